@@ -1,0 +1,208 @@
+"""The `budgetqa` command line. The one error boundary for commands: Chinese messages, exit 0/1/2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from tqdm import tqdm
+
+from assistant.config import Settings
+from assistant.errors import INTERNAL_ERROR, AssistantError
+from index.audit import audit
+from index.ingest import collect, ingest, reparse
+from index.numbers import format_amount
+from index.records import Check, Fact
+from index.store import Store
+
+log = logging.getLogger("budgetqa")
+
+_ARGPARSE_ZH = [
+    (r"the following arguments are required: (.+)", r"缺少参数：\1"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (\S+).*", r"参数 \1 的取值 \2 无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"argument (\S+): invalid (\w+) value: (\S+)", r"参数 \1 的值 \3 无效"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors in Chinese (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, zh in _ARGPARSE_ZH:
+            message = re.sub(pattern, zh, message)
+        self.exit(2, f"用法错误：{message}（运行 {self.prog} -h 查看用法）\n")
+
+
+def number(value: Decimal) -> int | float:
+    """A Decimal as a JSON number: integers stay integers."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    return {
+        "doc_id": f.doc_id, "department": f.department, "year": f.year, "table": f.table, "section": f.section,
+        "row": f.row, "code": f.code, "column": f.column, "value": number(f.value), "unit": f.unit,
+        "source": f.source, "parent": f.parent,
+    }  # fmt: skip
+
+
+def check_json(c: Check) -> dict[str, Any]:
+    def v(x: Decimal | str | None) -> Any:
+        return number(x) if isinstance(x, Decimal) else x
+
+    return {
+        "doc_id": c.doc_id, "kind": c.kind, "where": c.where, "expected": v(c.expected), "found": v(c.found),
+        "difference": v(c.difference), "status": c.status,
+    }  # fmt: skip
+
+
+def dump(data: object, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    paths = collect(Path(p) for p in args.paths)
+    failed = 0
+    results: list[dict[str, object]] = []
+    bar = tqdm(paths, desc="导入", unit="个文件", file=sys.stderr, disable=args.json or len(paths) < 2)
+    for path in bar:
+        try:
+            r = ingest(store, path)
+        except AssistantError as e:
+            failed += 1
+            results.append({"file": str(path), "status": "error", "error": str(e)})
+            if not args.json:
+                tqdm.write(f"✗ {path.name}：{e}", file=sys.stderr)
+            continue
+        results.append(
+            {"file": str(path), "status": r.status, "doc_id": r.doc_id, "title": r.title, "facts": r.n_facts}
+        )
+        if not args.json:
+            what = f"新增 {r.n_facts} 条数据" if r.status == "added" else "已在库中，未重复导入"
+            tqdm.write(f"✓ {path.name}：{r.title}（{r.doc_id[:12]}）{what}", file=out)
+    if args.json:
+        dump({"results": results}, out)
+    else:
+        added = sum(1 for r in results if r["status"] == "added")
+        print(
+            f"共 {len(paths)} 个文件：新增 {added} 个，已存在 {len(paths) - added - failed} 个，失败 {failed} 个。",
+            file=out,
+        )
+    return 1 if failed else 0
+
+
+def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    docs = store.documents()
+    if args.json:
+        dump([d.__dict__ for d in docs], out)
+    elif not docs:
+        print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
+    else:
+        for d in docs:
+            print(f"{d.doc_id[:12]}  {d.title}  单位：{d.unit}  数据 {d.n_facts} 条  文件 {d.filename}", file=out)
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    doc = store.resolve(args.doc) if args.doc else None
+    facts = store.facts(doc_id=doc, query=args.query)
+    if args.json:
+        dump([fact_json(f) for f in facts], out)
+        return 0
+    for f in facts:
+        print(f"{f.source} = {format_amount(f.value)} {f.unit}", file=out)
+    print(f"共 {len(facts)} 条。", file=out)
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    ids = [store.resolve(args.doc)] if args.doc else [d.doc_id for d in store.documents()]
+    checks: list[Check] = []
+    for doc_id in ids:
+        parsed = reparse(store, doc_id)
+        found = audit(parsed.disclosure, parsed.facts)
+        checks.extend(found)
+        if not args.json:
+            _print_audit(parsed.disclosure.title, found, out)
+    if args.json:
+        dump({"checks": [check_json(c) for c in checks]}, out)
+    elif not ids:
+        print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
+    return 0
+
+
+def _print_audit(title: str, checks: list[Check], out: TextIO) -> None:
+    counts = {s: sum(1 for c in checks if c.status == s) for s in ("ok", "rounding", "mismatch")}
+    print(
+        f"{title}：共 {len(checks)} 项核对，一致 {counts['ok']}，尾数误差 {counts['rounding']}，不一致 {counts['mismatch']}",
+        file=out,
+    )
+    marks = {"rounding": "≈ 尾数误差", "mismatch": "✗ 不一致"}
+    for c in checks:
+        if c.status == "ok":
+            continue
+        diff = f"，相差 {format_amount(c.difference)}" if c.difference is not None else ""
+        exp = format_amount(c.expected) if isinstance(c.expected, Decimal) else c.expected
+        got = format_amount(c.found) if isinstance(c.found, Decimal) else c.found
+        print(f"  {marks[c.status]} [{c.kind}] {c.where}：应为 {exp}，核得 {got}{diff}", file=out)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
+    "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit,
+}  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="budgetqa", description="预算公开问答助手：导入部门预算/决算公开文件，核对其中的数字。")
+    parser.add_argument("--store", help="存储目录（默认读取环境变量 BUDGETQA_STORE，否则为 ./.budgetqa）")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
+    p = sub.add_parser("ingest", help="导入文件或文件夹（.txt/.md，UTF-8 或 GB18030）")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    p = sub.add_parser("docs", help="列出库中的文件")
+    p = sub.add_parser("facts", help="列出结构化数据（表格单元格与正文中的数字）")
+    p.add_argument("--doc", help="只看某个文件（编号或编号前缀）")
+    p.add_argument("--query", help="按行名、科目编码、列名或出处筛选")
+    p = sub.add_parser("audit", help="核对每个文件内部的数字是否一致")
+    p.add_argument("--doc", help="只核对某个文件（编号或编号前缀）")
+    for name in COMMANDS:
+        sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
+        sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 failure the user can fix, 2 usage error)."""
+    out = out or sys.stdout
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0)
+    settings = Settings.from_env(store=Path(args.store) if args.store else None)
+    try:
+        with Store(settings.store) as store:
+            return COMMANDS[args.command](args, store, out)
+    except AssistantError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except Exception:
+        logfile = Path(tempfile.gettempdir()) / "budgetqa-error.log"
+        logging.basicConfig(filename=logfile, level=logging.ERROR)
+        log.exception("command %s failed", args.command)
+        print(f"{INTERNAL_ERROR}（详情已记录在 {logfile}）", file=sys.stderr)
+        return 1
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,352 @@
+"""Each disclosure checked against itself: hierarchies, totals, balances, tables vs tables vs prose.
+
+A check compares a printed figure (`expected`) with what its items add up to or
+what another place prints (`found`). `rounding` means the difference is within the
+disclosure's own 尾数误差: one unit in the last printed place per item summed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from index.numbers import format_amount, last_place
+from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
+from index.tables import bare_label, is_total
+
+
+class _Audit:
+    def __init__(self, d: Disclosure):
+        self.d = d
+        self.checks: list[Check] = []
+
+    def compare(self, kind: str, where: str, expected: Decimal, found: Decimal, items: Iterable[Decimal] = ()) -> None:
+        """Record a check; the tolerance is one last-place unit per item summed (at least one)."""
+        values = [expected, found, *items]
+        n = max(1, len(values) - 2)
+        tolerance = n * max(last_place(v) for v in values)
+        diff = found - expected
+        status: AuditStatus = "ok" if diff == 0 else ("rounding" if abs(diff) <= tolerance else "mismatch")
+        self.checks.append(
+            Check(
+                doc_id=self.d.doc_id,
+                kind=kind,
+                where=where,
+                expected=expected,
+                found=found,
+                difference=diff,
+                status=status,
+            )
+        )
+
+    def names(self, where: str, expected: str, found: str) -> None:
+        status: AuditStatus = "ok" if expected == found else "mismatch"
+        self.checks.append(
+            Check(
+                doc_id=self.d.doc_id,
+                kind="科目名称",
+                where=where,
+                expected=expected,
+                found=found,
+                difference=None,
+                status=status,
+            )
+        )
+
+
+def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
+    """All internal-consistency checks of one disclosure."""
+    a = _Audit(d)
+    coded = coded_table(d.tables.values())
+    general_only = _general_budget_only(d)
+    for t in d.tables.values():
+        _hierarchy(a, t)
+        _row_identity(a, t)
+        _balance(a, t)
+        _year_table(a, t)
+        _task_total(a, t)
+        if coded is not None and t is not coded:
+            _against(a, t, coded, amounts=general_only)
+    _headline_totals(a, d, general_only)
+    _prose_vs_tables(a, d, facts)
+    _parts(a, facts)
+    _growth(a, facts)
+    return a.checks
+
+
+def coded_table(tables: Iterable[Table]) -> Table | None:
+    """The table that prints 科目编码 in a column of its own (表7)."""
+    with_codes = [t for t in tables if any(c.kind == "code" for c in t.columns) and any(r.code for r in t.rows)]
+    return max(with_codes, key=lambda t: sum(1 for r in t.rows if r.code), default=None)
+
+
+ALL_FUNDS_TITLES = frozenset({"收支总表", "支出总表", "收入总表"})
+
+
+def _general_budget_only(d: Disclosure) -> bool:
+    """Whether all income is 一般公共预算拨款, so 一般公共预算 tables carry every amount."""
+    for t in d.tables.values():
+        if t.title in ALL_FUNDS_TITLES and any(r.side for r in t.rows):
+            gp = _value(_find(t, "收入", "一般公共预算拨款"))
+            total = _value(_find(t, "收入", "收入总计"))
+            return gp is not None and gp == total
+    return False
+
+
+def _amount_columns(t: Table) -> list[str]:
+    return list(dict.fromkeys(c.name for c in t.columns if c.kind == "amount"))
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), Decimal(0))
+
+
+def _hierarchy(a: _Audit, t: Table) -> None:
+    """Each coded parent = sum of its children; the unit row = sum of the 类 rows."""
+    children: dict[str, list[Row]] = defaultdict(list)
+    for r in t.rows:
+        if r.code and r.parent:
+            children[r.parent].append(r)
+    for r in t.rows:
+        kids = children.get(r.code or "")
+        if not kids:
+            continue
+        for col in _amount_columns(t):
+            total = r.values.get(col)
+            if total is None:
+                continue
+            items = [k.values.get(col) or Decimal(0) for k in kids]
+            a.compare("科目层级", f"{t.name} {r.code} {bare_label(r.label)} · {col}", total, _sum(items), items)
+    top = [r for r in t.rows if r.code and not r.parent]
+    unit_rows = [r for r in t.rows if not r.code and not r.side and not is_total(r.label) and r.values]
+    if top and unit_rows and not any(c.kind == "year" for c in t.columns):
+        for col in _amount_columns(t):
+            total = unit_rows[0].values.get(col)
+            if total is not None:
+                items = [r.values.get(col) or Decimal(0) for r in top]
+                a.compare("合计", f"{t.name} {bare_label(unit_rows[0].label)} · {col}", total, _sum(items), items)
+
+
+def _row_identity(a: _Audit, t: Table) -> None:
+    """支出总计 = 基本支出 + 项目支出 on every row that prints all three."""
+    names = set(_amount_columns(t))
+    if not {"支出总计", "基本支出", "项目支出"} <= names:
+        return
+    for r in t.rows:
+        total, basic, project = (r.values.get(c) for c in ("支出总计", "基本支出", "项目支出"))
+        if total is None or basic is None or project is None:
+            continue
+        where = f"{t.name} {(r.code + ' ') if r.code else ''}{bare_label(r.label)} · 基本支出+项目支出"
+        a.compare("支出构成", where, total, basic + project, [basic, project])
+
+
+def _find(t: Table, side: str, *words: str) -> Row | None:
+    return next((r for r in t.rows if r.side == side and any(w == bare_label(r.label) for w in words)), None)
+
+
+def _value(r: Row | None) -> Decimal | None:
+    return next((v for v in r.values.values() if v is not None), None) if r else None
+
+
+def _balance(a: _Audit, t: Table) -> None:
+    """Side-by-side 收入|支出 tables: numbered income items, year totals, totals balance."""
+    if not any(r.side for r in t.rows):
+        return
+    income = [r for r in t.rows if r.side == "收入"]
+    parent: Row | None = None
+    groups: dict[int, list[Row]] = defaultdict(list)
+    tops: list[Row] = []
+    for r in income:
+        if re.match(r"^[一二三四五六七八九十]+、", r.label):
+            parent = r
+            tops.append(r)
+        elif re.match(r"^\d+[.．、]", r.label) and parent is not None:
+            groups[id(parent)].append(r)
+    for p in tops:
+        kids = groups.get(id(p))
+        pv = _value(p)
+        if kids and pv is not None:
+            items = [_value(k) or Decimal(0) for k in kids]
+            a.compare("合计", f"{t.name} 收入 · {bare_label(p.label)}", pv, _sum(items), items)
+    year_in, year_out = _find(t, "收入", "本年收入合计"), _find(t, "支出", "本年支出合计")
+    if year_in and tops and (v := _value(year_in)) is not None:
+        items = [_value(r) or Decimal(0) for r in tops]
+        a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
+    classes = [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
+    if year_out and classes and (v := _value(year_out)) is not None:
+        items = [_value(r) or Decimal(0) for r in classes]
+        a.compare("合计", f"{t.name} 本年支出合计", v, _sum(items), items)
+    total_in, total_out = _find(t, "收入", "收入总计"), _find(t, "支出", "支出总计")
+    carry_in = _find(t, "收入", "上年结余、结转", "上年结转", "上年结余", "上年结转结余")
+    carry_out = _find(t, "支出", "结转下年", "年末结转和结余", "年末结转结余")
+    for total, year_total, carry, side in (
+        (total_in, year_in, carry_in, "收入"),
+        (total_out, year_out, carry_out, "支出"),
+    ):
+        tv, yv = _value(total), _value(year_total)
+        if tv is not None and yv is not None:
+            cv = _value(carry) or Decimal(0)
+            a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + cv, [yv, cv])
+    if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
+        a.compare("收支平衡", f"{t.name} 收入总计 = 支出总计", iv, ov)
+
+
+def _year_table(a: _Audit, t: Table) -> None:
+    """Tables read by 年度 (三公): 总计 and group 小计 = their parts; 增减 = this year − last year."""
+    if not any(c.kind == "year" for c in t.columns):
+        return
+    cols = [c for c in t.columns if c.kind == "amount"]
+    total_col = next((c.name for c in cols if c.name in {"总计", "合计"}), None)
+    tops = [c.name for c in cols if c.group is None and c.name != total_col]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for c in cols:
+        if c.group:
+            groups[c.group].append(c.name)
+    for r in t.rows:
+        if total_col and (tv := r.values.get(total_col)) is not None:
+            items = [r.values.get(n) or Decimal(0) for n in tops]
+            a.compare("合计", f"{t.name} {r.label} · {total_col}", tv, _sum(items), items)
+        for g, parts in groups.items():
+            if (gv := r.values.get(g)) is not None:
+                items = [r.values.get(n) or Decimal(0) for n in parts]
+                a.compare("合计", f"{t.name} {r.label} · {g}", gv, _sum(items), items)
+    years = sorted((r for r in t.rows if re.fullmatch(r"\d{4}年", r.label)), key=lambda r: r.label)
+    change = next((r for r in t.rows if "增减" in r.label), None)
+    if len(years) >= 2 and change:
+        old, new = years[-2], years[-1]
+        for c in cols:
+            cv, nv, ov = change.values.get(c.name), new.values.get(c.name), old.values.get(c.name)
+            if nv is not None and ov is not None:
+                a.compare("增减", f"{t.name} {change.label} · {c.name}", cv or Decimal(0), nv - ov, [nv, ov])
+
+
+def _task_total(a: _Audit, t: Table) -> None:
+    total = next((r for r in t.rows if r.label in {"金额合计", "合计", "总计"}), None)
+    if total is None or any(c.kind == "year" for c in t.columns) or any(r.code or r.side for r in t.rows):
+        return
+    items = [r for r in t.rows if r is not total and r.values]
+    for col in _amount_columns(t):
+        if (tv := total.values.get(col)) is not None:
+            values = [r.values.get(col) or Decimal(0) for r in items]
+            a.compare("合计", f"{t.name} {total.label} · {col}", tv, _sum(values), values)
+
+
+def _against(a: _Audit, t: Table, coded: Table, *, amounts: bool) -> None:
+    """Lines of another table linked to the coded table's 科目编码: same name (and amount when
+    all funds are 一般公共预算, so both tables print the same amounts)."""
+    by_code = {r.code: r for r in coded.rows if r.code}
+    for r in t.rows:
+        ref = by_code.get(r.code or "")
+        if ref is None or not r.side:
+            continue
+        where = f"{t.name} 与 {coded.name} · {r.code}"
+        a.names(where, bare_label(ref.label), bare_label(r.label))
+        if not amounts:
+            continue
+        found, expected = _value(r), ref.values.get("支出总计", _value(ref))
+        if found is not None and expected is not None:
+            a.compare("表间一致", f"{where} {bare_label(ref.label)}", expected, found)
+
+
+def _headline_totals(a: _Audit, d: Disclosure, general_only: bool) -> None:
+    """支出总计 / 基本支出 / 项目支出 printed in the all-funds tables (and, when every amount is
+    一般公共预算, in the 一般公共预算 tables) must agree."""
+    seen: dict[str, tuple[str, Decimal]] = {}
+    for t in d.tables.values():
+        if t.title not in ALL_FUNDS_TITLES and not (general_only and t.title.startswith("一般公共预算支出")):
+            continue
+        single = [r for r in t.rows if r.values and not r.code and not r.side and not is_total(r.label)]
+        for r in t.rows:
+            for col in ("支出总计", "基本支出", "项目支出"):
+                v = None
+                if r.side == "支出" and bare_label(r.label) == col:
+                    v = _value(r)
+                elif single and r is single[0] and not any(c.kind == "year" for c in t.columns):
+                    v = r.values.get(col)
+                if v is None:
+                    continue
+                if col in seen and seen[col][0] != t.name:
+                    a.compare("表间一致", f"{t.name} 与 {seen[col][0]} · {col}", seen[col][1], v)
+                seen.setdefault(col, (t.name, v))
+
+
+def match_key(label: str) -> str:
+    """A label reduced for matching across prose and tables."""
+    s = label.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
+    s = s.replace("费用", "费").replace("和", "及").replace("经费", "费")
+    return re.sub(r"\s+", "", s)
+
+
+ALIASES = {  # prose wording → the table row/column the template prints it as
+    "部门预算收入": "收入总计", "部门预算支出": "支出总计", "部门预算": "支出总计", "收入预算": "收入总计",
+    "支出预算": "支出总计", "三公费": "总计",
+}  # fmt: skip
+
+
+def _prose_vs_tables(a: _Audit, d: Disclosure, facts: list[Fact]) -> None:
+    """Totals and items in the prose = the same figures in the tables."""
+    index: dict[str, Fact] = {}
+    this_year = f"{d.year}年"
+    for f in facts:
+        if f.table is None:
+            continue
+        if f.column in {"增减变化金额"} or (re.fullmatch(r"\d{4}年", f.column) and f.column != this_year):
+            continue
+        for key in {
+            match_key(f.row),
+            match_key(re.sub(r"\([^()]*\)$", "", f.row.replace("（", "(").replace("）", ")"))),
+        }:
+            index.setdefault(key, f)
+        if f.column in {"支出总计", "基本支出", "项目支出"}:
+            index.setdefault(f.column, f)
+    done: set[str] = set()
+    for f in facts:
+        if f.table is not None or f.column != "金额" or f.row in done:
+            continue
+        key = match_key(f.row)
+        ref = index.get(ALIASES.get(key, key))
+        if ref is None or ref.unit != f.unit:
+            continue
+        done.add(f.row)
+        a.compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
+
+
+def _parts(a: _Audit, facts: list[Fact]) -> None:
+    """Listed parts in the prose add up to what they are parts of."""
+    amounts: dict[str, Fact] = {}
+    for f in facts:
+        if f.table is None and f.column in {"金额", "数量"}:
+            amounts.setdefault(f.row, f)
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.table is None and f.parent and f.column in {"金额", "数量"}:
+            groups[f.parent].append(f)
+    for parent, parts in groups.items():
+        whole = amounts.get(parent)
+        if whole is None or any(p.unit != whole.unit for p in parts):
+            continue
+        items = [p.value for p in parts]
+        listing = "+".join(format_amount(v) for v in items)
+        a.compare("构成", f"{whole.section} {parent} = {listing}", whole.value, _sum(items), items)
+
+
+def _growth(a: _Audit, facts: list[Fact]) -> None:
+    """A printed growth rate = the printed change / (amount − change), at the printed precision."""
+    prose = [f for f in facts if f.table is None]
+    for g in prose:
+        m = re.fullmatch(r"比(\d{4})年增长率", g.column)
+        if not m:
+            continue
+        change = next((f for f in prose if f.row == g.row and f.column == f"比{m.group(1)}年增减"), None)
+        amount = next((f for f in prose if f.row == g.row and f.column == "金额"), None)
+        if change is None or amount is None:
+            continue
+        prior = amount.value - change.value
+        if prior == 0:
+            continue
+        place = last_place(g.value)
+        rate = (change.value / prior * 100).quantize(place, ROUND_HALF_UP)
+        where = f"{g.section} {g.row} 增长率 = {format_amount(change.value)}/{format_amount(prior)}"
+        a.compare("增长率", where, g.value, rate)

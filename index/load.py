@@ -1,0 +1,93 @@
+"""Loading disclosure files: detect the encoding from the bytes, normalise the text, hash it."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import UnreadableDocument
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+
+# Magic numbers of formats people upload by mistake (or renamed to .txt).
+_MAGIC = [
+    (b"%PDF", "PDF 文件暂不支持，请先转换为文本（.txt）"),
+    (b"PK\x03\x04", "这是 Word/Excel/压缩包等格式，请另存为文本（.txt）后再导入"),
+    (b"\xd0\xcf\x11\xe0", "这是旧版 Office 文件，请另存为文本（.txt）后再导入"),
+    (b"\x89PNG", "这是图片文件，不是文本"),
+    (b"\xff\xd8\xff", "这是图片文件，不是文本"),
+    (b"GIF8", "这是图片文件，不是文本"),
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedText:
+    """A disclosure file read into normalised text."""
+
+    name: str  # file name, for messages and citations
+    text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16"
+    doc_id: str  # SHA-256 hex of the normalised text
+
+
+def normalise(text: str) -> str:
+    """The canonical form that a document's id is computed from."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip(" \u3000") for line in lines).strip("\n") + "\n"
+
+
+def doc_id_of(text: str) -> str:
+    """SHA-256 of the normalised text."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Bytes → (text, encoding): BOMs first, then strict UTF-8, then strict GB18030."""
+    if not data.strip():
+        raise UnreadableDocument(path, "文件是空的")
+    for magic, reason in _MAGIC:
+        if data.startswith(magic):
+            raise UnreadableDocument(path, reason)
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding
+        break
+    raise UnreadableDocument(path, "内容不是 UTF-8 或 GB18030 编码的文本（可能是二进制文件或已损坏）")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decoded binary: control characters, private-use or unassigned code points."""
+    if "\x00" in text:
+        return False
+    bad = sum(1 for ch in text if (unicodedata.category(ch) in {"Cc", "Co", "Cn", "Cs"} and ch not in "\t\n\r\f"))
+    return bad <= len(text) // 200
+
+
+def load(path: Path) -> LoadedText:
+    """Read one disclosure file; raises UnreadableDocument with a Chinese reason."""
+    if not path.exists():
+        raise UnreadableDocument(path, "文件不存在")
+    if path.is_dir():
+        raise UnreadableDocument(path, "这是一个文件夹，不是文件")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e
+    text, encoding = decode(data, path)
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise UnreadableDocument(path, f"不支持“{path.suffix or '无扩展名'}”类型的文件，目前支持 .txt 和 .md")
+    text = normalise(text)
+    return LoadedText(name=path.name, text=text, encoding=encoding, doc_id=doc_id_of(text))

@@ -1,0 +1,250 @@
+"""Parsing a disclosure's text into a `Disclosure`: title, the 九个部分, tables merged across pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.errors import NotADisclosure
+from index.load import LoadedText
+from index.records import Disclosure, Paragraph, Section, Table
+from index.tables import ParsedTable, build_table, link_codes
+
+CN_DIGITS = "一二三四五六七八九十"
+_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<dept>.+?)(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$")
+PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
+_TOC_ENTRY = re.compile(rf"^[-•·*]\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+)$")
+SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
+ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
+_TABLE_START = re.compile(r"^表\s*(?P<num>\d+)\s*$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
+_DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
+_DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
+_TERMINAL = tuple("。！？；：…”』」!?;:")
+
+
+def parse(loaded: LoadedText) -> Disclosure:
+    """Parse a loaded disclosure; raises NotADisclosure when the template is not recognised."""
+    lines = loaded.text.split("\n")
+    title, year, department, kind, body_start = _title(lines, loaded.name)
+    toc = _toc_titles(lines[: body_start + 200])
+    first_part = _first_part_line(lines, body_start)
+    first_table = next((i for i, line in enumerate(lines) if _TABLE_START.match(line.strip())), len(lines))
+    if first_part is None and first_table == len(lines):
+        raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
+    sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc)
+    tables = _tables(lines[first_table:])
+    if not tables and not any(s.paragraphs for s in sections):
+        raise NotADisclosure(loaded.name, "正文和表格都是空的")
+    tables = link_codes(tables)
+    units = [t.table.unit for t in tables.values()]
+    unit = max(set(units), key=units.count) if units else "万元"
+    indicators = next((t.indicators for t in tables.values() if t.indicators), [])
+    return Disclosure(
+        doc_id=loaded.doc_id,
+        title=title,
+        department=department,
+        year=year,
+        kind=kind,
+        unit=unit,
+        sections=sections,
+        tables={name: t.table for name, t in tables.items()},
+        indicators=indicators,
+    )
+
+
+def squeeze(text: str) -> str:
+    """Remove the spaces PDF-to-text conversion puts between CJK characters."""
+    return re.sub(r"\s+", "", text)
+
+
+def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
+    """(title, year, department, 预算/决算, index of the line after the title block)."""
+    head: list[str] = []
+    end = 0
+    for i, line in enumerate(lines[:40]):
+        s = line.strip()
+        if squeeze(s) in {"目录", "目次"} or PART_HEADING.match(s) or _TABLE_START.match(s):
+            end = i
+            break
+        if s:
+            head.append(squeeze(s))
+            m = _TITLE.search("".join(head))
+            if m:
+                end = i + 1
+                break
+    joined = "".join(head)
+    m = _TITLE.search(joined)
+    if not m:
+        raise NotADisclosure(name, "开头没有“某年某部门预算/决算”的标题")
+    department = m.group("dept").strip("：:")
+    if not department:
+        raise NotADisclosure(name, "标题中没有部门名称")
+    title = f"{m.group('year')}年{department}部门{m.group('kind')}"
+    return title, int(m.group("year")), department, m.group("kind"), end
+
+
+def _toc_titles(lines: list[str]) -> dict[str, str]:
+    """Part number → full title as listed in the 目录 (used to mend headings broken by a page)."""
+    titles: dict[str, str] = {}
+    for line in lines:
+        m = _TOC_ENTRY.match(line.strip())
+        if m and m.group("num") not in titles:
+            titles[m.group("num")] = squeeze(m.group("title"))
+    return titles
+
+
+def _first_part_line(lines: list[str], start: int) -> int | None:
+    """Index of the body's 第一部分 heading (not the 目录 entry)."""
+    found = None
+    for i in range(start, len(lines)):
+        s = lines[i].strip()
+        if _TABLE_START.match(s):
+            break
+        m = PART_HEADING.match(s)
+        if m and m.group("num") == "一":
+            found = i  # the last 第一部分 before the tables is the body's
+    return found
+
+
+@dataclass
+class _Block:
+    text: str
+    is_row: bool  # a tab-separated table row inside the prose
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    """Non-empty lines as blocks; tab lines are table rows."""
+    out: list[_Block] = []
+    for line in lines:
+        if not line.strip() or _DIVIDER.match(line.strip()):
+            continue
+        if "\t" in line:
+            out.append(_Block(line, True))
+        else:
+            out.append(_Block(line.strip(), False))
+    return out
+
+
+def _is_heading(text: str) -> bool:
+    return bool(PART_HEADING.match(text) or SUBSECTION.match(text))
+
+
+def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]:
+    """Mend paragraphs and headings that a page break split in two."""
+    out: list[_Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev and not prev.is_row and not block.is_row:
+            part = PART_HEADING.match(prev.text)
+            if part:
+                full = toc.get(part.group("num"), "")
+                have = squeeze(part.group("title"))
+                if full.startswith(have) and full == have + squeeze(block.text):
+                    prev.text = f"第{part.group('num')}部分 {full}"
+                    continue
+            elif (
+                not _is_heading(prev.text)
+                and not prev.text.endswith(_TERMINAL)
+                and not ITEM_MARKER.match(block.text)
+                and not _is_heading(block.text)
+            ):
+                prev.text += block.text
+                continue
+        out.append(_Block(block.text, block.is_row))
+    return out
+
+
+def _sections(lines: list[str], toc: dict[str, str]) -> list[Section]:
+    blocks = _join_page_breaks(_blocks(lines), toc)
+    sections: list[Section] = []
+    heading = ""
+    paragraphs: list[Paragraph] = []
+    subsections: list[str] = []
+    rows: list[str] = []
+    embedded: list[Table] = []
+    sub: str | None = None
+
+    def flush_rows() -> None:
+        if rows:
+            embedded.append(
+                build_table(name="", title=heading, unit="", department=None, pages=[list(rows)], notes=[]).table
+            )
+            rows.clear()
+
+    def flush_section() -> None:
+        flush_rows()
+        if heading:
+            sections.append(
+                Section(
+                    heading=heading, paragraphs=list(paragraphs), subsections=list(subsections), tables=list(embedded)
+                )
+            )
+
+    for block in blocks:
+        if block.is_row:
+            rows.append(block.text)
+            continue
+        flush_rows()
+        part = PART_HEADING.match(block.text)
+        if part:
+            flush_section()
+            heading = f"第{part.group('num')}部分 {squeeze(part.group('title'))}"
+            paragraphs, subsections, embedded, sub = [], [], [], None
+        elif SUBSECTION.match(block.text):
+            sub = squeeze(block.text)
+            subsections.append(sub)
+        elif heading:
+            trail = (heading, sub) if sub else (heading,)
+            paragraphs.append(Paragraph(text=block.text, trail=trail))
+    flush_section()
+    return sections
+
+
+@dataclass
+class _Printed:
+    """One printed part of a numbered table (a page)."""
+
+    title: str = ""
+    department: str | None = None
+    unit: str = ""
+    rows: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _tables(lines: list[str]) -> dict[str, ParsedTable]:
+    """Numbered tables, each merged over the pages it is printed on."""
+    printed: dict[str, list[_Printed]] = {}
+    current: _Printed | None = None
+    for line in lines:
+        s = line.strip()
+        m = _TABLE_START.match(s)
+        if m:
+            current = _Printed()
+            printed.setdefault(f"表{m.group('num')}", []).append(current)
+            continue
+        if current is None or not s:
+            continue
+        if "\t" in line and not current.notes:
+            current.rows.append(line)
+        elif (u := _UNIT_LINE.match(s)) and not current.rows:
+            current.unit = u.group("unit")
+        elif (d := _DEPT_LINE.match(s)) and not current.rows:
+            current.department = d.group("dept").strip()
+        elif not current.title and not current.rows:
+            current.title = squeeze(s)
+        elif current.rows:
+            current.notes.append(s)
+        # else: a line such as "2022 年度" between the title and the header
+    out: dict[str, ParsedTable] = {}
+    for name, pages in printed.items():
+        first = pages[0]
+        out[name] = build_table(
+            name=name,
+            title=first.title,
+            unit=first.unit or next((p.unit for p in pages if p.unit), "万元"),
+            department=first.department,
+            pages=[p.rows for p in pages],
+            notes=[n for p in pages for n in p.notes],
+        )
+    return out

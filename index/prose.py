@@ -1,0 +1,218 @@
+"""Figures in the prose, each bound to what it is about.
+
+A figure is a number followed by a unit. Its subject is the noun phrase before it in
+the same clause (after removing the year, the department's name and template verbs),
+or, for "设置并编报 8 个项目绩效目标", the noun after it. Changes and growth rates
+("比2021年增加478万元，增长10.58%") bind to the sentence's main subject; figures in
+a "包括…" list are parts of it; numbered items under a paragraph ending "包括：" are
+parts of that paragraph's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from index.numbers import ascii_digits
+from index.records import Fact, Paragraph, Section
+
+MONEY = ("亿元", "万元", "千元", "元")
+_UNITS = "亿元|万元|千元|元|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米"
+FIGURE = re.compile(
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!以上|以下|以内|左右|及以上)"
+)
+_CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
+_CHANGE = re.compile(r"(?:比|较)(?P<year>\d{4})年?(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$")
+_CHANGE_PREV = re.compile(r"(?:比|较)上年(?:预算数?|决算数?)?(?P<verb>增加|减少|增长|下降|多|少)$")
+_GROWTH_VERB = re.compile(r"(?P<verb>增长|下降|增加|减少|降低|提高|上升)(?:了)?$")
+_FLAT = re.compile(r"(?P<subject>[^，。；：]*?)与(?:(?P<year>\d{4})年|上年)(?:预算|同期)?持平")
+_INLINE_ITEM = re.compile(r"\d+、(?P<subject>[^，。；：、\d]{2,20})$")
+_MARKER = re.compile(r"^(?P<m>[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
+_DELIMS = "，,；;：:"
+_LEAD = re.compile(
+    r"^(?:因此|所以|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
+)
+_TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共|为|是|达到|约|的)$")
+NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
+
+
+@dataclass
+class _State:
+    """Reading context carried from paragraph to paragraph within a section."""
+
+    group_parent: str | None = None  # subject of a paragraph ending "包括：" / "其中："
+    group_level: int = 0
+
+
+def _level(marker: str | None) -> int:
+    if marker is None:
+        return 4
+    if marker.endswith("、") and not marker[0].isdigit():
+        return 1
+    if marker.startswith(("(", "（")):
+        return 2
+    return 3
+
+
+def cn_number(text: str) -> int:
+    """Small Chinese numerals: 三 → 3, 十二 → 12, 二十 → 20."""
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    return digits.get(text, 0)
+
+
+def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: int) -> list[Fact]:
+    out: list[Fact] = []
+    names = _department_names(department)
+    for section in sections:
+        state = _State()
+        for paragraph in section.paragraphs:
+            out.extend(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
+    return _dedupe(out)
+
+
+def _department_names(department: str) -> list[str]:
+    variants = {
+        department,
+        department.replace("（", "(").replace("）", ")"),
+        department.replace("(", "（").replace(")", "）"),
+    }
+    return sorted(variants, key=len, reverse=True)
+
+
+def clean_subject(raw: str, names: list[str]) -> str:
+    """The noun a figure is about: strip year, department, template verbs and endings."""
+    s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。")
+    s = _MARKER.sub("", s)
+    s = re.sub(r"\d{4}年度?", "", s)
+    for name in names:
+        s = s.replace(name, "")
+    if "本级" in s and not s.endswith("本级"):
+        s = s.split("本级", 1)[1].removeprefix("的")
+    for _ in range(3):
+        s = _LEAD.sub("", s)
+        s = _TRAIL.sub("", s)
+    s = s.split("纳入", 1)[0]
+    s = s.strip(_DELIMS + "、。")
+    if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
+        s = s.strip("“”")
+    return s
+
+
+def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, year: int, names: list[str]) -> list[Fact]:
+    text = ascii_digits(p.text)
+    m = _MARKER.match(text)
+    level = _level(m.group("m") if m else None)
+    if level <= state.group_level:
+        state.group_parent, state.group_level = None, 0
+    body = text[m.end() :] if m else text
+    facts: list[Fact] = []
+    main: tuple[str, str] | None = None  # (subject, unit) the sentence's changes bind to
+    item_subject: str | None = None
+    paragraph_parent = state.group_parent if level > state.group_level else None
+    first = True
+
+    def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None) -> None:
+        facts.append(
+            Fact(
+                doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
+                row=row, code=None, column=column, value=value, unit=unit,
+                source=" · ".join([*p.trail, f"「{snippet}」"]), parent=parent,
+            )
+        )  # fmt: skip
+
+    sentences = [s for s in re.split(r"(?<=。)", body) if s]
+    for sentence in sentences:
+        figures = list(FIGURE.finditer(sentence))
+        if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
+            item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
+        prev_end = 0
+        list_start = _list_start(sentence)
+        for f in figures:
+            value = Decimal(f.group("num").replace(",", ""))
+            unit = f.group("unit").replace("台(套)", "台（套）")
+            pre = _pre(sentence, prev_end, f.start())
+            snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
+            prev_end = f.end()
+            squeezed = re.sub(r"\s+", "", pre)
+            change = _CHANGE.search(squeezed) or _CHANGE_PREV.search(squeezed)
+            target = main or ((item_subject, unit) if item_subject else None)
+            if change and unit in (*MONEY, "人", "辆", "个") and target:
+                base = int(change.groupdict().get("year") or year - 1)
+                sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
+                emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None)
+                continue
+            growth = _GROWTH_VERB.search(squeezed)
+            if unit == "%" and growth and target:
+                base = _base_year(sentence[: f.start()], year)
+                sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低"} else 1
+                emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None)
+                continue
+            subject = clean_subject(pre, names)
+            if not subject:
+                post = re.split(rf"[{_DELIMS}、。]", sentence[f.end() :], maxsplit=1)[0]
+                subject = clean_subject(post, names) if not re.search(r"\d", post) else ""
+            subject = subject or item_subject or ("部门预算" if "预算" in pre and unit in MONEY else "")
+            if not subject:
+                continue
+            if subject.startswith("实有") and facts and facts[-1].row.endswith("总数"):
+                subject = facts[-1].row.removesuffix("总数") + subject
+            in_list = list_start is not None and f.start() > list_start and main is not None
+            parent = main[0] if in_list and main and main[0] != subject else None
+            if first and parent is None:
+                parent = paragraph_parent
+            column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
+            emit(subject, column, value, unit, snippet, parent)
+            if not in_list:
+                main = (subject, unit)
+            first = False
+        for c in _CN_COUNT.finditer(sentence):
+            emit(c.group("noun"), "数量", Decimal(cn_number(c.group("cn"))), c.group("unit"), c.group(0), None)
+        for flat in _FLAT.finditer(sentence):
+            flat_subject = clean_subject(flat.group("subject"), names) or (main[0] if main else item_subject)
+            if flat_subject:
+                unit = next((f.unit for f in reversed(facts) if f.row == flat_subject), main[1] if main else "")
+                base = int(flat.group("year") or year - 1)
+                emit(flat_subject, f"比{base}年增减", Decimal(0), unit, flat.group(0).strip("，"), None)
+        inline = _INLINE_ITEM.search(sentence.rstrip("。"))
+        if inline:
+            item_subject, main = inline.group("subject"), None
+    if text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下：")) and main:
+        state.group_parent, state.group_level = main[0], level
+    return facts
+
+
+def _list_start(sentence: str) -> int | None:
+    """Where a "包括…/其中…" list begins in a sentence, if it has one."""
+    m = re.search(r"包括|其中", sentence)
+    return m.end() if m else None
+
+
+def _pre(sentence: str, prev_end: int, start: int) -> str:
+    """The text a figure's subject is read from: back to the clause start or the previous figure."""
+    cut = max((sentence.rfind(d, prev_end, start) for d in _DELIMS), default=-1)
+    begin = max(prev_end, cut + 1)
+    yongyu = sentence.rfind("用于", prev_end, start)
+    colon = max(sentence.rfind("：", prev_end, start), sentence.rfind(":", prev_end, start))
+    if yongyu > colon and yongyu != -1:
+        begin = min(begin, yongyu)
+    return sentence[begin:start]
+
+
+def _base_year(before: str, year: int) -> int:
+    years = re.findall(r"(?:比|较)\s*(\d{4})\s*年", before)
+    return int(years[-1]) if years else year - 1
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        key = (f.row, f.column, f.value, f.unit, f.parent)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

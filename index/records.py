@@ -1,0 +1,131 @@
+"""Records produced by the index stage: a parsed disclosure, its facts and its audit checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+ColumnKind = Literal["label", "code", "year", "amount", "text"]
+AuditStatus = Literal["ok", "rounding", "mismatch"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One leaf column of a table header, flattened from up to two header rows."""
+
+    name: str  # "支出总计", "公务用车购置费", "2022年预算数"
+    group: str | None = None  # upper header the column sits under: "公务用车购置及运行维护费"
+    side: str | None = None  # "收入" / "支出" in side-by-side tables, else None
+    kind: ColumnKind = "amount"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Row:
+    """One body row of a table; for side-by-side tables one half of a printed line."""
+
+    label: str  # 科目名称 / 项目 / 年度 text, as printed (spaces removed)
+    code: str | None = None  # 科目编码 "2060702", or linked from another table
+    parent: str | None = None  # 科目编码 of the parent row
+    side: str | None = None  # "收入" / "支出" or None
+    values: dict[str, Decimal | None] = field(default_factory=dict)  # column name -> amount; None = no value
+    texts: dict[str, str] = field(default_factory=dict)  # column name -> text cell
+    page: int = 1  # which printed part of a table split over pages
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    """A numbered table (表1–表11), merged across page breaks."""
+
+    name: str  # "表7"
+    title: str  # "一般公共预算支出表（按功能分类）"
+    unit: str  # "万元" / "元" / "亿元"
+    department: str | None
+    header: list[list[str]]  # header rows as printed (first page)
+    columns: list[Column]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+    pages: int = 1
+    no_amounts: bool = False  # 注：本表本年无发生额。
+
+    @property
+    def ref(self) -> str:
+        """Human-readable name: "表7 一般公共预算支出表（按功能分类）"."""
+        return f"{self.name} {self.title}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph:
+    """A prose paragraph (page breaks joined) with its heading trail."""
+
+    text: str
+    trail: tuple[str, ...]  # ("第三部分 部门预算支出具体情况", "一、深圳市科学技术协会(本级)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """One of the 九个部分."""
+
+    heading: str  # "第三部分 部门预算支出具体情况"
+    paragraphs: list[Paragraph]
+    subsections: list[str]  # "一、部门职责", …
+    tables: list[Table] = field(default_factory=list)  # tables printed inside the prose (第七部分)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    """One row of the performance-target table (表11): 一级/二级/三级指标 → 目标值."""
+
+    level1: str
+    level2: str
+    level3: str
+    target: str  # as printed: "8 个", "≥90%", "及时"
+    value: Decimal | None  # the number in the target, if any
+    unit: str  # "个", "%", "" …
+    comparator: str  # "≥", "≤", ">", "<" or "="
+
+
+@dataclass(frozen=True, kw_only=True)
+class Disclosure:
+    """A parsed budget disclosure."""
+
+    doc_id: str  # SHA-256 of the normalised text
+    title: str
+    department: str
+    year: int
+    kind: str  # "预算" / "决算"
+    unit: str  # the unit most tables use
+    sections: list[Section]
+    tables: dict[str, Table]
+    indicators: list[Indicator]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """One figure from a disclosure, with where it came from."""
+
+    doc_id: str
+    department: str
+    year: int
+    table: str | None  # "表7"; None for a figure in the prose
+    section: str | None  # "第三部分 部门预算支出具体情况"; None for a numbered table
+    row: str  # "科普活动"
+    code: str | None  # 科目编码 "2060702"
+    column: str  # "支出总计", "金额", "比2021年增减", "比2021年增长率"
+    value: Decimal  # as printed, in `unit`; changes are signed (减少 860 → -860)
+    unit: str  # "万元", "%", "人", …
+    source: str  # "表7 一般公共预算支出表（按功能分类） · 2060702 科普活动 · 支出总计"
+    parent: str | None = None  # what the figure is a part of: "学会能力提升和学术交流促进项目"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check:
+    """One internal-consistency check of a disclosure."""
+
+    doc_id: str
+    kind: str  # "科目层级", "合计", "收支平衡", "表间一致", "文表一致", "构成", "增长率", "科目名称"
+    where: str
+    expected: Decimal | str
+    found: Decimal | str
+    difference: Decimal | None
+    status: AuditStatus

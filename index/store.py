@@ -1,0 +1,188 @@
+"""The store folder: `facts.sqlite` holds documents and their facts; one transaction per document."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from index.errors import DocumentNotFound, StoreError
+from index.records import Fact, Indicator
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id      TEXT PRIMARY KEY,   -- SHA-256 of the normalised text
+    title       TEXT NOT NULL,
+    department  TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    kind        TEXT NOT NULL,      -- 预算 / 决算
+    unit        TEXT NOT NULL,
+    filename    TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    text        TEXT NOT NULL,      -- normalised text, re-parsed by the audit
+    n_facts     INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS facts (
+    id          INTEGER PRIMARY KEY,
+    doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    department  TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    tbl         TEXT,
+    section     TEXT,
+    row         TEXT NOT NULL,
+    code        TEXT,
+    col         TEXT NOT NULL,
+    value       TEXT NOT NULL,      -- Decimal as text: exact
+    unit        TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    parent      TEXT
+);
+CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE TABLE IF NOT EXISTS indicators (
+    doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    level1      TEXT NOT NULL,
+    level2      TEXT NOT NULL,
+    level3      TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    value       TEXT,
+    unit        TEXT NOT NULL,
+    comparator  TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentInfo:
+    """A document row, without its text."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int
+    kind: str
+    unit: str
+    filename: str
+    n_facts: int
+    ingested_at: str
+
+
+class Store:
+    """SQLite under the store folder. Use as a context manager or call close()."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(folder / "facts.sqlite")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"无法打开存储目录“{folder}”（{e}）") from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all."""
+        try:
+            with self.conn:
+                yield self.conn
+        except sqlite3.Error as e:
+            raise StoreError(f"写入失败，已撤销本次写入（{e}）") from e
+
+    def has(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def add(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        info: DocumentInfo,
+        text: str,
+        encoding: str,
+        facts: Iterable[Fact],
+        indicators: Iterable[Indicator],
+    ) -> None:
+        """Write one document inside a transaction opened with `transaction()`."""
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (info.doc_id, info.title, info.department, info.year, info.kind, info.unit, info.filename,
+             encoding, text, info.n_facts, info.ingested_at),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (f.doc_id, f.department, f.year, f.table, f.section, f.row, f.code, f.column, str(f.value),
+                 f.unit, f.source, f.parent)
+                for f in facts
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (info.doc_id, i.level1, i.level2, i.level3, i.target, None if i.value is None else str(i.value),
+                 i.unit, i.comparator)
+                for i in indicators
+            ),
+        )  # fmt: skip
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self.conn.execute(
+            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at"
+            " FROM documents ORDER BY year, department"
+        ).fetchall()
+        return [
+            DocumentInfo(doc_id=r[0], title=r[1], department=r[2], year=r[3], kind=r[4], unit=r[5],
+                         filename=r[6], n_facts=r[7], ingested_at=r[8])
+            for r in rows
+        ]  # fmt: skip
+
+    def resolve(self, doc_id: str) -> str:
+        """A full document id from an id or a unique prefix of one."""
+        rows = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (doc_id.lower(),)
+        ).fetchall()
+        if len(rows) != 1 or not doc_id:
+            raise DocumentNotFound(doc_id)
+        return str(rows[0][0])
+
+    def text(self, doc_id: str) -> tuple[str, str]:
+        """(normalised text, file name) of a stored document."""
+        row = self.conn.execute("SELECT text, filename FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return row[0], row[1]
+
+    def facts(self, doc_id: str | None = None, query: str | None = None) -> list[Fact]:
+        sql = (
+            "SELECT doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent FROM facts"
+            " WHERE (? IS NULL OR doc_id = ?)"
+            " AND (? IS NULL OR instr(row, ?) > 0 OR instr(source, ?) > 0 OR instr(col, ?) > 0 OR code = ?)"
+            " ORDER BY id"
+        )
+        rows = self.conn.execute(sql, (doc_id, doc_id, query, query, query, query, query)).fetchall()
+        return [
+            Fact(doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],
+                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11])
+            for r in rows
+        ]  # fmt: skip
+
+    def count_facts(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

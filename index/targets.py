@@ -1,0 +1,129 @@
+"""The performance-target table (部门整体支出绩效目标表): tasks with amounts, indicators with targets.
+
+Its printed rows are not column-aligned (merged cells lose their leading tabs), so
+rows are read by their non-empty cells and the indicator levels are recognised by
+the national template's vocabulary of 一级/二级指标.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from index.numbers import ascii_digits, parse_number
+from index.records import Column, Indicator, Row, Table
+
+LEVEL1 = frozenset({"产出", "效益", "满意度", "成本"})
+LEVEL2 = frozenset(
+    {
+        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
+        "服务对象满意度", "经济成本", "社会成本", "生态环境成本",
+    }
+)  # fmt: skip
+_TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
+_CMP = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "达到": "≥"}
+AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")
+
+
+def _level(cell: str) -> str:
+    return cell.removesuffix("指标")
+
+
+def is_performance_table(rows: list[list[str]]) -> bool:
+    return any(c in {"一级指标", "年度绩效指标", "年度主要任务"} for r in rows for c in r)
+
+
+def parse_target(target: str) -> tuple[Decimal | None, str, str]:
+    """ "≥90%" → (90, "%", "≥"); "8 个" → (8, "个", "="); "及时" → (None, "", "=")."""
+    m = _TARGET.match(ascii_digits(target).replace(" ", "").replace("％", "%"))
+    if not m:
+        return None, "", "="
+    cmp = m.group("cmp") or "="
+    return Decimal(m.group("num")), m.group("unit"), _CMP.get(cmp, cmp)
+
+
+def parse_performance(
+    *, name: str, title: str, unit: str, department: str | None, rows: list[list[str]], notes: list[str]
+) -> tuple[Table, list[Indicator]]:
+    mode = ""
+    level1 = level2 = ""
+    tasks: list[Row] = []
+    indicators: list[Indicator] = []
+    for cells in rows:
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        head = filled[0]
+        if "名称" in head and mode == "":
+            department = department or next((c for c in filled[1:] if "主管部门" not in c), None)
+            continue
+        if head == "年度主要任务":
+            mode = "tasks"
+            continue
+        if head == "年度总体目标":
+            mode = "goal"
+            tasks.append(Row(label="年度总体目标", texts={"内容": "".join(filled[1:])}))
+            continue
+        if head == "年度绩效指标" or "一级指标" in filled:
+            mode = "indicators"
+            continue
+        if mode == "tasks":
+            row = _task(filled)
+            if row and not row.label and tasks:  # content continued on the next printed line
+                last = tasks[-1]
+                more = last.texts.get("主要内容", "") + row.texts["主要内容"]
+                tasks[-1] = Row(label=last.label, values=last.values, texts={**last.texts, "主要内容": more})
+            elif row:
+                tasks.append(row)
+        elif mode == "goal" and tasks:
+            last = tasks[-1]
+            tasks[-1] = Row(label=last.label, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
+        elif mode == "indicators":
+            if _level(filled[0]) in LEVEL1 and not (
+                _level(filled[0]) == "成本"
+                and level1 == "产出"
+                and (len(filled) < 2 or _level(filled[1]) not in LEVEL2)
+            ):
+                level1, level2, filled = _level(filled[0]), "", filled[1:]
+            if filled and _level(filled[0]) in LEVEL2:
+                level2, filled = _level(filled[0]), filled[1:]
+            if not filled:
+                continue
+            target = filled[-1] if len(filled) > 1 else ""
+            value, t_unit, cmp = parse_target(target) if target else (None, "", "=")
+            indicators.append(
+                Indicator(
+                    level1=level1,
+                    level2=level2,
+                    level3=filled[0],
+                    target=target,
+                    value=value,
+                    unit=t_unit,
+                    comparator=cmp,
+                )
+            )
+    columns = [Column(name="任务名称", kind="label"), Column(name="主要内容", kind="text")] + [
+        Column(name=n, group="预算金额", kind="amount") for n in AMOUNT_NAMES
+    ]
+    table = Table(
+        name=name, title=title, unit=unit, department=department, header=[], columns=columns, rows=tasks, notes=notes
+    )
+    return table, indicators
+
+
+def _task(filled: list[str]) -> Row | None:
+    """A task row: name, optional content, then 总额 / 财政拨款 / 其他资金 from the first number on."""
+    first_num = next((i for i, c in enumerate(filled) if isinstance(parse_number(c), Decimal)), None)
+    if first_num is None:
+        if filled[0] in {"任务名称", "总额"} or filled[0].startswith("其中"):
+            return None  # the sub-header row
+        return Row(label="", texts={"主要内容": "".join(filled)})
+    text = filled[:first_num]
+    if not text:
+        return None
+    values: dict[str, Decimal | None] = {n: None for n in AMOUNT_NAMES}
+    for n, c in zip(AMOUNT_NAMES, filled[first_num:], strict=False):
+        v = parse_number(c)
+        values[n] = v if isinstance(v, Decimal) else None
+    texts = {"主要内容": "".join(text[1:])} if len(text) > 1 else {}
+    return Row(label=text[0], values=values, texts=texts)
