@@ -1,0 +1,34 @@
+"""Shared fixtures: the sample and the second disclosure, parsed once per session."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from index.ingest import Parsed, read
+from index.records import Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "2022_shenzhen_kexie_budget.txt"
+SECOND = ROOT / "tests" / "data" / "second_disclosure.txt"
+
+
+@pytest.fixture(scope="session")
+def sample() -> Parsed:
+    return read(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def second() -> Parsed:
+    return read(SECOND)
+
+
+def find(facts: list[Fact], *, table: str | None, row: str, column: str, code: str | None = None) -> list[Decimal]:
+    """Values of the facts at one place (table None = prose)."""
+    return [
+        f.value
+        for f in facts
+        if f.table == table and f.row == row and f.column == column and (code is None or f.code == code)
+    ]

@@ -1,0 +1,138 @@
+"""The sample's structure: title, the 九个部分, tables merged across pages, headers, hierarchy."""
+
+from decimal import Decimal
+
+from index.ingest import Parsed
+
+
+def test_title_department_year_unit(sample: Parsed) -> None:
+    d = sample.disclosure
+    assert d.department == "深圳市科学技术协会（本级）"
+    assert d.year == 2022
+    assert d.kind == "预算"
+    assert d.unit == "万元"
+    assert d.title == "2022年深圳市科学技术协会（本级）部门预算"
+
+
+def test_nine_parts_with_subsections(sample: Parsed) -> None:
+    headings = [s.heading for s in sample.disclosure.sections]
+    assert len(headings) == 9
+    assert headings[0] == "第一部分 部门概况"
+    # the heading broken by a page ("…经费预算" / "情况") is mended from the 目录
+    assert headings[4] == "第五部分 一般公共预算“三公”经费预算情况"
+    assert headings[8] == "第九部分 名词解释"
+    first = sample.disclosure.sections[0]
+    assert first.subsections == ["一、部门职责", "二、机构设置情况", "三、2022年主要工作目标"]
+
+
+def test_paragraphs_split_by_a_page_break_are_joined(sample: Parsed) -> None:
+    texts = [p.text for s in sample.disclosure.sections for p in s.paragraphs]
+    assert any("用于老年科技工作者活动经费 100 万元" in t for t in texts)
+    assert any("“科创中国”试点城市建设经费" in t for t in texts)
+
+
+def test_all_tables_found_and_merged_across_pages(sample: Parsed) -> None:
+    tables = sample.disclosure.tables
+    assert list(tables) == ["表1", "表3", "表6", "表7", "表8", "表9", "表10", "表11"]
+    assert (tables["表1"].pages, tables["表6"].pages, tables["表7"].pages) == (3, 2, 2)
+    # 表7: the unit row plus 25 coded rows, none of them a repeated header
+    t7 = tables["表7"]
+    assert len(t7.rows) == 26
+    assert [r.label for r in t7.rows].count("科目名称") == 0
+    assert t7.title == "一般公共预算支出表（按功能分类）"
+    assert t7.unit == "万元"
+
+
+def test_side_by_side_income_and_expenditure(sample: Parsed) -> None:
+    t1 = sample.disclosure.tables["表1"]
+    assert {c.side for c in t1.columns} == {"收入", "支出"}
+    income = [r for r in t1.rows if r.side == "收入"]
+    spend = [r for r in t1.rows if r.side == "支出"]
+    assert [r.label for r in income][:3] == ["一、政府预算拨款", "1.一般公共预算拨款", "2.政府性基金预算拨款"]
+    assert income[-1].label == "收入总计" and income[-1].values["2022年预算数"] == Decimal(4997)
+    assert spend[-1].label == "支出总计" and spend[-1].values["2022年预算数"] == Decimal(4997)
+    # rows printed on the second and third page come after the first page's
+    assert [r.label for r in spend if r.page == 3][:1] == ["购房补贴"]
+
+
+def test_uncoded_rows_get_codes_from_the_coded_table(sample: Parsed) -> None:
+    spend = {r.label: r for r in sample.disclosure.tables["表1"].rows if r.side == "支出"}
+    assert spend["科普活动"].code == "2060702"
+    assert spend["科普活动"].parent == "20607"
+    # the mis-named line still gets its code, so the audit can report the name
+    assert spend["事业单位医疗"].code == "2101101"
+
+
+def test_code_hierarchy(sample: Parsed) -> None:
+    rows = {r.code: r for r in sample.disclosure.tables["表7"].rows if r.code}
+    assert rows["206"].parent is None
+    assert rows["20607"].parent == "206"
+    assert rows["2060702"].parent == "20607"
+    assert rows["2080506"].values == {"支出总计": Decimal(22), "基本支出": Decimal(22), "项目支出": Decimal(0)}
+
+
+def test_two_level_headers(sample: Parsed) -> None:
+    t3 = sample.disclosure.tables["表3"]
+    assert [c.name for c in t3.columns] == [
+        "预算单位", "支出总计", "基本支出", "项目支出", "2022年政府采购项目",
+        "面向中小企业政府采购项目", "面向小型、微型企业政府采购项目",
+    ]  # fmt: skip
+    assert t3.columns[5].group == "2022年政府采购项目"
+    t8 = sample.disclosure.tables["表8"]
+    by_name = {c.name: c for c in t8.columns}
+    assert by_name["公务用车购置费"].group == "公务用车购置及运行维护费"
+    assert by_name["公务用车运行维护费"].group == "公务用车购置及运行维护费"
+    assert by_name["公务用车购置及运行维护费"].group is None  # the 小计 column
+    assert by_name["年度"].kind == "year"
+
+
+def test_table_without_amounts_note(sample: Parsed) -> None:
+    t9 = sample.disclosure.tables["表9"]
+    assert t9.no_amounts
+    assert t9.notes == ["注：本表本年无发生额。"]
+
+
+def test_performance_targets(sample: Parsed) -> None:
+    indicators = {i.level3: i for i in sample.disclosure.indicators}
+    assert len(indicators) == 58
+    station = indicators["院士（专家）工作站新增数量"]
+    assert (station.level1, station.level2, station.value, station.unit) == ("产出", "数量", Decimal(12), "家")
+    winners = indicators["市青年奖获奖者数量"]
+    assert (winners.value, winners.unit) == (Decimal(8), "个")
+    satisfaction = indicators["观众满意度"]
+    assert (satisfaction.level1, satisfaction.level2) == ("满意度", "服务对象满意度")
+    assert (satisfaction.comparator, satisfaction.value, satisfaction.unit) == ("≥", Decimal(90), "%")
+    timely = indicators["青少年科技活动完成时效"]
+    assert (timely.level2, timely.target, timely.value) == ("时效", "及时", None)
+    # a row printed without its leading cells keeps the levels of the row above
+    assert indicators["“科创中国”示范单位试点评选"].level2 == "数量"
+
+
+def test_performance_tasks(sample: Parsed) -> None:
+    t11 = sample.disclosure.tables["表11"]
+    tasks = {r.label: r for r in t11.rows}
+    assert tasks["金额合计"].values["总额"] == Decimal(4997)
+    assert tasks["信息化系统运行维护（市科学技术协会本级）"].values["财政拨款"] == Decimal(33)
+    assert tasks["基本支出"].values["总额"] == Decimal(974)
+    assert tasks["科普能力提升项目（市科学技术协会本级）"].texts["主要内容"].startswith("一、1.用于开展科普项目评审")
+
+
+def test_second_disclosure_other_department_year_unit(second: Parsed) -> None:
+    d = second.disclosure
+    assert (d.department, d.year, d.unit) == ("广州市海珠区图书馆", 2023, "元")
+    assert (d.tables["表1"].pages, d.tables["表6"].pages, d.tables["表7"].pages) == (2, 1, 3)
+    t7 = {r.code: r for r in d.tables["表7"].rows if r.code}
+    assert len(t7) == 17
+    assert t7["2070104"].values["支出总计"] == Decimal("10632223.92")
+    assert t7["2070104"].page == 1 and t7["2070109"].page == 2 and t7["2080505"].page == 3
+
+
+def test_second_disclosure_negatives_and_no_value(second: Parsed) -> None:
+    t8 = second.disclosure.tables["表8"]
+    change = next(r for r in t8.rows if r.label == "增减变化金额")
+    assert change.values["总计"] == Decimal("-4000.00")
+    assert change.values["公务接待费"] == Decimal("-2000.00")
+    assert change.values["公务用车购置费"] is None  # "—": no value, not zero
+    # blank cells in a table whose note says it has no amounts are zero
+    t9 = second.disclosure.tables["表9"]
+    assert t9.no_amounts and t9.rows[0].values["支出总计"] == Decimal(0)
