@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.retrieve import Hit, Retriever, open_vectors
 from index.audit import audit
 from index.ingest import collect, ingest, reparse
 from index.numbers import format_amount
@@ -32,6 +33,10 @@ _ARGPARSE_ZH = [
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"argument (\S+): invalid (\w+) value: (\S+)", r"参数 \1 的值 \3 无效"),
 ]
+
+
+class UsageError(Exception):
+    """A command called with arguments it cannot use (exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,12 +78,13 @@ def dump(data: object, out: TextIO) -> None:
 
 def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     paths = collect(Path(p) for p in args.paths)
+    vectors = open_vectors(args.settings)
     failed = 0
     results: list[dict[str, object]] = []
     bar = tqdm(paths, desc="导入", unit="个文件", file=sys.stderr, disable=args.json or len(paths) < 2)
     for path in bar:
         try:
-            r = ingest(store, path)
+            r = ingest(store, vectors, path)
         except AssistantError as e:
             failed += 1
             results.append({"file": str(path), "status": "error", "error": str(e)})
@@ -158,8 +164,38 @@ def _print_audit(title: str, checks: list[Check], out: TextIO) -> None:
         print(f"  {marks[c.status]} [{c.kind}] {c.where}：应为 {exp}，核得 {got}{diff}", file=out)
 
 
+def hit_json(h: Hit) -> dict[str, Any]:
+    c = h.chunk
+    return {
+        "chunk_id": c.id,
+        "doc_id": c.doc_id,
+        "where": c.where,
+        "text": c.text,
+        "score": round(h.score, 6),
+        "via": h.via,
+    }
+
+
+def cmd_search(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if not args.question.strip():
+        raise UsageError("请输入要检索的问题")
+    retriever = Retriever(store, open_vectors(args.settings))
+    hits = retriever.search(args.question, k=args.top)
+    if args.json:
+        dump({"hits": [hit_json(h) for h in hits]}, out)
+    elif not hits:
+        print(
+            "没有找到相关内容。" if store.documents() else "库中还没有文件，请先运行 budgetqa ingest 导入。", file=out
+        )
+    for rank, h in enumerate(hits, start=1):
+        head, _, body = h.chunk.text.partition("\n")
+        print(f"[{rank}] {head}（{h.chunk.doc_id[:12]}，得分 {h.score:.4f}）", file=out)
+        print("    " + body.replace("\n", "\n    ")[:400], file=out)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
-    "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit,
+    "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit, "search": cmd_search,
 }  # fmt: skip
 
 
@@ -175,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", help="按行名、科目编码、列名或出处筛选")
     p = sub.add_parser("audit", help="核对每个文件内部的数字是否一致")
     p.add_argument("--doc", help="只核对某个文件（编号或编号前缀）")
+    p = sub.add_parser("search", help="检索与问题相关的段落和表格行（BM25 + 向量，融合排序）")
+    p.add_argument("question", metavar="问题")
+    p.add_argument("--top", type=int, default=5, help="返回条数（默认 5）")
     for name in COMMANDS:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
@@ -189,9 +228,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     settings = Settings.from_env(store=Path(args.store) if args.store else None)
+    args.settings = settings
     try:
         with Store(settings.store) as store:
             return COMMANDS[args.command](args, store, out)
+    except UsageError as e:
+        print(f"用法错误：{e}", file=sys.stderr)
+        return 2
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         return 1

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from index.chunks import chunk
 from index.errors import UnreadableDocument
 from index.facts import extract_facts
 from index.load import TEXT_SUFFIXES, LoadedText, load
 from index.parse import parse
-from index.records import Disclosure, Fact
-from index.store import DocumentInfo, Store, now
+from index.records import Chunk, Disclosure, Fact
+from index.store import DocumentInfo, Store, Vectors, now
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,6 +23,7 @@ class Parsed:
     loaded: LoadedText
     disclosure: Disclosure
     facts: list[Fact]
+    chunks: list[Chunk]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,11 +41,11 @@ def read(path: Path) -> Parsed:
     """Load, parse and extract facts; raises AssistantError subclasses with Chinese messages."""
     loaded = load(path)
     disclosure = parse(loaded)
-    return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure))
+    return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
 
 
-def ingest(store: Store, path: Path) -> IngestResult:
-    """Ingest one file. A document already in the store (same normalised text) adds nothing."""
+def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
+    """Ingest one file, all or nothing. A document already in the store (same normalised text) adds nothing."""
     parsed = read(path)
     d = parsed.disclosure
     if store.has(d.doc_id):
@@ -52,11 +54,18 @@ def ingest(store: Store, path: Path) -> IngestResult:
         doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
         filename=path.name, n_facts=len(parsed.facts), ingested_at=now(),
     )  # fmt: skip
-    with store.transaction() as conn:
-        store.add(
-            conn, info=info, text=parsed.loaded.text, encoding=parsed.loaded.encoding,
-            facts=parsed.facts, indicators=d.indicators,
-        )  # fmt: skip
+    embeddings = vectors.embed(parsed.chunks)
+    vectors.delete_doc(d.doc_id)  # vectors left by an earlier ingest that crashed before its commit
+    try:
+        with store.transaction() as conn:
+            store.add(
+                conn, info=info, text=parsed.loaded.text, encoding=parsed.loaded.encoding,
+                facts=parsed.facts, indicators=d.indicators, chunks=parsed.chunks,
+            )  # fmt: skip
+            vectors.add(parsed.chunks, embeddings)
+    except BaseException:
+        vectors.delete_doc(d.doc_id)
+        raise
     return IngestResult(name=path.name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts))
 
 
@@ -78,4 +87,4 @@ def reparse(store: Store, doc_id: str) -> Parsed:
     text, filename = store.text(doc_id)
     loaded = LoadedText(name=filename, text=text, encoding="utf-8", doc_id=doc_id)
     disclosure = parse(loaded)
-    return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure))
+    return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))

