@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
-from assistant.retrieve import Hit, Retriever, open_vectors
+from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from index.audit import audit
 from index.ingest import collect, ingest, reparse
 from index.numbers import format_amount
@@ -179,11 +179,15 @@ def hit_json(h: Hit) -> dict[str, Any]:
 def cmd_search(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if not args.question.strip():
         raise UsageError("请输入要检索的问题")
+    if args.top < 1:
+        raise UsageError("--top 必须是正整数")
+    scope = Scope(doc_id=store.resolve(args.doc) if args.doc else None, department=args.department, year=args.year)
     retriever = Retriever(store, open_vectors(args.settings))
-    hits = retriever.search(args.question, k=args.top)
+    hits = retriever.search(args.question, k=args.top, scope=scope)
     if args.json:
         dump({"hits": [hit_json(h) for h in hits]}, out)
-    elif not hits:
+        return 0
+    if not hits:
         print(
             "没有找到相关内容。" if store.documents() else "库中还没有文件，请先运行 budgetqa ingest 导入。", file=out
         )
@@ -214,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="检索与问题相关的段落和表格行（BM25 + 向量，融合排序）")
     p.add_argument("question", metavar="问题")
     p.add_argument("--top", type=int, default=5, help="返回条数（默认 5）")
+    p.add_argument("--doc", help="只检索某个文件（编号或编号前缀）")
+    p.add_argument("--department", help="只检索某个部门")
+    p.add_argument("--year", type=int, help="只检索某个年度")
     for name in COMMANDS:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import statistics
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,13 +86,28 @@ def main() -> None:
             lex = [r.lexical(query_text(q), DEPTH) for q in questions]
             if not dense:
                 dense = [r.dense(query_text(q), DEPTH) for q in questions]
-                print(metrics([rank_of(h, q["evidence"]) for h, q in zip(dense, questions)]).row("向量 USE"))
+                print(
+                    metrics([rank_of(h, q["evidence"]) for h, q in zip(dense, questions, strict=True)]).row("向量 USE")
+                )
             legs[mode] = (lex, dense)
-            print(metrics([rank_of(h, q["evidence"]) for h, q in zip(lex, questions)]).row(f"BM25 {mode}"))
-            fused = [fuse(a, b, r.fusion, 5) for a, b in zip(lex, dense)]
+            print(metrics([rank_of(h, q["evidence"]) for h, q in zip(lex, questions, strict=True)]).row(f"BM25 {mode}"))
+            fused = [fuse(a, b, r.fusion, 5) for a, b in zip(lex, dense, strict=True)]
             print(
-                metrics([rank_of(h, q["evidence"]) for h, q in zip(fused, questions)]).row(f"融合 {mode}（默认参数）")
+                metrics([rank_of(h, q["evidence"]) for h, q in zip(fused, questions, strict=True)]).row(
+                    f"融合 {mode}（默认参数）"
+                )
             )
+        r = Retriever(store, vectors)
+        timings = []
+        for q in questions:  # warm: the retriever and both indexes are loaded
+            start = time.perf_counter()
+            r.search(query_text(q), k=5)
+            timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        p95 = timings[int(0.95 * (len(timings) - 1))]
+        print(
+            f"\n默认融合（{r.fusion}）热检索延迟：p50 {statistics.median(timings):.1f} ms，p95 {p95:.1f} ms，最大 {timings[-1]:.1f} ms"
+        )
         if args.tune:
             best = []
             grid = [
@@ -106,7 +123,12 @@ def main() -> None:
             ]
             for mode, (lex, dense) in legs.items():
                 for f in grid:
-                    m = metrics([rank_of(fuse(a, b, f, 5), q["evidence"]) for a, b, q in zip(lex, dense, questions)])
+                    m = metrics(
+                        [
+                            rank_of(fuse(a, b, f, 5), q["evidence"])
+                            for a, b, q in zip(lex, dense, questions, strict=True)
+                        ]
+                    )
                     best.append((m.r5, m.mrr, mode, f))
             best.sort(key=lambda t: (t[0], t[1]), reverse=True)
             print("\n最好的 5 组融合参数（按 R@5、MRR）：")
@@ -114,7 +136,7 @@ def main() -> None:
                 print(f"  {mode}: R@5 {r5:.3f} MRR {mrr:.3f}  {f}")
             misses = [
                 q
-                for q, a, b in zip(questions, *legs[best[0][2]])
+                for q, a, b in zip(questions, *legs[best[0][2]], strict=True)
                 if rank_of(fuse(a, b, best[0][3], 5), q["evidence"]) is None
             ]
             print("\n最佳参数下未召回：")

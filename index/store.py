@@ -18,9 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
+from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError
 from index.records import Chunk, Fact, Indicator
 
@@ -254,21 +255,27 @@ class Vectors:
         self.vector_store = ChromaVectorStore(chroma_collection=chroma)
         self.collection = chroma
 
-    def embed(self, chunks: list[Chunk]) -> list[list[float]]:
-        """Embed chunk texts (before anything is written)."""
-        return self.embedding.get_text_embedding_batch([c.text for c in chunks])
-
-    def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
-        nodes = [
+    def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
+        """Embedded nodes for chunks (computed before anything is written): one per passage, each
+        carrying its chunk's id and metadata."""
+        texts, owners = [], []
+        for c in chunks:
+            for n, text in enumerate(passages(c)):
+                texts.append(text)
+                owners.append((c, n))
+        vectors = self.embedding.get_text_embedding_batch(texts)
+        return [
             TextNode(
-                id_=c.id,
-                text=c.text,
+                id_=f"{c.id}#{n}",
+                text=text,
                 embedding=v,
-                metadata=c.metadata,
+                metadata={**c.metadata, "chunk_id": c.id},
                 relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
             )
-            for c, v in zip(chunks, vectors, strict=True)
+            for (c, n), text, v in zip(owners, texts, vectors, strict=True)
         ]
+
+    def add(self, nodes: list[BaseNode]) -> None:
         try:
             self.vector_store.add(nodes)
         except Exception as e:
