@@ -11,7 +11,7 @@ import logging
 import re
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
 TokenMode = Literal["bigram", "jieba", "both"]
 
@@ -65,10 +65,35 @@ def tokenize(text: str, mode: TokenMode = "both") -> list[str]:
 
 
 @cache
+def glossary_data() -> dict[str, Any]:
+    """assistant/glossary.json: how staff say things (see its _comment)."""
+    return dict(json.loads(files("assistant").joinpath("glossary.json").read_text(encoding="utf-8")))
+
+
+@cache
+def _synonym_pattern() -> re.Pattern[str]:
+    keys = sorted(glossary_data()["synonyms"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+def to_template(text: str) -> str:
+    """Colloquial phrases replaced by the template's wording: 公车运维费 → 公务用车运行维护费."""
+    synonyms = glossary_data()["synonyms"]
+
+    def swap(m: re.Match[str]) -> str:
+        target = synonyms[m.group(0)]
+        for at in (i.start() for i in re.finditer(re.escape(target), text)):
+            if at <= m.start() and m.end() <= at + len(target):
+                return m.group(0)  # already the template's wording ("因公出国（境）费")
+        return target
+
+    return _synonym_pattern().sub(swap, text)
+
+
 def glossary() -> dict[str, list[str]]:
-    """Colloquial term → template terms (assistant/glossary.json)."""
-    data = json.loads(files("assistant").joinpath("glossary.json").read_text(encoding="utf-8"))
-    return dict(data["terms"])
+    """Colloquial term → template terms, for query expansion."""
+    data = glossary_data()
+    return {**{k: [v] for k, v in data["synonyms"].items()}, **data["related"]}
 
 
 # Question filler: words that say "this is a question", not what it is about.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
 
 
 def _squeeze(text: str) -> str:
@@ -19,3 +21,33 @@ def evidence_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
         if all(w in seen for w in wanted):
             return rank
     return None
+
+
+MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the expected value's last written decimal: 4023 → 0.5, 80.51 → 0.005."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Decimal(5).scaleb(min(exponent, 0) - 1)
+
+
+def passes(expected: dict[str, Any], refused: bool, text: str, value: Decimal | None, unit: str | None) -> bool:
+    """DESIGN.md scoring: number within tolerance (money converted), text with every must_include, refusal."""
+    kind = expected["type"]
+    if kind == "refusal":
+        return refused
+    if refused:
+        return False
+    if kind == "text":
+        return all(any(alt in text for alt in entry.split("|")) for entry in expected["must_include"])
+    if value is None:
+        return False
+    want = Decimal(str(expected["value"]))
+    got = value
+    want_unit = expected.get("unit") or ""
+    if unit in MONEY and want_unit in MONEY:
+        got = value * MONEY[unit] / MONEY[want_unit]
+    tolerance = Decimal(str(expected["tolerance"])) if "tolerance" in expected else half_unit(want)
+    return abs(got - want) <= tolerance

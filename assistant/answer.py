@@ -1,0 +1,419 @@
+"""The answer engine: a question → an `Answer` whose every figure is read from the facts or computed
+by the calculator, and checked by the verifier before it is shown.
+
+The offline default uses no language model: the answer text is composed from the
+query, the facts and the retrieved passages.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from assistant import calculator as calc
+from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.config import Settings
+from assistant.explain import best_quotes, listing_sentence
+from assistant.knowledge import Doc, Knowledge, norm
+from assistant.records import Answer, Citation, Query
+from assistant.retrieve import Retriever, Scope, open_vectors
+from assistant.tokens import glossary_data
+from assistant.understand import Understanding
+from assistant.verify import Verifier
+from index.numbers import format_amount
+from index.records import Fact
+from index.store import Store
+
+LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
+COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
+COUNT_UNITS = {"人": r"多少人|几个人|几人|几名|人数", "辆": r"几辆|多少辆", "家": r"几家|多少家", "次": r"几次|多少次", "台": r"几台|多少台"}
+
+
+class Unanswerable(Exception):
+    """The disclosures in scope do not hold what was asked; the message says what is missing."""
+
+
+@dataclass
+class Draft:
+    """An answer before verification."""
+
+    text: str
+    value: Decimal | None = None
+    unit: str | None = None
+    calculations: list[Calculation] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    items: list[tuple[str, Decimal, str]] = field(default_factory=list)
+    doc_id: str | None = None  # the document the figures come from
+
+
+def where(f: Fact) -> str:
+    """A fact's place without the quoted snippet (the snippet goes into the citation)."""
+    return f.source.split(" · 「")[0]
+
+
+def fmt(value: Decimal, unit: str) -> str:
+    """4997 万元 → "4,997 万元"; 80.51 % → "80.51%"."""
+    text = format_amount(value)
+    return f"{text}%" if unit == "%" else f"{text} {unit}".rstrip()
+
+
+def operand(f: Fact) -> Operand:
+    return Operand(value=f.value, unit=f.unit, label=f.row, source=f.source)
+
+
+class Engine:
+    """Loads the store once; answers from memory."""
+
+    def __init__(self, settings: Settings):
+        with Store(settings.store) as store:
+            self.kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
+            self.retriever = Retriever(store, open_vectors(settings))
+        self.understanding = Understanding(self.kb)
+        self.verifier = Verifier(self.kb)
+        self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
+
+    # --- entry point --------------------------------------------------------
+
+    def answer(self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None) -> Answer:
+        start = time.perf_counter()
+        if not question.strip():
+            return Answer(question=question, text="请输入问题。", refused=True)
+        previous = next((a.query for a in reversed(history) if a.query), None)
+        query = self.understanding.understand(question, previous, doc_id)
+        understood = time.perf_counter()
+        if query.refusal:
+            return self._refusal(query, query.refusal, start)
+        try:
+            draft = self._compose(query)
+        except (Unanswerable, CalculationError) as e:
+            return self._refusal(query, str(e), start)
+        composed = time.perf_counter()
+        figures = self.verifier.check(draft.text, [draft.doc_id] if draft.doc_id else query.doc_ids, draft.calculations)
+        bad = [f for f in figures if f.verdict == "mismatch"]
+        if bad:  # never show a figure the facts contradict
+            return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
+        timings = {
+            "understand_ms": (understood - start) * 1000,
+            "compose_ms": (composed - understood) * 1000,
+            "verify_ms": (time.perf_counter() - composed) * 1000,
+        }
+        return Answer(
+            question=question, text=draft.text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
+            citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
+            rows=[self._cite(f) for f in draft.facts if f.table], items=draft.items,
+            timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _refusal(self, query: Query, reason: str, start: float) -> Answer:
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs] or list(self.kb.docs.values())
+        covered = "；".join(f"{d.title}（{'、'.join(self.kb.tables.get(d.doc_id, {}))}及文字说明）" for d in docs)
+        text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。" + (f"\n目前可以查询：{covered}。" if covered else "")
+        return Answer(
+            question=query.question, text=text, refused=True, query=query,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    @staticmethod
+    def _cite(f: Fact) -> Citation:
+        quote = f.source.split(" · 「", 1)[1].rstrip("」") if " · 「" in f.source else f"{f.row}：{fmt(f.value, f.unit)}"
+        return Citation(doc_id=f.doc_id, where=where(f), text=quote)
+
+    # --- choosing facts -----------------------------------------------------
+
+    def _doc(self, query: Query) -> Doc:
+        """The document a question is about: the latest in scope that has facts for its first subject."""
+        docs = [self.kb.docs[d] for d in query.doc_ids]
+        if query.subjects:
+            label = self.kb.labels.get(query.subjects[0])
+            having = {f.doc_id for f in label.facts} | {t.doc_id for t in label.targets} if label else set()
+            docs = [d for d in docs if d.doc_id in having] or docs
+        return max(docs, key=lambda d: d.year)
+
+    def _facts(self, key: str, doc: Doc) -> list[Fact]:
+        label = self.kb.labels.get(key)
+        return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
+
+    def _rank(self, facts: list[Fact], query: Query) -> list[Fact]:
+        def key(f: Fact) -> tuple[int, int, int, int]:
+            low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
+            order = next((i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")), len(COLUMN_ORDER))
+            return (
+                0 if query.table and f.table == query.table else 1,
+                0 if query.column and f.column == query.column else 1,
+                1 if low and not query.table else 0,
+                order * 100 + int((f.table or "表99")[1:]),
+            )
+
+        return sorted(facts, key=key)
+
+    def amount(self, key: str, query: Query, doc: Doc) -> Fact:
+        """This year's figure for a label (the table or column the question names first)."""
+        facts = [
+            f
+            for f in self._facts(key, doc)
+            if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
+            and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
+            and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
+        ]  # fmt: skip
+        if query.column and query.column not in {f.column for f in facts} and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金"):
+            raise Unanswerable(f"“{self._name(key)}”没有“{query.column}”这一栏")
+        if not facts:
+            raise Unanswerable(f"没有“{self._name(key)}”的金额")
+        return self._rank(facts, query)[0]
+
+    def _name(self, key: str) -> str:
+        label = self.kb.labels.get(key)
+        return label.name if label else key
+
+    def _with(self, key: str, doc: Doc, wanted: str) -> tuple[str, list[Fact]]:
+        """Facts of a kind (增减/增长率) for a label, or for the label the prose uses for the same figure.
+
+        "支出总计" has no printed change, but the prose's "部门预算支出" (same 4,997 万元) does.
+        """
+        own = [f for f in self._facts(key, doc) if wanted in f.column]
+        if own:
+            return key, own
+        try:
+            base = self.amount(key, Query(question="", subjects=(key,), measure="amount", year=None, doc_ids=(doc.doc_id,)), doc)
+        except Unanswerable:
+            return key, []
+        name = set(re.findall("..", self._name(key)))
+        candidates = []
+        for label in self.kb.labels.values():
+            facts = [f for f in label.facts if f.doc_id == doc.doc_id]
+            if any(wanted in f.column for f in facts) and any(f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts):
+                overlap = len(name & set(re.findall("..", label.key)))
+                candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
+        if not candidates:
+            return key, []
+        _, other, facts = max(candidates)
+        return other, facts
+
+    # --- composing ----------------------------------------------------------
+
+    def _compose(self, query: Query) -> Draft:
+        if query.measure == "explain":
+            return self._explain(query)
+        if not query.subjects:
+            raise Unanswerable("没有找到问题所问的项目")
+        doc = self._doc(query)
+        label = self.kb.labels[query.subjects[0]]
+        measure = query.measure
+        if label.targets and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts) and measure in ("amount", "target"):
+            return self._target(query, doc)
+        if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
+            measure = "prior"
+        if measure == "amount":
+            self._check_unit(query, doc)
+        draft: Draft = getattr(self, f"_{measure}")(query, doc)
+        draft.doc_id = doc.doc_id
+        return draft
+
+    def _scope(self, doc: Doc) -> str:
+        return f"{doc.year}年{doc.department}"
+
+    def _check_unit(self, query: Query, doc: Doc) -> None:
+        for unit, pattern in COUNT_UNITS.items():
+            if re.search(pattern, query.question):
+                facts = self._facts(query.subjects[0], doc)
+                if facts and all(f.unit in calc.MONEY for f in facts):
+                    raise Unanswerable(f"文件只有“{self._name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
+
+    def _amount(self, query: Query, doc: Doc) -> Draft:
+        f = self.amount(query.subjects[0], query, doc)
+        column = f"（{f.column}）" if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数") else ""
+        text = f"{self._scope(doc)}{self._name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+        return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
+
+    def _target(self, query: Query, doc: Doc) -> Draft:
+        label = self.kb.labels[query.subjects[0]]
+        t = next(t for t in label.targets if t.doc_id == doc.doc_id)
+        table = next((name for name, title in self.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表")
+        text = f"{self._scope(doc)}绩效目标“{t.level3}”（{t.level1}指标/{t.level2}指标）的目标值为 {t.target or '未填写'}。\n出处：{table} {self.kb.tables.get(doc.doc_id, {}).get(table, '')} · {t.level1}/{t.level2} · {t.level3}"
+        facts = [f for f in label.facts if f.doc_id == doc.doc_id and f.column == "目标值"]
+        unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
+        return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
+
+    def _prior(self, query: Query, doc: Doc) -> Draft:
+        key = query.subjects[0]
+        year = doc.year - 1 if query.last_year or not query.year else query.year
+        direct = [f for f in self._facts(key, doc) if f.column == f"{year}年"]
+        if direct:
+            f = self._rank(direct, query)[0]
+            text = f"{year}年{doc.department}{self._name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+            return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
+        other, changes = self._with(key, doc, f"比{year}年增减")
+        if not changes:
+            raise Unanswerable(f"文件没有给出“{self._name(key)}”{year}年的数额，也没有给出比{year}年的增减")
+        current = self.amount(other, query, doc)
+        change = changes[0]
+        c = calc.prior_year(operand(current), operand(change))
+        text = (
+            f"{year}年{doc.department}{self._name(key)}为 {fmt(c.value, c.unit)}（由{doc.year}年数额和增减推算）。\n"
+            f"计算：{doc.year}年 {fmt(current.value, current.unit)} − 比{year}年增减 {fmt(change.value, change.unit)} = {fmt(c.value, c.unit)}\n"
+            f"出处：{where(current)}；{where(change)}"
+        )
+        return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
+
+    def _change(self, query: Query, doc: Doc) -> Draft:
+        key = query.subjects[0]
+        year = doc.year - 1
+        other, changes = self._with(key, doc, f"比{year}年增减")
+        if not changes:
+            other, changes = key, [f for f in self._facts(key, doc) if f.column == "增减变化金额"]
+        if not changes:
+            raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减")
+        f = changes[0]
+        word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
+        flat = "（与上年持平）" if f.value == 0 else ""
+        value = abs(f.value) if query.magnitude else f.value
+        text = f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
+        return Draft(text=text, value=value, unit=f.unit, facts=[f])
+
+    def _growth(self, query: Query, doc: Doc) -> Draft:
+        key = query.subjects[0]
+        year = doc.year - 1
+        other, rates = self._with(key, doc, f"比{year}年增长率")
+        decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+        if rates and not query.precise:
+            f = rates[0]
+            word = "增长" if f.value >= 0 else "下降"
+            value = abs(f.value) if decline or query.magnitude else f.value
+            text = f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
+            return Draft(text=text, value=value, unit="%", facts=[f])
+        other, changes = self._with(key, doc, f"比{year}年增减")
+        if not changes:
+            raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减，无法计算增长率")
+        current, change = self.amount(other, query, doc), changes[0]
+        prior = calc.prior_year(operand(current), operand(change))
+        c = calc.growth_rate(operand(current), Operand(value=prior.value, unit=prior.unit, label=f"{year}年数", source=prior.expression))
+        word = "增长" if c.value >= 0 else "下降"
+        value = abs(c.value) if decline or query.magnitude else c.value
+        text = (
+            f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
+            f"计算：{year}年数 = {prior.expression}；增长率 = {c.expression}\n出处：{where(current)}；{where(change)}"
+        )
+        return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
+
+    def _whole_of(self, key: str, doc: Doc, query: Query) -> str:
+        """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
+        parent = next((f.parent for f in self._facts(key, doc) if f.parent and f.table is None), None)
+        if parent and norm(parent) in self.kb.labels:
+            return norm(parent)
+        return norm("支出总计")
+
+    def _share(self, query: Query, doc: Doc) -> Draft:
+        part_key = query.subjects[0]
+        whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
+        part = self.amount(part_key, replace(query, column=None), doc)
+        whole = self.amount(whole_key, replace(query, column=None, table=None), doc)
+        c = calc.share(operand(part), operand(whole))
+        text = (
+            f"{self._scope(doc)}{self._name(part_key)}占{self._name(whole_key)}的 {fmt(c.value, '%')}。\n"
+            f"计算：{self._name(part_key)} {fmt(part.value, part.unit)} ÷ {self._name(whole_key)} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
+            f"出处：{where(part)}；{where(whole)}"
+        )
+        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])
+
+    def _sum(self, query: Query, doc: Doc) -> Draft:
+        if len(query.subjects) < 2:
+            return self._amount(query, doc)
+        facts = [self.amount(k, query, doc) for k in query.subjects]
+        c = calc.total(*(operand(f) for f in facts))
+        names = "、".join(self._name(k) for k in query.subjects)
+        parts = " + ".join(f"{self._name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True))
+        text = (
+            f"{self._scope(doc)}{names}合计 {fmt(c.value, c.unit)}。\n计算：{parts} = {fmt(c.value, c.unit)}\n"
+            f"出处：{'；'.join(where(f) for f in facts)}"
+        )
+        return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
+
+    def _difference(self, query: Query, doc: Doc) -> Draft:
+        if len(query.subjects) < 2:
+            return self._change(query, doc)
+        a, b = (self.amount(k, query, doc) for k in query.subjects[:2])
+        c = calc.difference(operand(a), operand(b))
+        na, nb = self._name(query.subjects[0]), self._name(query.subjects[1])
+        word = "多" if c.value >= 0 else "少"
+        text = (
+            f"{self._scope(doc)}{na}比{nb}{word} {fmt(abs(c.value), c.unit)}。\n"
+            f"计算：{na} {fmt(a.value, a.unit)} − {nb} {fmt(b.value, b.unit)} = {fmt(c.value, c.unit)}\n出处：{where(a)}；{where(b)}"
+        )
+        value = abs(c.value) if query.magnitude or c.value >= 0 else c.value
+        return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
+
+    def _per_head(self, query: Query, doc: Doc) -> Draft:
+        if len(query.subjects) < 2:
+            raise Unanswerable("没有找到按什么人数平均")
+        a, b = (self.amount(k, query, doc) for k in query.subjects[:2])
+        c = calc.ratio(operand(a), operand(b))
+        na, nb = self._name(query.subjects[0]), self._name(query.subjects[1])
+        text = (
+            f"{self._scope(doc)}按{nb}计算，人均{na}为 {fmt(c.value, a.unit)}（保留两位小数）。\n"
+            f"计算：{na} {fmt(a.value, a.unit)} ÷ {nb} {fmt(b.value, b.unit)} = {format_amount(c.value)}\n出处：{where(a)}；{where(b)}"
+        )
+        return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
+
+    def _breakdown(self, query: Query, doc: Doc) -> Draft:
+        key = query.subjects[0]
+        name = self._name(key)
+        facts = self._facts(key, doc)
+        code = next((f.code for f in facts if f.code), None)
+        items: list[Fact] = []
+        if code:
+            items = self.kb.children(code, doc.doc_id)
+            while len({f.code for f in items}) == 1 and items[0].code:
+                items = self.kb.children(items[0].code, doc.doc_id) or items
+                if len({f.code for f in items}) == 1:
+                    break
+            items = self._one_per_row(items, query)
+        source_note = ""
+        if not items:
+            items = self.kb.parts(key, doc.doc_id)
+        calculations: list[Calculation] = []
+        if not items and key in self.compositions:
+            items = [self.amount(norm(k), query, doc) for k in self.compositions[key]]
+            whole = self.amount(key, query, doc)
+            c = calc.total(*(operand(f) for f in items))
+            calculations.append(c)
+            source_note = f"\n核对：{c.expression}，与{name} {fmt(whole.value, whole.unit)}{'一致' if c.value == whole.value else '不一致（尾数误差）'}"
+        if items:
+            listing = "；".join(f"{self.kb.subject_of(f)} {fmt(f.value, f.unit)}" for f in items)
+            sources = "；".join(dict.fromkeys(where(f) for f in items))
+            text = f"{self._scope(doc)}{name}包括 {len(items)} 项：{listing}。{source_note}\n出处：{sources}"
+            return Draft(
+                text=text, facts=items, calculations=calculations,
+                items=[(self.kb.subject_of(f), f.value, f.unit) for f in items],
+            )  # fmt: skip
+        hits = self.retriever.search(query.question + " " + name, k=8, scope=Scope(doc_id=doc.doc_id))
+        quote = listing_sentence(hits, norm(name))
+        if quote is None:
+            raise Unanswerable(f"文件没有列出“{name}”的构成")
+        return Draft(text=f"据{quote.where}：\n「{quote.text}」", citations=[Citation(doc_id=doc.doc_id, where=quote.where, text=quote.text)])
+
+    @staticmethod
+    def _one_per_row(facts: list[Fact], query: Query) -> list[Fact]:
+        """One figure per 科目: the column asked for, else 支出总计, from one table."""
+        table = query.table or next((f.table for f in facts if f.column == "支出总计"), facts[0].table if facts else None)
+        out: dict[str, Fact] = {}
+        for f in facts:
+            if f.table != table or f.code is None:
+                continue
+            wanted = query.column or "支出总计"
+            if f.column == wanted or (f.code not in out and f.column.endswith("预算数")):
+                out[f.code] = f
+        return list(out.values())
+
+    def _explain(self, query: Query) -> Draft:
+        doc = self._doc(query)
+        names = tuple(self._name(k) for k in query.subjects)
+        hits = self.retriever.search(query.question, k=6, scope=Scope(doc_id=doc.doc_id))
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
+        if not quotes:
+            raise Unanswerable("文件中没有找到说明这个问题的文字")
+        q = quotes[0]
+        return Draft(text=f"据{q.where}：\n「{q.text}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=q.text)])

@@ -1,0 +1,83 @@
+"""Text answers: the disclosure's own sentences that explain, define or list what was asked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.knowledge import grams, norm
+from assistant.retrieve import Hit
+
+WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的")
+DEFINE = re.compile(r"什么意思|啥意思|是指|指的是|什么是|含义|定义|包括哪些|包括什么")
+PURPOSE = re.compile(r"干嘛|干什么|做什么|用来|用途|用于|怎么来的")
+WHEN = re.compile(r"什么时候|何时|时限|期限")
+MIN_SCORE = 4.0  # below this no sentence is taken to answer the question
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    """A sentence quoted from a chunk, with where it is."""
+
+    text: str
+    where: str  # the chunk's heading line
+    doc_id: str
+    score: float
+
+
+def sentences(hit: Hit) -> list[tuple[str, str, str]]:
+    """(heading, paragraph, sentence) of a chunk; table rows keep their cells together."""
+    head, _, body = hit.chunk.text.partition("\n")
+    out = []
+    for line in body.split("\n"):
+        if line.startswith("表头："):
+            continue
+        for s in re.split(r"(?<=。)", line):
+            if s.strip():
+                out.append((head, line, s.strip()))
+    return out
+
+
+def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ...]) -> float:
+    s = norm(sentence)
+    q = set(grams(norm(question)))
+    score = float(len(q & set(grams(s))))
+    for subject in subjects:
+        if subject and subject in s:
+            score += 4
+        elif subject and subject in norm(paragraph):  # the reason sentence after the project's own figures
+            score += 3 + (2 if re.match(r"^\d+[.．、]?\s*", paragraph) and subject in norm(paragraph)[:40] else 0)
+    if WHY.search(question) and re.search(r"原因|由于|因为|主要是|调整为|新增了|减少了|增加了|因此|为进一步|原则", sentence):
+        score += 4
+    if DEFINE.search(question) and re.search(r"：指|:指|是指|反映|指为|一般公共预算安排的", sentence):
+        score += 4
+    if PURPOSE.search(question) and re.search(r"用于|主要包括|开展|完成|建设", sentence):
+        score += 2
+    if WHEN.search(question) and re.search(r"\d+\s*月|年中|年底|前|当年|及时", sentence):
+        score += 3
+    return score
+
+
+def best_quotes(hits: list[Hit], question: str, subjects: tuple[str, ...], limit: int = 1) -> list[Quote]:
+    """The best sentence(s) among the retrieved chunks, if any answers the question well enough."""
+    scored = [
+        Quote(text=s, where=head, doc_id=h.chunk.doc_id, score=_score(s, para, question, subjects))
+        for h in hits
+        for head, para, s in sentences(h)
+    ]
+    scored.sort(key=lambda q: -q.score)
+    return [q for q in scored[:limit] if q.score >= MIN_SCORE]
+
+
+def listing_sentence(hits: list[Hit], subject: str) -> Quote | None:
+    """A sentence that lists what a subject includes ("人员支出 695 万元，主要包括：基本工资、…")."""
+    for h in hits:
+        for head, _, s in sentences(h):
+            plain = norm(s)
+            at = plain.find(subject)
+            if at < 0:
+                continue
+            rest = plain[at + len(subject) : at + len(subject) + 24]
+            if re.search(r"主要包括|具体包括|包括|主要用于|：一般公共预算安排的|:一般公共预算安排的", rest):
+                return Quote(text=s, where=head, doc_id=h.chunk.doc_id, score=10.0)
+    return None

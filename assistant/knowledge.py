@@ -1,0 +1,207 @@
+"""Everything the answer engine reads, in memory: documents, facts grouped under labels, targets.
+
+A *label* is what a fact is about, normalised ("学会能力提升和学术交流促进项目",
+"支出总计", "院士（专家）工作站新增数量"). Linking a phrase to labels is weighted
+Dice over character bigrams, IDF-weighted across labels, so the distinctive part
+of a name (学会) counts more than the common part (能力提升项目).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from index.records import Fact
+from index.store import Store
+from index.tables import bare_label
+
+CITY_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?:[\u4e00-\u9fff]{1,4}?(?:区|县|市))?")
+
+
+def norm(text: str) -> str:
+    """A label or phrase reduced for matching: no spaces, quotes or numbering; ASCII brackets."""
+    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    s = re.sub(r"[“”\"'‘’]", "", s)
+    return bare_label(s)
+
+
+def grams(text: str) -> list[str]:
+    """Character bigrams of the CJK/word runs of a normalised phrase (a single character stands alone)."""
+    out: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]+|\d+", text):
+        out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+    return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class Doc:
+    """A document in the store, with the names people use for its department."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int
+    kind: str
+    unit: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Target:
+    """A performance target (表11 三级指标), numeric or text."""
+
+    doc_id: str
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    value: Decimal | None
+    unit: str
+
+
+@dataclass
+class Label:
+    """Facts about one thing, across tables, prose and documents."""
+
+    key: str
+    name: str
+    variants: tuple[str, ...]
+    facts: list[Fact] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    label: Label
+    score: float  # > 1 when a variant appears verbatim; else query coverage × (½ + ½ label coverage)
+    exact: bool  # a variant appears verbatim in the phrase
+
+
+def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[str, ...]:
+    """深圳市科学技术协会（本级） → 深圳市科学技术协会, 科学技术协会, 科协, 市科协, 深圳科协 …"""
+    full = norm(department)
+    base = re.sub(r"\((?:本级|机关|本部)\)$", "", full)
+    core = CITY_PREFIX.sub("", base) or base
+    city = base[: len(base) - len(core)]
+    names = {full, base, core}
+    for long, short in abbreviations.items():
+        if core.endswith(long):
+            abbreviated = core[: len(core) - len(long)] + short
+            names |= {abbreviated, "市" + abbreviated, city.removesuffix("市") + abbreviated}
+    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+
+
+class Knowledge:
+    """Facts, labels and targets of every document in the store."""
+
+    def __init__(self, docs: list[Doc], facts: list[Fact], targets: list[Target], texts: dict[str, str]):
+        self.docs = {d.doc_id: d for d in docs}
+        self.facts = facts
+        self.targets = targets
+        self.text_grams = {doc_id: set(grams(norm(t))) for doc_id, t in texts.items()}
+        self.labels: dict[str, Label] = {}
+        for f in facts:
+            self._label(self.subject_of(f)).facts.append(f)
+        for t in targets:
+            self._label(t.level3).targets.append(t)
+        self.tables: dict[str, dict[str, str]] = defaultdict(dict)  # doc → 表N → title
+        for f in facts:
+            if f.table and f.table not in self.tables[f.doc_id]:
+                self.tables[f.doc_id][f.table] = f.source.split(" · ")[0].removeprefix(f.table).strip()
+        counts = Counter(g for label in self.labels.values() for g in {g for v in label.variants for g in grams(v)})
+        n = len(self.labels) or 1
+        self.idf = defaultdict(lambda: math.log(n + 1), {g: math.log((n + 1) / c) for g, c in counts.items()})
+
+    @classmethod
+    def load(cls, store: Store, abbreviations: dict[str, str]) -> Knowledge:
+        docs = [
+            Doc(doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
+                aliases=department_aliases(d.department, abbreviations))
+            for d in store.documents()
+        ]  # fmt: skip
+        rows = store.conn.execute("SELECT doc_id, level1, level2, level3, target, value, unit FROM indicators").fetchall()
+        targets = [
+            Target(doc_id=r[0], level1=r[1], level2=r[2], level3=r[3], target=r[4],
+                   value=None if r[5] is None else Decimal(r[5]), unit=r[6])
+            for r in rows
+        ]  # fmt: skip
+        texts = {d.doc_id: store.text(d.doc_id)[0] for d in docs}
+        return cls(docs, store.facts(), targets, texts)
+
+    def subject_of(self, f: Fact) -> str:
+        """What a fact is about: its row, or its column when the row is the department itself (表3)."""
+        doc = self.docs.get(f.doc_id)
+        if doc and f.table and norm(f.row) in (norm(doc.department), norm(doc.department).replace("(", "（")):
+            return f.column
+        return f.row
+
+    def _label(self, name: str) -> Label:
+        key = norm(name)
+        if key not in self.labels:
+            plain = re.sub(r"\([^()]*\)", "", key)  # 信息化系统运行维护(市科学技术协会本级) → 信息化系统运行维护
+            unbracketed = re.sub(r"[()]", "", key)  # 院士(专家)工作站新增数量 → 院士专家工作站新增数量
+            unpunctuated = re.sub(r"[、，,·]", "", key)  # 上年结余、结转 → 上年结余结转
+            variants = tuple(dict.fromkeys(v for v in (key, plain, unbracketed, unpunctuated) if v))
+            self.labels[key] = Label(key=key, name=name, variants=variants)
+        return self.labels[key]
+
+    def label(self, name: str) -> Label | None:
+        return self.labels.get(norm(name))
+
+    def link(self, phrase: str, doc_ids: set[str], exact_in: str = "", unit: str | None = None) -> list[Link]:
+        """Labels of the documents in scope, best first.
+
+        A label written out in `exact_in` (the question's own words) scores above 1, longer
+        first. Otherwise the score is IDF-weighted: how much of the phrase the label covers,
+        times ½ + ½ × how much of the label the phrase covers, so a long official name is
+        still found from its short form (学会能力提升项目). `unit` (家/次/人 from 几家/几次)
+        favours labels counted in it.
+        """
+        text = norm(phrase)
+        whole = norm(exact_in) if exact_in else text
+        q = Counter(grams(text))
+        q_weight = sum(self.idf[g] * c for g, c in q.items())
+        out = []
+        for label in self.labels.values():
+            if not any(f.doc_id in doc_ids for f in label.facts) and not any(t.doc_id in doc_ids for t in label.targets):
+                continue
+            best, exact = 0.0, False
+            for v in label.variants:
+                if len(v) >= 2 and v in whole:
+                    score = 1.0 + len(v) / 100 + (0.001 if v == label.key else 0.0)
+                elif q_weight:
+                    vg = Counter(grams(v))
+                    shared = sum(self.idf[g] * min(c, q[g]) for g, c in vg.items() if g in q)
+                    v_weight = sum(self.idf[g] * c for g, c in vg.items()) or 1.0
+                    score = shared / q_weight * (0.5 + 0.5 * shared / v_weight)
+                else:
+                    continue
+                if score > best:
+                    best, exact = score, score > 1
+            if best and unit and (
+                any(f.unit == unit for f in label.facts) or any(t.unit == unit or unit in t.target for t in label.targets)
+            ):
+                best += 0.1
+            if best:
+                out.append(Link(label=label, score=best, exact=exact))
+        return sorted(out, key=lambda link: (-link.score, -len(link.label.key)))
+
+    def unknown_words(self, phrase: str, doc_ids: set[str]) -> list[str]:
+        """Bigrams of a phrase that appear nowhere in the documents in scope."""
+        seen = set().union(*(self.text_grams.get(d, set()) for d in doc_ids)) if doc_ids else set()
+        return [g for g in grams(norm(phrase)) if g not in seen]
+
+    def children(self, code: str, doc_id: str) -> list[Fact]:
+        """Facts of the 科目 directly under a code (类 → 款 → 项), from the coded table."""
+        width = {3: 5, 5: 7}.get(len(code))
+        if width is None:
+            return []
+        return [f for f in self.facts if f.doc_id == doc_id and f.code and len(f.code) == width and f.code.startswith(code)]
+
+    def parts(self, subject: str, doc_id: str) -> list[Fact]:
+        """Prose figures listed as parts of a subject ("主要包括：用于…200 万元")."""
+        key = norm(subject)
+        return [f for f in self.facts if f.doc_id == doc_id and f.parent and norm(f.parent) == key and f.column in ("金额", "数量")]

@@ -1,0 +1,78 @@
+"""Records of the answer stage: a question understood, figures checked, an answer with citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Measure = Literal[
+    "amount",  # 金额/数量
+    "change",  # 比上年增减
+    "growth",  # 增长率
+    "share",  # 占比
+    "prior",  # 上年数
+    "sum",  # 合计
+    "difference",  # A 比 B 多/少
+    "per_head",  # 人均
+    "target",  # 绩效目标值
+    "breakdown",  # 构成/明细
+    "explain",  # 原因/含义/用途
+]
+Verdict = Literal["verified", "derived", "mismatch", "unknown"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Query:
+    """A question understood: what it asks about, for which year and scope, and what measure."""
+
+    question: str
+    subjects: tuple[str, ...]  # fact labels, in the order the question names them
+    measure: Measure
+    year: int | None  # the year asked about; None = the disclosure's own year
+    doc_ids: tuple[str, ...]  # documents in scope
+    table: str | None = None  # "表7" when the question names a table
+    column: str | None = None  # a column the question names ("基本支出", "财政拨款")
+    code: str | None = None  # a 科目编码 in the question
+    magnitude: bool = False  # "少了多少"/"降幅": answer the size of a change, not its sign
+    precise: bool = False  # "精确到两位小数": compute instead of quoting the printed rate
+    last_year: bool = False  # 去年/上年: the year before each disclosure's own
+    refusal: str | None = None  # why the disclosures cannot answer, if known already
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A figure in an answer (or a pasted draft) and what checking it found."""
+
+    text: str  # as written
+    value: Decimal
+    unit: str
+    verdict: Verdict
+    source: str = ""  # the fact's source, or the sources of a calculation's operands
+    expression: str = ""  # the calculation, for a derived figure
+    expected: Decimal | None = None  # for a mismatch: what the disclosure gives
+    expected_unit: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    doc_id: str
+    where: str  # "表7 一般公共预算支出表（按功能分类） · 2060702 科普活动 · 支出总计" or a section trail
+    text: str  # the row or the sentence quoted
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    """What the assistant says, and everything needed to trust it."""
+
+    question: str
+    text: str
+    refused: bool
+    value: Decimal | None = None  # the primary figure, if the answer is a number
+    unit: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    query: Query | None = None
+    rows: list[Citation] = field(default_factory=list)  # table rows behind the answer, for display
+    items: list[tuple[str, Decimal, str]] = field(default_factory=list)  # a breakdown's (item, amount, unit)
+    timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage

@@ -1,0 +1,253 @@
+"""Understanding: a Chinese question → a `Query` (subjects linked to fact labels, year, measure, scope).
+
+Colloquial wording is first rewritten to the template's (glossary.json), then the
+measure is read from cue words, the question is split at the operator (加上/比/占/
+人均) into subject phrases, and each phrase is linked to a fact label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.figures import ascii_text
+from assistant.knowledge import Knowledge, Link, norm
+from assistant.records import Measure, Query
+from assistant.tokens import glossary_data, to_template
+
+LINK_THRESHOLD = 0.45  # link score a subject phrase needs to name a label (see Knowledge.link)
+EXPLAIN = re.compile(r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况")
+BREAKDOWN = re.compile(r"哪些|哪几|构成|组成|明细|分到|分成|包括什么|包含什么|花在什么|花在哪|下面分|都有啥|有什么项目|具体是什么|包括哪")
+SHARE = re.compile(r"占|比重|比例|百分比")
+PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
+GROWTH = re.compile(r"增幅|降幅|涨幅|跌幅|增长率|下降率|百分之几|百分之多少|增长了?百分|下降了?百分|涨了?百分|降了?百分|增长多少%|下降多少%|增速|同比")
+CHANGE = re.compile(r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了")
+SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|两个|两项|三项")
+TARGET = re.compile(r"目标|指标|计划|要达到|定了|要搞|要建|要办|要完成|达到多少")
+PRECISE = re.compile(r"精确|两位小数|准确|实际|具体算")
+SMALLER = re.compile(r"少|减少|压减|下降|降幅|降了|跌")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+THIS_YEAR = re.compile(r"今年|本年度?|当年")
+LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
+TABLE_PHRASE = re.compile(r"([\u4e00-\u9fff“”（）()]{2,16}?表)(?:里面|里|中|上|的)?")
+UNIT_HINTS = {"家": r"几家|多少家", "次": r"几次|多少次", "人": r"多少人|几个人|几人|几名", "辆": r"几辆|多少辆", "台": r"几台|多少台", "个": r"几个|多少个", "场": r"几场|多少场"}
+CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE]
+ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅)"
+ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
+COLUMNS = ("支出总计", "基本支出", "项目支出", "财政拨款", "总额", "其他资金", "增减变化金额")
+
+
+class Understanding:
+    """Turns questions into queries against one knowledge base."""
+
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+        data = glossary_data()
+        self.filler = sorted(data["filler"], key=len, reverse=True)
+        self.out_of_scope: dict[str, str] = data["out_of_scope"]
+
+    def understand(self, question: str, previous: Query | None = None, doc_id: str | None = None) -> Query:
+        raw = ascii_text(question).strip()
+        text = to_template(raw)
+        docs = self._scope(text, doc_id, previous)
+        base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
+        if not docs:
+            return replace(base, refusal="库中还没有可以回答的公开文件" if not self.kb.docs else "指定的文件不在库中")
+        if reason := self._refusal(raw, text, docs):
+            return replace(base, refusal=reason)
+        year, year_reason = self._year(text, docs)
+        if year_reason:
+            return replace(base, refusal=year_reason)
+        measure = self._measure(text)
+        table, text_wo_table = self._table(text, docs)
+        code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
+        subjects = self._subjects(text_wo_table, measure, docs, raw)
+        if not subjects and code:
+            subjects = (self._code_label(code, docs),)
+        column = next((c for c in COLUMNS if c in text_wo_table and c not in "".join(subjects)), None)
+        query = replace(
+            base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code,
+            magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
+            last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text),
+        )  # fmt: skip
+        return self._follow_up(query, previous, raw)
+
+    # --- scope and refusals -------------------------------------------------
+
+    def _scope(self, text: str, doc_id: str | None, previous: Query | None) -> list[str]:
+        if doc_id:
+            return [doc_id] if doc_id in self.kb.docs else []
+        named = [d.doc_id for d in self.kb.docs.values() if any(a in text for a in d.aliases)]
+        if named:
+            return named
+        if previous and previous.doc_ids:
+            return list(previous.doc_ids)
+        return list(self.kb.docs)
+
+    def _refusal(self, raw: str, text: str, docs: list[str]) -> str | None:
+        for phrase, reason in self.out_of_scope.items():
+            if phrase in raw:
+                return reason
+        own = {a for d in docs for a in self.kb.docs[d].aliases}
+        labels = self.kb.labels
+        for m in ORG.finditer(text):
+            name = norm(m.group(0))
+            if any(name in a or a in name for a in own):
+                continue
+            suffix = len(m.group(0)) - len(re.sub(ORG_SUFFIX + "$", "", m.group(0)))
+            tails = [name[i:] for i in range(len(name) - suffix - 1)]  # "…和科技馆" is known if "科技馆" is
+            if not any(t in key for t in tails for key in labels):
+                others = "、".join(self.kb.docs[d].department for d in docs)
+                return f"库中的公开文件属于{others}，没有“{m.group(0)}”的数据"
+        kinds = {self.kb.docs[d].kind for d in docs}
+        if "决算" in raw and "决算" not in kinds:
+            return "库中只有部门预算，没有决算数据"
+        return None
+
+    def _year(self, text: str, docs: list[str]) -> tuple[int | None, str | None]:
+        own = {self.kb.docs[d].year for d in docs}
+        years = [int(y) for y in YEAR.findall(text)]
+        if LAST_YEAR.search(text):
+            years.append(max(own) - 1)
+        if not years:
+            return None, None
+        covered = own | {y - 1 for y in own}
+        for y in years:
+            if y not in covered:
+                span = "、".join(f"{y}年" for y in sorted(own))
+                return None, f"库中只有{span}的预算（以及与上一年的比较），没有{y}年的数据"
+        current = [y for y in years if y in own]
+        return (current[0] if current and not THIS_YEAR.search(text) and len(set(years)) == 1 else min(years)), None
+
+    # --- measure, table, subjects ------------------------------------------
+
+    @staticmethod
+    def _measure(text: str) -> Measure:
+        if EXPLAIN.search(text):
+            return "explain"
+        if BREAKDOWN.search(text):
+            return "breakdown"
+        if PER_HEAD.search(text):
+            return "per_head"
+        if SHARE.search(text) and not re.search(r"占用", text):
+            return "share"
+        if GROWTH.search(text):
+            return "growth"
+        if re.search(r"比(?!上年|\d{4}年)[\u4e00-\u9fff“”（）()]{2,}?(?:多|少)", text):
+            return "difference"
+        if CHANGE.search(text):
+            return "change"
+        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|和|与|及|、", text):
+            return "sum"
+        return "amount"
+
+    def _table(self, text: str, docs: list[str]) -> tuple[str | None, str]:
+        best, best_score, span = None, 0.0, ""
+        for m in TABLE_PHRASE.finditer(text):
+            phrase = norm(m.group(1))
+            for d in docs:
+                for name, title in self.kb.tables.get(d, {}).items():
+                    t = norm(title)
+                    shared = sum(1 for i in range(len(phrase) - 1) if phrase[i : i + 2] in t)
+                    score = shared / max(1, len(phrase) - 2)
+                    if shared >= 2 and score > best_score:
+                        best, best_score, span = name, score, m.group(0)
+        return best, text.replace(span, " ") if span else text
+
+    def _has_code(self, code: str, docs: list[str]) -> bool:
+        return any(f.code == code for f in self.kb.facts if f.doc_id in docs)
+
+    def _code_label(self, code: str, docs: list[str]) -> str:
+        fact = next(f for f in self.kb.facts if f.doc_id in docs and f.code == code)
+        return self.kb.subject_of(fact)
+
+    def content(self, phrase: str, docs: list[str]) -> str:
+        """A phrase without filler, department names, years and digits: what it is about."""
+        s = phrase
+        for d in docs:
+            for alias in self.kb.docs[d].aliases:
+                s = s.replace(alias, " ")
+        s = YEAR.sub(" ", s)
+        s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
+        for cue in CUES:
+            s = cue.sub(" ", s)
+        for word in self.filler:
+            s = s.replace(word, " ")
+        return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
+
+    def _segments(self, text: str, measure: Measure) -> list[str]:
+        if measure == "share":
+            m = re.search(r"(.+?)在(.+?)(?:里面|里|中|当中)?占", text) or re.search(r"(.+?)占(.+?)(?:的)?(?:比重|比例|百分比|多少|百分之|$)", text)
+            if m:
+                return [m.group(1), m.group(2)]
+        if measure == "difference":
+            m = re.search(r"(.+?)比(.+?)(?:多|少)", text)
+            if m:
+                return [m.group(1), m.group(2)]
+        if measure == "per_head":
+            m = re.search(r"按(.+?)算", text)
+            head = m.group(1) if m else ""
+            rest = text.replace(m.group(0), " ") if m else text
+            return [PER_HEAD.sub(" ", rest), head]
+        if measure == "sum":
+            inner = re.search(r"[（(](.+?)[）)]", text)
+            body = inner.group(1) if inner and re.search(r"和|与|及|、", inner.group(1)) else text
+            parts = re.split(r"加上|加|和|与|以及|及|跟|、|还有", body)
+            return [p for p in parts if p.strip()]
+        return [text]
+
+    def link(self, phrase: str, docs: list[str], raw: str = "") -> Link | None:
+        """The label a phrase names: written out in it, or close enough by bigrams (template and own wording)."""
+        unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
+        links = []
+        for variant in dict.fromkeys([phrase, *([raw] if raw else [])]):
+            content = self.content(variant, docs)
+            links += self.kb.link(content, set(docs), exact_in=variant, unit=unit)
+        if not links:
+            return None
+        links.sort(key=lambda lk: (-lk.score, -len(lk.label.key)))
+        close = [lk for lk in links if lk.score >= links[0].score - 0.25 and lk.exact == links[0].exact]
+        if unit:  # "几次": among close candidates, the one counted in 次
+            counted = [lk for lk in close if any(t.unit == unit or unit in t.target for t in lk.label.targets) or any(f.unit == unit for f in lk.label.facts)]
+            if counted:
+                links = counted + links
+        best = links[0]
+        ties = [lk for lk in links if best.score - lk.score < 0.05 and lk.exact == best.exact]
+        if len(ties) > 1:  # e.g. 行政编制/事业编制 实有在编人数: prefer the one with a non-zero figure
+            best = next((lk for lk in ties if any(f.value for f in lk.label.facts)), best)
+        return best if best.score >= LINK_THRESHOLD or best.exact else None
+
+    def _subjects(self, text: str, measure: Measure, docs: list[str], raw: str) -> tuple[str, ...]:
+        out: list[str] = []
+        segments = self._segments(text, measure)
+        for segment in segments:
+            link = self.link(segment, docs, raw=raw if len(segments) == 1 else "")
+            if link and link.label.key not in out:
+                out.append(link.label.key)
+        generic = not re.sub(r"预算|总额|整体|全部|\s", "", self.content(raw or text, docs))
+        if not out and generic and measure in ("amount", "change", "growth") and re.search(r"预算|总额|一共|总共|整体|全部", text):
+            total = self.kb.label("支出总计")  # "今年的预算比去年多了多少": the budget as a whole
+            if total and any(f.doc_id in docs for f in total.facts):
+                out.append(total.key)
+        return tuple(out)
+
+    # --- conversation -------------------------------------------------------
+
+    def _follow_up(self, query: Query, previous: Query | None, raw: str) -> Query:
+        """Fill what a follow-up leaves out (那2021年呢？/占比呢？/去年呢？) from the previous turn."""
+        if previous is None or previous.refusal:
+            return query
+        elliptical = len(self.content(to_template(raw), list(query.doc_ids))) <= 1 or raw.rstrip("？?").endswith("呢")
+        if query.subjects and not (elliptical and not self._names_new_subject(raw, query)):
+            return query
+        if not query.subjects and previous.subjects:
+            measure = query.measure
+            if measure == "amount" and query.year is None:
+                measure = previous.measure
+            if query.year is not None and measure == "amount" and query.year not in {self.kb.docs[d].year for d in query.doc_ids}:
+                measure = "prior"
+            return replace(query, subjects=previous.subjects, measure=measure, table=query.table or previous.table)
+        return query
+
+    def _names_new_subject(self, raw: str, query: Query) -> bool:
+        return bool(query.subjects) and len(self.content(to_template(raw), list(query.doc_ids))) >= 2

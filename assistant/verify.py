@@ -1,0 +1,203 @@
+"""The verifier: every figure in a text checked against the facts, or a calculation over up to three facts.
+
+For each figure, the subjects named in its sentence (fact labels) and the cue
+words before it (增长/增加/减少/占) decide what it claims. A figure equal to that
+claim's fact is `verified`; equal to a calculation over the subjects' facts (sum,
+difference, share, growth, prior year, per head) `derived`; a figure whose
+subject has a different figure for the same claim is a `mismatch` naming the
+disclosure's value; anything else is `unknown`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from assistant import calculator as calc
+from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.figures import Found, find_figures
+from assistant.knowledge import Knowledge, norm
+from assistant.records import Figure
+from assistant.tokens import to_template
+from index.numbers import last_place
+from index.records import Fact
+
+MONEY = set(calc.MONEY)
+TOTAL_LABELS = ("支出总计", "收入总计", "部门预算", "部门预算支出")
+
+
+def _claim(before: str, unit: str) -> str:
+    """What a figure claims, from the words just before it."""
+    tail = before[-12:]
+    if unit == "%":
+        if "占" in before[-24:] or "比重" in tail or "比例" in tail:
+            return "share"
+        if re.search(r"增长|下降|增幅|降幅|上升|减少|增加", tail):
+            return "growth"
+        return "percent"
+    if re.search(r"(?:比|较).{0,12}(?:增加|减少|多|少)|增加|减少|压减|多出", tail):
+        return "change"
+    return "amount"
+
+
+def _equal(found: Found, value: Decimal, unit: str) -> bool:
+    """The written figure equals a value, at the figure's own precision (after 元/万元/亿元 conversion)."""
+    if found.unit in MONEY and unit in MONEY:
+        value = calc.convert(value, unit, found.unit)
+    elif found.unit and unit and found.unit != unit and not (found.unit in unit or unit in found.unit):
+        return False
+    place = last_place(found.value)
+    return abs(value - found.value) < place / 2 or value == found.value
+
+
+def _operand(f: Fact) -> Operand:
+    return Operand(value=f.value, unit=f.unit, label=f.row, source=f.source)
+
+
+class Verifier:
+    """Checks figures against one knowledge base."""
+
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def subjects(self, sentence: str, doc_ids: set[str]) -> list[str]:
+        """Labels named verbatim in a sentence (template wording), longest first, and their extensions."""
+        text = norm(to_template(sentence))
+        matched: dict[str, str] = {}  # label key → the longest of its variants found in the text
+        for label in self.kb.labels.values():
+            if any(f.doc_id in doc_ids for f in label.facts):
+                hits = [v for v in label.variants if len(v) >= 2 and v in text]
+                if hits:
+                    matched[label.key] = max(hits, key=len)
+        kept = [k for k, v in matched.items() if not any(len(o) > len(v) and v in o for o in matched.values())]
+        return sorted(kept, key=lambda k: (text.find(matched[k]), -len(matched[k])))
+
+    def extensions(self, keys: list[str], doc_ids: set[str]) -> list[str]:
+        """Labels that extend a named one ("部门预算" → "部门预算收入", "部门预算支出")."""
+        return [
+            label.key
+            for label in self.kb.labels.values()
+            if any(label.key != k and label.key.startswith(k) for k in keys) and any(f.doc_id in doc_ids for f in label.facts)
+        ]
+
+    def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
+        label = self.kb.labels.get(key)
+        return [f for f in label.facts if f.doc_id in doc_ids] if label else []
+
+    def check(self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = ()) -> list[Figure]:
+        docs = set(doc_ids)
+        out = []
+        for sentence_start, sentence in _sentences(text):
+            subjects = self.subjects(sentence, docs)
+            for found in find_figures(sentence):
+                before = sentence[: found.start]
+                out.append(self._figure(found, _claim(before, found.unit), subjects, docs, calculations))
+            del sentence_start
+        return out
+
+    def _figure(
+        self, found: Found, claim: str, subjects: list[str], docs: set[str], calculations: Sequence[Calculation]
+    ) -> Figure:
+        def figure(verdict: str, **kw: object) -> Figure:
+            return Figure(text=found.text, value=found.value, unit=found.unit, verdict=verdict, **kw)  # type: ignore[arg-type]
+
+        subject_facts = [f for key in subjects for f in self.facts_of(key, docs)]
+        if not any(self._fits(f, claim) for f in subject_facts):
+            subject_facts += [f for key in self.extensions(subjects, docs) for f in self.facts_of(key, docs)]
+        signed = claim in ("change", "growth")  # 减少 860 / 下降 53%: the words carry the sign
+        for f in subject_facts:
+            if self._fits(f, claim) and _equal(found, abs(f.value) if signed else f.value, f.unit):
+                return figure("verified", source=f.source)
+        for c in calculations:
+            if _equal(found, abs(c.value) if signed else c.value, c.unit):
+                return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
+        derivations = list(self._derivations(subject_facts, claim, docs))
+        for c in derivations:
+            if _equal(found, abs(c.value) if signed else c.value, c.unit):
+                return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
+        claimed = [f for f in subject_facts if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)]
+        if claimed:
+            f = claimed[0]
+            return figure("mismatch", source=f.source, expected=abs(f.value) if signed else f.value, expected_unit=f.unit)
+        if claim == "share" and (c := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
+            return figure("mismatch", source="；".join(o.source for o in c.operands), expression=c.expression, expected=c.value, expected_unit="%")
+        for f in self.kb.facts:
+            if f.doc_id in docs and f.unit and (f.unit == found.unit or {f.unit, found.unit} <= MONEY) and _equal(found, f.value, f.unit):
+                return figure("verified", source=f.source)
+        if not found.unit:
+            for f in self.kb.facts:
+                if f.doc_id in docs and _equal(found, f.value, f.unit):
+                    return figure("verified", source=f.source)
+        return figure("unknown")
+
+    def _named_share(self, subjects: list[str], docs: set[str]) -> Calculation | None:
+        """The share of the first subject named in the sentence in the second (or in the total)."""
+        amounts = [[f for f in self.facts_of(k, docs) if self._fits(f, "amount") and f.unit] for k in subjects]
+        amounts = [a for a in amounts if a]
+        if not amounts:
+            return None
+        whole = amounts[1] if len(amounts) > 1 else [f for k in TOTAL_LABELS for f in self.facts_of(norm(k), docs)]
+        for part, total in itertools.product(amounts[0], whole):
+            if part.row != total.row:
+                return next(iter(_safe(calc.share, _operand(part), _operand(total))), None)
+        return None
+
+    @staticmethod
+    def _fits(f: Fact, claim: str) -> bool:
+        """Whether a fact can back a figure making this claim."""
+        is_change = "增减" in f.column
+        is_growth = "增长率" in f.column
+        if claim == "change":
+            return is_change
+        if claim == "growth":
+            return is_growth
+        if claim == "amount":
+            return not (is_change or is_growth) and not re.fullmatch(r"\d{4}年", f.column or "") or f.column == f"{f.year}年"
+        if claim == "percent":
+            return f.unit == "%" and not is_change
+        return False
+
+    def _derivations(self, facts: list[Fact], claim: str, docs: set[str]) -> Iterable[Calculation]:
+        """Calculations over up to three of the subjects' facts (and the totals, for shares)."""
+        amounts = [f for f in facts if self._fits(f, "amount") and f.unit]
+        if claim in ("share", "percent", "growth"):
+            totals = [f for key in TOTAL_LABELS for f in self.facts_of(norm(key), docs) if self._fits(f, "amount")]
+            for a, b in itertools.permutations(amounts + totals[:2], 2):
+                if a.row != b.row:
+                    yield from _safe(calc.share, _operand(a), _operand(b))
+            for f in facts:
+                if "增减" in f.column:
+                    current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
+                    if current and current.value != f.value:
+                        prior = calc.prior_year(_operand(current), _operand(f))
+                        prev = Operand(value=prior.value, unit=current.unit, label=f"{current.row}上年数", source=prior.expression)
+                        yield from _safe(calc.growth_rate, _operand(current), prev)
+            return
+        for f in facts:
+            if "增减" in f.column:
+                current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
+                if current:
+                    yield calc.prior_year(_operand(current), _operand(f))
+        for n in (2, 3):
+            for combo in itertools.combinations(amounts[:12], n):
+                if len({o.unit in MONEY for o in combo}) == 1:
+                    yield from _safe(calc.total, *(_operand(o) for o in combo))
+        for a, b in itertools.permutations(amounts[:12], 2):
+            yield from _safe(calc.difference, _operand(a), _operand(b))
+            yield from _safe(calc.ratio, _operand(a), _operand(b))
+
+
+def _safe(fn, *args: Operand) -> Iterable[Calculation]:  # type: ignore[no-untyped-def]
+    try:
+        yield fn(*args)
+    except CalculationError:
+        return
+
+
+def _sentences(text: str) -> Iterable[tuple[int, str]]:
+    start = 0
+    for m in re.finditer(r"[^。；;！？!?\n]+[。；;！？!?\n]?", text):
+        yield m.start(), m.group(0)
+        start = m.end()
