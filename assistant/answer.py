@@ -82,8 +82,7 @@ class Engine:
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)
-        previous = next((a.query for a in reversed(history) if a.query), None)
-        query = self.understanding.understand(question, previous, doc_id)
+        query = self.understanding.understand(question, [a.query for a in history if a.query], doc_id)
         understood = time.perf_counter()
         if query.refusal:
             return self._refusal(query, query.refusal, start)
@@ -196,7 +195,7 @@ class Engine:
     # --- composing ----------------------------------------------------------
 
     def _compose(self, query: Query) -> Draft:
-        if query.measure == "explain":
+        if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if not query.subjects:
             raise Unanswerable("没有找到问题所问的项目")
@@ -411,6 +410,10 @@ class Engine:
     def _explain(self, query: Query) -> Draft:
         doc = self._doc(query)
         names = tuple(self._name(k) for k in query.subjects)
+        if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
+            names += ("部门预算", "预算收支")
+        if query.table:  # "国有资本经营预算支出表为什么全是0": the table's own rows and notes
+            names += (self.kb.tables.get(doc.doc_id, {}).get(query.table, ""),)
         hits = self.retriever.search(query.question, k=6, scope=Scope(doc_id=doc.doc_id))
         quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
         if not quotes:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from assistant.knowledge import grams, norm
 from assistant.retrieve import Hit
 
-WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的")
+WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的|怎么是|怎么会|怎么就|怎么冒|冒出来|为何")
 DEFINE = re.compile(r"什么意思|啥意思|是指|指的是|什么是|含义|定义|包括哪些|包括什么")
 PURPOSE = re.compile(r"干嘛|干什么|做什么|用来|用途|用于|怎么来的")
 WHEN = re.compile(r"什么时候|何时|时限|期限")
+LISTING = re.compile(r"哪些|哪几|包含|包括|构成|组成|明细")
 MIN_SCORE = 4.0  # below this no sentence is taken to answer the question
 
 
@@ -39,17 +40,29 @@ def sentences(hit: Hit) -> list[tuple[str, str, str]]:
 
 
 def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ...]) -> float:
-    s = norm(sentence)
-    q = set(grams(norm(question)))
-    score = float(len(q & set(grams(s))))
+    """How well a sentence answers: shared words (capped), the subject, and the kind of answer asked for."""
+    s, para = norm(sentence), norm(paragraph)
+    score = float(min(5, len(set(grams(norm(question))) & set(grams(s)))))
     for subject in subjects:
-        if subject and subject in s:
+        if not subject:
+            continue
+        if re.match(rf"^(?:\d+[.．、]|[（(][一二三四五六七八九十]+[)）])?{re.escape(subject)}", para):
+            score += 6  # the subject's own paragraph ("8. 课题调研活动预算 130 万元…")
+        elif subject in s:
             score += 4
-        elif subject and subject in norm(paragraph):  # the reason sentence after the project's own figures
-            score += 3 + (2 if re.match(r"^\d+[.．、]?\s*", paragraph) and subject in norm(paragraph)[:40] else 0)
-    if WHY.search(question) and re.search(r"原因|由于|因为|主要是|调整为|新增了|减少了|增加了|因此|为进一步|原则", sentence):
-        score += 4
-    if DEFINE.search(question) and re.search(r"：指|:指|是指|反映|指为|一般公共预算安排的", sentence):
+        elif subject in para:
+            score += 2
+    if WHY.search(question):
+        score += 6 if re.search(r"原因|由于|因为|主要是|调整为|因此|为进一步|原则|无发生额|本部门无", sentence) else -6
+        for direction in (r"减少|下降|少|压减", r"增加|增长|多|涨"):
+            if re.search(direction, question) and re.search(direction, sentence):
+                score += 1
+    if DEFINE.search(question):
+        if re.search(r"：指|:指|是指|反映|指为|一般公共预算安排的", sentence):
+            score += 4
+        if any(re.match(rf"^(?:[一二三四五六七八九十]+、)?{re.escape(subject)}[：:]", s) for subject in subjects if subject):
+            score += 6  # a 名词解释 entry: "九、机关运行经费：为保障行政单位…"
+    if LISTING.search(question) and re.search(r"包含|包括|主要有|分为", sentence):
         score += 4
     if PURPOSE.search(question) and re.search(r"用于|主要包括|开展|完成|建设", sentence):
         score += 2

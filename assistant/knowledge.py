@@ -76,7 +76,7 @@ class Label:
 @dataclass(frozen=True, kw_only=True)
 class Link:
     label: Label
-    score: float  # > 1 when a variant appears verbatim; else query coverage × (½ + ½ label coverage)
+    score: float  # phrase coverage × (½ + ½ label coverage), IDF-weighted; see Knowledge.link
     exact: bool  # a variant appears verbatim in the phrase
 
 
@@ -151,43 +151,50 @@ class Knowledge:
     def label(self, name: str) -> Label | None:
         return self.labels.get(norm(name))
 
-    def link(self, phrase: str, doc_ids: set[str], exact_in: str = "", unit: str | None = None) -> list[Link]:
+    def link(
+        self, phrase: str, doc_ids: set[str], exact_in: str = "", unit: str | None = None, table: str | None = None
+    ) -> list[Link]:
         """Labels of the documents in scope, best first.
 
-        A label written out in `exact_in` (the question's own words) scores above 1, longer
-        first. Otherwise the score is IDF-weighted: how much of the phrase the label covers,
-        times ½ + ½ × how much of the label the phrase covers, so a long official name is
-        still found from its short form (学会能力提升项目). `unit` (家/次/人 from 几家/几次)
-        favours labels counted in it.
+        Score = how much of the phrase the label covers × (½ + ½ × how much of the label the
+        phrase covers), IDF-weighted over bigrams, so a long official name is found from its
+        short form (学会能力提升项目) and a short label inside a longer, more specific phrase
+        (青少年科技活动 in 青少年科技活动参赛人数) loses to the longer one. Bigrams that appear
+        nowhere in the documents (chatty words: 手上, 一下子) weigh 0.3. A label written out in
+        `exact_in` is marked exact (ties go to it); `unit` (家/次/人) and `table` (表11) favour
+        labels counted in that unit or printed in that table.
         """
         text = norm(phrase)
         whole = norm(exact_in) if exact_in else text
+        seen = set().union(*(self.text_grams.get(d, set()) for d in doc_ids)) if doc_ids else set()
         q = Counter(grams(text))
-        q_weight = sum(self.idf[g] * c for g, c in q.items())
+        weight = {g: self.idf[g] * (1.0 if g in seen else 0.3) for g in q}
+        q_weight = sum(weight[g] * c for g, c in q.items())
+        if not q_weight:
+            return []
         out = []
         for label in self.labels.values():
             if not any(f.doc_id in doc_ids for f in label.facts) and not any(t.doc_id in doc_ids for t in label.targets):
                 continue
             best, exact = 0.0, False
             for v in label.variants:
-                if len(v) >= 2 and v in whole:
-                    score = 1.0 + len(v) / 100 + (0.001 if v == label.key else 0.0)
-                elif q_weight:
-                    vg = Counter(grams(v))
-                    shared = sum(self.idf[g] * min(c, q[g]) for g, c in vg.items() if g in q)
-                    v_weight = sum(self.idf[g] * c for g, c in vg.items()) or 1.0
-                    score = shared / q_weight * (0.5 + 0.5 * shared / v_weight)
-                else:
+                vg = Counter(grams(v))
+                shared = sum(weight[g] * min(c, q[g]) for g, c in vg.items() if g in q)
+                if not shared:
                     continue
-                if score > best:
-                    best, exact = score, score > 1
-            if best and unit and (
-                any(f.unit == unit for f in label.facts) or any(t.unit == unit or unit in t.target for t in label.targets)
-            ):
-                best += 0.1
-            if best:
-                out.append(Link(label=label, score=best, exact=exact))
-        return sorted(out, key=lambda link: (-link.score, -len(link.label.key)))
+                v_weight = sum(self.idf[g] * c for g, c in vg.items()) or 1.0
+                score = shared / q_weight * (0.5 + 0.5 * min(1.0, shared / v_weight))
+                is_exact = len(v) >= 2 and v in whole
+                if (score, is_exact) > (best, exact):
+                    best, exact = score, is_exact
+            if not best:
+                continue
+            if unit and (any(f.unit == unit for f in label.facts) or any(t.unit == unit or unit in t.target for t in label.targets)):
+                best += 0.2
+            if table and any(f.table == table for f in label.facts if f.doc_id in doc_ids):
+                best += 0.02
+            out.append(Link(label=label, score=best, exact=exact))
+        return sorted(out, key=lambda link: (-link.score, not link.exact, len(link.label.key)))
 
     def unknown_words(self, phrase: str, doc_ids: set[str]) -> list[str]:
         """Bigrams of a phrase that appear nowhere in the documents in scope."""

@@ -8,15 +8,16 @@ measure is read from cue words, the question is split at the operator (加上/�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.figures import ascii_text
-from assistant.knowledge import Knowledge, Link, norm
+from assistant.knowledge import CITY_PREFIX, Knowledge, Link, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 
 LINK_THRESHOLD = 0.45  # link score a subject phrase needs to name a label (see Knowledge.link)
-EXPLAIN = re.compile(r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况")
+EXPLAIN = re.compile(r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况")
 BREAKDOWN = re.compile(r"哪些|哪几|构成|组成|明细|分到|分成|包括什么|包含什么|花在什么|花在哪|下面分|都有啥|有什么项目|具体是什么|包括哪")
 SHARE = re.compile(r"占|比重|比例|百分比")
 PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
@@ -30,9 +31,13 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(r"今年|本年度?|当年")
 LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
 TABLE_PHRASE = re.compile(r"([\u4e00-\u9fff“”（）()]{2,16}?表)(?:里面|里|中|上|的)?")
-UNIT_HINTS = {"家": r"几家|多少家", "次": r"几次|多少次", "人": r"多少人|几个人|几人|几名", "辆": r"几辆|多少辆", "台": r"几台|多少台", "个": r"几个|多少个", "场": r"几场|多少场"}
-CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE]
-ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅)"
+UNIT_HINTS = {"家": r"几家|多少家", "次": r"几次|多少次", "人": r"多少人|几个人|几人|几名", "辆": r"几辆|多少辆", "场": r"几场|多少场"}
+TARGET_WORDS = re.compile(r"目标值|这个指标|的指标|指标值|指标是")
+CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS]
+WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
+THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
+ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委)"
 ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
 COLUMNS = ("支出总计", "基本支出", "项目支出", "财政拨款", "总额", "其他资金", "增减变化金额")
 
@@ -46,10 +51,11 @@ class Understanding:
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
-    def understand(self, question: str, previous: Query | None = None, doc_id: str | None = None) -> Query:
+    def understand(self, question: str, previous: Sequence[Query] = (), doc_id: str | None = None) -> Query:
         raw = ascii_text(question).strip()
         text = to_template(raw)
-        docs = self._scope(text, doc_id, previous)
+        last = previous[-1] if previous else None
+        docs = self._scope(text, doc_id, last)
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
         if not docs:
             return replace(base, refusal="库中还没有可以回答的公开文件" if not self.kb.docs else "指定的文件不在库中")
@@ -61,16 +67,20 @@ class Understanding:
         measure = self._measure(text)
         table, text_wo_table = self._table(text, docs)
         code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
-        subjects = self._subjects(text_wo_table, measure, docs, raw)
+        subjects, within_code = self._subjects(text_wo_table, measure, docs, raw, table)
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
+        if not subjects and table:
+            total = self.kb.label("支出总计")  # "国有资本经营预算支出是多少": the table's total
+            if total and any(f.table == table for f in total.facts):
+                subjects = (total.key,)
         column = next((c for c in COLUMNS if c in text_wo_table and c not in "".join(subjects)), None)
         query = replace(
-            base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code,
+            base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text),
         )  # fmt: skip
-        return self._follow_up(query, previous, raw)
+        return self._follow_up(query, list(previous), raw)
 
     # --- scope and refusals -------------------------------------------------
 
@@ -89,6 +99,13 @@ class Understanding:
             if phrase in raw:
                 return reason
         own = {a for d in docs for a in self.kb.docs[d].aliases}
+        departments = "、".join(self.kb.docs[d].department for d in docs)
+        for d in docs:  # "广州市科协" when the store has 深圳市科学技术协会: same name, another city
+            city = CITY_PREFIX.match(norm(self.kb.docs[d].department))
+            for alias in self.kb.docs[d].aliases:
+                for m in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}[市区县])(?={re.escape(alias)})", text):
+                    if city and city.group(0) and m.group(1) not in city.group(0):
+                        return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
         for m in ORG.finditer(text):
             name = norm(m.group(0))
@@ -97,8 +114,7 @@ class Understanding:
             suffix = len(m.group(0)) - len(re.sub(ORG_SUFFIX + "$", "", m.group(0)))
             tails = [name[i:] for i in range(len(name) - suffix - 1)]  # "…和科技馆" is known if "科技馆" is
             if not any(t in key for t in tails for key in labels):
-                others = "、".join(self.kb.docs[d].department for d in docs)
-                return f"库中的公开文件属于{others}，没有“{m.group(0)}”的数据"
+                return f"库中的公开文件属于{departments}，没有“{m.group(0)}”的数据"
         kinds = {self.kb.docs[d].kind for d in docs}
         if "决算" in raw and "决算" not in kinds:
             return "库中只有部门预算，没有决算数据"
@@ -137,21 +153,27 @@ class Understanding:
             return "difference"
         if CHANGE.search(text):
             return "change"
-        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|和|与|及|、", text):
+        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|(?<!增)加|和|与|及|、|两项|两个", text):
             return "sum"
         return "amount"
 
     def _table(self, text: str, docs: list[str]) -> tuple[str | None, str]:
+        """The table a question names ("支出总表里", "三公表", "国有资本经营预算支出"), and the text without it."""
         best, best_score, span = None, 0.0, ""
+        titles = [(name, norm(title)) for d in docs for name, title in self.kb.tables.get(d, {}).items()]
         for m in TABLE_PHRASE.finditer(text):
             phrase = norm(m.group(1))
-            for d in docs:
-                for name, title in self.kb.tables.get(d, {}).items():
-                    t = norm(title)
-                    shared = sum(1 for i in range(len(phrase) - 1) if phrase[i : i + 2] in t)
-                    score = shared / max(1, len(phrase) - 2)
-                    if shared >= 2 and score > best_score:
-                        best, best_score, span = name, score, m.group(0)
+            for name, t in titles:
+                shared = sum(1 for i in range(len(phrase) - 1) if phrase[i : i + 2] in t)
+                score = shared / max(1, len(phrase) - 2)
+                if shared >= 2 and score > best_score:
+                    best, best_score, span = name, score, m.group(0)
+        if best is None:
+            plain = norm(text)
+            for name, t in titles:
+                core = re.sub(r"表(?:[(（].*)?$", "", t)
+                if len(core) >= 6 and core in plain and not self.kb.label(core):
+                    return name, text.replace(core, " ")
         return best, text.replace(span, " ") if span else text
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
@@ -161,12 +183,13 @@ class Understanding:
         fact = next(f for f in self.kb.facts if f.doc_id in docs and f.code == code)
         return self.kb.subject_of(fact)
 
-    def content(self, phrase: str, docs: list[str]) -> str:
+    def content(self, phrase: str, docs: list[str], keep_names: bool = False) -> str:
         """A phrase without filler, department names, years and digits: what it is about."""
         s = phrase
-        for d in docs:
-            for alias in self.kb.docs[d].aliases:
-                s = s.replace(alias, " ")
+        if not keep_names:
+            for d in docs:
+                for alias in self.kb.docs[d].aliases:
+                    s = s.replace(alias, " ")
         s = YEAR.sub(" ", s)
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
         for cue in CUES:
@@ -190,64 +213,93 @@ class Understanding:
             rest = text.replace(m.group(0), " ") if m else text
             return [PER_HEAD.sub(" ", rest), head]
         if measure == "sum":
-            inner = re.search(r"[（(](.+?)[）)]", text)
-            body = inner.group(1) if inner and re.search(r"和|与|及|、", inner.group(1)) else text
-            parts = re.split(r"加上|加|和|与|以及|及|跟|、|还有", body)
+            body = re.sub(r"加起来|合起来|一共|总共|合计|共计|之和|是多少|多少", " ", text)
+            inner = re.search(r"[（(](.+?)[）)]", body)
+            if inner and re.search(r"(?<!增)加|和|与|及|、", inner.group(1)):
+                outer = ASIDE.sub(" ", body)  # "院士专家工作站相关的钱（资助加管理费）": each item in its context
+                parts = re.split(r"加上|(?<!增)加|和|与|以及|及|跟|、|还有", inner.group(1))
+                return [f"{outer} {p}" for p in parts if p.strip()]
+            parts = re.split(r"加上|(?<!增)加|和|与|以及|及|跟|、|还有", body)
             return [p for p in parts if p.strip()]
-        return [text]
+        return [ASIDE.sub(" ", text)]  # "（主要是退休费）" is an aside, not the subject
 
-    def link(self, phrase: str, docs: list[str], raw: str = "") -> Link | None:
+    def link(self, phrase: str, docs: list[str], raw: str = "", table: str | None = None) -> Link | None:
         """The label a phrase names: written out in it, or close enough by bigrams (template and own wording)."""
         unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
         links = []
         for variant in dict.fromkeys([phrase, *([raw] if raw else [])]):
-            content = self.content(variant, docs)
-            links += self.kb.link(content, set(docs), exact_in=variant, unit=unit)
+            for keep in (False, True):
+                content = self.content(variant, docs, keep_names=keep)
+                if content:
+                    links += self.kb.link(content, set(docs), exact_in=variant, unit=unit, table=table)
         if not links:
             return None
-        links.sort(key=lambda lk: (-lk.score, -len(lk.label.key)))
-        close = [lk for lk in links if lk.score >= links[0].score - 0.25 and lk.exact == links[0].exact]
-        if unit:  # "几次": among close candidates, the one counted in 次
-            counted = [lk for lk in close if any(t.unit == unit or unit in t.target for t in lk.label.targets) or any(f.unit == unit for f in lk.label.facts)]
-            if counted:
-                links = counted + links
+        links.sort(key=lambda lk: (-lk.score, not lk.exact, len(lk.label.key)))
         best = links[0]
-        ties = [lk for lk in links if best.score - lk.score < 0.05 and lk.exact == best.exact]
+        ties = [lk for lk in links if best.score - lk.score < 0.05]
         if len(ties) > 1:  # e.g. 行政编制/事业编制 实有在编人数: prefer the one with a non-zero figure
-            best = next((lk for lk in ties if any(f.value for f in lk.label.facts)), best)
-        return best if best.score >= LINK_THRESHOLD or best.exact else None
+            best = next((lk for lk in ties if any(f.value for f in lk.label.facts) or lk.label.targets), best)
+        return best if best.score >= LINK_THRESHOLD else None
 
-    def _subjects(self, text: str, measure: Measure, docs: list[str], raw: str) -> tuple[str, ...]:
+    def _within(self, segment: str, docs: list[str], table: str | None) -> tuple[str | None, str | None]:
+        """"科学技术普及下面的机构运行" / "科普能力提升项目里，科普活动工作": the child, scoped to its parent."""
+        m = WITHIN.search(segment)
+        if not m:
+            return None, None
+        parent = self.link(m.group(1), docs, table=table)
+        child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
+        child = self.link(child_text, docs, table=table)
+        if not parent or not child or child.label.key == parent.label.key:
+            return None, None
+        parent_codes = {f.code for f in parent.label.facts if f.code}
+        codes = [f.code for f in child.label.facts if f.code and any(f.code.startswith(p) and f.code != p for p in parent_codes)]
+        return child.label.key, (codes[0] if codes else None)
+
+    def _subjects(
+        self, text: str, measure: Measure, docs: list[str], raw: str, table: str | None
+    ) -> tuple[tuple[str, ...], str | None]:
         out: list[str] = []
+        code = None
         segments = self._segments(text, measure)
-        for segment in segments:
-            link = self.link(segment, docs, raw=raw if len(segments) == 1 else "")
+        for n, segment in enumerate(segments):
+            child, child_code = self._within(segment, docs, table)
+            if child:
+                out.append(child)
+                code = code or child_code
+                continue
+            if n and THIS_ONE.search(segment) and out:  # "…占这个项目的百分比": the project named before
+                within = WITHIN.search(segments[0])
+                parent = self.link(within.group(1), docs, table=table) if within else None
+                if parent:
+                    out.append(parent.label.key)
+                    continue
+            link = self.link(segment, docs, raw=raw if len(segments) == 1 else "", table=table)
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        generic = not re.sub(r"预算|总额|整体|全部|\s", "", self.content(raw or text, docs))
-        if not out and generic and measure in ("amount", "change", "growth") and re.search(r"预算|总额|一共|总共|整体|全部", text):
+        leftover = re.sub(r"部门预算|预算|总额|整体|全部|部门", " ", self.content(text, docs))
+        generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
+        if not out and generic and measure in ("amount", "change", "growth", "prior", "explain") and re.search(r"预算|总额|一共|总共|整体|全部", text):
             total = self.kb.label("支出总计")  # "今年的预算比去年多了多少": the budget as a whole
             if total and any(f.doc_id in docs for f in total.facts):
                 out.append(total.key)
-        return tuple(out)
+        return tuple(out), code
 
     # --- conversation -------------------------------------------------------
 
-    def _follow_up(self, query: Query, previous: Query | None, raw: str) -> Query:
-        """Fill what a follow-up leaves out (那2021年呢？/占比呢？/去年呢？) from the previous turn."""
-        if previous is None or previous.refusal:
+    def _follow_up(self, query: Query, previous: list[Query], raw: str) -> Query:
+        """Fill what a follow-up leaves out (那2021年呢？/占比呢？/去年呢？/两项加起来呢？) from earlier turns."""
+        earlier = [q for q in previous if not q.refusal and q.subjects]
+        if not earlier:
             return query
-        elliptical = len(self.content(to_template(raw), list(query.doc_ids))) <= 1 or raw.rstrip("？?").endswith("呢")
-        if query.subjects and not (elliptical and not self._names_new_subject(raw, query)):
+        last = earlier[-1]
+        if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"两项|两个|这两|二者|两者", raw):
+            subjects = tuple(dict.fromkeys(s for q in earlier[-2:] for s in q.subjects[:1]))
+            return replace(query, subjects=subjects)
+        if query.subjects:
             return query
-        if not query.subjects and previous.subjects:
-            measure = query.measure
-            if measure == "amount" and query.year is None:
-                measure = previous.measure
-            if query.year is not None and measure == "amount" and query.year not in {self.kb.docs[d].year for d in query.doc_ids}:
-                measure = "prior"
-            return replace(query, subjects=previous.subjects, measure=measure, table=query.table or previous.table)
-        return query
-
-    def _names_new_subject(self, raw: str, query: Query) -> bool:
-        return bool(query.subjects) and len(self.content(to_template(raw), list(query.doc_ids))) >= 2
+        measure = query.measure
+        if measure == "amount" and query.year is None:
+            measure = last.measure
+        if query.year is not None and measure == "amount" and query.year not in {self.kb.docs[d].year for d in query.doc_ids}:
+            measure = "prior"
+        return replace(query, subjects=last.subjects, measure=measure, table=query.table or last.table, code=query.code or last.code)
