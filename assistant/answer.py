@@ -29,7 +29,13 @@ from index.store import Store
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
-COUNT_UNITS = {"人": r"多少人|几个人|几人|几名|人数", "辆": r"几辆|多少辆", "家": r"几家|多少家", "次": r"几次|多少次", "台": r"几台|多少台"}
+COUNT_UNITS = {
+    "人": r"多少人|几个人|几人|几名|人数",
+    "辆": r"几辆|多少辆",
+    "家": r"几家|多少家",
+    "次": r"几次|多少次",
+    "台": r"几台|多少台",
+}
 
 
 class Unanswerable(Exception):
@@ -118,7 +124,9 @@ class Engine:
 
     @staticmethod
     def _cite(f: Fact) -> Citation:
-        quote = f.source.split(" · 「", 1)[1].rstrip("」") if " · 「" in f.source else f"{f.row}：{fmt(f.value, f.unit)}"
+        quote = (
+            f.source.split(" · 「", 1)[1].rstrip("」") if " · 「" in f.source else f"{f.row}：{fmt(f.value, f.unit)}"
+        )
         return Citation(doc_id=f.doc_id, where=where(f), text=quote)
 
     # --- choosing facts -----------------------------------------------------
@@ -139,7 +147,12 @@ class Engine:
     def _rank(self, facts: list[Fact], query: Query) -> list[Fact]:
         def key(f: Fact) -> tuple[int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
-            order = next((i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")), len(COLUMN_ORDER))
+            order = next(
+                (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
+                len(COLUMN_ORDER),
+            )
+            if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
+                order = 0
             return (
                 0 if query.table and f.table == query.table else 1,
                 0 if query.column and f.column == query.column else 1,
@@ -158,7 +171,11 @@ class Engine:
             and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
         ]  # fmt: skip
-        if query.column and query.column not in {f.column for f in facts} and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金"):
+        if (
+            query.column
+            and query.column not in {f.column for f in facts}
+            and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
+        ):
             raise Unanswerable(f"“{self._name(key)}”没有“{query.column}”这一栏")
         if not facts:
             raise Unanswerable(f"没有“{self._name(key)}”的金额")
@@ -177,14 +194,18 @@ class Engine:
         if own:
             return key, own
         try:
-            base = self.amount(key, Query(question="", subjects=(key,), measure="amount", year=None, doc_ids=(doc.doc_id,)), doc)
+            base = self.amount(
+                key, Query(question="", subjects=(key,), measure="amount", year=None, doc_ids=(doc.doc_id,)), doc
+            )
         except Unanswerable:
             return key, []
         name = set(re.findall("..", self._name(key)))
         candidates = []
         for label in self.kb.labels.values():
             facts = [f for f in label.facts if f.doc_id == doc.doc_id]
-            if any(wanted in f.column for f in facts) and any(f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts):
+            if any(wanted in f.column for f in facts) and any(
+                f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
+            ):
                 overlap = len(name & set(re.findall("..", label.key)))
                 candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
         if not candidates:
@@ -202,7 +223,11 @@ class Engine:
         doc = self._doc(query)
         label = self.kb.labels[query.subjects[0]]
         measure = query.measure
-        if label.targets and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts) and measure in ("amount", "target"):
+        if (
+            label.targets
+            and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
+            and measure in ("amount", "target")
+        ):
             return self._target(query, doc)
         if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
             measure = "prior"
@@ -224,14 +249,20 @@ class Engine:
 
     def _amount(self, query: Query, doc: Doc) -> Draft:
         f = self.amount(query.subjects[0], query, doc)
-        column = f"（{f.column}）" if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数") else ""
+        column = (
+            f"（{f.column}）"
+            if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数")
+            else ""
+        )
         text = f"{self._scope(doc)}{self._name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
         label = self.kb.labels[query.subjects[0]]
         t = next(t for t in label.targets if t.doc_id == doc.doc_id)
-        table = next((name for name, title in self.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表")
+        table = next(
+            (name for name, title in self.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表"
+        )
         text = f"{self._scope(doc)}绩效目标“{t.level3}”（{t.level1}指标/{t.level2}指标）的目标值为 {t.target or '未填写'}。\n出处：{table} {self.kb.tables.get(doc.doc_id, {}).get(table, '')} · {t.level1}/{t.level2} · {t.level3}"
         facts = [f for f in label.facts if f.doc_id == doc.doc_id and f.column == "目标值"]
         unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
@@ -261,16 +292,18 @@ class Engine:
     def _change(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1
-        other, changes = self._with(key, doc, f"比{year}年增减")
+        _, changes = self._with(key, doc, f"比{year}年增减")
         if not changes:
-            other, changes = key, [f for f in self._facts(key, doc) if f.column == "增减变化金额"]
+            changes = [f for f in self._facts(key, doc) if f.column == "增减变化金额"]
         if not changes:
             raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减")
         f = changes[0]
         word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
         flat = "（与上年持平）" if f.value == 0 else ""
         value = abs(f.value) if query.magnitude else f.value
-        text = f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
+        text = (
+            f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
+        )
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
     def _growth(self, query: Query, doc: Doc) -> Draft:
@@ -289,12 +322,17 @@ class Engine:
             raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减，无法计算增长率")
         current, change = self.amount(other, query, doc), changes[0]
         prior = calc.prior_year(operand(current), operand(change))
-        c = calc.growth_rate(operand(current), Operand(value=prior.value, unit=prior.unit, label=f"{year}年数", source=prior.expression))
+        c = calc.growth_rate(
+            operand(current), Operand(value=prior.value, unit=prior.unit, label=f"{year}年数", source=prior.expression)
+        )
         word = "增长" if c.value >= 0 else "下降"
         value = abs(c.value) if decline or query.magnitude else c.value
+        u = current.unit
         text = (
             f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
-            f"计算：{year}年数 = {prior.expression}；增长率 = {c.expression}\n出处：{where(current)}；{where(change)}"
+            f"计算：{year}年数 = {fmt(current.value, u)} − ({fmt(change.value, u)}) = {fmt(prior.value, u)}；"
+            f"增长率 = ({fmt(current.value, u)} − {fmt(prior.value, u)}) ÷ {fmt(prior.value, u)} × 100% = {fmt(c.value, '%')}\n"
+            f"出处：{where(current)}；{where(change)}"
         )
         return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
 
@@ -324,7 +362,9 @@ class Engine:
         facts = [self.amount(k, query, doc) for k in query.subjects]
         c = calc.total(*(operand(f) for f in facts))
         names = "、".join(self._name(k) for k in query.subjects)
-        parts = " + ".join(f"{self._name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True))
+        parts = " + ".join(
+            f"{self._name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True)
+        )
         text = (
             f"{self._scope(doc)}{names}合计 {fmt(c.value, c.unit)}。\n计算：{parts} = {fmt(c.value, c.unit)}\n"
             f"出处：{'；'.join(where(f) for f in facts)}"
@@ -383,7 +423,7 @@ class Engine:
         if items:
             listing = "；".join(f"{self.kb.subject_of(f)} {fmt(f.value, f.unit)}" for f in items)
             sources = "；".join(dict.fromkeys(where(f) for f in items))
-            text = f"{self._scope(doc)}{name}包括 {len(items)} 项：{listing}。{source_note}\n出处：{sources}"
+            text = f"{self._scope(doc)}{name}包括：{listing}。{source_note}\n出处：{sources}"
             return Draft(
                 text=text, facts=items, calculations=calculations,
                 items=[(self.kb.subject_of(f), f.value, f.unit) for f in items],
@@ -392,12 +432,17 @@ class Engine:
         quote = listing_sentence(hits, norm(name))
         if quote is None:
             raise Unanswerable(f"文件没有列出“{name}”的构成")
-        return Draft(text=f"据{quote.where}：\n「{quote.text}」", citations=[Citation(doc_id=doc.doc_id, where=quote.where, text=quote.text)])
+        return Draft(
+            text=f"据{quote.where}：\n「{quote.text}」",
+            citations=[Citation(doc_id=doc.doc_id, where=quote.where, text=quote.text)],
+        )
 
     @staticmethod
     def _one_per_row(facts: list[Fact], query: Query) -> list[Fact]:
         """One figure per 科目: the column asked for, else 支出总计, from one table."""
-        table = query.table or next((f.table for f in facts if f.column == "支出总计"), facts[0].table if facts else None)
+        table = query.table or next(
+            (f.table for f in facts if f.column == "支出总计"), facts[0].table if facts else None
+        )
         out: dict[str, Fact] = {}
         for f in facts:
             if f.table != table or f.code is None:
@@ -419,4 +464,6 @@ class Engine:
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
         q = quotes[0]
-        return Draft(text=f"据{q.where}：\n「{q.text}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=q.text)])
+        return Draft(
+            text=f"据{q.where}：\n「{q.text}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=q.text)]
+        )

@@ -55,12 +55,6 @@ def round_half_up(value: Decimal, places: Decimal) -> Decimal:
     return value.quantize(places, ROUND_HALF_UP)
 
 
-def places_of(*values: Decimal) -> Decimal:
-    """The finest printed precision among the values: 4997 and 12.5 → 0.1."""
-    exponent = min(min(v.as_tuple().exponent for v in values), 0)  # type: ignore[type-var]
-    return Decimal(1).scaleb(exponent)
-
-
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     """Exact conversion between 元/千元/万元/亿元; other units must match."""
     if from_unit == to_unit:
@@ -94,7 +88,9 @@ def difference(a: Operand, b: Operand) -> Calculation:
     """差额: a − b."""
     (va, vb), unit = _same_unit((a, b))
     value = va - vb
-    return Calculation(op="difference", operands=(a, b), value=value, unit=unit, expression=f"{_fmt(va)} − {_fmt(vb)} = {_fmt(value)}")
+    return Calculation(
+        op="difference", operands=(a, b), value=value, unit=unit, expression=f"{_fmt(va)} − {_fmt(vb)} = {_fmt(value)}"
+    )
 
 
 def ratio(a: Operand, b: Operand, places: Decimal = PERCENT_PLACES) -> Calculation:
@@ -103,7 +99,13 @@ def ratio(a: Operand, b: Operand, places: Decimal = PERCENT_PLACES) -> Calculati
         raise CalculationError(f"“{b.label}”为零，不能作除数")
     value = round_half_up(a.value / b.value, places)
     unit = f"{a.unit}/{b.unit}" if b.unit and b.unit != a.unit else a.unit
-    return Calculation(op="ratio", operands=(a, b), value=value, unit=unit, expression=f"{_fmt(a.value)} ÷ {_fmt(b.value)} = {_fmt(value)}")
+    return Calculation(
+        op="ratio",
+        operands=(a, b),
+        value=value,
+        unit=unit,
+        expression=f"{_fmt(a.value)} ÷ {_fmt(b.value)} = {_fmt(value)}",
+    )
 
 
 def share(part: Operand, whole: Operand) -> Calculation:
@@ -113,7 +115,11 @@ def share(part: Operand, whole: Operand) -> Calculation:
         raise CalculationError(f"“{whole.label}”为零，无法计算占比")
     value = round_half_up(vp / vw * 100, PERCENT_PLACES)
     return Calculation(
-        op="share", operands=(part, whole), value=value, unit="%", expression=f"{_fmt(vp)} ÷ {_fmt(vw)} × 100% = {_fmt(value, '%')}"
+        op="share",
+        operands=(part, whole),
+        value=value,
+        unit="%",
+        expression=f"{_fmt(vp)} ÷ {_fmt(vw)} × 100% = {_fmt(value, '%')}",
     )
 
 

@@ -15,9 +15,14 @@ from typing import Any, NoReturn, TextIO
 
 from tqdm import tqdm
 
+from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.knowledge import Knowledge
+from assistant.records import Answer, Figure
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
+from assistant.tokens import glossary_data
+from assistant.verify import Verifier
 from index.audit import audit
 from index.ingest import collect, ingest, reparse
 from index.numbers import format_amount
@@ -37,6 +42,11 @@ _ARGPARSE_ZH = [
 
 class UsageError(Exception):
     """A command called with arguments it cannot use (exit 2)."""
+
+
+class StoreEmpty(AssistantError):
+    def __str__(self) -> str:
+        return "库中还没有文件，请先运行 budgetqa ingest 导入。"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -198,8 +208,91 @@ def cmd_search(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def figure_json(f: Figure) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": f.text, "value": number(f.value), "unit": f.unit, "verdict": f.verdict, "source": f.source,
+        "expression": f.expression,
+    }  # fmt: skip
+    if f.expected is not None:
+        data["expected"] = number(f.expected)
+        data["expected_unit"] = f.expected_unit
+    return data
+
+
+def answer_json(a: Answer) -> dict[str, Any]:
+    return {
+        "question": a.question, "text": a.text, "refused": a.refused,
+        "value": None if a.value is None else number(a.value), "unit": a.unit,
+        "figures": [figure_json(f) for f in a.figures],
+        "citations": [{"doc_id": c.doc_id, "where": c.where, "text": c.text} for c in a.citations],
+        "latency_ms": round(a.timings.get("total_ms", 0.0), 2),
+    }  # fmt: skip
+
+
+VERDICT_MARK = {
+    "verified": "✓ 核对一致",
+    "derived": "✓ 计算得出",
+    "mismatch": "✗ 与公开文件不符",
+    "unknown": "? 无法核对",
+}
+
+
+def figure_line(f: Figure) -> str:
+    line = f"{VERDICT_MARK[f.verdict]}  {f.text}"
+    if f.verdict == "mismatch" and f.expected is not None:
+        line += f"：公开文件为 {format_amount(f.expected)}{'%' if f.expected_unit == '%' else ' ' + f.expected_unit}"
+    if f.expression:
+        line += f"（{f.expression}）"
+    if f.source:
+        line += f"\n      出处：{f.source}"
+    return line
+
+
+def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if not args.question.strip():
+        raise UsageError("请输入问题")
+    doc = store.resolve(args.doc) if args.doc else None
+    store.close()  # the engine opens the store itself and keeps what it needs in memory
+    answer = Engine(args.settings).answer(args.question, doc_id=doc)
+    if args.json:
+        dump(answer_json(answer), out)
+        return 0
+    print(answer.text, file=out)
+    if answer.figures:
+        print("\n数字核对：", file=out)
+        for f in answer.figures:
+            print("  " + figure_line(f), file=out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if not args.text.strip():
+        raise UsageError("请输入要核对的文字")
+    docs = [store.resolve(args.doc)] if args.doc else [d.doc_id for d in store.documents()]
+    if not docs:
+        raise StoreEmpty()
+    kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
+    figures = Verifier(kb).check(args.text, docs)
+    ok = all(f.verdict in ("verified", "derived") for f in figures)
+    if args.json:
+        dump({"figures": [figure_json(f) for f in figures], "ok": ok}, out)
+        return 0
+    if not figures:
+        print("文字中没有找到数字。", file=out)
+    for f in figures:
+        print(figure_line(f), file=out)
+    print(
+        "结论：全部数字与公开文件一致。"
+        if ok and figures
+        else ("结论：有数字与公开文件不符或无法核对，请检查。" if figures else ""),
+        file=out,
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
     "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit, "search": cmd_search,
+    "ask": cmd_ask, "verify": cmd_verify,
 }  # fmt: skip
 
 
@@ -221,6 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", help="只检索某个文件（编号或编号前缀）")
     p.add_argument("--department", help="只检索某个部门")
     p.add_argument("--year", type=int, help="只检索某个年度")
+    p = sub.add_parser("ask", help="提问：答案中的每个数字都来自公开文件或由计算得出，并经过核对")
+    p.add_argument("question", metavar="问题")
+    p.add_argument("--doc", help="只在某个文件中回答（编号或编号前缀）")
+    p = sub.add_parser("verify", help="核对一段文字中的每个数字是否与公开文件一致")
+    p.add_argument("text", metavar="文字")
+    p.add_argument("--doc", help="只对照某个文件（编号或编号前缀）")
     for name in COMMANDS:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
@@ -245,6 +344,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into head/less that closed early
+        return 0
     except Exception:
         logfile = Path(tempfile.gettempdir()) / "budgetqa-error.log"
         logging.basicConfig(filename=logfile, level=logging.ERROR)

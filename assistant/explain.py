@@ -60,7 +60,10 @@ def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ..
     if DEFINE.search(question):
         if re.search(r"：指|:指|是指|反映|指为|一般公共预算安排的", sentence):
             score += 4
-        if any(re.match(rf"^(?:[一二三四五六七八九十]+、)?{re.escape(subject)}[：:]", s) for subject in subjects if subject):
+        term = re.match(r"^(?:[一二三四五六七八九十]+、)?([^：:，。]{2,16})[：:]", s)
+        if term and (
+            term.group(1) in norm(question) or any(term.group(1) in subject for subject in subjects if subject)
+        ):
             score += 6  # a 名词解释 entry: "九、机关运行经费：为保障行政单位…"
     if LISTING.search(question) and re.search(r"包含|包括|主要有|分为", sentence):
         score += 4

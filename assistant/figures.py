@@ -13,10 +13,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 UNITS = "亿元|万元|千元|元|万|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-_CN_RUN = "[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_RUN = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 
 _ARABIC = re.compile(
     rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>以上|以下|以内|及以上)?"
@@ -44,15 +56,18 @@ def ascii_text(text: str) -> str:
 def cn_value(text: str) -> Decimal:
     """Chinese numeral → Decimal: 一千九百二十万 → 19200000, 十四 → 14, 八十点五 → 80.5."""
     whole, _, frac = text.partition("点")
-    total, section, number = 0, 0, 0
+    total, section, number = 0, 0, 0  # total: 亿 and above; section: below 亿; number: the pending digit
     for ch in whole:
         if ch in _CN_DIGITS:
-            number = number * 10 + _CN_DIGITS[ch] if number and ch in "零〇" else _CN_DIGITS[ch]
+            number = _CN_DIGITS[ch]
         elif ch in _CN_SMALL:
             section += (number or 1) * _CN_SMALL[ch]
             number = 0
-        elif ch in _CN_BIG:
-            total = (total + section + number) * _CN_BIG[ch]
+        elif ch == "万":
+            section = (section + number) * 10_000
+            number = 0
+        elif ch == "亿":
+            total = (total + section + number) * 100_000_000
             section = number = 0
     value = Decimal(total + section + number)
     if frac:
@@ -68,7 +83,11 @@ def _not_a_figure(text: str, start: int, end: int, digits: str, unit: str) -> bo
         return False
     if re.match(r"\s*(?:年|月|日|号|季度)", after) or before in ("表", "第"):
         return True
-    if len(digits) in (3, 5, 7) and re.fullmatch(r"\d+", digits) and (after[:1] == " " or re.match(r"[\u4e00-\u9fff]", after)):
+    if (
+        len(digits) in (3, 5, 7)
+        and re.fullmatch(r"\d+", digits)
+        and (after[:1] == " " or re.match(r"[\u4e00-\u9fff]", after))
+    ):
         return True  # a 科目编码 before its name: "2060702 科普活动"
     return bool(re.match(r"[.、．)）]", after) and (start == 0 or text[start - 1] in "\n（( "))  # list marker
 
@@ -89,7 +108,15 @@ def find_figures(text: str) -> list[Found]:
         value = Decimal(digits.replace(",", "").replace("−", "-"))
         if unit == "万":
             unit = "万元"
-        out.append(Found(text=text[m.start() : m.end()].strip(), value=value, unit=unit.replace("台(套)", "台（套）"), start=m.start(), end=m.end()))
+        out.append(
+            Found(
+                text=text[m.start() : m.end()].strip(),
+                value=value,
+                unit=unit.replace("台(套)", "台（套）"),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
         taken.append((m.start(), m.end()))
     for pattern in (_CHINESE, _CN_PERCENT):
         for m in pattern.finditer(plain):
@@ -98,6 +125,14 @@ def find_figures(text: str) -> list[Found]:
             unit = "%" if pattern is _CN_PERCENT or m.groupdict().get("pct") else m.group("unit")
             if unit == "万":
                 unit = "万元"
-            out.append(Found(text=text[m.start() : m.end()], value=cn_value(m.group("num")), unit=unit, start=m.start(), end=m.end()))
+            out.append(
+                Found(
+                    text=text[m.start() : m.end()],
+                    value=cn_value(m.group("num")),
+                    unit=unit,
+                    start=m.start(),
+                    end=m.end(),
+                )
+            )
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda f: f.start)

@@ -122,7 +122,9 @@ class Knowledge:
                 aliases=department_aliases(d.department, abbreviations))
             for d in store.documents()
         ]  # fmt: skip
-        rows = store.conn.execute("SELECT doc_id, level1, level2, level3, target, value, unit FROM indicators").fetchall()
+        rows = store.conn.execute(
+            "SELECT doc_id, level1, level2, level3, target, value, unit FROM indicators"
+        ).fetchall()
         targets = [
             Target(doc_id=r[0], level1=r[1], level2=r[2], level3=r[3], target=r[4],
                    value=None if r[5] is None else Decimal(r[5]), unit=r[6])
@@ -174,7 +176,9 @@ class Knowledge:
             return []
         out = []
         for label in self.labels.values():
-            if not any(f.doc_id in doc_ids for f in label.facts) and not any(t.doc_id in doc_ids for t in label.targets):
+            if not any(f.doc_id in doc_ids for f in label.facts) and not any(
+                t.doc_id in doc_ids for t in label.targets
+            ):
                 continue
             best, exact = 0.0, False
             for v in label.variants:
@@ -189,7 +193,10 @@ class Knowledge:
                     best, exact = score, is_exact
             if not best:
                 continue
-            if unit and (any(f.unit == unit for f in label.facts) or any(t.unit == unit or unit in t.target for t in label.targets)):
+            if unit and (
+                any(f.unit == unit for f in label.facts)
+                or any(t.unit == unit or unit in t.target for t in label.targets)
+            ):
                 best += 0.2
             if table and any(f.table == table for f in label.facts if f.doc_id in doc_ids):
                 best += 0.02
@@ -206,9 +213,15 @@ class Knowledge:
         width = {3: 5, 5: 7}.get(len(code))
         if width is None:
             return []
-        return [f for f in self.facts if f.doc_id == doc_id and f.code and len(f.code) == width and f.code.startswith(code)]
+        return [
+            f for f in self.facts if f.doc_id == doc_id and f.code and len(f.code) == width and f.code.startswith(code)
+        ]
 
     def parts(self, subject: str, doc_id: str) -> list[Fact]:
         """Prose figures listed as parts of a subject ("主要包括：用于…200 万元")."""
         key = norm(subject)
-        return [f for f in self.facts if f.doc_id == doc_id and f.parent and norm(f.parent) == key and f.column in ("金额", "数量")]
+        return [
+            f
+            for f in self.facts
+            if f.doc_id == doc_id and f.parent and norm(f.parent) == key and f.column in ("金额", "数量")
+        ]

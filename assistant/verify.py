@@ -79,7 +79,8 @@ class Verifier:
         return [
             label.key
             for label in self.kb.labels.values()
-            if any(label.key != k and label.key.startswith(k) for k in keys) and any(f.doc_id in doc_ids for f in label.facts)
+            if any(label.key != k and label.key.startswith(k) for k in keys)
+            and any(f.doc_id in doc_ids for f in label.facts)
         ]
 
     def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
@@ -89,13 +90,26 @@ class Verifier:
     def check(self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = ()) -> list[Figure]:
         docs = set(doc_ids)
         out = []
-        for sentence_start, sentence in _sentences(text):
+        for sentence in _sentences(text):
             subjects = self.subjects(sentence, docs)
             for found in find_figures(sentence):
                 before = sentence[: found.start]
-                out.append(self._figure(found, _claim(before, found.unit), subjects, docs, calculations))
-            del sentence_start
+                quoted = self._quoted(sentence, found, docs)
+                out.append(quoted or self._figure(found, _claim(before, found.unit), subjects, docs, calculations))
         return out
+
+    def _quoted(self, sentence: str, found: Found, docs: set[str]) -> Figure | None:
+        """A figure in a sentence quoted from the disclosure: the fact whose own snippet holds the same words."""
+        window = re.sub(r"\s+", "", sentence[max(0, found.start - 12) : found.end])
+        if len(window) < 8:
+            return None
+        for f in self.kb.facts:
+            if f.doc_id in docs and " · 「" in f.source and window in re.sub(r"\s+", "", f.source.split(" · 「", 1)[1]):
+                if _equal(found, abs(f.value), f.unit) or _equal(found, f.value, f.unit):
+                    return Figure(
+                        text=found.text, value=found.value, unit=found.unit, verdict="verified", source=f.source
+                    )
+        return None
 
     def _figure(
         self, found: Found, claim: str, subjects: list[str], docs: set[str], calculations: Sequence[Calculation]
@@ -111,26 +125,40 @@ class Verifier:
             if self._fits(f, claim) and _equal(found, abs(f.value) if signed else f.value, f.unit):
                 return figure("verified", source=f.source)
         for c in calculations:
+            for o in c.operands:  # an operand written out in the answer's own calculation
+                if " · " in o.source and _equal(found, o.value, o.unit):
+                    return figure("verified", source=o.source)
             if _equal(found, abs(c.value) if signed else c.value, c.unit):
                 return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         derivations = list(self._derivations(subject_facts, claim, docs))
         for c in derivations:
             if _equal(found, abs(c.value) if signed else c.value, c.unit):
                 return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
-        claimed = [f for f in subject_facts if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)]
+        claimed = [
+            f for f in subject_facts if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)
+        ]
         if claimed:
             f = claimed[0]
-            return figure("mismatch", source=f.source, expected=abs(f.value) if signed else f.value, expected_unit=f.unit)
+            return figure(
+                "mismatch", source=f.source, expected=abs(f.value) if signed else f.value, expected_unit=f.unit
+            )
         if claim == "share" and (c := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
-            return figure("mismatch", source="；".join(o.source for o in c.operands), expression=c.expression, expected=c.value, expected_unit="%")
+            return figure(
+                "mismatch",
+                source="；".join(o.source for o in c.operands),
+                expression=c.expression,
+                expected=c.value,
+                expected_unit="%",
+            )
         for f in self.kb.facts:
-            if f.doc_id in docs and f.unit and (f.unit == found.unit or {f.unit, found.unit} <= MONEY) and _equal(found, f.value, f.unit):
+            if (
+                f.doc_id in docs
+                and f.unit
+                and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)
+                and _equal(found, f.value, f.unit)
+            ):
                 return figure("verified", source=f.source)
-        if not found.unit:
-            for f in self.kb.facts:
-                if f.doc_id in docs and _equal(found, f.value, f.unit):
-                    return figure("verified", source=f.source)
-        return figure("unknown")
+        return figure("unknown")  # a bare number with no subject is not matched by coincidence
 
     def _named_share(self, subjects: list[str], docs: set[str]) -> Calculation | None:
         """The share of the first subject named in the sentence in the second (or in the total)."""
@@ -154,7 +182,9 @@ class Verifier:
         if claim == "growth":
             return is_growth
         if claim == "amount":
-            return not (is_change or is_growth) and not re.fullmatch(r"\d{4}年", f.column or "") or f.column == f"{f.year}年"
+            return (
+                not (is_change or is_growth) and not re.fullmatch(r"\d{4}年", f.column or "")
+            ) or f.column == f"{f.year}年"
         if claim == "percent":
             return f.unit == "%" and not is_change
         return False
@@ -172,7 +202,9 @@ class Verifier:
                     current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
                     if current and current.value != f.value:
                         prior = calc.prior_year(_operand(current), _operand(f))
-                        prev = Operand(value=prior.value, unit=current.unit, label=f"{current.row}上年数", source=prior.expression)
+                        prev = Operand(
+                            value=prior.value, unit=current.unit, label=f"{current.row}上年数", source=prior.expression
+                        )
                         yield from _safe(calc.growth_rate, _operand(current), prev)
             return
         for f in facts:
@@ -196,8 +228,6 @@ def _safe(fn, *args: Operand) -> Iterable[Calculation]:  # type: ignore[no-untyp
         return
 
 
-def _sentences(text: str) -> Iterable[tuple[int, str]]:
-    start = 0
+def _sentences(text: str) -> Iterable[str]:
     for m in re.finditer(r"[^。；;！？!?\n]+[。；;！？!?\n]?", text):
-        yield m.start(), m.group(0)
-        start = m.end()
+        yield m.group(0)

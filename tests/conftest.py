@@ -32,3 +32,27 @@ def find(facts: list[Fact], *, table: str | None, row: str, column: str, code: s
         for f in facts
         if f.table == table and f.row == row and f.column == column and (code is None or f.code == code)
     ]
+
+
+@pytest.fixture(scope="session")
+def store_both(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real store (SQLite + embedded chromadb) with the sample and the second disclosure."""
+    from assistant.config import Settings
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("both") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for path in (SAMPLE, SECOND):
+            ingest(store, vectors, path)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def engine(store_both: Path):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    return Engine(Settings(store=store_both))
