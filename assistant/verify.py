@@ -142,12 +142,12 @@ class Verifier:
             return figure(
                 "mismatch", source=f.source, expected=abs(f.value) if signed else f.value, expected_unit=f.unit
             )
-        if claim == "share" and (c := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
+        if claim == "share" and (named := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
             return figure(
                 "mismatch",
-                source="；".join(o.source for o in c.operands),
-                expression=c.expression,
-                expected=c.value,
+                source="；".join(o.source for o in named.operands),
+                expression=named.expression,
+                expected=named.value,
                 expected_unit="%",
             )
         for f in self.kb.facts:
