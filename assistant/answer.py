@@ -61,6 +61,11 @@ def where(f: Fact) -> str:
     return f.source.split(" · 「")[0]
 
 
+def sources(*facts: Fact) -> str:
+    """The places of some facts, each once, for the answer's 出处 line."""
+    return "；".join(dict.fromkeys(where(f) for f in facts))
+
+
 def fmt(value: Decimal, unit: str) -> str:
     """4997 万元 → "4,997 万元"; 80.51 % → "80.51%"."""
     text = format_amount(value)
@@ -109,7 +114,7 @@ class Engine:
         return Answer(
             question=question, text=draft.text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
-            rows=[self._cite(f) for f in draft.facts if f.table], items=draft.items,
+            facts=draft.facts, items=draft.items,
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -285,7 +290,7 @@ class Engine:
         text = (
             f"{year}年{doc.department}{self._name(key)}为 {fmt(c.value, c.unit)}（由{doc.year}年数额和增减推算）。\n"
             f"计算：{doc.year}年 {fmt(current.value, current.unit)} − 比{year}年增减 {fmt(change.value, change.unit)} = {fmt(c.value, c.unit)}\n"
-            f"出处：{where(current)}；{where(change)}"
+            f"出处：{sources(current, change)}"
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
 
@@ -332,7 +337,7 @@ class Engine:
             f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
             f"计算：{year}年数 = {fmt(current.value, u)} − ({fmt(change.value, u)}) = {fmt(prior.value, u)}；"
             f"增长率 = ({fmt(current.value, u)} − {fmt(prior.value, u)}) ÷ {fmt(prior.value, u)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{where(current)}；{where(change)}"
+            f"出处：{sources(current, change)}"
         )
         return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
 
@@ -352,7 +357,7 @@ class Engine:
         text = (
             f"{self._scope(doc)}{self._name(part_key)}占{self._name(whole_key)}的 {fmt(c.value, '%')}。\n"
             f"计算：{self._name(part_key)} {fmt(part.value, part.unit)} ÷ {self._name(whole_key)} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{where(part)}；{where(whole)}"
+            f"出处：{sources(part, whole)}"
         )
         return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])
 
@@ -367,7 +372,7 @@ class Engine:
         )
         text = (
             f"{self._scope(doc)}{names}合计 {fmt(c.value, c.unit)}。\n计算：{parts} = {fmt(c.value, c.unit)}\n"
-            f"出处：{'；'.join(where(f) for f in facts)}"
+            f"出处：{sources(*facts)}"
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 
@@ -380,7 +385,7 @@ class Engine:
         word = "多" if c.value >= 0 else "少"
         text = (
             f"{self._scope(doc)}{na}比{nb}{word} {fmt(abs(c.value), c.unit)}。\n"
-            f"计算：{na} {fmt(a.value, a.unit)} − {nb} {fmt(b.value, b.unit)} = {fmt(c.value, c.unit)}\n出处：{where(a)}；{where(b)}"
+            f"计算：{na} {fmt(a.value, a.unit)} − {nb} {fmt(b.value, b.unit)} = {fmt(c.value, c.unit)}\n出处：{sources(a, b)}"
         )
         value = abs(c.value) if query.magnitude or c.value >= 0 else c.value
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
@@ -393,7 +398,7 @@ class Engine:
         na, nb = self._name(query.subjects[0]), self._name(query.subjects[1])
         text = (
             f"{self._scope(doc)}按{nb}计算，人均{na}为 {fmt(c.value, a.unit)}（保留两位小数）。\n"
-            f"计算：{na} {fmt(a.value, a.unit)} ÷ {nb} {fmt(b.value, b.unit)} = {format_amount(c.value)}\n出处：{where(a)}；{where(b)}"
+            f"计算：{na} {fmt(a.value, a.unit)} ÷ {nb} {fmt(b.value, b.unit)} = {format_amount(c.value)}\n出处：{sources(a, b)}"
         )
         return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
 
@@ -422,8 +427,7 @@ class Engine:
             source_note = f"\n核对：{c.expression}，与{name} {fmt(whole.value, whole.unit)}{'一致' if c.value == whole.value else '不一致（尾数误差）'}"
         if items:
             listing = "；".join(f"{self.kb.subject_of(f)} {fmt(f.value, f.unit)}" for f in items)
-            sources = "；".join(dict.fromkeys(where(f) for f in items))
-            text = f"{self._scope(doc)}{name}包括：{listing}。{source_note}\n出处：{sources}"
+            text = f"{self._scope(doc)}{name}包括：{listing}。{source_note}\n出处：{sources(*items)}"
             return Draft(
                 text=text, facts=items, calculations=calculations,
                 items=[(self.kb.subject_of(f), f.value, f.unit) for f in items],

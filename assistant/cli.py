@@ -290,9 +290,17 @@ def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    store.close()
+    from app import serve  # the page is the app's; the CLI only starts it
+
+    serve(args.host, args.port, str(args.settings.store))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
     "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit, "search": cmd_search,
-    "ask": cmd_ask, "verify": cmd_verify,
+    "ask": cmd_ask, "verify": cmd_verify, "serve": cmd_serve,
 }  # fmt: skip
 
 
@@ -320,6 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="核对一段文字中的每个数字是否与公开文件一致")
     p.add_argument("text", metavar="文字")
     p.add_argument("--doc", help="只对照某个文件（编号或编号前缀）")
+    p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    p.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
     for name in COMMANDS:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from index.records import Fact
+
 Measure = Literal[
     "amount",  # 金额/数量
     "change",  # 比上年增减
@@ -73,6 +75,6 @@ class Answer:
     figures: list[Figure] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     query: Query | None = None
-    rows: list[Citation] = field(default_factory=list)  # table rows behind the answer, for display
+    facts: list[Fact] = field(default_factory=list)  # the facts the answer's figures come from
     items: list[tuple[str, Decimal, str]] = field(default_factory=list)  # a breakdown's (item, amount, unit)
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage

@@ -1,0 +1,302 @@
+"""预算公开问答助手 — the Gradio page. It calls the assistant and renders its `Answer`s; nothing else.
+
+    python app.py [--host 127.0.0.1] [--port 7860] [--store DIR]     (same as: budgetqa serve)
+
+On first start with an empty store it ingests the bundled disclosures in data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home: the network is closed
+
+import gradio as gr
+import pandas as pd
+
+from assistant.answer import Engine
+from assistant.audit_view import audit_rows
+from assistant.config import Settings
+from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.records import Answer, Figure
+from assistant.render import figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
+from index.ingest import collect, ingest
+from index.store import Store
+
+log = logging.getLogger("budgetqa.app")
+DATA = Path(__file__).resolve().parent / "data"
+ALL = "全部文件"
+EXAMPLES = [
+    "科协今年总共要花多少钱？",
+    "项目支出占总支出多少？",
+    "科协去年的预算总额是多少？",
+    "项目支出由哪些项目构成？",
+    "为什么学会能力提升项目增长？",
+    "招待费加上公车运行维护费，一共多少？",
+    "2023年预算是多少？",
+]
+
+
+class Service:
+    """The loaded engine, shared by all sessions; swapped (under a lock) after an upload."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.lock = threading.Lock()
+        self.engine = Engine(settings)
+
+    def reload(self) -> None:
+        engine = Engine(self.settings)
+        with self.lock:
+            self.engine = engine
+
+    def documents(self) -> list[tuple[str, str]]:
+        """(label, doc_id) for the scope selector."""
+        return [
+            (f"{d.title}（{d.doc_id[:8]}）", d.doc_id)
+            for d in sorted(self.engine.kb.docs.values(), key=lambda d: (d.year, d.department))
+        ]
+
+
+def ensure_documents(settings: Settings, data: Path = DATA) -> None:
+    """First start: ingest the bundled disclosures (with a progress bar) when the store is empty."""
+    with Store(settings.store) as store:
+        if store.documents():
+            return
+        from assistant.retrieve import open_vectors  # the embedding model loads only when needed
+
+        vectors = open_vectors(settings)
+        paths = collect([data])
+        print(f"首次启动：正在导入 {len(paths)} 个公开文件…", file=sys.stderr)
+        from tqdm import tqdm
+
+        for path in tqdm(paths, desc="导入", unit="个文件", file=sys.stderr):
+            result = ingest(store, vectors, path)
+            tqdm.write(f"✓ {result.title}（{result.n_facts} 条数据）", file=sys.stderr)
+
+
+def _safe(fn: Any) -> Any:
+    """Run a handler; expected failures become their Chinese sentence, anything else a generic one."""
+
+    @functools.wraps(fn)  # gradio reads the signature to wire inputs and the API
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AssistantError as e:
+            return _error(fn, str(e), args)
+        except Exception:
+            log.exception("handler %s failed", fn.__name__)
+            return _error(fn, INTERNAL_ERROR, args)
+
+    return wrapper
+
+
+def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
+    if fn.__name__ == "respond":
+        chat = [
+            *list(args[1] or []),
+            gr.ChatMessage(role="user", content=args[0]),
+            gr.ChatMessage(role="assistant", content=f"⚠ {message}"),
+        ]
+        return chat, args[2], "", gr.update(visible=False), gr.update(visible=False), ""
+    if fn.__name__ == "ask_api":
+        return message
+    return f"⚠ {message}"
+
+
+def build(service: Service) -> gr.Blocks:
+    with gr.Blocks(title="预算公开问答助手", analytics_enabled=False) as page:
+        gr.Markdown(
+            "## 预算公开问答助手\n答案中的每个数字都来自公开文件，或由确定性计算得出，并逐一核对：**✓** 与公开文件一致，**🧮** 由计算得出，**⚠** 无法核对。"
+        )
+        answers = gr.State([])  # this session's Answers, for follow-ups; never shared between users
+        with gr.Tabs():
+            with gr.Tab("问答"):
+                scope = gr.Dropdown(
+                    choices=[(ALL, ALL), *service.documents()], value=ALL, label="查询范围", interactive=True
+                )
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(
+                            label="对话", height=520, elem_id="chat", buttons=["copy"], feedback_options=None
+                        )
+                        with gr.Row():
+                            box = gr.Textbox(
+                                placeholder="输入问题，例如：科协今年总共要花多少钱？",
+                                show_label=False,
+                                scale=5,
+                                elem_id="question",
+                            )
+                            send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                        gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击填入）")
+                        clear = gr.Button("清空对话")
+                    with gr.Column(scale=2):
+                        sources = gr.Markdown("出处会显示在这里。", elem_id="sources")
+                        rows = gr.Dataframe(
+                            label="表格原行", visible=False, interactive=False, wrap=True, elem_id="rows"
+                        )
+                        plot = gr.BarPlot(label="构成", x="项目", y="金额", visible=False, elem_id="chart")
+            with gr.Tab("文件"):
+                docs_md = gr.Markdown(_docs_markdown(service))
+                upload = gr.File(
+                    label="上传公开文件（.txt / .md，UTF-8 或 GB18030）",
+                    file_types=[".txt", ".md", ".pdf"],
+                    elem_id="upload",
+                )
+                do_ingest = gr.Button("导入", variant="primary", elem_id="ingest")
+                status = gr.Markdown(elem_id="ingest-status")
+            with gr.Tab("数据核对"):
+                first = service.documents()[0][1] if service.documents() else None
+                audit_doc = gr.Dropdown(
+                    choices=service.documents(), value=first, label="选择文件", interactive=True, elem_id="audit-doc"
+                )
+                audit_btn = gr.Button("核对", elem_id="audit")
+                audit_summary = gr.Markdown()
+                audit_table = gr.Dataframe(
+                    headers=["类别", "位置", "应为", "核得", "差额", "结果"], interactive=False, wrap=True
+                )
+            with gr.Tab("核对文字"):
+                draft = gr.Textbox(
+                    label="粘贴一段含数字的文字",
+                    lines=4,
+                    placeholder="例如：2022年项目支出4,203万元，占支出总计的80.51%。",
+                )
+                check_btn = gr.Button("核对数字")
+                check_table = gr.Dataframe(
+                    headers=["数字", "结果", "公开文件数值", "出处", "计算"], interactive=False, wrap=True
+                )
+
+        @_safe
+        def respond(question: str, history: list[Any], session: list[Answer], chosen: str):
+            question = (question or "").strip()
+            if not question:
+                return history, session, gr.update(), gr.update(), gr.update(), ""
+            engine = service.engine
+            answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen)
+            history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
+            history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
+            if answer.figures:
+                history.append(
+                    gr.ChatMessage(
+                        role="assistant",
+                        content=trace_markdown(answer),
+                        metadata={"title": "🧮 计算与核对", "status": "done"},
+                    )
+                )
+            headers, table = table_rows(engine.kb, answer)
+            frame = (
+                gr.update(value=pd.DataFrame(table, columns=headers), visible=True)
+                if table
+                else gr.update(visible=False)
+            )
+            chart = gr.update(visible=False)
+            if len(answer.items) >= 2:
+                data = pd.DataFrame([(n, float(v)) for n, v, _ in answer.items], columns=["项目", "金额"])
+                chart = gr.update(value=data, visible=True, y_title=f"金额（{answer.items[0][2]}）")
+            return history, [*session, answer][-20:], source_markdown(answer), frame, chart, ""
+
+        outputs = [chat, answers, sources, rows, plot, box]
+        send.click(respond, [box, chat, answers, scope], outputs, api_visibility="private")
+        box.submit(respond, [box, chat, answers, scope], outputs, api_visibility="private")
+        clear.click(
+            lambda: ([], [], "出处会显示在这里。", gr.update(visible=False), gr.update(visible=False)),
+            None,
+            [chat, answers, sources, rows, plot],
+            api_visibility="private",
+        )
+
+        @_safe
+        def ask_api(question: str) -> str:
+            """Answer one question (no conversation) and return the answer text."""
+            return service.engine.answer(question).text
+
+        gr.api(ask_api, api_name="ask")
+
+        @_safe
+        def upload_file(file: Any, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008 (gradio injects it)
+            """Ingest the uploaded file; the message says what happened, in Chinese."""
+            if not file:
+                return "⚠ 请先选择要上传的文件。"
+            path = Path(file if isinstance(file, str) else file.name)
+            progress(0.1, desc="读取和解析文件…")
+            from assistant.retrieve import open_vectors
+
+            with Store(service.settings.store) as store:
+                progress(0.4, desc="生成检索向量并写入…")
+                result = ingest(store, open_vectors(service.settings), path)
+            progress(0.8, desc="重新加载…")
+            service.reload()
+            if result.status == "exists":
+                return f"ℹ {result.title} 已在库中，未重复导入。"
+            return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。"
+
+        def refresh() -> tuple[Any, Any, str, None]:
+            """New documents in the selectors; the upload box cleared for the next file."""
+            choices = service.documents()
+            return gr.update(choices=[(ALL, ALL), *choices]), gr.update(choices=choices), _docs_markdown(service), None
+
+        do_ingest.click(upload_file, [upload], [status], api_visibility="private").then(
+            refresh, None, [scope, audit_doc, docs_md, upload], api_visibility="private"
+        )
+
+        @_safe
+        def run_audit(doc_id: str) -> tuple[str, Any]:
+            if not doc_id:
+                return "⚠ 请先选择文件。", gr.update()
+            summary, table = audit_rows(service.settings, doc_id)
+            return summary, table
+
+        audit_btn.click(run_audit, [audit_doc], [audit_summary, audit_table], api_visibility="private")
+
+        @_safe
+        def check_text(text: str) -> Any:
+            figures: list[Figure] = service.engine.verifier.check(text or "", list(service.engine.kb.docs))
+            return figure_rows(figures) or [["（没有找到数字）", "", "", "", ""]]
+
+        check_btn.click(check_text, [draft], [check_table], api_visibility="private")
+    return page
+
+
+def _docs_markdown(service: Service) -> str:
+    docs = sorted(service.engine.kb.docs.values(), key=lambda d: (d.year, d.department))
+    if not docs:
+        return "库中还没有文件。"
+    lines = [f"- {d.title}（单位：{d.unit}，编号 {d.doc_id[:12]}）" for d in docs]
+    return "**库中的公开文件**\n" + "\n".join(lines)
+
+
+def serve(host: str = "127.0.0.1", port: int = 7860, store: str | None = None) -> None:
+    """Ingest the bundled sample on first start, then serve the page."""
+    settings = Settings.from_env(store=Path(store) if store else None)
+    ensure_documents(settings)
+    service = Service(settings)
+    print(f"预算公开问答助手已启动：http://{host}:{port}", file=sys.stderr)
+    build(service).queue(default_concurrency_limit=4).launch(
+        server_name=host, server_port=port, show_error=False, quiet=True
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="预算公开问答助手（网页版）")
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    parser.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        serve(args.host, args.port, args.store)
+    except AssistantError as e:
+        print(str(e), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

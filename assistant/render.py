@@ -1,0 +1,106 @@
+"""Presenting an Answer: figures marked in the text, the calculation-and-check trace, sources, table rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.knowledge import Knowledge
+from assistant.records import Answer, Figure
+from index.numbers import format_amount
+
+MARK = {"verified": "✓", "derived": "🧮", "mismatch": "✗", "unknown": "⚠"}
+VERDICT = {
+    "verified": "✓ 与公开文件一致",
+    "derived": "🧮 由计算得出",
+    "mismatch": "✗ 与公开文件不符",
+    "unknown": "⚠ 无法核对",
+}
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "｜").replace("\n", " ")
+
+
+def mark_figures(answer: Answer) -> str:
+    """The answer text with each checked figure in bold and its mark: **4,997 万元**✓."""
+    text = answer.text
+    if answer.refused or not answer.figures:
+        return text
+    out, at = [], 0
+    for f in answer.figures:
+        i = text.find(f.text, at)
+        if i < 0:
+            continue
+        out.append(text[at:i])
+        out.append(f"**{f.text}**{MARK[f.verdict]}")
+        at = i + len(f.text)
+    out.append(text[at:])
+    return "".join(out).replace("\n", "  \n")
+
+
+def trace_markdown(answer: Answer) -> str:
+    """Every figure with its verdict, source and (for derived figures) its calculation."""
+    lines = ["| 数字 | 核对 | 出处 | 计算 |", "|---|---|---|---|"]
+    seen = set()
+    for f in answer.figures:
+        if (f.text, f.verdict, f.source) in seen:  # the same figure written twice (answer and calculation)
+            continue
+        seen.add((f.text, f.verdict, f.source))
+        expected = f"（公开文件为 {format_amount(f.expected)}）" if f.expected is not None else ""
+        lines.append(
+            f"| {_escape(f.text)} | {VERDICT[f.verdict]}{expected} | {_escape(f.source) or '—'} | {_escape(f.expression) or '—'} |"
+        )
+    return "\n".join(lines)
+
+
+def source_markdown(answer: Answer) -> str:
+    if answer.refused:
+        return "没有可引用的出处。"
+    grouped: dict[str, list[str]] = {}
+    for c in answer.citations:
+        grouped.setdefault(c.where, []).append(c.text)
+    lines = ["**出处**"]
+    for where, quotes in grouped.items():
+        lines.append(f"- {where}")
+        lines.extend(f"  > {q}" for q in dict.fromkeys(quotes))
+    return "\n".join(lines)
+
+
+def table_rows(kb: Knowledge, answer: Answer) -> tuple[list[str], list[list[str]]]:
+    """The printed rows behind an answer's figures, from the table of its first table figure, with that table's header."""
+    first = next((f for f in answer.facts if f.table), None)
+    if first is None:
+        return [], []
+    wanted = {(f.code, f.row) for f in answer.facts if f.table == first.table and f.doc_id == first.doc_id}
+    columns: list[str] = []
+    rows: dict[tuple[str | None, str], dict[str, str]] = {}
+    for f in kb.facts:
+        if f.doc_id == first.doc_id and f.table == first.table:
+            if f.column not in columns:
+                columns.append(f.column)
+            if (f.code, f.row) in wanted:
+                rows.setdefault((f.code, f.row), {})[f.column] = format_amount(f.value)
+    used = [f.column for f in answer.facts if f.table == first.table]
+    columns = list(dict.fromkeys([*used, *columns]))  # the columns the answer read come first
+    title = kb.tables.get(first.doc_id, {}).get(first.table or "", "")
+    coded = any(code for code, _ in rows)
+    headers = ["表", *(["科目编码"] if coded else []), "项目", *columns]
+    table = [
+        [
+            f"{first.table} {title}（{first.unit}）",
+            *([code or ""] if coded else []),
+            row,
+            *(cells.get(c, "") for c in columns),
+        ]
+        for (code, row), cells in rows.items()
+    ]
+    return headers, table
+
+
+def figure_rows(figures: list[Figure]) -> list[list[str]]:
+    """Rows for a verification table: figure, verdict, the disclosure's value, source, calculation."""
+
+    def value(v: Decimal | None, unit: str) -> str:
+        return "" if v is None else f"{format_amount(v)}{'%' if unit == '%' else ' ' + unit}"
+
+    return [[f.text, VERDICT[f.verdict], value(f.expected, f.expected_unit), f.source, f.expression] for f in figures]

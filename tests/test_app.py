@@ -1,0 +1,157 @@
+"""The web chat, started for real from an empty store and driven in headless Chromium (Debian's /usr/bin/chromium)."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.conftest import ROOT, SECOND
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python app.py --port P` on an empty store: it ingests the bundled sample, then serves."""
+    port = free_port()
+    store = tmp_path_factory.mktemp("app") / "store"
+    log = (tmp_path_factory.mktemp("log") / "app.log").open("w", encoding="utf-8")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port), "--store", str(store)],
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"app.py exited with {proc.returncode}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("app.py did not come up within 300 s")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (see README: the install command installs it)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def new_page(browser: object, server: str) -> Page:
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN").new_page()  # type: ignore[attr-defined]
+    page.goto(server)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    return page
+
+
+def ask(page: Page, question: str, wait_for: str) -> None:
+    page.fill("#question textarea", question)
+    page.click("#send")
+    expect(page.locator("#chat").get_by_text(wait_for).last).to_be_visible(timeout=60_000)
+
+
+def test_api_answers_with_the_total(server: str) -> None:
+    answer = Client(server, verbose=False).predict("科协今年总共要花多少钱？", api_name="/ask")
+    assert "4,997" in answer and "出处" in answer
+
+
+def test_chat_in_a_real_browser(browser: object, server: str) -> None:
+    page = new_page(browser, server)
+    ask(page, "科协今年总共要花多少钱？", "4,997 万元")
+    page.locator("#chat").get_by_text("🧮 计算与核对").last.click()
+    expect(page.locator("#chat").get_by_text("✓ 与公开文件一致").last).to_be_visible()
+    expect(page.locator("#sources")).to_contain_text("表1 收支总表")
+    expect(page.locator("#rows")).to_contain_text("支出总计")
+    page.screenshot(path=ARTIFACTS / "answer-number.png", full_page=True)
+    ask(page, "那去年呢？", "4,519 万元")  # a follow-up in the same conversation: 4,997 − 478
+
+    ask(page, "项目支出占总支出多少？", "80.51%")
+    page.locator("#chat").get_by_text("🧮 计算与核对").last.click()
+    expect(page.locator("#chat").get_by_text("4,023 ÷ 4,997 × 100% = 80.51%").last).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "answer-derived.png", full_page=True)
+
+    ask(page, "项目支出由哪些项目构成？", "学会能力提升和学术交流促进项目")
+    expect(page.locator("#chart")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "answer-chart.png", full_page=True)
+
+    ask(page, "科协2023年预算是多少？", "抱歉，公开文件中找不到这个问题的答案")
+    page.screenshot(path=ARTIFACTS / "answer-refusal.png", full_page=True)
+
+
+def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: str, tmp_path: Path) -> None:
+    page = new_page(browser, server)
+    page.get_by_role("tab", name="文件", exact=True).click()
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    page.locator("#upload input[type=file]").set_input_files(str(bad))
+    page.click("#ingest")
+    expect(page.locator("#ingest-status")).to_contain_text("无法读取文件“empty.txt”：文件是空的", timeout=60_000)
+    expect(page.locator("#ingest-status")).not_to_contain_text("Traceback")
+
+    page.locator("#upload input[type=file]").set_input_files(str(SECOND))
+    page.click("#ingest")
+    expect(page.locator("#ingest-status")).to_contain_text("已导入：2023年广州市海珠区图书馆部门预算", timeout=120_000)
+    page.screenshot(path=ARTIFACTS / "upload.png", full_page=True)
+    page.get_by_role("tab", name="问答", exact=True).click()
+    ask(page, "海珠区图书馆今年项目支出多少？", "5,911,230.00 元")
+    page.screenshot(path=ARTIFACTS / "answer-uploaded.png", full_page=True)
+
+
+def test_two_sessions_do_not_share_history(browser: object, server: str) -> None:
+    alice, bob = new_page(browser, server), new_page(browser, server)
+    ask(alice, "科协人头经费今年多少", "695 万元")
+    ask(bob, "科协招待费今年多少", "1 万元")
+    expect(bob.locator("#chat")).not_to_contain_text("人头经费")
+    expect(alice.locator("#chat")).not_to_contain_text("招待费")
+    ask(bob, "去年呢？", "2021年")  # Bob's follow-up resolves against Bob's own question
+    expect(bob.locator("#chat")).to_contain_text("公务接待费")
+
+
+def test_audit_tab(browser: object, server: str) -> None:
+    page = new_page(browser, server)
+    page.get_by_role("tab", name="数据核对", exact=True).click()
+    expect(page.locator("#audit-doc input")).to_have_value(re.compile("2022年深圳市科学技术协会（本级）部门预算"))
+    page.click("#audit")
+    expect(page.get_by_text("尾数误差 6，不一致 2")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("行政单位医疗").first).to_be_visible()
