@@ -82,6 +82,7 @@ class Engine:
     def __init__(self, settings: Settings):
         with Store(settings.store) as store:
             self.kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
+            self.filenames = {d.doc_id: d.filename for d in store.documents()}
             self.retriever = Retriever(store, open_vectors(settings))
         self.understanding = Understanding(self.kb)
         self.verifier = Verifier(self.kb)

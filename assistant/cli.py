@@ -290,6 +290,16 @@ def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if not store.documents():
+        raise StoreEmpty()
+    store.close()
+    from eval.report import evaluate  # the evaluation harness, run on the assistant
+
+    report = Path(args.report) if args.report else None
+    return evaluate(args.settings, Path(args.questions), report, args.min_accuracy, out)
+
+
 def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     store.close()
     from app import serve  # the page is the app's; the CLI only starts it
@@ -300,7 +310,7 @@ def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
     "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit, "search": cmd_search,
-    "ask": cmd_ask, "verify": cmd_verify, "serve": cmd_serve,
+    "ask": cmd_ask, "verify": cmd_verify, "serve": cmd_serve, "eval": cmd_eval,
 }  # fmt: skip
 
 
@@ -328,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="核对一段文字中的每个数字是否与公开文件一致")
     p.add_argument("text", metavar="文字")
     p.add_argument("--doc", help="只对照某个文件（编号或编号前缀）")
+    p = sub.add_parser("eval", help="在问题集上评测准确率、数字核对和延迟")
+    p.add_argument("--questions", required=True, help="问题文件（JSON Lines，格式见 DESIGN.md）")
+    p.add_argument("--report", help="把 JSON 报告写到这个文件")
+    p.add_argument("--min-accuracy", type=float, help="准确率低于此值时退出码为 1")
     p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     p.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")

@@ -94,6 +94,8 @@ def listing_sentence(hits: list[Hit], subject: str) -> Quote | None:
             if at < 0:
                 continue
             rest = plain[at + len(subject) : at + len(subject) + 24]
-            if re.search(r"主要包括|具体包括|包括|主要用于|：一般公共预算安排的|:一般公共预算安排的", rest):
+            if re.search(
+                r"主要包括|具体包括|包括|主要用于|：一般公共预算安排的|:一般公共预算安排的", rest
+            ) or re.search(r"下设|分别是|设有", plain[:at]):  # "下设办公室、科学技术普及部、学会学术部共三个部室"
                 return Quote(text=s, where=head, doc_id=h.chunk.doc_id, score=10.0)
     return None

@@ -53,6 +53,7 @@ PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget 
 CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
 WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
+NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要]")
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委)"
 ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
@@ -121,6 +122,8 @@ class Understanding:
             city = CITY_PREFIX.match(norm(self.kb.docs[d].department))
             for alias in self.kb.docs[d].aliases:
                 for m in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}[市区县])(?={re.escape(alias)})", text):
+                    if NOT_A_PLACE.search(m.group(1)):
+                        continue  # "核对市科协": 对 is no part of a place name
                     if city and city.group(0) and m.group(1) not in city.group(0):
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
@@ -175,23 +178,32 @@ class Understanding:
         return "amount"
 
     def _table(self, text: str, docs: list[str]) -> tuple[str | None, str]:
-        """The table a question names ("支出总表里", "三公表", "国有资本经营预算支出"), and the text without it."""
-        best, best_score, span = None, 0.0, ""
+        """The table a question names ("支出总表里", "三公表", "国有资本经营预算支出"), and the text without it.
+
+        For each "表" in the question, the shortest span ending there that shares the most
+        bigrams with a table title is the table's name.
+        """
         titles = [(name, norm(title)) for d in docs for name, title in self.kb.tables.get(d, {}).items()]
-        for m in TABLE_PHRASE.finditer(text):
-            phrase = norm(m.group(1))
-            for name, t in titles:
-                shared = sum(1 for i in range(len(phrase) - 1) if phrase[i : i + 2] in t)
-                score = shared / max(1, len(phrase) - 2)
-                if shared >= 2 and score > best_score:
-                    best, best_score, span = name, score, m.group(0)
-        if best is None:
-            plain = norm(text)
-            for name, t in titles:
-                core = re.sub(r"表(?:[(（].*)?$", "", t)
-                if len(core) >= 6 and core in plain and not self.kb.label(core):
-                    return name, text.replace(core, " ")
-        return best, text.replace(span, " ") if span else text
+        best: tuple[int, int, str, str] | None = None  # (shared bigrams, -length, name, span)
+        for m in re.finditer("表", text):
+            for length in range(2, 14):
+                span = text[max(0, m.start() - length) : m.end()]
+                if not re.fullmatch(r"[\u4e00-\u9fff“”]+表", span):
+                    break
+                phrase = norm(span)
+                for name, t in titles:
+                    shared = sum(1 for i in range(len(phrase) - 1) if phrase[i : i + 2] in t)
+                    if shared >= 2 and (best is None or (shared, -len(span)) > best[:2]):
+                        best = (shared, -len(span), name, span)
+        if best:
+            tail = re.escape(best[3]) + r"(?:里面|里|中|上|的)?"
+            return best[2], re.sub(tail, " ", text, count=1)
+        plain = norm(text)
+        for name, t in titles:
+            core = re.sub(r"表(?:[(（].*)?$", "", t)
+            if len(core) >= 6 and core in plain and not self.kb.label(core):
+                return name, text.replace(core, " ")
+        return None, text
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
         return any(f.code == code for f in self.kb.facts if f.doc_id in docs)
@@ -249,7 +261,11 @@ class Understanding:
         unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
         links = []
         names = [a for d in docs for a in self.kb.docs[d].aliases]
-        for variant in dict.fromkeys([phrase, *([raw] if raw else [])]):
+        sentences = [p for p in re.split(r"[？?！!。；;]", phrase) if p.strip()]
+        extra = (
+            sentences if len(sentences) > 1 else []
+        )  # "公用支出多少？就是办公费、水电那些": the question, then an aside
+        for variant in dict.fromkeys([phrase, *([raw] if raw else []), *extra]):
             links += self.kb.link(self.content(variant, docs), set(docs), exact_in=variant, unit=unit, table=table)
             if any(a in variant for a in names):  # "科协组织建设那个项目": the name is part of the label
                 with_names = self.kb.link(
@@ -339,6 +355,14 @@ class Understanding:
         if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"两项|两个|这两|二者|两者", raw):
             subjects = tuple(dict.fromkeys(s for q in earlier[-2:] for s in q.subjects[:1]))
             return replace(query, subjects=subjects)
+        if (
+            query.measure == "share"
+            and len(query.subjects) == 1
+            and re.match(r"^(?:那|那么)?(?:它|其)?占", raw.strip())
+        ):
+            return replace(
+                query, subjects=(last.subjects[0], query.subjects[0])
+            )  # "占总支出多少？": of what was just asked
         if query.subjects:
             return query
         measure = query.measure
