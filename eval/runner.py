@@ -126,7 +126,7 @@ class Report:
                         "unit": o.answer.unit,
                         "text": o.answer.text,
                     },
-                }  # fmt: skip
+                }
                 for o in outcomes
                 if not o.passed
             ],
