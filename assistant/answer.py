@@ -20,7 +20,7 @@ from assistant.explain import best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Answer, Citation, Query
 from assistant.retrieve import Retriever, Scope, open_vectors
-from assistant.tokens import glossary_data
+from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
 from index.numbers import format_amount
@@ -464,7 +464,12 @@ class Engine:
             names += ("部门预算", "预算收支")
         if query.table:  # "国有资本经营预算支出表为什么全是0": the table's own rows and notes
             names += (self.kb.tables.get(doc.doc_id, {}).get(query.table, ""),)
-        hits = self.retriever.search(query.question, k=6, scope=Scope(doc_id=doc.doc_id))
+        said = norm(to_template(query.question))
+        unsaid = [
+            n for k, n in zip(query.subjects, names, strict=False) if k != norm("支出总计") and norm(n) not in said
+        ]
+        search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
+        hits = self.retriever.search(search, k=6, scope=Scope(doc_id=doc.doc_id))
         quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")

@@ -18,7 +18,9 @@ from index.records import Fact
 from index.store import Store
 from index.tables import bare_label
 
-CITY_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?:[\u4e00-\u9fff]{1,4}?(?:区|县|市))?")
+CITY_PREFIX = re.compile(
+    r"^(?P<city>[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|市))?"
+)
 
 
 def norm(text: str) -> str:
@@ -85,12 +87,19 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
     full = norm(department)
     base = re.sub(r"\((?:本级|机关|本部)\)$", "", full)
     core = CITY_PREFIX.sub("", base) or base
-    city = base[: len(base) - len(core)]
+    place = CITY_PREFIX.match(base)
+    city, district = (place.group("city") or "", place.group("district") or "") if place else ("", "")
     names = {full, base, core}
+    if city and not district:  # 南京市气象局 → 南京气象局, 市气象局 (广州市海珠区图书馆 is not 广州图书馆)
+        names |= {city.removesuffix("市") + core, "市" + core}
+    if district:  # 广州市海珠区图书馆 → 海珠区图书馆, 海珠图书馆, 区图书馆
+        names |= {district + core, district[:-1] + core, district[-1] + core}
     for long, short in abbreviations.items():
         if core.endswith(long):
             abbreviated = core[: len(core) - len(long)] + short
-            names |= {abbreviated, "市" + abbreviated, city.removesuffix("市") + abbreviated}
+            names |= {abbreviated, "市" + abbreviated}
+            if city and not district:
+                names.add(city.removesuffix("市") + abbreviated)
     return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
 
 

@@ -53,7 +53,7 @@ PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget 
 CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
 WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
-NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要]")
+NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委)"
 ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
@@ -85,7 +85,18 @@ class Understanding:
         measure = self._measure(text)
         table, text_wo_table = self._table(text, docs)
         code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
-        subjects, within_code = self._subjects(text_wo_table, measure, docs, raw, table)
+        money_context = bool(
+            last
+            and re.match(r"^(?:那)?其中", raw.strip())
+            and any(
+                f.unit in MONEY
+                for k in last.subjects[:1]
+                for f in (self.kb.labels[k].facts if k in self.kb.labels else [])
+            )
+        )
+        subjects, within_code = self._subjects(
+            text_wo_table, "sum" if money_context and measure == "amount" else measure, docs, raw, table
+        )
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
         if not subjects and table:
@@ -203,6 +214,9 @@ class Understanding:
             core = re.sub(r"表(?:[(（].*)?$", "", t)
             if len(core) >= 6 and core in plain and not self.kb.label(core):
                 return name, text.replace(core, " ")
+            aside = re.search(r"[(（]([^()（）]{4,})[)）]$", t)  # "按功能分类" names 表7
+            if aside and aside.group(1) in plain:
+                return name, text.replace(aside.group(1), " ")
         return None, text
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
@@ -257,16 +271,26 @@ class Understanding:
     def link(
         self, phrase: str, docs: list[str], raw: str = "", table: str | None = None, money: bool = False
     ) -> Link | None:
-        """The label a phrase names: written out in it, or close enough by bigrams (template and own wording)."""
+        """The label a phrase names: written out in it, or close enough by bigrams (template and own wording).
+
+        If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些").
+        """
+        best = self._link(phrase, docs, raw, table, money)
+        if best is None:
+            clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
+            found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money))]
+            best = max(found, key=lambda lk: lk.score, default=None)
+        return best
+
+    def _link(self, phrase: str, docs: list[str], raw: str, table: str | None, money: bool) -> Link | None:
         unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
         links = []
         names = [a for d in docs for a in self.kb.docs[d].aliases]
-        sentences = [p for p in re.split(r"[？?！!。；;]", phrase) if p.strip()]
-        extra = (
-            sentences if len(sentences) > 1 else []
-        )  # "公用支出多少？就是办公费、水电那些": the question, then an aside
-        for variant in dict.fromkeys([phrase, *([raw] if raw else []), *extra]):
-            links += self.kb.link(self.content(variant, docs), set(docs), exact_in=variant, unit=unit, table=table)
+        for variant in dict.fromkeys([phrase, *([raw] if raw else [])]):
+            content = self.content(variant, docs)
+            if not content:
+                continue
+            links += self.kb.link(content, set(docs), exact_in=variant, unit=unit, table=table)
             if any(a in variant for a in names):  # "科协组织建设那个项目": the name is part of the label
                 with_names = self.kb.link(
                     self.content(variant, docs, keep_names=True), set(docs), exact_in=variant, unit=unit, table=table
@@ -282,6 +306,17 @@ class Understanding:
                 (lk for lk in ties if any(f.value for f in lk.label.facts if f.doc_id in docs) or lk.label.targets),
                 best,
             )
+        parent = next(
+            (
+                lk
+                for lk in links
+                if best.score - lk.score < 0.15
+                and any(f.parent and norm(f.parent) == lk.label.key for f in best.label.facts)
+            ),
+            None,
+        )
+        if parent and parent.score >= LINK_THRESHOLD and not best.exact:  # "公车费用": the group, not one of its parts
+            best = parent
         if money and not any(f.unit in MONEY for f in best.label.facts):  # a share or sum of amounts
             best = next(
                 (lk for lk in links if best.score - lk.score < 0.15 and any(f.unit in MONEY for f in lk.label.facts)),
@@ -321,6 +356,17 @@ class Understanding:
             if child:
                 out.append(child)
                 code = code or child_code
+                within = WITHIN.search(segment)
+                if (
+                    measure == "share"
+                    and len(segments) >= 2
+                    and within
+                    and not self.link(segments[1], docs, table=table)
+                ):
+                    parent = self.link(within.group(1), docs, table=table)  # "三公经费里公车费用占了几成": of the group
+                    if parent:
+                        out.append(parent.label.key)
+                        break
                 continue
             if n and THIS_ONE.search(segment) and out:  # "…占这个项目的百分比": the project named before
                 within = WITHIN.search(segments[0])

@@ -269,7 +269,7 @@ class Vectors:
                 id_=f"{c.id}#{n}",
                 text=text,
                 embedding=v,
-                metadata={**c.metadata, "chunk_id": c.id},
+                metadata={**c.metadata, "chunk_id": c.id, "passage": n},  # passage 0 is the whole chunk
                 relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
             )
             for (c, n), text, v in zip(owners, texts, vectors, strict=True)
