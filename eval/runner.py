@@ -168,7 +168,11 @@ def run(engine: Engine, questions: list[Question]) -> Report:
         rank = None
         if q.evidence:
             query = " ".join([*q.history, q.question])
-            hits = engine.retriever.search(query, k=5, scope=Scope(doc_id=doc) if doc else None)
+            named = answer.query.doc_ids if answer.query else ()
+            in_scope = doc or (
+                named[0] if len(named) == 1 else None
+            )  # the department the question names, as the engine does
+            hits = engine.retriever.search(query, k=5, scope=Scope(doc_id=in_scope) if in_scope else None)
             rank = evidence_rank([h.chunk.text for h in hits], q.evidence)
         report.outcomes.append(Outcome(question=q, answer=answer, passed=ok, latency_ms=latency, recall_rank=rank))
     return report
