@@ -19,7 +19,7 @@ from assistant.config import Settings
 from assistant.explain import best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Answer, Citation, Query
-from assistant.retrieve import Retriever, Scope, open_vectors
+from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
@@ -87,6 +87,16 @@ class Engine:
         self.understanding = Understanding(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
+
+    def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
+        """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
+        text = question
+        if doc_id and doc_id in self.kb.docs:
+            for alias in self.kb.docs[doc_id].aliases:
+                text = text.replace(alias, " ")
+        return self.retriever.search(
+            text if text.strip() else question, k=k, scope=Scope(doc_id=doc_id) if doc_id else None
+        )
 
     # --- entry point --------------------------------------------------------
 
@@ -433,7 +443,7 @@ class Engine:
                 text=text, facts=items, calculations=calculations,
                 items=[(self.kb.subject_of(f), f.value, f.unit) for f in items],
             )  # fmt: skip
-        hits = self.retriever.search(query.question + " " + name, k=8, scope=Scope(doc_id=doc.doc_id))
+        hits = self.search(query.question + " " + name, doc.doc_id, k=8)
         quote = listing_sentence(hits, norm(name))
         if quote is None:
             raise Unanswerable(f"文件没有列出“{name}”的构成")
@@ -469,7 +479,7 @@ class Engine:
             n for k, n in zip(query.subjects, names, strict=False) if k != norm("支出总计") and norm(n) not in said
         ]
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
-        hits = self.retriever.search(search, k=6, scope=Scope(doc_id=doc.doc_id))
+        hits = self.search(search, doc.doc_id, k=6)
         quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")

@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.answer import Engine
 from assistant.records import Answer
-from assistant.retrieve import Scope
 from eval.scoring import evidence_rank, passes
 from index.errors import AssistantError
 
@@ -172,7 +171,7 @@ def run(engine: Engine, questions: list[Question]) -> Report:
             in_scope = doc or (
                 named[0] if len(named) == 1 else None
             )  # the department the question names, as the engine does
-            hits = engine.retriever.search(query, k=5, scope=Scope(doc_id=in_scope) if in_scope else None)
+            hits = engine.search(query, in_scope, k=5)
             rank = evidence_rank([h.chunk.text for h in hits], q.evidence)
         report.outcomes.append(Outcome(question=q, answer=answer, passed=ok, latency_ms=latency, recall_rank=rank))
     return report
