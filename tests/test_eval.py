@@ -16,7 +16,7 @@ QUESTIONS = [
         "id": "q1",
         "question": "科协项目支出预算是多少？",
         "expected": {"type": "number", "value": 4023, "unit": "万元"},
-        "evidence": ["项目支出 4,023 万元"],
+        "evidence": ["4,023"],
     },
     {"id": "q2", "question": "科协项目支出占总支出多少？", "expected": {"type": "number", "value": 80.51, "unit": "%"}},
     {
