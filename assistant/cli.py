@@ -20,6 +20,7 @@ from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.knowledge import Knowledge
 from assistant.records import Answer, Figure
+from assistant.render import VERDICT
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from assistant.verify import Verifier
@@ -229,16 +230,8 @@ def answer_json(a: Answer) -> dict[str, Any]:
     }  # fmt: skip
 
 
-VERDICT_MARK = {
-    "verified": "✓ 核对一致",
-    "derived": "✓ 计算得出",
-    "mismatch": "✗ 与公开文件不符",
-    "unknown": "? 无法核对",
-}
-
-
 def figure_line(f: Figure) -> str:
-    line = f"{VERDICT_MARK[f.verdict]}  {f.text}"
+    line = f"{VERDICT[f.verdict]}  {f.text}"
     if f.verdict == "mismatch" and f.expected is not None:
         line += f"：公开文件为 {format_amount(f.expected)}{'%' if f.expected_unit == '%' else ' ' + f.expected_unit}"
     if f.expression:

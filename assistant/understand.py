@@ -116,9 +116,10 @@ class Understanding:
     def _scope(self, text: str, doc_id: str | None, previous: Query | None) -> list[str]:
         if doc_id:
             return [doc_id] if doc_id in self.kb.docs else []
-        named = [d.doc_id for d in self.kb.docs.values() if any(a in text for a in d.aliases)]
-        if named:
-            return named
+        longest = {d.doc_id: max((len(a) for a in d.aliases if a in text), default=0) for d in self.kb.docs.values()}
+        best = max(longest.values(), default=0)
+        if best:  # "南京气象局" names 南京市气象局, not every 气象局 in the store
+            return [d for d, n in longest.items() if n == best]
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
         return list(self.kb.docs)

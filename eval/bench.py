@@ -5,7 +5,7 @@
 Each size runs in its own process (so peak RSS is that size's), on a corpus from
 eval.generate whose answers are known. The baseline is llama-index's
 VectorStoreIndex retriever over the same chromadb collection (whole-chunk vectors,
-same embedding), top-k 5, no facts and no calculator; it is scored by whether the
+same embedding, the same document filter), top-k 5, no facts and no calculator; it is scored by whether the
 expected figure appears in its top passage (an upper bound for any model copying
 from it) and in its top 5 (recall@5).
 """
@@ -79,6 +79,7 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
     size_mb = _du(store_dir) / 1e6
 
     questions = [(d.name, q) for d in docs for q in d.answers][:MAX_QUESTIONS]
+    # each question is scoped to its document, as `budgetqa eval` does with a question's `doc`
     cold_q = questions[0][1].question
     env = {**os.environ, "BUDGETQA_STORE": str(store_dir)}
     start = time.perf_counter()
@@ -90,19 +91,25 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
     load_s = time.perf_counter() - start
     ours, ours_recall, baseline_top1, baseline_recall = 0, 0, 0, 0
     ours_ms, base_ms = [], []
-    retriever = VectorStoreIndex.from_vector_store(engine_vectors(engine), embed_model=vectors.embedding).as_retriever(
-        similarity_top_k=5, filters=MetadataFilters(filters=[ExactMatchFilter(key="passage", value=0)])
-    )
-    for _, q in questions:
+    index = VectorStoreIndex.from_vector_store(engine_vectors(engine), embed_model=vectors.embedding)
+
+    def baseline(doc_id: str) -> Any:
+        """Plain vector RAG: whole-chunk vectors of the same document, top 5."""
+        only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
+        return index.as_retriever(similarity_top_k=5, filters=MetadataFilters(filters=only))
+
+    by_name = {name: doc_id for doc_id, name in engine.filenames.items()}
+    for name, q in questions:
+        doc = by_name[name]
         t = time.perf_counter()
-        answer = engine.answer(q.question)
+        answer = engine.answer(q.question, doc_id=doc)
         ours_ms.append((time.perf_counter() - t) * 1000)
         expected = {"type": "number", "value": str(q.value), "unit": q.unit}
         ours += passes(expected, answer.refused, answer.text, answer.value, answer.unit)
-        hits = engine.retriever.search(q.question, k=5)
+        hits = engine.search(q.question, doc, k=5)
         ours_recall += any(_contains(h.chunk.text, q.value) for h in hits)
         t = time.perf_counter()
-        nodes = retriever.retrieve(q.question)
+        nodes = baseline(doc).retrieve(q.question)
         base_ms.append((time.perf_counter() - t) * 1000)
         texts = [nd.node.get_content() for nd in nodes]
         baseline_top1 += bool(texts) and _contains(texts[0], q.value)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -56,3 +59,20 @@ def engine(store_both: Path):  # type: ignore[no-untyped-def]
     from assistant.config import Settings
 
     return Engine(Settings(store=store_both))
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
+    """Poll until ready() is true; fail the test with `what` after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ready():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"{what} did not come up within {seconds:.0f} s")

@@ -154,7 +154,7 @@ def test_ask_json_shape(store_both: Path) -> None:
     assert {"text", "value", "unit", "verdict", "source", "expression"} <= set(data["figures"][0])
     assert set(data["citations"][0]) == {"doc_id", "where", "text"}
     code, out = run(store_both, "ask", "科协今年总共要花多少钱？")
-    assert code == 0 and "4,997 万元" in out and "✓ 核对一致" in out
+    assert code == 0 and "4,997 万元" in out and "✓ 与公开文件一致" in out
 
 
 def test_verify_cli(store_both: Path) -> None:

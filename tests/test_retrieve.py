@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from assistant.retrieve import Retriever, Scope, open_vectors
 from index.errors import StoreError
 from index.ingest import ingest, read
 from index.store import Store
-from tests.conftest import ROOT, SAMPLE, SECOND
+from tests.conftest import ROOT, SAMPLE, SECOND, free_port, wait_until
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -129,12 +128,6 @@ def test_a_failed_commit_removes_the_vectors_it_wrote(tmp_path: Path) -> None:
     assert planted[2] == before[2]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:
     port = free_port()
@@ -142,16 +135,16 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
         ["chroma", "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+
+    def listening() -> bool:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            return False
+
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma run did not start within 60 s")
+        wait_until(listening, 60, "chroma run")
         yield port
     finally:
         proc.terminate()
