@@ -23,7 +23,7 @@ from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
-from index.numbers import format_amount
+from index.numbers import format_amount, last_place
 from index.records import Fact
 from index.store import Store
 
@@ -150,6 +150,8 @@ class Engine:
     def _doc(self, query: Query) -> Doc:
         """The document a question is about: the latest in scope that has facts for its first subject."""
         docs = [self.kb.docs[d] for d in query.doc_ids]
+        if query.year is not None and not query.last_year:  # "2022年…": the document of that year, if there is one
+            docs = [d for d in docs if d.year == query.year] or [d for d in docs if d.year == query.year + 1] or docs
         if query.subjects:
             label = self.kb.labels.get(query.subjects[0])
             having = {f.doc_id for f in label.facts} | {t.doc_id for t in label.targets} if label else set()
@@ -215,14 +217,17 @@ class Engine:
             )
         except Unanswerable:
             return key, []
-        name = set(re.findall("..", self._name(key)))
+        if base.value == 0:
+            return key, []
+        name = {self._name(key)[i : i + 2] for i in range(len(self._name(key)) - 1)}
         candidates = []
-        for label in self.kb.labels.values():
+        for label in self.kb.labels.values():  # the prose's name for the same figure shares part of the name
             facts = [f for f in label.facts if f.doc_id == doc.doc_id]
-            if any(wanted in f.column for f in facts) and any(
+            overlap = len(name & {label.key[i : i + 2] for i in range(len(label.key) - 1)})
+            same_figure = any(
                 f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
-            ):
-                overlap = len(name & set(re.findall("..", label.key)))
+            )
+            if overlap and same_figure and any(wanted in f.column for f in facts):
                 candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
         if not candidates:
             return key, []
@@ -265,17 +270,31 @@ class Engine:
 
     def _amount(self, query: Query, doc: Doc) -> Draft:
         f = self.amount(query.subjects[0], query, doc)
+        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
+        unit = next((u for u in (asked.groups() if asked else ()) if u), None)
+        if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
+            c = calc.in_unit(operand(f), unit)
+            text = (
+                f"{self._scope(doc)}{self._name(query.subjects[0])}为 {fmt(c.value, c.unit)}。\n"
+                f"换算：{fmt(f.value, f.unit)} = {fmt(c.value, c.unit)}\n出处：{where(f)}"
+            )
+            return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
         column = (
             f"（{f.column}）"
             if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数")
             else ""
         )
-        text = f"{self._scope(doc)}{self._name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+        title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
+        named = f.table and (f.table == query.table or any(w in title for w in LOW_PRIORITY_TABLES))
+        table = f"{title}中" if named else ""  # a figure from 政府性基金/国有资本 tables says so
+        text = f"{self._scope(doc)}{table}{self._name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
         label = self.kb.labels[query.subjects[0]]
-        t = next(t for t in label.targets if t.doc_id == doc.doc_id)
+        t = next((t for t in label.targets if t.doc_id == doc.doc_id), None)
+        if t is None:
+            raise Unanswerable(f"{doc.title}没有“{label.name}”这项绩效目标")
         table = next(
             (name for name, title in self.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表"
         )
@@ -295,6 +314,7 @@ class Engine:
         other, changes = self._with(key, doc, f"比{year}年增减")
         if not changes:
             raise Unanswerable(f"文件没有给出“{self._name(key)}”{year}年的数额，也没有给出比{year}年的增减")
+        key = other  # name the item whose printed change is used ("部门预算支出" for 支出总计)
         current = self.amount(other, query, doc)
         change = changes[0]
         c = calc.prior_year(operand(current), operand(change))
@@ -308,8 +328,9 @@ class Engine:
     def _change(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1
-        _, changes = self._with(key, doc, f"比{year}年增减")
+        key, changes = self._with(key, doc, f"比{year}年增减")  # the item whose printed change is used
         if not changes:
+            key = query.subjects[0]
             changes = [f for f in self._facts(key, doc) if f.column == "增减变化金额"]
         if not changes:
             raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减")
@@ -331,11 +352,12 @@ class Engine:
             f = rates[0]
             word = "增长" if f.value >= 0 else "下降"
             value = abs(f.value) if decline or query.magnitude else f.value
-            text = f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
+            text = f"{self._scope(doc)}{self._name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
         other, changes = self._with(key, doc, f"比{year}年增减")
         if not changes:
             raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减，无法计算增长率")
+        key = other
         current, change = self.amount(other, query, doc), changes[0]
         prior = calc.prior_year(operand(current), operand(change))
         c = calc.growth_rate(
@@ -435,7 +457,18 @@ class Engine:
             whole = self.amount(key, query, doc)
             c = calc.total(*(operand(f) for f in items))
             calculations.append(c)
-            source_note = f"\n核对：{c.expression}，与{name} {fmt(whole.value, whole.unit)}{'一致' if c.value == whole.value else '不一致（尾数误差）'}"
+            gap = abs(c.value - whole.value)
+            tolerance = len(items) * last_place(whole.value)  # the audit's 尾数误差: one unit per item
+            verdict = (
+                "一致"
+                if gap == 0
+                else (
+                    f"相差 {fmt(gap, whole.unit)}，在尾数误差内"
+                    if gap <= tolerance
+                    else f"不一致，相差 {fmt(gap, whole.unit)}"
+                )
+            )
+            source_note = f"\n核对：{c.expression}，与{name} {fmt(whole.value, whole.unit)}{verdict}"
         if items:
             listing = "；".join(f"{self.kb.subject_of(f)} {fmt(f.value, f.unit)}" for f in items)
             text = f"{self._scope(doc)}{name}包括：{listing}。{source_note}\n出处：{sources(*items)}"

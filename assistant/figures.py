@@ -89,7 +89,7 @@ def _not_a_figure(text: str, start: int, end: int, digits: str, unit: str) -> bo
         and (after[:1] == " " or re.match(r"[\u4e00-\u9fff]", after))
     ):
         return True  # a 科目编码 before its name: "2060702 科普活动"
-    return bool(re.match(r"[.、．)）]", after) and (start == 0 or text[start - 1] in "\n（( "))  # list marker
+    return bool(re.match(r"[.、．)）]", after) and (start == 0 or text[start - 1] in "\n（( 「“"))  # list marker
 
 
 def find_figures(text: str) -> list[Found]:

@@ -107,7 +107,7 @@ class Understanding:
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
-            last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text),
+            last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
         return self._follow_up(query, list(previous), raw)
 

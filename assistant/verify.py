@@ -42,12 +42,32 @@ def _claim(before: str, unit: str) -> str:
     return "amount"
 
 
+UP = re.compile(r"(?:增加|增长|上升|提高|多出|多)[了]?$")
+DOWN = re.compile(r"(?:减少|下降|降低|压减|少)[了]?$")
+OPERATION = re.compile(
+    r"合计|共计|一共|总共|加上|加|共|之和|相加|差额|多出|多|少|占|比重|比例|人均|平均|增长|下降|增加|减少|上年|去年|\d{4}年数|[+−÷×=]"
+)
+SPECIAL_BUDGETS = ("政府性基金", "国有资本")  # tables of other budgets: they back a claim only when it names them
+
+
+def _direction(before: str) -> int:
+    """+1 for 增加/增长…, −1 for 减少/下降…, 0 when the words before a figure give no direction."""
+    tail = re.sub(r"\s+", "", before)[-6:]
+    if DOWN.search(tail):
+        return -1
+    if UP.search(tail):
+        return 1
+    return 0
+
+
 def _equal(found: Found, value: Decimal, unit: str) -> bool:
     """The written figure equals a value, at the figure's own precision (after 元/万元/亿元 conversion)."""
     if found.unit in MONEY and unit in MONEY:
         value = calc.convert(value, unit, found.unit)
     elif found.unit and unit and found.unit != unit and not (found.unit in unit or unit in found.unit):
         return False
+    if found.value == 0 and value != 0:
+        return False  # "0亿元" is not 4,997 万元 rounded
     place = last_place(found.value)
     return abs(value - found.value) < place / 2 or value == found.value
 
@@ -87,15 +107,40 @@ class Verifier:
         label = self.kb.labels.get(key)
         return [f for f in label.facts if f.doc_id in doc_ids] if label else []
 
+    def scope(self, sentence: str, doc_ids: set[str]) -> set[str]:
+        """The documents a sentence is about: those whose department (most specific name) or year it names."""
+        longest = {
+            d: max((len(a) for a in self.kb.docs[d].aliases if a in sentence), default=0)
+            for d in doc_ids
+            if d in self.kb.docs
+        }
+        best = max(longest.values(), default=0)
+        docs = {d for d, n in longest.items() if n == best} if best else set(doc_ids)
+        years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)}
+        dated = {d for d in docs if self.kb.docs[d].year in years}
+        return dated or docs
+
     def check(self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = ()) -> list[Figure]:
-        docs = set(doc_ids)
+        all_docs = set(doc_ids)
         out = []
         for sentence in _sentences(text):
-            subjects = self.subjects(sentence, docs)
+            docs = self.scope(sentence, all_docs)
+            unnamed = sentence
+            for d in docs:
+                for alias in self.kb.docs[d].aliases:  # "海珠区图书馆" names the department, not 表7's 图书馆 row
+                    unnamed = unnamed.replace(alias, "　" * len(alias))
+            subjects = self.subjects(unnamed, docs)
+            names = [a for d in docs for a in self.kb.docs[d].aliases]
+            subjects += [k for k in self.subjects(sentence, docs) if k not in subjects and any(n in k for n in names)]
             for found in find_figures(sentence):
                 before = sentence[: found.start]
                 quoted = self._quoted(sentence, found, docs)
-                out.append(quoted or self._figure(found, _claim(before, found.unit), subjects, docs, calculations))
+                out.append(
+                    quoted
+                    or self._figure(
+                        found, _claim(before, found.unit), _direction(before), subjects, docs, calculations, sentence
+                    )
+                )
         return out
 
     def _quoted(self, sentence: str, found: Found, docs: set[str]) -> Figure | None:
@@ -112,53 +157,60 @@ class Verifier:
         return None
 
     def _figure(
-        self, found: Found, claim: str, subjects: list[str], docs: set[str], calculations: Sequence[Calculation]
+        self,
+        found: Found,
+        claim: str,
+        direction: int,
+        subjects: list[str],
+        docs: set[str],
+        calculations: Sequence[Calculation],
+        sentence: str,
     ) -> Figure:
         def figure(verdict: str, **kw: object) -> Figure:
             return Figure(text=found.text, value=found.value, unit=found.unit, verdict=verdict, **kw)  # type: ignore[arg-type]
 
-        subject_facts = [f for key in subjects for f in self.facts_of(key, docs)]
+        special = any(w in sentence for w in SPECIAL_BUDGETS)
+        subject_facts = [
+            f for key in subjects for f in self.facts_of(key, docs)
+            if special or not any(w in f.source.split(" · ")[0] for w in SPECIAL_BUDGETS)
+        ]  # fmt: skip
         if not any(self._fits(f, claim) for f in subject_facts):
             subject_facts += [f for key in self.extensions(subjects, docs) for f in self.facts_of(key, docs)]
         signed = claim in ("change", "growth")  # 减少 860 / 下降 53%: the words carry the sign
+
+        def same(f: Fact) -> bool:
+            if not signed:
+                return _equal(found, f.value, f.unit)
+            agrees = direction == 0 or f.value == 0 or (f.value > 0) == (direction > 0)
+            return agrees and _equal(found, abs(f.value) if found.value >= 0 else f.value, f.unit)
+
         for f in subject_facts:
-            if self._fits(f, claim) and _equal(found, abs(f.value) if signed else f.value, f.unit):
+            if self._fits(f, claim) and same(f):
                 return figure("verified", source=f.source)
-        for c in calculations:
-            for o in c.operands:  # an operand written out in the answer's own calculation
+        for c in calculations:  # the answer's own calculation: operands are facts, the result is derived
+            for o in c.operands:
                 if " · " in o.source and _equal(found, o.value, o.unit):
                     return figure("verified", source=o.source)
-            if _equal(found, abs(c.value) if signed else c.value, c.unit):
-                return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
-        derivations = list(self._derivations(subject_facts, claim, docs))
-        for c in derivations:
             if _equal(found, abs(c.value) if signed else c.value, c.unit):
                 return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         claimed = [
             f for f in subject_facts if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)
         ]
+        operation = OPERATION.search(sentence) is not None
+        if operation or not claimed:
+            for c in self._derivations(subject_facts, claim, docs):
+                agrees = not signed or direction == 0 or c.value == 0 or (c.value > 0) == (direction > 0)
+                if agrees and _equal(found, abs(c.value) if signed else c.value, c.unit):
+                    return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         if claimed:
             f = claimed[0]
-            return figure(
-                "mismatch", source=f.source, expected=abs(f.value) if signed else f.value, expected_unit=f.unit
-            )
+            return figure("mismatch", source=f.source, expected=f.value if signed else f.value, expected_unit=f.unit)
         if claim == "share" and (named := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
+            sources = "；".join(o.source for o in named.operands)
             return figure(
-                "mismatch",
-                source="；".join(o.source for o in named.operands),
-                expression=named.expression,
-                expected=named.value,
-                expected_unit="%",
+                "mismatch", source=sources, expression=named.expression, expected=named.value, expected_unit="%"
             )
-        for f in self.kb.facts:
-            if (
-                f.doc_id in docs
-                and f.unit
-                and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)
-                and _equal(found, f.value, f.unit)
-            ):
-                return figure("verified", source=f.source)
-        return figure("unknown")  # a bare number with no subject is not matched by coincidence
+        return figure("unknown")  # no subject with a figure to compare: not matched by coincidence
 
     def _named_share(self, subjects: list[str], docs: set[str]) -> Calculation | None:
         """The share of the first subject named in the sentence in the second (or in the total)."""
@@ -190,8 +242,13 @@ class Verifier:
         return False
 
     def _derivations(self, facts: list[Fact], claim: str, docs: set[str]) -> Iterable[Calculation]:
-        """Calculations over up to three of the subjects' facts (and the totals, for shares)."""
-        amounts = [f for f in facts if self._fits(f, "amount") and f.unit]
+        """Calculations over up to three of the subjects' facts (and the totals, for shares), each over distinct items."""
+        seen: set[tuple[str, Decimal]] = set()
+        amounts = []
+        for f in facts:  # the same figure printed in several tables is one operand
+            if self._fits(f, "amount") and f.unit and (f.row, f.value) not in seen:
+                seen.add((f.row, f.value))
+                amounts.append(f)
         if claim in ("share", "percent", "growth"):
             totals = [f for key in TOTAL_LABELS for f in self.facts_of(norm(key), docs) if self._fits(f, "amount")]
             for a, b in itertools.permutations(amounts + totals[:2], 2):
@@ -207,6 +264,16 @@ class Verifier:
                         )
                         yield from _safe(calc.growth_rate, _operand(current), prev)
             return
+        if claim == "change":  # a change is this year's figure less last year's (表8: 2022年 − 2021年)
+            for a in facts:
+                for b in facts:
+                    if (
+                        a.row == b.row
+                        and re.fullmatch(r"\d{4}年", a.column)
+                        and b.column == f"{int(a.column[:4]) - 1}年"
+                    ):
+                        yield from _safe(calc.difference, _operand(a), _operand(b))
+            return
         for f in facts:
             if "增减" in f.column:
                 current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
@@ -214,11 +281,12 @@ class Verifier:
                     yield calc.prior_year(_operand(current), _operand(f))
         for n in (2, 3):
             for combo in itertools.combinations(amounts[:12], n):
-                if len({o.unit in MONEY for o in combo}) == 1:
+                if len({o.unit in MONEY for o in combo}) == 1 and len({o.row for o in combo}) == n:
                     yield from _safe(calc.total, *(_operand(o) for o in combo))
         for a, b in itertools.permutations(amounts[:12], 2):
-            yield from _safe(calc.difference, _operand(a), _operand(b))
-            yield from _safe(calc.ratio, _operand(a), _operand(b))
+            if a.row != b.row:
+                yield from _safe(calc.difference, _operand(a), _operand(b))
+                yield from _safe(calc.ratio, _operand(a), _operand(b))
 
 
 def _safe(fn, *args: Operand) -> Iterable[Calculation]:  # type: ignore[no-untyped-def]
