@@ -34,15 +34,6 @@ from index.store import Store
 log = logging.getLogger("budgetqa.app")
 DATA = Path(__file__).resolve().parent / "data"
 ALL = "全部文件"
-EXAMPLES = [
-    "科协今年总共要花多少钱？",
-    "项目支出占总支出多少？",
-    "科协去年的预算总额是多少？",
-    "项目支出由哪些项目构成？",
-    "为什么学会能力提升项目增长？",
-    "招待费加上公车运行维护费，一共多少？",
-    "2023年预算是多少？",
-]
 
 
 class Service:
@@ -100,6 +91,7 @@ def _safe(fn: Any) -> Any:
 
 
 def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
+    """The handler's outputs, carrying the Chinese message where the user looks for the result."""
     if fn.__name__ == "respond":
         chat = [
             *list(args[1] or []),
@@ -107,9 +99,29 @@ def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
             gr.ChatMessage(role="assistant", content=f"⚠ {message}"),
         ]
         return chat, args[2], "", gr.update(visible=False), gr.update(visible=False), ""
-    if fn.__name__ == "ask_api":
-        return message
-    return f"⚠ {message}"
+    if fn.__name__ == "run_audit":
+        return f"⚠ {message}", gr.update()
+    if fn.__name__ == "check_text":
+        return [[f"⚠ {message}", "", "", "", ""]]
+    return f"⚠ {message}"  # upload_file, ask_api: one text output
+
+
+def examples(service: Service) -> list[str]:
+    """Example questions about the documents actually in the store."""
+    docs = sorted(service.engine.kb.docs.values(), key=lambda d: d.year)
+    if not docs:
+        return []
+    d = docs[-1]
+    name = d.aliases[-1] if d.aliases else d.department
+    return [
+        f"{name}今年总共要花多少钱？",
+        f"{name}项目支出占总支出多少？",
+        f"{name}去年的预算总额是多少？",
+        f"{name}项目支出由哪些项目构成？",
+        f"{name}三公经费今年多少？",
+        f"{name}基本支出是什么意思？",
+        f"{name}{d.year + 1}年预算是多少？",
+    ]
 
 
 def build(service: Service) -> gr.Blocks:
@@ -136,7 +148,9 @@ def build(service: Service) -> gr.Blocks:
                                 elem_id="question",
                             )
                             send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                        gr.Examples(EXAMPLES, inputs=box, label="示例问题（点击填入）")
+                        gr.Examples(
+                            examples(service) or ["今年总共要花多少钱？"], inputs=box, label="示例问题（点击填入）"
+                        )
                         clear = gr.Button("清空对话")
                     with gr.Column(scale=2):
                         sources = gr.Markdown("出处会显示在这里。", elem_id="sources")
@@ -295,6 +309,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         serve(args.host, args.port, args.store)
     except AssistantError as e:
         print(str(e), file=sys.stderr)
+        sys.exit(1)
+    except Exception:
+        log.exception("app failed to start")
+        print(INTERNAL_ERROR, file=sys.stderr)
         sys.exit(1)
 
 

@@ -351,8 +351,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    settings = Settings.from_env(store=Path(args.store) if args.store else None)
-    args.settings = settings
+    try:
+        args.settings = Settings.from_env(store=Path(args.store) if args.store else None)
+    except AssistantError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    settings = args.settings
     try:
         with Store(settings.store) as store:
             return COMMANDS[args.command](args, store, out)

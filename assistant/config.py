@@ -6,6 +6,25 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from index.errors import AssistantError
+
+
+class BadSetting(AssistantError):
+    def __init__(self, name: str, value: str, reason: str):
+        super().__init__(name, value, reason)
+        self.name, self.value, self.reason = name, value, reason
+
+    def __str__(self) -> str:
+        return f"环境变量 {self.name}={self.value!r} 无效：{self.reason}"
+
+
+def _port(value: str | None) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise BadSetting("BUDGETQA_CHROMA_PORT", value, "端口应为 1–65535 之间的整数")
+    return int(value)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
@@ -24,7 +43,7 @@ class Settings:
             store=Path(env.get("BUDGETQA_STORE") or cls.store),
             embed_model=env.get("BUDGETQA_EMBED_MODEL") or None,
             chroma_host=env.get("BUDGETQA_CHROMA_HOST") or None,
-            chroma_port=int(env["BUDGETQA_CHROMA_PORT"]) if env.get("BUDGETQA_CHROMA_PORT") else None,
+            chroma_port=_port(env.get("BUDGETQA_CHROMA_PORT")),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -81,6 +81,8 @@ def _not_a_figure(text: str, start: int, end: int, digits: str, unit: str) -> bo
         return True  # "× 100%" in a written calculation
     if unit:
         return False
+    if after.startswith("、"):
+        return True  # "主要是1、因公出国（境）费用": an enumeration, not a figure
     if re.match(r"\s*(?:年|月|日|号|季度)", after) or before in ("表", "第"):
         return True
     if (

@@ -131,14 +131,18 @@ class Knowledge:
                 aliases=department_aliases(d.department, abbreviations))
             for d in store.documents()
         ]  # fmt: skip
-        rows = store.conn.execute(
-            "SELECT doc_id, level1, level2, level3, target, value, unit FROM indicators"
-        ).fetchall()
         targets = [
-            Target(doc_id=r[0], level1=r[1], level2=r[2], level3=r[3], target=r[4],
-                   value=None if r[5] is None else Decimal(r[5]), unit=r[6])
-            for r in rows
-        ]  # fmt: skip
+            Target(
+                doc_id=doc_id,
+                level1=t.level1,
+                level2=t.level2,
+                level3=t.level3,
+                target=t.target,
+                value=t.value,
+                unit=t.unit,
+            )
+            for doc_id, t in store.indicators()
+        ]
         texts = {d.doc_id: store.text(d.doc_id)[0] for d in docs}
         return cls(docs, store.facts(), targets, texts)
 
@@ -211,11 +215,6 @@ class Knowledge:
                 best += 0.02
             out.append(Link(label=label, score=best, exact=exact))
         return sorted(out, key=lambda link: (-link.score, not link.exact, len(link.label.key)))
-
-    def unknown_words(self, phrase: str, doc_ids: set[str]) -> list[str]:
-        """Bigrams of a phrase that appear nowhere in the documents in scope."""
-        seen = set().union(*(self.text_grams.get(d, set()) for d in doc_ids)) if doc_ids else set()
-        return [g for g in grams(norm(phrase)) if g not in seen]
 
     def children(self, code: str, doc_id: str) -> list[Fact]:
         """Facts of the 科目 directly under a code (类 → 款 → 项), from the coded table."""

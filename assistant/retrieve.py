@@ -135,6 +135,17 @@ class Retriever:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return [Hit(chunk=self.chunks[i], score=score, via="vector") for i, score in ranked]
 
+    def plain(self, query: str, doc_id: str, k: int = 5) -> list[Hit]:
+        """A plain vector RAG (the benchmark's baseline): whole-chunk vectors of one document, top k, no BM25."""
+        only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
+        retriever = self.index.as_retriever(similarity_top_k=k, filters=MetadataFilters(filters=only))  # type: ignore[arg-type]
+        hits = []
+        for node in retriever.retrieve(query):
+            i = self.by_id.get(str(node.node.metadata.get("chunk_id", "")))
+            if i is not None:
+                hits.append(Hit(chunk=self.chunks[i], score=float(node.score or 0.0), via="vector"))
+        return hits
+
     def search(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:
         """Weighted RRF over both legs; the score is the fused RRF score."""
         depth = self.fusion.depth

@@ -204,7 +204,7 @@ class Verifier:
                     return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         if claimed:
             f = claimed[0]
-            return figure("mismatch", source=f.source, expected=f.value if signed else f.value, expected_unit=f.unit)
+            return figure("mismatch", source=f.source, expected=f.value, expected_unit=f.unit)
         if claim == "share" and (named := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
             sources = "；".join(o.source for o in named.operands)
             return figure(

@@ -49,9 +49,6 @@ def _du(path: Path) -> int:
 
 def run_one(n: int, seed: int) -> dict[str, Any]:
     """Everything measured for one corpus size, in this process."""
-    from llama_index.core import VectorStoreIndex
-    from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
-
     from assistant.answer import Engine
     from assistant.config import Settings
     from assistant.retrieve import open_vectors
@@ -91,13 +88,6 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
     load_s = time.perf_counter() - start
     ours, ours_recall, baseline_top1, baseline_recall = 0, 0, 0, 0
     ours_ms, base_ms = [], []
-    index = VectorStoreIndex.from_vector_store(engine_vectors(engine), embed_model=vectors.embedding)
-
-    def baseline(doc_id: str) -> Any:
-        """Plain vector RAG: whole-chunk vectors of the same document, top 5."""
-        only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
-        return index.as_retriever(similarity_top_k=5, filters=MetadataFilters(filters=only))
-
     by_name = {name: doc_id for doc_id, name in engine.filenames.items()}
     for name, q in questions:
         doc = by_name[name]
@@ -109,9 +99,9 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
         hits = engine.search(q.question, doc, k=5)
         ours_recall += any(_contains(h.chunk.text, q.value) for h in hits)
         t = time.perf_counter()
-        nodes = baseline(doc).retrieve(q.question)
+        plain = engine.retriever.plain(q.question, doc, k=5)
         base_ms.append((time.perf_counter() - t) * 1000)
-        texts = [nd.node.get_content() for nd in nodes]
+        texts = [h.chunk.text for h in plain]
         baseline_top1 += bool(texts) and _contains(texts[0], q.value)
         baseline_recall += any(_contains(t_, q.value) for t_ in texts)
     total = len(questions)
@@ -144,11 +134,6 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
             "latency_ms": {"p50": round(statistics.median(base_ms), 2), "p95": round(percentile(base_ms, 0.95), 2)},
         },
     }
-
-
-def engine_vectors(engine: Any) -> Any:
-    """The chromadb vector store the engine's dense leg reads."""
-    return engine.retriever.index.vector_store
 
 
 def machine() -> dict[str, Any]:

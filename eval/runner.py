@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,12 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.answer import Engine
 from assistant.records import Answer
 from eval.scoring import evidence_rank, passes
 from index.errors import AssistantError
+
+log = logging.getLogger("budgetqa.eval")
 
 
 class Expected(BaseModel):
@@ -27,6 +30,14 @@ class Expected(BaseModel):
     unit: str | None = None
     must_include: list[str] | None = None
     tolerance: float | int | str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Expected:
+        if self.type == "number" and self.value is None:
+            raise ValueError("数值题缺少 value")
+        if self.type == "text" and not self.must_include:
+            raise ValueError("文字题缺少 must_include")
+        return self
 
 
 class Question(BaseModel):
@@ -59,11 +70,33 @@ def load(path: Path) -> list[Question]:
             continue
         try:
             out.append(Question.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as e:
-            raise BadQuestionFile(path, n, str(e).splitlines()[0]) from e
+        except json.JSONDecodeError as e:
+            raise BadQuestionFile(path, n, f"不是合法的 JSON（第 {e.colno} 列）") from e
+        except ValidationError as e:
+            raise BadQuestionFile(path, n, _reason(e)) from e
     if not out:
         raise BadQuestionFile(path, 0, "文件里没有问题")
     return out
+
+
+def _reason(e: ValidationError) -> str:
+    """A pydantic error as one Chinese sentence."""
+    err = e.errors()[0]
+    where = ".".join(str(p) for p in err["loc"] if p != "__root__") or "问题"
+    if err["type"] == "missing":
+        return f"缺少字段 {where}"
+    if err["type"] == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return f"字段 {where} 的值不对"
+
+
+class UnknownDocument(AssistantError):
+    def __init__(self, qid: str, doc: str):
+        super().__init__(qid, doc)
+        self.qid, self.doc = qid, doc
+
+    def __str__(self) -> str:
+        return f"问题 {self.qid} 的 doc“{self.doc}”不在库中（可以写文件编号、文件名或部门名称）"
 
 
 @dataclass
@@ -156,11 +189,18 @@ def run(engine: Engine, questions: list[Question]) -> Report:
     report = Report()
     for q in questions:
         doc = _doc(engine, q.doc)
-        history: list[Answer] = []
-        for earlier in q.history:
-            history.append(engine.answer(earlier, history, doc_id=doc))
+        if q.doc and doc is None:
+            raise UnknownDocument(q.id, q.doc)
         start = time.perf_counter()
-        answer = engine.answer(q.question, history, doc_id=doc)
+        try:
+            history: list[Answer] = []
+            for earlier in q.history:
+                history.append(engine.answer(earlier, history, doc_id=doc))
+            start = time.perf_counter()
+            answer = engine.answer(q.question, history, doc_id=doc)
+        except Exception as e:  # one broken question is a failure in the report, not the end of the run
+            log.exception("question %s failed", q.id)
+            answer = Answer(question=q.question, text=f"系统内部错误：{type(e).__name__}", refused=False)
         latency = (time.perf_counter() - start) * 1000
         expected = q.expected.model_dump(exclude_none=True)
         ok = passes(expected, answer.refused, answer.text, answer.value, answer.unit)

@@ -23,7 +23,7 @@ def evidence_rank(texts: Sequence[str], evidence: Sequence[str]) -> int | None:
     return None
 
 
-MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+from assistant.calculator import MONEY  # noqa: E402  (one table of money units)
 
 
 def half_unit(value: Decimal) -> Decimal:
@@ -49,5 +49,7 @@ def passes(expected: dict[str, Any], refused: bool, text: str, value: Decimal | 
     want_unit = expected.get("unit") or ""
     if unit in MONEY and want_unit in MONEY:
         got = value * MONEY[unit] / MONEY[want_unit]
+    elif unit and want_unit and unit != want_unit and not (unit.startswith(want_unit) or want_unit.startswith(unit)):
+        return False  # 5 万元 is not 5 人; 台（套） counts as 台
     tolerance = Decimal(str(expected["tolerance"])) if "tolerance" in expected else half_unit(want)
     return abs(got - want) <= tolerance

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from typing import Any
@@ -111,6 +112,11 @@ def load_embedding(name: str | None) -> BaseEmbedding:
 
 
 def slug(name: str | None) -> str:
-    """An ASCII collection-name suffix for a model, so vectors of different models never mix."""
-    base = os.path.basename(os.path.normpath(name)) if name else USE_NAME
-    return re.sub(r"[^A-Za-z0-9]+", "-", base).strip("-").lower()[:40] or "model"
+    """An ASCII collection-name suffix for a model, so vectors of different models never mix.
+
+    A local path gets a short hash of the whole path: /a/model and /b/model are different models.
+    """
+    if not name or name == USE_NAME:
+        return USE_NAME
+    base = re.sub(r"[^A-Za-z0-9]+", "-", os.path.basename(os.path.normpath(name))).strip("-").lower()[:32] or "model"
+    return f"{base}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"

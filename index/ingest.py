@@ -64,7 +64,8 @@ def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
                 facts=parsed.facts, indicators=d.indicators, chunks=parsed.chunks,
             )  # fmt: skip
     except BaseException:
-        vectors.delete_doc(d.doc_id)
+        if not store.has(d.doc_id):  # another process may have committed the same document meanwhile
+            vectors.delete_doc(d.doc_id)
         raise
     return IngestResult(name=path.name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts))
 

@@ -12,11 +12,14 @@ from index.tables import ParsedTable, build_table, link_codes
 
 CN_DIGITS = "一二三四五六七八九十"
 _TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<dept>.+?)(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$")
+_TITLE_DEPT_FIRST = re.compile(
+    r"^(?P<dept>.+?)(?P<year>(?:19|20)\d{2})年度?(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$"
+)
 PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
 _TOC_ENTRY = re.compile(rf"^[-•·*]\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+)$")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
-_TABLE_START = re.compile(r"^表\s*(?P<num>\d+)\s*$")
+_TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s+(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
@@ -69,12 +72,12 @@ def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
             break
         if s:
             head.append(squeeze(s))
-            m = _TITLE.search("".join(head))
+            m = _title_match("".join(head))
             if m:
                 end = i + 1
                 break
     joined = "".join(head)
-    m = _TITLE.search(joined)
+    m = _title_match(joined)
     if not m:
         raise NotADisclosure(name, "开头没有“某年某部门预算/决算”的标题")
     department = m.group("dept").strip("：:")
@@ -82,6 +85,12 @@ def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
         raise NotADisclosure(name, "标题中没有部门名称")
     title = f"{m.group('year')}年{department}部门{m.group('kind')}"
     return title, int(m.group("year")), department, m.group("kind"), end
+
+
+def _title_match(text: str) -> re.Match[str] | None:
+    """ "2022年深圳市科学技术协会部门预算" or "深圳市科学技术协会2022年部门预算"."""
+    m = _TITLE_DEPT_FIRST.search(text)
+    return m if m and m.group("dept").strip("：:") else _TITLE.search(text)
 
 
 def _toc_titles(lines: list[str]) -> dict[str, str]:
@@ -220,7 +229,7 @@ def _tables(lines: list[str]) -> dict[str, ParsedTable]:
         s = line.strip()
         m = _TABLE_START.match(s)
         if m:
-            current = _Printed()
+            current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
             printed.setdefault(f"表{m.group('num')}", []).append(current)
             continue
         if current is None or not s:
@@ -242,7 +251,7 @@ def _tables(lines: list[str]) -> dict[str, ParsedTable]:
         out[name] = build_table(
             name=name,
             title=first.title,
-            unit=first.unit or next((p.unit for p in pages if p.unit), "万元"),
+            unit=first.unit or next((p.unit for p in pages if p.unit), ""),  # "" → the header's "（元）", else 万元
             department=first.department,
             pages=[p.rows for p in pages],
             notes=[n for p in pages for n in p.notes],

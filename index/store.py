@@ -222,6 +222,17 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    def indicators(self) -> list[tuple[str, Indicator]]:
+        """(doc_id, indicator) for every performance target in the store."""
+        rows = self.conn.execute(
+            "SELECT doc_id, level1, level2, level3, target, value, unit, comparator FROM indicators"
+        )
+        return [
+            (r[0], Indicator(level1=r[1], level2=r[2], level3=r[3], target=r[4],
+                             value=None if r[5] is None else Decimal(r[5]), unit=r[6], comparator=r[7]))
+            for r in rows
+        ]  # fmt: skip
+
     def count_facts(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM facts").fetchone()[0])
 

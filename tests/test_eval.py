@@ -95,6 +95,17 @@ def test_bad_question_file_is_a_chinese_error(
     assert "问题文件“bad.jsonl”第 1 行格式不对" in capsys.readouterr().err
 
 
+def test_unknown_doc_and_missing_fields_are_chinese_errors(
+    store_both: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": "x", "question": "项目支出多少？", "doc": "no-such-doc", "expected": {"type": "refusal"}}]
+    assert run(store_both, "--questions", str(write(tmp_path, rows)))[0] == 1
+    assert "问题 x 的 doc“no-such-doc”不在库中" in capsys.readouterr().err
+    rows = [{"id": "y", "question": "项目支出多少？", "expected": {"type": "number", "unit": "万元"}}]
+    assert run(store_both, "--questions", str(write(tmp_path, rows)))[0] == 1
+    assert "第 1 行格式不对：数值题缺少 value" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("expected", "refused", "value", "unit", "ok"),
     [
@@ -109,6 +120,8 @@ def test_bad_question_file_is_a_chinese_error(
         ({"type": "number", "value": 5, "unit": "万元"}, True, None, None, False),
         ({"type": "refusal"}, True, None, None, True),
         ({"type": "refusal"}, False, "1", "万元", False),
+        ({"type": "number", "value": 5, "unit": "人"}, False, "5", "万元", False),
+        ({"type": "number", "value": 0, "unit": "台"}, False, "0", "台（套）", True),
     ],
 )
 def test_scoring_rules(expected: dict, refused: bool, value: str | None, unit: str | None, ok: bool) -> None:  # type: ignore[type-arg]

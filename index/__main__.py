@@ -1,5 +1,0 @@
-"""`python -m index ...` is the same as `budgetqa ...`."""
-
-from assistant.cli import run
-
-run()
