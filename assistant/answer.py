@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import replace
 
 from assistant import calculator as calc
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.config import Settings
+from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.explain import best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Answer, Citation, Query
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
+from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
@@ -27,8 +28,6 @@ from index.numbers import format_amount, last_place
 from index.records import Fact
 from index.store import Store
 
-LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
-COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
 COUNT_UNITS = {
     "人": r"多少人|几个人|几人|几名|人数",
     "辆": r"几辆|多少辆",
@@ -36,44 +35,6 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
-
-
-class Unanswerable(Exception):
-    """The disclosures in scope do not hold what was asked; the message says what is missing."""
-
-
-@dataclass
-class Draft:
-    """An answer before verification."""
-
-    text: str
-    value: Decimal | None = None
-    unit: str | None = None
-    calculations: list[Calculation] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    items: list[tuple[str, Decimal, str]] = field(default_factory=list)
-    doc_id: str | None = None  # the document the figures come from
-
-
-def where(f: Fact) -> str:
-    """A fact's place without the quoted snippet (the snippet goes into the citation)."""
-    return f.source.split(" · 「")[0]
-
-
-def sources(*facts: Fact) -> str:
-    """The places of some facts, each once, for the answer's 出处 line."""
-    return "；".join(dict.fromkeys(where(f) for f in facts))
-
-
-def fmt(value: Decimal, unit: str) -> str:
-    """4997 万元 → "4,997 万元"; 80.51 % → "80.51%"."""
-    text = format_amount(value)
-    return f"{text}%" if unit == "%" else f"{text} {unit}".rstrip()
-
-
-def operand(f: Fact) -> Operand:
-    return Operand(value=f.value, unit=f.unit, label=f.row, source=f.source)
 
 
 class Engine:
@@ -85,6 +46,7 @@ class Engine:
             self.filenames = {d.doc_id: d.filename for d in store.documents()}
             self.retriever = Retriever(store, open_vectors(settings))
         self.understanding = Understanding(self.kb)
+        self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
 
@@ -145,95 +107,6 @@ class Engine:
         )
         return Citation(doc_id=f.doc_id, where=where(f), text=quote)
 
-    # --- choosing facts -----------------------------------------------------
-
-    def _doc(self, query: Query) -> Doc:
-        """The document a question is about: the latest in scope that has facts for its first subject."""
-        docs = [self.kb.docs[d] for d in query.doc_ids]
-        if query.year is not None and not query.last_year:  # "2022年…": the document of that year, if there is one
-            docs = [d for d in docs if d.year == query.year] or [d for d in docs if d.year == query.year + 1] or docs
-        if query.subjects:
-            label = self.kb.labels.get(query.subjects[0])
-            having = {f.doc_id for f in label.facts} | {t.doc_id for t in label.targets} if label else set()
-            docs = [d for d in docs if d.doc_id in having] or docs
-        return max(docs, key=lambda d: d.year)
-
-    def _facts(self, key: str, doc: Doc) -> list[Fact]:
-        label = self.kb.labels.get(key)
-        return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
-
-    def _rank(self, facts: list[Fact], query: Query) -> list[Fact]:
-        def key(f: Fact) -> tuple[int, int, int, int]:
-            low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
-            order = next(
-                (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
-                len(COLUMN_ORDER),
-            )
-            if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
-                order = 0
-            return (
-                0 if query.table and f.table == query.table else 1,
-                0 if query.column and f.column == query.column else 1,
-                1 if low and not query.table else 0,
-                order * 100 + int((f.table or "表99")[1:]),
-            )
-
-        return sorted(facts, key=key)
-
-    def amount(self, key: str, query: Query, doc: Doc) -> Fact:
-        """This year's figure for a label (the table or column the question names first)."""
-        facts = [
-            f
-            for f in self._facts(key, doc)
-            if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
-            and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
-            and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
-        ]  # fmt: skip
-        if (
-            query.column
-            and query.column not in {f.column for f in facts}
-            and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
-        ):
-            raise Unanswerable(f"“{self._name(key)}”没有“{query.column}”这一栏")
-        if not facts:
-            raise Unanswerable(f"没有“{self._name(key)}”的金额")
-        return self._rank(facts, query)[0]
-
-    def _name(self, key: str) -> str:
-        label = self.kb.labels.get(key)
-        return label.name if label else key
-
-    def _with(self, key: str, doc: Doc, wanted: str) -> tuple[str, list[Fact]]:
-        """Facts of a kind (增减/增长率) for a label, or for the label the prose uses for the same figure.
-
-        "支出总计" has no printed change, but the prose's "部门预算支出" (same 4,997 万元) does.
-        """
-        own = [f for f in self._facts(key, doc) if wanted in f.column]
-        if own:
-            return key, own
-        try:
-            base = self.amount(
-                key, Query(question="", subjects=(key,), measure="amount", year=None, doc_ids=(doc.doc_id,)), doc
-            )
-        except Unanswerable:
-            return key, []
-        if base.value == 0:
-            return key, []
-        name = {self._name(key)[i : i + 2] for i in range(len(self._name(key)) - 1)}
-        candidates = []
-        for label in self.kb.labels.values():  # the prose's name for the same figure shares part of the name
-            facts = [f for f in label.facts if f.doc_id == doc.doc_id]
-            overlap = len(name & {label.key[i : i + 2] for i in range(len(label.key) - 1)})
-            same_figure = any(
-                f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
-            )
-            if overlap and same_figure and any(wanted in f.column for f in facts):
-                candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
-        if not candidates:
-            return key, []
-        _, other, facts = max(candidates)
-        return other, facts
-
     # --- composing ----------------------------------------------------------
 
     def _compose(self, query: Query) -> Draft:
@@ -241,7 +114,7 @@ class Engine:
             return self._explain(query)
         if not query.subjects:
             raise Unanswerable("没有找到问题所问的项目")
-        doc = self._doc(query)
+        doc = self.pick.doc(query)
         label = self.kb.labels[query.subjects[0]]
         measure = query.measure
         if (
@@ -264,18 +137,18 @@ class Engine:
     def _check_unit(self, query: Query, doc: Doc) -> None:
         for unit, pattern in COUNT_UNITS.items():
             if re.search(pattern, query.question):
-                facts = self._facts(query.subjects[0], doc)
+                facts = self.pick.facts(query.subjects[0], doc)
                 if facts and all(f.unit in calc.MONEY for f in facts):
-                    raise Unanswerable(f"文件只有“{self._name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
+                    raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
 
     def _amount(self, query: Query, doc: Doc) -> Draft:
-        f = self.amount(query.subjects[0], query, doc)
+        f = self.pick.amount(query.subjects[0], query, doc)
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((u for u in (asked.groups() if asked else ()) if u), None)
         if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
             c = calc.in_unit(operand(f), unit)
             text = (
-                f"{self._scope(doc)}{self._name(query.subjects[0])}为 {fmt(c.value, c.unit)}。\n"
+                f"{self._scope(doc)}{self.pick.name(query.subjects[0])}为 {fmt(c.value, c.unit)}。\n"
                 f"换算：{fmt(f.value, f.unit)} = {fmt(c.value, c.unit)}\n出处：{where(f)}"
             )
             return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
@@ -287,7 +160,7 @@ class Engine:
         title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
         named = f.table and (f.table == query.table or any(w in title for w in LOW_PRIORITY_TABLES))
         table = f"{title}中" if named else ""  # a figure from 政府性基金/国有资本 tables says so
-        text = f"{self._scope(doc)}{table}{self._name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+        text = f"{self._scope(doc)}{table}{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
@@ -306,20 +179,20 @@ class Engine:
     def _prior(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1 if query.last_year or not query.year else query.year
-        direct = [f for f in self._facts(key, doc) if f.column == f"{year}年"]
+        direct = [f for f in self.pick.facts(key, doc) if f.column == f"{year}年"]
         if direct:
-            f = self._rank(direct, query)[0]
-            text = f"{year}年{doc.department}{self._name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+            f = self.pick.rank(direct, query)[0]
+            text = f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        other, changes = self._with(key, doc, f"比{year}年增减")
+        other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
         if not changes:
-            raise Unanswerable(f"文件没有给出“{self._name(key)}”{year}年的数额，也没有给出比{year}年的增减")
+            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”{year}年的数额，也没有给出比{year}年的增减")
         key = other  # name the item whose printed change is used ("部门预算支出" for 支出总计)
-        current = self.amount(other, query, doc)
+        current = self.pick.amount(other, query, doc)
         change = changes[0]
         c = calc.prior_year(operand(current), operand(change))
         text = (
-            f"{year}年{doc.department}{self._name(key)}为 {fmt(c.value, c.unit)}（由{doc.year}年数额和增减推算）。\n"
+            f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(c.value, c.unit)}（由{doc.year}年数额和增减推算）。\n"
             f"计算：{doc.year}年 {fmt(current.value, current.unit)} − 比{year}年增减 {fmt(change.value, change.unit)} = {fmt(c.value, c.unit)}\n"
             f"出处：{sources(current, change)}"
         )
@@ -328,37 +201,35 @@ class Engine:
     def _change(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1
-        key, changes = self._with(key, doc, f"比{year}年增减")  # the item whose printed change is used
+        key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
         if not changes:
             key = query.subjects[0]
-            changes = [f for f in self._facts(key, doc) if f.column == "增减变化金额"]
+            changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
         if not changes:
-            raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减")
+            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
         f = changes[0]
         word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
         flat = "（与上年持平）" if f.value == 0 else ""
         value = abs(f.value) if query.magnitude else f.value
-        text = (
-            f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
-        )
+        text = f"{self._scope(doc)}{self.pick.name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
     def _growth(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1
-        other, rates = self._with(key, doc, f"比{year}年增长率")
+        other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
         decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
         if rates and not query.precise:
             f = rates[0]
             word = "增长" if f.value >= 0 else "下降"
             value = abs(f.value) if decline or query.magnitude else f.value
-            text = f"{self._scope(doc)}{self._name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
+            text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
-        other, changes = self._with(key, doc, f"比{year}年增减")
+        other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
         if not changes:
-            raise Unanswerable(f"文件没有给出“{self._name(key)}”与{year}年相比的增减，无法计算增长率")
+            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
         key = other
-        current, change = self.amount(other, query, doc), changes[0]
+        current, change = self.pick.amount(other, query, doc), changes[0]
         prior = calc.prior_year(operand(current), operand(change))
         c = calc.growth_rate(
             operand(current), Operand(value=prior.value, unit=prior.unit, label=f"{year}年数", source=prior.expression)
@@ -367,7 +238,7 @@ class Engine:
         value = abs(c.value) if decline or query.magnitude else c.value
         u = current.unit
         text = (
-            f"{self._scope(doc)}{self._name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
+            f"{self._scope(doc)}{self.pick.name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
             f"计算：{year}年数 = {fmt(current.value, u)} − ({fmt(change.value, u)}) = {fmt(prior.value, u)}；"
             f"增长率 = ({fmt(current.value, u)} − {fmt(prior.value, u)}) ÷ {fmt(prior.value, u)} × 100% = {fmt(c.value, '%')}\n"
             f"出处：{sources(current, change)}"
@@ -376,7 +247,7 @@ class Engine:
 
     def _whole_of(self, key: str, doc: Doc, query: Query) -> str:
         """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
-        parent = next((f.parent for f in self._facts(key, doc) if f.parent and f.table is None), None)
+        parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
         if parent and norm(parent) in self.kb.labels:
             return norm(parent)
         return norm("支出总计")
@@ -384,12 +255,12 @@ class Engine:
     def _share(self, query: Query, doc: Doc) -> Draft:
         part_key = query.subjects[0]
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
-        part = self.amount(part_key, replace(query, column=None), doc)
-        whole = self.amount(whole_key, replace(query, column=None, table=None), doc)
+        part = self.pick.amount(part_key, replace(query, column=None), doc)
+        whole = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
         c = calc.share(operand(part), operand(whole))
         text = (
-            f"{self._scope(doc)}{self._name(part_key)}占{self._name(whole_key)}的 {fmt(c.value, '%')}。\n"
-            f"计算：{self._name(part_key)} {fmt(part.value, part.unit)} ÷ {self._name(whole_key)} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
+            f"{self._scope(doc)}{self.pick.name(part_key)}占{self.pick.name(whole_key)}的 {fmt(c.value, '%')}。\n"
+            f"计算：{self.pick.name(part_key)} {fmt(part.value, part.unit)} ÷ {self.pick.name(whole_key)} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
             f"出处：{sources(part, whole)}"
         )
         return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])
@@ -397,11 +268,11 @@ class Engine:
     def _sum(self, query: Query, doc: Doc) -> Draft:
         if len(query.subjects) < 2:
             return self._amount(query, doc)
-        facts = [self.amount(k, query, doc) for k in query.subjects]
+        facts = [self.pick.amount(k, query, doc) for k in query.subjects]
         c = calc.total(*(operand(f) for f in facts))
-        names = "、".join(self._name(k) for k in query.subjects)
+        names = "、".join(self.pick.name(k) for k in query.subjects)
         parts = " + ".join(
-            f"{self._name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True)
+            f"{self.pick.name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True)
         )
         text = (
             f"{self._scope(doc)}{names}合计 {fmt(c.value, c.unit)}。\n计算：{parts} = {fmt(c.value, c.unit)}\n"
@@ -412,9 +283,9 @@ class Engine:
     def _difference(self, query: Query, doc: Doc) -> Draft:
         if len(query.subjects) < 2:
             return self._change(query, doc)
-        a, b = (self.amount(k, query, doc) for k in query.subjects[:2])
+        a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
         c = calc.difference(operand(a), operand(b))
-        na, nb = self._name(query.subjects[0]), self._name(query.subjects[1])
+        na, nb = self.pick.name(query.subjects[0]), self.pick.name(query.subjects[1])
         word = "多" if c.value >= 0 else "少"
         text = (
             f"{self._scope(doc)}{na}比{nb}{word} {fmt(abs(c.value), c.unit)}。\n"
@@ -426,9 +297,9 @@ class Engine:
     def _per_head(self, query: Query, doc: Doc) -> Draft:
         if len(query.subjects) < 2:
             raise Unanswerable("没有找到按什么人数平均")
-        a, b = (self.amount(k, query, doc) for k in query.subjects[:2])
+        a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
         c = calc.ratio(operand(a), operand(b))
-        na, nb = self._name(query.subjects[0]), self._name(query.subjects[1])
+        na, nb = self.pick.name(query.subjects[0]), self.pick.name(query.subjects[1])
         text = (
             f"{self._scope(doc)}按{nb}计算，人均{na}为 {fmt(c.value, a.unit)}（保留两位小数）。\n"
             f"计算：{na} {fmt(a.value, a.unit)} ÷ {nb} {fmt(b.value, b.unit)} = {format_amount(c.value)}\n出处：{sources(a, b)}"
@@ -437,8 +308,8 @@ class Engine:
 
     def _breakdown(self, query: Query, doc: Doc) -> Draft:
         key = query.subjects[0]
-        name = self._name(key)
-        facts = self._facts(key, doc)
+        name = self.pick.name(key)
+        facts = self.pick.facts(key, doc)
         code = next((f.code for f in facts if f.code), None)
         items: list[Fact] = []
         if code:
@@ -453,8 +324,8 @@ class Engine:
             items = self.kb.parts(key, doc.doc_id)
         calculations: list[Calculation] = []
         if not items and key in self.compositions:
-            items = [self.amount(norm(k), query, doc) for k in self.compositions[key]]
-            whole = self.amount(key, query, doc)
+            items = [self.pick.amount(norm(k), query, doc) for k in self.compositions[key]]
+            whole = self.pick.amount(key, query, doc)
             c = calc.total(*(operand(f) for f in items))
             calculations.append(c)
             gap = abs(c.value - whole.value)
@@ -501,8 +372,8 @@ class Engine:
         return list(out.values())
 
     def _explain(self, query: Query) -> Draft:
-        doc = self._doc(query)
-        names = tuple(self._name(k) for k in query.subjects)
+        doc = self.pick.doc(query)
+        names = tuple(self.pick.name(k) for k in query.subjects)
         if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
             names += ("部门预算", "预算收支")
         if query.table:  # "国有资本经营预算支出表为什么全是0": the table's own rows and notes

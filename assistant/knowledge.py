@@ -116,6 +116,13 @@ class Knowledge:
             self._label(self.subject_of(f)).facts.append(f)
         for t in targets:
             self._label(t.level3).targets.append(t)
+        self.facts_by_doc: dict[str, list[Fact]] = defaultdict(list)
+        self.labels_by_doc: dict[str, list[Label]] = defaultdict(list)
+        for f in facts:
+            self.facts_by_doc[f.doc_id].append(f)
+        for label in self.labels.values():
+            for doc_id in dict.fromkeys([f.doc_id for f in label.facts] + [t.doc_id for t in label.targets]):
+                self.labels_by_doc[doc_id].append(label)
         self.tables: dict[str, dict[str, str]] = defaultdict(dict)  # doc → 表N → title
         for f in facts:
             if f.table and f.table not in self.tables[f.doc_id]:
@@ -188,11 +195,7 @@ class Knowledge:
         if not q_weight:
             return []
         out = []
-        for label in self.labels.values():
-            if not any(f.doc_id in doc_ids for f in label.facts) and not any(
-                t.doc_id in doc_ids for t in label.targets
-            ):
-                continue
+        for label in self.in_scope(doc_ids):
             best, exact = 0.0, False
             for v in label.variants:
                 vg = Counter(grams(v))
@@ -216,13 +219,19 @@ class Knowledge:
             out.append(Link(label=label, score=best, exact=exact))
         return sorted(out, key=lambda link: (-link.score, not link.exact, len(link.label.key)))
 
+    def in_scope(self, doc_ids: set[str]) -> list[Label]:
+        """The labels with facts or targets in these documents (each once)."""
+        if len(doc_ids) == 1:
+            return self.labels_by_doc.get(next(iter(doc_ids)), [])
+        return list({id(label): label for d in doc_ids for label in self.labels_by_doc.get(d, [])}.values())
+
     def children(self, code: str, doc_id: str) -> list[Fact]:
         """Facts of the 科目 directly under a code (类 → 款 → 项), from the coded table."""
         width = {3: 5, 5: 7}.get(len(code))
         if width is None:
             return []
         return [
-            f for f in self.facts if f.doc_id == doc_id and f.code and len(f.code) == width and f.code.startswith(code)
+            f for f in self.facts_by_doc.get(doc_id, []) if f.code and len(f.code) == width and f.code.startswith(code)
         ]
 
     def parts(self, subject: str, doc_id: str) -> list[Fact]:
@@ -230,6 +239,6 @@ class Knowledge:
         key = norm(subject)
         return [
             f
-            for f in self.facts
-            if f.doc_id == doc_id and f.parent and norm(f.parent) == key and f.column in ("金额", "数量")
+            for f in self.facts_by_doc.get(doc_id, [])
+            if f.parent and norm(f.parent) == key and f.column in ("金额", "数量")
         ]

@@ -74,7 +74,7 @@ def table_rows(kb: Knowledge, answer: Answer) -> tuple[list[str], list[list[str]
     wanted = {(f.code, f.row) for f in answer.facts if f.table == first.table and f.doc_id == first.doc_id}
     columns: list[str] = []
     rows: dict[tuple[str | None, str], dict[str, str]] = {}
-    for f in kb.facts:
+    for f in kb.facts_by_doc.get(first.doc_id, []):
         if f.doc_id == first.doc_id and f.table == first.table:
             if f.column not in columns:
                 columns.append(f.column)

@@ -221,10 +221,10 @@ class Understanding:
         return None, text
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
-        return any(f.code == code for f in self.kb.facts if f.doc_id in docs)
+        return any(f.code == code for d in docs for f in self.kb.facts_by_doc.get(d, []))
 
     def _code_label(self, code: str, docs: list[str]) -> str:
-        fact = next(f for f in self.kb.facts if f.doc_id in docs and f.code == code)
+        fact = next(f for d in docs for f in self.kb.facts_by_doc.get(d, []) if f.code == code)
         return self.kb.subject_of(fact)
 
     def content(self, phrase: str, docs: list[str], keep_names: bool = False) -> str:

@@ -86,8 +86,8 @@ class Verifier:
         """Labels named verbatim in a sentence (template wording), longest first, and their extensions."""
         text = norm(to_template(sentence))
         matched: dict[str, str] = {}  # label key → the longest of its variants found in the text
-        for label in self.kb.labels.values():
-            if any(f.doc_id in doc_ids for f in label.facts):
+        for label in self.kb.in_scope(doc_ids):
+            if label.facts:
                 hits = [v for v in label.variants if len(v) >= 2 and v in text]
                 if hits:
                     matched[label.key] = max(hits, key=len)
@@ -98,9 +98,8 @@ class Verifier:
         """Labels that extend a named one ("部门预算" → "部门预算收入", "部门预算支出")."""
         return [
             label.key
-            for label in self.kb.labels.values()
-            if any(label.key != k and label.key.startswith(k) for k in keys)
-            and any(f.doc_id in doc_ids for f in label.facts)
+            for label in self.kb.in_scope(doc_ids)
+            if label.facts and any(label.key != k and label.key.startswith(k) for k in keys)
         ]
 
     def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
@@ -148,8 +147,8 @@ class Verifier:
         window = re.sub(r"\s+", "", sentence[max(0, found.start - 12) : found.end])
         if len(window) < 8:
             return None
-        for f in self.kb.facts:
-            if f.doc_id in docs and " · 「" in f.source and window in re.sub(r"\s+", "", f.source.split(" · 「", 1)[1]):
+        for f in (f for d in docs for f in self.kb.facts_by_doc.get(d, [])):
+            if " · 「" in f.source and window in re.sub(r"\s+", "", f.source.split(" · 「", 1)[1]):
                 if _equal(found, abs(f.value), f.unit) or _equal(found, f.value, f.unit):
                     return Figure(
                         text=found.text, value=found.value, unit=found.unit, verdict="verified", source=f.source

@@ -1,0 +1,107 @@
+"""Choosing facts for an answer: the document, the label's figure for this year, a related item's printed change."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.draft import Unanswerable
+from assistant.knowledge import Doc, Knowledge
+from assistant.records import Query
+from index.records import Fact
+
+LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
+COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
+
+
+class Selector:
+    """Reads facts from one knowledge base for the composers."""
+
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def doc(self, query: Query) -> Doc:
+        """The document a question is about: the latest in scope that has facts for its first subject."""
+        docs = [self.kb.docs[d] for d in query.doc_ids]
+        if query.year is not None and not query.last_year:  # "2022年…": the document of that year, if there is one
+            docs = [d for d in docs if d.year == query.year] or [d for d in docs if d.year == query.year + 1] or docs
+        if query.subjects:
+            label = self.kb.labels.get(query.subjects[0])
+            having = {f.doc_id for f in label.facts} | {t.doc_id for t in label.targets} if label else set()
+            docs = [d for d in docs if d.doc_id in having] or docs
+        return max(docs, key=lambda d: d.year)
+
+    def facts(self, key: str, doc: Doc) -> list[Fact]:
+        label = self.kb.labels.get(key)
+        return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
+
+    def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
+        def key(f: Fact) -> tuple[int, int, int, int]:
+            low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
+            order = next(
+                (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
+                len(COLUMN_ORDER),
+            )
+            if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
+                order = 0
+            return (
+                0 if query.table and f.table == query.table else 1,
+                0 if query.column and f.column == query.column else 1,
+                1 if low and not query.table else 0,
+                order * 100 + int((f.table or "表99")[1:]),
+            )
+
+        return sorted(facts, key=key)
+
+    def amount(self, key: str, query: Query, doc: Doc) -> Fact:
+        """This year's figure for a label (the table or column the question names first)."""
+        facts = [
+            f
+            for f in self.facts(key, doc)
+            if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
+            and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
+            and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
+        ]  # fmt: skip
+        if (
+            query.column
+            and query.column not in {f.column for f in facts}
+            and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
+        ):
+            raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
+        if not facts:
+            raise Unanswerable(f"没有“{self.name(key)}”的金额")
+        return self.rank(facts, query)[0]
+
+    def name(self, key: str) -> str:
+        label = self.kb.labels.get(key)
+        return label.name if label else key
+
+    def with_kind(self, key: str, doc: Doc, wanted: str) -> tuple[str, list[Fact]]:
+        """Facts of a kind (增减/增长率) for a label, or for the label the prose uses for the same figure.
+
+        "支出总计" has no printed change, but the prose's "部门预算支出" (same 4,997 万元) does.
+        """
+        own = [f for f in self.facts(key, doc) if wanted in f.column]
+        if own:
+            return key, own
+        try:
+            base = self.amount(
+                key, Query(question="", subjects=(key,), measure="amount", year=None, doc_ids=(doc.doc_id,)), doc
+            )
+        except Unanswerable:
+            return key, []
+        if base.value == 0:
+            return key, []
+        name = {self.name(key)[i : i + 2] for i in range(len(self.name(key)) - 1)}
+        candidates = []
+        for label in self.kb.in_scope({doc.doc_id}):  # the prose's name for the same figure shares part of the name
+            facts = [f for f in label.facts if f.doc_id == doc.doc_id]
+            overlap = len(name & {label.key[i : i + 2] for i in range(len(label.key) - 1)})
+            same_figure = any(
+                f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
+            )
+            if overlap and same_figure and any(wanted in f.column for f in facts):
+                candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
+        if not candidates:
+            return key, []
+        _, other, facts = max(candidates)
+        return other, facts
