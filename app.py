@@ -142,7 +142,7 @@ def build(service: Service) -> gr.Blocks:
                         )
                         with gr.Row():
                             box = gr.Textbox(
-                                placeholder="输入问题，例如：科协今年总共要花多少钱？",
+                                placeholder="输入问题，例如：今年总共要花多少钱？项目支出占比多少？",
                                 show_label=False,
                                 scale=5,
                                 elem_id="question",
@@ -181,7 +181,7 @@ def build(service: Service) -> gr.Blocks:
                 draft = gr.Textbox(
                     label="粘贴一段含数字的文字",
                     lines=4,
-                    placeholder="例如：2022年项目支出4,203万元，占支出总计的80.51%。",
+                    placeholder="例如：项目支出1,200万元，比上年增长5.00%，占支出总计的40.00%。",
                 )
                 check_btn = gr.Button("核对数字")
                 check_table = gr.Dataframe(
