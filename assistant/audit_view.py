@@ -27,6 +27,7 @@ def audit_rows(settings: Settings, doc_id: str) -> tuple[str, list[list[str]]]:
         f"**{parsed.disclosure.title}**：共 {len(checks)} 项核对，一致 {counts['ok']}，"
         f"尾数误差 {counts['rounding']}，不一致 {counts['mismatch']}。"
     )
+    summary += "".join(f"\n\n⚠ {w}" for w in parsed.disclosure.warnings)
     order = {"mismatch": 0, "rounding": 1, "ok": 2}
     rows = [
         [c.kind, c.where, show(c.expected), show(c.found), show(c.difference), STATUS[c.status]]

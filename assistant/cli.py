@@ -9,12 +9,14 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from tqdm import tqdm
 
+from assistant.access import add_serve_arguments
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
@@ -25,7 +27,7 @@ from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from assistant.verify import Verifier
 from index.audit import audit
-from index.ingest import collect, ingest, reparse
+from index.ingest import IngestResult, collect, ingest, rebuild, reparse, stored_texts
 from index.numbers import format_amount
 from index.records import Check, Fact
 from index.store import Store
@@ -98,16 +100,20 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             r = ingest(store, vectors, path)
         except AssistantError as e:
             failed += 1
-            results.append({"file": str(path), "status": "error", "error": str(e)})
+            message = str(e) if path.name in str(e) else f"“{path.name}”：{e}"
+            results.append({"file": str(path), "status": "error", "error": message})
             if not args.json:
-                tqdm.write(f"✗ {path.name}：{e}", file=sys.stderr)
+                tqdm.write(f"✗ {message}", file=sys.stderr)
             continue
         results.append(
-            {"file": str(path), "status": r.status, "doc_id": r.doc_id, "title": r.title, "facts": r.n_facts}
-        )
+            {"file": str(path), "status": r.status, "doc_id": r.doc_id, "title": r.title, "facts": r.n_facts,
+             "warnings": r.warnings}
+        )  # fmt: skip
         if not args.json:
             what = f"新增 {r.n_facts} 条数据" if r.status == "added" else "已在库中，未重复导入"
             tqdm.write(f"✓ {path.name}：{r.title}（{r.doc_id[:12]}）{what}", file=out)
+            for w in r.warnings:
+                tqdm.write(f"  ⚠ {path.name}：{w}", file=out)
     if args.json:
         dump({"results": results}, out)
     else:
@@ -117,6 +123,28 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             file=out,
         )
     return 1 if failed else 0
+
+
+def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
+    """Rebuild the store from the texts it keeps (after a format change or a parser update)."""
+    folder = args.settings.store
+    texts = stored_texts(folder)
+    bar = tqdm(total=len(texts), desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
+    results: list[IngestResult] = []
+
+    def done(r: IngestResult) -> None:
+        results.append(r)
+        bar.update()
+
+    backup = rebuild(folder, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
+    bar.close()
+    if args.json:
+        dump({"documents": [r.doc_id for r in results], "backup": str(backup)}, out)
+    else:
+        print(
+            f"已用库中保存的 {len(results)} 份原文重建“{folder}”；旧目录另存为“{backup}”，确认无误后可删除。", file=out
+        )
+    return 0
 
 
 def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -146,14 +174,18 @@ def cmd_facts(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 def cmd_audit(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     ids = [store.resolve(args.doc)] if args.doc else [d.doc_id for d in store.documents()]
     checks: list[Check] = []
+    skipped: list[dict[str, str]] = []
     for doc_id in ids:
         parsed = reparse(store, doc_id)
         found = audit(parsed.disclosure, parsed.facts)
         checks.extend(found)
+        skipped.extend({"doc_id": doc_id, "text": w} for w in parsed.disclosure.warnings)
         if not args.json:
             _print_audit(parsed.disclosure.title, found, out)
+            for w in parsed.disclosure.warnings:
+                print(f"  ⚠ {w}", file=out)
     if args.json:
-        dump({"checks": [check_json(c) for c in checks]}, out)
+        dump({"checks": [check_json(c) for c in checks], "warnings": skipped}, out)
     elif not ids:
         print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
     return 0
@@ -297,7 +329,7 @@ def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     store.close()
     from app import serve  # the page is the app's; the CLI only starts it
 
-    serve(args.host, args.port, str(args.settings.store))
+    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file)
     return 0
 
 
@@ -336,9 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="把 JSON 报告写到这个文件")
     p.add_argument("--min-accuracy", type=float, help="准确率低于此值时退出码为 1")
     p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
-    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    p.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
-    for name in COMMANDS:
+    add_serve_arguments(p)
+    sub.add_parser("rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份）")
+    for name in [*COMMANDS, "rebuild"]:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
     return parser
@@ -358,6 +390,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 1
     settings = args.settings
     try:
+        if args.command == "rebuild":  # works on stores this version cannot open
+            return cmd_rebuild(args, out)
         with Store(settings.store) as store:
             return COMMANDS[args.command](args, store, out)
     except UsageError as e:

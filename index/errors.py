@@ -51,3 +51,18 @@ class DocumentNotFound(AssistantError):
 
     def __str__(self) -> str:
         return f"库中没有编号为“{self.doc_id}”的文件，请先用 budgetqa docs 查看已入库的文件"
+
+
+class StoreIncompatible(AssistantError):
+    """A store folder written by a version of the program with another store format."""
+
+    def __init__(self, folder: Path, version: int, expected: int):
+        super().__init__(folder, version, expected)
+        self.folder, self.version, self.expected = folder, version, expected
+
+    def __str__(self) -> str:
+        return (
+            f"存储目录“{self.folder}”是其他版本的程序建立的（格式版本 {self.version}，本程序为 {self.expected}），"
+            "无法直接使用。"
+            f"请运行 budgetqa --store {self.folder} rebuild 用库中保存的原文重建（原目录会另存为备份）"
+        )

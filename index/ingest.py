@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 from index.chunks import chunk
-from index.errors import UnreadableDocument
+from index.errors import StoreError, UnreadableDocument
 from index.facts import extract_facts
-from index.load import TEXT_SUFFIXES, LoadedText, load
+from index.load import TEXT_SUFFIXES, LoadedText, doc_id_of, load
 from index.parse import parse
 from index.records import Chunk, Disclosure, Fact
 from index.store import DocumentInfo, Store, Vectors, now
@@ -35,6 +39,7 @@ class IngestResult:
     title: str
     status: Literal["added", "exists"]
     n_facts: int
+    warnings: list[str]  # what parsing left out (ragged rows, a file cut short), in Chinese
 
 
 def read(path: Path) -> Parsed:
@@ -46,13 +51,17 @@ def read(path: Path) -> Parsed:
 
 def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
     """Ingest one file, all or nothing. A document already in the store (same normalised text) adds nothing."""
-    parsed = read(path)
-    d = parsed.disclosure
+    return add(store, vectors, read(path))
+
+
+def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
+    """Store a parsed document: SQLite rows and vectors commit together or not at all."""
+    d, name = parsed.disclosure, parsed.loaded.name
     if store.has(d.doc_id):
-        return IngestResult(name=path.name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0)
+        return IngestResult(name=name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0, warnings=d.warnings)
     info = DocumentInfo(
         doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
-        filename=path.name, n_facts=len(parsed.facts), ingested_at=now(),
+        filename=name, n_facts=len(parsed.facts), ingested_at=now(),
     )  # fmt: skip
     nodes = vectors.embed(parsed.chunks)
     vectors.delete_doc(d.doc_id)  # vectors left by an earlier ingest that crashed before its commit
@@ -67,7 +76,9 @@ def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
         if not store.has(d.doc_id):  # another process may have committed the same document meanwhile
             vectors.delete_doc(d.doc_id)
         raise
-    return IngestResult(name=path.name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts))
+    return IngestResult(
+        name=name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts), warnings=d.warnings
+    )
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:
@@ -86,6 +97,40 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 def reparse(store: Store, doc_id: str) -> Parsed:
     """Parse a stored document again from its stored text (the audit's input)."""
     text, filename = store.text(doc_id)
-    loaded = LoadedText(name=filename, text=text, encoding="utf-8", doc_id=doc_id)
+    return parse_text(text, filename, doc_id)
+
+
+def parse_text(text: str, filename: str, doc_id: str | None = None) -> Parsed:
+    """Parse a normalised text kept in a store (its id is recomputed unless given)."""
+    loaded = LoadedText(name=filename, text=text, encoding="utf-8", doc_id=doc_id or doc_id_of(text))
     disclosure = parse(loaded)
     return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
+
+
+def stored_texts(folder: Path) -> list[tuple[str, str]]:
+    """(text, file name) of every document in a store folder of any format, read without changing it."""
+    path = folder / "facts.sqlite"
+    if not path.exists():
+        raise StoreError(f"“{folder}”中没有 facts.sqlite，不是本程序的存储目录")
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return [(r[0], r[1]) for r in conn.execute("SELECT text, filename FROM documents ORDER BY rowid")]
+    except sqlite3.Error as e:
+        raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
+
+
+def rebuild(folder: Path, vectors_for: Callable[[Path], Vectors], on_document: Callable[[IngestResult], None]) -> Path:
+    """Rebuild a store from the texts it keeps, with today's parser and format. The old folder is kept
+    as a backup beside it (its path is returned); until the final rename the old store is untouched."""
+    texts = stored_texts(folder)
+    fresh = folder.with_name(folder.name + ".rebuilding")
+    if fresh.exists():
+        shutil.rmtree(fresh)  # left by a rebuild that was interrupted
+    with Store(fresh) as store:
+        vectors = vectors_for(fresh)
+        for text, filename in texts:
+            on_document(add(store, vectors, parse_text(text, filename)))
+    backup = folder.with_name(f"{folder.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+    folder.rename(backup)
+    fresh.rename(folder)
+    return backup

@@ -10,6 +10,9 @@ from pathlib import Path
 from index.errors import UnreadableDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+# A disclosure's text is 20–300 KB; a file far larger is not one (and would take minutes to embed).
+MAX_BYTES = 2 * 1024 * 1024
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Magic numbers of formats people upload by mistake (or renamed to .txt).
 _MAGIC = [
@@ -33,8 +36,8 @@ class LoadedText:
 
 
 def normalise(text: str) -> str:
-    """The canonical form that a document's id is computed from."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    """The canonical form that a document's id is computed from (full-width digits become ASCII)."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip(" \u3000") for line in lines).strip("\n") + "\n"
 
@@ -76,13 +79,22 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(text) // 200
 
 
-def load(path: Path) -> LoadedText:
+def megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def load(path: Path, max_bytes: int = MAX_BYTES) -> LoadedText:
     """Read one disclosure file; raises UnreadableDocument with a Chinese reason."""
     if not path.exists():
         raise UnreadableDocument(path, "文件不存在")
     if path.is_dir():
         raise UnreadableDocument(path, "这是一个文件夹，不是文件")
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableDocument(
+                path, f"文件过大（{megabytes(size)}，上限 {megabytes(max_bytes)}），不像是一份部门预算/决算公开文件"
+            )
         data = path.read_bytes()
     except OSError as e:
         raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e

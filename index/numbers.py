@@ -55,6 +55,15 @@ def parse_number(cell: str) -> Decimal | NoValue | None:
     return -value if negative else value
 
 
+def cn_number(text: str) -> int:
+    """Small Chinese numerals: 三 → 3, 十二 → 12, 二十 → 20."""
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    return digits.get(text, 0)
+
+
 def last_place(value: Decimal) -> Decimal:
     """One unit in the last printed place: 4997 → 1, 12.35 → 0.01."""
     exponent = value.as_tuple().exponent

@@ -7,16 +7,32 @@ from dataclasses import dataclass, field
 
 from index.errors import NotADisclosure
 from index.load import LoadedText
+from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
 from index.tables import ParsedTable, build_table, link_codes
 
 CN_DIGITS = "一二三四五六七八九十"
+_CN = {
+    1: "一",
+    2: "二",
+    3: "三",
+    4: "四",
+    5: "五",
+    6: "六",
+    7: "七",
+    8: "八",
+    9: "九",
+    10: "十",
+    11: "十一",
+    12: "十二",
+}
 _TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<dept>.+?)(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$")
 _TITLE_DEPT_FIRST = re.compile(
     r"^(?P<dept>.+?)(?P<year>(?:19|20)\d{2})年度?(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$"
 )
 PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
 _TOC_ENTRY = re.compile(rf"^[-•·*]\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+)$")
+_TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
 _TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s+(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
@@ -35,8 +51,11 @@ def parse(loaded: LoadedText) -> Disclosure:
     first_table = next((i for i, line in enumerate(lines) if _TABLE_START.match(line.strip())), len(lines))
     if first_part is None and first_table == len(lines):
         raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
-    sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc)
+    warnings: list[str] = []
+    sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc, warnings)
     tables = _tables(lines[first_table:])
+    warnings.extend(w for t in tables.values() for w in t.skipped)
+    warnings.extend(_missing(lines[: first_part or first_table], toc, sections, tables))
     if not tables and not any(s.paragraphs for s in sections):
         raise NotADisclosure(loaded.name, "正文和表格都是空的")
     tables = link_codes(tables)
@@ -53,7 +72,29 @@ def parse(loaded: LoadedText) -> Disclosure:
         sections=sections,
         tables={name: t.table for name, t in tables.items()},
         indicators=indicators,
+        warnings=warnings,
     )
+
+
+def _missing(
+    head: list[str], toc: dict[str, str], sections: list[Section], tables: dict[str, ParsedTable]
+) -> list[str]:
+    """A truncated file: parts or tables the 目录 lists after the last one the text holds.
+
+    Disclosures often leave out some of the tables their 目录 lists (表2, 表4, 表5
+    printed as images, say); only what is missing after the last one found means
+    the file stops early.
+    """
+    parts = [cn_number(n) for n in toc]
+    found_parts = [cn_number(m.group("num")) for s in sections if (m := PART_HEADING.match(s.heading))]
+    listed = sorted({cn_number(m.group("num")) for line in head if (m := _TOC_TABLE.match(line.strip()))})
+    found_tables = [int(name.removeprefix("表")) for name in tables]
+    lost_parts = [n for n in parts if n > max(found_parts, default=0)]
+    lost_tables = [n for n in listed if n > max(found_tables, default=0)]
+    if not lost_parts and not lost_tables:
+        return []
+    lost = [f"第{_CN.get(n, str(n))}部分" for n in lost_parts] + [f"表{n}" for n in lost_tables]
+    return [f"文件可能不完整：目录列出的{'、'.join(lost)}在正文中没有找到"]
 
 
 def squeeze(text: str) -> str:
@@ -164,7 +205,7 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]
     return out
 
 
-def _sections(lines: list[str], toc: dict[str, str]) -> list[Section]:
+def _sections(lines: list[str], toc: dict[str, str], warnings: list[str]) -> list[Section]:
     blocks = _join_page_breaks(_blocks(lines), toc)
     sections: list[Section] = []
     heading = ""
@@ -176,9 +217,9 @@ def _sections(lines: list[str], toc: dict[str, str]) -> list[Section]:
 
     def flush_rows() -> None:
         if rows:
-            embedded.append(
-                build_table(name="", title=heading, unit="", department=None, pages=[list(rows)], notes=[]).table
-            )
+            built = build_table(name="", title=heading, unit="", department=None, pages=[list(rows)], notes=[])
+            embedded.append(built.table)
+            warnings.extend(f"{heading}中的表格：{w}" for w in built.skipped)
             rows.clear()
 
     def flush_section() -> None:

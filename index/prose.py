@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from index.numbers import ascii_digits
+from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
@@ -53,15 +53,6 @@ def _level(marker: str | None) -> int:
     if marker.startswith(("(", "（")):
         return 2
     return 3
-
-
-def cn_number(text: str) -> int:
-    """Small Chinese numerals: 三 → 3, 十二 → 12, 二十 → 20."""
-    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
-    return digits.get(text, 0)
 
 
 def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: int) -> list[Fact]:

@@ -98,6 +98,7 @@ class Disclosure:
     sections: list[Section]
     tables: dict[str, Table]
     indicators: list[Indicator]
+    warnings: list[str] = field(default_factory=list)  # Chinese sentences: what parsing left out, and why
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -22,8 +22,13 @@ from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo,
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.chunks import passages
-from index.errors import DocumentNotFound, StoreError
+from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.records import Chunk, Fact, Indicator
+
+# The store's format, kept in SQLite's user_version. Bump it when the tables or what is
+# stored in them change in a way older code cannot read; `budgetqa rebuild` then
+# rebuilds a store from the document texts it keeps.
+FORMAT = 1
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -95,15 +100,32 @@ class DocumentInfo:
 class Store:
     """SQLite under the store folder. Use as a context manager or call close()."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, check_format: bool = True):
         self.folder = folder
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(folder / "facts.sqlite")
+            if not folder.exists():
+                folder.mkdir(parents=True, mode=0o700)  # the figures and texts are the office's, not the machine's
+                folder.chmod(0o700)
+            path = folder / "facts.sqlite"
+            new = not path.exists()
+            self.conn = sqlite3.connect(path, timeout=30)
+            if new:
+                path.chmod(0o600)
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.executescript(SCHEMA)
+            version = self._format()
+            if check_format and version != FORMAT:
+                self.conn.close()
+                raise StoreIncompatible(folder, version, FORMAT)
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"无法打开存储目录“{folder}”（{e}）") from e
+
+    def _format(self) -> int:
+        """The store's format version; a new store is given the current one."""
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0:  # a new store, or one written before the version was recorded (the same tables as 1)
+            self.conn.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
+            return FORMAT
+        return version
 
     def __enter__(self) -> Store:
         return self
@@ -265,6 +287,7 @@ class Vectors:
             raise StoreError(f"无法连接向量库“{self.where}”（{type(e).__name__}）") from e
         self.vector_store = ChromaVectorStore(chroma_collection=chroma)
         self.collection = chroma
+        self.batch = _max_batch(client)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
         """Embedded nodes for chunks (computed before anything is written): one per passage, each
@@ -288,7 +311,8 @@ class Vectors:
 
     def add(self, nodes: list[BaseNode]) -> None:
         try:
-            self.vector_store.add(nodes)
+            for start in range(0, len(nodes), self.batch):  # chromadb refuses batches over its limit
+                self.vector_store.add(nodes[start : start + self.batch])
         except Exception as e:
             raise StoreError(f"向量库写入失败（{type(e).__name__}）") from e
 
@@ -301,6 +325,14 @@ class Vectors:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+
+def _max_batch(client: object) -> int:
+    """The largest batch chromadb accepts in one add (5,461 embedded); a safe default for servers that do not say."""
+    try:
+        return max(1, int(client.get_max_batch_size()))  # type: ignore[attr-defined]
+    except Exception:  # older servers and clients have no such call
+        return 1000
 
 
 def now() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ class ParsedTable:
 
     table: Table
     indicators: list[Indicator] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # Chinese sentences: rows left out, and why
 
 
 def cells_of(line: str) -> list[str]:
@@ -63,6 +65,7 @@ def build_table(
     for page_no, page in enumerate(rows_by_page, start=1):
         start = n_header if page_no == 1 else _repeated_header(page, header)
         body.extend((page_no, cells) for cells in page[start:])
+    body, skipped = _drop_ragged(name, body)
     columns, unit_in_header = _columns(header, [c for _, c in body])
     no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) for n in notes)
     rows = _rows(columns, body, no_amounts)
@@ -78,7 +81,30 @@ def build_table(
         pages=len(pages),
         no_amounts=no_amounts,
     )
-    return ParsedTable(table=table)
+    return ParsedTable(table=table, skipped=skipped)
+
+
+def _drop_ragged(name: str, body: list[tuple[int, list[str]]]) -> tuple[list[tuple[int, list[str]]], list[str]]:
+    """Leave out rows with amounts whose cell count differs from the table's usual one.
+
+    A row missing a cell (or with one too many) cannot be aligned with the header:
+    reading it anyway would put its amounts under the wrong columns, so it is
+    skipped and reported instead.
+    """
+    if not body:
+        return body, []
+    width = Counter(len(cells) for _, cells in body).most_common(1)[0][0]
+    kept, skipped = [], []
+    for page, cells in body:
+        if len(cells) != width and any(isinstance(parse_number(c), Decimal) for c in cells if c):
+            label = next((c for c in cells if c and parse_number(c) is None), "") or "、".join(c for c in cells if c)
+            skipped.append(
+                f"{name}第{page}页“{label}”一行有 {len(cells)} 个单元格，与本表其他行（{width} 个）不符，"
+                "无法确定数字所在的列，已跳过"
+            )
+            continue
+        kept.append((page, cells))
+    return kept, skipped
 
 
 def _is_body_row(cells: list[str], department: str | None) -> bool:
