@@ -1,8 +1,12 @@
 """预算公开问答助手 — the Gradio page. It calls the assistant and renders its `Answer`s; nothing else.
 
-    python app.py [--host 127.0.0.1] [--port 7860] [--store DIR]     (same as: budgetqa serve)
+    python app.py [--host 127.0.0.1] [--port 7860] [--store DIR] [--auth USER:PASS] [--auth-file FILE]
+                                                                       (same as: budgetqa serve)
 
 On first start with an empty store it ingests the bundled disclosures in data/.
+It listens on 127.0.0.1 unless told otherwise, never makes a public share link,
+and asks for a login when accounts are given (--auth, --auth-file, or the
+BUDGETQA_AUTH / BUDGETQA_AUTH_FILE environment variables).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home: the
 import gradio as gr
 import pandas as pd
 
+from assistant.access import Accounts, accounts, add_serve_arguments, is_loopback
 from assistant.answer import Engine
 from assistant.audit_view import audit_rows
 from assistant.config import Settings
@@ -29,15 +34,23 @@ from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.records import Answer, Figure
 from assistant.render import figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
 from index.ingest import collect, ingest
+from index.load import MAX_BYTES, TEXT_SUFFIXES, megabytes
 from index.store import Store
 
 log = logging.getLogger("budgetqa.app")
 DATA = Path(__file__).resolve().parent / "data"
 ALL = "全部文件"
+UPLOAD_TYPES = TEXT_SUFFIXES
+CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
 
 
 class Service:
-    """The loaded engine, shared by all sessions; swapped (under a lock) after an upload."""
+    """The loaded engine, shared by all sessions; replaced after an upload.
+
+    Sessions read `engine` without a lock (an attribute read is atomic) and keep the
+    one they started with; reloads are serialised so that an older reload can never
+    replace the engine of a newer one.
+    """
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -45,9 +58,8 @@ class Service:
         self.engine = Engine(settings)
 
     def reload(self) -> None:
-        engine = Engine(self.settings)
         with self.lock:
-            self.engine = engine
+            self.engine = Engine(self.settings)
 
     def documents(self) -> list[tuple[str, str]]:
         """(label, doc_id) for the scope selector."""
@@ -161,8 +173,8 @@ def build(service: Service) -> gr.Blocks:
             with gr.Tab("文件"):
                 docs_md = gr.Markdown(_docs_markdown(service))
                 upload = gr.File(
-                    label="上传公开文件（.txt / .md，UTF-8 或 GB18030）",
-                    file_types=[".txt", ".md", ".pdf"],
+                    label=f"上传公开文件（.txt / .md，UTF-8 或 GB18030，不超过 {megabytes(MAX_BYTES)}）",
+                    file_types=sorted(UPLOAD_TYPES),
                     elem_id="upload",
                 )
                 do_ingest = gr.Button("导入", variant="primary", elem_id="ingest")
@@ -235,11 +247,24 @@ def build(service: Service) -> gr.Blocks:
         gr.api(ask_api, api_name="ask")
 
         @_safe
+        def chat_api(question: str, session: list[Answer]) -> tuple[str, list[Answer]]:
+            """One turn of a conversation: follow-ups refer to this session's earlier questions only."""
+            answer = service.engine.answer((question or "").strip(), session)
+            return answer.text, [*session, answer][-20:]
+
+        api_question, api_answer = gr.Textbox(visible=False), gr.Textbox(visible=False)
+        gr.Button(visible=False).click(chat_api, [api_question, answers], [api_answer, answers], api_name="chat")
+
+        @_safe
         def upload_file(file: Any, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008 (gradio injects it)
             """Ingest the uploaded file; the message says what happened, in Chinese."""
             if not file:
                 return "⚠ 请先选择要上传的文件。"
-            path = Path(file if isinstance(file, str) else file.name)
+            path = Path(file if isinstance(file, str) else file.name)  # gradio's own copy, under its cache folder
+            if path.suffix.lower() not in UPLOAD_TYPES:
+                return (
+                    f"⚠ 不支持“{path.suffix or '无扩展名'}”类型的文件，请上传 {'、'.join(sorted(UPLOAD_TYPES))} 文件。"
+                )
             progress(0.1, desc="读取和解析文件…")
             from assistant.retrieve import open_vectors
 
@@ -248,16 +273,17 @@ def build(service: Service) -> gr.Blocks:
                 result = ingest(store, open_vectors(service.settings), path)
             progress(0.8, desc="重新加载…")
             service.reload()
+            skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)
             if result.status == "exists":
-                return f"ℹ {result.title} 已在库中，未重复导入。"
-            return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。"
+                return f"ℹ {result.title} 已在库中，未重复导入。" + skipped
+            return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。" + skipped
 
         def refresh() -> tuple[Any, Any, str, None]:
             """New documents in the selectors; the upload box cleared for the next file."""
             choices = service.documents()
             return gr.update(choices=[(ALL, ALL), *choices]), gr.update(choices=choices), _docs_markdown(service), None
 
-        do_ingest.click(upload_file, [upload], [status], api_visibility="private").then(
+        do_ingest.click(upload_file, [upload], [status], api_name="ingest").then(
             refresh, None, [scope, audit_doc, docs_md, upload], api_visibility="private"
         )
 
@@ -287,26 +313,53 @@ def _docs_markdown(service: Service) -> str:
     return "**库中的公开文件**\n" + "\n".join(lines)
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860, store: str | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    store: str | None = None,
+    auth: Sequence[str] | None = None,
+    auth_file: str | None = None,
+) -> None:
     """Ingest the bundled sample on first start, then serve the page."""
-    settings = Settings.from_env(store=Path(store) if store else None)
+    settings = Settings.from_env(
+        store=Path(store) if store else None,
+        auth=",".join(auth) if auth else None,
+        auth_file=Path(auth_file) if auth_file else None,
+    )
+    logins = accounts(settings)
     ensure_documents(settings)
     service = Service(settings)
-    print(f"预算公开问答助手已启动：http://{host}:{port}", file=sys.stderr)
-    build(service).queue(default_concurrency_limit=4).launch(
-        server_name=host, server_port=port, show_error=False, quiet=True
-    )
+    if not logins and not is_loopback(host):
+        print(
+            f"⚠ 正在监听 {host}，网络上的任何人都能访问且无需登录；请用 --auth 或 --auth-file 设置账号。",
+            file=sys.stderr,
+        )
+    print(f"预算公开问答助手已启动：http://{host}:{port}" + ("（需要登录）" if logins else ""), file=sys.stderr)
+    build(service).queue(default_concurrency_limit=CONCURRENCY).launch(**launch_options(host, port, logins))
+
+
+def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, Any]:
+    """What `launch` is given: never a public share link; a login when there are accounts; uploads capped."""
+    return {
+        "server_name": host,
+        "server_port": port,
+        "share": False,
+        "auth": logins.check if logins else None,
+        "auth_message": "请输入管理员分配的账号和密码。" if logins else None,
+        "max_file_size": MAX_BYTES,
+        "show_error": False,
+        "quiet": True,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="预算公开问答助手（网页版）")
-    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    parser.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    add_serve_arguments(parser)
     parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     try:
-        serve(args.host, args.port, args.store)
+        serve(args.host, args.port, args.store, args.auth, args.auth_file)
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         sys.exit(1)

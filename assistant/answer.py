@@ -37,6 +37,9 @@ COUNT_UNITS = {
 }
 
 
+MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
+
+
 class Engine:
     """Loads the store once; answers from memory."""
 
@@ -66,6 +69,9 @@ class Engine:
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)
+        if len(question) > MAX_QUESTION:
+            text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
+            return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         query = self.understanding.understand(question, [a.query for a in history if a.query], doc_id)
         understood = time.perf_counter()
         if query.refusal:

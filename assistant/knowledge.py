@@ -129,7 +129,8 @@ class Knowledge:
                 self.tables[f.doc_id][f.table] = f.source.split(" · ")[0].removeprefix(f.table).strip()
         counts = Counter(g for label in self.labels.values() for g in {g for v in label.variants for g in grams(v)})
         n = len(self.labels) or 1
-        self.idf = defaultdict(lambda: math.log(n + 1), {g: math.log((n + 1) / c) for g, c in counts.items()})
+        self.idf = {g: math.log((n + 1) / c) for g, c in counts.items()}  # read-only once built (shared by threads)
+        self.unseen_idf = math.log(n + 1)
 
     @classmethod
     def load(cls, store: Store, abbreviations: dict[str, str]) -> Knowledge:
@@ -190,7 +191,7 @@ class Knowledge:
         whole = norm(exact_in) if exact_in else text
         seen = set().union(*(self.text_grams.get(d, set()) for d in doc_ids)) if doc_ids else set()
         q = Counter(grams(text))
-        weight = {g: self.idf[g] * (1.0 if g in seen else 0.3) for g in q}
+        weight = {g: self.idf.get(g, self.unseen_idf) * (1.0 if g in seen else 0.3) for g in q}
         q_weight = sum(weight[g] * c for g, c in q.items())
         if not q_weight:
             return []
@@ -202,7 +203,7 @@ class Knowledge:
                 shared = sum(weight[g] * min(c, q[g]) for g, c in vg.items() if g in q)
                 if not shared:
                     continue
-                v_weight = sum(self.idf[g] * c for g, c in vg.items()) or 1.0
+                v_weight = sum(self.idf.get(g, self.unseen_idf) * c for g, c in vg.items()) or 1.0
                 score = shared / q_weight * (0.5 + 0.5 * min(1.0, shared / v_weight))
                 is_exact = len(v) >= 2 and v in whole
                 if (score, is_exact) > (best, exact):
