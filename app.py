@@ -30,9 +30,9 @@ from assistant.access import Accounts, accounts, add_serve_arguments, is_loopbac
 from assistant.answer import Engine
 from assistant.audit_view import audit_rows
 from assistant.config import Settings
-from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
 from assistant.records import Answer, Figure
-from assistant.render import figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
+from assistant.render import answer_json, figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
 from index.ingest import collect, ingest
 from index.load import MAX_BYTES, TEXT_SUFFIXES, megabytes
 from index.store import Store
@@ -41,6 +41,8 @@ log = logging.getLogger("budgetqa.app")
 DATA = Path(__file__).resolve().parent / "data"
 ALL = "全部文件"
 UPLOAD_TYPES = TEXT_SUFFIXES
+UPLOAD_CAP = 5 * MAX_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
+# files between MAX_BYTES and this get the loader's Chinese message
 CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
 
 
@@ -60,6 +62,15 @@ class Service:
     def reload(self) -> None:
         with self.lock:
             self.engine = Engine(self.settings)
+
+    def resolve(self, doc_id: str | None) -> str | None:
+        """A document id from an id or a unique prefix ("" or None: every document)."""
+        if not doc_id:
+            return None
+        found = [d for d in self.engine.kb.docs if d.startswith(doc_id.strip().lower())]
+        if len(found) != 1:
+            raise DocumentNotFound(doc_id)
+        return found[0]
 
     def documents(self) -> list[tuple[str, str]]:
         """(label, doc_id) for the scope selector."""
@@ -115,6 +126,8 @@ def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
         return f"⚠ {message}", gr.update()
     if fn.__name__ == "check_text":
         return [[f"⚠ {message}", "", "", "", ""]]
+    if fn.__name__ == "chat_api":
+        return {"question": args[0], "text": f"⚠ {message}", "refused": True, "error": True}, args[2]
     return f"⚠ {message}"  # upload_file, ask_api: one text output
 
 
@@ -174,7 +187,7 @@ def build(service: Service) -> gr.Blocks:
                 docs_md = gr.Markdown(_docs_markdown(service))
                 upload = gr.File(
                     label=f"上传公开文件（.txt / .md，UTF-8 或 GB18030，不超过 {megabytes(MAX_BYTES)}）",
-                    file_types=sorted(UPLOAD_TYPES),
+                    # no file_types: gradio's own check answers in English; upload_file says it in Chinese
                     elem_id="upload",
                 )
                 do_ingest = gr.Button("导入", variant="primary", elem_id="ingest")
@@ -247,13 +260,15 @@ def build(service: Service) -> gr.Blocks:
         gr.api(ask_api, api_name="ask")
 
         @_safe
-        def chat_api(question: str, session: list[Answer]) -> tuple[str, list[Answer]]:
-            """One turn of a conversation: follow-ups refer to this session's earlier questions only."""
-            answer = service.engine.answer((question or "").strip(), session)
-            return answer.text, [*session, answer][-20:]
+        def chat_api(question: str, doc_id: str, session: list[Answer]) -> tuple[dict[str, Any], list[Answer]]:
+            """One turn of a conversation, as `budgetqa ask --json` prints it; follow-ups refer to this
+            session's earlier questions only. `doc_id` ("" for all documents) scopes the question."""
+            answer = service.engine.answer((question or "").strip(), session, doc_id=service.resolve(doc_id))
+            return answer_json(answer), [*session, answer][-20:]
 
-        api_question, api_answer = gr.Textbox(visible=False), gr.Textbox(visible=False)
-        gr.Button(visible=False).click(chat_api, [api_question, answers], [api_answer, answers], api_name="chat")
+        api_in = [gr.Textbox(visible=False), gr.Textbox(visible=False)]
+        api_out = gr.JSON(visible=False)
+        gr.Button(visible=False).click(chat_api, [*api_in, answers], [api_out, answers], api_name="chat")
 
         @_safe
         def upload_file(file: Any, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008 (gradio injects it)
@@ -346,7 +361,7 @@ def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, A
         "share": False,
         "auth": logins.check if logins else None,
         "auth_message": "请输入管理员分配的账号和密码。" if logins else None,
-        "max_file_size": MAX_BYTES,
+        "max_file_size": UPLOAD_CAP,
         "show_error": False,
         "quiet": True,
     }

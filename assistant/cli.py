@@ -21,8 +21,8 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.knowledge import Knowledge
-from assistant.records import Answer, Figure
-from assistant.render import VERDICT
+from assistant.records import Figure
+from assistant.render import VERDICT, answer_json, figure_json, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from assistant.verify import Verifier
@@ -59,11 +59,6 @@ class _Parser(argparse.ArgumentParser):
         for pattern, zh in _ARGPARSE_ZH:
             message = re.sub(pattern, zh, message)
         self.exit(2, f"用法错误：{message}（运行 {self.prog} -h 查看用法）\n")
-
-
-def number(value: Decimal) -> int | float:
-    """A Decimal as a JSON number: integers stay integers."""
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def fact_json(f: Fact) -> dict[str, Any]:
@@ -239,27 +234,6 @@ def cmd_search(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print(f"[{rank}] {head}（{h.chunk.doc_id[:12]}，得分 {h.score:.4f}）", file=out)
         print("    " + body.replace("\n", "\n    ")[:400], file=out)
     return 0
-
-
-def figure_json(f: Figure) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "text": f.text, "value": number(f.value), "unit": f.unit, "verdict": f.verdict, "source": f.source,
-        "expression": f.expression,
-    }  # fmt: skip
-    if f.expected is not None:
-        data["expected"] = number(f.expected)
-        data["expected_unit"] = f.expected_unit
-    return data
-
-
-def answer_json(a: Answer) -> dict[str, Any]:
-    return {
-        "question": a.question, "text": a.text, "refused": a.refused,
-        "value": None if a.value is None else number(a.value), "unit": a.unit,
-        "figures": [figure_json(f) for f in a.figures],
-        "citations": [{"doc_id": c.doc_id, "where": c.where, "text": c.text} for c in a.citations],
-        "latency_ms": round(a.timings.get("total_ms", 0.0), 2),
-    }  # fmt: skip
 
 
 def figure_line(f: Figure) -> str:

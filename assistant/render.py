@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from assistant.knowledge import Knowledge
 from assistant.records import Answer, Figure
@@ -104,3 +105,32 @@ def figure_rows(figures: list[Figure]) -> list[list[str]]:
         return "" if v is None else f"{format_amount(v)}{'%' if unit == '%' else ' ' + unit}"
 
     return [[f.text, VERDICT[f.verdict], value(f.expected, f.expected_unit), f.source, f.expression] for f in figures]
+
+
+# --- JSON shapes (DESIGN.md: the `ask` and `verify` contracts) ---
+
+
+def number(value: Decimal) -> int | float:
+    """A Decimal as a JSON number: integers stay integers."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figure_json(f: Figure) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": f.text, "value": number(f.value), "unit": f.unit, "verdict": f.verdict, "source": f.source,
+        "expression": f.expression,
+    }  # fmt: skip
+    if f.expected is not None:
+        data["expected"] = number(f.expected)
+        data["expected_unit"] = f.expected_unit
+    return data
+
+
+def answer_json(a: Answer) -> dict[str, Any]:
+    return {
+        "question": a.question, "text": a.text, "refused": a.refused,
+        "value": None if a.value is None else number(a.value), "unit": a.unit,
+        "figures": [figure_json(f) for f in a.figures],
+        "citations": [{"doc_id": c.doc_id, "where": c.where, "text": c.text} for c in a.citations],
+        "latency_ms": round(a.timings.get("total_ms", 0.0), 2),
+    }  # fmt: skip

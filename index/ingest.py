@@ -63,6 +63,11 @@ def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
         doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
         filename=name, n_facts=len(parsed.facts), ingested_at=now(),
     )  # fmt: skip
+    warnings = d.warnings + [
+        f"库中已有内容不同的同名文件“{o.filename}”（编号 {o.doc_id[:12]}），提问时请用查询范围选定其中一份"
+        for o in store.documents()
+        if (o.department, o.year, o.kind) == (d.department, d.year, d.kind)
+    ]
     nodes = vectors.embed(parsed.chunks)
     vectors.delete_doc(d.doc_id)  # vectors left by an earlier ingest that crashed before its commit
     try:
@@ -77,7 +82,7 @@ def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
             vectors.delete_doc(d.doc_id)
         raise
     return IngestResult(
-        name=name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts), warnings=d.warnings
+        name=name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts), warnings=warnings
     )
 
 

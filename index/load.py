@@ -33,6 +33,7 @@ class LoadedText:
     text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
     encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16"
     doc_id: str  # SHA-256 hex of the normalised text
+    warnings: tuple[str, ...] = ()  # what reading had to leave out (a character cut off at the end)
 
 
 def normalise(text: str) -> str:
@@ -47,8 +48,12 @@ def doc_id_of(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Bytes → (text, encoding): BOMs first, then strict UTF-8, then strict GB18030."""
+def decode(data: bytes, path: Path) -> tuple[str, str, bool]:
+    """Bytes → (text, encoding, cut): BOMs first, then strict UTF-8, then strict GB18030.
+
+    `cut` is true when the bytes end in the middle of a character (a download that
+    stopped early): that character is dropped and the rest is read.
+    """
     if not data.strip():
         raise UnreadableDocument(path, "文件是空的")
     for magic, reason in _MAGIC:
@@ -62,13 +67,27 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         candidates = ["utf-8", "gb18030"]
     for encoding in candidates:
         try:
-            text = data.decode(encoding)
+            text, cut = _decode_whole(data, encoding)
         except UnicodeDecodeError:
             continue
         if _looks_like_text(text):
-            return text, encoding
+            return text, encoding, cut
         break
     raise UnreadableDocument(path, "内容不是 UTF-8 或 GB18030 编码的文本（可能是二进制文件或已损坏）")
+
+
+def _decode_whole(data: bytes, encoding: str) -> tuple[str, bool]:
+    """Strict decoding; only an incomplete character in the last 3 bytes is forgiven (and reported)."""
+    try:
+        return data.decode(encoding), False
+    except UnicodeDecodeError as e:
+        if (
+            e.start < len(data) - 3
+            or e.end != len(data)
+            or e.reason not in ("unexpected end of data", "incomplete multibyte sequence")
+        ):
+            raise
+        return data[: e.start].decode(encoding), True
 
 
 def _looks_like_text(text: str) -> bool:
@@ -98,8 +117,9 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> LoadedText:
         data = path.read_bytes()
     except OSError as e:
         raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e
-    text, encoding = decode(data, path)
+    text, encoding, cut = decode(data, path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnreadableDocument(path, f"不支持“{path.suffix or '无扩展名'}”类型的文件，目前支持 .txt 和 .md")
     text = normalise(text)
-    return LoadedText(name=path.name, text=text, encoding=encoding, doc_id=doc_id_of(text))
+    warnings = ("文件在一个字的中间结束（可能没有下载完整），最后半个字已去掉",) if cut else ()
+    return LoadedText(name=path.name, text=text, encoding=encoding, doc_id=doc_id_of(text), warnings=warnings)

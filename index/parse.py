@@ -51,7 +51,7 @@ def parse(loaded: LoadedText) -> Disclosure:
     first_table = next((i for i, line in enumerate(lines) if _TABLE_START.match(line.strip())), len(lines))
     if first_part is None and first_table == len(lines):
         raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
-    warnings: list[str] = []
+    warnings: list[str] = list(loaded.warnings)
     sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc, warnings)
     tables = _tables(lines[first_table:])
     warnings.extend(w for t in tables.values() for w in t.skipped)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import time
 from collections.abc import Callable
@@ -76,3 +77,12 @@ def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
             return
         time.sleep(0.3)
     pytest.fail(f"{what} did not come up within {seconds:.0f} s")
+
+
+def run_cli(store: Path, *args: str) -> tuple[int, str]:
+    """`budgetqa --store STORE ARGS…` in this process: (exit code, standard output)."""
+    from assistant.cli import main
+
+    out = io.StringIO()
+    code = main(["--store", str(store), *args], out=out)
+    return code, out.getvalue()

@@ -17,12 +17,7 @@ from index.ingest import read
 from index.records import Fact
 from index.store import DocumentInfo, Store, now
 from tests.conftest import SAMPLE, SECOND
-
-
-def run(store: Path, *args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(["--store", str(store), *args], out=out)
-    return code, out.getvalue()
+from tests.conftest import run_cli as run
 
 
 def counts(store: Path) -> tuple[int, int]:
