@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import chromadb
 import httpx
@@ -117,7 +118,7 @@ def test_a_folder_with_one_bad_file_ingests_the_good_ones_and_exits_1(
 # --- usable but damaged files: what is sound is ingested, what was skipped is reported ----------------
 
 
-def ingest_text(tmp_path: Path, name: str, text: str) -> tuple[int, str, list[dict[str, object]]]:
+def ingest_text(tmp_path: Path, name: str, text: str) -> tuple[int, str, list[dict[str, Any]]]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     code, out = run_cli(tmp_path / "store", "ingest", str(path), "--json")
