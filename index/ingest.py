@@ -57,6 +57,7 @@ def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
 def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
     """Store a parsed document: SQLite rows and vectors commit together or not at all."""
     d, name = parsed.disclosure, parsed.loaded.name
+    recover(store, vectors)
     if store.has(d.doc_id):
         return IngestResult(name=name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0, warnings=d.warnings)
     info = DocumentInfo(
@@ -69,6 +70,7 @@ def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
         if (o.department, o.year, o.kind) == (d.department, d.year, d.kind)
     ]
     nodes = vectors.embed(parsed.chunks)
+    store.begin(d.doc_id)  # committed first: if this process dies, the next ingest removes what it wrote
     vectors.delete_doc(d.doc_id)  # vectors left by an earlier ingest that crashed before its commit
     try:
         with store.transaction() as conn:
@@ -77,13 +79,27 @@ def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
                 conn, info=info, text=parsed.loaded.text, encoding=parsed.loaded.encoding,
                 facts=parsed.facts, indicators=d.indicators, chunks=parsed.chunks,
             )  # fmt: skip
+            store.end(conn, d.doc_id)
     except BaseException:
         if not store.has(d.doc_id):  # another process may have committed the same document meanwhile
             vectors.delete_doc(d.doc_id)
+        with store.transaction() as conn:
+            store.end(conn, d.doc_id)
         raise
     return IngestResult(
         name=name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts), warnings=warnings
     )
+
+
+def recover(store: Store, vectors: Vectors) -> list[str]:
+    """Remove the vectors of ingests that were killed before their commit (kill -9, power loss)."""
+    found = store.abandoned()
+    for doc_id in found:
+        if not store.has(doc_id):
+            vectors.delete_doc(doc_id)
+        with store.transaction() as conn:
+            store.end(conn, doc_id)
+    return found
 
 
 def collect(paths: Iterable[Path]) -> list[Path]:

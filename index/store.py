@@ -9,6 +9,8 @@ transaction, so a failure on either side undoes both.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -69,6 +71,12 @@ CREATE TABLE IF NOT EXISTS chunks (
     metadata    TEXT NOT NULL       -- JSON, flat
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS pending (  -- ingests under way: their vectors may be written, their rows not yet
+    doc_id      TEXT PRIMARY KEY,
+    host        TEXT NOT NULL,
+    pid         INTEGER NOT NULL,
+    started     TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS indicators (
     doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     level1      TEXT NOT NULL,
@@ -144,6 +152,21 @@ class Store:
                 yield self.conn
         except sqlite3.Error as e:
             raise StoreError(f"写入失败，已撤销本次写入（{e}）") from e
+
+    def begin(self, doc_id: str) -> None:
+        """Record (committed) that this process is about to write a document's vectors."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO pending VALUES (?,?,?,?)", (doc_id, socket.gethostname(), os.getpid(), now())
+            )
+
+    def abandoned(self) -> list[str]:
+        """Documents whose ingest was begun by a process on this machine that no longer runs (killed)."""
+        rows = self.conn.execute("SELECT doc_id, pid FROM pending WHERE host = ?", (socket.gethostname(),))
+        return [doc_id for doc_id, pid in rows.fetchall() if not _alive(pid)]
+
+    def end(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        conn.execute("DELETE FROM pending WHERE doc_id = ?", (doc_id,))
 
     def has(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
@@ -325,6 +348,16 @@ class Vectors:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
 
 
 def _max_batch(client: object) -> int:

@@ -272,6 +272,43 @@ def test_sigkill_mid_ingest_then_rerun_leaves_every_document_once(tmp_path: Path
     assert snapshot(store)[1] == expected_vectors  # every passage vector once, none left from the killed runs
 
 
+DIE_INSIDE_COMMIT = """
+import os, signal, sys
+import index.store
+def die(*args, **kwargs):  # runs after the vectors are written, before the SQLite commit
+    os.kill(os.getpid(), signal.SIGKILL)
+index.store.Store.add = die
+from assistant.cli import run
+run()
+"""
+
+COUNT_VECTORS = """
+import sys, chromadb
+client = chromadb.PersistentClient(path=sys.argv[1])
+print(sum(client.get_collection(c.name).count() for c in client.list_collections()))
+"""
+
+
+def test_killed_between_vectors_and_commit_the_next_ingest_removes_the_orphans(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    killed = subprocess.run(
+        [sys.executable, "-c", DIE_INSIDE_COMMIT, "--store", str(store), "ingest", str(SECOND)], cwd=ROOT
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert committed(store) == 0
+    orphans = subprocess.run(
+        [sys.executable, "-c", COUNT_VECTORS, str(store / "chroma")], cwd=ROOT, capture_output=True, text=True
+    )
+    assert int(orphans.stdout) > 0  # the killed ingest did write its vectors
+    cli = [sys.executable, "-c", "from assistant.cli import run; run()", "--store", str(store)]
+    assert subprocess.run([*cli, "ingest", str(SAMPLE)], cwd=ROOT, capture_output=True).returncode == 0
+    parsed = read(SAMPLE)
+    assert snapshot(store)[1] == sorted(f"{c.id}#{n}" for c in parsed.chunks for n in range(len(passages(c))))
+    with Store(store) as s:
+        assert [d.doc_id for d in s.documents()] == [parsed.loaded.doc_id]
+        assert s.conn.execute("SELECT count(*) FROM pending").fetchone()[0] == 0
+
+
 # --- 4. bad questions: an answer or a refusal, never a traceback, never an unsupported figure --------------
 
 BAD_QUESTIONS = [
