@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +10,8 @@ import pytest
 from gradio_client import Client
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.conftest import ROOT, SECOND, free_port, wait_until
+from eval.load import serving
+from tests.conftest import ROOT, SECOND, free_port
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -27,35 +24,8 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python app.py --port P` on an empty store: it ingests the bundled sample, then serves."""
-    port = free_port()
-    store = tmp_path_factory.mktemp("app") / "store"
-    log = (tmp_path_factory.mktemp("log") / "app.log").open("w", encoding="utf-8")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port), "--store", str(store)],
-        cwd=ROOT,
-        stdout=log,
-        stderr=log,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}/"
-
-    def up() -> bool:
-        if proc.poll() is not None:
-            pytest.fail(f"app.py exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                return bool(r.status == 200)
-        except OSError:
-            return False
-
-    try:
-        wait_until(up, 300, "app.py")
+    with serving(tmp_path_factory.mktemp("app") / "store", free_port()) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -493,3 +493,29 @@ def test_store_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixt
     code, _ = run_cli(folder, "docs")
     err = capsys.readouterr().err
     assert code == 1 and "无法打开存储目录" in err and "Traceback" not in err
+
+
+def test_login_page_in_a_real_browser(server: tuple[str, Path]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_app import CHROMIUM, FLAGS
+
+    url, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_context(locale="zh-CN").new_page()
+        page.goto(url)
+        expect(page.get_by_text("请输入管理员分配的账号和密码。")).to_be_visible(timeout=30_000)
+        assert page.locator("#question").count() == 0  # nothing of the page before the login
+        for password in ("wrong", PASSWORD):
+            page.locator("input[type=text]").fill(USER)
+            page.locator("input[type=password]").fill(password)
+            page.get_by_role("button", name="登录").click()
+            if password == "wrong":
+                page.wait_for_timeout(1500)
+                assert page.locator("#question").count() == 0
+        page.wait_for_selector("#question textarea", timeout=60_000)
+        page.fill("#question textarea", "项目支出是多少？")
+        page.click("#send")
+        expect(page.locator("#chat").get_by_text("4,023").last).to_be_visible(timeout=60_000)
+        browser.close()
