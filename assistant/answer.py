@@ -81,7 +81,9 @@ class Engine:
         except (Unanswerable, CalculationError) as e:
             return self._refusal(query, str(e), start)
         composed = time.perf_counter()
-        figures = self.verifier.check(draft.text, [draft.doc_id] if draft.doc_id else query.doc_ids, draft.calculations)
+        docs = [draft.doc_id] if draft.doc_id else query.doc_ids
+        text = self._contradicted(question, draft, docs)
+        figures = self.verifier.check(text, docs, draft.calculations)
         bad = [f for f in figures if f.verdict == "mismatch"]
         if bad:  # never show a figure the facts contradict
             return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
@@ -91,11 +93,22 @@ class Engine:
             "verify_ms": (time.perf_counter() - composed) * 1000,
         }
         return Answer(
-            question=question, text=draft.text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
+            question=question, text=text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
             facts=draft.facts, items=draft.items,
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
+
+    def _contradicted(self, question: str, draft: Draft, docs: list[str]) -> str:
+        """The draft's text, its first sentence saying so when the question states a figure for the very
+        amount answered that the disclosure contradicts ("项目支出是9999万元吗？"). The wrong figure
+        is not repeated."""
+        if draft.value is None or "。" not in draft.text:
+            return draft.text
+        for f in self.verifier.check(question, docs):
+            if f.verdict == "mismatch" and f.expected == draft.value and f.expected_unit == draft.unit:
+                return draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)
+        return draft.text
 
     def _refusal(self, query: Query, reason: str, start: float) -> Answer:
         docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs] or list(self.kb.docs.values())
