@@ -99,7 +99,7 @@ class Engine:
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
-    def _contradicted(self, question: str, draft: Draft, docs: list[str]) -> str:
+    def _contradicted(self, question: str, draft: Draft, docs: Sequence[str]) -> str:
         """The draft's text, its first sentence saying so when the question states a figure for the very
         amount answered that the disclosure contradicts ("项目支出是9999万元吗？"). The wrong figure
         is not repeated."""
