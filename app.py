@@ -63,11 +63,12 @@ class Service:
         with self.lock:
             self.engine = Engine(self.settings)
 
-    def resolve(self, doc_id: str | None) -> str | None:
+    @staticmethod
+    def resolve(engine: Engine, doc_id: str | None) -> str | None:
         """A document id from an id or a unique prefix ("" or None: every document)."""
         if not doc_id:
             return None
-        found = [d for d in self.engine.kb.docs if d.startswith(doc_id.strip().lower())]
+        found = [d for d in engine.kb.docs if d.startswith(doc_id.strip().lower())]
         if len(found) != 1:
             raise DocumentNotFound(doc_id)
         return found[0]
@@ -263,7 +264,8 @@ def build(service: Service) -> gr.Blocks:
         def chat_api(question: str, doc_id: str, session: list[Answer]) -> tuple[dict[str, Any], list[Answer]]:
             """One turn of a conversation, as `budgetqa ask --json` prints it; follow-ups refer to this
             session's earlier questions only. `doc_id` ("" for all documents) scopes the question."""
-            answer = service.engine.answer((question or "").strip(), session, doc_id=service.resolve(doc_id))
+            engine = service.engine  # read once: a reload may replace it meanwhile
+            answer = engine.answer((question or "").strip(), session, doc_id=service.resolve(engine, doc_id))
             return answer_json(answer), [*session, answer][-20:]
 
         api_in = [gr.Textbox(visible=False), gr.Textbox(visible=False)]
@@ -313,7 +315,8 @@ def build(service: Service) -> gr.Blocks:
 
         @_safe
         def check_text(text: str) -> Any:
-            figures: list[Figure] = service.engine.verifier.check(text or "", list(service.engine.kb.docs))
+            engine = service.engine  # read once: a reload may replace it meanwhile
+            figures: list[Figure] = engine.verifier.check(text or "", list(engine.kb.docs))
             return figure_rows(figures) or [["（没有找到数字）", "", "", "", ""]]
 
         check_btn.click(check_text, [draft], [check_table], api_visibility="private")
@@ -338,7 +341,7 @@ def serve(
     """Ingest the bundled sample on first start, then serve the page."""
     settings = Settings.from_env(
         store=Path(store) if store else None,
-        auth=",".join(auth) if auth else None,
+        auth="\n".join(auth) if auth else None,
         auth_file=Path(auth_file) if auth_file else None,
     )
     logins = accounts(settings)

@@ -40,13 +40,14 @@ class Accounts:
 
 
 def parse_accounts(text: str, where: str) -> Accounts:
-    """`user:password` entries, one per line or separated by commas; `#` starts a comment line."""
+    """`user:password` entries, one per line; `#` starts a comment line. The password is everything
+    after the first colon, commas included."""
     passwords: dict[str, str] = {}
-    entries = [e.strip() for line in text.splitlines() if not line.lstrip().startswith("#") for e in line.split(",")]
-    for entry in filter(None, entries):
+    entries = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+    for n, entry in enumerate(filter(None, entries), start=1):
         user, sep, password = entry.partition(":")
         if not sep or not user.strip() or not password:
-            raise BadAccount(where, f"“{entry.split(':')[0]}”一项应写成 用户名:密码")
+            raise BadAccount(where, f"第 {n} 个账号应写成 用户名:密码")  # the entry itself may hold a password
         if user.strip() in passwords:
             raise BadAccount(where, f"用户名“{user.strip()}”出现了两次")
         passwords[user.strip()] = password

@@ -85,7 +85,7 @@ def dump(data: object, out: TextIO) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    paths = collect(Path(p) for p in args.paths)
+    paths = collect([Path(p) for p in args.paths])
     vectors = open_vectors(args.settings)
     failed = 0
     results: list[dict[str, object]] = []
@@ -343,7 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-accuracy", type=float, help="准确率低于此值时退出码为 1")
     p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
     add_serve_arguments(p)
-    sub.add_parser("rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份）")
+    sub.add_parser(
+        "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
+    )
     for name in [*COMMANDS, "rebuild"]:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")

@@ -34,7 +34,7 @@ class Settings:
     embed_model: str | None = None  # None: USE multilingual v3; else a sentence-transformers name or local path
     chroma_host: str | None = None  # set (with chroma_port) to use a chromadb server instead of the embedded one
     chroma_port: int | None = None
-    auth: str | None = None  # web logins "user:pass[,user2:pass2]"; None with no auth_file: no login asked
+    auth: str | None = None  # web logins, one "user:pass" a line; None (and no auth_file): no login asked
     auth_file: Path | None = None  # a file of "user:pass" lines (owner-only permissions), used when auth is None
 
     @classmethod
@@ -46,7 +46,7 @@ class Settings:
             embed_model=env.get("BUDGETQA_EMBED_MODEL") or None,
             chroma_host=env.get("BUDGETQA_CHROMA_HOST") or None,
             chroma_port=_port(env.get("BUDGETQA_CHROMA_PORT")),
-            auth=env.get("BUDGETQA_AUTH") or None,
+            auth=env.get("BUDGETQA_AUTH", "").replace(",", "\n") or None,  # "user:pass,user2:pass2"
             auth_file=Path(env["BUDGETQA_AUTH_FILE"]) if env.get("BUDGETQA_AUTH_FILE") else None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}

@@ -110,7 +110,7 @@ def run_load(
         window[0] = time.monotonic()
         window[1] = window[0] + seconds
 
-    start = threading.Barrier(users + (1 if upload else 0), action=begin)
+    start = threading.Barrier(users + (1 if upload else 0), action=begin, timeout=300)
 
     def note(kind: str, text: str) -> None:
         with lock:
@@ -165,7 +165,12 @@ def run_load(
         assert upload is not None
         from gradio_client import handle_file
 
-        client = _client(url, auth)
+        try:
+            client = _client(url, auth)
+        except Exception as e:
+            note("error", f"上传用户无法连接：{type(e).__name__}: {e}")
+            start.wait()
+            return
         start.wait()
         time.sleep(seconds / 3)
         t = time.perf_counter()

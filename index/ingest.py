@@ -121,21 +121,23 @@ def reparse(store: Store, doc_id: str) -> Parsed:
     return parse_text(text, filename, doc_id)
 
 
-def parse_text(text: str, filename: str, doc_id: str | None = None) -> Parsed:
+def parse_text(text: str, filename: str, doc_id: str | None = None, encoding: str = "utf-8") -> Parsed:
     """Parse a normalised text kept in a store (its id is recomputed unless given)."""
-    loaded = LoadedText(name=filename, text=text, encoding="utf-8", doc_id=doc_id or doc_id_of(text))
+    loaded = LoadedText(name=filename, text=text, encoding=encoding, doc_id=doc_id or doc_id_of(text))
     disclosure = parse(loaded)
     return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
 
 
-def stored_texts(folder: Path) -> list[tuple[str, str]]:
-    """(text, file name) of every document in a store folder of any format, read without changing it."""
+def stored_texts(folder: Path) -> list[tuple[str, str, str]]:
+    """(text, file name, encoding) of every document in a store folder of any format; nothing is written
+    (SQLite itself may roll back a transaction that a killed process left half done)."""
     path = folder / "facts.sqlite"
     if not path.exists():
         raise StoreError(f"“{folder}”中没有 facts.sqlite，不是本程序的存储目录")
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            return [(r[0], r[1]) for r in conn.execute("SELECT text, filename FROM documents ORDER BY rowid")]
+        with closing(sqlite3.connect(path, timeout=30)) as conn:
+            rows = conn.execute("SELECT text, filename, encoding FROM documents ORDER BY rowid").fetchall()
+            return [(r[0], r[1], r[2]) for r in rows]
     except sqlite3.Error as e:
         raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
 
@@ -143,14 +145,15 @@ def stored_texts(folder: Path) -> list[tuple[str, str]]:
 def rebuild(folder: Path, vectors_for: Callable[[Path], Vectors], on_document: Callable[[IngestResult], None]) -> Path:
     """Rebuild a store from the texts it keeps, with today's parser and format. The old folder is kept
     as a backup beside it (its path is returned); until the final rename the old store is untouched."""
+    folder = folder.resolve()  # "." has no name to put a suffix on
     texts = stored_texts(folder)
     fresh = folder.with_name(folder.name + ".rebuilding")
     if fresh.exists():
         shutil.rmtree(fresh)  # left by a rebuild that was interrupted
     with Store(fresh) as store:
         vectors = vectors_for(fresh)
-        for text, filename in texts:
-            on_document(add(store, vectors, parse_text(text, filename)))
+        for text, filename, encoding in texts:
+            on_document(add(store, vectors, parse_text(text, filename, encoding=encoding)))
     backup = folder.with_name(f"{folder.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
     folder.rename(backup)
     fresh.rename(folder)

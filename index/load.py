@@ -108,15 +108,20 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> LoadedText:
         raise UnreadableDocument(path, "文件不存在")
     if path.is_dir():
         raise UnreadableDocument(path, "这是一个文件夹，不是文件")
+    if not path.is_file():
+        raise UnreadableDocument(path, "这不是普通文件（设备、管道等）")
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableDocument(
                 path, f"文件过大（{megabytes(size)}，上限 {megabytes(max_bytes)}），不像是一份部门预算/决算公开文件"
             )
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)  # a file that grew since stat() is still read no further
     except OSError as e:
         raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e
+    if len(data) > max_bytes:
+        raise UnreadableDocument(path, f"文件过大（超过 {megabytes(max_bytes)}），不像是一份部门预算/决算公开文件")
     text, encoding, cut = decode(data, path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnreadableDocument(path, f"不支持“{path.suffix or '无扩展名'}”类型的文件，目前支持 .txt 和 .md")

@@ -55,7 +55,8 @@ def parse(loaded: LoadedText) -> Disclosure:
     sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc, warnings)
     tables = _tables(lines[first_table:])
     warnings.extend(w for t in tables.values() for w in t.skipped)
-    warnings.extend(_missing(lines[: first_part or first_table], toc, sections, tables))
+    start = first_part if first_part is not None else first_table
+    warnings.extend(_missing(lines[:start], lines[start:], toc, tables))
     if not tables and not any(s.paragraphs for s in sections):
         raise NotADisclosure(loaded.name, "正文和表格都是空的")
     tables = link_codes(tables)
@@ -76,9 +77,7 @@ def parse(loaded: LoadedText) -> Disclosure:
     )
 
 
-def _missing(
-    head: list[str], toc: dict[str, str], sections: list[Section], tables: dict[str, ParsedTable]
-) -> list[str]:
+def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict[str, ParsedTable]) -> list[str]:
     """A truncated file: parts or tables the 目录 lists after the last one the text holds.
 
     Disclosures often leave out some of the tables their 目录 lists (表2, 表4, 表5
@@ -86,7 +85,7 @@ def _missing(
     the file stops early.
     """
     parts = [cn_number(n) for n in toc]
-    found_parts = [cn_number(m.group("num")) for s in sections if (m := PART_HEADING.match(s.heading))]
+    found_parts = [cn_number(m.group("num")) for line in body if (m := PART_HEADING.match(line.strip()))]
     listed = sorted({cn_number(m.group("num")) for line in head if (m := _TOC_TABLE.match(line.strip()))})
     found_tables = [int(name.removeprefix("表")) for name in tables]
     lost_parts = [n for n in parts if n > max(found_parts, default=0)]

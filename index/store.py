@@ -111,26 +111,29 @@ class Store:
     def __init__(self, folder: Path, *, check_format: bool = True):
         self.folder = folder
         try:
-            if not folder.exists():
-                folder.mkdir(parents=True, mode=0o700)  # the figures and texts are the office's, not the machine's
-                folder.chmod(0o700)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _owner_only(folder)  # the figures and texts are the office's, not everyone's on the machine
             path = folder / "facts.sqlite"
-            new = not path.exists()
             self.conn = sqlite3.connect(path, timeout=30)
-            if new:
-                path.chmod(0o600)
+            _owner_only(path)
             self.conn.execute("PRAGMA foreign_keys = ON")
             version = self._format()
             if check_format and version != FORMAT:
                 self.conn.close()
                 raise StoreIncompatible(folder, version, FORMAT)
+            self.conn.executescript(SCHEMA)  # tables added within a format (IF NOT EXISTS: no-op otherwise)
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"无法打开存储目录“{folder}”（{e}）") from e
 
     def _format(self) -> int:
-        """The store's format version; a new store is given the current one."""
+        """The store's format version; a new store is given the current one.
+
+        0 with documents is a store from before versions were recorded: its document
+        ids were computed before full-width digits were normalised, so it is rebuilt.
+        """
         version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-        if version == 0:  # a new store, or one written before the version was recorded (the same tables as 1)
+        exists = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
+        if version == 0 and not exists:
             self.conn.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
             return FORMAT
         return version
@@ -162,8 +165,11 @@ class Store:
 
     def abandoned(self) -> list[str]:
         """Documents whose ingest was begun by a process on this machine that no longer runs (killed)."""
-        rows = self.conn.execute("SELECT doc_id, pid FROM pending WHERE host = ?", (socket.gethostname(),))
-        return [doc_id for doc_id, pid in rows.fetchall() if not _alive(pid)]
+        try:
+            rows = self.conn.execute("SELECT doc_id, pid FROM pending WHERE host = ?", (socket.gethostname(),))
+            return [doc_id for doc_id, pid in rows.fetchall() if not _alive(pid)]
+        except sqlite3.Error as e:
+            raise StoreError(f"读取未完成的导入记录失败（{e}）") from e
 
     def end(self, conn: sqlite3.Connection, doc_id: str) -> None:
         conn.execute("DELETE FROM pending WHERE doc_id = ?", (doc_id,))
@@ -348,6 +354,13 @@ class Vectors:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+
+def _owner_only(path: Path) -> None:
+    """Take away group and other access (the folder is made 0700, files 0600) when the owner can."""
+    info = path.stat()
+    if info.st_mode & 0o077 and info.st_uid == os.getuid():
+        path.chmod(info.st_mode & 0o700)
 
 
 def _alive(pid: int) -> bool:

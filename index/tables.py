@@ -65,7 +65,7 @@ def build_table(
     for page_no, page in enumerate(rows_by_page, start=1):
         start = n_header if page_no == 1 else _repeated_header(page, header)
         body.extend((page_no, cells) for cells in page[start:])
-    body, skipped = _drop_ragged(name, body)
+    body, skipped = _drop_ragged(name, header, body)
     columns, unit_in_header = _columns(header, [c for _, c in body])
     no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) for n in notes)
     rows = _rows(columns, body, no_amounts)
@@ -84,22 +84,32 @@ def build_table(
     return ParsedTable(table=table, skipped=skipped)
 
 
-def _drop_ragged(name: str, body: list[tuple[int, list[str]]]) -> tuple[list[tuple[int, list[str]]], list[str]]:
-    """Leave out rows with amounts whose cell count differs from the table's usual one.
+def _drop_ragged(
+    name: str, header: list[list[str]], body: list[tuple[int, list[str]]]
+) -> tuple[list[tuple[int, list[str]]], list[str]]:
+    """Leave out rows with amounts whose cell count differs from the header's.
 
     A row missing a cell (or with one too many) cannot be aligned with the header:
     reading it anyway would put its amounts under the wrong columns, so it is
-    skipped and reported instead.
+    skipped and reported instead. One exception is unambiguous: in a side-by-side
+    收入|支出 table, a row that stops before the 支出 half is a 收入-only row whose
+    trailing empty cells were trimmed.
     """
     if not body:
         return body, []
-    width = Counter(len(cells) for _, cells in body).most_common(1)[0][0]
+    usual = Counter(len(cells) for _, cells in body).most_common(1)[0][0]
+    width = max(len(header[-1]), usual) if header else usual
+    leaf = header[-1] if header else []
+    labels = [j for j, c in enumerate(leaf) if c in LABEL_NAMES]
+    half = labels[1] if len(labels) >= 2 and leaf[labels[0]] == leaf[labels[1]] else 0
     kept, skipped = [], []
     for page, cells in body:
+        if len(cells) < width and half and len(cells) == half:
+            cells = cells + [""] * (width - len(cells))
         if len(cells) != width and any(isinstance(parse_number(c), Decimal) for c in cells if c):
             label = next((c for c in cells if c and parse_number(c) is None), "") or "、".join(c for c in cells if c)
             skipped.append(
-                f"{name}第{page}页“{label}”一行有 {len(cells)} 个单元格，与本表其他行（{width} 个）不符，"
+                f"{name}第{page}页“{label}”一行有 {len(cells)} 个单元格，与表头（{width} 个）不符，"
                 "无法确定数字所在的列，已跳过"
             )
             continue

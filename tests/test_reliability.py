@@ -136,7 +136,7 @@ def test_disclosure_cut_off_mid_table(tmp_path: Path) -> None:
     facts = json.loads(run_cli(tmp_path / "store", "facts", "--json")[1])
     cells = {(f["table"], f["code"], f["column"]): Decimal(str(f["value"])) for f in facts}
     assert cells[("表7", "2060702", "支出总计")] == 2564  # the rows before the cut are all there
-    assert not any(f["table"] in ("表8", "表11") or f["code"] == "2060703" for f in facts if f["table"] == "表7")
+    assert not any(f["code"] == "2060703" for f in facts if f["table"] == "表7")
     assert not any(f["table"] in ("表8", "表9", "表10", "表11") for f in facts)
     audit = run_cli(tmp_path / "store", "audit")[1]
     assert "文件可能不完整" in audit  # the audit shows it again, read from the stored text
@@ -152,6 +152,29 @@ def test_row_with_a_missing_cell_is_skipped_not_misread(tmp_path: Path) -> None:
     assert find(parsed.facts, table="表7", row="科普活动", column="基本支出") == []
     assert find(parsed.facts, table="表7", row="青少年科技活动", column="支出总计") == [70]
     assert find(parsed.facts, table="表1", row="科普活动", column="2022年预算数") == [2564]
+
+
+def test_one_row_table_missing_a_cell_is_skipped_too(tmp_path: Path) -> None:
+    lines = sample_lines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("深圳市科学技术协会(本级)\t4,997\t974\t"))
+    lines[n] = lines[n].replace("\t974", "", 1)  # 表3 has one body row: no other row to compare it with
+    path = tmp_path / "t3.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = read(path)
+    assert any(w.startswith("表3") and "与表头（7 个）不符" in w for w in parsed.disclosure.warnings)
+    assert not any(f.table == "表3" for f in parsed.facts)
+    assert find(parsed.facts, table="表7", row="科普活动", column="支出总计") == [2564]
+
+
+def test_income_only_row_with_trimmed_cells_is_read(tmp_path: Path) -> None:
+    lines = sample_lines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("5. 其他收入\t"))
+    lines.insert(n + 1, "四、上年结转\t120")  # a 收入-only line of 表1 whose empty 支出 half was trimmed
+    path = tmp_path / "carry.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = read(path)
+    assert parsed.disclosure.warnings == []
+    assert find(parsed.facts, table="表1", row="上年结转", column="2022年预算数") == [120]
 
 
 @pytest.mark.parametrize("mark", ["—", "-", "无", ""])
@@ -455,14 +478,15 @@ def test_twenty_users_for_a_minute_while_a_file_is_ingested(server: tuple[str, P
 def test_launch_options_never_share_and_cap_uploads() -> None:
     options = launch_options("127.0.0.1", 7860, None)
     assert options["share"] is False and options["auth"] is None and options["max_file_size"] == UPLOAD_CAP
-    logins = parse_accounts("a:1\n# comment\nb:2, c:3", "test")
+    logins = parse_accounts("a:1\n# comment\nb:2\nc:3,d:4", "test")
     options = launch_options("0.0.0.0", 7860, logins)
     check = options["auth"]
     assert check("b", "2") and not check("b", "1") and not check("nobody", "2")
+    assert check("c", "3,d:4") and not check("d", "4")  # a comma inside a password is part of it
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("alice", "用户名:密码"), ("a:1,a:2", "出现了两次"), ("# nothing\n", "没有任何账号")]
+    ("text", "message"), [("alice", "第 1 个账号"), ("a:1\na:2", "出现了两次"), ("# nothing\n", "没有任何账号")]
 )
 def test_bad_account_lists(text: str, message: str) -> None:
     with pytest.raises(BadAccount, match=message):
@@ -504,6 +528,27 @@ def test_incompatible_store_names_the_rebuild_command(tmp_path: Path, capsys: py
         assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT + 1
     code, out = run_cli(folder, "ask", "项目支出是多少？", "--json")
     assert code == 0 and json.loads(out)["value"] == 4023
+
+
+def test_store_from_before_versions_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "v0"
+    assert run_cli(folder, "ingest", str(SAMPLE))[0] == 0
+    with closing(sqlite3.connect(folder / "facts.sqlite")) as conn:
+        conn.execute("PRAGMA user_version = 0")  # as written before the format was recorded
+    assert run_cli(folder, "facts")[0] == 1
+    assert "格式版本 0" in capsys.readouterr().err
+    assert run_cli(folder, "rebuild")[0] == 0
+    assert run_cli(folder, "docs")[0] == 0
+
+
+def test_existing_store_folder_is_made_owner_only(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    with Store(folder):
+        pass
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "facts.sqlite").stat().st_mode) & 0o077 == 0
 
 
 def test_store_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
