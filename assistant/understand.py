@@ -49,6 +49,12 @@ UNIT_HINTS = {
 }
 TARGET_WORDS = re.compile(r"目标值|这个指标|的指标|指标值|指标是")
 DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|多了|少了|增加|减少|下降|上升|增长")
+# A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
+# disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
+CLAIM = re.compile(
+    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元|%)"
+    r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
+)
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
 CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
 WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
@@ -70,7 +76,7 @@ class Understanding:
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
     def understand(self, question: str, previous: Sequence[Query] = (), doc_id: str | None = None) -> Query:
-        raw = ascii_text(question).strip()
+        raw = CLAIM.sub("", ascii_text(question)).strip()
         text = to_template(raw)
         last = previous[-1] if previous else None
         docs = self._scope(text, doc_id, last)

@@ -370,6 +370,8 @@ def test_bad_question_gets_an_answer_or_a_refusal(engine: Engine, question: str)
         ("科协项目支出占比是90%吗", "80.51%", True),
         ("科协项目支出是4,023万元吗？", "4,023 万元", False),
         ("科协基本支出974万元是否正确", "974 万元", False),
+        ("科协科普活动预算是2,564万元吗？", "2,564 万元", False),
+        ("科协科普活动预算是2,465万元吗？", "2,564 万元", True),
     ],
 )
 def test_a_figure_stated_in_the_question_is_checked_too(
