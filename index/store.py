@@ -188,12 +188,9 @@ class Store:
         indicators: Iterable[Indicator],
         chunks: Iterable[Chunk] = (),
     ) -> None:
-        """Write one document inside a transaction opened with `transaction()`."""
-        conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (info.doc_id, info.title, info.department, info.year, info.kind, info.unit, info.filename,
-             encoding, text, info.n_facts, info.ingested_at),
-        )  # fmt: skip
+        """Write one document inside a transaction opened with `transaction()`: its facts, indicators and
+        chunks first, the document row last (foreign keys are checked at the commit)."""
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
         conn.executemany(
             "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -226,6 +223,11 @@ class Store:
                 for c in chunks
             ),
         )
+        conn.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (info.doc_id, info.title, info.department, info.year, info.kind, info.unit, info.filename,
+             encoding, text, info.n_facts, info.ingested_at),
+        )  # fmt: skip
 
     def chunks(self) -> list[Chunk]:
         """Every chunk of every document, in document order."""
