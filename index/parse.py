@@ -52,8 +52,9 @@ def parse(loaded: LoadedText) -> Disclosure:
     if first_part is None and first_table == len(lines):
         raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
     warnings: list[str] = list(loaded.warnings)
-    sections = _sections(lines[first_part:first_table] if first_part is not None else [], toc, warnings)
-    tables = _tables(lines[first_table:])
+    prose, printed = _split_after_tables(lines[first_table:])
+    sections = _sections((lines[first_part:first_table] if first_part is not None else []) + prose, toc, warnings)
+    tables = _tables(printed)
     warnings.extend(w for t in tables.values() for w in t.skipped)
     start = first_part if first_part is not None else first_table
     warnings.extend(_missing(lines[:start], lines[start:], toc, tables))
@@ -75,6 +76,22 @@ def parse(loaded: LoadedText) -> Disclosure:
         indicators=indicators,
         warnings=warnings,
     )
+
+
+def _split_after_tables(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(prose, table lines) of the text from the first table on: parts printed after the tables
+    (第八部分 其他需要说明情况, 第九部分 名词解释 in some templates) are prose, not table notes."""
+    prose: list[str] = []
+    tables: list[str] = []
+    current = tables
+    for line in lines:
+        s = line.strip()
+        if "\t" not in line and PART_HEADING.match(s):
+            current = prose
+        elif _TABLE_START.match(s):
+            current = tables
+        current.append(line)
+    return prose, tables
 
 
 def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict[str, ParsedTable]) -> list[str]:

@@ -1,8 +1,11 @@
 """The sample's structure: title, the 九个部分, tables merged across pages, headers, hierarchy."""
 
 from decimal import Decimal
+from pathlib import Path
 
-from index.ingest import Parsed
+from index.ingest import Parsed, read
+from index.records import Fact
+from tests.conftest import SAMPLE
 
 
 def test_title_department_year_unit(sample: Parsed) -> None:
@@ -136,3 +139,19 @@ def test_second_disclosure_negatives_and_no_value(second: Parsed) -> None:
     # blank cells in a table whose note says it has no amounts are zero
     t9 = second.disclosure.tables["表9"]
     assert t9.no_amounts and t9.rows[0].values["支出总计"] == Decimal(0)
+
+
+def test_parts_printed_after_the_tables_are_prose(sample: Parsed, tmp_path: Path) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    eighth = next(i for i, line in enumerate(lines) if line.startswith("第八部分") and i > 40)
+    tables = next(i for i, line in enumerate(lines) if line.strip() == "二、表格部分" and i > 40)
+    moved = tmp_path / "parts_after_tables.txt"  # 第八、第九部分 after the tables, as some templates print them
+    moved.write_text("\n".join(lines[:eighth] + lines[tables:] + lines[eighth:tables]), encoding="utf-8")
+    parsed = read(moved)
+    assert [s.heading for s in parsed.disclosure.sections] == [s.heading for s in sample.disclosure.sections]
+    assert parsed.disclosure.warnings == [] and parsed.disclosure.tables["表11"].notes == []
+
+    def key(f: Fact) -> tuple[str, ...]:
+        return (f.table or "", f.row, f.code or "", f.column, str(f.value), f.unit, f.source)
+
+    assert sorted(map(key, parsed.facts)) == sorted(map(key, sample.facts))
