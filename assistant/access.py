@@ -35,9 +35,6 @@ class Accounts:
         ok = hmac.compare_digest((expected or "\0").encode("utf-8"), password.encode("utf-8"))
         return expected is not None and ok
 
-    def __len__(self) -> int:
-        return len(self.passwords)
-
 
 def parse_accounts(text: str, where: str) -> Accounts:
     """`user:password` entries, one per line; `#` starts a comment line. The password is everything

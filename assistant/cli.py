@@ -131,7 +131,7 @@ def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
         results.append(r)
         bar.update()
 
-    backup = rebuild(folder, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
+    backup = rebuild(folder, texts, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
     bar.close()
     if args.json:
         dump({"documents": [r.doc_id for r in results], "backup": str(backup)}, out)

@@ -142,11 +142,16 @@ def stored_texts(folder: Path) -> list[tuple[str, str, str]]:
         raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
 
 
-def rebuild(folder: Path, vectors_for: Callable[[Path], Vectors], on_document: Callable[[IngestResult], None]) -> Path:
-    """Rebuild a store from the texts it keeps, with today's parser and format. The old folder is kept
-    as a backup beside it (its path is returned); until the final rename the old store is untouched."""
+def rebuild(
+    folder: Path,
+    texts: list[tuple[str, str, str]],
+    vectors_for: Callable[[Path], Vectors],
+    on_document: Callable[[IngestResult], None],
+) -> Path:
+    """Rebuild a store from the texts it keeps (`stored_texts(folder)`), with today's parser and format.
+    The old folder is kept as a backup beside it (its path is returned); until the final rename the old
+    store is untouched."""
     folder = folder.resolve()  # "." has no name to put a suffix on
-    texts = stored_texts(folder)
     fresh = folder.with_name(folder.name + ".rebuilding")
     if fresh.exists():
         shutil.rmtree(fresh)  # left by a rebuild that was interrupted

@@ -108,7 +108,7 @@ class DocumentInfo:
 class Store:
     """SQLite under the store folder. Use as a context manager or call close()."""
 
-    def __init__(self, folder: Path, *, check_format: bool = True):
+    def __init__(self, folder: Path):
         self.folder = folder
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -118,7 +118,7 @@ class Store:
             _owner_only(path)
             self.conn.execute("PRAGMA foreign_keys = ON")
             version = self._format()
-            if check_format and version != FORMAT:
+            if version != FORMAT:
                 self.conn.close()
                 raise StoreIncompatible(folder, version, FORMAT)
             self.conn.executescript(SCHEMA)  # tables added within a format (IF NOT EXISTS: no-op otherwise)
