@@ -19,6 +19,7 @@ from tqdm import tqdm
 from assistant.access import add_serve_arguments
 from assistant.answer import Engine
 from assistant.config import Settings
+from assistant.draft import page_note
 from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.knowledge import Knowledge
 from assistant.records import Figure
@@ -65,7 +66,7 @@ def fact_json(f: Fact) -> dict[str, Any]:
     return {
         "doc_id": f.doc_id, "department": f.department, "year": f.year, "table": f.table, "section": f.section,
         "row": f.row, "code": f.code, "column": f.column, "value": number(f.value), "unit": f.unit,
-        "source": f.source, "parent": f.parent,
+        "source": f.source, "parent": f.parent, "page": f.page,
     }  # fmt: skip
 
 
@@ -161,7 +162,7 @@ def cmd_facts(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         dump([fact_json(f) for f in facts], out)
         return 0
     for f in facts:
-        print(f"{f.source} = {format_amount(f.value)} {f.unit}", file=out)
+        print(f"{f.source}{page_note(f.page)} = {format_amount(f.value)} {f.unit}", file=out)
     print(f"共 {len(facts)} 条。", file=out)
     return 0
 

@@ -29,9 +29,21 @@ class Draft:
     doc_id: str | None = None  # the document the figures come from
 
 
+def page_note(page: object, last: object = None) -> str:
+    """ "（第12页）" (or "（第12页至第13页）") for what is printed on PDF pages; "" when there are no pages.
+
+    Every page number follows 第, so the verifier does not take it for a figure.
+    """
+    if not isinstance(page, int) or not page:
+        return ""
+    if isinstance(last, int) and last > page:
+        return f"（第{page}页至第{last}页）"
+    return f"（第{page}页）"
+
+
 def where(f: Fact) -> str:
-    """A fact's place without the quoted snippet (the snippet goes into the citation)."""
-    return f.source.split(" · 「")[0]
+    """A fact's place without the quoted snippet (the snippet goes into the citation), with its page."""
+    return f.source.split(" · 「")[0] + page_note(f.page)
 
 
 def sources(*facts: Fact) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.draft import page_note
 from assistant.knowledge import grams, norm
 from assistant.retrieve import Hit
 
@@ -77,7 +78,7 @@ def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ..
 def best_quotes(hits: list[Hit], question: str, subjects: tuple[str, ...], limit: int = 1) -> list[Quote]:
     """The best sentence(s) among the retrieved chunks, if any answers the question well enough."""
     scored = [
-        Quote(text=s, where=head, doc_id=h.chunk.doc_id, score=_score(s, para, question, subjects))
+        Quote(text=s, where=head + _pages(h), doc_id=h.chunk.doc_id, score=_score(s, para, question, subjects))
         for h in hits
         for head, para, s in sentences(h)
     ]
@@ -97,5 +98,9 @@ def listing_sentence(hits: list[Hit], subject: str) -> Quote | None:
             if re.search(
                 r"主要包括|具体包括|包括|主要用于|：一般公共预算安排的|:一般公共预算安排的", rest
             ) or re.search(r"下设|分别是|设有", plain[:at]):  # "下设办公室、科学技术普及部、学会学术部共三个部室"
-                return Quote(text=s, where=head, doc_id=h.chunk.doc_id, score=10.0)
+                return Quote(text=s, where=head + _pages(h), doc_id=h.chunk.doc_id, score=10.0)
     return None
+
+
+def _pages(h: Hit) -> str:
+    return page_note(h.chunk.metadata.get("page"), h.chunk.metadata.get("page_end"))

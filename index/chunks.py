@@ -17,17 +17,17 @@ TASK_ROWS = 3  # 表11 task rows carry long descriptions
 
 def chunk(d: Disclosure) -> list[Chunk]:
     """All chunks of a disclosure, in document order."""
-    pieces: list[tuple[str, str, str, str]] = []  # (where, kind, table, text)
+    pieces: list[tuple[str, str, str, Piece]] = []  # (where, kind, table, (text, pages))
     for section in d.sections:
-        pieces.extend((section.heading, "prose", "", text) for text in _prose(section.heading, section.paragraphs))
+        pieces.extend((section.heading, "prose", "", p) for p in _prose(section.heading, section.paragraphs))
         for t in section.tables:
-            pieces.extend((section.heading, "table", "", text) for text in _table(t, heading=section.heading))
+            pieces.extend((section.heading, "table", "", p) for p in _table(t, heading=section.heading))
     for t in d.tables.values():
         if t.columns and t.columns[0].name == "任务名称":
-            pieces.extend((t.ref, "table", t.name, text) for text in _tasks(t))
-            pieces.extend((t.ref, "indicator", t.name, text) for text in _indicators(t, d.indicators))
+            pieces.extend((t.ref, "table", t.name, p) for p in _tasks(t))
+            pieces.extend((t.ref, "indicator", t.name, p) for p in _indicators(t, d.indicators))
         else:
-            pieces.extend((t.ref, "table", t.name, text) for text in _table(t))
+            pieces.extend((t.ref, "table", t.name, p) for p in _table(t))
     return [
         Chunk(
             id=f"{d.doc_id[:16]}-{i:04d}",
@@ -42,27 +42,40 @@ def chunk(d: Disclosure) -> list[Chunk]:
                 "kind": kind,
                 "table": table,
                 "position": i,
+                **_page_range(pages),
             },
         )
-        for i, (where, kind, table, text) in enumerate(pieces)
+        for i, (where, kind, table, (text, pages)) in enumerate(pieces)
     ]
 
 
-def _prose(heading: str, paragraphs: list[Paragraph]) -> list[str]:
-    out: list[str] = []
+Piece = tuple[str, list[int | None]]  # a chunk's text and the document pages of what it holds
+
+
+def _page_range(pages: list[int | None]) -> dict[str, int]:
+    """ "page"/"page_end" metadata: the first and last page a chunk's text is printed on (none if unknown)."""
+    known = [p for p in pages if p is not None]
+    return {"page": min(known), "page_end": max(known)} if known else {}
+
+
+def _prose(heading: str, paragraphs: list[Paragraph]) -> list[Piece]:
+    out: list[Piece] = []
     trail: tuple[str, ...] = ()
     body: list[str] = []
+    pages: list[int | None] = []
 
     def flush() -> None:
         if body:
-            out.append(" > ".join(trail) + "\n" + "\n".join(body))
+            out.append((" > ".join(trail) + "\n" + "\n".join(body), list(pages)))
             body.clear()
+            pages.clear()
 
     for p in paragraphs:
         if p.trail != trail:
             flush()
             trail = p.trail
         body.append(p.text)
+        pages.extend(page for _, page in p.pages)
         if sum(len(b) for b in body) >= PROSE_CHARS:
             flush()
     flush()
@@ -99,38 +112,45 @@ def _groups(rows: list[Row], size: int) -> list[list[Row]]:
     return [g for g in groups if g]
 
 
-def _table(t: Table, heading: str | None = None) -> list[str]:
+def _table(t: Table, heading: str | None = None) -> list[Piece]:
     sides = list(dict.fromkeys(r.side for r in t.rows)) or [None]
-    out = []
+    out: list[Piece] = []
     for side in sides:
         rows = [r for r in t.rows if r.side == side]
         for group in _groups(rows, TABLE_ROWS):
             lines = [_row_line(t, r) for r in group]
-            out.append(_header(t, side, heading) + "\n" + "\n".join(lines))
+            out.append((_header(t, side, heading) + "\n" + "\n".join(lines), [r.page for r in group]))
         if not rows and side is None:
-            out.append(_header(t, None, heading) + "\n（本表无数据）")
+            out.append((_header(t, None, heading) + "\n（本表无数据）", []))
     if t.notes:
-        out[-1] += "\n" + "\n".join(t.notes)
+        text, pages = out[-1]
+        out[-1] = (text + "\n" + "\n".join(t.notes), pages)
     return out
 
 
-def _tasks(t: Table) -> list[str]:
+def _tasks(t: Table) -> list[Piece]:
     head = f"{t.ref}（单位：{t.unit}） · 年度主要任务\n表头：任务名称｜主要内容｜总额｜财政拨款｜其他资金"
     tasks = [r for r in t.rows if r.values]
-    out = [head + "\n" + "\n".join(_row_line(t, r) for r in g) for g in _groups(tasks, TASK_ROWS)]
-    out.extend(f"{t.ref} · {r.label}\n{r.texts.get('内容', '')}" for r in t.rows if not r.values and r.texts)
+    out = [
+        (head + "\n" + "\n".join(_row_line(t, r) for r in g), [r.page for r in g]) for g in _groups(tasks, TASK_ROWS)
+    ]
+    out.extend(
+        (f"{t.ref} · {r.label}\n{r.texts.get('内容', '')}", [r.page]) for r in t.rows if not r.values and r.texts
+    )
     return out
 
 
-def _indicators(t: Table, indicators: list[Indicator]) -> list[str]:
+def _indicators(t: Table, indicators: list[Indicator]) -> list[Piece]:
     by_group: dict[tuple[str, str], list[Indicator]] = {}
     for i in indicators:
         by_group.setdefault((i.level1, i.level2), []).append(i)
     out = []
     for (l1, l2), items in by_group.items():
         for start in range(0, len(items), TABLE_ROWS):
-            lines = [f"{i.level3}：目标值 {i.target or '（未填）'}" for i in items[start : start + TABLE_ROWS]]
-            out.append(f"{t.ref} · 年度绩效指标 · {l1}指标/{l2}指标\n表头：三级指标｜目标值\n" + "\n".join(lines))
+            group = items[start : start + TABLE_ROWS]
+            lines = [f"{i.level3}：目标值 {i.target or '（未填）'}" for i in group]
+            head = f"{t.ref} · 年度绩效指标 · {l1}指标/{l2}指标\n表头：三级指标｜目标值\n"
+            out.append((head + "\n".join(lines), [i.page for i in group]))
     return out
 
 

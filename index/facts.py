@@ -44,6 +44,7 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                     unit=table.unit,
                     source=_source(where, row, label, col),
                     parent=_group_of(table, column) if by_year else None,
+                    page=row.page,
                 )
             )
     return out
@@ -81,6 +82,7 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
             unit=i.unit,
             source=f"{where} · {i.level1}/{i.level2} · {i.level3} · 目标值 {i.comparator if i.comparator != '=' else ''}{i.target}",
             parent=i.level2 or None,
+            page=i.page,
         )
         for i in d.indicators
         if i.value is not None

@@ -14,7 +14,7 @@ from typing import Literal
 from index.chunks import chunk
 from index.errors import StoreError, UnreadableDocument
 from index.facts import extract_facts
-from index.load import TEXT_SUFFIXES, LoadedText, doc_id_of, load
+from index.load import DOCUMENT_SUFFIXES, LoadedText, doc_id_of, load
 from index.parse import parse
 from index.records import Chunk, Disclosure, Fact
 from index.store import DocumentInfo, Store, Vectors, now
@@ -42,16 +42,20 @@ class IngestResult:
     warnings: list[str]  # what parsing left out (ragged rows, a file cut short), in Chinese
 
 
-def read(path: Path) -> Parsed:
-    """Load, parse and extract facts; raises AssistantError subclasses with Chinese messages."""
-    loaded = load(path)
+def read(path: Path, progress: Callable[[int, int], None] | None = None) -> Parsed:
+    """Load, parse and extract facts; raises AssistantError subclasses with Chinese messages.
+
+    `progress(done, total)` reports the pages of a PDF as they are read."""
+    loaded = load(path, progress=progress)
     disclosure = parse(loaded)
     return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
 
 
-def ingest(store: Store, vectors: Vectors, path: Path) -> IngestResult:
+def ingest(
+    store: Store, vectors: Vectors, path: Path, progress: Callable[[int, int], None] | None = None
+) -> IngestResult:
     """Ingest one file, all or nothing. A document already in the store (same normalised text) adds nothing."""
-    return add(store, vectors, read(path))
+    return add(store, vectors, read(path, progress))
 
 
 def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
@@ -107,11 +111,11 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES))
         else:
             out.append(p)
     if not out:
-        raise UnreadableDocument(Path(*[str(p) for p in paths][:1] or ["."]), "没有找到可导入的 .txt 或 .md 文件")
+        raise UnreadableDocument(Path(*[str(p) for p in paths][:1] or ["."]), "没有找到可导入的 .txt、.md 或 .pdf 文件")
     return out
 
 

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import UnreadableDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 # A disclosure's text is 20–300 KB; a file far larger is not one (and would take minutes to embed).
 MAX_BYTES = 2 * 1024 * 1024
+# Its PDF is 0.3–5 MB (fonts embedded, a scanned seal or two).
+MAX_PDF_BYTES = 20 * 1024 * 1024
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# CJK radical code points that fonts draw exactly like the ideograph (Noto CJK: 门 and ⻔ share a glyph),
+# so a PDF printed by a browser can carry ⻔ for 门, ⼀ for 一. NFKC maps the Kangxi radicals (U+2F00–2FD5)
+# except ⼾, which it makes the traditional 戶; the CJK Radicals Supplement (U+2E80–2EF3) it leaves alone.
+_RADICALS = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+    | dict(zip(
+        "⼾⺁⺇⺌⺒⺓⺜⺝⺟⺠⺩⺮⺼⻁⻄⻅⻆⻈⻉⻊⻋⻏⻐⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "户厂几小巳幺日月母民王竹月虎西见角讠贝足车阝钅长门阝雨青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+        strict=True,
+    ))
+)  # fmt: skip
 
 # Magic numbers of formats people upload by mistake (or renamed to .txt).
 _MAGIC = [
-    (b"%PDF", "PDF 文件暂不支持，请先转换为文本（.txt）"),
     (b"PK\x03\x04", "这是 Word/Excel/压缩包等格式，请另存为文本（.txt）后再导入"),
     (b"\xd0\xcf\x11\xe0", "这是旧版 Office 文件，请另存为文本（.txt）后再导入"),
     (b"\x89PNG", "这是图片文件，不是文本"),
@@ -31,14 +45,15 @@ class LoadedText:
 
     name: str  # file name, for messages and citations
     text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
-    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16"
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16", or "pdf" (the text read from a PDF)
     doc_id: str  # SHA-256 hex of the normalised text
     warnings: tuple[str, ...] = ()  # what reading had to leave out (a character cut off at the end)
 
 
 def normalise(text: str) -> str:
-    """The canonical form that a document's id is computed from (full-width digits become ASCII)."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS)
+    """The canonical form that a document's id is computed from (full-width digits become ASCII,
+    radical code points the ideographs they are printed as)."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS).translate(_RADICALS)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip(" \u3000") for line in lines).strip("\n") + "\n"
 
@@ -102,8 +117,11 @@ def megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def load(path: Path, max_bytes: int = MAX_BYTES) -> LoadedText:
-    """Read one disclosure file; raises UnreadableDocument with a Chinese reason."""
+def load(path: Path, max_bytes: int = MAX_BYTES, *, progress: Callable[[int, int], None] | None = None) -> LoadedText:
+    """Read one disclosure file (text or PDF); raises UnreadableDocument with a Chinese reason.
+
+    `progress(done, total)` reports the pages of a PDF as they are read.
+    """
     if not path.exists():
         raise UnreadableDocument(path, "文件不存在")
     if path.is_dir():
@@ -111,20 +129,48 @@ def load(path: Path, max_bytes: int = MAX_BYTES) -> LoadedText:
     if not path.is_file():
         raise UnreadableDocument(path, "这不是普通文件（设备、管道等）")
     try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError as e:
+        raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e
+    if b"%PDF-" in head:  # the header may follow a few bytes of junk
+        return _load_pdf(path, progress)
+    if path.suffix.lower() == ".pdf":
+        raise UnreadableDocument(path, "文件扩展名是 .pdf，但内容不是 PDF（文件头不对，可能已损坏）")
+    data = _read_bounded(path, max_bytes)
+    text, encoding, cut = decode(data, path)
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise UnreadableDocument(path, f"不支持“{path.suffix or '无扩展名'}”类型的文件，目前支持 .txt、.md 和 .pdf")
+    text = normalise(text)
+    warnings = ("文件在一个字的中间结束（可能没有下载完整），最后半个字已去掉",) if cut else ()
+    return LoadedText(name=path.name, text=text, encoding=encoding, doc_id=doc_id_of(text), warnings=warnings)
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; a file over `max_bytes` is refused, also one that grew since it was measured."""
+    try:
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableDocument(
                 path, f"文件过大（{megabytes(size)}，上限 {megabytes(max_bytes)}），不像是一份部门预算/决算公开文件"
             )
         with path.open("rb") as f:
-            data = f.read(max_bytes + 1)  # a file that grew since stat() is still read no further
+            data = f.read(max_bytes + 1)
     except OSError as e:
         raise UnreadableDocument(path, f"读取失败（{e.strerror or e}）") from e
     if len(data) > max_bytes:
         raise UnreadableDocument(path, f"文件过大（超过 {megabytes(max_bytes)}），不像是一份部门预算/决算公开文件")
-    text, encoding, cut = decode(data, path)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UnreadableDocument(path, f"不支持“{path.suffix or '无扩展名'}”类型的文件，目前支持 .txt 和 .md")
+    return data
+
+
+def _load_pdf(path: Path, progress: Callable[[int, int], None] | None) -> LoadedText:
+    from index.pdf import read_pdf  # pdfplumber is imported only when a PDF is read
+
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise UnreadableDocument(
+            path, f"PDF 过大（{megabytes(size)}，上限 {megabytes(MAX_PDF_BYTES)}），不像是一份部门预算/决算公开文件"
+        )
+    text, warnings = read_pdf(path, progress)
     text = normalise(text)
-    warnings = ("文件在一个字的中间结束（可能没有下载完整），最后半个字已去掉",) if cut else ()
-    return LoadedText(name=path.name, text=text, encoding=encoding, doc_id=doc_id_of(text), warnings=warnings)
+    return LoadedText(name=path.name, text=text, encoding="pdf", doc_id=doc_id_of(text), warnings=tuple(warnings))

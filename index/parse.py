@@ -31,29 +31,46 @@ _TITLE_DEPT_FIRST = re.compile(
     r"^(?P<dept>.+?)(?P<year>(?:19|20)\d{2})年度?(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$"
 )
 PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
-_TOC_ENTRY = re.compile(rf"^[-•·*]\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+)$")
+_TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+?)(?:\s*[.…·]{{2,}}\s*\d*|\s+\d+)?$")
 _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
-_TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s+(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
+TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s+(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
+PAGE_MARK = "\f"  # a form feed starts a new page (the PDF loader's text, pdftotext's output)
+
+Line = tuple[str, int | None]  # a line of the text and the page it is printed on (None: no page marks)
+
+
+def paginate(text: str) -> list[Line]:
+    """The text's lines, each with its page: counted from page marks, None when the text has none."""
+    lines = text.split("\n")
+    if PAGE_MARK not in text:
+        return [(line, None) for line in lines]
+    out: list[Line] = []
+    page = 1
+    for line in lines:
+        page += line.count(PAGE_MARK)
+        out.append((line.replace(PAGE_MARK, ""), page))
+    return out
 
 
 def parse(loaded: LoadedText) -> Disclosure:
     """Parse a loaded disclosure; raises NotADisclosure when the template is not recognised."""
-    lines = loaded.text.split("\n")
+    paged = paginate(loaded.text)
+    lines = [line for line, _ in paged]
     title, year, department, kind, body_start = _title(lines, loaded.name)
-    toc = _toc_titles(lines[: body_start + 200])
     first_part = _first_part_line(lines, body_start)
-    first_table = next((i for i, line in enumerate(lines) if _TABLE_START.match(line.strip())), len(lines))
+    toc = _toc_titles(lines[: first_part if first_part is not None else body_start + 200])
+    first_table = next((i for i, line in enumerate(lines) if TABLE_START.match(line.strip())), len(lines))
     if first_part is None and first_table == len(lines):
         raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
     warnings: list[str] = list(loaded.warnings)
-    prose, printed = _split_after_tables(lines[first_table:])
-    sections = _sections((lines[first_part:first_table] if first_part is not None else []) + prose, toc, warnings)
+    prose, printed = _split_after_tables(paged[first_table:])
+    sections = _sections((paged[first_part:first_table] if first_part is not None else []) + prose, toc, warnings)
     tables = _tables(printed)
     warnings.extend(w for t in tables.values() for w in t.skipped)
     start = first_part if first_part is not None else first_table
@@ -78,19 +95,19 @@ def parse(loaded: LoadedText) -> Disclosure:
     )
 
 
-def _split_after_tables(lines: list[str]) -> tuple[list[str], list[str]]:
+def _split_after_tables(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(prose, table lines) of the text from the first table on: parts printed after the tables
     (第八部分 其他需要说明情况, 第九部分 名词解释 in some templates) are prose, not table notes."""
-    prose: list[str] = []
-    tables: list[str] = []
+    prose: list[Line] = []
+    tables: list[Line] = []
     current = tables
-    for line in lines:
+    for line, page in lines:
         s = line.strip()
         if "\t" not in line and PART_HEADING.match(s):
             current = prose
-        elif _TABLE_START.match(s):
+        elif TABLE_START.match(s):
             current = tables
-        current.append(line)
+        current.append((line, page))
     return prose, tables
 
 
@@ -124,7 +141,7 @@ def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
     end = 0
     for i, line in enumerate(lines[:40]):
         s = line.strip()
-        if squeeze(s) in {"目录", "目次"} or PART_HEADING.match(s) or _TABLE_START.match(s):
+        if squeeze(s) in {"目录", "目次"} or PART_HEADING.match(s) or TABLE_START.match(s):
             end = i
             break
         if s:
@@ -165,7 +182,7 @@ def _first_part_line(lines: list[str], start: int) -> int | None:
     found = None
     for i in range(start, len(lines)):
         s = lines[i].strip()
-        if _TABLE_START.match(s):
+        if TABLE_START.match(s):
             break
         m = PART_HEADING.match(s)
         if m and m.group("num") == "一":
@@ -177,18 +194,30 @@ def _first_part_line(lines: list[str], start: int) -> int | None:
 class _Block:
     text: str
     is_row: bool  # a tab-separated table row inside the prose
+    pages: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, page) where each page begins
+
+    @property
+    def page(self) -> int | None:
+        return self.pages[0][1] if self.pages else None
+
+    def extend(self, more: _Block) -> None:
+        """Append a block that continues this one (a paragraph a page break split)."""
+        offset = len(self.text)
+        self.text += more.text
+        self.pages.extend((offset + o, p) for o, p in more.pages if not self.pages or p != self.pages[-1][1])
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
+def _blocks(lines: list[Line]) -> list[_Block]:
     """Non-empty lines as blocks; tab lines are table rows."""
     out: list[_Block] = []
-    for line in lines:
+    for line, page in lines:
         if not line.strip() or _DIVIDER.match(line.strip()):
             continue
+        pages = [] if page is None else [(0, page)]
         if "\t" in line:
-            out.append(_Block(line, True))
+            out.append(_Block(line, True, pages))
         else:
-            out.append(_Block(line.strip(), False))
+            out.append(_Block(line.strip(), False, pages))
     return out
 
 
@@ -215,28 +244,32 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]
                 and not ITEM_MARKER.match(block.text)
                 and not _is_heading(block.text)
             ):
-                prev.text += block.text
+                prev.extend(block)
                 continue
-        out.append(_Block(block.text, block.is_row))
+        out.append(_Block(block.text, block.is_row, list(block.pages)))
     return out
 
 
-def _sections(lines: list[str], toc: dict[str, str], warnings: list[str]) -> list[Section]:
+def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str]) -> list[Section]:
     blocks = _join_page_breaks(_blocks(lines), toc)
     sections: list[Section] = []
     heading = ""
     paragraphs: list[Paragraph] = []
     subsections: list[str] = []
     rows: list[str] = []
+    row_pages: list[int | None] = []
     embedded: list[Table] = []
     sub: str | None = None
 
     def flush_rows() -> None:
         if rows:
-            built = build_table(name="", title=heading, unit="", department=None, pages=[list(rows)], notes=[])
+            built = build_table(
+                name="", title=heading, unit="", department=None, pages=[list(rows)], notes=[], on=[list(row_pages)]
+            )
             embedded.append(built.table)
             warnings.extend(f"{heading}中的表格：{w}" for w in built.skipped)
             rows.clear()
+            row_pages.clear()
 
     def flush_section() -> None:
         flush_rows()
@@ -250,6 +283,7 @@ def _sections(lines: list[str], toc: dict[str, str], warnings: list[str]) -> lis
     for block in blocks:
         if block.is_row:
             rows.append(block.text)
+            row_pages.append(block.page)
             continue
         flush_rows()
         part = PART_HEADING.match(block.text)
@@ -262,7 +296,7 @@ def _sections(lines: list[str], toc: dict[str, str], warnings: list[str]) -> lis
             subsections.append(sub)
         elif heading:
             trail = (heading, sub) if sub else (heading,)
-            paragraphs.append(Paragraph(text=block.text, trail=trail))
+            paragraphs.append(Paragraph(text=block.text, trail=trail, pages=tuple(block.pages)))
     flush_section()
     return sections
 
@@ -275,16 +309,17 @@ class _Printed:
     department: str | None = None
     unit: str = ""
     rows: list[str] = field(default_factory=list)
+    on: list[int | None] = field(default_factory=list)  # the document page of each row
     notes: list[str] = field(default_factory=list)
 
 
-def _tables(lines: list[str]) -> dict[str, ParsedTable]:
+def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
     """Numbered tables, each merged over the pages it is printed on."""
     printed: dict[str, list[_Printed]] = {}
     current: _Printed | None = None
-    for line in lines:
+    for line, page in lines:
         s = line.strip()
-        m = _TABLE_START.match(s)
+        m = TABLE_START.match(s)
         if m:
             current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
             printed.setdefault(f"表{m.group('num')}", []).append(current)
@@ -293,6 +328,7 @@ def _tables(lines: list[str]) -> dict[str, ParsedTable]:
             continue
         if "\t" in line and not current.notes:
             current.rows.append(line)
+            current.on.append(page)
         elif (u := _UNIT_LINE.match(s)) and not current.rows:
             current.unit = u.group("unit")
         elif (d := _DEPT_LINE.match(s)) and not current.rows:
@@ -312,5 +348,6 @@ def _tables(lines: list[str]) -> dict[str, ParsedTable]:
             department=first.department,
             pages=[p.rows for p in pages],
             notes=[n for p in pages for n in p.notes],
+            on=[p.on for p in pages],
         )
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 
 from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
@@ -106,17 +107,18 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     paragraph_parent = state.group_parent if level > state.group_level else None
     first = True
 
-    def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None) -> None:
+    def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
                 row=row, code=None, column=column, value=value, unit=unit,
-                source=" · ".join([*p.trail, f"「{snippet}」"]), parent=parent,
+                source=" · ".join([*p.trail, f"「{snippet}」"]), parent=parent, page=p.page_at(offset),
             )
         )  # fmt: skip
 
     sentences = [s for s in re.split(r"(?<=。)", body) if s]
-    for sentence in sentences:
+    starts = accumulate((len(s) for s in sentences), initial=len(text) - len(body))  # offsets, for pages
+    for sentence, start in zip(sentences, starts, strict=False):
         figures = list(FIGURE.finditer(sentence))
         if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
             item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
@@ -134,13 +136,13 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if change and unit in (*MONEY, "人", "辆", "个") and target:
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
-                emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None)
+                emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
                 continue
             growth = _GROWTH_VERB.search(squeezed)
             if unit == "%" and growth and target:
                 base = _base_year(sentence[: f.start()], year)
                 sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低"} else 1
-                emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None)
+                emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
             subject = clean_subject(pre, names)
             if not subject:
@@ -156,18 +158,20 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if first and parent is None:
                 parent = paragraph_parent
             column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
-            emit(subject, column, value, unit, snippet, parent)
+            emit(subject, column, value, unit, snippet, parent, start + f.start())
             if not in_list:
                 main = (subject, unit)
             first = False
         for c in _CN_COUNT.finditer(sentence):
-            emit(c.group("noun"), "数量", Decimal(cn_number(c.group("cn"))), c.group("unit"), c.group(0), None)
+            count = Decimal(cn_number(c.group("cn")))
+            emit(c.group("noun"), "数量", count, c.group("unit"), c.group(0), None, start + c.start())
         for flat in _FLAT.finditer(sentence):
             flat_subject = clean_subject(flat.group("subject"), names) or (main[0] if main else item_subject)
             if flat_subject:
                 unit = next((f.unit for f in reversed(facts) if f.row == flat_subject), main[1] if main else "")
                 base = int(flat.group("year") or year - 1)
-                emit(flat_subject, f"比{base}年增减", Decimal(0), unit, flat.group(0).strip("，"), None)
+                snippet = flat.group(0).strip("，")
+                emit(flat_subject, f"比{base}年增减", Decimal(0), unit, snippet, None, start + flat.start())
         inline = _INLINE_ITEM.search(sentence.rstrip("。"))
         if inline:
             item_subject, main = inline.group("subject"), None

@@ -30,7 +30,8 @@ class Row:
     side: str | None = None  # "收入" / "支出" or None
     values: dict[str, Decimal | None] = field(default_factory=dict)  # column name -> amount; None = no value
     texts: dict[str, str] = field(default_factory=dict)  # column name -> text cell
-    page: int = 1  # which printed part of a table split over pages
+    part: int = 1  # which printed part of a table split over pages
+    page: int | None = None  # page of the document (PDF); None when the text has no page marks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +61,11 @@ class Paragraph:
 
     text: str
     trail: tuple[str, ...]  # ("第三部分 部门预算支出具体情况", "一、深圳市科学技术协会(本级)")
+    pages: tuple[tuple[int, int], ...] = ()  # (offset in text, page) where each page's part begins; () unknown
+
+    def page_at(self, offset: int) -> int | None:
+        """The document page the character at `offset` is printed on, if the text has page marks."""
+        return next((page for start, page in reversed(self.pages) if start <= offset), None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +89,7 @@ class Indicator:
     value: Decimal | None  # the number in the target, if any
     unit: str  # "个", "%", "" …
     comparator: str  # "≥", "≤", ">", "<" or "="
+    page: int | None = None  # page of the document (PDF), if known
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,6 +124,7 @@ class Fact:
     unit: str  # "万元", "%", "人", …
     source: str  # "表7 一般公共预算支出表（按功能分类） · 2060702 科普活动 · 支出总计"
     parent: str | None = None  # what the figure is a part of: "学会能力提升和学术交流促进项目"
+    page: int | None = None  # page of the document the figure is printed on (PDF); None for plain text
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -29,8 +29,12 @@ from index.records import Chunk, Fact, Indicator
 
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
-# rebuilds a store from the document texts it keeps.
-FORMAT = 1
+# rebuilds a store from the document texts it keeps. A change older stores can be
+# brought up to in place goes into MIGRATIONS instead.
+FORMAT = 2
+MIGRATIONS = {
+    1: "ALTER TABLE facts ADD COLUMN page INTEGER;",  # 1 → 2: page provenance (PDF); text documents have none
+}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -59,7 +63,8 @@ CREATE TABLE IF NOT EXISTS facts (
     value       TEXT NOT NULL,      -- Decimal as text: exact
     unit        TEXT NOT NULL,
     source      TEXT NOT NULL,
-    parent      TEXT
+    parent      TEXT,
+    page        INTEGER             -- page of the document (PDF); NULL for plain text
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -136,6 +141,9 @@ class Store:
         if version == 0 and not exists:
             self.conn.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
             return FORMAT
+        while version in MIGRATIONS:
+            self.conn.executescript(f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;")
+            version += 1
         return version
 
     def __enter__(self) -> Store:
@@ -192,11 +200,11 @@ class Store:
         chunks first, the document row last (foreign keys are checked at the commit)."""
         conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
         conn.executemany(
-            "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent,"
+            " page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (f.doc_id, f.department, f.year, f.table, f.section, f.row, f.code, f.column, str(f.value),
-                 f.unit, f.source, f.parent)
+                 f.unit, f.source, f.parent, f.page)
                 for f in facts
             ),
         )  # fmt: skip
@@ -263,7 +271,8 @@ class Store:
 
     def facts(self, doc_id: str | None = None, query: str | None = None) -> list[Fact]:
         sql = (
-            "SELECT doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent FROM facts"
+            "SELECT doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent, page"
+            " FROM facts"
             " WHERE (? IS NULL OR doc_id = ?)"
             " AND (? IS NULL OR instr(row, ?) > 0 OR instr(source, ?) > 0 OR instr(col, ?) > 0 OR code = ?)"
             " ORDER BY id"
@@ -271,7 +280,7 @@ class Store:
         rows = self.conn.execute(sql, (doc_id, doc_id, query, query, query, query, query)).fetchall()
         return [
             Fact(doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],
-                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11])
+                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11], page=r[12])
             for r in rows
         ]  # fmt: skip
 

@@ -43,11 +43,31 @@ def is_total(label: str) -> bool:
     return any(w in label for w in TOTAL_WORDS)
 
 
+@dataclass(frozen=True)
+class _Printed:
+    """A body row as printed: the table part (page of the table) and document page it is on."""
+
+    part: int
+    page: int | None
+    cells: list[str]
+
+
 def build_table(
-    *, name: str, title: str, unit: str, department: str | None, pages: list[list[str]], notes: list[str]
+    *,
+    name: str,
+    title: str,
+    unit: str,
+    department: str | None,
+    pages: list[list[str]],
+    notes: list[str],
+    on: list[list[int | None]] | None = None,
 ) -> ParsedTable:
-    """Merge the printed pages of one table and read its header, columns and rows."""
+    """Merge the printed pages of one table and read its header, columns and rows.
+
+    `on` gives the document page of each line of `pages`, when the text has page marks.
+    """
     rows_by_page = [[cells_of(line) for line in page] for page in pages]
+    on = on or [[None] * len(page) for page in pages]
     first = rows_by_page[0] if rows_by_page else []
     if is_performance_table(first):
         table, indicators = parse_performance(
@@ -55,18 +75,24 @@ def build_table(
             title=title,
             unit=unit or "万元",
             department=department,
-            rows=[r for p in rows_by_page for r in p],
+            rows=[
+                (page, r)
+                for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1)
+                for r, page in list(zip(printed, where, strict=True))[
+                    _repeated_header(printed, first) if part > 1 else 0 :
+                ]
+            ],
             notes=notes,
         )
         return ParsedTable(table=table, indicators=indicators)
     n_header = _header_size(first, department)
     header = first[:n_header]
-    body: list[tuple[int, list[str]]] = []
-    for page_no, page in enumerate(rows_by_page, start=1):
-        start = n_header if page_no == 1 else _repeated_header(page, header)
-        body.extend((page_no, cells) for cells in page[start:])
+    body: list[_Printed] = []
+    for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1):
+        start = n_header if part == 1 else _repeated_header(printed, header)
+        body.extend(_Printed(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
     body, skipped = _drop_ragged(name, header, body)
-    columns, unit_in_header = _columns(header, [c for _, c in body])
+    columns, unit_in_header = _columns(header, [r.cells for r in body])
     no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) for n in notes)
     rows = _rows(columns, body, no_amounts)
     table = Table(
@@ -84,9 +110,7 @@ def build_table(
     return ParsedTable(table=table, skipped=skipped)
 
 
-def _drop_ragged(
-    name: str, header: list[list[str]], body: list[tuple[int, list[str]]]
-) -> tuple[list[tuple[int, list[str]]], list[str]]:
+def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tuple[list[_Printed], list[str]]:
     """Leave out rows with amounts whose cell count differs from the header's.
 
     A row missing a cell (or with one too many) cannot be aligned with the header:
@@ -97,23 +121,25 @@ def _drop_ragged(
     """
     if not body:
         return body, []
-    usual = Counter(len(cells) for _, cells in body).most_common(1)[0][0]
+    usual = Counter(len(r.cells) for r in body).most_common(1)[0][0]
     width = max(len(header[-1]), usual) if header else usual
     leaf = header[-1] if header else []
     labels = [j for j, c in enumerate(leaf) if c in LABEL_NAMES]
     half = labels[1] if len(labels) >= 2 and leaf[labels[0]] == leaf[labels[1]] else 0
     kept, skipped = [], []
-    for page, cells in body:
+    for printed in body:
+        cells = printed.cells
         if len(cells) < width and half and len(cells) == half:
             cells = cells + [""] * (width - len(cells))
         if len(cells) != width and any(isinstance(parse_number(c), Decimal) for c in cells if c):
             label = next((c for c in cells if c and parse_number(c) is None), "") or "、".join(c for c in cells if c)
+            where = f"第{printed.page}页" if printed.page else f"第{printed.part}页"  # the table's own page if unknown
             skipped.append(
-                f"{name}第{page}页“{label}”一行有 {len(cells)} 个单元格，与表头（{width} 个）不符，"
+                f"{name}{where}“{label}”一行有 {len(cells)} 个单元格，与表头（{width} 个）不符，"
                 "无法确定数字所在的列，已跳过"
             )
             continue
-        kept.append((page, cells))
+        kept.append(replace(printed, cells=cells))
     return kept, skipped
 
 
@@ -138,7 +164,7 @@ def _header_size(rows: list[list[str]], department: str | None) -> int:
 
 
 def _repeated_header(page: list[list[str]], header: list[list[str]]) -> int:
-    """How many leading rows of a continuation page repeat the first page's header."""
+    """How many leading rows of a continuation page repeat the first page's header (or its first rows)."""
     n = 0
     while n < len(page) and n < len(header) and [c for c in page[n] if c] == [c for c in header[n] if c]:
         n += 1
@@ -213,13 +239,13 @@ def _kind(name: str, values: list[str]) -> ColumnKind:
     return "amount"
 
 
-def _rows(columns: list[Column], body: list[tuple[int, list[str]]], no_amounts: bool) -> list[Row]:
+def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list[Row]:
     sides = list(dict.fromkeys(c.side for c in columns))
     rows: list[Row] = []
-    for page, cells in body:
+    for printed in body:
         for side in sides:
             idx = [j for j, c in enumerate(columns) if c.side == side]
-            row = _row(columns, cells, idx, side, page, no_amounts)
+            row = _row(columns, printed, idx, side, no_amounts)
             if row is None:
                 continue
             if not row.label and not any(v is not None for v in row.values.values()) and rows and row.texts:
@@ -231,9 +257,8 @@ def _rows(columns: list[Column], body: list[tuple[int, list[str]]], no_amounts: 
     return _link_parents(rows)
 
 
-def _row(
-    columns: list[Column], cells: list[str], idx: list[int], side: str | None, page: int, no_amounts: bool
-) -> Row | None:
+def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool) -> Row | None:
+    cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
     labels = [get[j] for j in idx if columns[j].kind in ("label", "year") and get[j]]
     years = [get[j] for j in idx if columns[j].kind == "year" and get[j]]
@@ -255,7 +280,7 @@ def _row(
     if not labels and not code and not texts and not any(v is not None for v in values.values()):
         return None
     label = years[-1] if years else (labels[-1] if labels else "")
-    return Row(label=label, code=code, side=side, values=values, texts=texts, page=page)
+    return Row(label=label, code=code, side=side, values=values, texts=texts, part=printed.part, page=printed.page)
 
 
 def _link_parents(rows: list[Row]) -> list[Row]:

@@ -8,6 +8,7 @@ the national template's vocabulary of 一级/二级指标.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from index.numbers import ascii_digits, parse_number
@@ -43,13 +44,20 @@ def parse_target(target: str) -> tuple[Decimal | None, str, str]:
 
 
 def parse_performance(
-    *, name: str, title: str, unit: str, department: str | None, rows: list[list[str]], notes: list[str]
+    *,
+    name: str,
+    title: str,
+    unit: str,
+    department: str | None,
+    rows: list[tuple[int | None, list[str]]],
+    notes: list[str],
 ) -> tuple[Table, list[Indicator]]:
+    """Tasks and indicators from the table's rows, each given with the document page it is on (or None)."""
     mode = ""
     level1 = level2 = ""
     tasks: list[Row] = []
     indicators: list[Indicator] = []
-    for cells in rows:
+    for page, cells in rows:
         filled = [c for c in cells if c]
         if not filled:
             continue
@@ -62,7 +70,7 @@ def parse_performance(
             continue
         if head == "年度总体目标":
             mode = "goal"
-            tasks.append(Row(label="年度总体目标", texts={"内容": "".join(filled[1:])}))
+            tasks.append(Row(label="年度总体目标", texts={"内容": "".join(filled[1:])}, page=page))
             continue
         if head == "年度绩效指标" or "一级指标" in filled:
             mode = "indicators"
@@ -72,12 +80,12 @@ def parse_performance(
             if row and not row.label and tasks:  # content continued on the next printed line
                 last = tasks[-1]
                 more = last.texts.get("主要内容", "") + row.texts["主要内容"]
-                tasks[-1] = Row(label=last.label, values=last.values, texts={**last.texts, "主要内容": more})
+                tasks[-1] = replace(last, texts={**last.texts, "主要内容": more})
             elif row:
-                tasks.append(row)
+                tasks.append(replace(row, page=page))
         elif mode == "goal" and tasks:
             last = tasks[-1]
-            tasks[-1] = Row(label=last.label, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
+            tasks[-1] = replace(last, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
         elif mode == "indicators":
             if _level(filled[0]) in LEVEL1 and not (
                 _level(filled[0]) == "成本"
@@ -100,6 +108,7 @@ def parse_performance(
                     value=value,
                     unit=t_unit,
                     comparator=cmp,
+                    page=page,
                 )
             )
     columns = [Column(name="任务名称", kind="label"), Column(name="主要内容", kind="text")] + [

@@ -55,7 +55,7 @@ def test_side_by_side_income_and_expenditure(sample: Parsed) -> None:
     assert income[-1].label == "收入总计" and income[-1].values["2022年预算数"] == Decimal(4997)
     assert spend[-1].label == "支出总计" and spend[-1].values["2022年预算数"] == Decimal(4997)
     # rows printed on the second and third page come after the first page's
-    assert [r.label for r in spend if r.page == 3][:1] == ["购房补贴"]
+    assert [r.label for r in spend if r.part == 3][:1] == ["购房补贴"]
 
 
 def test_uncoded_rows_get_codes_from_the_coded_table(sample: Parsed) -> None:
@@ -127,7 +127,7 @@ def test_second_disclosure_other_department_year_unit(second: Parsed) -> None:
     t7 = {r.code: r for r in d.tables["表7"].rows if r.code}
     assert len(t7) == 17
     assert t7["2070104"].values["支出总计"] == Decimal("10632223.92")
-    assert t7["2070104"].page == 1 and t7["2070109"].page == 2 and t7["2080505"].page == 3
+    assert t7["2070104"].part == 1 and t7["2070109"].part == 2 and t7["2080505"].part == 3
 
 
 def test_second_disclosure_negatives_and_no_value(second: Parsed) -> None:

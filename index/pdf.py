@@ -1,0 +1,270 @@
+"""Reading a PDF disclosure into the template text the parser reads, with a page mark per page.
+
+pdfplumber finds the ruled tables of each page and the text lines outside them.
+What comes out is the text a disclosure's text version has: prose lines rejoined
+into paragraphs, table rows as tab-separated cells (a wrapped cell joined into one),
+a table continued on the next page given its title block again (so the parser
+merges the parts and drops the repeated header, as it does for the text version),
+running headers and page numbers dropped, and a form feed before each new page so
+every fact and chunk knows its page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from index.errors import UnreadableDocument
+from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
+
+MAX_PAGES = 400  # a department's disclosure runs to 20–80 pages
+_MARGIN = 0.09  # running heads and page numbers sit in the top and bottom 9% of a page
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–−·\s]*\d+[-—–−·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
+)
+_CID = re.compile(r"\(cid:\d+\)")
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns per glyph about fonts it reads fine (CID fonts)
+_LATIN = re.compile(r"[A-Za-z]")
+_BULLET = re.compile(r"^[-•·*]\s")  # a 目录 entry printed as a list
+_CONTINUED = re.compile(r"^(?:续表\s*\d*|[（(]续[表上]?[)）])$")  # "续表", "（续）" above a table's next part
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float  # font size of its characters
+
+
+@dataclass
+class _Grid:
+    top: float
+    rows: list[list[str]]
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[_Grid] = field(default_factory=list)
+    images: int = 0
+
+
+def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> tuple[str, list[str]]:
+    """(template text with page marks, warnings) of a PDF; raises UnreadableDocument with a Chinese reason.
+
+    `progress(done, total)` is called after each page (pdfplumber reads about 2–5 pages a second).
+    """
+    pages = _pages(path, progress)
+    blank = [p.number for p in pages if not p.lines and not p.tables]
+    if len(blank) == len(pages) or sum(len(line.text) for p in pages for line in p.lines) < 20:
+        raise UnreadableDocument(
+            path,
+            "这是扫描件或图片 PDF，没有可提取的文字层。请先用 OCR（文字识别）软件转换为带文字的 PDF 或文本后再导入",
+        )
+    warnings = []
+    if blank:
+        listed = "、".join(str(n) for n in blank[:10]) + ("等" if len(blank) > 10 else "")
+        warnings.append(f"第{listed}页没有文字层（可能是扫描页或图片），其中的内容没有读取")
+    running = _running_lines(pages)
+    for p in pages:
+        p.lines = [line for line in p.lines if not _is_running(line, p, running)]
+    return _text(pages), warnings
+
+
+def _pages(path: Path, progress: Callable[[int, int], None] | None) -> list[_Page]:
+    try:
+        with pdfplumber.open(path) as pdf:
+            total = len(pdf.pages)
+            if total > MAX_PAGES:
+                raise UnreadableDocument(
+                    path, f"PDF 有 {total} 页（上限 {MAX_PAGES} 页），不像是一份部门预算/决算公开文件"
+                )
+            out = []
+            for i, page in enumerate(pdf.pages, start=1):
+                out.append(_read_page(page, i))
+                page.flush_cache()  # pdfplumber keeps every page's objects otherwise
+                if progress:
+                    progress(i, total)
+            return out
+    except UnreadableDocument:
+        raise
+    except PDFPasswordIncorrect as e:
+        raise UnreadableDocument(path, "PDF 已加密，请先解除密码保护后再导入") from e
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
+        raise UnreadableDocument(path, f"PDF 文件已损坏或不完整，无法读取（{type(e).__name__}）") from e
+    except Exception as e:  # pdfminer raises many kinds on malformed files; none may escape as a traceback
+        raise UnreadableDocument(path, f"PDF 文件无法读取（{type(e).__name__}: {e}）") from e
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    found = page.find_tables(_table_settings(page))
+    found = [t for t in found if len(t.rows) >= 1 and len(t.columns) >= 2]
+    boxes = [t.bbox for t in found]
+    outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
+    lines = [
+        _Line(
+            text=_CID.sub("", line["text"]).strip(),
+            top=line["top"],
+            bottom=line["bottom"],
+            x0=line["x0"],
+            x1=line["x1"],
+            size=statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 0.0,
+        )
+        for line in outside.extract_text_lines(return_chars=True)
+    ]
+    grids = [_Grid(top=t.bbox[1], rows=[[_cell(c) for c in row] for row in t.extract()]) for t in found]
+    return _Page(
+        number=number,
+        height=float(page.height),
+        lines=[line for line in lines if line.text],
+        tables=[g for g in grids if any(any(row) for row in g.rows)],
+        images=len(page.images),
+    )
+
+
+def _table_settings(page: Any) -> dict[str, Any]:
+    """Ruled tables; a row cut by the page break has no rule under it, so the ends of the
+    page's vertical rules close it (and the top of a row continued from the last page)."""
+    settings: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    vertical = page.vertical_edges
+    if vertical:
+        settings["explicit_horizontal_lines"] = [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
+    return settings
+
+
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _cell(text: str | None) -> str:
+    """A cell's text on one line: a name wrapped over several lines is one name again."""
+    if not text:
+        return ""
+    return _join_lines(_CID.sub("", text).replace("\t", " ").split("\n"))
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: nothing between Chinese characters or digits, a space between two Latin words."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if out and part and _LATIN.match(out[-1]) and _LATIN.match(part[0]):
+            out += " "
+        out += part
+    return out
+
+
+def _shape(line: _Line) -> str:
+    """A line with its digits masked: a running head or footer keeps its shape from page to page."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+
+def _in_margin(line: _Line, page: _Page) -> bool:
+    return line.bottom < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN)
+
+
+def _running_lines(pages: list[_Page]) -> set[str]:
+    """Shapes of the margin lines printed on at least half of the pages (three at least): running heads."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter(shape for p in pages for shape in {_shape(line) for line in p.lines if _in_margin(line, p)})
+    return {shape for shape, n in seen.items() if n >= max(3, len(pages) // 2)}
+
+
+def _is_running(line: _Line, page: _Page, running: set[str]) -> bool:
+    """A page number, running head or footer: in the page's margin, a page-number pattern or repeated."""
+    if not _in_margin(line, page):
+        return False
+    return bool(_PAGE_NUMBER.match(line.text.strip())) or _shape(line) in running
+
+
+def _text(pages: list[_Page]) -> str:
+    """The template text: per page, prose lines and table rows in reading order; a page mark between pages."""
+    out: list[str] = []
+    title_block: list[str] = []  # the lines above the last table (表 N, title, 部门名称, 单位): repeated for its parts
+    open_width = 0  # the column count of a table that ends its page (it may go on), else 0
+    for p in pages:
+        if p.number > 1:
+            out.append(PAGE_MARK)
+        items: list[_Line | _Grid] = sorted([*p.lines, *p.tables], key=lambda item: item.top)
+        prose: list[_Line] = []
+        for item in items:
+            if isinstance(item, _Line):
+                prose.append(item)
+                continue
+            block = [b for b in _paragraphs(prose, p) if not _CONTINUED.match(b)]
+            width = max((len(r) for r in item.rows), default=0)
+            if not block and title_block and width == open_width:
+                out.extend(title_block)  # the table goes on from the previous page
+            else:
+                title_block = _title_block(block)
+            out.extend(block)
+            out.extend("\t".join(row) for row in item.rows)
+            out.append("")
+            prose, open_width = [], width
+        if prose:
+            out.extend(_paragraphs(prose, p))
+            open_width = 0
+    return "\n".join(out) + "\n"
+
+
+def _title_block(block: list[str]) -> list[str]:
+    """The lines of a table's title block (from its 表 N line on), or [] when none precedes the table."""
+    start = next((i for i in range(len(block) - 1, -1, -1) if TABLE_START.match(block[i].strip())), None)
+    return [] if start is None else block[start:]
+
+
+def _paragraphs(lines: list[_Line], page: _Page) -> list[str]:
+    """Prose lines rejoined into paragraphs, one per line with a blank line after each.
+
+    A line starts a new paragraph when it is indented, follows a short line or a
+    larger gap, or is a heading; otherwise it continues the line before it.
+    """
+    if not lines:
+        return []
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    size = statistics.median(line.size for line in lines) or 10.0
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom]
+    usual_gap = statistics.median(gaps) if gaps else size * 0.5
+    out: list[list[str]] = []
+    prev: _Line | None = None
+    for line in lines:
+        new = (
+            prev is None
+            or line.x0 > left + size * 0.8  # first-line indent
+            or prev.x1 < right - size * 2  # the line before ended short
+            or line.top - prev.bottom > max(usual_gap * 1.6, size * 0.6)  # a gap between paragraphs
+            or abs(line.size - prev.size) > 0.5  # a heading in another size
+            or _starts_block(line.text)
+            or _starts_block(prev.text)
+        )
+        if new:
+            out.append([line.text])
+        else:
+            out[-1].append(line.text)
+        prev = line
+    return [text for parts in out for text in (_join_lines(parts), "")]
+
+
+def _starts_block(text: str) -> bool:
+    s = text.strip()
+    return bool(PART_HEADING.match(s) or SUBSECTION.match(s) or TABLE_START.match(s) or _BULLET.match(s))
