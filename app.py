@@ -33,16 +33,16 @@ from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
 from assistant.records import Answer, Figure
 from assistant.render import answer_json, figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
-from index.ingest import collect, ingest
-from index.load import MAX_BYTES, TEXT_SUFFIXES, megabytes
+from index.ingest import add, collect, ingest, read
+from index.load import DOCUMENT_SUFFIXES, MAX_BYTES, MAX_PDF_BYTES, megabytes
 from index.store import Store
 
 log = logging.getLogger("budgetqa.app")
 DATA = Path(__file__).resolve().parent / "data"
 ALL = "全部文件"
-UPLOAD_TYPES = TEXT_SUFFIXES
-UPLOAD_CAP = 5 * MAX_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
-# files between MAX_BYTES and this get the loader's Chinese message
+UPLOAD_TYPES = DOCUMENT_SUFFIXES
+UPLOAD_CAP = 2 * MAX_PDF_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
+# files between the loader's limits (MAX_BYTES, MAX_PDF_BYTES) and this get its Chinese message
 CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
 
 
@@ -187,7 +187,10 @@ def build(service: Service) -> gr.Blocks:
             with gr.Tab("文件"):
                 docs_md = gr.Markdown(_docs_markdown(service))
                 upload = gr.File(
-                    label=f"上传公开文件（.txt / .md，UTF-8 或 GB18030，不超过 {megabytes(MAX_BYTES)}）",
+                    label=(
+                        f"上传公开文件（PDF 不超过 {megabytes(MAX_PDF_BYTES)}；"
+                        f".txt / .md 文本，UTF-8 或 GB18030，不超过 {megabytes(MAX_BYTES)}）"
+                    ),
                     # no file_types: gradio's own check answers in English; upload_file says it in Chinese
                     elem_id="upload",
                 )
@@ -282,12 +285,16 @@ def build(service: Service) -> gr.Blocks:
                 return (
                     f"⚠ 不支持“{path.suffix or '无扩展名'}”类型的文件，请上传 {'、'.join(sorted(UPLOAD_TYPES))} 文件。"
                 )
-            progress(0.1, desc="读取和解析文件…")
+            progress(0.05, desc="读取和解析文件…")
             from assistant.retrieve import open_vectors
 
+            def pages(done: int, total: int) -> None:
+                progress(0.05 + 0.45 * done / total, desc=f"读取 PDF：第 {done}/{total} 页")
+
+            parsed = read(path, pages)
             with Store(service.settings.store) as store:
-                progress(0.4, desc="生成检索向量并写入…")
-                result = ingest(store, open_vectors(service.settings), path)
+                progress(0.5, desc="生成检索向量并写入…")
+                result = add(store, open_vectors(service.settings), parsed)
             progress(0.8, desc="重新加载…")
             service.reload()
             skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)

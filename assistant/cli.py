@@ -85,6 +85,25 @@ def dump(data: object, out: TextIO) -> None:
     out.write("\n")
 
 
+class PageBar:
+    """A progress bar over a PDF's pages, shown once the first page is read (text files have none)."""
+
+    def __init__(self, name: str, *, quiet: bool):
+        self.name, self.quiet = name, quiet
+        self.bar: tqdm[None] | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = tqdm(
+                total=total, desc=f"读取 {self.name}", unit="页", file=sys.stderr, leave=False, disable=self.quiet
+            )
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     paths = collect([Path(p) for p in args.paths])
     vectors = open_vectors(args.settings)
@@ -92,8 +111,9 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     results: list[dict[str, object]] = []
     bar = tqdm(paths, desc="导入", unit="个文件", file=sys.stderr, disable=args.json or len(paths) < 2)
     for path in bar:
+        pages = PageBar(path.name, quiet=args.json)
         try:
-            r = ingest(store, vectors, path)
+            r = ingest(store, vectors, path, progress=pages.update)
         except AssistantError as e:
             failed += 1
             message = str(e) if path.name in str(e) else f"“{path.name}”：{e}"
@@ -101,6 +121,8 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             if not args.json:
                 tqdm.write(f"✗ {message}", file=sys.stderr)
             continue
+        finally:
+            pages.close()
         results.append(
             {"file": str(path), "status": r.status, "doc_id": r.doc_id, "title": r.title, "facts": r.n_facts,
              "warnings": r.warnings}

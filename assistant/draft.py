@@ -41,6 +41,11 @@ def page_note(page: object, last: object = None) -> str:
     return f"（第{page}页）"
 
 
+def cited(f: Fact) -> str:
+    """A fact's source with its page: "表7 … · 2060702 科普活动 · 支出总计（第13页）"."""
+    return f.source + page_note(f.page)
+
+
 def where(f: Fact) -> str:
     """A fact's place without the quoted snippet (the snippet goes into the citation), with its page."""
     return f.source.split(" · 「")[0] + page_note(f.page)
@@ -58,4 +63,4 @@ def fmt(value: Decimal, unit: str) -> str:
 
 
 def operand(f: Fact) -> Operand:
-    return Operand(value=f.value, unit=f.unit, label=f.row, source=f.source)
+    return Operand(value=f.value, unit=f.unit, label=f.row, source=cited(f))

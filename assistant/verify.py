@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from assistant import calculator as calc
 from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.draft import cited, operand
 from assistant.figures import Found, find_figures
 from assistant.knowledge import Knowledge, norm
 from assistant.records import Figure
@@ -70,10 +71,6 @@ def _equal(found: Found, value: Decimal, unit: str) -> bool:
         return False  # "0亿元" is not 4,997 万元 rounded
     place = last_place(found.value)
     return abs(value - found.value) < place / 2 or value == found.value
-
-
-def _operand(f: Fact) -> Operand:
-    return Operand(value=f.value, unit=f.unit, label=f.row, source=f.source)
 
 
 class Verifier:
@@ -151,7 +148,7 @@ class Verifier:
             if " · 「" in f.source and window in re.sub(r"\s+", "", f.source.split(" · 「", 1)[1]):
                 if _equal(found, abs(f.value), f.unit) or _equal(found, f.value, f.unit):
                     return Figure(
-                        text=found.text, value=found.value, unit=found.unit, verdict="verified", source=f.source
+                        text=found.text, value=found.value, unit=found.unit, verdict="verified", source=cited(f)
                     )
         return None
 
@@ -185,7 +182,7 @@ class Verifier:
 
         for f in subject_facts:
             if self._fits(f, claim) and same(f):
-                return figure("verified", source=f.source)
+                return figure("verified", source=cited(f))
         for c in calculations:  # the answer's own calculation: operands are facts, the result is derived
             for o in c.operands:
                 if " · " in o.source and _equal(found, o.value, o.unit):
@@ -203,7 +200,7 @@ class Verifier:
                     return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         if claimed:
             f = claimed[0]
-            return figure("mismatch", source=f.source, expected=f.value, expected_unit=f.unit)
+            return figure("mismatch", source=cited(f), expected=f.value, expected_unit=f.unit)
         if claim == "share" and (named := self._named_share(subjects, docs)):  # "A 占 B 的 x%"
             sources = "；".join(o.source for o in named.operands)
             return figure(
@@ -220,7 +217,7 @@ class Verifier:
         whole = amounts[1] if len(amounts) > 1 else [f for k in TOTAL_LABELS for f in self.facts_of(norm(k), docs)]
         for part, total in itertools.product(amounts[0], whole):
             if part.row != total.row:
-                return next(iter(_safe(calc.share, _operand(part), _operand(total))), None)
+                return next(iter(_safe(calc.share, operand(part), operand(total))), None)
         return None
 
     @staticmethod
@@ -252,16 +249,16 @@ class Verifier:
             totals = [f for key in TOTAL_LABELS for f in self.facts_of(norm(key), docs) if self._fits(f, "amount")]
             for a, b in itertools.permutations(amounts + totals[:2], 2):
                 if a.row != b.row:
-                    yield from _safe(calc.share, _operand(a), _operand(b))
+                    yield from _safe(calc.share, operand(a), operand(b))
             for f in facts:
                 if "增减" in f.column:
                     current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
                     if current and current.value != f.value:
-                        prior = calc.prior_year(_operand(current), _operand(f))
+                        prior = calc.prior_year(operand(current), operand(f))
                         prev = Operand(
                             value=prior.value, unit=current.unit, label=f"{current.row}上年数", source=prior.expression
                         )
-                        yield from _safe(calc.growth_rate, _operand(current), prev)
+                        yield from _safe(calc.growth_rate, operand(current), prev)
             return
         if claim == "change":  # a change is this year's figure less last year's (表8: 2022年 − 2021年)
             for a in facts:
@@ -271,21 +268,21 @@ class Verifier:
                         and re.fullmatch(r"\d{4}年", a.column)
                         and b.column == f"{int(a.column[:4]) - 1}年"
                     ):
-                        yield from _safe(calc.difference, _operand(a), _operand(b))
+                        yield from _safe(calc.difference, operand(a), operand(b))
             return
         for f in facts:
             if "增减" in f.column:
                 current = next((a for a in amounts if a.row == f.row and a.unit == f.unit), None)
                 if current:
-                    yield calc.prior_year(_operand(current), _operand(f))
+                    yield calc.prior_year(operand(current), operand(f))
         for n in (2, 3):
             for combo in itertools.combinations(amounts[:12], n):
                 if len({o.unit in MONEY for o in combo}) == 1 and len({o.row for o in combo}) == n:
-                    yield from _safe(calc.total, *(_operand(o) for o in combo))
+                    yield from _safe(calc.total, *(operand(o) for o in combo))
         for a, b in itertools.permutations(amounts[:12], 2):
             if a.row != b.row:
-                yield from _safe(calc.difference, _operand(a), _operand(b))
-                yield from _safe(calc.ratio, _operand(a), _operand(b))
+                yield from _safe(calc.difference, operand(a), operand(b))
+                yield from _safe(calc.ratio, operand(a), operand(b))
 
 
 def _safe(fn, *args: Operand) -> Iterable[Calculation]:  # type: ignore[no-untyped-def]

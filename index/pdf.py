@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from index.errors import UnreadableDocument
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
@@ -60,6 +61,7 @@ class _Grid:
 @dataclass
 class _Page:
     number: int
+    width: float
     height: float
     lines: list[_Line] = field(default_factory=list)
     tables: list[_Grid] = field(default_factory=list)
@@ -85,7 +87,20 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
     running = _running_lines(pages)
     for p in pages:
         p.lines = [line for line in p.lines if not _is_running(line, p, running)]
-    return _text(pages), warnings
+    return _text(pages, _frames(pages)), warnings
+
+
+def _frames(pages: list[_Page]) -> dict[float, tuple[float, float]]:
+    """Page width → (left, right) of the text frame, from the prose lines of all pages that wide.
+
+    One page alone may hold only a short note or two; the document's full lines show the frame.
+    """
+    frames: dict[float, tuple[float, float]] = {}
+    for width in {p.width for p in pages}:
+        lines = [line for p in pages if p.width == width for line in p.lines]
+        if lines:
+            frames[width] = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+    return frames
 
 
 def _pages(path: Path, progress: Callable[[int, int], None] | None) -> list[_Page]:
@@ -105,12 +120,18 @@ def _pages(path: Path, progress: Callable[[int, int], None] | None) -> list[_Pag
             return out
     except UnreadableDocument:
         raise
-    except PDFPasswordIncorrect as e:
-        raise UnreadableDocument(path, "PDF 已加密，请先解除密码保护后再导入") from e
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
-        raise UnreadableDocument(path, f"PDF 文件已损坏或不完整，无法读取（{type(e).__name__}）") from e
     except Exception as e:  # pdfminer raises many kinds on malformed files; none may escape as a traceback
-        raise UnreadableDocument(path, f"PDF 文件无法读取（{type(e).__name__}: {e}）") from e
+        raise UnreadableDocument(path, _reason(e)) from e
+
+
+def _reason(e: Exception) -> str:
+    """Why a PDF cannot be read, in Chinese (pdfplumber wraps pdfminer's errors in its own)."""
+    cause = e.args[0] if isinstance(e, PdfminerException | MalformedPDFException) and e.args else e
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return "PDF 已加密，请先解除密码保护后再导入"
+    if isinstance(cause, PDFSyntaxError | PSException | ValueError | KeyError | TypeError | AssertionError):
+        return f"PDF 文件已损坏或不完整，无法读取（{type(cause).__name__}）"
+    return f"PDF 文件无法读取（{type(cause).__name__}: {cause}）"
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -132,6 +153,7 @@ def _read_page(page: Any, number: int) -> _Page:
     grids = [_Grid(top=t.bbox[1], rows=[[_cell(c) for c in row] for row in t.extract()]) for t in found]
     return _Page(
         number=number,
+        width=float(page.width),
         height=float(page.height),
         lines=[line for line in lines if line.text],
         tables=[g for g in grids if any(any(row) for row in g.rows)],
@@ -196,7 +218,7 @@ def _is_running(line: _Line, page: _Page, running: set[str]) -> bool:
     return bool(_PAGE_NUMBER.match(line.text.strip())) or _shape(line) in running
 
 
-def _text(pages: list[_Page]) -> str:
+def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:
     """The template text: per page, prose lines and table rows in reading order; a page mark between pages."""
     out: list[str] = []
     title_block: list[str] = []  # the lines above the last table (表 N, title, 部门名称, 单位): repeated for its parts
@@ -210,7 +232,7 @@ def _text(pages: list[_Page]) -> str:
             if isinstance(item, _Line):
                 prose.append(item)
                 continue
-            block = [b for b in _paragraphs(prose, p) if not _CONTINUED.match(b)]
+            block = [b for b in _paragraphs(prose, frames[p.width]) if not _CONTINUED.match(b)]
             width = max((len(r) for r in item.rows), default=0)
             if not block and title_block and width == open_width:
                 out.extend(title_block)  # the table goes on from the previous page
@@ -221,7 +243,7 @@ def _text(pages: list[_Page]) -> str:
             out.append("")
             prose, open_width = [], width
         if prose:
-            out.extend(_paragraphs(prose, p))
+            out.extend(_paragraphs(prose, frames[p.width]))
             open_width = 0
     return "\n".join(out) + "\n"
 
@@ -232,7 +254,7 @@ def _title_block(block: list[str]) -> list[str]:
     return [] if start is None else block[start:]
 
 
-def _paragraphs(lines: list[_Line], page: _Page) -> list[str]:
+def _paragraphs(lines: list[_Line], frame: tuple[float, float]) -> list[str]:
     """Prose lines rejoined into paragraphs, one per line with a blank line after each.
 
     A line starts a new paragraph when it is indented, follows a short line or a
@@ -240,11 +262,10 @@ def _paragraphs(lines: list[_Line], page: _Page) -> list[str]:
     """
     if not lines:
         return []
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
+    left, right = frame
     size = statistics.median(line.size for line in lines) or 10.0
-    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom]
-    usual_gap = statistics.median(gaps) if gaps else size * 0.5
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if abs(a.size - b.size) <= 0.5 and b.top > a.top]
+    pitch = min(pitches, default=size * 1.5)  # the line pitch inside a paragraph; more means a new one
     out: list[list[str]] = []
     prev: _Line | None = None
     for line in lines:
@@ -252,7 +273,7 @@ def _paragraphs(lines: list[_Line], page: _Page) -> list[str]:
             prev is None
             or line.x0 > left + size * 0.8  # first-line indent
             or prev.x1 < right - size * 2  # the line before ended short
-            or line.top - prev.bottom > max(usual_gap * 1.6, size * 0.6)  # a gap between paragraphs
+            or line.top - prev.top > pitch + max(1.5, size * 0.25)  # space between paragraphs
             or abs(line.size - prev.size) > 0.5  # a heading in another size
             or _starts_block(line.text)
             or _starts_block(prev.text)

@@ -1,0 +1,232 @@
+"""PDF disclosures: PDFs of the sample laid out by reportlab give the text version's facts, with pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
+
+from eval.pdfcheck import compare, key
+from index.ingest import Parsed, read
+from index.numbers import format_amount
+from index.parse import squeeze
+from index.records import Fact, Row, Table
+from index.store import FORMAT, Store
+from tests.conftest import SAMPLE, SECOND, run_cli
+from tests.pdf_maker import make_pdf, make_scanned_pdf
+from tests.test_reliability import snapshot
+
+RUNNING_HEAD = "深圳市科学技术协会部门预算公开 · 内部测试版"
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    return {
+        "sample": make_pdf(SAMPLE.read_text(encoding="utf-8"), folder / "sample.pdf", header=RUNNING_HEAD, leading=17),
+        "second": make_pdf(SECOND.read_text(encoding="utf-8"), folder / "second.pdf"),
+    }
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(pdfs: dict[str, Path]) -> Parsed:
+    return read(pdfs["sample"])
+
+
+def _table_rows(t: Table) -> list[Row]:
+    return [replace(r, part=1, page=None) for r in t.rows]
+
+
+# --- the PDF gives the text version's facts, each with its page ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sample", "second"])
+def test_pdf_facts_equal_the_text_facts_with_pages_added(
+    pdfs: dict[str, Path], sample: Parsed, second: Parsed, name: str
+) -> None:
+    text = sample if name == "sample" else second
+    pdf = read(pdfs[name])
+    assert [key(f) for f in pdf.facts] == [key(f) for f in text.facts]  # same facts, same order
+    assert len(pdf.facts) == (333 if name == "sample" else 248)
+    assert all(f.page is not None and f.page >= 1 for f in pdf.facts)
+    for t, p in zip(text.facts, pdf.facts, strict=True):
+        where_t, _, quote_t = t.source.partition(" · 「")
+        where_p, _, quote_p = p.source.partition(" · 「")
+        assert where_p == where_t
+        assert squeeze(quote_p)[-8:] == squeeze(quote_t)[-8:]  # a line break may drop a space before the figure
+    c = compare(text.facts, pdf.facts)
+    assert (c.found, c.extra, c.key_found, c.without_page) == (c.facts, 0, c.key_figures, 0)
+
+
+@pytest.mark.parametrize("name", ["sample", "second"])
+def test_pdf_tables_are_the_text_tables(pdfs: dict[str, Path], sample: Parsed, second: Parsed, name: str) -> None:
+    text = (sample if name == "sample" else second).disclosure
+    pdf = read(pdfs[name]).disclosure
+    assert (pdf.title, pdf.department, pdf.year, pdf.kind, pdf.unit) == (
+        text.title, text.department, text.year, text.kind, text.unit
+    )  # fmt: skip
+    assert list(pdf.tables) == list(text.tables)
+    for name_, t in text.tables.items():
+        p = pdf.tables[name_]
+        assert (p.title, p.unit, p.department, p.header, p.columns) == (
+            t.title,
+            t.unit,
+            t.department,
+            t.header,
+            t.columns,
+        )
+        assert _table_rows(p) == _table_rows(t), name_
+        assert [squeeze(n) for n in p.notes] == [squeeze(n) for n in t.notes]
+    assert [replace(i, page=None) for i in pdf.indicators] == text.indicators
+    assert [s.heading for s in pdf.sections] == [s.heading for s in text.sections]
+    for s_pdf, s_text in zip(pdf.sections, text.sections, strict=True):
+        assert [squeeze(p.text) for p in s_pdf.paragraphs] == [squeeze(p.text) for p in s_text.paragraphs]
+
+
+def test_tables_cross_pages_with_repeated_headers_dropped(pdfs: dict[str, Path], sample_pdf: Parsed) -> None:
+    tables = sample_pdf.disclosure.tables
+    with pdfplumber.open(pdfs["sample"]) as pdf:
+        grids = {i: page.extract_tables() for i, page in enumerate(pdf.pages, start=1)}
+    for name in ("表1", "表6", "表7", "表11"):
+        pages = sorted({r.page for r in tables[name].rows if r.page})
+        assert len(pages) >= 2 and pages == list(range(pages[0], pages[-1] + 1)), (name, pages)
+        header = grids[pages[0]][-1][0]  # the table starts on its first page after the title…
+        assert grids[pages[1]][0][0] == header and any(header), name  # …and its header repeats on the next
+        assert not any(r.label in {"项目", "科目名称", "任务名称"} for r in tables[name].rows), name
+    t7 = tables["表7"]
+    assert len(t7.rows) == 26 and {r.part for r in t7.rows} == {1, 2}
+    assert {r.page for r in t7.rows if r.code == "2060702"} == {13}
+    assert sample_pdf.disclosure.warnings == []
+
+
+def test_a_wrapped_cell_and_its_code_give_one_row(pdfs: dict[str, Path], sample_pdf: Parsed) -> None:
+    """机关事业单位基本养老保险缴费支出 is printed over three lines, its code vertically centred beside the middle one."""
+    with pdfplumber.open(pdfs["sample"]) as pdf:
+        cells = [row for page in pdf.pages for t in page.extract_tables() for row in t if "2080505" in row]
+    assert cells and all((row[2] or "").count("\n") == 2 for row in cells)  # the layout really wraps the name
+    row = next(r for r in sample_pdf.disclosure.tables["表7"].rows if r.code == "2080505")
+    assert row.label == "机关事业单位基本养老保险缴费支出" and row.parent == "20805"
+    assert [str(v) for v in row.values.values()] == ["46", "46", "0"]
+    t1 = [r for r in sample_pdf.disclosure.tables["表1"].rows if r.label == "机关事业单位基本养老保险缴费支出"]
+    assert [(r.code, r.values["2022年预算数"]) for r in t1] == [("2080505", 46)]
+
+
+def test_prose_is_rejoined_and_page_furniture_dropped(pdfs: dict[str, Path], sample_pdf: Parsed) -> None:
+    text = sample_pdf.loaded.text
+    assert RUNNING_HEAD not in text
+    assert not re.search(r"^\s*-\s*\d+\s*-\s*$", text, re.M)  # the page numbers "- 7 -"
+    paragraphs = [p for s in sample_pdf.disclosure.sections for p in s.paragraphs]
+    over = [p for p in paragraphs if len({page for _, page in p.pages}) > 1]
+    assert over, "some paragraph of the sample runs over a page break"
+    for p in over:
+        assert "\n" not in p.text and p.text.endswith(("。", "：", "；"))
+    budget = next(f for f in sample_pdf.facts if f.section and f.row == "项目支出" and f.column == "金额")
+    assert budget.value == 4023 and budget.page is not None
+    with pdfplumber.open(pdfs["sample"]) as pdf:
+        page_text = pdf.pages[budget.page - 1].extract_text()
+    assert "项目支出 4,023 万元" in page_text  # the page a prose figure cites is the page it is printed on
+
+
+def test_table_fact_pages_are_where_the_rows_are_printed(pdfs: dict[str, Path], sample_pdf: Parsed) -> None:
+    with pdfplumber.open(pdfs["sample"]) as pdf:
+        texts = [squeeze(page.extract_text()) for page in pdf.pages]
+    table_facts = [f for f in sample_pdf.facts if f.table and f.page]
+    assert len(table_facts) == 230  # every table cell and performance target
+    for f in table_facts:
+        page = texts[f.page - 1]  # type: ignore[operator]
+        assert format_amount(f.value) in page or f"{f.value}{f.unit}" in page, f  # targets print "1000"
+        if f.table == "表7" and f.code:  # the table that prints its codes
+            assert f.code in page, f
+
+
+def test_chunks_carry_their_pages(sample_pdf: Parsed) -> None:
+    pages = [(c.metadata.get("page"), c.metadata.get("page_end")) for c in sample_pdf.chunks]
+    assert all(isinstance(a, int) and isinstance(b, int) and a <= b for a, b in pages)
+    t7 = [c for c in sample_pdf.chunks if c.metadata["table"] == "表7"]
+    covered = {p for c in t7 for p in range(int(c.metadata["page"]), int(c.metadata["page_end"]) + 1)}
+    assert covered == {13, 14}
+
+
+# --- refused PDFs: a Chinese message, exit 1, the store as it was ------------------------------------------
+
+
+def _encrypted(out: Path) -> Path:
+    canvas = Canvas(str(out), pagesize=A4, encrypt="secret")
+    canvas.setFont(UnicodeCIDFont("STSong-Light").name, 12)
+    canvas.drawString(72, 720, "2022年某某局部门预算")
+    canvas.save()
+    return out
+
+
+BAD_PDFS = [
+    ("scan.pdf", make_scanned_pdf, "OCR"),
+    ("encrypted.pdf", _encrypted, "已加密"),
+    ("cut.pdf", None, "已损坏"),
+    ("fake.pdf", lambda p: (p.write_text("这不是PDF", encoding="utf-8"), p)[1], "内容不是 PDF"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "message"), BAD_PDFS, ids=[b[0] for b in BAD_PDFS])
+def test_unreadable_pdf_is_refused_and_the_store_is_unchanged(
+    tmp_path: Path, pdfs: dict[str, Path], capsys: pytest.CaptureFixture[str], name: str, make: object, message: str
+) -> None:
+    store = tmp_path / "store"
+    assert run_cli(store, "ingest", str(SECOND))[0] == 0
+    before = snapshot(store)
+    bad = tmp_path / name
+    if make is None:  # a download that stopped half way
+        data = pdfs["sample"].read_bytes()
+        bad.write_bytes(data[: len(data) // 3])
+    else:
+        make(bad)  # type: ignore[operator]
+    code, _ = run_cli(store, "ingest", str(bad))
+    err = capsys.readouterr().err
+    assert code == 1 and message in err and name in err and "Traceback" not in err
+    assert snapshot(store) == before
+
+
+# --- through the store and the answer ---------------------------------------------------------------------
+
+
+def test_pdf_ingest_answers_with_pages(
+    tmp_path: Path, pdfs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store"
+    code, out = run_cli(store, "ingest", str(pdfs["sample"]))
+    assert code == 0 and "新增 333 条数据" in out
+    assert "读取 sample.pdf" in capsys.readouterr().err  # the page progress bar
+    code, out = run_cli(store, "facts", "--json", "--query", "2060702")
+    facts = json.loads(out)
+    assert {(f["table"], f["page"]) for f in facts if f["column"] == "支出总计"} == {("表7", 13)}
+    assert {(f["table"], f["page"]) for f in facts if f["table"] == "表1"} == {("表1", 8)}
+    code, out = run_cli(store, "ask", "科普活动预算是多少？")
+    assert code == 0 and "科普活动为 2,564 万元" in out
+    assert "出处：表1 收支总表 · 支出 · 2060702 科普活动 · 2022年预算数（第8页）" in out
+    code, out = run_cli(store, "ask", "--json", "2022年项目支出占支出总计的比例是多少？")
+    answer = json.loads(out)
+    assert answer["refused"] is False and all(f["verdict"] in ("verified", "derived") for f in answer["figures"])
+    assert any("页）" in c["where"] for c in answer["citations"])
+
+
+def test_a_format_1_store_gains_the_page_column(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli(store, "ingest", str(SECOND))[0] == 0
+    with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
+        before = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+        conn.execute("ALTER TABLE facts DROP COLUMN page")
+        conn.execute("PRAGMA user_version = 1")
+        conn.commit()
+    with Store(store) as s:
+        facts: list[Fact] = s.facts()
+        assert len(facts) == before == 248 and all(f.page is None for f in facts)
+    with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 2
