@@ -75,20 +75,24 @@ def table_rows(kb: Knowledge, answer: Answer) -> tuple[list[str], list[list[str]
     wanted = {(f.code, f.row) for f in answer.facts if f.table == first.table and f.doc_id == first.doc_id}
     columns: list[str] = []
     rows: dict[tuple[str | None, str], dict[str, str]] = {}
+    pages: dict[tuple[str | None, str], int] = {}  # the PDF page each row is printed on (first print)
     for f in kb.facts_by_doc.get(first.doc_id, []):
         if f.doc_id == first.doc_id and f.table == first.table:
             if f.column not in columns:
                 columns.append(f.column)
             if (f.code, f.row) in wanted:
                 rows.setdefault((f.code, f.row), {})[f.column] = format_amount(f.value)
+                if f.page:
+                    pages.setdefault((f.code, f.row), f.page)
     used = [f.column for f in answer.facts if f.table == first.table]
     columns = list(dict.fromkeys([*used, *columns]))  # the columns the answer read come first
     title = kb.tables.get(first.doc_id, {}).get(first.table or "", "")
     coded = any(code for code, _ in rows)
-    headers = ["表", *(["科目编码"] if coded else []), "项目", *columns]
+    headers = ["表", *(["页"] if pages else []), *(["科目编码"] if coded else []), "项目", *columns]
     table = [
         [
             f"{first.table} {title}（{first.unit}）",
+            *([f"第{pages[(code, row)]}页" if (code, row) in pages else ""] if pages else []),
             *([code or ""] if coded else []),
             row,
             *(cells.get(c, "") for c in columns),

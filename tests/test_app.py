@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from eval.load import serving
 from tests.conftest import ROOT, SECOND, free_port
+from tests.pdf_maker import make_pdf, make_scanned_pdf
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -90,12 +91,22 @@ def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: st
     expect(page.locator("#ingest-status")).to_contain_text("无法读取文件“empty.txt”：文件是空的", timeout=60_000)
     expect(page.locator("#ingest-status")).not_to_contain_text("Traceback")
 
-    page.locator("#upload input[type=file]").set_input_files(str(SECOND))
+    scan = make_scanned_pdf(tmp_path / "scan.pdf")
+    page.locator("#upload input[type=file]").set_input_files(str(scan))
+    page.click("#ingest")
+    expect(page.locator("#ingest-status")).to_contain_text("没有可提取的文字层", timeout=60_000)
+    expect(page.locator("#ingest-status")).to_contain_text("OCR")
+
+    pdf = make_pdf(SECOND.read_text(encoding="utf-8"), tmp_path / "haizhu.pdf")  # the second disclosure as a PDF
+    page.locator("#upload input[type=file]").set_input_files(str(pdf))
     page.click("#ingest")
     expect(page.locator("#ingest-status")).to_contain_text("已导入：2023年广州市海珠区图书馆部门预算", timeout=120_000)
+    expect(page.locator("#ingest-status")).to_contain_text("248 条数据")
     page.screenshot(path=ARTIFACTS / "upload.png", full_page=True)
     page.get_by_role("tab", name="问答", exact=True).click()
     ask(page, "海珠区图书馆今年项目支出多少？", "5,911,230.00 元")
+    expect(page.locator("#sources")).to_contain_text(re.compile(r"表\d+ .*（第\d+页）"))
+    expect(page.locator("#rows")).to_contain_text(re.compile(r"第\d+页"))
     page.screenshot(path=ARTIFACTS / "answer-uploaded.png", full_page=True)
 
 
