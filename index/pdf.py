@@ -31,6 +31,7 @@ from index.errors import UnreadableDocument
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
 
 MAX_PAGES = 400  # a department's disclosure runs to 20–80 pages
+_MAX_HEADER_ROWS = 3
 _MARGIN = 0.09  # running heads and page numbers sit in the top and bottom 9% of a page
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–−·\s]*\d+[-—–−·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
@@ -222,30 +223,43 @@ def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:
     """The template text: per page, prose lines and table rows in reading order; a page mark between pages."""
     out: list[str] = []
     title_block: list[str] = []  # the lines above the last table (表 N, title, 部门名称, 单位): repeated for its parts
+    first_rows: list[list[str]] = []  # the first rows of the last table, which its later parts may repeat
     open_width = 0  # the column count of a table that ends its page (it may go on), else 0
     for p in pages:
         if p.number > 1:
             out.append(PAGE_MARK)
+        frame = frames.get(p.width, (0.0, p.width))  # a page with no prose at all (a table only) has none
         items: list[_Line | _Grid] = sorted([*p.lines, *p.tables], key=lambda item: item.top)
         prose: list[_Line] = []
         for item in items:
             if isinstance(item, _Line):
                 prose.append(item)
                 continue
-            block = [b for b in _paragraphs(prose, frames[p.width]) if not _CONTINUED.match(b)]
+            block = [b for b in _paragraphs(prose, frame) if not _CONTINUED.match(b)]
             width = max((len(r) for r in item.rows), default=0)
-            if not block and title_block and width == open_width:
-                out.extend(title_block)  # the table goes on from the previous page
+            rows = item.rows
+            if not block and width == open_width and title_block:
+                out.extend(title_block)  # the table goes on from the previous page: the parser drops its header
+            elif not block and width == open_width:
+                rows = rows[_repeated(rows, first_rows) :]  # an untitled table (in the prose) goes on
             else:
-                title_block = _title_block(block)
+                title_block, first_rows = _title_block(block), rows[:_MAX_HEADER_ROWS]
             out.extend(block)
-            out.extend("\t".join(row) for row in item.rows)
+            out.extend("\t".join(row) for row in rows)
             out.append("")
             prose, open_width = [], width
         if prose:
-            out.extend(_paragraphs(prose, frames[p.width]))
+            out.extend(_paragraphs(prose, frame))
             open_width = 0
     return "\n".join(out) + "\n"
+
+
+def _repeated(rows: list[list[str]], first: list[list[str]]) -> int:
+    """How many leading rows repeat the first rows of the part before (a header printed again)."""
+    n = 0
+    while n < min(len(rows), len(first)) and rows[n] == first[n] and any(rows[n]):
+        n += 1
+    return n
 
 
 def _title_block(block: list[str]) -> list[str]:
