@@ -20,7 +20,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 # CJK radical code points that fonts draw exactly like the ideograph (Noto CJK: 门 and ⻔ share a glyph),
 # so a PDF printed by a browser can carry ⻔ for 门, ⼀ for 一. NFKC maps the Kangxi radicals (U+2F00–2FD5)
 # except ⼾, which it makes the traditional 戶; the CJK Radicals Supplement (U+2E80–2EF3) it leaves alone.
-_RADICALS = str.maketrans(
+RADICALS = str.maketrans(
     {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
     | dict(zip(
         "⼾⺁⺇⺌⺒⺓⺜⺝⺟⺠⺩⺮⺼⻁⻄⻅⻆⻈⻉⻊⻋⻏⻐⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
@@ -53,7 +53,7 @@ class LoadedText:
 def normalise(text: str) -> str:
     """The canonical form that a document's id is computed from (full-width digits become ASCII,
     radical code points the ideographs they are printed as)."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS).translate(_RADICALS)
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS).translate(RADICALS)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip(" \u3000") for line in lines).strip("\n") + "\n"
 

@@ -35,7 +35,7 @@ _TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<
 _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
-TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s+(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
+TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s*(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
@@ -73,6 +73,11 @@ def parse(loaded: LoadedText) -> Disclosure:
     sections = _sections((paged[first_part:first_table] if first_part is not None else []) + prose, toc, warnings)
     tables = _tables(printed)
     warnings.extend(w for t in tables.values() for w in t.skipped)
+    warnings.extend(
+        f"{name}没有读到任何数据行（可能是图片或没有框线的表格），其中的数字无法回答"
+        for name, t in tables.items()
+        if not t.table.rows and not t.table.no_amounts and not t.indicators
+    )
     start = first_part if first_part is not None else first_table
     warnings.extend(_missing(lines[:start], lines[start:], toc, tables))
     if not tables and not any(s.paragraphs for s in sections):

@@ -28,6 +28,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from index.errors import UnreadableDocument
+from index.load import RADICALS
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
 
 MAX_PAGES = 400  # a department's disclosure runs to 20–80 pages
@@ -39,6 +40,7 @@ _PAGE_NUMBER = re.compile(
 _CID = re.compile(r"\(cid:\d+\)")
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns per glyph about fonts it reads fine (CID fonts)
 _LATIN = re.compile(r"[A-Za-z]")
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9.,%‰()\-]+[。，、；：）”%]*")
 _BULLET = re.compile(r"^[-•·*]\s")  # a 目录 entry printed as a list
 _CONTINUED = re.compile(r"^(?:续表\s*\d*|[（(]续[表上]?[)）])$")  # "续表", "（续）" above a table's next part
 
@@ -80,6 +82,13 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
         raise UnreadableDocument(
             path,
             "这是扫描件或图片 PDF，没有可提取的文字层。请先用 OCR（文字识别）软件转换为带文字的 PDF 或文本后再导入",
+        )
+    captions = any(TABLE_START.match(line.text) for p in pages for line in p.lines)
+    if captions and not any(p.tables for p in pages):
+        raise UnreadableDocument(
+            path,
+            "PDF 中没有找到带框线的表格（表格可能是三线表、无框线表或图片），无法可靠读取表格中的数字。"
+            "请提供表格带框线的 PDF，或文本版（.txt）",
         )
     warnings = []
     if blank:
@@ -142,7 +151,7 @@ def _read_page(page: Any, number: int) -> _Page:
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
     lines = [
         _Line(
-            text=_CID.sub("", line["text"]).strip(),
+            text=_CID.sub("", line["text"]).translate(RADICALS).strip(),
             top=line["top"],
             bottom=line["bottom"],
             x0=line["x0"],
@@ -182,7 +191,7 @@ def _cell(text: str | None) -> str:
     """A cell's text on one line: a name wrapped over several lines is one name again."""
     if not text:
         return ""
-    return _join_lines(_CID.sub("", text).replace("\t", " ").split("\n"))
+    return _join_lines(_CID.sub("", text).translate(RADICALS).replace("\t", " ").split("\n"))
 
 
 def _join_lines(parts: list[str]) -> str:
@@ -213,8 +222,12 @@ def _running_lines(pages: list[_Page]) -> set[str]:
 
 
 def _is_running(line: _Line, page: _Page, running: set[str]) -> bool:
-    """A page number, running head or footer: in the page's margin, a page-number pattern or repeated."""
-    if not _in_margin(line, page):
+    """A page number, running head or footer: in the page's margin, a page-number pattern or repeated.
+
+    A table's caption (表 N) or a heading at the top of a page is never one, though "表#" repeats.
+    """
+    s = line.text.strip()
+    if not _in_margin(line, page) or TABLE_START.match(s) or PART_HEADING.match(s) or _CONTINUED.match(s):
         return False
     return bool(_PAGE_NUMBER.match(line.text.strip())) or _shape(line) in running
 
@@ -286,7 +299,7 @@ def _paragraphs(lines: list[_Line], frame: tuple[float, float]) -> list[str]:
         new = (
             prev is None
             or line.x0 > left + size * 0.8  # first-line indent
-            or prev.x1 < right - size * 2  # the line before ended short
+            or prev.x1 < right - max(size * 2, _first_run(line.text, size))  # the line before ended short
             or line.top - prev.top > pitch + max(1.5, size * 0.25)  # space between paragraphs
             or abs(line.size - prev.size) > 0.5  # a heading in another size
             or _starts_block(line.text)
@@ -298,6 +311,15 @@ def _paragraphs(lines: list[_Line], frame: tuple[float, float]) -> list[str]:
             out[-1].append(line.text)
         prev = line
     return [text for parts in out for text in (_join_lines(parts), "")]
+
+
+def _first_run(text: str, size: float) -> float:
+    """About how wide the line's first unbreakable run is ("10.58%。"): a line before it that ends
+    short by less than that may have wrapped early to keep the run whole."""
+    m = _UNBREAKABLE.match(text)
+    if not m:
+        return size
+    return sum(0.6 * size if ch.isascii() else size for ch in m.group(0))
 
 
 def _starts_block(text: str) -> bool:
