@@ -16,9 +16,12 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from eval.pdfcheck import compare, key
+from index.facts import extract_facts
 from index.ingest import Parsed, read
+from index.load import LoadedText, normalise
 from index.numbers import format_amount
-from index.parse import squeeze
+from index.parse import parse, squeeze
+from index.pdf import _is_running, _Line, _Page, _running_lines
 from index.records import Fact, Row, Table
 from index.store import FORMAT, Store
 from tests.conftest import SAMPLE, SECOND, run_cli
@@ -230,3 +233,25 @@ def test_a_format_1_store_gains_the_page_column(tmp_path: Path) -> None:
         assert len(facts) == before == 247 and all(f.page is None for f in facts)
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 2
+
+
+# --- layouts other generators produce ---------------------------------------------------------------------
+
+
+def test_captions_at_the_top_of_pages_are_not_running_heads() -> None:
+    """Every table page starting with "表 N" makes "表#" the commonest top line; it must stay."""
+    pages = [_Page(number=n, width=595.0, height=842.0) for n in range(1, 16)]
+    for p in pages:
+        p.lines = [_Line(text=f"表 {p.number}", top=59.0, bottom=70.0, x0=60.0, x1=80.0, size=10.5)]
+        p.lines.append(_Line(text=f"第 {p.number} 页", top=800.0, bottom=810.0, x0=280.0, x1=320.0, size=9.0))
+    running = _running_lines(pages)
+    kept = [line.text for p in pages for line in p.lines if not _is_running(line, p, running)]
+    assert kept == [f"表 {n}" for n in range(1, 16)]
+
+
+def test_one_line_captions_without_a_space_are_tables(sample: Parsed) -> None:
+    """ "表1收支总表" (caption and title on one line, no space) as some PDFs print it."""
+    text = re.sub(r"^表 (\d+)\n\n(\S+表[^\n]*)$", r"表\1\2", SAMPLE.read_text(encoding="utf-8"), flags=re.M)
+    assert "表1收支总表\n" in text and "\n表 1\n" not in text
+    parsed = parse(LoadedText(name="one_line.txt", text=normalise(text), encoding="utf-8", doc_id="x"))
+    assert [key(f) for f in extract_facts(parsed)] == [key(f) for f in sample.facts]
