@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.errors import NotADisclosure
 from index.load import LoadedText
@@ -37,6 +37,9 @@ SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
 TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s*(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
+_UNIT_TAIL = re.compile(
+    r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
+)  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
@@ -316,6 +319,7 @@ class _Printed:
     rows: list[str] = field(default_factory=list)
     on: list[int | None] = field(default_factory=list)  # the document page of each row
     notes: list[str] = field(default_factory=list)
+    late: int = 0  # table rows printed after the notes, left out
 
 
 def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
@@ -331,9 +335,13 @@ def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
             continue
         if current is None or not s:
             continue
+        if not current.rows and "\t" not in line and (u := _UNIT_TAIL.search(s)) and u.start() > 0:
+            current.unit, s = u.group("unit"), s[: u.start()].strip()  # the unit printed right of the 部门名称
         if "\t" in line and not current.notes:
             current.rows.append(line)
             current.on.append(page)
+        elif "\t" in line:
+            current.late += 1  # a row after the notes: the parser cannot tell which part it belongs to
         elif (u := _UNIT_LINE.match(s)) and not current.rows:
             current.unit = u.group("unit")
         elif (d := _DEPT_LINE.match(s)) and not current.rows:
@@ -355,4 +363,7 @@ def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
             notes=[n for p in pages for n in p.notes],
             on=[p.on for p in pages],
         )
+        if late := sum(p.late for p in pages):
+            skipped = [*out[name].skipped, f"{name}有 {late} 行出现在表注之后，无法确定属于哪一部分，已跳过"]
+            out[name] = replace(out[name], skipped=skipped)
     return out

@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from index.errors import UnreadableDocument
 from index.load import RADICALS
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
+from index.tables import repeated_header
 
 MAX_PAGES = 400  # a department's disclosure runs to 20–80 pages
 _MAX_HEADER_ROWS = 3
@@ -38,11 +39,14 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–−·\s]*\d+[-—–−·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
 )
 _CID = re.compile(r"\(cid:\d+\)")
+log = logging.getLogger(__name__)
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns per glyph about fonts it reads fine (CID fonts)
 _LATIN = re.compile(r"[A-Za-z]")
 _UNBREAKABLE = re.compile(r"[A-Za-z0-9.,%‰()\-]+[。，、；：）”%]*")
 _BULLET = re.compile(r"^[-•·*]\s")  # a 目录 entry printed as a list
-_CONTINUED = re.compile(r"^(?:续表\s*\d*|[（(]续[表上]?[)）])$")  # "续表", "（续）" above a table's next part
+_CONTINUED = re.compile(
+    r"^(?:[（(]?续表[\d一二三四五六七八九十]*[)）]?|.{0,40}[（(]续(?:表|上表)?[)）]|(?:金额)?单位[:：].{1,3}|(?:部门|单位)名称[:：].+)$"
+)  # "续表1", "（续）", "收支总表（续）", a unit or 部门名称 line above a table's next part
 
 
 @dataclass
@@ -68,7 +72,8 @@ class _Page:
     height: float
     lines: list[_Line] = field(default_factory=list)
     tables: list[_Grid] = field(default_factory=list)
-    images: int = 0
+    covered: float = 0.0  # the share of the page that images cover (a scanned page: nearly all)
+    unknown: int = 0  # glyphs with no character code ("(cid:19)"), replaced by □
 
 
 def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> tuple[str, list[str]]:
@@ -77,8 +82,13 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
     `progress(done, total)` is called after each page (pdfplumber reads about 2–5 pages a second).
     """
     pages = _pages(path, progress)
-    blank = [p.number for p in pages if not p.lines and not p.tables]
-    if len(blank) == len(pages) or sum(len(line.text) for p in pages for line in p.lines) < 20:
+    running = _running_lines(pages)
+    for p in pages:
+        p.lines = [line for line in p.lines if not _is_running(line, p, running)]
+    chars = sum(len(line.text) for p in pages for line in p.lines)
+    chars += sum(len(cell) for p in pages for g in p.tables for row in g.rows for cell in row)
+    blank = [p.number for p in pages if (not p.lines and not p.tables) or (p.covered > 0.5 and _chars(p) < 40)]
+    if len(blank) == len(pages) or chars < 20:
         raise UnreadableDocument(
             path,
             "这是扫描件或图片 PDF，没有可提取的文字层。请先用 OCR（文字识别）软件转换为带文字的 PDF 或文本后再导入",
@@ -94,10 +104,15 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
     if blank:
         listed = "、".join(str(n) for n in blank[:10]) + ("等" if len(blank) > 10 else "")
         warnings.append(f"第{listed}页没有文字层（可能是扫描页或图片），其中的内容没有读取")
-    running = _running_lines(pages)
-    for p in pages:
-        p.lines = [line for line in p.lines if not _is_running(line, p, running)]
+    unknown = [p.number for p in pages if p.unknown]
+    if unknown:
+        listed = "、".join(str(n) for n in unknown[:10]) + ("等" if len(unknown) > 10 else "")
+        warnings.append(f"第{listed}页有字符无法识别（字体缺少编码信息），含这些字符的数字没有读取")
     return _text(pages, _frames(pages)), warnings
+
+
+def _chars(p: _Page) -> int:
+    return sum(len(line.text) for line in p.lines) + sum(len(c) for g in p.tables for row in g.rows for c in row)
 
 
 def _frames(pages: list[_Page]) -> dict[float, tuple[float, float]]:
@@ -131,6 +146,7 @@ def _pages(path: Path, progress: Callable[[int, int], None] | None) -> list[_Pag
     except UnreadableDocument:
         raise
     except Exception as e:  # pdfminer raises many kinds on malformed files; none may escape as a traceback
+        log.warning("PDF %s could not be read", path, exc_info=True)  # a bug of ours shows here, not as 已损坏
         raise UnreadableDocument(path, _reason(e)) from e
 
 
@@ -141,7 +157,7 @@ def _reason(e: Exception) -> str:
         return "PDF 已加密，请先解除密码保护后再导入"
     if isinstance(cause, PDFSyntaxError | PSException | ValueError | KeyError | TypeError | AssertionError):
         return f"PDF 文件已损坏或不完整，无法读取（{type(cause).__name__}）"
-    return f"PDF 文件无法读取（{type(cause).__name__}: {cause}）"
+    return "PDF 文件无法读取（可能已损坏，或使用了不支持的 PDF 特性）"
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -151,7 +167,7 @@ def _read_page(page: Any, number: int) -> _Page:
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
     lines = [
         _Line(
-            text=_CID.sub("", line["text"]).translate(RADICALS).strip(),
+            text=_clean(line["text"]).strip(),
             top=line["top"],
             bottom=line["bottom"],
             x0=line["x0"],
@@ -161,14 +177,26 @@ def _read_page(page: Any, number: int) -> _Page:
         for line in outside.extract_text_lines(return_chars=True)
     ]
     grids = [_Grid(top=t.bbox[1], rows=[[_cell(c) for c in row] for row in t.extract()]) for t in found]
+    width, height = float(page.width), float(page.height)
+    if (page.rotation or 0) % 180 == 90:  # pdfplumber gives a turned page's size unturned, its coordinates turned
+        width, height = height, width
+    images = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     return _Page(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
+        width=width,
+        height=height,
         lines=[line for line in lines if line.text],
         tables=[g for g in grids if any(any(row) for row in g.rows)],
-        images=len(page.images),
+        covered=min(1.0, images / (width * height)) if width * height else 0.0,
+        unknown=sum(line.text.count("□") for line in lines)
+        + sum(c.count("□") for g in grids for row in g.rows for c in row),
     )
+
+
+def _clean(text: str) -> str:
+    """Radical code points as the ideographs they are printed as; a glyph without a character code
+    ("(cid:19)") as □, so that a number holding one is not read as a shorter number."""
+    return _CID.sub("□", text).translate(RADICALS)
 
 
 def _table_settings(page: Any) -> dict[str, Any]:
@@ -191,7 +219,7 @@ def _cell(text: str | None) -> str:
     """A cell's text on one line: a name wrapped over several lines is one name again."""
     if not text:
         return ""
-    return _join_lines(_CID.sub("", text).translate(RADICALS).replace("\t", " ").split("\n"))
+    return _join_lines(_clean(text).replace("\t", " ").split("\n"))
 
 
 def _join_lines(parts: list[str]) -> str:
@@ -248,13 +276,14 @@ def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:
             if isinstance(item, _Line):
                 prose.append(item)
                 continue
-            block = [b for b in _paragraphs(prose, frame) if not _CONTINUED.match(b)]
+            block = _paragraphs(prose, frame)
             width = max((len(r) for r in item.rows), default=0)
             rows = item.rows
-            if not block and width == open_width and title_block:
-                out.extend(title_block)  # the table goes on from the previous page: the parser drops its header
-            elif not block and width == open_width:
-                rows = rows[_repeated(rows, first_rows) :]  # an untitled table (in the prose) goes on
+            goes_on = width == open_width and all(_is_caption(b, title_block) for b in block)
+            if goes_on and title_block:
+                block = title_block  # the table goes on from the previous page: the parser drops its header
+            elif goes_on:
+                rows = rows[repeated_header(rows, first_rows) :]  # an untitled table (in the prose) goes on
             else:
                 title_block, first_rows = _title_block(block), rows[:_MAX_HEADER_ROWS]
             out.extend(block)
@@ -267,12 +296,10 @@ def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _repeated(rows: list[list[str]], first: list[list[str]]) -> int:
-    """How many leading rows repeat the first rows of the part before (a header printed again)."""
-    n = 0
-    while n < min(len(rows), len(first)) and rows[n] == first[n] and any(rows[n]):
-        n += 1
-    return n
+def _is_caption(line: str, title_block: list[str]) -> bool:
+    """A line printed above a table's later part: "续表", "（续）", its unit or 部门名称, its title again."""
+    s = re.sub(r"\s+", "", line)
+    return not s or bool(_CONTINUED.match(s)) or s in {re.sub(r"\s+", "", t) for t in title_block}
 
 
 def _title_block(block: list[str]) -> list[str]:

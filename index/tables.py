@@ -79,7 +79,7 @@ def build_table(
                 (page, r)
                 for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1)
                 for r, page in list(zip(printed, where, strict=True))[
-                    _repeated_header(printed, first) if part > 1 else 0 :
+                    repeated_header(printed, first) if part > 1 else 0 :
                 ]
             ],
             notes=notes,
@@ -89,7 +89,7 @@ def build_table(
     header = first[:n_header]
     body: list[_Printed] = []
     for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1):
-        start = n_header if part == 1 else _repeated_header(printed, header)
+        start = n_header if part == 1 else repeated_header(printed, header)
         body.extend(_Printed(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
     body, skipped = _drop_ragged(name, header, body)
     columns, unit_in_header = _columns(header, [r.cells for r in body])
@@ -163,7 +163,7 @@ def _header_size(rows: list[list[str]], department: str | None) -> int:
     return min(1, len(rows))
 
 
-def _repeated_header(page: list[list[str]], header: list[list[str]]) -> int:
+def repeated_header(page: list[list[str]], header: list[list[str]]) -> int:
     """How many leading rows of a continuation page repeat the first page's header (or its first rows)."""
     n = 0
     while n < len(page) and n < len(header) and [c for c in page[n] if c] == [c for c in header[n] if c]:
