@@ -25,6 +25,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
+from index.load import normalise
 from index.records import Chunk, Fact, Indicator
 
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
@@ -33,7 +34,7 @@ from index.records import Chunk, Fact, Indicator
 # brought up to in place goes into MIGRATIONS instead.
 FORMAT = 2
 MIGRATIONS = {
-    1: "ALTER TABLE facts ADD COLUMN page INTEGER;",  # 1 → 2: page provenance (PDF); text documents have none
+    1: "ALTER TABLE facts ADD COLUMN page INTEGER",  # 1 → 2: page provenance (PDF); text documents have none
 }
 
 SCHEMA = """
@@ -141,9 +142,27 @@ class Store:
         if version == 0 and not exists:
             self.conn.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
             return FORMAT
-        while version in MIGRATIONS:
-            self.conn.executescript(f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;")
-            version += 1
+        if version in MIGRATIONS:
+            version = self._migrate()
+        return version
+
+    def _migrate(self) -> int:
+        """Bring an older format up to date in one transaction, holding the write lock: another
+        process opening the same store at once waits, then finds it migrated."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+            if version == 1 and any(normalise(t) != t for (t,) in self.conn.execute("SELECT text FROM documents")):
+                self.conn.rollback()  # ids now computed from other text (radical code points): rebuild
+                return version
+            while version in MIGRATIONS:
+                self.conn.execute(MIGRATIONS[version])
+                version += 1
+                self.conn.execute(f"PRAGMA user_version = {version}")
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
         return version
 
     def __enter__(self) -> Store:

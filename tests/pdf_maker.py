@@ -344,3 +344,50 @@ def make_scanned_pdf(out: Path) -> Path:
         canvas.showPage()
     canvas.save()
     return out
+
+
+# --- hand-laid pages: text lines and ruled grids at given positions ---------------------------------------
+
+Item = tuple[object, ...]  # ("text", x, y, text[, size]) | ("rtext", x, y, text) | ("grid", x, top, widths, rows)
+
+
+def _grid(canvas: Canvas, x0: float, top: float, widths: list[float], rows: list[list[str]]) -> None:
+    """A fully ruled grid, 20 pt a row, cell text left-aligned."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for i in range(len(rows) + 1):
+        canvas.line(xs[0], top - i * 20, xs[-1], top - i * 20)
+    for x in xs:
+        canvas.line(x, top, x, top - len(rows) * 20)
+    canvas.setFont(FONT, 10)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            canvas.drawString(xs[j] + 3, top - i * 20 - 14, cell)
+
+
+def make_pages(out: Path, pages: list[list[Item]], *, turned: set[int] = frozenset()) -> Path:  # type: ignore[assignment]
+    """A PDF laid out by hand, one list of items per page, "- N -" at each foot. Pages in `turned`
+    (1-based) are landscape pages stored as portrait ones with /Rotate 90, as some printers make them."""
+    canvas = Canvas(str(out), pagesize=A4)
+    for n, items in enumerate(pages, start=1):
+        width = PAGE_W
+        canvas.setPageRotation(90 if n in turned else 0)
+        if n in turned:
+            canvas.saveState()
+            canvas.transform(0, 1, -1, 0, PAGE_W, 0)
+            width = PAGE_H
+        for kind, x, y, *rest in items:
+            if kind == "grid":
+                _grid(canvas, x, y, *rest)  # type: ignore[arg-type]
+            else:
+                canvas.setFont(FONT, float(rest[1]) if len(rest) > 1 else 11)  # type: ignore[arg-type]
+                draw = canvas.drawRightString if kind == "rtext" else canvas.drawString
+                draw(x, y, str(rest[0]))  # type: ignore[arg-type]
+        canvas.setFont(FONT, 9)
+        canvas.drawCentredString(width / 2, 20, f"- {n} -")
+        if n in turned:
+            canvas.restoreState()
+        canvas.showPage()
+    canvas.save()
+    return out

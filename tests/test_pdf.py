@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import sqlite3
 from contextlib import closing
@@ -22,10 +23,10 @@ from index.load import LoadedText, normalise
 from index.numbers import format_amount
 from index.parse import parse, squeeze
 from index.pdf import _is_running, _Line, _Page, _running_lines
-from index.records import Fact, Row, Table
+from index.records import Row, Table
 from index.store import FORMAT, Store
 from tests.conftest import SAMPLE, SECOND, run_cli
-from tests.pdf_maker import make_pdf, make_scanned_pdf
+from tests.pdf_maker import Item, make_pages, make_pdf, make_scanned_pdf
 from tests.test_reliability import snapshot
 
 RUNNING_HEAD = "深圳市科学技术协会部门预算公开 · 内部测试版"
@@ -220,19 +221,42 @@ def test_pdf_ingest_answers_with_pages(
     assert any("页）" in c["where"] for c in answer["citations"])
 
 
-def test_a_format_1_store_gains_the_page_column(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    assert run_cli(store, "ingest", str(SECOND))[0] == 0
+def _open(store: str) -> int:
+    with Store(Path(store)) as s:
+        return len(s.facts())
+
+
+def _as_format_1(store: Path) -> None:
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        before = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
         conn.execute("ALTER TABLE facts DROP COLUMN page")
         conn.execute("PRAGMA user_version = 1")
         conn.commit()
-    with Store(store) as s:
-        facts: list[Fact] = s.facts()
-        assert len(facts) == before == 247 and all(f.page is None for f in facts)
+
+
+def test_a_format_1_store_gains_the_page_column_also_opened_by_several_processes(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli(store, "ingest", str(SECOND))[0] == 0
+    _as_format_1(store)
+    with multiprocessing.get_context("spawn").Pool(4) as pool:  # the web workers and a CLI, after an upgrade
+        assert pool.map(_open, [str(store)] * 4) == [247] * 4
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 2
+        assert [r[1] for r in conn.execute("PRAGMA table_info(facts)")].count("page") == 1
+
+
+def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A stored text holding radical code points (⻔) has another id now: migrating in place would duplicate it."""
+    store = tmp_path / "store"
+    assert run_cli(store, "ingest", str(SECOND))[0] == 0
+    _as_format_1(store)
+    with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
+        conn.execute("UPDATE documents SET text = replace(text, '部门', '部⻔')")
+        conn.commit()
+    code, _ = run_cli(store, "docs")
+    assert code == 1 and "格式版本 1" in capsys.readouterr().err
+    assert run_cli(store, "rebuild")[0] == 0
+    code, out = run_cli(store, "docs")
+    assert code == 0 and out.count("海珠区图书馆") == 1
 
 
 # --- layouts other generators produce ---------------------------------------------------------------------
@@ -255,3 +279,55 @@ def test_one_line_captions_without_a_space_are_tables(sample: Parsed) -> None:
     assert "表1收支总表\n" in text and "\n表 1\n" not in text
     parsed = parse(LoadedText(name="one_line.txt", text=normalise(text), encoding="utf-8", doc_id="x"))
     assert [key(f) for f in extract_facts(parsed)] == [key(f) for f in sample.facts]
+
+
+INTRO: list[Item] = [
+    ("text", 150, 780, "深圳市某某局2022年部门预算", 16),
+    ("text", 72, 740, "第一部分 部门概况"),
+    ("text", 72, 716, "一、部门职责"),
+    ("text", 93, 692, "负责全市某某工作，统筹协调相关事务。"),
+]
+HEAD: list[list[str]] = [["科目名称", "支出总计", "基本支出", "项目支出"]]
+WIDTHS = [200, 80, 80, 80]
+ROWS = [[f"支出项目{i}", str(30 * i), str(10 * i), str(20 * i)] for i in range(1, 28)]
+TOTAL = [["合计", "11,340", "3,780", "7,560"]]
+
+
+def _table1(tmp_path: Path, pages: list[list[Item]], **kw: object) -> Table:
+    parsed = read(make_pages(tmp_path / "hand.pdf", pages, **kw))  # type: ignore[arg-type]
+    return parsed.disclosure.tables["表1"]
+
+
+def test_unit_printed_right_of_the_department_name(tmp_path: Path) -> None:
+    """部门名称 on the left, 单位：元 on the right of one line: amounts in 元, not 万元."""
+    page = [
+        *INTRO, ("text", 72, 600, "表 1"), ("text", 250, 580, "收支总表", 14),
+        ("text", 72, 556, "部门名称：深圳市某某局"), ("rtext", 532, 556, "单位：元"),
+        ("grid", 72, 540, WIDTHS, HEAD + ROWS[:3] + TOTAL),
+    ]  # fmt: skip
+    t = _table1(tmp_path, [page])
+    assert (t.unit, t.department) == ("元", "深圳市某某局")
+
+
+@pytest.mark.parametrize("caption", ["单位：万元", "续表1", "收支总表（续）", ""])
+def test_a_later_part_under_a_caption_without_its_number_goes_on(tmp_path: Path, caption: str) -> None:
+    first = [
+        *INTRO, ("text", 72, 600, "表 1"), ("text", 250, 580, "收支总表", 14), ("text", 72, 556, "单位：万元"),
+        ("grid", 72, 520, WIDTHS, HEAD + ROWS[:20]),
+    ]  # fmt: skip
+    second = [("text", 72, 790, caption)] if caption else []
+    t = _table1(tmp_path, [first, [*second, ("grid", 72, 770, WIDTHS, HEAD + ROWS[20:] + TOTAL)]])
+    assert len(t.rows) == 28 and t.pages == 2  # every row; the repeated header dropped
+    assert [r.values["支出总计"] for r in t.rows if r.label == "合计"] == [11340]
+
+
+def test_a_turned_landscape_page(tmp_path: Path) -> None:
+    """A wide table on pages stored portrait with /Rotate 90: its page numbers are still page furniture."""
+    first: list[Item] = [
+        ("text", 72, 560, "表 1"), ("text", 72, 542, "收支总表"), ("text", 72, 524, "单位：万元"),
+        ("grid", 72, 510, WIDTHS, HEAD + ROWS[:22]),
+    ]  # fmt: skip
+    second: list[Item] = [("grid", 72, 560, WIDTHS, HEAD + ROWS[22:] + TOTAL)]
+    t = _table1(tmp_path, [INTRO, first, second], turned={2, 3})
+    assert len(t.rows) == 28 and {r.page for r in t.rows} == {2, 3}
+    assert [r.values["支出总计"] for r in t.rows if r.label == "合计"] == [11340]
