@@ -150,6 +150,13 @@ def test_table_fact_pages_are_where_the_rows_are_printed(pdfs: dict[str, Path], 
         assert format_amount(f.value) in page or f"{f.value}{f.unit}" in page, f  # targets print "1000"
         if f.table == "表7" and f.code:  # the table that prints its codes
             assert f.code in page, f
+    # amounts repeat from page to page; a coded row's name in a table cell of that page pins the page down
+    with pdfplumber.open(pdfs["sample"]) as pdf:
+        cells = [{squeeze(c or "") for t in page.extract_tables() for row in t for c in row} for page in pdf.pages]
+    coded = [f for f in table_facts if f.code]
+    assert len(coded) > 100
+    for f in coded:
+        assert any(c.endswith(f.row) for c in cells[f.page - 1]), f  # type: ignore[operator]
 
 
 def test_chunks_carry_their_pages(sample_pdf: Parsed) -> None:
