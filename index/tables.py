@@ -17,7 +17,7 @@ LABEL_NAMES = frozenset({"项目", "预算单位", "单位名称", "科目", "�
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
 TOTAL_WORDS = ("合计", "总计")
 _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
-_MAX_HEADER_ROWS = 3
+MAX_HEADER_ROWS = 3
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -157,7 +157,7 @@ def _is_body_row(cells: list[str], department: str | None) -> bool:
 
 
 def _header_size(rows: list[list[str]], department: str | None) -> int:
-    for i, cells in enumerate(rows[: _MAX_HEADER_ROWS + 1]):
+    for i, cells in enumerate(rows[: MAX_HEADER_ROWS + 1]):
         if _is_body_row(cells, department):
             return i
     return min(1, len(rows))

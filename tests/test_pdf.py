@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import random
 import re
 import sqlite3
 from contextlib import closing
@@ -17,6 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from eval.pdfcheck import compare, key
+from index.errors import AssistantError
 from index.facts import extract_facts
 from index.ingest import Parsed, read
 from index.load import LoadedText, normalise
@@ -203,6 +205,23 @@ def test_unreadable_pdf_is_refused_and_the_store_is_unchanged(
     err = capsys.readouterr().err
     assert code == 1 and message in err and name in err and "Traceback" not in err
     assert snapshot(store) == before
+
+
+def test_damaged_pdfs_are_read_or_refused_never_crash(tmp_path: Path, pdfs: dict[str, Path]) -> None:
+    """Bytes flipped or cut anywhere: each file is read or refused with a Chinese reason, nothing else."""
+    data, rng, refused = pdfs["second"].read_bytes(), random.Random(1), 0
+    for i in range(40):
+        damaged = bytearray(data[: rng.randrange(100, len(data))] if i % 2 else data)
+        for _ in range(0 if i % 2 else 20):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"damaged{i}.pdf"
+        path.write_bytes(bytes(damaged))
+        try:
+            read(path)
+        except AssistantError as e:
+            refused += 1
+            assert "damaged" in str(e) and re.search(r"[\u4e00-\u9fff]", str(e))
+    assert refused > 20
 
 
 # --- through the store and the answer ---------------------------------------------------------------------
