@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from index.catalog import catalog, column_role, squeeze
 from index.prose import prose_facts
-from index.records import Disclosure, Fact, Row, Table
+from index.records import Column, Disclosure, Fact, Row, Table
 from index.tables import bare_label
+
+_PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
 
 
 def extract_facts(d: Disclosure) -> list[Fact]:
@@ -17,37 +24,119 @@ def extract_facts(d: Disclosure) -> list[Fact]:
             facts.extend(table_facts(d, table, section=section.heading))
     facts.extend(indicator_facts(d))
     facts.extend(prose_facts(d.sections, doc_id=d.doc_id, department=d.department, year=d.year))
-    return facts
+    return [replace(f, doc_kind=d.kind) for f in facts]
 
 
 def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list[Fact]:
-    """One fact per amount cell. Tables with a 年度 column are read across: row = the column."""
+    """One fact per amount cell. Tables with a 年度 column are read across: row = the column.
+
+    A row that names no item (the “三公” table's one row, or the department's own row) is
+    read by column: the column's item is the row. An empty table (本表无数据) gives one
+    fact, 0, for what it shows none of, citing its note.
+    """
     by_year = any(c.kind == "year" for c in table.columns)
     where = table.ref if table.name else f"{section} · 表格"
+    columns = {c.name: c for c in table.columns}
     out = []
     for row in table.rows:
         for column, value in row.values.items():
             if value is None:
                 continue
-            label, col = (column, row.label) if by_year else (bare_label(row.label), column)
-            out.append(
-                Fact(
-                    doc_id=d.doc_id,
-                    department=d.department,
-                    year=d.year,
-                    table=table.name or None,
-                    section=section,
-                    row=label,
-                    code=row.code,
-                    column=col,
-                    value=value,
-                    unit=table.unit,
-                    source=_source(where, row, label, col),
-                    parent=_group_of(table, column) if by_year else None,
-                    page=row.page,
-                )
-            )
+            col = columns.get(column)
+            if by_year:
+                label, name = column, row.label
+            elif _names_no_item(row, d) and col is not None and (col.item or not row.label):
+                label, name = _item_of(col), _measure_of(col, d.kind)
+            else:
+                label, name = bare_label(row.label), column
+            out.append(_fact(d, table, section, where, row, label, name, value, col))
+    if not out and table.no_amounts and table.kind:
+        out.append(_empty_fact(d, table, section, where))
     return out
+
+
+def _fact(
+    d: Disclosure,
+    table: Table,
+    section: str | None,
+    where: str,
+    row: Row,
+    label: str,
+    column: str,
+    value: Decimal,
+    col: Column | None,
+) -> Fact:
+    role = col.role if col else None
+    fund = table.fund
+    if col and col.role and (r := column_role(col.role)) and r.fund:
+        fund = r.fund  # the 政府性基金预算 column of the 财政拨款 table
+    return Fact(
+        doc_id=d.doc_id,
+        department=d.department,
+        year=d.year,
+        table=table.name or None,
+        section=section,
+        row=label,
+        code=row.code,
+        column=column,
+        value=value,
+        unit=(col.unit if col and col.unit else table.unit),
+        source=_source(where, row, label, column),
+        parent=_group_of(table, column) if row.label and any(c.kind == "year" for c in table.columns) else None,
+        page=row.page,
+        doc_kind=d.kind,
+        table_kind=table.kind,
+        column_role=role,
+        fund=fund,
+        code_scheme=(table.code_scheme or None) if row.code else None,
+    )
+
+
+def _names_no_item(row: Row, d: Disclosure) -> bool:
+    """A row that is the whole table's: no label, or the department's (or unit's) own name."""
+    if not row.label:
+        return True
+    own = squeeze(d.department)
+    return squeeze(row.label) in (own, own.replace("(本级)", ""))
+
+
+def _item_of(col: Column) -> str:
+    """What a column of a one-row table is about: "公务接待费"; "2024年“三公”经费预算数" → "“三公”经费"."""
+    name = col.item or col.name
+    name = re.sub(r"^(?:19|20)\d{2}年度?", "", name)
+    return re.sub(r"(?:预算数|决算数|预算|决算)$", "", name) or name
+
+
+def _measure_of(col: Column, doc_kind: str) -> str:
+    """The column a one-row table's figure is under: its leaf (预算数/决算数), else the document's measure."""
+    if col.item:
+        return col.name.split("·")[-1]
+    m = re.search(r"(预算数|决算数)$", col.name)
+    return m.group(1) if m else f"{doc_kind}数"
+
+
+def _empty_fact(d: Disclosure, table: Table, section: str | None, where: str) -> Fact:
+    """The 0 an empty table stands for ("本表无数据"), cited with its note."""
+    kind = next(k for k in catalog().tables if k.kind == table.kind)
+    note = next((n for n in reversed(table.notes) if "无" in n or "没有" in n), table.notes[-1] if table.notes else "")
+    return Fact(
+        doc_id=d.doc_id,
+        department=d.department,
+        year=d.year,
+        table=table.name or None,
+        section=section,
+        row=kind.subject,
+        code=None,
+        column=f"{d.kind}数",
+        value=Decimal(0),
+        unit=table.unit,
+        source=f"{where} · 本表无数据：「{note}」" if note else f"{where} · 本表无数据",
+        page=None,
+        doc_kind=d.kind,
+        table_kind=table.kind,
+        column_role=f"{d.kind}数",
+        fund=table.fund,
+    )
 
 
 def _group_of(table: Table, column: str) -> str | None:
@@ -56,7 +145,7 @@ def _group_of(table: Table, column: str) -> str | None:
 
 def _source(where: str, row: Row, label: str, column: str) -> str:
     parts = [where]
-    if row.side:
+    if row.side in _PLAIN_SIDES:
         parts.append(row.side)
     parts.append(f"{row.code} {label}" if row.code else label)
     parts.append(column)

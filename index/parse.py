@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from index.catalog import department_line, section_heading, table_kind
 from index.errors import NotADisclosure
 from index.load import LoadedText
 from index.numbers import cn_number
@@ -26,9 +27,10 @@ _CN = {
     11: "十一",
     12: "十二",
 }
-_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<dept>.+?)(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$")
+_LEVEL = r"(?:区级|市级|县级|省级|本级)?(?:部门|单位)?"  # "2024年区级部门预算", "2024年单位预算"
+_TITLE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})年度?(?P<dept>.+?){_LEVEL}(?P<kind>预算|决算)(?:公开|情况说明|报告)?$")
 _TITLE_DEPT_FIRST = re.compile(
-    r"^(?P<dept>.+?)(?P<year>(?:19|20)\d{2})年度?(?:部门)?(?P<kind>预算|决算)(?:公开|情况说明)?$"
+    rf"^(?P<dept>.*?)(?P<year>(?:19|20)\d{{2}})年度?{_LEVEL}(?P<kind>预算|决算)(?:公开|情况说明|报告)?$"
 )
 PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
 _TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+?)(?:\s*[.…·]{{2,}}\s*\d*|\s+\d+)?$")
@@ -41,6 +43,7 @@ _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
+_CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
 PAGE_MARK = "\f"  # a form feed starts a new page (the PDF loader's text, pdftotext's output)
@@ -66,15 +69,18 @@ def parse(loaded: LoadedText) -> Disclosure:
     paged = paginate(loaded.text)
     lines = [line for line, _ in paged]
     title, year, department, kind, body_start = _title(lines, loaded.name)
-    first_part = _first_part_line(lines, body_start)
+    starts = _table_starts(lines, body_start, department)
+    first_table = min(starts, default=len(lines))
+    parts = _Parts(department, numbered=any(PART_HEADING.match(line.strip()) for line in lines[body_start:]))
+    first_part = _first_part_line(lines, body_start, first_table, parts)
     toc = _toc_titles(lines[: first_part if first_part is not None else body_start + 200])
-    first_table = next((i for i, line in enumerate(lines) if TABLE_START.match(line.strip())), len(lines))
     if first_part is None and first_table == len(lines):
-        raise NotADisclosure(loaded.name, "没有找到“第一部分”等正文部分，也没有找到“表1”等表格")
+        raise NotADisclosure(loaded.name, "没有找到“第一部分”“主要职能”等正文部分，也没有找到“表1”“收支总表”等表格")
     warnings: list[str] = list(loaded.warnings)
-    prose, printed = _split_after_tables(paged[first_table:])
-    sections = _sections((paged[first_part:first_table] if first_part is not None else []) + prose, toc, warnings)
-    tables = _tables(printed)
+    prose, printed = _split_after_tables(paged[first_table:], {i - first_table for i in starts}, parts)
+    body = (paged[first_part:first_table] if first_part is not None else []) + prose
+    sections = _sections(body, toc, warnings, parts)
+    tables = _tables(printed, department)
     warnings.extend(w for t in tables.values() for w in t.skipped)
     warnings.extend(
         f"{name}没有读到任何数据行（可能是图片或没有框线的表格），其中的数字无法回答"
@@ -103,19 +109,93 @@ def parse(loaded: LoadedText) -> Disclosure:
     )
 
 
-def _split_after_tables(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+class _Parts:
+    """How a template marks its prose parts: 第N部分 headings, or (Shanghai's 部门预算) unnumbered
+    headings such as "…（部门）主要职能", "名词解释" that the catalog lists."""
+
+    def __init__(self, department: str, numbered: bool):
+        self.department, self.numbered = department, numbered
+
+    def heading(self, line: str) -> str | None:
+        """The part heading a line is, as printed ("第三部分 部门预算支出具体情况"), or None."""
+        s = line.strip()
+        if "\t" in line or not s:
+            return None
+        m = PART_HEADING.match(s)
+        if m:
+            return f"第{m.group('num')}部分 {squeeze(m.group('title'))}"
+        if not self.numbered and section_heading(s, self.department):
+            return squeeze(s)
+        return None
+
+
+def _table_starts(lines: list[str], body_start: int, department: str) -> set[int]:
+    """Lines that start a table: a 表N caption, or a title the catalog knows ("收入决算表",
+    "2024年部门财务收支预算总表") followed by the table's rows before any other prose (a 目录
+    entry with the same words is followed by more entries, not rows)."""
+    starts: set[int] = set()
+    captioned = False
+    for i in range(body_start, len(lines)):
+        s = _lifted(lines[i], True).strip()
+        if not s or "\t" in s:
+            continue
+        if TABLE_START.match(s):
+            starts.add(i)
+            captioned = not TABLE_START.match(s).group("title")  # type: ignore[union-attr]
+            continue
+        if captioned:  # the title line under "表 1"
+            captioned = False
+            continue
+        if table_kind(s, department) and _rows_follow(lines, i):
+            starts.add(i)
+    return starts
+
+
+def _lifted(line: str, above_rows: bool) -> str:
+    """A grid row above a table's header that holds only its title, 编制单位 or unit (the
+    title block printed inside the table's frame) as the text line it is."""
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if not above_rows or "\t" not in line or not cells or len(cells) > 2:
+        return line
+    text = " ".join(cells)
+    if table_kind(text) or department_line(text) or _UNIT_LINE.match(cells[-1]) or _UNIT_TAIL.search(text):
+        return text
+    return line
+
+
+def _rows_follow(lines: list[str], i: int) -> bool:
+    """Table rows come within a few short lines (unit, 部门名称, year) after line i."""
+    seen = 0
+    for line in lines[i + 1 : i + 12]:
+        if "\t" in line:
+            return True
+        s = line.strip()
+        if s:
+            seen += 1
+            if seen > 3 or len(s) > 80 or s.endswith(_TERMINAL):
+                return False
+    return False
+
+
+TableLine = tuple[str, int | None, bool]  # a line of the tables' stretch, its page, whether it starts a table
+
+
+def _split_after_tables(lines: list[Line], starts: set[int], parts: _Parts) -> tuple[list[Line], list[TableLine]]:
     """(prose, table lines) of the text from the first table on: parts printed after the tables
     (第八部分 其他需要说明情况, 第九部分 名词解释 in some templates) are prose, not table notes."""
     prose: list[Line] = []
-    tables: list[Line] = []
-    current = tables
-    for line, page in lines:
-        s = line.strip()
-        if "\t" not in line and PART_HEADING.match(s):
-            current = prose
-        elif TABLE_START.match(s):
-            current = tables
-        current.append((line, page))
+    tables: list[TableLine] = []
+    in_tables = True
+    for i, (line, page) in enumerate(lines):
+        if i in starts:
+            line = _lifted(line, True)
+            in_tables = True
+        elif parts.heading(line):
+            in_tables = False
+        if in_tables:
+            tables.append((line, page, i in starts))
+        else:
+            prose.append((line, page))
     return prose, tables
 
 
@@ -129,7 +209,7 @@ def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict
     parts = [cn_number(n) for n in toc]
     found_parts = [cn_number(m.group("num")) for line in body if (m := PART_HEADING.match(line.strip()))]
     listed = sorted({cn_number(m.group("num")) for line in head if (m := _TOC_TABLE.match(line.strip()))})
-    found_tables = [int(name.removeprefix("表")) for name in tables]
+    found_tables = [int(name.removeprefix("表")) for name in tables if re.fullmatch(r"表\d+", name)]
     lost_parts = [n for n in parts if n > max(found_parts, default=0)]
     lost_tables = [n for n in listed if n > max(found_tables, default=0)]
     if not lost_parts and not lost_tables:
@@ -144,25 +224,35 @@ def squeeze(text: str) -> str:
 
 
 def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
-    """(title, year, department, 预算/决算, index of the line after the title block)."""
+    """(title, year, department, 预算/决算, index of the line after the title block).
+
+    The title may be printed over several lines (department / "2024 年度" / "部门决算"); a
+    line such as "预算主管部门：X" or "预算单位：X" near the top names the department when
+    the title names only the region ("上海市普陀区2024年区级部门预算").
+    """
     head: list[str] = []
     end = 0
+    named: str | None = None
     for i, line in enumerate(lines[:40]):
         s = line.strip()
         if squeeze(s) in {"目录", "目次"} or PART_HEADING.match(s) or TABLE_START.match(s):
-            end = i
+            end = end or i
             break
-        if s:
+        if not s:
+            continue
+        if (d := department_line(s)) and named is None:
+            named = d
+            end = i + 1
+            continue
+        if not end:
             head.append(squeeze(s))
-            m = _title_match("".join(head))
-            if m:
+            if _title_match("".join(head)):
                 end = i + 1
-                break
     joined = "".join(head)
     m = _title_match(joined)
     if not m:
         raise NotADisclosure(name, "开头没有“某年某部门预算/决算”的标题")
-    department = m.group("dept").strip("：:")
+    department = squeeze(named) if named else m.group("dept").strip("：:")
     if not department:
         raise NotADisclosure(name, "标题中没有部门名称")
     title = f"{m.group('year')}年{department}部门{m.group('kind')}"
@@ -185,16 +275,16 @@ def _toc_titles(lines: list[str]) -> dict[str, str]:
     return titles
 
 
-def _first_part_line(lines: list[str], start: int) -> int | None:
-    """Index of the body's 第一部分 heading (not the 目录 entry)."""
+def _first_part_line(lines: list[str], start: int, first_table: int, parts: _Parts) -> int | None:
+    """Index of the body's first part heading (第一部分, or "…主要职能"; not the 目录 entry)."""
     found = None
-    for i in range(start, len(lines)):
+    for i in range(start, min(first_table, len(lines))):
         s = lines[i].strip()
-        if TABLE_START.match(s):
-            break
         m = PART_HEADING.match(s)
         if m and m.group("num") == "一":
             found = i  # the last 第一部分 before the tables is the body's
+        elif not parts.numbered and found is None and parts.heading(s):
+            found = i
     return found
 
 
@@ -229,11 +319,11 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     return out
 
 
-def _is_heading(text: str) -> bool:
-    return bool(PART_HEADING.match(text) or SUBSECTION.match(text))
+def _is_heading(text: str, parts: _Parts) -> bool:
+    return bool(parts.heading(text) or SUBSECTION.match(text))
 
 
-def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]:
+def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) -> list[_Block]:
     """Mend paragraphs and headings that a page break split in two."""
     out: list[_Block] = []
     for block in blocks:
@@ -247,10 +337,10 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]
                     prev.text = f"第{part.group('num')}部分 {full}"
                     continue
             elif (
-                not _is_heading(prev.text)
+                not _is_heading(prev.text, parts)
                 and not prev.text.endswith(_TERMINAL)
                 and not ITEM_MARKER.match(block.text)
-                and not _is_heading(block.text)
+                and not _is_heading(block.text, parts)
             ):
                 prev.extend(block)
                 continue
@@ -258,8 +348,8 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str]) -> list[_Block]
     return out
 
 
-def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str]) -> list[Section]:
-    blocks = _join_page_breaks(_blocks(lines), toc)
+def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str], parts: _Parts) -> list[Section]:
+    blocks = _join_page_breaks(_blocks(lines), toc, parts)
     sections: list[Section] = []
     heading = ""
     paragraphs: list[Paragraph] = []
@@ -294,10 +384,10 @@ def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str]) -> li
             row_pages.append(block.page)
             continue
         flush_rows()
-        part = PART_HEADING.match(block.text)
+        part = parts.heading(block.text)
         if part:
             flush_section()
-            heading = f"第{part.group('num')}部分 {squeeze(part.group('title'))}"
+            heading = part
             paragraphs, subsections, embedded, sub = [], [], [], None
         elif SUBSECTION.match(block.text):
             sub = squeeze(block.text)
@@ -322,16 +412,27 @@ class _Printed:
     late: int = 0  # table rows printed after the notes, left out
 
 
-def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
-    """Numbered tables, each merged over the pages it is printed on."""
+def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
+    """The tables, each merged over the pages it is printed on and given its catalog kind.
+
+    A table is named by its 表N caption, or by its title when it has none ("收入决算表");
+    a later part printed under the same title again ("…（续）") continues it.
+    """
     printed: dict[str, list[_Printed]] = {}
     current: _Printed | None = None
-    for line, page in lines:
+    for line, page, start in lines:
+        line = _lifted(line, start or current is None or not current.rows)
+        if current is not None and not current.rows and "\t" in line and not line.strip():
+            continue  # blank grid rows above the header
         s = line.strip()
-        m = TABLE_START.match(s)
+        m = TABLE_START.match(s) if start else None
         if m:
             current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
             printed.setdefault(f"表{m.group('num')}", []).append(current)
+            continue
+        if start:
+            current = _Printed(title=_CONTINUED_TITLE.sub("", squeeze(s)))
+            printed.setdefault(current.title, []).append(current)
             continue
         if current is None or not s:
             continue
@@ -346,6 +447,8 @@ def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
             current.unit = u.group("unit")
         elif (d := _DEPT_LINE.match(s)) and not current.rows:
             current.department = d.group("dept").strip()
+        elif not current.rows and department_line(s):
+            current.department = department_line(s)
         elif not current.title and not current.rows:
             current.title = squeeze(s)
         elif current.rows:
@@ -354,6 +457,7 @@ def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
     out: dict[str, ParsedTable] = {}
     for name, pages in printed.items():
         first = pages[0]
+        kind = table_kind(first.title, department)
         out[name] = build_table(
             name=name,
             title=first.title,
@@ -362,7 +466,13 @@ def _tables(lines: list[Line]) -> dict[str, ParsedTable]:
             pages=[p.rows for p in pages],
             notes=[n for p in pages for n in p.notes],
             on=[p.on for p in pages],
+            kind=kind,
         )
+        if kind and out[name].table.kind is None:  # the performance table is built by its own reader
+            t = out[name].table
+            out[name] = replace(
+                out[name], table=replace(t, kind=kind.kind, fund=kind.fund, code_scheme=kind.code_scheme)
+            )
         if late := sum(p.late for p in pages):
             skipped = [*out[name].skipped, f"{name}有 {late} 行出现在表注之后，无法确定属于哪一部分，已跳过"]
             out[name] = replace(out[name], skipped=skipped)

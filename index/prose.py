@@ -59,11 +59,53 @@ def _level(marker: str | None) -> int:
 def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: int) -> list[Fact]:
     out: list[Fact] = []
     names = _department_names(department)
+    execution: list[Fact] = []
     for section in sections:
         state = _State()
         for paragraph in section.paragraphs:
             out.extend(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
-    return _dedupe(out)
+            execution.extend(_execution(paragraph, doc_id=doc_id, department=department, year=year))
+    return _dedupe(out) + execution
+
+
+# The national 决算 template states each item's execution in one sentence:
+# "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。…全年预算为 52.00 万元，支出决算为 51.32 万元，
+# 完成全年预算数的 98.69%" — and the whole: "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元…".
+_ITEM_PATH = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<path>(?:[^（(。，]{1,30}[（(](?:类|款|项)[)）])+)")
+_EXEC_SUBJECT = re.compile(r"(?P<subject>[\u4e00-\u9fff“”（）()]{2,30}?)(?:年初预算|全年预算|调整预算)(?:数)?为")
+_EXECUTION = (
+    (re.compile(r"年初预算(?:数)?为\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"), "年初预算数"),
+    (re.compile(r"全年预算(?:数)?为\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"), "全年预算数"),
+    (re.compile(r"调整预算(?:数)?为\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"), "调整预算数"),
+    (re.compile(r"(?:支出)?决算(?:数)?为\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"), "决算数"),
+    (re.compile(r"完成年初预算(?:数)?的\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)"), "完成年初预算的比例"),
+    (re.compile(r"完成全年预算(?:数)?的\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)"), "完成全年预算的比例"),
+)
+
+
+def _execution(p: Paragraph, *, doc_id: str, department: str, year: int) -> list[Fact]:
+    """An item's 年初预算 / 全年预算 / 决算 / 完成率 as the 决算 prose states them, bound to the item."""
+    text = ascii_digits(p.text)
+    item = _ITEM_PATH.match(text)
+    if item:
+        subject = re.split(r"[（(](?:类|款|项)[)）]", item.group("path"))[-2].strip()
+    elif m := _EXEC_SUBJECT.search(text):
+        subject = m.group("subject").split("情况")[-1]
+    else:
+        return []
+    out = []
+    for pattern, column in _EXECUTION:
+        for m in pattern.finditer(text):
+            snippet = text[max(0, m.start() - 12) : m.end()]
+            out.append(
+                Fact(
+                    doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0], row=subject,
+                    code=None, column=column, value=Decimal(m.group("num").replace(",", "")), unit=m.group("unit"),
+                    source=" · ".join([*p.trail, f"「{snippet}」"]), page=p.page_at(m.start()), column_role=column,
+                )
+            )  # fmt: skip
+            break  # the first of each per item: a paragraph states one item
+    return out
 
 
 def _department_names(department: str) -> list[str]:

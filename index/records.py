@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-ColumnKind = Literal["label", "code", "year", "amount", "text"]
+ColumnKind = Literal["label", "code", "code_part", "year", "amount", "count", "ordinal", "text"]
 AuditStatus = Literal["ok", "rounding", "mismatch"]
 
 
@@ -17,7 +17,10 @@ class Column:
     name: str  # "支出总计", "公务用车购置费", "2022年预算数"
     group: str | None = None  # upper header the column sits under: "公务用车购置及运行维护费"
     side: str | None = None  # "收入" / "支出" in side-by-side tables, else None
-    kind: ColumnKind = "amount"
+    kind: ColumnKind = "amount"  # ordinal (序号/行次) and code columns never hold money
+    role: str | None = None  # the catalog's column role: "决算数", "基本支出", "年末结转和结余" …
+    item: str | None = None  # a three-level header's item over a repeated leaf ("公务接待费" over 决算数)
+    unit: str | None = None  # a count column's unit (人数 → "人"); None: the table's unit
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,7 +41,7 @@ class Row:
 class Table:
     """A numbered table (表1–表11), merged across page breaks."""
 
-    name: str  # "表7"
+    name: str  # "表7", or the title as printed when the table has no 表N caption ("收入决算表")
     title: str  # "一般公共预算支出表（按功能分类）"
     unit: str  # "万元" / "元" / "亿元"
     department: str | None
@@ -47,12 +50,15 @@ class Table:
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
     pages: int = 1
-    no_amounts: bool = False  # 注：本表本年无发生额。
+    no_amounts: bool = False  # 注：本表本年无发生额。 / 说明：…故本表无数据。
+    kind: str | None = None  # the catalog's table kind ("expenditure"); None for a table it does not know
+    fund: str = "全部"  # whose money: 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
+    code_scheme: str = ""  # 功能分类 / 经济分类 / "" for the 科目编码 its rows carry
 
     @property
     def ref(self) -> str:
-        """Human-readable name: "表7 一般公共预算支出表（按功能分类）"."""
-        return f"{self.name} {self.title}"
+        """Human-readable name: "表7 一般公共预算支出表（按功能分类）" (the title alone when it is the name)."""
+        return self.title if self.name == self.title or not self.name else f"{self.name} {self.title}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +131,11 @@ class Fact:
     source: str  # "表7 一般公共预算支出表（按功能分类） · 2060702 科普活动 · 支出总计"
     parent: str | None = None  # what the figure is a part of: "学会能力提升和学术交流促进项目"
     page: int | None = None  # page of the document the figure is printed on (PDF); None for plain text
+    doc_kind: str = "预算"  # the document's kind: 预算 / 决算
+    table_kind: str | None = None  # the catalog's table kind ("three_public"); None for prose or unknown tables
+    column_role: str | None = None  # the catalog's column role ("决算数", "基本支出"); None when unknown
+    fund: str | None = None  # 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营, for table figures
+    code_scheme: str | None = None  # 功能分类 / 经济分类 when `code` is a 科目编码
 
 
 @dataclass(frozen=True, kw_only=True)

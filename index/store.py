@@ -32,9 +32,17 @@ from index.records import Chunk, Fact, Indicator
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
-FORMAT = 2
-MIGRATIONS = {
-    1: "ALTER TABLE facts ADD COLUMN page INTEGER",  # 1 → 2: page provenance (PDF); text documents have none
+FORMAT = 3
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
+    2: (  # 2 → 3: what a figure means across documents (the template catalog); NULL until `budgetqa rebuild`
+        "ALTER TABLE facts ADD COLUMN doc_kind TEXT",
+        "ALTER TABLE facts ADD COLUMN table_kind TEXT",
+        "ALTER TABLE facts ADD COLUMN column_role TEXT",
+        "ALTER TABLE facts ADD COLUMN fund TEXT",
+        "ALTER TABLE facts ADD COLUMN code_scheme TEXT",
+        "CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role)",
+    ),
 }
 
 SCHEMA = """
@@ -65,9 +73,15 @@ CREATE TABLE IF NOT EXISTS facts (
     unit        TEXT NOT NULL,
     source      TEXT NOT NULL,
     parent      TEXT,
-    page        INTEGER             -- page of the document (PDF); NULL for plain text
+    page        INTEGER,            -- page of the document (PDF); NULL for plain text
+    doc_kind    TEXT,               -- 预算 / 决算
+    table_kind  TEXT,               -- the catalog's table kind (index/catalog.toml)
+    column_role TEXT,               -- the catalog's column role: 决算数, 基本支出 …
+    fund        TEXT,               -- 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
+    code_scheme TEXT                -- 功能分类 / 经济分类 for a 科目编码
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role);
 CREATE TABLE IF NOT EXISTS chunks (
     id          TEXT PRIMARY KEY,   -- doc hash prefix + position
     doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -156,7 +170,8 @@ class Store:
                 self.conn.rollback()  # ids now computed from other text (radical code points): rebuild
                 return version
             while version in MIGRATIONS:
-                self.conn.execute(MIGRATIONS[version])
+                for statement in MIGRATIONS[version]:
+                    self.conn.execute(statement)
                 version += 1
                 self.conn.execute(f"PRAGMA user_version = {version}")
             self.conn.commit()
@@ -220,10 +235,10 @@ class Store:
         conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
         conn.executemany(
             "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent,"
-            " page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " page, doc_kind, table_kind, column_role, fund, code_scheme) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (f.doc_id, f.department, f.year, f.table, f.section, f.row, f.code, f.column, str(f.value),
-                 f.unit, f.source, f.parent, f.page)
+                 f.unit, f.source, f.parent, f.page, f.doc_kind, f.table_kind, f.column_role, f.fund, f.code_scheme)
                 for f in facts
             ),
         )  # fmt: skip
@@ -290,16 +305,18 @@ class Store:
 
     def facts(self, doc_id: str | None = None, query: str | None = None) -> list[Fact]:
         sql = (
-            "SELECT doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent, page"
-            " FROM facts"
-            " WHERE (? IS NULL OR doc_id = ?)"
+            "SELECT f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
+            " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
+            " FROM facts f JOIN documents d USING (doc_id)"
+            " WHERE (? IS NULL OR f.doc_id = ?)"
             " AND (? IS NULL OR instr(row, ?) > 0 OR instr(source, ?) > 0 OR instr(col, ?) > 0 OR code = ?)"
-            " ORDER BY id"
+            " ORDER BY f.id"
         )
         rows = self.conn.execute(sql, (doc_id, doc_id, query, query, query, query, query)).fetchall()
         return [
             Fact(doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],
-                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11], page=r[12])
+                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11], page=r[12],
+                 doc_kind=r[13], table_kind=r[14], column_role=r[15], fund=r[16], code_scheme=r[17])
             for r in rows
         ]  # fmt: skip
 

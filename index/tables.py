@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.targets import is_performance_table, parse_performance
@@ -17,7 +18,9 @@ LABEL_NAMES = frozenset({"项目", "预算单位", "单位名称", "科目", "�
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
 TOTAL_WORDS = ("合计", "总计")
 _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
-MAX_HEADER_ROWS = 3
+MAX_HEADER_ROWS = 4  # 决算 “三公” tables print four header rows
+_CODE = re.compile(r"^\d{2,9}$")
+_SIDE_NAMES = ("左栏", "右栏")  # halves of a two-group table that are not 收入 | 支出
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +64,7 @@ def build_table(
     pages: list[list[str]],
     notes: list[str],
     on: list[list[int | None]] | None = None,
+    kind: TableKind | None = None,
 ) -> ParsedTable:
     """Merge the printed pages of one table and read its header, columns and rows.
 
@@ -93,7 +97,7 @@ def build_table(
         body.extend(_Printed(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
     body, skipped = _drop_ragged(name, header, body)
     columns, unit_in_header = _columns(header, [r.cells for r in body])
-    no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) for n in notes)
+    no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) or is_empty_note(n) for n in notes)
     rows = _rows(columns, body, no_amounts)
     table = Table(
         name=name,
@@ -106,6 +110,9 @@ def build_table(
         notes=notes,
         pages=len(pages),
         no_amounts=no_amounts,
+        kind=kind.kind if kind else None,
+        fund=kind.fund if kind else "全部",
+        code_scheme=kind.code_scheme if kind else "",
     )
     return ParsedTable(table=table, skipped=skipped)
 
@@ -131,6 +138,8 @@ def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tu
         cells = printed.cells
         if len(cells) < width and half and len(cells) == half:
             cells = cells + [""] * (width - len(cells))
+        elif len(cells) < width and _spanned_label(cells, leaf, width):
+            cells = [cells[0], *[""] * (width - len(cells)), *cells[1:]]
         if len(cells) != width and any(isinstance(parse_number(c), Decimal) for c in cells if c):
             label = next((c for c in cells if c and parse_number(c) is None), "") or "、".join(c for c in cells if c)
             where = f"第{printed.page}页" if printed.page else f"第{printed.part}页"  # the table's own page if unknown
@@ -141,6 +150,19 @@ def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tu
             continue
         kept.append(replace(printed, cells=cells))
     return kept, skipped
+
+
+def _spanned_label(cells: list[str], leaf: list[str], width: int) -> bool:
+    """A row whose first cell is printed across the code and name columns ("合计" over 类 款 项 名称):
+    its amounts are the last ones of the header, so it is read right-aligned."""
+    if not cells or not cells[0] or parse_number(cells[0]) is not None:
+        return False
+    lead = width - len(cells) + 1  # columns the first cell spans
+    heads = leaf + [""] * (width - len(leaf))
+    spanned = heads[:lead]
+    return all(is_code(h) or h in LABEL_NAMES or h.endswith("名称") or not h for h in spanned) and all(
+        parse_number(c) is not None or not c for c in cells[1:]
+    )
 
 
 def _is_body_row(cells: list[str], department: str | None) -> bool:
@@ -160,6 +182,11 @@ def _header_size(rows: list[list[str]], department: str | None) -> int:
     for i, cells in enumerate(rows[: MAX_HEADER_ROWS + 1]):
         if _is_body_row(cells, department):
             return i
+    blank = next((i for i, cells in enumerate(rows) if not any(cells)), None)  # an empty table's blank rows
+    if blank is not None and 0 < blank <= MAX_HEADER_ROWS:
+        return blank
+    if len(rows) <= MAX_HEADER_ROWS:  # an empty table printed without blank rows: all header
+        return len(rows)
     return min(1, len(rows))
 
 
@@ -171,61 +198,119 @@ def repeated_header(page: list[list[str]], header: list[list[str]]) -> int:
     return n
 
 
+def _paths(grid: list[list[str]]) -> list[list[str]]:
+    """For each column, the header texts over it from the top row down to its leaf.
+
+    A header cell spans the blank cells right of it until a cell of a row above starts
+    a new span there; a blank leaf under a header is that header merged downwards.
+    """
+    width = len(grid[0]) if grid else 0
+    paths: list[list[str]] = [[] for _ in range(width)]
+    starts = [j == 0 for j in range(width)]  # where some upper row starts a span
+    for row in grid:
+        carried = ""
+        new_starts = list(starts)
+        for j in range(width):
+            if row[j]:
+                carried = row[j]
+                new_starts[j] = True
+            elif starts[j]:
+                carried = ""
+            if carried and (not paths[j] or paths[j][-1] != carried):
+                paths[j].append(carried)
+        starts = new_starts
+    return paths
+
+
 def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Column], str]:
-    """Flatten up to two header rows into leaf columns; detect side-by-side 收入|支出 halves."""
+    """Flatten up to four header rows into leaf columns; detect side-by-side 收入|支出 halves.
+
+    A leaf repeated under several items (预算数 | 决算数 under each “三公” item) keeps its
+    item, so that every column has a name of its own.
+    """
     width = max([len(r) for r in header + body] + [0])
     grid = [r + [""] * (width - len(r)) for r in header] or [[""] * width]
-    leaf_row, top_row = grid[-1], grid[-2] if len(grid) > 1 else [""] * width
+    top_row = grid[-2] if len(grid) > 1 else [""] * width
     unit_in_header = ""
     names: list[tuple[str, str | None]] = []
-    top = ""
-    for j in range(width):
-        if top_row[j]:
-            top = top_row[j]
-        elif not leaf_row[j]:
-            top = ""
-        leaf = leaf_row[j] or top_row[j]
+    totals: list[str] = []  # "合计" when a 合计/小计 leaf is named by the header over it
+    for path in _paths(grid):
+        path = [p for p in path if p]
+        leaf = path[-1] if path else ""
+        group = path[-2] if len(path) > 1 else None
         if m := _UNIT_IN_NAME.search(leaf):
             unit_in_header = m.group("unit")
             leaf = _UNIT_IN_NAME.sub("", leaf)
-        if leaf_row[j] and top_row[j] == "" and top:
-            group: str | None = top
-        elif leaf_row[j] and top_row[j] and top_row[j] != leaf_row[j]:
-            group = top_row[j]
-        else:
-            group = None
+        total = ""
         if group and leaf in {"小计", "合计"}:
-            leaf, group = group, None
+            total, leaf, group = leaf, group, (path[-3] if len(path) > 2 else None)
+        if group and group in {"项目", "科目"} and (is_code(leaf) or leaf.endswith("名称")):
+            group = None  # 项目 spans 科目编码 | 科目名称
+        if group in {"小计", "合计"} and len(path) > 2:
+            group = path[-3]  # 预算数 under 小计 under 公务用车购置及运行维护费: that item's
         names.append((leaf.removeprefix("其中：").removeprefix("其中:"), group))
-    sides = _sides(top_row, [n for n, _ in names])
+        totals.append(total)
+    leaves = [n for n, _ in names]
+    repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
+    sides = _sides(top_row, leaves)
     columns = []
     for j, (leaf, group) in enumerate(names):
         values = [r[j] for r in body if j < len(r)]
         side = sides[j]
+        kind = _kind(leaf, values)
+        item = None
+        name = leaf or f"第{j + 1}列"
+        if leaf in repeated and group and not side:
+            item = group
+            name = f"{group}·{leaf}"
+        role = column_role(totals[j] or leaf, leaf if totals[j] else group) if kind == "amount" else None
         columns.append(
-            Column(name=leaf or f"第{j + 1}列", group=None if side else group, side=side, kind=_kind(leaf, values))
+            Column(
+                name=name,
+                group=None if side or item else group,
+                side=side,
+                kind=kind,
+                role=role.role if role else None,
+                item=item,
+                unit=count_unit(leaf) if kind == "count" else None,
+            )
         )
     return columns, unit_in_header
 
 
 def _sides(top_row: list[str], leaves: list[str]) -> list[str | None]:
-    """For side-by-side tables (label header printed twice), the side of each column."""
-    labels = [j for j, n in enumerate(leaves) if n in LABEL_NAMES]
-    if len(labels) < 2 or leaves[labels[0]] != leaves[labels[1]]:
+    """For side-by-side tables (label header printed twice), the side of each column.
+
+    Halves under 收入 / 支出 headers are those sides; two column groups of one list
+    (the 经济分类 table printed in two halves) are 左栏 / 右栏.
+    """
+    labels = [j for j, n in enumerate(leaves) if n in LABEL_NAMES or (is_code(n) and not _is_code_part(n))]
+    first = leaves[labels[0]] if labels else ""
+    again = next((j for j in labels[1:] if leaves[j] == first), None)
+    if again is None:
         return [None] * len(leaves)
     sides: list[str | None] = []
     current = ""
     for j in range(len(leaves)):
-        if top_row[j] if j < len(top_row) else "":
-            current = top_row[j]
-        if not current:
-            current = "收入" if j < labels[1] else "支出"
-        sides.append(current)
+        if j < len(top_row) and top_row[j]:
+            current = "收入" if "收入" in top_row[j] else "支出" if "支出" in top_row[j] else top_row[j]
+        if not current or current not in ("收入", "支出"):
+            sides.append(_SIDE_NAMES[0] if j < again else _SIDE_NAMES[1])
+        else:
+            sides.append(current)
     return sides
 
 
+def _is_code_part(name: str) -> bool:
+    return squeeze(name) in ("类", "款", "项")
+
+
 def _kind(name: str, values: list[str]) -> ColumnKind:
-    if "编码" in name or "代码" in name:
+    if is_ordinal(name):
+        return "ordinal"
+    if _is_code_part(name):
+        return "code_part"
+    if is_code(name):
         return "code"
     if name == "年度":
         return "year"
@@ -236,6 +321,8 @@ def _kind(name: str, values: list[str]) -> ColumnKind:
     parsed = [parse_number(v) for v in values if v]
     if any(p is None for p in parsed) and not any(isinstance(p, Decimal) for p in parsed):
         return "text"
+    if count_unit(name):
+        return "count"
     return "amount"
 
 
@@ -260,14 +347,20 @@ def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list
 def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool) -> Row | None:
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
+    code_cells = [get[j] for j in idx if columns[j].kind == "code" and get[j]]
+    parts = [get[j] for j in idx if columns[j].kind == "code_part" and get[j]]
     labels = [get[j] for j in idx if columns[j].kind in ("label", "year") and get[j]]
+    labels += [c for c in code_cells + parts if not c.isdigit()]  # "人员经费合计" printed in the code column
     years = [get[j] for j in idx if columns[j].kind == "year" and get[j]]
-    code = next((get[j] for j in idx if columns[j].kind == "code" and get[j]), None)
+    code = next((c for c in code_cells if _CODE.match(c)), None)
+    if code is None and parts and all(p.isdigit() for p in parts):
+        # 科目编码 split over 类 | 款 | 项: 201 | 05 | 07 → 2010507 (a 款 printed "2" is 02)
+        code = parts[0] + "".join(p.zfill(2) for p in parts[1:])
     values: dict[str, Decimal | None] = {}
     texts: dict[str, str] = {}
     for j in idx:
         col = columns[j]
-        if col.kind == "amount":
+        if col.kind in ("amount", "count"):
             v = parse_number(get[j])
             if isinstance(v, Decimal):
                 values[col.name] = v

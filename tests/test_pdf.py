@@ -254,20 +254,23 @@ def _open(store: str) -> int:
 
 def _as_format_1(store: Path) -> None:
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        conn.execute("ALTER TABLE facts DROP COLUMN page")
+        conn.execute("DROP INDEX facts_kind")
+        for column in ("page", "doc_kind", "table_kind", "column_role", "fund", "code_scheme"):
+            conn.execute(f"ALTER TABLE facts DROP COLUMN {column}")
         conn.execute("PRAGMA user_version = 1")
         conn.commit()
 
 
-def test_a_format_1_store_gains_the_page_column_also_opened_by_several_processes(tmp_path: Path) -> None:
+def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_several_processes(tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert run_cli(store, "ingest", str(SECOND))[0] == 0
     _as_format_1(store)
     with multiprocessing.get_context("spawn").Pool(4) as pool:  # the web workers and a CLI, after an upgrade
         assert pool.map(_open, [str(store)] * 4) == [247] * 4
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 2
-        assert [r[1] for r in conn.execute("PRAGMA table_info(facts)")].count("page") == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 3
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(facts)")]
+        assert all(columns.count(c) == 1 for c in ("page", "doc_kind", "table_kind", "column_role", "fund"))
 
 
 def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,192 @@
+"""The template catalog (index/catalog.toml): table kinds by title, column roles by header, prose parts.
+
+Everything a region varies — table titles, header names, section headings — is data in
+catalog.toml; this module only normalises printed text and looks it up.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+CN_NUMERALS = "一二三四五六七八九十"
+_CAPTION = re.compile(
+    rf"^(?:附件\d+[:：]?)?(?:(?:附)?表\s*\d+(?:[-—.]\d+)?|[（(][{CN_NUMERALS}\d]+[)）]|\d+\s*[.．、]|[{CN_NUMERALS}]+、)\s*"
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
+_CONTINUED = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
+_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
+_OWNER = ("预算单位", "部门", "单位", "本级")
+_YEAR_IN_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?)")
+
+
+def squeeze(text: str) -> str:
+    """No whitespace; ASCII brackets; no quotes: the form names are compared in."""
+    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    return _QUOTES.sub("", s)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableKind:
+    """A standard table of the national templates."""
+
+    kind: str  # "expenditure"
+    name: str  # "支出总表"
+    aliases: tuple[str, ...]  # squeezed titles without caption, year or department
+    fund: str  # 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
+    code_scheme: str  # 功能分类 / 经济分类 / ""
+    subject: str  # what an empty table says there is none of: "“三公”经费"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ColumnRole:
+    """What a header name means, the same across documents."""
+
+    role: str  # "决算数", "基本支出", "年末结转和结余" …
+    fund: str | None  # the fund a fund column shows, else None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    tables: tuple[TableKind, ...]
+    by_alias: dict[str, TableKind]
+    roles: dict[str, ColumnRole]
+    ordinal: frozenset[str]
+    code: frozenset[str]
+    code_parts: tuple[str, ...]
+    counts: dict[str, str]
+    headings: tuple[str, ...]
+    empty_notes: tuple[str, ...]
+    department_lines: tuple[str, ...]
+
+
+@cache
+def catalog() -> Catalog:
+    """The catalog, read once from the package's catalog.toml."""
+    data: dict[str, Any] = tomllib.loads(files("index").joinpath("catalog.toml").read_text(encoding="utf-8"))
+    tables = tuple(
+        TableKind(
+            kind=t["kind"],
+            name=t["name"],
+            aliases=tuple(squeeze(a) for a in t["aliases"]),
+            fund=t["fund"],
+            code_scheme=t["code_scheme"],
+            subject=t["subject"],
+        )
+        for t in data["table"]
+    )
+    by_alias: dict[str, TableKind] = {}
+    for t in tables:
+        for a in t.aliases:
+            if a in by_alias:
+                raise ValueError(f"catalog.toml: alias {a} is given for {by_alias[a].kind} and {t.kind}")
+            by_alias[a] = t
+    roles = {squeeze(a): ColumnRole(role=c["role"], fund=c.get("fund")) for c in data["column"] for a in c["aliases"]}
+    columns = data["columns"]
+    return Catalog(
+        tables=tables,
+        by_alias=by_alias,
+        roles=roles,
+        ordinal=frozenset(columns["ordinal"]),
+        code=frozenset(columns["code"]),
+        code_parts=tuple(columns["code_parts"]),
+        counts=dict(columns["counts"]),
+        headings=tuple(squeeze(h) for h in data["sections"]["headings"]),
+        empty_notes=tuple(data["empty"]["notes"]),
+        department_lines=tuple(data["document"]["department_lines"]),
+    )
+
+
+def title_core(title: str, department: str | None = None) -> str:
+    """A printed title without caption, year, department, 部门/单位 prefix and （续）."""
+    s = squeeze(title)
+    for _ in range(2):  # "表1 2024年…", "1. 2024年…"
+        s = _CAPTION.sub("", s)
+        s = _YEAR.sub("", s)
+    if department:
+        dept = squeeze(department)
+        for name in (dept, re.sub(r"\((?:本级|机关|本部)\)$", "", dept)):
+            if name and s.startswith(name):
+                s = s[len(name) :]
+                break
+        s = _YEAR.sub("", s)
+    s = _CONTINUED.sub("", s)
+    for owner in _OWNER:
+        if s.startswith(owner) and s[len(owner) :] in catalog().by_alias:
+            return s[len(owner) :]
+    return s
+
+
+def table_kind(title: str, department: str | None = None) -> TableKind | None:
+    """The catalog kind a printed table title names, or None ("七、…决算情况说明" names none)."""
+    return catalog().by_alias.get(title_core(title, department))
+
+
+def column_role(name: str, group: str | None = None) -> ColumnRole | None:
+    """The role of a header (leaf name, and the upper header it sits under)."""
+    roles = catalog().roles
+    leaf = _YEAR_IN_NAME.sub("", squeeze(name).removeprefix("其中:"))
+    leaf = re.sub(r"\((?:亿元|万元|千元|元)\)$", "", leaf)
+    if leaf in roles:
+        found = roles[leaf]
+        if found.role == "合计" and group:  # 本年支出 / 合计 → 本年支出合计
+            upper = roles.get(_YEAR_IN_NAME.sub("", squeeze(group)) + "合计")
+            if upper:
+                return upper
+        return found
+    return None
+
+
+def is_ordinal(name: str) -> bool:
+    """序号 / 行次 / 栏次: numbering, never an amount."""
+    return squeeze(name) in catalog().ordinal
+
+
+def is_code(name: str) -> bool:
+    """A header of a 科目编码 column (one cell, or the 类/款/项 parts of a split code)."""
+    s = squeeze(name)
+    return s in catalog().code or s in catalog().code_parts or "编码" in s or "代码" in s
+
+
+def count_unit(name: str) -> str | None:
+    """The unit of a count column (人数 → 人), or None for an amount."""
+    s = squeeze(name)
+    return next((unit for word, unit in catalog().counts.items() if s.endswith(word)), None)
+
+
+def section_heading(line: str, department: str | None = None) -> str | None:
+    """The part a heading line starts in templates without 第N部分 ("…（部门）主要职能" → 主要职能)."""
+    s = squeeze(line)
+    if not s or len(s) > 60 or re.search(r"[。；;，,:：…]|\.{2}", s) or _CAPTION.match(s):
+        return None
+    s = _YEAR.sub("", s)
+    if department:
+        s = s.removeprefix(squeeze(department))
+    s = _YEAR.sub("", re.sub(r"^\((?:部门|单位)\)", "", s))
+    for owner in _OWNER:
+        s = s.removeprefix(owner)
+    heading = next((h for h in catalog().headings if s.endswith(h)), None)
+    if heading is None:
+        return None
+    rest = s[: len(s) - len(heading)]
+    return heading if len(rest) <= 40 else None
+
+
+def is_empty_note(note: str) -> bool:
+    """A note saying the table has no figures this year."""
+    s = squeeze(note)
+    return any(n in s for n in catalog().empty_notes)
+
+
+def department_line(line: str) -> str | None:
+    """ "预算主管部门：上海市普陀区人民政府万里街道办事处" → the department name."""
+    s = line.strip()
+    for key in catalog().department_lines:
+        m = re.match(rf"^{key}\s*[:：]\s*(?P<name>[^\s:：]{{2,60}})(?:\s+(?:金额)?单位\s*[:：].*)?$", s)
+        if m:
+            return m.group("name")
+    return None
