@@ -111,6 +111,12 @@ class Engine:
         return draft.text
 
     def _refusal(self, query: Query, reason: str, start: float) -> Answer:
+        if query.choices:  # not a refusal: the question is asked back
+            text = f"{reason}：{'、'.join(query.choices)}？例如：“{query.choices[0]}{query.question.strip()}”"
+            return Answer(
+                question=query.question, text=text, refused=True, query=query, choices=query.choices,
+                timings={"total_ms": (time.perf_counter() - start) * 1000},
+            )  # fmt: skip
         docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs] or list(self.kb.docs.values())
         covered = "；".join(f"{d.title}（{'、'.join(self.kb.tables.get(d.doc_id, {}))}及文字说明）" for d in docs)
         text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。" + (f"\n目前可以查询：{covered}。" if covered else "")

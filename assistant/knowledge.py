@@ -14,13 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.departments import department_aliases
+from assistant.tokens import to_template
 from index.records import Fact
 from index.store import Store
 from index.tables import bare_label
-
-CITY_PREFIX = re.compile(
-    r"^(?P<city>[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|市))?"
-)
 
 
 def norm(text: str) -> str:
@@ -82,25 +80,10 @@ class Link:
     exact: bool  # a variant appears verbatim in the phrase
 
 
-def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[str, ...]:
-    """深圳市科学技术协会（本级） → 深圳市科学技术协会, 科学技术协会, 科协, 市科协, 深圳科协 …"""
-    full = norm(department)
-    base = re.sub(r"\((?:本级|机关|本部)\)$", "", full)
-    core = CITY_PREFIX.sub("", base) or base
-    place = CITY_PREFIX.match(base)
-    city, district = (place.group("city") or "", place.group("district") or "") if place else ("", "")
-    names = {full, base, core}
-    if city and not district:  # 南京市气象局 → 南京气象局, 市气象局 (广州市海珠区图书馆 is not 广州图书馆)
-        names |= {city.removesuffix("市") + core, "市" + core}
-    if district:  # 广州市海珠区图书馆 → 海珠区图书馆, 海珠图书馆, 区图书馆
-        names |= {district + core, district[:-1] + core, district[-1] + core}
-    for long, short in abbreviations.items():
-        if core.endswith(long):
-            abbreviated = core[: len(core) - len(long)] + short
-            names |= {abbreviated, "市" + abbreviated}
-            if city and not district:
-                names.add(city.removesuffix("市") + abbreviated)
-    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+TOTAL_ROWS = frozenset({"合计", "总计"})
+# Column roles that name an item of their own (a 合计 row's figure under them is that item's total).
+ITEM_ROLES = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "财政拨款收入", "事业收入", "经营收入",
+                        "其他收入", "上级补助收入", "附属单位上缴收入", "上缴上级支出", "经营支出", "对附属单位补助支出"})  # fmt: skip
 
 
 class Knowledge:
@@ -155,9 +138,12 @@ class Knowledge:
         return cls(docs, store.facts(), targets, texts)
 
     def subject_of(self, f: Fact) -> str:
-        """What a fact is about: its row, or its column when the row is the department itself (表3)."""
+        """What a fact is about: its row, or its column when the row is the department itself (表3) or the
+        table's 合计 row of a column that names an item (支出决算表 合计 · 基本支出, 经济分类表 合计 · 人员经费)."""
         doc = self.docs.get(f.doc_id)
         if doc and f.table and norm(f.row) in (norm(doc.department), norm(doc.department).replace("(", "（")):
+            return f.column
+        if f.table and f.row in TOTAL_ROWS and f.column_role in ITEM_ROLES:
             return f.column
         return f.row
 
@@ -167,7 +153,8 @@ class Knowledge:
             plain = re.sub(r"\([^()]*\)", "", key)  # 信息化系统运行维护(市科学技术协会本级) → 信息化系统运行维护
             unbracketed = re.sub(r"[()]", "", key)  # 院士(专家)工作站新增数量 → 院士专家工作站新增数量
             unpunctuated = re.sub(r"[、，,·]", "", key)  # 上年结余、结转 → 上年结余结转
-            variants = tuple(dict.fromkeys(v for v in (key, plain, unbracketed, unpunctuated) if v))
+            worded = norm(to_template(key))  # in the words questions are rewritten to: 人员经费 → 人员支出
+            variants = tuple(dict.fromkeys(v for v in (key, plain, unbracketed, unpunctuated, worded) if v))
             self.labels[key] = Label(key=key, name=name, variants=variants)
         return self.labels[key]
 

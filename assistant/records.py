@@ -40,6 +40,7 @@ class Query:
     precise: bool = False  # "精确到两位小数": compute instead of quoting the printed rate
     last_year: bool = False  # 去年/上年: the year before each disclosure's own
     refusal: str | None = None  # why the disclosures cannot answer, if known already
+    choices: tuple[str, ...] = ()  # departments to choose from when the question names none of several
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,3 +79,4 @@ class Answer:
     facts: list[Fact] = field(default_factory=list)  # the facts the answer's figures come from
     items: list[tuple[str, Decimal, str]] = field(default_factory=list)  # a breakdown's (item, amount, unit)
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+    choices: tuple[str, ...] = ()  # "which department?": the names to pick from (the answer asks instead)

@@ -7,10 +7,17 @@ import re
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
+from assistant.understand import STRICT_COLUMNS
 from index.records import Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
+# Tables without a 表N caption, by catalog kind: where a row's own figure is read first.
+KIND_ORDER = (
+    "expenditure", "general_public_basic_by_economic", "three_public", "summary", "general_public_by_function",
+    "appropriation_summary", "income", "basic_expenditure", "project_expenditure", "government_fund", "state_capital",
+)  # fmt: skip
+ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
 
 
 class Selector:
@@ -37,17 +44,24 @@ class Selector:
     def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
         def key(f: Fact) -> tuple[int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
-            order = next(
-                (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
-                len(COLUMN_ORDER),
-            )
+            numbered = re.fullmatch(r"表(\d+)", f.table or "表99")
+            if numbered:
+                order = next(
+                    (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
+                    len(COLUMN_ORDER),
+                )
+                place = int(numbered.group(1))
+            else:  # a table named by its title: its catalog kind and the column's role
+                order = ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER)
+                place = KIND_ORDER.index(f.table_kind) if f.table_kind in KIND_ORDER else len(KIND_ORDER)
             if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
                 order = 0
+            asked = query.column and query.column in (f.column, f.column_role)
             return (
                 0 if query.table and f.table == query.table else 1,
-                0 if query.column and f.column == query.column else 1,
+                0 if asked else 1,
                 1 if low and not query.table else 0,
-                order * 100 + int((f.table or "表99")[1:]),
+                order * 100 + place,
             )
 
         return sorted(facts, key=key)
@@ -69,6 +83,8 @@ class Selector:
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
+        if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
+            raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
         return self.rank(facts, query)[0]
 
     def name(self, key: str) -> str:

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.calculator import MONEY
+from assistant.departments import CITY_PREFIX
 from assistant.figures import ascii_text
-from assistant.knowledge import CITY_PREFIX, Knowledge, Link, norm
+from assistant.knowledge import Knowledge, Link, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 
@@ -61,9 +62,21 @@ WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|�
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
-ORG_SUFFIX = r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委)"
+ORG_SUFFIX = (
+    r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委|工作部|宣传部|组织部|统战部|社工部"
+    r"|街道办事处|街道办|街道|福利院|办事处)"
+)
 ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
 COLUMNS = ("支出总计", "基本支出", "项目支出", "财政拨款", "总额", "其他资金", "增减变化金额")
+# 决算 execution measures: the column a question asks for, which the answer must have (never another column's).
+EXECUTION = (
+    (re.compile(r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|多少)|年初预算(?:的)?(?:执行率|完成率)"), "完成年初预算的比例"),
+    (re.compile(r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|多少)|执行率|完成率|预算完成情况"), "完成全年预算的比例"),
+    (re.compile(r"年初预算(?:数)?"), "年初预算数"),
+    (re.compile(r"全年预算(?:数)?"), "全年预算数"),
+    (re.compile(r"调整预算(?:数)?"), "调整预算数"),
+)
+STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 
 
 class Understanding:
@@ -76,19 +89,34 @@ class Understanding:
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
     def understand(self, question: str, previous: Sequence[Query] = (), doc_id: str | None = None) -> Query:
+        last = previous[-1] if previous else None
+        if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
+            asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id)
+            return replace(asked, question=question)
         raw = CLAIM.sub("", ascii_text(question)).strip()
         text = to_template(raw)
-        last = previous[-1] if previous else None
-        docs = self._scope(text, doc_id, last)
+        named = self._named(text)
+        docs = self._scope(text, doc_id, last, named)
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
         if not docs:
             return replace(base, refusal="库中还没有可以回答的公开文件" if not self.kb.docs else "指定的文件不在库中")
+        if len(set(named.values())) > 1 and not doc_id:
+            return replace(
+                base, refusal=f"问题涉及多个部门（{'、'.join(named)}），目前只能一次回答一个部门的问题，请分开提问"
+            )
         if reason := self._refusal(raw, text, docs):
             return replace(base, refusal=reason)
+        if len({self.kb.docs[d].department for d in docs}) > 1:  # never pick a department silently
+            return replace(base, refusal=self._which(docs), choices=self._choices(docs))
         year, year_reason = self._year(text, docs)
         if year_reason:
             return replace(base, refusal=year_reason)
-        measure = self._measure(text)
+        execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
+        if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
+            text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
+        else:
+            execution = None
+        measure = "amount" if execution else self._measure(text)
         table, text_wo_table = self._table(text, docs)
         code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
         money_context = bool(
@@ -109,7 +137,8 @@ class Understanding:
             total = self.kb.label("支出总计")  # "国有资本经营预算支出是多少": the table's total
             if total and any(f.table == table for f in total.facts):
                 subjects = (total.key,)
-        column = next((c for c in COLUMNS if c in text_wo_table and c not in "".join(subjects)), None)
+        column = execution[1] if execution else None
+        column = column or next((c for c in COLUMNS if c in text_wo_table and c not in "".join(subjects)), None)
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
@@ -119,16 +148,56 @@ class Understanding:
 
     # --- scope and refusals -------------------------------------------------
 
-    def _scope(self, text: str, doc_id: str | None, previous: Query | None) -> list[str]:
+    def _named(self, text: str) -> dict[str, str]:
+        """Departments the question names (department → the name as written), each once.
+
+        A name inside a longer name of another department ("科协" in "深圳市科协") does not count
+        for the other, and of two departments named by the same words the longer match wins
+        ("南京气象局" names 南京市气象局, not every 气象局 in the store); two departments named by the
+        same words ("财政局" of two districts) are both returned, and the question is asked back.
+        """
+        found: dict[str, str] = {}
+        for d in self.kb.docs.values():
+            alias = max((a for a in d.aliases if a in text), key=len, default="")
+            if alias and len(alias) > len(found.get(d.department, "")):
+                found[d.department] = alias
+        return {
+            dept: alias
+            for dept, alias in found.items()
+            if not any(alias != other and alias in other for other in found.values())
+        }
+
+    def _only_names(self, question: str) -> bool:
+        """The question is just a department's name (the reply to "which department?")."""
+        text = to_template(ascii_text(question))
+        named = self._named(text)
+        rest = text
+        for alias in sorted(named.values(), key=len, reverse=True):
+            rest = rest.replace(alias, "")
+        return bool(named) and not re.sub(r"[\s，。？！?!,、的吧呢啊呀就是这个那个查问]", "", rest)
+
+    def _scope(self, text: str, doc_id: str | None, previous: Query | None, named: dict[str, str]) -> list[str]:
         if doc_id:
             return [doc_id] if doc_id in self.kb.docs else []
-        longest = {d.doc_id: max((len(a) for a in d.aliases if a in text), default=0) for d in self.kb.docs.values()}
-        best = max(longest.values(), default=0)
-        if best:  # "南京气象局" names 南京市气象局, not every 气象局 in the store
-            return [d for d, n in longest.items() if n == best]
+        if named:
+            return [d.doc_id for d in self.kb.docs.values() if d.department in named]
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
         return list(self.kb.docs)
+
+    def _which(self, docs: list[str]) -> str:
+        departments = "、".join(dict.fromkeys(self.kb.docs[d].department for d in docs))
+        return f"库中有多个部门的公开文件（{departments}），请说明要查哪个部门"
+
+    def _choices(self, docs: list[str]) -> tuple[str, ...]:
+        """A short name for each department in scope, to offer as the answer to "which one?"."""
+        out: dict[str, str] = {}
+        for d in docs:
+            doc = self.kb.docs[d]
+            taken = {a for other in self.kb.docs.values() if other.department != doc.department for a in other.aliases}
+            own = [a for a in doc.aliases if a not in taken]
+            out.setdefault(doc.department, min(own, key=len) if own else doc.department)
+        return tuple(out.values())
 
     def _refusal(self, raw: str, text: str, docs: list[str]) -> str | None:
         for phrase, reason in self.out_of_scope.items():

@@ -93,7 +93,7 @@ def test_breakdown_lists_items_with_amounts(engine: Engine) -> None:
         "深圳市科技创新委员会今年三公经费多少",
         "科协今年会议费具体安排了多少钱",
         "科协今年差旅费预算是多少？",
-        "科学技术普及部有几个人",
+        "科协科学技术普及部有几个人",
         "科协那辆公车是什么品牌的",
         "",
     ],
@@ -103,6 +103,16 @@ def test_refusals_say_what_is_covered(engine: Engine, question: str) -> None:
     assert a.refused and a.value is None
     if question:
         assert "目前可以查询：" in a.text and "2022年深圳市科学技术协会（本级）部门预算" in a.text
+
+
+def test_a_question_naming_no_department_of_several_is_asked_back(engine: Engine) -> None:
+    """Two departments in the store and none named: never pick one silently; the reply names them."""
+    a = engine.answer("三公经费预算多少？")
+    assert a.refused and a.value is None and not a.figures
+    assert set(a.choices) == {"科协", "图书馆"} and "请说明要查哪个部门" in a.text
+    picked = engine.answer("科协", [a])  # the reply to "which?" answers the question asked
+    assert not picked.refused and picked.value == Decimal(5) and picked.unit == "万元"
+    assert all(f.doc_id == picked.facts[0].doc_id for f in picked.facts)
 
 
 def test_follow_ups(engine: Engine) -> None:
