@@ -18,6 +18,9 @@ KIND_ORDER = (
     "appropriation_summary", "income", "basic_expenditure", "project_expenditure", "government_fund", "state_capital",
 )  # fmt: skip
 ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
+PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
+MONEY = ("亿元", "万元", "千元", "元")
+MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
 
 
 class Selector:
@@ -52,8 +55,9 @@ class Selector:
                 )
                 place = int(numbered.group(1))
             else:  # a table named by its title: its catalog kind and the column's role
-                order = ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER)
-                place = KIND_ORDER.index(f.table_kind) if f.table_kind in KIND_ORDER else len(KIND_ORDER)
+                order = 0 if f.column_role in PRIMARY_ROLES else len(COLUMN_ORDER)
+                place = 10 * (ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER))
+                place += KIND_ORDER.index(f.table_kind) if f.table_kind in KIND_ORDER else len(KIND_ORDER)
             if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
                 order = 0
             asked = query.column and query.column in (f.column, f.column_role)
@@ -74,6 +78,7 @@ class Selector:
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
             and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
+            and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
         if (
             query.column
@@ -83,6 +88,11 @@ class Selector:
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
+        money = query.measure == "amount" and MONEY_ASKED.search(query.question)
+        if money and not any(f.unit in MONEY for f in facts):
+            raise Unanswerable(f"文件只给出“{self.name(key)}”的数量，没有金额")  # "涉及预算金额多少" is not "1 个"
+        if money:
+            facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
         return self.rank(facts, query)[0]

@@ -77,6 +77,7 @@ EXECUTION = (
     (re.compile(r"调整预算(?:数)?"), "调整预算数"),
 )
 STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
+DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
 
 class Understanding:
@@ -133,6 +134,8 @@ class Understanding:
         )
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
+        elif code and measure == "amount" and not self._label_has_code(subjects[0], code, docs):
+            subjects = (self._code_label(code, docs), *subjects[1:])  # "行政运行（2120101）": the coded row
         if not subjects and table:
             total = self.kb.label("支出总计")  # "国有资本经营预算支出是多少": the table's total
             if total and any(f.table == table for f in total.facts):
@@ -144,6 +147,8 @@ class Understanding:
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
+        if reason := self._unmatched(query, text):
+            return replace(query, refusal=reason)
         return self._follow_up(query, list(previous), raw)
 
     # --- scope and refusals -------------------------------------------------
@@ -297,6 +302,36 @@ class Understanding:
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
         return any(f.code == code for d in docs for f in self.kb.facts_by_doc.get(d, []))
+
+    def _unmatched(self, query: Query, text: str) -> str | None:
+        """Why the subject found is not what was asked, if it is not (an answer answers what was asked).
+
+        - "X全年预算和决算数相差多少": a difference of two figures, but one subject was found;
+        - "城管执法2023年当年预算执行数": the prose phrase 当年预算执行数 was found, but the question also
+          names the table row 城管执法, and no figure binds the two.
+        """
+        if query.measure != "amount" or not query.subjects:
+            return None
+        if DIFFERENCE_WORDS.search(text) and len(query.subjects) < 2:
+            return "问题问的是两个数的差，但只找到了一个项目，无法确定是哪两个数相减"
+        label = self.kb.labels.get(query.subjects[0])
+        if label is None or any(f.table for f in label.facts if f.doc_id in query.doc_ids):
+            return None
+        plain = norm(text)
+        for other in self.kb.in_scope(set(query.doc_ids)):
+            if (
+                len(other.key) >= 3
+                and other.key in plain
+                and other.key not in label.key
+                and label.key not in other.key
+                and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
+            ):
+                return f"公开文件中没有把“{other.name}”和“{label.name}”对应起来的数字"
+        return None
+
+    def _label_has_code(self, key: str, code: str, docs: list[str]) -> bool:
+        label = self.kb.labels.get(key)
+        return bool(label) and any(f.code == code and f.doc_id in docs for f in label.facts)  # type: ignore[union-attr]
 
     def _code_label(self, code: str, docs: list[str]) -> str:
         fact = next(f for d in docs for f in self.kb.facts_by_doc.get(d, []) if f.code == code)
