@@ -45,27 +45,32 @@ class Selector:
         return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
 
     def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
-        def key(f: Fact) -> tuple[int, int, int, int]:
+        budget_asked = "预算" in query.question and "决算" not in query.question
+
+        def key(f: Fact) -> tuple[int, int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
             numbered = re.fullmatch(r"表(\d+)", f.table or "表99")
             if numbered:
                 order = next(
-                    (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith("预算数")),
+                    (i for i, c in enumerate(COLUMN_ORDER) if f.column == c or f.column.endswith(("预算数", "决算数"))),
                     len(COLUMN_ORDER),
                 )
                 place = int(numbered.group(1))
-            else:  # a table named by its title: its catalog kind and the column's role
+            else:  # a table named by its title: its catalog kind, then the column's role
                 order = 0 if f.column_role in PRIMARY_ROLES else len(COLUMN_ORDER)
-                place = 10 * (ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER))
-                place += KIND_ORDER.index(f.table_kind) if f.table_kind in KIND_ORDER else len(KIND_ORDER)
+                place = 10 * (KIND_ORDER.index(f.table_kind) if f.table_kind in KIND_ORDER else len(KIND_ORDER))
+                place += ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER)
             if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
                 order = 0
             asked = query.column and query.column in (f.column, f.column_role)
+            planned = f.column_role == "预算数" or f.column.endswith("预算数")
+            other_measure = f.doc_kind == "决算" and planned != budget_asked  # a 决算's 预算数 only when asked
             return (
                 0 if query.table and f.table == query.table else 1,
                 0 if asked else 1,
                 1 if low and not query.table else 0,
-                order * 100 + place,
+                1 if other_measure else 0,
+                order * 1000 + place,
             )
 
         return sorted(facts, key=key)

@@ -103,10 +103,11 @@ def catalog() -> Catalog:
 
 def title_core(title: str, department: str | None = None) -> str:
     """A printed title without caption, year, department, 部门/单位 prefix and （续）."""
-    s = squeeze(title)
-    for _ in range(2):  # "表1 2024年…", "1. 2024年…"
-        s = _CAPTION.sub("", s)
-        s = _YEAR.sub("", s)
+    s = title.strip()
+    for _ in range(2):  # "表1 2024年…", "1. 2024年…": the caption stripped before spaces are (表1 2024 ≠ 表12024)
+        s = _CAPTION.sub("", s).strip()
+        s = _YEAR.sub("", s).strip()
+    s = squeeze(s)
     if department:
         dept = squeeze(department)
         for name in (dept, re.sub(r"\((?:本级|机关|本部)\)$", "", dept)):

@@ -37,7 +37,9 @@ _TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<
 _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
-TABLE_START = re.compile(r"^(?:附)?表\s*(?P<num>\d+)(?:\s*(?P<title>[\u4e00-\u9fff“”（）()]{2,40}))?\s*$")
+TABLE_START = re.compile(
+    r"^(?:附)?表\s*(?P<num>\d+)(?:(?:\s*|\s+(?=\d))(?P<title>(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff“”（）()]{2,40}))?\s*$"
+)  # "表 1", "表1 收支总表", "表1 2024年部门财务收支预算总表"
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
 _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
