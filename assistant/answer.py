@@ -16,7 +16,7 @@ from assistant import calculator as calc
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
-from assistant.explain import best_quotes, listing_sentence
+from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Answer, Citation, Query
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
@@ -48,6 +48,7 @@ class Engine:
             self.kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
             self.filenames = {d.doc_id: d.filename for d in store.documents()}
             self.retriever = Retriever(store, open_vectors(settings))
+        self.sentences = Sentences(self.retriever.chunks)
         self.understanding = Understanding(self.kb)
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
@@ -125,11 +126,13 @@ class Engine:
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
-    @staticmethod
-    def _cite(f: Fact) -> Citation:
-        quote = (
-            f.source.split(" · 「", 1)[1].rstrip("」") if " · 「" in f.source else f"{f.row}：{fmt(f.value, f.unit)}"
-        )
+    def _cite(self, f: Fact) -> Citation:
+        """A table figure's row and value; a prose figure's whole sentence (its fact keeps only a window)."""
+        if " · 「" not in f.source:
+            return Citation(doc_id=f.doc_id, where=where(f), text=f"{f.row}：{fmt(f.value, f.unit)}")
+        trail, snippet = f.source.split(" · 「", 1)
+        snippet = snippet.removesuffix("」")
+        quote = self.sentences.quote(f.doc_id, snippet, trail.replace(" · ", " > ")) or snippet
         return Citation(doc_id=f.doc_id, where=where(f), text=quote)
 
     # --- composing ----------------------------------------------------------
@@ -280,12 +283,18 @@ class Engine:
     def _share(self, query: Query, doc: Doc) -> Draft:
         part_key = query.subjects[0]
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
-        part = self.pick.amount(part_key, replace(query, column=None), doc)
+        same = part_key == whole_key
+        part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
         whole = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
+        if part == whole or (same and part.column == whole.column):
+            raise Unanswerable(f"无法确定“{self.pick.name(part_key)}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
         c = calc.share(operand(part), operand(whole))
+        part_name, whole_name = self.pick.name(part_key), self.pick.name(whole_key)
+        if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
+            part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
         text = (
-            f"{self._scope(doc)}{self.pick.name(part_key)}占{self.pick.name(whole_key)}的 {fmt(c.value, '%')}。\n"
-            f"计算：{self.pick.name(part_key)} {fmt(part.value, part.unit)} ÷ {self.pick.name(whole_key)} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
+            f"{self._scope(doc)}{part_name}占{whole_name}的 {fmt(c.value, '%')}。\n"
+            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
             f"出处：{sources(part, whole)}"
         )
         return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])

@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX
 from assistant.figures import ascii_text
-from assistant.knowledge import Knowledge, Link, norm
+from assistant.knowledge import ITEM_ROLES, Knowledge, Link, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 
@@ -77,6 +77,7 @@ EXECUTION = (
     (re.compile(r"调整预算(?:数)?"), "调整预算数"),
 )
 STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
+ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
 DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
 
@@ -112,6 +113,8 @@ class Understanding:
         year, year_reason = self._year(text, docs)
         if year_reason:
             return replace(base, refusal=year_reason)
+        for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
+            text = text.replace(alias, " ")
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
@@ -447,6 +450,8 @@ class Understanding:
         child = self.link(child_text, docs, table=table, money=money)
         if not parent or not child or child.label.key == parent.label.key:
             return None, None
+        if child.label.key in ITEM_COLUMNS and any(f.column == child.label.key for f in parent.label.facts):
+            return parent.label.key, None  # "社会保障和就业支出中的基本支出": that row's 基本支出 column
         parent_codes = {f.code for f in parent.label.facts if f.code}
         codes = [
             f.code
@@ -520,8 +525,8 @@ class Understanding:
             return replace(
                 query, subjects=(last.subjects[0], query.subjects[0])
             )  # "占总支出多少？": of what was just asked
-        if query.subjects:
-            return query
+        if query.subjects or not self._elliptical(raw, query.doc_ids):
+            return query  # "明天上海天气怎么样？": a question of its own, understood as in a new conversation
         measure = query.measure
         if measure == "amount" and query.year is None:
             measure = last.measure
@@ -538,3 +543,10 @@ class Understanding:
             table=query.table or last.table,
             code=query.code or last.code,
         )
+
+    def _elliptical(self, raw: str, docs: Sequence[str]) -> bool:
+        """The question leaves out what it is about ("那2021年呢？", "占比呢？", "为什么？"): nothing is left of it
+        once the cue words, years, department names and follow-up words are taken out."""
+        rest = self.content(to_template(raw), list(docs))
+        rest = re.sub(r"那么|那|呢|的|了|是|又|还|再|也|主要|啥|原因|这|怎|样|些|由|到|比|多|少|项目|数字|数", "", rest)
+        return not re.sub(r"\s+", "", rest)

@@ -49,7 +49,7 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                 label, name = _item_of(col), _measure_of(col, d.kind)
             else:
                 label, name = bare_label(row.label), column
-            out.append(_fact(d, table, section, where, row, label, name, value, col))
+            out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
     if not out and table.no_amounts and table.kind:
         out.append(_empty_fact(d, table, section, where))
     return out

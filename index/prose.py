@@ -71,7 +71,9 @@ def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: 
 # The national 决算 template states each item's execution in one sentence:
 # "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。…全年预算为 52.00 万元，支出决算为 51.32 万元，
 # 完成全年预算数的 98.69%" — and the whole: "一般公共预算财政拨款支出年初预算为 0 万元，全年预算为321.02 万元…".
-_ITEM_PATH = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<path>(?:[^（(。，]{1,30}[（(](?:类|款|项)[)）])+)")
+_ITEM_PATH = re.compile(
+    r"^\s*\d+\s*[、.．]\s*(?P<path>(?:(?:[^（(。，]|[（(](?!类|款|项)[^（()）]{1,6}[)）]){1,40}[（(](?:类|款|项)[)）])+)"
+)  # "政府办公厅（室）及相关机构事务（款）": a bracket inside a name is part of it
 _EXEC_SUBJECT = re.compile(r"(?P<subject>[\u4e00-\u9fff“”（）()]{2,30}?)(?:年初预算|全年预算|调整预算)(?:数)?为")
 _EXECUTION = (
     (re.compile(r"年初预算(?:数)?为\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"), "年初预算数"),
