@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from assistant.draft import page_note
 from assistant.knowledge import grams, norm
 from assistant.retrieve import Hit
+from index.numbers import ascii_digits
+from index.records import Chunk
 
 WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的|怎么是|怎么会|怎么就|怎么冒|冒出来|为何")
 DEFINE = re.compile(r"什么意思|啥意思|是指|指的是|什么是|含义|定义|包括哪些|包括什么")
@@ -104,3 +108,43 @@ def listing_sentence(hits: list[Hit], subject: str) -> Quote | None:
 
 def _pages(h: Hit) -> str:
     return page_note(h.chunk.metadata.get("page"), h.chunk.metadata.get("page_end"))
+
+
+def _squeeze(text: str) -> str:
+    """Text compared as the prose facts' snippets are taken: ASCII digits, no white space."""
+    return re.sub(r"\s+", "", ascii_digits(text))
+
+
+class Sentences:
+    """The disclosure's own sentences, to quote a prose figure by the whole sentence it is in.
+
+    A prose fact keeps only a window of characters before its figure ("2年部门预算支出4,997万元，比…":
+    the window starts inside "2022年"); a citation shows the sentence(s) that window lies in instead.
+    """
+
+    def __init__(self, chunks: Sequence[Chunk]):
+        self.paragraphs: dict[str, list[tuple[str, list[str]]]] = {}  # doc_id → (heading trail, sentences)
+        for c in chunks:
+            if c.metadata.get("kind") != "prose":
+                continue
+            head, _, body = c.text.partition("\n")
+            for line in body.split("\n"):
+                said = [s.strip() for s in re.split(r"(?<=。)", line) if s.strip()]
+                if said:
+                    self.paragraphs.setdefault(c.doc_id, []).append((head, said))
+
+    def quote(self, doc_id: str, snippet: str, trail: str = "") -> str | None:
+        """The sentence(s) of a document that hold a snippet, preferring the paragraphs under `trail`
+        ("第三部分 … > 一、…"); None when no paragraph holds it."""
+        wanted = _squeeze(snippet)
+        if not wanted:
+            return None
+        paragraphs = sorted(self.paragraphs.get(doc_id, []), key=lambda p: p[0] != trail)  # stable: in order
+        for _, said in paragraphs:
+            ends = list(accumulate(len(_squeeze(s)) for s in said))  # where each sentence ends in the squeezed text
+            at = "".join(_squeeze(s) for s in said).find(wanted)
+            if at >= 0:
+                first = next(i for i, end in enumerate(ends) if at < end)
+                last = next(i for i, end in enumerate(ends) if at + len(wanted) <= end)
+                return "".join(said[first : last + 1])
+        return None
