@@ -130,7 +130,7 @@ def table_kind(title: str, department: str | None = None) -> TableKind | None:
 def column_role(name: str, group: str | None = None) -> ColumnRole | None:
     """The role of a header (leaf name, and the upper header it sits under)."""
     roles = catalog().roles
-    leaf = _YEAR_IN_NAME.sub("", squeeze(name).removeprefix("其中:"))
+    leaf = _YEAR_IN_NAME.sub("", squeeze(name).removeprefix("其中：").removeprefix("其中:"))
     leaf = re.sub(r"\((?:亿元|万元|千元|元)\)$", "", leaf)
     if leaf in roles:
         found = roles[leaf]

@@ -1,0 +1,129 @@
+"""How much of a PDF's tables became facts, measured independently of our table reader.
+
+    python -m eval.coverage FILE.pdf [FILE.pdf ...] [--json]
+
+pdfplumber's own ruled-table extraction (default settings, not ours) lists the numeric
+cells of every table page; each is matched, as a (page, value) multiset, with the table
+facts our ingest produced. Code, 序号/行次 and 类/款/项 columns (by their header) are not
+amounts and are not counted. Also reported: the tables recognised by catalog kind, and
+facts whose column is a numbering column (must be 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+
+from index.catalog import is_code, is_ordinal
+from index.ingest import Parsed, read
+from index.numbers import parse_number
+
+
+@dataclass
+class Coverage:
+    """Numeric table cells of a PDF and how many of them are facts."""
+
+    name: str
+    department: str
+    year: int
+    kind: str
+    tables: dict[str, str | None]  # table as printed → catalog kind (None: not recognised)
+    cells: int  # numeric amount cells in the ruled tables of every page
+    matched: int  # of those, cells with a table fact of the same value on the same page
+    ordinal_facts: int  # facts read from a 序号/行次/编码 column: must be 0
+    missing: list[str] = field(default_factory=list)  # "第8页 51.32" for the first unmatched cells
+
+    @property
+    def share(self) -> float:
+        return self.matched / self.cells if self.cells else 1.0
+
+
+def numeric_cells(path: Path, pages: set[int]) -> Counter[tuple[int, Decimal]]:
+    """(page, value) of every amount cell in the ruled tables of the given pages."""
+    out: Counter[tuple[int, Decimal]] = Counter()
+    last_skip: dict[int, set[int]] = {}  # column count → code columns of the last header seen that wide
+    with pdfplumber.open(path) as pdf:
+        for number in sorted(pages):
+            page = pdf.pages[number - 1]
+            for table in page.extract_tables():
+                header: list[str] = []
+                width = max((len(r) for r in table), default=0)
+                skip: set[int] = set(last_skip.get(width, set()))  # a continued table prints no header
+                for row in table:
+                    cells = [(c or "").replace("\n", "").strip() for c in row]
+                    values = [parse_number(c) for c in cells]
+                    if not any(isinstance(v, Decimal) for v in values):
+                        header = cells
+                        skip |= {j for j, c in enumerate(cells) if c and (is_code(c) or is_ordinal(c))}
+                        last_skip[width] = skip
+                        continue
+                    for j, v in enumerate(values):
+                        if isinstance(v, Decimal) and j not in skip and not _looks_like_code(cells, j, header):
+                            out[(number, v)] += 1
+                page.flush_cache()
+    return out
+
+
+def _looks_like_code(cells: list[str], j: int, header: list[str]) -> bool:
+    """A 科目编码 printed in a column the header names 功能分类科目编码 on an earlier page."""
+    return (
+        j == 0 and cells[j].isdigit() and len(cells[j]) in (3, 5, 7) and len(cells) > 2 and not cells[1][:1].isdigit()
+    )
+
+
+def _page_count(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
+    parsed = parsed or read(path)
+    d = parsed.disclosure
+    facts = [f for f in parsed.facts if f.table and f.page and "本表无数据" not in f.source]
+    cells = numeric_cells(path, set(range(1, _page_count(path) + 1)))  # every page: unread tables count too
+    have = Counter((f.page, f.value) for f in facts)
+    matched = sum(min(n, have.get(key, 0)) for key, n in cells.items())
+    missing = [f"第{p}页 {v}" for (p, v), n in sorted(cells.items()) if n > have.get((p, v), 0)]
+    ordinal = sum(1 for f in parsed.facts if is_ordinal(f.column) or is_code(f.column))
+    return Coverage(
+        name=path.name,
+        department=d.department,
+        year=d.year,
+        kind=d.kind,
+        tables={name: t.kind for name, t in d.tables.items()},
+        cells=sum(cells.values()),
+        matched=matched,
+        ordinal_facts=ordinal,
+        missing=missing[:20],
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval.coverage", description="PDF 表格数字覆盖率")
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    results = [coverage(p) for p in args.files]
+    if args.json:
+        print(json.dumps([{**asdict(r), "share": round(r.share, 4)} for r in results], ensure_ascii=False, indent=1))
+        return 0
+    for r in results:
+        known = sum(1 for k in r.tables.values() if k)
+        print(f"{r.name}：{r.year}年{r.department}部门{r.kind}")
+        listed = "、".join(f"{n}→{k or '未识别'}" for n, k in r.tables.items())
+        print(f"  表格：识别 {known}/{len(r.tables)} 张（{listed}）")
+        print(f"  数字单元格：{r.matched}/{r.cells}（{r.share:.1%}）成为数据；序号/编码列数据 {r.ordinal_facts} 条")
+        if r.missing:
+            print(f"  未成为数据的单元格（前 20 个）：{'，'.join(r.missing)}")
+    return 0 if all(r.share >= 0.99 and not r.ordinal_facts for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

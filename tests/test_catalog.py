@@ -1,0 +1,155 @@
+"""The template catalog (index/catalog.toml): every alias with a real title it matches, column roles,
+prose part headings, department lines, and what must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.catalog import (
+    catalog,
+    column_role,
+    count_unit,
+    department_line,
+    is_code,
+    is_empty_note,
+    is_ordinal,
+    section_heading,
+    table_kind,
+)
+
+WANLI = "上海市普陀区人民政府万里街道办事处"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # the sample (Shenzhen 部门预算, 表1–表11)
+        ("收支总表", "summary"),
+        ("收入总表", "income"),
+        ("支出总表", "expenditure"),
+        ("基本支出总表", "basic_expenditure"),
+        ("项目支出总表", "project_expenditure"),
+        ("政府预算拨款收支总表", "appropriation_summary"),
+        ("一般公共预算支出表（按功能分类）", "general_public_by_function"),
+        ("一般公共预算“三公”经费支出表", "three_public"),
+        ("政府性基金预算支出表", "government_fund"),
+        ("国有资本经营预算支出表", "state_capital"),
+        ("部门整体支出绩效目标表", "performance"),
+        # the national 部门决算 (社工部 2024), no 表N caption
+        ("收入支出决算总表", "summary"),
+        ("收入决算表", "income"),
+        ("支出决算表", "expenditure"),
+        ("财政拨款收入支出决算总表", "appropriation_summary"),
+        ("一般公共预算财政拨款支出决算表", "general_public_by_function"),
+        ("一般公共预算财政拨款基本支出决算表", "general_public_basic_by_economic"),
+        ("财政拨款“三公”经费支出决算表", "three_public"),
+        ("政府性基金预算财政拨款收入支出决算表", "government_fund"),
+        ("国有资本经营预算财政拨款收入支出决算表", "state_capital"),
+        # Shanghai's 部门预算 / 单位预算 (万里街道 2024, 社会福利院 2024)
+        ("2024年部门财务收支预算总表", "summary"),
+        ("2024年预算单位财务收支预算总表", "summary"),
+        ("2024年部门收入预算总表", "income"),
+        ("2024年部门支出预算总表", "expenditure"),
+        ("2024年部门财政拨款收支预算总表", "appropriation_summary"),
+        ("2024年部门一般公共预算支出功能分类预算表", "general_public_by_function"),
+        ("2024年部门政府性基金预算支出功能分类预算表", "government_fund"),
+        ("2024年部门国有资本经营预算支出功能分类预算表", "state_capital"),
+        ("2024年部门一般公共预算基本支出部门预算经济分类预算表", "general_public_basic_by_economic"),
+        ("部门“三公”经费和机关运行经费预算表", "three_public"),
+        ("单位“三公”经费和机关运行经费预算表", "three_public"),
+        # captions, numbering, department prefixes, continuation marks
+        ("表1 2024年部门财务收支预算总表", "summary"),
+        ("表 7 一般公共预算支出表（按功能分类）", "general_public_by_function"),
+        ("（七）一般公共预算“三公”经费支出表", "three_public"),
+        ("5．2024年部门一般公共预算支出功能分类预算表", "general_public_by_function"),
+        ("中共上海市普陀区委社会工作部2024年度收入决算表", "income"),
+        ("支出决算表（续）", "expenditure"),
+        ("机关运行经费支出表", "organ_operation"),
+        ("政府采购情况表", "government_procurement"),
+    ],
+)
+def test_a_printed_title_names_its_kind(title: str, kind: str) -> None:
+    found = table_kind(title, "中共上海市普陀区委社会工作部")
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "七、财政拨款“三公”经费支出决算情况说明",  # a prose heading about the table
+        "中共上海市普陀区委社会工作部 2024 年度部门决算表",  # the part heading over all tables
+        "1. 2024年部门财务收支预算总表 ……………………… 12",  # a 目录 entry with leaders
+        "本表反映部门本年度的总收支和年末结转结余情况。",
+        "支出",
+    ],
+)
+def test_lines_that_are_not_table_titles(line: str) -> None:
+    assert table_kind(line) is None
+
+
+def test_every_alias_is_unique_and_every_kind_has_one() -> None:
+    cat = catalog()
+    assert len(cat.by_alias) == sum(len(t.aliases) for t in cat.tables)
+    assert all(t.aliases and t.name and t.subject for t in cat.tables)
+
+
+@pytest.mark.parametrize(
+    ("leaf", "group", "role", "fund"),
+    [
+        ("决算数", None, "决算数", None),
+        ("2022年预算数", None, "预算数", None),
+        ("本年支出合计", None, "本年支出合计", None),
+        ("合计", "本年支出", "本年支出合计", None),
+        ("年初结转和结余", None, "年初结转和结余", None),
+        ("年末财政拨款结转和结余", None, "年末结转和结余", None),
+        ("事业单位经营收入", None, "经营收入", None),
+        ("一般公共预算财政拨款", None, "一般公共预算", "一般公共预算"),
+        ("政府性基金预算", None, "政府性基金预算", "政府性基金"),
+        ("人员经费", None, "人员经费", None),
+        ("其中：基本支出", None, "基本支出", None),
+    ],
+)
+def test_column_roles_read_from_the_header(leaf: str, group: str | None, role: str, fund: str | None) -> None:
+    found = column_role(leaf, group)
+    assert found is not None and found.role == role and found.fund == fund
+
+
+def test_numbering_codes_and_counts_are_not_amounts() -> None:
+    assert is_ordinal("序号") and is_ordinal("行次") and not is_ordinal("项目")
+    assert is_code("功能分类科目编码") and is_code("类") and is_code("部门预算经济分类科目编码")
+    assert not is_code("科目名称")
+    assert count_unit("实有人数") == "人" and count_unit("车辆数") == "辆" and count_unit("决算数") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        (f"{WANLI}（部门）主要职能", "主要职能"),
+        (f"{WANLI}（部门）机构设置", "机构设置"),
+        ("名词解释", "名词解释"),
+        ("2024年部门预算编制说明", "预算编制说明"),
+        ("2024年单位预算编制说明", "预算编制说明"),
+        ("其他相关情况说明", "其他相关情况说明"),
+        ("项目经费情况说明", "项目经费情况说明"),
+    ],
+)
+def test_part_headings_of_templates_without_numbered_parts(line: str, heading: str) -> None:
+    assert section_heading(line, WANLI) == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["一、部门主要职能 ……………………", "主要职能包括：", "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关。"],
+)
+def test_numbered_or_sentence_lines_are_not_part_headings(line: str) -> None:
+    assert section_heading(line, WANLI) is None
+
+
+def test_department_lines_and_empty_notes() -> None:
+    assert department_line(f"预算主管部门：{WANLI}") == WANLI
+    assert department_line("预算单位：上海市普陀区社会福利院") == "上海市普陀区社会福利院"
+    assert department_line(f"编制部门：{WANLI} 单位：元") == WANLI
+    assert department_line("部门职责：负责…") is None
+    assert is_empty_note("说明：中共上海市普陀区委社会工作部本年度没有财政拨款“三公”经费支出，故本表无数据。")
+    assert is_empty_note("注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。")
+    assert not is_empty_note("注：本表反映部门本年度各项支出情况。")

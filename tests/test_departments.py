@@ -1,0 +1,115 @@
+"""Several departments in one store (real PDFs): short names, answers only from the department named,
+never a silent pick, and never another department's, row's or column's figure shown as the answer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.departments import department_aliases
+from assistant.tokens import glossary_data
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+SHEGONGBU = "中共上海市普陀区委社会工作部"
+WANLI = "上海市普陀区人民政府万里街道办事处"
+FULIYUAN = "上海市普陀区社会福利院"
+
+
+@pytest.mark.parametrize(
+    ("department", "names", "not_names"),
+    [
+        (SHEGONGBU, {"社工部", "区委社工部", "区委社会工作部", "社会工作部", "普陀区委社会工作部"}, {"区委", "普陀"}),
+        (WANLI, {"万里街道", "万里街道办事处", "万里街道办", "普陀区万里街道"}, {"街道", "人民政府"}),
+        (FULIYUAN, {"社会福利院", "福利院", "区福利院"}, {"普陀区"}),
+        ("上海市普陀区规划和自然资源局", {"规资局", "区规资局", "规划和自然资源局"}, {"资源局"}),  # data file
+        ("上海市普陀区人力资源和社会保障局", {"人社局", "区人社局"}, set()),  # the initials rule
+        ("深圳市科学技术协会（本级）", {"市科协", "科协", "深圳科协"}, set()),
+    ],
+)
+def test_short_names(department: str, names: set[str], not_names: set[str]) -> None:
+    aliases = set(department_aliases(department, glossary_data()["department_abbreviations"]))
+    assert names <= aliases and not (not_names & aliases)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("real") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for name in ("shegongbu-2024-juesuan", "wanli-2024-yusuan", "wanli-2023-yusuan", "fuliyuan-2024-danwei-yusuan"):
+            ingest(store, vectors, REAL / f"{name}.pdf")
+    return Engine(Settings(store=folder))
+
+
+def departments_of(engine: Engine, answer_facts: list) -> set[str]:  # type: ignore[type-arg]
+    return {engine.kb.docs[f.doc_id].department for f in answer_facts}
+
+
+@pytest.mark.parametrize(
+    ("question", "department", "value", "unit"),
+    [
+        ("社工部2024年住房公积金决算是多少？", SHEGONGBU, Decimal("17.70"), "万元"),
+        ("万里街道2024年住房公积金预算是多少？", WANLI, Decimal(3503499), "元"),
+        ("万里街道2023年住房公积金预算是多少？", WANLI, Decimal(3526694), "元"),
+        ("福利院2024年住房公积金是多少？", FULIYUAN, Decimal(335816), "元"),
+        ("区委社会工作部2024年行政运行全年预算是多少？", SHEGONGBU, Decimal("52.00"), "万元"),
+        ("社工部2024年行政单位医疗完成全年预算的百分比是多少？", SHEGONGBU, Decimal("99.55"), "%"),
+        ("社工部2024年一般公共预算财政拨款支出全年预算是多少？", SHEGONGBU, Decimal("321.02"), "万元"),
+        ("万里街道办事处2024年津贴补贴预算是多少？", WANLI, Decimal(16623810), "元"),
+        ("万里街道2024年“三公”经费预算是多少？", WANLI, Decimal("47.91"), "万元"),
+        ("万里街道2024年社会保障和就业支出中的基本支出是多少？", WANLI, Decimal(13368164), "元"),
+    ],
+)
+def test_a_question_is_answered_from_the_department_it_names(
+    engine: Engine, question: str, department: str, value: Decimal, unit: str
+) -> None:
+    a = engine.answer(question)
+    assert not a.refused, a.text
+    assert (a.value, a.unit) == (value, unit)
+    assert departments_of(engine, a.facts) == {department}
+    assert all(f.verdict in ("verified", "derived") for f in a.figures)
+
+
+def test_an_empty_table_answers_none_with_its_note(engine: Engine) -> None:
+    a = engine.answer("社工部2024年“三公”经费决算是多少？")
+    assert not a.refused and a.value == 0 and "本表无数据" in a.text + "".join(c.text for c in a.citations)
+
+
+def test_a_department_not_loaded_is_refused_with_the_list(engine: Engine) -> None:
+    a = engine.answer("规资局2024年住房公积金是多少？")
+    assert a.refused and not a.figures and "规资局" in a.text
+    assert all(name in a.text for name in (SHEGONGBU, WANLI, FULIYUAN))
+
+
+def test_no_department_named_is_asked_back_and_the_reply_answers(engine: Engine) -> None:
+    a = engine.answer("2024年住房公积金是多少？")
+    assert a.refused and not a.figures and set(a.choices) == {"社工部", "万里街道", "福利院"}
+    b = engine.answer("万里街道", [a])
+    assert not b.refused and b.value == 3503499 and departments_of(engine, b.facts) == {WANLI}
+
+
+def test_two_departments_in_one_question_are_not_answered_from_one(engine: Engine) -> None:
+    a = engine.answer("社工部和万里街道2024年住房公积金一共多少？")
+    assert a.refused and not a.figures and "多个部门" in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社工部2024年行政运行年初预算是多少？",  # the prose gives only its 全年预算: never another column's
+        "社工部2024年编报绩效目标的项目涉及预算金额多少？",  # a money question: never "1 个"
+        "社工部2024年一般公共预算财政拨款支出全年预算和决算数相差多少？",  # two columns of one row: not one figure
+        "万里街道办事处2024年预算说明里，城管执法2023年当年预算执行数是多少？",  # unbound prose phrase
+    ],
+)
+def test_answers_never_show_another_column_or_row(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.refused and a.value is None and not a.figures

@@ -1,0 +1,177 @@
+"""Disclosures of the national templates other than the sample's: real published PDFs (tests/data/real)
+and generated ones (tests/template_maker.py) — every table recognised by kind, every amount cell a fact
+with its meaning, nothing from 序号/编码 columns, empty tables as answers."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from eval.coverage import coverage
+from index.catalog import is_code, is_ordinal
+from index.ingest import Parsed, read
+from index.records import Fact
+from index.tables import bare_label
+from tests.template_maker import Expected, make_juesuan, make_yusuan
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+NINE_JUESUAN = {
+    "summary", "income", "expenditure", "appropriation_summary", "general_public_by_function",
+    "general_public_basic_by_economic", "three_public", "government_fund", "state_capital",
+}  # fmt: skip
+NINE_YUSUAN = NINE_JUESUAN  # the Shanghai 部门预算 prints the same nine kinds under its own titles
+
+
+@pytest.fixture(scope="module")
+def real() -> dict[str, Parsed]:
+    return {p.stem: read(p) for p in sorted(REAL.glob("*.pdf"))}
+
+
+def one(facts: list[Fact], **where: object) -> Fact:
+    """The single fact with these field values."""
+    found = [f for f in facts if all(getattr(f, k) == v for k, v in where.items())]
+    assert len(found) == 1, (where, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("stem", "department", "year", "kind", "unit"),
+    [
+        ("shegongbu-2024-juesuan", "中共上海市普陀区委社会工作部", 2024, "决算", "万元"),
+        ("wanli-2024-yusuan", "上海市普陀区人民政府万里街道办事处", 2024, "预算", "元"),
+        ("wanli-2023-yusuan", "上海市普陀区人民政府万里街道办事处", 2023, "预算", "元"),
+        ("fuliyuan-2024-danwei-yusuan", "上海市普陀区社会福利院", 2024, "预算", "元"),
+        ("juesuan-template", "上海市XX局", 2024, "决算", "万元"),
+    ],
+)
+def test_real_disclosures_ingest_with_their_nine_tables_recognised(
+    real: dict[str, Parsed], stem: str, department: str, year: int, kind: str, unit: str
+) -> None:
+    d = real[stem].disclosure
+    assert (d.department, d.year, d.kind, d.unit) == (department, year, kind, unit)
+    kinds = [t.kind for t in d.tables.values()]
+    assert set(kinds) == (NINE_JUESUAN if kind == "决算" else NINE_YUSUAN) and len(kinds) == 9
+    assert not [w for w in d.warnings if "跳过" in w]  # no row left out
+
+
+@pytest.mark.parametrize(
+    ("stem", "least"),
+    [
+        ("shegongbu-2024-juesuan", 1.0),
+        ("wanli-2024-yusuan", 1.0),
+        ("fuliyuan-2024-danwei-yusuan", 1.0),
+        ("wanli-2023-yusuan", 0.94),  # its five 财政项目支出绩效目标填报表 forms (p31–35) are not read yet
+    ],
+)
+def test_every_numeric_cell_of_the_real_tables_is_a_fact(real: dict[str, Parsed], stem: str, least: float) -> None:
+    """Counted by pdfplumber's own table extraction, independently of our reader."""
+    c = coverage(REAL / f"{stem}.pdf", real[stem])
+    assert c.cells > 150 and c.share >= least and c.ordinal_facts == 0
+
+
+def test_numbering_and_code_columns_never_become_amounts(real: dict[str, Parsed]) -> None:
+    for parsed in real.values():
+        assert not [f for f in parsed.facts if is_ordinal(f.column) or is_code(f.column)]
+    units = real["shegongbu-2024-juesuan"].disclosure.sections[0].tables[0]  # 单位构成: 序号 | 单位名称 | 备注
+    assert [c.kind for c in units.columns] == ["ordinal", "label", "text"]
+    assert [r.label for r in units.rows] == ["中共上海市普陀区委社会工作部（本级）", "上海市普陀区社会工作发展服务中心"]
+    assert all(not r.values for r in units.rows)
+
+
+def test_a_real_juesuan_reads_its_tables_by_role(real: dict[str, Parsed]) -> None:
+    facts = real["shegongbu-2024-juesuan"].facts
+    run = one(facts, table="支出决算表", code="2013901", column="本年支出合计")
+    assert (run.row, run.value, run.unit, run.page) == ("行政运行", Decimal("51.32"), "万元", 8)
+    assert (run.doc_kind, run.table_kind, run.column_role, run.fund, run.code_scheme) == (
+        "决算", "expenditure", "本年支出合计", "全部", "功能分类",
+    )  # fmt: skip
+    allowance = one(facts, code="30102")  # the 经济分类 table printed as two column groups
+    assert (allowance.row, allowance.value, allowance.column_role, allowance.code_scheme) == (
+        "津贴补贴", Decimal("39.72"), "决算数", "经济分类",
+    )  # fmt: skip
+    assert one(facts, code="30217").value == Decimal("0.00")  # the right-hand group: 公务接待费
+    assert one(facts, row="人员经费合计").value == Decimal("95.36")
+    assert one(facts, row="公用经费合计").value == Decimal("10.23")
+    general = one(facts, table="财政拨款收入支出决算总表", row="本年支出合计", column="一般公共预算财政拨款")
+    assert (general.value, general.fund) == (Decimal("307.82"), "一般公共预算")
+
+
+def test_an_empty_table_is_an_answer_citing_its_note(real: dict[str, Parsed]) -> None:
+    facts = real["shegongbu-2024-juesuan"].facts
+    none = one(facts, table_kind="three_public")
+    assert (none.row, none.value, none.column) == ("“三公”经费", Decimal(0), "决算数")
+    assert "本年度没有财政拨款“三公”经费支出，故本表无数据" in none.source
+    assert one(facts, table_kind="government_fund").value == 0
+
+
+def test_juesuan_prose_binds_each_items_budget_and_execution(real: dict[str, Parsed]) -> None:
+    prose = [f for f in real["shegongbu-2024-juesuan"].facts if f.table is None and f.column_role]
+    run = {f.column: f.value for f in prose if f.row == "行政运行"}
+    assert run == {"全年预算数": Decimal("52.00"), "决算数": Decimal("51.32"), "完成全年预算的比例": Decimal("98.69")}
+    total = {f.column: f.value for f in prose if f.row == "一般公共预算财政拨款支出"}
+    assert total["年初预算数"] == 0 and total["全年预算数"] == Decimal("321.02")
+
+
+def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str, Parsed]) -> None:
+    facts = real["wanli-2024-yusuan"].facts
+    census = one(facts, table="2024年部门收入预算总表", code="2010507", column="财政拨款收入")
+    assert (census.row, census.value, census.unit, census.column_role) == (
+        "专项普查活动", Decimal(257700), "元", "财政拨款收入",
+    )  # fmt: skip
+    assert one(facts, code="30102", column="人员经费").value == 16623810  # 款 printed "2": 301 | 2 → 30102
+    total = one(facts, table="2024年部门支出预算总表", row="合计", column="基本支出")  # 合计 spans 类款项名称
+    assert total.value == 99706020
+    sangong = {f.row: f for f in facts if f.table_kind == "three_public"}
+    assert sangong["“三公”经费"].value == Decimal("47.91") and sangong["“三公”经费"].unit == "万元"
+    assert sangong["机关运行经费"].value == Decimal("443.18")
+    assert real["fuliyuan-2024-danwei-yusuan"].disclosure.title == "2024年上海市普陀区社会福利院部门预算"
+
+
+# --- generated documents of the same templates, in layouts the real ones do not all show -----------------
+
+LAYOUTS = {
+    "juesuan": lambda p: make_juesuan(p, department="上海市普陀区规划和自然资源局", year=2024),
+    "juesuan captioned": lambda p: make_juesuan(p, department="上海市普陀区财政局", year=2023, captions=True),
+    "juesuan split codes": lambda p: make_juesuan(p, department="上海市普陀区教育局", year=2024, split_codes=True),
+    "juesuan digit runs, one-line cover, no 三公": lambda p: make_juesuan(
+        p, department="上海市普陀区卫生健康委员会", year=2024, digit_runs=True, cover_lines=False, empty_sangong=True
+    ),
+    "yusuan": lambda p: make_yusuan(p, department="上海市普陀区人民政府长征镇", year=2025),
+    "danwei yusuan": lambda p: make_yusuan(p, department="上海市普陀区图书馆", year=2024, unit_level="单位"),
+    "yusuan captioned, digit runs": lambda p: make_yusuan(
+        p, department="上海市普陀区民政局", year=2024, captions=True, digit_runs=True, rng_seed=7
+    ),
+}
+
+
+def matches(f: Fact, row: str, column: str) -> bool:
+    """A fact at an expected place: the row by code or label, the column as the maker names it
+    ("支出/合计" is the 支出 side's 合计; "公务接待费/决算数" the 三公 item's 决算数 column)."""
+    group, _, leaf = column.rpartition("/")
+    item = bool(group) and not group.endswith(("收入", "支出")) and group not in ("合计", "小计")  # not a side
+    at_row = f.row == group if item else bare_label(row) in (f.code, f.row) or row == f.code or f.row.endswith(row)
+    totals = {"合计", "本年支出合计", "本年收入合计"}
+    at_column = leaf in (f.column, f.column_role) or (leaf == "合计" and f.column_role in totals)
+    across = re.sub(r"^(?:19|20)\d{2}年|(?:预算数|决算数)$", "", leaf)  # a one-row table read by column
+    return (at_row and at_column) or (f.row == across and f.column in ("预算数", "决算数"))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_generated_documents_of_each_layout_become_exactly_their_cells(tmp_path: Path, layout: str) -> None:
+    path = tmp_path / "doc.pdf"
+    expected: Expected = LAYOUTS[layout](path)
+    parsed = read(path)
+    d = parsed.disclosure
+    assert (d.department, d.year, d.kind) == (expected.department, expected.year, expected.kind)
+    assert {t.kind for t in d.tables.values()} == NINE_JUESUAN and len(d.tables) == 9
+    cells = [f for f in parsed.facts if f.table and "本表无数据" not in f.source]
+    assert len(cells) == expected.numeric_cells
+    unmatched = [
+        (table, row, column, value)
+        for (table, row, column), value in expected.cells.items()
+        if not any(f.value == value and matches(f, row, column) for f in cells)
+    ]
+    assert not unmatched
