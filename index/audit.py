@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
+from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.tables import bare_label, is_total
@@ -73,7 +74,69 @@ def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
     _prose_vs_tables(a, d, facts)
     _parts(a, facts)
     _growth(a, facts)
+    _empty_notes(a, d)
+    _items_vs_rows(a, d)
     return a.checks
+
+
+def _empty_notes(a: _Audit, d: Disclosure) -> None:
+    """A note saying the table is empty (本表为空表 / 本表无数据) under a table that prints amounts."""
+    for t in d.tables.values():
+        if not any(is_empty_note(n) for n in t.notes):
+            continue
+        total = sum((abs(v) for r in t.rows for v in r.values.values() if v is not None), Decimal(0))
+        where = f"{t.ref} · 表注“{next(n for n in t.notes if is_empty_note(n))}”"
+        a.compare("表注", where, Decimal(0), total)
+
+
+# A 功能分类 item named in the prose by its path: "“住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元".
+_ITEM = re.compile(
+    r"[“\"]?(?:[^（()“”\"]{1,20}[（(]类[)）])?(?P<kuan>[^（()“”\"]{1,30}?)[（(]款[)）](?P<xiang>(?:[^（()“”\"]|[（(](?!项)[^（()）]{1,6}[)）]){1,30}?)[（(]项[)）][”\"]?"
+    r"[，,]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
+)
+_PLANNED = re.compile(r"(?P<year>\d{4})年预算安排(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def _items_vs_rows(a: _Audit, d: Disclosure) -> None:
+    """Each item the prose states by its 类/款/项 path, against the 项 row of the 一般公共预算 table
+    (and "2024年预算安排 X 万元" in the same item against it too), in the prose's unit."""
+    # the prose states 财政拨款 items: the 一般公共预算 table first (a 单位预算's 支出总表 adds 事业收入's)
+    tables = {t.kind: t for t in d.tables.values()}
+    table = tables.get("general_public_by_function") or tables.get("expenditure")
+    if table is None:
+        return
+    by_code = {r.code: r for r in table.rows if r.code}
+    total_column = next((c.name for c in table.columns if c.kind == "amount"), None)
+    if total_column is None:
+        return
+    for section in d.sections:
+        for p in section.paragraphs:
+            m = _ITEM.search(p.text.replace(" ", ""))
+            if not m:
+                continue
+            row = next(
+                (
+                    r
+                    for r in table.rows
+                    if r.code and len(r.code) == 7 and bare_label(r.label) == m.group("xiang")
+                    and r.parent in by_code and bare_label(by_code[r.parent].label) == m.group("kuan")
+                ),
+                None,
+            )  # fmt: skip
+            value = row.values.get(total_column) if row else None
+            if row is None or value is None:
+                continue
+            stated = [(m.group("num"), m.group("unit"))]
+            stated += [
+                (x.group("num"), x.group("unit")) for x in _PLANNED.finditer(p.text) if int(x.group("year")) == d.year
+            ]
+            for num, unit in dict.fromkeys(stated):
+                printed = Decimal(num.replace(",", ""))
+                places = Decimal(1).scaleb(-(len(num.split(".")[1]) if "." in num else 0))
+                found = (value * _SCALE.get(table.unit, Decimal(1)) / _SCALE[unit]).quantize(places, ROUND_HALF_UP)
+                where = f"{section.heading} {m.group('xiang')}（{row.code}）与{table.ref}"
+                a.compare("文表一致", where, printed, found)
 
 
 def coded_table(tables: Iterable[Table]) -> Table | None:
@@ -313,6 +376,10 @@ def _prose_vs_tables(a: _Audit, d: Disclosure, facts: list[Fact]) -> None:
         a.compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
 
 
+MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+COUNT_UNITS = frozenset({"人", "个", "家", "项", "名", "辆", "次", "场", "台", "套"})
+
+
 def _parts(a: _Audit, facts: list[Fact]) -> None:
     """Listed parts in the prose add up to what they are parts of."""
     amounts: dict[str, Fact] = {}
@@ -327,6 +394,10 @@ def _parts(a: _Audit, facts: list[Fact]) -> None:
         whole = amounts.get(parent)
         if whole is None or any(p.unit != whole.unit for p in parts):
             continue
+        if len(parts) < 2 and whole.unit in MONEY_UNITS:
+            continue  # "其中：预留给小微企业 465.49 万元" names one part of a whole, not all of them
+        if whole.unit not in MONEY_UNITS | COUNT_UNITS:
+            continue  # areas (平方米) are listed by floor, use and phase at once: no composition
         items = [p.value for p in parts]
         listing = "+".join(format_amount(v) for v in items)
         a.compare("构成", f"{whole.section} {parent} = {listing}", whole.value, _sum(items), items)

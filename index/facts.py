@@ -172,6 +172,8 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
             source=f"{where} · {i.level1}/{i.level2} · {i.level3} · 目标值 {i.comparator if i.comparator != '=' else ''}{i.target}",
             parent=i.level2 or None,
             page=i.page,
+            table_kind=(table.kind if table else None) or "performance",
+            column_role="目标值",
         )
         for i in d.indicators
         if i.value is not None

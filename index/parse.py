@@ -257,7 +257,8 @@ def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
     department = squeeze(named) if named else m.group("dept").strip("：:")
     if not department:
         raise NotADisclosure(name, "标题中没有部门名称")
-    title = f"{m.group('year')}年{department}部门{m.group('kind')}"
+    level = "单位" if re.search(rf"单位{m.group('kind')}", joined) else "部门"  # 单位预算: a 预算单位's own
+    title = f"{m.group('year')}年{department}{level}{m.group('kind')}"
     return title, int(m.group("year")), department, m.group("kind"), end
 
 

@@ -24,7 +24,10 @@ FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:以上|以下|以内|左右|及以上))"
 )
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
-_CHANGE = re.compile(r"(?:比|较)(?P<year>\d{4})年?(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$")
+_ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
+_CHANGE = re.compile(
+    rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$"
+)
 _CHANGE_PREV = re.compile(r"(?:比|较)上年(?:预算数?|决算数?)?(?P<verb>增加|减少|增长|下降|多|少)$")
 _GROWTH_VERB = re.compile(r"(?P<verb>增长|下降|增加|减少|降低|提高|上升)(?:了)?$")
 _FLAT = re.compile(r"(?P<subject>[^，。；：]*?)与\s*(?:(?P<year>\d{4})\s*年|上年)\s*(?:预算|同期)?持平")
@@ -139,7 +142,8 @@ def clean_subject(raw: str, names: list[str]) -> str:
 
 
 def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, year: int, names: list[str]) -> list[Fact]:
-    text = ascii_digits(p.text)
+    # a comma inside an aside is no clause boundary: "（上一年度，下同）" (same length: offsets stay)
+    text = re.sub(r"[（(][^（）()]{0,20}[)）]", lambda a: a.group(0).replace("，", "、"), ascii_digits(p.text))
     m = _MARKER.match(text)
     level = _level(m.group("m") if m else None)
     if level <= state.group_level:

@@ -23,6 +23,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
+from index.catalog import catalog
 from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.load import normalise
@@ -108,6 +109,16 @@ CREATE TABLE IF NOT EXISTS indicators (
     comparator  TEXT NOT NULL
 );
 """
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableInfo:
+    """A table of a stored document, as `budgetqa docs` lists it."""
+
+    table: str  # as printed: "表7", "收入决算表"
+    kind: str | None  # the catalog's kind ("income"); None when the catalog does not know the table
+    kind_name: str  # the kind's name: "收入总表"
+    n_facts: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -319,6 +330,16 @@ class Store:
                  doc_kind=r[13], table_kind=r[14], column_role=r[15], fund=r[16], code_scheme=r[17])
             for r in rows
         ]  # fmt: skip
+
+    def tables(self, doc_id: str) -> list[TableInfo]:
+        """The tables of a document that hold facts, in print order, with their catalog kind."""
+        rows = self.conn.execute(
+            "SELECT tbl, table_kind, count(*) FROM facts WHERE doc_id = ? AND tbl IS NOT NULL"
+            " GROUP BY tbl, table_kind ORDER BY min(id)",
+            (doc_id,),
+        ).fetchall()
+        names = {t.kind: t.name for t in catalog().tables}
+        return [TableInfo(table=r[0], kind=r[1], kind_name=names.get(r[1], ""), n_facts=r[2]) for r in rows]
 
     def indicators(self) -> list[tuple[str, Indicator]]:
         """(doc_id, indicator) for every performance target in the store."""

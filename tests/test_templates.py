@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from eval.coverage import coverage
+from index.audit import audit
 from index.catalog import is_code, is_ordinal
 from index.ingest import Parsed, read
 from index.records import Fact
@@ -127,7 +128,7 @@ def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str
     sangong = {f.row: f for f in facts if f.table_kind == "three_public"}
     assert sangong["“三公”经费"].value == Decimal("47.91") and sangong["“三公”经费"].unit == "万元"
     assert sangong["机关运行经费"].value == Decimal("443.18")
-    assert real["fuliyuan-2024-danwei-yusuan"].disclosure.title == "2024年上海市普陀区社会福利院部门预算"
+    assert real["fuliyuan-2024-danwei-yusuan"].disclosure.title == "2024年上海市普陀区社会福利院单位预算"
 
 
 # --- generated documents of the same templates, in layouts the real ones do not all show -----------------
@@ -175,3 +176,21 @@ def test_generated_documents_of_each_layout_become_exactly_their_cells(tmp_path:
         if not any(f.value == value and matches(f, row, column) for f in cells)
     ]
     assert not unmatched
+
+
+@pytest.mark.parametrize(
+    ("stem", "mismatches"),
+    [
+        ("shegongbu-2024-juesuan", set()),  # clean: its two 尾数误差 (10.22 vs 10.23) are rounding, not alarms
+        ("wanli-2024-yusuan", {("表注", "585.56"), ("文表一致", "350.35")}),  # 本表为空表 over 47.91…; 352.67 ≠ 350.35
+        ("wanli-2023-yusuan", {("文表一致", "220.63")}),  # 职业年金 stated as 441.25 (基本养老保险's figure)
+        ("fuliyuan-2024-danwei-yusuan", {("文表一致", "696.48")}),  # 社会福利事业单位 738.66 ≠ 696.48
+    ],
+)
+def test_the_audit_finds_the_real_documents_errors_and_nothing_else(
+    real: dict[str, Parsed], stem: str, mismatches: set[tuple[str, str]]
+) -> None:
+    parsed = real[stem]
+    checks = audit(parsed.disclosure, parsed.facts)
+    assert len(checks) > 50
+    assert {(c.kind, str(c.found)) for c in checks if c.status == "mismatch"} == mismatches
