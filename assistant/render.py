@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,13 @@ VERDICT = {
 
 def _escape(text: str) -> str:
     return text.replace("|", "｜").replace("\n", " ")
+
+
+def _place(source: str) -> str:
+    """A figure's source without the words a prose fact keeps around its figure: that window starts
+    mid-sentence ("2年“三公”经费…"); the whole sentence is quoted under 出处."""
+    places = re.sub(r" · 「[^」]*」", "", source).split("；")
+    return "；".join(dict.fromkeys(places))
 
 
 def mark_figures(answer: Answer) -> str:
@@ -49,7 +57,7 @@ def trace_markdown(answer: Answer) -> str:
         seen.add((f.text, f.verdict, f.source))
         expected = f"（公开文件为 {format_amount(f.expected)}）" if f.expected is not None else ""
         lines.append(
-            f"| {_escape(f.text)} | {VERDICT[f.verdict]}{expected} | {_escape(f.source) or '—'} | {_escape(f.expression) or '—'} |"
+            f"| {_escape(f.text)} | {VERDICT[f.verdict]}{expected} | {_escape(_place(f.source)) or '—'} | {_escape(f.expression) or '—'} |"
         )
     return "\n".join(lines)
 
@@ -63,7 +71,8 @@ def source_markdown(answer: Answer) -> str:
     lines = ["**出处**"]
     for where, quotes in grouped.items():
         lines.append(f"- {where}")
-        lines.extend(f"  > {q}" for q in dict.fromkeys(quotes))
+        # one quote per paragraph: consecutive "> " lines are one paragraph in Markdown, run together
+        lines.append("\n  >\n".join(f"  > {q}" for q in dict.fromkeys(quotes)))
     return "\n".join(lines)
 
 
@@ -108,7 +117,10 @@ def figure_rows(figures: list[Figure]) -> list[list[str]]:
     def value(v: Decimal | None, unit: str) -> str:
         return "" if v is None else f"{format_amount(v)}{'%' if unit == '%' else ' ' + unit}"
 
-    return [[f.text, VERDICT[f.verdict], value(f.expected, f.expected_unit), f.source, f.expression] for f in figures]
+    return [
+        [f.text, VERDICT[f.verdict], value(f.expected, f.expected_unit), _place(f.source), f.expression]
+        for f in figures
+    ]
 
 
 # --- JSON shapes (DESIGN.md: the `ask` and `verify` contracts) ---
