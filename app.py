@@ -44,6 +44,63 @@ UPLOAD_TYPES = DOCUMENT_SUFFIXES
 UPLOAD_CAP = 2 * MAX_PDF_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
 # files between the loader's limits (MAX_BYTES, MAX_PDF_BYTES) and this get its Chinese message
 CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
+# Gradio's own words on the page, in Chinese whatever the browser's language: its frontend looks a flat
+# "section.key" up before its built-in dictionaries (an English browser would otherwise see "Drop File Here").
+UI_WORDS = {
+    "upload_text.click_to_upload": "点击选择文件",
+    "upload_text.drop_file": "把文件拖到这里",
+    "upload_text.paste_clipboard": "从剪贴板粘贴",
+    "file.uploading": "正在上传…",
+    "common.or": "或",
+    "common.clear": "清除",
+    "common.submit": "提交",
+    "common.loading": "加载中",
+    "common.error": "错误",
+    "common.empty": "空",
+    "common.download": "下载",
+    "common.download_all": "全部下载",
+    "common.remove": "移除",
+    "common.edit": "编辑",
+    "common.undo": "撤销",
+    "common.share": "分享",
+    "common.settings": "设置",
+    "common.language": "语言",
+    "common.display_theme": "显示主题",
+    "common.progress": "进度",
+    "common.built_with": "构建于",
+    "common.built_with_gradio": "使用 Gradio 构建",
+    "common.run": "运行",
+    "common.runs": "运行记录",
+    "common.back_to_app": "返回",
+    "errors.use_via_api": "通过 API 使用",
+    "errors.use_via_api_or_mcp": "通过 API 或 MCP 使用",
+    "chatbot.copy_message": "复制",
+    "chatbot.copied_message": "已复制",
+    "chatbot.clear": "清空",
+    "chatbot.retry": "重试",
+    "chatbot.undo": "撤销",
+    "chatbot.edit": "编辑",
+    "chatbot.submit": "提交",
+    "chatbot.cancel": "取消",
+    "chat_interface.conversation": "对话",
+    "chat_interface.chatbot": "对话",
+    "dataframe.sort_ascending": "升序",
+    "dataframe.sort_descending": "降序",
+    "dataframe.sort_column": "排序",
+    "dataframe.clear_sort": "取消排序",
+    "dataframe.filter": "筛选",
+    "dataframe.clear_filter": "清除筛选",
+    "dropdown.dropdown": "下拉选择",
+    "plot.plot": "图表",
+    "status.queue_position": "排队中：第 {position} 位，共 {size} 位",
+    "blocks.lost_connection": "离开页面后连接已断开，正在重新排队…",
+    "blocks.waiting_for_inputs": "文件还在上传，请稍后再试。",
+    "login.login": "登录",
+    "login.username": "用户名",
+    "login.password": "密码",
+    "login.incorrect_credentials": "用户名或密码不对",
+}
+UI_LOCALES = ("en", "zh-CN")  # English is also what every other language falls back to
 
 
 class Service:
@@ -159,7 +216,11 @@ def build(service: Service) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("问答"):
                 scope = gr.Dropdown(
-                    choices=[(ALL, ALL), *service.documents()], value=ALL, label="查询范围", interactive=True
+                    choices=[(ALL, ALL), *service.documents()],
+                    value=ALL,
+                    label="查询范围",
+                    interactive=True,
+                    elem_id="scope",
                 )
                 with gr.Row():
                     with gr.Column(scale=3):
@@ -169,6 +230,7 @@ def build(service: Service) -> gr.Blocks:
                         with gr.Row():
                             box = gr.Textbox(
                                 placeholder="输入问题，例如：今年总共要花多少钱？项目支出占比多少？",
+                                label="问题",  # not shown here; the examples' column header
                                 show_label=False,
                                 scale=5,
                                 elem_id="question",
@@ -302,14 +364,25 @@ def build(service: Service) -> gr.Blocks:
                 return f"ℹ {result.title} 已在库中，未重复导入。" + skipped
             return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。" + skipped
 
-        def refresh() -> tuple[Any, Any, str, None]:
-            """New documents in the selectors; the upload box cleared for the next file."""
+        def listed(audited: str | None) -> tuple[Any, Any, str]:
+            """The documents now in the store, in both selectors and the file list (the page was built
+            with those at start-up; an upload, in this session or another, adds to them)."""
             choices = service.documents()
-            return gr.update(choices=[(ALL, ALL), *choices]), gr.update(choices=choices), _docs_markdown(service), None
+            ids = [doc_id for _, doc_id in choices]
+            return (
+                gr.update(choices=[(ALL, ALL), *choices]),
+                gr.update(choices=choices, value=audited if audited in ids else (ids[0] if ids else None)),
+                _docs_markdown(service),
+            )
+
+        def refresh(audited: str | None) -> tuple[Any, Any, str, None]:
+            """New documents in the selectors; the upload box cleared for the next file."""
+            return (*listed(audited), None)
 
         do_ingest.click(upload_file, [upload], [status], api_name="ingest").then(
-            refresh, None, [scope, audit_doc, docs_md, upload], api_visibility="private"
+            refresh, [audit_doc], [scope, audit_doc, docs_md, upload], api_visibility="private"
         )
+        page.load(listed, [audit_doc], [scope, audit_doc, docs_md], api_visibility="private")
 
         @_safe
         def run_audit(doc_id: str) -> tuple[str, Any]:
@@ -374,6 +447,7 @@ def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, A
         "max_file_size": UPLOAD_CAP,
         "show_error": False,
         "quiet": True,
+        "i18n": gr.I18n(**dict.fromkeys(UI_LOCALES, UI_WORDS)),
     }
 
 
@@ -383,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import (one line per index)
     try:
         serve(args.host, args.port, args.store, args.auth, args.auth_file)
     except AssistantError as e:

@@ -53,6 +53,18 @@ def ask(page: Page, question: str, wait_for: str) -> None:
     expect(page.locator("#chat").get_by_text(wait_for).last).to_be_visible(timeout=60_000)
 
 
+def options(page: Page, dropdown: str) -> list[str]:
+    """The choices a dropdown ("查询范围" or "选择文件") offers; its tab is opened first."""
+    tab = {"查询范围": "问答", "选择文件": "数据核对"}[dropdown]
+    page.get_by_role("tab", name=tab, exact=True).click()
+    page.get_by_label(dropdown).click()
+    choices = page.locator("[role=option]")
+    expect(choices.first).to_be_visible()
+    texts = choices.all_inner_texts()
+    page.keyboard.press("Escape")
+    return texts
+
+
 def test_api_answers_with_the_total(server: str) -> None:
     answer = Client(server, verbose=False).predict("科协今年总共要花多少钱？", api_name="/ask")
     assert "4,997" in answer and "出处" in answer
@@ -100,9 +112,21 @@ def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: st
     pdf = make_pdf(SECOND.read_text(encoding="utf-8"), tmp_path / "haizhu.pdf")  # the second disclosure as a PDF
     page.locator("#upload input[type=file]").set_input_files(str(pdf))
     page.click("#ingest")
+    progress = re.compile(r"读取 PDF：第 \d+/\d+ 页|生成检索向量并写入")  # gr.Progress, shown while it works
+    expect(page.locator("#ingest-status")).to_contain_text(progress, timeout=60_000)
     expect(page.locator("#ingest-status")).to_contain_text("已导入：2023年广州市海珠区图书馆部门预算", timeout=120_000)
     expect(page.locator("#ingest-status")).to_contain_text("247 条数据")
     page.screenshot(path=ARTIFACTS / "upload.png", full_page=True)
+    uploaded = "2023年广州市海珠区图书馆部门预算"
+    assert any(uploaded in o for o in options(page, "选择文件")) and any(
+        uploaded in o for o in options(page, "查询范围")
+    )
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    assert any(uploaded in o for o in options(page, "查询范围"))  # the page is built again with it
+    assert any(uploaded in o for o in options(page, "选择文件"))
+    other = new_page(browser, server)  # a session opened before or after the upload: the same lists
+    assert [uploaded in o for o in options(other, "查询范围")].count(True) == 1
     page.get_by_role("tab", name="问答", exact=True).click()
     ask(page, "海珠区图书馆今年项目支出多少？", "5,911,230.00 元")
     expect(page.locator("#sources")).to_contain_text(re.compile(r"表\d+ .*（第\d+页）"))
@@ -127,3 +151,37 @@ def test_audit_tab(browser: object, server: str) -> None:
     page.click("#audit")
     expect(page.get_by_text("尾数误差 6，不一致 2")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("行政单位医疗").first).to_be_visible()
+
+
+GRADIO_ENGLISH = [
+    "Drop File Here",
+    "Click to Upload",
+    "Textbox",
+    "Use via API",
+    "Built with Gradio",
+    "Settings",
+    "Examples",
+]
+
+
+def test_the_page_is_chinese_in_an_english_browser(browser: object, server: str) -> None:
+    """Gradio's own words (upload box, footer, examples header) are Chinese whatever the browser's language."""
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()  # type: ignore[attr-defined]
+    page.goto(server)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    for tab in ("问答", "文件", "数据核对", "核对文字"):
+        page.get_by_role("tab", name=tab, exact=True).click()
+        shown = page.evaluate("() => document.body.innerText")
+        assert not [w for w in GRADIO_ENGLISH if w in shown], (tab, shown)
+    page.get_by_role("tab", name="文件", exact=True).click()
+    expect(page.locator("#upload")).to_contain_text("把文件拖到这里")
+    expect(page.locator("#upload")).to_contain_text("点击选择文件")
+    expect(page.get_by_text("通过 API 使用")).to_be_visible()
+
+
+def test_the_server_log_has_no_bm25s_debug_lines(server: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    Client(server, verbose=False).predict("科协今年总共要花多少钱？", api_name="/ask")
+    logs = list(tmp_path_factory.getbasetemp().glob("app*/app-*.log"))
+    assert logs
+    text = "".join(log.read_text(encoding="utf-8") for log in logs)
+    assert "已启动" in text and "DEBUG:bm25s" not in text
