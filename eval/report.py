@@ -1,24 +1,82 @@
-"""`budgetqa eval` / `python -m eval`: run a question file, print the summary and failures, write the report."""
+"""`budgetqa eval` / `python -m eval`: run a question file, print the summary and failures, write the report.
+
+The questions are answered from a temporary store holding only the documents given
+(default: the bundled sample), so that the score does not depend on what else
+happens to be in the working store; `--store DIR` evaluates an existing store instead.
+"""
 
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from assistant.answer import Engine
 from assistant.config import Settings
 from eval.runner import load, run
+from index.ingest import collect, ingest
+from index.store import Store
 
 TYPE_NAMES = {"number": "数值", "text": "文字", "refusal": "拒答"}
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "2022_shenzhen_kexie_budget.txt"  # the default documents
 
 
-def evaluate(settings: Settings, questions: Path, report: Path | None, min_accuracy: float | None, out: TextIO) -> int:
-    """Exit code: 0, or 1 when accuracy is below `min_accuracy`."""
+@contextmanager
+def eval_store(settings: Settings, docs: Sequence[Path] | None, out: TextIO) -> Iterator[tuple[Settings, bool]]:
+    """(settings, temporary): the store given when `docs` is None, else a new temporary store holding
+    just those files (embedded chromadb, whatever the environment configures), removed afterwards."""
+    if docs is None:
+        yield settings, False
+        return
+    paths = collect(docs)
+    with tempfile.TemporaryDirectory(prefix="budgetqa-eval-") as tmp:
+        own = replace(settings, store=Path(tmp) / "store", chroma_host=None, chroma_port=None)
+        from assistant.retrieve import open_vectors  # the embedding model loads only when needed
+
+        print(f"正在为评测建立临时库，导入 {len(paths)} 个文件…", file=out)
+        with Store(own.store) as store:
+            vectors = open_vectors(own)
+            for path in paths:
+                ingest(store, vectors, path)
+        yield own, True
+
+
+def store_json(engine: Engine, settings: Settings, temporary: bool) -> dict[str, Any]:
+    """The report's `store`: where the answers came from, and the documents in it."""
+    docs = sorted(engine.kb.docs.values(), key=lambda d: (d.year, d.department))
+    return {
+        "path": None if temporary else str(settings.store),
+        "temporary": temporary,
+        "documents": [
+            {"doc_id": d.doc_id, "title": d.title, "filename": engine.filenames.get(d.doc_id, "")} for d in docs
+        ],
+    }
+
+
+def evaluate(
+    settings: Settings,
+    questions: Path,
+    report: Path | None,
+    min_accuracy: float | None,
+    out: TextIO,
+    docs: Sequence[Path] | None = None,
+) -> int:
+    """Exit code: 0, or 1 when accuracy is below `min_accuracy`.
+
+    `docs`: the files to evaluate on, in a temporary store; None: the store of `settings` as it is."""
     items = load(questions)
-    engine = Engine(settings)
-    data = run(engine, items).as_json()
+    with eval_store(settings, docs, out) as (used, temporary):
+        engine = Engine(used)
+        data = run(engine, items).as_json()
+        data["store"] = store_json(engine, used, temporary)
+    where = "临时库（评测结束后删除）" if temporary else f"库 {used.store}"
+    files = "、".join(f"{d['title']}（{d['filename']}）" for d in data["store"]["documents"])
     print(f"问题文件：{questions}（{data['total']} 题）", file=out)
+    print(f"评测用的{where}：{len(data['store']['documents'])} 个文件：{files}", file=out)
     print("| 类型 | 题数 | 通过 | 准确率 |\n|---|---|---|---|", file=out)
     for kind, t in data["by_type"].items():
         print(
