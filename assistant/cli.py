@@ -66,7 +66,8 @@ def fact_json(f: Fact) -> dict[str, Any]:
     return {
         "doc_id": f.doc_id, "department": f.department, "year": f.year, "table": f.table, "section": f.section,
         "row": f.row, "code": f.code, "column": f.column, "value": number(f.value), "unit": f.unit,
-        "source": f.source, "parent": f.parent, "page": f.page,
+        "source": f.source, "parent": f.parent, "page": f.page, "kind": f.doc_kind, "table_kind": f.table_kind,
+        "column_role": f.column_role, "fund": f.fund, "code_scheme": f.code_scheme,
     }  # fmt: skip
 
 
@@ -168,12 +169,15 @@ def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     docs = store.documents()
     if args.json:
-        dump([d.__dict__ for d in docs], out)
+        dump([{**d.__dict__, "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
     elif not docs:
         print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
     else:
         for d in docs:
             print(f"{d.doc_id[:12]}  {d.title}  单位：{d.unit}  数据 {d.n_facts} 条  文件 {d.filename}", file=out)
+            for t in store.tables(d.doc_id):
+                kind = f"{t.kind_name}（{t.kind}）" if t.kind else "未识别的表格"
+                print(f"    {t.table} → {kind}  数据 {t.n_facts} 条", file=out)
     return 0
 
 
@@ -313,13 +317,19 @@ def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    if not store.documents():
+    """On a temporary store of the files named by --docs (default: the sample), unless --store names one."""
+    if args.store and args.docs:
+        raise UsageError(
+            "--docs 与 --store 不能同时使用：--store 在已有的库上评测，--docs 在只含这些文件的临时库上评测"
+        )
+    if args.store and not store.documents():
         raise StoreEmpty()
     store.close()
-    from eval.report import evaluate  # the evaluation harness, run on the assistant
+    from eval.report import SAMPLE, evaluate  # the evaluation harness, run on the assistant
 
+    docs = None if args.store else [Path(p) for p in args.docs or [SAMPLE]]
     report = Path(args.report) if args.report else None
-    return evaluate(args.settings, Path(args.questions), report, args.min_accuracy, out)
+    return evaluate(args.settings, Path(args.questions), report, args.min_accuracy, out, docs)
 
 
 def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -364,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", required=True, help="问题文件（JSON Lines，格式见 DESIGN.md）")
     p.add_argument("--report", help="把 JSON 报告写到这个文件")
     p.add_argument("--min-accuracy", type=float, help="准确率低于此值时退出码为 1")
+    p.add_argument(
+        "--docs",
+        nargs="+",
+        metavar="PATH",
+        help="在只含这些文件（或文件夹）的临时库上评测（默认：自带样例；给出 --store 时改用该库）",
+    )
     p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
     add_serve_arguments(p)
     sub.add_parser(

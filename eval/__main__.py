@@ -1,4 +1,5 @@
-"""`python -m eval --questions FILE [--report FILE] [--min-accuracy X]` — the same as `budgetqa eval`."""
+"""`python -m eval --questions FILE [--report FILE] [--min-accuracy X] [--docs PATH...] [--store DIR]` — the same as
+`budgetqa eval`: a temporary store of the sample (or --docs), unless --store names one."""
 
 import sys
 
