@@ -40,6 +40,9 @@ COUNT_UNITS = {
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
+EMPTY_TABLE = "本表无数据"  # the source of an empty table's 0 (index/facts.py)
+
+
 class Engine:
     """Loads the store once; answers from memory."""
 
@@ -188,6 +191,13 @@ class Engine:
         title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
         named = f.table and (f.table == query.table or any(w in title for w in LOW_PRIORITY_TABLES))
         table = f"{title}中" if named else ""  # a figure from 政府性基金/国有资本 tables says so
+        if EMPTY_TABLE in f.source:  # an empty table: none, in the disclosure's own words
+            note = re.sub(r"^(?:说明|注)[:：]", "", f.source.split(EMPTY_TABLE, 1)[1].strip("：「」"))
+            text = (
+                f"{self._scope(doc)}没有{self.pick.name(query.subjects[0])}，{f.column}为 {fmt(f.value, f.unit)}"
+                f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
+            )
+            return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
         text = f"{self._scope(doc)}{table}{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 

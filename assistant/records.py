@@ -41,6 +41,7 @@ class Query:
     last_year: bool = False  # 去年/上年: the year before each disclosure's own
     refusal: str | None = None  # why the disclosures cannot answer, if known already
     choices: tuple[str, ...] = ()  # departments to choose from when the question names none of several
+    fund: str | None = None  # a fund the question names (一般公共预算 / 政府性基金 / 国有资本经营): read its tables
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -87,12 +87,14 @@ class Selector:
         ]  # fmt: skip
         if (
             query.column
-            and query.column not in {f.column for f in facts}
+            and query.column not in {f.column for f in facts} | {f.column_role for f in facts}
             and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
         ):
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
+        if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
+            facts = [f for f in facts if f.fund == query.fund]
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
         if money and not any(f.unit in MONEY for f in facts):
             raise Unanswerable(f"文件只给出“{self.name(key)}”的数量，没有金额")  # "涉及预算金额多少" is not "1 个"

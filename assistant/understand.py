@@ -70,14 +70,25 @@ ORG = re.compile(r"[\u4e00-\u9fff]{2,14}?" + ORG_SUFFIX)
 COLUMNS = ("支出总计", "基本支出", "项目支出", "财政拨款", "总额", "其他资金", "增减变化金额")
 # 决算 execution measures: the column a question asks for, which the answer must have (never another column's).
 EXECUTION = (
-    (re.compile(r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|多少)|年初预算(?:的)?(?:执行率|完成率)"), "完成年初预算的比例"),
-    (re.compile(r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|多少)|执行率|完成率|预算完成情况"), "完成全年预算的比例"),
+    (
+        re.compile(r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|多少)|年初预算(?:的)?(?:执行率|完成率)"),
+        "完成年初预算的比例",
+    ),
+    (
+        re.compile(r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|多少)|执行率|完成率|预算完成情况"),
+        "完成全年预算的比例",
+    ),
     (re.compile(r"年初预算(?:数)?"), "年初预算数"),
     (re.compile(r"全年预算(?:数)?"), "全年预算数"),
     (re.compile(r"调整预算(?:数)?"), "调整预算数"),
 )
 STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
+# Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
+FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
+FUND_PHRASES = re.compile(
+    r"一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款"
+)
 DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
 
@@ -144,9 +155,11 @@ class Understanding:
             if total and any(f.table == table for f in total.facts):
                 subjects = (total.key,)
         column = execution[1] if execution else None
-        column = column or next((c for c in COLUMNS if c in text_wo_table and c not in "".join(subjects)), None)
+        plain_columns = FUND_PHRASES.sub(" ", text_wo_table)  # "一般公共预算财政拨款基本支出里": a table, no column
+        fund = next((f for word, f in FUNDS.items() if word in text_wo_table), None)
+        column = column or next((c for c in COLUMNS if c in plain_columns and c not in "".join(subjects)), None)
         query = replace(
-            base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code,
+            base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code, fund=fund,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip

@@ -138,7 +138,7 @@ def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tu
         cells = printed.cells
         if len(cells) < width and half and len(cells) == half:
             cells = cells + [""] * (width - len(cells))
-        elif len(cells) < width and _spanned_label(cells, leaf, width):
+        elif len(cells) < width and _spanned_label(cells, header, width):
             cells = [cells[0], *[""] * (width - len(cells)), *cells[1:]]
         if len(cells) != width and any(isinstance(parse_number(c), Decimal) for c in cells if c):
             label = next((c for c in cells if c and parse_number(c) is None), "") or "、".join(c for c in cells if c)
@@ -152,17 +152,18 @@ def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tu
     return kept, skipped
 
 
-def _spanned_label(cells: list[str], leaf: list[str], width: int) -> bool:
+def _spanned_label(cells: list[str], header: list[list[str]], width: int) -> bool:
     """A row whose first cell is printed across the code and name columns ("合计" over 类 款 项 名称):
-    its amounts are the last ones of the header, so it is read right-aligned."""
+    its amounts are the last ones of the header, so it is read right-aligned. Every header text over
+    the columns it spans must name a code or a label (表3's 支出总计 column is no place for a name)."""
     if not cells or not cells[0] or parse_number(cells[0]) is not None:
         return False
     lead = width - len(cells) + 1  # columns the first cell spans
-    heads = leaf + [""] * (width - len(leaf))
-    spanned = heads[:lead]
-    return all(is_code(h) or h in LABEL_NAMES or h.endswith("名称") or not h for h in spanned) and all(
-        parse_number(c) is not None or not c for c in cells[1:]
-    )
+    for j in range(lead):
+        texts = [row[j] for row in header if j < len(row) and row[j]]
+        if not texts or not all(is_code(h) or h in LABEL_NAMES or h.endswith("名称") for h in texts):
+            return False
+    return all(parse_number(c) is not None or not c for c in cells[1:])
 
 
 def _is_body_row(cells: list[str], department: str | None) -> bool:
