@@ -81,6 +81,7 @@ class Link:
 
 
 TOTAL_ROWS = frozenset({"合计", "总计"})
+NAMED_TOTAL = 6  # a header at least this long names its total; 收入预算 / 支出预算 are too generic to
 # Column roles that name an item of their own (a 合计 row's figure under them is that item's total).
 ITEM_ROLES = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "财政拨款收入", "事业收入", "经营收入",
                         "其他收入", "上级补助收入", "附属单位上缴收入", "上缴上级支出", "经营支出", "对附属单位补助支出"})  # fmt: skip
@@ -145,6 +146,8 @@ class Knowledge:
             return f.column
         if f.table and f.row in TOTAL_ROWS and f.column_role in ITEM_ROLES:
             return f.column
+        if f.table and f.row in TOTAL_ROWS and f.column_role == "合计" and len(f.column) >= NAMED_TOTAL:
+            return f.column  # 合计 under "一般公共预算基本支出": that total (not under a bare 收入预算 / 支出预算)
         return f.row
 
     def _label(self, name: str) -> Label:

@@ -7,7 +7,7 @@ import re
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
-from assistant.understand import STRICT_COLUMNS
+from assistant.understand import STRICT_COLUMNS, asks_budget
 from index.records import Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
@@ -20,6 +20,7 @@ KIND_ORDER = (
 ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 MONEY = ("亿元", "万元", "千元", "元")
+BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
 
 
@@ -45,7 +46,7 @@ class Selector:
         return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
 
     def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
-        budget_asked = "预算" in query.question and "决算" not in query.question
+        budget_asked = asks_budget(query.question)
 
         def key(f: Fact) -> tuple[int, int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
@@ -95,6 +96,10 @@ class Selector:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
         if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
             facts = [f for f in facts if f.fund == query.fund]
+        if doc.kind == "决算" and asks_budget(query.question):  # a 决算's 预算 figures only: never its 决算数
+            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column]
+            if not facts:
+                raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
         if money and not any(f.unit in MONEY for f in facts):
             raise Unanswerable(f"文件只给出“{self.name(key)}”的数量，没有金额")  # "涉及预算金额多少" is not "1 个"

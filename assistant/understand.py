@@ -78,6 +78,7 @@ EXECUTION = (
         re.compile(r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|多少)|执行率|完成率|预算完成情况"),
         "完成全年预算的比例",
     ),
+    (re.compile(r"(?:上年|当年|上一年)?预算执行(?:数|情况)?"), "预算执行数"),
     (re.compile(r"年初预算(?:数)?"), "年初预算数"),
     (re.compile(r"全年预算(?:数)?"), "全年预算数"),
     (re.compile(r"调整预算(?:数)?"), "调整预算数"),
@@ -89,6 +90,16 @@ FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府�
 FUND_PHRASES = re.compile(
     r"一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款"
 )
+# Names that contain 预算 without asking for a budget figure (一般公共预算财政拨款, 预算单位 …).
+NOT_BUDGET = re.compile(r"(?:一般公共|政府性基金|国有资本经营|部门|单位|区级|市级)预算|预算单位|预算主管")
+
+
+def asks_budget(question: str) -> bool:
+    """The question asks for a 预算 figure, not a 决算 one ("…预算是多少", not "一般公共预算…决算数")."""
+    text = NOT_BUDGET.sub("", question)
+    return "预算" in text and "决算" not in text
+
+
 DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
 
@@ -124,6 +135,9 @@ class Understanding:
         year, year_reason = self._year(text, docs)
         if year_reason:
             return replace(base, refusal=year_reason)
+        if narrowed := self._narrow(docs, year, text):  # the document the question is about: its labels only
+            docs = narrowed
+            base = replace(base, doc_ids=tuple(docs))
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
@@ -318,6 +332,16 @@ class Understanding:
 
     def _has_code(self, code: str, docs: list[str]) -> bool:
         return any(f.code == code for d in docs for f in self.kb.facts_by_doc.get(d, []))
+
+    def _narrow(self, docs: list[str], year: int | None, text: str) -> list[str]:
+        """The documents of the one year a question names, and of the kind it names (预算 / 决算) when the
+        department has both: "规资局2023年决算…" is read in that 决算 only, not in the 2024 预算 beside it."""
+        if year is None or len(set(YEAR.findall(text))) != 1 or LAST_YEAR.search(text):
+            return []
+        of_year = [d for d in docs if self.kb.docs[d].year == year]
+        kind = "决算" if "决算" in text else "预算" if asks_budget(text) else None
+        of_kind = [d for d in of_year if self.kb.docs[d].kind == kind]
+        return of_kind or of_year
 
     def _unmatched(self, query: Query, text: str) -> str | None:
         """Why the subject found is not what was asked, if it is not (an answer answers what was asked).
