@@ -40,6 +40,7 @@ class TableKind:
     fund: str  # 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
     code_scheme: str  # 功能分类 / 经济分类 / ""
     subject: str  # what an empty table says there is none of: "“三公”经费"
+    layout: str = "grid"  # "grid", or "form": label | amount pairs, one form per project (index/forms.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +77,7 @@ def catalog() -> Catalog:
             fund=t["fund"],
             code_scheme=t["code_scheme"],
             subject=t["subject"],
+            layout=t.get("layout", "grid"),
         )
         for t in data["table"]
     )

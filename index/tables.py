@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
+from index.forms import parse_form
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.targets import is_performance_table, parse_performance
@@ -72,6 +73,12 @@ def build_table(
     """
     rows_by_page = [[cells_of(line) for line in page] for page in pages]
     on = on or [[None] * len(page) for page in pages]
+    if kind and kind.layout == "form":
+        form = parse_form(
+            name=name, title=title, unit=unit, department=department, pages=rows_by_page, on=on, notes=notes,
+            kind=kind,
+        )  # fmt: skip
+        return ParsedTable(table=form)
     first = rows_by_page[0] if rows_by_page else []
     if is_performance_table(first):
         table, indicators = parse_performance(

@@ -53,7 +53,7 @@ def test_real_disclosures_ingest_with_their_nine_tables_recognised(
 ) -> None:
     d = real[stem].disclosure
     assert (d.department, d.year, d.kind, d.unit) == (department, year, kind, unit)
-    kinds = [t.kind for t in d.tables.values()]
+    kinds = [t.kind for t in d.tables.values() if t.kind != "project_performance"]  # forms: see below
     assert set(kinds) == (NINE_JUESUAN if kind == "决算" else NINE_YUSUAN) and len(kinds) == 9
     assert not [w for w in d.warnings if "跳过" in w]  # no row left out
 
@@ -64,7 +64,7 @@ def test_real_disclosures_ingest_with_their_nine_tables_recognised(
         ("shegongbu-2024-juesuan", 1.0),
         ("wanli-2024-yusuan", 1.0),
         ("fuliyuan-2024-danwei-yusuan", 1.0),
-        ("wanli-2023-yusuan", 0.94),  # its five 财政项目支出绩效目标填报表 forms (p31–35) are not read yet
+        ("wanli-2023-yusuan", 1.0),  # with its five 财政项目支出绩效目标填报表 forms (p31–35)
     ],
 )
 def test_every_numeric_cell_of_the_real_tables_is_a_fact(real: dict[str, Parsed], stem: str, least: float) -> None:
@@ -129,6 +129,16 @@ def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str
     assert sangong["“三公”经费"].value == Decimal("47.91") and sangong["“三公”经费"].unit == "万元"
     assert sangong["机关运行经费"].value == Decimal("443.18")
     assert real["fuliyuan-2024-danwei-yusuan"].disclosure.title == "2024年上海市普陀区社会福利院单位预算"
+
+
+def test_project_forms_are_read_label_by_label(real: dict[str, Parsed]) -> None:
+    """财政项目支出绩效目标填报表: one key–value form per project, not a grid."""
+    facts = [f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance"]
+    assert len({f.row for f in facts}) == 5
+    form = {f.column: f.value for f in facts if f.row == "公共服务设施运行经费"}
+    assert form["项目资金总额"] == Decimal("10903043.00") and form["当年财政拨款"] == Decimal("11419043.00")
+    assert form["其他资金"] == 0 and "其他资金（年度资金申请总额）" in form
+    assert {f.unit for f in facts} == {"元"} and {f.page for f in facts} == {31, 32, 33, 34, 35}
 
 
 # --- generated documents of the same templates, in layouts the real ones do not all show -----------------
