@@ -116,7 +116,7 @@ class Engine:
 
     def _refusal(self, query: Query, reason: str, start: float) -> Answer:
         if query.choices:  # not a refusal: the question is asked back
-            text = f"{reason}：{'、'.join(query.choices)}？例如：“{query.choices[0]}{query.question.strip()}”"
+            text = f"{reason}：{'、'.join(query.choices)}？请直接回复部门名称，或在问题里写上部门名称。"
             return Answer(
                 question=query.question, text=text, refused=True, query=query, choices=query.choices,
                 timings={"total_ms": (time.perf_counter() - start) * 1000},
