@@ -179,13 +179,14 @@ def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
             gr.ChatMessage(role="user", content=args[0]),
             gr.ChatMessage(role="assistant", content=f"⚠ {message}"),
         ]
-        return chat, args[2], "", gr.update(visible=False), gr.update(visible=False), ""
+        hidden = gr.update(visible=False)
+        return chat, args[2], "", hidden, hidden, "", hidden
     if fn.__name__ == "run_audit":
         return f"⚠ {message}", gr.update()
     if fn.__name__ == "check_text":
         return [[f"⚠ {message}", "", "", "", ""]]
     if fn.__name__ == "chat_api":
-        return {"question": args[0], "text": f"⚠ {message}", "refused": True, "error": True}, args[2]
+        return {"question": args[0], "text": f"⚠ {message}", "refused": True, "error": True, "choices": []}, args[2]
     return f"⚠ {message}"  # upload_file, ask_api: one text output
 
 
@@ -226,6 +227,12 @@ def build(service: Service) -> gr.Blocks:
                     with gr.Column(scale=3):
                         chat = gr.Chatbot(
                             label="对话", height=520, elem_id="chat", buttons=["copy"], feedback_options=None
+                        )
+                        picker = gr.Radio(  # shown only when the answer asks which department; a click asks it
+                            label="请选择部门（点击即可接着回答）",
+                            visible=False,
+                            interactive=True,
+                            elem_id="choices",
                         )
                         with gr.Row():
                             box = gr.Textbox(
@@ -283,7 +290,7 @@ def build(service: Service) -> gr.Blocks:
         def respond(question: str, history: list[Any], session: list[Answer], chosen: str):
             question = (question or "").strip()
             if not question:
-                return history, session, gr.update(), gr.update(), gr.update(), ""
+                return history, session, gr.update(), gr.update(), gr.update(), "", gr.update()
             engine = service.engine
             answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen)
             history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
@@ -306,15 +313,19 @@ def build(service: Service) -> gr.Blocks:
             if len(answer.items) >= 2:
                 data = pd.DataFrame([(n, float(v)) for n, v, _ in answer.items], columns=["项目", "金额"])
                 chart = gr.update(value=data, visible=True, y_title=f"金额（{answer.items[0][2]}）")
-            return history, [*session, answer][-20:], source_markdown(answer), frame, chart, ""
+            offered = list(answer.choices)
+            choices = gr.update(choices=offered, value=None, visible=bool(offered))
+            return history, [*session, answer][-20:], source_markdown(answer), frame, chart, "", choices
 
-        outputs = [chat, answers, sources, rows, plot, box]
+        outputs = [chat, answers, sources, rows, plot, box, picker]
         send.click(respond, [box, chat, answers, scope], outputs, api_visibility="private")
         box.submit(respond, [box, chat, answers, scope], outputs, api_visibility="private")
+        # the picked name is the next message, as if typed; `input` fires on a click, not on respond's update
+        picker.input(respond, [picker, chat, answers, scope], outputs, api_visibility="private")
         clear.click(
-            lambda: ([], [], "出处会显示在这里。", gr.update(visible=False), gr.update(visible=False)),
+            lambda: ([], [], "出处会显示在这里。", *[gr.update(visible=False)] * 3),
             None,
-            [chat, answers, sources, rows, plot],
+            [chat, answers, sources, rows, plot, picker],
             api_visibility="private",
         )
 
@@ -331,7 +342,8 @@ def build(service: Service) -> gr.Blocks:
             session's earlier questions only. `doc_id` ("" for all documents) scopes the question."""
             engine = service.engine  # read once: a reload may replace it meanwhile
             answer = engine.answer((question or "").strip(), session, doc_id=service.resolve(engine, doc_id))
-            return answer_json(answer), [*session, answer][-20:]
+            # "choices": the departments to answer "which one?" with (the next turn may be just one of them)
+            return {**answer_json(answer), "choices": list(answer.choices)}, [*session, answer][-20:]
 
         api_in = [gr.Textbox(visible=False), gr.Textbox(visible=False)]
         api_out = gr.JSON(visible=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,15 @@ FLAGS = [
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python app.py --port P` on an empty store: it ingests the bundled sample, then serves."""
     with serving(tmp_path_factory.mktemp("app") / "store", free_port()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def server_both(store_both: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python app.py` on a copy of a store holding two departments: the sample (科协) and the second disclosure (图书馆)."""
+    store = tmp_path_factory.mktemp("app-both") / "store"
+    shutil.copytree(store_both, store)
+    with serving(store, free_port()) as url:
         yield url
 
 
@@ -91,6 +101,35 @@ def test_chat_in_a_real_browser(browser: object, server: str) -> None:
 
     ask(page, "科协2023年预算是多少？", "抱歉，公开文件中找不到这个问题的答案")
     page.screenshot(path=ARTIFACTS / "answer-refusal.png", full_page=True)
+
+
+def test_which_department_is_offered_as_choices(browser: object, server_both: str) -> None:
+    """A question naming no department, with two in the store, is asked back with the departments to click;
+    a click answers the original question for that department, and the choices go away."""
+    page = new_page(browser, server_both)
+    picker = page.locator("#choices")
+    expect(picker).to_be_hidden()
+    ask(page, "三公经费预算多少？", "请说明要查哪个部门")
+    expect(picker).to_be_visible()
+    expect(picker).to_contain_text("请选择部门")
+    assert picker.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)") == ["科协", "图书馆"]
+    page.screenshot(path=ARTIFACTS / "answer-choices.png", full_page=True)
+    picker.get_by_text("科协", exact=True).click()
+    expect(page.locator("#chat")).to_contain_text("“三公”经费为 5 万元✓", timeout=60_000)  # the sample's 2022 figure
+    expect(page.locator("#chat").get_by_text("科协", exact=True)).to_be_visible()  # the click, sent as a message
+    expect(page.locator("#chat").get_by_text(re.compile("请说明要查哪个部门"))).to_have_count(1)  # not asked again
+    expect(page.locator("#sources")).to_contain_text("三公")
+    expect(picker).to_be_hidden()
+    page.screenshot(path=ARTIFACTS / "answer-choice-picked.png", full_page=True)
+
+
+def test_chat_api_returns_the_choices(server_both: str) -> None:
+    client = Client(server_both, verbose=False)
+    asked = client.predict("三公经费预算多少？", "", api_name="/chat")
+    assert asked["refused"] and asked["choices"] == ["科协", "图书馆"]
+    assert "请说明要查哪个部门" in asked["text"]
+    answered = client.predict("科协", "", api_name="/chat")  # the same session: the original question, for 科协
+    assert (answered["refused"], answered["value"], answered["unit"], answered["choices"]) == (False, 5, "万元", [])
 
 
 def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: str, tmp_path: Path) -> None:
