@@ -342,8 +342,7 @@ def build(service: Service) -> gr.Blocks:
             session's earlier questions only. `doc_id` ("" for all documents) scopes the question."""
             engine = service.engine  # read once: a reload may replace it meanwhile
             answer = engine.answer((question or "").strip(), session, doc_id=service.resolve(engine, doc_id))
-            # "choices": the departments to answer "which one?" with (the next turn may be just one of them)
-            return {**answer_json(answer), "choices": list(answer.choices)}, [*session, answer][-20:]
+            return answer_json(answer), [*session, answer][-20:]  # with "choices" (the names to answer "which one?")
 
         api_in = [gr.Textbox(visible=False), gr.Textbox(visible=False)]
         api_out = gr.JSON(visible=False)

@@ -40,7 +40,9 @@ COUNT_UNITS = {
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
-EMPTY_TABLE = "本表无数据"  # the source of an empty table's 0 (index/facts.py)
+EMPTY_TABLE = "本表无数据"
+YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
+LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")  # the source of an empty table's 0 (index/facts.py)
 
 
 class Engine:
@@ -236,7 +238,67 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
 
+    def _across_years(self, query: Query, doc: Doc) -> tuple[Doc, Fact, Doc, Fact] | None:
+        """(this year's document and fact, the earlier year's document and fact) when the question compares
+        two years of which the store holds both disclosures of the department (same kind, 预算 or 决算).
+
+        The earlier figure is the same place in the other document: same table kind, 科目编码 (or row),
+        column role and unit scheme — never a look-alike row of another table.
+        """
+        years = sorted({int(y) for y in YEAR_IN_QUESTION.findall(query.question)})
+        own = [d for d in self.kb.docs.values() if d.department == doc.department and d.kind == doc.kind]
+        by_year = {d.year: d for d in own}
+        if len(years) == 2:
+            later, earlier = by_year.get(years[1]), by_year.get(years[0])
+        elif LAST_YEAR_IN_QUESTION.search(query.question) or len(years) == 1:
+            later = by_year.get(years[0]) if years else doc
+            earlier = by_year.get(later.year - 1) if later else None
+        else:
+            return None
+        if later is None or earlier is None:
+            return None
+        key = query.subjects[0]
+        now = self.pick.amount(key, replace(query, year=later.year), later)
+        if not now.table_kind or not now.column_role:
+            return None
+        same = [
+            f
+            for f in self.pick.facts(key, earlier)
+            if f.table_kind == now.table_kind and f.column_role == now.column_role and f.code == now.code
+            and (now.code or f.row == now.row)
+        ]  # fmt: skip
+        if len(same) != 1:
+            return None
+        return later, now, earlier, same[0]
+
+    def _change_across(self, query: Query, doc: Doc, growth: bool) -> Draft | None:
+        found = self._across_years(query, doc)
+        if found is None:
+            return None
+        later, now, earlier, before = found
+        name = self.pick.name(query.subjects[0])
+        if growth:
+            c = calc.growth_rate(operand(now), operand(before))
+            word = "增长" if c.value >= 0 else "下降"
+            decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+            value = abs(c.value) if decline or query.magnitude else c.value
+            shown = fmt(abs(c.value), "%")
+        else:
+            c = calc.difference(operand(now), operand(before))
+            word = "增加" if c.value >= 0 else "减少"
+            value = abs(c.value) if query.magnitude else c.value
+            shown = fmt(abs(c.value), c.unit)
+        text = (
+            f"{later.year}年{later.department}{name}比{earlier.year}年{word} {shown}"
+            f"（两份{later.kind}公开文件中同一表格、同一栏目的数字）。\n"
+            f"计算：{later.year}年 {fmt(now.value, now.unit)}，{earlier.year}年 {fmt(before.value, before.unit)}；{c.expression}\n"
+            f"出处：{later.title}：{where(now)}；{earlier.title}：{where(before)}"
+        )
+        return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
+
     def _change(self, query: Query, doc: Doc) -> Draft:
+        if across := self._change_across(query, doc, growth=False):
+            return across
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
@@ -253,6 +315,8 @@ class Engine:
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
     def _growth(self, query: Query, doc: Doc) -> Draft:
+        if across := self._change_across(query, doc, growth=True):
+            return across
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")

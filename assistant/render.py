@@ -149,4 +149,5 @@ def answer_json(a: Answer) -> dict[str, Any]:
         "figures": [figure_json(f) for f in a.figures],
         "citations": [{"doc_id": c.doc_id, "where": c.where, "text": c.text} for c in a.citations],
         "latency_ms": round(a.timings.get("total_ms", 0.0), 2),
+        "choices": list(a.choices),  # "which department?": the names to answer with; [] otherwise
     }  # fmt: skip

@@ -47,6 +47,7 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                 label, name = column, row.label
             elif _names_no_item(row, d) and col is not None and (col.item or not row.label):
                 label, name = _item_of(col), _measure_of(col, d.kind)
+                col = replace(col, role=name)  # read by column: the figure is the item's 预算数 / 决算数
             else:
                 label, name = bare_label(row.label), column
             out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))

@@ -167,7 +167,9 @@ def test_ask_json_shape(store_both: Path) -> None:
     code, out = run(store_both, "ask", "科协项目支出占总支出多少？", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms"}
+    assert set(data) == {
+        "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices"
+    }  # fmt: skip
     assert (data["value"], data["unit"], data["refused"]) == (80.51, "%", False)
     assert {"text", "value", "unit", "verdict", "source", "expression"} <= set(data["figures"][0])
     assert set(data["citations"][0]) == {"doc_id", "where", "text"}

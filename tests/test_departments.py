@@ -113,3 +113,22 @@ def test_two_departments_in_one_question_are_not_answered_from_one(engine: Engin
 def test_answers_never_show_another_column_or_row(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused and a.value is None and not a.figures
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "unit"),
+    [
+        ("万里街道2024年城管执法预算比2023年减少了多少？", Decimal(862408), "元"),
+        ("万里街道2024年“三公”经费预算比2023年增长了百分之多少？", Decimal("109.12"), "%"),
+        ("万里街道办事处2024年行政运行（2120101）预算比2023年下降了百分之几？", Decimal("9.64"), "%"),
+    ],
+)
+def test_two_years_of_one_department_are_compared_place_by_place(
+    engine: Engine, question: str, value: Decimal, unit: str
+) -> None:
+    """The same table kind, 科目编码 (or row) and column role in the 2024 and the 2023 disclosure."""
+    a = engine.answer(question)
+    assert not a.refused and (a.value, a.unit) == (value, unit)
+    assert {engine.kb.docs[f.doc_id].year for f in a.facts} == {2023, 2024}
+    assert len({(f.table_kind, f.code, f.column_role) for f in a.facts}) == 1
+    assert all(f.verdict in ("verified", "derived") for f in a.figures) and "计算" in a.text

@@ -166,6 +166,7 @@ def matches(f: Fact, row: str, column: str) -> bool:
     at_row = f.row == group if item else bare_label(row) in (f.code, f.row) or row == f.code or f.row.endswith(row)
     totals = {"合计", "本年支出合计", "本年收入合计"}
     at_column = leaf in (f.column, f.column_role) or (leaf == "合计" and f.column_role in totals)
+    at_column = at_column or (leaf == "合计" and f.column in ("预算数", "决算数"))  # a one-row table's own total
     across = re.sub(r"^(?:19|20)\d{2}年|(?:预算数|决算数)$", "", leaf)  # a one-row table read by column
     return (at_row and at_column) or (f.row == across and f.column in ("预算数", "决算数"))
 
