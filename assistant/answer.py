@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant import calculator as calc
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.config import Settings
-from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
+from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Answer, Citation, Query
@@ -90,6 +90,13 @@ class Engine:
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)
         figures = self.verifier.check(text, docs, draft.calculations)
+        own = {(f.value, f.unit): f for f in draft.facts}  # a figure the answer took from a fact cites that fact
+        figures = [
+            replace(g, source=cited(own[(g.value, g.unit)]))
+            if g.verdict == "verified" and (g.value, g.unit) in own
+            else g
+            for g in figures
+        ]
         bad = [f for f in figures if f.verdict == "mismatch"]
         if bad:  # never show a figure the facts contradict
             return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
@@ -296,9 +303,17 @@ class Engine:
         )
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
 
+    def _printed_years(self, query: Query, doc: Doc) -> None:
+        """A printed change compares the document's year with the one before: the question must ask that."""
+        asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
+        if asked - {doc.year, doc.year - 1}:
+            years = "、".join(f"{y}年" for y in sorted(asked))
+            raise Unanswerable(f"{doc.title}只给出{doc.year}年与{doc.year - 1}年的比较，没有{years}之间的比较")
+
     def _change(self, query: Query, doc: Doc) -> Draft:
         if across := self._change_across(query, doc, growth=False):
             return across
+        self._printed_years(query, doc)
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
@@ -317,6 +332,7 @@ class Engine:
     def _growth(self, query: Query, doc: Doc) -> Draft:
         if across := self._change_across(query, doc, growth=True):
             return across
+        self._printed_years(query, doc)
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")

@@ -88,8 +88,9 @@ ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as wel
 # Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
 FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
 FUND_PHRASES = re.compile(
-    r"一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款"
-)
+    r"(?:一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款(?:支出)?)"
+    r"(?=里|中|下|收入|支出|决算|预算)"
+)  # "…基本支出里津贴补贴", "国有资本经营预算财政拨款支出": a table's scope, no column; "…基本支出是多少" asks it
 # Names that contain 预算 without asking for a budget figure (一般公共预算财政拨款, 预算单位 …).
 NOT_BUDGET = re.compile(r"(?:一般公共|政府性基金|国有资本经营|部门|单位|区级|市级)预算|预算单位|预算主管")
 
@@ -100,6 +101,7 @@ def asks_budget(question: str) -> bool:
     return "预算" in text and "决算" not in text
 
 
+BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
 DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
 
@@ -193,7 +195,8 @@ class Understanding:
         """
         found: dict[str, str] = {}
         for d in self.kb.docs.values():
-            alias = max((a for a in d.aliases if a in text), key=len, default="")
+            written = [a for a in d.aliases if a in text and not self._other_level(text, a, d.aliases)]
+            alias = max(written, key=len, default="")
             if alias and len(alias) > len(found.get(d.department, "")):
                 found[d.department] = alias
         return {
@@ -201,6 +204,16 @@ class Understanding:
             for dept, alias in found.items()
             if not any(alias != other and alias in other for other in found.values())
         }
+
+    @staticmethod
+    def _other_level(text: str, alias: str, aliases: tuple[str, ...]) -> bool:
+        """ "市社会工作部" names a city's department, not the district's 社会工作部: every place the alias is
+        written follows a level character (省/市/区/县) that none of the department's own names puts there."""
+        starts = [m.start() for m in re.finditer(re.escape(alias), text)]
+        return bool(starts) and all(
+            i > 0 and text[i - 1] in "省市区县" and not any(a.endswith(text[i - 1] + alias) for a in aliases)
+            for i in starts
+        )
 
     def _only_names(self, question: str) -> bool:
         """The question is just a department's name (the reply to "which department?")."""
@@ -275,6 +288,8 @@ class Understanding:
                 span = "、".join(f"{y}年" for y in sorted(own))
                 return None, f"库中只有{span}的预算（以及与上一年的比较），没有{y}年的数据"
         current = [y for y in years if y in own]
+        if len(set(years)) == 2 and CHANGE.search(text) and max(years) in own:  # "2024年比2023年": the 2024 one
+            return max(years), None
         return (current[0] if current and not THIS_YEAR.search(text) and len(set(years)) == 1 else min(years)), None
 
     # --- measure, table, subjects ------------------------------------------
@@ -350,10 +365,16 @@ class Understanding:
         - "城管执法2023年当年预算执行数": the prose phrase 当年预算执行数 was found, but the question also
           names the table row 城管执法, and no figure binds the two.
         """
+        if query.measure in ("difference", "change", "growth") and BUDGET_VS_ACTUAL.search(text):
+            return "公开文件没有把同一项目的预算数和决算数放在一起，无法直接比较；可以分别询问预算数和决算数"
         if query.measure != "amount" or not query.subjects:
             return None
         if DIFFERENCE_WORDS.search(text) and len(query.subjects) < 2:
             return "问题问的是两个数的差，但只找到了一个项目，无法确定是哪两个数相减"
+        kinds = {self.kb.docs[d].kind for d in query.doc_ids}
+        if len(kinds) > 1 and "决算" not in text and not asks_budget(text):
+            year = f"{query.year}年" if query.year else ""
+            return f"库中有这个部门{year}的预算和决算，请说明要查预算数还是决算数"
         label = self.kb.labels.get(query.subjects[0])
         if label is None or any(f.table for f in label.facts if f.doc_id in query.doc_ids):
             return None
@@ -551,6 +572,15 @@ class Understanding:
         if not earlier:
             return query
         last = earlier[-1]
+        asked = query.subjects[0] if len(query.subjects) == 1 else ""
+        row = self.kb.labels.get(last.subjects[0])
+        if (
+            asked in ITEM_COLUMNS
+            and re.search(r"呢[？?]?$", raw.strip())
+            and row is not None
+            and any(asked in (f.column, f.column_role) for f in row.facts)
+        ):  # "行政运行是多少？" then "基本支出呢？": that row's 基本支出, not the department's
+            return replace(query, subjects=last.subjects, column=asked, table=query.table or last.table)
         if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"两项|两个|这两|二者|两者", raw):
             subjects = tuple(dict.fromkeys(s for q in earlier[-2:] for s in q.subjects[:1]))
             return replace(query, subjects=subjects)

@@ -132,3 +132,38 @@ def test_two_years_of_one_department_are_compared_place_by_place(
     assert {engine.kb.docs[f.doc_id].year for f in a.facts} == {2023, 2024}
     assert len({(f.table_kind, f.code, f.column_role) for f in a.facts}) == 1
     assert all(f.verdict in ("verified", "derived") for f in a.figures) and "计算" in a.text
+
+
+def test_a_printed_change_answers_only_the_years_it_compares(engine: Engine) -> None:
+    """2024 vs 2023 is the 2024 disclosure's printed change, never the 2023 one's change against 2022."""
+    a = engine.answer("万里街道2024年一般公共预算拨款支出比2023年减少多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("876.75"), "万元")
+    assert {engine.kb.docs[f.doc_id].year for f in a.facts} == {2024}
+    b = engine.answer("社工部2024年住房公积金比2022年增加了多少？")  # the 决算 compares with 2023 only
+    assert b.refused and not b.figures
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "市社会工作部2024年住房公积金是多少？",  # a city's department, not the district's 社会工作部
+        "社工部2024年住房公积金决算比预算少多少？",  # no figure pairs one row's 预算 with its 决算
+    ],
+)
+def test_look_alike_questions_get_no_figure(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.refused and a.value is None and not a.figures
+
+
+def test_a_column_follow_up_stays_on_the_row(engine: Engine) -> None:
+    first = engine.answer("社工部2024年行政运行是多少？")
+    then = engine.answer("基本支出呢？", [first])
+    assert not then.refused and then.value == Decimal("51.32")
+    assert then.facts[0].code == "2013901" and then.facts[0].column == "基本支出"
+
+
+def test_a_figure_cites_the_cell_the_answer_read(engine: Engine) -> None:
+    """住房公积金 17.70 is printed in 收入决算表 too: the ✓ names the 支出决算表 cell the answer used."""
+    a = engine.answer("社工部2024年住房公积金决算是多少？")
+    assert a.facts[0].table == "支出决算表"
+    assert a.figures[0].verdict == "verified" and a.figures[0].source.startswith("支出决算表 · 2210201")
