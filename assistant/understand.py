@@ -463,7 +463,7 @@ class Understanding:
             if not content:
                 continue
             links += self.kb.link(content, set(docs), exact_in=variant, unit=unit, table=table)
-            if any(a in variant for a in names):  # "科协组织建设那个项目": the name is part of the label
+            if any(a in variant for a in names) and len(re.sub(r"[那这么呢吗吧的\s]", "", content)) >= 2:  # "科协组织建设那个项目": the name is part of the label
                 with_names = self.kb.link(
                     self.content(variant, docs, keep_names=True), set(docs), exact_in=variant, unit=unit, table=table
                 )
@@ -597,14 +597,24 @@ class Understanding:
         measure = query.measure
         if measure == "amount" and query.year is None:
             measure = last.measure
+        year = query.year
+        if year is None and last.year is not None and set(query.doc_ids) != set(last.doc_ids):
+            # "那科协呢？" after "科技局2022年…": the year of the conversation, not the other department's latest
+            own = {self.kb.docs[d].year for d in query.doc_ids}
+            if last.year not in own:
+                listed = "、".join(f"{y}年" for y in sorted(own))
+                return replace(query, refusal=f"这个部门只有{listed}的公开文件，没有{last.year}年的")
+            year = last.year
+            query = replace(query, doc_ids=tuple(d for d in query.doc_ids if self.kb.docs[d].year == year))
         if (
-            query.year is not None
+            year is not None
             and measure == "amount"
-            and query.year not in {self.kb.docs[d].year for d in query.doc_ids}
+            and year not in {self.kb.docs[d].year for d in query.doc_ids}
         ):
             measure = "prior"
         return replace(
             query,
+            year=year,
             subjects=last.subjects,
             measure=measure,
             table=query.table or last.table,

@@ -45,6 +45,7 @@ _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
+PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx|某某|\*\*")
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
@@ -257,6 +258,8 @@ def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
     department = squeeze(named) if named else m.group("dept").strip("：:")
     if not department:
         raise NotADisclosure(name, "标题中没有部门名称")
+    if PLACEHOLDER.search(department):  # "上海市XX局": the blank template a finance bureau sends out
+        raise NotADisclosure(name, f"这是空白模板（部门名称为“{department}”），不是某个部门公开的文件")
     level = "单位" if re.search(rf"单位{m.group('kind')}", joined) else "部门"  # 单位预算: a 预算单位's own
     title = f"{m.group('year')}年{department}{level}{m.group('kind')}"
     return title, int(m.group("year")), department, m.group("kind"), end

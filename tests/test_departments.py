@@ -167,3 +167,13 @@ def test_a_figure_cites_the_cell_the_answer_read(engine: Engine) -> None:
     a = engine.answer("社工部2024年住房公积金决算是多少？")
     assert a.facts[0].table == "支出决算表"
     assert a.figures[0].verdict == "verified" and a.figures[0].source.startswith("支出决算表 · 2210201")
+
+
+def test_a_follow_up_naming_another_department_keeps_the_conversations_year(engine: Engine) -> None:
+    first = engine.answer("社工部2024年住房公积金是多少？")
+    then = engine.answer("那万里街道呢？", [first])
+    assert not then.refused and then.value == 3503499  # 2024's, not the other year's
+    assert {engine.kb.docs[f.doc_id].year for f in then.facts} == {2024}
+    earlier = engine.answer("万里街道2023年住房公积金预算是多少？")
+    none = engine.answer("那社工部呢？", [earlier])  # 社工部 has no 2023 disclosure: never its 2024 figure
+    assert none.refused and not none.figures and "2023" in none.text

@@ -13,6 +13,7 @@ import pytest
 from eval.coverage import coverage
 from index.audit import audit
 from index.catalog import is_code, is_ordinal
+from index.errors import NotADisclosure
 from index.ingest import Parsed, read
 from index.records import Fact
 from index.tables import bare_label
@@ -28,7 +29,12 @@ NINE_YUSUAN = NINE_JUESUAN  # the Shanghai 部门预算 prints the same nine kin
 
 @pytest.fixture(scope="module")
 def real() -> dict[str, Parsed]:
-    return {p.stem: read(p) for p in sorted(REAL.glob("*.pdf"))}
+    return {p.stem: read(p) for p in sorted(REAL.glob("*.pdf")) if p.stem != "juesuan-template"}
+
+
+def test_the_blank_template_is_refused_as_no_departments_disclosure() -> None:
+    with pytest.raises(NotADisclosure, match=r"空白模板.*上海市XX局"):
+        read(REAL / "juesuan-template.pdf")
 
 
 def one(facts: list[Fact], **where: object) -> Fact:
@@ -45,7 +51,6 @@ def one(facts: list[Fact], **where: object) -> Fact:
         ("wanli-2024-yusuan", "上海市普陀区人民政府万里街道办事处", 2024, "预算", "元"),
         ("wanli-2023-yusuan", "上海市普陀区人民政府万里街道办事处", 2023, "预算", "元"),
         ("fuliyuan-2024-danwei-yusuan", "上海市普陀区社会福利院", 2024, "预算", "元"),
-        ("juesuan-template", "上海市XX局", 2024, "决算", "万元"),
     ],
 )
 def test_real_disclosures_ingest_with_their_nine_tables_recognised(
