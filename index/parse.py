@@ -45,7 +45,7 @@ _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
-PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx|某某|\*\*")
+PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx")  # the letters templates print for the department to fill in
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
