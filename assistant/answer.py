@@ -24,6 +24,7 @@ from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
+from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import Fact
 from index.store import Store
@@ -40,9 +41,8 @@ COUNT_UNITS = {
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
-EMPTY_TABLE = "本表无数据"
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
-LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")  # the source of an empty table's 0 (index/facts.py)
+LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
 
 
 class Engine:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
@@ -19,7 +20,6 @@ KIND_ORDER = (
 )  # fmt: skip
 ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
-MONEY = ("亿元", "万元", "千元", "元")
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
 
@@ -96,7 +96,8 @@ class Selector:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
         if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
             facts = [f for f in facts if f.fund == query.fund]
-        if doc.kind == "决算" and asks_budget(query.question):  # a 决算's 预算 figures only: never its 决算数
+        if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
+            # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
             facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column]
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")

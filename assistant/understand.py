@@ -463,7 +463,9 @@ class Understanding:
             if not content:
                 continue
             links += self.kb.link(content, set(docs), exact_in=variant, unit=unit, table=table)
-            if any(a in variant for a in names) and len(re.sub(r"[那这么呢吗吧的\s]", "", content)) >= 2:  # "科协组织建设那个项目": the name is part of the label
+            if (
+                any(a in variant for a in names) and len(re.sub(r"[那这么呢吗吧的\s]", "", content)) >= 2
+            ):  # "科协组织建设那个项目": the name is part of the label
                 with_names = self.kb.link(
                     self.content(variant, docs, keep_names=True), set(docs), exact_in=variant, unit=unit, table=table
                 )
@@ -606,11 +608,7 @@ class Understanding:
                 return replace(query, refusal=f"这个部门只有{listed}的公开文件，没有{last.year}年的")
             year = last.year
             query = replace(query, doc_ids=tuple(d for d in query.doc_ids if self.kb.docs[d].year == year))
-        if (
-            year is not None
-            and measure == "amount"
-            and year not in {self.kb.docs[d].year for d in query.doc_ids}
-        ):
+        if year is not None and measure == "amount" and year not in {self.kb.docs[d].year for d in query.doc_ids}:
             measure = "prior"
         return replace(
             query,

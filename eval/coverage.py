@@ -22,6 +22,7 @@ from pathlib import Path
 import pdfplumber
 
 from index.catalog import is_code, is_ordinal
+from index.facts import EMPTY_TABLE
 from index.ingest import Parsed, read
 from index.numbers import parse_number
 
@@ -86,7 +87,7 @@ def _page_count(path: Path) -> int:
 def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
     parsed = parsed or read(path)
     d = parsed.disclosure
-    facts = [f for f in parsed.facts if f.table and f.page and "本表无数据" not in f.source]
+    facts = [f for f in parsed.facts if f.table and f.page and EMPTY_TABLE not in f.source]
     cells = numeric_cells(path, set(range(1, _page_count(path) + 1)))  # every page: unread tables count too
     have = Counter((f.page, f.value) for f in facts)
     matched = sum(min(n, have.get(key, 0)) for key, n in cells.items())

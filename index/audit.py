@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
+from index.prose import MONEY
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.tables import bare_label, is_total
 
@@ -376,7 +377,7 @@ def _prose_vs_tables(a: _Audit, d: Disclosure, facts: list[Fact]) -> None:
         a.compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
 
 
-MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+MONEY_UNITS = frozenset(MONEY)
 COUNT_UNITS = frozenset({"人", "个", "家", "项", "名", "辆", "次", "场", "台", "套"})
 
 

@@ -11,6 +11,7 @@ from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Row, Table
 from index.tables import bare_label
 
+EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
 
 
@@ -131,7 +132,7 @@ def _empty_fact(d: Disclosure, table: Table, section: str | None, where: str) ->
         column=f"{d.kind}数",
         value=Decimal(0),
         unit=table.unit,
-        source=f"{where} · 本表无数据：「{note}」" if note else f"{where} · 本表无数据",
+        source=f"{where} · {EMPTY_TABLE}：「{note}」" if note else f"{where} · {EMPTY_TABLE}",
         page=None,
         doc_kind=d.kind,
         table_kind=table.kind,
