@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from assistant.answer import Engine
 from assistant.config import Settings
 from eval.runner import load, run
+from index.errors import NotADisclosure
 from index.ingest import collect, ingest
 from index.store import Store
 
@@ -41,7 +42,10 @@ def eval_store(settings: Settings, docs: Sequence[Path] | None, out: TextIO) -> 
         with Store(own.store) as store:
             vectors = open_vectors(own)
             for path in paths:
-                ingest(store, vectors, path)
+                try:
+                    ingest(store, vectors, path)
+                except NotADisclosure as e:  # a blank template beside the disclosures: said, and skipped
+                    print(f"跳过：{e}", file=out)
         yield own, True
 
 

@@ -95,3 +95,19 @@ def test_a_missing_document_is_a_chinese_error(
     questions = str(write(tmp_path, QUESTIONS))
     assert evaluate("--questions", questions, "--docs", str(tmp_path / "nowhere.txt"))[0] == 1
     assert "无法读取文件“nowhere.txt”：文件不存在" in capsys.readouterr().err
+
+
+def test_a_blank_template_among_the_docs_is_skipped_and_said(open_store: Path, tmp_path: Path) -> None:
+    """`--docs ../shared/real/*.pdf` holds the district's blank template beside the disclosures."""
+    template = Path(__file__).resolve().parent / "data" / "real" / "juesuan-template.pdf"
+    rows = [
+        {"id": "s1", "question": "项目支出是多少？", "expected": {"type": "number", "value": 5911230, "unit": "元"}}
+    ]
+    report = tmp_path / "report.json"
+    code, out = evaluate(
+        "--questions", str(write(tmp_path, rows)), "--docs", str(template), str(SECOND), "--report", str(report)
+    )
+    assert code == 0 and "跳过：“juesuan-template.pdf”" in out and "空白模板" in out
+    assert [d["filename"] for d in json.loads(report.read_text(encoding="utf-8"))["store"]["documents"]] == [
+        SECOND.name
+    ]
