@@ -31,8 +31,20 @@ from assistant.answer import Engine
 from assistant.audit_view import audit_rows
 from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
-from assistant.records import Answer, Figure
-from assistant.render import answer_json, figure_rows, mark_figures, source_markdown, table_rows, trace_markdown
+from assistant.records import Answer, Figure, Within
+from assistant.render import (
+    ENTRY_HEADERS,
+    answer_json,
+    bars_html,
+    entries_csv,
+    entry_bars,
+    entry_rows,
+    figure_rows,
+    mark_figures,
+    source_markdown,
+    table_rows,
+    trace_markdown,
+)
 from index.ingest import add, collect, ingest, read
 from index.load import DOCUMENT_SUFFIXES, MAX_BYTES, MAX_PDF_BYTES, megabytes
 from index.store import Store
@@ -130,6 +142,13 @@ class Service:
             raise DocumentNotFound(doc_id)
         return found[0]
 
+    def departments(self) -> list[str]:
+        """The departments in the store, for the scope picker."""
+        return sorted({d.department for d in self.engine.kb.docs.values()})
+
+    def years(self) -> list[int]:
+        return sorted({d.year for d in self.engine.kb.docs.values()}, reverse=True)
+
     def documents(self) -> list[tuple[str, str]]:
         """(label, doc_id) for the scope selector."""
         return [
@@ -223,6 +242,18 @@ def build(service: Service) -> gr.Blocks:
                     interactive=True,
                     elem_id="scope",
                 )
+                with gr.Accordion("限定部门、年度、预算/决算（跨部门比较、排名、合计时使用；不选即全部）", open=False):
+                    with gr.Row():
+                        pick_departments = gr.Dropdown(
+                            choices=service.departments(), multiselect=True, label="部门", elem_id="scope-departments",
+                            scale=3,
+                        )  # fmt: skip
+                        pick_years = gr.CheckboxGroup(
+                            choices=service.years(), label="年度", elem_id="scope-years", scale=1
+                        )
+                        pick_kinds = gr.CheckboxGroup(
+                            choices=["预算", "决算"], label="类别", elem_id="scope-kinds", scale=1
+                        )
                 with gr.Row():
                     with gr.Column(scale=3):
                         chat = gr.Chatbot(
@@ -252,7 +283,12 @@ def build(service: Service) -> gr.Blocks:
                         rows = gr.Dataframe(
                             label="表格原行", visible=False, interactive=False, wrap=True, elem_id="rows"
                         )
-                        plot = gr.BarPlot(label="构成", x="项目", y="金额", visible=False, elem_id="chart")
+                        plot = gr.HTML(visible=False, elem_id="chart")  # horizontal bars: full names, sorted
+                        entries = gr.Dataframe(
+                            headers=ENTRY_HEADERS, label="各部门数字（点击表头排序）", visible=False, interactive=False,
+                            wrap=True, elem_id="entries",
+                        )  # fmt: skip
+                        download = gr.DownloadButton("下载 CSV", visible=False, elem_id="csv")
             with gr.Tab("文件"):
                 docs_md = gr.Markdown(_docs_markdown(service))
                 upload = gr.File(
@@ -287,12 +323,18 @@ def build(service: Service) -> gr.Blocks:
                 )
 
         @_safe
-        def respond(question: str, history: list[Any], session: list[Answer], chosen: str):
+        def respond(
+            question: str, history: list[Any], session: list[Answer], chosen: str,
+            departments: list[str] | None, years: list[int] | None, kinds: list[str] | None,
+        ):  # fmt: skip
             question = (question or "").strip()
             if not question:
-                return history, session, gr.update(), gr.update(), gr.update(), "", gr.update()
+                return history, session, *[gr.update()] * 3, "", *[gr.update()] * 3
             engine = service.engine
-            answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen)
+            within = Within(
+                departments=tuple(departments or ()), years=tuple(int(y) for y in years or ()), kinds=tuple(kinds or ())
+            )
+            answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen, within=within)
             history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
             history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
             if answer.figures:
@@ -310,22 +352,41 @@ def build(service: Service) -> gr.Blocks:
                 else gr.update(visible=False)
             )
             chart = gr.update(visible=False)
+            lines, csv_file = gr.update(visible=False), gr.update(visible=False)
             if len(answer.items) >= 2:
-                data = pd.DataFrame([(n, float(v)) for n, v, _ in answer.items], columns=["项目", "金额"])
-                chart = gr.update(value=data, visible=True, y_title=f"金额（{answer.items[0][2]}）")
+                unit = answer.items[0][2]
+                chart = gr.update(value=bars_html(answer.items, f"构成（{unit}）"), visible=True)
+            if answer.entries:
+                frame = gr.update(visible=False)
+                lines = gr.update(value=pd.DataFrame(entry_rows(answer), columns=ENTRY_HEADERS), visible=True,
+                                  label=f"{answer.metric}：{answer.covered}（点击表头排序）")  # fmt: skip
+                if sum(e.value is not None for e in answer.entries) >= 2:
+                    chart = gr.update(value=entry_bars(answer), visible=True)
+                csv_file = gr.update(value=_csv_file(answer), visible=True)
             offered = list(answer.choices)
             choices = gr.update(choices=offered, value=None, visible=bool(offered))
-            return history, [*session, answer][-20:], source_markdown(answer), frame, chart, "", choices
+            return (
+                history,
+                [*session, answer][-20:],
+                source_markdown(answer),
+                frame,
+                chart,
+                "",
+                choices,
+                lines,
+                csv_file,
+            )
 
-        outputs = [chat, answers, sources, rows, plot, box, picker]
-        send.click(respond, [box, chat, answers, scope], outputs, api_visibility="private")
-        box.submit(respond, [box, chat, answers, scope], outputs, api_visibility="private")
+        outputs = [chat, answers, sources, rows, plot, box, picker, entries, download]
+        scoped = [answers, scope, pick_departments, pick_years, pick_kinds]
+        send.click(respond, [box, chat, *scoped], outputs, api_visibility="private")
+        box.submit(respond, [box, chat, *scoped], outputs, api_visibility="private")
         # the picked name is the next message, as if typed; `input` fires on a click, not on respond's update
-        picker.input(respond, [picker, chat, answers, scope], outputs, api_visibility="private")
+        picker.input(respond, [picker, chat, *scoped], outputs, api_visibility="private")
         clear.click(
-            lambda: ([], [], "出处会显示在这里。", *[gr.update(visible=False)] * 3),
+            lambda: ([], [], "出处会显示在这里。", *[gr.update(visible=False)] * 5),
             None,
-            [chat, answers, sources, rows, plot, picker],
+            [chat, answers, sources, rows, plot, picker, entries, download],
             api_visibility="private",
         )
 
@@ -375,25 +436,32 @@ def build(service: Service) -> gr.Blocks:
                 return f"ℹ {result.title} 已在库中，未重复导入。" + skipped
             return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。" + skipped
 
-        def listed(audited: str | None) -> tuple[Any, Any, str]:
-            """The documents now in the store, in both selectors and the file list (the page was built
-            with those at start-up; an upload, in this session or another, adds to them)."""
+        def listed(audited: str | None) -> tuple[Any, ...]:
+            """The documents now in the store, in the selectors, the scope picker and the file list (the
+            page was built with those at start-up; an upload, in this session or another, adds to them)."""
             choices = service.documents()
             ids = [doc_id for _, doc_id in choices]
             return (
                 gr.update(choices=[(ALL, ALL), *choices]),
                 gr.update(choices=choices, value=audited if audited in ids else (ids[0] if ids else None)),
                 _docs_markdown(service),
+                gr.update(choices=service.departments()),
+                gr.update(choices=service.years()),
             )
 
-        def refresh(audited: str | None) -> tuple[Any, Any, str, None]:
+        def refresh(audited: str | None) -> tuple[Any, ...]:
             """New documents in the selectors; the upload box cleared for the next file."""
             return (*listed(audited), None)
 
         do_ingest.click(upload_file, [upload], [status], api_name="ingest").then(
-            refresh, [audit_doc], [scope, audit_doc, docs_md, upload], api_visibility="private"
+            refresh,
+            [audit_doc],
+            [scope, audit_doc, docs_md, pick_departments, pick_years, upload],
+            api_visibility="private",
         )
-        page.load(listed, [audit_doc], [scope, audit_doc, docs_md], api_visibility="private")
+        page.load(
+            listed, [audit_doc], [scope, audit_doc, docs_md, pick_departments, pick_years], api_visibility="private"
+        )
 
         @_safe
         def run_audit(doc_id: str) -> tuple[str, Any]:
@@ -412,6 +480,16 @@ def build(service: Service) -> gr.Blocks:
 
         check_btn.click(check_text, [draft], [check_table], api_visibility="private")
     return page
+
+
+def _csv_file(answer: Answer) -> str:
+    """The answer's lines written to a CSV file for the download button (gradio serves it from its cache)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="budgetqa-csv-"))
+    path = folder / "各部门数字.csv"
+    path.write_text(entries_csv(answer), encoding="utf-8")
+    return str(path)
 
 
 def _docs_markdown(service: Service) -> str:

@@ -13,21 +13,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant import calculator as calc
+from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.compare import Comparer
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
-from assistant.records import Answer, Citation, Query
+from assistant.overview import AskBack, Overview
+from assistant.records import Across, Answer, Citation, Entry, Query, Within
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.select import LOW_PRIORITY_TABLES, Selector
+from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
+from index.query import FactQuery
 from index.records import Fact
 from index.store import Store
+
+CODED_TABLES = subjects().coded.tables
 
 COUNT_UNITS = {
     "人": r"多少人|几个人|几人|几名|人数",
@@ -58,6 +65,10 @@ class Engine:
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
+        self.facts_sql = FactQuery(settings.store)  # questions across documents are answered in SQL
+        code_names = self.facts_sql.code_names()
+        self.reader = AcrossReader(self.understanding.named, self.facts_sql.row_keys(CODED_TABLES), code_names)
+        self.overview = Overview(Comparer(self.facts_sql, code_names))
 
     def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
         """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
@@ -71,14 +82,25 @@ class Engine:
 
     # --- entry point --------------------------------------------------------
 
-    def answer(self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None) -> Answer:
+    def answer(
+        self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
+    ) -> Answer:
+        """Answer a question (a follow-up to `history`), from one document (`doc_id`), the documents
+        `within` a user's chosen scope, or all of them."""
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
-        query = self.understanding.understand(question, [a.query for a in history if a.query], doc_id)
+        allowed = self.within(within)
+        if doc_id is None:
+            pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
+            across = self.reader.read(question, pool, history[-1] if history else None)
+            if across is not None:
+                return self._across(question, across, pool, allowed is not None, start)
+        previous = [a.query for a in history if a.query]
+        query = self.understanding.understand(question, previous, doc_id, allowed)
         understood = time.perf_counter()
         if query.refusal:
             return self._refusal(query, query.refusal, start)
@@ -108,8 +130,73 @@ class Engine:
         return Answer(
             question=question, text=text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
-            facts=draft.facts, items=draft.items,
+            facts=draft.facts, items=draft.items, entries=self._entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _entries(self, facts: list[Fact]) -> list[Entry]:
+        """An answer read from two documents (two years of a department): one line per document."""
+        if len({f.doc_id for f in facts}) < 2:
+            return []
+        return [
+            Entry(department=f.department, year=f.year, kind=f.doc_kind, doc_id=f.doc_id, value=f.value, unit=f.unit,
+                  source=cited(f))
+            for f in facts
+        ]  # fmt: skip
+
+    def within(self, within: Within | None) -> frozenset[str] | None:
+        """The documents of a chosen scope (None: no scope chosen)."""
+        if within is None or not (within.departments or within.years or within.kinds):
+            return None
+        return frozenset(
+            d.doc_id
+            for d in self.kb.docs.values()
+            if (not within.departments or d.department in within.departments)
+            and (not within.years or d.year in within.years)
+            and (not within.kinds or d.kind in within.kinds)
+        )
+
+    def _across(self, question: str, across: Across, docs: list[Doc], limited: bool, start: float) -> Answer:
+        """A question across documents: every department's figure read in SQL, each line checked against
+        its own document, totals and rates derived by the calculator."""
+
+        def elapsed() -> dict[str, float]:
+            return {"total_ms": (time.perf_counter() - start) * 1000}
+
+        try:
+            composed = self.overview.answer(across, docs, limited)
+        except AskBack as e:
+            text = f"{e.text}：{'、'.join(e.choices)}？请直接回复，或在问题里写明。"
+            return Answer(
+                question=question, text=text, refused=True, choices=e.choices, across=across, timings=elapsed()
+            )
+        except (Unanswerable, CalculationError) as e:
+            text = f"抱歉，公开文件中找不到这个问题的答案：{e}。"
+            return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
+        figures = []
+        for part in composed.parts:
+            if not part.checked:
+                continue
+            for f in self.verifier.check(part.text, part.doc_ids, part.calculations):
+                c = part.derived
+                if (
+                    c and f.unit == c.unit and abs(f.value) == abs(c.value)
+                ):  # a total equal to one addend is still a total
+                    f = replace(
+                        f, verdict="derived", source="；".join(o.source for o in c.operands), expression=c.expression
+                    )
+                own = next((src for v, u, src in part.cites if v == f.value and u == f.unit), None)
+                if f.verdict == "verified" and own:  # the cell this line read, not an equal one elsewhere
+                    f = replace(f, source=own)
+                figures.append(f)
+        if bad := [f for f in figures if f.verdict == "mismatch"]:
+            text = f"抱歉，答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出。"
+            return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
+        return Answer(
+            question=question, text="".join(p.text for p in composed.parts).strip(), refused=False,
+            value=composed.value, unit=composed.unit, figures=figures, citations=composed.citations,
+            facts=composed.facts, entries=composed.entries, metric=composed.metric, covered=composed.covered,
+            across=across, timings=elapsed(),
         )  # fmt: skip
 
     def _contradicted(self, question: str, draft: Draft, docs: Sequence[str]) -> str:

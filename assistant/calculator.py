@@ -16,7 +16,7 @@ from index.numbers import format_amount
 
 MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 PERCENT_PLACES = Decimal("0.01")
-Op = Literal["sum", "difference", "ratio", "share", "growth", "prior_year", "convert"]
+Op = Literal["sum", "difference", "ratio", "share", "growth", "prior_year", "convert", "mean"]
 
 
 class CalculationError(AssistantError):
@@ -82,6 +82,16 @@ def total(*operands: Operand) -> Calculation:
     value = sum(values, Decimal(0))
     expression = " + ".join(_fmt(v) for v in values) + f" = {_fmt(value)}"
     return Calculation(op="sum", operands=operands, value=value, unit=unit, expression=expression)
+
+
+def mean(*operands: Operand) -> Calculation:
+    """平均: (a + b + …) ÷ n, in the first operand's unit, rounded half-up to two decimals."""
+    if not operands:
+        raise CalculationError("没有可以平均的数")
+    values, unit = _same_unit(operands)
+    value = round_half_up(sum(values, Decimal(0)) / len(values), PERCENT_PLACES)
+    expression = f"({' + '.join(_fmt(v) for v in values)}) ÷ {len(values)} = {_fmt(value)}"
+    return Calculation(op="mean", operands=operands, value=value, unit=unit, expression=expression)
 
 
 def difference(a: Operand, b: Operand) -> Calculation:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import re
@@ -19,10 +20,11 @@ from tqdm import tqdm
 from assistant.access import add_serve_arguments
 from assistant.answer import Engine
 from assistant.config import Settings
+from assistant.departments import department_aliases
 from assistant.draft import page_note
 from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.knowledge import Knowledge
-from assistant.records import Figure
+from assistant.records import Figure, Within
 from assistant.render import VERDICT, answer_json, figure_json, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
@@ -60,6 +62,12 @@ class _Parser(argparse.ArgumentParser):
         for pattern, zh in _ARGPARSE_ZH:
             message = re.sub(pattern, zh, message)
         self.exit(2, f"用法错误：{message}（运行 {self.prog} -h 查看用法）\n")
+
+
+FACT_FIELDS = (
+    "doc_id", "department", "year", "table", "section", "row", "code", "column", "value", "unit", "source", "parent",
+    "page", "kind", "table_kind", "column_role", "fund", "code_scheme",
+)  # fmt: skip
 
 
 def fact_json(f: Fact) -> dict[str, Any]:
@@ -181,9 +189,30 @@ def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
+def departments_named(store: Store, name: str) -> list[str]:
+    """The departments a name given on the command line means: full names containing it, or short names equal to it."""
+    abbreviations = glossary_data()["department_abbreviations"]
+    names = sorted({d.department for d in store.documents()})
+    found = [n for n in names if name in n] or [n for n in names if name in department_aliases(n, abbreviations)]
+    if not found:
+        raise UsageError(f"库中没有部门“{name}”（可选：{'、'.join(names) or '无'}）")
+    return found
+
+
 def cmd_facts(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     doc = store.resolve(args.doc) if args.doc else None
-    facts = store.facts(doc_id=doc, query=args.query)
+    departments = departments_named(store, args.department) if args.department else None
+    facts = store.facts(
+        doc_id=doc, query=args.query, departments=departments, year=args.year, kind=args.kind, code=args.code
+    )
+    if args.csv:
+        rows = [fact_json(f) for f in facts]
+        with open(args.csv, "w", encoding="utf-8-sig", newline="") as sheet:  # BOM: Excel reads the Chinese
+            writer = csv.DictWriter(sheet, fieldnames=list(rows[0]) if rows else list(FACT_FIELDS))
+            writer.writeheader()
+            writer.writerows(rows)
+        print(f"已写出 {len(rows)} 条到 {args.csv}。", file=out)
+        return 0
     if args.json:
         dump([fact_json(f) for f in facts], out)
         return 0
@@ -278,8 +307,12 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if not args.question.strip():
         raise UsageError("请输入问题")
     doc = store.resolve(args.doc) if args.doc else None
-    store.close()  # the engine opens the store itself and keeps what it needs in memory
-    answer = Engine(args.settings).answer(args.question, doc_id=doc)
+    within = Within(
+        departments=tuple(departments_named(store, args.department)) if args.department else (),
+        years=tuple(args.year or ()), kinds=(args.kind,) if args.kind else (),
+    )  # fmt: skip
+    store.close()  # the engine opens the store itself
+    answer = Engine(args.settings).answer(args.question, doc_id=doc, within=within)
     if args.json:
         dump(answer_json(answer), out)
         return 0
@@ -356,6 +389,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("facts", help="列出结构化数据（表格单元格与正文中的数字）")
     p.add_argument("--doc", help="只看某个文件（编号或编号前缀）")
     p.add_argument("--query", help="按行名、科目编码、列名或出处筛选")
+    p.add_argument("--department", help="只看某个部门（全称的一部分或简称，如 社工部）")
+    p.add_argument("--year", type=int, help="只看某个年度")
+    p.add_argument("--kind", choices=["预算", "决算"], help="只看预算或决算")
+    p.add_argument("--code", help="只看某个科目编码及其下级（如 201、2013901、30217）")
+    p.add_argument("--csv", metavar="FILE", help="写成 CSV 文件（UTF-8，Excel 可直接打开）")
     p = sub.add_parser("audit", help="核对每个文件内部的数字是否一致")
     p.add_argument("--doc", help="只核对某个文件（编号或编号前缀）")
     p = sub.add_parser("search", help="检索与问题相关的段落和表格行（BM25 + 向量，融合排序）")
@@ -367,6 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="提问：答案中的每个数字都来自公开文件或由计算得出，并经过核对")
     p.add_argument("question", metavar="问题")
     p.add_argument("--doc", help="只在某个文件中回答（编号或编号前缀）")
+    p.add_argument("--department", help="只在某个部门的文件中回答（全称的一部分或简称）")
+    p.add_argument("--year", type=int, action="append", help="只用某个年度的文件（可重复）")
+    p.add_argument("--kind", choices=["预算", "决算"], help="只用预算或决算")
     p = sub.add_parser("verify", help="核对一段文字中的每个数字是否与公开文件一致")
     p.add_argument("text", metavar="文字")
     p.add_argument("--doc", help="只对照某个文件（编号或编号前缀）")

@@ -18,14 +18,12 @@ from assistant.departments import department_aliases
 from assistant.tokens import to_template
 from index.records import Fact
 from index.store import Store
-from index.tables import bare_label
+from index.tables import label_key
 
 
 def norm(text: str) -> str:
     """A label or phrase reduced for matching: no spaces, quotes or numbering; ASCII brackets."""
-    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
-    s = re.sub(r"[“”\"'‘’]", "", s)
-    return bare_label(s)
+    return label_key(text)
 
 
 def grams(text: str) -> list[str]:

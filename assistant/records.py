@@ -65,6 +65,60 @@ class Citation:
     text: str  # the row or the sentence quoted
 
 
+AcrossOp = Literal[
+    "rank",  # 哪个部门最多 / 前五名 / 从高到低
+    "total",  # 各部门合计
+    "average",  # 各部门平均
+    "compare",  # 两个（或更多）部门比一比
+    "filter",  # 哪些部门超过 / 没有 / 有
+    "share",  # 各部门 A 占本部门 B 的比例
+    "execution",  # 一个部门同一年的决算与预算：差额、执行率
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Across:
+    """A question over several documents, understood: which figure, which documents, what to do with them."""
+
+    question: str
+    op: AcrossOp
+    subject: str  # the subject's name (assistant/subjects.toml), a 科目编码 or a coded row's name
+    whole: str | None = None  # share: what the subject is a share of
+    departments: tuple[str, ...] = ()  # named departments (full names); () = every department in scope
+    year: int | None = None  # None: the latest year in scope
+    kind: str | None = None  # 预算 / 决算; None: not said
+    descending: bool = True
+    limit: int | None = None  # 前五名 → 5
+    threshold: tuple[str, Decimal, str] | None = None  # filter: (">", 10, "万元"), ("=", 0, ""), (">", 0, "")
+    rate: bool = False  # execution: 执行率 rather than the difference
+
+
+@dataclass(frozen=True, kw_only=True)
+class Within:
+    """The documents a user has chosen to ask about (the web chat's scope picker); empty = no limit."""
+
+    departments: tuple[str, ...] = ()  # full names, as `budgetqa docs` lists them
+    years: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()  # 预算 / 决算
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """One document's line in an answer across documents (a ranking, a total, a comparison)."""
+
+    department: str
+    year: int
+    kind: str  # 预算 / 决算 of the document read
+    doc_id: str
+    value: Decimal | None  # in the answer's unit; None when the document does not have the item
+    unit: str
+    source: str = ""  # where the figure is printed (table · row · column, page); "" when it is missing
+    printed: str = ""  # the figure as printed when the document uses another unit ("1,234,567 元")
+    expression: str = ""  # the calculation of a derived figure (a share, a rate of execution)
+    note: str = ""  # "文件中没有此项", "本表无数据", "按元换算为万元"
+    rank: int | None = None  # 1 = first in the answer's order
+
+
 @dataclass(frozen=True, kw_only=True)
 class Answer:
     """What the assistant says, and everything needed to trust it."""
@@ -81,3 +135,7 @@ class Answer:
     items: list[tuple[str, Decimal, str]] = field(default_factory=list)  # a breakdown's (item, amount, unit)
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
     choices: tuple[str, ...] = ()  # "which department?": the names to pick from (the answer asks instead)
+    entries: list[Entry] = field(default_factory=list)  # across documents: one line per document, in order
+    metric: str = ""  # what the entries' values are: "“三公”经费（决算数）", "行政运行占支出合计的比例"
+    covered: str = ""  # the documents an answer across documents read: "覆盖库中 2024 年决算 38 个部门"
+    across: Across | None = None  # a question across documents, for its follow-ups ("那2023年呢？")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from assistant.knowledge import Knowledge
-from assistant.records import Answer, Figure
+from assistant.records import Answer, Entry, Figure
 from index.numbers import format_amount
 
 MARK = {"verified": "✓", "derived": "🧮", "mismatch": "✗", "unknown": "⚠"}
@@ -123,6 +127,71 @@ def figure_rows(figures: list[Figure]) -> list[list[str]]:
     ]
 
 
+# --- answers across documents: one line per document ---
+
+ENTRY_HEADERS = ["排名", "部门", "年度", "类别", "数值", "单位", "出处", "说明"]
+
+
+def entry_rows(answer: Answer) -> list[list[Any]]:
+    """The lines of an answer across documents, as a table: numbers as numbers, so that columns sort."""
+    return [
+        [e.rank if e.rank is not None else "", e.department, e.year, e.kind,
+         "" if e.value is None else number(e.value), e.unit, e.source, _entry_note(e)]
+        for e in answer.entries
+    ]  # fmt: skip
+
+
+def _entry_note(e: Entry) -> str:
+    parts = [e.note, f"原文 {e.printed}" if e.printed else "", e.expression]
+    return "；".join(p for p in parts if p)
+
+
+def entries_csv(answer: Answer) -> str:
+    """The lines of an answer across documents as CSV (UTF-8 with BOM, so that Excel reads the Chinese)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow([f"问题：{answer.question}"])
+    writer.writerow([f"指标：{answer.metric}", answer.covered])
+    writer.writerow(ENTRY_HEADERS)
+    for row in entry_rows(answer):
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def bars_html(items: Sequence[tuple[str, Decimal, str]], title: str) -> str:
+    """A horizontal bar chart in HTML: one bar per item, largest first, each with its full name and figure.
+
+    Names are never rotated or cut (a vertical bar chart's axis runs long Chinese names together);
+    bars of negative figures are drawn from the same origin in another colour.
+    """
+    shown = sorted(items, key=lambda i: i[1], reverse=True)
+    top = max((abs(v) for _, v, _ in shown), default=Decimal(0)) or Decimal(1)
+    rows = []
+    for name, value, unit in shown:
+        width = float(abs(value) / top * 100)
+        colour = "#c0504d" if value < 0 else "#4f81bd"
+        figure = f"{format_amount(value)}{'%' if unit == '%' else ' ' + unit}"
+        rows.append(
+            '<div class="bar-row" style="display:flex;align-items:center;gap:8px;margin:3px 0">'
+            f'<div class="bar-label" style="flex:0 0 38%;text-align:right;font-size:13px;line-height:1.3">{html.escape(name)}</div>'
+            '<div style="flex:1;display:flex;align-items:center;gap:6px">'
+            f'<div class="bar" style="height:16px;width:{width:.2f}%;min-width:1px;background:{colour};border-radius:2px"></div>'
+            f'<span class="bar-value" style="font-size:12px;white-space:nowrap">{html.escape(figure)}</span></div></div>'
+        )
+    return (
+        f'<div class="bars" role="img" aria-label="{html.escape(title)}">'
+        f'<div style="font-weight:600;margin-bottom:6px">{html.escape(title)}</div>{"".join(rows)}</div>'
+    )
+
+
+def entry_bars(answer: Answer) -> str:
+    """The chart of an answer across documents: each department's figure (those without it are not drawn)."""
+    unit = next((e.unit for e in answer.entries if e.value is not None), "")
+    items = [(e.department, e.value, e.unit) for e in answer.entries if e.value is not None]
+    return bars_html(items, f"{answer.metric}（{'%' if unit == '%' else unit}）")
+
+
 # --- JSON shapes (DESIGN.md: the `ask` and `verify` contracts) ---
 
 
@@ -150,4 +219,15 @@ def answer_json(a: Answer) -> dict[str, Any]:
         "citations": [{"doc_id": c.doc_id, "where": c.where, "text": c.text} for c in a.citations],
         "latency_ms": round(a.timings.get("total_ms", 0.0), 2),
         "choices": list(a.choices),  # "which department?": the names to answer with; [] otherwise
+        "rows": [entry_json(e) for e in a.entries],  # across documents: one per document, in the answer's order
+        "metric": a.metric,
+        "covered": a.covered,
+    }  # fmt: skip
+
+
+def entry_json(e: Entry) -> dict[str, Any]:
+    return {
+        "rank": e.rank, "department": e.department, "year": e.year, "kind": e.kind, "doc_id": e.doc_id,
+        "value": None if e.value is None else number(e.value), "unit": e.unit, "source": e.source,
+        "printed": e.printed, "expression": e.expression, "note": e.note,
     }  # fmt: skip

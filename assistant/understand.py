@@ -114,18 +114,30 @@ class Understanding:
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
-    def understand(self, question: str, previous: Sequence[Query] = (), doc_id: str | None = None) -> Query:
+    def understand(
+        self,
+        question: str,
+        previous: Sequence[Query] = (),
+        doc_id: str | None = None,
+        allowed: frozenset[str] | None = None,
+    ) -> Query:
+        """The question read against the documents in scope (`allowed`: the documents a user has chosen)."""
         last = previous[-1] if previous else None
         if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
-            asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id)
+            asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
         raw = CLAIM.sub("", ascii_text(question)).strip()
         text = to_template(raw)
         named = self._named(text)
-        docs = self._scope(text, doc_id, last, named)
+        docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
         if not docs:
-            return replace(base, refusal="库中还没有可以回答的公开文件" if not self.kb.docs else "指定的文件不在库中")
+            why = (
+                "库中还没有可以回答的公开文件" if not self.kb.docs
+                else "所选查询范围内没有问题所问部门的公开文件" if allowed is not None
+                else "指定的文件不在库中"
+            )  # fmt: skip
+            return replace(base, refusal=why)
         if len(set(named.values())) > 1 and not doc_id:
             return replace(
                 base, refusal=f"问题涉及多个部门（{'、'.join(named)}），目前只能一次回答一个部门的问题，请分开提问"
@@ -184,6 +196,10 @@ class Understanding:
         return self._follow_up(query, list(previous), raw)
 
     # --- scope and refusals -------------------------------------------------
+
+    def named(self, text: str) -> dict[str, str]:
+        """Departments a text names (department → the name as written); see `_named`."""
+        return self._named(text)
 
     def _named(self, text: str) -> dict[str, str]:
         """Departments the question names (department → the name as written), each once.

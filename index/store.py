@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,13 +27,15 @@ from index.catalog import catalog
 from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.load import normalise
+from index.query import FACT_COLUMNS, fact_of
 from index.records import Chunk, Fact, Indicator
+from index.tables import label_key
 
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
-FORMAT = 3
+FORMAT = 4
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
     2: (  # 2 → 3: what a figure means across documents (the template catalog); NULL until `budgetqa rebuild`
@@ -43,6 +45,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE facts ADD COLUMN fund TEXT",
         "ALTER TABLE facts ADD COLUMN code_scheme TEXT",
         "CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role)",
+    ),
+    3: (  # 3 → 4: a row's matching key, so that questions across documents are answered in SQL
+        "ALTER TABLE facts ADD COLUMN row_key TEXT",
+        "UPDATE facts SET row_key = label_key(row)",
+        "CREATE INDEX IF NOT EXISTS facts_subject ON facts(table_kind, row_key, column_role)",
+        "CREATE INDEX IF NOT EXISTS facts_code ON facts(code) WHERE code IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS documents_year ON documents(year, kind)",
     ),
 }
 
@@ -79,10 +88,14 @@ CREATE TABLE IF NOT EXISTS facts (
     table_kind  TEXT,               -- the catalog's table kind (index/catalog.toml)
     column_role TEXT,               -- the catalog's column role: 决算数, 基本支出 …
     fund        TEXT,               -- 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
-    code_scheme TEXT                -- 功能分类 / 经济分类 for a 科目编码
+    code_scheme TEXT,               -- 功能分类 / 经济分类 for a 科目编码
+    row_key     TEXT                -- the row reduced for matching across documents (index.tables.label_key)
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role);
+CREATE INDEX IF NOT EXISTS facts_subject ON facts(table_kind, row_key, column_role);
+CREATE INDEX IF NOT EXISTS facts_code ON facts(code) WHERE code IS NOT NULL;
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year, kind);
 CREATE TABLE IF NOT EXISTS chunks (
     id          TEXT PRIMARY KEY,   -- doc hash prefix + position
     doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -148,6 +161,7 @@ class Store:
             self.conn = sqlite3.connect(path, timeout=30)
             _owner_only(path)
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.create_function("label_key", 1, label_key, deterministic=True)  # used by a migration
             version = self._format()
             if version != FORMAT:
                 self.conn.close()
@@ -246,10 +260,12 @@ class Store:
         conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
         conn.executemany(
             "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent,"
-            " page, doc_kind, table_kind, column_role, fund, code_scheme) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " page, doc_kind, table_kind, column_role, fund, code_scheme, row_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (f.doc_id, f.department, f.year, f.table, f.section, f.row, f.code, f.column, str(f.value),
-                 f.unit, f.source, f.parent, f.page, f.doc_kind, f.table_kind, f.column_role, f.fund, f.code_scheme)
+                 f.unit, f.source, f.parent, f.page, f.doc_kind, f.table_kind, f.column_role, f.fund, f.code_scheme,
+                 label_key(f.row))
                 for f in facts
             ),
         )  # fmt: skip
@@ -314,22 +330,30 @@ class Store:
             raise DocumentNotFound(doc_id)
         return row[0], row[1]
 
-    def facts(self, doc_id: str | None = None, query: str | None = None) -> list[Fact]:
+    def facts(
+        self,
+        doc_id: str | None = None,
+        query: str | None = None,
+        *,
+        departments: Sequence[str] | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        code: str | None = None,
+    ) -> list[Fact]:
+        """Facts in print order, optionally of one document, departments (full names), year, kind (预算/决算),
+        科目编码 (and the codes under it), or matching a text in their row, column, source or code."""
         sql = (
-            "SELECT f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
-            " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
-            " FROM facts f JOIN documents d USING (doc_id)"
+            f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id)"
             " WHERE (? IS NULL OR f.doc_id = ?)"
             " AND (? IS NULL OR instr(row, ?) > 0 OR instr(source, ?) > 0 OR instr(col, ?) > 0 OR code = ?)"
+            " AND (? IS NULL OR f.department IN (SELECT value FROM json_each(?)))"
+            " AND (? IS NULL OR f.year = ?) AND (? IS NULL OR coalesce(doc_kind, d.kind) = ?)"
+            " AND (? IS NULL OR code LIKE ? || '%')"
             " ORDER BY f.id"
         )
-        rows = self.conn.execute(sql, (doc_id, doc_id, query, query, query, query, query)).fetchall()
-        return [
-            Fact(doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],
-                 column=r[7], value=Decimal(r[8]), unit=r[9], source=r[10], parent=r[11], page=r[12],
-                 doc_kind=r[13], table_kind=r[14], column_role=r[15], fund=r[16], code_scheme=r[17])
-            for r in rows
-        ]  # fmt: skip
+        names = None if departments is None else json.dumps(list(departments), ensure_ascii=False)
+        params = (doc_id, doc_id, *[query] * 5, names, names, year, year, kind, kind, code, code)
+        return [fact_of(r) for r in self.conn.execute(sql, params).fetchall()]
 
     def tables(self, doc_id: str) -> list[TableInfo]:
         """The tables of a document that hold facts, in print order, with their catalog kind."""

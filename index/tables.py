@@ -43,6 +43,17 @@ def bare_label(label: str) -> str:
     return re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])", "", label)
 
 
+def label_key(text: str) -> str:
+    """A label reduced for matching across documents: no spaces, quotes or numbering; ASCII brackets.
+
+    "（二）公务接待费" and "公务接待费", "因公出国（境）费" and "因公出国(境)费" get the same key;
+    the store keeps it with every fact (facts.row_key) so that documents are matched in SQL.
+    """
+    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    s = re.sub(r"[“”\"'‘’]", "", s)
+    return bare_label(s)
+
+
 def is_total(label: str) -> bool:
     return any(w in label for w in TOTAL_WORDS)
 

@@ -54,6 +54,26 @@ def store_both(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+REAL = Path(__file__).resolve().parent / "data" / "real"
+REAL_DOCUMENTS = ("shegongbu-2024-juesuan", "wanli-2024-yusuan", "wanli-2023-yusuan", "fuliyuan-2024-danwei-yusuan")
+
+
+@pytest.fixture(scope="session")
+def store_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real store with four real Shanghai PDFs: 社工部 2024 决算, 万里街道 2024 and 2023 预算, 福利院 2024 单位预算."""
+    from assistant.config import Settings
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("real") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for name in REAL_DOCUMENTS:
+            ingest(store, vectors, REAL / f"{name}.pdf")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def engine(store_both: Path):  # type: ignore[no-untyped-def]
     from assistant.answer import Engine

@@ -168,8 +168,10 @@ def test_ask_json_shape(store_both: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert set(data) == {
-        "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices"
+        "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices", "rows",
+        "metric", "covered",
     }  # fmt: skip
+    assert data["rows"] == [] and data["covered"] == ""  # one document: no lines across documents
     assert (data["value"], data["unit"], data["refused"]) == (80.51, "%", False)
     assert {"text", "value", "unit", "verdict", "source", "expression"} <= set(data["figures"][0])
     assert set(data["citations"][0]) == {"doc_id", "where", "text"}

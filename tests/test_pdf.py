@@ -27,6 +27,7 @@ from index.parse import parse, squeeze
 from index.pdf import _is_running, _Line, _Page, _running_lines
 from index.records import Row, Table
 from index.store import FORMAT, Store
+from index.tables import label_key
 from tests.conftest import SAMPLE, SECOND, run_cli
 from tests.pdf_maker import Item, make_pages, make_pdf, make_scanned_pdf
 from tests.test_reliability import snapshot
@@ -254,8 +255,9 @@ def _open(store: str) -> int:
 
 def _as_format_1(store: Path) -> None:
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        conn.execute("DROP INDEX facts_kind")
-        for column in ("page", "doc_kind", "table_kind", "column_role", "fund", "code_scheme"):
+        for index in ("facts_kind", "facts_subject", "facts_code", "documents_year"):
+            conn.execute(f"DROP INDEX {index}")
+        for column in ("page", "doc_kind", "table_kind", "column_role", "fund", "code_scheme", "row_key"):
             conn.execute(f"ALTER TABLE facts DROP COLUMN {column}")
         conn.execute("PRAGMA user_version = 1")
         conn.commit()
@@ -268,9 +270,12 @@ def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_seve
     with multiprocessing.get_context("spawn").Pool(4) as pool:  # the web workers and a CLI, after an upgrade
         assert pool.map(_open, [str(store)] * 4) == [247] * 4
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 4
         columns = [r[1] for r in conn.execute("PRAGMA table_info(facts)")]
-        assert all(columns.count(c) == 1 for c in ("page", "doc_kind", "table_kind", "column_role", "fund"))
+        assert all(columns.count(c) == 1 for c in ("page", "doc_kind", "table_kind", "column_role", "fund", "row_key"))
+        assert conn.execute("SELECT count(*) FROM facts WHERE row_key IS NULL").fetchone()[0] == 0
+        keys = conn.execute("SELECT row, row_key FROM facts").fetchall()
+        assert all(key == label_key(row) for row, key in keys) and any(key != row for row, key in keys)
 
 
 def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

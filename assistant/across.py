@@ -1,0 +1,188 @@
+"""Reading a question that crosses documents: which departments, year and kind it covers, the subject it
+compares, and what it asks of them (rank, total, average, compare, filter, share, execution).
+
+A question is read here only when it is about several documents: it names two or more departments, or
+asks about departments in general (哪个部门 / 各部门 / 全区 …), or compares one department's 决算
+with its 预算. Anything else (two years of one department included) goes to the single-document understanding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from assistant.figures import ascii_text, cn_value
+from assistant.knowledge import Doc
+from assistant.records import Across, AcrossOp, Answer
+from assistant.subjects import Subject, subjects
+from assistant.understand import NOT_BUDGET
+from index.tables import label_key
+
+# Words that make a question one about departments in general.
+MANY = re.compile(
+    r"哪个部门|哪些部门|哪几个部门|哪一个部门|哪个单位|哪些单位|哪几个单位|哪家单位|哪几家|哪家|各部门|各单位|各个部门|各个单位"
+    r"|全区|全市|全县|所有部门|所有单位|全部部门|全部单位|每个部门|每个单位|部门排名|单位排名|部门间|跨部门|各预算单位"
+)
+WHICH = re.compile(r"哪些|哪几个|哪几家")
+RANK = re.compile(
+    r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|降序|升序|最多|最少|最高|最低|最大|最小|前\s*\w{1,3}\s*[名位]"
+)
+ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
+TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是")
+AVERAGE = re.compile(r"平均|均值")
+COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
+SHARE = re.compile(r"(.+?)占(.+?)(?:的)?(?:比例|比重|百分比|份额|多少|几成|%)")
+EXECUTION = re.compile(r"执行率|完成率|执行情况|完成情况|执行了多少|完成了多少")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+THIS_YEAR = re.compile(r"今年|本年度?")
+LAST_YEAR = re.compile(r"去年|上年|上一年")
+NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+MONEY_UNIT = r"(亿元|万元|千元|元|亿|万)?"
+ABOVE = re.compile(
+    rf"(?:超过|高于|大于|多于|不少于|不低于|达到|在)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
+)
+BELOW = re.compile(rf"(?:低于|少于|小于|不足|不到|不超过)\s*{NUMBER}\s*{MONEY_UNIT}|{NUMBER}\s*{MONEY_UNIT}以下")
+NONE = re.compile(r"为零|为0|是零|是0|等于零|等于0|没有|没安排|未安排|无(?=政府|国有|一般|三公|“|公务|项目|基本)")
+SOME = re.compile(r"有(?!多少|几)")
+LIMIT = re.compile(
+    r"[前后]\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:名|位|个|家)?|(?:最多|最高|最大|最少|最低|最小)的\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|家|位)"
+)
+FOLLOW = re.compile(
+    r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)|呢\s*[？?]?\s*$|^(?:前|后)\s*\w{1,3}\s*(?:名|个|位)"
+)
+UNIT_WORDS = {"亿": "亿元", "万": "万元"}
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else int(cn_value(text))
+
+
+def _kind(text: str) -> str | None:
+    """预算 / 决算 as the question says it (names of funds, 预算单位 … do not count)."""
+    rest = NOT_BUDGET.sub("", text)
+    actual, budget = "决算" in rest, "预算" in rest
+    return "决算" if actual and not budget else "预算" if budget and not actual else None
+
+
+class AcrossReader:
+    """Reads questions about several documents into `Across` queries."""
+
+    def __init__(self, named: Callable[[str], dict[str, str]], row_keys: dict[str, str], code_names: dict[str, str]):
+        self.named = named  # the departments a text names (department → the name as written)
+        self.row_keys = {k: c for k, c in row_keys.items() if c and len(k) >= 2}  # rows of the coded tables
+        self.code_names = code_names
+
+    def read(self, question: str, docs: Sequence[Doc], previous: Answer | None = None) -> Across | None:
+        """The question as one across documents, or None when it is about one document."""
+        text = ascii_text(question).strip()
+        last = previous.across if previous else None
+        if last and previous and previous.choices and text in previous.choices:  # "决算" after "预算还是决算？"
+            return replace(last, kind=text) if text in ("预算", "决算") else replace(last, year=int(text[:4]))
+        named = self.named(text)
+        departments = tuple(named)
+        bare = text
+        for alias in sorted(named.values(), key=len, reverse=True):
+            bare = bare.replace(alias, " ")
+        if last and not MANY.search(bare) and len(departments) != 1 and FOLLOW.search(bare):
+            return self._follow(last, bare, departments)
+        op = self._op(bare, departments, docs)
+        if op is None:
+            return None
+        found = self._subject(bare, op)
+        if found is None:
+            return None
+        subject, whole = found
+        years = sorted({int(y) for y in YEAR.findall(bare)})
+        year = years[-1] if years else None
+        if year is None and THIS_YEAR.search(bare):
+            year = max((d.year for d in docs), default=None)
+        if year is None and LAST_YEAR.search(bare):
+            year = max((d.year for d in docs), default=1) - 1
+        asc = bool(ASCENDING.search(bare))
+        limit = next((_count(a or b) for a, b in LIMIT.findall(bare)), None)
+        return Across(
+            question=question, op=op, subject=subject, whole=whole, departments=departments, year=year,
+            kind=None if op == "execution" else _kind(bare), descending=not asc, limit=limit,
+            threshold=self._threshold(bare) if op == "filter" else None,
+            rate=bool(EXECUTION.search(bare) or "率" in bare),
+        )  # fmt: skip
+
+    def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc]) -> AcrossOp | None:
+        many = bool(MANY.search(text))
+        if len(departments) >= 2:
+            if WHICH.search(text) and (ABOVE.search(text) or BELOW.search(text) or NONE.search(text)):
+                return "filter"
+            if AVERAGE.search(text):
+                return "average"
+            if TOTAL.search(text) and not COMPARE.search(text):
+                return "total"
+            if SHARE.search(text):
+                return "share"
+            return "rank" if RANK.search(text) and not COMPARE.search(text) else "compare"
+        if len(departments) == 1:
+            own = [d for d in docs if d.department == departments[0]]
+            kinds = {d.kind for d in own}
+            rest = NOT_BUDGET.sub("", text)
+            if {"预算", "决算"} <= kinds and (("决算" in rest and "预算" in rest) or EXECUTION.search(text)):
+                return "execution"
+            return None  # two years of one department: the single-document engine compares them place by place
+        if not many:
+            return None
+        if SHARE.search(text):
+            return "share"
+        if WHICH.search(text) and (ABOVE.search(text) or BELOW.search(text) or NONE.search(text) or SOME.search(text)):
+            return "filter"
+        if AVERAGE.search(text):
+            return "average"
+        if TOTAL.search(text) and not RANK.search(text):
+            return "total"
+        return "rank"
+
+    def _subject(self, text: str, op: AcrossOp) -> tuple[str, str | None] | None:
+        """(subject, whole) named in the question; whole only for a share."""
+        if op == "share" and (m := SHARE.search(text)):
+            part, whole = self.subject_of(m.group(1)), self.subject_of(m.group(2))
+            if part is None:
+                return None
+            return part, whole or "支出合计"
+        found = self.subject_of(text)
+        if found is None and op == "execution":
+            return "支出合计", None  # "决算比预算多还是少": the whole budget
+        return (found, None) if found else None
+
+    def subject_of(self, phrase: str) -> str | None:
+        """The subject a phrase names: a 科目编码, a subject of subjects.toml, or a row of the coded tables
+        (the longest name written wins: "行政运行支出" is 行政运行, not 支出)."""
+        for code in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", phrase):
+            if code in self.code_names:
+                return code
+        key = label_key(phrase)
+        named: tuple[Subject, str] | None = subjects().find(key)
+        row = max((k for k in self.row_keys if k in key), key=len, default="")
+        if row and (named is None or len(row) > len(named[1])):
+            return row
+        return named[0].name if named else None
+
+    def _threshold(self, text: str) -> tuple[str, Decimal, str] | None:
+        for pattern, op in ((ABOVE, ">"), (BELOW, "<")):
+            if m := pattern.search(text):
+                number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                value = Decimal(number.replace(",", "")) if number[0].isdigit() else cn_value(number)
+                return op, value, UNIT_WORDS.get(unit or "", unit or "")
+        if NONE.search(text):
+            return "=", Decimal(0), ""
+        return ">", Decimal(0), ""  # 哪些部门有…
+
+    def _follow(self, last: Across, text: str, departments: tuple[str, ...]) -> Across:
+        """A follow-up to a question across documents: 那2023年呢？ / 只看前三个 / 换成公用经费 / 决算呢？"""
+        years = sorted({int(y) for y in YEAR.findall(text)})
+        subject = self.subject_of(re.sub(r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)", "", text))
+        limit = next((_count(a or b) for a, b in LIMIT.findall(text)), last.limit)
+        order = (not ASCENDING.search(text)) if re.search(r"从|由|升序|降序|最少|最多|前|后", text) else last.descending
+        return replace(
+            last, question=text, year=years[-1] if years else last.year, kind=_kind(text) or last.kind,
+            subject=subject or last.subject, departments=departments if len(departments) >= 2 else last.departments,
+            limit=limit, descending=order,
+        )  # fmt: skip

@@ -1,0 +1,232 @@
+"""Answers across documents: every document's figure read in SQL at the same place (table kind, row or
+科目编码, column role), brought to one unit, then ranked, totalled, averaged, compared, filtered or divided.
+
+The answer is written in parts, each with the one document its figures come from and the calculations
+behind them, so that the verifier checks a department's line against that department's document only:
+a figure of another department can never be marked ✓ on its line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant import calculator as calc
+from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.draft import Unanswerable, cited, fmt, operand
+from assistant.knowledge import Doc
+from assistant.records import Citation, Entry
+from assistant.subjects import Subject, subjects
+from index.facts import EMPTY_TABLE
+from index.query import FactQuery, Located
+from index.records import Fact
+from index.tables import label_key
+
+# The column a document's own figure is under, when a place names no role: its measure, else the row's total.
+OWN_ROLES = {
+    "决算": ("决算数", "本年支出合计", "合计", "支出合计", "本年收入合计"),
+    "预算": ("预算数", "合计", "本年支出合计", "支出合计", "本年收入合计"),
+}
+SHOWN = 10  # lines written out in an answer's text; the table has them all
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """One document's figure for a subject, in the answer's unit."""
+
+    doc: Doc
+    facts: tuple[Fact, ...]  # () when the document does not print the subject
+    value: Decimal | None = None
+    unit: str = ""
+    calc: Calculation | None = None  # the sum of several rows, or a conversion of units
+    note: str = ""
+
+    @property
+    def operand(self) -> Operand:
+        """The reading as an operand of a calculation across documents (its cells as the source)."""
+        assert self.value is not None
+        return Operand(value=self.value, unit=self.unit, label=self.doc.department, source=_sources(self.facts))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part:
+    """A piece of the answer text and what its figures may be checked against."""
+
+    text: str
+    doc_ids: tuple[str, ...]  # the documents the figures in this piece come from
+    calculations: tuple[Calculation, ...] = ()
+    derived: Calculation | None = None  # the figure of this piece that is this calculation's result
+    cites: tuple[tuple[Decimal, str, str], ...] = ()  # (value, unit, source) of the cells this piece reads
+    checked: bool = True  # False: words around the figures (a question's own threshold, the coverage)
+
+
+@dataclass(kw_only=True)
+class Composed:
+    """An answer across documents before verification."""
+
+    parts: list[Part]
+    value: Decimal | None
+    unit: str | None
+    entries: list[Entry]
+    metric: str
+    covered: str
+    facts: list[Fact] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+def subject_named(name: str, code_names: dict[str, str]) -> Subject:
+    """The Subject behind an `Across.subject`: a subjects.toml name, a 科目编码 or a coded row's key."""
+    book = subjects()
+    named = next((s for s in book.named if s.name == name), None)
+    if named:
+        return named
+    if name.isdigit():
+        return book.by_code(name, code_names.get(name, ""))
+    return book.by_row(name)
+
+
+class Comparer:
+    """Reads a subject in many documents and composes the answer across them."""
+
+    def __init__(self, query: FactQuery, code_names: dict[str, str]):
+        self.query = query
+        self.code_names = code_names
+
+    # --- reading ------------------------------------------------------------
+
+    def read(self, subject: Subject, docs: Sequence[Doc]) -> list[Reading]:
+        """Each document's figure for the subject, at the first of its places the document prints."""
+        found: dict[str, tuple[Fact, ...]] = {}
+        pending = [d.doc_id for d in docs]
+        for place in subject.places:
+            if not pending:
+                break
+            at = Located(
+                tables=place.tables,
+                rows=(subject.row,) if subject.row else () if subject.code else place.rows,
+                codes=(subject.code,) if subject.code else (),
+                roles=place.roles,
+            )
+            by_doc: dict[str, list[Fact]] = defaultdict(list)
+            for f in self.query.locate(pending, at):
+                by_doc[f.doc_id].append(f)
+            for doc_id, facts in by_doc.items():
+                if chosen := _choose(
+                    facts, place.tables, place.rows, place.roles, coded=not place.rows or bool(subject.row)
+                ):
+                    found[doc_id] = chosen
+            pending = [d for d in pending if d not in found]
+        return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
+
+    @staticmethod
+    def _reading(doc: Doc, facts: tuple[Fact, ...]) -> Reading:
+        if not facts:
+            return Reading(doc=doc, facts=(), note="文件中没有此项")
+        note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""
+        if len(facts) == 1:
+            return Reading(doc=doc, facts=facts, value=facts[0].value, unit=facts[0].unit, note=note)
+        c = calc.total(*(operand(f) for f in facts))
+        return Reading(doc=doc, facts=facts, value=c.value, unit=c.unit, calc=c, note=f"{len(facts)} 行合计")
+
+    @staticmethod
+    def in_unit(readings: list[Reading]) -> tuple[list[Reading], str]:
+        """The readings in one unit: their own when they share it, else 万元 (each conversion a calculation)."""
+        units = {r.unit for r in readings if r.value is not None}
+        if len(units) <= 1:
+            return readings, next(iter(units), "")
+        if not units <= set(calc.MONEY):
+            raise Unanswerable(f"各部门的数字单位不同（{'、'.join(sorted(units))}），无法放在一起比较")
+        unit, out = "万元", []
+        for r in readings:
+            if r.value is None or r.unit == unit:
+                out.append(r)
+                continue
+            c = calc.in_unit(Operand(value=r.value, unit=r.unit, label=r.facts[0].row, source=_sources(r.facts)), unit)
+            note = "；".join(n for n in (r.note, f"原文单位为{r.unit}，已换算为{unit}") if n)
+            out.append(Reading(doc=r.doc, facts=r.facts, value=c.value, unit=unit, calc=c, note=note))
+        return out, unit
+
+    # --- composing ----------------------------------------------------------
+
+    def entries(self, readings: Sequence[Reading], ranked: bool) -> list[Entry]:
+        return [
+            Entry(
+                department=r.doc.department, year=r.doc.year, kind=r.doc.kind, doc_id=r.doc.doc_id, value=r.value,
+                unit=r.unit, source=_sources(r.facts),
+                printed="；".join(fmt(f.value, f.unit) for f in r.facts) if r.calc else "",
+                expression=r.calc.expression if r.calc else "", note=r.note,
+                rank=i + 1 if ranked and r.value is not None else None,
+            )
+            for i, r in enumerate(readings)
+        ]  # fmt: skip
+
+    def line(self, n: int | None, r: Reading, name: str, extra: tuple[Calculation, ...] = ()) -> Part:
+        """One department's line: "1. 上海市普陀区财政局：“三公”经费 12.34 万元"."""
+        head = f"{n}. " if n is not None else "- "
+        if r.value is None:
+            return Part(text=f"{head}{r.doc.department}：{r.note}\n", doc_ids=(r.doc.doc_id,))
+        note = f"（{r.note}）" if r.note else ""
+        calcs = (*((r.calc,) if r.calc else ()), *extra) or (_identity(r),)
+        return Part(
+            text=f"{head}{r.doc.department}：{name} {fmt(r.value, r.unit)}{note}\n", doc_ids=(r.doc.doc_id,),
+            calculations=calcs, cites=cites(r), derived=r.calc,  # a sum of rows or a conversion shows its calculation
+        )  # fmt: skip
+
+    def citations(self, readings: Sequence[Reading]) -> list[Citation]:
+        return [
+            Citation(
+                doc_id=f.doc_id,
+                where=f"{r.doc.title} · {cited(f)}",
+                text=f"{f.row} · {f.column}：{fmt(f.value, f.unit)}",
+            )
+            for r in readings
+            for f in r.facts
+        ]
+
+
+def _choose(
+    facts: list[Fact], tables: tuple[str, ...], rows: tuple[str, ...], roles: tuple[str, ...], coded: bool
+) -> tuple[Fact, ...]:
+    """A document's facts for a subject at one place: its first table kind, its first role, then the first
+    listed row (a named subject) or every row of that name or code (a coded subject, summed)."""
+    kind = next((t for t in tables if any(f.table_kind == t for f in facts)), None)
+    facts = [f for f in facts if f.table_kind == kind]
+    doc_kind = facts[0].doc_kind if facts else "预算"
+    wanted = roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
+    role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
+    facts = [f for f in facts if f.column_role == role]
+    if not facts:
+        return ()
+    if coded:
+        one: dict[tuple[str | None, str], Fact] = {}
+        for f in facts:
+            one.setdefault((f.code, label_key(f.row)), f)
+        return tuple(one.values())
+    row = next((r for r in rows if any(label_key(f.row) == r for f in facts)), None)
+    return (next(f for f in facts if label_key(f.row) == row),) if row else ()
+
+
+def cites(*readings: Reading) -> tuple[tuple[Decimal, str, str], ...]:
+    """What a piece of text that shows these readings cites for each figure: the cells read."""
+    out = [(f.value, f.unit, cited(f)) for r in readings for f in r.facts]
+    out += [(r.value, r.unit, _sources(r.facts)) for r in readings if r.value is not None and r.calc]
+    return tuple(out)
+
+
+def _sources(facts: Sequence[Fact]) -> str:
+    return "；".join(dict.fromkeys(cited(f) for f in facts))
+
+
+def _identity(r: Reading) -> Calculation:
+    """A reading read as printed, as a calculation of one operand (the verifier finds its cell through it)."""
+    f = r.facts[0]
+    return Calculation(op="convert", operands=(operand(f),), value=f.value, unit=f.unit, expression="")
+
+
+def safe(fn, *args: Operand) -> Calculation | None:  # type: ignore[no-untyped-def]
+    try:
+        return fn(*args)  # type: ignore[no-any-return]
+    except CalculationError:
+        return None

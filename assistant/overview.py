@@ -1,0 +1,299 @@
+"""Answers across documents, by what the question asks: rank, total, average, compare, filter, share
+and execution (one department-year, 决算 against 预算).
+
+Each answer states the documents it covered, lists every department's figure with its source (a
+department without the item is listed as such), and derives totals, differences and rates with the
+calculator. Which documents: the departments named (or all in scope), the year asked (or the latest),
+the kind asked; when a year holds both 预算 and 决算 and the question says neither, it asks which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from assistant import calculator as calc
+from assistant.compare import SHOWN, Comparer, Composed, Part, Reading, cites, subject_named
+from assistant.draft import Unanswerable, fmt
+from assistant.knowledge import Doc
+from assistant.records import Across
+from assistant.subjects import Subject
+
+KINDS = ("决算", "预算")
+OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
+
+
+class AskBack(Exception):
+    """The question is asked back: which kind (or year) of the documents is meant."""
+
+    def __init__(self, text: str, choices: tuple[str, ...]):
+        super().__init__(text)
+        self.text = text
+        self.choices = choices
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scope:
+    docs: list[Doc]  # one per department
+    year: int
+    kind: str
+    covered: str  # "覆盖库中 2024 年决算 38 个部门"
+    absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
+
+
+class Overview:
+    def __init__(self, comparer: Comparer):
+        self.cmp = comparer
+
+    def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
+        subject = subject_named(a.subject, self.cmp.code_names)
+        if a.op == "execution":
+            return self._execution(a, subject, docs)
+        scope = self.scope(a, docs, limited)
+        if a.op == "share":
+            return self._share(a, subject, scope)
+        readings, unit = self.cmp.in_unit(self.cmp.read(subject, scope.docs))
+        composed: Composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
+        return composed
+
+    # --- scope --------------------------------------------------------------
+
+    def scope(self, a: Across, docs: Sequence[Doc], limited: bool) -> Scope:
+        pool = [d for d in docs if not a.departments or d.department in a.departments]
+        if not pool:
+            raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
+        kinds = [a.kind] if a.kind else list(KINDS)
+        year = a.year or max((d.year for d in pool if d.kind in kinds), default=None)
+        held = [d for d in pool if d.year == year and d.kind in kinds]
+        if not held:
+            what = f"{year}年的{a.kind or '公开文件'}" if year else (a.kind or "公开文件")
+            years = "、".join(f"{y}年" for y in sorted({d.year for d in pool if d.kind in kinds}))
+            raise Unanswerable(f"库中没有{what}" + (f"（有{years}的）" if years else ""))
+        assert year is not None  # documents were found for it
+        present = {d.kind for d in held}
+        if len(present) > 1 and a.departments:  # the kinds every named department has that year
+            own = {n: {d.kind for d in held if d.department == n} for n in a.departments}
+            common = set.intersection(*own.values())
+            if not common:
+                held_kinds = "，".join(f"{n}只有{'、'.join(sorted(k))}" for n, k in own.items() if k)
+                raise Unanswerable(f"{year}年{held_kinds}，预算和决算不能放在一起比较，请分别提问")
+            present = common
+        if len(present) > 1:
+            raise AskBack(f"库中{year}年的文件既有预算也有决算，请问要比较哪一种", KINDS)
+        kind = present.pop()
+        one: dict[str, Doc] = {}
+        for d in held:
+            one.setdefault(d.department, d)
+        absent = tuple(n for n in a.departments if n not in one)
+        if absent and a.op in ("total", "average", "compare", "share"):
+            raise Unanswerable(f"库中没有{'、'.join(absent)}的 {year} 年{kind}，无法与其他部门一起{OPS[a.op]}")
+        covered = f"覆盖库中 {year} 年{kind} {len(one)} 个部门" + ("（所选范围）" if limited else "")
+        if a.year is None:
+            covered += f"；问题未写年份，按库中最新的 {year} 年"
+        if absent:
+            covered += f"；库中没有{'、'.join(absent)}的 {year} 年{kind}"
+        return Scope(docs=list(one.values()), year=year, kind=kind, covered=covered, absent=absent)
+
+    # --- one figure per department --------------------------------------------
+
+    def _rank(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
+        valued, missing = _split(readings, a.descending)
+        top = valued[0]
+        tied = [r for r in valued if r.value == top.value]
+        word = "最多" if a.descending else "最少"
+        parts = [
+            Part(
+                text=f"{scope.year}年{scope.kind}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
+                f"{'（并列）' if len(tied) > 1 else ''}，{fmt(top.value, unit)}。\n",  # type: ignore[arg-type]
+                doc_ids=(top.doc.doc_id,), calculations=self.cmp.line(1, top, s.name).calculations, cites=cites(top),
+                derived=top.calc,
+            )
+        ]  # fmt: skip
+        shown = valued[: min(a.limit or (SHOWN if a.limit is None and _whole_list(a) else 5), SHOWN)]
+        parts.append(Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()))
+        parts += [self.cmp.line(i + 1, r, s.name) for i, r in enumerate(shown)]
+        listed = valued[: a.limit] if a.limit else valued
+        return self._finish(a, s, scope, parts, listed, missing, value=top.value, unit=unit, shown=len(shown))
+
+    def _total(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
+        return self._aggregate(a, s, readings, unit, scope, mean=False)
+
+    def _average(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
+        return self._aggregate(a, s, readings, unit, scope, mean=True)
+
+    def _aggregate(
+        self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope, mean: bool
+    ) -> Composed:
+        valued, missing = _split(readings, True)
+        ops = [r.operand for r in valued]
+        c = calc.mean(*ops) if mean else calc.total(*ops) if len(ops) > 1 else None
+        value = c.value if c else valued[0].value
+        who = "、".join(r.doc.department for r in valued) if a.departments else f"{len(valued)} 个部门"
+        word = "平均" if mean else "合计"
+        parts = [
+            Part(
+                text=f"{scope.year}年{scope.kind}中，{who}的{s.name}{word} {fmt(value, unit)}。\n",  # type: ignore[arg-type]
+                doc_ids=() if c else (valued[0].doc.doc_id,), calculations=(c,) if c else (),
+                derived=c,
+            ),
+            Part(text="各部门：\n", doc_ids=()),
+        ]  # fmt: skip
+        parts += [self.cmp.line(None, r, s.name) for r in valued[:SHOWN]]
+        return self._finish(a, s, scope, parts, valued, missing, value=value, unit=unit, shown=min(len(valued), SHOWN))
+
+    def _compare(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
+        valued, missing = _split(readings, True)
+        parts = [self.cmp.line(None, r, s.name) for r in valued]
+        value: Decimal | None = valued[0].value
+        if len(valued) == 2:
+            c = calc.difference(valued[0].operand, valued[1].operand)
+            value = c.value
+            same = c.value == 0
+            text = (
+                "两者相同。\n" if same
+                else f"{valued[0].doc.department}比{valued[1].doc.department}多 {fmt(c.value, unit)}。\n"
+            )  # fmt: skip
+            parts.append(Part(text=text, doc_ids=(), calculations=(c,), derived=c))
+        elif len(valued) > 2:
+            parts.append(
+                Part(text=f"最多的是{valued[0].doc.department}，最少的是{valued[-1].doc.department}。\n", doc_ids=())
+            )
+        head = Part(text=f"{scope.year}年{scope.kind}中{s.name}比较：\n", doc_ids=())
+        return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+
+    def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
+        op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
+        if bound_unit and bound_unit != unit and unit in calc.MONEY and bound_unit in calc.MONEY:
+            bound = calc.convert(bound, bound_unit, unit)
+        valued, missing = _split(readings, True)
+        if op == "=":
+            hits = [r for r in valued if r.value == 0] + missing
+            condition = "为零或没有此项"
+        else:
+            hits = [r for r in valued if (r.value > bound if op == ">" else r.value < bound)]  # type: ignore[operator]
+            condition = (
+                f"{'超过' if op == '>' else '低于'}{fmt(bound, unit)}" if bound or op == "<" else "不为零"
+            )  # fmt: skip
+        head = (
+            f"{scope.year}年{scope.kind}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
+            else f"{scope.year}年{scope.kind}中，没有{s.name}{condition}的部门。\n"
+        )  # fmt: skip
+        parts = [Part(text=head, doc_ids=(), checked=False)]
+        parts += [self.cmp.line(None, r, s.name) for r in hits[:SHOWN]]
+        rest = missing if op != "=" else []
+        return self._finish(a, s, scope, parts, hits, rest, value=None, unit=unit, shown=min(len(hits), SHOWN))
+
+    # --- two figures per department -------------------------------------------
+
+    def _share(self, a: Across, s: Subject, scope: Scope) -> Composed:
+        whole = subject_named(a.whole or "支出合计", self.cmp.code_names)
+        parts_of = self.cmp.read(s, scope.docs)
+        wholes = {r.doc.doc_id: r for r in self.cmp.read(whole, scope.docs)}
+        rated: list[Reading] = []
+        lines: dict[str, Part] = {}
+        missing = []
+        for r in parts_of:
+            w = wholes[r.doc.doc_id]
+            if r.value is None or w.value is None or w.value == 0:
+                missing.append(replace(r, value=None, note=r.note if r.value is None else f"文件中没有{whole.name}"))
+                continue
+            c = calc.share(r.operand, w.operand)
+            rated.append(Reading(doc=r.doc, facts=r.facts + w.facts, value=c.value, unit="%", calc=c))
+            lines[r.doc.doc_id] = Part(
+                text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole.name} {fmt(w.value, w.unit)}的 "
+                f"{fmt(c.value, '%')}\n",
+                doc_ids=(r.doc.doc_id,), calculations=(c, *(x.calc for x in (r, w) if x.calc)), cites=cites(r, w),
+            )  # fmt: skip
+        if not rated:
+            raise Unanswerable(f"{scope.covered}的文件中都没有“{s.name}”与“{whole.name}”")
+        rated.sort(key=lambda r: r.value, reverse=a.descending)  # type: ignore[arg-type, return-value]
+        top = rated[0]
+        word = "最高" if a.descending else "最低"
+        parts = [
+            Part(text=f"{scope.year}年{scope.kind}中，{s.name}占{whole.name}的比例{word}的是{top.doc.department}，"
+                 f"{fmt(top.value, '%')}。\n", doc_ids=(top.doc.doc_id,),  # type: ignore[arg-type]
+                 calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites),
+            Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()),
+        ]  # fmt: skip
+        shown = rated[: min(a.limit or SHOWN, SHOWN)]
+        parts += [
+            replace(lines[r.doc.doc_id], text=f"{i + 1}. {lines[r.doc.doc_id].text}") for i, r in enumerate(shown)
+        ]
+        listed = rated[: a.limit] if a.limit else rated
+        metric = f"{s.name}占{whole.name}的比例"
+        composed = self._finish(a, s, scope, parts, listed, missing, value=top.value, unit="%", shown=len(shown))
+        composed.metric = metric
+        return composed
+
+    def _execution(self, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+        name = a.departments[0]
+        own = [d for d in docs if d.department == name]
+        both = sorted({d.year for d in own if d.kind == "决算"} & {d.year for d in own if d.kind == "预算"})
+        year = a.year or (both[-1] if both else None)
+        if year not in both:
+            raise Unanswerable(f"库中没有{name} {year or ''} 年的预算和决算两份文件，无法比较")
+        pair = [next(d for d in own if d.year == year and d.kind == k) for k in KINDS]
+        readings, unit = self.cmp.in_unit(self.cmp.read(s, pair))
+        actual, budget = readings
+        if actual.value is None or budget.value is None:
+            lacking = actual if actual.value is None else budget
+            raise Unanswerable(f"{year}年{lacking.doc.kind}中没有“{s.name}”")
+        d = calc.difference(actual.operand, budget.operand)
+        rate = calc.share(actual.operand, budget.operand)
+        more = "多" if d.value >= 0 else "少"
+        parts = [
+            Part(text=f"{name}{year}年{s.name}：决算 {fmt(actual.value, unit)}", doc_ids=(actual.doc.doc_id,),
+                 calculations=self.cmp.line(None, actual, s.name).calculations, cites=cites(actual)),
+            Part(text=f"，预算 {fmt(budget.value, unit)}", doc_ids=(budget.doc.doc_id,),
+                 calculations=self.cmp.line(None, budget, s.name).calculations, cites=cites(budget)),
+            Part(text=f"；决算比预算{more} {fmt(abs(d.value), unit)}", doc_ids=(), calculations=(d,), derived=d),
+            Part(text=f"，执行率（决算 ÷ 预算）为 {fmt(rate.value, '%')}。\n", doc_ids=(), calculations=(rate,), derived=rate),
+        ]  # fmt: skip
+        covered = f"覆盖库中{name} {year} 年的决算和预算两份文件"
+        scope = Scope(docs=pair, year=year, kind="决算", covered=covered)
+        value, value_unit = (rate.value, "%") if a.rate else (d.value, unit)
+        composed = self._finish(
+            a, s, scope, parts, [actual, budget], [], value=value, unit=value_unit, shown=2, ranked=False
+        )
+        composed.metric = f"{s.name}（决算与预算）"
+        return composed
+
+    # --- the common end -------------------------------------------------------
+
+    def _finish(
+        self, a: Across, s: Subject, scope: Scope, parts: list[Part], listed: list[Reading], missing: list[Reading],
+        *, value: Decimal | None, unit: str, shown: int, ranked: bool = True,
+    ) -> Composed:  # fmt: skip
+        if len(listed) > shown:
+            parts.append(Part(text=f"（共 {len(listed)} 个部门，完整列表见右侧表格）\n", doc_ids=()))
+        if missing:
+            names = "、".join(r.doc.department for r in missing)
+            parts.append(
+                Part(text=f"文件中没有此项的部门（{len(missing)} 个）：{names}。\n", doc_ids=(), checked=False)
+            )
+        parts.append(Part(text=f"{scope.covered}。", doc_ids=(), checked=False))
+        metric = f"{s.name}（{scope.kind}数）" if a.op != "execution" else s.name
+        return Composed(
+            parts=parts, value=value, unit=unit, entries=self.cmp.entries([*listed, *missing], ranked=ranked),
+            metric=metric, covered=scope.covered, facts=[f for r in listed for f in r.facts],
+            citations=self.cmp.citations(listed),
+        )  # fmt: skip
+
+
+def _split(readings: list[Reading], descending: bool) -> tuple[list[Reading], list[Reading]]:
+    """The readings with a value, ordered (ties by department name), and those without."""
+    valued = [r for r in readings if r.value is not None]
+    if not valued:
+        raise Unanswerable("范围内各部门的文件中都没有这一项")
+    valued.sort(key=lambda r: r.doc.department)
+    valued.sort(key=lambda r: r.value, reverse=descending)  # type: ignore[arg-type, return-value]
+    return valued, [r for r in readings if r.value is None]
+
+
+def _whole_list(a: Across) -> bool:
+    """The question asks for the whole order (排名 / 从高到低), not just who is first."""
+    return any(
+        w in a.question
+        for w in ("排名", "排序", "排行", "排一下", "从高到低", "从低到高", "由高到低", "由低到高", "各部门")
+    )

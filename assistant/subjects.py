@@ -1,0 +1,79 @@
+"""Subjects that compare across disclosures (assistant/subjects.toml): the names people use for them
+and the places each template prints them, so that one question reads the same figure in every document."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from index.tables import label_key
+
+
+@dataclass(frozen=True, kw_only=True)
+class Place:
+    """Where a document may print a subject: table kinds, row keys, column roles (empty = the document's own)."""
+
+    tables: tuple[str, ...]
+    rows: tuple[str, ...]  # label_key of the rows; empty = any row (a coded subject gives its own)
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Subject:
+    """A figure that means the same in every disclosure: “三公”经费, 人员经费, 2013901 行政运行 …"""
+
+    name: str  # as answers name it
+    aliases: tuple[str, ...]  # label_key of what people write, longest first
+    places: tuple[Place, ...]  # tried in order; a document is read at the first it has
+    code: str | None = None  # a 科目编码 subject ("2013901")
+    row: str | None = None  # a row-name subject of the coded tables ("行政运行")
+
+
+@dataclass(frozen=True)
+class Subjects:
+    named: tuple[Subject, ...]
+    coded: Place  # where a 科目编码 or a coded row name is read
+
+    def find(self, text: str) -> tuple[Subject, str] | None:
+        """The subject a phrase names and the alias as written: the longest alias written in it, of equal
+        ones the first written ("项目支出合计" names 项目支出, not 支出合计)."""
+        key = label_key(text)
+        best: tuple[int, int, Subject, str] | None = None
+        for s in self.named:
+            for alias in s.aliases:
+                at = key.find(alias)
+                if at >= 0 and (best is None or (len(alias), -at) > (best[0], best[1])):
+                    best = (len(alias), -at, s, alias)
+        return (best[2], best[3]) if best else None
+
+    def by_code(self, code: str, name: str) -> Subject:
+        return Subject(name=f"{code} {name}".strip(), aliases=(), places=(self.coded,), code=code)
+
+    def by_row(self, row_key: str) -> Subject:
+        return Subject(name=row_key, aliases=(row_key,), places=(self.coded,), row=row_key)
+
+
+@cache
+def subjects() -> Subjects:
+    """The subjects, read once from the package's subjects.toml."""
+    data: dict[str, Any] = tomllib.loads(files("assistant").joinpath("subjects.toml").read_text(encoding="utf-8"))
+
+    def place(p: dict[str, Any]) -> Place:
+        return Place(
+            tables=tuple(p["tables"]),
+            rows=tuple(label_key(r) for r in p.get("rows", ())),
+            roles=tuple(p.get("roles", ())),
+        )
+
+    named = tuple(
+        Subject(
+            name=s["name"],
+            aliases=tuple(sorted({label_key(a) for a in [s["name"], *s["aliases"]]}, key=len, reverse=True)),
+            places=tuple(place(p) for p in s["at"]),
+        )
+        for s in data["subject"]
+    )
+    return Subjects(named=named, coded=place(data["coded"]))

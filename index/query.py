@@ -1,0 +1,100 @@
+"""Facts across documents, read in SQL: what a question over many disclosures needs, and no more.
+
+The answer to "哪个部门“三公”经费最多？" over a thousand documents is one indexed query
+(facts_subject: table kind, row key, column role) rather than a scan of every fact in memory.
+Each thread has its own read-only connection (the web app answers on several threads).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from index.errors import StoreError
+from index.records import Fact
+
+FACT_COLUMNS = (
+    "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
+    " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
+)
+
+
+def fact_of(r: Sequence[object]) -> Fact:
+    """A fact from a row selected as FACT_COLUMNS."""
+    return Fact(
+        doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],  # type: ignore[arg-type]
+        column=r[7], value=Decimal(str(r[8])), unit=r[9], source=r[10], parent=r[11], page=r[12],  # type: ignore[arg-type]
+        doc_kind=r[13], table_kind=r[14], column_role=r[15], fund=r[16], code_scheme=r[17],  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class Located:
+    """The facts of one place in many documents: a table kind, rows (by key or 科目编码), column roles."""
+
+    tables: tuple[str, ...]
+    rows: tuple[str, ...] = ()  # label_key of the rows
+    codes: tuple[str, ...] = ()  # 科目编码
+    roles: tuple[str, ...] = ()  # column roles; empty = any
+
+
+class FactQuery:
+    """Read-only SQL over a store's facts."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / "facts.sqlite"
+        self._local = threading.local()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            except sqlite3.Error as e:
+                raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+            self._local.conn = conn
+        return conn
+
+    def locate(self, doc_ids: Sequence[str], at: Located) -> list[Fact]:
+        """The facts printed at one place, in the given documents, in print order."""
+        if not doc_ids or not at.tables or not (at.rows or at.codes):
+            return []
+        marks = ",".join("?" * len(at.tables))
+        where = [f"table_kind IN ({marks})"]
+        params: list[object] = [*at.tables]
+        wanted = []
+        if at.rows:
+            wanted.append(f"row_key IN ({','.join('?' * len(at.rows))})")
+            params += at.rows
+        if at.codes:
+            wanted.append(f"code IN ({','.join('?' * len(at.codes))})")
+            params += at.codes
+        where.append("(" + " OR ".join(wanted) + ")")
+        if at.roles:
+            where.append(f"column_role IN ({','.join('?' * len(at.roles))})")
+            params += at.roles
+        where.append("f.doc_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(doc_ids)))
+        sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} ORDER BY f.id"
+        try:
+            return [fact_of(r) for r in self._conn().execute(sql, params)]
+        except sqlite3.Error as e:
+            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+
+    def row_keys(self, tables: Sequence[str]) -> dict[str, str]:
+        """The row keys of these table kinds, each with one of its 科目编码 ("" when uncoded)."""
+        sql = (
+            f"SELECT row_key, max(coalesce(code, '')) FROM facts WHERE table_kind IN ({','.join('?' * len(tables))})"
+            " AND row_key IS NOT NULL GROUP BY row_key"
+        )
+        return {str(k): str(c) for k, c in self._conn().execute(sql, list(tables))}
+
+    def code_names(self) -> dict[str, str]:
+        """Every 科目编码 in the store with a printed name of it."""
+        sql = "SELECT code, min(row) FROM facts WHERE code IS NOT NULL GROUP BY code"
+        return {str(c): str(r) for c, r in self._conn().execute(sql)}

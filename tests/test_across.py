@@ -1,0 +1,182 @@
+"""Questions across documents, on real PDFs and generated ones in the national templates: rankings,
+totals, comparisons, filters, shares and 决算 against 预算, each line checked against its own document."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.records import Answer, Within
+from tests.conftest import REAL, run_cli
+from tests.template_maker import Expected, make_juesuan, make_yusuan
+
+WANLI = "上海市普陀区人民政府万里街道办事处"
+FULIYUAN = "上海市普陀区社会福利院"
+SHEGONGBU = "中共上海市普陀区委社会工作部"
+CAIZHENG = "上海市普陀区财政局"
+
+
+@pytest.fixture(scope="module")
+def engine(store_real: Path) -> Engine:
+    return Engine(Settings(store=store_real))
+
+
+def traced(a: Answer) -> None:
+    """Every figure checked, every line sourced, every ✓ citing a cell of the department on its line."""
+    assert not a.refused and a.figures and a.entries
+    assert all(f.verdict in ("verified", "derived") for f in a.figures)
+    assert all(e.source for e in a.entries if e.value is not None)
+    sources = {part for e in a.entries for part in e.source.split("；")}
+    assert all(set(f.source.split("；")) <= sources for f in a.figures if f.verdict == "verified")
+
+
+def test_two_real_departments_total_with_both_sources(engine: Engine) -> None:
+    a = engine.answer("福利院和万里街道2024年预算的“三公”经费合计是多少？")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal("54.31"), "万元")
+    assert [(e.department, e.value) for e in a.entries] == [(WANLI, Decimal("47.91")), (FULIYUAN, Decimal("6.4"))]
+    assert "部门“三公”经费和机关运行经费预算表" in a.entries[0].source  # 万里街道's own table
+    assert "单位“三公”经费和机关运行经费预算表" in a.entries[1].source  # 福利院's (a 单位预算)
+    total = next(f for f in a.figures if f.text == "54.31 万元")
+    assert total.verdict == "derived" and total.expression == "47.91 + 6.4 = 54.31"
+    assert "覆盖库中 2024 年预算 2 个部门" in a.text and len({c.doc_id for c in a.citations}) == 2
+    b = engine.answer("福利院和万里街道2024年预算的项目支出合计是多少？")
+    traced(b)
+    assert (b.value, b.unit) == (Decimal(59125103), "元")
+
+
+def test_two_departments_compared(engine: Engine) -> None:
+    a = engine.answer("福利院和万里街道2024年的人员经费比一比")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal(81157237), "元")
+    assert [e.department for e in a.entries] == [WANLI, FULIYUAN]
+    assert "88,537,451 − 7,380,214 = 81,157,237" in [f.expression for f in a.figures]
+
+
+def test_a_ranking_asks_which_kind_then_follows_up(engine: Engine) -> None:
+    """2024 holds 预算 (万里街道, 福利院) and a 决算 (社工部): which one is asked, never mixed."""
+    a = engine.answer("2024年哪个部门“三公”经费最多？")
+    assert a.refused and set(a.choices) == {"预算", "决算"} and not a.figures
+    b = engine.answer("预算", [a])
+    traced(b)
+    assert (b.value, b.unit, b.entries[0].department) == (Decimal("47.91"), "万元", WANLI)
+    assert [e.rank for e in b.entries] == [1, 2]
+    c = engine.answer("换成公用经费", [a, b])
+    traced(c)
+    assert (c.value, c.unit) == (Decimal(11168569), "元") and "公用经费" in c.metric
+    d = engine.answer("决算呢？", [a, b, c])
+    assert not d.refused and [e.department for e in d.entries] == [SHEGONGBU]
+    assert "本表无数据" not in d.text or d.value is not None
+
+
+def test_a_share_ranking_lists_a_department_without_the_item(engine: Engine) -> None:
+    a = engine.answer("2024年预算各部门行政运行支出占本部门支出的比例，从高到低排一下")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal("10.63"), "%")
+    assert [(e.department, e.value, e.note) for e in a.entries] == [
+        (WANLI, Decimal("10.63"), ""), (FULIYUAN, None, "文件中没有此项")
+    ]  # fmt: skip
+    assert "16,603,248 ÷ 156,211,123 × 100% = 10.63%" in [f.expression for f in a.figures]
+    b = engine.answer("那2023年呢？", [a])
+    traced(b)
+    assert (b.value, b.entries[0].year) == (Decimal("11.14"), 2023) and "2023 年预算 1 个部门" in b.covered
+
+
+def test_filters(engine: Engine) -> None:
+    a = engine.answer("2024年预算哪些部门“三公”经费超过10万元？")
+    assert not a.refused and [e.department for e in a.entries] == [WANLI]
+    b = engine.answer("2024年预算哪些部门没有政府性基金预算拨款？")
+    assert not b.refused and {e.department for e in b.entries} == {WANLI, FULIYUAN}
+    assert all(e.value == 0 for e in b.entries)
+
+
+def test_the_chosen_scope_narrows_the_answer(engine: Engine) -> None:
+    a = engine.answer("2024年预算各部门“三公”经费排名", within=Within(departments=(FULIYUAN,)))
+    traced(a)
+    assert [e.department for e in a.entries] == [FULIYUAN] and "所选范围" in a.covered
+    b = engine.answer("各部门“三公”经费排名", within=Within(kinds=("决算",)))
+    assert not b.refused and [e.department for e in b.entries] == [SHEGONGBU] and b.value == 0
+    c = engine.answer("万里街道2024年“三公”经费是多少？", within=Within(departments=(FULIYUAN,)))
+    assert c.refused and "所选查询范围" in c.text
+
+
+def test_kinds_that_differ_are_never_added(engine: Engine) -> None:
+    a = engine.answer("社工部和福利院2024年“三公”经费合计多少？")
+    assert a.refused and not a.figures and "预算和决算不能放在一起" in a.text
+
+
+def test_cli_rows_and_facts_filters(store_real: Path, tmp_path: Path) -> None:
+    code, out = run_cli(store_real, "ask", "福利院和万里街道2024年预算的“三公”经费合计是多少？", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["value"] == 54.31 and data["covered"].startswith("覆盖库中 2024 年预算 2 个部门")
+    assert [(r["department"], r["value"], r["unit"]) for r in data["rows"]] == [
+        (WANLI, 47.91, "万元"),
+        (FULIYUAN, 6.4, "万元"),
+    ]
+    assert all(r["source"] and r["doc_id"] for r in data["rows"])
+    code, out = run_cli(store_real, "ask", "2024年各部门“三公”经费排名", "--kind", "预算", "--json")
+    assert code == 0 and [r["rank"] for r in json.loads(out)["rows"]] == [1, 2]
+    path = tmp_path / "facts.csv"
+    code, out = run_cli(
+        store_real, "facts", "--department", "万里街道", "--year", "2024", "--code", "2120101", "--csv", str(path)
+    )
+    with path.open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert code == 0 and rows and {r["code"] for r in rows} == {"2120101"} and {r["year"] for r in rows} == {"2024"}
+    assert {r["department"] for r in rows} == {WANLI} and "16603248" in {r["value"] for r in rows}
+    code, _ = run_cli(store_real, "facts", "--department", "规资局")
+    assert code == 2
+
+
+# --- units that differ, and 决算 against 预算 of one department-year (generated in the national templates) ---
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, Expected, Expected]:
+    """财政局's 2024 预算 in 万元 and its 2024 决算, with 万里街道's real 2024 预算 (in 元)."""
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("mixed")
+    budget = make_yusuan(folder / "y.pdf", department=CAIZHENG, year=2024, unit="万元", rng_seed=7)
+    actual = make_juesuan(folder / "j.pdf", department=CAIZHENG, year=2024, rng_seed=8)
+    store = folder / "store"
+    with Store(store) as s:
+        vectors = open_vectors(Settings(store=store))
+        for path in (folder / "y.pdf", folder / "j.pdf", REAL / "wanli-2024-yusuan.pdf"):
+            ingest(s, vectors, path)
+    return Engine(Settings(store=store)), budget, actual
+
+
+def test_units_are_converted_and_said(mixed: tuple[Engine, Expected, Expected]) -> None:
+    engine, budget, _ = mixed
+    a = engine.answer("2024年预算各部门项目支出排名")
+    traced(a)
+    ours = budget.value("2024年部门支出预算总表", "合计", "项目支出")
+    wanli = next(e for e in a.entries if e.department == WANLI)
+    assert a.unit == "万元" and wanli.value == Decimal("5650.5103") and wanli.printed == "56,505,103 元"
+    assert "原文单位为元，已换算为万元" in wanli.note
+    assert next(e for e in a.entries if e.department == CAIZHENG).value == ours
+    converted = next(f for f in a.figures if f.text == "5,650.5103 万元")
+    assert converted.verdict == "derived" and "56,505,103元 = 5,650.5103万元" in converted.expression
+
+
+def test_budget_against_actual_of_one_department_year(mixed: tuple[Engine, Expected, Expected]) -> None:
+    engine, budget, actual = mixed
+    spent = actual.value("支出决算表", "合计", "本年支出合计")
+    planned = budget.value("2024年部门支出预算总表", "合计", "合计")
+    a = engine.answer("财政局2024年决算比预算多还是少？")
+    traced(a)
+    assert (a.value, a.unit) == (spent - planned, "万元")
+    assert {e.kind for e in a.entries} == {"预算", "决算"} and len({e.doc_id for e in a.entries}) == 2
+    b = engine.answer("财政局2024年预算执行率是多少？")
+    traced(b)
+    rate = (spent / planned * 100).quantize(Decimal("0.01"))
+    assert (b.value, b.unit) == (rate, "%")
