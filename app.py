@@ -199,7 +199,7 @@ def _error(fn: Any, message: str, args: Sequence[Any]) -> Any:
             gr.ChatMessage(role="assistant", content=f"⚠ {message}"),
         ]
         hidden = gr.update(visible=False)
-        return chat, args[2], "", hidden, hidden, "", hidden
+        return chat, args[2], "", hidden, hidden, "", hidden, hidden, hidden  # as many as respond's outputs
     if fn.__name__ == "run_audit":
         return f"⚠ {message}", gr.update()
     if fn.__name__ == "check_text":
@@ -216,7 +216,13 @@ def examples(service: Service) -> list[str]:
         return []
     d = docs[-1]
     name = d.aliases[-1] if d.aliases else d.department
+    across = (
+        [f"{d.year}年{d.kind}各部门“三公”经费排名", f"{d.year}年{d.kind}各部门项目支出合计是多少？"]
+        if len({x.department for x in docs}) > 1
+        else []
+    )  # fmt: skip
     return [
+        *across,
         f"{name}今年总共要花多少钱？",
         f"{name}项目支出占总支出多少？",
         f"{name}去年的预算总额是多少？",

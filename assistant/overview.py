@@ -272,7 +272,7 @@ class Overview:
             parts.append(
                 Part(text=f"文件中没有此项的部门（{len(missing)} 个）：{names}。\n", doc_ids=(), checked=False)
             )
-        parts.append(Part(text=f"{scope.covered}。", doc_ids=(), checked=False))
+        parts.append(Part(text=f"\n{scope.covered}。", doc_ids=(), checked=False))  # its own paragraph
         metric = f"{s.name}（{scope.kind}数）" if a.op != "execution" else s.name
         return Composed(
             parts=parts, value=value, unit=unit, entries=self.cmp.entries([*listed, *missing], ranked=ranked),

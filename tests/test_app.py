@@ -40,6 +40,15 @@ def server_both(store_both: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 @pytest.fixture(scope="module")
+def server_real(store_real: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python app.py` on a copy of a store of four real Shanghai PDFs (three departments, 预算 and 决算)."""
+    store = tmp_path_factory.mktemp("app-real") / "store"
+    shutil.copytree(store_real, store)
+    with serving(store, free_port()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed (see README: the install command installs it)")
@@ -224,3 +233,37 @@ def test_the_server_log_has_no_bm25s_debug_lines(server: str, tmp_path_factory: 
     assert logs
     text = "".join(log.read_text(encoding="utf-8") for log in logs)
     assert "已启动" in text and "DEBUG:bm25s" not in text
+
+
+def test_a_ranking_shows_the_table_the_bars_and_a_csv_and_the_scope_picker_narrows_it(
+    browser: object, server_real: str, tmp_path: Path
+) -> None:
+    page = new_page(browser, server_real)
+    ask(page, "2024年预算各部门“三公”经费排名", "覆盖库中 2024 年预算 2 个部门")
+    table = page.locator("#entries")
+    expect(table).to_be_visible()
+    expect(table).to_contain_text("上海市普陀区人民政府万里街道办事处")
+    expect(table).to_contain_text("上海市普陀区社会福利院")
+    expect(table).to_contain_text("单位“三公”经费和机关运行经费预算表")  # each line's source
+    bars = page.locator("#chart .bar-label")
+    expect(bars).to_have_count(2)
+    assert bars.all_inner_texts() == ["上海市普陀区人民政府万里街道办事处", "上海市普陀区社会福利院"]  # largest first, whole names
+    expect(page.locator("#chart")).to_contain_text("47.91 万元")
+    expect(page.locator("#chart")).to_contain_text("“三公”经费（预算数）（万元）")
+    page.locator("#chat").get_by_text("🧮 计算与核对").last.click()
+    expect(page.locator("#chat").get_by_text("✓ 与公开文件一致").last).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "answer-ranking.png", full_page=True)
+    with page.expect_download() as download:
+        page.click("#csv")
+    saved = tmp_path / "ranking.csv"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8-sig")
+    assert "上海市普陀区人民政府万里街道办事处,2024,预算,47.91,万元" in text and "排名,部门,年度" in text
+
+    page.get_by_text("限定部门、年度、预算/决算").click()
+    page.locator("#scope-kinds").get_by_label("决算").check()
+    ask(page, "各部门“三公”经费排名", "覆盖库中 2024 年决算 1 个部门（所选范围）")
+    expect(table).to_contain_text("中共上海市普陀区委社会工作部")
+    expect(table).not_to_contain_text("万里街道办事处")
+    expect(table).to_contain_text("本表无数据")
+    page.screenshot(path=ARTIFACTS / "answer-ranking-scoped.png", full_page=True)
