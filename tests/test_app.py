@@ -247,7 +247,10 @@ def test_a_ranking_shows_the_table_the_bars_and_a_csv_and_the_scope_picker_narro
     expect(table).to_contain_text("单位“三公”经费和机关运行经费预算表")  # each line's source
     bars = page.locator("#chart .bar-label")
     expect(bars).to_have_count(2)
-    assert bars.all_inner_texts() == ["上海市普陀区人民政府万里街道办事处", "上海市普陀区社会福利院"]  # largest first, whole names
+    assert bars.all_inner_texts() == [
+        "上海市普陀区人民政府万里街道办事处",
+        "上海市普陀区社会福利院",
+    ]  # largest first, whole names
     expect(page.locator("#chart")).to_contain_text("47.91 万元")
     expect(page.locator("#chart")).to_contain_text("“三公”经费（预算数）（万元）")
     page.locator("#chat").get_by_text("🧮 计算与核对").last.click()

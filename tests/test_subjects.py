@@ -60,7 +60,9 @@ def reader() -> AcrossReader:
     def named(text: str) -> dict[str, str]:
         return {full: short for short, full in DEPARTMENTS.items() if short in text}
 
-    return AcrossReader(named, {"行政运行": "2013901", "公务接待费": "30217"}, {"2013901": "行政运行", "30217": "公务接待费"})
+    return AcrossReader(
+        named, {"行政运行": "2013901", "公务接待费": "30217"}, {"2013901": "行政运行", "30217": "公务接待费"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -124,13 +126,18 @@ def test_follow_ups_change_one_thing(reader: AcrossReader) -> None:
 
 def test_bars_are_sorted_with_whole_names() -> None:
     html = bars_html(
-        [("上海市普陀区社会福利院", Decimal("6.4"), "万元"), ("上海市普陀区人民政府万里街道办事处", Decimal("47.91"), "万元")],
+        [
+            ("上海市普陀区社会福利院", Decimal("6.4"), "万元"),
+            ("上海市普陀区人民政府万里街道办事处", Decimal("47.91"), "万元"),
+        ],
         "“三公”经费（万元）",
     )
     assert html.index("万里街道办事处") < html.index("社会福利院") and "47.91 万元" in html and "width:100.00%" in html
 
 
 def test_csv_has_the_lines() -> None:
-    answer = Answer(question="问", text="", refused=False, metric="项目支出（预算数）", covered="覆盖库中 2024 年预算 1 个部门")
+    answer = Answer(
+        question="问", text="", refused=False, metric="项目支出（预算数）", covered="覆盖库中 2024 年预算 1 个部门"
+    )
     text = entries_csv(answer)
     assert text.startswith("\ufeff") and "排名,部门,年度,类别,数值,单位,出处,说明" in text
