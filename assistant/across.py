@@ -1,9 +1,9 @@
 """Reading a question that crosses documents: which departments, year and kind it covers, the subject it
-compares, and what it asks of them (rank, total, average, compare, filter, share, execution).
+compares, and what it asks of them (rank, total, average, compare, filter, share, change, execution).
 
 A question is read here only when it is about several documents: it names two or more departments, or
 asks about departments in general (哪个部门 / 各部门 / 全区 …), or compares one department's 决算
-with its 预算. Anything else (two years of one department included) goes to the single-document understanding.
+with its 预算 or two of its years. Anything else goes to the single-document understanding.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ MANY = re.compile(
     r"哪个部门|哪些部门|哪几个部门|哪一个部门|哪个单位|哪些单位|哪几个单位|哪家单位|哪几家|哪家|各部门|各单位|各个部门|各个单位"
     r"|全区|全市|全县|所有部门|所有单位|全部部门|全部单位|每个部门|每个单位|部门排名|单位排名|部门间|跨部门|各预算单位"
     r"|最[多少高低大小]的(?:[0-9一二两三四五六七八九十]+[个家])?(?:部门|单位)|[0-9一二两三四五六七八九十]+个(?:部门|单位)"
+    r"|(?:部门|单位)(?:有|是)哪(?:些|几个|几家)|(?:部门|单位)有几个|有几个(?:部门|单位)"
+    r"|(?:部门|单位).{0,12}(?:排名|排行|排序)|(?:排名|排行|排序|前\s*\w{1,3}\s*名).{0,8}(?:部门|单位)|的(?:部门|单位)\s*[？?。]?\s*$"
 )
 WHICH = re.compile(r"哪些|哪几个|哪几家")
 RANK = re.compile(
@@ -35,7 +37,15 @@ TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|
 AVERAGE = re.compile(r"平均|均值")
 COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
 SHARE = re.compile(r"(.+?)占(.+?)(?:的)?(?:比例|比重|百分比|份额|多少|几成|%)")
+SHARE_OF_TOTAL = re.compile(r"(.+?)(?:的)?(?:占比|比重)")  # "基本支出占比最高的部门": of the department's 支出合计
+PLACE = re.compile(r"排第几|第几名|排名第几|排在第?几|名次|排多少|排名如何|排在哪")
+CHANGE = re.compile(r"增加|减少|增长|下降|变化|增减|多了|少了|多出|涨|降")
+GROWTH = re.compile(r"增长率|增幅|降幅|增速|百分之几|百分之多少|增长了?百分|下降了?百分|百分比")
+SAME_TIME = re.compile(r"同比|比上年|比去年|比上一年|较上年|较去年")
+MAGNITUDE = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌|多了|多出|增加了|涨了")  # 多少 asks, it does not say
 EXECUTION = re.compile(r"执行率|完成率|执行情况|完成情况|执行了多少|完成了多少")
+FUND_BUDGET = re.compile(r"(?:一般公共|政府性基金|国有资本经营)预算|预算单位|预算主管")  # names, not the kind
+ACTUAL = re.compile(r"实际(?:支出|花|执行|发生|用)")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
@@ -61,8 +71,8 @@ def _count(text: str) -> int:
 
 
 def _kind(text: str) -> str | None:
-    """预算 / 决算 as the question says it (names of funds, 预算单位 … do not count)."""
-    rest = NOT_BUDGET.sub("", text)
+    """预算 / 决算 as the question says it (names of funds, 预算单位 … do not count; 实际支出 is a 决算's)."""
+    rest = ACTUAL.sub("决算", FUND_BUDGET.sub("", text))
     actual, budget = "决算" in rest, "预算" in rest
     return "决算" if actual and not budget else "预算" if budget and not actual else None
 
@@ -103,11 +113,16 @@ class AcrossReader:
             year = max((d.year for d in docs), default=1) - 1
         asc = bool(ASCENDING.search(bare))
         limit = next((_count(a or b) for a, b in LIMIT.findall(bare)), None)
+        focus = departments[0] if op == "rank" and len(departments) == 1 else None
+        if focus:
+            departments = ()
         return Across(
-            question=question, op=op, subject=subject, whole=whole, departments=departments, year=year,
+            question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" else _kind(bare), descending=not asc, limit=limit,
             threshold=self._threshold(bare) if op == "filter" else None,
-            rate=bool(EXECUTION.search(bare) or "率" in bare),
+            rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
+            earlier=years[0] if op == "change" and len(years) == 2 else None,
+            growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
 
     def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc]) -> AcrossOp | None:
@@ -122,18 +137,23 @@ class AcrossReader:
             if SHARE.search(text):
                 return "share"
             return "rank" if RANK.search(text) and not COMPARE.search(text) else "compare"
+        if len(departments) == 1 and many and PLACE.search(text):
+            return "rank"  # "财政局的三公经费在各部门中排第几"
         if len(departments) == 1:
             own = [d for d in docs if d.department == departments[0]]
             kinds = {d.kind for d in own}
-            rest = NOT_BUDGET.sub("", text)
+            rest = ACTUAL.sub("决算", NOT_BUDGET.sub("", text))
             if {"预算", "决算"} <= kinds and (("决算" in rest and "预算" in rest) or EXECUTION.search(text)):
                 return "execution"
-            return None  # two years of one department: the single-document engine compares them place by place
+            years = {int(y) for y in YEAR.findall(text)}
+            if (len(years) == 2 or SAME_TIME.search(text)) and (CHANGE.search(text) or GROWTH.search(text)):
+                return "change"
+            return None
         if not many:
             return None
-        if SHARE.search(text):
+        if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
             return "share"
-        if WHICH.search(text) and (ABOVE.search(text) or BELOW.search(text) or NONE.search(text) or SOME.search(text)):
+        if ABOVE.search(text) or BELOW.search(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):
             return "filter"
         if AVERAGE.search(text):
             return "average"
@@ -148,6 +168,9 @@ class AcrossReader:
             if part is None:
                 return None
             return part, whole or "支出合计"
+        if op == "share" and (m := SHARE_OF_TOTAL.search(text)):
+            part = self.subject_of(m.group(1))
+            return (part, "支出合计") if part else None
         found = self.subject_of(text)
         if found is None and op == "execution":
             return "支出合计", None  # "决算比预算多还是少": the whole budget

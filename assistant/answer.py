@@ -97,16 +97,22 @@ class Engine:
         if doc_id is None:
             pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
             across = self.reader.read(question, pool, history[-1] if history else None)
-            if across is not None:
+            if across is not None and across.op != "change":
                 return self._across(question, across, pool, allowed is not None, start)
+        else:
+            across = None
         previous = [a.query for a in history if a.query]
         query = self.understanding.understand(question, previous, doc_id, allowed)
         understood = time.perf_counter()
         if query.refusal:
+            if across:  # two years of one department: the documents' own printed change first, else the two figures
+                return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
         try:
             draft = self._compose(query)
         except (Unanswerable, CalculationError) as e:
+            if across:
+                return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids

@@ -118,6 +118,9 @@ class Comparer:
                 ):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
+        tables = [t for place in subject.places if place.empty for t in place.tables]
+        for f in self.query.empty(pending, tables):  # an empty table: every item of it is 0, cited with its note
+            found.setdefault(f.doc_id, (f,))
         return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
 
     @staticmethod

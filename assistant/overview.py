@@ -1,5 +1,5 @@
-"""Answers across documents, by what the question asks: rank, total, average, compare, filter, share
-and execution (one department-year, 决算 against 预算).
+"""Answers across documents, by what the question asks: rank, total, average, compare, filter, share,
+change (one department, two years) and execution (one department-year, 决算 against 预算).
 
 Each answer states the documents it covered, lists every department's figure with its source (a
 department without the item is listed as such), and derives totals, differences and rates with the
@@ -50,6 +50,8 @@ class Overview:
         subject = subject_named(a.subject, self.cmp.code_names)
         if a.op == "execution":
             return self._execution(a, subject, docs)
+        if a.op == "change":
+            return self._change(a, subject, docs)
         scope = self.scope(a, docs, limited)
         if a.op == "share":
             return self._share(a, subject, scope)
@@ -110,11 +112,26 @@ class Overview:
                 derived=top.calc,
             )
         ]  # fmt: skip
+        if a.focus:  # "财政局排第几": its place first
+            at = next((i for i, r in enumerate(valued) if r.doc.department == a.focus), None)
+            if at is None:
+                raise Unanswerable(f"{a.focus}的 {scope.year} 年{scope.kind}中没有“{s.name}”")
+            r = valued[at]
+            rank = 1 + sum(x.value > r.value if a.descending else x.value < r.value for x in valued)  # type: ignore[operator]
+            parts = [
+                Part(text=f"{scope.year}年{scope.kind}中，{a.focus}的{s.name}为 {fmt(r.value, unit)}，",  # type: ignore[arg-type]
+                     doc_ids=(r.doc.doc_id,), calculations=self.cmp.line(rank, r, s.name).calculations, cites=cites(r),
+                     derived=r.calc),
+                Part(text=f"在 {len(valued)} 个有此项的部门中{'从高到低' if a.descending else '从低到高'}排第 {rank} 位。\n",
+                     doc_ids=(), checked=False),  # a count and a place, not figures of the disclosure
+                *parts,
+            ]  # fmt: skip
         shown = valued[: min(a.limit or (SHOWN if a.limit is None and _whole_list(a) else 5), SHOWN)]
         parts.append(Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()))
         parts += [self.cmp.line(i + 1, r, s.name) for i, r in enumerate(shown)]
         listed = valued[: a.limit] if a.limit else valued
-        return self._finish(a, s, scope, parts, listed, missing, value=top.value, unit=unit, shown=len(shown))
+        value = next(r.value for r in valued if r.doc.department == a.focus) if a.focus else top.value
+        return self._finish(a, s, scope, parts, listed, missing, value=value, unit=unit, shown=len(shown))
 
     def _total(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         return self._aggregate(a, s, readings, unit, scope, mean=False)
@@ -132,8 +149,9 @@ class Overview:
         who = "、".join(r.doc.department for r in valued) if a.departments else f"{len(valued)} 个部门"
         word = "平均" if mean else "合计"
         parts = [
+            Part(text=f"{scope.year}年{scope.kind}中，{who}的", doc_ids=(), checked=False),  # a count of departments
             Part(
-                text=f"{scope.year}年{scope.kind}中，{who}的{s.name}{word} {fmt(value, unit)}。\n",  # type: ignore[arg-type]
+                text=f"{s.name}{word} {fmt(value, unit)}。\n",  # type: ignore[arg-type]
                 doc_ids=() if c else (valued[0].doc.doc_id,), calculations=(c,) if c else (),
                 derived=c,
             ),
@@ -226,6 +244,43 @@ class Overview:
         composed.metric = metric
         return composed
 
+    def _change(self, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+        """One department, the same kind of document of two years: the same place in both."""
+        name = a.departments[0]
+        own = [d for d in docs if d.department == name]
+        later = a.year or max((d.year for d in own), default=0)
+        earlier = a.earlier or later - 1
+        kinds = [a.kind] if a.kind else [k for k in KINDS if {later, earlier} <= {d.year for d in own if d.kind == k}]
+        if len(kinds) > 1:
+            raise AskBack(f"库中{name} {earlier} 年和 {later} 年的预算和决算都有，请问要比较哪一种", KINDS)
+        pair = [next((d for d in own if d.year == y and d.kind in kinds), None) for y in (later, earlier)]
+        if not kinds or pair[0] is None or pair[1] is None:
+            raise Unanswerable(
+                f"库中没有{name} {earlier} 年和 {later} 年的同类公开文件（{'或'.join(kinds) or '预算或决算'}）"
+            )
+        readings, unit = self.cmp.in_unit(self.cmp.read(s, [pair[0], pair[1]]))
+        now, before = readings
+        for r in readings:
+            if r.value is None:
+                raise Unanswerable(f"{r.doc.year}年{r.doc.kind}中没有“{s.name}”")
+        c = calc.growth_rate(now.operand, before.operand) if a.growth else calc.difference(now.operand, before.operand)
+        word = ("增长" if c.value >= 0 else "下降") if a.growth else ("增加" if c.value >= 0 else "减少")
+        kind = now.doc.kind
+        parts = [
+            Part(text=f"{name}{s.name}：{later}年{kind} {fmt(now.value, unit)}", doc_ids=(now.doc.doc_id,),  # type: ignore[arg-type]
+                 calculations=self.cmp.line(None, now, s.name).calculations, cites=cites(now), derived=now.calc),
+            Part(text=f"，{earlier}年{kind} {fmt(before.value, unit)}", doc_ids=(before.doc.doc_id,),  # type: ignore[arg-type]
+                 calculations=self.cmp.line(None, before, s.name).calculations, cites=cites(before), derived=before.calc),
+            Part(text=f"；{later}年比{earlier}年{word} {fmt(abs(c.value), c.unit)}。\n", doc_ids=(), calculations=(c,),
+                 derived=c),
+        ]  # fmt: skip
+        covered = f"覆盖库中{name} {earlier} 年和 {later} 年的{kind}（两份文件中同一表格、同一栏目）"
+        scope = Scope(docs=[now.doc, before.doc], year=later, kind=kind, covered=covered)
+        value = abs(c.value) if a.magnitude else c.value
+        composed = self._finish(a, s, scope, parts, [now, before], [], value=value, unit=c.unit, shown=2, ranked=False)
+        composed.metric = f"{s.name}（{kind}，{earlier}–{later}年）"
+        return composed
+
     def _execution(self, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
         name = a.departments[0]
         own = [d for d in docs if d.department == name]
@@ -266,14 +321,14 @@ class Overview:
         *, value: Decimal | None, unit: str, shown: int, ranked: bool = True,
     ) -> Composed:  # fmt: skip
         if len(listed) > shown:
-            parts.append(Part(text=f"（共 {len(listed)} 个部门，完整列表见右侧表格）\n", doc_ids=()))
+            parts.append(Part(text=f"（共 {len(listed)} 个部门，完整列表见右侧表格）\n", doc_ids=(), checked=False))
         if missing:
             names = "、".join(r.doc.department for r in missing)
             parts.append(
                 Part(text=f"文件中没有此项的部门（{len(missing)} 个）：{names}。\n", doc_ids=(), checked=False)
             )
         parts.append(Part(text=f"\n{scope.covered}。", doc_ids=(), checked=False))  # its own paragraph
-        metric = f"{s.name}（{scope.kind}数）" if a.op != "execution" else s.name
+        metric = f"{s.name}（{scope.kind}数）" if a.op not in ("execution", "change") else s.name
         return Composed(
             parts=parts, value=value, unit=unit, entries=self.cmp.entries([*listed, *missing], ranked=ranked),
             metric=metric, covered=scope.covered, facts=[f for r in listed for f in r.facts],

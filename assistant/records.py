@@ -73,6 +73,7 @@ AcrossOp = Literal[
     "filter",  # 哪些部门超过 / 没有 / 有
     "share",  # 各部门 A 占本部门 B 的比例
     "execution",  # 一个部门同一年的决算与预算：差额、执行率
+    "change",  # 一个部门两年的同类文件：增减、增长率（单文件引擎答不了时）
 ]
 
 
@@ -85,12 +86,16 @@ class Across:
     subject: str  # the subject's name (assistant/subjects.toml), a 科目编码 or a coded row's name
     whole: str | None = None  # share: what the subject is a share of
     departments: tuple[str, ...] = ()  # named departments (full names); () = every department in scope
+    focus: str | None = None  # rank: the department whose place is asked ("财政局排第几")
     year: int | None = None  # None: the latest year in scope
     kind: str | None = None  # 预算 / 决算; None: not said
     descending: bool = True
     limit: int | None = None  # 前五名 → 5
     threshold: tuple[str, Decimal, str] | None = None  # filter: (">", 10, "万元"), ("=", 0, ""), (">", 0, "")
     rate: bool = False  # execution: 执行率 rather than the difference
+    earlier: int | None = None  # change: the year compared with (None: the year before `year`)
+    growth: bool = False  # change: the rate, not the amount
+    magnitude: bool = False  # change: "减少了多少"/"降幅" answer the size, not the sign
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,6 +19,7 @@ class Place:
     tables: tuple[str, ...]
     rows: tuple[str, ...]  # label_key of the rows; empty = any row (a coded subject gives its own)
     roles: tuple[str, ...] = ()
+    empty: bool = False  # a table of these kinds printed empty means 0 of the subject
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +67,7 @@ def subjects() -> Subjects:
             tables=tuple(p["tables"]),
             rows=tuple(label_key(r) for r in p.get("rows", ())),
             roles=tuple(p.get("roles", ())),
+            empty=bool(p.get("empty", False)),
         )
 
     named = tuple(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from index.errors import StoreError
+from index.facts import EMPTY_TABLE
 from index.records import Fact
 
 FACT_COLUMNS = (
@@ -85,6 +86,17 @@ class FactQuery:
             return [fact_of(r) for r in self._conn().execute(sql, params)]
         except sqlite3.Error as e:
             raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+
+    def empty(self, doc_ids: Sequence[str], tables: Sequence[str]) -> list[Fact]:
+        """The 0 facts of these documents' tables of these kinds that print no figures (本表无数据)."""
+        if not doc_ids or not tables:
+            return []
+        sql = (
+            f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id)"
+            f" WHERE table_kind IN ({','.join('?' * len(tables))}) AND instr(source, ?) > 0"
+            " AND f.doc_id IN (SELECT value FROM json_each(?)) ORDER BY f.id"
+        )
+        return [fact_of(r) for r in self._conn().execute(sql, [*tables, EMPTY_TABLE, json.dumps(list(doc_ids))])]
 
     def row_keys(self, tables: Sequence[str]) -> dict[str, str]:
         """The row keys of these table kinds, each with one of its 科目编码 ("" when uncoded)."""

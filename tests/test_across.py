@@ -94,6 +94,9 @@ def test_filters(engine: Engine) -> None:
     b = engine.answer("2024年预算哪些部门没有政府性基金预算拨款？")
     assert not b.refused and {e.department for e in b.entries} == {WANLI, FULIYUAN}
     assert all(e.value == 0 for e in b.entries)
+    c = engine.answer("2024年预算全区各部门项目支出合计是多少？")  # "2 个部门" is a count, not a figure to check
+    traced(c)
+    assert (c.value, c.unit) == (Decimal(59125103), "元") and len(c.entries) == 2
 
 
 def test_the_chosen_scope_narrows_the_answer(engine: Engine) -> None:
@@ -104,6 +107,31 @@ def test_the_chosen_scope_narrows_the_answer(engine: Engine) -> None:
     assert not b.refused and [e.department for e in b.entries] == [SHEGONGBU] and b.value == 0
     c = engine.answer("万里街道2024年“三公”经费是多少？", within=Within(departments=(FULIYUAN,)))
     assert c.refused and "所选查询范围" in c.text
+
+
+def test_an_empty_table_counts_as_zero_with_its_note(engine: Engine) -> None:
+    """社工部's 2024 “三公” table is printed empty: its 公务接待费 is 0, cited with the table's 说明."""
+    a = engine.answer("2024年决算各部门公务接待费排名")
+    assert not a.refused and [(e.department, e.value, e.note) for e in a.entries] == [(SHEGONGBU, 0, "本表无数据")]
+    assert "本表无数据" in a.entries[0].source
+    b = engine.answer("2024年决算各部门机关运行经费排名")  # not an item of the “三公” table: no 0 made up
+    assert b.refused and not b.figures
+
+
+def test_a_department_s_place_in_a_ranking(engine: Engine) -> None:
+    a = engine.answer("2024年预算福利院的“三公”经费在各部门中排第几？")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal("6.4"), "万元") and "排第 2 位" in a.text
+    assert [e.department for e in a.entries] == [WANLI, FULIYUAN]
+
+
+def test_two_years_of_one_department_when_the_single_document_engine_cannot(engine: Engine) -> None:
+    """ "支出" is no row of either document: the two documents' 支出合计, place by place, signed."""
+    a = engine.answer("万里街道2024年支出预算比2023年增长率是多少？")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal("-5.31"), "%") and "下降 5.31%" in a.text
+    assert [(e.year, e.value) for e in a.entries] == [(2024, 156211123), (2023, 164978640)]
+    assert "(156,211,123 − 164,978,640) ÷ 164,978,640 × 100% = -5.31%" in [f.expression for f in a.figures]
 
 
 def test_kinds_that_differ_are_never_added(engine: Engine) -> None:
