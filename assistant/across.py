@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
@@ -50,7 +51,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
 NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-MONEY_UNIT = r"(亿元|万元|千元|元|亿|万)?"
+MONEY_UNIT = r"(亿元|万元|千元|元|亿|万|%|％)?"
 ABOVE = re.compile(
     rf"(?:超过|高于|大于|多于|不少于|不低于|达到|在)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
 )
@@ -63,7 +64,7 @@ LIMIT = re.compile(
 FOLLOW = re.compile(
     r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)|呢\s*[？?]?\s*$|^(?:前|后)\s*\w{1,3}\s*(?:名|个|位)"
 )
-UNIT_WORDS = {"亿": "亿元", "万": "万元"}
+UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
 
 
 def _count(text: str) -> int:
@@ -75,6 +76,17 @@ def _kind(text: str) -> str | None:
     rest = ACTUAL.sub("决算", FUND_BUDGET.sub("", text))
     actual, budget = "决算" in rest, "预算" in rest
     return "决算" if actual and not budget else "预算" if budget and not actual else None
+
+
+def _per(text: str) -> Literal["execution", "change"] | None:
+    """Whether each department's figure is made of two of its documents: 执行率 (决算 against 预算) or a change
+    between two years ("各部门项目支出同比增长率排名")."""
+    rest = ACTUAL.sub("决算", FUND_BUDGET.sub("", text))
+    if EXECUTION.search(text) or ("决算" in rest and "预算" in rest):
+        return "execution"
+    if (SAME_TIME.search(text) or len(set(YEAR.findall(text))) == 2) and (CHANGE.search(text) or GROWTH.search(text)):
+        return "change"
+    return None
 
 
 class AcrossReader:
@@ -101,7 +113,8 @@ class AcrossReader:
         op = self._op(bare, departments, docs)
         if op is None:
             return None
-        found = self._subject(bare, op)
+        per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
+        found = self._subject(bare, op) or (("支出合计", None) if per else None)
         if found is None:
             return None
         subject, whole = found
@@ -118,10 +131,11 @@ class AcrossReader:
             departments = ()
         return Across(
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
-            kind=None if op == "execution" else _kind(bare), descending=not asc, limit=limit,
+            kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
+            per=per,
             threshold=self._threshold(bare) if op == "filter" else None,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
-            earlier=years[0] if op == "change" and len(years) == 2 else None,
+            earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
 
@@ -151,6 +165,9 @@ class AcrossReader:
             return None
         if not many:
             return None
+        if _per(text) and not TOTAL.search(text):  # each department's 执行率 / change: ranked, filtered or averaged
+            bounded = ABOVE.search(text) or BELOW.search(text)
+            return "filter" if bounded else "average" if AVERAGE.search(text) else "rank"
         if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
             return "share"
         if ABOVE.search(text) or BELOW.search(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):

@@ -32,6 +32,15 @@ OWN_ROLES = {
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
+class AskBack(Exception):
+    """The question is asked back: which kind (or year) of the documents is meant."""
+
+    def __init__(self, text: str, choices: tuple[str, ...]):
+        super().__init__(text)
+        self.text = text
+        self.choices = choices
+
+
 @dataclass(frozen=True, kw_only=True)
 class Reading:
     """One document's figure for a subject, in the answer's unit."""
@@ -40,8 +49,10 @@ class Reading:
     facts: tuple[Fact, ...]  # () when the document does not print the subject
     value: Decimal | None = None
     unit: str = ""
-    calc: Calculation | None = None  # the sum of several rows, or a conversion of units
+    calc: Calculation | None = None  # the sum of several rows, a conversion of units, or a rate of two figures
     note: str = ""
+    words: str = ""  # the line's own words, for a value made of two figures ("决算 …，预算 …，执行率 …")
+    checks: tuple[Calculation, ...] = ()  # further calculations the line's figures are checked against
 
     @property
     def operand(self) -> Operand:
@@ -134,14 +145,15 @@ class Comparer:
         return Reading(doc=doc, facts=facts, value=c.value, unit=c.unit, calc=c, note=f"{len(facts)} 行合计")
 
     @staticmethod
-    def in_unit(readings: list[Reading]) -> tuple[list[Reading], str]:
-        """The readings in one unit: their own when they share it, else 万元 (each conversion a calculation)."""
+    def in_unit(readings: list[Reading], wanted: str | None = None) -> tuple[list[Reading], str]:
+        """The readings in one unit: `wanted`, else their own when they share it, else 万元 (each conversion a
+        calculation)."""
         units = {r.unit for r in readings if r.value is not None}
-        if len(units) <= 1:
+        if len(units) <= 1 and (wanted is None or units <= {wanted} or not units <= set(calc.MONEY)):
             return readings, next(iter(units), "")
         if not units <= set(calc.MONEY):
             raise Unanswerable(f"各部门的数字单位不同（{'、'.join(sorted(units))}），无法放在一起比较")
-        unit, out = "万元", []
+        unit, out = wanted or "万元", []
         for r in readings:
             if r.value is None or r.unit == unit:
                 out.append(r)
@@ -171,9 +183,10 @@ class Comparer:
         if r.value is None:
             return Part(text=f"{head}{r.doc.department}：{r.note}\n", doc_ids=(r.doc.doc_id,))
         note = f"（{r.note}）" if r.note else ""
-        calcs = (*((r.calc,) if r.calc else ()), *extra) or (_identity(r),)
+        calcs = (*((r.calc,) if r.calc else ()), *r.checks, *extra) or (_identity(r),)
+        words = r.words or f"{name} {fmt(r.value, r.unit)}"
         return Part(
-            text=f"{head}{r.doc.department}：{name} {fmt(r.value, r.unit)}{note}\n", doc_ids=(r.doc.doc_id,),
+            text=f"{head}{r.doc.department}：{words}{note}\n", doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)),
             calculations=calcs, cites=cites(r), derived=r.calc,  # a sum of rows or a conversion shows its calculation
         )  # fmt: skip
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant import calculator as calc
-from assistant.compare import SHOWN, Comparer, Composed, Part, Reading, cites, subject_named
+from assistant import paired
+from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, subject_named
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
@@ -22,15 +23,6 @@ from assistant.subjects import Subject
 
 KINDS = ("决算", "预算")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
-
-
-class AskBack(Exception):
-    """The question is asked back: which kind (or year) of the documents is meant."""
-
-    def __init__(self, text: str, choices: tuple[str, ...]):
-        super().__init__(text)
-        self.text = text
-        self.choices = choices
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,11 +44,23 @@ class Overview:
             return self._execution(a, subject, docs)
         if a.op == "change":
             return self._change(a, subject, docs)
+        if a.per:  # each department's 执行率 or change: two of its documents
+            pool = [d for d in docs if not a.departments or d.department in a.departments]
+            read = paired.execution if a.per == "execution" else paired.change
+            readings, subject, covered = read(self.cmp, a, subject, pool)
+            if limited:
+                covered += "（所选范围）"
+            year = a.year or max((r.doc.year for r in readings), default=0)
+            kind = "决算与预算" if a.per == "execution" else readings[0].doc.kind if readings else ""
+            unit = next((r.unit for r in readings if r.value is not None), "")
+            scope = Scope(docs=[r.doc for r in readings], year=year, kind=kind, covered=covered)
+            composed: Composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
+            return composed
         scope = self.scope(a, docs, limited)
         if a.op == "share":
             return self._share(a, subject, scope)
         readings, unit = self.cmp.in_unit(self.cmp.read(subject, scope.docs))
-        composed: Composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
+        composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
         return composed
 
     # --- scope --------------------------------------------------------------
@@ -103,7 +107,7 @@ class Overview:
         valued, missing = _split(readings, a.descending)
         top = valued[0]
         tied = [r for r in valued if r.value == top.value]
-        word = "最多" if a.descending else "最少"
+        word = ("最高" if a.descending else "最低") if unit == "%" else ("最多" if a.descending else "最少")
         parts = [
             Part(
                 text=f"{scope.year}年{scope.kind}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
@@ -323,12 +327,14 @@ class Overview:
         if len(listed) > shown:
             parts.append(Part(text=f"（共 {len(listed)} 个部门，完整列表见右侧表格）\n", doc_ids=(), checked=False))
         if missing:
-            names = "、".join(r.doc.department for r in missing)
-            parts.append(
-                Part(text=f"文件中没有此项的部门（{len(missing)} 个）：{names}。\n", doc_ids=(), checked=False)
-            )
+            by_note: dict[str, list[str]] = {}
+            for r in missing:
+                by_note.setdefault(r.note or "文件中没有此项", []).append(r.doc.department)
+            for note, names in by_note.items():
+                text = f"未列入的部门（{len(names)} 个，{note}）：{'、'.join(names)}。\n"
+                parts.append(Part(text=text, doc_ids=(), checked=False))
         parts.append(Part(text=f"\n{scope.covered}。", doc_ids=(), checked=False))  # its own paragraph
-        metric = f"{s.name}（{scope.kind}数）" if a.op not in ("execution", "change") else s.name
+        metric = f"{s.name}（{scope.kind}数）" if a.op not in ("execution", "change") and not a.per else s.name
         return Composed(
             parts=parts, value=value, unit=unit, entries=self.cmp.entries([*listed, *missing], ranked=ranked),
             metric=metric, covered=scope.covered, facts=[f for r in listed for f in r.facts],

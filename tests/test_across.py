@@ -208,3 +208,21 @@ def test_budget_against_actual_of_one_department_year(mixed: tuple[Engine, Expec
     traced(b)
     rate = (spent / planned * 100).quantize(Decimal("0.01"))
     assert (b.value, b.unit) == (rate, "%")
+
+
+def test_each_department_s_rate_of_execution_ranked(mixed: tuple[Engine, Expected, Expected]) -> None:
+    engine, budget, actual = mixed
+    a = engine.answer("各部门2024年预算执行率排名")
+    traced(a)
+    spent = actual.value("支出决算表", "合计", "本年支出合计")
+    planned = budget.value("2024年部门支出预算总表", "合计", "合计")
+    assert (a.value, a.unit) == ((spent / planned * 100).quantize(Decimal("0.01")), "%")
+    assert [(e.department, e.note) for e in a.entries] == [(CAIZHENG, ""), (WANLI, "库中只有该部门 2024 年的预算")]
+    assert "未列入的部门（1 个，库中只有该部门 2024 年的预算）" in a.text
+
+
+def test_each_department_s_growth_ranked(engine: Engine) -> None:
+    a = engine.answer("各部门2024年预算支出比2023年增长率排名")
+    traced(a)
+    assert (a.value, a.unit) == (Decimal("-5.31"), "%") and a.entries[0].department == WANLI
+    assert [e.note for e in a.entries[1:]] == ["库中没有该部门 2023 年的预算"]
