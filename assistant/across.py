@@ -126,13 +126,17 @@ class AcrossReader:
             year = max((d.year for d in docs), default=1) - 1
         asc = bool(ASCENDING.search(bare))
         limit = next((_count(a or b) for a, b in LIMIT.findall(bare)), None)
+        written: dict[str, list[str]] = {}
+        for department, alias in named.items():
+            written.setdefault(alias, []).append(department)
+        ambiguous = tuple((alias, tuple(names)) for alias, names in written.items() if len(names) > 1)
         focus = departments[0] if op == "rank" and len(departments) == 1 else None
         if focus:
             departments = ()
         return Across(
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
-            per=per,
+            per=per, ambiguous=ambiguous,
             threshold=self._threshold(bare) if op == "filter" else None,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,

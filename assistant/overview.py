@@ -39,6 +39,9 @@ class Overview:
         self.cmp = comparer
 
     def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
+        if a.ambiguous:  # "财政局" of two districts: never both, never one of them silently
+            alias, names = a.ambiguous[0]
+            raise Unanswerable(f"“{alias}”在库中对应多个部门（{'、'.join(names)}），请写出部门全称后再问")
         subject = subject_named(a.subject, self.cmp.code_names)
         if a.op == "execution":
             return self._execution(a, subject, docs)

@@ -88,6 +88,7 @@ class Across:
     departments: tuple[str, ...] = ()  # named departments (full names); () = every department in scope
     focus: str | None = None  # rank: the department whose place is asked ("财政局排第几")
     per: Literal["execution", "change"] | None = None  # each department's figure is made of two documents
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name as written, the departments it may mean)
     year: int | None = None  # None: the latest year in scope
     kind: str | None = None  # 预算 / 决算; None: not said
     descending: bool = True

@@ -3,7 +3,7 @@
     python -m eval.bench_across --district DIR [--sizes 100 1000] [--repeat 20] [--out FILE]
 
 DIR is a district built by `python -m eval.district build` (its `store`). A store of N documents is
-made from it in SQL: the first N of its documents, and beyond its own count copies of them as the same
+made from it in SQL: the first N of its documents (department by department, all its years and kinds), and beyond its own count copies of them as the same
 departments of other districts (上海市普陀区 → 上海市静安区 …: new document ids, department names and
 facts; the text, tables and figures of each copy are those of its original). Each size runs in its own
 process, so its peak RSS is its own. Reported per size: the engine's start (it still holds every fact in
@@ -33,10 +33,12 @@ QUESTIONS = {
     "前五名": "{year}年决算“三公”经费前五名是哪些部门？",
     "合计": "{year}年决算全区各部门公务接待费合计多少？",
     "平均": "{year}年预算各部门项目支出平均是多少？",
-    "筛选": "{year}年决算哪些部门公务接待费超过5万元？",
+    "筛选": "{year}年决算哪些部门公务接待费超过1万元？",
     "占比排名": "{year}年决算各部门行政运行支出占本部门支出的比例，从高到低",
-    "两部门比较": "财政局和教育局{year}年决算的人员经费比一比",
-    "决算与预算": "财政局{year}年决算比预算多还是少？",
+    "两部门比较": "上海市普陀区财政局和上海市普陀区教育局{year}年决算的人员经费比一比",
+    "决算与预算": "上海市普陀区财政局{year}年决算比预算多还是少？",
+    "执行率排名": "各部门{year}年预算执行率排名",
+    "同比增长率排名": "各部门{year}年项目支出决算同比增长率排名",
 }
 
 
@@ -44,7 +46,9 @@ def make_store(source: Path, target: Path, size: int) -> int:
     """A store of `size` documents made from `source` (see the module's docstring); returns the count made."""
     shutil.copytree(source, target)
     conn = sqlite3.connect(target / "facts.sqlite")
-    docs = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY year, department, kind")]
+    docs = [
+        r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY department, year, kind")
+    ]  # whole departments
     keep = docs[:size]
     conn.execute(f"DELETE FROM documents WHERE doc_id NOT IN ({','.join('?' * len(keep))})", keep)
     conn.execute("DELETE FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM documents)")

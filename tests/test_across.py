@@ -20,6 +20,7 @@ WANLI = "上海市普陀区人民政府万里街道办事处"
 FULIYUAN = "上海市普陀区社会福利院"
 SHEGONGBU = "中共上海市普陀区委社会工作部"
 CAIZHENG = "上海市普陀区财政局"
+JINGAN = "上海市静安区财政局"
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +168,8 @@ def test_cli_rows_and_facts_filters(store_real: Path, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, Expected, Expected]:
-    """财政局's 2024 预算 in 万元 and its 2024 决算, with 万里街道's real 2024 预算 (in 元)."""
+    """财政局's 2024 预算 in 万元 and its 2024 决算, with 万里街道's real 2024 预算 (in 元) and another district's
+    财政局 (静安区) 2024 预算: "财政局" alone names two departments."""
     from assistant.retrieve import open_vectors
     from index.ingest import ingest
     from index.store import Store
@@ -178,7 +180,8 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, Expected, E
     store = folder / "store"
     with Store(store) as s:
         vectors = open_vectors(Settings(store=store))
-        for path in (folder / "y.pdf", folder / "j.pdf", REAL / "wanli-2024-yusuan.pdf"):
+        make_yusuan(folder / "other.pdf", department=JINGAN, year=2024, rng_seed=9, region="上海市静安区")
+        for path in (folder / "y.pdf", folder / "j.pdf", REAL / "wanli-2024-yusuan.pdf", folder / "other.pdf"):
             ingest(s, vectors, path)
     return Engine(Settings(store=store)), budget, actual
 
@@ -200,11 +203,11 @@ def test_budget_against_actual_of_one_department_year(mixed: tuple[Engine, Expec
     engine, budget, actual = mixed
     spent = actual.value("支出决算表", "合计", "本年支出合计")
     planned = budget.value("2024年部门支出预算总表", "合计", "合计")
-    a = engine.answer("财政局2024年决算比预算多还是少？")
+    a = engine.answer("普陀区财政局2024年决算比预算多还是少？")
     traced(a)
     assert (a.value, a.unit) == (spent - planned, "万元")
     assert {e.kind for e in a.entries} == {"预算", "决算"} and len({e.doc_id for e in a.entries}) == 2
-    b = engine.answer("财政局2024年预算执行率是多少？")
+    b = engine.answer("普陀区财政局2024年预算执行率是多少？")
     traced(b)
     rate = (spent / planned * 100).quantize(Decimal("0.01"))
     assert (b.value, b.unit) == (rate, "%")
@@ -217,8 +220,21 @@ def test_each_department_s_rate_of_execution_ranked(mixed: tuple[Engine, Expecte
     spent = actual.value("支出决算表", "合计", "本年支出合计")
     planned = budget.value("2024年部门支出预算总表", "合计", "合计")
     assert (a.value, a.unit) == ((spent / planned * 100).quantize(Decimal("0.01")), "%")
-    assert [(e.department, e.note) for e in a.entries] == [(CAIZHENG, ""), (WANLI, "库中只有该部门 2024 年的预算")]
-    assert "未列入的部门（1 个，库中只有该部门 2024 年的预算）" in a.text
+    assert (a.entries[0].department, a.entries[0].note) == (CAIZHENG, "")
+    assert {(e.department, e.note) for e in a.entries[1:]} == {
+        (JINGAN, "库中只有该部门 2024 年的预算"), (WANLI, "库中只有该部门 2024 年的预算")
+    }  # fmt: skip
+    assert "未列入的部门（2 个，库中只有该部门 2024 年的预算）" in a.text
+
+
+def test_a_short_name_of_two_departments_is_never_either(mixed: tuple[Engine, Expected, Expected]) -> None:
+    engine, _, _ = mixed
+    a = engine.answer("财政局和万里街道2024年预算的项目支出比一比")
+    assert a.refused and not a.figures and not a.entries
+    assert "“财政局”在库中对应多个部门" in a.text and CAIZHENG in a.text and JINGAN in a.text
+    b = engine.answer("上海市静安区财政局和万里街道2024年预算的项目支出比一比")
+    traced(b)
+    assert {e.department for e in b.entries} == {JINGAN, WANLI}
 
 
 def test_each_department_s_growth_ranked(engine: Engine) -> None:
