@@ -98,6 +98,12 @@ class Knowledge:
             self._label(self.subject_of(f)).facts.append(f)
         for t in targets:
             self._label(t.level3).targets.append(t)
+        self.by_doc: dict[str, dict[str, list[Fact]]] = {}  # label → document → its facts, in store order
+        for key, label in self.labels.items():
+            grouped: dict[str, list[Fact]] = {}
+            for f in label.facts:
+                grouped.setdefault(f.doc_id, []).append(f)
+            self.by_doc[key] = grouped
         self.facts_by_doc: dict[str, list[Fact]] = defaultdict(list)
         self.labels_by_doc: dict[str, list[Label]] = defaultdict(list)
         for f in facts:
@@ -207,6 +213,17 @@ class Knowledge:
                 best += 0.02
             out.append(Link(label=label, score=best, exact=exact))
         return sorted(out, key=lambda link: (-link.score, not link.exact, len(link.label.key)))
+
+    def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
+        """A label's facts in these documents, in store order, without scanning its other documents' facts."""
+        grouped = self.by_doc.get(key, {})
+        if len(doc_ids) * 4 < len(grouped):  # a few documents of many (one department's line in a ranking)
+            hit = [d for d in doc_ids if d in grouped]
+            if len(hit) > 1:
+                order = {d: i for i, d in enumerate(grouped)}
+                hit.sort(key=order.__getitem__)
+            return [f for d in hit for f in grouped[d]]
+        return [f for d, facts in grouped.items() if d in doc_ids for f in facts]
 
     def in_scope(self, doc_ids: set[str]) -> list[Label]:
         """The labels with facts or targets in these documents (each once)."""

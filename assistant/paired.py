@@ -33,13 +33,14 @@ def execution(cmp: Comparer, a: Across, s: Subject, docs: Sequence[Doc]) -> tupl
     if year is None or year not in both:
         raise Unanswerable(f"库中没有同一年既有预算又有决算的部门{f'（{year}年）' if year else ''}，无法计算执行率")
     actual, budget = by_department(docs, year, "决算"), by_department(docs, year, "预算")
+    read = {r.doc.doc_id: r for r in cmp.read(s, [*actual.values(), *budget.values()])}  # one query for all
     out: list[Reading] = []
     for name in sorted(set(actual) | set(budget)):
         if name not in actual or name not in budget:
             lone = actual.get(name) or budget[name]
             out.append(Reading(doc=lone, facts=(), note=f"库中只有该部门 {year} 年的{lone.kind}"))
             continue
-        pair, unit = cmp.in_unit(cmp.read(s, [actual[name], budget[name]]))
+        pair, unit = cmp.in_unit([read[actual[name].doc_id], read[budget[name].doc_id]])
         done, planned = pair
         if done.value is None or planned.value is None or planned.value == 0:
             lacking = done if done.value is None else planned
@@ -68,12 +69,13 @@ def change(cmp: Comparer, a: Across, s: Subject, docs: Sequence[Doc]) -> tuple[l
         raise AskBack(f"库中 {earlier} 年和 {later} 年的预算和决算都有，请问要比较哪一种", KINDS)
     kind = kinds[0]
     now, before = by_department(docs, later, kind), by_department(docs, earlier, kind)
+    read = {r.doc.doc_id: r for r in cmp.read(s, [*now.values(), *before.values()])}  # one query for all
     out: list[Reading] = []
     for name in sorted(now):
         if name not in before:
             out.append(Reading(doc=now[name], facts=(), note=f"库中没有该部门 {earlier} 年的{kind}"))
             continue
-        pair, unit = cmp.in_unit(cmp.read(s, [now[name], before[name]]), None if a.growth else "万元")
+        pair, unit = cmp.in_unit([read[now[name].doc_id], read[before[name].doc_id]], None if a.growth else "万元")
         n, b = pair
         if n.value is None or b.value is None:
             out.append(Reading(doc=n.doc, facts=(), note=f"文件中没有“{s.name}”"))

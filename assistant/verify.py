@@ -100,8 +100,7 @@ class Verifier:
         ]
 
     def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
-        label = self.kb.labels.get(key)
-        return [f for f in label.facts if f.doc_id in doc_ids] if label else []
+        return self.kb.facts_of(key, doc_ids)
 
     def scope(self, sentence: str, doc_ids: set[str]) -> set[str]:
         """The documents a sentence is about: those whose department (most specific name) or year it names."""
