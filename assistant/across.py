@@ -28,19 +28,27 @@ MANY = re.compile(
     r"|最[多少高低大小]的(?:[0-9一二两三四五六七八九十]+[个家])?(?:部门|单位)|[0-9一二两三四五六七八九十]+个(?:部门|单位)"
     r"|(?:部门|单位)(?:有|是)哪(?:些|几个|几家)|(?:部门|单位)有几个|有几个(?:部门|单位)"
     r"|(?:部门|单位).{0,12}(?:排名|排行|排序)|(?:排名|排行|排序|前\s*\w{1,3}\s*名).{0,8}(?:部门|单位)|的(?:部门|单位)\s*[？?。]?\s*$"
+    r"|(?:部门|单位)有多少个|多少个(?:部门|单位)|倒数第|[前后]\s*[0-9一二两三四五六七八九十]+\s*名(?!.*(?:项目|科目|哪项|哪几项))"
 )
+ALL = re.compile(r"全区|全市|全县|所有部门|所有单位|全部部门|全部单位")  # …的总数, not a list
+STATS = re.compile(r"相差|差距|差多少|中位数|众数|方差|标准差|极差")
 WHICH = re.compile(r"哪些|哪几个|哪几家")
 RANK = re.compile(
     r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|降序|升序|最多|最少|最高|最低|最大|最小|前\s*\w{1,3}\s*[名位]"
 )
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
-TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是")
+TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
 AVERAGE = re.compile(r"平均|均值")
 COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
 SHARE = re.compile(r"(.+?)占(.+?)(?:的)?(?:比例|比重|百分比|份额|多少|几成|%)")
 SHARE_OF_TOTAL = re.compile(r"(.+?)(?:的)?(?:占比|比重)")  # "基本支出占比最高的部门": of the department's 支出合计
 PLACE = re.compile(r"排第几|第几名|排名第几|排在第?几|名次|排多少|排名如何|排在哪")
 CHANGE = re.compile(r"增加|减少|增长|下降|变化|增减|多了|少了|多出|涨|降")
+TREND = re.compile(r"增长|增加|下降|减少|增幅|降幅|增减|上升|涨幅")  # a change, even without 同比 or two years
+FALLING = re.compile(r"下降|减少|降幅|压减")
+OVER_BUDGET = re.compile(r"超过预算|超出预算|超支|多于预算|高于预算")
+UNDER_BUDGET = re.compile(r"低于预算|少于预算|未完成预算|没有完成预算|不到预算|没完成预算")
+BUDGET_COLUMNS = re.compile(r"预算数|年初预算|全年预算|调整预算")  # a 决算's own columns, not its 预算 document
 GROWTH = re.compile(r"增长率|增幅|降幅|增速|百分之几|百分之多少|增长了?百分|下降了?百分|百分比")
 SAME_TIME = re.compile(r"同比|比上年|比去年|比上一年|较上年|较去年")
 MAGNITUDE = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌|多了|多出|增加了|涨了")  # 多少 asks, it does not say
@@ -50,12 +58,13 @@ ACTUAL = re.compile(r"实际(?:支出|花|执行|发生|用)")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
-NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)(?![\d,.]|\s*年)"  # 2023年 is no threshold
 MONEY_UNIT = r"(亿元|万元|千元|元|亿|万|%|％)?"
 ABOVE = re.compile(
-    rf"(?:超过|高于|大于|多于|不少于|不低于|达到|在)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
+    rf"(?:超过|高于|大于|多于|不少于|不低于|达到)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
 )
 BELOW = re.compile(rf"(?:低于|少于|小于|不足|不到|不超过)\s*{NUMBER}\s*{MONEY_UNIT}|{NUMBER}\s*{MONEY_UNIT}以下")
+BETWEEN = re.compile(rf"{NUMBER}\s*{MONEY_UNIT}\s*(?:到|至|~|－|-|—)\s*{NUMBER}\s*{MONEY_UNIT}\s*(?:之间|以内)?")
 NONE = re.compile(r"为零|为0|是零|是0|等于零|等于0|没有|没安排|未安排|无(?=政府|国有|一般|三公|“|公务|项目|基本)")
 SOME = re.compile(r"有(?!多少|几)")
 LIMIT = re.compile(
@@ -64,6 +73,8 @@ LIMIT = re.compile(
 FOLLOW = re.compile(
     r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)|呢\s*[？?]?\s*$|^(?:前|后)\s*\w{1,3}\s*(?:名|个|位)"
 )
+WITHIN = re.compile(r"(.+?)(?:中的|里的|当中的|之中的|其中的|下的)(.+)")
+DISTRICT = "各部门合计"  # the whole of a share over all departments
 UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
 
 
@@ -80,13 +91,23 @@ def _kind(text: str) -> str | None:
 
 def _per(text: str) -> Literal["execution", "change"] | None:
     """Whether each department's figure is made of two of its documents: 执行率 (决算 against 预算) or a change
-    between two years ("各部门项目支出同比增长率排名")."""
+    between two years ("各部门项目支出同比增长率排名", "哪个部门三公经费增长最多")."""
     rest = ACTUAL.sub("决算", FUND_BUDGET.sub("", text))
-    if EXECUTION.search(text) or ("决算" in rest and "预算" in rest):
+    if EXECUTION.search(text) or OVER_BUDGET.search(text) or UNDER_BUDGET.search(text):
+        return "execution"
+    if "决算" in rest and "预算" in rest and not BUDGET_COLUMNS.search(text):
         return "execution"
     if (SAME_TIME.search(text) or len(set(YEAR.findall(text))) == 2) and (CHANGE.search(text) or GROWTH.search(text)):
         return "change"
+    if TREND.search(text) and (RANK.search(text) or WHICH.search(text) or GROWTH.search(text)):
+        return "change"
+    if len(set(YEAR.findall(text))) == 2 and re.search(r"超过|高于|多于|低于|少于|不及", text) and not _bounded(text):
+        return "change"  # "2024年预算支出超过2023年的部门": each department's two years
     return None
+
+
+def _bounded(text: str) -> bool:
+    return bool(ABOVE.search(text) or BELOW.search(text) or BETWEEN.search(text))
 
 
 class AcrossReader:
@@ -108,8 +129,9 @@ class AcrossReader:
         bare = text
         for alias in sorted(named.values(), key=len, reverse=True):
             bare = bare.replace(alias, " ")
-        if last and not MANY.search(bare) and len(departments) != 1 and FOLLOW.search(bare):
-            return self._follow(last, bare, departments)
+        follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
+        if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
+            return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
         op = self._op(bare, departments, docs)
         if op is None:
             return None
@@ -119,12 +141,19 @@ class AcrossReader:
             return None
         subject, whole = found
         years = sorted({int(y) for y in YEAR.findall(bare)})
+        refusal = None
+        if len(years) > 2 or (len(years) == 2 and op != "change" and per != "change"):
+            refusal = f"问题里写了多个年度（{'、'.join(f'{y}年' for y in years)}），请一次问一个年度（两年的比较请写“比上年”或“2024年比2023年”）"
+        elif len(departments) != 2 and STATS.search(bare) and op not in ("change", "execution"):
+            refusal = "目前只能回答各部门的排名、合计、平均、筛选、占比、执行率和增减，不能计算各部门之间的相差、中位数等统计量"
         year = years[-1] if years else None
         if year is None and THIS_YEAR.search(bare):
             year = max((d.year for d in docs), default=None)
         if year is None and LAST_YEAR.search(bare):
             year = max((d.year for d in docs), default=1) - 1
         asc = bool(ASCENDING.search(bare))
+        if per == "change" and re.search(r"(?:下降|减少|降幅)(?:最多|最大|最快|得最多|幅度最大)", bare):
+            asc = True  # "下降最多的部门": the most negative change first
         limit = next((_count(a or b) for a, b in LIMIT.findall(bare)), None)
         written: dict[str, list[str]] = {}
         for department, alias in named.items():
@@ -137,7 +166,8 @@ class AcrossReader:
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
             per=per, ambiguous=ambiguous,
-            threshold=self._threshold(bare) if op == "filter" else None,
+            threshold=self._threshold(bare, per) if op == "filter" or (op == "share" and _bounded(bare)) else None,
+            below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
@@ -146,7 +176,7 @@ class AcrossReader:
     def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc]) -> AcrossOp | None:
         many = bool(MANY.search(text))
         if len(departments) >= 2:
-            if WHICH.search(text) and (ABOVE.search(text) or BELOW.search(text) or NONE.search(text)):
+            if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"
             if AVERAGE.search(text):
                 return "average"
@@ -161,6 +191,8 @@ class AcrossReader:
             own = [d for d in docs if d.department == departments[0]]
             kinds = {d.kind for d in own}
             rest = ACTUAL.sub("决算", NOT_BUDGET.sub("", text))
+            if BUDGET_COLUMNS.search(text):
+                return None  # "决算中三公经费预算数": a 决算's own column, read by the single-document engine
             if {"预算", "决算"} <= kinds and (("决算" in rest and "预算" in rest) or EXECUTION.search(text)):
                 return "execution"
             years = {int(y) for y in YEAR.findall(text)}
@@ -169,17 +201,23 @@ class AcrossReader:
             return None
         if not many:
             return None
-        if _per(text) and not TOTAL.search(text):  # each department's 执行率 / change: ranked, filtered or averaged
-            bounded = ABOVE.search(text) or BELOW.search(text)
-            return "filter" if bounded else "average" if AVERAGE.search(text) else "rank"
+        if per := _per(text):  # each department's 执行率 / change: ranked, filtered or averaged
+            signed = (
+                per == "change" and (WHICH.search(text) or "的部门" in text)
+                and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
+            )  # fmt: skip
+            over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
+            if _bounded(text) or over or (signed and not RANK.search(text)):
+                return "filter"
+            return "average" if AVERAGE.search(text) else "total" if TOTAL.search(text) and per == "change" else "rank"
         if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
             return "share"
-        if ABOVE.search(text) or BELOW.search(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):
+        if _bounded(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):
             return "filter"
         if AVERAGE.search(text):
             return "average"
-        if TOTAL.search(text) and not RANK.search(text):
-            return "total"
+        if TOTAL.search(text) or (ALL.search(text) and not RANK.search(text) and not WHICH.search(text)):
+            return "total"  # "全区三公经费总数" / "所有部门的人员经费是多少"; 前三名合计: the top three's
         return "rank"
 
     def _subject(self, text: str, op: AcrossOp) -> tuple[str, str | None] | None:
@@ -188,6 +226,8 @@ class AcrossReader:
             part, whole = self.subject_of(m.group(1)), self.subject_of(m.group(2))
             if part is None:
                 return None
+            if ALL.search(m.group(2)) or TOTAL.search(m.group(2)) or whole == part:
+                return part, DISTRICT  # "占全区三公经费的比例": of all departments' sum
             return part, whole or "支出合计"
         if op == "share" and (m := SHARE_OF_TOTAL.search(text)):
             part = self.subject_of(m.group(1))
@@ -203,6 +243,8 @@ class AcrossReader:
         for code in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", phrase):
             if code in self.code_names:
                 return code
+        if (inner := WITHIN.search(phrase)) and (found := self.subject_of(inner.group(2))):
+            return found  # "基本支出中的人员经费": 人员经费
         key = label_key(phrase)
         named: tuple[Subject, str] | None = subjects().find(key)
         row = max((k for k in self.row_keys if k in key), key=len, default="")
@@ -210,24 +252,79 @@ class AcrossReader:
             return row
         return named[0].name if named else None
 
-    def _threshold(self, text: str) -> tuple[str, Decimal, str] | None:
+    @staticmethod
+    def _number(number: str, unit: str | None) -> tuple[Decimal, str]:
+        value = Decimal(number.replace(",", "")) if number[0].isdigit() else cn_value(number)
+        return value, UNIT_WORDS.get(unit or "", unit or "")
+
+    def _threshold(self, text: str, per: str | None = None) -> tuple[str, Decimal, str] | None:
+        if m := BETWEEN.search(text):
+            return (">=", *self._number(m.group(1), m.group(2) or m.group(4)))
         for pattern, op in ((ABOVE, ">"), (BELOW, "<")):
             if m := pattern.search(text):
                 number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-                value = Decimal(number.replace(",", "")) if number[0].isdigit() else cn_value(number)
-                return op, value, UNIT_WORDS.get(unit or "", unit or "")
+                return (op, *self._number(number, unit))
+        if per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text)):
+            return (">" if OVER_BUDGET.search(text) else "<"), Decimal(100), "%"  # 决算 over its 预算: above 100%
+        if per == "change" and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text)):
+            falling = FALLING.search(text) or re.search(r"低于|少于|不及", text)
+            return ("<" if falling else ">"), Decimal(0), ""  # 同比下降 / 比上年增加了 / 超过2023年的
         if NONE.search(text):
             return "=", Decimal(0), ""
         return ">", Decimal(0), ""  # 哪些部门有…
 
-    def _follow(self, last: Across, text: str, departments: tuple[str, ...]) -> Across:
-        """A follow-up to a question across documents: 那2023年呢？ / 只看前三个 / 换成公用经费 / 决算呢？"""
+    def _below(self, text: str) -> tuple[Decimal, str] | None:
+        """An upper bound written with a lower one ("10万元到20万元之间", "大于10万元且小于20万元")."""
+        if m := BETWEEN.search(text):
+            return self._number(m.group(3), m.group(4) or m.group(2))
+        if ABOVE.search(text) and (m := BELOW.search(text)):
+            number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            return self._number(number, unit)
+        return None
+
+    def _follow(self, last: Across, text: str, departments: tuple[str, ...], newest: int | None) -> Across:
+        """A follow-up to a question across documents: 那2023年呢？ / 去年呢？ / 只看前三个 / 换成公用经费 /
+        决算呢？ / 那平均呢？ / 超过30万的呢？ / 那教育局和民政局呢？ — what it does not change is kept."""
+        rest = re.sub(r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)", "", text)
         years = sorted({int(y) for y in YEAR.findall(text)})
-        subject = self.subject_of(re.sub(r"^(?:那么?|换成|改成|换|再看看?|看看|只看|只要|如果是|要是)", "", text))
+        year = years[-1] if years else last.year
+        if not years and LAST_YEAR.search(text):
+            year = (last.year or newest or 1) - 1
+        elif not years and THIS_YEAR.search(text):
+            year = newest
+        subject = self.subject_of(rest)
         limit = next((_count(a or b) for a, b in LIMIT.findall(text)), last.limit)
-        order = (not ASCENDING.search(text)) if re.search(r"从|由|升序|降序|最少|最多|前|后", text) else last.descending
-        return replace(
-            last, question=text, year=years[-1] if years else last.year, kind=_kind(text) or last.kind,
-            subject=subject or last.subject, departments=departments if len(departments) >= 2 else last.departments,
-            limit=limit, descending=order,
+        order_words = re.search(r"从|由|升序|降序|最少|最多|最高|最低|最大|最小|倒数", text)
+        descending = not ASCENDING.search(text) if order_words else last.descending
+        a = replace(
+            last, question=text, year=year, refusal=None, kind=_kind(text) or last.kind, subject=subject or last.subject,
+            limit=limit, descending=descending,
         )  # fmt: skip
+        if len(departments) >= 2:
+            a = replace(a, departments=departments)
+            if last.op in ("execution", "change"):  # "那教育局和民政局呢？": each one's, side by side
+                a = replace(a, op="rank", per=last.op)
+        elif len(departments) == 1:
+            if last.op in ("execution", "change"):
+                a = replace(a, departments=departments)
+            else:
+                a = replace(a, focus=departments[0])  # "那财政局呢？" after a ranking: its place in it
+        per = _per(rest)
+        if per and per != last.per and last.op not in ("execution", "change"):
+            a = replace(a, per=per)  # "那预算执行率呢？": the same subject's
+        if _bounded(rest) or NONE.search(rest):
+            a = replace(a, op="filter", threshold=self._threshold(rest, a.per), below=self._below(rest))
+        elif AVERAGE.search(rest) and a.op in ("rank", "total", "filter"):
+            a = replace(a, op="average")
+        elif TOTAL.search(rest) and a.op in ("rank", "average", "filter"):
+            a = replace(a, op="total")
+        elif RANK.search(rest) and a.op in ("total", "average", "filter"):
+            a = replace(a, op="rank")
+        changed = (years or a.year != last.year or a.kind != last.kind or subject or a.limit != last.limit
+                   or a.descending != last.descending or a.op != last.op or a.per != last.per or departments)  # fmt: skip
+        if not changed:
+            return replace(
+                a,
+                refusal=f"没有看懂“{text.strip()}”要改成什么；可以换年度、预算/决算、项目、前几名或排序，部门请写名称或在“限定部门”里选择",
+            )
+        return a

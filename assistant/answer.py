@@ -52,6 +52,12 @@ YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
 LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
 
 
+def _printed_first(a: Across) -> bool:
+    """One department's change between two years, or the execution of one item: what its documents print
+    (a 决算's own 预算数 and 完成率, a printed 比上年增减) comes first; the two documents' figures otherwise."""
+    return a.op == "change" or (a.op == "execution" and a.subject != "支出合计")
+
+
 class Engine:
     """Loads the store once; answers from memory."""
 
@@ -97,7 +103,7 @@ class Engine:
         if doc_id is None:
             pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
             across = self.reader.read(question, pool, history[-1] if history else None)
-            if across is not None and across.op != "change":
+            if across is not None and not _printed_first(across):
                 return self._across(question, across, pool, allowed is not None, start)
         else:
             across = None
@@ -114,6 +120,8 @@ class Engine:
             if across:
                 return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
+        if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
+            return self._across(question, across, pool, allowed is not None, start)  # 决算 asked: never a 预算's figure
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)

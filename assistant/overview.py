@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from assistant import calculator as calc
 from assistant import paired
+from assistant.across import DISTRICT
+from assistant.calculator import Operand
 from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, subject_named
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
@@ -22,6 +24,7 @@ from assistant.records import Across
 from assistant.subjects import Subject
 
 KINDS = ("决算", "预算")
+OWN_BUDGET = ("全年预算数", "预算数", "调整预算数", "年初预算数")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
 
 
@@ -39,6 +42,8 @@ class Overview:
         self.cmp = comparer
 
     def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
+        if a.refusal:
+            raise Unanswerable(a.refusal)
         if a.ambiguous:  # "财政局" of two districts: never both, never one of them silently
             alias, names = a.ambiguous[0]
             raise Unanswerable(f"“{alias}”在库中对应多个部门（{'、'.join(names)}），请写出部门全称后再问")
@@ -149,12 +154,14 @@ class Overview:
     def _aggregate(
         self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope, mean: bool
     ) -> Composed:
-        valued, missing = _split(readings, True)
+        valued, missing = _split(readings, a.descending)
+        if a.limit:  # "排名前三的部门合计": the first three's
+            valued = valued[: a.limit]
         ops = [r.operand for r in valued]
         c = calc.mean(*ops) if mean else calc.total(*ops) if len(ops) > 1 else None
         value = c.value if c else valued[0].value
-        who = "、".join(r.doc.department for r in valued) if a.departments else f"{len(valued)} 个部门"
-        word = "平均" if mean else "合计"
+        who = "、".join(r.doc.department for r in valued) if a.departments or a.limit else f"{len(valued)} 个部门"
+        word = "平均" if mean else "" if s.name.endswith("合计") else "合计"  # never "支出合计合计"
         parts = [
             Part(text=f"{scope.year}年{scope.kind}中，{who}的", doc_ids=(), checked=False),  # a count of departments
             Part(
@@ -189,17 +196,21 @@ class Overview:
 
     def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
-        if bound_unit and bound_unit != unit and unit in calc.MONEY and bound_unit in calc.MONEY:
-            bound = calc.convert(bound, bound_unit, unit)
-        valued, missing = _split(readings, True)
+        bound = _in(bound, bound_unit, unit)
+        upper = _in(*a.below, unit) if a.below else None
+        valued, missing = _split(readings, op != "<")
         if op == "=":
             hits = [r for r in valued if r.value == 0] + missing
             condition = "为零或没有此项"
         else:
-            hits = [r for r in valued if (r.value > bound if op == ">" else r.value < bound)]  # type: ignore[operator]
+            hits = [r for r in valued if _passes(r.value, op, bound, upper)]  # type: ignore[arg-type]
             condition = (
-                f"{'超过' if op == '>' else '低于'}{fmt(bound, unit)}" if bound or op == "<" else "不为零"
+                f"在{fmt(bound, unit)}到{fmt(upper, unit)}之间" if upper is not None
+                else f"{'超过' if op == '>' else '不低于' if op == '>=' else '低于'}{fmt(bound, unit)}" if bound or op == "<"
+                else "为正（增加）" if a.per == "change" else "不为零"
             )  # fmt: skip
+            if a.per == "change" and op == "<" and not bound:
+                condition = "为负（减少）"
         head = (
             f"{scope.year}年{scope.kind}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
             else f"{scope.year}年{scope.kind}中，没有{s.name}{condition}的部门。\n"
@@ -212,31 +223,50 @@ class Overview:
     # --- two figures per department -------------------------------------------
 
     def _share(self, a: Across, s: Subject, scope: Scope) -> Composed:
-        whole = subject_named(a.whole or "支出合计", self.cmp.code_names)
+        district = a.whole == DISTRICT  # "占全区三公经费的比例": each department's part of all departments' sum
+        whole = subject_named("支出合计" if district or not a.whole else a.whole, self.cmp.code_names)
+        whole_name = DISTRICT if district else whole.name
         parts_of = self.cmp.read(s, scope.docs)
-        wholes = {r.doc.doc_id: r for r in self.cmp.read(whole, scope.docs)}
+        if district:
+            parts_of, unit = self.cmp.in_unit(parts_of)
+            summed = [r for r in parts_of if r.value is not None]
+            if len(summed) < 2:
+                raise Unanswerable(f"{scope.covered}中有“{s.name}”的部门不足两个，无法计算各部门所占比例")
+            total = calc.total(*(r.operand for r in summed))
+            sources = "；".join(o.source for o in total.operands)
+            everyone = Reading(doc=summed[0].doc, facts=(), value=total.value, unit=unit, calc=total)
+            wholes = {r.doc.doc_id: everyone for r in parts_of}
+        else:
+            wholes = {r.doc.doc_id: r for r in self.cmp.read(whole, scope.docs)}
         rated: list[Reading] = []
         lines: dict[str, Part] = {}
         missing = []
         for r in parts_of:
             w = wholes[r.doc.doc_id]
             if r.value is None or w.value is None or w.value == 0:
-                missing.append(replace(r, value=None, note=r.note if r.value is None else f"文件中没有{whole.name}"))
+                missing.append(replace(r, value=None, note=r.note if r.value is None else f"文件中没有{whole_name}"))
                 continue
-            c = calc.share(r.operand, w.operand)
+            of = Operand(value=w.value, unit=w.unit, label=DISTRICT, source=sources) if district else w.operand
+            c = calc.share(r.operand, of)
             rated.append(Reading(doc=r.doc, facts=r.facts + w.facts, value=c.value, unit="%", calc=c))
             lines[r.doc.doc_id] = Part(
-                text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole.name} {fmt(w.value, w.unit)}的 "
+                text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole_name} {fmt(w.value, w.unit)}的 "
                 f"{fmt(c.value, '%')}\n",
                 doc_ids=(r.doc.doc_id,), calculations=(c, *(x.calc for x in (r, w) if x.calc)), cites=cites(r, w),
             )  # fmt: skip
         if not rated:
-            raise Unanswerable(f"{scope.covered}的文件中都没有“{s.name}”与“{whole.name}”")
+            raise Unanswerable(f"{scope.covered}的文件中都没有“{s.name}”与“{whole_name}”")
         rated.sort(key=lambda r: r.value, reverse=a.descending)  # type: ignore[arg-type, return-value]
+        if a.threshold:  # "项目支出占比超过50%的部门"
+            op, bound, _ = a.threshold
+            upper = a.below[0] if a.below else None
+            rated = [r for r in rated if _passes(r.value, op, bound, upper)]  # type: ignore[arg-type]
+            if not rated:
+                raise Unanswerable(f"{scope.covered}中没有{s.name}占{whole_name}的比例符合条件的部门")
         top = rated[0]
         word = "最高" if a.descending else "最低"
         parts = [
-            Part(text=f"{scope.year}年{scope.kind}中，{s.name}占{whole.name}的比例{word}的是{top.doc.department}，"
+            Part(text=f"{scope.year}年{scope.kind}中，{s.name}占{whole_name}的比例{word}的是{top.doc.department}，"
                  f"{fmt(top.value, '%')}。\n", doc_ids=(top.doc.doc_id,),  # type: ignore[arg-type]
                  calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites),
             Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()),
@@ -246,7 +276,7 @@ class Overview:
             replace(lines[r.doc.doc_id], text=f"{i + 1}. {lines[r.doc.doc_id].text}") for i, r in enumerate(shown)
         ]
         listed = rated[: a.limit] if a.limit else rated
-        metric = f"{s.name}占{whole.name}的比例"
+        metric = f"{s.name}占{whole_name}的比例"
         composed = self._finish(a, s, scope, parts, listed, missing, value=top.value, unit="%", shown=len(shown))
         composed.metric = metric
         return composed
@@ -312,14 +342,34 @@ class Overview:
             Part(text=f"；决算比预算{more} {fmt(abs(d.value), unit)}", doc_ids=(), calculations=(d,), derived=d),
             Part(text=f"，执行率（决算 ÷ 预算）为 {fmt(rate.value, '%')}。\n", doc_ids=(), calculations=(rate,), derived=rate),
         ]  # fmt: skip
+        value, value_unit = (rate.value, "%") if a.rate else (d.value, unit)
+        printed = self._own_budget(s, actual)  # the 决算's own 预算数 column ("三公" tables print both)
+        if printed is not None and printed.value:
+            own = calc.share(actual.operand, printed.operand)
+            parts[-1] = replace(parts[-1], text=parts[-1].text.replace("。\n", "；"))
+            parts += [
+                Part(text=f"决算表本身列出的预算数为 {fmt(printed.value, printed.unit)}", doc_ids=(actual.doc.doc_id,),
+                     calculations=self.cmp.line(None, printed, s.name).calculations, cites=cites(printed)),
+                Part(text=f"，按它计算的完成率为 {fmt(own.value, '%')}（决算文件采用的口径）。\n", doc_ids=(),
+                     calculations=(own,), derived=own),
+            ]  # fmt: skip
+            if a.rate:
+                value = own.value
         covered = f"覆盖库中{name} {year} 年的决算和预算两份文件"
         scope = Scope(docs=pair, year=year, kind="决算", covered=covered)
-        value, value_unit = (rate.value, "%") if a.rate else (d.value, unit)
         composed = self._finish(
             a, s, scope, parts, [actual, budget], [], value=value, unit=value_unit, shown=2, ranked=False
         )
         composed.metric = f"{s.name}（决算与预算）"
         return composed
+
+    def _own_budget(self, s: Subject, actual: Reading) -> Reading | None:
+        """The budget a 决算 prints beside its own figure for the subject (its 预算数 column), if any."""
+        places = tuple(replace(p, roles=OWN_BUDGET) for p in s.places if not p.roles)
+        if not places or s.code or s.row:
+            return None
+        reading = self.cmp.read(replace(s, places=places), [actual.doc])[0]
+        return reading if reading.value is not None and reading.unit == actual.unit else None
 
     # --- the common end -------------------------------------------------------
 
@@ -343,6 +393,16 @@ class Overview:
             metric=metric, covered=scope.covered, facts=[f for r in listed for f in r.facts],
             citations=self.cmp.citations(listed),
         )  # fmt: skip
+
+
+def _in(value: Decimal, unit: str, wanted: str) -> Decimal:
+    """A bound written in one money unit, in the answer's (a bound without a unit is in the answer's)."""
+    return calc.convert(value, unit, wanted) if unit and unit != wanted and {unit, wanted} <= set(calc.MONEY) else value
+
+
+def _passes(value: Decimal, op: str, bound: Decimal, upper: Decimal | None) -> bool:
+    low = value > bound if op == ">" else value >= bound if op == ">=" else value < bound
+    return low and (upper is None or value <= upper)
 
 
 def _split(readings: list[Reading], descending: bool) -> tuple[list[Reading], list[Reading]]:

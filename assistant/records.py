@@ -89,6 +89,8 @@ class Across:
     focus: str | None = None  # rank: the department whose place is asked ("财政局排第几")
     per: Literal["execution", "change"] | None = None  # each department's figure is made of two documents
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name as written, the departments it may mean)
+    below: tuple[Decimal, str] | None = None  # filter: an upper bound as well ("10万元到20万元之间")
+    refusal: str | None = None  # read as a question across documents that this engine cannot answer, and why
     year: int | None = None  # None: the latest year in scope
     kind: str | None = None  # 预算 / 决算; None: not said
     descending: bool = True

@@ -242,3 +242,20 @@ def test_each_department_s_growth_ranked(engine: Engine) -> None:
     traced(a)
     assert (a.value, a.unit) == (Decimal("-5.31"), "%") and a.entries[0].department == WANLI
     assert [e.note for e in a.entries[1:]] == ["库中没有该部门 2023 年的预算"]
+
+
+def test_each_department_s_part_of_the_district(engine: Engine) -> None:
+    a = engine.answer("2024年预算各部门“三公”经费占全区“三公”经费的比例")
+    traced(a)
+    assert [(e.department, e.value) for e in a.entries] == [(WANLI, Decimal("88.22")), (FULIYUAN, Decimal("11.78"))]
+    assert "47.91 ÷ 54.31 × 100% = 88.22%" in [f.expression for f in a.figures]
+
+
+def test_a_juesuan_s_own_budget_column_is_its_rate_of_completion(mixed: tuple[Engine, Expected, Expected]) -> None:
+    """The 决算's “三公” table prints 预算数 beside 决算数: that is the rate it reports, not one against the 预算 document."""
+    engine, _, actual = mixed
+    table = "财政拨款“三公”经费支出决算表"
+    done, planned = actual.value(table, "“三公”经费", "合计/决算数"), actual.value(table, "“三公”经费", "合计/预算数")
+    a = engine.answer("普陀区财政局2024年“三公”经费预算完成率是多少？")
+    assert not a.refused and a.unit == "%" and a.value == (done / planned * 100).quantize(Decimal("0.01"))
+    assert all(f.verdict in ("verified", "derived") for f in a.figures)
