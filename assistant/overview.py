@@ -345,16 +345,16 @@ class Overview:
         value, value_unit = (rate.value, "%") if a.rate else (d.value, unit)
         printed = self._own_budget(s, actual)  # the 决算's own 预算数 column ("三公" tables print both)
         if printed is not None and printed.value:
-            own = calc.share(actual.operand, printed.operand)
+            completion = calc.share(actual.operand, printed.operand)
             parts[-1] = replace(parts[-1], text=parts[-1].text.replace("。\n", "；"))
             parts += [
                 Part(text=f"决算表本身列出的预算数为 {fmt(printed.value, printed.unit)}", doc_ids=(actual.doc.doc_id,),
                      calculations=self.cmp.line(None, printed, s.name).calculations, cites=cites(printed)),
-                Part(text=f"，按它计算的完成率为 {fmt(own.value, '%')}（决算文件采用的口径）。\n", doc_ids=(),
-                     calculations=(own,), derived=own),
+                Part(text=f"，按它计算的完成率为 {fmt(completion.value, '%')}（决算文件采用的口径）。\n", doc_ids=(),
+                     calculations=(completion,), derived=completion),
             ]  # fmt: skip
             if a.rate:
-                value = own.value
+                value = completion.value
         covered = f"覆盖库中{name} {year} 年的决算和预算两份文件"
         scope = Scope(docs=pair, year=year, kind="决算", covered=covered)
         composed = self._finish(
