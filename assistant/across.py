@@ -226,7 +226,8 @@ class AcrossReader:
             part, whole = self.subject_of(m.group(1)), self.subject_of(m.group(2))
             if part is None:
                 return None
-            if ALL.search(m.group(2)) or TOTAL.search(m.group(2)) or whole == part:
+            own = re.search(r"本部门|本单位|自身|自己", m.group(2))  # "占本部门支出合计": the department's own
+            if not own and (ALL.search(m.group(2)) or re.search(r"各部门", m.group(2)) or whole == part):
                 return part, DISTRICT  # "占全区三公经费的比例": of all departments' sum
             return part, whole or "支出合计"
         if op == "share" and (m := SHARE_OF_TOTAL.search(text)):

@@ -84,6 +84,8 @@ def test_a_share_ranking_lists_a_department_without_the_item(engine: Engine) -> 
         (WANLI, Decimal("10.63"), ""), (FULIYUAN, None, "文件中没有此项")
     ]  # fmt: skip
     assert "16,603,248 ÷ 156,211,123 × 100% = 10.63%" in [f.expression for f in a.figures]
+    same = engine.answer("2024年预算各部门行政运行支出占本部门支出合计的比例")  # 本部门…合计: its own, not all's
+    assert (same.value, same.entries[0].department) == (Decimal("10.63"), WANLI)
     b = engine.answer("那2023年呢？", [a])
     traced(b)
     assert (b.value, b.entries[0].year) == (Decimal("11.14"), 2023) and "2023 年预算 1 个部门" in b.covered
