@@ -113,6 +113,7 @@ def test_answers_never_show_another_column_or_row(engine: Engine, question: str)
         ("万里街道2024年城管执法预算比2023年减少了多少？", Decimal(862408), "元"),
         ("万里街道2024年“三公”经费预算比2023年增长了百分之多少？", Decimal("109.12"), "%"),
         ("万里街道办事处2024年行政运行（2120101）预算比2023年下降了百分之几？", Decimal("9.64"), "%"),
+        ("万里街道办事处2024年行政运行（2120101）预算比2023年增长率是多少？", Decimal("-9.64"), "%"),  # 多少 says no 少
     ],
 )
 def test_two_years_of_one_department_are_compared_place_by_place(
