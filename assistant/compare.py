@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant import calculator as calc
-from assistant.calculator import Calculation, CalculationError, Operand
+from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
 from assistant.knowledge import Doc
 from assistant.records import Citation, Entry
@@ -158,7 +158,7 @@ class Comparer:
             if r.value is None or r.unit == unit:
                 out.append(r)
                 continue
-            c = calc.in_unit(Operand(value=r.value, unit=r.unit, label=r.facts[0].row, source=_sources(r.facts)), unit)
+            c = calc.in_unit(r.operand, unit)
             note = "；".join(n for n in (r.note, f"原文单位为{r.unit}，已换算为{unit}") if n)
             out.append(Reading(doc=r.doc, facts=r.facts, value=c.value, unit=unit, calc=c, note=note))
         return out, unit
@@ -177,18 +177,13 @@ class Comparer:
             for i, r in enumerate(readings)
         ]  # fmt: skip
 
-    def line(self, n: int | None, r: Reading, name: str, extra: tuple[Calculation, ...] = ()) -> Part:
+    def line(self, n: int | None, r: Reading, name: str) -> Part:
         """One department's line: "1. 上海市普陀区财政局：“三公”经费 12.34 万元"."""
         head = f"{n}. " if n is not None else "- "
         if r.value is None:
             return Part(text=f"{head}{r.doc.department}：{r.note}\n", doc_ids=(r.doc.doc_id,))
         note = f"（{r.note}）" if r.note else ""
-        calcs = (*((r.calc,) if r.calc else ()), *r.checks, *extra) or (_identity(r),)
-        words = r.words or f"{name} {fmt(r.value, r.unit)}"
-        return Part(
-            text=f"{head}{r.doc.department}：{words}{note}\n", doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)),
-            calculations=calcs, cites=cites(r), derived=r.calc,  # a sum of rows or a conversion shows its calculation
-        )  # fmt: skip
+        return figure(f"{head}{r.doc.department}：{r.words or f'{name} {fmt(r.value, r.unit)}'}{note}\n", r)
 
     def citations(self, readings: Sequence[Reading]) -> list[Citation]:
         return [
@@ -224,6 +219,16 @@ def _choose(
     return (next(f for f in facts if label_key(f.row) == row),) if row else ()
 
 
+def figure(text: str, r: Reading) -> Part:
+    """A piece of text showing a reading's figure: checked against the reading's own documents and cells, a sum
+    of rows or a conversion shown with its calculation."""
+    calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (_identity(r),)
+    return Part(
+        text=text, doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)), calculations=calculations,
+        cites=cites(r), derived=r.calc,
+    )  # fmt: skip
+
+
 def cites(*readings: Reading) -> tuple[tuple[Decimal, str, str], ...]:
     """What a piece of text that shows these readings cites for each figure: the cells read."""
     out = [(f.value, f.unit, cited(f)) for r in readings for f in r.facts]
@@ -239,10 +244,3 @@ def _identity(r: Reading) -> Calculation:
     """A reading read as printed, as a calculation of one operand (the verifier finds its cell through it)."""
     f = r.facts[0]
     return Calculation(op="convert", operands=(operand(f),), value=f.value, unit=f.unit, expression="")
-
-
-def safe(fn, *args: Operand) -> Calculation | None:  # type: ignore[no-untyped-def]
-    try:
-        return fn(*args)  # type: ignore[no-any-return]
-    except CalculationError:
-        return None

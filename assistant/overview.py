@@ -17,7 +17,7 @@ from assistant import calculator as calc
 from assistant import paired
 from assistant.across import DISTRICT
 from assistant.calculator import Operand
-from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, subject_named
+from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, figure, subject_named
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
@@ -117,11 +117,10 @@ class Overview:
         tied = [r for r in valued if r.value == top.value]
         word = ("最高" if a.descending else "最低") if unit == "%" else ("最多" if a.descending else "最少")
         parts = [
-            Part(
-                text=f"{scope.year}年{scope.kind}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
+            figure(
+                f"{scope.year}年{scope.kind}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
                 f"{'（并列）' if len(tied) > 1 else ''}，{fmt(top.value, unit)}。\n",  # type: ignore[arg-type]
-                doc_ids=(top.doc.doc_id,), calculations=self.cmp.line(1, top, s.name).calculations, cites=cites(top),
-                derived=top.calc,
+                top,
             )
         ]  # fmt: skip
         if a.focus:  # "财政局排第几": its place first
@@ -131,9 +130,7 @@ class Overview:
             r = valued[at]
             rank = 1 + sum(x.value > r.value if a.descending else x.value < r.value for x in valued)  # type: ignore[operator]
             parts = [
-                Part(text=f"{scope.year}年{scope.kind}中，{a.focus}的{s.name}为 {fmt(r.value, unit)}，",  # type: ignore[arg-type]
-                     doc_ids=(r.doc.doc_id,), calculations=self.cmp.line(rank, r, s.name).calculations, cites=cites(r),
-                     derived=r.calc),
+                figure(f"{scope.year}年{scope.kind}中，{a.focus}的{s.name}为 {fmt(r.value, unit)}，", r),  # type: ignore[arg-type]
                 Part(text=f"在 {len(valued)} 个有此项的部门中{'从高到低' if a.descending else '从低到高'}排第 {rank} 位。\n",
                      doc_ids=(), checked=False),  # a count and a place, not figures of the disclosure
                 *parts,
@@ -304,10 +301,8 @@ class Overview:
         word = ("增长" if c.value >= 0 else "下降") if a.growth else ("增加" if c.value >= 0 else "减少")
         kind = now.doc.kind
         parts = [
-            Part(text=f"{name}{s.name}：{later}年{kind} {fmt(now.value, unit)}", doc_ids=(now.doc.doc_id,),  # type: ignore[arg-type]
-                 calculations=self.cmp.line(None, now, s.name).calculations, cites=cites(now), derived=now.calc),
-            Part(text=f"，{earlier}年{kind} {fmt(before.value, unit)}", doc_ids=(before.doc.doc_id,),  # type: ignore[arg-type]
-                 calculations=self.cmp.line(None, before, s.name).calculations, cites=cites(before), derived=before.calc),
+            figure(f"{name}{s.name}：{later}年{kind} {fmt(now.value, unit)}", now),  # type: ignore[arg-type]
+            figure(f"，{earlier}年{kind} {fmt(before.value, unit)}", before),  # type: ignore[arg-type]
             Part(text=f"；{later}年比{earlier}年{word} {fmt(abs(c.value), c.unit)}。\n", doc_ids=(), calculations=(c,),
                  derived=c),
         ]  # fmt: skip
@@ -335,10 +330,8 @@ class Overview:
         rate = calc.share(actual.operand, budget.operand)
         more = "多" if d.value >= 0 else "少"
         parts = [
-            Part(text=f"{name}{year}年{s.name}：决算 {fmt(actual.value, unit)}", doc_ids=(actual.doc.doc_id,),
-                 calculations=self.cmp.line(None, actual, s.name).calculations, cites=cites(actual)),
-            Part(text=f"，预算 {fmt(budget.value, unit)}", doc_ids=(budget.doc.doc_id,),
-                 calculations=self.cmp.line(None, budget, s.name).calculations, cites=cites(budget)),
+            figure(f"{name}{year}年{s.name}：决算 {fmt(actual.value, unit)}", actual),
+            figure(f"，预算 {fmt(budget.value, unit)}", budget),
             Part(text=f"；决算比预算{more} {fmt(abs(d.value), unit)}", doc_ids=(), calculations=(d,), derived=d),
             Part(text=f"，执行率（决算 ÷ 预算）为 {fmt(rate.value, '%')}。\n", doc_ids=(), calculations=(rate,), derived=rate),
         ]  # fmt: skip
@@ -348,8 +341,7 @@ class Overview:
             completion = calc.share(actual.operand, printed.operand)
             parts[-1] = replace(parts[-1], text=parts[-1].text.replace("。\n", "；"))
             parts += [
-                Part(text=f"决算表本身列出的预算数为 {fmt(printed.value, printed.unit)}", doc_ids=(actual.doc.doc_id,),
-                     calculations=self.cmp.line(None, printed, s.name).calculations, cites=cites(printed)),
+                figure(f"决算表本身列出的预算数为 {fmt(printed.value, printed.unit)}", printed),
                 Part(text=f"，按它计算的完成率为 {fmt(completion.value, '%')}（决算文件采用的口径）。\n", doc_ids=(),
                      calculations=(completion,), derived=completion),
             ]  # fmt: skip
