@@ -351,7 +351,7 @@ def build(service: Service) -> gr.Blocks:
                         metadata={"title": "🧮 计算与核对", "status": "done"},
                     )
                 )
-            headers, table = table_rows(engine.kb, answer)
+            headers, table = table_rows(engine.knowledge({f.doc_id for f in answer.facts}), answer)
             frame = (
                 gr.update(value=pd.DataFrame(table, columns=headers), visible=True)
                 if table
@@ -481,7 +481,7 @@ def build(service: Service) -> gr.Blocks:
         @_safe
         def check_text(text: str) -> Any:
             engine = service.engine  # read once: a reload may replace it meanwhile
-            figures: list[Figure] = engine.verifier.check(text or "", list(engine.kb.docs))
+            figures: list[Figure] = engine.verify(text or "")
             return figure_rows(figures) or [["（没有找到数字）", "", "", "", ""]]
 
         check_btn.click(check_text, [draft], [check_table], api_visibility="private")

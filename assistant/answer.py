@@ -7,10 +7,14 @@ query, the facts and the retrieved passages.
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 import time
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
 from assistant.across import AcrossReader
@@ -20,9 +24,9 @@ from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
+from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
-from assistant.records import Across, Answer, Citation, Entry, Query, Within
-from assistant.retrieve import Hit, Retriever, Scope, open_vectors
+from assistant.records import Across, Answer, Citation, Entry, Figure, Query, Within
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
@@ -30,9 +34,11 @@ from assistant.understand import Understanding
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
-from index.query import FactQuery
 from index.records import Fact
 from index.store import Store
+
+if TYPE_CHECKING:
+    from assistant.retrieve import Hit, Retriever
 
 CODED_TABLES = subjects().coded.tables
 
@@ -59,22 +65,87 @@ def _printed_first(a: Across) -> bool:
 
 
 class Engine:
-    """Loads the store once; answers from memory."""
+    """The store's documents at hand; each question's facts read from SQLite (and kept while hot)."""
 
     def __init__(self, settings: Settings):
-        with Store(settings.store) as store:
-            self.kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
-            self.filenames = {d.doc_id: d.filename for d in store.documents()}
-            self.retriever = Retriever(store, open_vectors(settings))
-        self.sentences = Sentences(self.retriever.chunks)
-        self.understanding = Understanding(self.kb)
+        self.settings = settings
+        self.library = Library(settings.store, glossary_data()["department_abbreviations"])
+        self.filenames = self.library.filenames
+        self.kb = self.library.none  # names and years of every document; a question's facts come with its turn
+        self.understanding = Understanding(self.kb, self.library.sql.mentions)
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
-        self.facts_sql = FactQuery(settings.store)  # questions across documents are answered in SQL
+        self.facts_sql = self.library.sql  # questions across documents are answered in SQL
         code_names = self.facts_sql.code_names()
         self.reader = AcrossReader(self.understanding.named, self.facts_sql.row_keys(CODED_TABLES), code_names)
         self.overview = Overview(Comparer(self.facts_sql, code_names))
+        self._lazy = threading.Lock()
+        self._opened: dict[str, Retriever] = {}  # shared with every turn (a turn is a shallow copy)
+        self._sentences: OrderedDict[str, Sentences] = OrderedDict()
+
+    @property
+    def retriever(self) -> Retriever:
+        """Passage retrieval (BM25 statistics in SQLite, vectors in chromadb), opened by the first question
+        that quotes the disclosure's text: answering a figure needs neither llama-index nor the model."""
+        with self._lazy:
+            if "retriever" not in self._opened:
+                from assistant.retrieve import Retriever, open_vectors
+
+                with Store(self.settings.store) as store:
+                    self._opened["retriever"] = Retriever(store, open_vectors(self.settings))
+            return self._opened["retriever"]
+
+    def sentences(self, doc_id: str) -> Sentences:
+        """A document's prose sentences (to quote a prose figure by its whole sentence), kept for the hottest."""
+        with self._lazy:
+            found = self._sentences.get(doc_id)
+            if found is not None:
+                self._sentences.move_to_end(doc_id)
+                return found
+        found = Sentences(self.facts_sql.chunks([doc_id]))
+        with self._lazy:
+            self._sentences[doc_id] = found
+            while len(self._sentences) > VIEWS:
+                self._sentences.popitem(last=False)
+        return found
+
+    def knowledge(self, doc_ids: Iterable[str]) -> Knowledge:
+        """Facts, labels and targets of these documents."""
+        return self.library.view(doc_ids)
+
+    def _turn(self, doc_ids: Sequence[str]) -> Engine:
+        """This engine seeing the facts of the documents a question is about (one department's; none when
+        it names no department among several, which is then asked back). Each question has its own turn,
+        so threads answering at once never share one."""
+        departments = {self.library.docs[d].department for d in doc_ids if d in self.library.docs}
+        kb = self.library.view(doc_ids) if len(departments) == 1 else self.library.none
+        turn = copy.copy(self)
+        turn.kb, turn.pick, turn.verifier = kb, Selector(kb), Verifier(kb)
+        turn.understanding = Understanding(kb, self.library.sql.mentions)
+        return turn
+
+    def understand(
+        self,
+        question: str,
+        previous: Sequence[Query] = (),
+        doc_id: str | None = None,
+        allowed: frozenset[str] | None = None,
+    ) -> Query:
+        """The question read against the facts of the documents it is about."""
+        docs = self.understanding.documents(question, previous, doc_id, allowed)
+        return self._turn(docs).understanding.understand(question, previous, doc_id, allowed)
+
+    def verify(
+        self, text: str, doc_ids: Iterable[str] | None = None, calculations: Sequence[Calculation] = ()
+    ) -> list[Figure]:
+        """Every figure of a text checked against these documents' facts; without documents, those of the
+        departments the text names, or every document when it names none."""
+        if doc_ids is None:
+            named = self.understanding.named(to_template(text))
+            doc_ids = [d.doc_id for d in self.library.docs.values() if d.department in named] or list(self.library.docs)
+        docs = list(doc_ids)
+        return Verifier(self.library.view(docs)).check(text, docs, calculations)
 
     def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
         """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
@@ -82,6 +153,8 @@ class Engine:
         if doc_id and doc_id in self.kb.docs:
             for alias in self.kb.docs[doc_id].aliases:
                 text = text.replace(alias, " ")
+        from assistant.retrieve import Scope
+
         return self.retriever.search(
             text if text.strip() else question, k=k, scope=Scope(doc_id=doc_id) if doc_id else None
         )
@@ -100,14 +173,22 @@ class Engine:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         allowed = self.within(within)
+        pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
-            pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
             across = self.reader.read(question, pool, history[-1] if history else None)
             if across is not None and not _printed_first(across):
                 return self._across(question, across, pool, allowed is not None, start)
         else:
             across = None
         previous = [a.query for a in history if a.query]
+        turn = self._turn(self.understanding.documents(question, previous, doc_id, allowed))
+        return turn._answer(question, previous, doc_id, allowed, across, pool, start)
+
+    def _answer(
+        self, question: str, previous: list[Query], doc_id: str | None, allowed: frozenset[str] | None,
+        across: Across | None, pool: list[Doc], start: float,
+    ) -> Answer:  # fmt: skip
+        """The rest of `answer`, on a question's own turn."""
         query = self.understanding.understand(question, previous, doc_id, allowed)
         understood = time.perf_counter()
         if query.refusal:
@@ -188,10 +269,15 @@ class Engine:
             text = f"抱歉，公开文件中找不到这个问题的答案：{e}。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
         figures = []
+        tables = sorted({f.table_kind for f in composed.facts if f.table_kind})
+        lines = [p for p in composed.parts if p.checked and len(p.doc_ids) == 1]
+        own_docs = self.library.narrow([p.doc_ids[0] for p in lines], tables) if tables else {}
         for part in composed.parts:
             if not part.checked:
                 continue
-            for f in self.verifier.check(part.text, part.doc_ids, part.calculations):
+            kb = own_docs.get(part.doc_ids[0]) if len(part.doc_ids) == 1 else None
+            verifier = Verifier(kb or self.library.view(part.doc_ids))  # a department's line: its own tables only
+            for f in verifier.check(part.text, part.doc_ids, part.calculations):
                 c = part.derived
                 if (
                     c and f.unit == c.unit and abs(f.value) == abs(c.value)
@@ -245,7 +331,7 @@ class Engine:
             return Citation(doc_id=f.doc_id, where=where(f), text=f"{f.row}：{fmt(f.value, f.unit)}")
         trail, snippet = f.source.split(" · 「", 1)
         snippet = snippet.removesuffix("」")
-        quote = self.sentences.quote(f.doc_id, snippet, trail.replace(" · ", " > ")) or snippet
+        quote = self.sentences(f.doc_id).quote(f.doc_id, snippet, trail.replace(" · ", " > ")) or snippet
         return Citation(doc_id=f.doc_id, where=where(f), text=quote)
 
     # --- composing ----------------------------------------------------------

@@ -23,12 +23,10 @@ from assistant.config import Settings
 from assistant.departments import department_aliases
 from assistant.draft import page_note
 from assistant.errors import INTERNAL_ERROR, AssistantError
-from assistant.knowledge import Knowledge
 from assistant.records import Figure, Within
 from assistant.render import VERDICT, answer_json, figure_json, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
-from assistant.verify import Verifier
 from index.audit import audit
 from index.ingest import IngestResult, collect, ingest, rebuild, reparse, stored_texts
 from index.numbers import format_amount
@@ -327,11 +325,10 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if not args.text.strip():
         raise UsageError("请输入要核对的文字")
-    docs = [store.resolve(args.doc)] if args.doc else [d.doc_id for d in store.documents()]
-    if not docs:
+    docs = [store.resolve(args.doc)] if args.doc else None
+    if not store.documents():
         raise StoreEmpty()
-    kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
-    figures = Verifier(kb).check(args.text, docs)
+    figures = Engine(args.settings).verify(args.text, docs)
     ok = all(f.verdict in ("verified", "derived") for f in figures)
     if args.json:
         dump({"figures": [figure_json(f) for f in figures], "ok": ok}, out)

@@ -6,12 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from assistant.draft import page_note
 from assistant.knowledge import grams, norm
-from assistant.retrieve import Hit
 from index.numbers import ascii_digits
 from index.records import Chunk
+
+if TYPE_CHECKING:
+    from assistant.retrieve import Hit
 
 WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的|怎么是|怎么会|怎么就|怎么冒|冒出来|为何")
 DEFINE = re.compile(r"什么意思|啥意思|是指|指的是|什么是|含义|定义|包括哪些|包括什么")

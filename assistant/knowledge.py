@@ -11,13 +11,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.departments import department_aliases
 from assistant.tokens import to_template
 from index.records import Fact
-from index.store import Store
 from index.tables import label_key
 
 
@@ -86,13 +85,22 @@ ITEM_ROLES = frozenset({"基本支出", "项目支出", "人员经费", "公用�
 
 
 class Knowledge:
-    """Facts, labels and targets of every document in the store."""
+    """Facts, labels and targets of some documents of the store (see `assistant.library`)."""
 
-    def __init__(self, docs: list[Doc], facts: list[Fact], targets: list[Target], texts: dict[str, str]):
-        self.docs = {d.doc_id: d for d in docs}
+    def __init__(
+        self,
+        docs: Mapping[str, Doc] | Sequence[Doc],
+        facts: list[Fact],
+        targets: list[Target],
+        texts: Mapping[str, str | Callable[[], str]],
+    ):
+        """Over `facts`, `targets` and `texts` (a document's text, or how to read it when a phrase is first
+        linked); `docs` names every document of the store, whether its facts are here or not."""
+        self.docs = dict(docs) if isinstance(docs, Mapping) else {d.doc_id: d for d in docs}
         self.facts = facts
         self.targets = targets
-        self.text_grams = {doc_id: set(grams(norm(t))) for doc_id, t in texts.items()}
+        self._texts = texts
+        self._text_grams: dict[str, set[str]] = {}
         self.labels: dict[str, Label] = {}
         for f in facts:
             self._label(self.subject_of(f)).facts.append(f)
@@ -120,27 +128,13 @@ class Knowledge:
         self.idf = {g: math.log((n + 1) / c) for g, c in counts.items()}  # read-only once built (shared by threads)
         self.unseen_idf = math.log(n + 1)
 
-    @classmethod
-    def load(cls, store: Store, abbreviations: dict[str, str]) -> Knowledge:
-        docs = [
-            Doc(doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
-                aliases=department_aliases(d.department, abbreviations))
-            for d in store.documents()
-        ]  # fmt: skip
-        targets = [
-            Target(
-                doc_id=doc_id,
-                level1=t.level1,
-                level2=t.level2,
-                level3=t.level3,
-                target=t.target,
-                value=t.value,
-                unit=t.unit,
-            )
-            for doc_id, t in store.indicators()
-        ]
-        texts = {d.doc_id: store.text(d.doc_id)[0] for d in docs}
-        return cls(docs, store.facts(), targets, texts)
+    def text_grams(self, doc_id: str) -> set[str]:
+        """The bigrams of a document's text (read and counted the first time they are needed)."""
+        found = self._text_grams.get(doc_id)
+        if found is None:
+            text = self._texts.get(doc_id, "")
+            found = self._text_grams[doc_id] = set(grams(norm(text() if callable(text) else text)))
+        return found
 
     def subject_of(self, f: Fact) -> str:
         """What a fact is about: its row, or its column when the row is the department itself (表3) or the
@@ -183,7 +177,7 @@ class Knowledge:
         """
         text = norm(phrase)
         whole = norm(exact_in) if exact_in else text
-        seen = set().union(*(self.text_grams.get(d, set()) for d in doc_ids)) if doc_ids else set()
+        seen = set().union(*(self.text_grams(d) for d in doc_ids)) if doc_ids else set()
         q = Counter(grams(text))
         weight = {g: self.idf.get(g, self.unseen_idf) * (1.0 if g in seen else 0.3) for g in q}
         q_weight = sum(weight[g] * c for g, c in q.items())

@@ -1,26 +1,29 @@
 """Hybrid retrieval: BM25 over Chinese tokens + dense vectors from chromadb, fused by weighted RRF.
 
-The lexical index is rebuilt from the chunks in SQLite when a `Retriever` starts,
-with our own tokenizer, so a fresh process on an existing store scores Chinese
-queries exactly as the last one did. The dense leg queries chromadb through
-llama-index's `VectorStoreIndex` retriever with metadata filters for scope.
+The lexical leg scores the chunks of the documents in scope with the store-wide
+BM25 statistics ingest keeps in SQLite (`index.lexicon`): nothing is rebuilt when a
+`Retriever` starts, and a fresh process scores a query exactly as the last one did.
+The dense leg queries chromadb through llama-index's `ChromaVectorStore` with
+metadata filters for scope. llama-index, chromadb and the embedding model load with
+the first `Retriever`, never for a question answered from the facts alone.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal
-
-import bm25s
-import numpy as np
-from llama_index.core import VectorStoreIndex
-from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.config import Settings
 from assistant.tokens import TokenMode, expand, tokenize
-from index.embed import load_embedding, slug
+from index import lexicon
+from index.query import FactQuery
 from index.records import Chunk
 from index.store import Store, Vectors
+
+if TYPE_CHECKING:
+    from llama_index.core.vector_stores.types import MetadataFilters
 
 Via = Literal["bm25", "vector", "fused"]
 PASSAGES_PER_HIT = 6  # passage vectors fetched per chunk wanted (several passages of one chunk may match)
@@ -52,6 +55,8 @@ class Scope:
         )
 
     def filters(self) -> MetadataFilters | None:
+        from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
+
         pairs = [("doc_id", self.doc_id), ("department", self.department), ("year", self.year)]
         exact = [ExactMatchFilter(key=k, value=v) for k, v in pairs if v is not None]
         return MetadataFilters(filters=exact) if exact else None  # type: ignore[arg-type]
@@ -70,6 +75,8 @@ class Fusion:
 
 def open_vectors(settings: Settings) -> Vectors:
     """The chromadb collection for the configured embedding model (embedded or server)."""
+    from index.embed import load_embedding, slug
+
     return Vectors(
         settings.store,
         load_embedding(settings.embed_model),
@@ -79,21 +86,58 @@ def open_vectors(settings: Settings) -> Vectors:
     )
 
 
+COUNTED = 256  # documents whose chunks are kept counted for the lexical leg
+
+
 class Retriever:
-    """Both legs over every chunk in the store, and their fusion."""
+    """Both legs over the chunks in scope, and their fusion."""
 
     def __init__(
         self, store: Store, vectors: Vectors, *, tokens: TokenMode = "bigram", fusion: Fusion | None = None
     ) -> None:
-        self.chunks = store.chunks()
+        self.sql = FactQuery(store.folder)
         self.mode: TokenMode = tokens
         self.fusion = fusion or Fusion()
-        self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
-        self.docs = {str(c.metadata["doc_id"]): int(c.metadata["year"]) for c in self.chunks}
-        self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        if self.chunks:
-            self.bm25.index([tokenize(c.text, tokens) or ["∅"] for c in self.chunks], show_progress=False)
-        self.index = VectorStoreIndex.from_vector_store(vectors.vector_store, embed_model=vectors.embedding)
+        self.vectors = vectors
+        self.documents = {d.doc_id: d for d in self.sql.documents()}
+        self.docs = {d.doc_id: d.year for d in self.documents.values()}
+        self._counted: OrderedDict[str, list[lexicon.Counted]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._other: Any = None  # an in-memory index for the other token modes (eval.retrieval compares them)
+
+    def _in_scope(self, scope: Scope | None) -> list[str]:
+        """Documents in scope, in the store's document order."""
+        return [
+            d.doc_id
+            for d in self.documents.values()
+            if scope is None
+            or (
+                (scope.doc_id is None or d.doc_id == scope.doc_id)
+                and (scope.department is None or d.department == scope.department)
+                and (scope.year is None or d.year == scope.year)
+            )
+        ]
+
+    def _chunks(self, doc_ids: list[str]) -> list[lexicon.Counted]:
+        """The counted chunks of these documents (read from SQLite the first time, then kept for the hottest)."""
+        with self._lock:
+            have = {d: self._counted[d] for d in doc_ids if d in self._counted}
+            for d in have:
+                self._counted.move_to_end(d)
+        missing = [d for d in doc_ids if d not in have]
+        if missing:
+            read: dict[str, list[lexicon.Counted]] = {d: [] for d in missing}
+            for c in self.sql.chunks(missing):
+                read[c.doc_id].append(lexicon.counted(c))
+            with self._lock:
+                self._counted.update(read)
+                while len(self._counted) > COUNTED:
+                    self._counted.popitem(last=False)
+            have.update(read)
+        return [c for d in doc_ids for c in have[d]]
+
+    def chunk(self, chunk_id: str, doc_id: str) -> Chunk | None:
+        return next((c.chunk for c in self._chunks([doc_id]) if c.chunk.id == chunk_id), None)
 
     def _years(self, scope: Scope | None) -> tuple[int, ...]:
         """Disclosure years in scope, for resolving 今年/去年."""
@@ -104,46 +148,90 @@ class Retriever:
         return tuple(sorted(set(self.docs.values())))
 
     def lexical(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:
-        if not self.chunks:
+        text = expand(query, self._years(scope))
+        if self.mode != "bigram":
+            return self._lexical_other(text, k, scope)
+        terms = lexicon.bigrams(text)
+        docs = self._in_scope(scope)
+        if not terms or not docs:
             return []
-        q = [t for t in tokenize(expand(query, self._years(scope)), self.mode) if t in self.bm25.vocab_dict]
+        candidates = self._chunks(docs)
+        scores = lexicon.scores(terms, candidates, self.sql.statistics(terms))
+        ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])  # stable: ties keep store order
+        return [Hit(chunk=candidates[i].chunk, score=scores[i], via="bm25") for i in ranked[:k] if scores[i] > 0]
+
+    def _lexical_other(self, text: str, k: int, scope: Scope | None) -> list[Hit]:
+        """jieba / both token modes: one bm25s index over every chunk, built in memory (evaluation only)."""
+        import bm25s
+        import numpy as np
+
+        with self._lock:
+            if self._other is None:
+                chunks = self._chunks_all()
+                index = bm25s.BM25(k1=lexicon.K1, b=lexicon.B)
+                if chunks:
+                    index.index([tokenize(c.text, self.mode) or [lexicon.EMPTY] for c in chunks], show_progress=False)
+                self._other = (chunks, index)
+        chunks, index = self._other
+        q = [t for t in tokenize(text, self.mode) if chunks and t in index.vocab_dict]
         if not q:
             return []
-        scores = np.asarray(self.bm25.get_scores(q))
-        order = np.argsort(-scores, kind="stable")
+        scores = np.asarray(index.get_scores(q))
         hits: list[Hit] = []
-        for i in order:
+        for i in np.argsort(-scores, kind="stable"):
             if scores[i] <= 0 or len(hits) == k:
                 break
-            c = self.chunks[int(i)]
+            c = chunks[int(i)]
             if scope is None or scope.admits(c):
                 hits.append(Hit(chunk=c, score=float(scores[i]), via="bm25"))
         return hits
 
+    def _chunks_all(self) -> list[Chunk]:
+        return self.sql.chunks(sorted(self.documents))
+
+    def _vector_query(self, query: str, k: int, filters: MetadataFilters | None) -> list[tuple[str, str, float]]:
+        """(chunk id, document id, similarity) of the k nearest passage vectors."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        embedding = self.vectors.embedding.get_query_embedding(query)
+        found = self.vectors.vector_store.query(
+            VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
+        )
+        out = []
+        for node, score in zip(found.nodes or [], found.similarities or [], strict=False):
+            m = node.metadata or {}
+            out.append((str(m.get("chunk_id", "")), str(m.get("doc_id", "")), float(score or 0.0)))
+        return out
+
     def dense(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:
         """Chunks ranked by their best-matching passage vector."""
-        if not self.chunks:
+        if not self.documents:
             return []
-        retriever = self.index.as_retriever(
-            similarity_top_k=k * PASSAGES_PER_HIT, filters=scope.filters() if scope else None
-        )
-        best: dict[int, float] = {}
-        for node in retriever.retrieve(expand(query, self._years(scope))):
-            i = self.by_id.get(str(node.node.metadata.get("chunk_id", "")))
-            if i is not None:  # vectors without a committed SQLite row are ignored
-                best[i] = max(best.get(i, -1.0), float(node.score or 0.0))
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        return [Hit(chunk=self.chunks[i], score=score, via="vector") for i, score in ranked]
+        best: dict[tuple[str, str], float] = {}
+        for chunk_id, doc_id, score in self._vector_query(
+            expand(query, self._years(scope)), k * PASSAGES_PER_HIT, scope.filters() if scope else None
+        ):
+            if doc_id in self.documents:  # vectors without a committed SQLite row are ignored
+                best[(doc_id, chunk_id)] = max(best.get((doc_id, chunk_id), -1.0), score)
+        hits = []
+        for (doc_id, chunk_id), score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0][1])):
+            c = self.chunk(chunk_id, doc_id)
+            if c is not None:
+                hits.append(Hit(chunk=c, score=score, via="vector"))
+            if len(hits) == k:
+                break
+        return hits
 
     def plain(self, query: str, doc_id: str, k: int = 5) -> list[Hit]:
         """A plain vector RAG (the benchmark's baseline): whole-chunk vectors of one document, top k, no BM25."""
+        from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
+
         only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
-        retriever = self.index.as_retriever(similarity_top_k=k, filters=MetadataFilters(filters=only))  # type: ignore[arg-type]
         hits = []
-        for node in retriever.retrieve(query):
-            i = self.by_id.get(str(node.node.metadata.get("chunk_id", "")))
-            if i is not None:
-                hits.append(Hit(chunk=self.chunks[i], score=float(node.score or 0.0), via="vector"))
+        for chunk_id, _, score in self._vector_query(query, k, MetadataFilters(filters=only)):  # type: ignore[arg-type]
+            c = self.chunk(chunk_id, doc_id)
+            if c is not None:
+                hits.append(Hit(chunk=c, score=score, via="vector"))
         return hits
 
     def search(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:

@@ -8,7 +8,7 @@ measure is read from cue words, the question is split at the operator (加上/�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.calculator import MONEY
@@ -108,8 +108,10 @@ DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 class Understanding:
     """Turns questions into queries against one knowledge base."""
 
-    def __init__(self, kb: Knowledge):
+    def __init__(self, kb: Knowledge, mentioned: Callable[[Sequence[str]], bool] | None = None):
+        """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words."""
         self.kb = kb
+        self.mentioned = mentioned
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
@@ -195,6 +197,21 @@ class Understanding:
             return replace(query, refusal=reason)
         return self._follow_up(query, list(previous), raw)
 
+    def documents(
+        self,
+        question: str,
+        previous: Sequence[Query] = (),
+        doc_id: str | None = None,
+        allowed: frozenset[str] | None = None,
+    ) -> list[str]:
+        """The documents `understand` reads the question against (from names and years alone, before any
+        fact is needed): the named department's, the previous question's, or all."""
+        last = previous[-1] if previous else None
+        if last and last.choices and self._only_names(question):
+            return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
+        text = to_template(CLAIM.sub("", ascii_text(question)).strip())
+        return [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
+
     # --- scope and refusals -------------------------------------------------
 
     def named(self, text: str) -> dict[str, str]:
@@ -278,13 +295,18 @@ class Understanding:
                     if city and city.group(0) and m.group(1) not in city.group(0):
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
+        several = len({self.kb.docs[d].department for d in docs}) > 1  # which one is asked first, then its labels read
         for m in ORG.finditer(text):
             name = norm(m.group(0))
             if any(name in a or a in name for a in own):
                 continue
             suffix = len(m.group(0)) - len(re.sub(ORG_SUFFIX + "$", "", m.group(0)))
             tails = [name[i:] for i in range(len(name) - suffix - 1)]  # "…和科技馆" is known if "科技馆" is
-            if not any(t in key for t in tails for key in labels):
+            if several:  # no department's labels read yet: the rows of every document in the store
+                known = self.mentioned(tails) if self.mentioned else True
+            else:
+                known = any(t in key for t in tails for key in labels)
+            if not known:
                 return f"库中的公开文件属于{departments}，没有“{m.group(0)}”的数据"
         kinds = {self.kb.docs[d].kind for d in docs}
         if "决算" in raw and "决算" not in kinds:

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from index.errors import StoreError
 from index.facts import EMPTY_TABLE
-from index.records import Fact
+from index.lexicon import Statistics
+from index.records import Chunk, DocumentInfo, Fact, Indicator
 
 FACT_COLUMNS = (
     "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
@@ -100,13 +102,89 @@ class FactQuery:
 
     def row_keys(self, tables: Sequence[str]) -> dict[str, str]:
         """The row keys of these table kinds, each with one of its 科目编码 ("" when uncoded)."""
-        sql = (
-            f"SELECT row_key, max(coalesce(code, '')) FROM facts WHERE table_kind IN ({','.join('?' * len(tables))})"
-            " AND row_key IS NOT NULL GROUP BY row_key"
-        )
-        return {str(k): str(c) for k, c in self._conn().execute(sql, list(tables))}
+        sql = f"SELECT row_key, max(code) FROM row_keys WHERE table_kind IN ({','.join('?' * len(tables))}) GROUP BY row_key"
+        return {str(k): str(c) for k, c in self._read(sql, list(tables))}
 
     def code_names(self) -> dict[str, str]:
-        """Every 科目编码 in the store with a printed name of it."""
-        sql = "SELECT code, min(row) FROM facts WHERE code IS NOT NULL GROUP BY code"
-        return {str(c): str(r) for c, r in self._conn().execute(sql)}
+        """Every 科目编码 in the store with a printed name of it (kept up to date by ingest)."""
+        return {str(c): str(r) for c, r in self._read("SELECT code, name FROM codes")}
+
+    # --- one document's records, read when a question needs them ----------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document row without its text, by year and department, then in ingest order."""
+        rows = self._read(
+            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at"
+            " FROM documents ORDER BY year, department, rowid"
+        )
+        return [
+            DocumentInfo(doc_id=r[0], title=r[1], department=r[2], year=r[3], kind=r[4], unit=r[5],
+                         filename=r[6], n_facts=r[7], ingested_at=r[8])
+            for r in rows
+        ]  # fmt: skip
+
+    def mentions(self, words: Sequence[str]) -> bool:
+        """Whether a row of any stored document holds one of these words."""
+        if not words:
+            return False
+        sql = "SELECT 1 FROM row_keys WHERE " + " OR ".join(["instr(row_key, ?) > 0"] * len(words)) + " LIMIT 1"
+        return bool(self._read(sql, list(words)))
+
+    def count(self) -> int:
+        """How many facts the store holds."""
+        return int(self._read("SELECT count(*) FROM facts")[0][0])
+
+    def ingested(self) -> list[str]:
+        """Document ids in the order they were stored (the order of their facts' ids)."""
+        return [str(r[0]) for r in self._read("SELECT doc_id FROM documents ORDER BY rowid")]
+
+    def facts(self, doc_ids: Sequence[str], tables: Sequence[str] | None = None) -> list[Fact]:
+        """The facts of these documents in print order (store order); only those of some table kinds if given."""
+        if not doc_ids:
+            return []
+        sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE f.doc_id IN (SELECT value FROM json_each(?))"
+        params: list[object] = [json.dumps(list(doc_ids))]
+        if tables is not None:
+            sql += f" AND table_kind IN ({','.join('?' * len(tables))})"
+            params += tables
+        return [fact_of(r) for r in self._read(sql + " ORDER BY f.id", params)]
+
+    def indicators(self, doc_ids: Sequence[str]) -> list[tuple[str, Indicator]]:
+        """(doc_id, performance target) of these documents."""
+        rows = self._read(
+            "SELECT doc_id, level1, level2, level3, target, value, unit, comparator FROM indicators"
+            " WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+            [json.dumps(list(doc_ids))],
+        )
+        return [
+            (r[0], Indicator(level1=r[1], level2=r[2], level3=r[3], target=r[4],
+                             value=None if r[5] is None else Decimal(r[5]), unit=r[6], comparator=r[7]))
+            for r in rows
+        ]  # fmt: skip
+
+    def text(self, doc_id: str) -> str:
+        """A document's normalised text ("" when it is not in the store)."""
+        rows = self._read("SELECT text FROM documents WHERE doc_id = ?", [doc_id])
+        return str(rows[0][0]) if rows else ""
+
+    def chunks(self, doc_ids: Sequence[str]) -> list[Chunk]:
+        """The chunks of these documents, each document's in order."""
+        rows = self._read(
+            "SELECT id, doc_id, location, text, metadata FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY doc_id, position",
+            [json.dumps(list(doc_ids))],
+        )
+        return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
+
+    def statistics(self, terms: Sequence[str]) -> Statistics:
+        """The store-wide BM25 numbers for a query's terms."""
+        try:
+            return Statistics.read(self._conn(), terms)
+        except sqlite3.Error as e:
+            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        try:
+            return self._conn().execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e

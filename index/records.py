@@ -160,3 +160,18 @@ class Check:
     found: Decimal | str
     difference: Decimal | None
     status: AuditStatus
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentInfo:
+    """A document row, without its text."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int
+    kind: str
+    unit: str
+    filename: str
+    n_facts: int
+    ingested_at: str

@@ -12,31 +12,41 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.vector_stores.chroma import ChromaVectorStore
-
+from index import lexicon
 from index.catalog import catalog
 from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.load import normalise
 from index.query import FACT_COLUMNS, fact_of
-from index.records import Chunk, Fact, Indicator
+from index.records import Chunk, DocumentInfo, Fact, Indicator
 from index.tables import label_key
+
+if TYPE_CHECKING:  # llama-index and chromadb load only when vectors are used (answering a figure needs neither)
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from llama_index.core.schema import BaseNode
+
+# What the store knows across documents, gathered per document at ingest (`where` narrows to one).
+CODES = "SELECT code, min(row) FROM facts WHERE code IS NOT NULL {where} GROUP BY code"
+ROW_KEYS = (  # prose rows under the kind ""
+    "SELECT coalesce(table_kind, ''), row_key, max(coalesce(code, '')) FROM facts"
+    " WHERE row_key IS NOT NULL {where} GROUP BY coalesce(table_kind, ''), row_key"
+)
 
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
-FORMAT = 4
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+FORMAT = 5
+Step = str | Callable[[sqlite3.Connection], None]  # a statement, or a step that needs Python (recounting)
+MIGRATIONS: dict[int, tuple[Step, ...]] = {
     1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
     2: (  # 2 → 3: what a figure means across documents (the template catalog); NULL until `budgetqa rebuild`
         "ALTER TABLE facts ADD COLUMN doc_kind TEXT",
@@ -52,6 +62,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS facts_subject ON facts(table_kind, row_key, column_role)",
         "CREATE INDEX IF NOT EXISTS facts_code ON facts(code) WHERE code IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS documents_year ON documents(year, kind)",
+    ),
+    4: (  # 4 → 5: BM25 statistics and the store's codes and row keys kept up to date, not gathered at start
+        *lexicon.TABLES,
+        lexicon.recount,
+        "CREATE TABLE codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE row_keys (table_kind TEXT NOT NULL, row_key TEXT NOT NULL, code TEXT NOT NULL,"
+        " PRIMARY KEY (table_kind, row_key)) WITHOUT ROWID",
+        f"INSERT INTO codes {CODES.format(where='')}",
+        f"INSERT INTO row_keys {ROW_KEYS.format(where='')}",
     ),
 }
 
@@ -105,6 +124,16 @@ CREATE TABLE IF NOT EXISTS chunks (
     metadata    TEXT NOT NULL       -- JSON, flat
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus (chunks INTEGER NOT NULL, tokens INTEGER NOT NULL);
+INSERT INTO corpus SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM corpus);
+CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS row_keys (
+    table_kind  TEXT NOT NULL,      -- "" for prose
+    row_key     TEXT NOT NULL,
+    code        TEXT NOT NULL,      -- the largest 科目编码 printed on the row ("" when uncoded)
+    PRIMARY KEY (table_kind, row_key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending (  -- ingests under way: their vectors may be written, their rows not yet
     doc_id      TEXT PRIMARY KEY,
     host        TEXT NOT NULL,
@@ -132,21 +161,6 @@ class TableInfo:
     kind: str | None  # the catalog's kind ("income"); None when the catalog does not know the table
     kind_name: str  # the kind's name: "收入总表"
     n_facts: int
-
-
-@dataclass(frozen=True, kw_only=True)
-class DocumentInfo:
-    """A document row, without its text."""
-
-    doc_id: str
-    title: str
-    department: str
-    year: int
-    kind: str
-    unit: str
-    filename: str
-    n_facts: int
-    ingested_at: str
 
 
 class Store:
@@ -195,8 +209,11 @@ class Store:
                 self.conn.rollback()  # ids now computed from other text (radical code points): rebuild
                 return version
             while version in MIGRATIONS:
-                for statement in MIGRATIONS[version]:
-                    self.conn.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if isinstance(step, str):
+                        self.conn.execute(step)
+                    else:
+                        step(self.conn)
                 version += 1
                 self.conn.execute(f"PRAGMA user_version = {version}")
             self.conn.commit()
@@ -253,7 +270,7 @@ class Store:
         encoding: str,
         facts: Iterable[Fact],
         indicators: Iterable[Indicator],
-        chunks: Iterable[Chunk] = (),
+        chunks: Sequence[Chunk] = (),
     ) -> None:
         """Write one document inside a transaction opened with `transaction()`: its facts, indicators and
         chunks first, the document row last (foreign keys are checked at the commit)."""
@@ -291,6 +308,17 @@ class Store:
                 )
                 for c in chunks
             ),
+        )
+        lexicon.record(conn, chunks)
+        where = "AND doc_id = ?"
+        conn.execute(
+            f"INSERT INTO codes {CODES.format(where=where)} ON CONFLICT(code) DO UPDATE SET name = min(name, excluded.name)",
+            (info.doc_id,),
+        )
+        conn.execute(
+            f"INSERT INTO row_keys {ROW_KEYS.format(where=where)}"
+            " ON CONFLICT(table_kind, row_key) DO UPDATE SET code = max(code, excluded.code)",
+            (info.doc_id,),
         )
         conn.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -394,6 +422,7 @@ class Vectors:
     ):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
+        from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.embedding = embedding
         self.where = f"{host}:{port}" if host else str(folder / "chroma")
@@ -413,6 +442,8 @@ class Vectors:
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
         """Embedded nodes for chunks (computed before anything is written): one per passage, each
         carrying its chunk's id and metadata."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
         texts, owners = [], []
         for c in chunks:
             for n, text in enumerate(passages(c)):

@@ -23,7 +23,7 @@ from assistant.knowledge import norm
     ],
 )
 def test_subjects_and_measure(engine: Engine, question: str, subjects: tuple[str, ...], measure: str) -> None:
-    q = engine.understanding.understand(question)
+    q = engine.understand(question)
     assert q.refusal is None
     assert q.subjects == tuple(norm(s) for s in subjects)
     assert q.measure == measure
@@ -31,7 +31,7 @@ def test_subjects_and_measure(engine: Engine, question: str, subjects: tuple[str
 
 
 def test_years_and_scope(engine: Engine) -> None:
-    u = engine.understanding
+    u = engine
     assert u.understand("科协去年三公经费多少").last_year
     assert u.understand("科协2021年招待费多少").year == 2021
     library = u.understand("海珠区图书馆今年项目支出多少")
@@ -51,5 +51,5 @@ def test_years_and_scope(engine: Engine) -> None:
     ],
 )
 def test_refusals_are_recognised(engine: Engine, question: str, reason: str) -> None:
-    q = engine.understanding.understand(question)
+    q = engine.understand(question)
     assert q.refusal and reason in q.refusal

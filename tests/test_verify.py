@@ -46,14 +46,14 @@ def library_id(engine: Engine) -> str:
     ],
 )
 def test_sample_figures(engine: Engine, text: str, verdicts: list[tuple[str, str, Decimal | None]]) -> None:
-    figures = engine.verifier.check(text, [sample_id(engine)])
+    figures = engine.verify(text, [sample_id(engine)])
     assert [(f.text.replace(" ", "") if f.unit != "人" else f.text, f.verdict, f.expected) for f in figures] == [
         (t.replace(" ", "") if "人" not in t else t, v, e) for t, v, e in verdicts
     ]
 
 
 def test_derived_figures_show_their_calculation(engine: Engine) -> None:
-    [share] = engine.verifier.check("基本支出占支出总计的19.49%。", [sample_id(engine)])
+    [share] = engine.verify("基本支出占支出总计的19.49%。", [sample_id(engine)])
     assert share.verdict == "derived"
     assert share.expression == "974 ÷ 4,997 × 100% = 19.49%"
     assert "表3 支出总表" in share.source
@@ -61,7 +61,7 @@ def test_derived_figures_show_their_calculation(engine: Engine) -> None:
 
 def test_second_disclosure_in_yuan(engine: Engine) -> None:
     doc = library_id(engine)
-    figures = engine.verifier.check("2023年项目支出5,911,230.00元，约591.123万元；人员支出6,666,996.23元。", [doc])
+    figures = engine.verify("2023年项目支出5,911,230.00元，约591.123万元；人员支出6,666,996.23元。", [doc])
     assert [(f.verdict, f.expected) for f in figures] == [
         ("verified", None),
         ("verified", None),

@@ -1,0 +1,108 @@
+"""BM25 over Chinese bigrams, its statistics kept in the store.
+
+Each chunk's terms are counted when its document is written, in the same
+transaction: how many chunks hold each term (`terms.df`), and how many chunks and
+tokens the store has (`corpus`). A question is then scored against the chunks of
+the documents in scope only, with the store-wide statistics, so a fresh process
+does no work proportional to the store and gives the scores one index over every
+chunk would (Lucene's BM25, as bm25s computes it; tests/test_lexicon.py checks the two agree).
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from index.records import Chunk
+from index.tokens import bigrams
+
+K1 = 1.2
+B = 0.75
+EMPTY = "∅"  # the one token of a chunk without any (so that it still has a length)
+
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS corpus (chunks INTEGER NOT NULL, tokens INTEGER NOT NULL)",
+    "INSERT INTO corpus SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM corpus)",
+)
+
+
+def terms_of(text: str) -> list[str]:
+    """A chunk's or a question's terms (bigrams, numbers with their unit), repeats kept."""
+    return bigrams(text) or [EMPTY]
+
+
+def record(conn: sqlite3.Connection, chunks: Iterable[Chunk]) -> None:
+    """Count the chunks of a document being written, inside the caller's transaction."""
+    df: Counter[str] = Counter()
+    n = tokens = 0
+    for c in chunks:
+        terms = terms_of(c.text)
+        n += 1
+        tokens += len(terms)
+        df.update(set(terms))
+    conn.executemany(
+        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        sorted(df.items()),
+    )
+    conn.execute("UPDATE corpus SET chunks = chunks + ?, tokens = tokens + ?", (n, tokens))
+
+
+def recount(conn: sqlite3.Connection) -> None:
+    """Count every stored chunk afresh (a store written before the counts were kept)."""
+    conn.execute("DELETE FROM terms")
+    conn.execute("UPDATE corpus SET chunks = 0, tokens = 0")
+    rows = conn.execute("SELECT text FROM chunks")
+    while batch := rows.fetchmany(2000):
+        record(conn, (Chunk(id="", doc_id="", where="", text=text, metadata={}) for (text,) in batch))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Counted:
+    """A chunk's terms, counted once for scoring."""
+
+    chunk: Chunk
+    tf: Counter[str]
+    length: int
+
+
+def counted(chunk: Chunk) -> Counted:
+    terms = terms_of(chunk.text)
+    return Counted(chunk=chunk, tf=Counter(terms), length=len(terms))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Statistics:
+    """The store-wide numbers a query's scores need."""
+
+    chunks: int
+    tokens: int
+    df: dict[str, int]  # of the query's terms that occur in the store
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, terms: Sequence[str]) -> Statistics:
+        chunks, tokens = conn.execute("SELECT chunks, tokens FROM corpus").fetchone() or (0, 0)
+        wanted = sorted(set(terms))
+        df: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ",".join("?" * len(part))
+            df.update(conn.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", part).fetchall())
+        return cls(chunks=int(chunks), tokens=int(tokens), df={t: int(n) for t, n in df.items() if n > 0})
+
+
+def scores(query: Sequence[str], candidates: Sequence[Counted], stats: Statistics) -> list[float]:
+    """Each candidate's BM25 score for the query terms (a repeated term counts each time)."""
+    terms = [t for t in query if t in stats.df]
+    if not terms or not stats.chunks:
+        return [0.0] * len(candidates)
+    average = stats.tokens / stats.chunks
+    idf = {t: math.log(1 + (stats.chunks - stats.df[t] + 0.5) / (stats.df[t] + 0.5)) for t in set(terms)}
+    out = []
+    for c in candidates:
+        norm = K1 * (1 - B + B * c.length / average)
+        out.append(sum(idf[t] * c.tf[t] / (c.tf[t] + norm) for t in terms if t in c.tf))
+    return out
