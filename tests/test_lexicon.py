@@ -67,7 +67,9 @@ def test_facts_are_read_when_a_question_needs_them(store_both: Path) -> None:
     a = engine.answer("科协2022年项目支出是多少")
     assert not a.refused and a.value == 4023 and a.unit == "万元"
     [view] = engine.library._views.values()
-    assert {f.doc_id for f in view.facts} == {d for d, doc in engine.kb.docs.items() if doc.department == "深圳市科学技术协会（本级）"}
+    assert {f.doc_id for f in view.facts} == {
+        d for d, doc in engine.kb.docs.items() if doc.department == "深圳市科学技术协会（本级）"
+    }
     assert not engine._opened  # a figure needs no passage retrieval
     why = engine.answer("科协2022年基本支出是什么意思")
     assert not why.refused and "保障机构正常运转" in why.text and "retriever" in engine._opened
