@@ -486,6 +486,11 @@ class Understanding:
         If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些").
         """
         best = self._link(phrase, docs, raw, table, money)
+        item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
+        if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
+            row = self._link(phrase.replace(item, " "), docs, "", table, money)
+            if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
+                best = row
         if best is None:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
             found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money))]

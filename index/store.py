@@ -66,8 +66,8 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     4: (  # 4 → 5: BM25 statistics and the store's codes and row keys kept up to date, not gathered at start
         *lexicon.TABLES,
         lexicon.recount,
-        "CREATE TABLE codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID",
-        "CREATE TABLE row_keys (table_kind TEXT NOT NULL, row_key TEXT NOT NULL, code TEXT NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS row_keys (table_kind TEXT NOT NULL, row_key TEXT NOT NULL, code TEXT NOT NULL,"
         " PRIMARY KEY (table_kind, row_key)) WITHOUT ROWID",
         f"INSERT INTO codes {CODES.format(where='')}",
         f"INSERT INTO row_keys {ROW_KEYS.format(where='')}",

@@ -259,6 +259,8 @@ def _as_format_1(store: Path) -> None:
             conn.execute(f"DROP INDEX {index}")
         for column in ("page", "doc_kind", "table_kind", "column_role", "fund", "code_scheme", "row_key"):
             conn.execute(f"ALTER TABLE facts DROP COLUMN {column}")
+        for table in ("terms", "corpus", "codes", "row_keys"):  # format 5's
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("PRAGMA user_version = 1")
         conn.commit()
 
@@ -270,12 +272,17 @@ def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_seve
     with multiprocessing.get_context("spawn").Pool(4) as pool:  # the web workers and a CLI, after an upgrade
         assert pool.map(_open, [str(store)] * 4) == [247] * 4
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 5
         columns = [r[1] for r in conn.execute("PRAGMA table_info(facts)")]
         assert all(columns.count(c) == 1 for c in ("page", "doc_kind", "table_kind", "column_role", "fund", "row_key"))
         assert conn.execute("SELECT count(*) FROM facts WHERE row_key IS NULL").fetchone()[0] == 0
         keys = conn.execute("SELECT row, row_key FROM facts").fetchall()
         assert all(key == label_key(row) for row, key in keys) and any(key != row for row, key in keys)
+        assert (
+            conn.execute("SELECT chunks FROM corpus").fetchone()[0]
+            == conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        )
+        assert conn.execute("SELECT count(*) FROM codes").fetchone()[0] > 0
 
 
 def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
