@@ -62,7 +62,7 @@ class Engine:
     """Loads the store once; answers from memory."""
 
     def __init__(self, settings: Settings):
-        with Store(settings.store) as store:
+        with Store(settings.store, settings.database_url) as store:
             self.kb = Knowledge.load(store, glossary_data()["department_abbreviations"])
             self.filenames = {d.doc_id: d.filename for d in store.documents()}
             self.retriever = Retriever(store, open_vectors(settings))
@@ -71,7 +71,7 @@ class Engine:
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
-        self.facts_sql = FactQuery(settings.store)  # questions across documents are answered in SQL
+        self.facts_sql = FactQuery(settings.store, settings.database_url)  # questions across documents are answered in SQL
         code_names = self.facts_sql.code_names()
         self.reader = AcrossReader(self.understanding.named, self.facts_sql.row_keys(CODED_TABLES), code_names)
         self.overview = Overview(Comparer(self.facts_sql, code_names))
