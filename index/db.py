@@ -148,6 +148,11 @@ class Postgres:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def broken(self) -> bool:
+        """Closed, or its connection lost (the server restarted): a new one is needed."""
+        return bool(self._conn.closed or self._conn.broken)
+
     def __enter__(self) -> Postgres:
         """Begin a transaction: everything until the block ends commits together, or rolls back."""
         transaction = self._conn.transaction()

@@ -54,21 +54,33 @@ class FactQuery:
         self.database = database  # a PostgreSQL URL; None: the SQLite file in the folder
         self.where = db.redact(database) if database else str(folder)
         self._local = threading.local()
+        self._shared: db.Postgres | None = None
+        self._lock = threading.Lock()
 
     def _conn(self) -> db.Connection:
+        if self.database:
+            return self._postgres()
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                if self.database:
-                    conn = db.Postgres(self.database, read_only=True)
-                else:
-                    conn = sqlite3.connect(
-                        f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, factory=db.SQLite
-                    )
-            except db.ERRORS as e:
+                conn = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, factory=db.SQLite
+                )
+            except sqlite3.Error as e:
                 raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
             self._local.conn = conn
         return conn
+
+    def _postgres(self) -> db.Postgres:
+        """One connection for every thread (psycopg's are thread-safe; a query takes milliseconds): a server's
+        gradio threads would otherwise hold dozens of PostgreSQL's connections each. Reopened when broken."""
+        with self._lock:
+            if self._shared is None or self._shared.broken:
+                try:
+                    self._shared = db.Postgres(self.database or "", read_only=True)
+                except db.PostgresError as e:
+                    raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
+            return self._shared
 
     def locate(self, doc_ids: Sequence[str], at: Located) -> list[Fact]:
         """The facts printed at one place, in the given documents, in print order."""

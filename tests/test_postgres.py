@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
@@ -168,6 +169,9 @@ def test_same_rows_and_queries_as_sqlite(database: str, sample: Parsed, second: 
     found = pg_q.locate(docs, at)
     assert found == lite_q.locate(docs, at) and found
     assert pg_q.empty(docs, tables) == lite_q.empty(docs, tables)
+
+    with ThreadPoolExecutor(8) as pool:  # the page's answering threads share the query's one connection
+        assert all(r == found for r in pool.map(lambda _: pg_q.locate(docs, at), range(64)))
 
 
 @pytest.fixture
