@@ -107,6 +107,7 @@ class Postgres:
         except psycopg.Error as e:
             raise PostgresError(_message(e)) from e
         self._transactions: list[Any] = []
+        self._upserts: dict[str, str] = {}
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -130,7 +131,9 @@ class Postgres:
 
     def _translate(self, sql: str) -> str:
         if re.match(r"\s*INSERT\s+OR\s+REPLACE\b", sql, re.IGNORECASE):
-            return translate(self._replace(sql))
+            if sql not in self._upserts:  # the table's key read once per connection
+                self._upserts[sql] = translate(self._replace(sql))
+            return self._upserts[sql]
         return translate(sql)
 
     def _replace(self, sql: str) -> str:
