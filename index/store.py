@@ -162,6 +162,7 @@ class Store:
 
     def __init__(self, folder: Path, database: str | None = None):
         self.folder = folder
+        self.database = database  # a PostgreSQL URL, for the FactQuery of this store; None: facts.sqlite
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _owner_only(folder)  # the figures and texts are the office's, not everyone's on the machine
