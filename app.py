@@ -17,6 +17,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from assistant.render import (
 )
 from index.ingest import add, collect, ingest, read
 from index.load import DOCUMENT_SUFFIXES, MAX_BYTES, MAX_PDF_BYTES, megabytes
+from index.query import FactQuery
 from index.store import Store
 
 log = logging.getLogger("budgetqa.app")
@@ -56,6 +58,7 @@ UPLOAD_TYPES = DOCUMENT_SUFFIXES
 UPLOAD_CAP = 2 * MAX_PDF_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
 # files between the loader's limits (MAX_BYTES, MAX_PDF_BYTES) and this get its Chinese message
 CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
+WATCH_SECONDS = 5.0  # how often a server looks for documents that another process or server has added
 # Gradio's own words on the page, in Chinese whatever the browser's language: its frontend looks a flat
 # "section.key" up before its built-in dictionaries (an English browser would otherwise see "Drop File Here").
 UI_WORDS = {
@@ -126,11 +129,35 @@ class Service:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.lock = threading.Lock()
+        self.store = FactQuery(settings.store, settings.database_url)  # read before a load: a change during it shows
+        self.seen = self.store.revision()
         self.engine = Engine(settings)
 
     def reload(self) -> None:
         with self.lock:
+            self.seen = self.store.revision()
             self.engine = Engine(self.settings)
+
+    def refresh(self) -> bool:
+        """Reload if documents were added since the engine was loaded, by any process sharing the store
+        (`budgetqa ingest`, another `budgetqa serve`, on this machine or another)."""
+        if self.store.revision() == self.seen:
+            return False
+        self.reload()
+        return True
+
+    def watch(self, seconds: float = WATCH_SECONDS) -> None:
+        """Refresh every few seconds in a daemon thread; sessions keep answering from the engine they hold."""
+
+        def loop() -> None:
+            while True:
+                time.sleep(seconds)
+                try:
+                    self.refresh()
+                except Exception:  # the store unreachable for a moment: logged, tried again at the next turn
+                    log.exception("checking the store for new documents failed")
+
+        threading.Thread(target=loop, name="store-watch", daemon=True).start()
 
     @staticmethod
     def resolve(engine: Engine, doc_id: str | None) -> str | None:
@@ -159,7 +186,7 @@ class Service:
 
 def ensure_documents(settings: Settings, data: Path = DATA) -> None:
     """First start: ingest the bundled disclosures (with a progress bar) when the store is empty."""
-    with Store(settings.store) as store:
+    with Store(settings.store, settings.database_url) as store:
         if store.documents():
             return
         from assistant.retrieve import open_vectors  # the embedding model loads only when needed
@@ -432,7 +459,7 @@ def build(service: Service) -> gr.Blocks:
                 progress(0.05 + 0.45 * done / total, desc=f"读取 PDF：第 {done}/{total} 页")
 
             parsed = read(path, pages)
-            with Store(service.settings.store) as store:
+            with Store(service.settings.store, service.settings.database_url) as store:
                 progress(0.5, desc="生成检索向量并写入…")
                 result = add(store, open_vectors(service.settings), parsed)
             progress(0.8, desc="重新加载…")
@@ -522,6 +549,7 @@ def serve(
     logins = accounts(settings)
     ensure_documents(settings)
     service = Service(settings)
+    service.watch()
     if not logins and not is_loopback(host):
         print(
             f"⚠ 正在监听 {host}，网络上的任何人都能访问且无需登录；请用 --auth 或 --auth-file 设置账号。",

@@ -69,7 +69,9 @@ class Engine:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.library = Library(settings.store, glossary_data()["department_abbreviations"])
+        self.library = Library(
+            settings.store, glossary_data()["department_abbreviations"], database=settings.database_url
+        )
         self.filenames = self.library.filenames
         self.kb = self.library.none  # names and years of every document; a question's facts come with its turn
         self.understanding = Understanding(self.kb, self.library.sql.mentions)
@@ -92,7 +94,7 @@ class Engine:
             if "retriever" not in self._opened:
                 from assistant.retrieve import Retriever, open_vectors
 
-                with Store(self.settings.store) as store:
+                with Store(self.settings.store, self.settings.database_url) as store:
                     self._opened["retriever"] = Retriever(store, open_vectors(self.settings))
             return self._opened["retriever"]
 

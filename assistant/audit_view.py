@@ -15,7 +15,7 @@ STATUS = {"ok": "✓ 一致", "rounding": "≈ 尾数误差", "mismatch": "✗ �
 
 def audit_rows(settings: Settings, doc_id: str) -> tuple[str, list[list[str]]]:
     """(summary sentence, rows: kind, where, expected, found, difference, status), problems first."""
-    with Store(settings.store) as store:
+    with Store(settings.store, settings.database_url) as store:
         parsed = reparse(store, doc_id)
     checks = audit(parsed.disclosure, parsed.facts)
 

@@ -28,6 +28,7 @@ from assistant.render import VERDICT, answer_json, figure_json, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from index.audit import audit
+from index.errors import StoreError
 from index.ingest import IngestResult, collect, ingest, rebuild, reparse, stored_texts
 from index.numbers import format_amount
 from index.records import Check, Fact
@@ -153,6 +154,11 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
     """Rebuild the store from the texts it keeps (after a format change or a parser update)."""
     folder = args.settings.store
+    if args.settings.database_url:
+        raise StoreError(
+            "rebuild 只用于本机的 SQLite 存储；PostgreSQL 中的存储请新建一个数据库，"
+            "设置 BUDGETQA_DATABASE_URL 指向它，再用原始文件重新导入（budgetqa ingest）"
+        )
     texts = stored_texts(folder)
     bar = tqdm(total=len(texts), desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
     results: list[IngestResult] = []
@@ -445,7 +451,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         if args.command == "rebuild":  # works on stores this version cannot open
             return cmd_rebuild(args, out)
-        with Store(settings.store) as store:
+        with Store(settings.store, settings.database_url) as store:
             return COMMANDS[args.command](args, store, out)
     except UsageError as e:
         print(f"用法错误：{e}", file=sys.stderr)

@@ -18,6 +18,18 @@ class BadSetting(AssistantError):
         return f"环境变量 {self.name}={self.value!r} 无效：{self.reason}"
 
 
+def _database(value: str | None) -> str | None:
+    if not value:
+        return None
+    if not value.startswith(("postgresql://", "postgres://")):
+        from index.db import redact
+
+        raise BadSetting(
+            "BUDGETQA_DATABASE_URL", redact(value), "应为 postgresql://用户:密码@主机:端口/数据库 形式的地址"
+        )
+    return value
+
+
 def _port(value: str | None) -> int | None:
     if not value:
         return None
@@ -34,6 +46,7 @@ class Settings:
     embed_model: str | None = None  # None: USE multilingual v3; else a sentence-transformers name or local path
     chroma_host: str | None = None  # set (with chroma_port) to use a chromadb server instead of the embedded one
     chroma_port: int | None = None
+    database_url: str | None = None  # a PostgreSQL URL for the facts (several servers, one store); None: facts.sqlite
     auth: str | None = None  # web logins, one "user:pass" a line; None (and no auth_file): no login asked
     auth_file: Path | None = None  # a file of "user:pass" lines (owner-only permissions), used when auth is None
 
@@ -46,6 +59,7 @@ class Settings:
             embed_model=env.get("BUDGETQA_EMBED_MODEL") or None,
             chroma_host=env.get("BUDGETQA_CHROMA_HOST") or None,
             chroma_port=_port(env.get("BUDGETQA_CHROMA_PORT")),
+            database_url=_database(env.get("BUDGETQA_DATABASE_URL")),
             auth=env.get("BUDGETQA_AUTH", "").replace(",", "\n") or None,  # "user:pass,user2:pass2"
             auth_file=Path(env["BUDGETQA_AUTH_FILE"]) if env.get("BUDGETQA_AUTH_FILE") else None,
         )

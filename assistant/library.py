@@ -27,8 +27,11 @@ SHARDS = 512  # documents whose facts are kept (each a few hundred facts, about 
 class Library:
     """Documents of a store, and `Knowledge` over any of them, read on demand and cached."""
 
-    def __init__(self, folder: Path, abbreviations: dict[str, str], *, views: int = VIEWS, shards: int = SHARDS):
-        self.sql = FactQuery(folder)
+    def __init__(
+        self, folder: Path, abbreviations: dict[str, str], *, database: str | None = None, views: int = VIEWS,
+        shards: int = SHARDS,
+    ):  # fmt: skip
+        self.sql = FactQuery(folder, database)
         rows = self.sql.documents()
         self.filenames = {d.doc_id: d.filename for d in rows}
         self.docs = {

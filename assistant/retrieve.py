@@ -95,7 +95,7 @@ class Retriever:
     def __init__(
         self, store: Store, vectors: Vectors, *, tokens: TokenMode = "bigram", fusion: Fusion | None = None
     ) -> None:
-        self.sql = FactQuery(store.folder)
+        self.sql = FactQuery(store.folder, store.database)
         self.mode: TokenMode = tokens
         self.fusion = fusion or Fusion()
         self.vectors = vectors

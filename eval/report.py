@@ -35,7 +35,7 @@ def eval_store(settings: Settings, docs: Sequence[Path] | None, out: TextIO) -> 
         return
     paths = collect(docs)
     with tempfile.TemporaryDirectory(prefix="budgetqa-eval-") as tmp:
-        own = replace(settings, store=Path(tmp) / "store", chroma_host=None, chroma_port=None)
+        own = replace(settings, store=Path(tmp) / "store", chroma_host=None, chroma_port=None, database_url=None)
         from assistant.retrieve import open_vectors  # the embedding model loads only when needed
 
         print(f"正在为评测建立临时库，导入 {len(paths)} 个文件…", file=out)

@@ -84,11 +84,16 @@ def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
                 facts=parsed.facts, indicators=d.indicators, chunks=parsed.chunks,
             )  # fmt: skip
             store.end(conn, d.doc_id)
-    except BaseException:
-        if not store.has(d.doc_id):  # another process may have committed the same document meanwhile
+    except BaseException as e:
+        committed = store.has(d.doc_id)  # another process may have committed the same document meanwhile
+        if not committed:
             vectors.delete_doc(d.doc_id)
         with store.transaction() as conn:
             store.end(conn, d.doc_id)
+        if committed and isinstance(e, StoreError):  # its rows won (the same file ingested on two servers at once)
+            return IngestResult(
+                name=name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0, warnings=d.warnings
+            )
         raise
     return IngestResult(
         name=name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts), warnings=warnings

@@ -11,11 +11,11 @@ chunk would (Lucene's BM25, as bm25s computes it; tests/test_lexicon.py checks t
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from index import db
 from index.records import Chunk
 from index.tokens import bigrams
 
@@ -35,7 +35,7 @@ def terms_of(text: str) -> list[str]:
     return bigrams(text) or [EMPTY]
 
 
-def record(conn: sqlite3.Connection, chunks: Iterable[Chunk]) -> None:
+def record(conn: db.Connection, chunks: Iterable[Chunk]) -> None:
     """Count the chunks of a document being written, inside the caller's transaction."""
     df: Counter[str] = Counter()
     n = tokens = 0
@@ -51,7 +51,7 @@ def record(conn: sqlite3.Connection, chunks: Iterable[Chunk]) -> None:
     conn.execute("UPDATE corpus SET chunks = chunks + ?, tokens = tokens + ?", (n, tokens))
 
 
-def recount(conn: sqlite3.Connection) -> None:
+def recount(conn: db.Connection) -> None:
     """Count every stored chunk afresh (a store written before the counts were kept)."""
     conn.execute("DELETE FROM terms")
     conn.execute("UPDATE corpus SET chunks = 0, tokens = 0")
@@ -83,7 +83,7 @@ class Statistics:
     df: dict[str, int]  # of the query's terms that occur in the store
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection, terms: Sequence[str]) -> Statistics:
+    def read(cls, conn: db.Connection, terms: Sequence[str]) -> Statistics:
         chunks, tokens = conn.execute("SELECT chunks, tokens FROM corpus").fetchone() or (0, 0)
         wanted = sorted(set(terms))
         df: dict[str, int] = {}

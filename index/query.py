@@ -2,7 +2,8 @@
 
 The answer to "哪个部门“三公”经费最多？" over a thousand documents is one indexed query
 (facts_subject: table kind, row key, column role) rather than a scan of every fact in memory.
-Each thread has its own read-only connection (the web app answers on several threads).
+Each thread has its own read-only connection (the web app answers on several threads), to the
+store's SQLite file or to its PostgreSQL database (index/db.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from index import db
 from index.errors import StoreError
 from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
@@ -49,19 +51,38 @@ class Located:
 class FactQuery:
     """Read-only SQL over a store's facts."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, database: str | None = None):
         self.path = folder / "facts.sqlite"
+        self.database = database  # a PostgreSQL URL; None: the SQLite file in the folder
+        self.where = db.redact(database) if database else str(folder)
         self._local = threading.local()
+        self._shared: db.Postgres | None = None
+        self._lock = threading.Lock()
 
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self) -> db.Connection:
+        if self.database:
+            return self._postgres()
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+                conn = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, factory=db.SQLite
+                )
             except sqlite3.Error as e:
-                raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+                raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
             self._local.conn = conn
         return conn
+
+    def _postgres(self) -> db.Postgres:
+        """One connection for every thread (psycopg's are thread-safe; a query takes milliseconds): a server's
+        gradio threads would otherwise hold dozens of PostgreSQL's connections each. Reopened when broken."""
+        with self._lock:
+            if self._shared is None or self._shared.broken:
+                try:
+                    self._shared = db.Postgres(self.database or "", read_only=True)
+                except db.PostgresError as e:
+                    raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
+            return self._shared
 
     def locate(self, doc_ids: Sequence[str], at: Located) -> list[Fact]:
         """The facts printed at one place, in the given documents, in print order."""
@@ -86,8 +107,8 @@ class FactQuery:
         sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} ORDER BY f.id"
         try:
             return [fact_of(r) for r in self._conn().execute(sql, params)]
-        except sqlite3.Error as e:
-            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+        except db.ERRORS as e:
+            raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
 
     def empty(self, doc_ids: Sequence[str], tables: Sequence[str]) -> list[Fact]:
         """The 0 facts of these documents' tables of these kinds that print no figures (本表无数据)."""
@@ -104,6 +125,14 @@ class FactQuery:
         """The row keys of these table kinds, each with one of its 科目编码 ("" when uncoded)."""
         sql = f"SELECT row_key, max(code) FROM row_keys WHERE table_kind IN ({','.join('?' * len(tables))}) GROUP BY row_key"
         return {str(k): str(c) for k, c in self._read(sql, list(tables))}
+
+    def revision(self) -> str:
+        """What the store holds, in a few characters: it changes when a document is added by any process."""
+        try:
+            count, latest = self._conn().execute("SELECT count(*), max(ingested_at) FROM documents").fetchone()
+        except db.ERRORS as e:
+            raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
+        return f"{count}:{latest or ''}"
 
     def code_names(self) -> dict[str, str]:
         """Every 科目编码 in the store with a printed name of it (kept up to date by ingest)."""
@@ -180,11 +209,11 @@ class FactQuery:
         """The store-wide BM25 numbers for a query's terms."""
         try:
             return Statistics.read(self._conn(), terms)
-        except sqlite3.Error as e:
-            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+        except db.ERRORS as e:
+            raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         try:
             return self._conn().execute(sql, params).fetchall()
-        except sqlite3.Error as e:
-            raise StoreError(f"无法读取存储“{self.path.parent}”（{e}）") from e
+        except db.ERRORS as e:
+            raise StoreError(f"无法读取存储“{self.where}”（{e}）") from e

@@ -4,6 +4,10 @@ SQLite is the record: a document, its facts and its chunks commit in one
 transaction. Vectors live in chromadb (an embedded `PersistentClient` under the
 store folder, or a server through `HttpClient`) and are written inside that
 transaction, so a failure on either side undoes both.
+
+For several servers sharing one store, the record is a PostgreSQL database instead
+(`Store(folder, database=URL)`), with the same tables and SQL (index/db.py) and the
+vectors on a chromadb server.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index import lexicon
+from index import db, lexicon
 from index.catalog import catalog
 from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
@@ -45,7 +49,7 @@ ROW_KEYS = (  # prose rows under the kind ""
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
 FORMAT = 5
-Step = str | Callable[[sqlite3.Connection], None]  # a statement, or a step that needs Python (recounting)
+Step = str | Callable[[db.Connection], None]  # a statement, or a step that needs Python (recounting)
 MIGRATIONS: dict[int, tuple[Step, ...]] = {
     1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
     2: (  # 2 → 3: what a figure means across documents (the template catalog); NULL until `budgetqa rebuild`
@@ -164,23 +168,38 @@ class TableInfo:
 
 
 class Store:
-    """SQLite under the store folder. Use as a context manager or call close()."""
+    """SQLite under the store folder, or the PostgreSQL database at `database` (a URL).
+    Use as a context manager or call close()."""
 
-    def __init__(self, folder: Path):
+    conn: db.Connection
+
+    def __init__(self, folder: Path, database: str | None = None):
         self.folder = folder
+        self.database = database  # a PostgreSQL URL, for the FactQuery of this store; None: facts.sqlite
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _owner_only(folder)  # the figures and texts are the office's, not everyone's on the machine
-            path = folder / "facts.sqlite"
-            self.conn = sqlite3.connect(path, timeout=30)
-            _owner_only(path)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.create_function("label_key", 1, label_key, deterministic=True)  # used by a migration
+            if database:
+                self.conn = db.Postgres(database)
+            else:
+                path = folder / "facts.sqlite"
+                conn = sqlite3.connect(path, timeout=30, factory=db.SQLite)
+                self.conn = conn
+                _owner_only(path)
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.create_function("label_key", 1, label_key, deterministic=True)  # used by a migration
             version = self._format()
             if version != FORMAT:
                 self.conn.close()
+                if database:
+                    raise StoreError(
+                        f"PostgreSQL 数据库“{db.redact(database)}”是其他版本的程序建立的（格式版本 {version}，"
+                        f"本程序为 {FORMAT}），请使用同一版本的程序，或新建一个数据库后重新导入原始文件"
+                    )
                 raise StoreIncompatible(folder, version, FORMAT)
-            self.conn.executescript(SCHEMA)  # tables added within a format (IF NOT EXISTS: no-op otherwise)
+            self.conn.ensure_schema(SCHEMA)  # tables added within a format (IF NOT EXISTS: no-op otherwise)
+        except db.PostgresError as e:
+            raise StoreError(f"无法打开数据库“{db.redact(database or '')}”（{e}）") from e
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"无法打开存储目录“{folder}”（{e}）") from e
 
@@ -190,11 +209,9 @@ class Store:
         0 with documents is a store from before versions were recorded: its document
         ids were computed before full-width digits were normalised, so it is rebuilt.
         """
-        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-        exists = self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
-        if version == 0 and not exists:
-            self.conn.executescript(SCHEMA + f"PRAGMA user_version = {FORMAT};")
-            return FORMAT
+        version = self.conn.format_version()
+        if version == 0 and not self.conn.has_table("documents"):
+            return self.conn.create_schema(SCHEMA, FORMAT)
         if version in MIGRATIONS:
             version = self._migrate()
         return version
@@ -202,12 +219,10 @@ class Store:
     def _migrate(self) -> int:
         """Bring an older format up to date in one transaction, holding the write lock: another
         process opening the same store at once waits, then finds it migrated."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        with self.conn.exclusive():
+            version = self.conn.format_version()
             if version == 1 and any(normalise(t) != t for (t,) in self.conn.execute("SELECT text FROM documents")):
-                self.conn.rollback()  # ids now computed from other text (radical code points): rebuild
-                return version
+                return version  # ids now computed from other text (radical code points): rebuild (nothing written)
             while version in MIGRATIONS:
                 for step in MIGRATIONS[version]:
                     if isinstance(step, str):
@@ -215,11 +230,7 @@ class Store:
                     else:
                         step(self.conn)
                 version += 1
-                self.conn.execute(f"PRAGMA user_version = {version}")
-            self.conn.commit()
-        except BaseException:
-            self.conn.rollback()
-            raise
+                self.conn.set_format_version(version)
         return version
 
     def __enter__(self) -> Store:
@@ -232,12 +243,12 @@ class Store:
         self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[db.Connection]:
         """All writes inside commit together or not at all."""
         try:
             with self.conn:
                 yield self.conn
-        except sqlite3.Error as e:
+        except db.ERRORS as e:
             raise StoreError(f"写入失败，已撤销本次写入（{e}）") from e
 
     def begin(self, doc_id: str) -> None:
@@ -252,10 +263,10 @@ class Store:
         try:
             rows = self.conn.execute("SELECT doc_id, pid FROM pending WHERE host = ?", (socket.gethostname(),))
             return [doc_id for doc_id, pid in rows.fetchall() if not _alive(pid)]
-        except sqlite3.Error as e:
+        except db.ERRORS as e:
             raise StoreError(f"读取未完成的导入记录失败（{e}）") from e
 
-    def end(self, conn: sqlite3.Connection, doc_id: str) -> None:
+    def end(self, conn: db.Connection, doc_id: str) -> None:
         conn.execute("DELETE FROM pending WHERE doc_id = ?", (doc_id,))
 
     def has(self, doc_id: str) -> bool:
@@ -263,7 +274,7 @@ class Store:
 
     def add(
         self,
-        conn: sqlite3.Connection,
+        conn: db.Connection,
         *,
         info: DocumentInfo,
         text: str,
@@ -274,7 +285,7 @@ class Store:
     ) -> None:
         """Write one document inside a transaction opened with `transaction()`: its facts, indicators and
         chunks first, the document row last (foreign keys are checked at the commit)."""
-        conn.execute("PRAGMA defer_foreign_keys = ON")  # lasts until this transaction ends
+        conn.defer_foreign_keys()  # lasts until this transaction ends
         conn.executemany(
             "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent,"
             " page, doc_kind, table_kind, column_role, fund, code_scheme, row_key)"
