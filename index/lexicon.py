@@ -45,7 +45,7 @@ def record(conn: db.Connection, chunks: Iterable[Chunk]) -> None:
         tokens += len(terms)
         df.update(set(terms))
     conn.executemany(
-        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = terms.df + excluded.df",
         sorted(df.items()),
     )
     conn.execute("UPDATE corpus SET chunks = chunks + ?, tokens = tokens + ?", (n, tokens))

@@ -323,12 +323,12 @@ class Store:
         lexicon.record(conn, chunks)
         where = "AND doc_id = ?"
         conn.execute(
-            f"INSERT INTO codes {CODES.format(where=where)} ON CONFLICT(code) DO UPDATE SET name = min(name, excluded.name)",
+            f"INSERT INTO codes {CODES.format(where=where)} ON CONFLICT(code) DO UPDATE SET name = min(codes.name, excluded.name)",
             (info.doc_id,),
         )
         conn.execute(
             f"INSERT INTO row_keys {ROW_KEYS.format(where=where)}"
-            " ON CONFLICT(table_kind, row_key) DO UPDATE SET code = max(code, excluded.code)",
+            " ON CONFLICT(table_kind, row_key) DO UPDATE SET code = max(row_keys.code, excluded.code)",
             (info.doc_id,),
         )
         conn.execute(
