@@ -20,11 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from index.catalog import catalog
-from index.chunks import passages
+from index.embed import embed_chunks
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.load import normalise
 from index.query import FACT_COLUMNS, fact_of
@@ -411,24 +411,8 @@ class Vectors:
         self.batch = _max_batch(client)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
-        """Embedded nodes for chunks (computed before anything is written): one per passage, each
-        carrying its chunk's id and metadata."""
-        texts, owners = [], []
-        for c in chunks:
-            for n, text in enumerate(passages(c)):
-                texts.append(text)
-                owners.append((c, n))
-        vectors = self.embedding.get_text_embedding_batch(texts)
-        return [
-            TextNode(
-                id_=f"{c.id}#{n}",
-                text=text,
-                embedding=v,
-                metadata={**c.metadata, "chunk_id": c.id, "passage": n},  # passage 0 is the whole chunk
-                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
-            )
-            for (c, n), text, v in zip(owners, texts, vectors, strict=True)
-        ]
+        """Embedded nodes for chunks (computed before anything is written): one per passage."""
+        return embed_chunks(self.embedding, chunks)
 
     def add(self, nodes: list[BaseNode]) -> None:
         try:
