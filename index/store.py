@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from index import db, lexicon
 from index.catalog import catalog
-from index.chunks import passages
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.load import normalise
 from index.query import FACT_COLUMNS, fact_of
@@ -451,26 +450,10 @@ class Vectors:
         self.batch = _max_batch(client)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
-        """Embedded nodes for chunks (computed before anything is written): one per passage, each
-        carrying its chunk's id and metadata."""
-        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        """Embedded nodes for chunks (computed before anything is written): one per passage."""
+        from index.embed import embed_chunks  # llama-index loads with the first vectors
 
-        texts, owners = [], []
-        for c in chunks:
-            for n, text in enumerate(passages(c)):
-                texts.append(text)
-                owners.append((c, n))
-        vectors = self.embedding.get_text_embedding_batch(texts)
-        return [
-            TextNode(
-                id_=f"{c.id}#{n}",
-                text=text,
-                embedding=v,
-                metadata={**c.metadata, "chunk_id": c.id, "passage": n},  # passage 0 is the whole chunk
-                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
-            )
-            for (c, n), text, v in zip(owners, texts, vectors, strict=True)
-        ]
+        return embed_chunks(self.embedding, chunks)
 
     def add(self, nodes: list[BaseNode]) -> None:
         try:
