@@ -210,7 +210,19 @@ class Understanding:
         if last and last.choices and self._only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(CLAIM.sub("", ascii_text(question)).strip())
-        return [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
+        docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
+        return self._years_near(docs, text)
+
+    def _years_near(self, docs: list[str], text: str) -> list[str]:
+        """Of a department's documents, those of the years a question can be about: each year it names with
+        the years before and after (a later document prints the earlier year's figures), or the latest two
+        when it names none (the latest, and 去年/上年). A department's twenty years are not all read."""
+        if len({self.kb.docs[d].department for d in docs}) != 1:
+            return docs
+        own = {self.kb.docs[d].year for d in docs}
+        named = {int(y) for y in YEAR.findall(text)}
+        near = {n for y in named for n in (y - 1, y, y + 1)} if named else {max(own), max(own) - 1}
+        return [d for d in docs if self.kb.docs[d].year in near]
 
     # --- scope and refusals -------------------------------------------------
 

@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--district", type=Path, required=True, help="eval.district build --real 的输出目录")
     parser.add_argument("--size", type=int, default=10_000, help="大库的文件数")
     parser.add_argument("--out", type=Path, help="把结果写成 JSON")
+    parser.add_argument("--keep", type=Path, help="把做出的大库留在这个目录（已存在则直接用它）")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # child process: measure this store
     args = parser.parse_args(argv)
     if args.measure:
@@ -140,7 +141,13 @@ def main(argv: list[str] | None = None) -> int:
             [sys.executable, "-m", "assistant", "--store", str(small), "docs"], check=True, capture_output=True
         )
         started = time.perf_counter()
-        made = make_store(small, big, args.size)
+        if args.keep and args.keep.exists():
+            big = args.keep
+            made = len(json.loads(subprocess.run([sys.executable, "-m", "assistant", "--store", str(big), "docs", "--json"],
+                                                 check=True, capture_output=True, text=True).stdout))  # fmt: skip
+        else:
+            made = make_store(small, args.keep or big, args.size)
+            big = args.keep or big
         report["build_s"] = round(time.perf_counter() - started, 1)
         for name, store in (("district", small), ("big", big)):
             sqlite_mb = round((store / "facts.sqlite").stat().st_size / 2**20, 1)
