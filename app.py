@@ -606,11 +606,22 @@ def serve(
         ensure_documents(settings)  # once, before the workers start
         sys.exit(serving.supervise(workers, host, port, settings, auth or (), auth_file))
     ensure_documents(settings)
+    _one_blas_thread()
     service = Service(settings)
     page = build(service).queue(default_concurrency_limit=CONCURRENCY)
     app = serving.create_app(service, page, launch_options(host, port, logins), logins)
     print(f"预算公开问答助手已启动：http://{host}:{port}" + ("（需要登录）" if logins else ""), file=sys.stderr)
     serving.run(app, host, port)
+
+
+def _one_blas_thread() -> None:
+    """Answers run on several threads (and workers on both cores); OpenBLAS's own threads under each
+    query embedding oversubscribe the cores: on this 2-core machine a query vector took ~3× longer."""
+    try:
+        from threadpoolctl import threadpool_limits  # installed with sentence-transformers' scikit-learn
+    except ImportError:
+        return
+    threadpool_limits(1)
 
 
 def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, Any]:
@@ -631,7 +642,9 @@ def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, A
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="预算公开问答助手（网页版）")
     add_serve_arguments(parser)
-    parser.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）"
+    )
     parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)

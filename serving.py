@@ -19,6 +19,7 @@ its login form.
 
 from __future__ import annotations
 
+import base64
 import logging
 import shutil
 import signal
@@ -36,7 +37,6 @@ import uvicorn
 from fastapi import Depends, FastAPI, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from pydantic import BaseModel, Field
 
 from assistant.access import Accounts
@@ -105,16 +105,34 @@ def documents(service: Service) -> list[dict[str, Any]]:
     ]
 
 
+def basic_credentials(header: str) -> tuple[str, str]:
+    """(user, password) from an `Authorization: Basic …` header, UTF-8 (RFC 7617; passwords here may be
+    Chinese, which FastAPI's HTTPBasic, decoding ASCII, refuses); ("", "") when there is none."""
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic":
+        return "", ""
+    try:
+        user, _, password = base64.b64decode(encoded.strip(), validate=True).decode("utf-8").partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return "", ""
+    return user, password
+
+
 def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], logins: Accounts | None) -> FastAPI:
     """The JSON API, with the page (`options` as for `launch`) mounted at /."""
     api = FastAPI(title="预算公开问答助手", docs_url=None, redoc_url=None, openapi_url=None)
     limiter: list[anyio.CapacityLimiter] = []  # made in the event loop, on the first question
 
-    def login(credentials: HTTPBasicCredentials | None = Depends(HTTPBasic(auto_error=False))) -> None:  # noqa: B008
+    def login(request: Request) -> None:
         if logins is None:
             return
-        if credentials is None or not logins.check(credentials.username, credentials.password):
-            raise ApiError(401, "请提供正确的账号和密码（HTTP Basic）。", {"WWW-Authenticate": 'Basic realm="budgetqa"'})
+        user, password = basic_credentials(request.headers.get("authorization", ""))
+        if not logins.check(user, password):
+            raise ApiError(
+                401,
+                "请提供正确的账号和密码（HTTP Basic）。",
+                {"WWW-Authenticate": 'Basic realm="budgetqa", charset="UTF-8"'},
+            )
 
     @api.exception_handler(ApiError)
     async def api_error(_: Request, e: ApiError) -> JSONResponse:
@@ -123,7 +141,7 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
     @api.exception_handler(RequestValidationError)
     async def bad_request(_: Request, e: RequestValidationError) -> JSONResponse:
         fields = "、".join(sorted({str(err["loc"][-1]) for err in e.errors() if err.get("loc")})) or "请求体"
-        message = f"请求格式不对（{fields}）。请发送 JSON，例如 {{\"question\": \"项目支出是多少？\"}}。"
+        message = f'请求格式不对（{fields}）。请发送 JSON，例如 {{"question": "项目支出是多少？"}}。'
         return JSONResponse({"error": message}, status_code=400)
 
     async def in_thread(fn: Any, *args: Any, answers: bool = True) -> Any:
