@@ -16,7 +16,7 @@ import pytest
 from gradio_client import Client
 
 from app import StoreWatch
-from eval.load import cluster, free_ports
+from eval.servers import cluster, free_ports
 from index.load import load as load_file
 from tests.conftest import ROOT, SAMPLE, SECOND, run_cli
 
