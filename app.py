@@ -17,6 +17,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -188,16 +189,19 @@ class StoreWatch:
     """Whether the store's documents changed since `mark()`, e.g. an upload through another worker
     process or a `budgetqa ingest`. Cheap enough to ask before every answer: one stat of the SQLite
     files; the documents are read only when those changed (a commit), and an ingest that is still
-    writing, or any other write, leaves the documents as they were and is not a change."""
+    writing, or any other write, leaves the documents as they were and is not a change. A store with
+    no SQLite file here (facts in a database server) is read at most every `every` seconds instead."""
 
-    def __init__(self, store: Path):
+    def __init__(self, store: Path, every: float = 1.0):
         self.files = [store / "facts.sqlite", store / "facts.sqlite-wal"]
         self.store = store
+        self.every = every
         self.lock = threading.Lock()
-        self.stamp: tuple[tuple[int, int], ...] = ()
+        self.stamp: tuple[tuple[int, int], ...] | float = ()
         self.ids: frozenset[str] = frozenset()
 
-    def _stamp(self) -> tuple[tuple[int, int], ...]:
+    def _stamp(self) -> tuple[tuple[int, int], ...] | float:
+        """The SQLite files' (mtime, size); without them, the current `every`-second interval."""
         found = []
         for f in self.files:
             try:
@@ -205,7 +209,7 @@ class StoreWatch:
             except OSError:
                 continue
             found.append((st.st_mtime_ns, st.st_size))
-        return tuple(found)
+        return tuple(found) if found else time.monotonic() // self.every
 
     def _ids(self) -> frozenset[str]:
         with Store(self.store) as store:
