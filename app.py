@@ -1,7 +1,7 @@
 """预算公开问答助手 — the Gradio page. It calls the assistant and renders its `Answer`s; nothing else.
 
     python app.py [--host 127.0.0.1] [--port 7860] [--store DIR] [--auth USER:PASS] [--auth-file FILE]
-                                                                       (same as: budgetqa serve)
+                  [--workers N]                                        (same as: budgetqa serve)
 
 On first start with an empty store it ingests the bundled disclosures in data/.
 It listens on 127.0.0.1 unless told otherwise, never makes a public share link,
