@@ -1,7 +1,7 @@
 """预算公开问答助手 — the Gradio page. It calls the assistant and renders its `Answer`s; nothing else.
 
     python app.py [--host 127.0.0.1] [--port 7860] [--store DIR] [--auth USER:PASS] [--auth-file FILE]
-                                                                       (same as: budgetqa serve)
+                  [--workers N]                                        (same as: budgetqa serve)
 
 On first start with an empty store it ingests the bundled disclosures in data/.
 It listens on 127.0.0.1 unless told otherwise, never makes a public share link,
@@ -18,7 +18,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ from assistant.render import (
     table_rows,
     trace_markdown,
 )
-from index.ingest import add, collect, ingest, read
+from index.ingest import IngestResult, add, collect, ingest, read
 from index.load import DOCUMENT_SUFFIXES, MAX_BYTES, MAX_PDF_BYTES, megabytes
 from index.query import FactQuery
 from index.store import Store
@@ -58,7 +58,6 @@ UPLOAD_TYPES = DOCUMENT_SUFFIXES
 UPLOAD_CAP = 2 * MAX_PDF_BYTES  # gradio refuses (in English) anything larger before it reaches the disk;
 # files between the loader's limits (MAX_BYTES, MAX_PDF_BYTES) and this get its Chinese message
 CONCURRENCY = 4  # answers run on this many worker threads; more sessions wait in gradio's queue
-WATCH_SECONDS = 5.0  # how often a server looks for documents that another process or server has added
 # Gradio's own words on the page, in Chinese whatever the browser's language: its frontend looks a flat
 # "section.key" up before its built-in dictionaries (an English browser would otherwise see "Drop File Here").
 UI_WORDS = {
@@ -119,45 +118,55 @@ UI_LOCALES = ("en", "zh-CN")  # English is also what every other language falls 
 
 
 class Service:
-    """The loaded engine, shared by all sessions; replaced after an upload.
+    """The loaded engine, shared by all sessions; replaced after an upload, here or in another process.
 
     Sessions read `engine` without a lock (an attribute read is atomic) and keep the
     one they started with; reloads are serialised so that an older reload can never
-    replace the engine of a newer one.
+    replace the engine of a newer one. Several server processes may share one store
+    (`--workers`): `current()` notices a document another one added and reloads first.
     """
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.lock = threading.Lock()
-        self.store = FactQuery(settings.store, settings.database_url)  # read before a load: a change during it shows
-        self.seen = self.store.revision()
+        self.watch = StoreWatch(settings.store, settings.database_url)
+        self.watch.mark()
         self.engine = Engine(settings)
 
     def reload(self) -> None:
         with self.lock:
-            self.seen = self.store.revision()
+            self.watch.mark()  # before loading: a document committed meanwhile makes the next check reload again
             self.engine = Engine(self.settings)
 
     def refresh(self) -> bool:
-        """Reload if documents were added since the engine was loaded, by any process sharing the store
-        (`budgetqa ingest`, another `budgetqa serve`, on this machine or another)."""
-        if self.store.revision() == self.seen:
+        """Reload if the store's documents changed since the engine was loaded, by any process sharing the
+        store (`budgetqa ingest`, another `budgetqa serve`, on this machine or another); True if it did."""
+        if not self.watch.changed():
             return False
         self.reload()
         return True
 
-    def watch(self, seconds: float = WATCH_SECONDS) -> None:
-        """Refresh every few seconds in a daemon thread; sessions keep answering from the engine they hold."""
+    def current(self) -> Engine:
+        """The engine to answer with; reloaded first when another process changed the store's documents."""
+        self.refresh()
+        return self.engine
 
-        def loop() -> None:
-            while True:
-                time.sleep(seconds)
-                try:
-                    self.refresh()
-                except Exception:  # the store unreachable for a moment: logged, tried again at the next turn
-                    log.exception("checking the store for new documents failed")
+    def ingest(self, path: Path, progress: Callable[[float, str], None] | None = None) -> IngestResult:
+        """Add one file to the store (every worker sharing it sees it) and reload; `progress(fraction,
+        what)` follows the steps (a PDF page by page). Raises AssistantError with the Chinese reason."""
+        step = progress or (lambda fraction, what: None)
+        if path.suffix.lower() not in UPLOAD_TYPES:
+            raise UnsupportedUpload(path.suffix)
+        from assistant.retrieve import open_vectors  # the embedding model loads only when needed
 
-        threading.Thread(target=loop, name="store-watch", daemon=True).start()
+        step(0.05, "读取和解析文件…")
+        parsed = read(path, lambda done, total: step(0.05 + 0.45 * done / total, f"读取 PDF：第 {done}/{total} 页"))
+        with Store(self.settings.store, self.settings.database_url) as store:
+            step(0.5, "生成检索向量并写入…")
+            result = add(store, open_vectors(self.settings), parsed)
+        step(0.8, "重新加载…")
+        self.reload()
+        return result
 
     @staticmethod
     def resolve(engine: Engine, doc_id: str | None) -> str | None:
@@ -182,6 +191,67 @@ class Service:
             (f"{d.title}（{d.doc_id[:8]}）", d.doc_id)
             for d in sorted(self.engine.kb.docs.values(), key=lambda d: (d.year, d.department))
         ]
+
+
+class StoreWatch:
+    """Whether the store's documents changed since `mark()`, e.g. an upload through another worker
+    process or a `budgetqa ingest`. Cheap enough to ask before every answer: one stat of the SQLite
+    files; the documents are read only when those changed (a commit), and an ingest that is still
+    writing, or any other write, leaves the documents as they were and is not a change. A store with
+    no SQLite file here (facts in a database server) is read at most every `every` seconds instead."""
+
+    def __init__(self, store: Path, database: str | None = None, every: float = 1.0):
+        self.files = [] if database else [store / "facts.sqlite", store / "facts.sqlite-wal"]
+        self.sql = FactQuery(store, database)
+        self.every = every
+        self.lock = threading.Lock()
+        self.stamp: tuple[tuple[int, int], ...] | float = ()
+        self.ids: frozenset[str] = frozenset()
+
+    def _stamp(self) -> tuple[tuple[int, int], ...] | float:
+        """The SQLite files' (mtime, size); without them, the current `every`-second interval."""
+        found = []
+        for f in self.files:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            found.append((st.st_mtime_ns, st.st_size))
+        return tuple(found) if found else time.monotonic() // self.every
+
+    def _ids(self) -> frozenset[str]:
+        return frozenset(self.sql.ingested())
+
+    def mark(self) -> None:
+        """The store as it is now is what is (about to be) loaded."""
+        with self.lock:
+            self.stamp, self.ids = self._stamp(), self._ids()
+
+    def changed(self) -> bool:
+        """True once per change (to the caller that should reload); False while another thread checks."""
+        if not self.lock.acquire(blocking=False):
+            return False
+        try:
+            stamp = self._stamp()
+            if stamp == self.stamp:
+                return False
+            self.stamp = stamp
+            ids = self._ids()
+            if ids == self.ids:
+                return False
+            self.ids = ids
+            return True
+        finally:
+            self.lock.release()
+
+
+class UnsupportedUpload(AssistantError):
+    def __init__(self, suffix: str):
+        super().__init__(suffix)
+        self.suffix = suffix
+
+    def __str__(self) -> str:
+        return f"不支持“{self.suffix or '无扩展名'}”类型的文件，请上传 {'、'.join(sorted(UPLOAD_TYPES))} 文件。"
 
 
 def ensure_documents(settings: Settings, data: Path = DATA) -> None:
@@ -363,7 +433,7 @@ def build(service: Service) -> gr.Blocks:
             question = (question or "").strip()
             if not question:
                 return history, session, *[gr.update()] * 3, "", *[gr.update()] * 3
-            engine = service.engine
+            engine = service.current()
             within = Within(
                 departments=tuple(departments or ()), years=tuple(int(y) for y in years or ()), kinds=tuple(kinds or ())
             )
@@ -426,7 +496,7 @@ def build(service: Service) -> gr.Blocks:
         @_safe
         def ask_api(question: str) -> str:
             """Answer one question (no conversation) and return the answer text."""
-            return service.engine.answer(question).text
+            return service.current().answer(question).text
 
         gr.api(ask_api, api_name="ask")
 
@@ -434,7 +504,7 @@ def build(service: Service) -> gr.Blocks:
         def chat_api(question: str, doc_id: str, session: list[Answer]) -> tuple[dict[str, Any], list[Answer]]:
             """One turn of a conversation, as `budgetqa ask --json` prints it; follow-ups refer to this
             session's earlier questions only. `doc_id` ("" for all documents) scopes the question."""
-            engine = service.engine  # read once: a reload may replace it meanwhile
+            engine = service.current()  # read once: a reload may replace it meanwhile
             answer = engine.answer((question or "").strip(), session, doc_id=service.resolve(engine, doc_id))
             return answer_json(answer), [*session, answer][-20:]  # with "choices" (the names to answer "which one?")
 
@@ -448,22 +518,7 @@ def build(service: Service) -> gr.Blocks:
             if not file:
                 return "⚠ 请先选择要上传的文件。"
             path = Path(file if isinstance(file, str) else file.name)  # gradio's own copy, under its cache folder
-            if path.suffix.lower() not in UPLOAD_TYPES:
-                return (
-                    f"⚠ 不支持“{path.suffix or '无扩展名'}”类型的文件，请上传 {'、'.join(sorted(UPLOAD_TYPES))} 文件。"
-                )
-            progress(0.05, desc="读取和解析文件…")
-            from assistant.retrieve import open_vectors
-
-            def pages(done: int, total: int) -> None:
-                progress(0.05 + 0.45 * done / total, desc=f"读取 PDF：第 {done}/{total} 页")
-
-            parsed = read(path, pages)
-            with Store(service.settings.store, service.settings.database_url) as store:
-                progress(0.5, desc="生成检索向量并写入…")
-                result = add(store, open_vectors(service.settings), parsed)
-            progress(0.8, desc="重新加载…")
-            service.reload()
+            result = service.ingest(path, lambda fraction, what: progress(fraction, desc=what))
             skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)
             if result.status == "exists":
                 return f"ℹ {result.title} 已在库中，未重复导入。" + skipped
@@ -472,6 +527,7 @@ def build(service: Service) -> gr.Blocks:
         def listed(audited: str | None) -> tuple[Any, ...]:
             """The documents now in the store, in the selectors, the scope picker and the file list (the
             page was built with those at start-up; an upload, in this session or another, adds to them)."""
+            service.current()  # another worker's upload too
             choices = service.documents()
             ids = [doc_id for _, doc_id in choices]
             return (
@@ -507,7 +563,7 @@ def build(service: Service) -> gr.Blocks:
 
         @_safe
         def check_text(text: str) -> Any:
-            engine = service.engine  # read once: a reload may replace it meanwhile
+            engine = service.current()  # read once: a reload may replace it meanwhile
             figures: list[Figure] = engine.verify(text or "")
             return figure_rows(figures) or [["（没有找到数字）", "", "", "", ""]]
 
@@ -539,24 +595,44 @@ def serve(
     store: str | None = None,
     auth: Sequence[str] | None = None,
     auth_file: str | None = None,
+    workers: int = 1,
 ) -> None:
-    """Ingest the bundled sample on first start, then serve the page."""
+    """Ingest the bundled sample on first start, then serve the page and the JSON API (`serving.py`);
+    with `workers` > 1, that many processes on consecutive ports share the store."""
     settings = Settings.from_env(
         store=Path(store) if store else None,
         auth="\n".join(auth) if auth else None,
         auth_file=Path(auth_file) if auth_file else None,
     )
     logins = accounts(settings)
-    ensure_documents(settings)
-    service = Service(settings)
-    service.watch()
     if not logins and not is_loopback(host):
         print(
             f"⚠ 正在监听 {host}，网络上的任何人都能访问且无需登录；请用 --auth 或 --auth-file 设置账号。",
             file=sys.stderr,
         )
+    import serving
+
+    if workers > 1:
+        serving.check_shared(settings)  # before the first-start ingest: its vectors must go to the shared server
+        ensure_documents(settings)  # once, before the workers start
+        sys.exit(serving.supervise(workers, host, port, settings, auth or (), auth_file))
+    ensure_documents(settings)
+    _one_blas_thread()
+    service = Service(settings)
+    page = build(service).queue(default_concurrency_limit=CONCURRENCY)
+    app = serving.create_app(service, page, launch_options(host, port, logins), logins)
     print(f"预算公开问答助手已启动：http://{host}:{port}" + ("（需要登录）" if logins else ""), file=sys.stderr)
-    build(service).queue(default_concurrency_limit=CONCURRENCY).launch(**launch_options(host, port, logins))
+    serving.run(app, host, port)
+
+
+def _one_blas_thread() -> None:
+    """Answers run on several threads (and workers on both cores); OpenBLAS's own threads under each
+    query embedding oversubscribe the cores: on this 2-core machine a query vector took ~3× longer."""
+    try:
+        from threadpoolctl import threadpool_limits  # installed with sentence-transformers' scikit-learn
+    except ImportError:
+        return
+    threadpool_limits(1)
 
 
 def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, Any]:
@@ -577,12 +653,15 @@ def launch_options(host: str, port: int, logins: Accounts | None) -> dict[str, A
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="预算公开问答助手（网页版）")
     add_serve_arguments(parser)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）"
+    )
     parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import (one line per index)
     try:
-        serve(args.host, args.port, args.store, args.auth, args.auth_file)
+        serve(args.host, args.port, args.store, args.auth, args.auth_file, args.workers)
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         sys.exit(1)

@@ -401,7 +401,7 @@ def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     store.close()
     from app import serve  # the page is the app's; the CLI only starts it
 
-    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file)
+    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file, args.workers)
     return 0
 
 
@@ -457,8 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="在只含这些文件（或文件夹）的临时库上评测（默认：自带样例；给出 --store 时改用该库）",
     )
-    p = sub.add_parser("serve", help="启动网页版问答（同 python app.py）；库为空时先导入自带样例")
+    p = sub.add_parser("serve", help="启动网页版问答和 JSON 接口（同 python app.py）；库为空时先导入自带样例")
     add_serve_arguments(p)
+    p.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）")
     sub.add_parser(
         "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
     )

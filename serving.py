@@ -1,0 +1,258 @@
+"""The server process: a plain JSON API next to the Gradio page, on one FastAPI app; and several such
+processes (`--workers N`) sharing one store.
+
+    POST /api/ask        {"question", "doc"?, "history"?, "departments"?, "years"?, "kinds"?}
+                         → the JSON of `budgetqa ask --json`, plus "history" to send with the next question
+    GET  /api/documents  the documents in the store
+    POST /api/ingest     multipart form, field "file" → what happened to the file
+    GET  /api/health     {"status": "ok", "documents": N}
+
+One request, one JSON reply: no Gradio queue, no server-sent events, no session on the server. A
+conversation's earlier questions travel with each request (`history`, oldest first, at most
+`HISTORY`) and are answered again, in the same scope, before the question: a follow-up resolves
+against its own conversation only, whichever worker receives it. The engine answers in a few
+milliseconds, so replaying a few questions costs less than Gradio's queue round trip did.
+
+With accounts configured (--auth, --auth-file) the API asks for HTTP Basic credentials, the page for
+its login form.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import gradio as gr
+import uvicorn
+from fastapi import Depends, FastAPI, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from assistant.access import Accounts
+from assistant.config import Settings
+from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
+from assistant.records import Answer, Within
+from assistant.render import answer_json
+
+if TYPE_CHECKING:
+    from app import Service
+
+log = logging.getLogger("budgetqa.serving")
+APP = Path(__file__).resolve().parent / "app.py"
+HISTORY = 20  # earlier questions a conversation carries (the web chat keeps as many answers)
+THREADS = 4  # answers run on this many threads at once; more requests wait their turn (the GIL runs one anyway)
+
+
+class AskRequest(BaseModel):
+    """One question of a conversation."""
+
+    question: str
+    doc: str = ""  # a document id or a unique prefix of one; "" for every document
+    history: list[str] = Field(default_factory=list)  # this conversation's earlier questions, oldest first
+    departments: list[str] = Field(default_factory=list)  # the scope picker's choices; empty: no limit
+    years: list[int] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list)  # 预算 / 决算
+
+
+class ApiError(Exception):
+    """A reply other than 200: {"error": the Chinese sentence}."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers
+
+
+class ServeError(AssistantError):
+    """Serving options that cannot work together."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def ask(service: Service, request: AskRequest) -> dict[str, Any]:
+    """The answer to the request's question, after its conversation's earlier questions."""
+    engine = service.current()  # read once: a reload may replace it meanwhile
+    doc_id = service.resolve(engine, request.doc)
+    within = Within(departments=tuple(request.departments), years=tuple(request.years), kinds=tuple(request.kinds))
+    earlier: list[Answer] = []
+    history = request.history[-HISTORY:]
+    for text in history:
+        earlier.append(engine.answer(text.strip(), earlier, doc_id=doc_id, within=within))
+    answer = engine.answer(request.question.strip(), earlier, doc_id=doc_id, within=within)
+    return {**answer_json(answer), "history": [*history, request.question][-HISTORY:]}
+
+
+def documents(service: Service) -> list[dict[str, Any]]:
+    docs = service.current().kb.docs.values()
+    return [
+        {"doc_id": d.doc_id, "title": d.title, "department": d.department, "year": d.year, "kind": d.kind}
+        for d in sorted(docs, key=lambda d: (d.year, d.department))
+    ]
+
+
+def basic_credentials(header: str) -> tuple[str, str]:
+    """(user, password) from an `Authorization: Basic …` header, UTF-8 (RFC 7617; passwords here may be
+    Chinese, which FastAPI's HTTPBasic, decoding ASCII, refuses); ("", "") when there is none."""
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic":
+        return "", ""
+    try:
+        user, _, password = base64.b64decode(encoded.strip(), validate=True).decode("utf-8").partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return "", ""
+    return user, password
+
+
+def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], logins: Accounts | None) -> FastAPI:
+    """The JSON API, with the page (`options` as for `launch`) mounted at /."""
+    api = FastAPI(title="预算公开问答助手", docs_url=None, redoc_url=None, openapi_url=None)
+    limiter: list[anyio.CapacityLimiter] = []  # made in the event loop, on the first question
+
+    def login(request: Request) -> None:
+        if logins is None:
+            return
+        user, password = basic_credentials(request.headers.get("authorization", ""))
+        if not logins.check(user, password):
+            raise ApiError(
+                401,
+                "请提供正确的账号和密码（HTTP Basic）。",
+                {"WWW-Authenticate": 'Basic realm="budgetqa", charset="UTF-8"'},
+            )
+
+    @api.exception_handler(ApiError)
+    async def api_error(_: Request, e: ApiError) -> JSONResponse:
+        return JSONResponse({"error": e.message}, status_code=e.status, headers=e.headers)
+
+    @api.exception_handler(RequestValidationError)
+    async def bad_request(_: Request, e: RequestValidationError) -> JSONResponse:
+        fields = "、".join(sorted({str(err["loc"][-1]) for err in e.errors() if err.get("loc")})) or "请求体"
+        message = f'请求格式不对（{fields}）。请发送 JSON，例如 {{"question": "项目支出是多少？"}}。'
+        return JSONResponse({"error": message}, status_code=400)
+
+    async def in_thread(fn: Any, *args: Any, answers: bool = True) -> Any:
+        """Run blocking work off the event loop; expected failures become their Chinese sentence."""
+        if not limiter:
+            limiter.append(anyio.CapacityLimiter(THREADS))
+        try:
+            return await anyio.to_thread.run_sync(fn, *args, limiter=limiter[0] if answers else None)
+        except DocumentNotFound as e:
+            raise ApiError(404, str(e)) from e
+        except AssistantError as e:
+            raise ApiError(400, str(e)) from e
+        except Exception as e:
+            log.exception("API call %s failed", getattr(fn, "__name__", fn))
+            raise ApiError(500, INTERNAL_ERROR) from e
+
+    @api.post("/api/ask", dependencies=[Depends(login)])
+    async def ask_route(request: AskRequest) -> dict[str, Any]:
+        return await in_thread(ask, service, request)  # type: ignore[no-any-return]
+
+    @api.get("/api/documents", dependencies=[Depends(login)])
+    async def documents_route() -> list[dict[str, Any]]:
+        return await in_thread(documents, service)  # type: ignore[no-any-return]
+
+    @api.get("/api/health", dependencies=[Depends(login)])
+    async def health_route() -> dict[str, Any]:
+        return {"status": "ok", "documents": len(await in_thread(documents, service))}
+
+    @api.post("/api/ingest", dependencies=[Depends(login)])
+    async def ingest_route(request: Request, file: UploadFile) -> dict[str, Any]:
+        cap = int(options["max_file_size"])
+        if int(request.headers.get("content-length") or 0) > cap + 65536:  # the form's own bytes besides the file
+            raise ApiError(413, f"文件过大：上传不能超过 {cap // (1024 * 1024)} MB。")
+        folder = Path(tempfile.mkdtemp(prefix="budgetqa-upload-"))
+        try:
+            name = Path(file.filename or "").name.lstrip(".") or "upload"  # a record only, never a path
+            path = folder / name
+            with path.open("wb") as out:
+                shutil.copyfileobj(file.file, out)
+            result = await in_thread(service.ingest, path, answers=False)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        message = (
+            f"{result.title} 已在库中，未重复导入。"
+            if result.status == "exists"
+            else f"已导入：{result.title}（{result.n_facts} 条数据）。"
+        )
+        return {
+            "status": result.status, "doc_id": result.doc_id, "title": result.title, "n_facts": result.n_facts,
+            "warnings": list(result.warnings), "message": message,
+        }  # fmt: skip
+
+    return gr.mount_gradio_app(
+        api,
+        page,
+        path="/",
+        auth=options["auth"],
+        auth_message=options["auth_message"],
+        max_file_size=options["max_file_size"],
+        show_error=options["show_error"],
+        i18n=options["i18n"],
+    )
+
+
+def run(app: FastAPI, host: str, port: int) -> None:
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def check_shared(settings: Settings) -> None:
+    """Several processes may share the SQLite file, but not an embedded chromadb folder."""
+    if not (settings.chroma_host and settings.chroma_port):
+        raise ServeError(
+            "多个工作进程须共用一个 chromadb 服务器（嵌入式 chromadb 不能由多个进程同时使用）："
+            "先运行 chroma run --path 向量目录 --host 127.0.0.1 --port 8000，"
+            "再设置 BUDGETQA_CHROMA_HOST=127.0.0.1 BUDGETQA_CHROMA_PORT=8000 后启动。"
+        )
+
+
+def supervise(
+    workers: int, host: str, port: int, settings: Settings, auth: Sequence[str], auth_file: str | None
+) -> int:
+    """`python app.py` on ports port … port+workers-1, all on the same store; stops them all when one
+    stops or on SIGTERM/SIGINT. The exit code: 0 when stopped, 1 when a worker exited by itself."""
+    commands = []
+    for i in range(workers):
+        command = [sys.executable, str(APP), "--host", host, "--port", str(port + i), "--store", str(settings.store)]
+        command += [arg for a in auth for arg in ("--auth", a)] + (["--auth-file", auth_file] if auth_file else [])
+        commands.append(command)
+    procs = [subprocess.Popen(c) for c in commands]
+    urls = "、".join(f"http://{host}:{port + i}" for i in range(workers))
+    print(f"{workers} 个工作进程共用存储 {settings.store}：{urls}", file=sys.stderr)
+
+    def stop(signum: int, _: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    code = 0
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+        code = 1
+        print("⚠ 有工作进程已退出，正在停止其余的工作进程。", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return code
