@@ -272,13 +272,10 @@ class Engine:
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
         figures = []
         tables = sorted({f.table_kind for f in composed.facts if f.table_kind})
-        lines = [p for p in composed.parts if p.checked and len(p.doc_ids) == 1]
-        own_docs = self.library.narrow([p.doc_ids[0] for p in lines], tables) if tables else {}
-        for part in composed.parts:
-            if not part.checked:
-                continue
-            kb = own_docs.get(part.doc_ids[0]) if len(part.doc_ids) == 1 else None
-            verifier = Verifier(kb or self.library.view(part.doc_ids))  # a department's line: its own tables only
+        checked = [p for p in composed.parts if p.checked]
+        narrowed = self.library.narrow([p.doc_ids for p in checked], tables) if tables else []
+        for n, part in enumerate(checked):  # a department's line: its own documents' tables only
+            verifier = Verifier(narrowed[n] if narrowed and part.doc_ids else self.library.view(part.doc_ids))
             for f in verifier.check(part.text, part.doc_ids, part.calculations):
                 c = part.derived
                 if (

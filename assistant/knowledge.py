@@ -14,12 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.tokens import to_template
 from index.records import Fact
 from index.tables import label_key
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """A label or phrase reduced for matching: no spaces, quotes or numbering; ASCII brackets."""
     return label_key(text)
@@ -101,6 +103,7 @@ class Knowledge:
         self.targets = targets
         self._texts = texts
         self._text_grams: dict[str, set[str]] = {}
+        self._departments: dict[str, tuple[str, ...]] | None = None
         self.labels: dict[str, Label] = {}
         for f in facts:
             self._label(self.subject_of(f)).facts.append(f)
@@ -127,6 +130,12 @@ class Knowledge:
         n = len(self.labels) or 1
         self.idf = {g: math.log((n + 1) / c) for g, c in counts.items()}  # read-only once built (shared by threads)
         self.unseen_idf = math.log(n + 1)
+
+    def departments(self) -> dict[str, tuple[str, ...]]:
+        """Each department of the store with its names (full and short), in document order."""
+        if self._departments is None:
+            self._departments = {d.department: d.aliases for d in self.docs.values()}
+        return self._departments
 
     def text_grams(self, doc_id: str) -> set[str]:
         """The bigrams of a document's text (read and counted the first time they are needed)."""

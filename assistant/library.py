@@ -65,13 +65,15 @@ class Library:
                 self._views.popitem(last=False)
         return view
 
-    def narrow(self, doc_ids: Sequence[str], tables: Sequence[str]) -> dict[str, Knowledge]:
-        """One Knowledge per document over the facts of some table kinds only, read in one query: what a line
-        of an answer across many documents is checked against (the tables its figure was read from)."""
-        by_doc: dict[str, list[Fact]] = {d: [] for d in doc_ids if d in self.docs}
-        for f in self.sql.facts(list(by_doc), tables):
+    def narrow(self, parts: Sequence[Sequence[str]], tables: Sequence[str]) -> list[Knowledge]:
+        """For each group of documents, a Knowledge over the facts of some table kinds only, all read in one
+        query: what a line of an answer across many documents is checked against (its own documents'
+        tables its figure was read from)."""
+        wanted = list(dict.fromkeys(d for docs in parts for d in docs if d in self.docs))
+        by_doc: dict[str, list[Fact]] = {d: [] for d in wanted}
+        for f in self.sql.facts(wanted, tables):
             by_doc[f.doc_id].append(f)
-        return {d: Knowledge(self.docs, facts, [], {}) for d, facts in by_doc.items()}
+        return [Knowledge(self.docs, [f for d in docs for f in by_doc.get(d, [])], [], {}) for docs in parts]
 
     def _records(self, doc_ids: Sequence[str]) -> tuple[list[Fact], list[Target]]:
         with self._lock:

@@ -239,11 +239,11 @@ class Understanding:
         same words ("财政局" of two districts) are both returned, and the question is asked back.
         """
         found: dict[str, str] = {}
-        for d in self.kb.docs.values():
-            written = [a for a in d.aliases if a in text and not self._other_level(text, a, d.aliases)]
+        for department, aliases in self.kb.departments().items():
+            written = [a for a in aliases if a in text and not self._other_level(text, a, aliases)]
             alias = max(written, key=len, default="")
-            if alias and len(alias) > len(found.get(d.department, "")):
-                found[d.department] = alias
+            if alias:
+                found[department] = alias
         return {
             dept: alias
             for dept, alias in found.items()

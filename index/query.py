@@ -23,6 +23,8 @@ from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
 from index.records import Chunk, DocumentInfo, Fact, Indicator
 
+PART = 500  # documents listed in one query
+
 FACT_COLUMNS = (
     "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
     " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
@@ -102,8 +104,8 @@ class FactQuery:
         if at.roles:
             where.append(f"column_role IN ({','.join('?' * len(at.roles))})")
             params += at.roles
-        where.append("f.doc_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(doc_ids)))
+        where.append(f"f.doc_id IN ({','.join('?' * len(doc_ids))})")  # listed: the planner reads each document's
+        params += doc_ids  # tables of the kind (facts_doc_kind), not that kind's rows in every document
         sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} ORDER BY f.id"
         try:
             return [fact_of(r) for r in self._conn().execute(sql, params)]
@@ -117,9 +119,9 @@ class FactQuery:
         sql = (
             f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id)"
             f" WHERE table_kind IN ({','.join('?' * len(tables))}) AND instr(source, ?) > 0"
-            " AND f.doc_id IN (SELECT value FROM json_each(?)) ORDER BY f.id"
+            f" AND f.doc_id IN ({','.join('?' * len(doc_ids))}) ORDER BY f.id"
         )
-        return [fact_of(r) for r in self._conn().execute(sql, [*tables, EMPTY_TABLE, json.dumps(list(doc_ids))])]
+        return [fact_of(r) for r in self._read(sql, [*tables, EMPTY_TABLE, *doc_ids])]
 
     def row_keys(self, tables: Sequence[str]) -> dict[str, str]:
         """The row keys of these table kinds, each with one of its 科目编码 ("" when uncoded)."""
@@ -168,15 +170,22 @@ class FactQuery:
         return [str(r[0]) for r in self._read("SELECT doc_id FROM documents ORDER BY rowid")]
 
     def facts(self, doc_ids: Sequence[str], tables: Sequence[str] | None = None) -> list[Fact]:
-        """The facts of these documents in print order (store order); only those of some table kinds if given."""
-        if not doc_ids:
-            return []
-        sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE f.doc_id IN (SELECT value FROM json_each(?))"
-        params: list[object] = [json.dumps(list(doc_ids))]
-        if tables is not None:
-            sql += f" AND table_kind IN ({','.join('?' * len(tables))})"
-            params += tables
-        return [fact_of(r) for r in self._read(sql + " ORDER BY f.id", params)]
+        """The facts of these documents in print order (store order); only those of some table kinds if given.
+
+        The documents are listed in the query (not passed as one JSON array), so that the planner reads
+        them through facts_doc_kind (document, table kind) rather than every document's table of a kind."""
+        rows = []
+        for start in range(0, len(doc_ids), PART):
+            part = list(doc_ids[start : start + PART])
+            sql = (
+                f"SELECT {FACT_COLUMNS}, f.id FROM facts f JOIN documents d USING (doc_id)"
+                f" WHERE f.doc_id IN ({','.join('?' * len(part))})"
+            )
+            if tables is not None:
+                sql += f" AND table_kind IN ({','.join('?' * len(tables))})"
+            rows += self._read(sql, [*part, *(tables or ())])
+        rows.sort(key=lambda r: r[-1])
+        return [fact_of(r) for r in rows]
 
     def indicators(self, doc_ids: Sequence[str]) -> list[tuple[str, Indicator]]:
         """(doc_id, performance target) of these documents."""

@@ -69,6 +69,9 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     4: (  # 4 → 5: BM25 statistics and the store's codes and row keys kept up to date, not gathered at start
         *lexicon.TABLES,
         lexicon.recount,
+        "DROP INDEX IF EXISTS facts_doc",  # (document, table kind) serves both a document and its tables of a kind
+        "CREATE INDEX IF NOT EXISTS facts_doc_kind ON facts(doc_id, table_kind)",
+        "CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id)",
         "CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS row_keys (table_kind TEXT NOT NULL, row_key TEXT NOT NULL, code TEXT NOT NULL,"
         " PRIMARY KEY (table_kind, row_key)) WITHOUT ROWID",
@@ -113,7 +116,7 @@ CREATE TABLE IF NOT EXISTS facts (
     code_scheme TEXT,               -- 功能分类 / 经济分类 for a 科目编码
     row_key     TEXT                -- the row reduced for matching across documents (index.tables.label_key)
 );
-CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE INDEX IF NOT EXISTS facts_doc_kind ON facts(doc_id, table_kind);
 CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role);
 CREATE INDEX IF NOT EXISTS facts_subject ON facts(table_kind, row_key, column_role);
 CREATE INDEX IF NOT EXISTS facts_code ON facts(code) WHERE code IS NOT NULL;
@@ -153,6 +156,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     unit        TEXT NOT NULL,
     comparator  TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
 """
 
 
