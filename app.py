@@ -235,8 +235,8 @@ class StoreWatch:
             stamp = self._stamp()
             if stamp == self.stamp:
                 return False
+            ids = self._ids()  # if this fails (the store busy), the stamp stays and the next request tries again
             self.stamp = stamp
-            ids = self._ids()
             if ids == self.ids:
                 return False
             self.ids = ids
@@ -448,7 +448,8 @@ def build(service: Service) -> gr.Blocks:
                         metadata={"title": "🧮 计算与核对", "status": "done"},
                     )
                 )
-            headers, table = table_rows(engine.knowledge({f.doc_id for f in answer.facts}), answer)
+            first = next((f for f in answer.facts if f.table), None)  # the table shown is the first table figure's
+            headers, table = table_rows(engine.knowledge([first.doc_id] if first else []), answer)
             frame = (
                 gr.update(value=pd.DataFrame(table, columns=headers), visible=True)
                 if table

@@ -30,7 +30,7 @@ from assistant.records import Across, Answer, Citation, Entry, Figure, Query, Wi
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
-from assistant.understand import Understanding
+from assistant.understand import ALL_YEARS, Understanding
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
@@ -82,7 +82,8 @@ class Engine:
         code_names = self.facts_sql.code_names()
         self.reader = AcrossReader(self.understanding.named, self.facts_sql.row_keys(CODED_TABLES), code_names)
         self.overview = Overview(Comparer(self.facts_sql, code_names))
-        self._lazy = threading.Lock()
+        self._lazy = threading.Lock()  # the sentences cache
+        self._opening = threading.Lock()  # the retriever, opened once (may wait for the store and the model)
         self._opened: dict[str, Retriever] = {}  # shared with every turn (a turn is a shallow copy)
         self._sentences: OrderedDict[str, Sentences] = OrderedDict()
 
@@ -90,7 +91,7 @@ class Engine:
     def retriever(self) -> Retriever:
         """Passage retrieval (BM25 statistics in SQLite, vectors in chromadb), opened by the first question
         that quotes the disclosure's text: answering a figure needs neither llama-index nor the model."""
-        with self._lazy:
+        with self._opening:
             if "retriever" not in self._opened:
                 from assistant.retrieve import Retriever, open_vectors
 
@@ -143,9 +144,11 @@ class Engine:
     ) -> list[Figure]:
         """Every figure of a text checked against these documents' facts; without documents, those of the
         departments the text names, or every document when it names none."""
-        if doc_ids is None:
+        if doc_ids is None:  # a store of many departments: a text naming none is checked against none (⚠)
             named = self.understanding.named(to_template(text))
-            doc_ids = [d.doc_id for d in self.library.docs.values() if d.department in named] or list(self.library.docs)
+            doc_ids = [d.doc_id for d in self.library.docs.values() if d.department in named] or (
+                list(self.library.docs) if len(self.library.docs) <= ALL_YEARS else []
+            )
         docs = list(doc_ids)
         return Verifier(self.library.view(docs)).check(text, docs, calculations)
 

@@ -18,6 +18,7 @@ from assistant.knowledge import ITEM_ROLES, Knowledge, Link, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 
+ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
 EXPLAIN = re.compile(
     r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况"
@@ -211,16 +212,17 @@ class Understanding:
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(CLAIM.sub("", ascii_text(question)).strip())
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
-        return self._years_near(docs, text)
+        return self._years_near(docs, text, last)
 
-    def _years_near(self, docs: list[str], text: str) -> list[str]:
-        """Of a department's documents, those of the years a question can be about: each year it names with
-        the years before and after (a later document prints the earlier year's figures), or the latest two
-        when it names none (the latest, and 去年/上年). A department's twenty years are not all read."""
-        if len({self.kb.docs[d].department for d in docs}) != 1:
+    def _years_near(self, docs: list[str], text: str, last: Query | None) -> list[str]:
+        """Of a department's documents, those of the years a question can be about. A department with a
+        dozen documents or fewer keeps them all; of more (twenty years of 预算 and 决算), the years the
+        question names, or else the previous question's, each with the years before and after (a later
+        document prints the earlier year's figures), or else the latest two (the latest, and 去年/上年)."""
+        if len(docs) <= ALL_YEARS or len({self.kb.docs[d].department for d in docs}) != 1:
             return docs
         own = {self.kb.docs[d].year for d in docs}
-        named = {int(y) for y in YEAR.findall(text)}
+        named = {int(y) for y in YEAR.findall(text)} or ({last.year} if last and last.year else set())
         near = {n for y in named for n in (y - 1, y, y + 1)} if named else {max(own), max(own) - 1}
         return [d for d in docs if self.kb.docs[d].year in near]
 

@@ -37,11 +37,11 @@ if TYPE_CHECKING:  # llama-index and chromadb load only when vectors are used (a
     from llama_index.core.schema import BaseNode
 
 # What the store knows across documents, gathered per document at ingest (`where` narrows to one).
-CODES = "SELECT code, min(row) FROM facts WHERE code IS NOT NULL {where} GROUP BY code"
+CODES = "SELECT code, min(row) FROM facts WHERE code IS NOT NULL {where} GROUP BY code ORDER BY code"
 ROW_KEYS = (  # prose rows under the kind ""
     "SELECT coalesce(table_kind, ''), row_key, max(coalesce(code, '')) FROM facts"
-    " WHERE row_key IS NOT NULL {where} GROUP BY coalesce(table_kind, ''), row_key"
-)
+    " WHERE row_key IS NOT NULL {where} GROUP BY coalesce(table_kind, ''), row_key ORDER BY 1, 2"
+)  # ordered, as terms are: two servers writing at once take row locks in the same order (no deadlock)
 
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then

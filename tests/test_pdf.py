@@ -255,8 +255,16 @@ def _open(store: str) -> int:
 
 def _as_format_1(store: Path) -> None:
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        for index in ("facts_kind", "facts_subject", "facts_code", "documents_year"):
+        for index in (
+            "facts_kind",
+            "facts_subject",
+            "facts_code",
+            "documents_year",
+            "facts_doc_kind",
+            "indicators_doc",
+        ):
             conn.execute(f"DROP INDEX {index}")
+        conn.execute("CREATE INDEX facts_doc ON facts(doc_id)")  # format 1's
         for column in ("page", "doc_kind", "table_kind", "column_role", "fund", "code_scheme", "row_key"):
             conn.execute(f"ALTER TABLE facts DROP COLUMN {column}")
         for table in ("terms", "corpus", "codes", "row_keys"):  # format 5's
@@ -283,6 +291,8 @@ def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_seve
             == conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
         )
         assert conn.execute("SELECT count(*) FROM codes").fetchone()[0] > 0
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"facts_doc_kind", "indicators_doc"} <= indexes and "facts_doc" not in indexes
 
 
 def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
