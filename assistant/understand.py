@@ -664,7 +664,10 @@ class Understanding:
                 listed = "、".join(f"{y}年" for y in sorted(own))
                 return replace(query, refusal=f"这个部门只有{listed}的公开文件，没有{last.year}年的")
             year = last.year
-            query = replace(query, doc_ids=tuple(d for d in query.doc_ids if self.kb.docs[d].year == year))
+            of_year = tuple(d for d in query.doc_ids if self.kb.docs[d].year == year)
+            kinds = {self.kb.docs[d].kind for d in last.doc_ids if d in self.kb.docs}
+            of_kind = tuple(d for d in of_year if self.kb.docs[d].kind in kinds)  # and its 预算 or 决算
+            query = replace(query, doc_ids=of_kind if len(kinds) == 1 and of_kind else of_year)
         if year is not None and measure == "amount" and year not in {self.kb.docs[d].year for d in query.doc_ids}:
             measure = "prior"
         return replace(
