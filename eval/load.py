@@ -346,9 +346,10 @@ def _lists(url: str, upload: Path, auth: tuple[str, str] | None) -> bool:
 
 
 def _sample_doc(store: Path) -> str:
+    from assistant.config import Settings
     from index.store import Store
 
-    with Store(store) as s:
+    with Store(store, Settings.from_env(store=store).database_url) as s:  # BUDGETQA_DATABASE_URL: PostgreSQL
         docs = s.documents()
     return docs[0].doc_id
 
