@@ -69,12 +69,14 @@ class Engine:
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        with Store(settings.store, settings.database_url):  # an older store's format is brought up to date first
+            pass
         self.library = Library(
             settings.store, glossary_data()["department_abbreviations"], database=settings.database_url
         )
         self.filenames = self.library.filenames
         self.kb = self.library.none  # names and years of every document; a question's facts come with its turn
-        self.understanding = Understanding(self.kb, self.library.sql.mentions)
+        self.understanding = Understanding(self.kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
@@ -125,7 +127,7 @@ class Engine:
         kb = self.library.view(doc_ids) if len(departments) == 1 else self.library.none
         turn = copy.copy(self)
         turn.kb, turn.pick, turn.verifier = kb, Selector(kb), Verifier(kb)
-        turn.understanding = Understanding(kb, self.library.sql.mentions)
+        turn.understanding = Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
         return turn
 
     def understand(

@@ -109,10 +109,17 @@ DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 class Understanding:
     """Turns questions into queries against one knowledge base."""
 
-    def __init__(self, kb: Knowledge, mentioned: Callable[[Sequence[str]], bool] | None = None):
-        """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words."""
+    def __init__(
+        self,
+        kb: Knowledge,
+        mentioned: Callable[[Sequence[str]], bool] | None = None,
+        coded_rows_in: Callable[[str], list[str]] | None = None,
+    ):
+        """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
+        `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
         self.kb = kb
         self.mentioned = mentioned
+        self.coded_rows_in = coded_rows_in
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
@@ -194,7 +201,7 @@ class Understanding:
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
-        if reason := self._unmatched(query, text):
+        if reason := self._unmatched(query, text) or self._absent(query, text_wo_table):
             return replace(query, refusal=reason)
         return self._follow_up(query, list(previous), raw)
 
@@ -440,6 +447,20 @@ class Understanding:
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"公开文件中没有把“{other.name}”和“{label.name}”对应起来的数字"
+        return None
+
+    def _absent(self, query: Query, text: str) -> str | None:
+        """A 科目 the question writes out (printed in some stored document) that the documents asked about
+        do not print: never answered with a look-alike row ("民政管理事务" of a year that has none)."""
+        if not self.coded_rows_in or not query.subjects:
+            return None
+        docs = set(query.doc_ids)
+        rows = {norm(f.row) for f in self.kb.facts if f.doc_id in docs}
+        for name in self.coded_rows_in(norm(text)):
+            if name in rows or any(name in s for s in query.subjects):
+                continue
+            years = "、".join(f"{y}年" for y in sorted({self.kb.docs[d].year for d in docs}))
+            return f"{years}的公开文件中没有“{name}”这一科目"
         return None
 
     def _label_has_code(self, key: str, code: str, docs: list[str]) -> bool:

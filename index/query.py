@@ -161,6 +161,13 @@ class FactQuery:
         sql = "SELECT 1 FROM row_keys WHERE " + " OR ".join(["instr(row_key, ?) > 0"] * len(words)) + " LIMIT 1"
         return bool(self._read(sql, list(words)))
 
+    def coded_rows_in(self, text: str) -> list[str]:
+        """The 科目 names (rows printed with a 科目编码, four characters or more) that a text writes out."""
+        sql = (
+            "SELECT DISTINCT row_key FROM row_keys WHERE code <> '' AND length(row_key) >= 4 AND instr(?, row_key) > 0"
+        )
+        return sorted((str(r[0]) for r in self._read(sql, [text])), key=len, reverse=True)
+
     def count(self) -> int:
         """How many facts the store holds."""
         return int(self._read("SELECT count(*) FROM facts")[0][0])

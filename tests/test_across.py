@@ -261,3 +261,12 @@ def test_a_juesuan_s_own_budget_column_is_its_rate_of_completion(mixed: tuple[En
     a = engine.answer("普陀区财政局2024年“三公”经费预算完成率是多少？")
     assert not a.refused and a.unit == "%" and a.value == (done / planned * 100).quantize(Decimal("0.01"))
     assert all(f.verdict in ("verified", "derived") for f in a.figures)
+
+
+def test_a_subject_printed_only_in_another_year_is_never_a_look_alike_row(engine: Engine) -> None:
+    """万里街道's 2023 预算 prints 20802 民政管理事务 (215,000 元); its 2024 预算 does not. Asked for 2024,
+    the answer says so instead of giving another row that shares words with it."""
+    a = engine.answer("万里街道2024年民政管理事务支出是多少？")
+    assert a.refused and "2024年的公开文件中没有“民政管理事务”这一科目" in a.text and not a.figures
+    b = engine.answer("万里街道2023年民政管理事务支出是多少？")
+    assert not b.refused and (b.value, b.unit) == (215000, "元") and "20802 民政管理事务" in b.text
