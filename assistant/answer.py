@@ -76,7 +76,7 @@ class Engine:
         )
         self.filenames = self.library.filenames
         self.kb = self.library.none  # names and years of every document; a question's facts come with its turn
-        self.understanding = Understanding(self.kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
+        self.understanding = self._understanding(self.kb)
         self.pick = Selector(self.kb)
         self.verifier = Verifier(self.kb)
         self.compositions: dict[str, list[str]] = glossary_data()["compositions"]
@@ -127,8 +127,12 @@ class Engine:
         kb = self.library.view(doc_ids) if len(departments) == 1 else self.library.none
         turn = copy.copy(self)
         turn.kb, turn.pick, turn.verifier = kb, Selector(kb), Verifier(kb)
-        turn.understanding = Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
+        turn.understanding = self._understanding(kb)
         return turn
+
+    def _understanding(self, kb: Knowledge) -> Understanding:
+        """Understanding over `kb` that can also ask the whole store which rows exist."""
+        return Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
 
     def understand(
         self,

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -46,12 +46,7 @@ def cluster(store: Path, port: int, *extra: str, workers: int = 1, chroma: bool 
                 _wait(lambda url=url: _answers(url), 300, f"app.py at {url}", proc, log.name)  # type: ignore[misc]
             yield urls
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            log.close()
+            _stop(proc, log)
 
 
 @contextmanager
@@ -68,12 +63,17 @@ def chroma_server(folder: Path) -> Iterator[int]:
         _wait(lambda: _listening(port), 120, "chroma run", proc, log.name)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        _stop(proc, log)
+
+
+def _stop(proc: subprocess.Popen[bytes], log: IO[str]) -> None:
+    """Stop a server process (killed if it does not stop within 30 s) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
 
 
 @contextmanager

@@ -21,13 +21,14 @@ import pytest
 
 from assistant.config import Settings
 from assistant.retrieve import open_vectors
+from eval.servers import chroma_server
 from index import db
 from index.chunks import passages
 from index.errors import StoreError
 from index.ingest import Parsed, ingest, read
 from index.query import FactQuery, Located
 from index.store import FORMAT, DocumentInfo, Store, now
-from tests.conftest import ROOT, SAMPLE, SECOND, free_port, run_cli, wait_until
+from tests.conftest import ROOT, SAMPLE, SECOND, free_port, run_cli
 
 
 def _binaries() -> Path:
@@ -88,29 +89,12 @@ def chroma() -> Iterator[int]:
     """A real `chroma run` server on a free loopback port."""
     if shutil.which("chroma") is None:
         pytest.skip("the `chroma` command (chromadb's server) is not on PATH")
-    port = free_port()
     folder = Path(tempfile.mkdtemp(prefix="budgetqa-chroma-"))
-    proc = subprocess.Popen(
-        ["chroma", "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     try:
-        wait_until(lambda: _listening(port), 60, "chroma run")
-        yield port
+        with chroma_server(folder) as port:
+            yield port
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _listening(port: int) -> bool:
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def put(store: Store, parsed: Parsed) -> None:
