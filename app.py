@@ -18,7 +18,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ import pandas as pd
 from assistant.access import Accounts, accounts, add_serve_arguments, is_loopback
 from assistant.answer import Engine
 from assistant.audit_view import audit_rows
-from assistant.config import Settings
+from assistant.config import Settings, add_llm_arguments, llm_overrides
 from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
 from assistant.records import Answer, Figure, Within
 from assistant.render import (
@@ -42,6 +42,9 @@ from assistant.render import (
     entry_rows,
     figure_rows,
     mark_figures,
+    model_banner,
+    model_calls_markdown,
+    model_draft_markdown,
     source_markdown,
     table_rows,
     trace_markdown,
@@ -440,6 +443,7 @@ def build(service: Service) -> gr.Blocks:
             answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen, within=within)
             history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
             history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
+            history += model_messages(answer)
             if answer.figures:
                 history.append(
                     gr.ChatMessage(
@@ -572,6 +576,30 @@ def build(service: Service) -> gr.Blocks:
     return page
 
 
+def model_messages(answer: Answer) -> list[gr.ChatMessage]:
+    """What a language model did for this answer: who drafted it (or why its draft was not used), its
+    tool calls, and an unused draft with each figure's verdict; nothing when no model was asked."""
+    part = answer.model
+    if part is None:
+        return []
+    out = [gr.ChatMessage(role="assistant", content=model_banner(part))]
+    if part.calls:
+        out.append(
+            gr.ChatMessage(
+                role="assistant", content=model_calls_markdown(part),
+                metadata={"title": f"🔧 模型的工具调用（{len(part.calls)} 次）", "status": "done"},
+            )
+        )  # fmt: skip
+    if part.draft:
+        out.append(
+            gr.ChatMessage(
+                role="assistant", content=model_draft_markdown(part),
+                metadata={"title": "🤖 模型草稿（未采用）", "status": "done"},
+            )
+        )  # fmt: skip
+    return out
+
+
 def _csv_file(answer: Answer) -> str:
     """The answer's lines written to a CSV file for the download button (gradio serves it from its cache)."""
     import tempfile
@@ -597,13 +625,16 @@ def serve(
     auth: Sequence[str] | None = None,
     auth_file: str | None = None,
     workers: int = 1,
+    llm: Mapping[str, object] | None = None,
 ) -> None:
     """Ingest the bundled sample on first start, then serve the page and the JSON API (`serving.py`);
-    with `workers` > 1, that many processes on consecutive ports share the store."""
+    with `workers` > 1, that many processes on consecutive ports share the store. `llm`: the --llm-*
+    options given (`assistant.config.llm_overrides`)."""
     settings = Settings.from_env(
         store=Path(store) if store else None,
         auth="\n".join(auth) if auth else None,
         auth_file=Path(auth_file) if auth_file else None,
+        **(llm or {}),
     )
     logins = accounts(settings)
     if not logins and not is_loopback(host):
@@ -658,11 +689,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）"
     )
     parser.add_argument("--store", help="存储目录（默认读取 BUDGETQA_STORE，否则为 ./.budgetqa）")
+    add_llm_arguments(parser)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import (one line per index)
     try:
-        serve(args.host, args.port, args.store, args.auth, args.auth_file, args.workers)
+        serve(args.host, args.port, args.store, args.auth, args.auth_file, args.workers, llm_overrides(args))
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         sys.exit(1)

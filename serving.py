@@ -230,7 +230,7 @@ def supervise(
         command = [sys.executable, str(APP), "--host", host, "--port", str(port + i), "--store", str(settings.store)]
         command += [arg for a in auth for arg in ("--auth", a)] + (["--auth-file", auth_file] if auth_file else [])
         commands.append(command)
-    procs = [subprocess.Popen(c) for c in commands]
+    procs = [subprocess.Popen(c, env=settings.child_env()) for c in commands]  # the model's settings go by environment
     urls = "、".join(f"http://{host}:{port + i}" for i in range(workers))
     print(f"{workers} 个工作进程共用存储 {settings.store}：{urls}", file=sys.stderr)
 

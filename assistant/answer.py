@@ -38,6 +38,7 @@ from index.records import Fact
 from index.store import Store
 
 if TYPE_CHECKING:
+    from assistant.agent import Agent
     from assistant.retrieve import Hit, Retriever
 
 CODED_TABLES = subjects().coded.tables
@@ -86,7 +87,7 @@ class Engine:
         self.overview = Overview(Comparer(self.facts_sql, code_names))
         self._lazy = threading.Lock()  # the sentences cache
         self._opening = threading.Lock()  # the retriever, opened once (may wait for the store and the model)
-        self._opened: dict[str, Retriever] = {}  # shared with every turn (a turn is a shallow copy)
+        self._opened: dict[str, Retriever | Agent] = {}  # shared with every turn (a turn is a shallow copy)
         self._sentences: OrderedDict[str, Sentences] = OrderedDict()
 
     @property
@@ -99,7 +100,7 @@ class Engine:
 
                 with Store(self.settings.store, self.settings.database_url) as store:
                     self._opened["retriever"] = Retriever(store, open_vectors(self.settings))
-            return self._opened["retriever"]
+            return self._opened["retriever"]  # type: ignore[return-value]
 
     def sentences(self, doc_id: str) -> Sentences:
         """A document's prose sentences (to quote a prose figure by its whole sentence), kept for the hottest."""
@@ -176,7 +177,38 @@ class Engine:
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
         """Answer a question (a follow-up to `history`), from one document (`doc_id`), the documents
-        `within` a user's chosen scope, or all of them."""
+        `within` a user's chosen scope, or all of them. With a language model configured, what the rules
+        refuse (and, as set, explanation questions) is drafted by the model and judged (`assistant.agent`)."""
+        rule = self.rules(question, history, doc_id, within)
+        if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
+            return rule
+        from assistant.agent import wanted
+
+        if not wanted(question, rule, self.settings.llm_use):
+            return rule
+        previous = [a.query for a in history if a.query]
+        pool = [self.kb.docs[d] for d in self.understanding.documents(question, previous, doc_id, self.within(within))]
+        years = {int(y) for y in YEAR_IN_QUESTION.findall(to_template(question))}
+        pool = [d for d in pool if not years or d.year in years]  # the model reads only what was asked about
+        if not pool:
+            return rule
+        return self.agent.answer(self, question, history, pool, rule)
+
+    @property
+    def agent(self) -> Agent:
+        """The language model's client and tools, made once (thread-safe: one HTTP client for all turns)."""
+        with self._opening:
+            if "agent" not in self._opened:
+                from assistant.agent import Agent
+                from assistant.llm import Client
+
+                self._opened["agent"] = Agent(Client(self.settings))
+            return self._opened["agent"]  # type: ignore[return-value]
+
+    def rules(
+        self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
+    ) -> Answer:
+        """The rule engine's answer alone (no language model)."""
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)

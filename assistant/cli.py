@@ -20,12 +20,12 @@ from tqdm import tqdm
 
 from assistant.access import add_serve_arguments
 from assistant.answer import Engine
-from assistant.config import Settings
+from assistant.config import Settings, add_llm_arguments, llm_overrides
 from assistant.departments import department_aliases
 from assistant.draft import page_note
 from assistant.errors import INTERNAL_ERROR, AssistantError
-from assistant.records import Figure, Within
-from assistant.render import VERDICT, answer_json, figure_json, number
+from assistant.records import Figure, ModelPart, Within
+from assistant.render import VERDICT, answer_json, figure_json, model_banner, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from index.audit import audit
@@ -354,7 +354,20 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print("\n数字核对：", file=out)
         for f in answer.figures:
             print("  " + figure_line(f), file=out)
+    if answer.model:
+        print_model(answer.model, out)
     return 0
+
+
+def print_model(part: ModelPart, out: TextIO) -> None:
+    """What the language model did: who drafted the answer or why its draft was not used, its tool calls."""
+    print("\n" + model_banner(part), file=out)
+    for n, c in enumerate(part.calls, 1):
+        print(f"  工具 {n}：{c.name} {c.arguments} → {'' if c.ok else '✗ '}{c.result}", file=out)
+    if part.draft:
+        print("  模型草稿（未采用）：" + part.draft, file=out)
+        for f in part.draft_figures:
+            print("    " + figure_line(f), file=out)
 
 
 def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
@@ -401,7 +414,7 @@ def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     store.close()
     from app import serve  # the page is the app's; the CLI only starts it
 
-    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file, args.workers)
+    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file, args.workers, llm_overrides(args))
     return 0
 
 
@@ -463,6 +476,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
     )
+    for name in ("ask", "eval", "serve"):
+        add_llm_arguments(sub.choices[name])
     for name in [*COMMANDS, "rebuild"]:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
@@ -477,7 +492,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     try:
-        args.settings = Settings.from_env(store=Path(args.store) if args.store else None)
+        args.settings = Settings.from_env(store=Path(args.store) if args.store else None, **llm_overrides(args))
     except AssistantError as e:
         print(str(e), file=sys.stderr)
         return 1

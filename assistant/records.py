@@ -129,6 +129,31 @@ class Entry:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ToolUse:
+    """One tool call of a language model, as the chat shows it."""
+
+    name: str  # "lookup_facts"
+    arguments: str  # as the model wrote them (JSON text, maybe malformed)
+    result: str  # what it got, in short Chinese ("3 个数字：F1 项目支出 4,023 万元 …")
+    ok: bool = True  # False: an unknown tool, bad arguments, a calculation that cannot be done
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelPart:
+    """What an optional language model did for an answer: its tool calls, and whether its text is the answer."""
+
+    model: str  # the model's name at the endpoint
+    used: bool  # the answer's text is the model's draft, every figure in it checked
+    note: str = ""  # why its draft was not used, or why the endpoint failed (Chinese); "" when used
+    draft: str = ""  # the model's last draft when it was not used
+    draft_figures: list[Figure] = field(default_factory=list)  # that draft's figures and their verdicts
+    calls: list[ToolUse] = field(default_factory=list)
+    rounds: int = 0  # requests sent to the endpoint
+    tokens: int = 0  # as the endpoint counted them
+    elapsed_ms: float = 0.0
+
+
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """What the assistant says, and everything needed to trust it."""
 
@@ -148,3 +173,4 @@ class Answer:
     metric: str = ""  # what the entries' values are: "“三公”经费（决算数）", "行政运行占支出合计的比例"
     covered: str = ""  # the documents an answer across documents read: "覆盖库中 2024 年决算 38 个部门"
     across: Across | None = None  # a question across documents, for its follow-ups ("那2023年呢？")
+    model: ModelPart | None = None  # set when a language model was asked (configured, and the rules refused)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.knowledge import Knowledge
-from assistant.records import Answer, Entry, Figure
+from assistant.records import Answer, Entry, Figure, ModelPart
 from index.numbers import format_amount
 
 MARK = {"verified": "✓", "derived": "🧮", "mismatch": "✗", "unknown": "⚠"}
@@ -36,11 +36,14 @@ def _place(source: str) -> str:
 
 def mark_figures(answer: Answer) -> str:
     """The answer text with each checked figure in bold and its mark: **4,997 万元**✓."""
-    text = answer.text
     if answer.refused or not answer.figures:
-        return text
+        return answer.text
+    return _marked(answer.text, answer.figures)
+
+
+def _marked(text: str, figures: Sequence[Figure]) -> str:
     out, at = [], 0
-    for f in answer.figures:
+    for f in figures:
         i = text.find(f.text, at)
         if i < 0:
             continue
@@ -53,9 +56,13 @@ def mark_figures(answer: Answer) -> str:
 
 def trace_markdown(answer: Answer) -> str:
     """Every figure with its verdict, source and (for derived figures) its calculation."""
+    return _trace(answer.figures)
+
+
+def _trace(figures: Sequence[Figure]) -> str:
     lines = ["| 数字 | 核对 | 出处 | 计算 |", "|---|---|---|---|"]
     seen = set()
-    for f in answer.figures:
+    for f in figures:
         if (f.text, f.verdict, f.source) in seen:  # the same figure written twice (answer and calculation)
             continue
         seen.add((f.text, f.verdict, f.source))
@@ -64,6 +71,50 @@ def trace_markdown(answer: Answer) -> str:
             f"| {_escape(f.text)} | {VERDICT[f.verdict]}{expected} | {_escape(_place(f.source)) or '—'} | {_escape(f.expression) or '—'} |"
         )
     return "\n".join(lines)
+
+
+# --- what an optional language model did ---
+
+
+def model_banner(part: ModelPart) -> str:
+    """One line above a model-drafted answer, or why the model's draft is not the answer."""
+    if part.used:
+        return f"🤖 由语言模型（{part.model}）用本系统的工具草拟；其中每个数字都已核对（✓ 与公开文件一致，🧮 由计算得出）。"
+    return f"🤖 语言模型（{part.model}）：{part.note}"
+
+
+def model_calls_markdown(part: ModelPart) -> str:
+    """The model's tool calls in order: tool, arguments, what came back."""
+    lines = [
+        f"共 {len(part.calls)} 次工具调用，{part.rounds} 次请求，{part.tokens:,} 个 token，用时 {part.elapsed_ms / 1000:.1f} 秒。",
+        "", "| # | 工具 | 参数 | 结果 |", "|---|---|---|---|",
+    ]  # fmt: skip
+    for n, c in enumerate(part.calls, 1):
+        result = c.result if c.ok else f"✗ {c.result}"
+        lines.append(
+            f"| {n} | {TOOL_NAMES.get(c.name, c.name)} | `{_escape(c.arguments)[:200]}` | {_escape(result)[:300]} |"
+        )
+    return "\n".join(lines)
+
+
+def model_draft_markdown(part: ModelPart) -> str:
+    """A draft that was not used, each figure marked with its verdict, and the verdicts' table."""
+    text = _marked(part.draft, part.draft_figures)
+    return f"{text}\n\n{_trace(part.draft_figures)}" if part.draft_figures else text
+
+
+TOOL_NAMES = {
+    "list_documents": "列出文件", "lookup_facts": "查询数字", "search_passages": "检索原文", "calculate": "计算",
+}  # fmt: skip
+
+
+def model_json(part: ModelPart) -> dict[str, Any]:
+    return {
+        "model": part.model, "used": part.used, "note": part.note, "draft": part.draft,
+        "draft_figures": [figure_json(f) for f in part.draft_figures],
+        "tool_calls": [{"name": c.name, "arguments": c.arguments, "result": c.result, "ok": c.ok} for c in part.calls],
+        "rounds": part.rounds, "tokens": part.tokens, "latency_ms": round(part.elapsed_ms, 2),
+    }  # fmt: skip
 
 
 def source_markdown(answer: Answer) -> str:
@@ -222,6 +273,7 @@ def answer_json(a: Answer) -> dict[str, Any]:
         "rows": [entry_json(e) for e in a.entries],  # across documents: one per document, in the answer's order
         "metric": a.metric,
         "covered": a.covered,
+        "model": model_json(a.model) if a.model else None,  # what a configured language model did; None: not asked
     }  # fmt: skip
 
 

@@ -102,24 +102,50 @@ class Verifier:
     def facts_of(self, key: str, doc_ids: set[str]) -> list[Fact]:
         return self.kb.facts_of(key, doc_ids)
 
-    def scope(self, sentence: str, doc_ids: set[str]) -> set[str]:
-        """The documents a sentence is about: those whose department (most specific name) or year it names."""
+    def named(self, sentence: str, doc_ids: set[str]) -> set[str]:
+        """The documents whose department a sentence names (the most specific name); empty if it names none."""
         longest = {
             d: max((len(a) for a in self.kb.docs[d].aliases if a in sentence), default=0)
             for d in doc_ids
             if d in self.kb.docs
         }
         best = max(longest.values(), default=0)
-        docs = {d for d, n in longest.items() if n == best} if best else set(doc_ids)
-        years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)}
-        dated = {d for d in docs if self.kb.docs[d].year in years}
+        return {d for d, n in longest.items() if n == best} if best else set()
+
+    def scope(self, sentence: str, doc_ids: set[str]) -> set[str]:
+        """The documents a sentence is about: those whose department (most specific name) or year it names."""
+        docs = self.named(sentence, doc_ids) or set(doc_ids)
+        dated = {d for d in docs if self.kb.docs[d].year in _years(sentence)}
         return dated or docs
 
-    def check(self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = ()) -> list[Figure]:
+    def strict_scope(self, sentence: str, doc_ids: set[str], before: set[str]) -> set[str]:
+        """`scope` for a text nobody here wrote (a language model's): a sentence naming no department is
+        about the previous sentence's documents (`before`), or about none when the text spans several
+        departments and none is named yet; a year that no document in scope has is not read as another
+        year's document, except as the year before in a comparison (比2023年增加)."""
+        docs = self.named(sentence, doc_ids) or before or set(doc_ids)
+        if len({self.kb.docs[d].department for d in docs if d in self.kb.docs}) > 1:
+            return set()
+        years = _years(sentence)
+        dated = {d for d in docs if self.kb.docs[d].year in years}
+        if dated or not years:
+            return dated or docs
+        previous = {self.kb.docs[d].year - 1 for d in docs}
+        return docs if years <= previous and re.search(r"比|较|相比|上年", sentence) else set()
+
+    def check(
+        self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = (), strict: bool = False
+    ) -> list[Figure]:
+        """Every figure of `text`, checked; `strict` for a model's text (see `strict_scope`)."""
         all_docs = set(doc_ids)
         out = []
+        carried: set[str] = set()  # strict: the documents of the last sentence that named a department
         for sentence in _sentences(text):
-            docs = self.scope(sentence, all_docs)
+            if strict:
+                docs = self.strict_scope(sentence, all_docs, carried)
+                carried = self.named(sentence, all_docs) or carried
+            else:
+                docs = self.scope(sentence, all_docs)
             unnamed = sentence
             for d in docs:
                 for alias in self.kb.docs[d].aliases:  # "海珠区图书馆" names the department, not 表7's 图书馆 row
@@ -289,6 +315,10 @@ def _safe(fn, *args: Operand) -> Iterable[Calculation]:  # type: ignore[no-untyp
         yield fn(*args)
     except CalculationError:
         return
+
+
+def _years(sentence: str) -> set[int]:
+    return {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)}
 
 
 def _sentences(text: str) -> Iterable[str]:
