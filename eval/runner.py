@@ -106,6 +106,7 @@ class Outcome:
     passed: bool
     latency_ms: float
     recall_rank: int | None = None
+    passed_without_model: bool | None = None  # with a model configured: whether the rules alone pass
 
 
 @dataclass
@@ -163,11 +164,38 @@ class Report:
                 if not o.passed
             ],
         }
+        if any(o.passed_without_model is not None for o in outcomes):
+            report["model"] = model_report(outcomes)
         with_evidence = [o for o in outcomes if o.question.evidence]
         if with_evidence:
             hits = sum(1 for o in with_evidence if o.recall_rank is not None and o.recall_rank <= 5)
             report["retrieval"] = {"recall_at_5": round(hits / len(with_evidence), 4), "questions": len(with_evidence)}
         return report
+
+
+def model_report(outcomes: list[Outcome]) -> dict[str, Any]:
+    """Accuracy with and without the language model, what it did, what it cost and what it was let show."""
+    asked = [o for o in outcomes if o.answer.model is not None]
+    used = [o for o in asked if o.answer.model and o.answer.model.used]
+    costs = sorted(o.answer.model.elapsed_ms for o in asked if o.answer.model)
+    without = sum(bool(o.passed_without_model) for o in outcomes)
+    shown = Counter(f.verdict for o in used for f in o.answer.figures)
+    return {
+        "model": next((o.answer.model.model for o in asked if o.answer.model), ""),
+        "accuracy_without": round(without / len(outcomes), 4) if outcomes else 0.0,
+        "passed_without": without,
+        "accuracy_with": round(sum(o.passed for o in outcomes) / len(outcomes), 4) if outcomes else 0.0,
+        "asked": len(asked),  # questions the model was asked (refused by the rules, or explanations)
+        "used": len(used),  # its draft became the answer
+        "rejected": sum(1 for o in asked if o.answer.model and not o.answer.model.used and o.answer.model.draft),
+        "failed": sum(1 for o in asked if o.answer.model and not o.answer.model.used and not o.answer.model.draft),
+        "gained": sum(1 for o in outcomes if o.passed and o.passed_without_model is False),
+        "lost": sum(1 for o in outcomes if not o.passed and o.passed_without_model),
+        "tool_calls": sum(len(o.answer.model.calls) for o in asked if o.answer.model),
+        "figures_shown": {"verified": shown["verified"], "derived": shown["derived"],
+                          "other": sum(shown.values()) - shown["verified"] - shown["derived"]},
+        "latency_ms": {"p50": round(percentile(costs, 0.5), 2), "p95": round(percentile(costs, 0.95), 2)},
+    }  # fmt: skip
 
 
 def _num(value: Decimal | None) -> float | int | None:
@@ -204,6 +232,13 @@ def run(engine: Engine, questions: list[Question]) -> Report:
         latency = (time.perf_counter() - start) * 1000
         expected = q.expected.model_dump(exclude_none=True)
         ok = passes(expected, answer.refused, answer.text, answer.value, answer.unit)
+        without = None
+        if engine.settings.llm:  # the same question to the rules alone, for accuracy with and without the model
+            rules: list[Answer] = []
+            for earlier in q.history:
+                rules.append(engine.rules(earlier, rules, doc_id=doc))
+            alone = engine.rules(q.question, rules, doc_id=doc)
+            without = passes(expected, alone.refused, alone.text, alone.value, alone.unit)
         rank = None
         if q.evidence:
             query = " ".join([*q.history, q.question])
@@ -213,7 +248,11 @@ def run(engine: Engine, questions: list[Question]) -> Report:
             )  # the department the question names, as the engine does
             hits = engine.search(query, in_scope, k=5)
             rank = evidence_rank([h.chunk.text for h in hits], q.evidence)
-        report.outcomes.append(Outcome(question=q, answer=answer, passed=ok, latency_ms=latency, recall_rank=rank))
+        report.outcomes.append(
+            Outcome(
+                question=q, answer=answer, passed=ok, latency_ms=latency, recall_rank=rank, passed_without_model=without
+            )
+        )
     return report
 
 

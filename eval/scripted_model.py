@@ -78,7 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"{}")
         with self.server.lock:
-            self.server.requests.append({"headers": dict(self.headers), "body": body})
+            self.server.requests.append({"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
         step = self.server.next_step(body)
         if step.get("sleep"):
             time.sleep(float(step["sleep"]))
