@@ -442,6 +442,8 @@ def build(service: Service) -> gr.Blocks:
             )
             answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen, within=within)
             history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
+            if answer.model and answer.model.used:  # said before the answer: the model drafted it
+                history.append(gr.ChatMessage(role="assistant", content=model_banner(answer.model)))
             history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
             history += model_messages(answer)
             if answer.figures:
@@ -577,12 +579,12 @@ def build(service: Service) -> gr.Blocks:
 
 
 def model_messages(answer: Answer) -> list[gr.ChatMessage]:
-    """What a language model did for this answer: who drafted it (or why its draft was not used), its
-    tool calls, and an unused draft with each figure's verdict; nothing when no model was asked."""
+    """What a language model did for this answer, after it: why its draft was not used, its tool calls, and
+    an unused draft with each figure's verdict; nothing when no model was asked."""
     part = answer.model
     if part is None:
         return []
-    out = [gr.ChatMessage(role="assistant", content=model_banner(part))]
+    out = [] if part.used else [gr.ChatMessage(role="assistant", content=model_banner(part))]
     if part.calls:
         out.append(
             gr.ChatMessage(

@@ -12,6 +12,7 @@ from gradio_client import Client
 from playwright.sync_api import Page, expect, sync_playwright
 
 from eval.load import serving
+from eval.scripted_model import ScriptedModel, scripted_model
 from tests.conftest import ROOT, SECOND, free_port
 from tests.pdf_maker import make_pdf, make_scanned_pdf
 
@@ -45,6 +46,22 @@ def server_real(store_real: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     store = tmp_path_factory.mktemp("app-real") / "store"
     shutil.copytree(store_real, store)
     with serving(store, free_port()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def model() -> Iterator[ScriptedModel]:
+    """A scripted OpenAI-compatible endpoint on loopback standing in for the language model."""
+    with scripted_model() as m:
+        yield m
+
+
+@pytest.fixture(scope="module")
+def server_model(store_both: Path, model: ScriptedModel, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python app.py --llm-base-url …` on a copy of the two-department store, the model played by `model`."""
+    store = tmp_path_factory.mktemp("app-model") / "store"
+    shutil.copytree(store_both, store)
+    with serving(store, free_port(), "--llm-base-url", model.url) as url:
         yield url
 
 
@@ -270,3 +287,33 @@ def test_a_ranking_shows_the_table_the_bars_and_a_csv_and_the_scope_picker_narro
     expect(table).not_to_contain_text("万里街道办事处")
     expect(table).to_contain_text("本表无数据")
     page.screenshot(path=ARTIFACTS / "answer-ranking-scoped.png", full_page=True)
+
+
+def test_a_model_drafted_answer_shows_its_tool_calls_and_verdicts(
+    browser: object, server_model: str, model: ScriptedModel
+) -> None:
+    """What the rules refuse goes to the model: the page says the model drafted it, lists its tool calls and
+    marks each figure; a draft with a figure the disclosure contradicts is shown beside the refusal, never as ✓."""
+    from tests.test_agent import GOOD, LOOKUP_PROJECT, LOOKUP_TOTAL, QUESTION, SHARE
+
+    page = new_page(browser, server_model)
+    model.play(LOOKUP_PROJECT, LOOKUP_TOTAL, SHARE, GOOD)
+    ask(page, QUESTION, "🤖 由语言模型（scripted-qwen）用本系统的工具草拟")
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text("2022年市科协项目支出4,023万元✓，占支出总计的80.51%🧮")
+    chat.get_by_text("🔧 模型的工具调用（3 次）").last.click()
+    expect(chat.get_by_text("F1 深圳市科学技术协会(本级) · 项目支出 4,023 万元").last).to_be_visible()
+    expect(chat.get_by_text("C1 占比（第一个占第二个的百分比）：4,023 ÷ 4,997 × 100% = 80.51%").last).to_be_visible()
+    chat.get_by_text("🧮 计算与核对").last.click()
+    expect(chat.get_by_text("✓ 与公开文件一致").last).to_be_visible()
+    expect(page.locator("#sources")).to_contain_text("表3 支出总表")
+    page.screenshot(path=ARTIFACTS / "answer-model.png", full_page=True)
+
+    invented = {"text": "2022年市科协项目支出5,000万元[F1]。"}
+    model.play(LOOKUP_PROJECT, invented, invented)
+    ask(page, QUESTION, "模型草拟的回答中“5,000万元”与公开文件不符（公开文件为 4,023 万元），未采用")
+    expect(chat.locator(".message").last).not_to_contain_text("5,000万元✓")
+    chat.get_by_text("🤖 模型草稿（未采用）").last.click()
+    expect(chat.get_by_text("✗ 与公开文件不符（公开文件为 4,023）").last).to_be_visible()
+    expect(chat).to_contain_text("抱歉，公开文件中找不到这个问题的答案")
+    page.screenshot(path=ARTIFACTS / "answer-model-rejected.png", full_page=True)
