@@ -443,7 +443,9 @@ def build(service: Service) -> gr.Blocks:
             answer = engine.answer(question, session, doc_id=None if chosen in (None, ALL) else chosen, within=within)
             history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
             if answer.model and answer.model.used:  # said before the answer: the model drafted it
-                history.append(gr.ChatMessage(role="assistant", content=model_banner(answer.model)))
+                history.append(
+                    gr.ChatMessage(role="assistant", content=model_banner(answer.model, bool(answer.figures)))
+                )
             history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
             history += model_messages(answer)
             if answer.figures:

@@ -104,6 +104,8 @@ class Agent:
             if rule.refused:
                 return replace(rule, model=replace(part, note="模型也没有在公开文件中找到答案"))
             return replace(rule, model=replace(part, note="模型没有找到更多内容，以下为规则引擎的回答"))
+        if not figures and not box.ledger.passages and not box.ledger.facts:
+            return replace(rule, model=replace(part, note="模型的回答没有依据（没有查阅公开文件），未采用"))
         if any(f.verdict not in OK for f in figures):
             bad = next(f for f in figures if f.verdict not in OK)
             why = f"模型草拟的回答中“{bad.text}”{_why(bad)}，未采用"
@@ -173,7 +175,10 @@ class Agent:
         facts += [f for f in ledger.facts.values() if cited(f) in sources]
         facts = list(dict.fromkeys(facts))
         citations = [engine._cite(f) for f in facts]
-        for k in dict.fromkeys(marked):
+        quoted = [k for k in dict.fromkeys(marked) if k in ledger.passages]
+        if not figures and not quoted:  # words only, citing nothing: the passages it read back them
+            quoted = list(ledger.passages)[:3]
+        for k in quoted:
             if k in ledger.passages:
                 chunk = ledger.passages[k]
                 doc = engine.library.docs[chunk.doc_id]

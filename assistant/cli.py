@@ -355,13 +355,13 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         for f in answer.figures:
             print("  " + figure_line(f), file=out)
     if answer.model:
-        print_model(answer.model, out)
+        print_model(answer.model, out, bool(answer.figures))
     return 0
 
 
-def print_model(part: ModelPart, out: TextIO) -> None:
+def print_model(part: ModelPart, out: TextIO, figures: bool) -> None:
     """What the language model did: who drafted the answer or why its draft was not used, its tool calls."""
-    print("\n" + model_banner(part), file=out)
+    print("\n" + model_banner(part, figures), file=out)
     for n, c in enumerate(part.calls, 1):
         print(f"  工具 {n}：{c.name} {c.arguments} → {'' if c.ok else '✗ '}{c.result}", file=out)
     if part.draft:

@@ -76,8 +76,10 @@ def _trace(figures: Sequence[Figure]) -> str:
 # --- what an optional language model did ---
 
 
-def model_banner(part: ModelPart) -> str:
-    """One line above a model-drafted answer, or why the model's draft is not the answer."""
+def model_banner(part: ModelPart, figures: bool = True) -> str:
+    """One line above a model-drafted answer (`figures`: it has figures), or why the model's draft is not the answer."""
+    if part.used and not figures:
+        return f"🤖 由语言模型（{part.model}）根据检索到的原文草拟；其中没有数字，文字请对照出处中的原文。"
     if part.used:
         return f"🤖 由语言模型（{part.model}）用本系统的工具草拟；其中每个数字都已核对（✓ 与公开文件一致，🧮 由计算得出）。"
     return f"🤖 语言模型（{part.model}）：{part.note}"

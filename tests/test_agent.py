@@ -359,3 +359,10 @@ def test_eval_reports_accuracy_with_and_without_the_model(
         0 + 1,
     )
     assert data["figures_shown"] == {"verified": 1, "derived": 0, "other": 0}
+
+
+def test_words_without_reading_anything_are_not_an_answer(model: ScriptedModel, settings: Settings) -> None:
+    """A draft without figures is used only when the model read the disclosure (its passages are cited)."""
+    a = ask(model, settings, QUESTION, {"text": "科协的钱主要用于科普和学术交流。"})
+    assert a.refused and a.model and not a.model.used
+    assert a.model.note == "模型的回答没有依据（没有查阅公开文件），未采用"
