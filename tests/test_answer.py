@@ -169,9 +169,10 @@ def test_ask_json_shape(store_both: Path) -> None:
     data = json.loads(out)
     assert set(data) == {
         "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices", "rows",
-        "metric", "covered",
+        "metric", "covered", "model",
     }  # fmt: skip
     assert data["rows"] == [] and data["covered"] == ""  # one document: no lines across documents
+    assert data["model"] is None  # no language model configured
     assert (data["value"], data["unit"], data["refused"]) == (80.51, "%", False)
     assert {"text", "value", "unit", "verdict", "source", "expression"} <= set(data["figures"][0])
     assert set(data["citations"][0]) == {"doc_id", "where", "text"}
