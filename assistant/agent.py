@@ -23,18 +23,15 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from assistant.calculator import MONEY, convert
 from assistant.draft import cited, fmt
+from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
 from assistant.knowledge import Doc
 from assistant.llm import Client, Deadline, ModelUnavailable
 from assistant.records import Answer, Citation, Figure, ModelPart, ToolUse
 from assistant.tokens import glossary_data, to_template
 from assistant.tools import MAX_DOCS, Ledger, Toolbox, specs
-from assistant.verify import Verifier
-from index.numbers import last_place
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
@@ -94,6 +91,9 @@ class Agent:
         except (ModelUnavailable, Stop) as e:
             note = str(e)
             log.warning("model draft not used: %s", note)
+        except Exception:  # an optional helper: its own fault must not cost the user the rules' answer
+            log.exception("the model's part of an answer failed")
+            note = "模型部分出现内部错误，已改用规则引擎的答案"
         part = ModelPart(
             model=model, used=False, note=note, draft=draft, draft_figures=figures, calls=calls,
             rounds=state["rounds"], tokens=state["tokens"], elapsed_ms=(time.perf_counter() - start) * 1000,
@@ -154,7 +154,7 @@ class Agent:
             draft = reply.text.strip()
             if not draft:
                 raise Stop("模型没有给出回答")
-            figures = judge(engine, MARKER.sub("", draft), box.ledger, pool)
+            figures = judged(engine, MARKER.sub("", draft), box.ledger, pool)
             bad = [f for f in figures if f.verdict not in OK]
             if not bad or corrections >= 1:
                 return draft, figures
@@ -193,52 +193,23 @@ class Agent:
         )  # fmt: skip
 
 
-def judge(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
-    """Every figure of a model's text: checked sentence by sentence against the documents it names (or
-    the tools read), and required to be one the tools gave; otherwise `unknown` at best."""
-    docs = ledger.docs()
-    named = engine.understanding.named(to_template(text))
-    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text)} | {
-        engine.library.docs[d].year for d in docs if d in engine.library.docs
-    }
-    for department in named:  # a department the text names is checked against its own documents
-        own = sorted((d for d in pool if d.department == department), key=lambda d: -d.year)
+def judged(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
+    """Every figure of a model's text, judged against the documents of the question and those the tools read,
+    and those of any department the text names (so that a figure put under its name is read as its)."""
+    docs = ledger.docs() | {d.doc_id for d in pool}
+    named = set(engine.understanding.named(to_template(text)))
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text)} | {engine.library.docs[d].year for d in docs}
+    for department in named - {d.department for d in pool}:
+        own = sorted((d for d in engine.library.docs.values() if d.department == department), key=lambda d: -d.year)
         docs |= {d.doc_id for d in own if d.year in years} or {d.doc_id for d in own[:MAX_DOCS]}
-    checked = Verifier(engine.library.view(sorted(docs))).check(
-        text, sorted(docs), list(ledger.calculations.values()), strict=True
-    )
-    return [f if f.verdict not in OK or _given(f, ledger) else _unbacked(f) for f in checked]
-
-
-def _given(f: Figure, ledger: Ledger) -> bool:
-    """Whether the tools gave this figure: a fact, a calculation, or a passage that prints it."""
-    values = [(x.value, x.unit) for x in ledger.facts.values()] + [
-        (c.value, c.unit) for c in ledger.calculations.values()
-    ]
-    if any(_equal(f, v, u) or _equal(f, -v, u) for v, u in values):
-        return True
-    written = re.sub(r"[\s,，]", "", f.text)
-    return any(written in re.sub(r"[\s,，]", "", c.text) for c in ledger.passages.values())
-
-
-def _equal(f: Figure, value: Decimal, unit: str) -> bool:
-    """The written figure equals a value at the figure's own precision (元/万元/亿元 converted)."""
-    if f.unit in MONEY and unit in MONEY:
-        value = convert(value, unit, f.unit)
-    elif f.unit != unit:
-        return False
-    return abs(value - f.value) < last_place(f.value) / 2 or value == f.value
-
-
-def _unbacked(f: Figure) -> Figure:
-    return replace(f, verdict="unknown", source="工具没有给出这个数字", expression="")
+    return judge(engine.library.view(sorted(docs)), sorted(docs), text, ledger, pool)
 
 
 def _why(f: Figure) -> str:
     if f.verdict == "mismatch" and f.expected is not None:
         return f"与公开文件不符（公开文件为 {fmt(f.expected, f.expected_unit)}）"
-    if f.source == "工具没有给出这个数字":
-        return "不是工具查到或算出的数字"
+    if f.source in (NOT_GIVEN, NOT_AS_SAID):
+        return f.source
     return "无法与公开文件核对"
 
 

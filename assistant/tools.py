@@ -108,6 +108,9 @@ class Ledger:
     facts: dict[str, Fact] = field(default_factory=dict)
     calculations: dict[str, Calculation] = field(default_factory=dict)
     passages: dict[str, Chunk] = field(default_factory=dict)
+    inputs: dict[str, tuple[str, str, tuple[str, ...]]] = field(
+        default_factory=dict
+    )  # C1 → (op as called, its operands' ids)
 
     def docs(self) -> set[str]:
         return {f.doc_id for f in self.facts.values()} | {c.doc_id for c in self.passages.values()}
@@ -256,10 +259,11 @@ class Toolbox:
         name, fn, arity = OPS[op]
         if arity and len(ids) != arity:
             raise ToolError(f"{name}需要 {arity} 个运算数")
-        operands = [self._operand(str(i)) for i in ids]
-        result = fn(*operands)
+        keys = tuple(str(i).strip().upper() for i in ids)
+        result = fn(*(self._operand(k) for k in keys))
         key = f"C{len(self.ledger.calculations) + 1}"
         self.ledger.calculations[key] = result
+        self.ledger.inputs[key] = (str(op), name, keys)
         shown = {
             "id": key,
             "op": name,
@@ -270,7 +274,6 @@ class Toolbox:
         return shown, f"{key} {name}：{result.expression}"
 
     def _operand(self, key: str) -> Operand:
-        key = key.strip().upper()
         if key in self.ledger.facts:
             f = self.ledger.facts[key]
             return Operand(value=f.value, unit=f.unit, label=f.row, source=cited(f))

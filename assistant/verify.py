@@ -51,7 +51,7 @@ OPERATION = re.compile(
 SPECIAL_BUDGETS = ("政府性基金", "国有资本")  # tables of other budgets: they back a claim only when it names them
 
 
-def _direction(before: str) -> int:
+def direction(before: str) -> int:
     """+1 for 增加/增长…, −1 for 减少/下降…, 0 when the words before a figure give no direction."""
     tail = re.sub(r"\s+", "", before)[-6:]
     if DOWN.search(tail):
@@ -140,7 +140,7 @@ class Verifier:
         all_docs = set(doc_ids)
         out = []
         carried: set[str] = set()  # strict: the documents of the last sentence that named a department
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             if strict:
                 docs = self.strict_scope(sentence, all_docs, carried)
                 carried = self.named(sentence, all_docs) or carried
@@ -159,7 +159,7 @@ class Verifier:
                 out.append(
                     quoted
                     or self._figure(
-                        found, _claim(before, found.unit), _direction(before), subjects, docs, calculations, sentence
+                        found, _claim(before, found.unit), direction(before), subjects, docs, calculations, sentence
                     )
                 )
         return out
@@ -321,6 +321,6 @@ def _years(sentence: str) -> set[int]:
     return {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", sentence)}
 
 
-def _sentences(text: str) -> Iterable[str]:
+def sentences(text: str) -> Iterable[str]:
     for m in re.finditer(r"[^。；;！？!?\n]+[。；;！？!?\n]?", text):
         yield m.group(0)
