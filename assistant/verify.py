@@ -139,13 +139,14 @@ class Verifier:
         """Every figure of `text`, checked; `strict` for a model's text (see `strict_scope`)."""
         all_docs = set(doc_ids)
         out = []
-        carried: set[str] = set()  # strict: the documents of the last sentence that named a department
+        carried: set[str] = set()  # the documents of the last sentence that named a department
         for sentence in sentences(text):
+            named = self.named(sentence, all_docs)
             if strict:
                 docs = self.strict_scope(sentence, all_docs, carried)
-                carried = self.named(sentence, all_docs) or carried
-            else:
-                docs = self.scope(sentence, all_docs)
+            else:  # "海珠区图书馆……。其中项目支出……": the second sentence is still the library's
+                docs = self.scope(sentence, named or carried or all_docs)
+            carried = named or carried
             unnamed = sentence
             for d in docs:
                 for alias in self.kb.docs[d].aliases:  # "海珠区图书馆" names the department, not 表7's 图书馆 row
