@@ -366,3 +366,26 @@ def test_words_without_reading_anything_are_not_an_answer(model: ScriptedModel, 
     a = ask(model, settings, QUESTION, {"text": "科协的钱主要用于科普和学术交流。"})
     assert a.refused and a.model and not a.model.used
     assert a.model.note == "模型的回答没有依据（没有查阅公开文件），未采用"
+
+
+def test_model_settings_are_checked_and_reach_worker_processes_by_environment(
+    store_both: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BUDGETQA_LLM_BASE_URL", "ftp://10.0.0.1/v1")
+    code, _ = run_cli(store_both, "ask", QUESTION)
+    assert code == 1 and "BUDGETQA_LLM_BASE_URL" in capsys.readouterr().err
+    monkeypatch.setenv("BUDGETQA_LLM_BASE_URL", "http://10.0.0.1:8000/v1/")
+    monkeypatch.setenv("BUDGETQA_LLM_USE", "always")
+    code, _ = run_cli(store_both, "ask", QUESTION)
+    assert code == 1 and "应为 refusals 或 explain" in capsys.readouterr().err
+    monkeypatch.delenv("BUDGETQA_LLM_USE")
+    code, _ = run_cli(store_both, "ask", QUESTION, "--llm-timeout", "-3")
+    assert code == 2 and "不是正数" in capsys.readouterr().err
+    settings = Settings.from_env(llm_api_key="sk-child-7", llm_model="qwen2.5:7b")
+    assert settings.llm_base_url == "http://10.0.0.1:8000/v1"
+    env = settings.child_env()  # `serve --workers N`: the key goes by environment, never on a command line
+    assert (env["BUDGETQA_LLM_API_KEY"], env["BUDGETQA_LLM_MODEL"], env["BUDGETQA_LLM_USE"]) == (
+        "sk-child-7",
+        "qwen2.5:7b",
+        "explain",
+    )
