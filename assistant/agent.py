@@ -23,10 +23,11 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant.draft import cited, fmt
-from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
+from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge, unreadable
 from assistant.knowledge import Doc
 from assistant.llm import Client, Deadline, ModelUnavailable
 from assistant.records import Answer, Citation, Figure, ModelPart, ToolUse
@@ -46,6 +47,8 @@ SYSTEM = """你是政府部门预算、决算公开文件的问答助手，用�
 4. 工具里查不到的，直接回答“公开文件中没有找到……”，不要猜测，不要使用常识或其他来源的数字。
 5. 库中有多个部门而问题没有说明是哪个部门时，请用户说明，不要自行选择。"""
 
+MAX_DRAFT = 3000  # characters: an answer, not a report
+UNREADABLE = "数字的写法无法核对，请用阿拉伯数字和单位写出"
 MARKER = re.compile(r"\s*[\[【]\s*[FCP]\d+(?:\s*[,，、;；]\s*[FCP]\d+)*\s*[\]】]")
 MARKED = re.compile(r"[FCP]\d+")
 OK = ("verified", "derived")
@@ -77,23 +80,35 @@ class Agent:
         self.settings = client.settings
 
     def answer(self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer) -> Answer:
-        """The model's checked draft as the answer, or `rule` with what the model did beside it."""
+        """The model's checked draft as the answer, or `rule` with what the model did beside it. Never raises:
+        the model is an optional helper, and its own fault must not cost the user the rules' answer."""
         start = time.perf_counter()
+        try:
+            return self._answer(engine, question, history, pool, rule, start)
+        except Exception:
+            log.exception("the model's part of an answer failed")
+            part = ModelPart(
+                model=self.settings.llm_model or "未命名模型", used=False, note="模型部分出现内部错误，已改用规则引擎的答案",
+                elapsed_ms=(time.perf_counter() - start) * 1000,
+            )  # fmt: skip
+            return replace(rule, model=part)
+
+    def _answer(
+        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer, start: float
+    ) -> Answer:
         box = Toolbox(engine, pool)
         calls: list[ToolUse] = []
         state = {"rounds": 0, "tokens": 0}
         draft, note = "", ""
         figures: list[Figure] = []
         model = self.settings.llm_model or "未命名模型"
+        deadline = Deadline(self.settings.llm_timeout)
         try:
-            model = self.client.model
-            draft, figures = self._exchange(engine, question, history, pool, rule, box, calls, state)
+            model = self.client.resolve(deadline)
+            draft, figures = self._exchange(engine, question, history, pool, rule, box, calls, state, deadline)
         except (ModelUnavailable, Stop) as e:
             note = str(e)
             log.warning("model draft not used: %s", note)
-        except Exception:  # an optional helper: its own fault must not cost the user the rules' answer
-            log.exception("the model's part of an answer failed")
-            note = "模型部分出现内部错误，已改用规则引擎的答案"
         part = ModelPart(
             model=model, used=False, note=note, draft=draft, draft_figures=figures, calls=calls,
             rounds=state["rounds"], tokens=state["tokens"], elapsed_ms=(time.perf_counter() - start) * 1000,
@@ -108,17 +123,16 @@ class Agent:
             return replace(rule, model=replace(part, note="模型的回答没有依据（没有查阅公开文件），未采用"))
         if any(f.verdict not in OK for f in figures):
             bad = next(f for f in figures if f.verdict not in OK)
-            why = f"模型草拟的回答中“{bad.text}”{_why(bad)}，未采用"
+            why = f"模型草拟的回答中“{bad.text}”{_why(bad, shown=False)}，未采用"
             return replace(rule, model=replace(part, note=why))
         return self._accepted(engine, question, rule, box.ledger, draft, figures, replace(part, used=True, draft=""))
 
     def _exchange(
         self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer,
-        box: Toolbox, calls: list[ToolUse], state: dict[str, int],
+        box: Toolbox, calls: list[ToolUse], state: dict[str, int], deadline: Deadline,
     ) -> tuple[str, list[Figure]]:  # fmt: skip
         """Requests until the model gives a draft that passes, or has had its one correction."""
         s = self.settings
-        deadline = Deadline(s.llm_timeout)
         messages: list[dict[str, Any]] = [{"role": "system", "content": SYSTEM}]
         for past in history[-HISTORY:]:
             messages += [{"role": "user", "content": past.question}, {"role": "assistant", "content": past.text}]
@@ -151,10 +165,16 @@ class Agent:
                     calls.append(use)
                     messages.append({"role": "tool", "tool_call_id": c.id, "content": content})
                 continue
-            draft = reply.text.strip()
+            draft = plain(reply.text)
             if not draft:
                 raise Stop("模型没有给出回答")
-            figures = judged(engine, MARKER.sub("", draft), box.ledger, pool)
+            if len(draft) > MAX_DRAFT:
+                raise Stop(f"模型的回答超过 {MAX_DRAFT} 字，未采用")
+            text = MARKER.sub("", draft)
+            figures = judged(engine, text, box.ledger, pool)
+            odd = unreadable(text)
+            if odd:  # a number no figure is read from cannot be checked: the draft is not shown as checked
+                figures.append(Figure(text=odd, value=Decimal(0), unit="", verdict="unknown", source=UNREADABLE))
             bad = [f for f in figures if f.verdict not in OK]
             if not bad or corrections >= 1:
                 return draft, figures
@@ -205,12 +225,27 @@ def judged(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[F
     return judge(engine.library.view(sorted(docs)), sorted(docs), text, ledger, pool)
 
 
-def _why(f: Figure) -> str:
+def _why(f: Figure, shown: bool = True) -> str:
+    """Why a figure failed; `shown`: with the figure the verifier compared it with (for the model's correction:
+    the verifier's reading may be of another row, so the user's note does not repeat it)."""
     if f.verdict == "mismatch" and f.expected is not None:
-        return f"与公开文件不符（公开文件为 {fmt(f.expected, f.expected_unit)}）"
-    if f.source in (NOT_GIVEN, NOT_AS_SAID):
+        return (
+            f"与公开文件不符（核对时对照的是 {fmt(f.expected, f.expected_unit)}，{f.source}）"
+            if shown
+            else "与公开文件不符"
+        )
+    if f.source in (NOT_GIVEN, NOT_AS_SAID, UNREADABLE):
         return f.source
     return "无法与公开文件核对"
+
+
+def plain(text: str) -> str:
+    """A model's text as plain text: no HTML, links or images (the chat renders Markdown; a passage the
+    model read could ask for a link that carries data away)."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", text)
+    text = re.sub(r"</?[A-Za-z][^>]*>", "", text)
+    return re.sub(r"https?://\S+", "", text).replace("`", "").strip()
 
 
 def _feedback(bad: list[Figure]) -> str:

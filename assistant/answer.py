@@ -8,6 +8,7 @@ query, the facts and the retrieved passages.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 import threading
 import time
@@ -26,7 +27,7 @@ from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
-from assistant.records import Across, Answer, Citation, Entry, Figure, Query, Within
+from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
@@ -40,6 +41,8 @@ from index.store import Store
 if TYPE_CHECKING:
     from assistant.agent import Agent
     from assistant.retrieve import Hit, Retriever
+
+log = logging.getLogger(__name__)
 
 CODED_TABLES = subjects().coded.tables
 
@@ -192,7 +195,13 @@ class Engine:
         pool = [d for d in pool if not years or d.year in years]  # the model reads only what was asked about
         if not pool:
             return rule
-        return self.agent.answer(self, question, history, pool, rule)
+        try:
+            agent = self.agent
+        except Exception:  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
+            log.exception("the language model's client could not be made")
+            return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
+                                                 note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
+        return agent.answer(self, question, history, pool, rule)
 
     @property
     def agent(self) -> Agent:

@@ -7,27 +7,31 @@ that is not enough (a model can put 科协's 4,023 万元 under 图书馆's name
 ledger (a fact from `lookup_facts`, a prose fact of a passage it read, a `calculate`
 result) has its value and fits what the sentence says about it:
 
-- the department named last before the figure (or in an earlier sentence; or the
-  question's only department) is the fact's;
-- the year named last before it (not a 比2021年 base) is the year the figure is
-  for: the document's year, or the year of the column it is printed in (2021年预算数);
-- the item named in the words since the previous figure is the fact's row (or its
-  item column, 表3 项目支出), and no other column of that row is named instead;
-- the words right before it claim what the item is: an amount, a change (增加/减少,
-  whose direction must agree with the sign), a growth rate, a share, a sum, a mean;
-- a calculation's operands are all that department's, for the years claimed, their
-  items named in the sentence, the part before the whole (A 占 B, A 比 B 多).
+- department: the one named last before the figure (or in an earlier sentence; or
+  the question's only department) is the fact's;
+- year: the one in effect at the figure (2023年, 上年 after it, 二〇二二年; a 比2021年
+  is the base compared with, not the year) is the year the figure is for: the
+  document's, or its column's (2021年预算数); where the department has a 预算 and a
+  决算 of that year, the sentence says which; a 决算 document's 预算数 column only
+  when the words say 预算, its 决算数 not when they say 预算 only;
+- item: the words since the previous figure name exactly the fact's item (its row,
+  or its item column as in 表3 项目支出), and no other column of its row; words that
+  name no item at all ("，2023年为") continue the item named last before;
+- claim: the words right before it say what it is — an amount, a change (增加/减少,
+  agreeing with the sign), a growth rate, a share, a sum, a mean, a 执行率;
+- a calculation's operands (distinct) are all that department's, for the years
+  claimed; their items are named in the sentence, the part before the whole (A 占 B,
+  A 比 B 多/增长); this year against an earlier year is one item; a 执行率 is a 决算
+  figure over the same item's 预算 figure.
 
-- where the department has both a 预算 and a 决算 of that year, the sentence says which.
-
-A figure that fits nothing is `unknown` (or the verifier's `mismatch`, which names the
-disclosure's figure, for the model's one correction).
+A figure that fits nothing is `unknown` (or the verifier's `mismatch`, whose source
+the model is shown for its one correction). Numbers written so that no figure is
+read from them (肆仟万元, 翻一番, （4023）万元) are reported by `unreadable`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -43,14 +47,30 @@ from index.numbers import last_place
 from index.records import Fact
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-BASE = re.compile(r"(?:比|较|与|同|相比|对比|相较于?)\s*((?:19|20)\d{2})\s*年")  # 比2021年: what is compared with
-LAST_YEAR_BASE = re.compile(r"(?:比|较|与|同|相比|对比)\s*(?:上年|去年|上一年)")
+YEAR_WORDS = re.compile(  # absolute years (2023年, 二〇二三年, 23年) and relative ones (上年, 去年, 今年)
+    r"(?P<abs>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|(?<![\d.,])\d{2})\s*年"
+    r"|(?P<rel>上一?年(?![末初]|结|度结)|去年|前年|今年|本年|当年)"  # not 上年结转, 上年末
+)
+BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较于?)\s*$")  # 比2021年 / 比上年: what is compared with
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+RELATIVE = {"上年": -1, "上一年": -1, "去年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
 EXECUTION = re.compile(r"执行率|完成率|执行进度")
 SHARE = re.compile(r"占|比重|比例")
 GROWTH = re.compile(r"增长|下降|增幅|降幅|上升|减少|增加|提高|降低")
 CHANGE = re.compile(r"(?:比|较).{0,12}(?:增加|减少|多|少)|增加|减少|增长|下降|压减|多出|上升|降低|提高|差额|相差")
 MEAN = re.compile(r"平均")
 SUM = re.compile(r"合计|共计|一共|总共|总计|之和|加起来|合起来|累计")
+# Words that name no item: what may stand between two figures when the second continues the first's item.
+FILLER = re.compile(
+    r"(?:19|20)\d{2}年度?|上一?年|去年|前年|今年|本年|当年|其中|分别|约为|大约|左右|达到|同样|仍然|也是|共计|合计|总计|"
+    r"以及|同比|相比|相较|对比|增长率|增长|增加|减少|下降|增幅|降幅|上升|提高|降低|压减|比重|比例|预算数|决算数|预算|决算|"
+    r"金额|亿元|万元|千元|支出|收入|如此|[为是约共达和与及的了比较占其该此也仍则而又还有数元年度]|[\d\s,.，、；;：:()（）%％]"
+)
+UNREADABLE = re.compile(  # numbers find_figures does not read: a draft with one cannot be checked
+    r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:亿元|万元|千元|元|个百分点|倍|成(?![本为立果效绩员])|番)"
+    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:亿元|万元|千元|元|%)"
+)
 SPECIAL_FUNDS = {
     "政府性基金": "政府性基金",
     "国有资本经营": "国有资本",
@@ -59,13 +79,13 @@ ACCEPTS = {  # what a ledger item may be claimed as
     "amount": {"amount", "sum"},
     "change": {"change"},
     "growth": {"growth"},
-    "percent": {"percent", "share", "execution"},
     "sum": {"sum"},
     "mean": {"mean"},
     "difference": {"change"},
     "share": {"share"},
-    "execution_rate": {"execution", "share"},
+    "execution_rate": {"execution"},
 }
+MAX_OPERANDS = 12
 NOT_GIVEN = "不是工具查到或算出的数字"
 NOT_AS_SAID = "工具给出的同值数字与句中所说的部门、年度、项目、列或算法不符"
 
@@ -76,14 +96,20 @@ class Said:
 
     department: str | None
     year: int | None  # the year the figure is for
-    base: int | None  # the year it is compared with (比2021年), if any
+    base: int | None  # the year it is compared with (比2021年, 比上年), if any
     kind: str | None  # 预算 / 决算 as the sentence says (决算 wins: 决算 documents print 预算数 too)
     both: frozenset[tuple[str, int]]  # (department, year) with a 预算 and a 决算 in scope: the sentence must say which
     claim: str  # amount / change / growth / percent / share / execution / sum / mean
     direction: int  # +1 增加…, −1 减少…, 0 none
-    segment: str  # the words since the previous figure, department names blanked, normalised
-    before: str  # the sentence up to the figure, department names blanked, normalised
+    segment: str  # the words since the previous figure, normalised
+    before: str  # the sentence up to the figure, normalised
     sentence: str
+
+
+def unreadable(text: str) -> str | None:
+    """The first number in `text` written so that no figure is read from it (肆仟万元, 翻一番), if any."""
+    m = UNREADABLE.search(text)
+    return m.group(0) if m else None
 
 
 def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
@@ -91,12 +117,12 @@ def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[
     holds): the question's (`pool`), those the tools read, and those of departments the text names."""
     read = Verifier(kb).check(text, docs, list(ledger.calculations.values()), strict=True)
     facts = list(ledger.facts.values()) + _passage_facts(kb, ledger)
-    departments = {d.department for d in pool}
     kinds: dict[tuple[str, int], set[str]] = {}
     for d in docs:
         kinds.setdefault((kb.docs[d].department, kb.docs[d].year), set()).add(kb.docs[d].kind)
-    both = frozenset(k for k, v in kinds.items() if len(v) > 1)
+    departments = {d.department for d in pool}
     only = next(iter(departments)) if len(departments) == 1 else None
+    both = frozenset(k for k, v in kinds.items() if len(v) > 1)
     carried = Said(only, None, None, None, both, "amount", 0, "", "", "")
     out, n = [], 0
     for sentence in sentences(text):
@@ -104,12 +130,15 @@ def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[
         for found in find_figures(sentence):
             said = _said(kb, docs, sentence, found, at, carried)
             at = found.end
-            checked = read[n]  # the verifier's reading: a mismatch names the disclosure's figure for the feedback
+            checked = read[n]  # the verifier's reading: a mismatch shows the model the disclosure's figure
             n += 1
             fit = _figure(kb, found, said, facts, ledger)
             out.append(fit or (checked if checked.verdict == "mismatch" else _unfit(found, facts, ledger)))
         carried = _said(kb, docs, sentence, None, 0, carried)
     return out
+
+
+# --- what a sentence says ------------------------------------------------------------
 
 
 def _said(kb: Knowledge, docs: list[str], sentence: str, found: Found | None, at: int, carried: Said) -> Said:
@@ -123,36 +152,47 @@ def _said(kb: Knowledge, docs: list[str], sentence: str, found: Found | None, at
             i = before.rfind(alias)
             if i >= 0 and (i + len(alias), len(alias)) > best:
                 named, best = doc.department, (i + len(alias), len(alias))
-    bases = {m.start(1) for m in BASE.finditer(before)}
-    years = [(m.start(1), int(m.group(1))) for m in YEAR.finditer(before)]
-    own = [y for i, y in years if i not in bases]
-    year = own[-1] if own else carried.year if named == carried.department else None
-    if year is None and named:
+    start = carried.year if named == carried.department else None
+    if start is None and named:
         printed = {kb.docs[d].year for d in docs if kb.docs[d].department == named}
-        year = next(iter(printed)) if len(printed) == 1 else None
-    base = next((y for i, y in reversed(years) if i in bases), None)
-    if base is None and year is not None and LAST_YEAR_BASE.search(before):
-        base = year - 1
-    blank = before
-    for d in docs:
-        for alias in sorted(kb.docs[d].aliases, key=len, reverse=True):
-            blank = blank.replace(alias, "　" * len(alias))
+        start = next(iter(printed)) if len(printed) == 1 else None
+    year, base = _years(before, start)
     unit = found.unit if found else ""
     return Said(
         department=named, year=year, base=base, kind="决算" if "决算" in before else "预算" if "预算" in before else None,
-        both=carried.both, claim=_claim(blank[at:], unit),
-        direction=direction(before),
-        segment=_words(blank[at:]), before=_words(blank), sentence=sentence,
+        both=carried.both, claim=_claim(before[at:], unit), direction=direction(before),
+        segment=_words(before[at:]), before=_words(before), sentence=sentence,
     )  # fmt: skip
 
 
-def _claim(segment: str, unit: str) -> str:
-    tail = segment[-14:]
+def _years(before: str, year: int | None) -> tuple[int | None, int | None]:
+    """The year in effect at the end of `before` and the base year compared with, starting from `year`."""
+    base = None
+    for m in YEAR_WORDS.finditer(before):
+        if m.group("abs"):
+            written = m.group("abs")
+            value: int | None = (
+                int(written) if len(written) == 4 and written.isdigit()
+                else 2000 + int(written) if written.isdigit()
+                else int("".join(str(CN_DIGITS[c]) for c in written))
+            )  # fmt: skip
+        else:
+            value = None if year is None else year + RELATIVE[m.group("rel")]
+        if BASE_BEFORE.search(before[: m.start()]):
+            base = value
+        else:
+            year, base = value, None
+    return year, base
+
+
+def _claim(words: str, unit: str) -> str:
+    tail = words[-14:]
     if unit == "%":
-        for claim, cue in (("execution", EXECUTION), ("share", SHARE), ("growth", GROWTH)):
-            if cue.search(segment if claim == "share" else tail):
-                return claim
-        return "percent"
+        if EXECUTION.search(tail):
+            return "execution"
+        if GROWTH.search(tail):
+            return "growth"  # 占比提高了 5%: the share grew; not a share
+        return "share" if SHARE.search(words) else "percent"
     if CHANGE.search(tail):
         return "change"
     if MEAN.search(tail):
@@ -165,6 +205,70 @@ def _claim(segment: str, unit: str) -> str:
 def _words(text: str) -> str:
     """Normalised as labels are, and also in template wording (总支出 → 支出总计)."""
     return norm(text) + "\n" + norm(to_template(text))
+
+
+# --- items named -----------------------------------------------------------------------
+
+
+def _named(kb: Knowledge, doc_id: str, words: str) -> list[tuple[int, int, str]]:
+    """The items of a document named in `words`: (start, end, label key) of each occurrence not inside a
+    longer item or department name ("图书馆" in "海珠区图书馆" is the department; "科协" in
+    "科协组织建设与事业发展" is the item's)."""
+    spans: list[tuple[int, int, str]] = []
+    for label in kb.labels_by_doc.get(doc_id, []):
+        for v in label.variants:
+            if len(v) >= 2:
+                spans += [(m.start(), m.start() + len(v), label.key) for m in re.finditer(re.escape(v), words)]
+    doc = kb.docs.get(doc_id)
+    for alias in doc.aliases if doc else ():
+        a = norm(alias)
+        spans += [(m.start(), m.start() + len(a), "") for m in re.finditer(re.escape(a), words)] if len(a) >= 2 else []
+    kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
+    return sorted({s for s in kept if s[2]})
+
+
+def _key(kb: Knowledge, f: Fact) -> str:
+    return norm(kb.subject_of(f))
+
+
+def _item_named(kb: Knowledge, f: Fact, said: Said) -> bool:
+    """The words since the previous figure name exactly the fact's item; or they name nothing at all (only
+    years, cue words and the like) and the item named last before the figure in the sentence is the fact's."""
+    keys = {k for _, _, k in _named(kb, f.doc_id, said.segment)}
+    if keys:
+        return keys == {_key(kb, f)}
+    if FILLER.sub("", _unnamed(kb, f.doc_id, said.segment.split("\n")[0])):
+        return False  # words that are no item this document knows: not the previous item either
+    named = _named(kb, f.doc_id, said.before)
+    return bool(named) and max(named, key=lambda s: (s[1], s[1] - s[0]))[2] == _key(kb, f)
+
+
+def _unnamed(kb: Knowledge, doc_id: str, words: str) -> str:
+    """`words` without the document's department names."""
+    doc = kb.docs.get(doc_id)
+    for alias in sorted(doc.aliases if doc else (), key=len, reverse=True):
+        words = words.replace(norm(alias), "")
+    return words
+
+
+def _other_column_named(kb: Knowledge, f: Fact, words: str) -> bool:
+    """Another column of the fact's row, with another figure, is named in `words` and the fact's own is not;
+    or the words say 预算 of a 决算 document's 决算 figure, or not of its 预算 figure."""
+    own = f"{f.column}{f.column_role or ''}"
+    if f.doc_kind == "决算" and ("预算" in own) != ("预算" in words and ("决算" not in words or "预算" in own)):
+        return True
+    mine = {w for w in (norm(f.column), norm(f.column_role or "")) if w}
+    if any(w in words for w in mine):
+        return False
+    for s in kb.facts_by_doc.get(f.doc_id, []):
+        if s.table == f.table and s.row == f.row and s.column != f.column and s.value != f.value:
+            for w in (norm(s.column), norm(s.column_role or "")):
+                if len(w) >= 2 and not YEAR.search(w) and w in words and not any(w in m for m in mine):
+                    return True
+    return False
+
+
+# --- facts -----------------------------------------------------------------------------
 
 
 def _figure(kb: Knowledge, found: Found, said: Said, facts: list[Fact], ledger: Ledger) -> Figure | None:
@@ -193,15 +297,24 @@ def _unfit(found: Found, facts: list[Fact], ledger: Ledger) -> Figure:
     )
 
 
-# --- facts -----------------------------------------------------------------------
-
-
 def _kind(f: Fact) -> str:
     if "增减" in f.column:
         return "change"
     if "增长率" in f.column or ("增长" in f.column and f.unit == "%"):
         return "growth"
     return "percent" if f.unit == "%" else "amount"
+
+
+def _accepts(f: Fact, claim: str) -> bool:
+    kind = _kind(f)
+    if kind != "percent":
+        return claim in ACCEPTS[kind]
+    words = f"{f.row}{f.column}"  # a printed rate is claimed as what it is: 占比 as a share, 执行率 as one
+    return (
+        claim == "percent"
+        or (claim == "share" and bool(SHARE.search(words)))
+        or (claim == "execution" and bool(EXECUTION.search(words)))
+    )
 
 
 def period(f: Fact) -> int:
@@ -216,7 +329,7 @@ def period(f: Fact) -> int:
 
 def _fact_fits(kb: Knowledge, found: Found, said: Said, f: Fact) -> bool:
     kind = _kind(f)
-    if said.claim not in ACCEPTS[kind] or not _same_value(found, said, f.value, f.unit, kind in ("change", "growth")):
+    if not _accepts(f, said.claim) or not _same_value(found, said, f.value, f.unit, kind in ("change", "growth")):
         return False
     if f.department != said.department or said.year is None or not _kind_said(f, said):
         return False
@@ -245,7 +358,8 @@ def _same_value(found: Found, said: Said, value: Decimal, unit: str, signed: boo
 
 
 def _equal(found: Found, value: Decimal, unit: str) -> bool:
-    """The written figure equals a value at its own precision (元/万元/亿元 converted)."""
+    """The written figure equals a value at its own precision (元/万元/亿元 converted). Unlike the verifier's,
+    a figure without a unit equals nothing: the model must write what it means."""
     if found.unit in MONEY and unit in MONEY:
         value = convert(value, unit, found.unit)
     elif found.unit != unit:
@@ -253,47 +367,6 @@ def _equal(found: Found, value: Decimal, unit: str) -> bool:
     if found.value == 0 and value != 0:
         return False
     return abs(value - found.value) < last_place(found.value) / 2 or value == found.value
-
-
-def _names(kb: Knowledge, f: Fact) -> tuple[str, ...]:
-    label = kb.label(kb.subject_of(f))
-    return tuple(v for v in (label.variants if label else (norm(kb.subject_of(f)),)) if len(v) >= 2)
-
-
-def _item_named(kb: Knowledge, f: Fact, said: Said) -> bool:
-    """The fact's item is named in the words since the previous figure (and not only inside a longer item
-    of the same document); when those words name no item ("，2023年为…", "，增长…"), it is the item
-    named last before the figure in the sentence."""
-    labels = kb.labels_by_doc.get(f.doc_id, [])
-    own = set(_names(kb, f))
-    if any(len(v) >= 2 and v in said.segment for label in labels for v in label.variants):
-        hits = [v for v in own if v in said.segment]
-        if not hits:
-            return False
-        longest = max(hits, key=len)
-        return not any(
-            len(v) > len(longest) and longest in v and v in said.segment and v not in own
-            for label in labels for v in label.variants
-        )  # fmt: skip
-    last = max(
-        ((said.before.rfind(v) + len(v), len(v), v) for label in labels for v in label.variants
-         if len(v) >= 2 and v in said.before),
-        default=None,
-    )  # fmt: skip
-    return last is not None and last[2] in own
-
-
-def _other_column_named(kb: Knowledge, f: Fact, words: str) -> bool:
-    """Another column of the fact's row, with another figure, is named in `words` and the fact's own is not."""
-    mine = {w for w in (norm(f.column), norm(f.column_role or "")) if w}
-    if any(w in words for w in mine):
-        return False
-    for s in kb.facts_by_doc.get(f.doc_id, []):
-        if s.table == f.table and s.row == f.row and s.column != f.column and s.value != f.value:
-            for w in (norm(s.column), norm(s.column_role or "")):
-                if len(w) >= 2 and not YEAR.search(w) and w in words and not any(w in m for m in mine):
-                    return True
-    return False
 
 
 def _passage_facts(kb: Knowledge, ledger: Ledger) -> list[Fact]:
@@ -309,33 +382,50 @@ def _passage_facts(kb: Knowledge, ledger: Ledger) -> list[Fact]:
     return out
 
 
-# --- calculations ----------------------------------------------------------------
+# --- calculations ----------------------------------------------------------------------
 
 
 def _calculation_fits(kb: Knowledge, found: Found, said: Said, key: str, c: Calculation, ledger: Ledger) -> bool:
     op, _, inputs = ledger.inputs.get(key, (c.op, "", ()))
-    signed = op in ("difference", "growth")
-    if said.claim not in ACCEPTS.get(op, set()) or not _same_value(found, said, c.value, c.unit, signed):
+    if not inputs or len(set(inputs)) != len(inputs) or len(inputs) > MAX_OPERANDS:
+        return False
+    if said.claim not in ACCEPTS.get(op, set()):
+        return False
+    if not _same_value(found, said, c.value, c.unit, op in ("difference", "growth")):
         return False
     operands = [_facts_of(k, ledger) for k in inputs]
-    if not operands or any(not group for group in operands):
-        return False
     every = [f for group in operands for f in group]
-    if said.year is None or any(f.department != said.department or not _kind_said(f, said) for f in every):
+    if not all(operands) or len(set(map(id, every))) != len(every) or said.year is None:
         return False
-    periods = [{period(f) for f in group} for group in operands]
-    if op in ("difference", "growth") and len(operands) == 2 and periods[0] != periods[1]:
-        if periods[0] != {said.year} or (said.base is not None and periods[1] != {said.base}):
-            return False  # this year's against an earlier year's: 比2021年增长
-    elif any(p != {said.year} for p in periods) or said.base is not None:
+    if any(f.department != said.department or not _kind_said(f, said) for f in every):
         return False
     if any(f.fund == fund and words not in said.sentence for f in every for fund, words in SPECIAL_FUNDS.items()):
         return False
-    places = [_first_named(kb, group, said.before) for group in operands]
+    keys = [{_key(kb, f) for f in group} for group in operands]
+    periods = [{period(f) for f in group} for group in operands]
+    if op == "execution_rate":  # 决算数 over the same item's 预算数, of the year
+        actual, budget = operands
+        if keys[0] != keys[1] or not all(_is_actual(f) for f in actual) or any(_is_actual(f) for f in budget):
+            return False
+    if op in ("difference", "growth") and periods[0] != periods[1]:  # this year's against an earlier year's
+        if keys[0] != keys[1] or periods[0] != {said.year} or (said.base is not None and periods[1] != {said.base}):
+            return False
+    elif any(p != {said.year} for p in periods) or said.base is not None:
+        return False
+    places = [_first_named(kb, group, said) for group in operands]
     if any(p is None for p in places):
         return False
+    named = {k for f in every for _, _, k in _named(kb, f.doc_id, said.segment)}
+    if not named <= set().union(*keys):
+        return False  # the words since the previous figure name an item that is no operand
     ordered = [p for p in places if p is not None]
-    return not (len(ordered) == 2 and op in ("share", "execution_rate", "difference") and ordered[0] > ordered[1])
+    distinct = len(ordered) == 2 and keys[0] != keys[1]
+    return not (distinct and op in ("share", "difference", "growth") and ordered[0] > ordered[1])
+
+
+def _is_actual(f: Fact) -> bool:
+    """A 决算 figure: of a 决算 document, not in a 预算数 column."""
+    return f.doc_kind == "决算" and "预算" not in f"{f.column}{f.column_role or ''}"
 
 
 def _facts_of(key: str, ledger: Ledger) -> list[Fact]:
@@ -347,12 +437,11 @@ def _facts_of(key: str, ledger: Ledger) -> list[Fact]:
     return []
 
 
-def _first_named(kb: Knowledge, facts: Iterable[Fact], words: str) -> int | None:
-    """Where the item of an operand is first named in `words` (None: not named); for a calculation
-    operand, where the first of its items is."""
+def _first_named(kb: Knowledge, facts: list[Fact], said: Said) -> int | None:
+    """Where the first of an operand's items is named in the sentence before the figure (None: one is not)."""
     places = []
     for f in facts:
-        hits = [words.find(v) for v in _names(kb, f) if v in words]
+        hits = [s for s, _, k in _named(kb, f.doc_id, said.before) if k == _key(kb, f)]
         if not hits:
             return None
         places.append(min(hits))

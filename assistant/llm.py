@@ -77,12 +77,12 @@ class Client:
         )
         self._model = settings.llm_model
 
-    @property
-    def model(self) -> str:
-        """The configured model, or the endpoint's first served model when none is configured."""
+    def resolve(self, deadline: Deadline) -> str:
+        """The configured model, or the endpoint's first served model when none is configured (asked once,
+        within the answer's deadline)."""
         if self._model is None:
             try:
-                served = [m.id for m in self._client.models.list(timeout=min(10.0, self.settings.llm_timeout))]
+                served = [m.id for m in self._client.models.list(timeout=max(0.1, min(10.0, deadline.left())))]
             except openai.OpenAIError as e:
                 raise ModelUnavailable(_reason(e)) from None
             if not served:
@@ -107,7 +107,7 @@ class Client:
             started = time.perf_counter()
             try:
                 response = self._client.chat.completions.create(  # type: ignore[call-overload]
-                    model=self.model,
+                    model=self.resolve(deadline),
                     messages=messages,
                     tools=tools,
                     tool_choice="auto" if use_tools else "none",

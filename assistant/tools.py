@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 MAX_FACTS = 30  # facts per lookup: enough for a table's rows, small enough for the model's context
 MAX_PASSAGES = 8
 PASSAGE_CHARS = 800
+MAX_OPERANDS = 12  # operands of one calculation
 MAX_DOCS = 12  # documents one lookup reads; a department with more must name a year
 
 OPS: dict[str, tuple[str, Callable[..., Calculation], int]] = {  # op → (Chinese name, function, operands; 0: ≥ 2)
@@ -259,6 +260,10 @@ class Toolbox:
         name, fn, arity = OPS[op]
         if arity and len(ids) != arity:
             raise ToolError(f"{name}需要 {arity} 个运算数")
+        if len(ids) > MAX_OPERANDS:
+            raise ToolError(f"运算数最多 {MAX_OPERANDS} 个")
+        if len({str(i).strip().upper() for i in ids}) != len(ids):
+            raise ToolError("运算数不能重复")
         keys = tuple(str(i).strip().upper() for i in ids)
         result = fn(*(self._operand(k) for k in keys))
         key = f"C{len(self.ledger.calculations) + 1}"

@@ -118,7 +118,7 @@ def test_a_draft_corrected_after_the_verifier_s_feedback_is_used(model: Scripted
     )
     assert a.model and a.model.used and not a.refused
     assert [(f.text, f.verdict) for f in a.figures] == [("4,023万元", "verified")]
-    assert "公开文件为 4,023 万元" in model.requests[2]["body"]["messages"][-1]["content"]
+    assert "核对时对照的是 4,023 万元" in model.requests[2]["body"]["messages"][-1]["content"]
 
 
 def test_a_tool_that_does_not_exist_is_answered_with_an_error_and_the_answer_still_ends(
