@@ -114,18 +114,24 @@ class Agent:
             rounds=state["rounds"], tokens=state["tokens"], elapsed_ms=(time.perf_counter() - start) * 1000,
         )  # fmt: skip
         if note or not draft:
-            return replace(rule, model=replace(part, note=note or "模型没有给出回答"))
+            return replace(rule, model=replace(part, note=note or "模型没有给出回答", outcome="failed"))
         if not figures and _refuses(draft):
             if rule.refused:
-                return replace(rule, model=replace(part, note="模型也没有在公开文件中找到答案"))
-            return replace(rule, model=replace(part, note="模型没有找到更多内容，以下为规则引擎的回答"))
+                return replace(rule, model=replace(part, note="模型也没有在公开文件中找到答案", outcome="declined"))
+            return replace(
+                rule, model=replace(part, note="模型没有找到更多内容，以下为规则引擎的回答", outcome="declined")
+            )
         if not figures and not box.ledger.passages and not box.ledger.facts:
-            return replace(rule, model=replace(part, note="模型的回答没有依据（没有查阅公开文件），未采用"))
+            return replace(
+                rule, model=replace(part, note="模型的回答没有依据（没有查阅公开文件），未采用", outcome="rejected")
+            )
         if any(f.verdict not in OK for f in figures):
             bad = next(f for f in figures if f.verdict not in OK)
             why = f"模型草拟的回答中“{bad.text}”{_why(bad, shown=False)}，未采用"
-            return replace(rule, model=replace(part, note=why))
-        return self._accepted(engine, question, rule, box.ledger, draft, figures, replace(part, used=True, draft=""))
+            return replace(rule, model=replace(part, note=why, outcome="rejected"))
+        return self._accepted(
+            engine, question, rule, box.ledger, draft, figures, replace(part, used=True, draft="", outcome="used")
+        )
 
     def _exchange(
         self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer,

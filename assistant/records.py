@@ -144,6 +144,8 @@ class ModelPart:
 
     model: str  # the model's name at the endpoint
     used: bool  # the answer's text is the model's draft, every figure in it checked
+    outcome: Literal["used", "declined", "rejected", "failed"] = "failed"  # declined: it found nothing either;
+    # rejected: its draft failed the check (or had no basis); failed: the endpoint, a cap or the time ran out
     note: str = ""  # why its draft was not used, or why the endpoint failed (Chinese); "" when used
     draft: str = ""  # the model's last draft when it was not used
     draft_figures: list[Figure] = field(default_factory=list)  # that draft's figures and their verdicts

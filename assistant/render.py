@@ -112,7 +112,7 @@ TOOL_NAMES = {
 
 def model_json(part: ModelPart) -> dict[str, Any]:
     return {
-        "model": part.model, "used": part.used, "note": part.note, "draft": part.draft,
+        "model": part.model, "used": part.used, "outcome": part.outcome, "note": part.note, "draft": part.draft,
         "draft_figures": [figure_json(f) for f in part.draft_figures],
         "tool_calls": [{"name": c.name, "arguments": c.arguments, "result": c.result, "ok": c.ok} for c in part.calls],
         "rounds": part.rounds, "tokens": part.tokens, "latency_ms": round(part.elapsed_ms, 2),

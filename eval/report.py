@@ -104,7 +104,7 @@ def evaluate(
         print(
             f"语言模型 {m['model']}：不用模型准确率 {m['accuracy_without']:.2%}，用模型 {m['accuracy_with']:.2%}"
             f"（多对 {m['gained']} 题，少对 {m['lost']} 题）；请模型作答 {m['asked']} 题，采用 {m['used']} 题，"
-            f"草稿未通过核对 {m['rejected']} 题，模型出错 {m['failed']} 题；工具调用 {m['tool_calls']} 次；"
+            f"模型也找不到 {m['declined']} 题，草稿未通过核对 {m['rejected']} 题，模型出错 {m['failed']} 题；工具调用 {m['tool_calls']} 次；"
             f"模型部分用时 p50 {m['latency_ms']['p50']} ms，p95 {m['latency_ms']['p95']} ms",
             file=out,
         )

@@ -187,8 +187,9 @@ def model_report(outcomes: list[Outcome]) -> dict[str, Any]:
         "accuracy_with": round(sum(o.passed for o in outcomes) / len(outcomes), 4) if outcomes else 0.0,
         "asked": len(asked),  # questions the model was asked (refused by the rules, or explanations)
         "used": len(used),  # its draft became the answer
-        "rejected": sum(1 for o in asked if o.answer.model and not o.answer.model.used and o.answer.model.draft),
-        "failed": sum(1 for o in asked if o.answer.model and not o.answer.model.used and not o.answer.model.draft),
+        "declined": sum(1 for o in asked if o.answer.model and o.answer.model.outcome == "declined"),
+        "rejected": sum(1 for o in asked if o.answer.model and o.answer.model.outcome == "rejected"),
+        "failed": sum(1 for o in asked if o.answer.model and o.answer.model.outcome == "failed"),
         "gained": sum(1 for o in outcomes if o.passed and o.passed_without_model is False),
         "lost": sum(1 for o in outcomes if not o.passed and o.passed_without_model),
         "tool_calls": sum(len(o.answer.model.calls) for o in asked if o.answer.model),

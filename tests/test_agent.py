@@ -67,7 +67,7 @@ def test_rules_refuse_the_question_used_here(engine: Engine) -> None:
 
 def test_a_drafted_answer_with_tool_calls_is_checked_and_cited(model: ScriptedModel, settings: Settings) -> None:
     a = ask(model, settings, QUESTION, LOOKUP_PROJECT, LOOKUP_TOTAL, SHARE, GOOD)
-    assert not a.refused and a.model and a.model.used
+    assert not a.refused and a.model and a.model.used and a.model.outcome == "used"
     assert a.text == "2022年市科协项目支出4,023万元，占支出总计的80.51%。"  # markers become citations
     assert [(f.text, f.verdict) for f in a.figures] == [("4,023万元", "verified"), ("80.51%", "derived")]
     assert a.figures[1].expression == "4,023 ÷ 4,997 × 100% = 80.51%"
@@ -97,7 +97,7 @@ def test_an_invented_or_altered_figure_is_never_shown_as_checked(
     a = ask(
         model, settings, QUESTION, LOOKUP_PROJECT, {"text": draft}, {"text": draft}
     )  # the same draft after the correction
-    assert a.model and not a.model.used
+    assert a.model and not a.model.used and a.model.outcome == "rejected"
     assert a.refused  # the rule engine's refusal stands
     assert not [f for f in a.figures if f.text == figure]
     bad = [f for f in a.model.draft_figures if f.text == figure]
@@ -154,7 +154,7 @@ def test_malformed_or_out_of_scope_tool_calls_are_errors_the_model_sees(
     """Bad arguments, a calculation over numbers instead of facts, another department than the question's."""
     a = ask(model, settings, QUESTION, call, {"text": "公开文件中没有找到相关内容。"})
     assert a.model and not a.model.calls[0].ok and error in a.model.calls[0].result
-    assert a.refused and a.model.note == "模型也没有在公开文件中找到答案"
+    assert a.refused and a.model.note == "模型也没有在公开文件中找到答案" and a.model.outcome == "declined"
 
 
 def test_a_model_that_times_out_ends_within_the_timeout_with_the_rules_answer(
@@ -165,7 +165,9 @@ def test_a_model_that_times_out_ends_within_the_timeout_with_the_rules_answer(
     elapsed = time.perf_counter() - start
     assert elapsed < 2.0 + 1.5  # the timeout, and the rules' own answer
     assert a.refused and a.text.startswith("抱歉，公开文件中找不到这个问题的答案")
-    assert a.model and not a.model.used and a.model.note.startswith("语言模型暂时不可用")
+    assert (
+        a.model and not a.model.used and a.model.note.startswith("语言模型暂时不可用") and a.model.outcome == "failed"
+    )
 
 
 def test_a_reply_that_is_not_json_is_a_clear_error(model: ScriptedModel, settings: Settings) -> None:
@@ -351,13 +353,8 @@ def test_eval_reports_accuracy_with_and_without_the_model(
     )
     data = json.loads(report.read_text(encoding="utf-8"))["model"]
     assert code == 0 and "不用模型准确率 66.67%，用模型 100.00%" in out
-    assert (data["passed_without"], data["accuracy_with"], data["asked"], data["used"], data["gained"]) == (
-        2,
-        1.0,
-        1,
-        1,
-        0 + 1,
-    )
+    counts = ("passed_without", "accuracy_with", "asked", "used", "declined", "rejected", "failed", "gained", "lost")
+    assert [data[k] for k in counts] == [2, 1.0, 1, 1, 0, 0, 0, 1, 0]
     assert data["figures_shown"] == {"verified": 1, "derived": 0, "other": 0}
 
 
