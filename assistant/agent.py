@@ -26,8 +26,9 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from assistant.claims import unreadable
 from assistant.draft import cited, fmt
-from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge, unreadable
+from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
 from assistant.knowledge import Doc
 from assistant.llm import Client, Deadline, ModelUnavailable
 from assistant.records import Answer, Citation, Figure, ModelPart, ToolUse

@@ -25,52 +25,28 @@ result) has its value and fits what the sentence says about it:
   figure over the same item's 预算 figure.
 
 A figure that fits nothing is `unknown` (or the verifier's `mismatch`, whose source
-the model is shown for its one correction). Numbers written so that no figure is
-read from them (肆仟万元, 翻一番, （4023）万元) are reported by `unreadable`.
+the model is shown for its one correction). What a sentence says is read by
+`assistant.claims`; numbers written so that no figure is read from them (肆仟万元,
+翻一番, （4023）万元) are reported by its `unreadable`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.calculator import MONEY, Calculation, convert
+from assistant.claims import EXECUTION, FILLER, SHARE, YEAR, Said
+from assistant.claims import said as read_said
 from assistant.draft import cited
 from assistant.figures import Found, find_figures
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Figure
-from assistant.tokens import to_template
 from assistant.tools import Ledger
-from assistant.verify import Verifier, direction, sentences
+from assistant.verify import Verifier, sentences
 from index.numbers import last_place
 from index.records import Fact
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-YEAR_WORDS = re.compile(  # absolute years (2023年, 二〇二三年, 23年) and relative ones (上年, 去年, 今年)
-    r"(?P<abs>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|(?<![\d.,])\d{2})\s*年"
-    r"|(?P<rel>上一?年(?![末初]|结|度结)|去年|前年|今年|本年|当年)"  # not 上年结转, 上年末
-)
-BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较于?)\s*$")  # 比2021年 / 比上年: what is compared with
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-RELATIVE = {"上年": -1, "上一年": -1, "去年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
-EXECUTION = re.compile(r"执行率|完成率|执行进度")
-SHARE = re.compile(r"占|比重|比例")
-GROWTH = re.compile(r"增长|下降|增幅|降幅|上升|减少|增加|提高|降低")
-CHANGE = re.compile(r"(?:比|较).{0,12}(?:增加|减少|多|少)|增加|减少|增长|下降|压减|多出|上升|降低|提高|差额|相差")
-MEAN = re.compile(r"平均")
-SUM = re.compile(r"合计|共计|一共|总共|总计|之和|加起来|合起来|累计")
-# Words that name no item: what may stand between two figures when the second continues the first's item.
-FILLER = re.compile(
-    r"(?:19|20)\d{2}年度?|上一?年|去年|前年|今年|本年|当年|其中|分别|约为|大约|左右|达到|同样|仍然|也是|共计|合计|总计|"
-    r"以及|同比|相比|相较|对比|增长率|增长|增加|减少|下降|增幅|降幅|上升|提高|降低|压减|比重|比例|预算数|决算数|预算|决算|"
-    r"金额|亿元|万元|千元|支出|收入|如此|[为是约共达和与及的了比较占其该此也仍则而又还有数元年度]|[\d\s,.，、；;：:()（）%％]"
-)
-UNREADABLE = re.compile(  # numbers find_figures does not read: a draft with one cannot be checked
-    r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:亿元|万元|千元|元|个百分点|倍|成(?![本为立果效绩员])|番)"
-    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:亿元|万元|千元|元|%)"
-)
 SPECIAL_FUNDS = {
     "政府性基金": "政府性基金",
     "国有资本经营": "国有资本",
@@ -90,28 +66,6 @@ NOT_GIVEN = "不是工具查到或算出的数字"
 NOT_AS_SAID = "工具给出的同值数字与句中所说的部门、年度、项目、列或算法不符"
 
 
-@dataclass(frozen=True)
-class Said:
-    """What the text says about one figure."""
-
-    department: str | None
-    year: int | None  # the year the figure is for
-    base: int | None  # the year it is compared with (比2021年, 比上年), if any
-    kind: str | None  # 预算 / 决算 as the sentence says (决算 wins: 决算 documents print 预算数 too)
-    both: frozenset[tuple[str, int]]  # (department, year) with a 预算 and a 决算 in scope: the sentence must say which
-    claim: str  # amount / change / growth / percent / share / execution / sum / mean
-    direction: int  # +1 增加…, −1 减少…, 0 none
-    segment: str  # the words since the previous figure, normalised
-    before: str  # the sentence up to the figure, normalised
-    sentence: str
-
-
-def unreadable(text: str) -> str | None:
-    """The first number in `text` written so that no figure is read from it (肆仟万元, 翻一番), if any."""
-    m = UNREADABLE.search(text)
-    return m.group(0) if m else None
-
-
 def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
     """Every figure of a model's text, judged (see the module's docstring) against `docs` (whose facts `kb`
     holds): the question's (`pool`), those the tools read, and those of departments the text names."""
@@ -128,83 +82,14 @@ def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[
     for sentence in sentences(text):
         at = 0
         for found in find_figures(sentence):
-            said = _said(kb, docs, sentence, found, at, carried)
+            said = read_said(kb, docs, sentence, found, at, carried)
             at = found.end
             checked = read[n]  # the verifier's reading: a mismatch shows the model the disclosure's figure
             n += 1
             fit = _figure(kb, found, said, facts, ledger)
             out.append(fit or (checked if checked.verdict == "mismatch" else _unfit(found, facts, ledger)))
-        carried = _said(kb, docs, sentence, None, 0, carried)
+        carried = read_said(kb, docs, sentence, None, 0, carried)
     return out
-
-
-# --- what a sentence says ------------------------------------------------------------
-
-
-def _said(kb: Knowledge, docs: list[str], sentence: str, found: Found | None, at: int, carried: Said) -> Said:
-    """What the sentence says up to `found` (or in whole, to carry into the next sentence)."""
-    end = found.start if found else len(sentence)
-    before = sentence[:end]
-    named, best = carried.department, (-1, 0)
-    for d in docs:
-        doc = kb.docs[d]
-        for alias in doc.aliases:
-            i = before.rfind(alias)
-            if i >= 0 and (i + len(alias), len(alias)) > best:
-                named, best = doc.department, (i + len(alias), len(alias))
-    start = carried.year if named == carried.department else None
-    if start is None and named:
-        printed = {kb.docs[d].year for d in docs if kb.docs[d].department == named}
-        start = next(iter(printed)) if len(printed) == 1 else None
-    year, base = _years(before, start)
-    unit = found.unit if found else ""
-    return Said(
-        department=named, year=year, base=base, kind="决算" if "决算" in before else "预算" if "预算" in before else None,
-        both=carried.both, claim=_claim(before[at:], unit), direction=direction(before),
-        segment=_words(before[at:]), before=_words(before), sentence=sentence,
-    )  # fmt: skip
-
-
-def _years(before: str, year: int | None) -> tuple[int | None, int | None]:
-    """The year in effect at the end of `before` and the base year compared with, starting from `year`."""
-    base = None
-    for m in YEAR_WORDS.finditer(before):
-        if m.group("abs"):
-            written = m.group("abs")
-            value: int | None = (
-                int(written) if len(written) == 4 and written.isdigit()
-                else 2000 + int(written) if written.isdigit()
-                else int("".join(str(CN_DIGITS[c]) for c in written))
-            )  # fmt: skip
-        else:
-            value = None if year is None else year + RELATIVE[m.group("rel")]
-        if BASE_BEFORE.search(before[: m.start()]):
-            base = value
-        else:
-            year, base = value, None
-    return year, base
-
-
-def _claim(words: str, unit: str) -> str:
-    tail = words[-14:]
-    if unit == "%":
-        if EXECUTION.search(tail):
-            return "execution"
-        if GROWTH.search(tail):
-            return "growth"  # 占比提高了 5%: the share grew; not a share
-        return "share" if SHARE.search(words) else "percent"
-    if CHANGE.search(tail):
-        return "change"
-    if MEAN.search(tail):
-        return "mean"
-    if SUM.search(tail):
-        return "sum"
-    return "amount"
-
-
-def _words(text: str) -> str:
-    """Normalised as labels are, and also in template wording (总支出 → 支出总计)."""
-    return norm(text) + "\n" + norm(to_template(text))
 
 
 # --- items named -----------------------------------------------------------------------
