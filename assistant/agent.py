@@ -1,13 +1,9 @@
-"""An optional language model drafting answers with our tools, its every figure judged by the verifier.
+"""An optional language model drafting answers with our tools, its every figure judged.
 
 Asked only when a model is configured and the rule engine refused (or, with
 `llm_use = "explain"`, for explanation and summary questions). The model sees the
-question and calls tools (`assistant.tools`); its final text is checked:
-
-- each figure must be verified or derived by the verifier, sentence by sentence
-  against the department and year that sentence is about (`Verifier.check(strict=True)`);
-- and it must be a figure the tools gave this answer (a fact, a calculation, a passage):
-  a figure the model wrote from elsewhere is not shown as checked even if it happens to match.
+question and calls tools (`assistant.tools`); each figure of its final text must be
+one the tools gave this answer, as the sentence describes it (`assistant.judge`).
 
 A draft that fails is sent back once with what failed; a draft that fails again is
 not shown as the answer: the rule engine's answer or refusal is, with the draft and
@@ -26,7 +22,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from assistant.claims import unreadable
+from assistant.claims import YEAR, unreadable
 from assistant.draft import cited, fmt
 from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
 from assistant.knowledge import Doc
@@ -192,26 +188,17 @@ class Agent:
         self, engine: Engine, question: str, rule: Answer, ledger: Ledger, draft: str, figures: list[Figure],
         part: ModelPart,
     ) -> Answer:  # fmt: skip
-        """The model's draft as the answer: markers turned into citations, the documents it read named."""
+        """The model's draft as the answer: the facts its figures came from and the passages it marked (or, when
+        it marked none and no figure is a table's, those it read) as citations."""
         text = MARKER.sub("", draft).strip()
-        marked = [k for m in MARKER.finditer(draft) for k in MARKED.findall(m.group(0))]
-        facts = [ledger.facts[k] for k in marked if k in ledger.facts]
-        for c in (ledger.calculations[k] for k in marked if k in ledger.calculations):
-            facts += [f for f in ledger.facts.values() if cited(f) in {o.source for o in c.operands}]
-        sources = {f.source for f in figures}
-        facts += [f for f in ledger.facts.values() if cited(f) in sources]
-        facts = list(dict.fromkeys(facts))
+        places = {s for f in figures for s in f.source.split("；")}  # a derived figure's operands, each
+        facts = [f for f in ledger.facts.values() if cited(f) in places]
         citations = [engine._cite(f) for f in facts]
-        quoted = [k for k in dict.fromkeys(marked) if k in ledger.passages]
-        if not figures and not quoted:  # words only, citing nothing: the passages it read back them
-            quoted = list(ledger.passages)[:3]
-        for k in quoted:
-            if k in ledger.passages:
-                chunk = ledger.passages[k]
-                doc = engine.library.docs[chunk.doc_id]
-                citations.append(
-                    Citation(doc_id=chunk.doc_id, where=f"{doc.title} · {chunk.where}", text=chunk.text[:300])
-                )
+        marked = [k for m in MARKER.finditer(draft) for k in MARKED.findall(m.group(0)) if k in ledger.passages]
+        for k in list(dict.fromkeys(marked)) or ([] if facts else list(ledger.passages)[:3]):
+            chunk = ledger.passages[k]
+            doc = engine.library.docs[chunk.doc_id]
+            citations.append(Citation(doc_id=chunk.doc_id, where=f"{doc.title} · {chunk.where}", text=chunk.text[:300]))
         first = next((f for f in figures if f.verdict in OK), None)
         return Answer(
             question=question, text=text, refused=False, value=first.value if first else None,
@@ -225,7 +212,7 @@ def judged(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[F
     and those of any department the text names (so that a figure put under its name is read as its)."""
     docs = ledger.docs() | {d.doc_id for d in pool}
     named = set(engine.understanding.named(to_template(text)))
-    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text)} | {engine.library.docs[d].year for d in docs}
+    years = {int(y) for y in YEAR.findall(text)} | {engine.library.docs[d].year for d in docs}
     for department in named - {d.department for d in pool}:
         own = sorted((d for d in engine.library.docs.values() if d.department == department), key=lambda d: -d.year)
         docs |= {d.doc_id for d in own if d.year in years} or {d.doc_id for d in own[:MAX_DOCS]}
@@ -250,7 +237,7 @@ def plain(text: str) -> str:
     """A model's text as plain text: no HTML, links or images (the chat renders Markdown; a passage the
     model read could ask for a link that carries data away)."""
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\((?:[^)]*)\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"</?[A-Za-z][^>]*>", "", text)
     return re.sub(r"https?://\S+", "", text).replace("`", "").strip()
 

@@ -93,9 +93,8 @@ def model_calls_markdown(part: ModelPart) -> str:
     ]  # fmt: skip
     for n, c in enumerate(part.calls, 1):
         result = c.result if c.ok else f"✗ {c.result}"
-        lines.append(
-            f"| {n} | {TOOL_NAMES.get(c.name, c.name)} | `{_escape(c.arguments)[:200]}` | {_escape(result)[:300]} |"
-        )
+        arguments = _escape(c.arguments).replace("`", "'")[:200]  # no backtick of the model's closes the code span
+        lines.append(f"| {n} | {TOOL_NAMES.get(c.name, c.name)} | `{arguments}` | {_escape(result)[:300]} |")
     return "\n".join(lines)
 
 

@@ -118,34 +118,15 @@ class Verifier:
         dated = {d for d in docs if self.kb.docs[d].year in _years(sentence)}
         return dated or docs
 
-    def strict_scope(self, sentence: str, doc_ids: set[str], before: set[str]) -> set[str]:
-        """`scope` for a text nobody here wrote (a language model's): a sentence naming no department is
-        about the previous sentence's documents (`before`), or about none when the text spans several
-        departments and none is named yet; a year that no document in scope has is not read as another
-        year's document, except as the year before in a comparison (比2023年增加)."""
-        docs = self.named(sentence, doc_ids) or before or set(doc_ids)
-        if len({self.kb.docs[d].department for d in docs if d in self.kb.docs}) > 1:
-            return set()
-        years = _years(sentence)
-        dated = {d for d in docs if self.kb.docs[d].year in years}
-        if dated or not years:
-            return dated or docs
-        previous = {self.kb.docs[d].year - 1 for d in docs}
-        return docs if years <= previous and re.search(r"比|较|相比|上年", sentence) else set()
-
-    def check(
-        self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = (), strict: bool = False
-    ) -> list[Figure]:
-        """Every figure of `text`, checked; `strict` for a model's text (see `strict_scope`)."""
+    def check(self, text: str, doc_ids: Iterable[str], calculations: Sequence[Calculation] = ()) -> list[Figure]:
+        """Every figure of `text`, checked; a sentence naming no department is about the last one named
+        ("海珠区图书馆……。其中项目支出……": the second sentence is still the library's)."""
         all_docs = set(doc_ids)
         out = []
         carried: set[str] = set()  # the documents of the last sentence that named a department
         for sentence in sentences(text):
             named = self.named(sentence, all_docs)
-            if strict:
-                docs = self.strict_scope(sentence, all_docs, carried)
-            else:  # "海珠区图书馆……。其中项目支出……": the second sentence is still the library's
-                docs = self.scope(sentence, named or carried or all_docs)
+            docs = self.scope(sentence, named or carried or all_docs)
             carried = named or carried
             unnamed = sentence
             for d in docs:

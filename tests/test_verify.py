@@ -67,3 +67,12 @@ def test_second_disclosure_in_yuan(engine: Engine) -> None:
         ("verified", None),
         ("mismatch", D("6666996.32")),
     ]
+
+
+def test_a_sentence_naming_no_department_is_the_last_one_named(engine: Engine) -> None:
+    """科协's 4,023 万元 written one sentence after the library's name is read as the library's, and is wrong."""
+    docs = list(engine.library.docs)
+    text = "海珠区图书馆2023年部门预算14,453,792.72元。其中项目支出为4,023万元。其中项目支出5,911,230.00元。"
+    assert [f.verdict for f in engine.verify(text, docs)] == ["verified", "mismatch", "verified"]
+    named = "海珠区图书馆2023年部门预算14,453,792.72元。深圳市科学技术协会项目支出为5,911,230.00元。"
+    assert [f.verdict for f in engine.verify(named, docs)] == ["verified", "mismatch"]
