@@ -16,6 +16,7 @@ from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
 from index.prose import MONEY
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
+from index.statements import statement_checks
 from index.tables import bare_label, is_total
 
 
@@ -77,7 +78,7 @@ def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
     _growth(a, facts)
     _empty_notes(a, d)
     _items_vs_rows(a, d)
-    return a.checks
+    return a.checks + statement_checks(d)
 
 
 def _empty_notes(a: _Audit, d: Disclosure) -> None:
@@ -239,22 +240,35 @@ def _balance(a: _Audit, t: Table) -> None:
         items = [_value(r) or Decimal(0) for r in tops]
         a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
     classes = [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
+    if not classes:  # a 决算's 收入支出决算总表 prints the 类 as numbered rows, without codes
+        classes = [r for r in _before(t, "支出", year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
     if year_out and classes and (v := _value(year_out)) is not None:
         items = [_value(r) or Decimal(0) for r in classes]
         a.compare("合计", f"{t.name} 本年支出合计", v, _sum(items), items)
-    total_in, total_out = _find(t, "收入", "收入总计"), _find(t, "支出", "支出总计")
-    carry_in = _find(t, "收入", "上年结余、结转", "上年结转", "上年结余", "上年结转结余")
-    carry_out = _find(t, "支出", "结转下年", "年末结转和结余", "年末结转结余")
-    for total, year_total, carry, side in (
-        (total_in, year_in, carry_in, "收入"),
-        (total_out, year_out, carry_out, "支出"),
-    ):
+    total_in, total_out = _find(t, "收入", "收入总计", "总计"), _find(t, "支出", "支出总计", "总计")
+    for total, year_total, side in ((total_in, year_in, "收入"), (total_out, year_out, "支出")):
         tv, yv = _value(total), _value(year_total)
-        if tv is not None and yv is not None:
-            cv = _value(carry) or Decimal(0)
-            a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + cv, [yv, cv])
+        if total is None or year_total is None or tv is None or yv is None:
+            continue
+        # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
+        # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
+        carry = [_value(r) or Decimal(0) for r in _between(t, side, year_total, total)]
+        a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
     if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
         a.compare("收支平衡", f"{t.name} 收入总计 = 支出总计", iv, ov)
+
+
+def _before(t: Table, side: str, row: Row | None) -> list[Row]:
+    """The rows of one side printed above `row`."""
+    rows = [r for r in t.rows if r.side == side]
+    return rows[: next((i for i, r in enumerate(rows) if r is row), 0)]
+
+
+def _between(t: Table, side: str, first: Row, last: Row) -> list[Row]:
+    """The rows of one side printed between two of its rows."""
+    rows = [r for r in t.rows if r.side == side]
+    i, j = next(i for i, r in enumerate(rows) if r is first), next(i for i, r in enumerate(rows) if r is last)
+    return rows[i + 1 : j]
 
 
 def _year_table(a: _Audit, t: Table) -> None:

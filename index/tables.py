@@ -82,8 +82,11 @@ def build_table(
 
     `on` gives the document page of each line of `pages`, when the text has page marks.
     """
-    rows_by_page = [[cells_of(line) for line in page] for page in pages]
     on = on or [[None] * len(page) for page in pages]
+    kept = [[(line, at) for line, at in zip(page, where, strict=True) if not is_column_numbers(cells_of(line))]
+            for page, where in zip(pages, on, strict=True)]  # fmt: skip
+    rows_by_page = [[cells_of(line) for line, _ in page] for page in kept]
+    on = [[at for _, at in page] for page in kept]
     if kind and kind.layout == "form":
         form = parse_form(
             name=name, title=title, unit=unit, department=department, pages=rows_by_page, on=on, notes=notes,
@@ -182,6 +185,22 @@ def _spanned_label(cells: list[str], header: list[list[str]], width: int) -> boo
         if not texts or not all(is_code(h) or h in LABEL_NAMES or h.endswith("名称") for h in texts):
             return False
     return all(parse_number(c) is not None or not c for c in cells[1:])
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row that numbers the columns ("栏次 | | 1 | 2 | 3", or "1 | 2 | 3 | 4" alone): header, not data.
+
+    Its label is an ordinal word, or its numbers count up by one from 0 or 1 (three at least)."""
+    filled = [c for c in cells if c]
+    parsed = [(c, parse_number(c)) for c in filled]
+    values = [v for c, v in parsed if isinstance(v, Decimal) and "." not in c and v == v.to_integral_value()]
+    labels = [c for c, v in parsed if v is None]
+    if not values or len(values) + len(labels) != len(filled):  # a decimal or a "—" is data
+        return False
+    if labels:
+        return all(is_ordinal(c) for c in labels) and len(values) >= 2
+    first = int(values[0])
+    return len(values) >= 3 and first in (0, 1) and [int(v) for v in values] == list(range(first, first + len(values)))
 
 
 def _is_body_row(cells: list[str], department: str | None) -> bool:
