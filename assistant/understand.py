@@ -310,9 +310,11 @@ class Understanding:
         for d in docs:  # "广州市科协" when the store has 深圳市科学技术协会: same name, another city
             city = CITY_PREFIX.match(norm(self.kb.docs[d].department))
             for alias in self.kb.docs[d].aliases:
-                for m in re.finditer(rf"([\u4e00-\u9fff]{{2,3}}[市区县])(?={re.escape(alias)})", text):
-                    if NOT_A_PLACE.search(m.group(1)):
-                        continue  # "核对市科协": 对 is no part of a place name
+                # the place written right before the name: "2026年北京市财政局" → 北京市 (年 is no part of a
+                # place name, nor 对 in "核对市科协")
+                for m in re.finditer(
+                    rf"((?:(?!{NOT_A_PLACE.pattern})[\u4e00-\u9fff]){{2,3}}[市区县])(?={re.escape(alias)})", text
+                ):
                     if city and city.group(0) and m.group(1) not in city.group(0):
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
