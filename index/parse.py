@@ -150,21 +150,24 @@ class _Parts:
 
 
 def _table_starts(lines: list[str], body_start: int, department: str) -> set[int]:
-    """Lines that start a table: a caption (表N, 公开01表, 表一 …; not a 目录's list of them), or a
+    """Lines that start a table: a caption (表N, 公开01表, 表一 …; not a 目录's entry), or a
     title the catalog knows ("收入决算表") or an enumerated one ("一、收支预算总表") followed by the
     table's rows before any other prose (a 目录 entry with the same words is followed by more entries,
     not rows). The lines of a start's title block (its title again, unit, 部门名称) start nothing."""
+    text = [_lifted(line, True).strip() for line in lines]
+    captions = [(i, caption_name(m)) for i in range(body_start, len(lines)) if (m := TABLE_START.match(text[i]))]
+    listed = _listed(text, captions)
     starts: set[int] = set()
     block = False  # inside the title block of the last start, before its rows
     for i in range(body_start, len(lines)):
-        s = _lifted(lines[i], True).strip()
+        s = text[i]
         if "\t" in s:
             block = False
             continue
         if not s:
             continue
         if TABLE_START.match(s):
-            if not _listed(lines, i):
+            if i not in listed:
                 starts.add(i)
                 block = True
             continue
@@ -176,25 +179,22 @@ def _table_starts(lines: list[str], body_start: int, department: str) -> set[int
     return starts
 
 
-def _listed(lines: list[str], i: int) -> bool:
-    """The caption on line i is an entry of a list of captions (a 目录): two more captions follow,
-    each within two lines of the one before, and no table row."""
-    found, gap = 1, 0
-    for line in lines[i + 1 : i + 12]:
-        s = _lifted(line, True).strip()
-        if "\t" in s:
-            return False
-        if not s:
+def _listed(text: list[str], captions: list[tuple[int, str]]) -> set[int]:
+    """Caption lines that are entries of a 目录: no table row before the next caption, and either the
+    same caption is printed again later or the next two captions follow within two lines each."""
+    out: set[int] = set()
+    for k, (i, name) in enumerate(captions):
+        end = captions[k + 1][0] if k + 1 < len(captions) else len(text)
+        if any("\t" in s for s in text[i + 1 : end]):
             continue
-        if TABLE_START.match(s):
-            found, gap = found + 1, 0
-            if found == 3:
-                return True
-        else:
-            gap += 1
-            if gap > 2:
-                return False
-    return False
+        again = any(other == name for _, other in captions[k + 1 :])
+        close = k + 2 < len(captions) and all(
+            sum(1 for s in text[a + 1 : b] if s) <= 2
+            for a, b in ((i, captions[k + 1][0]), (captions[k + 1][0], captions[k + 2][0]))
+        )
+        if again or close:
+            out.add(i)
+    return out
 
 
 def _lifted(line: str, above_rows: bool) -> str:
