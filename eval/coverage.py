@@ -6,7 +6,8 @@ pdfplumber's own ruled-table extraction (default settings, not ours) lists the n
 cells of every table page; each is matched, as a (page, value) multiset, with the table
 facts our ingest produced. Code, 序号/行次 and 类/款/项 columns (by their header) are not
 amounts and are not counted. Also reported: the tables recognised by catalog kind, and
-facts whose column is a numbering column (must be 0).
+facts whose column is a numbering column (must be 0), and every table of no known kind as
+未分类 with its column and row labels (its cells are still facts, labelled by row and column).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Coverage:
     matched: int  # of those, cells with a table fact of the same value on the same page
     ordinal_facts: int  # facts read from a 序号/行次/编码 column: must be 0
     missing: list[str] = field(default_factory=list)  # "第8页 51.32" for the first unmatched cells
+    unclassified: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # 未分类 table → its labels
 
     @property
     def share(self) -> float:
@@ -103,6 +105,11 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
         matched=matched,
         ordinal_facts=ordinal,
         missing=missing[:20],
+        unclassified={
+            name: {"title": [t.title], "columns": [c.name for c in t.columns], "rows": [r.label for r in t.rows]}
+            for name, t in d.tables.items()
+            if t.kind is None
+        },
     )
 
 
@@ -118,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         known = sum(1 for k in r.tables.values() if k)
         print(f"{r.name}：{r.year}年{r.department}部门{r.kind}")
-        listed = "、".join(f"{n}→{k or '未识别'}" for n, k in r.tables.items())
+        listed = "、".join(f"{n}→{k or '未分类'}" for n, k in r.tables.items())
         print(f"  表格：识别 {known}/{len(r.tables)} 张（{listed}）")
+        for name, labels in r.unclassified.items():
+            rows = "、".join(labels["rows"][:8]) + ("…" if len(labels["rows"]) > 8 else "")
+            print(f"  未分类：{name} {labels['title'][0]}（列：{'、'.join(labels['columns'])}；行：{rows or '无'}）")
         print(f"  数字单元格：{r.matched}/{r.cells}（{r.share:.1%}）成为数据；序号/编码列数据 {r.ordinal_facts} 条")
         if r.missing:
             print(f"  未成为数据的单元格（前 20 个）：{'，'.join(r.missing)}")

@@ -13,14 +13,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from index.numbers import cn_number
+
 CN_NUMERALS = "一二三四五六七八九十"
-_CAPTION = re.compile(
-    rf"^(?:附件\d+[:：]?)?(?:(?:附)?表\s*\d+(?:[-—.]\d+)?|[（(][{CN_NUMERALS}\d]+[)）]|\d+\s*[.．、]|[{CN_NUMERALS}]+、)\s*"
-)
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _CONTINUED = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
-_OWNER = ("预算单位", "部门", "单位", "本级")
 _YEAR_IN_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?)")
 
 
@@ -41,6 +39,7 @@ class TableKind:
     code_scheme: str  # 功能分类 / 经济分类 / ""
     subject: str  # what an empty table says there is none of: "“三公”经费"
     layout: str = "grid"  # "grid", or "form": label | amount pairs, one form per project (index/forms.py)
+    required_headers: tuple[str, ...] = ()  # words in its header cells or row labels that identify it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,6 +62,11 @@ class Catalog:
     headings: tuple[str, ...]
     empty_notes: tuple[str, ...]
     department_lines: tuple[str, ...]
+    caption_word: str  # 表
+    caption_prefixes: tuple[str, ...]  # 附, 公开, 预算
+    owners: tuple[str, ...]  # 部门, 单位 … printed before a table's name
+    qualifiers: tuple[str, ...]  # 不含上年结转 … printed in a title, not part of the table's name
+    code_schemes: dict[str, re.Pattern[str]]  # 功能分类 / 经济分类 → the form of its 科目编码
 
 
 @cache
@@ -78,6 +82,7 @@ def catalog() -> Catalog:
             code_scheme=t["code_scheme"],
             subject=t["subject"],
             layout=t.get("layout", "grid"),
+            required_headers=tuple(squeeze(w) for w in t.get("required_headers", ())),
         )
         for t in data["table"]
     )
@@ -100,14 +105,49 @@ def catalog() -> Catalog:
         headings=tuple(squeeze(h) for h in data["sections"]["headings"]),
         empty_notes=tuple(data["empty"]["notes"]),
         department_lines=tuple(data["document"]["department_lines"]),
+        caption_word=data["captions"]["word"],
+        caption_prefixes=tuple(data["captions"]["prefixes"]),
+        owners=tuple(data["titles"]["owners"]),
+        qualifiers=tuple(data["titles"]["qualifiers"]),
+        code_schemes={scheme: re.compile(form) for scheme, form in data["codes"].items()},
     )
+
+
+@cache
+def caption_grammar() -> str:
+    """The regex (unanchored) of a table caption: [prefix] 表 N [-M], or prefix N 表.
+
+    Groups: `num` / `pnum` (the number, Arabic or Chinese) and `sub` (a sub-table's number).
+    """
+    cat = catalog()
+    word = re.escape(cat.caption_word)
+    prefix = "|".join(re.escape(p) for p in sorted(cat.caption_prefixes, key=len, reverse=True))
+    num = rf"\d{{1,3}}|[{CN_NUMERALS}]{{1,3}}"
+    sub = r"(?:\s*[-—－]\s*(?P<sub>\d{1,2}))?"
+    return rf"(?:(?:{prefix})?\s*{word}\s*(?P<num>{num}){sub}|(?:{prefix})\s*(?P<pnum>{num})\s*{word}{sub.replace('sub', 'psub')})"
+
+
+@cache
+def _caption() -> re.Pattern[str]:
+    """A caption or enumeration at the start of a title: 表1, 公开01表, （一）, 1., 一、 (附件1： before it)."""
+    return re.compile(
+        rf"^(?:附件\d+[:：]?)?(?:{caption_grammar()}|[（(][{CN_NUMERALS}\d]+[)）]|\d+\s*[.．、]|[{CN_NUMERALS}]+、)\s*"
+    )
+
+
+def caption_name(match: re.Match[str]) -> str:
+    """The normalised name of a caption matched by `caption_grammar()`: "公开01表" → "表1", "表十二" → "表12"."""
+    num = match.group("num") or match.group("pnum")
+    sub = match.group("sub") or match.group("psub")
+    n = int(num) if num.isdigit() else cn_number(num)
+    return f"表{n}" + (f"-{int(sub)}" if sub else "")
 
 
 def title_core(title: str, department: str | None = None) -> str:
     """A printed title without caption, year, department, 部门/单位 prefix and （续）."""
     s = title.strip()
     for _ in range(2):  # "表1 2024年…", "1. 2024年…": the caption stripped before spaces are (表1 2024 ≠ 表12024)
-        s = _CAPTION.sub("", s).strip()
+        s = _caption().sub("", s).strip()
         s = _YEAR.sub("", s).strip()
     s = squeeze(s)
     if department:
@@ -118,7 +158,9 @@ def title_core(title: str, department: str | None = None) -> str:
                 break
         s = _YEAR.sub("", s)
     s = _CONTINUED.sub("", s)
-    for owner in _OWNER:
+    for q in catalog().qualifiers:  # "(不含上年结转)", "(按…科目-不含上年结转)"
+        s = s.replace(f"({q})", "").replace(f"-{q}", "")
+    for owner in catalog().owners:
         if s.startswith(owner) and s[len(owner) :] in catalog().by_alias:
             return s[len(owner) :]
     return s
@@ -126,7 +168,39 @@ def title_core(title: str, department: str | None = None) -> str:
 
 def table_kind(title: str, department: str | None = None) -> TableKind | None:
     """The catalog kind a printed table title names, or None ("七、…决算情况说明" names none)."""
-    return catalog().by_alias.get(title_core(title, department))
+    by_alias = catalog().by_alias
+    found = by_alias.get(title_core(title, department))
+    return found or (by_alias.get(title_core(title)) if department else None)  # a department misread
+
+
+def code_scheme(codes: list[str]) -> str:
+    """The scheme (功能分类 / 经济分类) most of a table's 科目编码 follow; "" when it has none."""
+    counts = {s: sum(1 for c in codes if p.match(c)) for s, p in catalog().code_schemes.items()}
+    best = max(counts, key=lambda s: counts[s], default="")
+    return best if counts.get(best) else ""
+
+
+def kind_by_content(title: str, words: list[str], codes: list[str]) -> TableKind | None:
+    """The kind a table's content identifies (catalog.toml explains the choice), or None.
+
+    `words` are its header cells and row labels, `codes` its rows' 科目编码.
+    """
+    text = [squeeze(w) for w in words if w]
+    scheme = code_scheme(codes)
+    found = [
+        t
+        for t in catalog().tables
+        if t.required_headers and all(any(r in w for w in text) for r in t.required_headers) and t.code_scheme == scheme
+    ]
+    most = max((len(t.required_headers) for t in found), default=0)
+    found = [t for t in found if len(t.required_headers) == most]
+    if len(found) <= 1:
+        return found[0] if found else None
+    core = squeeze(title)
+    named = [t for t in found if t.fund != "全部" and t.fund in core]
+    if not named and not any(f in core for f in {t.fund for t in catalog().tables if t.fund != "全部"}):
+        named = [t for t in found if t.fund == "全部"]
+    return named[0] if len(named) == 1 else None
 
 
 def column_role(name: str, group: str | None = None) -> ColumnRole | None:
@@ -164,18 +238,18 @@ def count_unit(name: str) -> str | None:
 def section_heading(line: str, department: str | None = None) -> str | None:
     """The part a heading line starts in templates without 第N部分 ("…（部门）主要职能" → 主要职能)."""
     s = squeeze(line)
-    if not s or len(s) > 60 or re.search(r"[。；;，,:：…]|\.{2}", s) or _CAPTION.match(s):
+    if not s or len(s) > 60 or re.search(r"[。；;，,:：…]|\.{2}", s) or _caption().match(s):
         return None
     s = _YEAR.sub("", s)
     if department:
         s = s.removeprefix(squeeze(department))
     s = _YEAR.sub("", re.sub(r"^\((?:部门|单位)\)", "", s))
-    for owner in _OWNER:
-        s = s.removeprefix(owner)
     heading = next((h for h in catalog().headings if s.endswith(h)), None)
     if heading is None:
         return None
     rest = s[: len(s) - len(heading)]
+    for owner in catalog().owners:
+        rest = rest.removeprefix(owner)
     return heading if len(rest) <= 40 else None
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from index.catalog import department_line, section_heading, table_kind
+from index.catalog import (
+    TableKind,
+    caption_grammar,
+    caption_name,
+    department_line,
+    kind_by_content,
+    section_heading,
+    table_kind,
+)
 from index.errors import NotADisclosure
 from index.load import LoadedText
 from index.numbers import cn_number
@@ -38,8 +46,17 @@ _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
 ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
 TABLE_START = re.compile(
-    r"^(?:附)?表\s*(?P<num>\d+)(?:(?:\s*|\s+(?=\d))(?P<title>(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff“”（）()]{2,40}))?\s*$"
-)  # "表 1", "表1 收支总表", "表1 2024年部门财务收支预算总表"
+    rf"^{caption_grammar()}(?:(?:\s*(?=[^\d\s])|\s+(?=\d))"
+    r"(?P<title>(?:(?:19|20)\d{2}\s*年度?)?[\u4e00-\u9fff“”（）()、]{2,60}))?\s*$"
+)  # a caption line: "表 1", "公开01表", "表十二", "表1 收支总表", "表1 2024年部门财务收支预算总表"
+_ENUMERATED = re.compile(
+    rf"^(?:[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[)）])\s*(?P<title>[\u4e00-\u9fff“”、]{{2,40}}表(?:[（(][^()（）]{{1,20}}[)）])?)$"
+)  # Fujian's "一、收支预算总表" over the table: an enumerated title (rows must follow)
+_TITLE_LIKE = re.compile(r"^[\u4e00-\u9fff“”（）()、\d\s]{2,60}表(?:[（(][^()（）]{1,20}[)）])?$")
+_TITLE_DONE = re.compile(r"表(?:[（(][^()（）]*[)）])?$")  # a title line that ends the title (else it goes on)
+_FOLIO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$")
+_TITLE_PART = re.compile(r"^[\u4e00-\u9fff“”（）()、]{2,30}$")  # the rest of a title broken over two lines
+_SUBTITLE = re.compile(r"^[（(]按[^()（）]{1,30}[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
 _UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
 _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
@@ -133,35 +150,69 @@ class _Parts:
 
 
 def _table_starts(lines: list[str], body_start: int, department: str) -> set[int]:
-    """Lines that start a table: a 表N caption, or a title the catalog knows ("收入决算表",
-    "2024年部门财务收支预算总表") followed by the table's rows before any other prose (a 目录
-    entry with the same words is followed by more entries, not rows)."""
+    """Lines that start a table: a caption (表N, 公开01表, 表一 …; not a 目录's entry), or a
+    title the catalog knows ("收入决算表") or an enumerated one ("一、收支预算总表") followed by the
+    table's rows before any other prose (a 目录 entry with the same words is followed by more entries,
+    not rows). The lines of a start's title block (its title again, unit, 部门名称) start nothing."""
+    text = [_lifted(line, True).strip() for line in lines]
+    captions = [(i, caption_name(m)) for i in range(body_start, len(lines)) if (m := TABLE_START.match(text[i]))]
+    listed = _listed(text, captions)
     starts: set[int] = set()
-    captioned = False
+    block = False  # inside the title block of the last start, before its rows
     for i in range(body_start, len(lines)):
-        s = _lifted(lines[i], True).strip()
-        if not s or "\t" in s:
+        s = text[i]
+        if "\t" in s:
+            block = False
+            continue
+        if not s:
             continue
         if TABLE_START.match(s):
-            starts.add(i)
-            captioned = not TABLE_START.match(s).group("title")  # type: ignore[union-attr]
+            if i not in listed:
+                starts.add(i)
+                block = True
             continue
-        if captioned:  # the title line under "表 1"
-            captioned = False
+        if block:
             continue
-        if table_kind(s, department) and _rows_follow(lines, i):
+        if (table_kind(s, department) or _ENUMERATED.match(s)) and _rows_follow(lines, i):
             starts.add(i)
+            block = True
     return starts
 
 
+def _listed(text: list[str], captions: list[tuple[int, str]]) -> set[int]:
+    """Caption lines that are entries of a 目录: no table row before the next caption, and either the
+    same caption is printed again later or the next two captions follow within two lines each."""
+    out: set[int] = set()
+    for k, (i, name) in enumerate(captions):
+        end = captions[k + 1][0] if k + 1 < len(captions) else len(text)
+        if any("\t" in s for s in text[i + 1 : end]):
+            continue
+        again = any(other == name for _, other in captions[k + 1 :])
+        close = k + 2 < len(captions) and all(
+            sum(1 for s in text[a + 1 : b] if s) <= 2
+            for a, b in ((i, captions[k + 1][0]), (captions[k + 1][0], captions[k + 2][0]))
+        )
+        if again or close:
+            out.add(i)
+    return out
+
+
 def _lifted(line: str, above_rows: bool) -> str:
-    """A grid row above a table's header that holds only its title, 编制单位 or unit (the
+    """A grid row above a table's header that holds only its caption, title, 编制单位 or unit (the
     title block printed inside the table's frame) as the text line it is."""
     cells = [c.strip() for c in line.split("\t") if c.strip()]
     if not above_rows or "\t" not in line or not cells or len(cells) > 2:
         return line
+    if len(cells) == 2 and TABLE_START.match(cells[0]):
+        return line  # "表1 | 收支总表": a row of a 目录 printed as a grid
     text = " ".join(cells)
-    if table_kind(text) or department_line(text) or _UNIT_LINE.match(cells[-1]) or _UNIT_TAIL.search(text):
+    if (
+        table_kind(text)
+        or (len(cells) == 1 and (TABLE_START.match(text) or _TITLE_LIKE.match(text)))
+        or department_line(text)
+        or _UNIT_LINE.match(cells[-1])
+        or _UNIT_TAIL.search(text)
+    ):
         return text
     return line
 
@@ -434,14 +485,15 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
         m = TABLE_START.match(s) if start else None
         if m:
             current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
-            printed.setdefault(f"表{m.group('num')}", []).append(current)
+            printed.setdefault(caption_name(m), []).append(current)
             continue
         if start:
-            current = _Printed(title=_CONTINUED_TITLE.sub("", squeeze(s)))
+            e = _ENUMERATED.match(s)
+            current = _Printed(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
             printed.setdefault(current.title, []).append(current)
             continue
-        if current is None or not s:
-            continue
+        if current is None or not s or _FOLIO.match(s):
+            continue  # a page number the reader left ("— 13 —") is not a note that ends the rows
         if not current.rows and "\t" not in line and (u := _UNIT_TAIL.search(s)) and u.start() > 0:
             current.unit, s = u.group("unit"), s[: u.start()].strip()  # the unit printed right of the 部门名称
         if "\t" in line and not current.notes:
@@ -456,7 +508,11 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
         elif not current.rows and department_line(s):
             current.department = department_line(s)
         elif not current.title and not current.rows:
-            current.title = squeeze(s)
+            current.title = _CONTINUED_TITLE.sub("", squeeze(s))
+        elif not current.rows and (
+            _SUBTITLE.match(s) or (_TITLE_PART.match(s) and not _TITLE_DONE.search(current.title))
+        ):
+            current.title += squeeze(s)  # a title printed over two lines, or its "（按…分类）" line
         elif current.rows:
             current.notes.append(s)
         # else: a line such as "2022 年度" between the title and the header
@@ -474,6 +530,8 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
             on=[p.on for p in pages],
             kind=kind,
         )
+        if kind is None:
+            kind = _content_kind(out[name].table)
         if kind and out[name].table.kind is None:  # the performance table is built by its own reader
             t = out[name].table
             out[name] = replace(
@@ -483,3 +541,12 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
             skipped = [*out[name].skipped, f"{name}有 {late} 行出现在表注之后，无法确定属于哪一部分，已跳过"]
             out[name] = replace(out[name], skipped=skipped)
     return out
+
+
+def _content_kind(table: Table) -> TableKind | None:
+    """The kind a table's header words, row labels and codes identify, when its title names none."""
+    if table.kind:
+        return None  # built as a kind by its own reader (the performance table)
+    words = [c for row in table.header for c in row] + [r.label for r in table.rows]
+    kind = kind_by_content(table.title, words, [r.code for r in table.rows if r.code])
+    return kind if kind and kind.layout == "grid" else None

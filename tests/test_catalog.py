@@ -13,6 +13,7 @@ from index.catalog import (
     is_code,
     is_empty_note,
     is_ordinal,
+    kind_by_content,
     section_heading,
     table_kind,
 )
@@ -66,6 +67,64 @@ WANLI = "上海市普陀区人民政府万里街道办事处"
         ("支出决算表（续）", "expenditure"),
         ("机关运行经费支出表", "organ_operation"),
         ("政府采购情况表", "government_procurement"),
+        # Shenzhen 2026 (财政局, 科创局)
+        ("一般公共预算支出表（按经济分类）", "general_public_by_economic"),
+        ("财政拨款“三公”经费支出表", "three_public"),
+        # Yantai 2026 (审计局), under 公开表N captions
+        ("收支总体情况表", "summary"),
+        ("收入总体情况表", "income"),
+        ("支出总体情况表", "expenditure"),
+        ("财政拨款收支总体情况表", "appropriation_summary"),
+        ("一般公共预算支出情况表", "general_public_by_function"),
+        ("一般公共预算基本支出情况表", "general_public_basic_by_economic"),
+        ("一般公共预算“三公”经费支出情况表", "three_public"),
+        ("政府性基金预算支出情况表", "government_fund"),
+        ("国有资本经营预算支出情况表", "state_capital"),
+        ("基本支出预算情况表", "basic_expenditure"),
+        ("项目支出预算情况表", "project_expenditure"),
+        ("政策和项目预算绩效目标表", "performance"),
+        ("（三）部门预算项目绩效目标表", "performance"),
+        # Chongqing 2026 (水利局), under 表一…表十二 captions
+        ("2026 年部门收支总体情况表", "summary"),
+        ("2026 年财政拨款“三公”经费支出情况表", "three_public"),
+        ("2026 年政府采购预算明细表", "government_procurement"),
+        ("2026 年部门整体绩效目标表", "performance"),
+        # Fuzhou 2026 (公安局治安管理支队): "一、收支预算总表" over "2026 年度收支预算总表"
+        ("五、一般公共预算拨款支出预算表", "general_public_by_function"),
+        ("2026 年度政府性基金预算拨款支出预算表", "government_fund"),
+        ("七、国有资本经营预算拨款支出预算表", "state_capital"),
+        ("八、一般公共预算支出经济分类情况表", "general_public_by_economic"),
+        ("九、一般公共预算基本支出经济分类情况表", "general_public_basic_by_economic"),
+        ("十、一般公共预算“三公”经费支出预算表", "three_public"),
+        # Wuxi 2026 (人社局, 交通运输局), under 公开01表 captions
+        ("财政拨款支出表（功能科目）", "appropriation_by_function"),
+        ("财政拨款基本支出表（经济科目）", "appropriation_basic_by_economic"),
+        ("一般公共预算“三公”经费、会议费、培训费支出表", "three_public"),
+        ("国有资本经营预算支出预算表", "state_capital"),
+        ("一般公共预算机关运行经费支出预算表", "organ_operation"),
+        # Xi'an 2021 (民政局) 部门综合预算, 表1–表16: the title under the caption, its qualifier on the next line
+        ("2021年部门综合预算收支总表", "summary"),
+        ("2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）", "general_public_by_function"),
+        ("2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）", "general_public_by_economic"),
+        (
+            "2021年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目-不含上年结转）",
+            "general_public_basic_by_function",
+        ),
+        (
+            "2021年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）",
+            "general_public_basic_by_economic",
+        ),
+        ("2021年部门综合预算政府性基金收支表（不含上年结转）", "government_fund"),
+        ("2021年部门综合预算专项业务经费支出表", "project_expenditure"),
+        ("2021年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）", "government_procurement"),
+        (
+            "2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表（不含上年结转）",
+            "three_public",
+        ),
+        ("2021年部门预算专项业务经费绩效目标表", "performance"),
+        ("2021年专项资金总体绩效目标表", "performance"),
+        # Guangdong users' 部门预算 (Guangzhou, Zhuhai): 表N with the name on the next line
+        ("政府购买服务明细表", "government_purchase_service"),
     ],
 )
 def test_a_printed_title_names_its_kind(title: str, kind: str) -> None:
@@ -85,6 +144,43 @@ def test_a_printed_title_names_its_kind(title: str, kind: str) -> None:
 )
 def test_lines_that_are_not_table_titles(line: str) -> None:
     assert table_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "codes", "kind"),
+    [
+        # 因公出国/公务接待 as columns (Chongqing 表八) or as rows (Fuzhou 十), no codes
+        ("", ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"], [], "three_public"),
+        ("", ["项目", "预算数", "因公出国（境）费", "公务接待费"], [], "three_public"),
+        # the same words as 经济分类 rows (30212, 30217) of a basic expenditure table are not the 三公 table
+        ("", ["科目编码", "科目名称", "预算数", "因公出国（境）费用", "公务接待费"], ["30212", "30217"], None),
+        # 基本支出 / 项目支出 over 功能分类 rows: the fund the title names decides, else the 全部 kind
+        (
+            "2021年部门综合预算一般公共预算支出表",
+            ["科目编码", "基本支出", "项目支出"],
+            ["201", "20101"],
+            "general_public_by_function",
+        ),
+        ("2026年部门政府性基金支出表", ["科目编码", "基本支出", "项目支出"], ["208"], "government_fund"),
+        ("", ["科目编码", "基本支出", "项目支出"], ["201", "2010101"], "expenditure"),
+        # 人员经费 / 公用经费 over 经济分类 rows (301, 30101 …)
+        (
+            "一般公共预算基本支出明细表",
+            ["经济科目编码", "人员经费支出", "公用经费支出"],
+            ["301", "30101"],
+            "general_public_basic_by_economic",
+        ),
+        # Chongqing 表十一: a project's form with 绩效 and 指标 words (市级重点专项资金绩效目标表)
+        ("2026年市级重点专项资金绩效目标表（一级项目）", ["项目名称", "年度绩效目标", "指标名称"], [], "performance"),
+        # 收支 words alone name no kind (收支总表 and 收入总表 share them)
+        ("", ["项目", "预算数", "一般公共预算资金", "一般公共服务支出"], [], None),
+    ],
+)
+def test_a_table_without_a_known_title_gets_its_kind_from_content(
+    title: str, words: list[str], codes: list[str], kind: str | None
+) -> None:
+    found = kind_by_content(title, words, codes)
+    assert (found.kind if found else None) == kind
 
 
 def test_every_alias_is_unique_and_every_kind_has_one() -> None:

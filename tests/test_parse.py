@@ -155,3 +155,80 @@ def test_parts_printed_after_the_tables_are_prose(sample: Parsed, tmp_path: Path
         return (f.table or "", f.row, f.code or "", f.column, str(f.value), f.unit, f.source)
 
     assert sorted(map(key, parsed.facts)) == sorted(map(key, sample.facts))
+
+
+CAPTIONED = """2026年无锡市示例局部门预算
+
+目录
+表一
+收支总体情况表
+表二
+收入总体情况表
+表三
+支出总表
+
+第一部分 部门概况
+一、主要职能
+示例局负责示例工作。
+
+第二部分 部门预算表
+公开01表
+收支总体情况表
+部门：无锡市示例局 单位：万元
+项目\t预算数\t项目\t预算数
+一、财政拨款收入\t120.50\t一、一般公共服务支出\t120.50
+收入总计\t120.50\t支出总计\t120.50
+\f
+表二
+2026 年部门收入总体情况表
+单位名称：无锡市示例局 单位：万元
+科目编码\t科目名称\t合计\t财政拨款收入
+201\t一般公共服务支出\t120.50\t120.50
+— 2 —
+\f
+20101\t人大事务\t20.50\t20.50
+公开03表\t\t\t\t
+支出总表\t\t\t\t
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+201\t一般公共服务支出\t120.50\t100.00\t20.50
+
+四、一般公共预算“三公”经费支出预算表
+
+2026 年度一般公共预算“三公”经费支出预算表
+
+单位：万元
+项目\t预算数
+因公出国（境）费\t0.00
+公务接待费\t3.40
+
+表5
+专项工作经费明细
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+201\t一般公共服务支出\t20.50\t0.00\t20.50
+
+表6
+示例事项情况表
+单位：万元
+事项\t金额
+示例事项\t1.00
+"""
+
+
+def test_caption_forms_name_and_kind_tables(tmp_path: Path) -> None:
+    path = tmp_path / "captions.txt"
+    path.write_text(CAPTIONED, encoding="utf-8")
+    tables = read(path).disclosure.tables
+    kinds = {name: t.kind for name, t in tables.items()}
+    assert kinds == {
+        "表1": "summary",  # 公开01表 over its title; the 目录's 表一/表二/表三 start nothing
+        "表2": "income",  # 表二, the title on the next line, a page number between its two parts
+        "表3": "expenditure",  # 公开03表 and its title printed inside the grid
+        "一般公共预算“三公”经费支出预算表": "three_public",  # 四、… over "2026 年度…" (one table)
+        "表5": "expenditure",  # an unknown title: 基本支出/项目支出 over 功能分类 codes, no fund named
+        "表6": None,  # 未分类, still read
+    }
+    assert [r.values["财政拨款收入"] for r in tables["表2"].rows] == [Decimal("120.50"), Decimal("20.50")]
+    assert tables["表2"].notes == []
+    assert tables["一般公共预算“三公”经费支出预算表"].rows[1].values["预算数"] == Decimal("3.40")
+    assert tables["表6"].rows[0].values["金额"] == Decimal("1.00")
