@@ -395,6 +395,7 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) 
                     continue
             elif (
                 not _is_heading(prev.text, parts)
+                and not (ITEM_MARKER.match(prev.text) and len(prev.text) <= _HEADING_MAX)  # "（二）机构设置情况"
                 and not prev.text.endswith(_TERMINAL)
                 and not ITEM_MARKER.match(block.text)
                 and not _is_heading(block.text, parts)
@@ -403,6 +404,9 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) 
                 continue
         out.append(_Block(block.text, block.is_row, list(block.pages)))
     return out
+
+
+_HEADING_MAX = 30  # a numbered line this short without an ending stop is a heading, not a broken sentence
 
 
 def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str], parts: _Parts) -> list[Section]:
