@@ -8,6 +8,7 @@ a figure of another department can never be marked ✓ on its line.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
 from assistant.knowledge import Doc
 from assistant.records import Citation, Entry
-from assistant.subjects import Subject, subjects
+from assistant.subjects import Place, Subject, subjects
 from index.facts import EMPTY_TABLE
 from index.query import FactQuery, Located
 from index.records import Fact
@@ -29,6 +30,7 @@ OWN_ROLES = {
     "决算": ("决算数", "本年支出合计", "合计", "支出合计", "本年收入合计"),
     "预算": ("预算数", "合计", "本年支出合计", "支出合计", "本年收入合计"),
 }
+YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?")  # a column of a table read across by year
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
@@ -111,12 +113,15 @@ class Comparer:
         """Each document's figure for the subject, at the first of its places the document prints."""
         found: dict[str, tuple[Fact, ...]] = {}
         pending = [d.doc_id for d in docs]
+        own = {d.doc_id: own_rows(d.department) for d in docs}
         for place in subject.places:
             if not pending:
                 break
+            rows = (subject.row,) if subject.row else () if subject.code else place.rows
+            theirs = tuple(dict.fromkeys(k for d in pending for k in own[d])) if place.own_row else ()
             at = Located(
                 tables=place.tables,
-                rows=(subject.row,) if subject.row else () if subject.code else place.rows,
+                rows=(*place.keys(rows), *theirs),
                 codes=(subject.code,) if subject.code else (),
                 roles=place.roles,
             )
@@ -124,9 +129,9 @@ class Comparer:
             for f in self.query.locate(pending, at):
                 by_doc[f.doc_id].append(f)
             for doc_id, facts in by_doc.items():
-                if chosen := _choose(
-                    facts, place.tables, place.rows, place.roles, coded=not place.rows or bool(subject.row)
-                ):
+                named = place.rows or place.own_row
+                rows_of = (*place.rows, *(own[doc_id] if place.own_row else ()))  # never another's own row
+                if chosen := _choose(facts, place, rows_of, coded=not named or bool(subject.row)):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
         tables = [t for place in subject.places if place.empty for t in place.tables]
@@ -142,7 +147,10 @@ class Comparer:
         if len(facts) == 1:
             return Reading(doc=doc, facts=facts, value=facts[0].value, unit=facts[0].unit, note=note)
         c = calc.total(*(operand(f) for f in facts))
-        return Reading(doc=doc, facts=facts, value=c.value, unit=c.unit, calc=c, note=f"{len(facts)} 行合计")
+        heads = {f.row.partition("·")[0] for f in facts}
+        parts = [f.row.partition("·")[2] for f in facts]
+        summed = f"{'、'.join(parts)}各栏合计" if len(heads) == 1 and all(parts) else f"{len(facts)} 行合计"
+        return Reading(doc=doc, facts=facts, value=c.value, unit=c.unit, calc=c, note=summed)
 
     @staticmethod
     def in_unit(readings: list[Reading], wanted: str | None = None) -> tuple[list[Reading], str]:
@@ -197,17 +205,23 @@ class Comparer:
         ]
 
 
-def _choose(
-    facts: list[Fact], tables: tuple[str, ...], rows: tuple[str, ...], roles: tuple[str, ...], coded: bool
-) -> tuple[Fact, ...]:
+def own_rows(department: str) -> tuple[str, ...]:
+    """The keys a department's own row may be printed with: its name, with or without （本级）."""
+    key = label_key(department)
+    bare = key.removesuffix("(本级)")
+    return tuple(dict.fromkeys((key, bare, f"{bare}(本级)")))
+
+
+def _choose(facts: list[Fact], place: Place, rows: tuple[str, ...], coded: bool) -> tuple[Fact, ...]:
     """A document's facts for a subject at one place: its first table kind, its first role, then the first
-    listed row (a named subject) or every row of that name or code (a coded subject, summed)."""
-    kind = next((t for t in tables if any(f.table_kind == t for f in facts)), None)
+    listed row (a named subject: the row, else its parts summed, else the department's own row) or every
+    row of that name or code (a coded subject, summed)."""
+    kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
     facts = [f for f in facts if f.table_kind == kind]
     doc_kind = facts[0].doc_kind if facts else "预算"
-    wanted = roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
+    wanted = place.roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
     role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
-    facts = [f for f in facts if f.column_role == role]
+    facts = [f for f in facts if f.column_role == role] if role else _own_year(facts)
     if not facts:
         return ()
     if coded:
@@ -215,8 +229,21 @@ def _choose(
         for f in facts:
             one.setdefault((f.code, label_key(f.row)), f)
         return tuple(one.values())
-    row = next((r for r in rows if any(label_key(f.row) == r for f in facts)), None)
-    return (next(f for f in facts if label_key(f.row) == row),) if row else ()
+    for r in rows:
+        if at := [f for f in facts if label_key(f.row) == r]:
+            return (at[0],)
+        parts = [next((f for f in facts if label_key(f.row) == p), None) for p in place.keys((r,))[1:]]
+        if any(parts):
+            return tuple(f for f in parts if f)
+    return ()
+
+
+def _own_year(facts: list[Fact]) -> list[Fact]:
+    """The facts of no column role: in a table read across by 年度 (2025年, 2026年, 增减变化金额) only the
+    column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
+    loose = [f for f in facts if f.column_role is None]
+    years = [(f, m) for f in loose if (m := YEAR_COLUMN.fullmatch(label_key(f.column)))]
+    return [f for f, m in years if int(m.group(1)) == f.year] if years else loose
 
 
 def figure(text: str, r: Reading) -> Part:

@@ -20,6 +20,12 @@ class Place:
     rows: tuple[str, ...]  # label_key of the rows; empty = any row (a coded subject gives its own)
     roles: tuple[str, ...] = ()
     empty: bool = False  # a table of these kinds printed empty means 0 of the subject
+    own_row: bool = False  # the row printed with the document's own department (预算单位 深圳市财政局（本级）)
+    parts: tuple[str, ...] = ()  # label_key of the parts a row may be printed in ("总计·一般公共预算" …), summed
+
+    def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
+        """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
+        return (*rows, *(f"{r}·{p}" for r in rows for p in self.parts))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +74,8 @@ def subjects() -> Subjects:
             rows=tuple(label_key(r) for r in p.get("rows", ())),
             roles=tuple(p.get("roles", ())),
             empty=bool(p.get("empty", False)),
+            own_row=bool(p.get("own_row", False)),
+            parts=tuple(label_key(x) for x in p.get("parts", ())),
         )
 
     named = tuple(

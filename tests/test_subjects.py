@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from assistant.across import AcrossReader
+from assistant.compare import Comparer, subject_named
 from assistant.knowledge import Doc
 from assistant.records import Answer
 from assistant.render import bars_html, entries_csv
 from assistant.subjects import subjects
 from index.catalog import catalog
+from index.query import Located
+from index.records import Fact
+from index.tables import label_key
 
 KINDS = {t.kind for t in catalog().tables}
 
@@ -197,3 +202,105 @@ def test_csv_has_the_lines() -> None:
     )
     text = entries_csv(answer)
     assert text.startswith("\ufeff") and "排名,部门,年度,类别,数值,单位,出处,说明" in text
+
+
+# --- each place of subjects.toml, on the labels a real table prints -----------------------------------
+
+KEJI = "深圳市科技创新局（本级）"
+CAIZHENG = "深圳市财政局（本级）"
+FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+
+
+class _Printed:
+    """FactQuery's two reads over a few facts, as its SQL does them (table kind, row key or code, role)."""
+
+    def __init__(self, facts: list[Fact]):
+        self.facts = facts
+
+    def locate(self, doc_ids: list[str], at: Located) -> list[Fact]:
+        return [
+            f for f in self.facts
+            if f.doc_id in doc_ids and f.table_kind in at.tables and (label_key(f.row) in at.rows or f.code in at.codes)
+            and (not at.roles or f.column_role in at.roles)
+        ]  # fmt: skip
+
+    def empty(self, doc_ids: list[str], tables: list[str]) -> list[Fact]:
+        return []
+
+
+def _fact(
+    department: str, table_kind: str, row: str, column: str, value: str, role: str | None = None, year: int = 2026
+) -> Fact:
+    return Fact(
+        doc_id=department, department=department, year=year,
+        table="表", section=None, row=row, code=None, column=column, value=Decimal(value), unit="万元",
+        source=f"{row} · {column}", table_kind=table_kind, column_role=role,
+    )  # fmt: skip
+
+
+def _three_public(department: str, printed: dict[str, tuple[str, str]]) -> list[Fact]:
+    """表9 财政拨款“三公”经费支出表 of Shenzhen 2026: one row per 年度, each item in one column per fund."""
+    return [
+        _fact(department, "three_public", f"{item}·{fund}", column, value if fund == FUNDS[0] else "0")
+        for item, (last, this) in printed.items()
+        for fund in FUNDS
+        for column, value in (("2025年", last), ("2026年", this), ("增减变化金额", "9999"))
+    ]
+
+
+KEJI_THREE_PUBLIC = {  # 深圳市科技创新局 2026 部门预算 表9 (page 39): 2025年, 2026年 of 一般公共预算
+    "总计": ("112.31", "118.20"),
+    "因公出国(境)费": ("79.31", "90.00"),
+    "公务接待费": ("5.00", "3.00"),
+    "公务用车购置及运行维护费": ("28.00", "25.20"),
+    "公务用车购置费": ("18.00", "18.00"),
+    "公务用车运行维护费": ("10.00", "7.20"),
+}
+CAIZHENG_SPENDING = [  # 深圳市财政局 2026 部门预算 表3 支出总表 (page 20): the row of the department's own name
+    _fact(CAIZHENG, "expenditure", CAIZHENG, "支出总计", "37385.88", "支出总计"),
+    _fact(CAIZHENG, "expenditure", CAIZHENG, "基本支出", "11024.31", "基本支出"),
+    _fact(CAIZHENG, "expenditure", CAIZHENG, "项目支出", "26361.57", "项目支出"),
+    _fact(CAIZHENG, "expenditure", CAIZHENG, "2026年政府采购项目", "3790.75", "合计"),  # a 小计, not the total
+    _fact(CAIZHENG, "expenditure", "一般公共服务支出", "支出总计", "20563.76", "支出总计"),
+]
+SAMPLE_THREE_PUBLIC = [  # the sample (2022) 表8 一般公共预算“三公”经费支出表: 总计 by 年度
+    _fact("深圳市科学技术协会（本级）", "three_public", "总计", "2021年", "5", year=2022),
+    _fact("深圳市科学技术协会（本级）", "three_public", "总计", "2022年", "5", year=2022),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "facts", "value", "columns"),
+    [
+        ("“三公”经费", _three_public(KEJI, KEJI_THREE_PUBLIC), "118.20", {"2026年"}),  # rows "总计", parts
+        ("因公出国（境）费", _three_public(KEJI, KEJI_THREE_PUBLIC), "90.00", {"2026年"}),
+        ("公务接待费", _three_public(KEJI, KEJI_THREE_PUBLIC), "3.00", {"2026年"}),
+        ("公务用车购置及运行维护费", _three_public(KEJI, KEJI_THREE_PUBLIC), "25.20", {"2026年"}),
+        ("公务用车购置费", _three_public(KEJI, KEJI_THREE_PUBLIC), "18.00", {"2026年"}),
+        ("公务用车运行维护费", _three_public(KEJI, KEJI_THREE_PUBLIC), "7.20", {"2026年"}),
+        ("“三公”经费", SAMPLE_THREE_PUBLIC, "5", {"2022年"}),  # row "总计", the document's year
+        ("支出合计", CAIZHENG_SPENDING, "37385.88", {"支出总计"}),  # own_row
+        ("基本支出", CAIZHENG_SPENDING, "11024.31", {"基本支出"}),  # own_row
+        ("项目支出", CAIZHENG_SPENDING, "26361.57", {"项目支出"}),  # own_row
+    ],
+)
+def test_each_place_reads_the_document_s_own_figure(
+    subject: str, facts: list[Fact], value: str, columns: set[str]
+) -> None:
+    f = facts[0]
+    doc = Doc(doc_id=f.doc_id, title="", department=f.department, year=f.year, kind="预算", unit="万元", aliases=())
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named(subject, {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal(value) and {x.column for x in reading.facts} == columns
+
+
+def test_another_department_s_own_row_or_another_year_is_never_read() -> None:
+    other = Doc(doc_id=CAIZHENG, title="", department=KEJI, year=2026, kind="预算", unit="万元", aliases=())
+    (reading,) = Comparer(_Printed(CAIZHENG_SPENDING), {}).read(subject_named("项目支出", {}), [other])  # type: ignore[arg-type]
+    assert reading.value is None
+    bare = replace(other, department="深圳市财政局")  # a department named without （本级）
+    (reading,) = Comparer(_Printed(CAIZHENG_SPENDING), {}).read(subject_named("项目支出", {}), [bare])  # type: ignore[arg-type]
+    assert reading.value == Decimal("26361.57")
+    last_year_only = [f for f in _three_public(KEJI, KEJI_THREE_PUBLIC) if f.column != "2026年"]
+    keji = replace(other, doc_id=KEJI)
+    (reading,) = Comparer(_Printed(last_year_only), {}).read(subject_named("“三公”经费", {}), [keji])  # type: ignore[arg-type]
+    assert reading.value is None  # 2025年 is last year's, 增减变化金额 a change
