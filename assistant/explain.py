@@ -50,7 +50,8 @@ def sentences(hit: Hit) -> list[tuple[str, str, str]]:
 def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ...]) -> float:
     """How well a sentence answers: shared words (capped), the subject, and the kind of answer asked for."""
     s, para = norm(sentence), norm(paragraph)
-    score = float(min(5, len(set(grams(norm(question))) & set(grams(s)))))
+    shared = len(set(grams(norm(question))) & set(grams(s)))
+    score = min(5, shared) + shared / 100  # capped, but of two sentences the one sharing more words ranks first
     for subject in subjects:
         if not subject:
             continue

@@ -239,9 +239,10 @@ def _balance(a: _Audit, t: Table) -> None:
     if year_in and tops and (v := _value(year_in)) is not None:
         items = [_value(r) or Decimal(0) for r in tops]
         a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
-    classes = [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
-    if not classes:  # a 决算's 收入支出决算总表 prints the 类 as numbered rows, without codes
-        classes = [r for r in _before(t, "支出", year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
+    # the 类 printed as numbered rows ("八、社会保障和就业支出"), else the coded top rows; codes linked from
+    # another table by name reach only some of the numbered rows
+    classes = [r for r in _before(t, "支出", year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
+    classes = classes or [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
     if year_out and classes and (v := _value(year_out)) is not None:
         items = [_value(r) or Decimal(0) for r in classes]
         a.compare("合计", f"{t.name} 本年支出合计", v, _sum(items), items)

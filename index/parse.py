@@ -44,7 +44,7 @@ PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$"
 _TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+?)(?:\s*[.…·]{{2,}}\s*\d*|\s+\d+)?$")
 _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
 SUBSECTION = re.compile(rf"^[{CN_DIGITS}]+、[^。：:；;，,]{{1,30}}$")
-ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、]|[{CN_DIGITS}]+、)")
+ITEM_MARKER = re.compile(rf"^(?:[（(][{CN_DIGITS}]+[)）]|\d+[.．、](?!\d)|[{CN_DIGITS}]+、)")  # not "77.89 万元"
 TABLE_START = re.compile(
     rf"^{caption_grammar()}(?:(?:\s*(?=[^\d\s])|\s+(?=\d))"
     r"(?P<title>(?:(?:19|20)\d{2}\s*年度?)?[\u4e00-\u9fff“”（）()、]{2,60}))?\s*$"
@@ -395,7 +395,6 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) 
                     continue
             elif (
                 not _is_heading(prev.text, parts)
-                and not (ITEM_MARKER.match(prev.text) and len(prev.text) <= _HEADING_MAX)  # "（二）机构设置情况"
                 and not prev.text.endswith(_TERMINAL)
                 and not ITEM_MARKER.match(block.text)
                 and not _is_heading(block.text, parts)
@@ -404,9 +403,6 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) 
                 continue
         out.append(_Block(block.text, block.is_row, list(block.pages)))
     return out
-
-
-_HEADING_MAX = 30  # a numbered line this short without an ending stop is a heading, not a broken sentence
 
 
 def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str], parts: _Parts) -> list[Section]:

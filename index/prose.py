@@ -11,7 +11,7 @@ parts of that paragraph's subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
@@ -28,11 +28,19 @@ _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、�
 _CHANGE = re.compile(
     rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$"
 )
-_CHANGE_PREV = re.compile(r"(?:比|较)上年(?:预算数?|决算数?)?(?P<verb>增加|减少|增长|下降|多|少)$")
+_CHANGE_PREV = re.compile(
+    r"(?:(?:比|较)上年(?:同期)?(?:预算数?|决算数?)?|与上年(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?:收、支预算总计各)?|同比)"
+    r"(?P<verb>增加|减少|增长|下降|多|少)$"
+)  # "与上年相比减少 14,816.38 万元", "与上年相比收、支预算总计各减少", "同比增加"
+_CHANGE_YEAR = re.compile(
+    rf"与(?P<year>\d{{4}})年{_ASIDE}(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?P<verb>增加|减少|增长|下降|多|少)$"
+)  # "与2025年相比增加"
 _GROWTH_VERB = re.compile(r"(?P<verb>增长|下降|增加|减少|降低|提高|上升)(?:了)?$")
-_FLAT = re.compile(r"(?P<subject>[^，。；：]*?)与\s*(?:(?P<year>\d{4})\s*年|上年)\s*(?:预算|同期)?持平")
+_FLAT = re.compile(
+    r"(?P<subject>[^，。；：]*?)与\s*(?:(?P<year>\d{4})\s*年|上年)\s*(?:预算数?|同期)?(?:持平|相同|一致)"
+)  # "与上年持平", "与上年预算数相同"
 _INLINE_ITEM = re.compile(r"\d+、(?P<subject>[^，。；：、\d]{2,20})$")
-_MARKER = re.compile(r"^(?P<m>[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*")
+_MARKER = re.compile(r"^(?P<m>[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|\d+[.．、](?!\d))\s*")
 _DELIMS = "，,；;：:"
 _LEAD = re.compile(
     r"^(?:因此|所以|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
@@ -43,19 +51,23 @@ NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
 
 @dataclass
 class _State:
-    """Reading context carried from paragraph to paragraph within a section."""
+    """Reading context carried from paragraph to paragraph within a section.
 
-    group_parent: str | None = None  # subject of a paragraph ending "包括：" / "其中："
-    group_level: int = 0
+    `groups` holds (outline level, subject) of the paragraphs whose numbered items are their parts: one
+    ending "包括：" / "其中：", and inside it each numbered item, whose deeper items are its own parts
+    ("（一）收入预算总计…包括： / 1．本年收入合计… / （1）一般公共预算拨款收入…")."""
+
+    groups: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _level(marker: str | None) -> int:
+    """Outline depth of a numbered paragraph: 一、 > （一） > 1. > （1） > none."""
     if marker is None:
-        return 4
+        return 5
     if marker.endswith("、") and not marker[0].isdigit():
         return 1
     if marker.startswith(("(", "（")):
-        return 2
+        return 4 if marker[1].isdigit() else 2
     return 3
 
 
@@ -65,7 +77,10 @@ def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: 
     execution: list[Fact] = []
     for section in sections:
         state = _State()
+        trail: tuple[str, ...] = ()
         for paragraph in section.paragraphs:
+            if paragraph.trail != trail:  # a new subsection ("二、收入预算情况说明") closes every group
+                state, trail = _State(), paragraph.trail
             out.extend(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
             execution.extend(_execution(paragraph, doc_id=doc_id, department=department, year=year))
     return _dedupe(out) + execution
@@ -146,13 +161,13 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     text = re.sub(r"[（(][^（）()]{0,20}[)）]", lambda a: a.group(0).replace("，", "、"), ascii_digits(p.text))
     m = _MARKER.match(text)
     level = _level(m.group("m") if m else None)
-    if level <= state.group_level:
-        state.group_parent, state.group_level = None, 0
+    while state.groups and state.groups[-1][0] >= level:
+        state.groups.pop()
     body = text[m.end() :] if m else text
     facts: list[Fact] = []
     main: tuple[str, str] | None = None  # (subject, unit) the sentence's changes bind to
     item_subject: str | None = None
-    paragraph_parent = state.group_parent if level > state.group_level else None
+    paragraph_parent = state.groups[-1][1] if state.groups else None
     first = True
 
     def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
@@ -179,7 +194,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
             prev_end = f.end()
             squeezed = re.sub(r"\s+", "", pre)
-            change = _CHANGE.search(squeezed) or _CHANGE_PREV.search(squeezed)
+            change = _CHANGE.search(squeezed) or _CHANGE_YEAR.search(squeezed) or _CHANGE_PREV.search(squeezed)
             target = main or ((item_subject, unit) if item_subject else None)
             if change and unit in (*MONEY, "人", "辆", "个") and target:
                 base = int(change.groupdict().get("year") or year - 1)
@@ -223,8 +238,11 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         inline = _INLINE_ITEM.search(sentence.rstrip("。"))
         if inline:
             item_subject, main = inline.group("subject"), None
-    if text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下：")) and main:
-        state.group_parent, state.group_level = main[0], level
+    opens = text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下："))
+    if main and m and (opens or state.groups):  # a numbered item inside a group may have parts of its own
+        state.groups.append((level, main[0]))
+    elif main and opens:
+        state.groups.append((level, main[0]))
     return facts
 
 
@@ -246,7 +264,7 @@ def _pre(sentence: str, prev_end: int, start: int) -> str:
 
 
 def _base_year(before: str, year: int) -> int:
-    years = re.findall(r"(?:比|较)\s*(\d{4})\s*年", before)
+    years = re.findall(r"(?:比|较|与)\s*(\d{4})\s*年", before)
     return int(years[-1]) if years else year - 1
 
 
