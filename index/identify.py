@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import Any
 
 from index.catalog import department_line
-from index.errors import NotADisclosure
+from index.errors import BadConfirmation, NotADisclosure
 
 PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx")  # the letters templates print for the department to fill in
 FIELDS = ("department", "year", "kind", "level", "scope")
@@ -65,11 +65,15 @@ class Identity:
         given = {k: v for k, v in (("department", department), ("year", year), ("kind", kind)) if v is not None}
         if not given:
             return self
+        label = vocabulary().sources["user"]
+        sources = {**self.sources, **dict.fromkeys(given, label)}
         if "department" in given:
             given["department"] = squeeze(str(given["department"]))
-            given["scope"] = _scope(given["department"]) or self.scope
-        label = vocabulary().sources["user"]
-        return replace(self, **given, sources={**self.sources, **dict.fromkeys(given, label)})
+            given["scope"] = _scope(given["department"])  # "深圳市财政局（本级）"
+            sources.pop("scope", None)
+            if given["scope"]:
+                sources["scope"] = label
+        return replace(self, **given, sources=sources)
 
     def labelled(self, label: str) -> Identity:
         """Every value's source set to `label`."""
@@ -313,6 +317,27 @@ def read_file_name(name: str) -> Identity:
             level=next((k for k, ws in v.level_files.items() if any(w in words for w in ws)), None),
         )
     )
+
+
+def confirmation(department: str | None, year: str | int | None, kind: str | None) -> Identity | None:
+    """What a user confirmed for a document (a form's or the command line's text; blank: not given);
+    BadConfirmation, in Chinese, for a value that cannot be one."""
+    department, year, kind = (str(v).strip() if v is not None else "" for v in (department, year, kind))
+    if year and not _FILE_YEAR.fullmatch(year):
+        raise BadConfirmation(f"年度应为四位年份（如 2026），而不是“{year}”")
+    if kind and kind not in vocabulary().kinds:
+        raise BadConfirmation(f"类型只能是“{'”或“'.join(vocabulary().kinds)}”，而不是“{kind}”")
+    if department and PLACEHOLDER.search(department):
+        raise BadConfirmation(f"部门名称“{department}”像是模板中的占位文字，请写部门全称")
+    if not (department or year or kind):
+        return None
+    return Identity(department=department or None, year=int(year) if year else None, kind=kind or None)
+
+
+def identified_line(sources: Mapping[str, str]) -> str:
+    """ "部门（封面）、年度（封面）、预算/决算（用户确认）": where each value of a document's identity was read."""
+    names = {"department": "部门", "year": "年度", "kind": "预算/决算", "level": "部门/单位", "scope": "本级/汇总"}
+    return "、".join(f"{names[f]}（{where}）" for f, where in sources.items() if f in names)
 
 
 def stated(identity: Identity) -> bool:

@@ -178,3 +178,6 @@ class DocumentInfo:
     filename: str
     n_facts: int
     ingested_at: str
+    level: str = "部门"  # 部门 (a department's, with its units) / 单位 (one 预算单位's own)
+    scope: str | None = None  # 本级 / 汇总, when the name says so
+    identified: dict[str, str] = field(default_factory=dict)  # department, year … → where it was read (封面 …)
