@@ -31,7 +31,7 @@ _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年度?")
 _FILE_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 _CAPTION = re.compile(
-    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、]|附?表\s*\d+|[（(][一二三四五六七八九十\d]+[)）])"
+    r"^(?:附件\d*[:：]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、]|附?表\s*\d+|[（(][一二三四五六七八九十\d]+[)）])"
 )
 _LEADERS = re.compile(r"[.…·．]{2,}\d*$|(?<=[^\d])\d{1,3}$")  # a 目录 entry's dot leaders and page number
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*\d+[-—–\s]*$|^第\d+页")
@@ -92,6 +92,7 @@ class Vocabulary:
     suffixes: tuple[str, ...]
     endings: tuple[str, ...]
     sources: dict[str, str]
+    table_lines: re.Pattern[str]  # "部门（单位）：X 单位：万元" → X
     phrase: re.Pattern[str]  # "[区级][部门|单位][综合]预算|决算[信息公开…]"
 
 
@@ -111,6 +112,9 @@ def vocabulary() -> Vocabulary:
         suffixes=tuple(data["title"]["suffixes"]),
         endings=tuple(data["names"]["endings"]),
         sources=dict(data["sources"]),
+        table_lines=re.compile(
+            rf"^(?:{_alt(data['tables']['department_lines'])})\s*[:：]\s*(?P<name>[^\s:：]{{2,60}})(?:\s+(?:金额)?单位\s*[:：].*)?$"
+        ),
         phrase=re.compile(
             rf"(?:{_alt(title['tiers'])})?(?P<level>{_alt(w for v in data['levels'].values() for w in v['words'])})?"
             rf"(?:{_alt(title['infixes'])})?(?P<kind>{_alt(w for v in data['kinds'].values() for w in v['words'])})"
@@ -197,8 +201,8 @@ def identify(
     cover, end = _cover(text, starts_body)
     found = cover.labelled(v.sources["cover"])
     for label, reading in (
+        ("header", _headers(lines)),  # a title at the top of every page, before the 目录 lists it once
         ("toc", _most(read_title(_entry(s), named=True) for s in text[end : end + TOC_LINES] if _short(s))),
-        ("header", _headers(lines)),
         ("table", _tables(text)),
         ("prose", _prose(text)),
         ("file", read_file_name(name)),
@@ -244,7 +248,7 @@ def _cover(lines: list[str], starts_body: Callable[[str], bool]) -> tuple[Identi
 def _short(line: str) -> bool:
     """A line that can be a 目录 entry or heading: short, not a sentence, not a table row."""
     s = squeeze(line)
-    return "\t" not in line and 0 < len(s) <= 80 and not re.search(r"[。，,；;]", s)
+    return "\t" not in line and 0 < len(s) <= 80 and not re.search(r"[。，,；;]|[:：]$", s)
 
 
 def _entry(line: str) -> str:
@@ -278,7 +282,8 @@ def _tables(lines: list[str]) -> Identity:
     names: Counter[str] = Counter()
     for line in lines:
         for cell in line.split("\t"):
-            if (d := department_line(cell.strip())) is not None:
+            m = vocabulary().table_lines.match(cell.strip())
+            if (d := department_line(cell.strip())) is not None or (m and _named(d := m.group("name"))):
                 names[squeeze(d)] += 1
     if not names:
         return Identity()
@@ -346,7 +351,7 @@ def stated(identity: Identity) -> bool:
     return all(getattr(identity, f) is not None and identity.sources.get(f) != file for f in ("year", "kind"))
 
 
-_CONFIRM = "请核对；如有误，重新导入时指明（命令行 budgetqa ingest 文件 {flag} …；网页上传时填写“{box}”一栏）"
+_CONFIRM = "请确认：可用 budgetqa ingest 文件 {flag} 重新导入（网页上传时填写“{box}”一栏）"
 
 
 def settle(identity: Identity, name: str) -> tuple[Identity, list[str]]:
@@ -365,8 +370,8 @@ def settle(identity: Identity, name: str) -> tuple[Identity, list[str]]:
         confirm = _CONFIRM.format(flag=flag, box=box)
         if value is None:
             values[f] = stand_in
-            shown = f"“{stand_in}”" if f != "year" else "0 年"
-            warnings.append(f"未能从文件内容中读出{what}，暂记为{shown}；{confirm}")
+            shown = f"“{stand_in}”" if f != "year" else " 0 年"
+            warnings.append(f"未能从文件内容中读出{what}，暂记为{shown}。{confirm}")
         elif identity.sources.get(f) == file:
-            warnings.append(f"{what}“{value}”只是从文件名读出的，文件内容中没有写明；{confirm}")
+            warnings.append(f"{what}“{value}”只是从文件名读出的，文件内容中没有写明。如有误，{confirm}")
     return replace(identity, **values), warnings

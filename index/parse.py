@@ -103,7 +103,7 @@ def parse(loaded: LoadedText, given: Identity | None = None) -> Disclosure:
     indicators = next((t.indicators for t in tables.values() if t.indicators), [])
     return Disclosure(
         doc_id=loaded.doc_id,
-        title=f"{year}年{department}{identity.level or '部门'}{kind}",
+        title=f"{f'{year}年' if year else ''}{department}{identity.level or '部门'}{kind}",
         department=department,
         year=year,
         kind=kind,
