@@ -215,7 +215,7 @@ class StoreWatch:
         self.every = every
         self.lock = threading.Lock()
         self.stamp: tuple[tuple[int, int], ...] | float = ()
-        self.ids: frozenset[str] = frozenset()
+        self.ids: frozenset[tuple[str, str]] = frozenset()  # (doc_id, when it was stored)
 
     def _stamp(self) -> tuple[tuple[int, int], ...] | float:
         """The SQLite files' (mtime, size); without them, the current `every`-second interval."""
@@ -228,8 +228,8 @@ class StoreWatch:
             found.append((st.st_mtime_ns, st.st_size))
         return tuple(found) if found else time.monotonic() // self.every
 
-    def _ids(self) -> frozenset[str]:
-        return frozenset(self.sql.ingested())
+    def _ids(self) -> frozenset[tuple[str, str]]:
+        return self.sql.versions()
 
     def mark(self) -> None:
         """The store as it is now is what is (about to be) loaded."""
