@@ -342,7 +342,7 @@ def confirmation(department: str | None, year: str | int | None, kind: str | Non
 def identified_line(sources: Mapping[str, str]) -> str:
     """ "部门（封面）、年度（封面）、预算/决算（用户确认）": where each value of a document's identity was read."""
     names = {"department": "部门", "year": "年度", "kind": "预算/决算", "level": "部门/单位", "scope": "本级/汇总"}
-    return "、".join(f"{names[f]}（{where}）" for f, where in sources.items() if f in names)
+    return "、".join(f"{name}（{sources[f]}）" for f, name in names.items() if f in sources)
 
 
 def stated(identity: Identity) -> bool:
