@@ -538,11 +538,11 @@ def build(service: Service) -> gr.Blocks:
         @_safe
         def upload_file(
             file: Any,
-            department: str,
-            year: str,
-            kind: str | None,
-            progress: gr.Progress = gr.Progress(),  # noqa: B008
-        ) -> str:  # gradio injects progress
+            department: str | None = None,  # what the user confirms (the page's boxes; optional in the API)
+            year: str | None = None,
+            kind: str | None = None,
+            progress: gr.Progress = gr.Progress(),  # noqa: B008 (gradio injects it)
+        ) -> str:
             """Ingest the uploaded file with what the user confirmed; the message says what happened and
             where the department, year and kind were read, in Chinese."""
             if not file:
