@@ -12,9 +12,10 @@ import pytest
 
 from index.errors import BadConfirmation, NotADisclosure
 from index.identify import Identity, confirmation, identify, read_file_name, read_title, vocabulary
-from index.ingest import parse_text
+from index.ingest import parse_text, read
 from index.parse import _starts_body, paginate
 from tests.conftest import run_cli as run
+from tests.pdf_maker import make_pdf
 
 # Titles as real disclosures print them (the cover's lines joined), and what they say.
 PRINTED = [
@@ -261,3 +262,20 @@ def test_ingest_flags_are_checked(
     assert run(tmp_path / "store", "ingest", str(source), *args)[0] == 2
     err = capsys.readouterr().err
     assert message in err and err.startswith("用法错误")
+
+
+def test_a_district_bureaus_pdf_cover_with_the_kind_above_the_department(tmp_path: Path) -> None:
+    text = (
+        "2024年度部门决算\n\n上海市普陀区财政局\n\n目录\n\n第一部分 上海市普陀区财政局概况\n\n"
+        "第一部分 上海市普陀区财政局概况\n\n一、主要职能\n\n本部门2024年度收入决算合计3456.78万元。\n"
+    )
+    parsed = read(make_pdf(text, tmp_path / "budget.pdf"))
+    d = parsed.disclosure
+    assert (d.department, d.year, d.kind, d.title) == (
+        "上海市普陀区财政局",
+        2024,
+        "决算",
+        "2024年上海市普陀区财政局部门决算",
+    )
+    assert d.identity.sources["department"] == "封面" and not d.warnings
+    assert [f.value for f in parsed.facts if f.row == "收入决算合计"] == [Decimal("3456.78")]
