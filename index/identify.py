@@ -62,18 +62,29 @@ class Identity:
 
     def confirmed(self, *, department: str | None = None, year: int | None = None, kind: str | None = None) -> Identity:
         """This identity with the values a user gave (“用户确认”) in place of what was read."""
-        given = {k: v for k, v in (("department", department), ("year", year), ("kind", kind)) if v is not None}
-        if not given:
-            return self
         label = vocabulary().sources["user"]
-        sources = {**self.sources, **dict.fromkeys(given, label)}
-        if "department" in given:
-            given["department"] = squeeze(str(given["department"]))
-            given["scope"] = _scope(given["department"])  # "深圳市财政局（本级）"
+        sources = dict(self.sources)
+        values: dict[str, Any] = {}
+        for name, value in (("department", department), ("year", year), ("kind", kind)):
+            if value is not None:
+                values[name], sources[name] = value, label
+        if department is not None:
+            values["department"] = name = squeeze(department)
+            values["scope"] = _scope(name)  # "深圳市财政局（本级）"
             sources.pop("scope", None)
-            if given["scope"]:
+            if values["scope"]:
                 sources["scope"] = label
-        return replace(self, **given, sources=sources)
+        return replace(self, **values, sources=sources) if values else self
+
+    @classmethod
+    def stored(cls, department: str, year: int, kind: str, sources: Mapping[str, str]) -> Identity:
+        """Of a stored document's department, year and kind, those a user confirmed (kept over a rebuild)."""
+        user = vocabulary().sources["user"]
+        return cls(
+            department=department if sources.get("department") == user else None,
+            year=year if sources.get("year") == user else None,
+            kind=kind if sources.get("kind") == user else None,
+        )
 
     def labelled(self, label: str) -> Identity:
         """Every value's source set to `label`."""
@@ -283,8 +294,9 @@ def _tables(lines: list[str]) -> Identity:
     for line in lines:
         for cell in line.split("\t"):
             m = vocabulary().table_lines.match(cell.strip())
-            if (d := department_line(cell.strip())) is not None or (m and _named(d := m.group("name"))):
-                names[squeeze(d)] += 1
+            name = department_line(cell.strip()) or (m.group("name") if m and _named(m.group("name")) else None)
+            if name:
+                names[squeeze(name)] += 1
     if not names:
         return Identity()
     department = names.most_common(1)[0][0]

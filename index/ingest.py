@@ -310,7 +310,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 def reparse(store: Store, doc_id: str) -> Parsed:
     """Parse a stored document again from its stored text (the audit's input)."""
     text, filename = store.text(doc_id)
-    return parse_text(text, filename, doc_id, given=Identity(**store.given(doc_id)))
+    return parse_text(text, filename, doc_id, given=store.given(doc_id))
 
 
 def parse_text(
@@ -339,16 +339,9 @@ def stored_texts(folder: Path) -> list[Stored]:
                 if kept
                 else "SELECT text, filename, encoding, department, year, kind, NULL FROM documents ORDER BY rowid"
             ).fetchall()
-            return [(r[0], r[1], r[2], _confirmed(r[3:6], r[6])) for r in rows]
+            return [(r[0], r[1], r[2], Identity.stored(r[3], r[4], r[5], json.loads(r[6] or "{}"))) for r in rows]
     except sqlite3.Error as e:
         raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
-
-
-def _confirmed(values: tuple[str, int, str], sources: str | None) -> Identity:
-    """The stored department, year and kind that a user confirmed (their source, in JSON, is 用户确认)."""
-    user, read = vocabulary().sources["user"], json.loads(sources or "{}")
-    fields = zip(("department", "year", "kind"), values, strict=True)
-    return Identity(**{f: v for f, v in fields if read.get(f) == user})
 
 
 def rebuild(

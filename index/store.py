@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from index import db, lexicon
 from index.catalog import catalog
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
-from index.identify import vocabulary
+from index.identify import Identity
 from index.load import normalise
 from index.query import FACT_COLUMNS, fact_of
 from index.records import Chunk, DocumentInfo, Fact, Indicator
@@ -358,18 +358,14 @@ class Store:
         for table in ("facts", "indicators", "chunks", "identities", "documents"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
-    def given(self, doc_id: str) -> dict[str, str | int]:
+    def given(self, doc_id: str) -> Identity:
         """The department, year and kind a user confirmed for a stored document (kept over a rebuild)."""
         row = self.conn.execute(
             "SELECT d.department, d.year, d.kind, i.sources FROM documents d JOIN identities i USING (doc_id)"
             " WHERE doc_id = ?",
             (doc_id,),
         ).fetchone()
-        if row is None:
-            return {}
-        sources = json.loads(row[3])
-        values = {"department": row[0], "year": row[1], "kind": row[2]}
-        return {k: v for k, v in values.items() if sources.get(k) == vocabulary().sources["user"]}
+        return Identity() if row is None else Identity.stored(row[0], row[1], row[2], json.loads(row[3]))
 
     def chunks(self) -> list[Chunk]:
         """Every chunk of every document, in document order."""
