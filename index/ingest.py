@@ -191,11 +191,14 @@ def _added(parsed: Parsed, *, updated: bool = False, warnings: list[str]) -> Ing
 
 
 def _reconfirmed(store: Store, d: Disclosure) -> bool:
-    """Whether a user confirmed a department, year or kind for a stored document other than it is stored under."""
+    """Whether a user confirmed a department, year or kind for a stored document that it is not stored
+    under, or not as confirmed (read from the text, the same value)."""
     user = vocabulary().sources["user"]
     given = {f: getattr(d, f) for f in ("department", "year", "kind") if d.identity.sources.get(f) == user}
     stored = store.documents(d.doc_id)
-    return bool(given and stored) and any(getattr(stored[0], f) != v for f, v in given.items())
+    return bool(given and stored) and any(
+        getattr(stored[0], f) != v or stored[0].identified.get(f) != user for f, v in given.items()
+    )
 
 
 def ingest_files(

@@ -279,3 +279,17 @@ def test_a_district_bureaus_pdf_cover_with_the_kind_above_the_department(tmp_pat
     )
     assert d.identity.sources["department"] == "封面" and not d.warnings
     assert [f.value for f in parsed.facts if f.row == "收入决算合计"] == [Decimal("3456.78")]
+
+
+def test_the_flags_apply_to_every_file_of_a_parallel_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(NO_DEPARTMENT, encoding="utf-8")
+    (folder / "b.txt").write_text(NO_PARTS, encoding="utf-8")
+    code, _ = run(tmp_path / "store", "ingest", str(folder), "--workers", "2", "--year", "2025", "--kind", "决算")
+    assert code == 0
+    docs = json.loads(run(tmp_path / "store", "docs", "--json")[1])
+    assert sorted((d["department"], d["year"], d["kind"], d["identified"]["year"]) for d in docs) == [
+        ("a", 2025, "决算", "用户确认"),
+        ("重庆市水利局", 2025, "决算", "用户确认"),
+    ]
