@@ -49,6 +49,7 @@ from assistant.render import (
     table_rows,
     trace_markdown,
 )
+from index.identify import Identity, confirmation, identified_line
 from index.ingest import IngestResult, add, collect, ingest, read
 from index.load import DOCUMENT_SUFFIXES, MAX_BYTES, MAX_PDF_BYTES, megabytes
 from index.query import FactQuery
@@ -154,16 +155,21 @@ class Service:
         self.refresh()
         return self.engine
 
-    def ingest(self, path: Path, progress: Callable[[float, str], None] | None = None) -> IngestResult:
+    def ingest(
+        self, path: Path, progress: Callable[[float, str], None] | None = None, given: Identity | None = None
+    ) -> IngestResult:
         """Add one file to the store (every worker sharing it sees it) and reload; `progress(fraction,
-        what)` follows the steps (a PDF page by page). Raises AssistantError with the Chinese reason."""
+        what)` follows the steps (a PDF page by page); `given`: the department, year or kind the user
+        confirmed. Raises AssistantError with the Chinese reason."""
         step = progress or (lambda fraction, what: None)
         if path.suffix.lower() not in UPLOAD_TYPES:
             raise UnsupportedUpload(path.suffix)
         from assistant.retrieve import open_vectors  # the embedding model loads only when needed
 
         step(0.05, "读取和解析文件…")
-        parsed = read(path, lambda done, total: step(0.05 + 0.45 * done / total, f"读取 PDF：第 {done}/{total} 页"))
+        parsed = read(
+            path, lambda done, total: step(0.05 + 0.45 * done / total, f"读取 PDF：第 {done}/{total} 页"), given
+        )
         with Store(self.settings.store, self.settings.database_url) as store:
             step(0.5, "生成检索向量并写入…")
             result = add(store, open_vectors(self.settings), parsed)
@@ -209,7 +215,7 @@ class StoreWatch:
         self.every = every
         self.lock = threading.Lock()
         self.stamp: tuple[tuple[int, int], ...] | float = ()
-        self.ids: frozenset[str] = frozenset()
+        self.ids: frozenset[tuple[str, str]] = frozenset()  # (doc_id, when it was stored)
 
     def _stamp(self) -> tuple[tuple[int, int], ...] | float:
         """The SQLite files' (mtime, size); without them, the current `every`-second interval."""
@@ -222,8 +228,8 @@ class StoreWatch:
             found.append((st.st_mtime_ns, st.st_size))
         return tuple(found) if found else time.monotonic() // self.every
 
-    def _ids(self) -> frozenset[str]:
-        return frozenset(self.sql.ingested())
+    def _ids(self) -> frozenset[tuple[str, str]]:
+        return self.sql.versions()
 
     def mark(self) -> None:
         """The store as it is now is what is (about to be) loaded."""
@@ -405,6 +411,14 @@ def build(service: Service) -> gr.Blocks:
                     # no file_types: gradio's own check answers in English; upload_file says it in Chinese
                     elem_id="upload",
                 )
+                with gr.Row():  # what the user confirms, in place of what is read from the file
+                    confirm_department = gr.Textbox(
+                        label="部门（可不填）", placeholder="不填则用文件中读出的部门全称", elem_id="confirm-department"
+                    )
+                    confirm_year = gr.Textbox(label="年度（可不填）", placeholder="如 2026", elem_id="confirm-year")
+                    confirm_kind = gr.Dropdown(
+                        choices=["", "预算", "决算"], value="", label="预算/决算（可不填）", elem_id="confirm-kind"
+                    )
                 do_ingest = gr.Button("导入", variant="primary", elem_id="ingest")
                 status = gr.Markdown(elem_id="ingest-status")
             with gr.Tab("数据核对"):
@@ -522,16 +536,30 @@ def build(service: Service) -> gr.Blocks:
         gr.Button(visible=False).click(chat_api, [*api_in, answers], [api_out, answers], api_name="chat")
 
         @_safe
-        def upload_file(file: Any, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008 (gradio injects it)
-            """Ingest the uploaded file; the message says what happened, in Chinese."""
+        def upload_file(
+            file: Any,
+            department: str | None = None,  # what the user confirms (the page's boxes; optional in the API)
+            year: str | None = None,
+            kind: str | None = None,
+            progress: gr.Progress = gr.Progress(),  # noqa: B008 (gradio injects it)
+        ) -> str:
+            """Ingest the uploaded file with what the user confirmed; the message says what happened and
+            where the department, year and kind were read, in Chinese."""
             if not file:
                 return "⚠ 请先选择要上传的文件。"
+            given = confirmation(department, year, kind)
             path = Path(file if isinstance(file, str) else file.name)  # gradio's own copy, under its cache folder
-            result = service.ingest(path, lambda fraction, what: progress(fraction, desc=what))
+            result = service.ingest(path, lambda fraction, what: progress(fraction, desc=what), given)
             skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)
+            read = f"\n\n识别：{identified_line(dict(result.identity.sources))}" if result.identity.sources else ""
             if result.status == "exists":
-                return f"ℹ {result.title} 已在库中，未重复导入。" + skipped
-            return f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。" + skipped
+                return f"ℹ {result.title} 已在库中，未重复导入。" + read + skipped
+            if result.status == "updated":
+                return f"✓ 已按填写的信息重新入库：{result.title}（{result.n_facts} 条数据）。" + read + skipped
+            return (
+                f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。"
+                "如部门、年度或预算/决算有误，填写上方对应一栏后再点“导入”。" + read + skipped
+            )
 
         def listed(audited: str | None) -> tuple[Any, ...]:
             """The documents now in the store, in the selectors, the scope picker and the file list (the
@@ -551,7 +579,9 @@ def build(service: Service) -> gr.Blocks:
             """New documents in the selectors; the upload box cleared for the next file."""
             return (*listed(audited), None)
 
-        do_ingest.click(upload_file, [upload], [status], api_name="ingest").then(
+        do_ingest.click(
+            upload_file, [upload, confirm_department, confirm_year, confirm_kind], [status], api_name="ingest"
+        ).then(
             refresh,
             [audit_doc],
             [scope, audit_doc, docs_md, pick_departments, pick_years, upload],

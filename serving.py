@@ -4,7 +4,8 @@ processes (`--workers N`) sharing one store.
     POST /api/ask        {"question", "doc"?, "history"?, "departments"?, "years"?, "kinds"?}
                          → the JSON of `budgetqa ask --json`, plus "history" to send with the next question
     GET  /api/documents  the documents in the store
-    POST /api/ingest     multipart form, field "file" → what happened to the file
+    POST /api/ingest     multipart form, field "file" (and optionally "department", "year", "kind": what the
+                         user confirms for the file, in place of what is read from it) → what happened to it
     GET  /api/health     {"status": "ok", "documents": N}
 
 One request, one JSON reply: no Gradio queue, no server-sent events, no session on the server. A
@@ -29,12 +30,12 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import anyio
 import gradio as gr
 import uvicorn
-from fastapi import Depends, FastAPI, Request, UploadFile
+from fastapi import Depends, FastAPI, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -44,6 +45,8 @@ from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
 from assistant.records import Answer, Within
 from assistant.render import answer_json
+from index.errors import BadConfirmation
+from index.identify import confirmation
 
 if TYPE_CHECKING:
     from app import Service
@@ -171,7 +174,17 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
         return {"status": "ok", "documents": len(await in_thread(documents, service))}
 
     @api.post("/api/ingest", dependencies=[Depends(login)])
-    async def ingest_route(request: Request, file: UploadFile) -> dict[str, Any]:
+    async def ingest_route(
+        request: Request,
+        file: UploadFile,
+        department: Annotated[str | None, Form()] = None,
+        year: Annotated[str | None, Form()] = None,
+        kind: Annotated[str | None, Form()] = None,
+    ) -> dict[str, Any]:
+        try:
+            given = confirmation(department, year, kind)
+        except BadConfirmation as e:
+            raise ApiError(400, str(e)) from e
         cap = int(options["max_file_size"])
         if int(request.headers.get("content-length") or 0) > cap + 65536:  # the form's own bytes besides the file
             raise ApiError(413, f"文件过大：上传不能超过 {cap // (1024 * 1024)} MB。")
@@ -181,17 +194,19 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
             path = folder / name
             with path.open("wb") as out:
                 shutil.copyfileobj(file.file, out)
-            result = await in_thread(service.ingest, path, answers=False)
+            result = await in_thread(service.ingest, path, None, given, answers=False)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        message = (
-            f"{result.title} 已在库中，未重复导入。"
-            if result.status == "exists"
-            else f"已导入：{result.title}（{result.n_facts} 条数据）。"
-        )
+        message = {
+            "exists": f"{result.title} 已在库中，未重复导入。",
+            "updated": f"已按指定的部门/年度/类型重新入库：{result.title}（{result.n_facts} 条数据）。",
+            "added": f"已导入：{result.title}（{result.n_facts} 条数据）。",
+        }[result.status]
         return {
             "status": result.status, "doc_id": result.doc_id, "title": result.title, "n_facts": result.n_facts,
             "warnings": list(result.warnings), "message": message,
+            "department": result.identity.department, "year": result.identity.year, "kind": result.identity.kind,
+            "identified": dict(result.identity.sources),
         }  # fmt: skip
 
     return gr.mount_gradio_app(

@@ -29,7 +29,8 @@ from assistant.render import VERDICT, answer_json, figure_json, model_banner, nu
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from index.audit import audit
-from index.errors import StoreError
+from index.errors import BadConfirmation, StoreError
+from index.identify import Identity, confirmation, identified_line
 from index.ingest import IngestResult, collect, ingest, ingest_files, rebuild, reparse, stored_texts
 from index.numbers import format_amount
 from index.records import Check, Fact
@@ -129,15 +130,21 @@ class FileBar(tqdm):  # type: ignore[type-arg]
 
 
 def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
+    if args.department is not None and not args.department.strip():
+        raise UsageError("--department 不能为空，请写部门全称，如 北京市财政局")
+    try:
+        given = confirmation(args.department, args.year, args.kind)
+    except BadConfirmation as e:
+        raise UsageError(f"{e}（--department / --year / --kind）") from e
     paths = collect([Path(p) for p in args.paths])
     vectors = open_vectors(args.settings)
     failed = 0
     results: list[dict[str, object]] = []
     bar = FileBar(len(paths), quiet=args.json or len(paths) < 2)
     outcomes = (
-        [(paths[0], _ingest_one(store, vectors, paths[0], quiet=args.json))]
+        [(paths[0], _ingest_one(store, vectors, paths[0], quiet=args.json, given=given))]
         if len(paths) == 1
-        else ingest_files(store, vectors, paths, model=args.settings.embed_model, workers=args.workers)
+        else ingest_files(store, vectors, paths, model=args.settings.embed_model, workers=args.workers, given=given)
     )
     for path, r in outcomes:
         bar.update()
@@ -150,10 +157,14 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
             continue
         results.append(
             {"file": str(path), "status": r.status, "doc_id": r.doc_id, "title": r.title, "facts": r.n_facts,
-             "warnings": r.warnings}
+             "warnings": r.warnings, "identified": dict(r.identity.sources)}
         )  # fmt: skip
         if not args.json:
-            what = f"新增 {r.n_facts} 条数据" if r.status == "added" else "已在库中，未重复导入"
+            what = {
+                "added": f"新增 {r.n_facts} 条数据",
+                "updated": f"已按指定的部门/年度/类型重新入库（{r.n_facts} 条数据）",
+                "exists": "已在库中，未重复导入",
+            }[r.status]
             bar.write(f"✓ {path.name}：{r.title}（{r.doc_id[:12]}）{what}", file=out)
             for w in r.warnings:
                 bar.write(f"  ⚠ {path.name}：{w}", file=out)
@@ -162,18 +173,23 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         dump({"results": results}, out)
     else:
         added = sum(1 for r in results if r["status"] == "added")
+        updated = sum(1 for r in results if r["status"] == "updated")
+        again = f"按指定信息重新入库 {updated} 个，" if updated else ""
         print(
-            f"共 {len(paths)} 个文件：新增 {added} 个，已存在 {len(paths) - added - failed} 个，失败 {failed} 个。",
+            f"共 {len(paths)} 个文件：新增 {added} 个，{again}已存在 {len(paths) - added - updated - failed} 个，"
+            f"失败 {failed} 个。",
             file=out,
         )
     return 1 if failed else 0
 
 
-def _ingest_one(store: Store, vectors: Vectors, path: Path, *, quiet: bool) -> IngestResult | AssistantError:
+def _ingest_one(
+    store: Store, vectors: Vectors, path: Path, *, quiet: bool, given: Identity | None = None
+) -> IngestResult | AssistantError:
     """One file, in this process, with a bar over its pages as they are read (a PDF's)."""
     pages = PageBar(path.name, quiet=quiet)
     try:
-        return ingest(store, vectors, path, progress=pages.update)
+        return ingest(store, vectors, path, progress=pages.update, given=given)
     except AssistantError as e:
         return e
     finally:
@@ -216,6 +232,8 @@ def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     else:
         for d in docs:
             print(f"{d.doc_id[:12]}  {d.title}  单位：{d.unit}  数据 {d.n_facts} 条  文件 {d.filename}", file=out)
+            if d.identified:
+                print(f"    识别：{identified_line(d.identified)}", file=out)
             for t in store.tables(d.doc_id):
                 kind = f"{t.kind_name}（{t.kind}）" if t.kind else "未识别的表格"
                 print(f"    {t.table} → {kind}  数据 {t.n_facts} 条", file=out)
@@ -434,6 +452,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=min(os.cpu_count() or 1, 4), metavar="N",
         help="并行读取、解析和向量化的进程数（默认为 CPU 核数，最多 4；1 表示不并行）",
     )  # fmt: skip
+    p.add_argument("--department", help="确认所导入文件的部门全称（代替从文件中读出的名称）")
+    p.add_argument("--year", help="确认所导入文件的年度，如 2026")
+    p.add_argument("--kind", help="确认所导入文件是 预算 还是 决算")
     p = sub.add_parser("docs", help="列出库中的文件")
     p = sub.add_parser("facts", help="列出结构化数据（表格单元格与正文中的数字）")
     p.add_argument("--doc", help="只看某个文件（编号或编号前缀）")

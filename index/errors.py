@@ -31,6 +31,17 @@ class NotADisclosure(AssistantError):
         return f"“{self.name}”不是可识别的预算公开文件：{self.reason}"
 
 
+class BadConfirmation(AssistantError):
+    """A department, year or kind a user gave for a document that cannot be one."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 class StoreError(AssistantError):
     """The store folder cannot be opened or written."""
 

@@ -10,6 +10,7 @@ folder ingest run again resumes where it stopped.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import shutil
 import sqlite3
@@ -17,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 from index.chunks import chunk
 from index.errors import AssistantError, StoreError, UnreadableDocument
 from index.facts import extract_facts
+from index.identify import Identity, vocabulary
 from index.load import DOCUMENT_SUFFIXES, LoadedText, doc_id_of, load
 from index.parse import parse
 from index.records import Chunk, Disclosure, Fact
@@ -54,29 +56,36 @@ class IngestResult:
     name: str
     doc_id: str
     title: str
-    status: Literal["added", "exists"]
+    status: Literal["added", "exists", "updated"]  # updated: stored again under the identity a user confirmed
     n_facts: int
     warnings: list[str]  # what parsing left out (ragged rows, a file cut short), in Chinese
+    identity: Identity = field(default_factory=Identity)  # whose document, with where each value was read
 
 
-def read(path: Path, progress: Callable[[int, int], None] | None = None) -> Parsed:
+def read(path: Path, progress: Callable[[int, int], None] | None = None, given: Identity | None = None) -> Parsed:
     """Load, parse and extract facts; raises AssistantError subclasses with Chinese messages.
 
-    `progress(done, total)` reports the pages of a PDF as they are read."""
-    return _parsed(load(path, progress=progress))
+    `progress(done, total)` reports the pages of a PDF as they are read; `given`: the department, year
+    or kind a user confirmed, in place of what the text says."""
+    return _parsed(load(path, progress=progress), given)
 
 
 def ingest(
-    store: Store, vectors: Vectors, path: Path, progress: Callable[[int, int], None] | None = None
+    store: Store,
+    vectors: Vectors,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    given: Identity | None = None,
 ) -> IngestResult:
-    """Ingest one file, all or nothing. A document already in the store (same normalised text) adds nothing."""
-    return add(store, vectors, read(path, progress))
+    """Ingest one file, all or nothing. A document already in the store (same normalised text) adds nothing,
+    unless `given` confirms another department, year or kind for it: it is then stored again under those."""
+    return add(store, vectors, read(path, progress, given))
 
 
 def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
     """Store a parsed document: SQLite rows and vectors commit together or not at all."""
     recover(store, vectors)
-    if store.has(parsed.disclosure.doc_id):
+    if store.has(parsed.disclosure.doc_id) and not _reconfirmed(store, parsed.disclosure):
         return _exists(parsed.loaded.name, parsed.disclosure)
     (outcome,) = write(store, vectors, [Embedded(parsed=parsed, nodes=vectors.embed(parsed.chunks))])
     if isinstance(outcome, AssistantError):
@@ -108,13 +117,18 @@ def write(store: Store, vectors: Vectors, ready: list[Embedded]) -> list[IngestR
     were not committed."""
     recover(store, vectors)
     new: dict[str, Embedded] = {}  # by document id: a second copy of a document in `ready` is not new
+    again: set[str] = set()  # stored documents a user confirmed another identity for: stored again
     for e in ready:
         doc_id = e.parsed.disclosure.doc_id
         if doc_id not in new and not store.has(doc_id):
             new[doc_id] = e
+        elif doc_id not in new and _reconfirmed(store, e.parsed.disclosure):
+            new[doc_id] = e
+            again.add(doc_id)
     same: dict[tuple[str, int, str], list[DocumentInfo]] = {}  # (department, year, kind) → stored documents
     for o in store.documents() if new else []:
-        same.setdefault((o.department, o.year, o.kind), []).append(o)
+        if o.doc_id not in again:
+            same.setdefault((o.department, o.year, o.kind), []).append(o)
     done: dict[str, IngestResult | AssistantError] = {}
     try:
         for e in new.values():
@@ -126,9 +140,12 @@ def write(store: Store, vectors: Vectors, ready: list[Embedded]) -> list[IngestR
             info = DocumentInfo(
                 doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind, unit=d.unit,
                 filename=loaded.name, n_facts=len(e.parsed.facts), ingested_at=now(),
+                level=d.identity.level or "部门", scope=d.identity.scope, identified=dict(d.identity.sources),
             )  # fmt: skip
             try:
                 with store.transaction() as conn:
+                    if d.doc_id in again:
+                        store.remove(conn, d.doc_id)
                     store.add(
                         conn, info=info, text=loaded.text, encoding=loaded.encoding,
                         facts=e.parsed.facts, indicators=d.indicators, chunks=e.parsed.chunks,
@@ -138,7 +155,7 @@ def write(store: Store, vectors: Vectors, ready: list[Embedded]) -> list[IngestR
                 done[d.doc_id] = _exists(loaded.name, d) if store.has(d.doc_id) else error
                 continue
             others = same.setdefault((d.department, d.year, d.kind), [])
-            done[d.doc_id] = _added(e.parsed, warnings=[
+            done[d.doc_id] = _added(e.parsed, updated=d.doc_id in again, warnings=[
                 f"库中已有内容不同的同名文件“{o.filename}”（编号 {o.doc_id[:12]}），提问时请用查询范围选定其中一份"
                 for o in others
             ])  # fmt: skip
@@ -160,30 +177,44 @@ def write(store: Store, vectors: Vectors, ready: list[Embedded]) -> list[IngestR
 
 
 def _exists(name: str, d: Disclosure) -> IngestResult:
-    return IngestResult(name=name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0, warnings=d.warnings)
+    return IngestResult(
+        name=name, doc_id=d.doc_id, title=d.title, status="exists", n_facts=0, warnings=d.warnings, identity=d.identity
+    )
 
 
-def _added(parsed: Parsed, *, warnings: list[str]) -> IngestResult:
+def _added(parsed: Parsed, *, updated: bool = False, warnings: list[str]) -> IngestResult:
     d = parsed.disclosure
     return IngestResult(
-        name=parsed.loaded.name, doc_id=d.doc_id, title=d.title, status="added", n_facts=len(parsed.facts),
-        warnings=d.warnings + warnings,
+        name=parsed.loaded.name, doc_id=d.doc_id, title=d.title, status="updated" if updated else "added",
+        n_facts=len(parsed.facts), warnings=d.warnings + warnings, identity=d.identity,
     )  # fmt: skip
 
 
+def _reconfirmed(store: Store, d: Disclosure) -> bool:
+    """Whether a user confirmed a department, year or kind for a stored document that it is not stored
+    under, or not as confirmed (read from the text, the same value)."""
+    user = vocabulary().sources["user"]
+    given = {f: getattr(d, f) for f in ("department", "year", "kind") if d.identity.sources.get(f) == user}
+    stored = store.documents(d.doc_id)
+    return bool(given and stored) and any(
+        getattr(stored[0], f) != v or stored[0].identified.get(f) != user for f, v in given.items()
+    )
+
+
 def ingest_files(
-    store: Store, vectors: Vectors, paths: list[Path], *, model: str | None, workers: int
+    store: Store, vectors: Vectors, paths: list[Path], *, model: str | None, workers: int, given: Identity | None = None
 ) -> Iterator[tuple[Path, IngestResult | AssistantError]]:
     """Ingest files in order, yielding each file's result (or its error) as soon as it is stored.
 
     With `workers` > 1, that many processes read, parse and embed with `model` (the configured embedding,
     loaded once in each) while this process writes. Files whose text the store already holds are skipped
-    before parsing, so running the same folder again after an interruption resumes it."""
+    before parsing, so running the same folder again after an interruption resumes it (unless `given`
+    confirms a department, year or kind for every file)."""
     recover(store, vectors)
     if workers <= 1 or len(paths) < 2:
         for path in paths:
             try:
-                yield path, ingest(store, vectors, path)
+                yield path, ingest(store, vectors, path, given=given)
             except AssistantError as error:
                 yield path, error
         return
@@ -198,7 +229,7 @@ def ingest_files(
                     upcoming = next(queue, None)
                     if upcoming is None:
                         break
-                    running.append((upcoming, pool.submit(_prepare, upcoming)))
+                    running.append((upcoming, pool.submit(_prepare, upcoming, given)))
                 if not running:
                     return
                 # the next file in order, and those after it that are ready too (the writer's batch grows
@@ -235,23 +266,23 @@ def _start(model: str | None, known: set[str]) -> None:
     _embedding, _known = load_embedding(model, threads=1), known  # one worker per core: one BLAS thread each
 
 
-def _prepare(path: Path) -> Embedded | Known | AssistantError:
-    """In a worker: read, parse and embed one file (a file the store holds is only read)."""
+def _prepare(path: Path, given: Identity | None = None) -> Embedded | Known | AssistantError:
+    """In a worker: read, parse and embed one file (a file the store holds is only read, unless `given`)."""
     assert _embedding is not None, "_start runs first"
     from index.embed import embed_chunks
 
     try:
         loaded = load(path)
-        if loaded.doc_id in _known:
+        if loaded.doc_id in _known and given is None:
             return Known(name=loaded.name, doc_id=loaded.doc_id)
-        parsed = _parsed(loaded)
+        parsed = _parsed(loaded, given)
     except AssistantError as error:
         return error
     return Embedded(parsed=parsed, nodes=embed_chunks(_embedding, parsed.chunks))
 
 
-def _parsed(loaded: LoadedText) -> Parsed:
-    disclosure = parse(loaded)
+def _parsed(loaded: LoadedText, given: Identity | None = None) -> Parsed:
+    disclosure = parse(loaded, given)
     return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
 
 
@@ -282,31 +313,43 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 def reparse(store: Store, doc_id: str) -> Parsed:
     """Parse a stored document again from its stored text (the audit's input)."""
     text, filename = store.text(doc_id)
-    return parse_text(text, filename, doc_id)
+    return parse_text(text, filename, doc_id, given=store.given(doc_id))
 
 
-def parse_text(text: str, filename: str, doc_id: str | None = None, encoding: str = "utf-8") -> Parsed:
-    """Parse a normalised text kept in a store (its id is recomputed unless given)."""
-    return _parsed(LoadedText(name=filename, text=text, encoding=encoding, doc_id=doc_id or doc_id_of(text)))
+def parse_text(
+    text: str, filename: str, doc_id: str | None = None, encoding: str = "utf-8", given: Identity | None = None
+) -> Parsed:
+    """Parse a normalised text kept in a store (its id is recomputed unless given), with what a user confirmed."""
+    loaded = LoadedText(name=filename, text=text, encoding=encoding, doc_id=doc_id or doc_id_of(text))
+    return _parsed(loaded, given)
 
 
-def stored_texts(folder: Path) -> list[tuple[str, str, str]]:
-    """(text, file name, encoding) of every document in a store folder of any format; nothing is written
-    (SQLite itself may roll back a transaction that a killed process left half done)."""
+Stored = tuple[str, str, str, Identity]  # a stored document's text, file name, encoding, and what a user confirmed
+
+
+def stored_texts(folder: Path) -> list[Stored]:
+    """(text, file name, encoding, confirmed identity) of every document in a store folder of any format;
+    nothing is written (SQLite itself may roll back a transaction that a killed process left half done)."""
     path = folder / "facts.sqlite"
     if not path.exists():
         raise StoreError(f"“{folder}”中没有 facts.sqlite，不是本程序的存储目录")
     try:
         with closing(sqlite3.connect(path, timeout=30)) as conn:
-            rows = conn.execute("SELECT text, filename, encoding FROM documents ORDER BY rowid").fetchall()
-            return [(r[0], r[1], r[2]) for r in rows]
+            kept = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'identities'").fetchone()
+            rows = conn.execute(
+                "SELECT text, filename, encoding, department, year, kind, i.sources FROM documents"
+                " LEFT JOIN identities i USING (doc_id) ORDER BY documents.rowid"
+                if kept
+                else "SELECT text, filename, encoding, department, year, kind, NULL FROM documents ORDER BY rowid"
+            ).fetchall()
+            return [(r[0], r[1], r[2], Identity.stored(r[3], r[4], r[5], json.loads(r[6] or "{}"))) for r in rows]
     except sqlite3.Error as e:
         raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
 
 
 def rebuild(
     folder: Path,
-    texts: list[tuple[str, str, str]],
+    texts: list[Stored],
     vectors_for: Callable[[Path], Vectors],
     on_document: Callable[[IngestResult], None],
 ) -> Path:
@@ -319,8 +362,8 @@ def rebuild(
         shutil.rmtree(fresh)  # left by a rebuild that was interrupted
     with Store(fresh) as store:
         vectors = vectors_for(fresh)
-        for text, filename, encoding in texts:
-            on_document(add(store, vectors, parse_text(text, filename, encoding=encoding)))
+        for text, filename, encoding, given in texts:
+            on_document(add(store, vectors, parse_text(text, filename, encoding=encoding, given=given)))
     backup = folder.with_name(f"{folder.name}.bak-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
     folder.rename(backup)
     fresh.rename(folder)

@@ -51,6 +51,20 @@ def record(conn: db.Connection, chunks: Iterable[Chunk]) -> None:
     conn.execute("UPDATE corpus SET chunks = chunks + ?, tokens = tokens + ?", (n, tokens))
 
 
+def forget(conn: db.Connection, texts: Iterable[str]) -> None:
+    """Uncount the chunks of a document being removed, inside the caller's transaction."""
+    df: Counter[str] = Counter()
+    n = tokens = 0
+    for text in texts:
+        terms = terms_of(text)
+        n += 1
+        tokens += len(terms)
+        df.update(set(terms))
+    conn.executemany("UPDATE terms SET df = df - ? WHERE term = ?", [(d, t) for t, d in sorted(df.items())])
+    conn.execute("DELETE FROM terms WHERE df <= 0")
+    conn.execute("UPDATE corpus SET chunks = chunks - ?, tokens = tokens - ?", (n, tokens))
+
+
 def recount(conn: db.Connection) -> None:
     """Count every stored chunk afresh (a store written before the counts were kept)."""
     conn.execute("DELETE FROM terms")

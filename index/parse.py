@@ -15,6 +15,7 @@ from index.catalog import (
     table_kind,
 )
 from index.errors import NotADisclosure
+from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
@@ -35,11 +36,6 @@ _CN = {
     11: "十一",
     12: "十二",
 }
-_LEVEL = r"(?:区级|市级|县级|省级|本级)?(?:部门|单位)?"  # "2024年区级部门预算", "2024年单位预算"
-_TITLE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})年度?(?P<dept>.+?){_LEVEL}(?P<kind>预算|决算)(?:公开|情况说明|报告)?$")
-_TITLE_DEPT_FIRST = re.compile(
-    rf"^(?P<dept>.*?)(?P<year>(?:19|20)\d{{2}})年度?{_LEVEL}(?P<kind>预算|决算)(?:公开|情况说明|报告)?$"
-)
 PART_HEADING = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.*)$")
 _TOC_ENTRY = re.compile(rf"^[-•·*]?\s*第(?P<num>[{CN_DIGITS}]+)部分\s*(?P<title>.+?)(?:\s*[.…·]{{2,}}\s*\d*|\s+\d+)?$")
 _TOC_TABLE = re.compile(rf"^[-•·*]?\s*[（(](?P<num>[{CN_DIGITS}]+)[)）]\s*\S*表")
@@ -62,7 +58,6 @@ _UNIT_TAIL = re.compile(
     r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
-PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx")  # the letters templates print for the department to fill in
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
@@ -84,22 +79,30 @@ def paginate(text: str) -> list[Line]:
     return out
 
 
-def parse(loaded: LoadedText) -> Disclosure:
-    """Parse a loaded disclosure; raises NotADisclosure when the template is not recognised."""
+def parse(loaded: LoadedText, given: Identity | None = None) -> Disclosure:
+    """Parse a loaded disclosure; raises NotADisclosure for a text that is not one (or a blank template).
+
+    `given`: the department, year or kind a user confirmed, in place of what the text says."""
     paged = paginate(loaded.text)
     lines = [line for line, _ in paged]
-    title, year, department, kind, body_start = _title(lines, loaded.name)
+    read, body_start = identify(paged, loaded.name, starts_body=_starts_body)
+    if given is not None:
+        read = read.confirmed(department=given.department, year=given.year, kind=given.kind)
+    identity, unsure = settle(read, loaded.name)
+    department, year, kind = identity.department or "", identity.year or 0, identity.kind or "预算"
     starts = _table_starts(lines, body_start, department)
     first_table = min(starts, default=len(lines))
     parts = _Parts(department, numbered=any(PART_HEADING.match(line.strip()) for line in lines[body_start:]))
     first_part = _first_part_line(lines, body_start, first_table, parts)
     toc = _toc_titles(lines[: first_part if first_part is not None else body_start + 200])
-    if first_part is None and first_table == len(lines):
-        raise NotADisclosure(loaded.name, "没有找到“第一部分”“主要职能”等正文部分，也没有找到“表1”“收支总表”等表格")
-    warnings: list[str] = list(loaded.warnings)
+    if first_part is None and first_table == len(lines) and not stated(read):
+        raise NotADisclosure(loaded.name, "没有找到“某年某部门预算/决算”的标题、“第一部分”等正文部分或“表1”等表格")
+    warnings: list[str] = [*unsure, *loaded.warnings]
     prose, printed = _split_after_tables(paged[first_table:], {i - first_table for i in starts}, parts)
-    body = (paged[first_part:first_table] if first_part is not None else []) + prose
-    sections = _sections(body, toc, warnings, parts)
+    if first_part is not None:
+        sections = _sections(paged[first_part:first_table] + prose, toc, warnings, parts)
+    else:  # no part headings: the prose under the document's own title ("…2026年部门预算情况说明")
+        sections = _sections(paged[body_start:first_table] + prose, toc, warnings, parts, _lead(lines))
     tables = _tables(printed, department)
     warnings.extend(w for t in tables.values() for w in t.skipped)
     warnings.extend(
@@ -117,7 +120,7 @@ def parse(loaded: LoadedText) -> Disclosure:
     indicators = next((t.indicators for t in tables.values() if t.indicators), [])
     return Disclosure(
         doc_id=loaded.doc_id,
-        title=title,
+        title=f"{f'{year}年' if year else ''}{department}{identity.level or '部门'}{kind}",
         department=department,
         year=year,
         kind=kind,
@@ -126,6 +129,7 @@ def parse(loaded: LoadedText) -> Disclosure:
         tables={name: t.table for name, t in tables.items()},
         indicators=indicators,
         warnings=warnings,
+        identity=identity,
     )
 
 
@@ -277,49 +281,15 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _title(lines: list[str], name: str) -> tuple[str, int, str, str, int]:
-    """(title, year, department, 预算/决算, index of the line after the title block).
-
-    The title may be printed over several lines (department / "2024 年度" / "部门决算"); a
-    line such as "预算主管部门：X" or "预算单位：X" near the top names the department when
-    the title names only the region ("上海市普陀区2024年区级部门预算").
-    """
-    head: list[str] = []
-    end = 0
-    named: str | None = None
-    for i, line in enumerate(lines[:40]):
-        s = line.strip()
-        if squeeze(s) in {"目录", "目次"} or PART_HEADING.match(s) or TABLE_START.match(s):
-            end = end or i
-            break
-        if not s:
-            continue
-        if (d := department_line(s)) and named is None:
-            named = d
-            end = i + 1
-            continue
-        if not end:
-            head.append(squeeze(s))
-            if _title_match("".join(head)):
-                end = i + 1
-    joined = "".join(head)
-    m = _title_match(joined)
-    if not m:
-        raise NotADisclosure(name, "开头没有“某年某部门预算/决算”的标题")
-    department = squeeze(named) if named else m.group("dept").strip("：:")
-    if not department:
-        raise NotADisclosure(name, "标题中没有部门名称")
-    if PLACEHOLDER.search(department):  # "上海市XX局": the blank template a finance bureau sends out
-        raise NotADisclosure(name, f"这是空白模板（部门名称为“{department}”），不是某个部门公开的文件")
-    level = "单位" if re.search(rf"单位{m.group('kind')}", joined) else "部门"  # 单位预算: a 预算单位's own
-    title = f"{m.group('year')}年{department}{level}{m.group('kind')}"
-    return title, int(m.group("year")), department, m.group("kind"), end
+def _starts_body(line: str) -> bool:
+    """A line that is not on the cover: a part heading or a table caption."""
+    return bool(PART_HEADING.match(line) or TABLE_START.match(line))
 
 
-def _title_match(text: str) -> re.Match[str] | None:
-    """ "2022年深圳市科学技术协会部门预算" or "深圳市科学技术协会2022年部门预算"."""
-    m = _TITLE_DEPT_FIRST.search(text)
-    return m if m and m.group("dept").strip("：:") else _TITLE.search(text)
+def _lead(lines: list[str]) -> str:
+    """The heading of a text without part headings: its first line when that is a title, else 正文."""
+    first = next((squeeze(line) for line in lines if line.strip()), "")
+    return first if 0 < len(first) <= 40 and not first.endswith(_TERMINAL) else "正文"
 
 
 def _toc_titles(lines: list[str]) -> dict[str, str]:
@@ -405,10 +375,12 @@ def _join_page_breaks(blocks: list[_Block], toc: dict[str, str], parts: _Parts) 
     return out
 
 
-def _sections(lines: list[Line], toc: dict[str, str], warnings: list[str], parts: _Parts) -> list[Section]:
+def _sections(
+    lines: list[Line], toc: dict[str, str], warnings: list[str], parts: _Parts, heading: str = ""
+) -> list[Section]:
+    """The parts, each with its paragraphs; `heading`: the part the lines before the first heading are in."""
     blocks = _join_page_breaks(_blocks(lines), toc, parts)
     sections: list[Section] = []
-    heading = ""
     paragraphs: list[Paragraph] = []
     subsections: list[str] = []
     rows: list[str] = []

@@ -172,6 +172,11 @@ class FactQuery:
         """How many facts the store holds."""
         return int(self._read("SELECT count(*) FROM facts")[0][0])
 
+    def versions(self) -> frozenset[tuple[str, str]]:
+        """(doc_id, when it was stored) of every document: changes when a document is stored again too
+        (under the department, year or kind a user confirmed)."""
+        return frozenset((str(r[0]), str(r[1])) for r in self._read("SELECT doc_id, ingested_at FROM documents"))
+
     def ingested(self) -> list[str]:
         """Document ids in the order they were stored (the order of their facts' ids)."""
         return [str(r[0]) for r in self._read("SELECT doc_id FROM documents ORDER BY rowid")]

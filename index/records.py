@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from index.identify import Identity
+
 ColumnKind = Literal["label", "code", "code_part", "year", "amount", "count", "ordinal", "text"]
 AuditStatus = Literal["ok", "rounding", "mismatch"]
 
@@ -112,6 +114,7 @@ class Disclosure:
     tables: dict[str, Table]
     indicators: list[Indicator]
     warnings: list[str] = field(default_factory=list)  # Chinese sentences: what parsing left out, and why
+    identity: Identity = field(default_factory=Identity)  # department, year … as read, with where each was read
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,3 +178,6 @@ class DocumentInfo:
     filename: str
     n_facts: int
     ingested_at: str
+    level: str = "部门"  # 部门 (a department's, with its units) / 单位 (one 预算单位's own)
+    scope: str | None = None  # 本级 / 汇总, when the name says so
+    identified: dict[str, str] = field(default_factory=dict)  # department, year … → where it was read (封面 …)

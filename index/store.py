@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from index import db, lexicon
 from index.catalog import catalog
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
+from index.identify import Identity
 from index.load import normalise
 from index.query import FACT_COLUMNS, fact_of
 from index.records import Chunk, DocumentInfo, Fact, Indicator
@@ -157,6 +158,12 @@ CREATE TABLE IF NOT EXISTS indicators (
     comparator  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
+CREATE TABLE IF NOT EXISTS identities (  -- whose document: where each value was read, what a user confirmed
+    doc_id      TEXT PRIMARY KEY,
+    level       TEXT NOT NULL,      -- 部门 / 单位
+    scope       TEXT,               -- 本级 / 汇总
+    sources     TEXT NOT NULL       -- JSON: department, year, kind … → 封面 / 目录 / … / 用户确认
+);
 """
 
 
@@ -339,20 +346,44 @@ class Store:
             (info.doc_id, info.title, info.department, info.year, info.kind, info.unit, info.filename,
              encoding, text, info.n_facts, info.ingested_at),
         )  # fmt: skip
+        conn.execute(
+            "INSERT INTO identities VALUES (?,?,?,?)",
+            (info.doc_id, info.level, info.scope, json.dumps(info.identified, ensure_ascii=False)),
+        )
+
+    def remove(self, conn: db.Connection, doc_id: str) -> None:
+        """Delete a document's rows inside a transaction (before it is written again under another identity)."""
+        chunks = conn.execute("SELECT text FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+        lexicon.forget(conn, [text for (text,) in chunks])
+        for table in ("facts", "indicators", "chunks", "identities", "documents"):
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def given(self, doc_id: str) -> Identity:
+        """The department, year and kind a user confirmed for a stored document (kept over a rebuild)."""
+        row = self.conn.execute(
+            "SELECT d.department, d.year, d.kind, i.sources FROM documents d JOIN identities i USING (doc_id)"
+            " WHERE doc_id = ?",
+            (doc_id,),
+        ).fetchone()
+        return Identity() if row is None else Identity.stored(row[0], row[1], row[2], json.loads(row[3]))
 
     def chunks(self) -> list[Chunk]:
         """Every chunk of every document, in document order."""
         rows = self.conn.execute("SELECT id, doc_id, location, text, metadata FROM chunks ORDER BY doc_id, position")
         return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
-    def documents(self) -> list[DocumentInfo]:
+    def documents(self, doc_id: str | None = None) -> list[DocumentInfo]:
+        """The stored documents (or the one with this id), by year and department."""
         rows = self.conn.execute(
-            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at"
-            " FROM documents ORDER BY year, department"
+            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at, i.level, i.scope,"
+            " i.sources FROM documents LEFT JOIN identities i USING (doc_id) WHERE ? IS NULL OR doc_id = ?"
+            " ORDER BY year, department",
+            (doc_id, doc_id),
         ).fetchall()
         return [
             DocumentInfo(doc_id=r[0], title=r[1], department=r[2], year=r[3], kind=r[4], unit=r[5],
-                         filename=r[6], n_facts=r[7], ingested_at=r[8])
+                         filename=r[6], n_facts=r[7], ingested_at=r[8], level=r[9] or "部门", scope=r[10],
+                         identified=json.loads(r[11]) if r[11] else {})
             for r in rows
         ]  # fmt: skip
 

@@ -199,6 +199,21 @@ def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: st
     page.screenshot(path=ARTIFACTS / "answer-uploaded.png", full_page=True)
 
 
+def test_an_upload_may_confirm_the_department(browser: object, server: str, tmp_path: Path) -> None:
+    page = new_page(browser, server)
+    page.get_by_role("tab", name="文件", exact=True).click()
+    text = tmp_path / "budget.txt"  # a cover without the department
+    text.write_text(
+        "2026年度部门预算\n\n第一部分 部门概况\n\n一、收支\n\n本部门收入预算合计1200万元。\n", encoding="utf-8"
+    )
+    page.locator("#upload input[type=file]").set_input_files(str(text))
+    page.locator("#confirm-department").get_by_role("textbox").fill("福州市商务局")
+    page.click("#ingest")
+    status = page.locator("#ingest-status")
+    expect(status).to_contain_text("已导入：2026年福州市商务局部门预算", timeout=120_000)
+    expect(status).to_contain_text("部门（用户确认）、年度（封面）")
+
+
 def test_two_sessions_do_not_share_history(browser: object, server: str) -> None:
     alice, bob = new_page(browser, server), new_page(browser, server)
     ask(alice, "科协人头经费今年多少", "695 万元")

@@ -83,7 +83,7 @@ BAD_FILES = [
     ("scan.png", lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "图片"),
     ("budget.xlsx", lambda: "2022年某部门预算\n".encode(), "不支持“.xlsx”类型的文件"),
     ("notes.txt", lambda: "会议纪要\n\n今天讨论了下一步工作安排。\n".encode(), "不是可识别的预算公开文件"),
-    ("title_only.txt", lambda: "2022年深圳市某某局部门预算\n".encode(), "没有找到“第一部分”"),
+    ("title_only.txt", lambda: "2022年深圳市某某局部门预算\n".encode(), "正文和表格都是空的"),
     ("huge.txt", lambda: SAMPLE.read_bytes() * (MAX_BYTES // SAMPLE.stat().st_size + 1), "文件过大"),
 ]
 

@@ -93,6 +93,30 @@ def test_a_document_uploaded_through_one_worker_is_answered_by_the_other(workers
     assert again.json()["status"] == "exists"
 
 
+def test_an_upload_may_confirm_the_department_year_and_kind(workers: list[str]) -> None:
+    text = "2026年度部门预算\n\n第一部分 部门概况\n\n一、收支\n\n本部门2026年收入预算合计1200万元。\n"
+    upload = {"file": ("budget.txt", text.encode())}
+    r = httpx.post(workers[0] + "api/ingest", files=upload, auth=AUTH, timeout=300)
+    assert r.status_code == 200, r.text
+    read = r.json()
+    assert (read["status"], read["department"], read["year"]) == ("added", "budget", 2026)
+    assert "未能从文件内容中读出部门名称" in read["warnings"][0] and read["identified"]["year"] == "封面"
+    bad = httpx.post(workers[1] + "api/ingest", files=upload, data={"year": "26"}, auth=AUTH, timeout=300)
+    assert bad.status_code == 400 and "年度应为四位年份" in bad.json()["error"]
+    fields = {"department": "福州市商务局", "year": "2026", "kind": "决算"}
+    r = httpx.post(workers[1] + "api/ingest", files=upload, data=fields, auth=AUTH, timeout=300)
+    confirmed = r.json()
+    assert (confirmed["status"], confirmed["doc_id"]) == ("updated", read["doc_id"])
+    assert (confirmed["department"], confirmed["kind"], confirmed["title"]) == (
+        "福州市商务局",
+        "决算",
+        "2026年福州市商务局部门决算",
+    )
+    assert confirmed["identified"]["department"] == "用户确认" and not confirmed["warnings"]
+    listed = {d["doc_id"]: d for d in httpx.get(workers[0] + "api/documents", auth=AUTH).json()}
+    assert (listed[read["doc_id"]]["department"], listed[read["doc_id"]]["kind"]) == ("福州市商务局", "决算")
+
+
 def test_api_errors_are_one_chinese_sentence(workers: list[str], tmp_path: Path) -> None:
     url = workers[0]
     r = httpx.post(url + "api/ask", json={"question": "项目支出是多少？"})
