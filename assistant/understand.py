@@ -61,9 +61,7 @@ CLAIM = re.compile(
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
 CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
-WITHIN = re.compile(
-    r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中(?![心央国华小学专级等]))[，,]?(.+)"
-)  # 中 of 管理中心/中央/中等专业 is part of a name, not "within"
+WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
@@ -586,6 +584,17 @@ class Understanding:
             )
         return best if best.score >= LINK_THRESHOLD else None
 
+    def _inside_a_name(self, segment: str, at: int, docs: list[str]) -> bool:
+        """The word read as "within" (中, 里) is part of a row's name written out whole ("无锡市社会保险基金管理
+        中心2026年预算收入"): the name is the subject, not a parent of what follows."""
+        for label in self.kb.in_scope(set(docs)):
+            if len(label.key) < 4:
+                continue
+            start = segment.find(label.key)
+            if start >= 0 and start < at < start + len(label.key):
+                return True
+        return False
+
     def _total_written(self, phrase: str, docs: list[str]) -> Link | None:
         """A named total written out whole ("支出合计", "本年收入合计") when nothing else is asked with it:
         合计/总计 is a cue word elsewhere ("两项合计"), but here it is the label, never 基本支出 or 项目支出."""
@@ -627,7 +636,7 @@ class Understanding:
     ) -> tuple[str | None, str | None]:
         """ "科学技术普及下面的机构运行" / "科普能力提升项目里，科普活动工作": the child, scoped to its parent."""
         m = WITHIN.search(segment)
-        if not m:
+        if not m or self._inside_a_name(segment, m.end(1), docs):
             return None, None
         parent = self.link(m.group(1), docs, table=table)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
