@@ -657,6 +657,9 @@ class Engine:
 
     def _share(self, query: Query, doc: Doc) -> Draft:
         part_key = query.subjects[0]
+        after = norm(to_template(query.question)).partition("占")[2]
+        if len(query.subjects) == 1 and norm(self.pick.name(part_key)) in after:
+            raise Unanswerable(f"只找到占比的分母“{self.pick.name(part_key)}”，没有找到是哪个数占它")  # never X ÷ X
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
         same = part_key == whole_key
         part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
