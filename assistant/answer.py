@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
+from assistant import narrative
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer
@@ -388,6 +389,54 @@ class Engine:
     def _compose(self, query: Query) -> Draft:
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
+        if query.measure in ("change", "growth"):
+            try:
+                return self._composed(query)
+            except (Unanswerable, CalculationError):
+                if draft := self._narrated(query):  # the change the narrative prints for what was asked
+                    return draft
+                raise
+        return self._composed(query)
+
+    def _narrated(self, query: Query) -> Draft | None:
+        """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        if query.year is not None:
+            docs = [d for d in docs if d.year == query.year] or docs
+        if len(docs) != 1:
+            return None
+        doc = docs[0]
+        asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
+        if asked - {doc.year, doc.year - 1}:
+            return None
+        growth = query.measure == "growth"
+        words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+        phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
+        found = narrative.best_change(
+            narrative.changes(self.facts_sql.chunks([doc.doc_id])), phrase, growth, doc.aliases
+        )
+        if found is None:
+            return None
+        value = found.rate if growth else found.change
+        unit = "%" if growth else found.change_unit
+        assert value is not None
+        word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
+        decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
+        shown = value if not (query.magnitude or decline) else abs(value)
+        text = (
+            f"{self._scope(doc)}{narrative.plain_subject(found.subject, doc.aliases)}比{found.against}{word} "
+            f"{fmt(abs(value), unit)}（公开文件文字说明所列）。\n出处：{found.where}"
+        )
+        facts = [
+            f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
+            if f.table is None and f.unit == unit and abs(f.value) == abs(value)
+        ][:1]  # fmt: skip
+        return Draft(
+            text=text, value=shown, unit=unit, facts=facts, doc_id=doc.doc_id,
+            citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
+        )  # fmt: skip
+
+    def _composed(self, query: Query) -> Draft:
         if not query.subjects:
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
@@ -608,6 +657,9 @@ class Engine:
 
     def _share(self, query: Query, doc: Doc) -> Draft:
         part_key = query.subjects[0]
+        after = norm(to_template(query.question)).partition("占")[2]
+        if len(query.subjects) == 1 and norm(self.pick.name(part_key)) in after:
+            raise Unanswerable(f"只找到占比的分母“{self.pick.name(part_key)}”，没有找到是哪个数占它")  # never X ÷ X
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
         same = part_key == whole_key
         part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)

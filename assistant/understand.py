@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX
 from assistant.figures import ascii_text
-from assistant.knowledge import ITEM_ROLES, Knowledge, Link, norm
+from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 
@@ -31,6 +31,8 @@ PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
 GROWTH = re.compile(
     r"增幅|降幅|涨幅|跌幅|增长率|下降率|百分之几|百分之多少|增长了?百分|下降了?百分|涨了?百分|降了?百分|增长多少%|下降多少%|增速|同比"
 )
+# A change verb asking a percentage, with no 占 (of what): the rate of change ("增长了多少百分比", "下降的比例").
+RATE_OF_CHANGE = re.compile(r"^(?!.*占).*(?:增长|下降|增加|减少|上升|降低)了?(?:的)?(?:多少|几个)?(?:百分比|比例)")
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
@@ -363,8 +365,10 @@ class Understanding:
             return "breakdown"
         if PER_HEAD.search(text):
             return "per_head"
-        if SHARE.search(text) and not re.search(r"占用", text):
+        if SHARE.search(text) and not re.search(r"占用", text) and not RATE_OF_CHANGE.search(text):
             return "share"
+        if RATE_OF_CHANGE.search(text):  # "比上年增长了多少百分比": the growth, not a share of anything
+            return "growth"
         if GROWTH.search(text):
             return "growth"
         if re.search(r"比(?!上年|\d{4}年)[\u4e00-\u9fff“”（）()]{2,}?(?:多|少)", text):
@@ -549,7 +553,9 @@ class Understanding:
                 with_names = self.kb.link(
                     self.content(variant, docs, keep_names=True), set(docs), exact_in=variant, unit=unit, table=table
                 )
-                links += [lk for lk in with_names if any(a in lk.label.key for a in names)]
+                links += [lk for lk in with_names if self._names_part(lk.label.key, names, content)]
+        if total := self._total_written(phrase, docs):
+            return total
         if not links:
             return None
         links.sort(key=lambda lk: (-lk.score, not lk.exact, len(lk.label.key)))
@@ -578,12 +584,59 @@ class Understanding:
             )
         return best if best.score >= LINK_THRESHOLD else None
 
+    def _inside_a_name(self, segment: str, at: int, docs: list[str]) -> bool:
+        """The word read as "within" (中, 里) is part of a row's name written out whole ("无锡市社会保险基金管理
+        中心2026年预算收入"): the name is the subject, not a parent of what follows."""
+        for label in self.kb.in_scope(set(docs)):
+            if len(label.key) < 4:
+                continue
+            start = segment.find(label.key)
+            if start >= 0 and start < at < start + len(label.key):
+                return True
+        return False
+
+    def _total_written(self, phrase: str, docs: list[str]) -> Link | None:
+        """A named total written out whole ("支出合计", "本年收入合计") when nothing else is asked with it:
+        合计/总计 is a cue word elsewhere ("两项合计"), but here it is the label, never 基本支出 or 项目支出."""
+        plain = norm(phrase)
+        written = [
+            label
+            for label in self.kb.in_scope(set(docs))
+            if len(label.key) >= 4 and re.search(r"合计|总计", label.key) and label.key in plain
+            and any(
+                f.table and ("财政拨款" in plain or not (f.table_kind or "").startswith("appropriation"))
+                for f in label.facts
+                if f.doc_id in docs
+            )  # the 财政拨款收支总表's 收入合计 is only part of the department's, unless 财政拨款 is asked
+        ]  # fmt: skip
+        if not written:
+            return None
+        best = max(written, key=lambda label: len(label.key))
+        rest = self.content(plain.replace(best.key, " "), docs)
+        if re.search(r"[\u4e00-\u9fff]{2,}", re.sub(r"部门预算|单位预算|预算|部门|单位|本年|的", "", rest)):
+            return None  # "教育支出合计": 教育支出's total, not the department's 支出合计
+        return Link(label=best, score=1.0, exact=True)
+
+    @staticmethod
+    def _names_part(key: str, names: list[str], content: str) -> bool:
+        """A label that holds the department's name is what a phrase naming the department asks only when
+        the rest of the label is asked too ("科协组织建设" for "科协组织建设那个项目"): "人社局（本级）", a
+        sub-unit's row, is never what "人社局部门预算收入总计" asks."""
+        written = [a for a in names if a in key]
+        if not written:
+            return False
+        rest = key
+        for a in sorted(written, key=len, reverse=True):
+            rest = rest.replace(norm(a), " ").replace(a, " ")
+        rest_grams = set(grams(norm(re.sub(r"[()（）]", " ", rest))))
+        return bool(rest_grams & set(grams(norm(content))))
+
     def _within(
         self, segment: str, docs: list[str], table: str | None, money: bool = False
     ) -> tuple[str | None, str | None]:
         """ "科学技术普及下面的机构运行" / "科普能力提升项目里，科普活动工作": the child, scoped to its parent."""
         m = WITHIN.search(segment)
-        if not m:
+        if not m or self._inside_a_name(segment, m.end(1), docs):
             return None, None
         parent = self.link(m.group(1), docs, table=table)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
@@ -644,7 +697,20 @@ class Understanding:
             total = self.kb.label("支出总计")  # "今年的预算比去年多了多少": the budget as a whole
             if total and any(f.doc_id in docs for f in total.facts):
                 out.append(total.key)
+        if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
+            total = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
+            if total:
+                out.append(total)
         return tuple(out), code
+
+    def _income_total(self, docs: list[str]) -> str | None:
+        """The department's total income: the 收入总计 (收入合计) row of its 收支总表 or 收入总表 — never the
+        收入合计 of the 财政拨款收支总表, which is only part of it."""
+        for name in ("收入总计", "收入合计", "本年收入合计"):
+            label = self.kb.label(name)
+            if label and any(f.doc_id in docs and f.table_kind in ("summary", "income") for f in label.facts):
+                return label.key
+        return None
 
     # --- conversation -------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""Answering what other cities' disclosures print, or refusing — on Shenzhen's real 2026 部门预算 PDFs
+(深圳市财政局 and 深圳市科技创新局). Figures read from the PDFs: 第二部分 “部门预算收入 37,385.88 万元，较 2025
+年年初预算减少 16,640.31 万元，下降 30.8%”; 第八部分 “机关运行经费财政拨款预算 443.43 万元，较 2025 年年初预算
+增加 50.45 万元，增长 12.84%” (科技创新局) and “2,719.55 万元…减少 956.74 万元，下降 26.0%” (财政局); 表1 收入总计
+37,385.88 (财政局)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.narrative import best_change, changes
+from assistant.records import Answer
+from tests.conftest import REAL
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("regions") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for name in ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf"):
+            ingest(store, vectors, REAL / name)
+    return Engine(Settings(store=folder))
+
+
+def value(a: Answer) -> tuple[Decimal | None, str | None]:
+    assert not a.refused, a.text
+    return a.value, a.unit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "深圳市科技创新局2026年机关运行经费财政拨款预算比上年增长了多少百分比？",
+        "深圳市科技创新局2026年机关运行经费财政拨款预算增长的比例是多少？",
+        "科技创新局机关运行经费财政拨款比2025年增长了百分之几？",
+    ],
+)
+def test_a_rate_of_change_is_the_growth_the_narrative_prints_never_a_share(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert value(a) == (Decimal("12.84"), "%")
+    assert "占" not in a.text
+
+
+def test_a_decline_asked_as_a_percentage(engine: Engine) -> None:
+    a = engine.answer("深圳市财政局2026年机关运行经费财政拨款预算比上年下降了多少百分比？")
+    assert value(a) == (Decimal("26.0"), "%")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("深圳市财政局2026年部门预算比2025年年初预算减少了多少？", Decimal("16640.31")),
+        ("深圳市财政局今年部门预算收入较上年少了多少钱？", Decimal("16640.31")),
+        ("深圳市科技创新局2026年部门预算比2025年年初增加了多少？", Decimal("107974.28")),
+    ],
+)
+def test_a_narrative_change_is_read_from_its_sentence(engine: Engine, question: str, expected: Decimal) -> None:
+    a = engine.answer(question)
+    assert value(a) == (expected, "万元")
+    assert a.citations and "年初预算" in a.citations[0].text
+
+
+def test_a_change_of_something_the_narrative_does_not_compare_is_refused(engine: Engine) -> None:
+    assert engine.answer("深圳市财政局2026年行政运行比上年增加了多少？").refused
+
+
+def test_the_narrative_grammar_on_a_sentence_broken_over_lines() -> None:
+    from index.records import Chunk
+
+    chunk = Chunk(
+        id="x", doc_id="d", where="一、收支预算总体情况说明",
+        text="一、收支预算总体情况说明\n无锡市人力资源和社会保障局 2026 年度收入、支出预算总计154,121.76 万元，与上年相比收、支\n"
+        "预算总计各减少 33,650.45 万元，减少 17.92%。",
+        metadata={"kind": "prose"},
+    )  # fmt: skip
+    found = changes([chunk])
+    best = best_change(found, "收支预算总计", False, ("无锡市人力资源和社会保障局",))
+    assert best is not None and best.change == Decimal("-33650.45") and best.rate == Decimal("-17.92")
+
+
+def test_the_department_total_income_written_out_is_the_total(engine: Engine) -> None:
+    a = engine.answer("深圳市财政局（本级）2026年部门预算收入总计是多少？")
+    assert value(a) == (Decimal("37385.88"), "万元")
