@@ -1,0 +1,299 @@
+"""Grids of unruled tables (no rules, or only the horizontal ones of a 三线表), read from word positions.
+
+A ruled table's cells come from its rules; an unruled one's from how its words line up:
+rows are the page's text lines, cells are runs of words parted by a wide gap, and the
+columns are the x-spans the cells of its number rows cover together (right-aligned
+amounts of one column overlap one another, a left-aligned name column likewise). Only a
+tabular stretch becomes a grid: three or more lines holding a number in a cell of their
+own, next to other cells, and at least two amount columns or amounts written as amounts
+("1,234.50"): prose lines print their figures inside the sentence, and a 目录's page
+numbers are one column of bare integers. The lines just above the number rows whose cells
+sit over the columns are the header; a name wrapped over two lines is joined into its row;
+a number split at its decimal point ("168,441" / ".81") is joined again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from index.numbers import NO_VALUE, parse_number
+from index.tables import MAX_HEADER_ROWS
+
+Span = tuple[float, float]  # x0, x1 of a column
+_MIN_ROWS = 3  # number rows a stretch needs to be a table
+_FRAGMENT = re.compile(r"^[.,．，]\d+$|^\d[\d,]*[.,．，]$")  # one half of a number split over two lines
+_TITLE_LINE = re.compile(
+    r"单位\s*[:：]|名称\s*[:：]|^(?:附)?表\s*\d|^公开\d*表|^表[一二三四五六七八九十]+$|^(?:备)?注|^说明"
+)
+
+
+@dataclass
+class _Cell:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class _TextLine:
+    top: float
+    bottom: float
+    size: float
+    cells: list[_Cell] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[_Cell]:
+        return [c for c in self.cells if _is_number(c.text)]
+
+
+@dataclass
+class Unruled:
+    """One unruled table of a page: its box, cell rows (header first) and column spans."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[list[str]]
+    columns: list[Span]
+    headed: bool  # whether header rows were found above its number rows
+
+
+def _is_number(text: str) -> bool:
+    v = parse_number(text)
+    return isinstance(v, Decimal) or (v is NO_VALUE and text.strip() != "")
+
+
+def _is_amount(text: str) -> bool:
+    """Written as an amount: with a decimal point or thousands separators (not a page number or code)."""
+    return _is_number(text) and bool(re.search(r"\d[.,]\d", text))
+
+
+def text_lines(words: list[dict[str, Any]]) -> list[_TextLine]:
+    """The page's words as lines (by baseline), each cut into cells at gaps wider than a character."""
+    out: list[_TextLine] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        size = float(w.get("size") or (w["bottom"] - w["top"]))
+        line = next((ln for ln in reversed(out[-3:]) if abs(ln.top - w["top"]) <= max(2.0, size * 0.3)), None)
+        if line is None:
+            line = _TextLine(top=w["top"], bottom=w["bottom"], size=size)
+            out.append(line)
+        line.bottom = max(line.bottom, w["bottom"])
+        line.cells.append(_Cell(w["text"], w["x0"], w["x1"]))
+    for line in out:
+        words_in = sorted(line.cells, key=lambda c: c.x0)
+        cells: list[_Cell] = []
+        for c in words_in:
+            if cells and c.x0 - cells[-1].x1 <= line.size * 1.0:
+                cells[-1] = _Cell(cells[-1].text + _gap(cells[-1].text, c.text), cells[-1].x0, c.x1)
+            else:
+                cells.append(_Cell(c.text, c.x0, c.x1))
+        line.cells = cells
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _gap(left: str, right: str) -> str:
+    """What goes between two words of one cell: a space between Latin words, else nothing."""
+    return " " if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha() else ""
+
+
+def _is_data(line: _TextLine) -> bool:
+    """A number row: a number in a cell of its own, beside other cells (or two numbers)."""
+    return len(line.cells) >= 2 and bool(line.numbers)
+
+
+def find_unruled(words: list[dict[str, Any]], previous: list[Span] | None = None) -> list[Unruled]:
+    """The unruled tables among a page's words (those outside its ruled tables).
+
+    `previous`: the columns of an unruled table ending the page before; a part of it with no
+    header of its own on this page keeps its columns (a column blank on this page stays).
+    """
+    lines = text_lines(words)
+    out: list[Unruled] = []
+    i = 0
+    while i < len(lines):
+        if not _is_data(lines[i]):
+            i += 1
+            continue
+        end = _stretch_end(lines, i)
+        data = [ln for ln in lines[i:end] if _is_data(ln)]
+        if _is_table(data):
+            start = _header_start(lines, i, data)
+            table = _grid(lines[start:i], lines[i:end], previous if start == i and not out else None)
+            if table:
+                out.append(table)
+        i = end
+    return out
+
+
+def _stretch_end(lines: list[_TextLine], i: int) -> int:
+    """The end of the table's rows from number row i: rows with numbers, rows whose amounts are
+    blank, wrapped names and split numbers, up to a wide gap, a note or a line of prose."""
+    pitch = lines[i].bottom - lines[i].top
+    first_number = min(c.x0 for c in lines[i].numbers)
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.top - lines[j - 1].bottom > max(pitch * 2.5, 18.0) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
+            break
+        if len(ln.cells) == 1 and ln.cells[0].x0 < first_number - 2 < ln.cells[0].x1 and not _is_data(ln):
+            break  # prose running across the amount columns
+        j += 1
+    while j - 1 > i and not _is_data(lines[j - 1]) and len(lines[j - 1].cells) == 1:
+        j -= 1  # a short line under the table is not one of its rows unless it is close (a wrapped name)
+    return j + _trailing(lines, j - 1)
+
+
+def _trailing(lines: list[_TextLine], last: int) -> int:
+    """A wrapped name's second line right under the last row."""
+    if last + 1 < len(lines):
+        ln, row = lines[last + 1], lines[last]
+        first_number = min((c.x0 for c in row.numbers), default=row.cells[-1].x0)
+        close = ln.top - row.bottom < (row.bottom - row.top) * 0.8
+        if (
+            close
+            and all(c.x1 <= first_number + 2 for c in ln.cells)
+            and not any(_TITLE_LINE.search(c.text) for c in ln.cells)
+        ):
+            return 1
+    return 0
+
+
+def _is_table(data: list[_TextLine]) -> bool:
+    """Enough number rows, with two amount columns or amounts written as amounts; or one row with three
+    amounts in cells of their own (a table of only its 合计 row: prose never prints that)."""
+    if any(sum(1 for c in ln.numbers if _is_amount(c.text)) >= 3 for ln in data):
+        return True
+    if len(data) < _MIN_ROWS:
+        return False
+    widest = max(len(ln.numbers) for ln in data)
+    amounts = sum(1 for ln in data for c in ln.numbers if _is_amount(c.text))
+    return (widest >= 2 and amounts >= _MIN_ROWS) or amounts >= len(data)
+
+
+def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine]) -> int:
+    """The first header line above number row i: close lines of text cells over the table's width."""
+    left = min(c.x0 for ln in data for c in ln.cells)
+    right = max(c.x1 for ln in data for c in ln.cells)
+    start = i
+    while start > 0 and i - start < MAX_HEADER_ROWS:
+        ln, below = lines[start - 1], lines[start]
+        if below.top - ln.bottom > max((below.bottom - below.top) * 1.5, 12.0):
+            break
+        if ln.numbers and not all(parse_number(c.text) is None for c in ln.cells):
+            break
+        if any(_TITLE_LINE.search(c.text) for c in ln.cells):
+            break
+        if min(c.x0 for c in ln.cells) < left - 20 or max(c.x1 for c in ln.cells) > right + 20:
+            break  # a title or prose wider than the table
+        if len(ln.cells) < 2 and (ln.cells[0].x1 - ln.cells[0].x0) > (right - left) * 0.5:
+            break
+        start -= 1
+    return start
+
+
+def _columns(data: list[_TextLine]) -> list[Span]:
+    """The x-spans the cells of the number rows cover together."""
+    spans = sorted((c.x0, c.x1) for ln in data for c in ln.cells)
+    out: list[list[float]] = []
+    for x0, x1 in spans:
+        if out and x0 <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _column_of(cell: _Cell, columns: list[Span]) -> int:
+    """The column a cell overlaps most (the nearest when it overlaps none)."""
+    overlaps = [min(cell.x1, b) - max(cell.x0, a) for a, b in columns]
+    best = max(range(len(columns)), key=lambda k: overlaps[k])
+    if overlaps[best] > 0:
+        return best
+    centre = (cell.x0 + cell.x1) / 2
+    return min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - centre))
+
+
+def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | None) -> Unruled | None:
+    data = [ln for ln in body if _is_data(ln)]
+    columns = _columns(data)
+    if previous and _fits(columns, previous):
+        columns = list(previous)
+    for ln in head:  # a header cell over a column no number row fills (blank on this page) is a column too
+        for c in ln.cells:
+            if all(min(c.x1, b) - max(c.x0, a) <= 0 for a, b in columns):
+                columns = sorted([*columns, (c.x0, c.x1)])
+    if len(columns) < 2:
+        return None
+    width = len(columns)
+    rows = _header_rows(head, columns)
+    numeric = {k for ln in data for c in ln.numbers if (k := _column_of(c, columns)) > 0}
+    first_number = min(numeric, default=1)
+    tops = [b.top - a.top for a, b in itertools.pairwise(body)]
+    pitch = statistics.median(tops) if tops else 0.0  # the row pitch; a wrapped line sits closer
+    body_rows: list[tuple[_TextLine, list[str]]] = []
+    pending: list[str] = []  # a name's first line printed above its numbers (the numbers centred)
+    for n, ln in enumerate(body):
+        cells = [""] * width
+        for c in ln.cells:
+            k = _column_of(c, columns)
+            cells[k] += c.text
+        labels_only = not any(cells[first_number:])
+        above = ln.top - body[n - 1].top if n else 1e9
+        below = body[n + 1].top - ln.top if n + 1 < len(body) else 1e9
+        if all(_FRAGMENT.match(c.text) for c in ln.cells) and body_rows and not labels_only:
+            prev = body_rows[-1][1]
+            for k, text in enumerate(cells):
+                prev[k] += text
+        elif labels_only and min(above, below) < pitch * 0.8 and (body_rows or below < above):
+            if body_rows and above <= below:
+                prev = body_rows[-1][1]
+                for k in range(first_number):
+                    prev[k] += cells[k]
+            else:
+                pending.append("".join(cells[:first_number]))
+        else:
+            if pending:
+                cells[0] = "".join(pending) + cells[0]
+                pending = []
+            body_rows.append((ln, cells))
+    if pending and body_rows:
+        body_rows[-1][1][0] += "".join(pending)
+    rows += [cells for _, cells in body_rows]
+    x0 = min(a for a, _ in columns)
+    x1 = max(b for _, b in columns)
+    top = (head or body)[0].top
+    return Unruled(bbox=(x0, top, x1, body[-1].bottom), rows=rows, columns=columns, headed=bool(head))
+
+
+def _fits(columns: list[Span], previous: list[Span]) -> bool:
+    """Every column of this part lies over one column of the part before."""
+    return len(previous) >= len(columns) and all(
+        any(min(b, pb) - max(a, pa) > 0 for pa, pb in previous) for a, b in columns
+    )
+
+
+def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
+    """Header lines as rows of cells; a heading wrapped inside its one column is joined into one cell."""
+    rows: list[list[str]] = []
+    single: list[set[int]] = []  # per row, the columns whose cell covers only that column
+    for ln in head:
+        cells = [""] * len(columns)
+        only: set[int] = set()
+        for c in ln.cells:
+            k = _column_of(c, columns)
+            cells[k] += c.text
+            if sum(1 for a, b in columns if min(c.x1, b) - max(c.x0, a) > 0) <= 1:
+                only.add(k)
+        rows.append(cells)
+        single.append(only)
+    for r in range(len(rows) - 1, 0, -1):  # a cell whose text goes on in the same column below: one heading
+        upper, lower = rows[r - 1], rows[r]
+        for k in list(single[r - 1]):
+            if upper[k] and lower[k] and k in single[r]:
+                lower[k] = upper[k] + lower[k]
+                upper[k] = ""
+    return [row for row in rows if any(row)]
