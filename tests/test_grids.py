@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from eval.coverage import coverage
+from eval.coverage import main as coverage_main
 from index.ingest import read
 from index.records import Table
 from tests.pdf_maker import Item, make_pages
@@ -78,3 +80,17 @@ def test_an_enumeration_in_the_prose_is_not_a_table(tmp_path: Path) -> None:
     )
     assert list(parsed.disclosure.tables) == ["表1"] and len(parsed.disclosure.tables["表1"].rows) == 3
     assert not [f for f in parsed.facts if f.table and f.page == 2]  # its figures are no table's cells
+
+
+def test_coverage_counts_unruled_cells_apart(tmp_path: Path) -> None:
+    """eval.coverage counts an unruled table's amounts independently (pdfplumber's text strategy)."""
+    rows = HEAD + ROWS[:8] + TOTAL
+    pdf = make_pages(tmp_path / "plain.pdf", [INTRO, [*CAPTION, ("plain", 72, 580, WIDTHS, rows, 1, False)]])
+    c = coverage(pdf)  # two pages: a one-page PDF gives its facts no page
+    assert (c.cells, c.unruled, c.unruled_matched) == (0, 27, 27)
+
+
+def test_coverage_lists_a_refused_document_and_goes_on(capsys: pytest.CaptureFixture[str]) -> None:
+    template = Path(__file__).parent / "data" / "real" / "juesuan-template.pdf"
+    assert coverage_main([str(template)]) == 1
+    assert "juesuan-template.pdf：未导入（" in capsys.readouterr().out
