@@ -22,7 +22,6 @@ from decimal import Decimal
 from typing import Any
 
 from index.numbers import NO_VALUE, parse_number
-from index.tables import MAX_HEADER_ROWS
 
 Span = tuple[float, float]  # x0, x1 of a column
 _MIN_ROWS = 3  # number rows a stretch needs to be a table
@@ -86,8 +85,8 @@ def text_lines(words: list[dict[str, Any]]) -> list[_TextLine]:
         words_in = sorted(line.cells, key=lambda c: c.x0)
         cells: list[_Cell] = []
         for c in words_in:
-            if cells and c.x0 - cells[-1].x1 <= line.size * 1.0:
-                cells[-1] = _Cell(cells[-1].text + _gap(cells[-1].text, c.text), cells[-1].x0, c.x1)
+            if cells and c.x0 - cells[-1].x1 <= line.size * 0.6:
+                cells[-1] = _Cell(cells[-1].text + _gap(cells[-1].text, c.text) + c.text, cells[-1].x0, c.x1)
             else:
                 cells.append(_Cell(c.text, c.x0, c.x1))
         line.cells = cells
@@ -137,7 +136,10 @@ def _stretch_end(lines: list[_TextLine], i: int) -> int:
     j = i + 1
     while j < len(lines):
         ln = lines[j]
-        if ln.top - lines[j - 1].bottom > max(pitch * 2.5, 18.0) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
+        gap = ln.top - lines[j - 1].bottom
+        if gap > max(pitch * 2.5, 18.0) and not (gap < pitch * 12 and _aligned(ln, lines[i:j])):
+            break  # a wide gap, unless a row whose amounts line up with the rows above follows (blank rows)
+        if any(_TITLE_LINE.search(c.text) for c in ln.cells):
             break
         if len(ln.cells) == 1 and ln.cells[0].x0 < first_number - 2 < ln.cells[0].x1 and not _is_data(ln):
             break  # prose running across the amount columns
@@ -145,6 +147,12 @@ def _stretch_end(lines: list[_TextLine], i: int) -> int:
     while j - 1 > i and not _is_data(lines[j - 1]) and len(lines[j - 1].cells) == 1:
         j -= 1  # a short line under the table is not one of its rows unless it is close (a wrapped name)
     return j + _trailing(lines, j - 1)
+
+
+def _aligned(line: _TextLine, rows: list[_TextLine]) -> bool:
+    """A number row whose amounts end where amounts of the rows above end (right-aligned columns)."""
+    ends = {round(c.x1) for ln in rows for c in ln.numbers}
+    return _is_data(line) and all(any(abs(round(c.x1) - e) <= 2 for e in ends) for c in line.numbers)
 
 
 def _trailing(lines: list[_TextLine], last: int) -> int:
@@ -175,22 +183,21 @@ def _is_table(data: list[_TextLine]) -> bool:
 
 
 def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine]) -> int:
-    """The first header line above number row i: close lines of text cells over the table's width."""
+    """The first header line above number row i: text lines close above it (a tall header cell centres
+    its words, so its lines interleave), up to a title, unit or 部门名称 line, a gap or a line of prose."""
     left = min(c.x0 for ln in data for c in ln.cells)
     right = max(c.x1 for ln in data for c in ln.cells)
+    tops = [b.top - a.top for a, b in itertools.pairwise(data)]
+    pitch = max(statistics.median(tops) if tops else 0.0, lines[i].bottom - lines[i].top)
     start = i
-    while start > 0 and i - start < MAX_HEADER_ROWS:
+    while start > 0:
         ln, below = lines[start - 1], lines[start]
-        if below.top - ln.bottom > max((below.bottom - below.top) * 1.5, 12.0):
+        if below.top - ln.bottom > max(pitch * 1.5, 18.0) or lines[i].top - ln.top > max(pitch * 5, 90.0):
             break
-        if ln.numbers and not all(parse_number(c.text) is None for c in ln.cells):
+        if any(parse_number(c.text) is not None for c in ln.cells) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
             break
-        if any(_TITLE_LINE.search(c.text) for c in ln.cells):
-            break
-        if min(c.x0 for c in ln.cells) < left - 20 or max(c.x1 for c in ln.cells) > right + 20:
-            break  # a title or prose wider than the table
         if len(ln.cells) < 2 and (ln.cells[0].x1 - ln.cells[0].x0) > (right - left) * 0.5:
-            break
+            break  # a title or a line of prose
         start -= 1
     return start
 
@@ -222,9 +229,9 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     columns = _columns(data)
     if previous and _fits(columns, previous):
         columns = list(previous)
-    for ln in head:  # a header cell over a column no number row fills (blank on this page) is a column too
-        for c in ln.cells:
-            if all(min(c.x1, b) - max(c.x0, a) <= 0 for a, b in columns):
+    for n, ln in enumerate(head):  # a header cell over a column no number row fills (blank here) is a column
+        for c in sorted(ln.cells, key=lambda c: c.x0):
+            if not _spanned(c, columns) and not _heads(c, ln, columns) and not _over_gap(c, head[n + 1 :], columns):
                 columns = sorted([*columns, (c.x0, c.x1)])
     if len(columns) < 2:
         return None
@@ -232,10 +239,10 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     rows = _header_rows(head, columns)
     numeric = {k for ln in data for c in ln.numbers if (k := _column_of(c, columns)) > 0}
     first_number = min(numeric, default=1)
-    tops = [b.top - a.top for a, b in itertools.pairwise(body)]
-    pitch = statistics.median(tops) if tops else 0.0  # the row pitch; a wrapped line sits closer
-    body_rows: list[tuple[_TextLine, list[str]]] = []
-    pending: list[str] = []  # a name's first line printed above its numbers (the numbers centred)
+    tops = [b.top - a.top for a, b in itertools.pairwise(data)]
+    pitch = statistics.median(tops) if tops else 0.0  # the row pitch; a wrapped name's line sits closer
+    body_rows: list[list[str]] = []
+    pending = [""] * width  # a name's first line printed above its numbers (the numbers centred)
     for n, ln in enumerate(body):
         cells = [""] * width
         for c in ln.cells:
@@ -245,28 +252,32 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
         above = ln.top - body[n - 1].top if n else 1e9
         below = body[n + 1].top - ln.top if n + 1 < len(body) else 1e9
         if all(_FRAGMENT.match(c.text) for c in ln.cells) and body_rows and not labels_only:
-            prev = body_rows[-1][1]
-            for k, text in enumerate(cells):
-                prev[k] += text
+            body_rows[-1] = [a + b for a, b in zip(body_rows[-1], cells, strict=True)]
         elif labels_only and min(above, below) < pitch * 0.8 and (body_rows or below < above):
             if body_rows and above <= below:
-                prev = body_rows[-1][1]
-                for k in range(first_number):
-                    prev[k] += cells[k]
+                body_rows[-1] = [a + b for a, b in zip(body_rows[-1], cells, strict=True)]
             else:
-                pending.append("".join(cells[:first_number]))
+                pending = [a + b for a, b in zip(pending, cells, strict=True)]
         else:
-            if pending:
-                cells[0] = "".join(pending) + cells[0]
-                pending = []
-            body_rows.append((ln, cells))
-    if pending and body_rows:
-        body_rows[-1][1][0] += "".join(pending)
-    rows += [cells for _, cells in body_rows]
+            body_rows.append([a + b for a, b in zip(pending, cells, strict=True)])
+            pending = [""] * width
+    if any(pending) and body_rows:
+        body_rows[-1] = [a + b for a, b in zip(body_rows[-1], pending, strict=True)]
+    rows += body_rows
     x0 = min(a for a, _ in columns)
     x1 = max(b for _, b in columns)
     top = (head or body)[0].top
     return Unruled(bbox=(x0, top, x1, body[-1].bottom), rows=rows, columns=columns, headed=bool(head))
+
+
+def _heads(cell: _Cell, line: _TextLine, columns: list[Span]) -> bool:
+    """A heading beside its column rather than over it (centred over right-aligned short numbers):
+    the nearest column is less than the heading's width away and no other cell of its line heads it."""
+    k = _column_of(cell, columns)
+    a, b = columns[k]
+    if abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) > cell.x1 - cell.x0:
+        return False
+    return not any(o is not cell and _column_of(o, columns) == k for o in line.cells)
 
 
 def _fits(columns: list[Span], previous: list[Span]) -> bool:
@@ -276,24 +287,40 @@ def _fits(columns: list[Span], previous: list[Span]) -> bool:
     )
 
 
+def _spanned(cell: _Cell, columns: list[Span]) -> list[int]:
+    return [k for k, (a, b) in enumerate(columns) if min(cell.x1, b) - max(cell.x0, a) > 0]
+
+
+def _over_gap(cell: _Cell, below: list[_TextLine], columns: list[Span]) -> list[int]:
+    """The two columns a heading printed in the gap between them spans (收入 centred over 项目 | 预算数):
+    header cells below it head both."""
+    left = [k for k, (_, b) in enumerate(columns) if b <= cell.x0]
+    right = [k for k, (a, _) in enumerate(columns) if a >= cell.x1]
+    if not left or not right:
+        return []
+    pair = [left[-1], right[0]]
+    headed = {k for ln in below for c in ln.cells for k in _spanned(c, columns)}
+    return pair if set(pair) <= headed else []
+
+
 def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
-    """Header lines as rows of cells; a heading wrapped inside its one column is joined into one cell."""
-    rows: list[list[str]] = []
-    single: list[set[int]] = []  # per row, the columns whose cell covers only that column
-    for ln in head:
-        cells = [""] * len(columns)
-        only: set[int] = set()
-        for c in ln.cells:
-            k = _column_of(c, columns)
-            cells[k] += c.text
-            if sum(1 for a, b in columns if min(c.x1, b) - max(c.x0, a) > 0) <= 1:
-                only.add(k)
-        rows.append(cells)
-        single.append(only)
-    for r in range(len(rows) - 1, 0, -1):  # a cell whose text goes on in the same column below: one heading
-        upper, lower = rows[r - 1], rows[r]
-        for k in list(single[r - 1]):
-            if upper[k] and lower[k] and k in single[r]:
-                lower[k] = upper[k] + lower[k]
-                upper[k] = ""
-    return [row for row in rows if any(row)]
+    """The header as (at most) two rows, as a ruled grid prints it: headings spanning several columns
+    at the first of them, then each column's own heading, its words joined from top to bottom (a
+    heading wrapped in its cell is one heading); a column under no spanning heading has its heading in
+    the top row (a cell merged down), so that a spanning heading ends where the next column starts."""
+    groups = [""] * len(columns)
+    leaves = [""] * len(columns)
+    covered: set[int] = set()
+    for n, ln in enumerate(head):
+        for c in sorted(ln.cells, key=lambda c: c.x0):
+            spanned = _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns)
+            if len(spanned) > 1:
+                groups[spanned[0]] += c.text
+                covered.update(range(spanned[0], spanned[-1] + 1))
+            else:
+                leaves[_column_of(c, columns)] += c.text
+    if any(groups):
+        for k in range(len(columns)):
+            if k not in covered:
+                groups[k], leaves[k] = leaves[k], ""
+    return [row for row in (groups, leaves) if any(row)]
