@@ -270,14 +270,23 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     return Unruled(bbox=(x0, top, x1, body[-1].bottom), rows=rows, columns=columns, headed=bool(head))
 
 
+def _header_column(cell: _Cell, columns: list[Span]) -> int:
+    """The column a header cell heads: the one it overlaps most, else the first one ending right of its
+    centre (amounts are right-aligned under a centred or left-aligned heading)."""
+    if _spanned(cell, columns):
+        return _column_of(cell, columns)
+    centre = (cell.x0 + cell.x1) / 2
+    return next((k for k, (_, b) in enumerate(columns) if b >= centre), len(columns) - 1)
+
+
 def _heads(cell: _Cell, line: _TextLine, columns: list[Span]) -> bool:
-    """A heading beside its column rather than over it (centred over right-aligned short numbers):
-    the nearest column is less than the heading's width away and no other cell of its line heads it."""
-    k = _column_of(cell, columns)
+    """A heading beside its column rather than over it: the column it heads is near (their widths)
+    and no other cell of its line heads it."""
+    k = _header_column(cell, columns)
     a, b = columns[k]
-    if abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) > cell.x1 - cell.x0:
+    if abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) > (cell.x1 - cell.x0) + (b - a):
         return False
-    return not any(o is not cell and _column_of(o, columns) == k for o in line.cells)
+    return not any(o is not cell and _header_column(o, columns) == k for o in line.cells)
 
 
 def _fits(columns: list[Span], previous: list[Span]) -> bool:
@@ -318,7 +327,7 @@ def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
                 groups[spanned[0]] += c.text
                 covered.update(range(spanned[0], spanned[-1] + 1))
             else:
-                leaves[_column_of(c, columns)] += c.text
+                leaves[_header_column(c, columns)] += c.text
     if any(groups):
         for k in range(len(columns)):
             if k not in covered:
