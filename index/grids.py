@@ -229,9 +229,10 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     columns = _columns(data)
     if previous and _fits(columns, previous):
         columns = list(previous)
+    filled = list(columns)  # the columns of the number rows
     for n, ln in enumerate(head):  # a header cell over a column no number row fills (blank here) is a column
         for c in sorted(ln.cells, key=lambda c: c.x0):
-            if not _spanned(c, columns) and not _heads(c, ln, columns) and not _over_gap(c, head[n + 1 :], columns):
+            if not _spanned(c, columns) and not _heads(c, ln, filled) and not _over_gap(c, head[n + 1 :], columns):
                 columns = sorted([*columns, (c.x0, c.x1)])
     if len(columns) < 2:
         return None
@@ -276,13 +277,15 @@ def _header_column(cell: _Cell, columns: list[Span]) -> int:
     if _spanned(cell, columns):
         return _column_of(cell, columns)
     centre = (cell.x0 + cell.x1) / 2
-    return next((k for k, (_, b) in enumerate(columns) if b >= centre), len(columns) - 1)
+    return next((k for k, (_, b) in enumerate(columns) if b >= centre), -1)  # -1: right of every column
 
 
 def _heads(cell: _Cell, line: _TextLine, columns: list[Span]) -> bool:
     """A heading beside its column rather than over it: the column it heads is near (their widths)
     and no other cell of its line heads it."""
     k = _header_column(cell, columns)
+    if k < 0:
+        return False
     a, b = columns[k]
     if abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) > (cell.x1 - cell.x0) + (b - a):
         return False
