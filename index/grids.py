@@ -49,6 +49,12 @@ class _TextLine:
     def numbers(self) -> list[_Cell]:
         return [c for c in self.cells if _is_number(c.text)]
 
+    @property
+    def amounts(self) -> list[_Cell]:
+        """The numbers right of the row's name (a 科目编码 before it is no amount)."""
+        text = next((k for k, c in enumerate(self.cells) if not _is_number(c.text)), None)
+        return [c for c in self.cells[(text or 0) :] if _is_number(c.text)]
+
 
 @dataclass
 class Unruled:
@@ -104,11 +110,14 @@ def _is_data(line: _TextLine) -> bool:
     return len(line.cells) >= 2 and bool(line.numbers)
 
 
-def find_unruled(words: list[dict[str, Any]], previous: list[Span] | None = None) -> list[Unruled]:
+def find_unruled(
+    words: list[dict[str, Any]], previous: list[Span] | None = None, head_top: float = 0.0
+) -> list[Unruled]:
     """The unruled tables among a page's words (those outside its ruled tables).
 
     `previous`: the columns of an unruled table ending the page before; a part of it with no
     header of its own on this page keeps its columns (a column blank on this page stays).
+    `head_top`: where the page's top margin ends; a running head above it is no table header.
     """
     lines = text_lines(words)
     out: list[Unruled] = []
@@ -120,7 +129,7 @@ def find_unruled(words: list[dict[str, Any]], previous: list[Span] | None = None
         end = _stretch_end(lines, i)
         data = [ln for ln in lines[i:end] if _is_data(ln)]
         if _is_table(data):
-            start = _header_start(lines, i, data)
+            start = _header_start(lines, i, data, head_top)
             table = _grid(lines[start:i], lines[i:end], previous if start == i and not out else None)
             if table:
                 out.append(table)
@@ -132,7 +141,7 @@ def _stretch_end(lines: list[_TextLine], i: int) -> int:
     """The end of the table's rows from number row i: rows with numbers, rows whose amounts are
     blank, wrapped names and split numbers, up to a wide gap, a note or a line of prose."""
     pitch = lines[i].bottom - lines[i].top
-    first_number = min(c.x0 for c in lines[i].numbers)
+    first_number = min(c.x0 for c in lines[i].amounts or lines[i].numbers)
     j = i + 1
     while j < len(lines):
         ln = lines[j]
@@ -156,11 +165,12 @@ def _aligned(line: _TextLine, rows: list[_TextLine]) -> bool:
 
 
 def _trailing(lines: list[_TextLine], last: int) -> int:
-    """A wrapped name's second line right under the last row."""
+    """A wrapped name's second line right under the last row (closer than the row pitch)."""
     if last + 1 < len(lines):
         ln, row = lines[last + 1], lines[last]
-        first_number = min((c.x0 for c in row.numbers), default=row.cells[-1].x0)
-        close = ln.top - row.bottom < (row.bottom - row.top) * 0.8
+        first_number = min((c.x0 for c in row.amounts), default=row.cells[-1].x0)
+        pitch = row.top - lines[last - 1].top if last > 0 and _is_data(lines[last - 1]) else row.bottom - row.top
+        close = ln.top - row.top < pitch * 0.8
         if (
             close
             and all(c.x1 <= first_number + 2 for c in ln.cells)
@@ -182,7 +192,7 @@ def _is_table(data: list[_TextLine]) -> bool:
     return (widest >= 2 and amounts >= _MIN_ROWS) or amounts >= len(data)
 
 
-def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine]) -> int:
+def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine], head_top: float) -> int:
     """The first header line above number row i: text lines close above it (a tall header cell centres
     its words, so its lines interleave), up to a title, unit or 部门名称 line, a gap or a line of prose."""
     left = min(c.x0 for ln in data for c in ln.cells)
@@ -194,6 +204,8 @@ def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine]) -> int:
         ln, below = lines[start - 1], lines[start]
         if below.top - ln.bottom > max(pitch * 1.5, 18.0) or lines[i].top - ln.top > max(pitch * 5, 90.0):
             break
+        if ln.bottom < head_top:
+            break  # the running head
         if any(parse_number(c.text) is not None for c in ln.cells) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
             break
         if len(ln.cells) < 2 and (ln.cells[0].x1 - ln.cells[0].x0) > (right - left) * 0.5:
@@ -232,13 +244,13 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     filled = list(columns)  # the columns of the number rows
     for n, ln in enumerate(head):  # a header cell over a column no number row fills (blank here) is a column
         for c in sorted(ln.cells, key=lambda c: c.x0):
-            if not _spanned(c, columns) and not _heads(c, ln, filled) and not _over_gap(c, head[n + 1 :], columns):
+            if not _spanned(c, columns) and not _heads(c, ln, filled) and not _over_gap(c, head[n + 1 :], filled):
                 columns = sorted([*columns, (c.x0, c.x1)])
     if len(columns) < 2:
         return None
     width = len(columns)
     rows = _header_rows(head, columns)
-    numeric = {k for ln in data for c in ln.numbers if (k := _column_of(c, columns)) > 0}
+    numeric = {k for ln in data for c in ln.amounts if (k := _column_of(c, columns)) > 0}
     first_number = min(numeric, default=1)
     tops = [b.top - a.top for a, b in itertools.pairwise(data)]
     pitch = statistics.median(tops) if tops else 0.0  # the row pitch; a wrapped name's line sits closer
@@ -325,7 +337,8 @@ def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
     covered: set[int] = set()
     for n, ln in enumerate(head):
         for c in sorted(ln.cells, key=lambda c: c.x0):
-            spanned = _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns)
+            own = (c.x0, c.x1) in columns  # a heading that made its own (blank) column
+            spanned = [] if own else _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns)
             if len(spanned) > 1:
                 groups[spanned[0]] += c.text
                 covered.update(range(spanned[0], spanned[-1] + 1))

@@ -167,7 +167,7 @@ def _read_page(page: Any, number: int, previous: list[Span] | None = None) -> _P
     found = [t for t in found if len(t.rows) >= 1 and len(t.columns) >= 2]
     boxes = [t.bbox for t in found]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
-    unruled = find_unruled(outside.extract_words(extra_attrs=["size"]), previous)
+    unruled = find_unruled(outside.extract_words(extra_attrs=["size"]), previous, float(page.height) * _MARGIN)
     if unruled:
         boxes = [u.bbox for u in unruled]
         outside = outside.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
