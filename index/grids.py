@@ -153,7 +153,10 @@ def _stretch_end(lines: list[_TextLine], i: int) -> int:
         if len(ln.cells) == 1 and ln.cells[0].x0 < first_number - 2 < ln.cells[0].x1 and not _is_data(ln):
             break  # prose running across the amount columns
         j += 1
+    starts = {round(c.x0) for ln in lines[i:j] if _is_data(ln) for c in ln.cells if not _is_number(c.text)}
     while j - 1 > i and not _is_data(lines[j - 1]) and len(lines[j - 1].cells) == 1:
+        if any(abs(round(lines[j - 1].cells[0].x0) - x) <= 3 for x in starts):
+            break  # a row whose amounts are blank: its name starts where the names above start
         j -= 1  # a short line under the table is not one of its rows unless it is close (a wrapped name)
     return j + _trailing(lines, j - 1)
 
@@ -252,8 +255,7 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     rows = _header_rows(head, columns)
     numeric = {k for ln in data for c in ln.amounts if (k := _column_of(c, columns)) > 0}
     first_number = min(numeric, default=1)
-    tops = [b.top - a.top for a, b in itertools.pairwise(data)]
-    pitch = statistics.median(tops) if tops else 0.0  # the row pitch; a wrapped name's line sits closer
+    pitch = _row_pitch(body, data)  # a wrapped name's line sits closer than this
     body_rows: list[list[str]] = []
     pending = [""] * width  # a name's first line printed above its numbers (the numbers centred)
     for n, ln in enumerate(body):
@@ -302,6 +304,15 @@ def _heads(cell: _Cell, line: _TextLine, columns: list[Span]) -> bool:
     if abs((a + b) / 2 - (cell.x0 + cell.x1) / 2) > (cell.x1 - cell.x0) + (b - a):
         return False
     return not any(o is not cell and _header_column(o, columns) == k for o in line.cells)
+
+
+def _row_pitch(body: list[_TextLine], data: list[_TextLine]) -> float:
+    """The distance between rows: the commonest one between lines farther apart than a line and a
+    third (lines of one wrapped cell are closer); else between number rows."""
+    height = statistics.median(ln.bottom - ln.top for ln in body)
+    apart = [d for a, b in itertools.pairwise(body) if (d := b.top - a.top) >= height * 1.3]
+    tops = apart or [b.top - a.top for a, b in itertools.pairwise(data)]
+    return statistics.median(tops) if tops else 0.0
 
 
 def _fits(columns: list[Span], previous: list[Span]) -> bool:
