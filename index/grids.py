@@ -207,8 +207,8 @@ def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine], head_to
         ln, below = lines[start - 1], lines[start]
         if below.top - ln.bottom > max(pitch * 1.5, 18.0) or lines[i].top - ln.top > max(pitch * 5, 90.0):
             break
-        if ln.bottom < head_top:
-            break  # the running head
+        if ln.bottom < head_top and len(ln.cells) == 1:
+            break  # the running head (a header row printed that high has cells of several columns)
         if any(parse_number(c.text) is not None for c in ln.cells) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
             break
         if len(ln.cells) < 2 and (ln.cells[0].x1 - ln.cells[0].x0) > (right - left) * 0.5:
