@@ -129,6 +129,7 @@ def find_unruled(
         end = _stretch_end(lines, i)
         data = [ln for ln in lines[i:end] if _is_data(ln)]
         if _is_table(data):
+            i = _rows_above(lines, i, data, head_top)
             start = _header_start(lines, i, data, head_top)
             table = _grid(lines[start:i], lines[i:end], previous if start == i and not out else None)
             if table:
@@ -193,6 +194,22 @@ def _is_table(data: list[_TextLine]) -> bool:
     widest = max(len(ln.numbers) for ln in data)
     amounts = sum(1 for ln in data for c in ln.numbers if _is_amount(c.text))
     return (widest >= 2 and amounts >= _MIN_ROWS) or amounts >= len(data)
+
+
+def _rows_above(lines: list[_TextLine], i: int, data: list[_TextLine], head_top: float) -> int:
+    """The first row of the table: rows whose amounts are blank may come before number row i (a
+    table continued from the page before): their names start where the names below start."""
+    starts = {round(c.x0) for ln in data for c in ln.cells if not _is_number(c.text)}
+    while i > 0:
+        ln, below = lines[i - 1], lines[i]
+        if ln.numbers or below.top - ln.bottom > (below.bottom - below.top) * 1.5 or ln.bottom < head_top:
+            break
+        if not all(any(abs(round(c.x0) - x) <= 3 for x in starts) for c in ln.cells):
+            break
+        if any(_TITLE_LINE.search(c.text) for c in ln.cells):
+            break
+        i -= 1
+    return i
 
 
 def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine], head_top: float) -> int:
