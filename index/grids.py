@@ -107,7 +107,13 @@ def _gap(left: str, right: str) -> str:
 
 def _is_data(line: _TextLine) -> bool:
     """A number row: a number in a cell of its own, beside other cells (or two numbers)."""
-    return len(line.cells) >= 2 and bool(line.numbers)
+    return len(line.cells) >= 2 and bool(line.numbers) and not _numbering(line)
+
+
+def _numbering(line: _TextLine) -> bool:
+    """The 栏次 row under a header: its columns numbered 1, 2, 3 …"""
+    values = [parse_number(c.text) for c in line.numbers]
+    return len(values) >= 2 and values == list(range(1, len(values) + 1))
 
 
 def find_unruled(
@@ -226,7 +232,7 @@ def _header_start(lines: list[_TextLine], i: int, data: list[_TextLine], head_to
             break
         if ln.bottom < head_top and len(ln.cells) == 1:
             break  # the running head (a header row printed that high has cells of several columns)
-        if any(parse_number(c.text) is not None for c in ln.cells) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
+        if (ln.numbers and not _numbering(ln)) or any(_TITLE_LINE.search(c.text) for c in ln.cells):
             break
         if len(ln.cells) < 2 and (ln.cells[0].x1 - ln.cells[0].x0) > (right - left) * 0.5:
             break  # a title or a line of prose
@@ -263,15 +269,13 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
         columns = list(previous)
     filled = list(columns)  # the columns of the number rows
     for n, ln in enumerate(head):  # a header cell over a column no number row fills (blank here) is a column
-        for c in sorted(ln.cells, key=lambda c: c.x0):
+        for c in sorted(ln.cells, key=lambda c: c.x0) if not _numbering(ln) else []:
             if not _spanned(c, columns) and not _heads(c, ln, filled) and not _over_gap(c, head[n + 1 :], filled):
                 columns = sorted([*columns, (c.x0, c.x1)])
     if len(columns) < 2:
         return None
     width = len(columns)
     rows = _header_rows(head, columns)
-    numeric = {k for ln in data for c in ln.amounts if (k := _column_of(c, columns)) > 0}
-    first_number = min(numeric, default=1)
     pitch = _row_pitch(body, data)  # a wrapped name's line sits closer than this
     body_rows: list[list[str]] = []
     pending = [""] * width  # a name's first line printed above its numbers (the numbers centred)
@@ -280,7 +284,7 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
         for c in ln.cells:
             k = _column_of(c, columns)
             cells[k] += c.text
-        labels_only = not any(cells[first_number:])
+        labels_only = not ln.numbers and not all(_FRAGMENT.match(c.text) for c in ln.cells)
         above = ln.top - body[n - 1].top if n else 1e9
         below = body[n + 1].top - ln.top if n + 1 < len(body) else 1e9
         if all(_FRAGMENT.match(c.text) for c in ln.cells) and body_rows and not labels_only:
@@ -363,7 +367,12 @@ def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
     groups = [""] * len(columns)
     leaves = [""] * len(columns)
     covered: set[int] = set()
+    numbers = [""] * len(columns)  # the 栏次 row, a row of its own
     for n, ln in enumerate(head):
+        if _numbering(ln):
+            for c in ln.cells:
+                numbers[_header_column(c, columns)] += c.text
+            continue
         for c in sorted(ln.cells, key=lambda c: c.x0):
             own = (c.x0, c.x1) in columns  # a heading that made its own (blank) column
             spanned = [] if own else _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns)
@@ -376,4 +385,4 @@ def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
         for k in range(len(columns)):
             if k not in covered:
                 groups[k], leaves[k] = leaves[k], ""
-    return [row for row in (groups, leaves) if any(row)]
+    return [row for row in (groups, leaves, numbers) if any(row)]
