@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from eval.coverage import coverage
 from eval.coverage import main as coverage_main
+from index.grids import find_unruled
 from index.ingest import read
 from index.records import Table
 from tests.pdf_maker import Item, make_pages
@@ -94,3 +96,41 @@ def test_coverage_lists_a_refused_document_and_goes_on(capsys: pytest.CaptureFix
     template = Path(__file__).parent / "data" / "real" / "juesuan-template.pdf"
     assert coverage_main([str(template)]) == 1
     assert "juesuan-template.pdf：未导入（" in capsys.readouterr().out
+
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+def _as_unruled(name: str) -> list[list[str]]:
+    """A real ruled page read from its words alone, as if it had no rules."""
+    with pdfplumber.open(REAL / name) as pdf:
+        page = pdf.pages[0]
+        (table,) = find_unruled(page.extract_words(extra_attrs=["size"]), None, float(page.height) * 0.09)
+        return table.rows
+
+
+def test_a_real_page_read_without_its_rules_blank_columns_and_a_wrapped_last_name() -> None:
+    """无锡市人社局 2026 公开03表 支出总表 (p19): three columns blank on the page keep their headings, whose
+    words interleave over three lines; the running head is no header; the last name wraps under its row."""
+    rows = _as_unruled("wuxi-renshe-2026-p19.pdf")
+    assert rows[0] == [
+        "科目编码",
+        "科目名称",
+        "合计",
+        "基本支出",
+        "项目支出",
+        "事业单位经营支出",
+        "上缴上级支出",
+        "对附属单位补助支出",
+    ]
+    assert rows[1] == ["", "合计", "154,121.76", "26,790.33", "127,331.43", "", "", ""]
+    assert rows[-1] == ["2080505", "机关事业单位基本养老保险缴费支出", "1,924.13", "1,924.13", "", "", "", ""]
+
+
+def test_a_real_page_read_without_its_rules_numbered_columns_and_centred_numbers() -> None:
+    """佛山市轨道交通局 2019 表4 (p13): the 栏次 row is a header row; a name wrapped around its centred
+    numbers is one name; 行次 and amounts stay in their columns."""
+    rows = _as_unruled("foshan-2019-p13.pdf")
+    assert rows[1] == ["栏次", "", "1", "栏次", "", "2", "3", "4"]
+    assert ["", "18", "", "十八、自然资源海洋气象等支出", "45", "0.00", "0.00", "0.00"] in rows
+    assert ["", "19", "", "十九、住房保障支出", "46", "60.87", "60.87", "0.00"] in rows
