@@ -270,7 +270,9 @@ def _grid(head: list[_TextLine], body: list[_TextLine], previous: list[Span] | N
     filled = list(columns)  # the columns of the number rows
     for n, ln in enumerate(head):  # a header cell over a column no number row fills (blank here) is a column
         for c in sorted(ln.cells, key=lambda c: c.x0) if not _numbering(ln) else []:
-            if not _spanned(c, columns) and not _heads(c, ln, filled) and not _over_gap(c, head[n + 1 :], filled):
+            if _spanned(c, columns) or _heads(c, ln, filled) or _over_gap(c, head[n + 1 :], filled):
+                continue
+            if not _over_pair(c, ln, head[n + 1 :], columns):
                 columns = sorted([*columns, (c.x0, c.x1)])
     if len(columns) < 2:
         return None
@@ -359,6 +361,23 @@ def _over_gap(cell: _Cell, below: list[_TextLine], columns: list[Span]) -> list[
     return pair if set(pair) <= headed else []
 
 
+def _over_pair(cell: _Cell, line: _TextLine, below: list[_TextLine], columns: list[Span]) -> list[int]:
+    """The columns a heading centred over the gap between two headings of a line below spans, touching
+    neither (收入 over 项目 | 预算数, where the long names make the name column reach under it). Only
+    lines wholly below count: headings interleaved with it are its neighbours, and a heading wrapped in
+    its cell lies over its next line, not over a gap."""
+    centre = (cell.x0 + cell.x1) / 2
+    for ln in below:
+        if ln.top < line.bottom or _numbering(ln):
+            continue
+        cells = sorted(ln.cells, key=lambda c: c.x0)
+        for a, b in itertools.pairwise(cells):
+            if a.x1 <= centre <= b.x0 and not any(min(c.x1, cell.x1) > max(c.x0, cell.x0) for c in cells):
+                ks = [_header_column(a, columns), _header_column(b, columns)]
+                return ks if 0 <= ks[0] and ks[1] == ks[0] + 1 else []  # two neighbouring columns
+    return []
+
+
 def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
     """The header as (at most) two rows, as a ruled grid prints it: headings spanning several columns
     at the first of them, then each column's own heading, its words joined from top to bottom (a
@@ -375,7 +394,8 @@ def _header_rows(head: list[_TextLine], columns: list[Span]) -> list[list[str]]:
             continue
         for c in sorted(ln.cells, key=lambda c: c.x0):
             own = (c.x0, c.x1) in columns  # a heading that made its own (blank) column
-            spanned = [] if own else _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns)
+            spanned = [] if own else _over_pair(c, ln, head[n + 1 :], columns)
+            spanned = spanned or ([] if own else _spanned(c, columns) or _over_gap(c, head[n + 1 :], columns))
             if len(spanned) > 1:
                 groups[spanned[0]] += c.text
                 covered.update(range(spanned[0], spanned[-1] + 1))

@@ -131,6 +131,7 @@ def test_a_real_page_read_without_its_rules_numbered_columns_and_centred_numbers
     """佛山市轨道交通局 2019 表4 (p13): the 栏次 row is a header row; a name wrapped around its centred
     numbers is one name; 行次 and amounts stay in their columns."""
     rows = _as_unruled("foshan-2019-p13.pdf")
-    assert rows[1] == ["栏次", "", "1", "栏次", "", "2", "3", "4"]
+    assert [r[:2] for r in rows[:2]] == [["收入", ""], ["项目", "行次"]]  # 收入 centred over 项目 | 行次
+    assert rows[2] == ["栏次", "", "1", "栏次", "", "2", "3", "4"]
     assert ["", "18", "", "十八、自然资源海洋气象等支出", "45", "0.00", "0.00", "0.00"] in rows
     assert ["", "19", "", "十九、住房保障支出", "46", "60.87", "60.87", "0.00"] in rows
