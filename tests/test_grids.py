@@ -98,12 +98,12 @@ def test_coverage_lists_a_refused_document_and_goes_on(capsys: pytest.CaptureFix
     assert "juesuan-template.pdf：未导入（" in capsys.readouterr().out
 
 
-REAL = Path(__file__).parent / "data" / "real"
+PAGES = Path(__file__).parent / "data" / "real" / "pages"  # single pages, not whole disclosures
 
 
 def _as_unruled(name: str) -> list[list[str]]:
     """A real ruled page read from its words alone, as if it had no rules."""
-    with pdfplumber.open(REAL / name) as pdf:
+    with pdfplumber.open(PAGES / name) as pdf:
         page = pdf.pages[0]
         (table,) = find_unruled(page.extract_words(extra_attrs=["size"]), None, float(page.height) * 0.09)
         return table.rows
