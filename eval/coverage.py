@@ -3,8 +3,10 @@
     python -m eval.coverage FILE.pdf [FILE.pdf ...] [--json]
 
 pdfplumber's own ruled-table extraction (default settings, not ours) lists the numeric
-cells of every table page; each is matched, as a (page, value) multiset, with the table
-facts our ingest produced. Code, 序号/行次 and 类/款/项 columns (by their header) are not
+cells of every table page; on a page where it finds no ruled table, its text-strategy tables
+(columns from word alignment) list the cells of unruled tables, rows with at least two numbers
+only (prose lines hold at most one aligned number). Each cell is matched, as a (page, value)
+multiset, with the table facts our ingest produced; ruled and unruled cells are reported apart. Code, 序号/行次 and 类/款/项 columns (by their header) are not
 amounts and are not counted. Also reported: the tables recognised by catalog kind, and
 facts whose column is a numbering column (must be 0), and every table of no known kind as
 未分类 with its column and row labels (its cells are still facts, labelled by row and column).
@@ -23,6 +25,7 @@ from pathlib import Path
 import pdfplumber
 
 from index.catalog import is_code, is_ordinal
+from index.errors import AssistantError
 from index.facts import EMPTY_TABLE
 from index.ingest import Parsed, read
 from index.numbers import parse_number
@@ -39,6 +42,8 @@ class Coverage:
     tables: dict[str, str | None]  # table as printed → catalog kind (None: not recognised)
     cells: int  # numeric amount cells in the ruled tables of every page
     matched: int  # of those, cells with a table fact of the same value on the same page
+    unruled: int  # numeric amount cells in unruled tables (pages without a ruled table)
+    unruled_matched: int  # of those, cells with a table fact of the same value on the same page
     ordinal_facts: int  # facts read from a 序号/行次/编码 column: must be 0
     missing: list[str] = field(default_factory=list)  # "第8页 51.32" for the first unmatched cells
     unclassified: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # 未分类 table → its labels
@@ -47,15 +52,36 @@ class Coverage:
     def share(self) -> float:
         return self.matched / self.cells if self.cells else 1.0
 
+    @property
+    def unruled_share(self) -> float:
+        return self.unruled_matched / self.unruled if self.unruled else 1.0
 
-def numeric_cells(path: Path, pages: set[int]) -> Counter[tuple[int, Decimal]]:
-    """(page, value) of every amount cell in the ruled tables of the given pages."""
+
+@dataclass
+class Refused:
+    """A PDF our ingest refuses: its cells cannot be facts."""
+
+    name: str
+    reason: str  # the Chinese message the user sees
+
+
+_TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+
+def numeric_cells(
+    path: Path, pages: set[int], unruled: Counter[tuple[int, Decimal]] | None = None
+) -> Counter[tuple[int, Decimal]]:
+    """(page, value) of every amount cell in the ruled tables of the given pages; with `unruled`,
+    the amount cells of the unruled tables of the pages without a ruled table are added to it."""
     out: Counter[tuple[int, Decimal]] = Counter()
     last_skip: dict[int, set[int]] = {}  # column count → code columns of the last header seen that wide
     with pdfplumber.open(path) as pdf:
         for number in sorted(pages):
             page = pdf.pages[number - 1]
-            for table in page.extract_tables():
+            ruled = page.extract_tables()
+            if not ruled and unruled is not None:
+                unruled.update(_unruled_cells(page, number))
+            for table in ruled:
                 header: list[str] = []
                 width = max((len(r) for r in table), default=0)
                 skip: set[int] = set(last_skip.get(width, set()))  # a continued table prints no header
@@ -71,6 +97,21 @@ def numeric_cells(path: Path, pages: set[int]) -> Counter[tuple[int, Decimal]]:
                         if isinstance(v, Decimal) and j not in skip and not _looks_like_code(cells, j, header):
                             out[(number, v)] += 1
                 page.flush_cache()
+    return out
+
+
+def _unruled_cells(page: pdfplumber.page.Page, number: int) -> Counter[tuple[int, Decimal]]:
+    """(page, value) of the amounts in rows of pdfplumber's text-strategy tables holding two or more."""
+    out: Counter[tuple[int, Decimal]] = Counter()
+    for table in page.extract_tables(_TEXT_STRATEGY):
+        for row in table:
+            cells = [(c or "").replace("\n", "").strip() for c in row]
+            values = [parse_number(c) for c in cells]
+            if sum(isinstance(v, Decimal) for v in values) < 2:
+                continue
+            for j, v in enumerate(values):
+                if isinstance(v, Decimal) and not _looks_like_code(cells, j, []):
+                    out[(number, v)] += 1
     return out
 
 
@@ -90,10 +131,15 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
     parsed = parsed or read(path)
     d = parsed.disclosure
     facts = [f for f in parsed.facts if f.table and f.page and EMPTY_TABLE not in f.source]
-    cells = numeric_cells(path, set(range(1, _page_count(path) + 1)))  # every page: unread tables count too
+    unruled: Counter[tuple[int, Decimal]] = Counter()
+    cells = numeric_cells(path, set(range(1, _page_count(path) + 1)), unruled)  # every page: unread tables too
     have = Counter((f.page, f.value) for f in facts)
     matched = sum(min(n, have.get(key, 0)) for key, n in cells.items())
+    left = Counter({key: have.get(key, 0) - min(n, have.get(key, 0)) for key, n in cells.items()})
+    left.update({key: n for key, n in have.items() if key not in cells})  # facts not spent on ruled cells
+    unruled_matched = sum(min(n, left.get(key, 0)) for key, n in unruled.items())
     missing = [f"第{p}页 {v}" for (p, v), n in sorted(cells.items()) if n > have.get((p, v), 0)]
+    missing += [f"第{p}页 {v}（无框线）" for (p, v), n in sorted(unruled.items()) if n > left.get((p, v), 0)]
     ordinal = sum(1 for f in parsed.facts if is_ordinal(f.column) or is_code(f.column))
     return Coverage(
         name=path.name,
@@ -103,6 +149,8 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
         tables={name: t.kind for name, t in d.tables.items()},
         cells=sum(cells.values()),
         matched=matched,
+        unruled=sum(unruled.values()),
+        unruled_matched=unruled_matched,
         ordinal_facts=ordinal,
         missing=missing[:20],
         unclassified={
@@ -118,11 +166,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    results = [coverage(p) for p in args.files]
+    results: list[Coverage | Refused] = []
+    for p in args.files:
+        try:
+            results.append(coverage(p))
+        except AssistantError as e:  # a refused document: reported, and the others still measured
+            results.append(Refused(name=p.name, reason=str(e)))
+    read = [r for r in results if isinstance(r, Coverage)]
     if args.json:
-        print(json.dumps([{**asdict(r), "share": round(r.share, 4)} for r in results], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {**asdict(r), "share": round(r.share, 4), "unruled_share": round(r.unruled_share, 4)}
+                    if isinstance(r, Coverage)
+                    else {**asdict(r), "refused": True}
+                    for r in results
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     for r in results:
+        if isinstance(r, Refused):
+            print(f"{r.name}：未导入（{r.reason}）")
+            continue
         known = sum(1 for k in r.tables.values() if k)
         print(f"{r.name}：{r.year}年{r.department}部门{r.kind}")
         listed = "、".join(f"{n}→{k or '未分类'}" for n, k in r.tables.items())
@@ -131,9 +199,12 @@ def main(argv: list[str] | None = None) -> int:
             rows = "、".join(labels["rows"][:8]) + ("…" if len(labels["rows"]) > 8 else "")
             print(f"  未分类：{name} {labels['title'][0]}（列：{'、'.join(labels['columns'])}；行：{rows or '无'}）")
         print(f"  数字单元格：{r.matched}/{r.cells}（{r.share:.1%}）成为数据；序号/编码列数据 {r.ordinal_facts} 条")
+        if r.unruled:
+            print(f"  无框线表格数字单元格：{r.unruled_matched}/{r.unruled}（{r.unruled_share:.1%}）成为数据")
         if r.missing:
             print(f"  未成为数据的单元格（前 20 个）：{'，'.join(r.missing)}")
-    return 0 if all(r.share >= 0.99 and not r.ordinal_facts for r in results) else 1
+    good = all(r.share >= 0.99 and r.unruled_share >= 0.99 and not r.ordinal_facts for r in read)
+    return 0 if good and len(read) == len(results) else 1  # a refused document is not covered
 
 
 if __name__ == "__main__":

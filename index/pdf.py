@@ -28,6 +28,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from index.errors import UnreadableDocument
+from index.grids import Span, find_unruled
 from index.load import RADICALS
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
 from index.tables import MAX_HEADER_ROWS, repeated_header
@@ -73,6 +74,7 @@ class _Page:
     tables: list[_Grid] = field(default_factory=list)
     covered: float = 0.0  # the share of the page that images cover (a scanned page: nearly all)
     unknown: int = 0  # glyphs with no character code ("(cid:19)"), replaced by □
+    columns: list[Span] | None = None  # the columns of the page's last unruled table (its next part may go on)
 
 
 def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> tuple[str, list[str]]:
@@ -135,9 +137,9 @@ def _pages(path: Path, progress: Callable[[int, int], None] | None) -> list[_Pag
                 raise UnreadableDocument(
                     path, f"PDF 有 {total} 页（上限 {MAX_PAGES} 页），不像是一份部门预算/决算公开文件"
                 )
-            out = []
+            out: list[_Page] = []
             for i, page in enumerate(pdf.pages, start=1):
-                out.append(_read_page(page, i))
+                out.append(_read_page(page, i, out[-1].columns if out else None))
                 page.flush_cache()  # pdfplumber keeps every page's objects otherwise
                 if progress:
                     progress(i, total)
@@ -159,11 +161,16 @@ def _reason(e: Exception) -> str:
     return "PDF 文件已损坏或不完整，无法读取"
 
 
-def _read_page(page: Any, number: int) -> _Page:
+def _read_page(page: Any, number: int, previous: list[Span] | None = None) -> _Page:
+    """A page's text lines and grids: its ruled tables, then unruled ones among the words outside them."""
     found = page.find_tables(_table_settings(page))
     found = [t for t in found if len(t.rows) >= 1 and len(t.columns) >= 2]
     boxes = [t.bbox for t in found]
     outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes)) if boxes else page
+    unruled = find_unruled(outside.extract_words(extra_attrs=["size"]), previous, float(page.height) * _MARGIN)
+    if unruled:
+        boxes = [u.bbox for u in unruled]
+        outside = outside.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
     lines = [
         _Line(
             text=_clean(line["text"]).strip(),
@@ -176,6 +183,7 @@ def _read_page(page: Any, number: int) -> _Page:
         for line in outside.extract_text_lines(return_chars=True)
     ]
     grids = [_Grid(top=t.bbox[1], rows=[[_cell(c) for c in row] for row in t.extract()]) for t in found]
+    grids += [_Grid(top=u.bbox[1], rows=[[_cell(c) for c in row] for row in u.rows]) for u in unruled]
     width, height = float(page.width), float(page.height)
     if (page.rotation or 0) % 180 == 90:  # pdfplumber gives a turned page's size unturned, its coordinates turned
         width, height = height, width
@@ -189,6 +197,7 @@ def _read_page(page: Any, number: int) -> _Page:
         covered=min(1.0, images / (width * height)) if width * height else 0.0,
         unknown=sum(line.text.count("□") for line in lines)
         + sum(c.count("□") for g in grids for row in g.rows for c in row),
+        columns=unruled[-1].columns if unruled else None,
     )
 
 

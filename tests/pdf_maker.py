@@ -349,6 +349,7 @@ def make_scanned_pdf(out: Path) -> Path:
 # --- hand-laid pages: text lines and ruled grids at given positions ---------------------------------------
 
 Item = tuple[object, ...]  # ("text", x, y, text[, size]) | ("rtext", x, y, text) | ("grid", x, top, widths, rows)
+# | ("plain", x, top, widths, rows, header_rows, three_lines): an unruled table, or a 三线表 when three_lines
 
 
 def _grid(canvas: Canvas, x0: float, top: float, widths: list[float], rows: list[list[str]]) -> None:
@@ -366,6 +367,26 @@ def _grid(canvas: Canvas, x0: float, top: float, widths: list[float], rows: list
             canvas.drawString(xs[j] + 3, top - i * 20 - 14, cell)
 
 
+def _plain(
+    canvas: Canvas, x0: float, top: float, widths: list[float], rows: list[list[str]], head: int, three: bool
+) -> None:
+    """An unruled table, 16 pt a row: names left-aligned, amounts right-aligned; with `three`, the rules
+    of a 三线表 (above the header, under it, under the last row) and no others."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    if three:
+        for y in (top, top - head * 16, top - len(rows) * 16):
+            canvas.line(xs[0], y, xs[-1], y)
+    canvas.setFont(FONT, 10)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            if i >= head and AMOUNT.match(cell.strip()) and j > 0:
+                canvas.drawRightString(xs[j + 1] - 3, top - i * 16 - 12, cell)
+            else:
+                canvas.drawString(xs[j] + 3, top - i * 16 - 12, cell)
+
+
 def make_pages(out: Path, pages: list[list[Item]], *, turned: set[int] = frozenset()) -> Path:  # type: ignore[assignment]
     """A PDF laid out by hand, one list of items per page, "- N -" at each foot. Pages in `turned`
     (1-based) are landscape pages stored as portrait ones with /Rotate 90, as some printers make them."""
@@ -380,6 +401,8 @@ def make_pages(out: Path, pages: list[list[Item]], *, turned: set[int] = frozens
         for kind, x, y, *rest in items:
             if kind == "grid":
                 _grid(canvas, x, y, *rest)  # type: ignore[arg-type]
+            elif kind == "plain":
+                _plain(canvas, x, y, *rest)  # type: ignore[arg-type]
             else:
                 canvas.setFont(FONT, float(rest[1]) if len(rest) > 1 else 11)  # type: ignore[arg-type]
                 draw = canvas.drawRightString if kind == "rtext" else canvas.drawString

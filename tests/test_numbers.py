@@ -18,6 +18,9 @@ from index.numbers import NO_VALUE, last_place, parse_number
         ("（2,000.00）", Decimal("-2000.00")),
         ("－３．５", Decimal("-3.5")),
         (" 386 ", Decimal(386)),
+        ("(1,234.00)", Decimal("-1234.00")),  # a negative in parentheses, as 决算 tables print it
+        ("−5.00", Decimal("-5.00")),  # U+2212 MINUS SIGN
+        ("168,441 .81", Decimal("168441.81")),  # a number split at its decimal point, joined with a space
     ],
 )
 def test_numbers_are_read_exactly(cell: str, expected: Decimal) -> None:
