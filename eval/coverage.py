@@ -24,11 +24,13 @@ from pathlib import Path
 
 import pdfplumber
 
+from eval.identities import Identities, identities
 from index.catalog import is_code, is_ordinal
 from index.errors import AssistantError
 from index.facts import EMPTY_TABLE
 from index.ingest import Parsed, read
 from index.numbers import parse_number
+from index.tables import is_column_numbers
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Coverage:
     ordinal_facts: int  # facts read from a 序号/行次/编码 column: must be 0
     missing: list[str] = field(default_factory=list)  # "第8页 51.32" for the first unmatched cells
     unclassified: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # 未分类 table → its labels
+    identities: Identities = field(default_factory=Identities)  # the audit's identities: held, printed errors, bugs
 
     @property
     def share(self) -> float:
@@ -88,6 +91,8 @@ def numeric_cells(
                 for row in table:
                     cells = [(c or "").replace("\n", "").strip() for c in row]
                     values = [parse_number(c) for c in cells]
+                    if is_column_numbers(cells):  # "栏次 | 1 | 2 | 3": the columns' numbers, no amounts
+                        continue
                     if not any(isinstance(v, Decimal) for v in values):
                         header = cells
                         skip |= {j for j, c in enumerate(cells) if c and (is_code(c) or is_ordinal(c))}
@@ -107,7 +112,7 @@ def _unruled_cells(page: pdfplumber.page.Page, number: int) -> Counter[tuple[int
         for row in table:
             cells = [(c or "").replace("\n", "").strip() for c in row]
             values = [parse_number(c) for c in cells]
-            if sum(isinstance(v, Decimal) for v in values) < 2:
+            if sum(isinstance(v, Decimal) for v in values) < 2 or is_column_numbers(cells):
                 continue
             for j, v in enumerate(values):
                 if isinstance(v, Decimal) and not _looks_like_code(cells, j, []):
@@ -158,6 +163,7 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
             for name, t in d.tables.items()
             if t.kind is None
         },
+        identities=identities(path.name, parsed),
     )
 
 
@@ -177,7 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             json.dumps(
                 [
-                    {**asdict(r), "share": round(r.share, 4), "unruled_share": round(r.unruled_share, 4)}
+                    {
+                        **asdict(r),
+                        "share": round(r.share, 4),
+                        "unruled_share": round(r.unruled_share, 4),
+                        "identities_share": round(r.identities.share, 4),
+                    }
                     if isinstance(r, Coverage)
                     else {**asdict(r), "refused": True}
                     for r in results
@@ -203,7 +214,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  无框线表格数字单元格：{r.unruled_matched}/{r.unruled}（{r.unruled_share:.1%}）成为数据")
         if r.missing:
             print(f"  未成为数据的单元格（前 20 个）：{'，'.join(r.missing)}")
-    good = all(r.share >= 0.99 and r.unruled_share >= 0.99 and not r.ordinal_facts for r in read)
+        i = r.identities
+        print(
+            f"  恒等式：{i.held}/{i.checks} 成立，{len(i.printed)} 条为文件印错（eval/printed_errors.toml），"
+            f"{len(i.bugs)} 条待查（{i.share:.1%} 成立或为印错）"
+        )
+        for line in i.bugs[:10]:
+            print(f"    待查：{line}")
+    good = all(
+        r.share >= 0.99 and r.unruled_share >= 0.99 and r.identities.share >= 0.99 and not r.ordinal_facts for r in read
+    )
     return 0 if good and len(read) == len(results) else 1  # a refused document is not covered
 
 

@@ -239,9 +239,11 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if inline:
             item_subject, main = inline.group("subject"), None
     opens = text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下："))
-    if main and m and (opens or state.groups):  # a numbered item inside a group may have parts of its own
-        state.groups.append((level, main[0]))
-    elif main and opens:
+    last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
+    if text.rstrip().endswith("如下：") and last:
+        # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")
+        state.groups.append((level, last))
+    elif main and (opens or (m and state.groups)):  # a numbered item inside a group may have parts of its own
         state.groups.append((level, main[0]))
     return facts
 
