@@ -263,9 +263,20 @@ def _is_running(line: _Line, page: _Page, running: set[str]) -> bool:
     A table's caption (表 N) or a heading at the top of a page is never one, though "表#" repeats.
     """
     s = line.text.strip()
-    if not _in_margin(line, page) or TABLE_START.match(s) or PART_HEADING.match(s) or _CONTINUED.match(s):
+    if TABLE_START.match(s) or PART_HEADING.match(s) or _CONTINUED.match(s):
         return False
+    if not _in_margin(line, page):  # "- 4 -" a little above the margin: the page's last line below its tables
+        return bool(_PAGE_NUMBER.match(s)) and _DECORATED.match(s) is not None and _outermost(line, page)
     return bool(_PAGE_NUMBER.match(s)) or _shape(line) in running
+
+
+_DECORATED = re.compile(r"^[-—–−·]\s*\d+\s*[-—–−·]$|^第\s*\d+\s*页")  # "- 4 -", "— 13 —", "第 4 页": never a figure
+
+
+def _outermost(line: _Line, page: _Page) -> bool:
+    """The line is the page's lowest or highest, below or above any table."""
+    tops = [other.top for other in page.lines] + [g.top for g in page.tables]
+    return line.top >= max(tops) or line.top <= min(tops)
 
 
 def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:

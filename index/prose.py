@@ -35,6 +35,10 @@ _CHANGE_PREV = re.compile(
 _CHANGE_YEAR = re.compile(
     rf"与(?P<year>\d{{4}})年{_ASIDE}(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?P<verb>增加|减少|增长|下降|多|少)$"
 )  # "与2025年相比增加"
+_BASIS = re.compile(
+    rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数)"
+)  # the figure a change is stated against, printed before it
+_BARE_VERB = re.compile(r"(?:相比)?[,，]?(?P<verb>增加|减少|增长|下降|多|少)了?")
 _GROWTH_VERB = re.compile(r"(?P<verb>增长|下降|增加|减少|降低|提高|上升)(?:了)?$")
 _FLAT = re.compile(
     r"(?P<subject>[^，。；：]*?)与\s*(?:(?P<year>\d{4})\s*年|上年)\s*(?:预算数?|同期)?(?:持平|相同|一致)"
@@ -186,6 +190,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
             item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
         prev_end = 0
+        pending: int | None = None  # the year of the figure just compared with, whose change may follow
         list_start = _list_start(sentence)
         for f in figures:
             value = Decimal(f.group("num").replace(",", ""))
@@ -196,6 +201,18 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             squeezed = re.sub(r"\s+", "", pre)
             change = _CHANGE.search(squeezed) or _CHANGE_YEAR.search(squeezed) or _CHANGE_PREV.search(squeezed)
             target = main or ((item_subject, unit) if item_subject else None)
+            if (basis := _BASIS.fullmatch(squeezed)) and unit in MONEY and target:
+                # "比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元": the figure compared with, then the change
+                compared = int(basis.group("year") or year - 1)
+                emit(target[0], f"{compared}年{basis.group('what')}", value, unit, snippet, None, start + f.start())
+                pending = compared
+                continue
+            if pending is not None and (verb := _BARE_VERB.fullmatch(squeezed)) and unit in MONEY and target:
+                sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
+                emit(target[0], f"比{pending}年增减", sign * value, unit, snippet, None, start + f.start())
+                pending = None
+                continue
+            pending = None
             if change and unit in (*MONEY, "人", "辆", "个") and target:
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1

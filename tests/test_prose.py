@@ -69,3 +69,15 @@ def test_a_new_subsection_closes_the_groups() -> None:
     )
     got = {(f.row, f.parent) for f in prose_facts([section], doc_id="x", department="某局", year=2026)}
     assert ("财政拨款收入", None) in got
+
+
+def test_a_change_stated_against_a_printed_figure() -> None:
+    """北京市交通委员会 2026 部门预算: the figure compared with is printed before the change."""
+    text = "2026 年度收入预算 1448787.35 万元，比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元，下降 3.81%。"
+    got = facts([text], ("第一部分 2026年度部门预算情况说明", "二、收入预算情况说明"))
+    assert [(row, column, value) for row, column, value, _ in got] == [
+        ("收入", "金额", Decimal("1448787.35")),
+        ("收入", "2025年年初预算数", Decimal("1506121.45")),
+        ("收入", "比2025年增减", Decimal("-57334.09")),
+        ("收入", "比2025年增长率", Decimal("-3.81")),
+    ]
