@@ -82,7 +82,7 @@ class Selector:
             f
             for f in self.facts(key, doc)
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
-            and not (re.fullmatch(r"\d{4}年", f.column) and f.column != f"{doc.year}年")
+            and not ((y := re.match(r"(\d{4})年", f.column)) and int(y.group(1)) != doc.year)  # "2025年预算数"
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip

@@ -272,8 +272,8 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     unit_in_header = ""
     names: list[tuple[str, str | None]] = []
     totals: list[str] = []  # "合计" when a 合计/小计 leaf is named by the header over it
-    for path in _paths(grid):
-        path = [p for p in path if p]
+    paths = [[p for p in path if p] for path in _paths(grid)]
+    for path in paths:
         leaf = path[-1] if path else ""
         group = path[-2] if len(path) > 1 else None
         if m := _UNIT_IN_NAME.search(leaf):
@@ -291,6 +291,8 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     leaves = [n for n, _ in names]
     repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
     sides = _sides(top_row, leaves)
+    years = _year_groups(paths)
+    latest = max(years.values(), default="")
     columns = []
     for j, (leaf, group) in enumerate(names):
         values = [r[j] for r in body if j < len(r)]
@@ -298,6 +300,15 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
         kind = _kind(leaf, values)
         item = None
         name = leaf or f"第{j + 1}列"
+        if j in years and not side:
+            # "2025年预算数 | 2026年预算数", each over the same items: the item, under its year's measure; only the
+            # latest year's columns carry the measure's role (the earlier year's are last year's figures)
+            item = leaf if leaf != years[j] else "合计"
+            name = f"{item}·{years[j]}"
+            role = column_role(re.sub(r"^(?:19|20)\d{2}年度?", "", years[j])) if years[j] == latest else None
+            columns.append(Column(name=name, group=None, side=None, kind=kind, role=role.role if role else None,
+                                  item=item, unit=count_unit(leaf) if kind == "count" else None))  # fmt: skip
+            continue
         if leaf in repeated and group and not side:
             item = group
             name = f"{group}·{leaf}"
@@ -314,6 +325,15 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
             )
         )
     return columns, unit_in_header
+
+
+def _year_groups(paths: list[list[str]]) -> dict[int, str]:
+    """Column → its top header when two or more top headers name years ("2025年预算数", "2026年预算数")."""
+    tops = {j: path[0] for j, path in enumerate(paths) if path and _YEAR_GROUP.match(path[0])}
+    return tops if len(set(tops.values())) >= 2 and len(tops) > len(set(tops.values())) else {}
+
+
+_YEAR_GROUP = re.compile(r"^(?:19|20)\d{2}年度?(?:预算数|决算数|预算|决算|执行数)$")
 
 
 def _sides(top_row: list[str], leaves: list[str]) -> list[str | None]:

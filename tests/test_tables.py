@@ -42,3 +42,23 @@ def test_a_column_number_row_on_every_page_is_not_data() -> None:
         ("社会保障和就业支出", Decimal("76.23")),
         ("卫生健康支出", Decimal("30.00")),
     ]
+
+
+def test_two_years_side_by_side_keep_each_years_items() -> None:
+    """烟台市审计局 2026 “三公”表: 2025年预算数 | 2026年预算数, each over the same items (a blank is no value)."""
+    page = [
+        "2025年预算数\t\t\t\t\t\t2026年预算数\t\t\t\t\t",
+        "合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费\t合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费",
+        "\t\t小计\t公务用车购置经费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置经费\t公务用车运行维护费\t",
+        "11.90\t8.50\t\t\t\t3.40\t3.40\t\t\t\t\t3.40",
+    ]
+    t = build_table(
+        name="表7", title="一般公共预算“三公”经费支出情况表", unit="万元", department=None, pages=[page], notes=[]
+    ).table
+    values = {(c.item, c.name.split("·")[-1]): t.rows[0].values[c.name] for c in t.columns}
+    assert values[("合计", "2025年预算数")] == Decimal("11.90")
+    assert values[("因公出国（境）经费", "2025年预算数")] == Decimal("8.50")
+    assert values[("因公出国（境）经费", "2026年预算数")] is None  # blank in 2026: not 2025's 8.50
+    assert values[("合计", "2026年预算数")] == values[("公务接待费", "2026年预算数")] == Decimal("3.40")
+    roles = {c.name: c.role for c in t.columns}
+    assert roles["合计·2026年预算数"] == "预算数" and roles["合计·2025年预算数"] is None  # last year's is no 预算数
