@@ -71,7 +71,7 @@ def changes(chunks: Sequence[Chunk]) -> list[Change]:
 
 
 def _clauses(sentence: str, where: str) -> list[Change]:
-    out = []
+    out: list[Change] = []
     for m in CLAUSE.finditer(sentence):
         before = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1]
         if not before.strip() and out == [] and m.start() > 0:  # "收入、支出预算总计…，与上年相比…各增加"

@@ -698,9 +698,9 @@ class Understanding:
             if total and any(f.doc_id in docs for f in total.facts):
                 out.append(total.key)
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
-            total = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
-            if total:
-                out.append(total)
+            income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
+            if income:
+                out.append(income)
         return tuple(out), code
 
     def _income_total(self, docs: list[str]) -> str | None:

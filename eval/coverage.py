@@ -138,7 +138,7 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
     facts = [f for f in parsed.facts if f.table and f.page and EMPTY_TABLE not in f.source]
     unruled: Counter[tuple[int, Decimal]] = Counter()
     cells = numeric_cells(path, set(range(1, _page_count(path) + 1)), unruled)  # every page: unread tables too
-    have = Counter((f.page, f.value) for f in facts)
+    have: Counter[tuple[int, Decimal]] = Counter((f.page, f.value) for f in facts if f.page is not None)
     matched = sum(min(n, have.get(key, 0)) for key, n in cells.items())
     left = Counter({key: have.get(key, 0) - min(n, have.get(key, 0)) for key, n in cells.items()})
     left.update({key: n for key, n in have.items() if key not in cells})  # facts not spent on ruled cells
