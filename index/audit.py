@@ -17,7 +17,7 @@ from index.numbers import format_amount, last_place
 from index.prose import MONEY
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.statements import statement_checks
-from index.tables import bare_label, is_total
+from index.tables import bare_label, is_total, side_head
 
 
 class _Audit:
@@ -235,28 +235,39 @@ def _balance(a: _Audit, t: Table) -> None:
         if kids and pv is not None:
             items = [_value(k) or Decimal(0) for k in kids]
             a.compare("合计", f"{t.name} 收入 · {bare_label(p.label)}", pv, _sum(items), items)
-    year_in, year_out = _find(t, "收入", "本年收入合计"), _find(t, "支出", "本年支出合计")
+    year_in = _find(t, "收入", "本年收入合计")
     if year_in and tops and (v := _value(year_in)) is not None:
         items = [_value(r) or Decimal(0) for r in tops]
         a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
-    # the 类 printed as numbered rows ("八、社会保障和就业支出"), else the coded top rows; codes linked from
-    # another table by name reach only some of the numbered rows
-    classes = [r for r in _before(t, "支出", year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
-    classes = classes or [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
-    if year_out and classes and (v := _value(year_out)) is not None:
-        items = [_value(r) or Decimal(0) for r in classes]
-        a.compare("合计", f"{t.name} 本年支出合计", v, _sum(items), items)
-    total_in, total_out = _find(t, "收入", "收入总计", "总计"), _find(t, "支出", "支出总计", "总计")
-    for total, year_total, side in ((total_in, year_in, "收入"), (total_out, year_out, "支出")):
-        tv, yv = _value(total), _value(year_total)
-        if total is None or year_total is None or tv is None or yv is None:
-            continue
-        # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
-        # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
-        carry = [_value(r) or Decimal(0) for r in _between(t, side, year_total, total)]
-        a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
-    if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
-        a.compare("收支平衡", f"{t.name} 收入总计 = 支出总计", iv, ov)
+    total_in = _find(t, "收入", "收入总计", "总计")
+    _side_total(a, t, "收入", year_in, total_in)
+    spending = [s for s in dict.fromkeys(r.side for r in t.rows) if side_head(s) == "支出"]
+    for side in spending:  # 表1 of a 部门综合预算 prints three lists of 支出 side by side
+        label = side if len(spending) > 1 else "支出"
+        year_out = _find(t, side, "本年支出合计")
+        # the 类 printed as numbered rows ("八、社会保障和就业支出"), else the coded top rows; codes linked from
+        # another table by name reach only some of the numbered rows
+        classes = [r for r in _before(t, side, year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
+        classes = classes or [r for r in t.rows if r.side == side and r.code and not r.parent]
+        if year_out and classes and (v := _value(year_out)) is not None:
+            items = [_value(r) or Decimal(0) for r in classes]
+            where = f"{t.name} 本年支出合计" if len(spending) == 1 else f"{t.name} {side} · 本年支出合计"
+            a.compare("合计", where, v, _sum(items), items)
+        total_out = _find(t, side, "支出总计", "总计")
+        _side_total(a, t, side, year_out, total_out)
+        if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
+            a.compare("收支平衡", f"{t.name} 收入总计 = {label}总计", iv, ov)
+
+
+def _side_total(a: _Audit, t: Table, side: str, year_total: Row | None, total: Row | None) -> None:
+    """A side's 总计 = its year's total + what the template prints between them."""
+    tv, yv = _value(total), _value(year_total)
+    if total is None or year_total is None or tv is None or yv is None:
+        return
+    # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
+    # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
+    carry = [_value(r) or Decimal(0) for r in _between(t, side, year_total, total)]
+    a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
 
 
 def _before(t: Table, side: str, row: Row | None) -> list[Row]:

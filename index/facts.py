@@ -9,7 +9,7 @@ from decimal import Decimal
 from index.catalog import catalog, column_role, squeeze
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Row, Table
-from index.tables import bare_label
+from index.tables import bare_label, side_head
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
@@ -147,7 +147,7 @@ def _group_of(table: Table, column: str) -> str | None:
 
 def _source(where: str, row: Row, label: str, column: str) -> str:
     parts = [where]
-    if row.side in _PLAIN_SIDES:
+    if side_head(row.side) in _PLAIN_SIDES:
         parts.append(row.side)
     parts.append(f"{row.code} {label}" if row.code else label)
     parts.append(column)

@@ -290,12 +290,14 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
         totals.append(total)
     leaves = [n for n, _ in names]
     repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
+    kinds = [_kind(leaf, [r[j] for r in body if j < len(r)]) for j, (leaf, _) in enumerate(names)]
     sides = _sides(top_row, leaves)
+    if not any(sides):
+        sides = _groups(top_row, leaves, kinds)
     columns = []
     for j, (leaf, group) in enumerate(names):
-        values = [r[j] for r in body if j < len(r)]
         side = sides[j]
-        kind = _kind(leaf, values)
+        kind: ColumnKind = "label" if side and kinds[j] == "text" else kinds[j]  # a group's label column
         item = None
         name = leaf or f"第{j + 1}列"
         if leaf in repeated and group and not side:
@@ -337,6 +339,49 @@ def _sides(top_row: list[str], leaves: list[str]) -> list[str | None]:
         else:
             sides.append(current)
     return sides
+
+
+def _groups(top_row: list[str], leaves: list[str], kinds: list[ColumnKind]) -> list[str | None]:
+    """Sides of a table printing k ≥ 2 groups of (label column, amount columns) side by side.
+
+    表1 of a 部门综合预算 prints 项目 | 预算数 under 收入, then 支出功能分类科目 | 预算数, 部门预算支出经济
+    分类科目 | 预算数 and 政府预算支出经济分类科目 | 预算数 under 支出: each group is a list of its own.
+    The groups' amount columns must be named alike. A group is named by the heading over it; groups
+    sharing a heading add their label column's name ("支出·部门预算支出经济科目（按大类）").
+    """
+    none: list[str | None] = [None] * len(leaves)
+    starts = [j for j, k in enumerate(kinds) if k in ("label", "text")]
+    groups: list[tuple[int, int]] = []  # (label column, end of its amount columns)
+    for j in starts:
+        end = j + 1
+        while end < len(kinds) and kinds[end] == "amount":
+            end += 1
+        if end > j + 1:
+            groups.append((j, end))
+    if len(groups) < 2 or len({tuple(leaves[j + 1 : end]) for j, end in groups}) != 1:
+        return none
+    if any(k == "amount" for k in kinds[: groups[0][0]]) or groups[-1][1] != len(leaves):
+        return none
+    if any(groups[i][1] != groups[i + 1][0] for i in range(len(groups) - 1)):
+        return none
+    headings = []
+    current = ""
+    for j in range(len(leaves)):
+        if j < len(top_row) and top_row[j]:
+            current = top_row[j]
+        headings.append(current)
+    heads = [headings[j] or leaves[j] for j, _ in groups]
+    names = [h if heads.count(h) == 1 else f"{h}·{leaves[j]}" for h, (j, _) in zip(heads, groups, strict=True)]
+    sides = list(none)
+    for i, (j, end) in enumerate(groups):
+        for c in range(0 if i == 0 else j, end):
+            sides[c] = names[i]
+    return sides
+
+
+def side_head(side: str | None) -> str | None:
+    """The heading a side is under: "支出·部门预算支出经济科目（按大类）" → "支出"."""
+    return side.split("·")[0] if side else side
 
 
 def _is_code_part(name: str) -> bool:
@@ -449,16 +494,21 @@ def link_codes(tables: dict[str, ParsedTable]) -> dict[str, ParsedTable]:
         t = parsed.table
         if not any(c.side for c in t.columns) or any(r.code for r in t.rows):
             continue
-        spend = [
-            i for i, r in enumerate(t.rows) if r.side == "支出" and not is_total(r.label) and not _is_carry(r.label)
-        ]
-        a = [bare_label(t.rows[i].label) for i in spend]
-        b = [bare_label(r.label) for r in reference]
         rows = list(t.rows)
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-            if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
-                for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                    rows[spend[i]] = replace(rows[spend[i]], code=reference[j].code, parent=reference[j].parent)
+        spending = [s for s in dict.fromkeys(r.side for r in t.rows) if side_head(s) == "支出"]
+        for side in spending:
+            spend = [
+                i for i, r in enumerate(t.rows) if r.side == side and not is_total(r.label) and not _is_carry(r.label)
+            ]
+            a = [bare_label(t.rows[i].label) for i in spend]
+            b = [bare_label(r.label) for r in reference]
+            matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+            if len(spending) > 1 and 2 * sum(m.size for m in matcher.get_matching_blocks()) < len(a):
+                continue  # one of several 支出 lists, not the coded table's (经济分类 beside 功能分类)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+                    for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
+                        rows[spend[i]] = replace(rows[spend[i]], code=reference[j].code, parent=reference[j].parent)
         out[name] = replace(parsed, table=replace(t, rows=rows))
     return out
 

@@ -42,3 +42,49 @@ def test_a_column_number_row_on_every_page_is_not_data() -> None:
         ("社会保障和就业支出", Decimal("76.23")),
         ("卫生健康支出", Decimal("30.00")),
     ]
+
+
+def test_four_groups_side_by_side_are_four_lists() -> None:
+    """西安 2021 部门综合预算 表1 (p39–41): 收入 | 预算数, then three 支出 lists, each with its 预算数."""
+    header = [
+        "序号\t收入\t\t支出\t\t\t\t\t",
+        "\t项目\t预算数\t支出功能分科目（按大类）\t预算数\t部门预算支出经济科目（按大类）\t预算数"
+        "\t政府预算支出经济分类科目（按大类）\t预算数",
+    ]
+    page = [
+        *header,
+        "1\t一、部门预算\t852063605.8\t一、部门预算\t872031967.20\t一、部门预算\t872031967.20\t一、部门预算\t872031967.20",
+        "2\t1、财政拨款\t703768605.8\t1、一般公共服务支出\t0.00\t1、人员经费和公用经费支出\t151681645.79"
+        "\t1、机关工资福利支出\t47463593.74",
+        "21\t\t\t20、住房保障支出\t6849666.63\t\t\t\t",
+    ]
+    last = [
+        *header,
+        "37\t收入总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20",
+    ]
+    t = build_table(
+        name="表1", title="2021年部门综合预算收支总表", unit="元", department=None, pages=[page, last], notes=[]
+    ).table
+    by_side = {}
+    for r in t.rows:
+        by_side.setdefault(r.side, []).append((r.label, r.values["预算数"]))
+    assert list(by_side) == [
+        "收入",
+        "支出·支出功能分科目（按大类）",
+        "支出·部门预算支出经济科目（按大类）",
+        "支出·政府预算支出经济分类科目（按大类）",
+    ]
+    assert by_side["收入"][1] == ("1、财政拨款", Decimal("703768605.8"))
+    assert by_side["支出·支出功能分科目（按大类）"][1:] == [
+        ("1、一般公共服务支出", Decimal("0.00")),
+        ("20、住房保障支出", Decimal("6849666.63")),
+        ("支出总计", Decimal("872031967.20")),
+    ]
+    assert by_side["支出·部门预算支出经济科目（按大类）"][1] == ("1、人员经费和公用经费支出", Decimal("151681645.79"))
+    assert by_side["支出·政府预算支出经济分类科目（按大类）"][1] == ("1、机关工资福利支出", Decimal("47463593.74"))
+
+
+def test_one_label_column_then_amounts_is_no_side_by_side_table() -> None:
+    page = ["项目名称\t品目\t数量\t金额", "办公设备\t台式计算机\t2\t1.20", "车辆\t轿车\t1\t18.00"]
+    t = build_table(name="表12", title="政府采购预算表", unit="万元", department=None, pages=[page], notes=[]).table
+    assert not any(c.side for c in t.columns)
