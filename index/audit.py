@@ -170,12 +170,16 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
 
 def _hierarchy(a: _Audit, t: Table) -> None:
     """Each coded parent = sum of its children; the unit row = sum of the 类 rows."""
-    children: dict[str, list[Row]] = defaultdict(list)
+    # a code printed again (the unit's row over each 政府采购 item) heads the rows after it, up to the next
+    children: dict[int, list[Row]] = defaultdict(list)
+    last: dict[str, Row] = {}
     for r in t.rows:
-        if r.code and r.parent:
-            children[r.parent].append(r)
+        if r.code and r.parent and r.parent in last:
+            children[id(last[r.parent])].append(r)
+        if r.code:
+            last[r.code] = r
     for r in t.rows:
-        kids = children.get(r.code or "")
+        kids = children.get(id(r))
         if not kids:
             continue
         for col in _amount_columns(t):
@@ -184,8 +188,12 @@ def _hierarchy(a: _Audit, t: Table) -> None:
                 continue
             items = [k.values.get(col) or Decimal(0) for k in kids]
             a.compare("科目层级", f"{t.name} {r.code} {bare_label(r.label)} · {col}", total, _sum(items), items)
+    # the 类 rows: codes as long as the first's (a 政府采购 table's items print a 功能分类 code under the
+    # 单位编码 rows); the unit's row is printed above them (a project's row below them is no unit row)
     top = [r for r in t.rows if r.code and not r.parent]
-    unit_rows = [r for r in t.rows if not r.code and not r.side and not is_total(r.label) and r.values]
+    top = [r for r in top if len(r.code or "") == len(top[0].code or "")] if top else top
+    above = t.rows[: next((i for i, r in enumerate(t.rows) if top and r is top[0]), 0)]
+    unit_rows = [r for r in above if not r.code and not r.side and not is_total(r.label) and r.values]
     if top and unit_rows and not any(c.kind == "year" for c in t.columns):
         for col in _amount_columns(t):
             total = unit_rows[0].values.get(col)

@@ -431,7 +431,7 @@ def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | N
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
     code_cells = [get[j] for j in idx if columns[j].kind == "code" and get[j]]
-    parts = [get[j] for j in idx if columns[j].kind == "code_part" and get[j]]
+    parts = [get[j] for j in _first_code(columns, idx) if get[j]]
     labels = [get[j] for j in idx if columns[j].kind in ("label", "year") and get[j]]
     labels += [c for c in code_cells + parts if not c.isdigit()]  # "人员经费合计" printed in the code column
     years = [get[j] for j in idx if columns[j].kind == "year" and get[j]]
@@ -457,6 +457,19 @@ def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | N
         return None
     label = years[-1] if years else (labels[-1] if labels else "")
     return Row(label=label, code=code, side=side, values=values, texts=texts, part=printed.part, page=printed.page)
+
+
+def _first_code(columns: list[Column], idx: list[int]) -> list[int]:
+    """The 类 | 款 | 项 columns of the row's 科目编码: the first run of code parts. A 政府采购 table
+    prints the 经济分类 类 | 款 of 部门预算支出 and of 政府预算支出 after it; each 类 starts another code."""
+    run: list[int] = []
+    for j in idx:
+        if columns[j].kind != "code_part" or (run and squeeze(columns[j].name) == "类"):
+            if run:
+                break
+            continue
+        run.append(j)
+    return run
 
 
 def _link_parents(rows: list[Row]) -> list[Row]:
