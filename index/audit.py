@@ -16,8 +16,9 @@ from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
 from index.prose import MONEY
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
+from index.sides import side_head
 from index.statements import statement_checks
-from index.tables import bare_label, is_total, side_head
+from index.tables import bare_label, is_total
 
 
 class _Audit:

@@ -9,7 +9,8 @@ from decimal import Decimal
 from index.catalog import catalog, column_role, squeeze
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Row, Table
-from index.tables import bare_label, side_head
+from index.sides import side_head
+from index.tables import bare_label
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only

@@ -19,7 +19,8 @@ from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
-from index.tables import ParsedTable, build_table, link_codes
+from index.sides import link_codes
+from index.tables import ParsedTable, build_table
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = {

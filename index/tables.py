@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -10,18 +9,17 @@ from decimal import Decimal
 
 from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
 from index.forms import parse_form
+from index.labels import LABEL_NAMES, TOTAL_WORDS, bare_label, is_code_part, is_total, label_key  # noqa: F401 (re-exported)
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
+from index.sides import sides_of
 from index.targets import is_performance_table, parse_performance
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
-LABEL_NAMES = frozenset({"项目", "预算单位", "单位名称", "科目", "科目名称", "项目名称", "任务名称", "功能分类科目"})
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
-TOTAL_WORDS = ("合计", "总计")
 _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
 MAX_HEADER_ROWS = 4  # 决算 “三公” tables print four header rows
 _CODE = re.compile(r"^\d{2,9}$")
-_SIDE_NAMES = ("左栏", "右栏")  # halves of a two-group table that are not 收入 | 支出
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,26 +34,6 @@ class ParsedTable:
 def cells_of(line: str) -> list[str]:
     """A tab-separated line as cells, whitespace inside each cell removed."""
     return [re.sub(r"\s+", "", c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
-
-
-def bare_label(label: str) -> str:
-    """A row label without its printed numbering: "二、科学技术支出" → "科学技术支出"."""
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])", "", label)
-
-
-def label_key(text: str) -> str:
-    """A label reduced for matching across documents: no spaces, quotes or numbering; ASCII brackets.
-
-    "（二）公务接待费" and "公务接待费", "因公出国（境）费" and "因公出国(境)费" get the same key;
-    the store keeps it with every fact (facts.row_key) so that documents are matched in SQL.
-    """
-    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
-    s = re.sub(r"[“”\"'‘’]", "", s)
-    return bare_label(s)
-
-
-def is_total(label: str) -> bool:
-    return any(w in label for w in TOTAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -291,9 +269,7 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     leaves = [n for n, _ in names]
     repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
     kinds = [_kind(leaf, [r[j] for r in body if j < len(r)]) for j, (leaf, _) in enumerate(names)]
-    sides = _sides(top_row, leaves)
-    if not any(sides):
-        sides = _groups(top_row, leaves, kinds)
+    sides = sides_of(top_row, leaves, kinds)
     columns = []
     for j, (leaf, group) in enumerate(names):
         side = sides[j]
@@ -318,80 +294,10 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     return columns, unit_in_header
 
 
-def _sides(top_row: list[str], leaves: list[str]) -> list[str | None]:
-    """For side-by-side tables (label header printed twice), the side of each column.
-
-    Halves under 收入 / 支出 headers are those sides; two column groups of one list
-    (the 经济分类 table printed in two halves) are 左栏 / 右栏.
-    """
-    labels = [j for j, n in enumerate(leaves) if n in LABEL_NAMES or (is_code(n) and not _is_code_part(n))]
-    first = leaves[labels[0]] if labels else ""
-    again = next((j for j in labels[1:] if leaves[j] == first), None)
-    if again is None:
-        return [None] * len(leaves)
-    sides: list[str | None] = []
-    current = ""
-    for j in range(len(leaves)):
-        if j < len(top_row) and top_row[j]:
-            current = "收入" if "收入" in top_row[j] else "支出" if "支出" in top_row[j] else top_row[j]
-        if not current or current not in ("收入", "支出"):
-            sides.append(_SIDE_NAMES[0] if j < again else _SIDE_NAMES[1])
-        else:
-            sides.append(current)
-    return sides
-
-
-def _groups(top_row: list[str], leaves: list[str], kinds: list[ColumnKind]) -> list[str | None]:
-    """Sides of a table printing k ≥ 2 groups of (label column, amount columns) side by side.
-
-    表1 of a 部门综合预算 prints 项目 | 预算数 under 收入, then 支出功能分类科目 | 预算数, 部门预算支出经济
-    分类科目 | 预算数 and 政府预算支出经济分类科目 | 预算数 under 支出: each group is a list of its own.
-    The groups' amount columns must be named alike. A group is named by the heading over it; groups
-    sharing a heading add their label column's name ("支出·部门预算支出经济科目（按大类）").
-    """
-    none: list[str | None] = [None] * len(leaves)
-    starts = [j for j, k in enumerate(kinds) if k in ("label", "text")]
-    groups: list[tuple[int, int]] = []  # (label column, end of its amount columns)
-    for j in starts:
-        end = j + 1
-        while end < len(kinds) and kinds[end] == "amount":
-            end += 1
-        if end > j + 1:
-            groups.append((j, end))
-    if len(groups) < 2 or len({tuple(leaves[j + 1 : end]) for j, end in groups}) != 1:
-        return none
-    if any(k == "amount" for k in kinds[: groups[0][0]]) or groups[-1][1] != len(leaves):
-        return none
-    if any(groups[i][1] != groups[i + 1][0] for i in range(len(groups) - 1)):
-        return none
-    headings = []
-    current = ""
-    for j in range(len(leaves)):
-        if j < len(top_row) and top_row[j]:
-            current = top_row[j]
-        headings.append(current)
-    heads = [headings[j] or leaves[j] for j, _ in groups]
-    names = [h if heads.count(h) == 1 else f"{h}·{leaves[j]}" for h, (j, _) in zip(heads, groups, strict=True)]
-    sides = list(none)
-    for i, (j, end) in enumerate(groups):
-        for c in range(0 if i == 0 else j, end):
-            sides[c] = names[i]
-    return sides
-
-
-def side_head(side: str | None) -> str | None:
-    """The heading a side is under: "支出·部门预算支出经济科目（按大类）" → "支出"."""
-    return side.split("·")[0] if side else side
-
-
-def _is_code_part(name: str) -> bool:
-    return squeeze(name) in ("类", "款", "项")
-
-
 def _kind(name: str, values: list[str]) -> ColumnKind:
     if is_ordinal(name):
         return "ordinal"
-    if _is_code_part(name):
+    if is_code_part(name):
         return "code_part"
     if is_code(name):
         return "code"
@@ -488,43 +394,3 @@ def _link_parents(rows: list[Row]) -> list[Row]:
 def _same_name(a: str, b: str) -> bool:
     norm = str.maketrans("（）", "()")
     return re.sub(r"\s+", "", a).translate(norm) == re.sub(r"\s+", "", b).translate(norm)
-
-
-def link_codes(tables: dict[str, ParsedTable]) -> dict[str, ParsedTable]:
-    """Give the uncoded 支出 rows of side-by-side tables the 科目编码 of the coded table's rows.
-
-    表1 and 表6 print the 功能分类 lines without codes; they are the same lines, in the
-    same order, as the coded table (表7). Lines are aligned by name; where a stretch of
-    names differs but has the same length on both sides, it is aligned by position, so a
-    mis-named line still gets its code (and the audit can report the name).
-    """
-    coded = max((t.table for t in tables.values()), key=lambda t: sum(1 for r in t.rows if r.code), default=None)
-    if coded is None or not any(r.code for r in coded.rows):
-        return tables
-    reference = [r for r in coded.rows if r.code]
-    out = dict(tables)
-    for name, parsed in tables.items():
-        t = parsed.table
-        if not any(c.side for c in t.columns) or any(r.code for r in t.rows):
-            continue
-        rows = list(t.rows)
-        spending = [s for s in dict.fromkeys(r.side for r in t.rows) if side_head(s) == "支出"]
-        for side in spending:
-            spend = [
-                i for i, r in enumerate(t.rows) if r.side == side and not is_total(r.label) and not _is_carry(r.label)
-            ]
-            a = [bare_label(t.rows[i].label) for i in spend]
-            b = [bare_label(r.label) for r in reference]
-            matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-            if len(spending) > 1 and 2 * sum(m.size for m in matcher.get_matching_blocks()) < len(a):
-                continue  # one of several 支出 lists, not the coded table's (经济分类 beside 功能分类)
-            for op, i1, i2, j1, j2 in matcher.get_opcodes():
-                if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
-                    for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                        rows[spend[i]] = replace(rows[spend[i]], code=reference[j].code, parent=reference[j].parent)
-        out[name] = replace(parsed, table=replace(t, rows=rows))
-    return out
-
-
-def _is_carry(label: str) -> bool:
-    return any(w in label for w in ("结转", "结余"))
