@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
 from index.prose import MONEY
+from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.sides import side_head
 from index.statements import statement_checks
@@ -74,7 +75,7 @@ def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
         if coded is not None and t is not coded:
             _against(a, t, coded, amounts=general_only)
     _headline_totals(a, d, general_only)
-    _prose_vs_tables(a, d, facts)
+    prose_vs_tables(lambda kind, where, expected, found: a.compare(kind, where, expected, found), facts, d.year)
     _parts(a, facts)
     _growth(a, facts)
     _empty_notes(a, d)
@@ -369,47 +370,6 @@ def _headline_totals(a: _Audit, d: Disclosure, general_only: bool) -> None:
                 if col in seen and seen[col][0] != t.name:
                     a.compare("表间一致", f"{t.name} 与 {seen[col][0]} · {col}", seen[col][1], v)
                 seen.setdefault(col, (t.name, v))
-
-
-def match_key(label: str) -> str:
-    """A label reduced for matching across prose and tables."""
-    s = label.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
-    s = s.replace("费用", "费").replace("和", "及").replace("经费", "费")
-    return re.sub(r"\s+", "", s)
-
-
-ALIASES = {  # prose wording → the table row/column the template prints it as
-    "部门预算收入": "收入总计", "部门预算支出": "支出总计", "部门预算": "支出总计", "收入预算": "收入总计",
-    "支出预算": "支出总计", "三公费": "总计",
-}  # fmt: skip
-
-
-def _prose_vs_tables(a: _Audit, d: Disclosure, facts: list[Fact]) -> None:
-    """Totals and items in the prose = the same figures in the tables."""
-    index: dict[str, Fact] = {}
-    this_year = f"{d.year}年"
-    for f in facts:
-        if f.table is None:
-            continue
-        if f.column in {"增减变化金额"} or (re.fullmatch(r"\d{4}年", f.column) and f.column != this_year):
-            continue
-        for key in {
-            match_key(f.row),
-            match_key(re.sub(r"\([^()]*\)$", "", f.row.replace("（", "(").replace("）", ")"))),
-        }:
-            index.setdefault(key, f)
-        if f.column in {"支出总计", "基本支出", "项目支出"}:
-            index.setdefault(f.column, f)
-    done: set[str] = set()
-    for f in facts:
-        if f.table is not None or f.column != "金额" or f.row in done:
-            continue
-        key = match_key(f.row)
-        ref = index.get(ALIASES.get(key, key))
-        if ref is None or ref.unit != f.unit:
-            continue
-        done.add(f.row)
-        a.compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
 
 
 MONEY_UNITS = frozenset(MONEY)
