@@ -195,7 +195,7 @@ def _hierarchy(a: _Audit, t: Table) -> None:
     top = [r for r in t.rows if r.code and not r.parent]
     top = [r for r in top if len(r.code or "") == len(top[0].code or "")] if top else top
     above = t.rows[: next((i for i, r in enumerate(t.rows) if top and r is top[0]), 0)]
-    unit_rows = [r for r in above if not r.code and not r.side and not is_total(r.label) and r.values]
+    unit_rows = [r for r in above if not r.code and not r.side and r.values]
     if top and unit_rows and not any(c.kind == "year" for c in t.columns):
         for col in _amount_columns(t):
             total = unit_rows[0].values.get(col)

@@ -270,6 +270,14 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
     kinds = [_kind(leaf, [r[j] for r in body if j < len(r)]) for j, (leaf, _) in enumerate(names)]
     sides = sides_of(top_row, leaves, kinds)
+    if not any(sides) and "label" not in kinds:
+        # no label header (项目, 科目名称 …): the text column right after the first code names the code's row
+        # (部门预算支出经济分类科目 after its 类 | 款, 采购项目 after 单位编码)
+        first = next((j for j, k in enumerate(kinds) if k in ("code", "code_part")), None)
+        while first is not None and first + 1 < len(kinds) and kinds[first + 1] in ("code", "code_part"):
+            first += 1
+        if first is not None and first + 1 < len(kinds) and kinds[first + 1] == "text":
+            kinds[first + 1] = "label"
     columns = []
     for j, (leaf, group) in enumerate(names):
         side = sides[j]

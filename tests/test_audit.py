@@ -79,10 +79,10 @@ def test_procurement_table_unit_rows_printed_again_head_their_own_items() -> Non
     assert [r.code for r in t.rows][3:5] == ["2080207", "2080207"]
     checks = audit(d, [])
     assert not [c for c in checks if c.status != "ok"]
-    units = [c.found for c in checks if c.where == "表12 241  · 预算金额"]
+    units = [c.found for c in checks if c.where == "表12 241 西安市民政局 · 预算金额"]
     assert units == [Decimal("1795000.00"), Decimal("450000.00")]  # each 241 row = its own 241001 row
     by_where = {c.where: c for c in checks}
-    assert by_where["表12  · 预算金额"].found == Decimal("2245000.00")  # the 合计 row = the two 241 rows
+    assert by_where["表12 合计 · 预算金额"].found == Decimal("2245000.00")  # the 合计 row = the two 241 rows
 
 
 def test_three_expenditure_lists_each_balance_the_income() -> None:

@@ -88,3 +88,20 @@ def test_one_label_column_then_amounts_is_no_side_by_side_table() -> None:
     page = ["项目名称\t品目\t数量\t金额", "办公设备\t台式计算机\t2\t1.20", "车辆\t轿车\t1\t18.00"]
     t = build_table(name="表12", title="政府采购预算表", unit="万元", department=None, pages=[page], notes=[]).table
     assert not any(c.side for c in t.columns)
+
+
+def test_two_code_schemes_per_row_the_first_code_and_its_name_make_the_row() -> None:
+    """烟台市审计局 2026 表10 基本支出预算情况表: 部门预算 类|款 + name, then 政府预算 类|款 + name."""
+    page = [
+        "科目编码\t\t部门预算支出经济分类科目\t科目编码\t\t政府预算支出经济分类科目\t合计\t财政拨款",
+        "类\t款\t\t类\t款\t\t\t",
+        "\t\t合计\t\t\t\t2,776.85\t2,772.25",
+        "302\t\t商品和服务支出\t502\t\t机关商品和服务支出\t210.32\t205.72",
+        "302\t01\t办公费\t502\t01\t办公经费\t47.50\t47.50",
+    ]
+    t = build_table(name="表10", title="基本支出预算情况表", unit="万元", department=None, pages=[page], notes=[]).table
+    assert [(r.label, r.code, r.parent, r.values["合计"]) for r in t.rows] == [
+        ("合计", None, None, Decimal("2776.85")),
+        ("商品和服务支出", "302", None, Decimal("210.32")),
+        ("办公费", "30201", "302", Decimal("47.50")),
+    ]
