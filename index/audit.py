@@ -326,11 +326,31 @@ def _task_total(a: _Audit, t: Table) -> None:
     total = next((r for r in t.rows if r.label in {"金额合计", "合计", "总计"}), None)
     if total is None or any(c.kind == "year" for c in t.columns) or any(r.code or r.side for r in t.rows):
         return
-    items = [r for r in t.rows if r is not total and r.values]
+    items = _top_items([r for r in t.rows if r is not total and r.values])
     for col in _amount_columns(t):
         if (tv := total.values.get(col)) is not None:
             values = [r.values.get(col) or Decimal(0) for r in items]
             a.compare("合计", f"{t.name} {total.label} · {col}", tv, _sum(values), values)
+
+
+_NUMBERING = (  # the printed numbering of an item's label, by level
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^\d+[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^[（(]\d+[)）]"),
+)
+
+
+def _numbering(label: str) -> int | None:
+    return next((i for i, p in enumerate(_NUMBERING) if p.match(label)), None)
+
+
+def _top_items(rows: list[Row]) -> list[Row]:
+    """The items a total adds up: not the 其中 rows (parts of the row above), and when the first item is
+    numbered ("1、因公出国（境）费用"), only the rows numbered alike ("（1）公务用车购置费" is a part)."""
+    rows = [r for r in rows if not r.label.startswith("其中")]
+    level = _numbering(rows[0].label) if rows else None
+    return rows if level is None else [r for r in rows if _numbering(r.label) == level]
 
 
 def _against(a: _Audit, t: Table, coded: Table, *, amounts: bool) -> None:

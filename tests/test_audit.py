@@ -106,3 +106,19 @@ def test_three_expenditure_lists_each_balance_the_income() -> None:
         "表1 收入总计 = 支出·政府预算支出经济分类科目（按大类）总计",
     ]
     assert not [c for c in checks if c.status != "ok"]
+
+
+def test_a_total_adds_the_items_numbered_like_the_first_not_their_parts() -> None:
+    """福州市公安局治安管理支队 2026 一般公共预算“三公”经费支出预算表 (p23)."""
+    page = [
+        "项目\t预算数",
+        "合计\t27.31",
+        "1、因公出国（境）费用\t0.00",
+        "2、公务接待费\t2.00",
+        "3、公务用车购置及运行费\t25.31",
+        "其中：（1）公务用车购置费\t0.00",
+        "（2）公务用车运行费\t25.31",
+    ]
+    checks = audit(_one_table("表10", "一般公共预算“三公”经费支出预算表", [page]), [])
+    total = next(c for c in checks if c.where == "表10 合计 · 预算数")
+    assert (total.expected, total.found, total.status) == (Decimal("27.31"), Decimal("27.31"), "ok")
