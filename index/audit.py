@@ -237,9 +237,12 @@ def _balance(a: _Audit, t: Table) -> None:
         if re.match(r"^[一二三四五六七八九十]+、", r.label):
             parent = r
             tops.append(r)
-        elif re.match(r"^\d+[.．、]", r.label) and parent is not None:
-            groups[id(parent)].append(r)
-    for p in tops:
+        elif re.match(r"^\d+[.．、]", r.label):
+            if parent is not None:
+                groups[id(parent)].append(r)
+        else:  # 本年收入合计 closes the last group; 上年结余、结转 heads the numbered rows under it
+            parent = None if is_total(r.label) else r
+    for p in income:
         kids = groups.get(id(p))
         pv = _value(p)
         if kids and pv is not None:
@@ -276,7 +279,7 @@ def _side_total(a: _Audit, t: Table, side: str, year_total: Row | None, total: R
         return
     # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
     # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
-    carry = [_value(r) or Decimal(0) for r in _between(t, side, year_total, total)]
+    carry = [_value(r) or Decimal(0) for r in _top_items(_between(t, side, year_total, total))]
     a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
 
 
@@ -346,11 +349,12 @@ def _numbering(label: str) -> int | None:
 
 
 def _top_items(rows: list[Row]) -> list[Row]:
-    """The items a total adds up: not the 其中 rows (parts of the row above), and when the first item is
-    numbered ("1、因公出国（境）费用"), only the rows numbered alike ("（1）公务用车购置费" is a part)."""
+    """The items a total adds up: not the 其中 rows (parts of the row above), and only the rows numbered
+    like the first ("1、因公出国（境）费用"; "（1）公务用车购置费" is a part; "1.财政拨款结余、结转" under
+    an unnumbered 上年结余、结转 is a part)."""
     rows = [r for r in rows if not r.label.startswith("其中")]
     level = _numbering(rows[0].label) if rows else None
-    return rows if level is None else [r for r in rows if _numbering(r.label) == level]
+    return [r for r in rows if _numbering(r.label) == level]
 
 
 def _against(a: _Audit, t: Table, coded: Table, *, amounts: bool) -> None:

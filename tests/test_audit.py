@@ -122,3 +122,26 @@ def test_a_total_adds_the_items_numbered_like_the_first_not_their_parts() -> Non
     checks = audit(_one_table("表10", "一般公共预算“三公”经费支出预算表", [page]), [])
     total = next(c for c in checks if c.where == "表10 合计 · 预算数")
     assert (total.expected, total.found, total.status) == (Decimal("27.31"), Decimal("27.31"), "ok")
+
+
+def test_numbered_income_rows_after_the_year_total_belong_to_the_carry_over_row() -> None:
+    """深圳市财政局 2026 表1 收支总表 (p16–18): 1./2. under 上年结余、结转 are not 单位资金's, nor counted
+    twice in 收入总计."""
+    header = ["收入\t\t支出\t", "项目\t2026年预算数\t项目\t2026年预算数"]
+    rows = [
+        "一、财政拨款\t36989.05\t一、一般公共服务支出\t37385.88",
+        "1.一般公共预算拨款\t36989.05\t\t",
+        "二、单位资金\t0.00\t\t",
+        "1.事业收入\t0.00\t\t",
+        "本年收入合计\t36989.05\t本年支出合计\t37385.88",
+        "上年结余、结转\t396.83\t结转下年\t0.00",
+        "1.财政拨款结余、结转\t396.83\t\t",
+        "2.非财政拨款结余、结转\t0.00\t\t",
+        "收入总计\t37385.88\t支出总计\t37385.88",
+    ]
+    checks = audit(_one_table("表1", "收支总表", [header + rows]), [])
+    by_where = {c.where: c for c in checks}
+    assert by_where["表1 收入 · 单位资金"].found == Decimal("0.00")
+    assert by_where["表1 收入 · 上年结余、结转"].found == Decimal("396.83")
+    assert by_where["表1 收入总计 = 本年合计 + 结转"].found == Decimal("37385.88")
+    assert not [c for c in checks if c.status != "ok"]
