@@ -44,7 +44,7 @@ def prose_vs_tables(compare: Compare, facts: list[Fact], year: int) -> None:
     table_facts = [
         f for f in facts
         if f.table is not None and f.column not in {"增减变化金额"}
-        and not (re.fullmatch(r"\d{4}年", f.column) and f.column != this_year)
+        and not ((m := re.match(r"\d{4}年", f.column)) and m.group() != this_year)
     ]  # fmt: skip
     index: dict[str, Fact] = {}
     by_column: dict[str, list[Fact]] = defaultdict(list)

@@ -250,8 +250,10 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     unit_in_header = ""
     names: list[tuple[str, str | None]] = []
     totals: list[str] = []  # "合计" when a 合计/小计 leaf is named by the header over it
+    tops: list[str] = []  # the header at the top of each column (2025年预算数 | 2026年预算数)
     for path in _paths(grid):
         path = [p for p in path if p]
+        tops.append(path[0] if len(path) > 1 else "")
         leaf = path[-1] if path else ""
         group = path[-2] if len(path) > 1 else None
         if m := _UNIT_IN_NAME.search(leaf):
@@ -299,7 +301,19 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
                 unit=count_unit(leaf) if kind == "count" else None,
             )
         )
-    return columns, unit_in_header
+    return _apart(columns, tops), unit_in_header
+
+
+def _apart(columns: list[Column], tops: list[str]) -> list[Column]:
+    """Columns still named alike under different top headers (the “三公” items under 2025年预算数 and
+    under 2026年预算数) are named item·top, so that neither overwrites the other."""
+    count = Counter(c.name for c in columns if not c.side)
+    out = []
+    for c, top in zip(columns, tops, strict=True):
+        if count[c.name] > 1 and top and top != c.name and not c.side and not c.item and c.kind == "amount":
+            c = replace(c, name=f"{c.name}·{top}", item=c.name, group=None)
+        out.append(c)
+    return out
 
 
 def _kind(name: str, values: list[str]) -> ColumnKind:

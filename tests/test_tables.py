@@ -105,3 +105,26 @@ def test_two_code_schemes_per_row_the_first_code_and_its_name_make_the_row() -> 
         ("商品和服务支出", "302", None, Decimal("210.32")),
         ("办公费", "30201", "302", Decimal("47.50")),
     ]
+
+
+def test_items_repeated_under_two_years_keep_each_year() -> None:
+    """烟台市审计局 2026 表7 一般公共预算“三公”经费支出情况表 (p19): the same items under 2025年预算数 and
+    2026年预算数."""
+    page = [
+        "2025年预算数\t\t\t\t\t\t2026年预算数\t\t\t\t\t",
+        "合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费"
+        "\t合计\t因公出国（境）经费\t公务用车购置及运行维护费\t\t\t公务接待费",
+        "\t\t小计\t公务用车购置经费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置经费\t公务用车运行维护费\t",
+        "11.90\t8.50\t\t\t\t3.40\t3.40\t\t\t\t\t3.40",
+    ]
+    t = build_table(
+        name="表7", title="一般公共预算“三公”经费支出情况表", unit="万元", department=None, pages=[page], notes=[]
+    ).table
+    values = {k: v for k, v in t.rows[0].values.items() if v is not None}
+    assert values == {
+        "2025年预算数": Decimal("11.90"),
+        "因公出国（境）经费·2025年预算数": Decimal("8.50"),
+        "公务接待费·2025年预算数": Decimal("3.40"),
+        "2026年预算数": Decimal("3.40"),
+        "公务接待费·2026年预算数": Decimal("3.40"),
+    }
