@@ -240,7 +240,8 @@ def _balance(a: _Audit, t: Table) -> None:
         elif re.match(r"^\d+[.．、]", r.label):
             if parent is not None:
                 groups[id(parent)].append(r)
-        else:  # 本年收入合计 closes the last group; 上年结余、结转 heads the numbered rows under it
+        elif _numbering(r.label) is None and not r.label.startswith("其中"):
+            # 本年收入合计 closes the last group; 上年结余、结转 heads the numbered rows under it
             parent = None if is_total(r.label) else r
     for p in income:
         kids = groups.get(id(p))

@@ -55,6 +55,7 @@ def parse_performance(
     """Tasks and indicators from the table's rows, each given with the document page it is on (or None)."""
     mode = ""
     level1 = level2 = ""
+    project = ""
     tasks: list[Row] = []
     indicators: list[Indicator] = []
     for page, cells in rows:
@@ -64,6 +65,13 @@ def parse_performance(
         head = filled[0]
         if "名称" in head and mode == "":
             department = department or next((c for c in filled[1:] if "主管部门" not in c), None)
+            project = filled[1] if len(filled) > 1 else ""
+            continue
+        if "名称" in head and len(filled) == 2 and mode == "indicators":  # the next project's form
+            mode, project, level1, level2 = "", filled[1], "", ""
+            continue
+        if mode == "" and (funds := _funds(filled, project)):
+            tasks = _add_funds(tasks, funds, page)
             continue
         if head == "年度主要任务":
             mode = "tasks"
@@ -87,6 +95,8 @@ def parse_performance(
             last = tasks[-1]
             tasks[-1] = replace(last, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
         elif mode == "indicators":
+            if filled[0].endswith("绩效指标") and len(filled) > 1:
+                filled = filled[1:]  # the form's row heading printed on the row (合并单元格 绩效指标)
             if _level(filled[0]) in LEVEL1 and not (
                 _level(filled[0]) == "成本"
                 and level1 == "产出"
@@ -118,6 +128,38 @@ def parse_performance(
         name=name, title=title, unit=unit, department=department, header=[], columns=columns, rows=tasks, notes=notes
     )
     return table, indicators
+
+
+def _funds(filled: list[str], project: str) -> list[tuple[str, str, Decimal]]:
+    """A project form's 资金 line: (row, column, amount) for each "年度预算资金总额： | 4.50" pair on it.
+
+    "实施期资金总额： 33598 | 年度资金总额： 33598" prints two periods side by side: each is a row of its own.
+    """
+    out = []
+    pairs = [(filled[i], parse_number(filled[i + 1])) for i in range(len(filled) - 1)]
+    pairs = [(label, v) for label, v in pairs if isinstance(v, Decimal) and parse_number(label) is None]
+    for label, v in pairs:
+        column = next((n for n in AMOUNT_NAMES if n in label), None)
+        if column is None or not isinstance(v, Decimal):
+            return []
+        period = re.sub(r"(?:预算)?资金总额.*$", "", label.removeprefix("其中：")) if column == "总额" else ""
+        name = project or label.removesuffix("：").removesuffix(":")
+        out.append((f"{name}（{period}）" if len(pairs) > 1 and period else name, column, v))
+    return out
+
+
+def _add_funds(tasks: list[Row], funds: list[tuple[str, str, Decimal]], page: int | None) -> list[Row]:
+    """The amounts of a 资金 line added to the project's rows (one per period, in printed order)."""
+    tasks = list(tasks)
+    totals = [f for f in funds if f[1] == "总额"]
+    if totals:  # a 总额 line opens the project's rows
+        for row, _, _ in totals:
+            tasks.append(Row(label=row, values={n: None for n in AMOUNT_NAMES}, page=page))
+    rows = tasks[-len(totals) :] if totals else [r for r in tasks if r.values][-max(1, len(funds)) :]
+    for row, (_, column, v) in zip(rows, funds, strict=False):
+        i = tasks.index(row)
+        tasks[i] = replace(row, values={**row.values, column: v})
+    return tasks
 
 
 def _task(filled: list[str]) -> Row | None:

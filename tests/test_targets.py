@@ -1,0 +1,66 @@
+"""Performance-target forms: a project form's 资金 lines are amounts of the project."""
+
+from decimal import Decimal
+
+from index.tables import build_table
+
+
+def _form(name: str, funds: list[str], indicator: str) -> list[str]:
+    return [
+        f"项目名称\t\t\t{name}\t\t",
+        "主管部门及代码\t\t\t231_烟台市审计局\t实施单位\t烟台市审计局",
+        *funds,
+        "\t一级指标\t二级指标\t三级指标\t指标值\t",
+        f"绩效指标\t成本指标\t经济成本\t{indicator}\t",
+    ]
+
+
+def test_each_project_form_gives_its_funds() -> None:
+    """烟台市审计局 2026 政策和项目预算绩效目标表 (p30–31): one form per project, repeated title."""
+    first = _form(
+        "审计业务经费",
+        [
+            "项目资金（万元）\t\t\t年度预算资金总额：\t31.00\t",
+            "\t\t\t其中：财政拨款\t0.00\t",
+            "\t\t\t其他资金\t31.00\t",
+        ],
+        "项目总成本\t≤31万元",
+    )
+    second = _form(
+        "烟台市智慧审计平台等保测评服务",
+        ["项目资金（万元）\t\t\t年度预算资金总额：\t4.50\t", "\t\t\t其中：财政拨款\t4.50\t", "\t\t\t其他资金\t0.00\t"],
+        "测评服务费用\t≤4.5万",
+    )
+    built = build_table(name="政策和项目预算绩效目标表", title="政策和项目预算绩效目标表", unit="万元", department=None,
+                        pages=[first, second], notes=[])  # fmt: skip
+    t = built.table
+    assert [(i.level1, i.level3, i.value) for i in built.indicators] == [
+        ("成本", "项目总成本", Decimal("31")),
+        ("成本", "测评服务费用", Decimal("4.5")),
+    ]
+    assert [(r.label, r.values) for r in t.rows] == [
+        ("审计业务经费", {"总额": Decimal("31.00"), "财政拨款": Decimal("0.00"), "其他资金": Decimal("31.00")}),
+        (
+            "烟台市智慧审计平台等保测评服务",
+            {"总额": Decimal("4.50"), "财政拨款": Decimal("4.50"), "其他资金": Decimal("0.00")},
+        ),
+    ]
+
+
+def test_two_periods_side_by_side_are_two_rows() -> None:
+    """西安市民政局 2021 表16 专项资金总体绩效目标表 (p83): 实施期 | 年度 amounts on one line."""
+    form = _form(
+        "专项资金",
+        [
+            "资金金额（万元）\t\t\t实施期资金总额：\t33598\t年度资金总额：\t33598",
+            "\t\t\t其中：财政拨款\t33598\t其中：财政拨款\t33598",
+        ],
+        "专项资金成本\t33598万元",
+    )
+    t = build_table(
+        name="表16", title="2021年专项资金总体绩效目标表", unit="万元", department=None, pages=[form], notes=[]
+    ).table
+    assert [(r.label, r.values["总额"], r.values["财政拨款"]) for r in t.rows] == [
+        ("专项资金（实施期）", Decimal("33598"), Decimal("33598")),
+        ("专项资金（年度）", Decimal("33598"), Decimal("33598")),
+    ]
