@@ -160,7 +160,28 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
     table = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
     where = table.ref if table else "绩效目标表"
     name = table.name if table else None
-    return [
+    weights = [
+        Fact(
+            doc_id=d.doc_id,
+            department=d.department,
+            year=d.year,
+            table=name,
+            section=None,
+            row=i.level3,
+            code=None,
+            column="指标权重",
+            value=i.weight,
+            unit="%",
+            source=f"{where} · {i.level3} · 指标权重 {i.weight}%",
+            parent=i.level2 or None,
+            page=i.page,
+            table_kind=(table.kind if table else None) or "performance",
+            column_role="指标权重",
+        )
+        for i in d.indicators
+        if i.weight is not None
+    ]
+    return weights + [
         Fact(
             doc_id=d.doc_id,
             department=d.department,

@@ -64,3 +64,26 @@ def test_two_periods_side_by_side_are_two_rows() -> None:
         ("专项资金（实施期）", Decimal("33598"), Decimal("33598")),
         ("专项资金（年度）", Decimal("33598"), Decimal("33598")),
     ]
+
+
+def test_a_project_form_with_named_indicator_columns() -> None:
+    """重庆市水利局 2026 表十一 市级重点专项资金绩效目标表 (p31): 当年预算, then 指标名称 | 指标性质 | 指标值 |
+    计量单位 | 指标权重(%) columns (not a grid of amounts)."""
+    form = [
+        "项目名称\t水库移民后期扶持\t\t主管部门\t重庆市水利局\t\t",
+        "当年预算\t12,700.00\t\t市级支出\t\t\t",
+        "\t\t\t补助区县\t12,700.00\t\t",
+        "项目概况\t全市库区和移民安置区涉及38个区县\t\t\t\t\t",
+        "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心",
+        "\t完工项目验收率\t≥\t90\t%\t20\t是",
+        "\t实施项目数量\t≥\t86\t个数\t20\t是",
+    ]
+    built = build_table(name="表11", title="2026年市级重点专项资金绩效目标表（一级项目）", unit="万元", department=None,
+                        pages=[form], notes=[])  # fmt: skip
+    assert [(r.label, {k: v for k, v in r.values.items() if v is not None}) for r in built.table.rows] == [
+        ("水库移民后期扶持", {"总额": Decimal("12700.00"), "补助区县": Decimal("12700.00")}),
+    ]
+    assert [(i.level3, i.comparator, i.value, i.unit, i.weight) for i in built.indicators] == [
+        ("完工项目验收率", "≥", Decimal("90"), "%", Decimal("20")),
+        ("实施项目数量", "≥", Decimal("86"), "个数", Decimal("20")),
+    ]
