@@ -175,35 +175,46 @@ def _named(cells: list[str], at: dict[str, int], page: int | None) -> Indicator 
 def _funds(filled: list[str], project: str, opened: bool = False) -> list[tuple[str, str, Decimal]]:
     """A project form's 资金 line: (row, column, amount) for each "年度预算资金总额： | 4.50" pair on it.
 
-    "实施期资金总额： 33598 | 年度资金总额： 33598" prints two periods side by side: each is a row of its own.
-    Once a project's 总额 is read (`opened`), another named part ("补助区县 | 12,700.00") is a column of its own.
+    A 总额 pair opens a row ("实施期资金总额： 33598 | 年度资金总额： 33598" opens one per period); the other
+    pairs go to the row opened before them on the line, or (row "") to the rows the last 总额 line opened.
+    Once a project's 总额 is read, another named part ("补助区县 | 12,700.00") is a column of its own.
     """
-    out = []
+    out: list[tuple[str, str, Decimal]] = []
     pairs = [(filled[i], parse_number(filled[i + 1])) for i in range(len(filled) - 1)]
     pairs = [(label, v) for label, v in pairs if isinstance(v, Decimal) and parse_number(label) is None]
+    totals = sum(1 for label, _ in pairs if "总额" in label or label.endswith("预算"))
+    row = ""
     for label, v in pairs:
-        column = next((n for n in AMOUNT_NAMES if n in label), "总额" if label.endswith("预算") else None)
-        if column is None and opened and len(pairs) == 1:
-            column = label.removeprefix("其中：").removesuffix("：").removesuffix(":")
-        if column is None or not isinstance(v, Decimal):
+        if not isinstance(v, Decimal):
             return []
-        period = re.sub(r"(?:预算)?资金总额.*$", "", label.removeprefix("其中：")) if column == "总额" else ""
-        name = project or label.removesuffix("：").removesuffix(":")
-        out.append((f"{name}（{period}）" if len(pairs) > 1 and period else name, column, v))
+        column = next((n for n in AMOUNT_NAMES if n in label), "总额" if label.endswith("预算") else None)
+        if column is None and (opened or row):
+            column = label.removeprefix("其中：").removesuffix("：").removesuffix(":")
+        if column is None:
+            return []
+        if column == "总额":
+            period = re.sub(r"(?:预算)?资金总额.*$", "", label.removeprefix("其中："))
+            name = project or label.removesuffix("：").removesuffix(":")
+            row = f"{name}（{period}）" if totals > 1 and period else name
+        out.append((row, column, v))
     return out
 
 
 def _add_funds(tasks: list[Row], funds: list[tuple[str, str, Decimal]], page: int | None) -> list[Row]:
     """The amounts of a 资金 line added to the project's rows (one per period, in printed order)."""
     tasks = list(tasks)
-    totals = [f for f in funds if f[1] == "总额"]
-    if totals:  # a 总额 line opens the project's rows
-        for row, _, _ in totals:
-            tasks.append(Row(label=row, values={n: None for n in AMOUNT_NAMES}, page=page))
-    rows = tasks[-len(totals) :] if totals else [r for r in tasks if r.values][-max(1, len(funds)) :]
-    for row, (_, column, v) in zip(rows, funds, strict=False):
-        i = tasks.index(row)
-        tasks[i] = replace(row, values={**row.values, column: v})
+    opened = [row for row, column, _ in funds if column == "总额"]
+    for row in opened:
+        tasks.append(Row(label=row, values={n: None for n in AMOUNT_NAMES}, page=page))
+    loose = [f for f in funds if not f[0]]
+    targets = [r for r in tasks if r.values][-len(loose) :] if loose else []
+    for (_, column, v), target in zip(loose, targets, strict=False):
+        i = tasks.index(target)
+        tasks[i] = replace(target, values={**target.values, column: v})
+    for row, column, v in funds:
+        if row:
+            i = max(k for k, r in enumerate(tasks) if r.label == row)
+            tasks[i] = replace(tasks[i], values={**tasks[i].values, column: v})
     return tasks
 
 

@@ -87,3 +87,29 @@ def test_a_project_form_with_named_indicator_columns() -> None:
         ("完工项目验收率", "≥", Decimal("90"), "%", Decimal("20")),
         ("实施项目数量", "≥", Decimal("86"), "个数", Decimal("20")),
     ]
+
+
+def test_a_title_printed_again_over_the_next_form_continues_the_table() -> None:
+    """重庆市水利局 2026 表十一 (p31–32): the second project's form repeats the title and 单位 line, no caption."""
+    from index.parse import _tables
+
+    def form(name: str, amount: str, indicator: str) -> list[str]:
+        return [
+            f"项目名称\t{name}\t\t主管部门\t重庆市水利局\t\t",
+            f"当年预算\t{amount}\t\t市级支出\t{amount}\t\t",
+            "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心",
+            f"\t{indicator}\t≥\t90\t%\t20\t是",
+        ]
+
+    title = "2026 年市级重点专项资金绩效目标表（一级项目）"
+    lines = [("表十一", 31, True), (title, 31, False), ("单位：万元", 31, False)]
+    lines += [(line, 31, False) for line in form("水库移民后期扶持", "12,700.00", "完工项目验收率")]
+    lines += [("— 31 —", 31, False), (title, 32, False), ("单位：万元", 32, False)]
+    lines += [(line, 32, False) for line in form("重庆市水利专项资金", "152,992.83", "受益群众满意度")]
+    built = _tables(lines, "重庆市水利局")["表11"]
+    assert not built.skipped
+    assert [(r.label, r.values["总额"], r.values["市级支出"]) for r in built.table.rows] == [
+        ("水库移民后期扶持", Decimal("12700.00"), Decimal("12700.00")),
+        ("重庆市水利专项资金", Decimal("152992.83"), Decimal("152992.83")),
+    ]
+    assert [(i.level3, i.page) for i in built.indicators] == [("完工项目验收率", 31), ("受益群众满意度", 32)]
