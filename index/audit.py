@@ -15,7 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from index.catalog import is_empty_note
 from index.numbers import format_amount, last_place
 from index.prose import MONEY
+from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
+from index.sides import side_head
 from index.statements import statement_checks
 from index.tables import bare_label, is_total
 
@@ -73,7 +75,7 @@ def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
         if coded is not None and t is not coded:
             _against(a, t, coded, amounts=general_only)
     _headline_totals(a, d, general_only)
-    _prose_vs_tables(a, d, facts)
+    prose_vs_tables(lambda kind, where, expected, found: a.compare(kind, where, expected, found), facts, d.year)
     _parts(a, facts)
     _growth(a, facts)
     _empty_notes(a, d)
@@ -170,12 +172,16 @@ def _sum(values: Iterable[Decimal | None]) -> Decimal:
 
 def _hierarchy(a: _Audit, t: Table) -> None:
     """Each coded parent = sum of its children; the unit row = sum of the 类 rows."""
-    children: dict[str, list[Row]] = defaultdict(list)
+    # a code printed again (the unit's row over each 政府采购 item) heads the rows after it, up to the next
+    children: dict[int, list[Row]] = defaultdict(list)
+    last: dict[str, Row] = {}
     for r in t.rows:
-        if r.code and r.parent:
-            children[r.parent].append(r)
+        if r.code and r.parent and r.parent in last:
+            children[id(last[r.parent])].append(r)
+        if r.code:
+            last[r.code] = r
     for r in t.rows:
-        kids = children.get(r.code or "")
+        kids = children.get(id(r))
         if not kids:
             continue
         for col in _amount_columns(t):
@@ -184,8 +190,12 @@ def _hierarchy(a: _Audit, t: Table) -> None:
                 continue
             items = [k.values.get(col) or Decimal(0) for k in kids]
             a.compare("科目层级", f"{t.name} {r.code} {bare_label(r.label)} · {col}", total, _sum(items), items)
+    # the 类 rows: codes as long as the first's (a 政府采购 table's items print a 功能分类 code under the
+    # 单位编码 rows); the unit's row is printed above them (a project's row below them is no unit row)
     top = [r for r in t.rows if r.code and not r.parent]
-    unit_rows = [r for r in t.rows if not r.code and not r.side and not is_total(r.label) and r.values]
+    top = [r for r in top if len(r.code or "") == len(top[0].code or "")] if top else top
+    above = t.rows[: next((i for i, r in enumerate(t.rows) if top and r is top[0]), 0)]
+    unit_rows = [r for r in above if not r.code and not r.side and r.values]
     if top and unit_rows and not any(c.kind == "year" for c in t.columns):
         for col in _amount_columns(t):
             total = unit_rows[0].values.get(col)
@@ -227,36 +237,51 @@ def _balance(a: _Audit, t: Table) -> None:
         if re.match(r"^[一二三四五六七八九十]+、", r.label):
             parent = r
             tops.append(r)
-        elif re.match(r"^\d+[.．、]", r.label) and parent is not None:
-            groups[id(parent)].append(r)
-    for p in tops:
+        elif re.match(r"^\d+[.．、]", r.label):
+            if parent is not None:
+                groups[id(parent)].append(r)
+        elif _numbering(r.label) is None and not r.label.startswith("其中"):
+            # 本年收入合计 closes the last group; 上年结余、结转 heads the numbered rows under it
+            parent = None if is_total(r.label) else r
+    for p in income:
         kids = groups.get(id(p))
         pv = _value(p)
         if kids and pv is not None:
             items = [_value(k) or Decimal(0) for k in kids]
             a.compare("合计", f"{t.name} 收入 · {bare_label(p.label)}", pv, _sum(items), items)
-    year_in, year_out = _find(t, "收入", "本年收入合计"), _find(t, "支出", "本年支出合计")
+    year_in = _find(t, "收入", "本年收入合计")
     if year_in and tops and (v := _value(year_in)) is not None:
         items = [_value(r) or Decimal(0) for r in tops]
         a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
-    # the 类 printed as numbered rows ("八、社会保障和就业支出"), else the coded top rows; codes linked from
-    # another table by name reach only some of the numbered rows
-    classes = [r for r in _before(t, "支出", year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
-    classes = classes or [r for r in t.rows if r.side == "支出" and r.code and not r.parent]
-    if year_out and classes and (v := _value(year_out)) is not None:
-        items = [_value(r) or Decimal(0) for r in classes]
-        a.compare("合计", f"{t.name} 本年支出合计", v, _sum(items), items)
-    total_in, total_out = _find(t, "收入", "收入总计", "总计"), _find(t, "支出", "支出总计", "总计")
-    for total, year_total, side in ((total_in, year_in, "收入"), (total_out, year_out, "支出")):
-        tv, yv = _value(total), _value(year_total)
-        if total is None or year_total is None or tv is None or yv is None:
-            continue
-        # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
-        # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
-        carry = [_value(r) or Decimal(0) for r in _between(t, side, year_total, total)]
-        a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
-    if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
-        a.compare("收支平衡", f"{t.name} 收入总计 = 支出总计", iv, ov)
+    total_in = _find(t, "收入", "收入总计", "总计")
+    _side_total(a, t, "收入", year_in, total_in)
+    spending = [s for s in dict.fromkeys(r.side for r in t.rows) if side_head(s) == "支出"]
+    for side in spending:  # 表1 of a 部门综合预算 prints three lists of 支出 side by side
+        label = side if len(spending) > 1 else "支出"
+        year_out = _find(t, side, "本年支出合计")
+        # the 类 printed as numbered rows ("八、社会保障和就业支出"), else the coded top rows; codes linked from
+        # another table by name reach only some of the numbered rows
+        classes = [r for r in _before(t, side, year_out) if re.match(r"^[一二三四五六七八九十]+、", r.label)]
+        classes = classes or [r for r in t.rows if r.side == side and r.code and not r.parent]
+        if year_out and classes and (v := _value(year_out)) is not None:
+            items = [_value(r) or Decimal(0) for r in classes]
+            where = f"{t.name} 本年支出合计" if len(spending) == 1 else f"{t.name} {side} · 本年支出合计"
+            a.compare("合计", where, v, _sum(items), items)
+        total_out = _find(t, side, "支出总计", "总计")
+        _side_total(a, t, side, year_out, total_out)
+        if (iv := _value(total_in)) is not None and (ov := _value(total_out)) is not None:
+            a.compare("收支平衡", f"{t.name} 收入总计 = {label}总计", iv, ov)
+
+
+def _side_total(a: _Audit, t: Table, side: str, year_total: Row | None, total: Row | None) -> None:
+    """A side's 总计 = its year's total + what the template prints between them."""
+    tv, yv = _value(total), _value(year_total)
+    if total is None or year_total is None or tv is None or yv is None:
+        return
+    # what the template prints between the year's total and the grand total: 上年结转, 使用非财政拨款结余,
+    # 年初结转和结余 on the income side; 结余分配, 年末结转和结余 on the expenditure side
+    carry = [_value(r) or Decimal(0) for r in _top_items(_between(t, side, year_total, total))]
+    a.compare("收支平衡", f"{t.name} {side}总计 = 本年合计 + 结转", tv, yv + _sum(carry), [yv, *carry])
 
 
 def _before(t: Table, side: str, row: Row | None) -> list[Row]:
@@ -305,11 +330,32 @@ def _task_total(a: _Audit, t: Table) -> None:
     total = next((r for r in t.rows if r.label in {"金额合计", "合计", "总计"}), None)
     if total is None or any(c.kind == "year" for c in t.columns) or any(r.code or r.side for r in t.rows):
         return
-    items = [r for r in t.rows if r is not total and r.values]
+    items = _top_items([r for r in t.rows if r is not total and r.values])
     for col in _amount_columns(t):
         if (tv := total.values.get(col)) is not None:
             values = [r.values.get(col) or Decimal(0) for r in items]
             a.compare("合计", f"{t.name} {total.label} · {col}", tv, _sum(values), values)
+
+
+_NUMBERING = (  # the printed numbering of an item's label, by level
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^\d+[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^[（(]\d+[)）]"),
+)
+
+
+def _numbering(label: str) -> int | None:
+    return next((i for i, p in enumerate(_NUMBERING) if p.match(label)), None)
+
+
+def _top_items(rows: list[Row]) -> list[Row]:
+    """The items a total adds up: not the 其中 rows (parts of the row above), and only the rows numbered
+    like the first ("1、因公出国（境）费用"; "（1）公务用车购置费" is a part; "1.财政拨款结余、结转" under
+    an unnumbered 上年结余、结转 is a part)."""
+    rows = [r for r in rows if not r.label.startswith("其中")]
+    level = _numbering(rows[0].label) if rows else None
+    return [r for r in rows if _numbering(r.label) == level]
 
 
 def _against(a: _Audit, t: Table, coded: Table, *, amounts: bool) -> None:
@@ -349,47 +395,6 @@ def _headline_totals(a: _Audit, d: Disclosure, general_only: bool) -> None:
                 if col in seen and seen[col][0] != t.name:
                     a.compare("表间一致", f"{t.name} 与 {seen[col][0]} · {col}", seen[col][1], v)
                 seen.setdefault(col, (t.name, v))
-
-
-def match_key(label: str) -> str:
-    """A label reduced for matching across prose and tables."""
-    s = label.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
-    s = s.replace("费用", "费").replace("和", "及").replace("经费", "费")
-    return re.sub(r"\s+", "", s)
-
-
-ALIASES = {  # prose wording → the table row/column the template prints it as
-    "部门预算收入": "收入总计", "部门预算支出": "支出总计", "部门预算": "支出总计", "收入预算": "收入总计",
-    "支出预算": "支出总计", "三公费": "总计",
-}  # fmt: skip
-
-
-def _prose_vs_tables(a: _Audit, d: Disclosure, facts: list[Fact]) -> None:
-    """Totals and items in the prose = the same figures in the tables."""
-    index: dict[str, Fact] = {}
-    this_year = f"{d.year}年"
-    for f in facts:
-        if f.table is None:
-            continue
-        if f.column in {"增减变化金额"} or (re.fullmatch(r"\d{4}年", f.column) and f.column != this_year):
-            continue
-        for key in {
-            match_key(f.row),
-            match_key(re.sub(r"\([^()]*\)$", "", f.row.replace("（", "(").replace("）", ")"))),
-        }:
-            index.setdefault(key, f)
-        if f.column in {"支出总计", "基本支出", "项目支出"}:
-            index.setdefault(f.column, f)
-    done: set[str] = set()
-    for f in facts:
-        if f.table is not None or f.column != "金额" or f.row in done:
-            continue
-        key = match_key(f.row)
-        ref = index.get(ALIASES.get(key, key))
-        if ref is None or ref.unit != f.unit:
-            continue
-        done.add(f.row)
-        a.compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
 
 
 MONEY_UNITS = frozenset(MONEY)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from index.catalog import catalog, column_role, squeeze
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Row, Table
+from index.sides import side_head
 from index.tables import bare_label
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
@@ -147,7 +148,7 @@ def _group_of(table: Table, column: str) -> str | None:
 
 def _source(where: str, row: Row, label: str, column: str) -> str:
     parts = [where]
-    if row.side in _PLAIN_SIDES:
+    if side_head(row.side) in _PLAIN_SIDES:
         parts.append(row.side)
     parts.append(f"{row.code} {label}" if row.code else label)
     parts.append(column)
@@ -159,7 +160,28 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
     table = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
     where = table.ref if table else "绩效目标表"
     name = table.name if table else None
-    return [
+    weights = [
+        Fact(
+            doc_id=d.doc_id,
+            department=d.department,
+            year=d.year,
+            table=name,
+            section=None,
+            row=i.level3,
+            code=None,
+            column="指标权重",
+            value=i.weight,
+            unit="%",
+            source=f"{where} · {i.level3} · 指标权重 {i.weight}%",
+            parent=i.level2 or None,
+            page=i.page,
+            table_kind=(table.kind if table else None) or "performance",
+            column_role="指标权重",
+        )
+        for i in d.indicators
+        if i.weight is not None
+    ]
+    return weights + [
         Fact(
             doc_id=d.doc_id,
             department=d.department,

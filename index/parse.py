@@ -19,7 +19,8 @@ from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
-from index.tables import ParsedTable, build_table, link_codes
+from index.sides import link_codes
+from index.tables import ParsedTable, build_table
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = {
@@ -449,6 +450,7 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
     """
     printed: dict[str, list[_Printed]] = {}
     current: _Printed | None = None
+    retitled = False
     for line, page, start in lines:
         line = _lifted(line, start or current is None or not current.rows)
         if current is not None and not current.rows and "\t" in line and not line.strip():
@@ -466,6 +468,12 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
             continue
         if current is None or not s or _FOLIO.match(s):
             continue  # a page number the reader left ("— 13 —") is not a note that ends the rows
+        if "\t" not in line and current.rows and not current.notes and _same_title(s, current.title):
+            retitled = True  # the title printed again over the next page's rows: not a note
+            continue
+        if retitled and "\t" not in line and not current.notes:
+            continue  # its 单位 line
+        retitled = False
         if not current.rows and "\t" not in line and (u := _UNIT_TAIL.search(s)) and u.start() > 0:
             current.unit, s = u.group("unit"), s[: u.start()].strip()  # the unit printed right of the 部门名称
         if "\t" in line and not current.notes:
@@ -513,6 +521,11 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
             skipped = [*out[name].skipped, f"{name}有 {late} 行出现在表注之后，无法确定属于哪一部分，已跳过"]
             out[name] = replace(out[name], skipped=skipped)
     return out
+
+
+def _same_title(line: str, title: str) -> bool:
+    s = _CONTINUED_TITLE.sub("", squeeze(line))
+    return bool(title) and s == title
 
 
 def _content_kind(table: Table) -> TableKind | None:

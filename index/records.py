@@ -98,6 +98,7 @@ class Indicator:
     unit: str  # "个", "%", "" …
     comparator: str  # "≥", "≤", ">", "<" or "="
     page: int | None = None  # page of the document (PDF), if known
+    weight: Decimal | None = None  # 指标权重 (%), where the form prints one
 
 
 @dataclass(frozen=True, kw_only=True)

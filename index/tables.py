@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -10,18 +9,17 @@ from decimal import Decimal
 
 from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
 from index.forms import parse_form
+from index.labels import LABEL_NAMES, TOTAL_WORDS, bare_label, is_code_part, is_total, label_key  # noqa: F401 (re-exported)
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
+from index.sides import sides_of
 from index.targets import is_performance_table, parse_performance
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
-LABEL_NAMES = frozenset({"项目", "预算单位", "单位名称", "科目", "科目名称", "项目名称", "任务名称", "功能分类科目"})
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
-TOTAL_WORDS = ("合计", "总计")
 _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
 MAX_HEADER_ROWS = 4  # 决算 “三公” tables print four header rows
 _CODE = re.compile(r"^\d{2,9}$")
-_SIDE_NAMES = ("左栏", "右栏")  # halves of a two-group table that are not 收入 | 支出
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,26 +34,6 @@ class ParsedTable:
 def cells_of(line: str) -> list[str]:
     """A tab-separated line as cells, whitespace inside each cell removed."""
     return [re.sub(r"\s+", "", c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
-
-
-def bare_label(label: str) -> str:
-    """A row label without its printed numbering: "二、科学技术支出" → "科学技术支出"."""
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])", "", label)
-
-
-def label_key(text: str) -> str:
-    """A label reduced for matching across documents: no spaces, quotes or numbering; ASCII brackets.
-
-    "（二）公务接待费" and "公务接待费", "因公出国（境）费" and "因公出国(境)费" get the same key;
-    the store keeps it with every fact (facts.row_key) so that documents are matched in SQL.
-    """
-    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
-    s = re.sub(r"[“”\"'‘’]", "", s)
-    return bare_label(s)
-
-
-def is_total(label: str) -> bool:
-    return any(w in label for w in TOTAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -272,8 +250,10 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
     unit_in_header = ""
     names: list[tuple[str, str | None]] = []
     totals: list[str] = []  # "合计" when a 合计/小计 leaf is named by the header over it
+    tops: list[str] = []  # the header at the top of each column (2025年预算数 | 2026年预算数)
     paths = [[p for p in path if p] for path in _paths(grid)]
     for path in paths:
+        tops.append(path[0] if len(path) > 1 else "")
         leaf = path[-1] if path else ""
         group = path[-2] if len(path) > 1 else None
         if m := _UNIT_IN_NAME.search(leaf):
@@ -290,14 +270,22 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
         totals.append(total)
     leaves = [n for n, _ in names]
     repeated = {n for n in leaves if n and leaves.count(n) > 1 and column_role(n)}
-    sides = _sides(top_row, leaves)
+    kinds = [_kind(leaf, [r[j] for r in body if j < len(r)]) for j, (leaf, _) in enumerate(names)]
+    sides = sides_of(top_row, leaves, kinds)
+    if not any(sides) and "label" not in kinds:
+        # no label header (项目, 科目名称 …): the text column right after the first code names the code's row
+        # (部门预算支出经济分类科目 after its 类 | 款, 采购项目 after 单位编码)
+        first = next((j for j, k in enumerate(kinds) if k in ("code", "code_part")), None)
+        while first is not None and first + 1 < len(kinds) and kinds[first + 1] in ("code", "code_part"):
+            first += 1
+        if first is not None and first + 1 < len(kinds) and kinds[first + 1] == "text":
+            kinds[first + 1] = "label"
     years = _year_groups(paths)
     latest = max(years.values(), default="")
     columns = []
     for j, (leaf, group) in enumerate(names):
-        values = [r[j] for r in body if j < len(r)]
         side = sides[j]
-        kind = _kind(leaf, values)
+        kind: ColumnKind = "label" if side and kinds[j] == "text" else kinds[j]  # a group's label column
         item = None
         name = leaf or f"第{j + 1}列"
         if j in years and not side:
@@ -324,7 +312,7 @@ def _columns(header: list[list[str]], body: list[list[str]]) -> tuple[list[Colum
                 unit=count_unit(leaf) if kind == "count" else None,
             )
         )
-    return columns, unit_in_header
+    return _apart(columns, tops), unit_in_header
 
 
 def _year_groups(paths: list[list[str]]) -> dict[int, str]:
@@ -336,37 +324,22 @@ def _year_groups(paths: list[list[str]]) -> dict[int, str]:
 _YEAR_GROUP = re.compile(r"^(?:19|20)\d{2}年度?(?:预算数|决算数|预算|决算|执行数)$")
 
 
-def _sides(top_row: list[str], leaves: list[str]) -> list[str | None]:
-    """For side-by-side tables (label header printed twice), the side of each column.
-
-    Halves under 收入 / 支出 headers are those sides; two column groups of one list
-    (the 经济分类 table printed in two halves) are 左栏 / 右栏.
-    """
-    labels = [j for j, n in enumerate(leaves) if n in LABEL_NAMES or (is_code(n) and not _is_code_part(n))]
-    first = leaves[labels[0]] if labels else ""
-    again = next((j for j in labels[1:] if leaves[j] == first), None)
-    if again is None:
-        return [None] * len(leaves)
-    sides: list[str | None] = []
-    current = ""
-    for j in range(len(leaves)):
-        if j < len(top_row) and top_row[j]:
-            current = "收入" if "收入" in top_row[j] else "支出" if "支出" in top_row[j] else top_row[j]
-        if not current or current not in ("收入", "支出"):
-            sides.append(_SIDE_NAMES[0] if j < again else _SIDE_NAMES[1])
-        else:
-            sides.append(current)
-    return sides
-
-
-def _is_code_part(name: str) -> bool:
-    return squeeze(name) in ("类", "款", "项")
+def _apart(columns: list[Column], tops: list[str]) -> list[Column]:
+    """Columns still named alike under different top headers (the “三公” items under 2025年预算数 and
+    under 2026年预算数) are named item·top, so that neither overwrites the other."""
+    count = Counter(c.name for c in columns if not c.side)
+    out = []
+    for c, top in zip(columns, tops, strict=True):
+        if count[c.name] > 1 and top and top != c.name and not c.side and not c.item and c.kind == "amount":
+            c = replace(c, name=f"{c.name}·{top}", item=c.name, group=None)
+        out.append(c)
+    return out
 
 
 def _kind(name: str, values: list[str]) -> ColumnKind:
     if is_ordinal(name):
         return "ordinal"
-    if _is_code_part(name):
+    if is_code_part(name):
         return "code_part"
     if is_code(name):
         return "code"
@@ -406,7 +379,7 @@ def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | N
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
     code_cells = [get[j] for j in idx if columns[j].kind == "code" and get[j]]
-    parts = [get[j] for j in idx if columns[j].kind == "code_part" and get[j]]
+    parts = [get[j] for j in _first_code(columns, idx) if get[j]]
     labels = [get[j] for j in idx if columns[j].kind in ("label", "year") and get[j]]
     labels += [c for c in code_cells + parts if not c.isdigit()]  # "人员经费合计" printed in the code column
     years = [get[j] for j in idx if columns[j].kind == "year" and get[j]]
@@ -434,6 +407,19 @@ def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | N
     return Row(label=label, code=code, side=side, values=values, texts=texts, part=printed.part, page=printed.page)
 
 
+def _first_code(columns: list[Column], idx: list[int]) -> list[int]:
+    """The 类 | 款 | 项 columns of the row's 科目编码: the first run of code parts. A 政府采购 table
+    prints the 经济分类 类 | 款 of 部门预算支出 and of 政府预算支出 after it; each 类 starts another code."""
+    run: list[int] = []
+    for j in idx:
+        if columns[j].kind != "code_part" or (run and squeeze(columns[j].name) == "类"):
+            if run:
+                break
+            continue
+        run.append(j)
+    return run
+
+
 def _link_parents(rows: list[Row]) -> list[Row]:
     """Link each coded row to the nearest earlier row whose code is a proper prefix (类/款/项)."""
     seen: list[str] = []
@@ -450,38 +436,3 @@ def _link_parents(rows: list[Row]) -> list[Row]:
 def _same_name(a: str, b: str) -> bool:
     norm = str.maketrans("（）", "()")
     return re.sub(r"\s+", "", a).translate(norm) == re.sub(r"\s+", "", b).translate(norm)
-
-
-def link_codes(tables: dict[str, ParsedTable]) -> dict[str, ParsedTable]:
-    """Give the uncoded 支出 rows of side-by-side tables the 科目编码 of the coded table's rows.
-
-    表1 and 表6 print the 功能分类 lines without codes; they are the same lines, in the
-    same order, as the coded table (表7). Lines are aligned by name; where a stretch of
-    names differs but has the same length on both sides, it is aligned by position, so a
-    mis-named line still gets its code (and the audit can report the name).
-    """
-    coded = max((t.table for t in tables.values()), key=lambda t: sum(1 for r in t.rows if r.code), default=None)
-    if coded is None or not any(r.code for r in coded.rows):
-        return tables
-    reference = [r for r in coded.rows if r.code]
-    out = dict(tables)
-    for name, parsed in tables.items():
-        t = parsed.table
-        if not any(c.side for c in t.columns) or any(r.code for r in t.rows):
-            continue
-        spend = [
-            i for i, r in enumerate(t.rows) if r.side == "支出" and not is_total(r.label) and not _is_carry(r.label)
-        ]
-        a = [bare_label(t.rows[i].label) for i in spend]
-        b = [bare_label(r.label) for r in reference]
-        rows = list(t.rows)
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-            if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
-                for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                    rows[spend[i]] = replace(rows[spend[i]], code=reference[j].code, parent=reference[j].parent)
-        out[name] = replace(parsed, table=replace(t, rows=rows))
-    return out
-
-
-def _is_carry(label: str) -> bool:
-    return any(w in label for w in ("结转", "结余"))

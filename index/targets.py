@@ -31,7 +31,12 @@ def _level(cell: str) -> str:
 
 
 def is_performance_table(rows: list[list[str]]) -> bool:
-    return any(c in {"一级指标", "年度绩效指标", "年度主要任务"} for r in rows for c in r)
+    return any(c in {"一级指标", "年度绩效指标", "年度主要任务"} for r in rows for c in r) or _form_with_named(rows)
+
+
+def _form_with_named(rows: list[list[str]]) -> bool:
+    """A project form (项目名称 …) whose indicators are listed under 指标名称 | 指标性质 | 指标值 | 计量单位."""
+    return any("名称" in r[0] for r in rows[:1] if r) and any({"指标名称", "指标值"} <= set(r) for r in rows)
 
 
 def parse_target(target: str) -> tuple[Decimal | None, str, str]:
@@ -55,6 +60,9 @@ def parse_performance(
     """Tasks and indicators from the table's rows, each given with the document page it is on (or None)."""
     mode = ""
     level1 = level2 = ""
+    project = ""
+    named: dict[str, int] = {}
+    heads: list[list[str]] = []  # the indicator header rows: the words the table kind is known by
     tasks: list[Row] = []
     indicators: list[Indicator] = []
     for page, cells in rows:
@@ -64,6 +72,21 @@ def parse_performance(
         head = filled[0]
         if "名称" in head and mode == "":
             department = department or next((c for c in filled[1:] if "主管部门" not in c), None)
+            project = filled[1] if len(filled) > 1 else ""
+            continue
+        if "名称" in head and mode in ("indicators", "named") and len(filled) <= 4:  # the next project's form
+            mode, project, level1, level2 = "", filled[1], "", ""
+            continue
+        if {"指标名称", "指标值"} <= set(cells):  # 指标名称 | 指标性质 | 指标值 | 计量单位 columns
+            mode, named = "named", {c: j for j, c in enumerate(cells) if c}
+            heads.append([c for c in cells if c])
+            continue
+        if mode == "named" and (indicator := _named(cells, named, page)):
+            indicators.append(indicator)
+            continue
+        opened = bool(project) and bool(tasks) and tasks[-1].label.startswith(project) and bool(tasks[-1].values)
+        if mode == "" and (funds := _funds(filled, project, opened)):
+            tasks = _add_funds(tasks, funds, page)
             continue
         if head == "年度主要任务":
             mode = "tasks"
@@ -87,6 +110,8 @@ def parse_performance(
             last = tasks[-1]
             tasks[-1] = replace(last, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
         elif mode == "indicators":
+            if filled[0].endswith("绩效指标") and len(filled) > 1:
+                filled = filled[1:]  # the form's row heading printed on the row (合并单元格 绩效指标)
             if _level(filled[0]) in LEVEL1 and not (
                 _level(filled[0]) == "成本"
                 and level1 == "产出"
@@ -115,9 +140,82 @@ def parse_performance(
         Column(name=n, group="预算金额", kind="amount") for n in AMOUNT_NAMES
     ]
     table = Table(
-        name=name, title=title, unit=unit, department=department, header=[], columns=columns, rows=tasks, notes=notes
+        name=name,
+        title=title,
+        unit=unit,
+        department=department,
+        header=heads[:1],
+        columns=columns,
+        rows=tasks,
+        notes=notes,
     )
     return table, indicators
+
+
+def _named(cells: list[str], at: dict[str, int], page: int | None) -> Indicator | None:
+    """An indicator row under 指标名称 | 指标性质 | 指标值 | 计量单位: "完工项目验收率 | ≥ | 90 | %"."""
+
+    def cell(name: str) -> str:
+        j = at.get(name)
+        return cells[j] if j is not None and j < len(cells) else ""
+
+    name, value = cell("指标名称"), parse_number(cell("指标值"))
+    if not name or not isinstance(value, Decimal):
+        return None
+    cmp = _CMP.get(cell("指标性质"), cell("指标性质")) or "="
+    unit = cell("计量单位")
+    target = f"{cmp if cmp != '=' else ''}{cell('指标值')}{unit}"
+    weight = parse_number(next((cells[j] for c, j in at.items() if c.startswith("指标权重") and j < len(cells)), ""))
+    return Indicator(
+        level1="", level2="", level3=name, target=target, value=value, unit=unit, comparator=cmp, page=page,
+        weight=weight if isinstance(weight, Decimal) else None,
+    )  # fmt: skip
+
+
+def _funds(filled: list[str], project: str, opened: bool = False) -> list[tuple[str, str, Decimal]]:
+    """A project form's 资金 line: (row, column, amount) for each "年度预算资金总额： | 4.50" pair on it.
+
+    A 总额 pair opens a row ("实施期资金总额： 33598 | 年度资金总额： 33598" opens one per period); the other
+    pairs go to the row opened before them on the line, or (row "") to the rows the last 总额 line opened.
+    Once a project's 总额 is read, another named part ("补助区县 | 12,700.00") is a column of its own.
+    """
+    out: list[tuple[str, str, Decimal]] = []
+    pairs = [(filled[i], parse_number(filled[i + 1])) for i in range(len(filled) - 1)]
+    pairs = [(label, v) for label, v in pairs if isinstance(v, Decimal) and parse_number(label) is None]
+    totals = sum(1 for label, _ in pairs if "总额" in label or label.endswith("预算"))
+    row = ""
+    for label, v in pairs:
+        if not isinstance(v, Decimal):
+            return []
+        column = next((n for n in AMOUNT_NAMES if n in label), "总额" if label.endswith("预算") else None)
+        if column is None and (opened or row):
+            column = label.removeprefix("其中：").removesuffix("：").removesuffix(":")
+        if column is None:
+            return []
+        if column == "总额":
+            period = re.sub(r"(?:预算)?资金总额.*$", "", label.removeprefix("其中："))
+            name = project or label.removesuffix("：").removesuffix(":")
+            row = f"{name}（{period}）" if totals > 1 and period else name
+        out.append((row, column, v))
+    return out
+
+
+def _add_funds(tasks: list[Row], funds: list[tuple[str, str, Decimal]], page: int | None) -> list[Row]:
+    """The amounts of a 资金 line added to the project's rows (one per period, in printed order)."""
+    tasks = list(tasks)
+    opened = [row for row, column, _ in funds if column == "总额"]
+    for row in opened:
+        tasks.append(Row(label=row, values={n: None for n in AMOUNT_NAMES}, page=page))
+    loose = [f for f in funds if not f[0]]
+    targets = [r for r in tasks if r.values][-len(loose) :] if loose else []
+    for (_, column, v), target in zip(loose, targets, strict=False):
+        i = tasks.index(target)
+        tasks[i] = replace(target, values={**target.values, column: v})
+    for row, column, v in funds:
+        if row:
+            i = max(k for k, r in enumerate(tasks) if r.label == row)
+            tasks[i] = replace(tasks[i], values={**tasks[i].values, column: v})
+    return tasks
 
 
 def _task(filled: list[str]) -> Row | None:

@@ -44,6 +44,69 @@ def test_a_column_number_row_on_every_page_is_not_data() -> None:
     ]
 
 
+def test_four_groups_side_by_side_are_four_lists() -> None:
+    """西安 2021 部门综合预算 表1 (p39–41): 收入 | 预算数, then three 支出 lists, each with its 预算数."""
+    header = [
+        "序号\t收入\t\t支出\t\t\t\t\t",
+        "\t项目\t预算数\t支出功能分科目（按大类）\t预算数\t部门预算支出经济科目（按大类）\t预算数"
+        "\t政府预算支出经济分类科目（按大类）\t预算数",
+    ]
+    page = [
+        *header,
+        "1\t一、部门预算\t852063605.8\t一、部门预算\t872031967.20\t一、部门预算\t872031967.20\t一、部门预算\t872031967.20",
+        "2\t1、财政拨款\t703768605.8\t1、一般公共服务支出\t0.00\t1、人员经费和公用经费支出\t151681645.79"
+        "\t1、机关工资福利支出\t47463593.74",
+        "21\t\t\t20、住房保障支出\t6849666.63\t\t\t\t",
+    ]
+    last = [
+        *header,
+        "37\t收入总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20",
+    ]
+    t = build_table(
+        name="表1", title="2021年部门综合预算收支总表", unit="元", department=None, pages=[page, last], notes=[]
+    ).table
+    by_side = {}
+    for r in t.rows:
+        by_side.setdefault(r.side, []).append((r.label, r.values["预算数"]))
+    assert list(by_side) == [
+        "收入",
+        "支出·支出功能分科目（按大类）",
+        "支出·部门预算支出经济科目（按大类）",
+        "支出·政府预算支出经济分类科目（按大类）",
+    ]
+    assert by_side["收入"][1] == ("1、财政拨款", Decimal("703768605.8"))
+    assert by_side["支出·支出功能分科目（按大类）"][1:] == [
+        ("1、一般公共服务支出", Decimal("0.00")),
+        ("20、住房保障支出", Decimal("6849666.63")),
+        ("支出总计", Decimal("872031967.20")),
+    ]
+    assert by_side["支出·部门预算支出经济科目（按大类）"][1] == ("1、人员经费和公用经费支出", Decimal("151681645.79"))
+    assert by_side["支出·政府预算支出经济分类科目（按大类）"][1] == ("1、机关工资福利支出", Decimal("47463593.74"))
+
+
+def test_one_label_column_then_amounts_is_no_side_by_side_table() -> None:
+    page = ["项目名称\t品目\t数量\t金额", "办公设备\t台式计算机\t2\t1.20", "车辆\t轿车\t1\t18.00"]
+    t = build_table(name="表12", title="政府采购预算表", unit="万元", department=None, pages=[page], notes=[]).table
+    assert not any(c.side for c in t.columns)
+
+
+def test_two_code_schemes_per_row_the_first_code_and_its_name_make_the_row() -> None:
+    """烟台市审计局 2026 表10 基本支出预算情况表: 部门预算 类|款 + name, then 政府预算 类|款 + name."""
+    page = [
+        "科目编码\t\t部门预算支出经济分类科目\t科目编码\t\t政府预算支出经济分类科目\t合计\t财政拨款",
+        "类\t款\t\t类\t款\t\t\t",
+        "\t\t合计\t\t\t\t2,776.85\t2,772.25",
+        "302\t\t商品和服务支出\t502\t\t机关商品和服务支出\t210.32\t205.72",
+        "302\t01\t办公费\t502\t01\t办公经费\t47.50\t47.50",
+    ]
+    t = build_table(name="表10", title="基本支出预算情况表", unit="万元", department=None, pages=[page], notes=[]).table
+    assert [(r.label, r.code, r.parent, r.values["合计"]) for r in t.rows] == [
+        ("合计", None, None, Decimal("2776.85")),
+        ("商品和服务支出", "302", None, Decimal("210.32")),
+        ("办公费", "30201", "302", Decimal("47.50")),
+    ]
+
+
 def test_two_years_side_by_side_keep_each_years_items() -> None:
     """烟台市审计局 2026 “三公”表: 2025年预算数 | 2026年预算数, each over the same items (a blank is no value)."""
     page = [

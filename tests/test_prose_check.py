@@ -1,0 +1,47 @@
+"""The prose's figures against the table figure the sentence states (重庆市水利局 2026 部门预算)."""
+
+from decimal import Decimal
+
+from index.prose_check import prose_vs_tables
+from index.records import Fact
+
+SECTION = "重庆市水利局2026年部门预算情况说明"
+
+
+def _fact(table: str | None, row: str, column: str, value: str, **kw: object) -> Fact:
+    return Fact(
+        doc_id="x", department="重庆市水利局", year=2026, table=table, section=None if table else SECTION, row=row,
+        code=None, column=column, value=Decimal(value), unit="万元", source=f"{table or SECTION} · {row} · {column}",
+        page=kw.pop("page", 1), **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _checks(facts: list[Fact]) -> dict[str, tuple[Decimal, Decimal]]:
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    prose_vs_tables(lambda kind, where, expected, found: out.setdefault(where, (expected, found)), facts, 2026)
+    return out
+
+
+def test_a_part_under_a_whole_is_read_in_the_table_of_that_whole() -> None:
+    tables = [
+        _fact("表3", "合计", "总计", "186549.30", page=20), _fact("表3", "合计", "基本支出", "41418.94", page=20),
+        _fact("表3", "合计", "项目支出", "145130.37", page=20), _fact("表5", "合计", "总计", "128148.56", page=21),
+        _fact("表5", "合计", "基本支出", "33325.21", page=21), _fact("表5", "合计", "项目支出", "94823.35", page=21),
+    ]  # fmt: skip
+    prose = [
+        _fact(None, "一般公共预算财政拨款支出", "金额", "128148.56"),
+        _fact(None, "基本支出", "金额", "33325.21", parent="一般公共预算财政拨款支出"),
+        _fact(None, "项目支出", "金额", "94823.35", parent="一般公共预算财政拨款支出"),
+    ]
+    checks = _checks(tables + prose)
+    assert checks[f"{SECTION} 基本支出 ↔ 表5 · 合计 · 基本支出"] == (Decimal("33325.21"), Decimal("33325.21"))
+    assert checks[f"{SECTION} 项目支出 ↔ 表5 · 合计 · 项目支出"] == (Decimal("94823.35"), Decimal("94823.35"))
+
+
+def test_a_bare_total_row_stands_for_a_named_item_only_in_its_own_table() -> None:
+    tables = [
+        _fact("表8", "合计", "预算数", "308.00", table_kind="three_public", page=25),
+        _fact("表9", "总计", "预算数", "11884.37", table_kind="government_procurement", page=26),
+    ]
+    checks = _checks([*tables, _fact(None, "“三公”经费", "金额", "308.00")])
+    assert checks == {f"{SECTION} “三公”经费 ↔ 表8 · 合计 · 预算数": (Decimal("308.00"), Decimal("308.00"))}

@@ -1,0 +1,115 @@
+"""Performance-target forms: a project form's 资金 lines are amounts of the project."""
+
+from decimal import Decimal
+
+from index.tables import build_table
+
+
+def _form(name: str, funds: list[str], indicator: str) -> list[str]:
+    return [
+        f"项目名称\t\t\t{name}\t\t",
+        "主管部门及代码\t\t\t231_烟台市审计局\t实施单位\t烟台市审计局",
+        *funds,
+        "\t一级指标\t二级指标\t三级指标\t指标值\t",
+        f"绩效指标\t成本指标\t经济成本\t{indicator}\t",
+    ]
+
+
+def test_each_project_form_gives_its_funds() -> None:
+    """烟台市审计局 2026 政策和项目预算绩效目标表 (p30–31): one form per project, repeated title."""
+    first = _form(
+        "审计业务经费",
+        [
+            "项目资金（万元）\t\t\t年度预算资金总额：\t31.00\t",
+            "\t\t\t其中：财政拨款\t0.00\t",
+            "\t\t\t其他资金\t31.00\t",
+        ],
+        "项目总成本\t≤31万元",
+    )
+    second = _form(
+        "烟台市智慧审计平台等保测评服务",
+        ["项目资金（万元）\t\t\t年度预算资金总额：\t4.50\t", "\t\t\t其中：财政拨款\t4.50\t", "\t\t\t其他资金\t0.00\t"],
+        "测评服务费用\t≤4.5万",
+    )
+    built = build_table(name="政策和项目预算绩效目标表", title="政策和项目预算绩效目标表", unit="万元", department=None,
+                        pages=[first, second], notes=[])  # fmt: skip
+    t = built.table
+    assert [(i.level1, i.level3, i.value) for i in built.indicators] == [
+        ("成本", "项目总成本", Decimal("31")),
+        ("成本", "测评服务费用", Decimal("4.5")),
+    ]
+    assert [(r.label, r.values) for r in t.rows] == [
+        ("审计业务经费", {"总额": Decimal("31.00"), "财政拨款": Decimal("0.00"), "其他资金": Decimal("31.00")}),
+        (
+            "烟台市智慧审计平台等保测评服务",
+            {"总额": Decimal("4.50"), "财政拨款": Decimal("4.50"), "其他资金": Decimal("0.00")},
+        ),
+    ]
+
+
+def test_two_periods_side_by_side_are_two_rows() -> None:
+    """西安市民政局 2021 表16 专项资金总体绩效目标表 (p83): 实施期 | 年度 amounts on one line."""
+    form = _form(
+        "专项资金",
+        [
+            "资金金额（万元）\t\t\t实施期资金总额：\t33598\t年度资金总额：\t33598",
+            "\t\t\t其中：财政拨款\t33598\t其中：财政拨款\t33598",
+        ],
+        "专项资金成本\t33598万元",
+    )
+    t = build_table(
+        name="表16", title="2021年专项资金总体绩效目标表", unit="万元", department=None, pages=[form], notes=[]
+    ).table
+    assert [(r.label, r.values["总额"], r.values["财政拨款"]) for r in t.rows] == [
+        ("专项资金（实施期）", Decimal("33598"), Decimal("33598")),
+        ("专项资金（年度）", Decimal("33598"), Decimal("33598")),
+    ]
+
+
+def test_a_project_form_with_named_indicator_columns() -> None:
+    """重庆市水利局 2026 表十一 市级重点专项资金绩效目标表 (p31): 当年预算, then 指标名称 | 指标性质 | 指标值 |
+    计量单位 | 指标权重(%) columns (not a grid of amounts)."""
+    form = [
+        "项目名称\t水库移民后期扶持\t\t主管部门\t重庆市水利局\t\t",
+        "当年预算\t12,700.00\t\t市级支出\t\t\t",
+        "\t\t\t补助区县\t12,700.00\t\t",
+        "项目概况\t全市库区和移民安置区涉及38个区县\t\t\t\t\t",
+        "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心",
+        "\t完工项目验收率\t≥\t90\t%\t20\t是",
+        "\t实施项目数量\t≥\t86\t个数\t20\t是",
+    ]
+    built = build_table(name="表11", title="2026年市级重点专项资金绩效目标表（一级项目）", unit="万元", department=None,
+                        pages=[form], notes=[])  # fmt: skip
+    assert [(r.label, {k: v for k, v in r.values.items() if v is not None}) for r in built.table.rows] == [
+        ("水库移民后期扶持", {"总额": Decimal("12700.00"), "补助区县": Decimal("12700.00")}),
+    ]
+    assert [(i.level3, i.comparator, i.value, i.unit, i.weight) for i in built.indicators] == [
+        ("完工项目验收率", "≥", Decimal("90"), "%", Decimal("20")),
+        ("实施项目数量", "≥", Decimal("86"), "个数", Decimal("20")),
+    ]
+
+
+def test_a_title_printed_again_over_the_next_form_continues_the_table() -> None:
+    """重庆市水利局 2026 表十一 (p31–32): the second project's form repeats the title and 单位 line, no caption."""
+    from index.parse import _tables
+
+    def form(name: str, amount: str, indicator: str) -> list[str]:
+        return [
+            f"项目名称\t{name}\t\t主管部门\t重庆市水利局\t\t",
+            f"当年预算\t{amount}\t\t市级支出\t{amount}\t\t",
+            "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心",
+            f"\t{indicator}\t≥\t90\t%\t20\t是",
+        ]
+
+    title = "2026 年市级重点专项资金绩效目标表（一级项目）"
+    lines = [("表十一", 31, True), (title, 31, False), ("单位：万元", 31, False)]
+    lines += [(line, 31, False) for line in form("水库移民后期扶持", "12,700.00", "完工项目验收率")]
+    lines += [("— 31 —", 31, False), (title, 32, False), ("单位：万元", 32, False)]
+    lines += [(line, 32, False) for line in form("重庆市水利专项资金", "152,992.83", "受益群众满意度")]
+    built = _tables(lines, "重庆市水利局")["表11"]
+    assert not built.skipped
+    assert [(r.label, r.values["总额"], r.values["市级支出"]) for r in built.table.rows] == [
+        ("水库移民后期扶持", Decimal("12700.00"), Decimal("12700.00")),
+        ("重庆市水利专项资金", Decimal("152992.83"), Decimal("152992.83")),
+    ]
+    assert [(i.level3, i.page) for i in built.indicators] == [("完工项目验收率", 31), ("受益群众满意度", 32)]
