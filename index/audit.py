@@ -255,7 +255,7 @@ def _balance(a: _Audit, t: Table) -> None:
         a.compare("合计", f"{t.name} 本年收入合计", v, _sum(items), items)
     total_in = _find(t, "收入", "收入总计", "总计")
     _side_total(a, t, "收入", year_in, total_in)
-    spending = [s for s in dict.fromkeys(r.side for r in t.rows) if side_head(s) == "支出"]
+    spending = [s for s in dict.fromkeys(r.side for r in t.rows if r.side) if side_head(s) == "支出"]
     for side in spending:  # 表1 of a 部门综合预算 prints three lists of 支出 side by side
         label = side if len(spending) > 1 else "支出"
         year_out = _find(t, side, "本年支出合计")

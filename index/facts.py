@@ -148,7 +148,7 @@ def _group_of(table: Table, column: str) -> str | None:
 
 def _source(where: str, row: Row, label: str, column: str) -> str:
     parts = [where]
-    if side_head(row.side) in _PLAIN_SIDES:
+    if row.side and side_head(row.side) in _PLAIN_SIDES:
         parts.append(row.side)
     parts.append(f"{row.code} {label}" if row.code else label)
     parts.append(column)
