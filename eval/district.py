@@ -67,6 +67,8 @@ REAL = {
     "wanli-2024-yusuan.pdf": (GOV + "万里街道办事处", 2024, "预算"),
     "wanli-2023-yusuan.pdf": (GOV + "万里街道办事处", 2023, "预算"),
     "fuliyuan-2024-danwei-yusuan.pdf": (P + "社会福利院", 2024, "预算"),
+    "shenzhen-caizheng-2026-dept-yusuan.pdf": ("深圳市财政局（本级）", 2026, "预算"),
+    "shenzhen-keji-2026-dept-yusuan.pdf": ("深圳市科技创新局（本级）", 2026, "预算"),
 }
 
 
