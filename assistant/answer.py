@@ -54,6 +54,11 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
+# A question that asks an amount of money, and one that asks a count: never answered with the other.
+MONEY_ASKED = re.compile(
+    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
+)
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 
 
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
@@ -460,6 +465,11 @@ class Engine:
         return f"{doc.year}年{doc.department}"
 
     def _check_unit(self, query: Query, doc: Doc) -> None:
+        if MONEY_ASKED.search(query.question) and not COUNT_ASKED.search(query.question):
+            facts = self.pick.facts(query.subjects[0], doc)
+            if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
+                counted = "、".join(dict.fromkeys(f.unit for f in facts))
+                raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的数量（{counted}），没有金额")
         for unit, pattern in COUNT_UNITS.items():
             if re.search(pattern, query.question):
                 facts = self.pick.facts(query.subjects[0], doc)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX
+from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
@@ -124,6 +125,9 @@ class Understanding:
         self.coded_rows_in = coded_rows_in
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
+        self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
+        self._label_words: dict[frozenset[str], set[str]] = {}
+        self._scoping = False
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
     def understand(
@@ -520,12 +524,20 @@ class Understanding:
         return [ASIDE.sub(" ", text)]  # "（主要是退休费）" is an aside, not the subject
 
     def link(
-        self, phrase: str, docs: list[str], raw: str = "", table: str | None = None, money: bool = False
+        self,
+        phrase: str,
+        docs: list[str],
+        raw: str = "",
+        table: str | None = None,
+        money: bool = False,
+        scoping: bool = False,
     ) -> Link | None:
         """The label a phrase names: written out in it, or close enough by bigrams (template and own wording).
 
-        If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些").
+        If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些"). A `scoping`
+        phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
+        self._scoping = scoping
         best = self._link(phrase, docs, raw, table, money)
         item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
@@ -582,7 +594,22 @@ class Understanding:
                 (lk for lk in links if best.score - lk.score < 0.15 and any(f.unit in MONEY for f in lk.label.facts)),
                 best,
             )
-        return best if best.score >= LINK_THRESHOLD else None
+        if best.score < LINK_THRESHOLD:
+            return None
+        return next(
+            (lk for lk in (best, *links) if lk.score >= LINK_THRESHOLD and not self._drops(lk, phrase, docs)), None
+        )
+
+    def _drops(self, link: Link, phrase: str, docs: list[str]) -> list[str]:
+        """The asked item's own words the label leaves out ("收入" of 部门收入预算总额 → 政府采购预算总额)."""
+        scope = set(docs)
+        if self._scoping or not checked(link.label, scope):
+            return []
+        printed = self._label_words.get(frozenset(scope))
+        if printed is None:  # the words items are named with here (a question's chat, 任务/要求, is none)
+            printed = {g for label in self.kb.in_scope(scope) for v in label.variants for g in grams(v)}
+            self._label_words[frozenset(scope)] = printed
+        return dropped_words(self.content(phrase, docs), label_grams(self.kb, link.label, scope), printed, self.neutral)
 
     def _inside_a_name(self, segment: str, at: int, docs: list[str]) -> bool:
         """The word read as "within" (中, 里) is part of a row's name written out whole ("无锡市社会保险基金管理
@@ -638,7 +665,7 @@ class Understanding:
         m = WITHIN.search(segment)
         if not m or self._inside_a_name(segment, m.end(1), docs):
             return None, None
-        parent = self.link(m.group(1), docs, table=table)
+        parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
         child = self.link(child_text, docs, table=table, money=money)
         if not parent or not child or child.label.key == parent.label.key:
