@@ -502,7 +502,10 @@ class Engine:
                 f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
             )
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        text = f"{self._scope(doc)}{table}{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+        said = f"{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}"
+        if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
+            said = f"没有{self.pick.name(query.subjects[0])}{column}（为 {fmt(f.value, f.unit)}）"
+        text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 
     def _target(self, query: Query, doc: Doc) -> Draft:

@@ -61,10 +61,29 @@ CLAIM = re.compile(
     r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
-CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
+# "有多少台", "几个": asks a count; the counter is no part of what is counted
+COUNT_FRAME = re.compile(r"(?:有)?(?:几|多少)[个台辆名家次项套座]")
+# "截至2025年底": the date a count (车辆, 资产) is stated at, printed in the next year's disclosure — not the
+# year the question asks about
+AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末)?")
+CUES = [
+    EXPLAIN,
+    BREAKDOWN,
+    SHARE,
+    PER_HEAD,
+    GROWTH,
+    CHANGE,
+    SUM,
+    PRECISE,
+    TARGET_WORDS,
+    DIRECTION,
+    PARTICLES,
+    COUNT_FRAME,
+]
 WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
+NOT_IN_A_NAME = re.compile(r"[年里的了吗呢]")  # characters no department's name holds
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 ORG_SUFFIX = (
     r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委|工作部|宣传部|组织部|统战部|社工部"
@@ -142,7 +161,7 @@ class Understanding:
         if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
-        raw = CLAIM.sub("", ascii_text(question)).strip()
+        raw = AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip()
         text = to_template(raw)
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
@@ -321,11 +340,14 @@ class Understanding:
                 for m in re.finditer(
                     rf"((?:(?!{NOT_A_PLACE.pattern})[\u4e00-\u9fff]){{2,3}}[市区县])(?={re.escape(alias)})", text
                 ):
-                    if city and city.group(0) and m.group(1) not in city.group(0):
+                    same = city and (m.group(1) in city.group(0) or city.group(0) in m.group(1))  # 年底北京市
+                    if city and city.group(0) and not same:
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
         several = len({self.kb.docs[d].department for d in docs}) > 1  # which one is asked first, then its labels read
         for m in ORG.finditer(text):
+            if NOT_IN_A_NAME.search(m.group(0)):  # "…年部门预算说明里局本级": a sentence, not a name
+                continue
             name = norm(m.group(0))
             if any(name in a or a in name for a in own):
                 continue
