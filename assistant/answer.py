@@ -504,7 +504,7 @@ class Engine:
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
         said = f"{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}"
         if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
-            said = f"没有{self.pick.name(query.subjects[0])}{column}（为 {fmt(f.value, f.unit)}）"
+            said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 

@@ -110,6 +110,7 @@ STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
 # Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
 FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
+FUND_WORDS = (*FUNDS, "财政拨款")  # what a question names a fund with
 FUND_PHRASES = re.compile(
     r"(?:一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款(?:支出)?)"
     r"(?=里|中|下|收入|支出|决算|预算)"
@@ -473,6 +474,7 @@ class Understanding:
         for other in self.kb.in_scope(set(query.doc_ids)):
             if (
                 len(other.key) >= 3
+                and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
                 and other.key not in label.key
                 and label.key not in other.key
@@ -490,6 +492,8 @@ class Understanding:
         rows = {norm(f.row) for f in self.kb.facts if f.doc_id in docs}
         for name in self.coded_rows_in(norm(text)):
             if name in rows or any(name in s for s in query.subjects):
+                continue
+            if any(name in w and w in text for w in FUND_WORDS):  # "一般公共" of 一般公共预算: a fund, no 科目
                 continue
             years = "、".join(f"{y}年" for y in sorted({self.kb.docs[d].year for d in docs}))
             return f"{years}的公开文件中没有“{name}”这一科目"
