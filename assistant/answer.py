@@ -29,6 +29,7 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
+from assistant.registered import registered
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
@@ -401,7 +402,12 @@ class Engine:
                 if draft := self._narrated(query):  # the change the narrative prints for what was asked
                     return draft
                 raise
-        return self._composed(query)
+        try:
+            return self._composed(query)
+        except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
+            if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
+                return draft
+            raise
 
     def _narrated(self, query: Query) -> Draft | None:
         """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
@@ -443,6 +449,8 @@ class Engine:
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
+            if query.measure == "amount" and (draft := self._registered(query)):
+                return draft
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
         label = self.kb.labels[query.subjects[0]]
@@ -459,6 +467,18 @@ class Engine:
             self._check_unit(query, doc)
         draft: Draft = getattr(self, f"_{measure}")(query, doc)
         draft.doc_id = doc.doc_id
+        return draft
+
+    def _registered(self, query: Query) -> Draft | None:
+        """The registry subject the question names, read in its document's own table for it."""
+        doc = self.pick.doc(query)
+        if query.last_year or query.year not in (None, doc.year) or query.column:
+            return None  # the registry reads the document's own year, in its own measure column
+        u = self.understanding
+        content = u.content(to_template(query.question), [doc.doc_id])
+        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        if draft:
+            draft.doc_id = doc.doc_id
         return draft
 
     def _scope(self, doc: Doc) -> str:
