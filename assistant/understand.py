@@ -147,7 +147,6 @@ class Understanding:
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
-        self._scoping = False
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
     def understand(
@@ -563,20 +562,21 @@ class Understanding:
         If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些"). A `scoping`
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
-        self._scoping = scoping
-        best = self._link(phrase, docs, raw, table, money)
+        best = self._link(phrase, docs, raw, table, money, scoping)
         item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
-            row = self._link(phrase.replace(item, " "), docs, "", table, money)
+            row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
             if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
                 best = row
         if best is None:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
-            found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money))]
+            found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money, scoping))]
             best = max(found, key=lambda lk: lk.score, default=None)
         return best
 
-    def _link(self, phrase: str, docs: list[str], raw: str, table: str | None, money: bool) -> Link | None:
+    def _link(
+        self, phrase: str, docs: list[str], raw: str, table: str | None, money: bool, scoping: bool = False
+    ) -> Link | None:
         unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
         links = []
         names = [a for d in docs for a in self.kb.docs[d].aliases]
@@ -623,13 +623,18 @@ class Understanding:
         if best.score < LINK_THRESHOLD:
             return None
         return next(
-            (lk for lk in (best, *links) if lk.score >= LINK_THRESHOLD and not self._drops(lk, phrase, docs)), None
+            (
+                lk
+                for lk in (best, *links)
+                if lk.score >= LINK_THRESHOLD and (scoping or not self._drops(lk, phrase, docs))
+            ),
+            None,
         )
 
     def _drops(self, link: Link, phrase: str, docs: list[str]) -> list[str]:
         """The asked item's own words the label leaves out ("收入" of 部门收入预算总额 → 政府采购预算总额)."""
         scope = set(docs)
-        if self._scoping or not checked(link.label, scope):
+        if not checked(link.label, scope):
             return []
         printed = self._label_words.get(frozenset(scope))
         if printed is None:  # the words items are named with here (a question's chat, 任务/要求, is none)
