@@ -29,6 +29,7 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
+from assistant.registered import registered
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
@@ -54,6 +55,11 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
+# A question that asks an amount of money, and one that asks a count: never answered with the other.
+MONEY_ASKED = re.compile(
+    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
+)
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 
 
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
@@ -396,7 +402,12 @@ class Engine:
                 if draft := self._narrated(query):  # the change the narrative prints for what was asked
                     return draft
                 raise
-        return self._composed(query)
+        try:
+            return self._composed(query)
+        except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
+            if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
+                return draft
+            raise
 
     def _narrated(self, query: Query) -> Draft | None:
         """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
@@ -438,6 +449,8 @@ class Engine:
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
+            if query.measure == "amount" and (draft := self._registered(query)):
+                return draft
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
         label = self.kb.labels[query.subjects[0]]
@@ -456,10 +469,27 @@ class Engine:
         draft.doc_id = doc.doc_id
         return draft
 
+    def _registered(self, query: Query) -> Draft | None:
+        """The registry subject the question names, read in its document's own table for it."""
+        doc = self.pick.doc(query)
+        if query.last_year or query.year not in (None, doc.year) or query.column:
+            return None  # the registry reads the document's own year, in its own measure column
+        u = self.understanding
+        content = u.content(to_template(query.question), [doc.doc_id])
+        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        if draft:
+            draft.doc_id = doc.doc_id
+        return draft
+
     def _scope(self, doc: Doc) -> str:
         return f"{doc.year}年{doc.department}"
 
     def _check_unit(self, query: Query, doc: Doc) -> None:
+        if MONEY_ASKED.search(query.question) and not COUNT_ASKED.search(query.question):
+            facts = self.pick.facts(query.subjects[0], doc)
+            if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
+                counted = "、".join(dict.fromkeys(f.unit for f in facts))
+                raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的数量（{counted}），没有金额")
         for unit, pattern in COUNT_UNITS.items():
             if re.search(pattern, query.question):
                 facts = self.pick.facts(query.subjects[0], doc)
@@ -492,7 +522,10 @@ class Engine:
                 f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
             )
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        text = f"{self._scope(doc)}{table}{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
+        said = f"{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}"
+        if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
+            said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
+        text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
 
     def _target(self, query: Query, doc: Doc) -> Draft:

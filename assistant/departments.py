@@ -18,6 +18,8 @@ CITY_PREFIX = re.compile(
 _OWN_UNIT = re.compile(r"\((?:本级|机关|本部)\)$")
 _GOVERNMENT = "人民政府"
 _SUFFIXES = ("委员会", "局", "部", "委", "办", "厅", "院", "中心", "馆", "会", "所", "站", "队")
+# A name ending so is also said with the shorter ending: 交通委员会 → 交通委, 发改委员会 → 发改委, 信访办公室 → 信访办
+_CLIPPED_ENDINGS = (("委员会", "委"), ("办公室", "办"))
 _STREET = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,6}?)(?P<kind>街道|镇|乡)办事处$")
 
 
@@ -40,14 +42,15 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
     if street := _STREET.match(core):  # 万里街道办事处 → 万里街道, 万里街道办
         cores |= {street.group("name") + street.group("kind"), street.group("name") + street.group("kind") + "办"}
     cores |= _short_names(core, abbreviations)
+    cores |= {c[: -len(long)] + short for c in cores for long, short in _CLIPPED_ENDINGS if c.endswith(long)}
     for c in cores:
         names.add(c)
         if committee:
             names |= {committee + c, district.removesuffix(level) + committee + c}
         elif district:  # 广州市海珠区图书馆 → 海珠区图书馆, 海珠图书馆, 区图书馆
             names |= {district + c, district[:-1] + c, level + c}
-        elif city:  # 南京市气象局 → 南京气象局, 市气象局 (广州市海珠区图书馆 is not 广州图书馆)
-            names |= {city.removesuffix("市") + c, "市" + c}
+        elif city:  # 南京市气象局 → 南京气象局, 市气象局, 西安市发改委 (广州市海珠区图书馆 is not 广州图书馆)
+            names |= {city + c, city.removesuffix("市") + c, "市" + c}
     return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
 
 

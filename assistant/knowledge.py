@@ -35,6 +35,9 @@ def grams(text: str) -> list[str]:
     return out
 
 
+PROSE_CONTEXT = 300  # characters of text before a prose figure that may name what it is about
+
+
 @dataclass(frozen=True, kw_only=True)
 class Doc:
     """A document in the store, with the names people use for its department."""
@@ -103,6 +106,7 @@ class Knowledge:
         self.targets = targets
         self._texts = texts
         self._text_grams: dict[str, set[str]] = {}
+        self._squeezed: dict[str, str] = {}
         self._departments: dict[str, tuple[str, ...]] | None = None
         self.labels: dict[str, Label] = {}
         for f in facts:
@@ -144,6 +148,22 @@ class Knowledge:
             text = self._texts.get(doc_id, "")
             found = self._text_grams[doc_id] = set(grams(norm(text() if callable(text) else text)))
         return found
+
+    def sentence_of(self, f: Fact) -> str:
+        """The text a prose figure is printed after (PROSE_CONTEXT characters up to the figure; a fact keeps
+        only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund)."""
+        window = re.search(r"「(.+?)」", f.source)
+        if f.table or not window:
+            return ""
+        text = self._squeezed.get(f.doc_id)
+        if text is None:
+            raw = self._texts.get(f.doc_id, "")
+            text = self._squeezed[f.doc_id] = re.sub(r"\s+", "", raw() if callable(raw) else raw)
+        snippet = re.sub(r"\s+", "", window.group(1))
+        at = text.find(snippet)
+        if at < 0:
+            return ""
+        return text[max(0, at - PROSE_CONTEXT) : at + len(snippet)]  # the account a figure is part of
 
     def subject_of(self, f: Fact) -> str:
         """What a fact is about: its row, or its column when the row is the department itself (表3) or the

@@ -86,7 +86,13 @@ class Selector:
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
-        if (
+        basic = [f for f in facts if "basic" in (f.table_kind or "")]
+        printed = {f.column for f in facts} | {f.column_role for f in facts}
+        if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:
+            facts = basic  # "基本支出里的退休费": 基本支出 names the table (基本支出表（按经济分类）), not a column
+        elif query.column == "财政拨款" and any(f.fund == "财政拨款" for f in facts) and "财政拨款" not in printed:
+            facts = [f for f in facts if f.fund == "财政拨款"]  # "财政拨款“三公”经费": the table's fund, no column
+        elif (
             query.column
             and query.column not in {f.column for f in facts} | {f.column_role for f in facts}
             and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
@@ -108,7 +114,11 @@ class Selector:
             facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
-        return self.rank(facts, query)[0]
+        best = self.rank(facts, query)[0]
+        said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
+        if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
+            raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
+        return best
 
     def name(self, key: str) -> str:
         label = self.kb.labels.get(key)

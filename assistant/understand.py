@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX
+from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
@@ -60,10 +61,29 @@ CLAIM = re.compile(
     r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
-CUES = [EXPLAIN, BREAKDOWN, SHARE, PER_HEAD, GROWTH, CHANGE, SUM, PRECISE, TARGET_WORDS, DIRECTION, PARTICLES]
+# "有多少台", "几个": asks a count; the counter is no part of what is counted
+COUNT_FRAME = re.compile(r"(?:有)?(?:几|多少)[个台辆名家次项套座]")
+# "截至2025年底": the date a count (车辆, 资产) is stated at, printed in the next year's disclosure — not the
+# year the question asks about
+AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末)?")
+CUES = [
+    EXPLAIN,
+    BREAKDOWN,
+    SHARE,
+    PER_HEAD,
+    GROWTH,
+    CHANGE,
+    SUM,
+    PRECISE,
+    TARGET_WORDS,
+    DIRECTION,
+    PARTICLES,
+    COUNT_FRAME,
+]
 WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
 THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
+NOT_IN_A_NAME = re.compile(r"[年里的了吗呢]")  # characters no department's name holds
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 ORG_SUFFIX = (
     r"(?:委员会|管理局|局|中心|馆|医院|学校|大学|研究院|研究所|集团|公司|厅|委|工作部|宣传部|组织部|统战部|社工部"
@@ -90,6 +110,7 @@ STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
 # Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
 FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
+FUND_WORDS = (*FUNDS, "财政拨款")  # what a question names a fund with
 FUND_PHRASES = re.compile(
     r"(?:一般公共预算(?:财政拨款)?基本支出|(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款(?:支出)?)"
     r"(?=里|中|下|收入|支出|决算|预算)"
@@ -124,6 +145,8 @@ class Understanding:
         self.coded_rows_in = coded_rows_in
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
+        self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
+        self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
 
     def understand(
@@ -138,7 +161,7 @@ class Understanding:
         if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
-        raw = CLAIM.sub("", ascii_text(question)).strip()
+        raw = AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip()
         text = to_template(raw)
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
@@ -317,11 +340,14 @@ class Understanding:
                 for m in re.finditer(
                     rf"((?:(?!{NOT_A_PLACE.pattern})[\u4e00-\u9fff]){{2,3}}[市区县])(?={re.escape(alias)})", text
                 ):
-                    if city and city.group(0) and m.group(1) not in city.group(0):
+                    same = city and (m.group(1) in city.group(0) or city.group(0) in m.group(1))  # 年底北京市
+                    if city and city.group(0) and not same:
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
         several = len({self.kb.docs[d].department for d in docs}) > 1  # which one is asked first, then its labels read
         for m in ORG.finditer(text):
+            if NOT_IN_A_NAME.search(m.group(0)):  # "…年部门预算说明里局本级": a sentence, not a name
+                continue
             name = norm(m.group(0))
             if any(name in a or a in name for a in own):
                 continue
@@ -447,6 +473,7 @@ class Understanding:
         for other in self.kb.in_scope(set(query.doc_ids)):
             if (
                 len(other.key) >= 3
+                and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
                 and other.key not in label.key
                 and label.key not in other.key
@@ -464,6 +491,8 @@ class Understanding:
         rows = {norm(f.row) for f in self.kb.facts if f.doc_id in docs}
         for name in self.coded_rows_in(norm(text)):
             if name in rows or any(name in s for s in query.subjects):
+                continue
+            if any(name in w and w in text for w in FUND_WORDS):  # "一般公共" of 一般公共预算: a fund, no 科目
                 continue
             years = "、".join(f"{y}年" for y in sorted({self.kb.docs[d].year for d in docs}))
             return f"{years}的公开文件中没有“{name}”这一科目"
@@ -520,25 +549,34 @@ class Understanding:
         return [ASIDE.sub(" ", text)]  # "（主要是退休费）" is an aside, not the subject
 
     def link(
-        self, phrase: str, docs: list[str], raw: str = "", table: str | None = None, money: bool = False
+        self,
+        phrase: str,
+        docs: list[str],
+        raw: str = "",
+        table: str | None = None,
+        money: bool = False,
+        scoping: bool = False,
     ) -> Link | None:
         """The label a phrase names: written out in it, or close enough by bigrams (template and own wording).
 
-        If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些").
+        If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些"). A `scoping`
+        phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
-        best = self._link(phrase, docs, raw, table, money)
+        best = self._link(phrase, docs, raw, table, money, scoping)
         item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
-            row = self._link(phrase.replace(item, " "), docs, "", table, money)
+            row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
             if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
                 best = row
         if best is None:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
-            found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money))]
+            found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money, scoping))]
             best = max(found, key=lambda lk: lk.score, default=None)
         return best
 
-    def _link(self, phrase: str, docs: list[str], raw: str, table: str | None, money: bool) -> Link | None:
+    def _link(
+        self, phrase: str, docs: list[str], raw: str, table: str | None, money: bool, scoping: bool = False
+    ) -> Link | None:
         unit = next((u for u, p in UNIT_HINTS.items() if re.search(p, raw or phrase)), None)
         links = []
         names = [a for d in docs for a in self.kb.docs[d].aliases]
@@ -582,7 +620,27 @@ class Understanding:
                 (lk for lk in links if best.score - lk.score < 0.15 and any(f.unit in MONEY for f in lk.label.facts)),
                 best,
             )
-        return best if best.score >= LINK_THRESHOLD else None
+        if best.score < LINK_THRESHOLD:
+            return None
+        return next(
+            (
+                lk
+                for lk in (best, *links)
+                if lk.score >= LINK_THRESHOLD and (scoping or not self._drops(lk, phrase, docs))
+            ),
+            None,
+        )
+
+    def _drops(self, link: Link, phrase: str, docs: list[str]) -> list[str]:
+        """The asked item's own words the label leaves out ("收入" of 部门收入预算总额 → 政府采购预算总额)."""
+        scope = set(docs)
+        if not checked(link.label, scope):
+            return []
+        printed = self._label_words.get(frozenset(scope))
+        if printed is None:  # the words items are named with here (a question's chat, 任务/要求, is none)
+            printed = {g for label in self.kb.in_scope(scope) for v in label.variants for g in grams(v)}
+            self._label_words[frozenset(scope)] = printed
+        return dropped_words(self.content(phrase, docs), label_grams(self.kb, link.label, scope), printed, self.neutral)
 
     def _inside_a_name(self, segment: str, at: int, docs: list[str]) -> bool:
         """The word read as "within" (中, 里) is part of a row's name written out whole ("无锡市社会保险基金管理
@@ -638,7 +696,7 @@ class Understanding:
         m = WITHIN.search(segment)
         if not m or self._inside_a_name(segment, m.end(1), docs):
             return None, None
-        parent = self.link(m.group(1), docs, table=table)
+        parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
         child = self.link(child_text, docs, table=table, money=money)
         if not parent or not child or child.label.key == parent.label.key:

@@ -90,3 +90,32 @@ def test_the_narrative_grammar_on_a_sentence_broken_over_lines() -> None:
 def test_the_department_total_income_written_out_is_the_total(engine: Engine) -> None:
     a = engine.answer("深圳市财政局（本级）2026年部门预算收入总计是多少？")
     assert value(a) == (Decimal("37385.88"), "万元")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("截至2025年10月深圳市财政局（本级）有几辆车？", (Decimal(3), "辆")),  # 第五部分 “本单位共有车辆 3 辆”
+        ("截至2025年10月深圳市科技创新局（本级）共有多少辆车？", (Decimal(4), "辆")),
+    ],
+)
+def test_a_count_the_narrative_states_at_a_date(engine: Engine, question: str, expected: tuple[Decimal, str]) -> None:
+    """截至2025年10月 dates the count printed in the 2026 disclosure; it asks for no 2025 document."""
+    assert value(engine.answer(question)) == expected
+
+
+def test_a_label_that_leaves_out_the_asked_items_word_is_another_item(engine: Engine) -> None:
+    """机关运行经费 (443.43) is not what “机关收入运行经费” asks: the answer names the asked item or refuses."""
+    assert value(engine.answer("深圳市科技创新局2026年机关运行经费是多少？")) == (Decimal("443.43"), "万元")
+    assert engine.answer("深圳市科技创新局2026年机关收入运行经费是多少？").refused
+
+
+def test_a_registry_subject_is_read_at_its_table_when_no_label_names_it(engine: Engine) -> None:
+    """“三公”经费 of the registry is the 表9 财政拨款“三公”经费支出表's 总计, its fund columns summed (58.46, as the
+    text's 第五部分 says); a question with an item word the subject leaves out (委托业务) gets no figure from it."""
+    for question, value in (("深圳市财政局2026年“三公”经费预算合计是多少？", Decimal("58.46")),
+                            ("深圳市财政局2026年委托业务“三公”经费是多少？", None)):  # fmt: skip
+        turn = engine._turn(engine.understanding.documents(question, (), None, None))
+        draft = turn._registered(turn.understanding.understand(question, (), None, None))
+        assert (draft.value if draft else None) == value
+        assert draft is None or all(f.table_kind == "three_public" for f in draft.facts)

@@ -1,0 +1,57 @@
+"""Words of a question that the subject found does not name: an answer names the asked item or refuses.
+
+A subject is linked by shared bigrams, so "部门收入预算总额" reaches the prose figure "政府采购预算总额" through
+预算总额 alone, and "水库移民后期扶持专项资金" reaches the row "大中型水库移民后期扶持基金支出". What the label
+leaves out — 收入, 专项 — is the asked item's own word: the label is another item. Words that name no item by
+themselves (glossary.json item_neutral: 预算, 总额, 支出 …) and words no item of the documents is named with
+may stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.calculator import MONEY
+from assistant.knowledge import Knowledge, Label, grams, norm
+
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def checked(label: Label, doc_ids: set[str]) -> bool:
+    """Whether a label's record says what it is about in full: a performance indicator (聘用人员数量 of a
+    project's 绩效目标表) and a count keep no project name, so what they leave out is not known."""
+    facts = [f for f in label.facts if f.doc_id in doc_ids]
+    return not label.targets and any(f.unit in MONEY for f in facts)
+
+
+def label_grams(kb: Knowledge, label: Label, doc_ids: set[str]) -> set[str]:
+    """Everything a label's figures are printed under in these documents: its names, the table title, the
+    column, the item it is part of, the fund, the sentence a figure of the text is in."""
+    out = {g for v in label.variants for g in grams(v)}
+    for f in label.facts:
+        if f.doc_id in doc_ids:
+            for part in (f.source, f.parent, f.fund, f.column_role, f.column, kb.sentence_of(f)):
+                if part:
+                    out.update(grams(norm(part)))
+    return out
+
+
+def dropped_words(content: str, covered: set[str], printed: set[str], neutral: Iterable[str]) -> list[str]:
+    """The runs of `content` (2 characters or more) that no bigram of `covered` touches, once the neutral
+    words are taken out, and whose every bigram is `printed` in the documents' item names (a word of chat or of
+    the question's own frame — 任务, 要求 — names no item)."""
+    neutral = sorted(neutral, key=len, reverse=True)
+    out = []
+    for run in _RUN.findall(content):
+        mark = [False] * len(run)
+        for i in range(len(run) - 1):
+            if run[i : i + 2] in covered:
+                mark[i] = mark[i + 1] = True
+        left = "".join(" " if m else c for c, m in zip(run, mark, strict=True))
+        for word in neutral:
+            left = left.replace(word, " ")
+        for piece in left.split():
+            if len(piece) >= 2 and all(g in printed for g in grams(piece)):
+                out.append(piece)
+    return out

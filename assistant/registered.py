@@ -1,0 +1,37 @@
+"""A subject of the registry (subjects.toml) read in one document when no printed label names what was asked:
+"“三公”经费预算合计" is the 合计 row of the document's “三公” table whatever its title (一般公共预算“三公”经费支出
+预算表, 财政拨款“三公”经费支出情况表), as a question across departments reads it."""
+
+from __future__ import annotations
+
+from assistant.compare import Comparer
+from assistant.draft import Draft, fmt, where
+from assistant.dropped import dropped_words
+from assistant.knowledge import Doc, grams, norm
+from assistant.subjects import subjects
+
+
+def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]) -> Draft | None:
+    """The document's figure for the registry subject `content` names, when the subject covers all the
+    item words of `content` (else None: an answer names the asked item)."""
+    found = subjects().find(content)
+    if found is None:
+        return None
+    subject, alias = found
+    reading = comparer.read(subject, [doc])[0]
+    if reading.value is None or not reading.facts:
+        return None
+    covered = set(grams(alias)) | set(grams(norm(subject.name)))
+    for f in reading.facts:
+        covered |= set(grams(norm(f.source))) | ({*grams(norm(f.fund))} if f.fund else set())
+    if dropped_words(norm(content), covered, printed, neutral):
+        return None
+    note = f"（{reading.note}）" if reading.note else ""
+    text = (
+        f"{doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
+        f"出处：{'；'.join(where(f) for f in reading.facts)}"
+    )
+    calculations = [reading.calc] if reading.calc else []
+    return Draft(
+        text=text, value=reading.value, unit=reading.unit, facts=list(reading.facts), calculations=calculations
+    )

@@ -1,0 +1,57 @@
+"""What a question's column word means when the row has no such column: 基本支出 and 财政拨款 name the table
+a figure is printed in (figures as printed in 2026 无锡市人社局 表6 and 重庆市水利局 表2/表8), and the text's
+figure of an item that the text gives for several items is not an answer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.draft import Unanswerable
+from assistant.knowledge import Doc, Knowledge
+from assistant.records import Query
+from assistant.select import Selector
+from index.records import Fact
+
+DOC = Doc(doc_id="d", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
+          year=2026, kind="预算", unit="万元", aliases=("无锡市人社局",))  # fmt: skip
+
+
+def fact(row: str, column: str, value: str, **kw: str | None) -> Fact:
+    return Fact(doc_id="d", department=DOC.department, year=2026, table=kw.get("table"), section=None, row=row,
+                code=kw.get("code"), column=column, value=Decimal(value), unit="万元",
+                source=kw.get("source") or f"{kw.get('table')} · {row} · {column}", table_kind=kw.get("kind"),
+                column_role=kw.get("role"), fund=kw.get("fund"))  # fmt: skip
+
+
+def pick(facts: list[Fact], key: str, column: str) -> Fact:
+    kb = Knowledge([DOC], facts, [], {"d": ""})
+    key = next(k for k in kb.labels if k == key or kb.labels[k].name == key)
+    query = Query(question="?", subjects=(key,), measure="amount", year=2026, doc_ids=("d",), column=column)
+    return Selector(kb).amount(key, query, DOC)
+
+
+def test_basic_expenditure_names_the_table() -> None:
+    retired = fact("退休费", "本年财政拨款基本支出", "1799.53", table="表6", code="30302",
+                   kind="appropriation_basic_by_economic", source="表6 财政拨款基本支出表（经济科目） · 30302 退休费")  # fmt: skip
+    assert pick([retired], "退休费", "基本支出").value == Decimal("1799.53")
+
+
+def test_a_column_no_table_prints_is_still_refused() -> None:
+    retired = fact("退休费", "合计", "1799.53", table="表3", code="30302", kind="expenditure")
+    with pytest.raises(Unanswerable, match="没有“基本支出”这一栏"):
+        pick([retired], "退休费", "基本支出")
+
+
+def test_fund_scoped_table_answers_the_fund_asked() -> None:
+    total = fact("“三公”经费", "预算数", "308", table="表8", kind="three_public", fund="财政拨款")
+    assert pick([total], "“三公”经费", "财政拨款").value == Decimal(308)
+
+
+def test_a_figure_the_text_gives_for_several_items_is_no_answer() -> None:
+    parts = [
+        fact("专项业务经费", "金额", v, source=f"五、收支说明 · 「专项业务经费 {v} 万元」") for v in ("74.00", "1739")
+    ]
+    with pytest.raises(Unanswerable, match="多处"):
+        pick(parts, "专项业务经费", "")
