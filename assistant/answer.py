@@ -449,8 +449,8 @@ class Engine:
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
-            if query.measure == "amount" and (draft := self._registered(query)):
-                return draft
+            if query.measure == "amount" and (registered := self._registered(query)):
+                return registered
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
         label = self.kb.labels[query.subjects[0]]
