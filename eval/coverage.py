@@ -41,6 +41,7 @@ class Coverage:
     department: str
     year: int
     kind: str
+    title: str  # "2026年无锡市交通运输局（本级）单位预算": what the document was identified as
     tables: dict[str, str | None]  # table as printed → catalog kind (None: not recognised)
     cells: int  # numeric amount cells in the ruled tables of every page
     matched: int  # of those, cells with a table fact of the same value on the same page
@@ -151,6 +152,7 @@ def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
         department=d.department,
         year=d.year,
         kind=d.kind,
+        title=d.title,
         tables={name: t.kind for name, t in d.tables.items()},
         cells=sum(cells.values()),
         matched=matched,
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{r.name}：未导入（{r.reason}）")
             continue
         known = sum(1 for k in r.tables.values() if k)
-        print(f"{r.name}：{r.year}年{r.department}部门{r.kind}")
+        print(f"{r.name}：{r.title}")
         listed = "、".join(f"{n}→{k or '未分类'}" for n, k in r.tables.items())
         print(f"  表格：识别 {known}/{len(r.tables)} 张（{listed}）")
         for name, labels in r.unclassified.items():
