@@ -33,7 +33,7 @@ from assistant.registered import registered
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
-from assistant.understand import ALL_YEARS, Understanding
+from assistant.understand import ALL_YEARS, Understanding, asks_budget
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
@@ -474,6 +474,8 @@ class Engine:
         doc = self.pick.doc(query)
         if query.last_year or query.year not in (None, doc.year) or query.column:
             return None  # the registry reads the document's own year, in its own measure column
+        if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
+            return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
         u = self.understanding
         content = u.content(to_template(query.question), [doc.doc_id])
         draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,13 @@ def test_a_registry_subject_is_read_at_its_table_when_no_label_names_it(engine: 
         draft = turn._registered(turn.understanding.understand(question, (), None, None))
         assert (draft.value if draft else None) == value
         assert draft is None or all(f.table_kind == "three_public" for f in draft.facts)
+
+
+def test_a_decision_documents_figure_never_answers_a_budget_question(store_real: Path) -> None:
+    """社工部 has only its 2024 决算: "…财政拨款收入预算是多少" is refused, never answered with the 决算's 307.82."""
+    engine = Engine(Settings(store=store_real))
+    answer = engine.answer("社工部2024年财政拨款收入预算是多少？")
+    assert answer.refused and answer.value is None
+    assert engine.answer("社工部2024年财政拨款收入是多少？").value == Decimal(
+        "307.82"
+    )  # the 决算 figure, asked plainly
