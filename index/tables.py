@@ -360,10 +360,11 @@ def _kind(name: str, values: list[str]) -> ColumnKind:
 def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list[Row]:
     sides = list(dict.fromkeys(c.side for c in columns))
     rows: list[Row] = []
+    carry: dict[str | None, list[str]] = {side: [] for side in sides}  # the 类/款 of the rows above, per side
     for printed in body:
         for side in sides:
             idx = [j for j, c in enumerate(columns) if c.side == side]
-            row = _row(columns, printed, idx, side, no_amounts)
+            row = _row(columns, printed, idx, side, no_amounts, carry[side])
             if row is None:
                 continue
             if not row.label and not any(v is not None for v in row.values.values()) and rows and row.texts:
@@ -375,18 +376,26 @@ def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list
     return _link_parents(rows)
 
 
-def _row(columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool) -> Row | None:
+def _row(
+    columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool, carry: list[str]
+) -> Row | None:
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
     code_cells = [get[j] for j in idx if columns[j].kind == "code" and get[j]]
-    parts = [get[j] for j in _first_code(columns, idx) if get[j]]
+    run = _first_code(columns, idx)
+    parts = [get[j] for j in run if get[j]]
     labels = [get[j] for j in idx if columns[j].kind in ("label", "year") and get[j]]
     labels += [c for c in code_cells + parts if not c.isdigit()]  # "人员经费合计" printed in the code column
     years = [get[j] for j in idx if columns[j].kind == "year" and get[j]]
     code = next((c for c in code_cells if _CODE.match(c)), None)
     if code is None and parts and all(p.isdigit() for p in parts):
-        # 科目编码 split over 类 | 款 | 项: 201 | 05 | 07 → 2010507 (a 款 printed "2" is 02)
-        code = parts[0] + "".join(p.zfill(2) for p in parts[1:])
+        # 科目编码 split over 类 | 款 | 项: 201 | 05 | 07 → 2010507 (a 款 printed "2" is 02); printed as a
+        # staircase (201 | | on the 类 row, | 08 | on the 款 row, | | 04 on the 项 row), a 款 or 项 alone is
+        # under the 类/款 printed above it: 2010804
+        first = next(k for k, j in enumerate(run) if get[j])
+        levels = carry[:first] + parts if 0 < first <= len(carry) else parts
+        carry[:] = levels
+        code = levels[0] + "".join(p.zfill(2) for p in levels[1:])
     values: dict[str, Decimal | None] = {}
     texts: dict[str, str] = {}
     for j in idx:

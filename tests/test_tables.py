@@ -125,3 +125,29 @@ def test_two_years_side_by_side_keep_each_years_items() -> None:
     assert values[("合计", "2026年预算数")] == values[("公务接待费", "2026年预算数")] == Decimal("3.40")
     roles = {c.name: c.role for c in t.columns}
     assert roles["合计·2026年预算数"] == "预算数" and roles["合计·2025年预算数"] is None  # last year's is no 预算数
+
+
+def test_a_code_printed_as_a_staircase_takes_the_levels_above_it() -> None:
+    """烟台市审计局 2026 公开表3 (p11): 201 on the 类 row, 08 on the 款 row, 04 on the 项 row → 2010804."""
+    page = [
+        "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出",
+        "类\t款\t项\t\t\t\t",
+        "\t\t\t合 计\t3,558.35\t2,776.85\t781.50",
+        "201\t\t\t一般公共服务支出\t2,731.79\t1,950.29\t781.50",
+        "\t08\t\t审计事务\t2,731.79\t1,950.29\t781.50",
+        "\t\t01\t行政运行\t1,535.85\t1,535.85\t",
+        "\t\t04\t审计业务\t592.50\t\t592.50",
+        "208\t\t\t社会保障和就业支出\t469.90\t469.90\t",
+        "\t05\t\t行政事业单位养老支出\t469.90\t469.90\t",
+        "\t\t01\t行政单位离退休\t199.48\t199.48\t",
+    ]
+    t = build_table(name="表3", title="部门支出总表", unit="万元", department=None, pages=[page], notes=[]).table
+    assert [(r.code, r.parent, r.label) for r in t.rows[1:]] == [
+        ("201", None, "一般公共服务支出"),
+        ("20108", "201", "审计事务"),
+        ("2010801", "20108", "行政运行"),
+        ("2010804", "20108", "审计业务"),
+        ("208", None, "社会保障和就业支出"),
+        ("20805", "208", "行政事业单位养老支出"),
+        ("2080501", "20805", "行政单位离退休"),
+    ]
