@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from index.catalog import catalog, column_role, squeeze
 from index.prose import prose_facts
-from index.records import Column, Disclosure, Fact, Row, Table
+from index.records import Column, Disclosure, Fact, Indicator, Row, Table
 from index.sides import side_head
 from index.tables import bare_label
 
@@ -156,49 +156,32 @@ def _source(where: str, row: Row, label: str, column: str) -> str:
 
 
 def indicator_facts(d: Disclosure) -> list[Fact]:
-    """Numeric performance targets (表11 三级指标 → 目标值)."""
+    """Numeric performance targets (表11 三级指标 → 目标值) and the weights printed beside them (指标权重)."""
     table = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
     where = table.ref if table else "绩效目标表"
-    name = table.name if table else None
+
+    def fact(i: Indicator, column: str, value: Decimal, unit: str, printed: str) -> Fact:
+        return Fact(
+            doc_id=d.doc_id, department=d.department, year=d.year, table=table.name if table else None,
+            section=None, row=i.level3, code=None, column=column, value=value, unit=unit,
+            source=f"{where} · {printed}", parent=i.level2 or None, page=i.page,
+            table_kind=(table.kind if table else None) or "performance", column_role=column,
+        )  # fmt: skip
+
     weights = [
-        Fact(
-            doc_id=d.doc_id,
-            department=d.department,
-            year=d.year,
-            table=name,
-            section=None,
-            row=i.level3,
-            code=None,
-            column="指标权重",
-            value=i.weight,
-            unit="%",
-            source=f"{where} · {i.level3} · 指标权重 {i.weight}%",
-            parent=i.level2 or None,
-            page=i.page,
-            table_kind=(table.kind if table else None) or "performance",
-            column_role="指标权重",
-        )
+        fact(i, "指标权重", i.weight, "%", f"{i.level3} · 指标权重 {i.weight}%")
         for i in d.indicators
         if i.weight is not None
     ]
-    return weights + [
-        Fact(
-            doc_id=d.doc_id,
-            department=d.department,
-            year=d.year,
-            table=name,
-            section=None,
-            row=i.level3,
-            code=None,
-            column="目标值",
-            value=i.value,
-            unit=i.unit,
-            source=f"{where} · {i.level1}/{i.level2} · {i.level3} · 目标值 {i.comparator if i.comparator != '=' else ''}{i.target}",
-            parent=i.level2 or None,
-            page=i.page,
-            table_kind=(table.kind if table else None) or "performance",
-            column_role="目标值",
+    targets = [
+        fact(
+            i,
+            "目标值",
+            i.value,
+            i.unit,
+            f"{i.level1}/{i.level2} · {i.level3} · 目标值 {i.comparator if i.comparator != '=' else ''}{i.target}",
         )
         for i in d.indicators
         if i.value is not None
     ]
+    return weights + targets
