@@ -25,13 +25,14 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
+from index.catalog import caption_grammar
 from index.grid_lines import Cell, Span, TextLine, column_of, is_amount, is_data, is_number, numbering, text_lines
 
 _MIN_ROWS = 3  # number rows a stretch needs to be a table
 _FRAGMENT = re.compile(r"^[.,．，]\d+$|^\d[\d,]*[.,．，]$")  # one half of a number split over two lines
 _TITLE_LINE = re.compile(
-    r"单位\s*[:：]|名称\s*[:：]|^(?:附)?表\s*\d|^公开\d*表|^表[一二三四五六七八九十]+$|^(?:备)?注|^说明"
-)
+    rf"单位\s*[:：]|名称\s*[:：]|^(?:{caption_grammar()})|^(?:备)?注|^说明"
+)  # a table's caption (the catalog's grammar), unit or 编制单位 line, or its notes: never a grid row
 
 
 @dataclass
