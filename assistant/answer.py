@@ -33,7 +33,7 @@ from assistant.registered import registered
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
-from assistant.understand import ALL_YEARS, Understanding, asks_budget
+from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
@@ -250,12 +250,14 @@ class Engine:
         """The rest of `answer`, on a question's own turn."""
         query = self.understanding.understand(question, previous, doc_id, allowed)
         understood = time.perf_counter()
-        if query.refusal:
+        # the prose phrase found binds no row of the question, but the registry subject's own place may
+        rebound = self._registered(query) if query.refusal and query.unbound else None
+        if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
         try:
-            draft = self._compose(query)
+            draft = rebound or self._compose(query)
         except (Unanswerable, CalculationError) as e:
             if across:
                 return self._across(question, across, pool, allowed is not None, start)
@@ -472,8 +474,9 @@ class Engine:
     def _registered(self, query: Query) -> Draft | None:
         """The registry subject the question names, read in its document's own table for it."""
         doc = self.pick.doc(query)
-        if query.last_year or query.year not in (None, doc.year) or query.column:
-            return None  # the registry reads the document's own year, in its own measure column
+        if query.last_year or query.year not in (None, doc.year) or (query.column and query.column not in FUND_WORDS):
+            return None  # the registry reads the document's own year, in its own measure column (a fund named is
+            # a table's: "财政拨款“三公”经费" is read only where the table's title or fund covers 财政拨款)
         if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
             return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
         u = self.understanding

@@ -249,7 +249,7 @@ def _own_year(facts: list[Fact]) -> list[Fact]:
 def figure(text: str, r: Reading) -> Part:
     """A piece of text showing a reading's figure: checked against the reading's own documents and cells, a sum
     of rows or a conversion shown with its calculation."""
-    calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (_identity(r),)
+    calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (identity(r),)
     return Part(
         text=text, doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)), calculations=calculations,
         cites=cites(r), derived=r.calc,
@@ -267,7 +267,7 @@ def _sources(facts: Sequence[Fact]) -> str:
     return "；".join(dict.fromkeys(cited(f) for f in facts))
 
 
-def _identity(r: Reading) -> Calculation:
+def identity(r: Reading) -> Calculation:
     """A reading read as printed, as a calculation of one operand (the verifier finds its cell through it)."""
     f = r.facts[0]
     return Calculation(op="convert", operands=(operand(f),), value=f.value, unit=f.unit, expression="")

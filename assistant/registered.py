@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from assistant.compare import Comparer
+from assistant.compare import Comparer, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
 from assistant.knowledge import Doc, grams, norm
@@ -31,7 +31,7 @@ def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], ne
         f"{doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
         f"出处：{'；'.join(where(f) for f in reading.facts)}"
     )
-    calculations = [reading.calc] if reading.calc else []
+    calculations = [reading.calc or identity(reading)]  # the verifier finds the very cell read through it
     return Draft(
         text=text, value=reading.value, unit=reading.unit, facts=list(reading.facts), calculations=calculations
     )

@@ -43,10 +43,12 @@ class Subject:
 class Subjects:
     named: tuple[Subject, ...]
     coded: Place  # where a 科目编码 or a coded row name is read
+    funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
 
     def find(self, text: str) -> tuple[Subject, str] | None:
         """The subject a phrase names and the alias as written: the longest alias written in it, of equal
-        ones the first written ("项目支出合计" names 项目支出, not 支出合计)."""
+        ones the first written ("项目支出合计" names 项目支出, not 支出合计). A bare fund name followed by
+        another subject only qualifies it ("财政拨款“三公”经费" names “三公”经费, read in its 财政拨款 table)."""
         key = label_key(text)
         best: tuple[int, int, Subject, str] | None = None
         for s in self.named:
@@ -54,6 +56,10 @@ class Subjects:
                 at = key.find(alias)
                 if at >= 0 and (best is None or (len(alias), -at) > (best[0], best[1])):
                     best = (len(alias), -at, s, alias)
+        if best and best[3] in self.funds:
+            after = key[-best[1] + len(best[3]) :]
+            if (head := self.find(after)) and head[1] not in self.funds:
+                return head
         return (best[2], best[3]) if best else None
 
     def by_code(self, code: str, name: str) -> Subject:
@@ -86,4 +92,5 @@ def subjects() -> Subjects:
         )
         for s in data["subject"]
     )
-    return Subjects(named=named, coded=place(data["coded"]))
+    funds = tuple(label_key(f) for f in data.get("funds", ()))
+    return Subjects(named=named, coded=place(data["coded"]), funds=funds)
