@@ -474,14 +474,17 @@ class Engine:
     def _registered(self, query: Query) -> Draft | None:
         """The registry subject the question names, read in its document's own table for it."""
         doc = self.pick.doc(query)
-        if query.last_year or query.year not in (None, doc.year) or (query.column and query.column not in FUND_WORDS):
-            return None  # the registry reads the document's own year, in its own measure column (a fund named is
-            # a table's: "财政拨款“三公”经费" is read only where the table's title or fund covers 财政拨款)
+        if query.column and query.column not in FUND_WORDS:
+            return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
+            # 经费" is read only where the table's title or fund covers 财政拨款)
+        year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
         if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
             return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
         u = self.understanding
         content = u.content(to_template(query.question), [doc.doc_id])
-        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
+        unit = next((g for g in asked.groups() if g), None) if asked else None
+        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral, year, unit)
         if draft:
             draft.doc_id = doc.doc_id
         return draft

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from assistant import calculator as calc
 from assistant.compare import Comparer, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
@@ -11,14 +12,27 @@ from assistant.knowledge import Doc, grams, norm
 from assistant.subjects import subjects
 
 
-def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]) -> Draft | None:
+def registered(
+    comparer: Comparer,
+    content: str,
+    doc: Doc,
+    printed: set[str],
+    neutral: tuple[str, ...],
+    year: int | None = None,
+    unit: str | None = None,
+) -> Draft | None:
     """The document's figure for the registry subject `content` names, when the subject covers all the
-    item words of `content` (else None: an answer names the asked item)."""
+    item words of `content` (else None: an answer names the asked item); with `year` (another than the
+    document's own), the figure its table prints in that year's column, said to be that column; in `unit` when
+    asked in another unit of money (the conversion shown)."""
     found = subjects().find(content)
     if found is None:
         return None
     subject, alias = found
-    reading = comparer.read(subject, [doc])[0]
+    other = year if year is not None and year != doc.year else None
+    reading = comparer.read(subject, [doc], year=other)[0]
+    if unit and reading.value is not None and reading.unit in calc.MONEY and unit != reading.unit:
+        reading = comparer.in_unit([reading], unit)[0][0]  # "共多少万元": the same figure in the unit asked
     if reading.value is None or not reading.facts:
         return None
     covered = set(grams(alias)) | set(grams(norm(subject.name)))
@@ -26,9 +40,10 @@ def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], ne
         covered |= set(grams(norm(f.source))) | ({*grams(norm(f.fund))} if f.fund else set())
     if dropped_words(norm(content), covered, printed, neutral):
         return None
-    note = f"（{reading.note}）" if reading.note else ""
+    notes = [n for n in (f"{doc.title}所列{other}年数" if other else "", reading.note) if n]
+    note = f"（{'；'.join(notes)}）" if notes else ""
     text = (
-        f"{doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
+        f"{other or doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
         f"出处：{'；'.join(where(f) for f in reading.facts)}"
     )
     calculations = [reading.calc or identity(reading)]  # the verifier finds the very cell read through it

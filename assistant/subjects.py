@@ -22,6 +22,7 @@ class Place:
     empty: bool = False  # a table of these kinds printed empty means 0 of the subject
     own_row: bool = False  # the row printed with the document's own department (预算单位 深圳市财政局（本级）)
     parts: tuple[str, ...] = ()  # label_key of the parts a row may be printed in ("总计·一般公共预算" …), summed
+    columns: tuple[str, ...] = ()  # label_key of the columns read (a year before it ignored); empty = any
 
     def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
         """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
@@ -82,6 +83,7 @@ def subjects() -> Subjects:
             empty=bool(p.get("empty", False)),
             own_row=bool(p.get("own_row", False)),
             parts=tuple(label_key(x) for x in p.get("parts", ())),
+            columns=tuple(label_key(x) for x in p.get("columns", ())),
         )
 
     named = tuple(
