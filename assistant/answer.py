@@ -29,7 +29,7 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
-from assistant.registered import registered
+from assistant.registered import registered, registered_share
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
@@ -67,6 +67,7 @@ MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted 
 
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
 LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
+SHARE_ASKED = re.compile(r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?")  # "…的比例是多少": the whole's words end
 
 
 def _printed_first(a: Across) -> bool:
@@ -409,6 +410,8 @@ class Engine:
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
+            if query.measure == "share" and (draft := self._registered_share(query)):
+                return draft
             raise
 
     def _narrated(self, query: Query) -> Draft | None:
@@ -474,6 +477,8 @@ class Engine:
     def _registered(self, query: Query) -> Draft | None:
         """The registry subject the question names, read in its document's own table for it."""
         doc = self.pick.doc(query)
+        if COUNT_ASKED.search(query.question):
+            return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
         if query.column and query.column not in FUND_WORDS:
             return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
             # 经费" is read only where the table's title or fund covers 财政拨款)
@@ -485,6 +490,20 @@ class Engine:
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((g for g in asked.groups() if g), None) if asked else None
         draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral, year, unit)
+        if draft:
+            draft.doc_id = doc.doc_id
+        return draft
+
+    def _registered_share(self, query: Query) -> Draft | None:
+        """"A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
+        doc = self.pick.doc(query)
+        part, mark, whole = to_template(query.question).partition("占")
+        if not mark or query.last_year or query.year not in (None, doc.year) or query.column or COUNT_ASKED.search(part):
+            return None
+        u = self.understanding
+        printed = self.kb.text_grams(doc.doc_id)
+        content = [u.content(t, [doc.doc_id]) for t in (part, SHARE_ASKED.sub(" ", whole))]
+        draft = registered_share(self.overview.cmp, content[0], content[1], doc, printed, u.neutral)
         if draft:
             draft.doc_id = doc.doc_id
         return draft
