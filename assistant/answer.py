@@ -67,7 +67,9 @@ MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted 
 
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
 LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
-SHARE_ASKED = re.compile(r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?")  # "…的比例是多少": the whole's words end
+SHARE_ASKED = re.compile(
+    r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?"
+)  # "…的比例是多少": the whole's words end
 
 
 def _printed_first(a: Across) -> bool:
@@ -495,10 +497,16 @@ class Engine:
         return draft
 
     def _registered_share(self, query: Query) -> Draft | None:
-        """"A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
+        """The share "A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
         doc = self.pick.doc(query)
         part, mark, whole = to_template(query.question).partition("占")
-        if not mark or query.last_year or query.year not in (None, doc.year) or query.column or COUNT_ASKED.search(part):
+        if (
+            not mark
+            or query.last_year
+            or query.year not in (None, doc.year)
+            or query.column
+            or COUNT_ASKED.search(part)
+        ):
             return None
         u = self.understanding
         printed = self.kb.text_grams(doc.doc_id)

@@ -52,6 +52,8 @@ def registered(
     subject, reading = found
     if unit and reading.unit in calc.MONEY and unit != reading.unit:
         reading = comparer.in_unit([reading], unit)[0][0]  # "共多少万元": the same figure in the unit asked
+    if reading.value is None:
+        return None
     notes = [n for n in (f"{doc.title}所列{other}年数" if other else "", reading.note) if n]
     note = f"（{'；'.join(notes)}）" if notes else ""
     text = (
@@ -67,7 +69,7 @@ def registered(
 def registered_share(
     comparer: Comparer, part: str, whole: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]
 ) -> Draft | None:
-    """"A占B的比例" of two registry subjects (财政拨款支出 占 本年支出合计), each read at its own place in the
+    """The share "A占B的比例" of two registry subjects (财政拨款支出 占 本年支出合计), each read at its own place in the
     document and divided by the calculator; None unless both halves name a subject, two different ones."""
     a = read_subject(comparer, part, doc, printed, neutral)
     b = read_subject(comparer, whole, doc, printed, neutral)

@@ -335,7 +335,9 @@ def test_another_department_s_own_row_or_another_year_is_never_read() -> None:
 def test_another_year_is_read_only_in_that_years_column() -> None:
     """The 2025年 column of a 2026 table read across by year, when that year is asked (烟台 11.90; 深圳 科技创新局
     112.31 of 一般公共预算, other funds 0); a year the table does not print gives nothing."""
-    yantai = Doc(doc_id="烟台市审计局", title="", department="烟台市审计局", year=2026, kind="预算", unit="万元", aliases=())
+    yantai = Doc(
+        doc_id="烟台市审计局", title="", department="烟台市审计局", year=2026, kind="预算", unit="万元", aliases=()
+    )
     (reading,) = Comparer(_Printed(YANTAI_THREE_PUBLIC), {}).read(subject_named("“三公”经费", {}), [yantai], 2025)  # type: ignore[arg-type]
     assert reading.value == Decimal("11.90") and {f.column for f in reading.facts} == {"2025年预算数"}
     keji = replace(yantai, doc_id=KEJI, department=KEJI)
