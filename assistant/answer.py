@@ -29,11 +29,11 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
-from assistant.registered import registered
+from assistant.registered import registered, registered_share
 from assistant.select import LOW_PRIORITY_TABLES, Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
-from assistant.understand import ALL_YEARS, Understanding, asks_budget
+from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
@@ -67,6 +67,9 @@ MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted 
 
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
 LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
+SHARE_ASKED = re.compile(
+    r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?"
+)  # "…的比例是多少": the whole's words end
 
 
 def _printed_first(a: Across) -> bool:
@@ -250,12 +253,14 @@ class Engine:
         """The rest of `answer`, on a question's own turn."""
         query = self.understanding.understand(question, previous, doc_id, allowed)
         understood = time.perf_counter()
-        if query.refusal:
+        # the prose phrase found binds no row of the question, but the registry subject's own place may
+        rebound = self._registered(query) if query.refusal and query.unbound else None
+        if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
         try:
-            draft = self._compose(query)
+            draft = rebound or self._compose(query)
         except (Unanswerable, CalculationError) as e:
             if across:
                 return self._across(question, across, pool, allowed is not None, start)
@@ -407,6 +412,8 @@ class Engine:
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
+            if query.measure == "share" and (draft := self._registered_share(query)):
+                return draft
             raise
 
     def _narrated(self, query: Query) -> Draft | None:
@@ -472,13 +479,39 @@ class Engine:
     def _registered(self, query: Query) -> Draft | None:
         """The registry subject the question names, read in its document's own table for it."""
         doc = self.pick.doc(query)
-        if query.last_year or query.year not in (None, doc.year) or query.column:
-            return None  # the registry reads the document's own year, in its own measure column
+        if COUNT_ASKED.search(query.question):
+            return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
+        if query.column and query.column not in FUND_WORDS:
+            return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
+            # 经费" is read only where the table's title or fund covers 财政拨款)
+        year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
         if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
             return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
         u = self.understanding
         content = u.content(to_template(query.question), [doc.doc_id])
-        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
+        unit = next((g for g in asked.groups() if g), None) if asked else None
+        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral, year, unit)
+        if draft:
+            draft.doc_id = doc.doc_id
+        return draft
+
+    def _registered_share(self, query: Query) -> Draft | None:
+        """The share "A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
+        doc = self.pick.doc(query)
+        part, mark, whole = to_template(query.question).partition("占")
+        if (
+            not mark
+            or query.last_year
+            or query.year not in (None, doc.year)
+            or query.column
+            or COUNT_ASKED.search(part)
+        ):
+            return None
+        u = self.understanding
+        printed = self.kb.text_grams(doc.doc_id)
+        content = [u.content(t, [doc.doc_id]) for t in (part, SHARE_ASKED.sub(" ", whole))]
+        draft = registered_share(self.overview.cmp, content[0], content[1], doc, printed, u.neutral)
         if draft:
             draft.doc_id = doc.doc_id
         return draft

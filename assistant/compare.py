@@ -30,7 +30,9 @@ OWN_ROLES = {
     "决算": ("决算数", "本年支出合计", "合计", "支出合计", "本年收入合计"),
     "预算": ("预算数", "合计", "本年支出合计", "支出合计", "本年收入合计"),
 }
-YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?")  # a column of a table read across by year
+# a column of a table read across by year: "2025年", "2026年度", "2025年预算数" (its role is only its year)
+YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
+YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
@@ -109,8 +111,9 @@ class Comparer:
 
     # --- reading ------------------------------------------------------------
 
-    def read(self, subject: Subject, docs: Sequence[Doc]) -> list[Reading]:
-        """Each document's figure for the subject, at the first of its places the document prints."""
+    def read(self, subject: Subject, docs: Sequence[Doc], year: int | None = None) -> list[Reading]:
+        """Each document's figure for the subject, at the first of its places the document prints; with `year`,
+        the column of that year in a table read across by year (the 2025年 column of a 2026 “三公” table)."""
         found: dict[str, tuple[Fact, ...]] = {}
         pending = [d.doc_id for d in docs]
         own = {d.doc_id: own_rows(d.department) for d in docs}
@@ -131,10 +134,10 @@ class Comparer:
             for doc_id, facts in by_doc.items():
                 named = place.rows or place.own_row
                 rows_of = (*place.rows, *(own[doc_id] if place.own_row else ()))  # never another's own row
-                if chosen := _choose(facts, place, rows_of, coded=not named or bool(subject.row)):
+                if chosen := _choose(facts, place, rows_of, coded=not named or bool(subject.row), year=year):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
-        tables = [t for place in subject.places if place.empty for t in place.tables]
+        tables = [t for place in subject.places if place.empty for t in place.tables] if year is None else []
         for f in self.query.empty(pending, tables):  # an empty table: every item of it is 0, cited with its note
             found.setdefault(f.doc_id, (f,))
         return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
@@ -212,16 +215,24 @@ def own_rows(department: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((key, bare, f"{bare}(本级)")))
 
 
-def _choose(facts: list[Fact], place: Place, rows: tuple[str, ...], coded: bool) -> tuple[Fact, ...]:
-    """A document's facts for a subject at one place: its first table kind, its first role, then the first
-    listed row (a named subject: the row, else its parts summed, else the department's own row) or every
-    row of that name or code (a coded subject, summed)."""
+def _choose(
+    facts: list[Fact], place: Place, rows: tuple[str, ...], coded: bool, year: int | None = None
+) -> tuple[Fact, ...]:
+    """A document's facts for a subject at one place: its first table kind, its first role (or the column of
+    `year`, another year than the document's own), then the first listed row (a named subject: the row, else
+    its parts summed, else the department's own row) or every row of that name or code (a coded subject,
+    summed)."""
+    if place.columns:  # "2026年政府采购项目" of a 支出总表: that column only, whatever its role
+        facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
     kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
     facts = [f for f in facts if f.table_kind == kind]
     doc_kind = facts[0].doc_kind if facts else "预算"
     wanted = place.roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
     role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
-    facts = [f for f in facts if f.column_role == role] if role else _own_year(facts)
+    if year is not None and facts and year != facts[0].year:
+        facts = _year_columns(facts, year)  # another year is only ever read in that year's own column
+    else:
+        facts = [f for f in facts if f.column_role == role] if role else _own_year(facts)
     if not facts:
         return ()
     if coded:
@@ -239,17 +250,22 @@ def _choose(facts: list[Fact], place: Place, rows: tuple[str, ...], coded: bool)
 
 
 def _own_year(facts: list[Fact]) -> list[Fact]:
-    """The facts of no column role: in a table read across by 年度 (2025年, 2026年, 增减变化金额) only the
-    column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
-    loose = [f for f in facts if f.column_role is None]
+    """The facts of no column role: in a table read across by 年度 (2025年, 2026年预算数, 增减变化金额) only
+    the column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
+    loose = [f for f in facts if f.column_role is None or YEAR_COLUMN.fullmatch(label_key(f.column_role))]
     years = [(f, m) for f in loose if (m := YEAR_COLUMN.fullmatch(label_key(f.column)))]
     return [f for f, m in years if int(m.group(1)) == f.year] if years else loose
+
+
+def _year_columns(facts: list[Fact], year: int) -> list[Fact]:
+    """The facts printed in the column of `year` of a table read across by 年度 (none if it has no such column)."""
+    return [f for f in facts if (m := YEAR_COLUMN.fullmatch(label_key(f.column))) and int(m.group(1)) == year]
 
 
 def figure(text: str, r: Reading) -> Part:
     """A piece of text showing a reading's figure: checked against the reading's own documents and cells, a sum
     of rows or a conversion shown with its calculation."""
-    calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (_identity(r),)
+    calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (identity(r),)
     return Part(
         text=text, doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)), calculations=calculations,
         cites=cites(r), derived=r.calc,
@@ -267,7 +283,7 @@ def _sources(facts: Sequence[Fact]) -> str:
     return "；".join(dict.fromkeys(cited(f) for f in facts))
 
 
-def _identity(r: Reading) -> Calculation:
+def identity(r: Reading) -> Calculation:
     """A reading read as printed, as a calculation of one operand (the verifier finds its cell through it)."""
     f = r.facts[0]
     return Calculation(op="convert", operands=(operand(f),), value=f.value, unit=f.unit, expression="")

@@ -42,6 +42,7 @@ class Query:
     refusal: str | None = None  # why the disclosures cannot answer, if known already
     choices: tuple[str, ...] = ()  # departments to choose from when the question names none of several
     fund: str | None = None  # a fund the question names (一般公共预算 / 政府性基金 / 国有资本经营): read its tables
+    unbound: bool = False  # refused because the prose phrase found binds no table row the question also names
 
 
 @dataclass(frozen=True, kw_only=True)

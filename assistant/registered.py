@@ -4,21 +4,24 @@
 
 from __future__ import annotations
 
-from assistant.compare import Comparer
+from assistant import calculator as calc
+from assistant.compare import Comparer, Reading, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
 from assistant.knowledge import Doc, grams, norm
-from assistant.subjects import subjects
+from assistant.subjects import Subject, subjects
 
 
-def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]) -> Draft | None:
-    """The document's figure for the registry subject `content` names, when the subject covers all the
-    item words of `content` (else None: an answer names the asked item)."""
+def read_subject(
+    comparer: Comparer, content: str, doc: Doc, printed: set[str], neutral: tuple[str, ...], year: int | None = None
+) -> tuple[Subject, Reading] | None:
+    """The registry subject `content` names and the document's reading of it (at `year`'s column when another
+    year than the document's own), when the subject and its cells cover all the item words of `content`."""
     found = subjects().find(content)
     if found is None:
         return None
     subject, alias = found
-    reading = comparer.read(subject, [doc])[0]
+    reading = comparer.read(subject, [doc], year=year)[0]
     if reading.value is None or not reading.facts:
         return None
     covered = set(grams(alias)) | set(grams(norm(subject.name)))
@@ -26,12 +29,59 @@ def registered(comparer: Comparer, content: str, doc: Doc, printed: set[str], ne
         covered |= set(grams(norm(f.source))) | ({*grams(norm(f.fund))} if f.fund else set())
     if dropped_words(norm(content), covered, printed, neutral):
         return None
-    note = f"（{reading.note}）" if reading.note else ""
+    return subject, reading
+
+
+def registered(
+    comparer: Comparer,
+    content: str,
+    doc: Doc,
+    printed: set[str],
+    neutral: tuple[str, ...],
+    year: int | None = None,
+    unit: str | None = None,
+) -> Draft | None:
+    """The document's figure for the registry subject `content` names, when the subject covers all the
+    item words of `content` (else None: an answer names the asked item); with `year` (another than the
+    document's own), the figure its table prints in that year's column, said to be that column; in `unit` when
+    asked in another unit of money (the conversion shown)."""
+    other = year if year is not None and year != doc.year else None
+    found = read_subject(comparer, content, doc, printed, neutral, other)
+    if found is None:
+        return None
+    subject, reading = found
+    if unit and reading.unit in calc.MONEY and unit != reading.unit:
+        reading = comparer.in_unit([reading], unit)[0][0]  # "共多少万元": the same figure in the unit asked
+    if reading.value is None:
+        return None
+    notes = [n for n in (f"{doc.title}所列{other}年数" if other else "", reading.note) if n]
+    note = f"（{'；'.join(notes)}）" if notes else ""
     text = (
-        f"{doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
+        f"{other or doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
         f"出处：{'；'.join(where(f) for f in reading.facts)}"
     )
-    calculations = [reading.calc] if reading.calc else []
+    calculations = [reading.calc or identity(reading)]  # the verifier finds the very cell read through it
     return Draft(
         text=text, value=reading.value, unit=reading.unit, facts=list(reading.facts), calculations=calculations
     )
+
+
+def registered_share(
+    comparer: Comparer, part: str, whole: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]
+) -> Draft | None:
+    """The share "A占B的比例" of two registry subjects (财政拨款支出 占 本年支出合计), each read at its own place in the
+    document and divided by the calculator; None unless both halves name a subject, two different ones."""
+    a = read_subject(comparer, part, doc, printed, neutral)
+    b = read_subject(comparer, whole, doc, printed, neutral)
+    if a is None or b is None or a[0].name == b[0].name:
+        return None
+    (ps, pr), (ws, wr) = a, b
+    if pr.value is None or wr.value is None or pr.value == wr.value:
+        return None  # never X ÷ X = 100%
+    c = calc.share(pr.operand, wr.operand)
+    text = (
+        f"{doc.year}年{doc.department}{ps.name}占{ws.name}的 {fmt(c.value, '%')}。\n"
+        f"计算：{ps.name} {fmt(pr.value, pr.unit)} ÷ {ws.name} {fmt(wr.value, wr.unit)} × 100% = {fmt(c.value, '%')}\n"
+        f"出处：{'；'.join(where(f) for f in (*pr.facts, *wr.facts))}"
+    )
+    return Draft(text=text, value=c.value, unit="%", facts=[*pr.facts, *wr.facts], calculations=[c])

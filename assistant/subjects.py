@@ -22,6 +22,7 @@ class Place:
     empty: bool = False  # a table of these kinds printed empty means 0 of the subject
     own_row: bool = False  # the row printed with the document's own department (预算单位 深圳市财政局（本级）)
     parts: tuple[str, ...] = ()  # label_key of the parts a row may be printed in ("总计·一般公共预算" …), summed
+    columns: tuple[str, ...] = ()  # label_key of the columns read (a year before it ignored); empty = any
 
     def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
         """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
@@ -43,10 +44,12 @@ class Subject:
 class Subjects:
     named: tuple[Subject, ...]
     coded: Place  # where a 科目编码 or a coded row name is read
+    funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
 
     def find(self, text: str) -> tuple[Subject, str] | None:
         """The subject a phrase names and the alias as written: the longest alias written in it, of equal
-        ones the first written ("项目支出合计" names 项目支出, not 支出合计)."""
+        ones the first written ("项目支出合计" names 项目支出, not 支出合计). A bare fund name followed by
+        another subject only qualifies it ("财政拨款“三公”经费" names “三公”经费, read in its 财政拨款 table)."""
         key = label_key(text)
         best: tuple[int, int, Subject, str] | None = None
         for s in self.named:
@@ -54,6 +57,10 @@ class Subjects:
                 at = key.find(alias)
                 if at >= 0 and (best is None or (len(alias), -at) > (best[0], best[1])):
                     best = (len(alias), -at, s, alias)
+        if best and best[3] in self.funds:
+            after = key[-best[1] + len(best[3]) :]
+            if (head := self.find(after)) and head[1] not in self.funds:
+                return head
         return (best[2], best[3]) if best else None
 
     def by_code(self, code: str, name: str) -> Subject:
@@ -76,6 +83,7 @@ def subjects() -> Subjects:
             empty=bool(p.get("empty", False)),
             own_row=bool(p.get("own_row", False)),
             parts=tuple(label_key(x) for x in p.get("parts", ())),
+            columns=tuple(label_key(x) for x in p.get("columns", ())),
         )
 
     named = tuple(
@@ -86,4 +94,5 @@ def subjects() -> Subjects:
         )
         for s in data["subject"]
     )
-    return Subjects(named=named, coded=place(data["coded"]))
+    funds = tuple(label_key(f) for f in data.get("funds", ()))
+    return Subjects(named=named, coded=place(data["coded"]), funds=funds)

@@ -125,6 +125,7 @@ def asks_budget(question: str) -> bool:
     return "预算" in text and "决算" not in text
 
 
+UNBOUND_HEAD = "公开文件中没有把"  # the refusal of a prose phrase that binds no table row the question names
 BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
 DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
 
@@ -226,7 +227,9 @@ class Understanding:
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
-        if reason := self._unmatched(query, text) or self._absent(query, text_wo_table):
+        if reason := self._unmatched(query, text):
+            return replace(query, refusal=reason, unbound=reason.startswith(UNBOUND_HEAD))
+        if reason := self._absent(query, text_wo_table):
             return replace(query, refusal=reason)
         return self._follow_up(query, list(previous), raw)
 
@@ -479,7 +482,7 @@ class Understanding:
                 and label.key not in other.key
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
-                return f"公开文件中没有把“{other.name}”和“{label.name}”对应起来的数字"
+                return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
         return None
 
     def _absent(self, query: Query, text: str) -> str | None:

@@ -130,3 +130,30 @@ def test_a_decision_documents_figure_never_answers_a_budget_question(store_real:
     assert engine.answer("社工部2024年财政拨款收入是多少？").value == Decimal(
         "307.82"
     )  # the 决算 figure, asked plainly
+
+
+def test_another_years_column_of_the_three_public_table_is_that_years_figure(engine: Engine) -> None:
+    """表9 财政拨款“三公”经费支出表 is read across by 年度: its 2025年 column gives 公务用车运行维护费 8.60 (its
+    一般公共预算 column; the other funds print 0.00), said to be the 2026 document's 2025 figure; 2026年 is 7.40;
+    a year the table does not print is never answered from another column."""
+    answer = engine.answer("深圳市财政局2026年预算“三公”表里，2025年的公务用车运行维护费是多少？")
+    assert value(answer) == (Decimal("8.60"), "万元")
+    assert all(f.column == "2025年" and f.table_kind == "three_public" for f in answer.facts)
+    assert "2025年" in answer.text and "所列2025年数" in answer.text
+    assert value(engine.answer("深圳市财政局2026年公务用车运行维护费是多少？")) == (Decimal("7.40"), "万元")
+    assert engine.answer("深圳市财政局2026年预算“三公”表里2023年的公务接待费是多少？").value is None
+
+
+def test_a_fund_named_before_the_three_public_subject_is_its_tables_fund(engine: Engine) -> None:
+    """“财政拨款“三公”经费” is the 财政拨款“三公”经费支出表's 总计 (58.46), not the 财政拨款 income."""
+    assert value(engine.answer("深圳市财政局2026年财政拨款“三公”经费合计多少？")) == (Decimal("58.46"), "万元")
+
+
+def test_government_procurement_is_its_own_column_never_the_total(engine: Engine) -> None:
+    """表3 支出总表's “2026年政府采购项目” at the department's own row: 3,790.75 万元 (第四部分: “政府采购项目共有
+    3,790.75 万元”), never its 支出总计 (37,385.88); asked in 元, converted; a count asked gets no amount."""
+    answer = engine.answer("深圳市财政局2026年纳入预算的政府采购项目一共多少钱？")
+    assert value(answer) == (Decimal("3790.75"), "万元")
+    assert all("政府采购项目" in f.column for f in answer.facts)
+    assert value(engine.answer("深圳市财政局2026年政府采购预算共多少元？")) == (Decimal("37907500"), "元")
+    assert engine.answer("深圳市财政局2026年政府采购预算数量是多少？").value != Decimal("3790.75")

@@ -41,6 +41,12 @@ def test_every_place_is_a_table_kind_of_the_catalog() -> None:
         ("政府性基金预算拨款", "政府性基金预算财政拨款支出"),
         ("总支出", "支出合计"),
         ("机关运行经费", "机关运行经费"),
+        ("财政拨款“三公”经费合计", "“三公”经费"),  # a bare fund before a subject qualifies it
+        ("一般公共预算人员经费", "人员经费"),
+        ("财政拨款", "财政拨款收入"),  # alone, the fund is the subject
+        ("财政拨款支出", "财政拨款支出"),
+        ("纳入预算的政府采购项目", "政府采购预算"),
+        ("政府采购预算", "政府采购预算"),
     ],
 )
 def test_subject_names(phrase: str, subject: str) -> None:
@@ -269,6 +275,22 @@ SAMPLE_THREE_PUBLIC = [  # the sample (2022) 表8 一般公共预算“三公”
 ]
 
 
+YANTAI_THREE_PUBLIC = [  # 烟台市审计局 2026 公开表7 一般公共预算“三公”经费支出情况表 (page 19)
+    _fact("烟台市审计局", "three_public", "合计", "2025年预算数", "11.90", "2025年预算数"),
+    _fact("烟台市审计局", "three_public", "因公出国（境）经费", "2025年预算数", "8.50", "2025年预算数"),
+    _fact("烟台市审计局", "three_public", "合计", "2026年预算数", "3.40", "2026年预算数"),
+    _fact("烟台市审计局", "three_public", "公务接待费", "2026年预算数", "3.40", "2026年预算数"),
+]
+XIAN_PROCUREMENT = [  # 西安市民政局 2021 表12 政府采购预算表 (page 72), in 元: 数量 is a count
+    _fact("西安市民政局", "government_procurement", "合计", "数量", "267851.5", year=2021),
+    _fact("西安市民政局", "government_procurement", "合计", "预算金额", "81447000", "预算数", year=2021),
+]
+WUXI_APPROPRIATION = [  # 无锡市交通运输局（本级） 2026 表4 财政拨款收支总表 (page 18): 项目 · 预算数
+    _fact("无锡市交通运输局（本级）", "appropriation_summary", "本年支出", "预算数", "372917.67", "预算数"),
+    _fact("无锡市交通运输局（本级）", "appropriation_summary", "214 交通运输支出", "预算数", "52383.76", "预算数"),
+]
+
+
 @pytest.mark.parametrize(
     ("subject", "facts", "value", "columns"),
     [
@@ -282,6 +304,10 @@ SAMPLE_THREE_PUBLIC = [  # the sample (2022) 表8 一般公共预算“三公”
         ("支出合计", CAIZHENG_SPENDING, "37385.88", {"支出总计"}),  # own_row
         ("基本支出", CAIZHENG_SPENDING, "11024.31", {"基本支出"}),  # own_row
         ("项目支出", CAIZHENG_SPENDING, "26361.57", {"项目支出"}),  # own_row
+        ("政府采购预算", CAIZHENG_SPENDING, "3790.75", {"2026年政府采购项目"}),  # its column, never 支出总计
+        ("“三公”经费", YANTAI_THREE_PUBLIC, "3.40", {"2026年预算数"}),  # a role that is only its year
+        ("政府采购预算", XIAN_PROCUREMENT, "81447000", {"预算金额"}),  # money, never the 数量 column
+        ("财政拨款支出", WUXI_APPROPRIATION, "372917.67", {"预算数"}),  # one 预算数 column a side
     ],
 )
 def test_each_place_reads_the_document_s_own_figure(
@@ -304,3 +330,19 @@ def test_another_department_s_own_row_or_another_year_is_never_read() -> None:
     keji = replace(other, doc_id=KEJI)
     (reading,) = Comparer(_Printed(last_year_only), {}).read(subject_named("“三公”经费", {}), [keji])  # type: ignore[arg-type]
     assert reading.value is None  # 2025年 is last year's, 增减变化金额 a change
+
+
+def test_another_year_is_read_only_in_that_years_column() -> None:
+    """The 2025年 column of a 2026 table read across by year, when that year is asked (烟台 11.90; 深圳 科技创新局
+    112.31 of 一般公共预算, other funds 0); a year the table does not print gives nothing."""
+    yantai = Doc(
+        doc_id="烟台市审计局", title="", department="烟台市审计局", year=2026, kind="预算", unit="万元", aliases=()
+    )
+    (reading,) = Comparer(_Printed(YANTAI_THREE_PUBLIC), {}).read(subject_named("“三公”经费", {}), [yantai], 2025)  # type: ignore[arg-type]
+    assert reading.value == Decimal("11.90") and {f.column for f in reading.facts} == {"2025年预算数"}
+    keji = replace(yantai, doc_id=KEJI, department=KEJI)
+    printed = _Printed(_three_public(KEJI, KEJI_THREE_PUBLIC))
+    (reading,) = Comparer(printed, {}).read(subject_named("“三公”经费", {}), [keji], 2025)  # type: ignore[arg-type]
+    assert reading.value == Decimal("112.31") and {f.column for f in reading.facts} == {"2025年"}
+    (reading,) = Comparer(printed, {}).read(subject_named("“三公”经费", {}), [keji], 2023)  # type: ignore[arg-type]
+    assert reading.value is None
