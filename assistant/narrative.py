@@ -20,7 +20,7 @@ from index.records import Chunk
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 CLAUSE = re.compile(
     rf"(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*"
-    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,12}?)"
+    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,20}?)"
     rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
     rf"(?P<verb>增加|减少|增长|下降|多|少)了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>增长|下降|减少|增加|增幅|降幅)(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
@@ -57,17 +57,21 @@ def _squeeze(text: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
 
 
-def changes(chunks: Sequence[Chunk]) -> list[Change]:
-    """Every printed change of the prose chunks, in order (a sentence broken over lines is joined)."""
-    out: list[Change] = []
+def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
+    """The prose chunks' sentences, each with where it is (a sentence broken over lines is joined)."""
+    out: list[tuple[str, str]] = []
     for c in chunks:
         if c.metadata.get("kind") != "prose":
             continue
         head, _, body = c.text.partition("\n")
         text = _squeeze(body.replace("\n", ""))
-        for sentence in re.split(r"(?<=。)", text):
-            out.extend(_clauses(sentence, head))
+        out.extend((sentence, head) for sentence in re.split(r"(?<=。)", text) if sentence.strip())
     return out
+
+
+def changes(chunks: Sequence[Chunk]) -> list[Change]:
+    """Every printed change of the prose chunks, in order."""
+    return [c for sentence, where in sentences(chunks) for c in _clauses(sentence, where)]
 
 
 def _clauses(sentence: str, where: str) -> list[Change]:
