@@ -21,11 +21,12 @@ from typing import Any
 
 from assistant.knowledge import grams, norm
 from assistant.narrative import coverage
-from index.numbers import ascii_digits
+from index.numbers import ascii_digits, format_amount
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _CJK = "\u4e00-\u9fff"
 _MONEY = r"亿元|万元|元"
+_MONEY_UNITS = ("亿元", "万元", "元")
 _MARKER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 _SHARE = re.compile(
     rf"(?P<amount>{_NUM})\s*(?:{_MONEY})\s*[，,]?\s*占(?P<whole>[{_CJK}“”]+?)(?:的)?(?:比例|比重)?(?:为|是)?\s*$"
@@ -87,7 +88,7 @@ def _run_after(text: str) -> str:
 def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
     """Every count and every stated share of the sentences, in order."""
     units = "|".join(sorted(cues()["count_units"], key=len, reverse=True))
-    figure = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>人次|{units}|%)")
+    figure = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>人次|{_MONEY}|{units}|%)")
     out: list[Stated] = []
     for sentence, where in sentences:
         text = ascii_digits(sentence)
@@ -107,6 +108,8 @@ def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
                 )  # fmt: skip
                 continue
             before = _strip_links(_run_before(head), at_end=True)
+            if m.group("unit") in _MONEY_UNITS:
+                before = re.sub(r"^年度?", "", before)  # "2026 年度收入预算": the digits end the run
             after = _run_after(text[m.end() :])
             out.append(
                 Stated(value=value, unit=m.group("unit"), before=before, after=after, whole=None, sentence=sentence,
@@ -154,6 +157,36 @@ def asked_share(question: str, names: Sequence[str] = ()) -> Asked | None:
     if not m:
         return None
     return Asked(noun=m.group("part"), unit="%", modifier="", whole=m.group("whole"))
+
+
+def asked_amount(question: str, names: Sequence[str] = ()) -> Asked | None:
+    """The item whose amount a question asks: "部门收入预算一共安排了多少" → 收入预算 (the department's own scope
+    word dropped); none for a question that counts or asks a share."""
+    text = _clean(question, names)
+    m = re.search(r"多少(?:钱|万元|亿元|元)?", text)
+    if not m or asked_count(question, names) or re.search(r"占|比例|比重|百分", text):
+        return None
+    noun = _run_before(text[: m.start()])
+    ends = [*cues()["links"], *cues()["amount_ends"]]
+    changed = True
+    while changed:
+        changed = False
+        for w in ends:
+            if noun.endswith(w) and len(noun) > len(w):
+                noun, changed = noun[: -len(w)], True
+    for scope in cues()["scope_ends"]:
+        noun = noun.removeprefix(scope) if noun != scope else noun
+    return Asked(noun=noun, unit="万元", modifier="", whole=None) if len(noun) >= 2 else None
+
+
+def best_amount(found: Sequence[Stated], a: Asked) -> Stated | None:
+    """The stated amount of the item asked (its words before the figure are the item); none when two differ."""
+    fits = [
+        (coverage(a.noun, s.before)[1], s)
+        for s in found
+        if s.whole is None and s.unit in _MONEY_UNITS and _covers(a.noun, s.before)
+    ]
+    return _one(fits)
 
 
 def _covers(phrase: str, subject: str) -> bool:
@@ -228,7 +261,10 @@ def stated(question: str, share: bool, sentences: Sequence[tuple[str, str]], nam
         a = asked_share(question, names)
         return best_share(found, a, names) if a else None
     a = asked_count(question, names)
-    return best_count(found, a, _clean(question, names)) if a else None
+    if a:
+        return best_count(found, a, _clean(question, names))
+    amount = asked_amount(question, names)
+    return best_amount(found, amount) if amount else None
 
 
 def said(s: Stated, question: str, names: Sequence[str]) -> str:
@@ -237,6 +273,11 @@ def said(s: Stated, question: str, names: Sequence[str]) -> str:
     if s.whole is not None:
         return f"{s.before}占{s.whole}的 {s.value}%（公开文件文字说明所列）"
     a = asked_count(question, names)
+    noun = a.noun if a else s.before
+    if s.unit in _MONEY_UNITS:
+        noun, said_value = s.before, f"为 {format_amount(s.value)} {s.unit}".removeprefix(" ")
+    else:
+        said_value = f"{s.value} {s.unit}"
     text = ascii_digits(s.sentence)
     clause = next(
         (
@@ -247,4 +288,4 @@ def said(s: Stated, question: str, names: Sequence[str]) -> str:
         "",
     )
     quoted = f"（文字说明原文：“{_MARKER.sub('', clause.strip())}”）" if clause else "（公开文件文字说明所列）"
-    return f"{a.noun if a else s.before} {s.value} {s.unit}{quoted}"
+    return f"{noun}{'' if said_value.startswith('为') else ' '}{said_value}{quoted}"

@@ -183,6 +183,39 @@ def test_every_cue_word_has_a_case() -> None:
     tested = {tuple(case[0].split()) for case in CUE_CASES} | {
         ("count_units", "个"), ("count_units", "人"), ("links", "共"), ("links", "共计"), ("links", "一共"),
         ("links", "涉及"), ("links", "包括"), ("links", "有"), ("links", "了"), ("links", "共有"),
-        ("scope_ends", "本级"), ("scope_ends", "所属"), ("person_suffixes", "人数"),
+        ("scope_ends", "本级"), ("scope_ends", "所属"), ("person_suffixes", "人数"), ("amount_ends", "安排"),
+        ("amount_ends", "总额"), ("amount_ends", "总计"),
     }  # fmt: skip
     assert {(k, w) for k in c for w in c[k]} <= tested
+
+
+INCOME = chunk(
+    "2026 年度收入预算 44169.36 万元，比 2025 年年初预算数 44021.20 万元增加 148.16 万元，增长 0.34%。"
+    "其中：本年财政拨款收入 44156.64 万元。",
+    "二、收入预算情况说明",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "北京市财政局2026年部门收入预算一共安排了多少？",  # amount_ends 安排; scope_ends 部门 dropped before it
+        "北京市财政局2026年部门收入预算总额是多少？",  # amount_ends 总额
+        "北京市财政局2026年收入预算总计多少万元？",  # amount_ends 总计
+    ],
+)
+def test_an_amount_the_narrative_states_for_the_item_asked(question: str) -> None:
+    found = stated(question, False, sentences([INCOME]), ("北京市财政局",))
+    assert found is not None and (found.value, found.unit) == (Decimal("44169.36"), "万元")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "北京市财政局2026年部门支出预算是多少？",  # another item
+        "北京市财政局2026年收入预算有多少个？",  # a count is asked, never an amount
+        "北京市财政局2026年事业收入是多少？",  # not stated
+    ],
+)
+def test_an_amount_of_another_item_or_a_count_is_not_answered(question: str) -> None:
+    assert stated(question, False, sentences([INCOME]), ("北京市财政局",)) is None
