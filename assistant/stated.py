@@ -212,7 +212,7 @@ def _counted(s: Stated, a: Asked, question: str) -> bool:
     after = s.after
     for scope in scopes:
         after = after.removeprefix(scope) if after != scope else after
-    return after.startswith(a.noun)
+    return s.after.startswith(a.noun) or after.startswith(a.noun)
 
 
 def _modified(s: Stated, a: Asked) -> float:
