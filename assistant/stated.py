@@ -90,8 +90,11 @@ def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
     units = "|".join(sorted(cues()["count_units"], key=len, reverse=True))
     figure = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>人次|{_MONEY}|{units}|%)")
     out: list[Stated] = []
+    named: tuple[str, str] | None = None  # (where, name) the sentence before names: what 本项目 refers to
     for sentence, where in sentences:
         text = ascii_digits(sentence)
+        referent = named[1] if named and named[0] == where else None
+        named = (where, name) if (name := _named(text)) else None
         for m in figure.finditer(text):
             if m.group("unit") == "人次":
                 continue
@@ -110,12 +113,28 @@ def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
             before = _strip_links(_run_before(head), at_end=True)
             if m.group("unit") in _MONEY_UNITS:
                 before = re.sub(r"^年度?", "", before)  # "2026 年度收入预算": the digits end the run
+                anaphor = next((w for w in cues()["anaphors"] if before.startswith(w)), None)
+                if anaphor and referent:  # "本项目计划安排年初预算…": the project the sentence before names
+                    before = referent + before[len(anaphor) :]
             after = _run_after(text[m.end() :])
             out.append(
                 Stated(value=value, unit=m.group("unit"), before=before, after=after, whole=None, sentence=sentence,
                        where=where)
             )  # fmt: skip
     return out
+
+
+def _named(text: str) -> str | None:
+    """The item a sentence opens by naming ("四环主路维修专项工程：根据…"), a heading run into it cut off."""
+    m = re.match(rf"^[^：:。]*?([{_CJK}]+)[：:]", text)
+    if not m:
+        return None
+    name = m.group(1)
+    for end in cues()["heading_ends"]:
+        if end in name:
+            name = name.rsplit(end, 1)[1]
+            break
+    return name if len(name) >= 2 else None
 
 
 def _clean(question: str, names: Sequence[str]) -> str:

@@ -184,7 +184,8 @@ def test_every_cue_word_has_a_case() -> None:
         ("count_units", "个"), ("count_units", "人"), ("links", "共"), ("links", "共计"), ("links", "一共"),
         ("links", "涉及"), ("links", "包括"), ("links", "有"), ("links", "了"), ("links", "共有"),
         ("scope_ends", "本级"), ("scope_ends", "所属"), ("person_suffixes", "人数"), ("amount_ends", "安排"),
-        ("amount_ends", "总额"), ("amount_ends", "总计"),
+        ("amount_ends", "总额"), ("amount_ends", "总计"), ("anaphors", "本项目"), ("anaphors", "该项目"),
+        ("heading_ends", "情况说明"), ("heading_ends", "说明"),
     }  # fmt: skip
     assert {(k, w) for k in c for w in c[k]} <= tested
 
@@ -219,3 +220,29 @@ def test_an_amount_the_narrative_states_for_the_item_asked(question: str) -> Non
 )
 def test_an_amount_of_another_item_or_a_count_is_not_answered(question: str) -> None:
     assert stated(question, False, sentences([INCOME]), ("北京市财政局",)) is None
+
+
+PROJECT = chunk(
+    "（五）重点支出和重大投资项目情况说明四环主路维修专项工程：根据北京市政府工作报告相关工作要求，对四环主路进行一体化更新。"
+    "本项目计划安排年初预算 21384.60 万元，通过道路线性空间改造，全面提升四环主路服务效能。",
+    "五、其他情况说明",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # anaphors 本项目; heading_ends 情况说明 (the heading run into the name is cut off)
+        (PROJECT.text, "北京市交通委2026年四环主路维修专项工程年初预算安排了多少？", Decimal("21384.60")),
+        # anaphors 该项目; heading_ends 说明
+        ("（五）重点项目说明城市绿道建设工程：完善绿道网络。该项目安排预算 300.00 万元。",
+         "城市绿道建设工程预算安排了多少？", Decimal("300.00")),
+        # the item is named two sentences before: 本项目 refers to nothing
+        ("城市绿道建设工程：完善绿道网络。绿道连通全市。本项目安排预算 300.00 万元。", "城市绿道建设工程预算安排了多少？", None),
+        # another project is asked
+        (PROJECT.text, "北京市交通委2026年三环主路大修工程年初预算安排了多少？", None),
+    ],
+)  # fmt: skip
+def test_this_project_is_the_one_the_sentence_before_names(text: str, question: str, expected: Decimal | None) -> None:
+    found = stated(question, False, sentences([chunk(text.split("\n", 1)[-1], "五、其他情况说明")]), ("北京市交通委",))
+    assert (found.value if found else None) == expected
