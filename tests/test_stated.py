@@ -246,3 +246,15 @@ PROJECT = chunk(
 def test_this_project_is_the_one_the_sentence_before_names(text: str, question: str, expected: Decimal | None) -> None:
     found = stated(question, False, sentences([chunk(text.split("\n", 1)[-1], "五、其他情况说明")]), ("北京市交通委",))
     assert (found.value if found else None) == expected
+
+
+def test_a_change_compared_with_a_long_named_item_is_read() -> None:
+    """北京市信访办公室 2026: the comparison names the item again at length (比2025年财政拨款“三公”经费年初预算)."""
+    from assistant.narrative import best_change, changes
+
+    doc = chunk(
+        "2026年财政拨款“三公”经费预算17.70万元，比2025年财政拨款“三公”经费年初预算减少1.65万元，下降8.53%，主要原因：压减一般性支出。",
+        "四、财政拨款“三公”经费预算情况说明",
+    )
+    found = best_change(changes([doc]), "财政拨款三公经费", True, ("北京市信访办公室",))
+    assert found is not None and found.rate == Decimal("-8.53") and found.change == Decimal("-1.65")
