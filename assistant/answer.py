@@ -452,7 +452,7 @@ class Engine:
         words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
         phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
-        found = narrative.best_change(printed, phrase, growth, doc.aliases)
+        found = narrative.best_change(printed, phrase, growth, doc.aliases, self.understanding.neutral)
         if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
             found = narrative.best_change(printed, self.pick.name(query.subjects[0]), growth, doc.aliases)
         if found is None:

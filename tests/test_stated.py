@@ -258,3 +258,20 @@ def test_a_change_compared_with_a_long_named_item_is_read() -> None:
     )
     found = best_change(changes([doc]), "财政拨款三公经费", True, ("北京市信访办公室",))
     assert found is not None and found.rate == Decimal("-8.53") and found.change == Decimal("-1.65")
+
+
+def test_a_change_printed_without_this_years_amount_and_asked_with_a_neutral_word() -> None:
+    """重庆市水利局 2026: “收入比2025年减少246429.22万元” — no amount before 比; 收入预算 asks that 收入
+    (预算 names no item by itself), never the 支出 of the next sentence."""
+    from assistant.narrative import best_change, changes
+
+    doc = chunk(
+        "收入比2025年减少246429.22万元，主要是一般公共预算财政拨款增加10300.15万元，政府性基金预算财政拨款减少258146.77万元。"
+        "支出比2025年减少246429.21万元，主要是基本支出增加5246.63万元。",
+        "二、部门收支总体情况",
+    )
+    found = changes([doc])
+    assert best_change(found, "收入预算", False) is None  # 收入预算 is not printed: only with the neutral words
+    best = best_change(found, "收入预算", False, ("重庆市水利局",), ("预算", "经费"))
+    assert best is not None and best.change == Decimal("-246429.22") and best.amount is None
+    assert best_change(found, "项目收入预算", False, (), ("预算",)) is None
