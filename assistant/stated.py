@@ -110,6 +110,9 @@ def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
                            sentence=sentence, where=where)
                 )  # fmt: skip
                 continue
+            clause = re.split(r"[，,；;。：:]", head)[-1]
+            if any(w in clause for w in cues()["change_words"]):
+                continue  # "增加10300.15万元", "比2025年年初预算数44021.20万元": a change or the figure compared with
             before = _strip_links(_run_before(head), at_end=True)
             if m.group("unit") in _MONEY_UNITS:
                 before = re.sub(r"^年度?", "", before)  # "2026 年度收入预算": the digits end the run

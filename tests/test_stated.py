@@ -186,6 +186,7 @@ def test_every_cue_word_has_a_case() -> None:
         ("scope_ends", "本级"), ("scope_ends", "所属"), ("person_suffixes", "人数"), ("amount_ends", "安排"),
         ("amount_ends", "总额"), ("amount_ends", "总计"), ("anaphors", "本项目"), ("anaphors", "该项目"),
         ("heading_ends", "情况说明"), ("heading_ends", "说明"),
+        *(("change_words", w) for w in cues()["change_words"]),
     }  # fmt: skip
     assert {(k, w) for k in c for w in c[k]} <= tested
 
@@ -275,3 +276,24 @@ def test_a_change_printed_without_this_years_amount_and_asked_with_a_neutral_wor
     best = best_change(found, "收入预算", False, ("重庆市水利局",), ("预算", "经费"))
     assert best is not None and best.change == Decimal("-246429.22") and best.amount is None
     assert best_change(found, "项目收入预算", False, (), ("预算",)) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "question"),
+    [
+        ("增加", "主要是一般公共预算财政拨款增加10300.15万元。", "一般公共预算财政拨款是多少？"),
+        ("减少", "政府性基金预算财政拨款减少258146.77万元。", "政府性基金预算财政拨款是多少？"),
+        ("增长", "其他收入增长5.00万元。", "其他收入是多少？"),
+        ("下降", "会议费下降2.00万元。", "会议费是多少？"),
+        ("压减", "培训费压减3.00万元。", "培训费是多少？"),
+        ("降低", "差旅费降低1.00万元。", "差旅费是多少？"),
+        ("提高", "物业费提高4.00万元。", "物业费是多少？"),
+        ("上升", "水电费上升1.50万元。", "水电费是多少？"),
+        ("比", "收入预算44169.36万元，比2025年年初预算数44021.20万元增加148.16万元。", "年初预算数是多少？"),
+        ("较", "本年内设机构较上年多2个。", "内设机构有几个？"),
+    ],
+)
+def test_a_change_is_no_amount_nor_count(word: str, text: str, question: str) -> None:
+    """change_words: the figure after them is a change (or the figure compared with), never an amount asked."""
+    assert word in cues()["change_words"]
+    assert stated(question, False, sentences([chunk(text)]), ()) is None
