@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import narrative
+from assistant import narrative, stated
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer
@@ -414,7 +414,35 @@ class Engine:
                 return draft
             if query.measure == "share" and (draft := self._registered_share(query)):
                 return draft
+            if query.measure in ("amount", "share") and (draft := self._stated(query)):
+                return draft  # a count or a share the narrative states for the very thing asked
             raise
+
+    def _stated(self, query: Query) -> Draft | None:
+        """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        if query.year is not None:
+            docs = [d for d in docs if d.year == query.year]
+        if (
+            len(docs) != 1
+            or query.last_year
+            or {int(y) for y in YEAR_IN_QUESTION.findall(query.question)} - {docs[0].year}
+        ):
+            return None
+        doc = docs[0]
+        sentences = narrative.sentences(self.facts_sql.chunks([doc.doc_id]))
+        found = stated.stated(query.question, query.measure == "share", sentences, doc.aliases)
+        if found is None:
+            return None
+        text = f"{self._scope(doc)}{stated.said(found, query.question, doc.aliases)}。\n出处：{found.where}"
+        facts = [
+            f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
+            if f.table is None and f.unit == found.unit and f.value == found.value
+        ][:1]  # fmt: skip
+        return Draft(
+            text=text, value=found.value, unit=found.unit, facts=facts, doc_id=doc.doc_id,
+            citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
+        )  # fmt: skip
 
     def _narrated(self, query: Query) -> Draft | None:
         """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
@@ -430,9 +458,10 @@ class Engine:
         growth = query.measure == "growth"
         words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
         phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
-        found = narrative.best_change(
-            narrative.changes(self.facts_sql.chunks([doc.doc_id])), phrase, growth, doc.aliases
-        )
+        printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
+        found = narrative.best_change(printed, phrase, growth, doc.aliases, self.understanding.neutral)
+        if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+            found = narrative.best_change(printed, self.pick.name(query.subjects[0]), growth, doc.aliases)
         if found is None:
             return None
         value = found.rate if growth else found.change

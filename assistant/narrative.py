@@ -19,8 +19,8 @@ from index.records import Chunk
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 CLAUSE = re.compile(
-    rf"(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*"
-    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,12}?)"
+    rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
+    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,20}?)"
     rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
     rf"(?P<verb>增加|减少|增长|下降|多|少)了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>增长|下降|减少|增加|增幅|降幅)(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
@@ -37,7 +37,7 @@ class Change:
     """One printed change: what changed, its amount this year, the change and (if printed) the rate."""
 
     subject: str
-    amount: Decimal
+    amount: Decimal | None  # None when the sentence prints only the change ("收入比2025年减少246429.22万元")
     unit: str
     change: Decimal | None  # signed, in `change_unit`; None when only a rate is printed
     change_unit: str
@@ -57,17 +57,21 @@ def _squeeze(text: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
 
 
-def changes(chunks: Sequence[Chunk]) -> list[Change]:
-    """Every printed change of the prose chunks, in order (a sentence broken over lines is joined)."""
-    out: list[Change] = []
+def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
+    """The prose chunks' sentences, each with where it is (a sentence broken over lines is joined)."""
+    out: list[tuple[str, str]] = []
     for c in chunks:
         if c.metadata.get("kind") != "prose":
             continue
         head, _, body = c.text.partition("\n")
         text = _squeeze(body.replace("\n", ""))
-        for sentence in re.split(r"(?<=。)", text):
-            out.extend(_clauses(sentence, head))
+        out.extend((sentence, head) for sentence in re.split(r"(?<=。)", text) if sentence.strip())
     return out
+
+
+def changes(chunks: Sequence[Chunk]) -> list[Change]:
+    """Every printed change of the prose chunks, in order."""
+    return [c for sentence, where in sentences(chunks) for c in _clauses(sentence, where)]
 
 
 def _clauses(sentence: str, where: str) -> list[Change]:
@@ -86,10 +90,10 @@ def _clauses(sentence: str, where: str) -> list[Change]:
         out.append(
             Change(
                 subject=subject,
-                amount=_number(m.group("amount")),
-                unit=m.group("unit"),
+                amount=_number(m.group("amount")) if m.group("amount") else None,
+                unit=m.group("unit") or m.group("cunit"),
                 change=None if is_rate else sign * _number(m.group("change")),
-                change_unit=m.group("unit") if is_rate else m.group("cunit"),
+                change_unit=(m.group("unit") or "") if is_rate else m.group("cunit"),
                 rate=sign * _number(m.group("change")) if is_rate else rate,
                 sentence=sentence.strip(),
                 where=where,
@@ -116,20 +120,17 @@ def coverage(phrase: str, subject: str) -> tuple[float, float]:
     return shared / len(q), shared / len(s)
 
 
-def best_change(found: Sequence[Change], phrase: str, want_rate: bool, names: Sequence[str] = ()) -> Change | None:
+def best_change(
+    found: Sequence[Change], phrase: str, want_rate: bool, names: Sequence[str] = (), neutral: Sequence[str] = ()
+) -> Change | None:
     """The printed change whose subject is the phrase asked: it covers the whole phrase (every bigram of
     it but one) and at least half of the subject is asked; of two equally good with different figures,
-    none (the question does not say which)."""
-    scored = []
-    for c in found:
-        if want_rate and c.rate is None:
-            continue
-        if not want_rate and c.change is None:
-            continue
-        asked, own = coverage(phrase, plain_subject(c.subject, names))
-        q = len(set(grams(norm(phrase))))
-        if asked * q >= q - (1 if q >= 4 else 0) and own >= 0.5:
-            scored.append((asked + own, c))
+    none (the question does not say which). When no subject fits, the words that name no item by themselves
+    (`neutral`: 预算, 经费 …) are dropped from both: "收入预算比2025年少了多少" asks the 收入 the sentence compares."""
+    candidates = [c for c in found if (c.rate if want_rate else c.change) is not None]
+    scored = _fits(candidates, phrase, names, ())
+    if not scored and neutral:
+        scored = _fits(candidates, phrase, names, [w for w in neutral if len(w) >= 2])
     if not scored:
         return None
     scored.sort(key=lambda t: -t[0])
@@ -138,6 +139,27 @@ def best_change(found: Sequence[Change], phrase: str, want_rate: bool, names: Se
     if any(top - s < 1e-9 and (c.rate if want_rate else c.change) != value for s, c in scored[1:]):
         return None
     return best
+
+
+def _without(text: str, words: Sequence[str]) -> str:
+    for w in sorted(words, key=len, reverse=True):
+        text = text.replace(w, " ")
+    return text
+
+
+def _fits(
+    found: Sequence[Change], phrase: str, names: Sequence[str], neutral: Sequence[str]
+) -> list[tuple[float, Change]]:
+    phrase = _without(phrase, neutral)
+    q = len(set(grams(norm(phrase))))
+    if q == 0:
+        return []
+    scored = []
+    for c in found:
+        asked, own = coverage(phrase, _without(plain_subject(c.subject, names), neutral))
+        if asked * q >= q - (1 if q >= 4 else 0) and own >= 0.5:
+            scored.append((asked + own, c))
+    return scored
 
 
 ASKED_OFF = re.compile(
