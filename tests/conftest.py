@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import socket
 import time
 from collections.abc import Callable
@@ -51,6 +52,22 @@ def store_both(tmp_path_factory: pytest.TempPathFactory) -> Path:
         vectors = open_vectors(Settings(store=folder))
         for path in (SAMPLE, SECOND):
             ingest(store, vectors, path)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_store_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample ingested once per session through the CLI; tests that write use `sample_store`, a copy."""
+    folder = tmp_path_factory.mktemp("sample") / "store"
+    assert run_cli(folder, "ingest", str(SAMPLE))[0] == 0
+    return folder
+
+
+@pytest.fixture
+def sample_store(sample_store_built: Path, tmp_path: Path) -> Path:
+    """A store of this test's own holding the sample (a copy of the one built once): free to write to."""
+    folder = tmp_path / "store"
+    shutil.copytree(sample_store_built, folder)
     return folder
 
 

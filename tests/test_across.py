@@ -16,6 +16,8 @@ from assistant.records import Answer, Within
 from tests.conftest import REAL, run_cli
 from tests.template_maker import Expected, make_juesuan, make_yusuan
 
+pytestmark = pytest.mark.slow  # stores of generated departments built per module
+
 WANLI = "上海市普陀区人民政府万里街道办事处"
 FULIYUAN = "上海市普陀区社会福利院"
 SHEGONGBU = "中共上海市普陀区委社会工作部"

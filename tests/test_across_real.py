@@ -17,6 +17,8 @@ from assistant.config import Settings
 from assistant.records import Answer
 from tests.conftest import REAL, SAMPLE
 
+pytestmark = pytest.mark.slow  # a store of real PDFs built per module
+
 CAIZHENG = "深圳市财政局（本级）"
 KEJI = "深圳市科技创新局（本级）"
 

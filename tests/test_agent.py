@@ -11,7 +11,6 @@ import json
 import logging
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import llm
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.records import Answer
@@ -159,14 +159,13 @@ def test_malformed_or_out_of_scope_tool_calls_are_errors_the_model_sees(
 def test_a_model_that_times_out_ends_within_the_timeout_with_the_rules_answer(
     model: ScriptedModel, settings: Settings
 ) -> None:
-    start = time.perf_counter()
     a = ask(model, settings, QUESTION, {"sleep": 6, "text": "迟到的回答"}, llm_timeout=2.0)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0 + 1.5  # the timeout, and the rules' own answer
-    assert a.refused and a.text.startswith("抱歉，公开文件中找不到这个问题的答案")
-    assert (
-        a.model and not a.model.used and a.model.note.startswith("语言模型暂时不可用") and a.model.outcome == "failed"
-    )
+    assert a.refused and a.text.startswith("抱歉，公开文件中找不到这个问题的答案") and "迟到的回答" not in a.text
+    assert a.model and not a.model.used and a.model.outcome == "failed"
+    assert a.model.note in (
+        "语言模型暂时不可用：请求超时",
+        "语言模型暂时不可用：超过 2 秒仍未答完",
+    )  # the deadline ended it
 
 
 def test_a_reply_that_is_not_json_is_a_clear_error(model: ScriptedModel, settings: Settings) -> None:
@@ -180,17 +179,17 @@ def test_a_reply_without_choices_is_a_clear_error(model: ScriptedModel, settings
 
 
 def test_an_endpoint_that_is_down_is_retried_with_back_off_then_reported(
-    model: ScriptedModel, settings: Settings
+    model: ScriptedModel, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    start = time.perf_counter()
+    waits: list[float] = []
+    monkeypatch.setattr(llm.time, "sleep", waits.append)
     a = ask(model, settings, QUESTION, llm_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_model="qwen")
-    elapsed = time.perf_counter() - start
     assert (
         a.refused
         and a.model
         and a.model.note == "语言模型暂时不可用：无法连接到模型服务，请检查 BUDGETQA_LLM_BASE_URL 与网络"
     )
-    assert 0.5 + 1.0 <= elapsed < 10  # two retries: 0.5 s then 1 s of back-off
+    assert waits == [0.5, 1.0]  # two retries: 0.5 s then 1 s of back-off
 
 
 def test_a_server_error_is_retried(model: ScriptedModel, settings: Settings) -> None:

@@ -16,6 +16,8 @@ from eval.scripted_model import ScriptedModel, scripted_model
 from tests.conftest import ROOT, SECOND, free_port
 from tests.pdf_maker import make_pdf, make_scanned_pdf
 
+pytestmark = pytest.mark.slow  # a real browser against the served page
+
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

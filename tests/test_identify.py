@@ -210,6 +210,7 @@ def test_a_confirmation_that_cannot_be_one_is_refused(
     assert confirmation("福州市商务局", " 2026 ", "决算") == Identity(department="福州市商务局", year=2026, kind="决算")
 
 
+@pytest.mark.slow
 def test_ingest_warns_then_the_users_confirmation_is_stored(tmp_path: Path) -> None:
     source = tmp_path / "budget.txt"
     source.write_text(NO_DEPARTMENT, encoding="utf-8")
@@ -281,6 +282,7 @@ def test_a_district_bureaus_pdf_cover_with_the_kind_above_the_department(tmp_pat
     assert [f.value for f in parsed.facts if f.row == "收入决算合计"] == [Decimal("3456.78")]
 
 
+@pytest.mark.slow
 def test_the_flags_apply_to_every_file_of_a_parallel_ingest(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -47,6 +47,7 @@ def folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_parallel_folder_ingest_stores_what_one_by_one_would(
     folder: Path, tmp_path: Path, sample: Parsed, second: Parsed
 ) -> None:
@@ -66,6 +67,7 @@ def test_parallel_folder_ingest_stores_what_one_by_one_would(
         assert pending(store) == 0
 
 
+@pytest.mark.slow
 def test_interrupted_folder_ingest_resumes(folder: Path, tmp_path: Path, sample: Parsed, second: Parsed) -> None:
     paths = sorted(folder.iterdir())
     with Store(tmp_path / "store") as store:
@@ -84,6 +86,7 @@ def test_interrupted_folder_ingest_resumes(folder: Path, tmp_path: Path, sample:
         assert pending(store) == 0
 
 
+@pytest.mark.slow
 def test_a_document_whose_transaction_fails_leaves_nothing_and_the_others_are_stored(
     tmp_path: Path, sample: Parsed, second: Parsed
 ) -> None:
@@ -100,6 +103,7 @@ def test_a_document_whose_transaction_fails_leaves_nothing_and_the_others_are_st
         assert pending(store) == 0
 
 
+@pytest.mark.slow
 def test_look_alike_warning_within_one_write(tmp_path: Path, sample: Parsed) -> None:
     """A second text of the same department, year and kind is flagged even when both are written together."""
     edited = SAMPLE.read_text(encoding="utf-8").replace("科普活动", "科普活动。", 1)
@@ -113,6 +117,7 @@ def test_look_alike_warning_within_one_write(tmp_path: Path, sample: Parsed) -> 
         ]
 
 
+@pytest.mark.slow
 def test_cli_folder_ingest_shows_files_per_second_and_time_left(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,6 +131,7 @@ def test_cli_folder_ingest_shows_files_per_second_and_time_left(
     assert "共 3 个文件：新增 0 个，已存在 2 个，失败 1 个。" in out  # run again: nothing is added twice
 
 
+@pytest.mark.slow
 def test_single_file_ingest_raises_the_store_error(tmp_path: Path, sample: Parsed) -> None:
     with Store(tmp_path / "store") as store:
         vectors = open_vectors(Settings(store=tmp_path / "store"))

@@ -129,6 +129,7 @@ def engine(store_both: Path, model: ScriptedModel) -> Engine:
 
 
 @pytest.mark.parametrize("name", list(WRONG))
+@pytest.mark.slow
 def test_a_wrong_claim_is_never_shown_as_checked(engine: Engine, model: ScriptedModel, name: str) -> None:
     question, calls, draft, wrong = WRONG[name]
     model.play(*calls, {"text": draft}, {"text": draft})

@@ -91,6 +91,7 @@ def test_a_figure_is_answered_without_loading_llama_index_chromadb_or_torch(stor
     assert json.loads("\n".join(lines[:-1]))["value"] == 4023
 
 
+@pytest.mark.slow
 def test_search_scores_a_new_document_with_the_new_statistics(tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert run_cli(store, "ingest", str(SAMPLE))[0] == 0

@@ -57,6 +57,7 @@ def _table_rows(t: Table) -> list[Row]:
 
 
 @pytest.mark.parametrize("name", ["sample", "second"])
+@pytest.mark.slow
 def test_pdf_facts_equal_the_text_facts_with_pages_added(
     pdfs: dict[str, Path], sample: Parsed, second: Parsed, name: str
 ) -> None:
@@ -99,6 +100,7 @@ def test_pdf_tables_are_the_text_tables(pdfs: dict[str, Path], sample: Parsed, s
         assert [squeeze(p.text) for p in s_pdf.paragraphs] == [squeeze(p.text) for p in s_text.paragraphs]
 
 
+@pytest.mark.slow
 def test_tables_cross_pages_with_repeated_headers_dropped(pdfs: dict[str, Path], sample_pdf: Parsed) -> None:
     tables = sample_pdf.disclosure.tables
     with pdfplumber.open(pdfs["sample"]) as pdf:
@@ -190,6 +192,7 @@ BAD_PDFS = [
 
 
 @pytest.mark.parametrize(("name", "make", "message"), BAD_PDFS, ids=[b[0] for b in BAD_PDFS])
+@pytest.mark.slow
 def test_unreadable_pdf_is_refused_and_the_store_is_unchanged(
     tmp_path: Path, pdfs: dict[str, Path], capsys: pytest.CaptureFixture[str], name: str, make: object, message: str
 ) -> None:
@@ -228,6 +231,7 @@ def test_damaged_pdfs_are_read_or_refused_never_crash(tmp_path: Path, pdfs: dict
 # --- through the store and the answer ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_pdf_ingest_answers_with_pages(
     tmp_path: Path, pdfs: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -273,6 +277,7 @@ def _as_format_1(store: Path) -> None:
         conn.commit()
 
 
+@pytest.mark.slow
 def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_several_processes(tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert run_cli(store, "ingest", str(SECOND))[0] == 0
@@ -295,6 +300,7 @@ def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_seve
         assert {"facts_doc_kind", "indicators_doc"} <= indexes and "facts_doc" not in indexes
 
 
+@pytest.mark.slow
 def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A stored text holding radical code points (⻔) has another id now: migrating in place would duplicate it."""
     store = tmp_path / "store"

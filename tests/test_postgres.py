@@ -30,6 +30,8 @@ from index.query import FactQuery, Located
 from index.store import FORMAT, DocumentInfo, Store, now
 from tests.conftest import ROOT, SAMPLE, SECOND, free_port, run_cli
 
+pytestmark = pytest.mark.slow  # a PostgreSQL server and several server processes
+
 
 def _binaries() -> Path:
     """The newest PostgreSQL server's bin folder (Debian: /usr/lib/postgresql/N/bin), or skip saying why."""

@@ -17,6 +17,8 @@ from assistant.narrative import best_change, changes
 from assistant.records import Answer
 from tests.conftest import REAL
 
+pytestmark = pytest.mark.slow  # stores of real PDFs of other cities built per module
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:

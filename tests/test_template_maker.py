@@ -110,6 +110,7 @@ def test_juesuan_wraps_long_names_inside_cells(juesuan: tuple[Path, Expected]) -
     assert names and "\n" in names[0] and names[0].replace("\n", "") == "机关事业单位基本养老保险缴费支出"
 
 
+@pytest.mark.slow
 def test_juesuan_variants(tmp_path: Path) -> None:
     path = tmp_path / "variants.pdf"
     e = make_juesuan(

@@ -53,6 +53,7 @@ def one(facts: list[Fact], **where: object) -> Fact:
         ("fuliyuan-2024-danwei-yusuan", "上海市普陀区社会福利院", 2024, "预算", "元"),
     ],
 )
+@pytest.mark.slow
 def test_real_disclosures_ingest_with_their_nine_tables_recognised(
     real: dict[str, Parsed], stem: str, department: str, year: int, kind: str, unit: str
 ) -> None:
@@ -72,12 +73,14 @@ def test_real_disclosures_ingest_with_their_nine_tables_recognised(
         ("wanli-2023-yusuan", 1.0),  # with its five 财政项目支出绩效目标填报表 forms (p31–35)
     ],
 )
+@pytest.mark.slow
 def test_every_numeric_cell_of_the_real_tables_is_a_fact(real: dict[str, Parsed], stem: str, least: float) -> None:
     """Counted by pdfplumber's own table extraction, independently of our reader."""
     c = coverage(REAL / f"{stem}.pdf", real[stem])
     assert c.cells > 150 and c.share >= least and c.ordinal_facts == 0
 
 
+@pytest.mark.slow
 def test_numbering_and_code_columns_never_become_amounts(real: dict[str, Parsed]) -> None:
     for parsed in real.values():
         assert not [f for f in parsed.facts if is_ordinal(f.column) or is_code(f.column)]
@@ -177,6 +180,7 @@ def matches(f: Fact, row: str, column: str) -> bool:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.slow
 def test_generated_documents_of_each_layout_become_exactly_their_cells(tmp_path: Path, layout: str) -> None:
     path = tmp_path / "doc.pdf"
     expected: Expected = LAYOUTS[layout](path)
