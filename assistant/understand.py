@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.calculator import MONEY
-from assistant.departments import CITY_PREFIX
+from assistant.departments import CITY_PREFIX, short_names, spell_out
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
@@ -161,7 +161,7 @@ class Understanding:
         if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
-        raw = AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip()
+        raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
         text = to_template(raw)
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
@@ -242,7 +242,7 @@ class Understanding:
         last = previous[-1] if previous else None
         if last and last.choices and self._only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
-        text = to_template(CLAIM.sub("", ascii_text(question)).strip())
+        text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
         return self._years_near(docs, text, last)
 
@@ -278,6 +278,9 @@ class Understanding:
             alias = max(written, key=len, default="")
             if alias:
                 found[department] = alias
+        for short in short_names(text, self.kb.departments()):  # 治安支队 for 治安管理支队; several: asked which
+            for department in short.departments:
+                found.setdefault(department, short.written)
         return {
             dept: alias
             for dept, alias in found.items()
