@@ -30,7 +30,7 @@ from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import registered
-from assistant.select import LOW_PRIORITY_TABLES, Selector
+from assistant.select import LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, Understanding, asks_budget
@@ -528,7 +528,10 @@ class Engine:
         if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
-        return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
+        coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
+        for c in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
+            text += f"\n（{where(c)}印为 {fmt(c.value, c.unit)}，小数位较少）"
+        return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
         label = self.kb.labels[query.subjects[0]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
@@ -22,6 +23,7 @@ ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预�
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
+SAME_FIGURE_DIGITS = 5  # a figure printed to fewer decimals is the same one only when this many digits agree
 
 
 class Selector:
@@ -118,7 +120,8 @@ class Selector:
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
-        return best
+        finer = [f for f in facts if f.table and best in coarser_printings(f, [best])]
+        return self.rank(finer, query)[0] if finer else best
 
     def name(self, key: str) -> str:
         label = self.kb.labels.get(key)
@@ -154,3 +157,20 @@ class Selector:
             return key, []
         _, other, facts = max(candidates)
         return other, facts
+
+
+def coarser_printings(fact: Fact, others: list[Fact]) -> list[Fact]:
+    """Of `others`, those printing `fact`'s figure to fewer decimals in another table (表1's 535,987,052.4 for
+    表2's 535,987,052.43): the same unit, and `fact` rounded to their decimals is their value, to at least
+    SAME_FIGURE_DIGITS digits. The more precise printing answers, the other is cited with it."""
+    own = fact.value.as_tuple().exponent
+    out = []
+    for o in others:
+        places = o.value.as_tuple().exponent
+        if o.unit != fact.unit or o.table == fact.table or not isinstance(places, int) or not isinstance(own, int):
+            continue
+        digits = len(o.value.as_tuple().digits)
+        if places > own and digits >= SAME_FIGURE_DIGITS and o.value != fact.value:
+            if fact.value.quantize(Decimal(1).scaleb(places), ROUND_HALF_UP) == o.value:
+                out.append(o)
+    return out

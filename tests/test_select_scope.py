@@ -11,7 +11,7 @@ import pytest
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
-from assistant.select import Selector
+from assistant.select import Selector, coarser_printings
 from index.records import Fact
 
 DOC = Doc(doc_id="d", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
@@ -55,3 +55,21 @@ def test_a_figure_the_text_gives_for_several_items_is_no_answer() -> None:
     ]
     with pytest.raises(Unanswerable, match="多处"):
         pick(parts, "专项业务经费", "")
+
+
+# 2021 西安市民政局: 表1 prints 一般公共预算拨款 535,987,052.4 元, 表2 and 表4 print 535,987,052.43 元.
+@pytest.mark.parametrize(
+    ("finer", "coarser", "same"),
+    [
+        ("535987052.43", "535987052.4", True),  # the same figure, one decimal less
+        ("535987052.46", "535987052.4", False),  # rounds to .5: another figure
+        ("1.46", "1.5", False),  # too few digits to tell the same figure from another
+        ("1795000.00", "1795000", False),  # the same number printed alike: nothing to cite
+    ],
+)
+def test_the_more_precise_printing_of_a_figure(finer: str, coarser: str, same: bool) -> None:
+    fine = fact("一般公共预算拨款", "预算数", finer, table="表2")
+    coarse = fact("一般公共预算拨款", "预算数", coarser, table="表1")
+    assert coarser_printings(fine, [coarse, fine]) == ([coarse] if same else [])
+    chosen = pick([coarse, fine], "一般公共预算拨款", "")
+    assert chosen == (fine if same else coarse)
