@@ -116,6 +116,7 @@ class Selector:
             facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
+        facts = _written_column(facts, query.question.replace(self.name(key), " ")) or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
@@ -157,6 +158,16 @@ class Selector:
             return key, []
         _, other, facts = max(candidates)
         return other, facts
+
+
+def _written_column(facts: list[Fact], question: str) -> list[Fact]:
+    """The row's figures under the column header the question writes out (“西安市殡仪馆的一般公共预算拨款”:
+    表2's 一般公共预算拨款 column of that row, never its 数量 in 表12), the longest header written; none: []."""
+    question = re.sub(r"(?:19|20)\d{2}年度?", " ", question)  # a year written is the document's, not a column
+    written = max(
+        (f.column for f in facts if f.table and len(f.column) >= 2 and f.column in question), key=len, default=""
+    )
+    return [f for f in facts if f.table and f.column == written] if written else []
 
 
 def coarser_printings(fact: Fact, others: list[Fact]) -> list[Fact]:

@@ -25,10 +25,10 @@ def fact(row: str, column: str, value: str, **kw: str | None) -> Fact:
                 column_role=kw.get("role"), fund=kw.get("fund"))  # fmt: skip
 
 
-def pick(facts: list[Fact], key: str, column: str) -> Fact:
+def pick(facts: list[Fact], key: str, column: str, question: str = "?") -> Fact:
     kb = Knowledge([DOC], facts, [], {"d": ""})
     key = next(k for k in kb.labels if k == key or kb.labels[k].name == key)
-    query = Query(question="?", subjects=(key,), measure="amount", year=2026, doc_ids=("d",), column=column)
+    query = Query(question=question, subjects=(key,), measure="amount", year=2026, doc_ids=("d",), column=column)
     return Selector(kb).amount(key, query, DOC)
 
 
@@ -73,3 +73,18 @@ def test_the_more_precise_printing_of_a_figure(finer: str, coarser: str, same: b
     assert coarser_printings(fine, [coarse, fine]) == ([coarse] if same else [])
     chosen = pick([coarse, fine], "一般公共预算拨款", "")
     assert chosen == (fine if same else coarse)
+
+
+def test_a_column_the_question_writes_out_answers() -> None:
+    """2021 西安市民政局 (部门综合预算, 元): a unit's row in 表2 收入总表 and in 表12 政府采购表, whose 数量 is a count."""
+    rows = [
+        fact("西安市殡仪馆", "数量", "30035", table="表12", code="241011"),
+        fact("西安市殡仪馆", "总计", "151870000.00", table="表2", code="241011"),
+        fact("西安市殡仪馆", "一般公共预算拨款", "34750000.00", table="表2", code="241011"),
+    ]
+    asked = "西安市民政局2021年西安市殡仪馆的一般公共预算拨款是多少？"
+    assert pick(rows, "西安市殡仪馆", "", asked).value == Decimal("34750000.00")
+    asked = "西安市殡仪馆2021年预算总计多少元？"  # 2021年 is the document's year, not the column “2021年”
+    assert pick(
+        [*rows, fact("西安市殡仪馆", "2021年", "240000.00", table="表13")], "西安市殡仪馆", "", asked
+    ).value == Decimal("151870000.00")
