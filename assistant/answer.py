@@ -529,8 +529,8 @@ class Engine:
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
-        for c in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
-            text += f"\n（{where(c)}印为 {fmt(c.value, c.unit)}，小数位较少）"
+        for printed in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
+            text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
