@@ -9,6 +9,7 @@ from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
+from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from index.records import Fact
 
@@ -116,7 +117,8 @@ class Selector:
             facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
-        facts = _written_column(facts, query.question.replace(self.name(key), " ")) or facts
+        if query.measure == "amount" and query.subjects[:1] == (key,):  # a share's or sum's words name other items
+            facts = _written_column(facts, query.question.replace(self.name(key), " ")) or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
@@ -162,10 +164,18 @@ class Selector:
 
 def _written_column(facts: list[Fact], question: str) -> list[Fact]:
     """The row's figures under the column header the question writes out (“西安市殡仪馆的一般公共预算拨款”:
-    表2's 一般公共预算拨款 column of that row, never its 数量 in 表12), the longest header written; none: []."""
+    表2's 一般公共预算拨款 column of that row, never its 数量 in 表12), the longest header written; none: [].
+    A header of words that name no item by themselves (支出, 总计, 预算数: glossary item_neutral) is no choice."""
     question = re.sub(r"(?:19|20)\d{2}年度?", " ", question)  # a year written is the document's, not a column
+    neutral = sorted(glossary_data()["item_neutral"], key=len, reverse=True)
+
+    def naming(column: str) -> bool:
+        for word in neutral:
+            column = column.replace(word, "")
+        return len(column) >= 2
+
     written = max(
-        (f.column for f in facts if f.table and len(f.column) >= 2 and f.column in question), key=len, default=""
+        (f.column for f in facts if f.table and f.column in question and naming(f.column)), key=len, default=""
     )
     return [f for f in facts if f.table and f.column == written] if written else []
 
