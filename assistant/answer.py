@@ -30,7 +30,7 @@ from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import registered
-from assistant.select import LOW_PRIORITY_TABLES, Selector, coarser_printings
+from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, Understanding, asks_budget
@@ -59,7 +59,6 @@ COUNT_UNITS = {
 MONEY_ASKED = re.compile(
     r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
 )
-COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 
 
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
@@ -524,7 +523,10 @@ class Engine:
                 f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
             )
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        said = f"{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}"
+        name = self.pick.name(query.subjects[0])
+        if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
+            name = self.kb.subject_of(f)
+        said = f"{name}{column}为 {fmt(f.value, f.unit)}"
         if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"

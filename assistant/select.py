@@ -11,6 +11,7 @@ from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
+from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
 from index.records import Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
@@ -24,6 +25,7 @@ ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预�
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")  # never answered with money
 SAME_FIGURE_DIGITS = 5  # a figure printed to fewer decimals is the same one only when this many digits agree
 
 
@@ -81,9 +83,16 @@ class Selector:
 
     def amount(self, key: str, query: Query, doc: Doc) -> Fact:
         """This year's figure for a label (the table or column the question names first)."""
+        one = query.measure == "amount" and query.subjects[:1] == (key,)  # a share's or sum's words name other items
+        pool = self.facts(key, doc)
+        unit = unit_named(self.kb, doc, query.question, key) if one else None
+        if unit is not None:  # "西安市殡仪馆的事业单位经营收入": that unit's row, under the item's column
+            pool = of_unit(unit, self.name(key), doc)
+            if not pool:
+                raise Unanswerable(f"文件中“{unit.name}”一行没有“{self.name(key)}”的数字")
         facts = [
             f
-            for f in self.facts(key, doc)
+            for f in pool
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
             and not ((y := re.match(r"(\d{4})年", f.column)) and int(y.group(1)) != doc.year)  # "2025年预算数"
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
@@ -117,8 +126,18 @@ class Selector:
             facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
-        if query.measure == "amount" and query.subjects[:1] == (key,):  # a share's or sum's words name other items
-            facts = _written_column(facts, query.question.replace(self.name(key), " ")) or facts
+        if one:
+            written = _written_column(facts, query.question.replace(self.name(key), " "))
+            row = is_unit(self.name(key), doc)
+            rest = unplaced_words(query.question, self.name(key), doc) if row else ""
+            if row and not COUNT_ASKED.search(query.question):  # a unit's row: its 数量 only when a count is asked
+                facts = [f for f in facts if f.unit in MONEY] or facts
+            if rest and not written and unit is None:  # words beyond the unit's name: the table they name, its total
+                titles = self.kb.tables.get(doc.doc_id, {})
+                written = totals_in(facts, rest, titles)
+                if not written:  # "西安市殡仪馆的三公经费": no column of its row says 三公, no table's total
+                    raise Unanswerable(f"文件中“{self.name(key)}”一行没有“{rest}”这一栏")
+            facts = written or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
