@@ -138,13 +138,6 @@ def short_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Sho
     (department → its names) spells out: the written words, in order, are some of the department's inner
     words, ending with its kind (治安支队 of 公安局治安管理支队); a place written before them must be the
     department's. Words that fit several departments name them all (the caller asks which)."""
-    spelled = [
-        (m.start(), m.end())
-        for names in departments.values()
-        for name in names
-        if len(name) >= 2
-        for m in re.finditer(re.escape(name), text)
-    ]
     found: dict[tuple[int, int], set[str]] = {}
     for department in departments:
         parts = name_parts(department)
@@ -154,11 +147,17 @@ def short_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Sho
             for m in re.finditer(re.escape(said), text):
                 kept = _kept_words(text[: m.start()], parts.middle)
                 start = m.start() - kept
-                if kept < 2 or text[start : m.start()] == parts.middle:
-                    continue
-                if any(a < m.end() and start < b for a, b in spelled) or not _place_agrees(text[:start], parts):
-                    continue
-                found.setdefault((start, m.end()), set()).add(department)
+                if kept >= 2 and text[start : m.start()] != parts.middle and _place_agrees(text[:start], parts):
+                    found.setdefault((start, m.end()), set()).add(department)
+    if found:  # words inside a name spelled out are that name's ("轨道交通局" holds no 交通运输局)
+        spelled = [
+            (m.start(), m.end())
+            for ns in departments.values()
+            for n in ns
+            if len(n) >= 2
+            for m in re.finditer(re.escape(n), text)
+        ]
+        found = {(a, b): ds for (a, b), ds in found.items() if not any(s < b and a < e for s, e in spelled)}
     return _grouped(text, found)
 
 
