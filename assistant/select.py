@@ -129,7 +129,7 @@ class Selector:
         if one:
             written = _written_column(facts, query.question.replace(self.name(key), " "))
             row = is_unit(self.name(key), doc)
-            rest = unplaced_words(query.question, self.name(key), doc) if row else ""
+            rest = unplaced_words(query.question, self.kb.labels[key], doc) if row else ""
             if row and not COUNT_ASKED.search(query.question):  # a unit's row: its 数量 only when a count is asked
                 facts = [f for f in facts if f.unit in MONEY] or facts
             if rest and not written and unit is None:  # words beyond the unit's name: the table they name, its total

@@ -9,6 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from assistant.departments import CITY_PREFIX
 from assistant.knowledge import Doc, Knowledge, Label
 from assistant.tokens import glossary_data
 from index.records import Fact
@@ -43,17 +44,21 @@ def of_unit(unit: Label, item: str, doc: Doc) -> list[Fact]:
     return [f for f in unit.facts if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role)]
 
 
-def unplaced_words(question: str, unit: str, doc: Doc) -> str:
-    """What a question about a unit's row asks beyond the unit, its department, the year and words that name
-    no item (预算, 总计, 多少 …: glossary item_neutral and filler): "三公" of "西安市殡仪馆的三公经费是多少"."""
+def unplaced_words(question: str, unit: Label, doc: Doc) -> str:
+    """What a question about a unit's row asks beyond the unit (as named or without its place), its department,
+    the year and words that name no item (预算, 总计, 多少 …: glossary item_neutral and filler; one-character ones
+    only before a word: 的三公): "三公" of "西安市殡仪馆的三公经费是多少"."""
     text = _YEAR.sub(" ", _ASIDE.sub(" ", question))
     data = glossary_data()
-    for word in sorted(
-        {unit, doc.department, *doc.aliases, *data["item_neutral"], *data["filler"]}, key=len, reverse=True
-    ):
-        if len(word) >= 1:
-            text = text.replace(word, " ")
-    return _NOT_WORDS.sub(" ", text).strip()
+    names = {unit.name, *unit.variants, doc.department, *doc.aliases}
+    names |= {
+        n[len(p.group(0)) :] for n in list(names) if (p := CITY_PREFIX.match(n)) and len(n) - len(p.group(0)) >= 2
+    }
+    words = [w for w in {*names, *data["item_neutral"], *data["filler"]} if len(w) >= 2]
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, " ")
+    single = "".join(w for w in data["item_neutral"] if len(w) == 1)
+    return " ".join(w.lstrip(single) for w in _NOT_WORDS.split(text) if w.lstrip(single))
 
 
 def totals_in(facts: list[Fact], words: str, titles: dict[str, str]) -> list[Fact]:
