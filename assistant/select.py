@@ -12,6 +12,7 @@ from assistant.records import Query
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
+from index.catalog import count_unit
 from index.records import Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
@@ -68,6 +69,8 @@ class Selector:
                 place += ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER)
             if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
                 order = 0
+            elif f.table and count_unit(f.column):  # a table's 数量/人数 column: never a row's own figure first
+                order = len(COLUMN_ORDER) + 1
             asked = query.column and query.column in (f.column, f.column_role)
             planned = f.column_role == "预算数" or f.column.endswith("预算数")
             other_measure = f.doc_kind == "决算" and planned != budget_asked  # a 决算's 预算数 only when asked
