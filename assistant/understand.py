@@ -18,6 +18,7 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
+from assistant.units import is_unit
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
@@ -137,12 +138,14 @@ class Understanding:
         kb: Knowledge,
         mentioned: Callable[[Sequence[str]], bool] | None = None,
         coded_rows_in: Callable[[str], list[str]] | None = None,
+        rows_in: Callable[[str], list[tuple[str, str]]] | None = None,
     ):
         """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
         `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
         self.kb = kb
         self.mentioned = mentioned
         self.coded_rows_in = coded_rows_in
+        self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
@@ -311,9 +314,24 @@ class Understanding:
             return [doc_id] if doc_id in self.kb.docs else []
         if named:
             return [d.doc_id for d in self.kb.docs.values() if d.department in named]
+        if within := self._unit_of(text):  # "西安市殡仪馆…": the one department whose documents print that unit
+            return within
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
         return list(self.kb.docs)
+
+    def _unit_of(self, text: str) -> list[str]:
+        """The documents of the one department whose tables have a row for a unit the text names (a 汇总
+        document's 241011 西安市殡仪馆); none when no unit is named or several departments print it."""
+        if self.rows_in is None or len(self.kb.docs) < 2:
+            return []
+        printing = {
+            d for d, row in self.rows_in(text) if d in self.kb.docs and is_unit(row, self.kb.docs[d])
+        }  # fmt: skip
+        departments = {self.kb.docs[d].department for d in printing}
+        if len(departments) != 1:
+            return []
+        return [d.doc_id for d in self.kb.docs.values() if d.department in departments]
 
     def _which(self, docs: list[str]) -> str:
         departments = "、".join(dict.fromkeys(self.kb.docs[d].department for d in docs))

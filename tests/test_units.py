@@ -92,3 +92,22 @@ def test_a_count_column_is_never_a_rows_figure_first() -> None:
         question="西安市殡仪馆2021年预算是多少？", subjects=(key,), measure="amount", year=2021, doc_ids=("d",)
     )
     assert Selector(kb).amount(key, query, DOC).value == Decimal("151870000.00")
+
+
+def test_a_unit_named_alone_scopes_the_one_department_printing_it() -> None:
+    from assistant.understand import Understanding
+
+    other = Doc(doc_id="o", title="2021年西安市发展和改革委员会部门预算", department="西安市发展和改革委员会",
+                year=2021, kind="预算", unit="元", aliases=("西安市发改委", "发改委"))  # fmt: skip
+    kb = Knowledge([DOC, other], [], [], {"d": "", "o": ""})
+    printed = {"d": ["西安市殡仪馆", "西安市民政局"], "o": ["西安市价格认证中心", "西安市民政局"]}
+
+    def rows_in(text: str) -> list[tuple[str, str]]:
+        return [(d, row) for d, rows in printed.items() for row in rows if row in text]
+
+    u = Understanding(kb, rows_in=rows_in)
+    assert u.documents("西安市殡仪馆2021年预算是多少？") == ["d"]
+    assert u.documents("西安市价格认证中心2021年预算是多少？") == ["o"]
+    assert u.documents("西安市民政局的行政运行是多少？") == ["d"]  # the department's own name, as before
+    printed["o"].append("西安市殡仪馆")  # two departments print it: asked which, never picked
+    assert sorted(u.documents("西安市殡仪馆2021年预算是多少？")) == ["d", "o"]
