@@ -210,3 +210,21 @@ def _grouped(text: str, found: dict[tuple[int, int], set[str]]) -> list[ShortNam
             departments = departments | set(last.departments)
         out.append(ShortName(start, end, text[start:end], tuple(sorted(departments))))
     return out
+
+
+def unknown_name(text: str, departments: Mapping[str, Sequence[str]]) -> str | None:
+    """A department's name the text writes that is none of `departments`: a place of theirs, then the words
+    of a name ending with a kind of departments.toml ("福州市公安局交警支队", "北京市交通局"); None when none."""
+    places = sorted({p for d in departments if (parts := name_parts(d)) for p in parts.places if len(p) >= 2}, key=len)
+    kinds = {s for k in _DATA["kind"] for s in k["said"]}
+    names = [n for ns in departments.values() for n in ns if len(n) >= 2]
+    if short_names(text, departments):  # a known department's name said shorter
+        return None
+    for place in places:
+        for m in re.finditer(re.escape(place), text):
+            words = re.match(rf"[^{re.escape(_DATA['word_ends'])}\W\d]{{1,12}}", text[m.end() :])
+            said = words.group(0) if words else ""
+            ends = [i for i in range(1, len(said) + 1) if said[:i].endswith(tuple(kinds))]
+            if ends and not any(place + said[: ends[-1]] in n for n in names):
+                return place + said[: ends[-1]]
+    return None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.calculator import MONEY
-from assistant.departments import CITY_PREFIX, short_names, spell_out
+from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
@@ -183,6 +183,8 @@ class Understanding:
         if reason := self._refusal(raw, text, docs):
             return replace(base, refusal=reason)
         if len({self.kb.docs[d].department for d in docs}) > 1:  # never pick a department silently
+            if not named and (other := unknown_name(text, self.kb.departments())):  # "福州市公安局交警支队"
+                return replace(base, refusal=f"库中没有“{other}”的公开文件，请从已导入的部门中选择")
             return replace(base, refusal=self._which(docs), choices=self._choices(docs))
         year, year_reason = self._year(text, docs)
         if year_reason:

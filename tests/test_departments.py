@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.departments import department_aliases, short_names, spell_out
+from assistant.departments import department_aliases, short_names, spell_out, unknown_name
 from assistant.tokens import glossary_data
 
 SHEGONGBU = "中共上海市普陀区委社会工作部"
@@ -93,6 +93,22 @@ def test_words_fitting_several_departments_name_them_all() -> None:
     assert spell_out("交通局2026年项目支出是多少？", names_of(STORE)) == "交通局2026年项目支出是多少？"  # never picked
     assert spell_out("无锡交通局2026年", names_of(STORE)) == "无锡交通运输局2026年"
     assert spell_out("福州市公安局治安支队", names_of(STORE)) == "福州市公安局治安管理支队"
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("福州市公安局交警支队2026年项目支出安排了多少？", "福州市公安局交警支队"),  # a place stored, a name not
+        ("北京市交通局2026年项目支出是多少？", "北京市交通局"),
+        ("北京市教育委员会2026年预算", "北京市教育委员会"),
+        ("福州市公安局治安管理支队2026年", None),  # stored
+        ("福州市公安局治安支队2026年", None),  # stored, said shorter
+        ("2026年项目支出是多少？", None),  # no name at all: asked which
+        ("西安市殡仪馆2021年", None),  # a unit's name (馆 is no department's kind): found among the rows
+    ],
+)
+def test_a_name_of_no_stored_department_is_named_back(text: str, unknown: str | None) -> None:
+    assert unknown_name(text, names_of(STORE)) == unknown
 
 
 @pytest.fixture(scope="module")
