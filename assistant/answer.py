@@ -30,7 +30,7 @@ from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import registered, registered_share
-from assistant.select import LOW_PRIORITY_TABLES, Selector
+from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
@@ -59,7 +59,6 @@ COUNT_UNITS = {
 MONEY_ASKED = re.compile(
     r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
 )
-COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 
 
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
@@ -146,7 +145,7 @@ class Engine:
 
     def _understanding(self, kb: Knowledge) -> Understanding:
         """Understanding over `kb` that can also ask the whole store which rows exist."""
-        return Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in)
+        return Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in, self.library.sql.rows_in)
 
     def understand(
         self,
@@ -586,11 +585,17 @@ class Engine:
                 f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
             )
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        said = f"{self.pick.name(query.subjects[0])}{column}为 {fmt(f.value, f.unit)}"
+        name = self.pick.name(query.subjects[0])
+        if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
+            name = self.kb.subject_of(f)
+        said = f"{name}{column}为 {fmt(f.value, f.unit)}"
         if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
-        return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
+        coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
+        for printed in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
+            text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
+        return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
     def _target(self, query: Query, doc: Doc) -> Draft:
         label = self.kb.labels[query.subjects[0]]

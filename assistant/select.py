@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
+from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
+from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
+from index.catalog import count_unit
 from index.records import Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
@@ -22,6 +26,8 @@ ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预�
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")  # never answered with money
+SAME_FIGURE_DIGITS = 5  # a figure printed to fewer decimals is the same one only when this many digits agree
 
 
 class Selector:
@@ -63,6 +69,8 @@ class Selector:
                 place += ROLE_ORDER.index(f.column_role) if f.column_role in ROLE_ORDER else len(ROLE_ORDER)
             if f.table and self.kb.subject_of(f) == f.column:  # 表3's 项目支出 column is the subject itself
                 order = 0
+            elif f.table and count_unit(f.column):  # a table's 数量/人数 column: never a row's own figure first
+                order = len(COLUMN_ORDER) + 1
             asked = query.column and query.column in (f.column, f.column_role)
             planned = f.column_role == "预算数" or f.column.endswith("预算数")
             other_measure = f.doc_kind == "决算" and planned != budget_asked  # a 决算's 预算数 only when asked
@@ -78,9 +86,16 @@ class Selector:
 
     def amount(self, key: str, query: Query, doc: Doc) -> Fact:
         """This year's figure for a label (the table or column the question names first)."""
+        one = query.measure == "amount" and query.subjects[:1] == (key,)  # a share's or sum's words name other items
+        pool = self.facts(key, doc)
+        unit = unit_named(self.kb, doc, query.question, key) if one else None
+        if unit is not None:  # "西安市殡仪馆的事业单位经营收入": that unit's row, under the item's column
+            pool = of_unit(unit, self.name(key), doc)
+            if not pool:
+                raise Unanswerable(f"文件中“{unit.name}”一行没有“{self.name(key)}”的数字")
         facts = [
             f
-            for f in self.facts(key, doc)
+            for f in pool
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
             and not ((y := re.match(r"(\d{4})年", f.column)) and int(y.group(1)) != doc.year)  # "2025年预算数"
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
@@ -114,11 +129,24 @@ class Selector:
             facts = [f for f in facts if f.unit in MONEY]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
+        if one:
+            written = _written_column(facts, query.question.replace(self.name(key), " "))
+            row = is_unit(self.name(key), doc)
+            rest = unplaced_words(query.question, self.kb.labels[key], doc) if row else ""
+            if row and not COUNT_ASKED.search(query.question):  # a unit's row: its 数量 only when a count is asked
+                facts = [f for f in facts if f.unit in MONEY] or facts
+            if rest and not written and unit is None:  # words beyond the unit's name: the table they name, its total
+                titles = self.kb.tables.get(doc.doc_id, {})
+                written = totals_in(facts, rest, titles)
+                if not written:  # "西安市殡仪馆的三公经费": no column of its row says 三公, no table's total
+                    raise Unanswerable(f"文件中“{self.name(key)}”一行没有“{rest}”这一栏")
+            facts = written or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
-        return best
+        finer = [f for f in facts if f.table and best in coarser_printings(f, [best])]
+        return self.rank(finer, query)[0] if finer else best
 
     def name(self, key: str) -> str:
         label = self.kb.labels.get(key)
@@ -154,3 +182,38 @@ class Selector:
             return key, []
         _, other, facts = max(candidates)
         return other, facts
+
+
+def _written_column(facts: list[Fact], question: str) -> list[Fact]:
+    """The row's figures under the column header the question writes out (“西安市殡仪馆的一般公共预算拨款”:
+    表2's 一般公共预算拨款 column of that row, never its 数量 in 表12), the longest header written; none: [].
+    A header of words that name no item by themselves (支出, 总计, 预算数: glossary item_neutral) is no choice."""
+    question = re.sub(r"(?:19|20)\d{2}年度?", " ", question)  # a year written is the document's, not a column
+    neutral = sorted(glossary_data()["item_neutral"], key=len, reverse=True)
+
+    def naming(column: str) -> bool:
+        for word in neutral:
+            column = column.replace(word, "")
+        return len(column) >= 2
+
+    written = max(
+        (f.column for f in facts if f.table and f.column in question and naming(f.column)), key=len, default=""
+    )
+    return [f for f in facts if f.table and f.column == written] if written else []
+
+
+def coarser_printings(fact: Fact, others: list[Fact]) -> list[Fact]:
+    """Of `others`, those printing `fact`'s figure to fewer decimals in another table (表1's 535,987,052.4 for
+    表2's 535,987,052.43): the same unit, and `fact` rounded to their decimals is their value, to at least
+    SAME_FIGURE_DIGITS digits. The more precise printing answers, the other is cited with it."""
+    own = fact.value.as_tuple().exponent
+    out = []
+    for o in others:
+        places = o.value.as_tuple().exponent
+        if o.unit != fact.unit or o.table == fact.table or not isinstance(places, int) or not isinstance(own, int):
+            continue
+        digits = len(o.value.as_tuple().digits)
+        if places > own and digits >= SAME_FIGURE_DIGITS and o.value != fact.value:
+            if fact.value.quantize(Decimal(1).scaleb(places), ROUND_HALF_UP) == o.value:
+                out.append(o)
+    return out

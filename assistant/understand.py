@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.calculator import MONEY
-from assistant.departments import CITY_PREFIX
+from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
+from assistant.units import is_unit
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
@@ -138,12 +139,14 @@ class Understanding:
         kb: Knowledge,
         mentioned: Callable[[Sequence[str]], bool] | None = None,
         coded_rows_in: Callable[[str], list[str]] | None = None,
+        rows_in: Callable[[str], list[tuple[str, str]]] | None = None,
     ):
         """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
         `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
         self.kb = kb
         self.mentioned = mentioned
         self.coded_rows_in = coded_rows_in
+        self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
@@ -162,7 +165,7 @@ class Understanding:
         if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
-        raw = AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip()
+        raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
         text = to_template(raw)
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
@@ -181,6 +184,8 @@ class Understanding:
         if reason := self._refusal(raw, text, docs):
             return replace(base, refusal=reason)
         if len({self.kb.docs[d].department for d in docs}) > 1:  # never pick a department silently
+            if not named and (other := unknown_name(text, self.kb.departments())):  # "福州市公安局交警支队"
+                return replace(base, refusal=f"库中没有“{other}”的公开文件，请从已导入的部门中选择")
             return replace(base, refusal=self._which(docs), choices=self._choices(docs))
         year, year_reason = self._year(text, docs)
         if year_reason:
@@ -245,7 +250,7 @@ class Understanding:
         last = previous[-1] if previous else None
         if last and last.choices and self._only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
-        text = to_template(CLAIM.sub("", ascii_text(question)).strip())
+        text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
         return self._years_near(docs, text, last)
 
@@ -281,6 +286,9 @@ class Understanding:
             alias = max(written, key=len, default="")
             if alias:
                 found[department] = alias
+        for short in short_names(text, self.kb.departments()):  # 治安支队 for 治安管理支队; several: asked which
+            for department in short.departments:
+                found.setdefault(department, short.written)
         return {
             dept: alias
             for dept, alias in found.items()
@@ -311,9 +319,24 @@ class Understanding:
             return [doc_id] if doc_id in self.kb.docs else []
         if named:
             return [d.doc_id for d in self.kb.docs.values() if d.department in named]
+        if within := self._unit_of(text):  # "西安市殡仪馆…": the one department whose documents print that unit
+            return within
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
         return list(self.kb.docs)
+
+    def _unit_of(self, text: str) -> list[str]:
+        """The documents of the one department whose tables have a row for a unit the text names (a 汇总
+        document's 241011 西安市殡仪馆); none when no unit is named or several departments print it."""
+        if self.rows_in is None or len(self.kb.docs) < 2:
+            return []
+        printing = {
+            d for d, row in self.rows_in(text) if d in self.kb.docs and is_unit(row, self.kb.docs[d])
+        }  # fmt: skip
+        departments = {self.kb.docs[d].department for d in printing}
+        if len(departments) != 1:
+            return []
+        return [d.doc_id for d in self.kb.docs.values() if d.department in departments]
 
     def _which(self, docs: list[str]) -> str:
         departments = "、".join(dict.fromkeys(self.kb.docs[d].department for d in docs))

@@ -168,6 +168,18 @@ class FactQuery:
         )
         return sorted((str(r[0]) for r in self._read(sql, [text])), key=len, reverse=True)
 
+    def rows_in(self, text: str) -> list[tuple[str, str]]:
+        """(document, row) of the table rows, four characters or more, whose names a text writes out
+        ("西安市殡仪馆" of 西安市民政局's 汇总 tables): the rows are found among the distinct row names first."""
+        sql = "SELECT DISTINCT row_key FROM row_keys WHERE table_kind <> '' AND length(row_key) >= 4 AND instr(?, row_key) > 0"
+        keys = [str(r[0]) for r in self._read(sql, [text])]
+        if not keys:
+            return []
+        sql = (
+            f"SELECT DISTINCT doc_id, row FROM facts WHERE tbl IS NOT NULL AND row_key IN ({','.join('?' * len(keys))})"
+        )
+        return [(str(r[0]), str(r[1])) for r in self._read(sql, keys)]
+
     def count(self) -> int:
         """How many facts the store holds."""
         return int(self._read("SELECT count(*) FROM facts")[0][0])

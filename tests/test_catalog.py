@@ -215,6 +215,7 @@ def test_numbering_codes_and_counts_are_not_amounts() -> None:
     assert is_code("功能分类科目编码") and is_code("类") and is_code("部门预算经济分类科目编码")
     assert not is_code("科目名称")
     assert count_unit("实有人数") == "人" and count_unit("车辆数") == "辆" and count_unit("决算数") is None
+    assert count_unit("数量") == "个"  # 西安 表12 政府采购预算表's 数量 (30035): a count of items, never 元
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.departments import department_aliases
+from assistant.departments import department_aliases, short_names, spell_out, unknown_name
 from assistant.tokens import glossary_data
 
 SHEGONGBU = "中共上海市普陀区委社会工作部"
@@ -37,6 +37,78 @@ FULIYUAN = "上海市普陀区社会福利院"
 def test_short_names(department: str, names: set[str], not_names: set[str]) -> None:
     aliases = set(department_aliases(department, glossary_data()["department_abbreviations"]))
     assert names <= aliases and not (not_names & aliases)
+
+
+# Real departments (the regions' disclosures and Shanghai's districts): names said shorter by dropping inner words.
+STORE = (
+    "福州市公安局治安管理支队", "无锡市交通运输局（本级）", "佛山市轨道交通局", "北京市交通委员会", "北京市信访办公室",
+    "上海市普陀区宜川路街道办事处", "上海市普陀区规划和自然资源局", "上海市普陀区城市管理行政执法局",
+    "深圳市财政局（本级）", "北京市财政局", "西安市民政局", "北京市民政局", "烟台市民政局", "重庆市人民政府办公厅",
+)  # fmt: skip
+
+
+def names_of(store: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    abbreviations = glossary_data()["department_abbreviations"]
+    return {d: department_aliases(d, abbreviations) for d in store}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "department"),
+    [
+        # each kind of departments.toml, with a real name said shorter
+        ("福州市公安局治安支队2026年项目支出安排了多少？", "公安局治安支队", "福州市公安局治安管理支队"),  # 支队
+        ("截至2025年底福州市治安支队共有多少辆车？", "治安支队", "福州市公安局治安管理支队"),  # 底 ends a word
+        ("普陀区宜川街道2024年的预算", "宜川街道", "上海市普陀区宜川路街道办事处"),  # 街道办事处 → 街道
+        ("区规划资源局2024年项目支出", "规划资源局", "上海市普陀区规划和自然资源局"),  # 局
+        ("城管执法局的人员经费", "城管执法局", "上海市普陀区城市管理行政执法局"),
+        ("无锡交通局2026年项目支出", "交通局", "无锡市交通运输局（本级）"),  # the place decides
+        ("北京市信访室2026年", "信访室", None),  # 办公室 said 办公室 or 办, never 室
+    ],
+)
+def test_a_name_said_shorter_names_its_department(text: str, written: str, department: str | None) -> None:
+    found = short_names(text, names_of(STORE))
+    if department is None:
+        assert found == []
+    else:
+        assert [(s.written, s.departments) for s in found] == [(written, (department,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "轨道交通局2019年决算",  # 佛山's own name, spelled out: no short form of 无锡's 交通运输局 inside it
+        "北京市交通局2026年",  # another city's: neither 佛山 nor 无锡
+        "福州市公安局交警支队2026年",  # words the department's name does not hold
+        "深圳市财政局2026年", "北京市民政局2026年", "西安市民政局2021年",  # full names: the place decides
+        "2026年委托业务费是多少",  # 委 of 委托, 局 of 局本级: too few of a name's words
+    ],
+)  # fmt: skip
+def test_a_name_is_not_read_into_other_words(text: str) -> None:
+    assert short_names(text, names_of(STORE)) == []
+
+
+def test_words_fitting_several_departments_name_them_all() -> None:
+    (found,) = short_names("交通局2026年项目支出是多少？", names_of(STORE))
+    assert found.departments == ("佛山市轨道交通局", "无锡市交通运输局（本级）")
+    assert spell_out("交通局2026年项目支出是多少？", names_of(STORE)) == "交通局2026年项目支出是多少？"  # never picked
+    assert spell_out("无锡交通局2026年", names_of(STORE)) == "无锡交通运输局2026年"
+    assert spell_out("福州市公安局治安支队", names_of(STORE)) == "福州市公安局治安管理支队"
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("福州市公安局交警支队2026年项目支出安排了多少？", "福州市公安局交警支队"),  # a place stored, a name not
+        ("北京市交通局2026年项目支出是多少？", "北京市交通局"),
+        ("北京市教育委员会2026年预算", "北京市教育委员会"),
+        ("福州市公安局治安管理支队2026年", None),  # stored
+        ("福州市公安局治安支队2026年", None),  # stored, said shorter
+        ("2026年项目支出是多少？", None),  # no name at all: asked which
+        ("西安市殡仪馆2021年", None),  # a unit's name (馆 is no department's kind): found among the rows
+    ],
+)
+def test_a_name_of_no_stored_department_is_named_back(text: str, unknown: str | None) -> None:
+    assert unknown_name(text, names_of(STORE)) == unknown
 
 
 @pytest.fixture(scope="module")

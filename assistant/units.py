@@ -1,0 +1,68 @@
+"""A unit inside a department's document: the rows of a 汇总 (综合) document that are its units
+(表2 收入总表's "241011 西安市殡仪馆", with the items as columns). A question naming a unit is answered from
+that unit's row, under the column its item names, or refused: never with the department's own figure for the
+item (表1's 事业单位经营收入), another row's, or a column the question did not name (表12's 数量)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from assistant.departments import CITY_PREFIX
+from assistant.knowledge import Doc, Knowledge, Label
+from assistant.tokens import glossary_data
+from index.records import Fact
+
+_KINDS: tuple[str, ...] = tuple(
+    tomllib.loads(Path(__file__).with_name("departments.toml").read_text(encoding="utf-8"))["unit_kinds"]
+)
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")  # "（西安市民政局部门综合预算）": where, not what
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def is_unit(name: str, doc: Doc) -> bool:
+    """A row label that names a unit (an organisation's name: 西安市殡仪馆), not the document's department."""
+    return len(name) >= 4 and name.endswith(_KINDS) and name != doc.department and name not in doc.aliases
+
+
+def unit_named(kb: Knowledge, doc: Doc, question: str, key: str) -> Label | None:
+    """The row of a unit of `doc` that the question writes out, other than the subject `key` (the longest)."""
+    text = _ASIDE.sub(" ", question)
+    found = [
+        label
+        for label in kb.in_scope({doc.doc_id})
+        if label.key != key and label.name in text and is_unit(label.name, doc)
+        and any(f.table and f.doc_id == doc.doc_id for f in label.facts)
+    ]  # fmt: skip
+    return max(found, key=lambda label: len(label.name), default=None)
+
+
+def of_unit(unit: Label, item: str, doc: Doc) -> list[Fact]:
+    """The unit's figures under the item's column (表2's 241011 西安市殡仪馆 · 事业单位经营收入)."""
+    return [f for f in unit.facts if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role)]
+
+
+def unplaced_words(question: str, unit: Label, doc: Doc) -> str:
+    """What a question about a unit's row asks beyond the unit (as named or without its place), its department,
+    the year and words that name no item (预算, 总计, 多少 …: glossary item_neutral and filler; one-character ones
+    only before a word: 的三公): "三公" of "西安市殡仪馆的三公经费是多少"."""
+    text = _YEAR.sub(" ", _ASIDE.sub(" ", question))
+    data = glossary_data()
+    names = {unit.name, *unit.variants, doc.department, *doc.aliases}
+    names |= {
+        n[len(p.group(0)) :] for n in list(names) if (p := CITY_PREFIX.match(n)) and len(n) - len(p.group(0)) >= 2
+    }
+    words = [w for w in {*names, *data["item_neutral"], *data["filler"]} if len(w) >= 2]
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, " ")
+    single = "".join(w for w in data["item_neutral"] if len(w) == 1)
+    return " ".join(w.lstrip(single) for w in _NOT_WORDS.split(text) if w.lstrip(single))
+
+
+def totals_in(facts: list[Fact], words: str, titles: dict[str, str]) -> list[Fact]:
+    """A unit's total in the table whose title holds the words asked ("…中心预算收入合计": 收入总表's 合计
+    of its row); none when no such table gives the row a total (合计/总计 column)."""
+    named = [f for f in facts if f.table and all(w in titles.get(f.table, f.table) for w in words.split())]
+    return [f for f in named if any(t in f.column for t in ("合计", "总计"))]  # as printed: 2021年 is no total

@@ -1,0 +1,113 @@
+"""A unit inside a department's 汇总 document (2021 西安市民政局 部门综合预算, 元, figures as printed): a
+question naming the unit is answered from its own row, under the column its item names, or refused."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from assistant.draft import Unanswerable
+from assistant.knowledge import Doc, Knowledge
+from assistant.records import Query
+from assistant.select import Selector
+from assistant.units import is_unit, unplaced_words
+from index.records import Fact
+
+DOC = Doc(doc_id="d", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
+          unit="元", aliases=("西安市民政局", "民政局", "西安民政局"))  # fmt: skip
+
+
+def fact(table: str, row: str, column: str, value: str, unit: str = "元") -> Fact:
+    return Fact(doc_id="d", department=DOC.department, year=2021, table=table, section=None, row=row, code=None,
+                column=column, value=Decimal(value), unit=unit, source=f"{table} · {row} · {column}")  # fmt: skip
+
+
+FACTS = [
+    fact("表1", "事业单位经营收入", "预算数", "143440000"),  # the department's own figure
+    fact("表2", "西安市殡仪馆", "总计", "151870000.00"),
+    fact("表2", "西安市殡仪馆", "事业单位经营收入", "117120000.00"),
+    fact("表12", "西安市殡仪馆", "数量", "30035", unit="个"),
+    fact("表13", "西安市殡仪馆", "公务接待费", "30000.00"),
+    fact("表13", "西安市殡仪馆", "2021年", "240000.00"),  # “三公”经费 with 会议费 and 培训费: no total of 三公
+]
+
+
+TITLES = {"表2": "2021年部门综合预算收入总表", "表12": "2021年部门综合预算政府采购（资产配置、购买服务）预算表",
+          "表13": "2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表"}  # fmt: skip
+
+
+def pick(question: str, subject: str) -> Fact:
+    kb = Knowledge([DOC], FACTS, [], {"d": ""})
+    kb.tables["d"] = TITLES
+    key = next(k for k in kb.labels if kb.labels[k].name == subject)
+    query = Query(question=question, subjects=(key,), measure="amount", year=2021, doc_ids=("d",))
+    return Selector(kb).amount(key, query, DOC)
+
+
+def test_a_unit_named_answers_from_its_row_never_the_departments() -> None:
+    f = pick("西安市民政局2021年西安市殡仪馆的事业单位经营收入是多少？", "事业单位经营收入")
+    assert (f.table, f.row, f.value) == ("表2", "西安市殡仪馆", Decimal("117120000.00"))
+    assert pick("西安市民政局2021年事业单位经营收入是多少？", "事业单位经营收入").value == Decimal(143440000)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("西安市殡仪馆2021年预算总计多少元？（西安市民政局部门综合预算）", Decimal("151870000.00")),
+        ("西安市民政局2021年西安市殡仪馆的公务接待费是多少？", Decimal("30000.00")),  # the column written out
+        ("西安市殡仪馆2021年支出是多少？", Decimal("151870000.00")),  # money asked: never its 数量 (30035 个)
+        ("西安市殡仪馆2021年预算收入合计多少？", Decimal("151870000.00")),  # 收入 names 收入总表: its 总计
+    ],
+)
+def test_a_units_row_answers_the_column_asked(question: str, value: Decimal) -> None:
+    assert pick(question, "西安市殡仪馆").value == value
+
+
+@pytest.mark.parametrize(
+    "question", ["西安市民政局2021年西安市殡仪馆的三公经费是多少？", "西安市殡仪馆2021年采购了多少？"]
+)
+def test_words_no_column_of_the_units_row_holds_are_refused(question: str) -> None:
+    with pytest.raises(Unanswerable, match="一行没有"):
+        pick(question, "西安市殡仪馆")
+
+
+def test_what_names_a_unit() -> None:
+    assert is_unit("西安市殡仪馆", DOC) and is_unit("西安市奉正塬殡仪馆", DOC)
+    assert not is_unit("西安市民政局", DOC) and not is_unit("事业单位经营收入", DOC)
+    kb = Knowledge([DOC], FACTS, [], {"d": ""})
+    unit = next(label for label in kb.labels.values() if label.name == "西安市殡仪馆")
+    assert unplaced_words("西安市殡仪馆2021年预算总计多少元？（西安市民政局部门综合预算）", unit, DOC) == ""
+    assert unplaced_words("西安市民政局2021年西安市殡仪馆的三公经费是多少？", unit, DOC) == "三公"
+    assert unplaced_words("民政局2021年殡仪馆的一般公共预算收入是多少？", unit, DOC) == "一般公共 收入"  # 共 stays
+
+
+def test_a_count_column_is_never_a_rows_figure_first() -> None:
+    """A store read before 数量 was a count holds 表12's 30035 in 元: still no answer for the row's budget."""
+    old = [replace(f, unit="元") if f.column == "数量" else f for f in FACTS]
+    kb = Knowledge([DOC], old, [], {"d": ""})
+    key = next(k for k in kb.labels if kb.labels[k].name == "西安市殡仪馆")
+    query = Query(
+        question="西安市殡仪馆2021年预算是多少？", subjects=(key,), measure="amount", year=2021, doc_ids=("d",)
+    )
+    assert Selector(kb).amount(key, query, DOC).value == Decimal("151870000.00")
+
+
+def test_a_unit_named_alone_scopes_the_one_department_printing_it() -> None:
+    from assistant.understand import Understanding
+
+    other = Doc(doc_id="o", title="2021年西安市发展和改革委员会部门预算", department="西安市发展和改革委员会",
+                year=2021, kind="预算", unit="元", aliases=("西安市发改委", "发改委"))  # fmt: skip
+    kb = Knowledge([DOC, other], [], [], {"d": "", "o": ""})
+    printed = {"d": ["西安市殡仪馆", "西安市民政局"], "o": ["西安市价格认证中心", "西安市民政局"]}
+
+    def rows_in(text: str) -> list[tuple[str, str]]:
+        return [(d, row) for d, rows in printed.items() for row in rows if row in text]
+
+    u = Understanding(kb, rows_in=rows_in)
+    assert u.documents("西安市殡仪馆2021年预算是多少？") == ["d"]
+    assert u.documents("西安市价格认证中心2021年预算是多少？") == ["o"]
+    assert u.documents("西安市民政局的行政运行是多少？") == ["d"]  # the department's own name, as before
+    printed["o"].append("西安市殡仪馆")  # two departments print it: asked which, never picked
+    assert sorted(u.documents("西安市殡仪馆2021年预算是多少？")) == ["d", "o"]
