@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
+from assistant.places import SET, Said, by_full_name, governing, said, scoped, set_said, unloaded
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
@@ -106,6 +107,33 @@ def _per(text: str) -> Literal["execution", "change"] | None:
     return None
 
 
+def _group(
+    masked: str, places: list[Said], held: list[str], departments: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | str:
+    """(place, the departments of the place, the departments named) when the question speaks of the
+    departments of a place ("深圳各部门", "重庆这两个部门", "北京这几个局"), or a question to ask back when
+    the count it gives is not the number of departments ("重庆这三个部门" of two)."""
+    is_set, count = set_said(masked)
+    at = SET.search(masked) or MANY.search(masked)
+    if not places or at is None:
+        return "", (), departments
+    place = governing(places, at.start()) or (places[0] if len({p.departments for p in places}) == 1 else None)
+    if place is None:
+        return "", (), departments
+    within = tuple(d for d in held if d in place.departments)
+    if count is not None:
+        shown = departments or within
+        if count != len(shown):
+            names = "、".join(shown)
+            return (
+                f"问题说{place.name}的{count}个部门，但{'问题写出' if departments else '库中' + place.name}的部门有 "
+                f"{len(shown)} 个（{names}），请写出要问的部门名称"
+            )
+        if not departments and is_set:
+            return place.name, within, within  # "重庆这两个部门": exactly the two
+    return place.name, within, departments
+
+
 def _bounded(text: str) -> bool:
     return bool(ABOVE.search(text) or BELOW.search(text) or BETWEEN.search(text))
 
@@ -124,15 +152,32 @@ class AcrossReader:
         last = previous.across if previous else None
         if last and previous and previous.choices and text in previous.choices:  # "决算" after "预算还是决算？"
             return replace(last, kind=text) if text in ("预算", "决算") else replace(last, year=int(text[:4]))
-        named = self.named(text)
+        held = list(dict.fromkeys(d.department for d in docs))
+        places = said(text, held)
+        named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        absent = []
+        for name in unloaded(text, named, places):  # a department written in the list that is not loaded
+            if full := by_full_name(name, held):
+                named[full] = name
+            else:
+                absent.append(name)
         departments = tuple(named)
-        bare = text
+        bare, masked = text, text
         for alias in sorted(named.values(), key=len, reverse=True):
             bare = bare.replace(alias, " ")
+            masked = masked.replace(alias, " " * len(alias))
+        if absent and len(departments) + len(absent) >= 2:
+            return Across(question=question, op="total", subject="", departments=departments,
+                          refusal=f"库中没有{'、'.join(absent)}的公开文件，无法与其他部门一起回答；"
+                          f"请去掉{'、'.join(absent)}再问，或先导入其公开文件")  # fmt: skip
+        group = _group(masked, places, held, departments)
+        if isinstance(group, str):
+            return Across(question=question, op="total", subject="", departments=departments, refusal=group)
+        place, within, departments = group
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
             return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
-        op = self._op(bare, departments, docs)
+        op = self._op(bare, departments, docs, grouped=bool(within))
         if op is None:
             return None
         per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
@@ -165,7 +210,7 @@ class AcrossReader:
         return Across(
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
-            per=per, ambiguous=ambiguous,
+            per=per, ambiguous=ambiguous, within=within, place=place,
             threshold=self._threshold(bare, per) if op == "filter" or (op == "share" and _bounded(bare)) else None,
             below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
@@ -173,8 +218,8 @@ class AcrossReader:
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
 
-    def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc]) -> AcrossOp | None:
-        many = bool(MANY.search(text))
+    def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False) -> AcrossOp | None:
+        many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"

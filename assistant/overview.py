@@ -53,7 +53,7 @@ class Overview:
         if a.op == "change":
             return self._change(a, subject, docs)
         if a.per:  # each department's 执行率 or change: two of its documents
-            pool = [d for d in docs if not a.departments or d.department in a.departments]
+            pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
             read = paired.execution if a.per == "execution" else paired.change
             readings, subject, covered = read(self.cmp, a, subject, pool)
             if limited:
@@ -74,7 +74,7 @@ class Overview:
     # --- scope --------------------------------------------------------------
 
     def scope(self, a: Across, docs: Sequence[Doc], limited: bool) -> Scope:
-        pool = [d for d in docs if not a.departments or d.department in a.departments]
+        pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
         if not pool:
             raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
         kinds = [a.kind] if a.kind else list(KINDS)
@@ -102,7 +102,8 @@ class Overview:
         absent = tuple(n for n in a.departments if n not in one)
         if absent and a.op in ("total", "average", "compare", "share"):
             raise Unanswerable(f"库中没有{'、'.join(absent)}的 {year} 年{kind}，无法与其他部门一起{OPS[a.op]}")
-        covered = f"覆盖库中 {year} 年{kind} {len(one)} 个部门" + ("（所选范围）" if limited else "")
+        place = f"{a.place}的" if a.place and not a.departments else ""
+        covered = f"覆盖库中{place} {year} 年{kind} {len(one)} 个部门" + ("（所选范围）" if limited else "")
         if a.year is None:
             covered += f"；问题未写年份，按库中最新的 {year} 年"
         if absent:
@@ -395,6 +396,11 @@ def _in(value: Decimal, unit: str, wanted: str) -> Decimal:
 def _passes(value: Decimal, op: str, bound: Decimal, upper: Decimal | None) -> bool:
     low = value > bound if op == ">" else value >= bound if op == ">=" else value < bound
     return low and (upper is None or value <= upper)
+
+
+def _within(a: Across, docs: Sequence[Doc]) -> list[Doc]:
+    """The documents of the place the question said ("深圳各部门"), else all."""
+    return [d for d in docs if not a.within or d.department in a.within]
 
 
 def _split(readings: list[Reading], descending: bool) -> tuple[list[Reading], list[Reading]]:
