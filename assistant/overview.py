@@ -21,6 +21,7 @@ from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading,
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
+from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
 
 KINDS = ("决算", "预算")
@@ -38,8 +39,9 @@ class Scope:
 
 
 class Overview:
-    def __init__(self, comparer: Comparer):
+    def __init__(self, comparer: Comparer, single: Ask | None = None):
         self.cmp = comparer
+        self.single = single  # the single-document engine, for a named department's figure printed elsewhere
 
     def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
         if a.refusal:
@@ -67,7 +69,10 @@ class Overview:
         scope = self.scope(a, docs, limited)
         if a.op == "share":
             return self._share(a, subject, scope)
-        readings, unit = self.cmp.in_unit(self.cmp.read(subject, scope.docs))
+        readings = self.cmp.read(subject, scope.docs)
+        if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
+            readings = fill(readings, subject.name, self.single)
+        readings, unit = self.cmp.in_unit(readings)
         composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
         return composed
 

@@ -1,0 +1,43 @@
+"""A named department's figure that its tables do not give at the subject's standard place, read as the
+single-document engine reads it (a 部门预算 that prints its “三公”经费 or 机关运行经费 only in its text).
+
+Used only for the few departments a question names or a place's set ("北京这几个局"), never for a whole
+store's ranking; a line so read says where it was printed, and only a figure the engine verified against
+its own document is taken — otherwise the department stays listed as lacking the item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from assistant.compare import Reading
+from assistant.knowledge import Doc
+from assistant.records import Answer
+
+CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
+Ask = Callable[[Doc, str], Answer]
+LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
+
+
+def fill(readings: Sequence[Reading], name: str, ask: Ask | None) -> list[Reading]:
+    """The readings, each one without a value replaced by the department's own answer for the subject."""
+    lacking = [r for r in readings if r.value is None]
+    if ask is None or not lacking or len(lacking) > LIMIT:
+        return list(readings)
+    return [_asked(r, name, ask) if r.value is None else r for r in readings]
+
+
+def _asked(r: Reading, name: str, ask: Ask) -> Reading:
+    doc = r.doc
+    a = ask(doc, f"{doc.department}{doc.year}年{name}是多少？")  # the document is given: its year and kind
+    if a.refused or a.value is None or not a.figures or a.figures[0].verdict != "verified":
+        return r
+    if CHANGE.search(a.text.partition("\n")[0]):
+        return r  # a change, a share or a rate of the item, not the item
+    facts = tuple(f for f in a.facts if f.doc_id == doc.doc_id and f.value == a.value and f.unit == a.unit)
+    if not facts:
+        return r
+    where = "文字说明" if facts[0].table is None else (facts[0].table or "表格")
+    return replace(r, facts=facts[:1], value=a.value, unit=a.unit, note=f"{where}所列")
