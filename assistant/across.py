@@ -39,6 +39,11 @@ RANK = re.compile(
 )
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
 TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
+SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
+SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
+WHOLE_BUDGET = re.compile(
+    r"(?:预算|决算)(?:总额|总量|规模|资金)?\s*(?:是|为)?\s*(?:最|合计|总和|加起来|一共|共|多少|哪个|谁|排)"
+)
 AVERAGE = re.compile(r"平均|均值")
 COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
 SHARE = re.compile(r"(.+?)占(.+?)(?:的)?(?:比例|比重|百分比|份额|多少|几成|%)")
@@ -218,15 +223,21 @@ class AcrossReader:
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
 
-    def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False) -> AcrossOp | None:
+    def _op(
+        self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False
+    ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"
             if AVERAGE.search(text):
                 return "average"
-            if TOTAL.search(text) and not COMPARE.search(text):
-                return "total"
+            if (
+                TOTAL.search(text)
+                and not COMPARE.search(text)
+                and not (SUPERLATIVE.search(text) and not SUM.search(text))
+            ):
+                return "total"  # "合计最多的" ranks (支出合计 is a subject's name); "加起来" sums
             if SHARE.search(text):
                 return "share"
             return "rank" if RANK.search(text) and not COMPARE.search(text) else "compare"
@@ -261,6 +272,8 @@ class AcrossReader:
             return "filter"
         if AVERAGE.search(text):
             return "average"
+        if SUPERLATIVE.search(text) and not SUM.search(text):
+            return "rank"  # "哪个部门的本年支出合计最大": a ranking, never a sum
         if TOTAL.search(text) or (ALL.search(text) and not RANK.search(text) and not WHICH.search(text)):
             return "total"  # "全区三公经费总数" / "所有部门的人员经费是多少"; 前三名合计: the top three's
         return "rank"
@@ -281,6 +294,8 @@ class AcrossReader:
         found = self.subject_of(text)
         if found is None and op == "execution":
             return "支出合计", None  # "决算比预算多还是少": the whole budget
+        if found is None and WHOLE_BUDGET.search(text):
+            return "支出合计", None  # "哪个部门2026年预算最多": each department's whole budget
         return (found, None) if found else None
 
     def subject_of(self, phrase: str) -> str | None:

@@ -40,4 +40,4 @@ def _asked(r: Reading, name: str, ask: Ask) -> Reading:
     if not facts:
         return r
     where = "文字说明" if facts[0].table is None else (facts[0].table or "表格")
-    return replace(r, facts=facts[:1], value=a.value, unit=a.unit, note=f"{where}所列")
+    return replace(r, facts=facts[:1], value=a.value, unit=a.unit or "", note=f"{where}所列")
