@@ -26,6 +26,8 @@ SET = re.compile(
 )
 _GENERIC = re.compile(r"^(?:[各这那哪每本全]|[0-9一二两三四五六七八九十几]+[个家]|几个|这些|那些|所有|其他|其余)")
 _SEPARATORS = "、，,和与及跟同（）()"
+_LISTED_BEFORE = re.compile(r"\0[、，,和与及跟同]$")
+_LISTED_AFTER = re.compile(r"[、，,和与及跟同]\0")
 _ENDING = re.compile(ORG_ENDINGS)
 
 
@@ -112,14 +114,17 @@ def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -
         masked = masked.replace(alias, "\0" * len(alias))
     names = sorted({p.name for p in places}, key=len, reverse=True)
     out = []
-    for item in re.split(rf"[{_SEPARATORS}\0\s]+", masked):
-        item = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", item)
+    for piece in re.finditer(rf"[^{_SEPARATORS}\0\s]+", masked):
+        item = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", piece.group(0))
         for m in _ENDING.finditer(item):
             name, rest = item[: m.end()], item[m.end() :]
             if rest and not rest.startswith("的") and re.match(r"[\u4e00-\u9fff]", rest):
                 continue  # "财政局长", "办公费": not a name ending there
             bare = next((name[len(p) :] for p in names if name.startswith(p)), name)
-            if len(bare) >= 2 and not _GENERIC.search(bare) and bare not in ("部门", "单位"):
+            listed = _LISTED_BEFORE.search(masked[: piece.start()]) or (
+                not rest and _LISTED_AFTER.match(masked[piece.end() :])
+            )  # in a list with a loaded department: "万里街道、社会福利院和区财政局"
+            if len(bare) >= 2 and not _GENERIC.search(bare) and bare not in ("部门", "单位") and listed:
                 out.append(name)
             break
     return out
