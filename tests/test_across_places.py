@@ -4,8 +4,8 @@ departments; a named department not in the store is refused by name; 哪个最�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -101,8 +101,12 @@ def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amoun
     lacking = [Reading(doc=_doc(), facts=(), note="文件中没有此项")]
     asked: list[str] = []
 
-    def ask(answer: Answer):  # type: ignore[no-untyped-def]
-        return lambda doc, q: asked.append(q) or answer
+    def ask(answer: Answer) -> Callable[[Doc, str], Answer]:
+        def one(doc: Doc, question: str) -> Answer:
+            asked.append(question)
+            return answer
+
+        return one
 
     got = fill(
         lacking,
@@ -174,7 +178,7 @@ def test_a_named_department_not_loaded_is_refused_by_name(places: tuple[Engine, 
 
 
 def test_which_is_largest_is_a_ranking_never_a_sum(places: tuple[Engine, Expected, Expected, Expected]) -> None:
-    engine, ours, theirs, _ = places
+    engine, _, _, _ = places
     a = engine.answer("普陀区财政局和静安区财政局2024年预算的支出合计哪个最大？")
     assert not a.refused, a.text
     assert len(a.entries) == 2 and "合计 " not in a.text.partition("\n")[0]
