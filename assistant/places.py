@@ -81,15 +81,26 @@ def governing(places: Sequence[Said], at: int) -> Said | None:
 
 
 def scoped(text: str, named: Mapping[str, str], places: Sequence[Said]) -> dict[str, str]:
-    """The named departments (department → name as written) that the places said allow: a name written
-    after a place means a department of that place ("深圳…财政局" is 深圳市财政局, not 北京市财政局)."""
+    """The named departments (department → name as written) that the places said allow. A name written
+    right after a place ("西安市财政局", "深圳财政局") is that place's; a name written later in the question
+    is the place's when the place holds one of the departments it may mean ("深圳三个部门（财政局、…）": 深圳市
+    财政局, not 北京市财政局), and otherwise what it names ("上海市静安区财政局和万里街道": 万里街道)."""
     if not places:
         return dict(named)
+    by_alias: dict[str, set[str]] = {}
+    for department, alias in named.items():
+        by_alias.setdefault(alias, set()).add(department)
     out = {}
     for department, alias in named.items():
-        starts = [m.start() for m in re.finditer(re.escape(alias), text)]
-        if any((p := governing(places, s)) is None or department in p.departments for s in starts):
-            out[department] = alias
+        for m in re.finditer(re.escape(alias), text):
+            p = governing(places, m.start())
+            if p is None or department in p.departments:
+                out[department] = alias
+                break
+            attached = p.end >= m.start()  # the place is written as part of this very name
+            if not attached and not by_alias[alias] & p.departments:
+                out[department] = alias
+                break
     return out
 
 

@@ -52,6 +52,11 @@ def test_a_place_said_once_scopes_every_name_after_it() -> None:
     named = {WANLI: "万里街道", "北京市财政局": "北京市财政局", "深圳市财政局（本级）": "市财政局"}
     assert set(scoped(text, named, said(text, STORE))) == {WANLI, "北京市财政局"}
     assert scoped("财政局和万里街道", {"北京市财政局": "财政局"}, []) == {"北京市财政局": "财政局"}  # no place
+    text = "上海市静安区财政局和万里街道"  # a name the place holds none of is what it names
+    named = {"上海市静安区财政局": text[:9], WANLI: "万里街道"}
+    assert set(scoped(text, named, said(text, [*STORE, "上海市静安区财政局"]))) == {"上海市静安区财政局", WANLI}
+    text = "西安市财政局和西安民政局"  # a name written right after a place is that place's
+    assert scoped(text, {"北京市财政局": "市财政局"}, said(text, [*STORE, "西安市民政局"])) == {}
 
 
 def test_a_set_of_departments_and_its_count() -> None:
