@@ -39,6 +39,7 @@ RANK = re.compile(
 )
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
 TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
+EACH = re.compile(r"分别|各自|各是")  # one line each
 SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
 SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
 WHOLE_BUDGET = re.compile(
@@ -215,7 +216,7 @@ class AcrossReader:
         return Across(
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
-            per=per, ambiguous=ambiguous, within=within, place=place,
+            per=per, ambiguous=ambiguous, within=within, place=place, each=op == "compare" and bool(EACH.search(bare)),
             threshold=self._threshold(bare, per) if op == "filter" or (op == "share" and _bounded(bare)) else None,
             below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from assistant import calculator as calc
 from assistant import paired
+from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT
 from assistant.calculator import Operand
 from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, figure, subject_named
@@ -195,6 +196,9 @@ class Overview:
         self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope, mean: bool
     ) -> Composed:
         valued, missing = _split(readings, a.descending)
+        if a.departments and missing:  # a named department is never left out of a sum
+            names = "、".join(r.doc.department for r in missing)
+            raise Unanswerable(f"{names}的{scope.when}中没有“{s.name}”，无法与其他部门{'平均' if mean else '合计'}")
         if a.limit:  # "排名前三的部门合计": the first three's
             valued = valued[: a.limit]
         ops = [r.operand for r in valued]
@@ -218,6 +222,9 @@ class Overview:
         valued, missing = _split(readings, True)
         parts = [self.cmp.line(None, r, s.name) for r in valued]
         value: Decimal | None = valued[0].value
+        if a.each and not COMPARED.search(a.question):  # "分别是多少": each department's line, nothing derived
+            head = Part(text=f"{scope.when}中各部门的{s.name}：\n", doc_ids=())
+            return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
             value = c.value
