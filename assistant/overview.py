@@ -77,7 +77,7 @@ class Overview:
             return self._share(a, subject, scope)
         readings = self.cmp.read(subject, scope.docs)
         if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
-            readings = fill(readings, subject.name, self.single)
+            readings = fill(readings, subject, self.single)
         if scope.mixed:  # each line says its year
             readings = [
                 replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings

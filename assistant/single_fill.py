@@ -15,28 +15,45 @@ from dataclasses import replace
 from assistant.compare import Reading
 from assistant.knowledge import Doc
 from assistant.records import Answer
+from assistant.subjects import Subject
+from index.records import Fact
+from index.tables import label_key
 
 CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
 Ask = Callable[[Doc, str], Answer]
 LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
 
 
-def fill(readings: Sequence[Reading], name: str, ask: Ask | None) -> list[Reading]:
+def fill(readings: Sequence[Reading], subject: Subject, ask: Ask | None) -> list[Reading]:
     """The readings, each one without a value replaced by the department's own answer for the subject."""
     lacking = [r for r in readings if r.value is None]
     if ask is None or not lacking or len(lacking) > LIMIT:
         return list(readings)
-    return [_asked(r, name, ask) if r.value is None else r for r in readings]
+    return [_asked(r, subject, ask) if r.value is None else r for r in readings]
 
 
-def _asked(r: Reading, name: str, ask: Ask) -> Reading:
+def names_it(f: Fact, subject: Subject) -> bool:
+    """The figure is printed as the subject: its code, or its label is a name of the subject ("支出") or holds
+    one of four characters or more ("财政拨款“三公”经费"); never a total or another row ("合计" for 城乡社区支出)."""
+    if subject.code:
+        return f.code == subject.code
+    row = label_key(f.row)
+    keys = {label_key(subject.name), *subject.aliases, *((label_key(subject.row),) if subject.row else ())}
+    return any(row == k or (len(k) >= 4 and k in row) for k in keys if k)
+
+
+def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
     doc = r.doc
-    a = ask(doc, f"{doc.department}{doc.year}年{name}是多少？")  # the document is given: its year and kind
+    a = ask(doc, f"{doc.department}{doc.year}年{subject.name}是多少？")  # the document is given: its year and kind
     if a.refused or a.value is None or not a.figures or a.figures[0].verdict != "verified":
         return r
     if CHANGE.search(a.text.partition("\n")[0]):
         return r  # a change, a share or a rate of the item, not the item
-    facts = tuple(f for f in a.facts if f.doc_id == doc.doc_id and f.value == a.value and f.unit == a.unit)
+    facts = tuple(
+        f
+        for f in a.facts
+        if f.doc_id == doc.doc_id and f.value == a.value and f.unit == a.unit and names_it(f, subject)
+    )
     if not facts:
         return r
     where = "文字说明" if facts[0].table is None else (facts[0].table or "表格")

@@ -5,17 +5,18 @@ departments; a named department not in the store is refused by name; 哪个最�
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from assistant.answer import Engine
-from assistant.compare import Reading
+from assistant.compare import Reading, subject_named
 from assistant.config import Settings
 from assistant.knowledge import Doc
 from assistant.places import by_full_name, places_of, said, scoped, set_said, unloaded
 from assistant.records import Answer, Figure
-from assistant.single_fill import fill
+from assistant.single_fill import fill, names_it
 from index.records import Fact
 from tests.conftest import REAL
 from tests.template_maker import Expected, make_yusuan
@@ -104,6 +105,7 @@ def _answer(text: str, value: str, verdict: str) -> Answer:
 
 def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amount() -> None:
     lacking = [Reading(doc=_doc(), facts=(), note="文件中没有此项")]
+    three = subject_named("“三公”经费", {})
     asked: list[str] = []
 
     def ask(answer: Answer) -> Callable[[Doc, str], Answer]:
@@ -115,7 +117,7 @@ def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amoun
 
     got = fill(
         lacking,
-        "“三公”经费",
+        three,
         ask(_answer("2026年北京市财政局财政拨款“三公”经费为 223.80 万元。", "223.80", "verified")),
     )
     assert (got[0].value, got[0].note, asked[-1]) == (
@@ -124,9 +126,14 @@ def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amoun
         "北京市财政局2026年“三公”经费是多少？",
     )
     changed = _answer("2026年北京市财政局比年初预算增加为 419.84 万元。", "419.84", "verified")
-    assert fill(lacking, "“三公”经费", ask(changed))[0].value is None  # a change is not the item
-    assert fill(lacking, "“三公”经费", ask(_answer("…为 1.00 万元。", "1.00", "unknown")))[0].value is None
-    assert fill(lacking, "“三公”经费", None)[0].value is None
+    assert fill(lacking, three, ask(changed))[0].value is None  # a change is not the item
+    assert fill(lacking, three, ask(_answer("…为 1.00 万元。", "1.00", "unknown")))[0].value is None
+    assert fill(lacking, three, None)[0].value is None
+    total = replace(_fact("223.80"), row="合计")  # a total is never the item
+    assert names_it(_fact("1.00"), three) and not names_it(total, three)
+    assert not fill(lacking, three, ask(replace(_answer("…为 223.80 万元。", "223.80", "verified"), facts=[total])))[
+        0
+    ].value
 
 
 # --- a store with two districts' 财政局 and departments of different years ---------------------------
@@ -202,3 +209,23 @@ def test_departments_of_different_years_are_labelled_per_line(
     assert "2023年预算" in a.text and "2024年预算" in a.text and "年度不同" in a.text
     b = engine.answer("普陀区民政局和万里街道的项目支出加起来多少？")
     assert b.refused and not b.figures  # different years are never added
+
+
+def test_a_named_department_lacking_the_item_is_never_left_out_of_a_sum(
+    places: tuple[Engine, Expected, Expected, Expected],
+) -> None:
+    """普陀区财政局's generated budget has no 城乡社区支出 row: never its 合计 (read by the single-document engine)
+    in its place, never the sum of 万里街道's alone."""
+    engine, ours, _, _ = places
+    assert not any("城乡社区" in row for (_, row, _) in ours.cells)
+    a = engine.answer("普陀区财政局和万里街道2024年预算的城乡社区支出加起来多少？")
+    assert a.refused and not a.figures and f"{CAIZHENG}的2024年预算中没有“城乡社区支出”" in a.text
+
+
+def test_each_of_two_departments_one_line_each(places: tuple[Engine, Expected, Expected, Expected]) -> None:
+    engine, ours, _, _ = places
+    a = engine.answer("普陀区财政局和万里街道2024年预算的项目支出分别是多少？")
+    assert not a.refused, a.text
+    lines = {e.department: e.value for e in a.entries}
+    assert lines == {CAIZHENG: _project(ours, 2024), WANLI: Decimal("5650.5103")}
+    assert "多 " not in a.text and all(f.verdict in ("verified", "derived") for f in a.figures)
