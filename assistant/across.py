@@ -16,7 +16,18 @@ from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
-from assistant.places import SET, Said, by_full_name, governing, said, scoped, set_said, unloaded
+from assistant.places import (
+    SET,
+    Said,
+    by_full_name,
+    governing,
+    places_of,
+    said,
+    scoped,
+    set_said,
+    unknown_place,
+    unloaded,
+)
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
@@ -121,6 +132,8 @@ def _group(
     the count it gives is not the number of departments ("重庆这三个部门" of two)."""
     is_set, count = set_said(masked)
     at = SET.search(masked) or MANY.search(masked)
+    if at is not None and (unknown := unknown_place(masked, places)):
+        return f"库中没有{unknown}的部门的公开文件（库中的部门属于{'、'.join(sorted({_city(d) for d in held}))}）"
     if not places or at is None:
         return "", (), departments
     place = governing(places, at.start()) or (places[0] if len({p.departments for p in places}) == 1 else None)
@@ -138,6 +151,10 @@ def _group(
         if not departments and is_set:
             return place.name, within, within  # "重庆这两个部门": exactly the two
     return place.name, within, departments
+
+
+def _city(department: str) -> str:
+    return next(iter(places_of(department)), department)
 
 
 def _bounded(text: str) -> bool:

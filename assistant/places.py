@@ -75,6 +75,24 @@ def said(text: str, departments: Iterable[str]) -> list[Said]:
     return sorted(found, key=lambda s: s.start)
 
 
+# A place written right before a set of departments or a "which" ("广州市各部门", "杭州市哪个部门"); 全市/本区 are
+# not places. A place so written that no loaded department belongs to is refused, never read as every place.
+WRITTEN_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{1,4}?(?:省|市|区|县))(?=的?(?:各|这|那|所有|全部|[0-9一二两三四五六七八九十几]+\s*[个家]|哪))"
+)
+
+
+def unknown_place(text: str, places: Sequence[Said]) -> str | None:
+    """A place written before a set of departments that no loaded department belongs to ("广州市各部门")."""
+    known = {p.name for p in places}
+    for m in WRITTEN_PLACE.finditer(text):
+        name = re.sub(r"^.*[年月日的在中与和、，,]", "", m.group(1))
+        if len(name) < 3 or name[-2] in "全本该各我此每" or name in known or name[:-1] in known:
+            continue
+        return name
+    return None
+
+
 def governing(places: Sequence[Said], at: int) -> Said | None:
     """The place that scopes a name written at `at`: the last place said at or before it."""
     return next((p for p in reversed(places) if p.start <= at), None)

@@ -14,7 +14,7 @@ from assistant.answer import Engine
 from assistant.compare import Reading, subject_named
 from assistant.config import Settings
 from assistant.knowledge import Doc
-from assistant.places import by_full_name, places_of, said, scoped, set_said, unloaded
+from assistant.places import by_full_name, places_of, said, scoped, set_said, unknown_place, unloaded
 from assistant.records import Answer, Figure
 from assistant.single_fill import fill, names_it
 from index.records import Fact
@@ -229,3 +229,12 @@ def test_each_of_two_departments_one_line_each(places: tuple[Engine, Expected, E
     lines = {e.department: e.value for e in a.entries}
     assert lines == {CAIZHENG: _project(ours, 2024), WANLI: Decimal("5650.5103")}
     assert "多 " not in a.text and all(f.verdict in ("verified", "derived") for f in a.figures)
+
+
+def test_a_place_written_that_no_loaded_department_belongs_to() -> None:
+    held = said("广州市各部门三公经费谁最多", STORE)
+    assert unknown_place("广州市各部门三公经费谁最多", held) == "广州市"
+    assert unknown_place("2024年杭州市哪个部门三公经费最多", held) == "杭州市"
+    assert unknown_place("2022年全区各部门三公经费合计", held) is None  # 全区 is no place
+    text = "深圳市各部门三公经费谁最少"
+    assert unknown_place(text, said(text, STORE)) is None
