@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
+from assistant.over_years import years_in
 from assistant.places import (
     SET,
     Said,
@@ -200,6 +201,8 @@ class AcrossReader:
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
             return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
+        if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
+            return summed
         op = self._op(bare, departments, docs, grouped=bool(within))
         if op is None:
             return None
@@ -240,6 +243,19 @@ class AcrossReader:
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
+
+    def _over_years(self, question: str, text: str, departments: tuple[str, ...]) -> Across | None:
+        """ "万里街道2023年和2024年的“三公”经费加起来": one department's subject summed over the years named."""
+        years = years_in(text)
+        if len(years) < 2 or not (SUM.search(text) or TOTAL.search(text)) or CHANGE.search(text):
+            return None
+        if COMPARE.search(text) or GROWTH.search(text) or SAME_TIME.search(text):
+            return None
+        found = self.subject_of(text)
+        if found is None:
+            return None
+        return Across(question=question, op="total", subject=found, departments=departments, years=tuple(years),
+                      year=years[-1], kind=_kind(text))  # fmt: skip
 
     def _op(
         self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False

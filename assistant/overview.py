@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant import calculator as calc
-from assistant import paired
+from assistant import over_years, paired
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT
 from assistant.calculator import Operand
@@ -56,6 +56,8 @@ class Overview:
             alias, names = a.ambiguous[0]
             raise Unanswerable(f"“{alias}”在库中对应多个部门（{'、'.join(names)}），请写出部门全称后再问")
         subject = subject_named(a.subject, self.cmp.code_names)
+        if a.years:  # one department over several years
+            return over_years.total(self, a, subject, docs)
         if a.op == "execution":
             return self._execution(a, subject, docs)
         if a.op == "change":
