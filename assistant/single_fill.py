@@ -20,6 +20,7 @@ from index.records import Fact
 from index.tables import label_key
 
 CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 Ask = Callable[[Doc, str], Answer]
 LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
 
@@ -42,6 +43,14 @@ def names_it(f: Fact, subject: Subject) -> bool:
     return any(row == k or (len(k) >= 4 and k in row) for k in keys if k)
 
 
+def other_year(f: Fact, year: int) -> bool:
+    """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
+    printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
+    window = re.search(r"「(.+?)」", f.source)
+    said = {int(y) for y in YEAR.findall(f.column + (window.group(1) if window else ""))}
+    return bool(said - {year})
+
+
 def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
     doc = r.doc
     a = ask(doc, f"{doc.department}{doc.year}年{subject.name}是多少？")  # the document is given: its year and kind
@@ -53,7 +62,8 @@ def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
         f
         for f in a.facts
         if f.doc_id == doc.doc_id and f.value == a.value and f.unit == a.unit and names_it(f, subject)
-    )
+        and not other_year(f, doc.year)
+    )  # fmt: skip
     if not facts:
         return r
     where = "文字说明" if facts[0].table is None else (facts[0].table or "表格")

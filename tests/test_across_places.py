@@ -16,7 +16,7 @@ from assistant.config import Settings
 from assistant.knowledge import Doc
 from assistant.places import by_full_name, places_of, said, scoped, set_said, unknown_place, unloaded
 from assistant.records import Answer, Figure
-from assistant.single_fill import fill, names_it
+from assistant.single_fill import fill, names_it, other_year
 from index.records import Fact
 from tests.conftest import REAL
 from tests.template_maker import Expected, make_yusuan
@@ -238,3 +238,10 @@ def test_a_place_written_that_no_loaded_department_belongs_to() -> None:
     assert unknown_place("2022年全区各部门三公经费合计", held) is None  # 全区 is no place
     text = "深圳市各部门三公经费谁最少"
     assert unknown_place(text, said(text, STORE)) is None
+
+
+def test_a_text_figure_of_another_year_is_never_the_item() -> None:
+    now = replace(_fact("223.80"), source="四、 · 「2026 年财政拨款“三公”经费预算 223.80 万元」")
+    before = replace(_fact("245.13"), source="四、 · 「2025年“三公”经费预算 245.13 万元」")
+    assert not other_year(now, 2026) and other_year(before, 2026)
+    assert other_year(replace(_fact("1.00"), column="2025年预算数"), 2026)
