@@ -395,6 +395,10 @@ class AcrossReader:
             last, question=text, year=year, refusal=None, kind=_kind(text) or last.kind, subject=subject or last.subject,
             limit=limit, descending=descending,
         )  # fmt: skip
+        if last.years and years:  # "那2024年呢？" after a sum over years: that year alone, or the years now named
+            a = replace(a, years=tuple(years_in(text)) if len(years_in(text)) >= 2 else ())
+            if not a.years:
+                a = replace(a, refusal="请问要这一年的数字，还是几年的合计？请写出完整的问题")
         if len(departments) >= 2:
             a = replace(a, departments=departments)
             if last.op in ("execution", "change"):  # "那教育局和民政局呢？": each one's, side by side

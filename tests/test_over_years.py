@@ -40,3 +40,11 @@ def test_two_years_of_one_department_summed(engine: Engine) -> None:
 def test_a_year_not_loaded_is_refused_by_name(engine: Engine) -> None:
     a = engine.answer("万里街道2022年和2024年的“三公”经费加起来一共多少？")
     assert a.refused and not a.figures and "2022年" in a.text
+
+
+def test_a_follow_up_changes_the_subject_and_keeps_the_years(engine: Engine) -> None:
+    a = engine.answer("万里街道2023年和2024年的“三公”经费加起来一共多少？")
+    b = engine.answer("那项目支出呢？", [a])
+    assert (b.value, b.unit) == (Decimal(65572343 + 56505103), "元")
+    c = engine.answer("那2024年呢？", [a])  # one year after a sum of two: asked, never the old sum
+    assert c.refused and not c.figures
