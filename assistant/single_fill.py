@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from assistant.compare import Reading
 from assistant.knowledge import Doc
@@ -66,5 +67,10 @@ def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
     )  # fmt: skip
     if not facts:
         return r
-    where = "文字说明" if facts[0].table is None else (facts[0].table or "表格")
-    return replace(r, facts=facts[:1], value=a.value, unit=a.unit or "", note=f"{where}所列")
+    f = facts[0]
+    window = re.search(r"「(.+?)」", f.source)
+    words = window.group(1) if window and f.table is None else ""
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?(?!\s*年)", YEAR.sub("", words))
+    only = words and all(Decimal(n.replace(",", "")) == f.value for n in numbers)  # no other figure to check
+    where = f"文字说明：「{words}」" if only else f"{f.table or '文字说明'}所列"
+    return replace(r, facts=(f,), value=a.value, unit=a.unit or "", note=where)  # the words it was printed with

@@ -93,7 +93,7 @@ def _doc() -> Doc:
 
 def _fact(value: str) -> Fact:
     return Fact(doc_id="d1", department="北京市财政局", year=2026, table=None, section="四、", row="“三公”经费",
-                code=None, column="", value=Decimal(value), unit="万元", source="四、财政拨款“三公”经费预算情况说明",
+                code=None, column="", value=Decimal(value), unit="万元", source=f"四、 · 「2026 年财政拨款“三公”经费预算 {value} 万元」",
                 page=8)  # fmt: skip
 
 
@@ -122,7 +122,7 @@ def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amoun
     )
     assert (got[0].value, got[0].note, asked[-1]) == (
         Decimal("223.80"),
-        "文字说明所列",
+        "文字说明：「2026 年财政拨款“三公”经费预算 223.80 万元」",
         "北京市财政局2026年“三公”经费是多少？",
     )
     changed = _answer("2026年北京市财政局比年初预算增加为 419.84 万元。", "419.84", "verified")
