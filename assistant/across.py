@@ -16,6 +16,19 @@ from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
+from assistant.over_years import years_in
+from assistant.places import (
+    SET,
+    Said,
+    by_full_name,
+    governing,
+    places_of,
+    said,
+    scoped,
+    set_said,
+    unknown_place,
+    unloaded,
+)
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
@@ -38,6 +51,12 @@ RANK = re.compile(
 )
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
 TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
+EACH = re.compile(r"分别|各自|各是")  # one line each
+SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
+SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
+WHOLE_BUDGET = re.compile(
+    r"(?:预算|决算)(?:总额|总量|规模|资金)?\s*(?:是|为)?\s*(?:最|合计|总和|加起来|一共|共|多少|哪个|谁|排)"
+)
 AVERAGE = re.compile(r"平均|均值")
 COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
 SHARE = re.compile(r"(.+?)占(.+?)(?:的)?(?:比例|比重|百分比|份额|多少|几成|%)")
@@ -106,6 +125,39 @@ def _per(text: str) -> Literal["execution", "change"] | None:
     return None
 
 
+def _group(
+    masked: str, places: list[Said], held: list[str], departments: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | str:
+    """(place, the departments of the place, the departments named) when the question speaks of the
+    departments of a place ("深圳各部门", "重庆这两个部门", "北京这几个局"), or a question to ask back when
+    the count it gives is not the number of departments ("重庆这三个部门" of two)."""
+    is_set, count = set_said(masked)
+    at = SET.search(masked) or MANY.search(masked)
+    if at is not None and (unknown := unknown_place(masked, places)):
+        return f"库中没有{unknown}的部门的公开文件（库中的部门属于{'、'.join(sorted({_city(d) for d in held}))}）"
+    if not places or at is None:
+        return "", (), departments
+    place = governing(places, at.start()) or (places[0] if len({p.departments for p in places}) == 1 else None)
+    if place is None:
+        return "", (), departments
+    within = tuple(d for d in held if d in place.departments)
+    if count is not None:
+        shown = departments or within
+        if count != len(shown):
+            names = "、".join(shown)
+            return (
+                f"问题说{place.name}的{count}个部门，但{'问题写出' if departments else '库中' + place.name}的部门有 "
+                f"{len(shown)} 个（{names}），请写出要问的部门名称"
+            )
+        if not departments and is_set:
+            return place.name, within, within  # "重庆这两个部门": exactly the two
+    return place.name, within, departments
+
+
+def _city(department: str) -> str:
+    return next(iter(places_of(department)), department)
+
+
 def _bounded(text: str) -> bool:
     return bool(ABOVE.search(text) or BELOW.search(text) or BETWEEN.search(text))
 
@@ -124,15 +176,34 @@ class AcrossReader:
         last = previous.across if previous else None
         if last and previous and previous.choices and text in previous.choices:  # "决算" after "预算还是决算？"
             return replace(last, kind=text) if text in ("预算", "决算") else replace(last, year=int(text[:4]))
-        named = self.named(text)
+        held = list(dict.fromkeys(d.department for d in docs))
+        places = said(text, held)
+        named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        absent = []
+        for name in unloaded(text, named, places):  # a department written in the list that is not loaded
+            if full := by_full_name(name, held):
+                named[full] = name
+            else:
+                absent.append(name)
         departments = tuple(named)
-        bare = text
+        bare, masked = text, text
         for alias in sorted(named.values(), key=len, reverse=True):
             bare = bare.replace(alias, " ")
+            masked = masked.replace(alias, " " * len(alias))
+        if absent and len(departments) + len(absent) >= 2:
+            return Across(question=question, op="total", subject="", departments=departments,
+                          refusal=f"库中没有{'、'.join(absent)}的公开文件，无法与其他部门一起回答；"
+                          f"请去掉{'、'.join(absent)}再问，或先导入其公开文件")  # fmt: skip
+        group = _group(masked, places, held, departments)
+        if isinstance(group, str):
+            return Across(question=question, op="total", subject="", departments=departments, refusal=group)
+        place, within, departments = group
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
             return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
-        op = self._op(bare, departments, docs)
+        if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
+            return summed
+        op = self._op(bare, departments, docs, grouped=bool(within))
         if op is None:
             return None
         per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
@@ -165,7 +236,7 @@ class AcrossReader:
         return Across(
             question=question, op=op, subject=subject, whole=whole, departments=departments, year=year, focus=focus,
             kind=None if op == "execution" or per == "execution" else _kind(bare), descending=not asc, limit=limit,
-            per=per, ambiguous=ambiguous,
+            per=per, ambiguous=ambiguous, within=within, place=place, each=op == "compare" and bool(EACH.search(bare)),
             threshold=self._threshold(bare, per) if op == "filter" or (op == "share" and _bounded(bare)) else None,
             below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
@@ -173,15 +244,34 @@ class AcrossReader:
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
 
-    def _op(self, text: str, departments: tuple[str, ...], docs: Sequence[Doc]) -> AcrossOp | None:
-        many = bool(MANY.search(text))
+    def _over_years(self, question: str, text: str, departments: tuple[str, ...]) -> Across | None:
+        """ "万里街道2023年和2024年的“三公”经费加起来": one department's subject summed over the years named."""
+        years = years_in(text)
+        if len(years) < 2 or not (SUM.search(text) or TOTAL.search(text)) or CHANGE.search(text):
+            return None
+        if COMPARE.search(text) or GROWTH.search(text) or SAME_TIME.search(text):
+            return None
+        found = self.subject_of(text)
+        if found is None:
+            return None
+        return Across(question=question, op="total", subject=found, departments=departments, years=tuple(years),
+                      year=years[-1], kind=_kind(text))  # fmt: skip
+
+    def _op(
+        self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False
+    ) -> AcrossOp | None:
+        many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"
             if AVERAGE.search(text):
                 return "average"
-            if TOTAL.search(text) and not COMPARE.search(text):
-                return "total"
+            if (
+                TOTAL.search(text)
+                and not COMPARE.search(text)
+                and not (SUPERLATIVE.search(text) and not SUM.search(text))
+            ):
+                return "total"  # "合计最多的" ranks (支出合计 is a subject's name); "加起来" sums
             if SHARE.search(text):
                 return "share"
             return "rank" if RANK.search(text) and not COMPARE.search(text) else "compare"
@@ -216,6 +306,8 @@ class AcrossReader:
             return "filter"
         if AVERAGE.search(text):
             return "average"
+        if SUPERLATIVE.search(text) and not SUM.search(text):
+            return "rank"  # "哪个部门的本年支出合计最大": a ranking, never a sum
         if TOTAL.search(text) or (ALL.search(text) and not RANK.search(text) and not WHICH.search(text)):
             return "total"  # "全区三公经费总数" / "所有部门的人员经费是多少"; 前三名合计: the top three's
         return "rank"
@@ -236,6 +328,8 @@ class AcrossReader:
         found = self.subject_of(text)
         if found is None and op == "execution":
             return "支出合计", None  # "决算比预算多还是少": the whole budget
+        if found is None and WHOLE_BUDGET.search(text):
+            return "支出合计", None  # "哪个部门2026年预算最多": each department's whole budget
         return (found, None) if found else None
 
     def subject_of(self, phrase: str) -> str | None:
@@ -301,6 +395,10 @@ class AcrossReader:
             last, question=text, year=year, refusal=None, kind=_kind(text) or last.kind, subject=subject or last.subject,
             limit=limit, descending=descending,
         )  # fmt: skip
+        if last.years and years:  # "那2024年呢？" after a sum over years: that year alone, or the years now named
+            a = replace(a, years=tuple(years_in(text)) if len(years_in(text)) >= 2 else ())
+            if not a.years:
+                a = replace(a, refusal="请问要这一年的数字，还是几年的合计？请写出完整的问题")
         if len(departments) >= 2:
             a = replace(a, departments=departments)
             if last.op in ("execution", "change"):  # "那教育局和民政局呢？": each one's, side by side

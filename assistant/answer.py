@@ -96,7 +96,8 @@ class Engine:
         self.facts_sql = self.library.sql  # questions across documents are answered in SQL
         code_names = self.facts_sql.code_names()
         self.reader = AcrossReader(self.understanding.named, self.facts_sql.row_keys(CODED_TABLES), code_names)
-        self.overview = Overview(Comparer(self.facts_sql, code_names))
+        single = lambda doc, q: self.rules(q, doc_id=doc.doc_id)  # noqa: E731 - a named department's own answer
+        self.overview = Overview(Comparer(self.facts_sql, code_names), single)
         self._lazy = threading.Lock()  # the sentences cache
         self._opening = threading.Lock()  # the retriever, opened once (may wait for the store and the model)
         self._opened: dict[str, Retriever | Agent] = {}  # shared with every turn (a turn is a shallow copy)

@@ -14,13 +14,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant import calculator as calc
-from assistant import paired
+from assistant import over_years, paired
+from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT
 from assistant.calculator import Operand
 from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, figure, subject_named
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
+from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
 
 KINDS = ("决算", "预算")
@@ -35,11 +37,17 @@ class Scope:
     kind: str
     covered: str  # "覆盖库中 2024 年决算 38 个部门"
     absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
+    mixed: bool = False  # named departments read each in its own latest year (no year asked, none in common)
+
+    @property
+    def when(self) -> str:
+        return f"各部门最新年度的{self.kind}" if self.mixed else f"{self.year}年{self.kind}"
 
 
 class Overview:
-    def __init__(self, comparer: Comparer):
+    def __init__(self, comparer: Comparer, single: Ask | None = None):
         self.cmp = comparer
+        self.single = single  # the single-document engine, for a named department's figure printed elsewhere
 
     def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
         if a.refusal:
@@ -48,12 +56,14 @@ class Overview:
             alias, names = a.ambiguous[0]
             raise Unanswerable(f"“{alias}”在库中对应多个部门（{'、'.join(names)}），请写出部门全称后再问")
         subject = subject_named(a.subject, self.cmp.code_names)
+        if a.years:  # one department over several years
+            return over_years.total(self, a, subject, docs)
         if a.op == "execution":
             return self._execution(a, subject, docs)
         if a.op == "change":
             return self._change(a, subject, docs)
         if a.per:  # each department's 执行率 or change: two of its documents
-            pool = [d for d in docs if not a.departments or d.department in a.departments]
+            pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
             read = paired.execution if a.per == "execution" else paired.change
             readings, subject, covered = read(self.cmp, a, subject, pool)
             if limited:
@@ -67,17 +77,26 @@ class Overview:
         scope = self.scope(a, docs, limited)
         if a.op == "share":
             return self._share(a, subject, scope)
-        readings, unit = self.cmp.in_unit(self.cmp.read(subject, scope.docs))
+        readings = self.cmp.read(subject, scope.docs)
+        if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
+            readings = fill(readings, subject, self.single)
+        if scope.mixed:  # each line says its year
+            readings = [
+                replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings
+            ]
+        readings, unit = self.cmp.in_unit(readings)
         composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
         return composed
 
     # --- scope --------------------------------------------------------------
 
     def scope(self, a: Across, docs: Sequence[Doc], limited: bool) -> Scope:
-        pool = [d for d in docs if not a.departments or d.department in a.departments]
+        pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
         if not pool:
             raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
         kinds = [a.kind] if a.kind else list(KINDS)
+        if mixed := self._latest_each(a, pool, kinds):
+            return mixed
         year = a.year or max((d.year for d in pool if d.kind in kinds), default=None)
         held = [d for d in pool if d.year == year and d.kind in kinds]
         if not held:
@@ -102,12 +121,39 @@ class Overview:
         absent = tuple(n for n in a.departments if n not in one)
         if absent and a.op in ("total", "average", "compare", "share"):
             raise Unanswerable(f"库中没有{'、'.join(absent)}的 {year} 年{kind}，无法与其他部门一起{OPS[a.op]}")
-        covered = f"覆盖库中 {year} 年{kind} {len(one)} 个部门" + ("（所选范围）" if limited else "")
+        place = f"{a.place}的" if a.place and not a.departments else ""
+        covered = f"覆盖库中{place} {year} 年{kind} {len(one)} 个部门" + ("（所选范围）" if limited else "")
         if a.year is None:
             covered += f"；问题未写年份，按库中最新的 {year} 年"
         if absent:
             covered += f"；库中没有{'、'.join(absent)}的 {year} 年{kind}"
         return Scope(docs=list(one.values()), year=year, kind=kind, covered=covered, absent=absent)
+
+    @staticmethod
+    def _latest_each(a: Across, pool: list[Doc], kinds: list[str]) -> Scope | None:
+        """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多"): each
+        one's latest document of the kind, every line labelled with its year; never summed."""
+        if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare"):
+            return None
+        latest: dict[str, Doc] = {}
+        for d in sorted(pool, key=lambda d: d.year):
+            if d.kind in kinds:
+                latest[d.department] = d
+        common = set.intersection(
+            *({d.year for d in pool if d.department == n and d.kind in kinds} for n in a.departments)
+        )
+        if common or set(latest) != set(a.departments):
+            return None
+        present = {d.kind for d in latest.values()}
+        if len(present) > 1:
+            raise Unanswerable(
+                "问题所问各部门的最新文件一份是预算、一份是决算，不能放在一起比较，请写明年度和预算/决算"
+            )
+        kind = present.pop()
+        years = "、".join(f"{d.department} {d.year} 年" for d in latest.values())
+        covered = f"库中这些部门没有同一年度的{kind}，各按最新年度：{years}（年度不同，仅供参考）"
+        return Scope(docs=list(latest.values()), year=max(d.year for d in latest.values()), kind=kind,
+                     covered=covered, mixed=True)  # fmt: skip
 
     # --- one figure per department --------------------------------------------
 
@@ -118,7 +164,7 @@ class Overview:
         word = ("最高" if a.descending else "最低") if unit == "%" else ("最多" if a.descending else "最少")
         parts = [
             figure(
-                f"{scope.year}年{scope.kind}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
+                f"{scope.when}中，{s.name}{word}的是{'、'.join(r.doc.department for r in tied)}"
                 f"{'（并列）' if len(tied) > 1 else ''}，{fmt(top.value, unit)}。\n",  # type: ignore[arg-type]
                 top,
             )
@@ -126,11 +172,11 @@ class Overview:
         if a.focus:  # "财政局排第几": its place first
             at = next((i for i, r in enumerate(valued) if r.doc.department == a.focus), None)
             if at is None:
-                raise Unanswerable(f"{a.focus}的 {scope.year} 年{scope.kind}中没有“{s.name}”")
+                raise Unanswerable(f"{a.focus}的{scope.when}中没有“{s.name}”")
             r = valued[at]
             rank = 1 + sum(x.value > r.value if a.descending else x.value < r.value for x in valued)  # type: ignore[operator]
             parts = [
-                figure(f"{scope.year}年{scope.kind}中，{a.focus}的{s.name}为 {fmt(r.value, unit)}，", r),  # type: ignore[arg-type]
+                figure(f"{scope.when}中，{a.focus}的{s.name}为 {fmt(r.value, unit)}，", r),  # type: ignore[arg-type]
                 Part(text=f"在 {len(valued)} 个有此项的部门中{'从高到低' if a.descending else '从低到高'}排第 {rank} 位。\n",
                      doc_ids=(), checked=False),  # a count and a place, not figures of the disclosure
                 *parts,
@@ -152,6 +198,9 @@ class Overview:
         self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope, mean: bool
     ) -> Composed:
         valued, missing = _split(readings, a.descending)
+        if a.departments and missing:  # a named department is never left out of a sum
+            names = "、".join(r.doc.department for r in missing)
+            raise Unanswerable(f"{names}的{scope.when}中没有“{s.name}”，无法与其他部门{'平均' if mean else '合计'}")
         if a.limit:  # "排名前三的部门合计": the first three's
             valued = valued[: a.limit]
         ops = [r.operand for r in valued]
@@ -160,7 +209,7 @@ class Overview:
         who = "、".join(r.doc.department for r in valued) if a.departments or a.limit else f"{len(valued)} 个部门"
         word = "平均" if mean else "" if s.name.endswith("合计") else "合计"  # never "支出合计合计"
         parts = [
-            Part(text=f"{scope.year}年{scope.kind}中，{who}的", doc_ids=(), checked=False),  # a count of departments
+            Part(text=f"{scope.when}中，{who}的", doc_ids=(), checked=False),  # a count of departments
             Part(
                 text=f"{s.name}{word} {fmt(value, unit)}。\n",  # type: ignore[arg-type]
                 doc_ids=() if c else (valued[0].doc.doc_id,), calculations=(c,) if c else (),
@@ -175,6 +224,9 @@ class Overview:
         valued, missing = _split(readings, True)
         parts = [self.cmp.line(None, r, s.name) for r in valued]
         value: Decimal | None = valued[0].value
+        if a.each and not COMPARED.search(a.question):  # "分别是多少": each department's line, nothing derived
+            head = Part(text=f"{scope.when}中各部门的{s.name}：\n", doc_ids=())
+            return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
             value = c.value
@@ -188,7 +240,7 @@ class Overview:
             parts.append(
                 Part(text=f"最多的是{valued[0].doc.department}，最少的是{valued[-1].doc.department}。\n", doc_ids=())
             )
-        head = Part(text=f"{scope.year}年{scope.kind}中{s.name}比较：\n", doc_ids=())
+        head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
         return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
 
     def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
@@ -209,8 +261,8 @@ class Overview:
             if a.per == "change" and op == "<" and not bound:
                 condition = "为负（减少）"
         head = (
-            f"{scope.year}年{scope.kind}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
-            else f"{scope.year}年{scope.kind}中，没有{s.name}{condition}的部门。\n"
+            f"{scope.when}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
+            else f"{scope.when}中，没有{s.name}{condition}的部门。\n"
         )  # fmt: skip
         parts = [Part(text=head, doc_ids=(), checked=False)]
         parts += [self.cmp.line(None, r, s.name) for r in hits[:SHOWN]]
@@ -263,7 +315,7 @@ class Overview:
         top = rated[0]
         word = "最高" if a.descending else "最低"
         parts = [
-            Part(text=f"{scope.year}年{scope.kind}中，{s.name}占{whole_name}的比例{word}的是{top.doc.department}，"
+            Part(text=f"{scope.when}中，{s.name}占{whole_name}的比例{word}的是{top.doc.department}，"
                  f"{fmt(top.value, '%')}。\n", doc_ids=(top.doc.doc_id,),  # type: ignore[arg-type]
                  calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites),
             Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()),
@@ -395,6 +447,11 @@ def _in(value: Decimal, unit: str, wanted: str) -> Decimal:
 def _passes(value: Decimal, op: str, bound: Decimal, upper: Decimal | None) -> bool:
     low = value > bound if op == ">" else value >= bound if op == ">=" else value < bound
     return low and (upper is None or value <= upper)
+
+
+def _within(a: Across, docs: Sequence[Doc]) -> list[Doc]:
+    """The documents of the place the question said ("深圳各部门"), else all."""
+    return [d for d in docs if not a.within or d.department in a.within]
 
 
 def _split(readings: list[Reading], descending: bool) -> tuple[list[Reading], list[Reading]]:

@@ -87,6 +87,10 @@ class Across:
     subject: str  # the subject's name (assistant/subjects.toml), a 科目编码 or a coded row's name
     whole: str | None = None  # share: what the subject is a share of
     departments: tuple[str, ...] = ()  # named departments (full names); () = every department in scope
+    within: tuple[str, ...] = ()  # the departments of a place said ("深圳各部门"); () = no place said
+    place: str = ""  # that place, as written
+    each: bool = False  # 分别: one line each, nothing derived from them
+    years: tuple[int, ...] = ()  # total: one department's subject summed over these years
     focus: str | None = None  # rank: the department whose place is asked ("财政局排第几")
     per: Literal["execution", "change"] | None = None  # each department's figure is made of two documents
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name as written, the departments it may mean)

@@ -1,0 +1,166 @@
+"""Places in a question across departments: the city or district a department belongs to, read from its
+full name, and what a place said in a question scopes.
+
+A place said once scopes every department name written after it ("深圳三个部门（财政局、科创局、水务局）":
+the three are 深圳's) until another place is said ("上海万里街道和北京市财政局"), and every set phrase
+("深圳各部门", "重庆这两个部门", "北京这几个局"): the set is the departments of that place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.departments import CITY_PREFIX
+from assistant.figures import cn_value
+from index.catalog import squeeze
+
+# The endings of a department's name (a named thing ending so, and not covered by a loaded department's
+# name, is a department the store does not hold: "区财政局", "深圳市教育局").
+ORG_ENDINGS = "委员会|办公室|办公厅|街道|局|委|办|厅|院|中心|部|镇|馆"
+# A set of departments: 各部门, 这两个部门, 三个部门, 这几个局, 两个局, 这些单位 (a count, a demonstrative).
+SET = re.compile(
+    r"(?:各|这|那|所有|全部)?(?:([0-9一二两三四五六七八九十几]+)\s*[个家]|些|几家|各个|各)\s*(?:部门|单位|局|委办局|委|办)"
+    r"|(?:这|那)(?:些|几个|几家)(?:部门|单位|局)"
+)
+_GENERIC = re.compile(r"^(?:[各这那哪每本全]|[0-9一二两三四五六七八九十几]+[个家]|几个|这些|那些|所有|其他|其余)")
+_SEPARATORS = "、，,和与及跟同（）()"
+_LISTED_BEFORE = re.compile(r"\0[、，,和与及跟同]$")
+_LISTED_AFTER = re.compile(r"[、，,和与及跟同]\0")
+_ENDING = re.compile(ORG_ENDINGS)
+
+
+def places_of(department: str) -> tuple[str, ...]:
+    """The names of the places a department belongs to, as a question may say them:
+    深圳市水务局 → 深圳市, 深圳; 上海市普陀区人民政府万里街道办事处 → 上海市, 上海, 普陀区, 普陀."""
+    rest = squeeze(department).removeprefix("中共")
+    m = CITY_PREFIX.match(rest)
+    if not m:
+        return ()
+    out: list[str] = []
+    city, district = m.group("city") or "", m.group("district") or ""
+    if city:
+        out += [city, city[:-1]] if len(city) >= 3 else [city]
+    if len(district) >= 3 and not district.endswith("委"):
+        out += [district, district[:-1]]
+    return tuple(p for p in out if len(p) >= 2)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A place written in the question: where, and the departments of the store in it."""
+
+    start: int
+    end: int
+    name: str
+    departments: frozenset[str]
+
+
+def said(text: str, departments: Iterable[str]) -> list[Said]:
+    """The places a question says (longest first where they overlap), in order."""
+    members: dict[str, set[str]] = {}
+    for d in departments:
+        for p in places_of(d):
+            members.setdefault(p, set()).add(d)
+    found: list[Said] = []
+    taken: set[int] = set()
+    for name in sorted(members, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            span = set(range(m.start(), m.end()))
+            if span & taken:
+                continue
+            taken |= span
+            found.append(Said(m.start(), m.end(), name, frozenset(members[name])))
+    return sorted(found, key=lambda s: s.start)
+
+
+# A place written right before a set of departments or a "which" ("广州市各部门", "杭州市哪个部门"); 全市/本区 are
+# not places. A place so written that no loaded department belongs to is refused, never read as every place.
+WRITTEN_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{1,4}?(?:省|市|区|县))(?=的?(?:各|这|那|所有|全部|[0-9一二两三四五六七八九十几]+\s*[个家]|哪))"
+)
+
+
+def unknown_place(text: str, places: Sequence[Said]) -> str | None:
+    """A place written before a set of departments that no loaded department belongs to ("广州市各部门")."""
+    known = {p.name for p in places}
+    for m in WRITTEN_PLACE.finditer(text):
+        name = re.sub(r"^.*[年月日的在中与和、，,]", "", m.group(1))
+        if len(name) < 3 or name[-2] in "全本该各我此每" or name in known or name[:-1] in known:
+            continue
+        return name
+    return None
+
+
+def governing(places: Sequence[Said], at: int) -> Said | None:
+    """The place that scopes a name written at `at`: the last place said at or before it."""
+    return next((p for p in reversed(places) if p.start <= at), None)
+
+
+def scoped(text: str, named: Mapping[str, str], places: Sequence[Said]) -> dict[str, str]:
+    """The named departments (department → name as written) that the places said allow. A name written
+    right after a place ("西安市财政局", "深圳财政局") is that place's; a name written later in the question
+    is the place's when the place holds one of the departments it may mean ("深圳三个部门（财政局、…）": 深圳市
+    财政局, not 北京市财政局), and otherwise what it names ("上海市静安区财政局和万里街道": 万里街道)."""
+    if not places:
+        return dict(named)
+    by_alias: dict[str, set[str]] = {}
+    for department, alias in named.items():
+        by_alias.setdefault(alias, set()).add(department)
+    out = {}
+    for department, alias in named.items():
+        for m in re.finditer(re.escape(alias), text):
+            p = governing(places, m.start())
+            if p is None or department in p.departments:
+                out[department] = alias
+                break
+            attached = p.end >= m.start()  # the place is written as part of this very name
+            if not attached and not by_alias[alias] & p.departments:
+                out[department] = alias
+                break
+    return out
+
+
+def set_said(text: str) -> tuple[bool, int | None]:
+    """Whether the question speaks of a set of departments, and the count it gives ("这两个部门" → 2)."""
+    m = SET.search(text)
+    if not m:
+        return False, None
+    count = m.group(1)
+    if not count or count == "几":
+        return True, None
+    return True, int(count) if count.isdigit() else int(cn_value(count))
+
+
+def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -> list[str]:
+    """Department names written in a list with loaded ones ("万里街道、社会福利院和区财政局") that no loaded
+    department answers to: each is a department the store does not hold."""
+    if not named:
+        return []
+    masked = text
+    for alias in sorted(set(named.values()), key=len, reverse=True):
+        masked = masked.replace(alias, "\0" * len(alias))
+    names = sorted({p.name for p in places}, key=len, reverse=True)
+    out = []
+    for piece in re.finditer(rf"[^{_SEPARATORS}\0\s]+", masked):
+        item = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", piece.group(0))
+        for m in _ENDING.finditer(item):
+            name, rest = item[: m.end()], item[m.end() :]
+            if rest and not rest.startswith("的") and re.match(r"[\u4e00-\u9fff]", rest):
+                continue  # "财政局长", "办公费": not a name ending there
+            bare = next((name[len(p) :] for p in names if name.startswith(p)), name)
+            listed = _LISTED_BEFORE.search(masked[: piece.start()]) or (
+                not rest and _LISTED_AFTER.match(masked[piece.end() :])
+            )  # in a list with a loaded department: "万里街道、社会福利院和区财政局"
+            if len(bare) >= 2 and not _GENERIC.search(bare) and bare not in ("部门", "单位") and listed:
+                out.append(name)
+            break
+    return out
+
+
+def by_full_name(name: str, departments: Iterable[str]) -> str | None:
+    """The one loaded department whose full name, without its bracketed part, is the name written
+    ("西安市财政局" → 西安市财政局（汇总）)."""
+    found = [d for d in departments if re.sub(r"\(.*?\)$", "", squeeze(d)) == squeeze(name)]
+    return found[0] if len(found) == 1 else None

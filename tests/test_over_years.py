@@ -1,0 +1,50 @@
+"""One department's subject summed over several years: each year's document read at the same place, each
+line traced, the sum by the calculator; a year not loaded is refused by name."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.over_years import years_in
+
+
+@pytest.fixture(scope="module")
+def engine(store_real: Path) -> Engine:
+    return Engine(Settings(store=store_real))
+
+
+def test_the_years_a_question_names() -> None:
+    assert years_in("万里街道2023年和2024年的“三公”经费加起来") == [2023, 2024]
+    assert years_in("2023年至2025年三公合计") == [2023, 2024, 2025]
+    assert years_in("2024和2025两年合计") == [2024, 2025]
+    assert years_in("2023-2025年项目支出") == [2023, 2024, 2025]
+    assert years_in("2024年项目支出") == [2024]
+
+
+def test_two_years_of_one_department_summed(engine: Engine) -> None:
+    a = engine.answer("万里街道2023年和2024年的“三公”经费加起来一共多少？")
+    assert not a.refused, a.text
+    assert (a.value, a.unit) == (Decimal("70.82"), "万元")
+    total = next(f for f in a.figures if f.text == "70.82 万元")
+    assert total.verdict == "derived" and total.expression == "22.91 + 47.91 = 70.82"
+    assert [(e.year, e.value) for e in a.entries] == [(2023, Decimal("22.91")), (2024, Decimal("47.91"))]
+    b = engine.answer("万里街道2023年至2024年项目支出合计")
+    assert (b.value, b.unit) == (Decimal(65572343 + 56505103), "元")
+
+
+def test_a_year_not_loaded_is_refused_by_name(engine: Engine) -> None:
+    a = engine.answer("万里街道2022年和2024年的“三公”经费加起来一共多少？")
+    assert a.refused and not a.figures and "2022年" in a.text
+
+
+def test_a_follow_up_changes_the_subject_and_keeps_the_years(engine: Engine) -> None:
+    a = engine.answer("万里街道2023年和2024年的“三公”经费加起来一共多少？")
+    b = engine.answer("那项目支出呢？", [a])
+    assert (b.value, b.unit) == (Decimal(65572343 + 56505103), "元")
+    c = engine.answer("那2024年呢？", [a])  # one year after a sum of two: asked, never the old sum
+    assert c.refused and not c.figures
