@@ -291,6 +291,34 @@ WUXI_APPROPRIATION = [  # 无锡市交通运输局（本级） 2026 表4 财政�
 ]
 
 
+CHONGQING_THREE_PUBLIC = [  # 重庆市水利局 2026 表8 财政拨款“三公”经费支出情况表 (page 28): its 合计 is the “三公” total
+    _fact("重庆市水利局", "three_public", "合计", "预算数", "308.00", "预算数"),
+    _fact("重庆市水利局", "three_public", "公务接待费", "预算数", "39.50", "预算数"),
+]
+WANLI_THREE_PUBLIC = [  # 万里街道 2024 部门“三公”经费和机关运行经费预算表 (page 31): 机关运行经费 is a row of it
+    _fact("万里街道", "three_public", "“三公”经费", "预算数", "47.91", "预算数", year=2024),
+    _fact("万里街道", "three_public", "机关运行经费", "预算数", "443.18", "预算数", year=2024),
+]
+WUXI_ORGAN_OPERATION = [  # 无锡市人社局 2026 表12 一般公共预算机关运行经费支出预算表 (page 24): its 合计 is the subject
+    _fact("无锡市人力资源和社会保障局", "organ_operation", "合计", "机关运行经费支出", "625.43"),
+    _fact("无锡市人力资源和社会保障局", "organ_operation", "办公费", "机关运行经费支出", "198.77"),
+]
+
+
+def test_the_three_public_table_s_total_is_never_the_organ_operation_cost() -> None:
+    doc = Doc(
+        doc_id="重庆市水利局", title="", department="重庆市水利局", year=2026, kind="预算", unit="万元", aliases=()
+    )
+    (reading,) = Comparer(_Printed(CHONGQING_THREE_PUBLIC), {}).read(subject_named("机关运行经费", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value is None
+    wanli = replace(doc, doc_id="万里街道", department="万里街道", year=2024)
+    (reading,) = Comparer(_Printed(WANLI_THREE_PUBLIC), {}).read(subject_named("机关运行经费", {}), [wanli])  # type: ignore[arg-type]
+    assert reading.value == Decimal("443.18")
+    wuxi = replace(doc, doc_id="无锡市人力资源和社会保障局", department="无锡市人力资源和社会保障局")
+    (reading,) = Comparer(_Printed(WUXI_ORGAN_OPERATION), {}).read(subject_named("机关运行经费", {}), [wuxi])  # type: ignore[arg-type]
+    assert reading.value == Decimal("625.43")
+
+
 @pytest.mark.parametrize(
     ("subject", "facts", "value", "columns"),
     [
