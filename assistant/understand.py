@@ -162,7 +162,7 @@ class Understanding:
     ) -> Query:
         """The question read against the documents in scope (`allowed`: the documents a user has chosen)."""
         last = previous[-1] if previous else None
-        if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
+        if last and last.choices and self.only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
         raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
@@ -248,7 +248,7 @@ class Understanding:
         """The documents `understand` reads the question against (from names and years alone, before any
         fact is needed): the named department's, the previous question's, or all."""
         last = previous[-1] if previous else None
-        if last and last.choices and self._only_names(question):
+        if last and last.choices and self.only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
@@ -305,7 +305,7 @@ class Understanding:
             for i in starts
         )
 
-    def _only_names(self, question: str) -> bool:
+    def only_names(self, question: str) -> bool:
         """The question is just a department's name (the reply to "which department?")."""
         text = to_template(ascii_text(question))
         named = self._named(text)
