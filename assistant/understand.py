@@ -18,6 +18,8 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
+from assistant.topic import off_topic
+from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
@@ -186,6 +188,8 @@ class Understanding:
         if len({self.kb.docs[d].department for d in docs}) > 1:  # never pick a department silently
             if not named and (other := unknown_name(text, self.kb.departments())):  # "福州市公安局交警支队"
                 return replace(base, refusal=f"库中没有“{other}”的公开文件，请从已导入的部门中选择")
+            if not named and self.mentioned and off_topic(text, self.kb.departments(), self.filler, self.mentioned):
+                return replace(base, refusal=topic_refusal())  # "明天天气怎么样？": no department is asked
             return replace(base, refusal=self._which(docs), choices=self._choices(docs))
         year, year_reason = self._year(text, docs)
         if year_reason:
