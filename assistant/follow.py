@@ -150,9 +150,20 @@ def written_out(history: Sequence[Answer], names: Callable[[str], bool]) -> str:
     for turn in history:
         asked = turn.query.question if turn.query is not None else turn.question
         if earlier and asked == turn.question and not names(asked):
-            asked = complete(earlier, asked) or asked
+            asked = complete(earlier, asked) or _subject_replaced(earlier, asked) or asked
         earlier = asked
     return earlier
+
+
+def _subject_replaced(earlier: str, question: str) -> str | None:
+    """ "公用经费呢？" after "万里街道2024年人员经费是多少？": another subject of the same department and year,
+    written out for the turns after it ("万里街道2024年公用经费是多少？"); None when the earlier question
+    names no year to keep."""
+    body = _body(question)
+    years = list(YEAR.finditer(stem(earlier)))
+    if not body or not years or YEAR.search(body) or not question.strip().rstrip("？?").endswith("呢"):
+        return None
+    return f"{stem(earlier)[: years[-1].end()]}{body}是多少？"
 
 
 def answered(
