@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import narrative, stated
+from assistant import follow, narrative, stated
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer
@@ -227,7 +227,15 @@ class Engine:
     def rules(
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
-        """The rule engine's answer alone (no language model)."""
+        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
+        names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
+        if history and (asked := follow.asked_as(question, history, names, only)):
+            return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, within))
+        return self._rules(question, history, doc_id, within)
+
+    def _rules(
+        self, question: str, history: Sequence[Answer], doc_id: str | None, within: Within | None
+    ) -> Answer:
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)

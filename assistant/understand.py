@@ -18,6 +18,8 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
+from assistant.topic import off_topic
+from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
@@ -162,7 +164,7 @@ class Understanding:
     ) -> Query:
         """The question read against the documents in scope (`allowed`: the documents a user has chosen)."""
         last = previous[-1] if previous else None
-        if last and last.choices and self._only_names(question):  # "社工部" after "which department?"
+        if last and last.choices and self.only_names(question):  # "社工部" after "which department?"
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
         raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
@@ -186,6 +188,8 @@ class Understanding:
         if len({self.kb.docs[d].department for d in docs}) > 1:  # never pick a department silently
             if not named and (other := unknown_name(text, self.kb.departments())):  # "福州市公安局交警支队"
                 return replace(base, refusal=f"库中没有“{other}”的公开文件，请从已导入的部门中选择")
+            if not named and self.mentioned and off_topic(text, self.kb.departments(), self.filler, self.mentioned):
+                return replace(base, refusal=topic_refusal())  # "明天天气怎么样？": no department is asked
             return replace(base, refusal=self._which(docs), choices=self._choices(docs))
         year, year_reason = self._year(text, docs)
         if year_reason:
@@ -248,7 +252,7 @@ class Understanding:
         """The documents `understand` reads the question against (from names and years alone, before any
         fact is needed): the named department's, the previous question's, or all."""
         last = previous[-1] if previous else None
-        if last and last.choices and self._only_names(question):
+        if last and last.choices and self.only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
@@ -305,7 +309,7 @@ class Understanding:
             for i in starts
         )
 
-    def _only_names(self, question: str) -> bool:
+    def only_names(self, question: str) -> bool:
         """The question is just a department's name (the reply to "which department?")."""
         text = to_template(ascii_text(question))
         named = self._named(text)

@@ -1,0 +1,181 @@
+"""Follow-ups read as the complete question they stand for.
+
+A follow-up ("那2023年呢？", "全年预算呢？", "比上年增长多少？", "其中工程采购呢？") inherits everything the
+earlier question said — department, year, 预算/决算, subject, column, measure — and replaces only the one
+slot it says. It is answered as that complete question, so every check a question written out in full gets
+(the year loaded or refused by name, the subject linked, the column asked) applies to it too:
+
+- a year:        the earlier question with its year replaced ("万里街道2023年办公费预算是多少？");
+- a column/kind: the earlier subject with that column ("…一般公共预算财政拨款支出的全年预算是多少？");
+- a measure:     the earlier subject with the new ask ("万里街道2024年办公费预算比2023年少了多少？");
+- a part:        the earlier subject's part ("万里街道2024年政府采购预算中工程采购是多少？");
+- a department name after "which department?": that department's answer to the question asked.
+
+Forms it does not know (a new subject, "占比呢", "为什么") are left to the engine's own slot inheritance.
+The cue words are data: assistant/follow.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from assistant.records import Answer
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+# "比2023年", "较上年", "与去年相比": a comparison with a year, where a question starts asking
+COMPARED = re.compile(r"(?:比|较|与|同)(?:(?:19|20)\d{2}\s*年(?:度)?|上年|去年|上一年|前一年|前年)")
+END = re.compile(r"[\s？?。.!！，,、]+$")
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """assistant/follow.toml: the follow-up grammar's words."""
+    return tomllib.loads(files("assistant").joinpath("follow.toml").read_text(encoding="utf-8"))
+
+
+def _longest(words: Sequence[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def _body(question: str) -> str:
+    """The follow-up without its opening words ("那", "那么") and closing ask words ("呢", "是多少")."""
+    text = END.sub("", question.strip())
+    changed = True
+    while changed and text:
+        changed = False
+        for word in _longest(cues()["lead"]):
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word) :], True
+        for word in _longest(cues()["tail"]):
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[: -len(word)], True
+    return text
+
+
+def stem(question: str) -> str:
+    """The earlier question up to where it starts asking ("万里街道2024年办公费预算是多少？" → "…办公费预算")."""
+    text = END.sub("", question.strip())
+    cuts = [text.find(word) for word in cues()["asks"] if text.find(word) > 0]
+    if m := COMPARED.search(text):
+        cuts.append(m.start())
+    return text[: min(cuts)] if cuts else text
+
+
+def _masked(text: str) -> str:
+    """The text with names holding 预算/决算 that are no column (一般公共预算) blanked, same length."""
+    for word in _longest(cues()["not_columns"]):
+        text = text.replace(word, "＿" * len(word))
+    return text
+
+
+def _column(text: str) -> re.Match[str] | None:
+    """The first column or kind word of a text, outside the names that only hold one."""
+    pattern = "|".join(re.escape(w) for w in _longest(cues()["columns"]))
+    return re.search(pattern, _masked(text))
+
+
+def _year_replaced(earlier: str, body: str) -> str | None:
+    """The earlier question asked of the year a follow-up says ("2023年", "去年"), or None."""
+    years = sorted(set(YEAR.findall(earlier)))
+    relative: dict[str, int] = cues()["relative_years"]
+    if m := YEAR.fullmatch(body):
+        year = int(m.group(1))
+    elif body in relative and len(years) == 1:
+        year = int(years[0]) + relative[body]
+    else:
+        return None
+    if len(years) > 1 or COMPARED.search(earlier):  # "2024年比2023年…": which year is replaced is not said
+        return None
+    if not years:
+        return f"{year}年{END.sub('', earlier.strip())}？"
+    return YEAR.sub(f"{year}年", END.sub("", earlier.strip()), count=1) + "？"
+
+
+def complete(earlier: str, question: str) -> str | None:
+    """The complete question a follow-up stands for after `earlier` (itself complete), or None when the
+    follow-up is none of the forms read here."""
+    body = _body(question)
+    if not body or not earlier.strip():
+        return None
+    if asked := _year_replaced(earlier, body):
+        return asked
+    base = stem(earlier)
+    if not base:
+        return None
+    if (m := _column(body)) and m.group(0) == body:  # "全年预算呢？", "那预算数是多少？"
+        if old := _column(base):
+            return f"{base[: old.start()]}{body}{base[old.end() :]}是多少？"
+        return f"{base}{body}是多少？"
+    for word in _longest(cues()["child"]):  # "其中工程采购呢？": a part of the earlier subject
+        if body.startswith(word) and len(body) > len(word):
+            return f"{base}中{body[len(word) :]}是多少？"
+    opens = COMPARED.match(body) or any(body.startswith(w) for w in cues()["measures"])
+    if opens:  # "比2023年少了多少？", "涉及多少资金？": another measure of the same subject
+        lead = question.strip()
+        for word in _longest(cues()["lead"]):
+            if lead.startswith(word):
+                lead = lead[len(word) :]
+                break
+        return f"{base}{END.sub('', lead)}？"
+    return None
+
+
+def asked_as(
+    question: str, history: Sequence[Answer], names: Callable[[str], bool], only_names: Callable[[str], bool]
+) -> str | None:
+    """The complete question `question` stands for after `history`, or None when it is a question of its own
+    (it names a department, or is no follow-up form) or follows an answer across departments (read there).
+    `names(text)`: the text names a department; `only_names(text)`: it is just a department's name."""
+    if not history:
+        return None
+    last = history[-1]
+    earlier = written_out(history, names)
+    if last.choices and last.query is not None and only_names(question):  # "人社局" after "which department?"
+        return f"{END.sub('', question.strip())}{earlier}"
+    if last.across is not None or names(question):
+        return None
+    return complete(earlier, question)
+
+
+def written_out(history: Sequence[Answer], names: Callable[[str], bool]) -> str:
+    """The last question of a conversation as it was read: each follow-up completed by the ones before
+    (a turn answered as its complete question carries it in its query)."""
+    earlier = ""
+    for turn in history:
+        asked = turn.query.question if turn.query is not None else turn.question
+        if earlier and asked == turn.question and not names(asked):
+            asked = complete(earlier, asked) or _subject_replaced(earlier, asked) or asked
+        earlier = asked
+    return earlier
+
+
+def _subject_replaced(earlier: str, question: str) -> str | None:
+    """ "公用经费呢？" after "万里街道2024年人员经费是多少？": another subject of the same department and year,
+    written out for the turns after it ("万里街道2024年公用经费是多少？"); None when the earlier question
+    names no year to keep."""
+    body = _body(question)
+    years = list(YEAR.finditer(stem(earlier)))
+    if not body or not years or YEAR.search(body) or not question.strip().rstrip("？?").endswith("呢"):
+        return None
+    return f"{stem(earlier)[: years[-1].end()]}{body}是多少？"
+
+
+def answered(
+    question: str, asked: str, history: Sequence[Answer], rules: Callable[[str, Sequence[Answer]], Answer]
+) -> Answer:
+    """The answer to a follow-up read as `asked`, its complete question (`rules(question, history)` answers
+    one). When that is refused, the engine's own reading of the follow-up is tried, and kept if it answers;
+    a complete question that would ask "which department?" where the conversation had one is not used."""
+    done = rules(asked, ())
+    if done.choices and not history[-1].choices:
+        return rules(question, history)
+    if not done.refused:
+        return replace(done, question=question)
+    own = rules(question, history)
+    return own if not own.refused else replace(done, question=question)

@@ -1,0 +1,132 @@
+"""Follow-ups read as the complete question they stand for (assistant/follow.py, follow.toml), and questions
+about nothing in the disclosures refused plainly (assistant/topic.py, topic.toml): one test per cue word,
+then conversations over four real Shanghai PDFs."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from assistant.follow import complete, cues, stem
+from assistant.records import Answer
+from assistant.topic import cues as topic_cues
+from assistant.topic import off_topic
+
+OFFICE = "万里街道2024年办公费预算是多少？"
+PURCHASE = "万里街道2024年政府采购预算有多少？"
+OPENING = "社工部2024年一般公共预算财政拨款支出的年初预算是多少？"
+
+
+@pytest.mark.parametrize("lead", cues()["lead"])
+def test_a_follow_ups_opening_word_is_no_part_of_it(lead: str) -> None:
+    assert complete(OFFICE, f"{lead}2023年呢？") == "万里街道2023年办公费预算是多少？"
+
+
+@pytest.mark.parametrize("tail", cues()["tail"])
+def test_a_follow_ups_closing_word_is_no_part_of_it(tail: str) -> None:
+    assert complete(OFFICE, f"2023年{tail}？") == "万里街道2023年办公费预算是多少？"
+
+
+@pytest.mark.parametrize("child", cues()["child"])
+def test_a_part_of_the_earlier_subject(child: str) -> None:
+    assert complete(PURCHASE, f"{child}工程采购呢？") == "万里街道2024年政府采购预算中工程采购是多少？"
+
+
+@pytest.mark.parametrize("ask", cues()["asks"])
+def test_the_earlier_question_is_cut_where_it_asks(ask: str) -> None:
+    assert stem(f"万里街道2024年办公费预算{ask}？") == "万里街道2024年办公费预算"
+
+
+@pytest.mark.parametrize("measure", cues()["measures"])
+def test_another_measure_of_the_same_subject(measure: str) -> None:
+    assert complete(OFFICE, f"那{measure}多少？") == f"万里街道2024年办公费预算{measure}多少？"
+
+
+@pytest.mark.parametrize("column", cues()["columns"])
+def test_a_column_or_kind_replaces_the_earlier_one(column: str) -> None:
+    assert complete(OPENING, f"{column}呢？") == f"社工部2024年一般公共预算财政拨款支出的{column}是多少？"
+
+
+@pytest.mark.parametrize("name", cues()["not_columns"])
+def test_a_name_holding_a_kind_is_no_column(name: str) -> None:
+    assert complete(f"万里街道2024年{name}支出是多少？", "决算呢？") == f"万里街道2024年{name}支出决算是多少？"
+
+
+@pytest.mark.parametrize(("word", "offset"), cues()["relative_years"].items())
+def test_a_year_said_relative_to_the_earlier_one(word: str, offset: int) -> None:
+    assert complete(OFFICE, f"那{word}呢？") == f"万里街道{2024 + offset}年办公费预算是多少？"
+
+
+def test_a_comparison_with_a_year_is_read_as_a_measure() -> None:
+    assert complete(OFFICE, "比2023年少了多少？") == "万里街道2024年办公费预算比2023年少了多少？"
+    assert complete("北京市信访办2026年收入预算多少？", "比去年下降了百分之几？") == (
+        "北京市信访办2026年收入预算比去年下降了百分之几？"
+    )
+
+
+def test_what_is_no_follow_up_form_is_left_to_the_engine() -> None:
+    assert complete(OFFICE, "深圳市财政局的机关运行经费呢？") is None
+    assert complete(OFFICE, "为什么？") is None
+    assert complete("万里街道2024年办公费比2023年少了多少？", "那2022年呢？") is None  # which year is replaced?
+
+
+@pytest.mark.parametrize("word", topic_cues()["domain"])
+def test_a_budget_word_keeps_a_question_on_topic(word: str) -> None:
+    assert not off_topic(f"明天{word}怎么样", [], [], lambda words: False)
+
+
+def test_a_question_about_nothing_in_the_disclosures() -> None:
+    assert off_topic("明天上海天气怎么样？", ["上海市普陀区社会福利院"], ["怎么样"], lambda words: False)
+    assert not off_topic("科普活动花销", [], [], lambda words: "科普" in words)  # a stored row's word
+
+
+# --- conversations over real PDFs: 万里街道 2023 and 2024 预算, 社工部 2024 决算, 福利院 2024 ----------------
+
+
+@pytest.fixture(scope="module")
+def real(store_real: Path):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    return Engine(Settings(store=store_real))
+
+
+def talk(engine, *questions: str) -> list[Answer]:  # type: ignore[no-untyped-def]
+    answers: list[Answer] = []
+    for q in questions:
+        answers.append(engine.answer(q, answers))
+    return answers
+
+
+@pytest.mark.slow
+def test_a_year_is_answered_from_that_years_document(real) -> None:  # type: ignore[no-untyped-def]
+    *_, a = talk(real, "万里街道2024年人员经费是多少？", "公用经费呢？", "那2023年呢？")
+    assert (a.value, a.unit, a.refused) == (D("15381432"), "元", False)
+    assert {f.year for f in a.facts} == {2023} and a.question == "那2023年呢？"
+    assert all(g.verdict == "verified" for g in a.figures)
+    *_, gone = talk(real, "万里街道2024年三公经费是多少？", "明年呢？")
+    assert gone.refused and "2025年" in gone.text and gone.value is None
+
+
+@pytest.mark.slow
+def test_a_change_against_the_year_before(real) -> None:  # type: ignore[no-untyped-def]
+    *_, a = talk(real, "万里街道2024年办公费预算多少？", "比2023年少了多少？")
+    assert (a.value, a.unit, a.refused) == (D("1056235"), "元", False)
+
+
+@pytest.mark.slow
+def test_a_part_and_a_column_of_the_earlier_subject(real) -> None:  # type: ignore[no-untyped-def]
+    *_, part = talk(real, "万里街道2024年政府采购预算有多少？", "其中工程采购呢？")
+    assert (part.value, part.unit) == (D("815.87"), "万元")
+    *_, whole_year = talk(real, "社工部2024年一般公共预算财政拨款支出的年初预算是多少？", "全年预算呢？")
+    assert (whole_year.value, whole_year.unit) == (D("321.02"), "万元")
+
+
+@pytest.mark.slow
+def test_a_department_named_after_an_ask_back_and_weather(real) -> None:  # type: ignore[no-untyped-def]
+    asked, a = talk(real, "三公经费是多少？", "福利院")
+    assert asked.choices and (a.value, a.unit) == (D("6.4"), "万元")
+    weather = real.answer("明天上海天气怎么样？")
+    assert weather.refused and not weather.choices and "无关" in weather.text
