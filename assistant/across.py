@@ -16,7 +16,7 @@ from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
 from assistant.knowledge import Doc
-from assistant.over_years import years_in
+from assistant.over_years import joined_years, years_in
 from assistant.places import (
     SET,
     Said,
@@ -246,7 +246,7 @@ class AcrossReader:
 
     def _over_years(self, question: str, text: str, departments: tuple[str, ...]) -> Across | None:
         """ "万里街道2023年和2024年的“三公”经费加起来": one department's subject summed over the years named."""
-        years = years_in(text)
+        years = joined_years(text)
         if len(years) < 2 or not (SUM.search(text) or TOTAL.search(text)) or CHANGE.search(text):
             return None
         if COMPARE.search(text) or GROWTH.search(text) or SAME_TIME.search(text):

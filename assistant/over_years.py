@@ -38,6 +38,16 @@ def years_in(text: str) -> list[int]:
     return sorted(years)
 
 
+def joined_years(text: str) -> list[int]:
+    """The years a question asks as one set — written together ("2023年和2024年", "2023年至2025年", "2024和2025
+    两年"); two years apart ("2026年预算的“三公”表里2025年预算数合计": a document and its column) are not a set."""
+    years: set[int] = set()
+    for first, sep, last in SPAN.findall(text):
+        a, b = int(first), int(last)
+        years |= set(range(a, b + 1)) if sep in RANGE and 0 < b - a <= 10 else {a, b}
+    return sorted(years)
+
+
 def total(ov: Overview, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
     """The department's subject in each year asked, summed."""
     from assistant.overview import Scope

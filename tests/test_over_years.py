@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.over_years import years_in
+from assistant.over_years import joined_years, years_in
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,13 @@ def test_the_years_a_question_names() -> None:
     assert years_in("2024和2025两年合计") == [2024, 2025]
     assert years_in("2023-2025年项目支出") == [2023, 2024, 2025]
     assert years_in("2024年项目支出") == [2024]
+
+
+def test_only_years_written_together_are_a_set_to_sum() -> None:
+    """A document's year and a column's year apart are not two years to add (烟台 2026 公开表7's 2025年预算数)."""
+    assert joined_years("万里街道2023年和2024年的“三公”经费加起来") == [2023, 2024]
+    assert joined_years("2023年至2025年三公合计") == [2023, 2024, 2025]
+    assert joined_years("烟台市审计局2026年预算的“三公”表里2025年预算数合计是多少？") == []
 
 
 def test_two_years_of_one_department_summed(engine: Engine) -> None:
