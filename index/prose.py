@@ -26,7 +26,7 @@ FIGURE = re.compile(
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
 _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
 _CHANGE = re.compile(
-    rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$"
+    rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:[^，,；;。比较]{{0,24}}?)(?P<verb>增加|减少|增长|下降|多|少)$"
 )
 _CHANGE_PREV = re.compile(
     r"(?:(?:比|较)上年(?:同期)?(?:预算数?|决算数?)?|与上年(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?:收、支预算总计各)?|同比)"
@@ -47,9 +47,11 @@ _INLINE_ITEM = re.compile(r"\d+、(?P<subject>[^，。；：、\d]{2,20})$")
 _MARKER = re.compile(r"^(?P<m>[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|\d+[.．、](?!\d))\s*")
 _DELIMS = "，,；;：:"
 _LEAD = re.compile(
-    r"^(?:因此|所以|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
+    r"^(?:因此|所以|主要是|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|另有|下设|下属|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
 )
 _TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共|为|是|达到|约|的)$")
+_VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
+_MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
 NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
 
 
@@ -85,9 +87,12 @@ def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: 
         for paragraph in section.paragraphs:
             if paragraph.trail != trail:  # a new subsection ("二、收入预算情况说明") closes every group
                 state, trail = _State(), paragraph.trail
-            out.extend(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
+            # each paragraph's own figures: an amount printed again in another paragraph is a fact there too
+            out.extend(
+                _dedupe(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
+            )
             execution.extend(_execution(paragraph, doc_id=doc_id, department=department, year=year))
-    return _dedupe(out) + execution
+    return out + execution
 
 
 # The national 决算 template states each item's execution in one sentence:
@@ -146,8 +151,9 @@ def clean_subject(raw: str, names: list[str]) -> str:
     s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。")
     s = _MARKER.sub("", s)
     s = re.sub(r"\d{4}年度?", "", s)
-    for name in names:
-        s = s.replace(name, "")
+    for name in names:  # "机构设置情况北京市信访办公室内设机构": what follows the name is the item
+        after = re.sub(r"^(?:部门|单位)", "", s.rsplit(name, 1)[-1]) if name in s else s
+        s = after if after else s.replace(name, "")
     if "本级" in s and not s.endswith("本级"):
         s = s.split("本级", 1)[1].removeprefix("的")
     for _ in range(3):
@@ -190,6 +196,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
             item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
         prev_end = 0
+        near: tuple[str, str] | None = None  # the item of the sentence's last figure, which a change may follow
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
         list_start = _list_start(sentence)
         for f in figures:
@@ -200,7 +207,17 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             prev_end = f.end()
             squeezed = re.sub(r"\s+", "", pre)
             change = _CHANGE.search(squeezed) or _CHANGE_YEAR.search(squeezed) or _CHANGE_PREV.search(squeezed)
-            target = main or ((item_subject, unit) if item_subject else None)
+            own = (
+                clean_subject(re.split(rf"[{_DELIMS}、]|用于", squeezed[: change.start()])[-1], names) if change else ""
+            )
+            # a change or rate is about the subject its clause names ("收入比2025年减少"), else the figure just
+            # before it in the sentence ("因公出国（境）费用 20.00 万元，比 2025 年减少 7.00 万元")
+            target = (
+                ((own, unit) if own and not _MEASURE.fullmatch(own) else None)
+                or near
+                or main
+                or ((item_subject, unit) if item_subject else None)
+            )
             if (basis := _BASIS.fullmatch(squeezed)) and unit in MONEY and target:
                 # "比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元": the figure compared with, then the change
                 compared = int(basis.group("year") or year - 1)
@@ -217,7 +234,22 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                near = target
                 continue
+            if unit == "%" and squeezed.startswith("占") and near:
+                # "基本支出预算 7485.22 万元，占本年支出预算 77.75%": the share is the item's
+                emit(near[0], f"{squeezed.removesuffix('的')}的比例", value, unit, snippet, None, start + f.start())
+                continue
+            if (verb := _VERB_END.search(squeezed)) and unit in MONEY:
+                # "主要是一般公共预算财政拨款增加 10300.15 万元": a change of the item named before the verb
+                named = clean_subject(squeezed[: verb.start()], names)
+                item = (named, unit) if named and not _MEASURE.fullmatch(named) and named[0] not in "比较与" else target
+                if item:
+                    sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
+                    base = _base_year(sentence[: f.start()], year)
+                    emit(item[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                    near = item
+                    continue
             growth = _GROWTH_VERB.search(squeezed)
             if unit == "%" and growth and target:
                 base = _base_year(sentence[: f.start()], year)
@@ -225,6 +257,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
             subject = clean_subject(pre, names)
+            if subject and _MEASURE.fullmatch(
+                subject
+            ):  # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
+                subject = clean_subject(
+                    re.split(rf"[{_DELIMS}。]", sentence[: f.start() - len(pre)].rstrip(_DELIMS))[-1], names
+                )
             if not subject:
                 post = re.split(rf"[{_DELIMS}、。]", sentence[f.end() :], maxsplit=1)[0]
                 subject = clean_subject(post, names) if not re.search(r"\d", post) else ""
@@ -239,6 +277,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 parent = paragraph_parent
             column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
             emit(subject, column, value, unit, snippet, parent, start + f.start())
+            if unit != "%":
+                near = (subject, unit)
             if not in_list:
                 main = (subject, unit)
             first = False
