@@ -252,13 +252,14 @@ def _split_after_tables(
     prose: list[Line] = []
     tables: list[TableLine] = []
     in_tables = True
+    texts = [line for line, _ in lines]
     for i, (line, page) in enumerate(lines):
         if i in starts:
             line = _lifted(line, True)
             in_tables = True
         elif parts.heading(line):
             in_tables, outline = False, 0
-        elif in_tables and outline and _outline_number(line) == outline + 1:
+        elif in_tables and outline and _outline_number(line) == outline + 1 and not _rows_follow(texts, i):
             in_tables = False
         if not in_tables:
             outline = _outline_number(line) or outline
@@ -272,7 +273,7 @@ def _split_after_tables(
 def _outline_number(line: str) -> int:
     """N of a prose heading "N、标题" (八、其他重要事项说明), 0 for any other line."""
     s = line.strip()
-    if "\t" in line or not SUBSECTION.match(s) or re.search(r"\d", s):
+    if "\t" in line or not SUBSECTION.match(s) or re.search(r"\d", s) or s.endswith("表"):  # a caption
         return 0
     return cn_number(s.split("、", 1)[0])
 
