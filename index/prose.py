@@ -19,7 +19,7 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米"
+_UNITS = "亿元|万元|千元|元|%|分|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米"
 FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
@@ -49,7 +49,7 @@ _DELIMS = "，,；;：:"
 _LEAD = re.compile(
     r"^(?:因此|所以|主要是|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|另有|下设|下属|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
 )
-_TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共|为|是|达到|约|的)$")
+_TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
 _VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
 _MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
 NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
@@ -148,7 +148,7 @@ def _department_names(department: str) -> list[str]:
 
 def clean_subject(raw: str, names: list[str]) -> str:
     """The noun a figure is about: strip year, department, template verbs and endings."""
-    s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。")
+    s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。").replace("的，", "的").replace("的,", "的")
     s = _MARKER.sub("", s)
     s = re.sub(r"\d{4}年度?", "", s)
     for name in names:  # "机构设置情况北京市信访办公室内设机构": what follows the name is the item
@@ -159,6 +159,10 @@ def clean_subject(raw: str, names: list[str]) -> str:
     for _ in range(3):
         s = _LEAD.sub("", s)
         s = _TRAIL.sub("", s)
+    # a run-in heading before the sentence: "（一）机关运行经费支出情况机关运行经费支出 10.23 万元"
+    s = re.sub(r"^[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2})", "", s)
+    if s.startswith("纳入") and "的" in s:  # "纳入 2026 年部门预算的政府采购项目共有": the noun after 的
+        s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
     s = s.strip(_DELIMS + "、。")
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
@@ -256,6 +260,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低"} else 1
                 emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
+            if squeezed.startswith("涉及") and near and unit in MONEY:
+                # "编报绩效目标的项目 1 个，涉及预算金额 175.52 万元": the amount of the items just counted
+                emit(
+                    near[0], clean_subject(squeezed[2:], names) or "金额", value, unit, snippet, None, start + f.start()
+                )
+                continue
             subject = clean_subject(pre, names)
             if subject and _MEASURE.fullmatch(
                 subject
@@ -279,7 +289,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             emit(subject, column, value, unit, snippet, parent, start + f.start())
             if unit != "%":
                 near = (subject, unit)
-            if not in_list:
+            if not in_list and unit != "分":  # a score is no whole that later figures are parts of
                 main = (subject, unit)
             first = False
         for c in _CN_COUNT.finditer(sentence):
@@ -315,6 +325,8 @@ def _pre(sentence: str, prev_end: int, start: int) -> str:
     """The text a figure's subject is read from: back to the clause start or the previous figure."""
     cut = max((sentence.rfind(d, prev_end, start) for d in _DELIMS), default=-1)
     begin = max(prev_end, cut + 1)
+    if cut > prev_end and sentence[:cut].endswith("的"):  # "由中小企业供应商中标或成交的，采购金额 N": one noun phrase
+        begin = max([prev_end, *(sentence.rfind(d, prev_end, cut) + 1 for d in _DELIMS)])
     yongyu = sentence.rfind("用于", prev_end, start)
     colon = max(sentence.rfind("：", prev_end, start), sentence.rfind(":", prev_end, start))
     if yongyu > colon and yongyu != -1:
