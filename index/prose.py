@@ -19,7 +19,7 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|分|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米"
+_UNITS = "亿元|万元|千元|元|%|分|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
 FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
@@ -165,6 +165,8 @@ def clean_subject(raw: str, names: list[str]) -> str:
         s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
     s = s.strip(_DELIMS + "、。")
+    if s[:1] in "（(" and not re.search(r"[)）]", s):  # "（一般公务用车 3 辆": an aside cut by the figure
+        s = s[1:]
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
         s = s.strip("“”")
     return s
@@ -276,6 +278,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if not subject:
                 post = re.split(rf"[{_DELIMS}、。]", sentence[f.end() :], maxsplit=1)[0]
                 subject = clean_subject(post, names) if not re.search(r"\d", post) else ""
+            if not subject and not pre.strip() and near:  # "在建工程1项12277.73万元": the items just counted
+                subject = near[0]
             subject = subject or item_subject or ("部门预算" if "预算" in pre and unit in MONEY else "")
             if not subject:
                 continue
