@@ -287,7 +287,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = facts[-1].row.removesuffix("总数") + subject
             in_list = list_start is not None and f.start() > list_start and main is not None
             parent = main[0] if in_list and main and main[0] != subject else None
-            if first and parent is None:
+            if first and parent is None and paragraph_parent != subject:
                 parent = paragraph_parent
             column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
             emit(subject, column, value, unit, snippet, parent, start + f.start())
@@ -310,6 +310,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if inline:
             item_subject, main = inline.group("subject"), None
     opens = text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下："))
+    # a numbered heading that states its total, "（一）本年财政拨款收入 9616.34 万元", heads the items under it
+    opens = opens or bool(m and (end := FIGURE.search(text.rstrip())) and end.end() == len(text.rstrip()))
     last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
     if text.rstrip().endswith("如下：") and last:
         # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")

@@ -141,3 +141,19 @@ def test_an_amount_printed_twice_is_a_fact_twice() -> None:
     """北京 prints "（三）上年结转结余 10.44 万元" and, under it, "10.上年结转结余 10.44 万元。" on one page."""
     got = facts(["（三）上年结转结余 10.44 万元", "10.上年结转结余 10.44 万元。"], ("第一部分", "二、收入预算情况说明"))
     assert [value for _, _, value, _ in got] == [Decimal("10.44"), Decimal("10.44")]
+
+
+def test_a_numbered_heading_with_its_total_heads_the_items_under_it() -> None:
+    """北京市信访办公室 2026: "（一）本年财政拨款收入 9616.34 万元" (no 。) over "1.一般公共预算拨款收入 9616.34 万元。"."""
+    texts = [
+        "（一）本年财政拨款收入 9616.34 万元",
+        "1.一般公共预算拨款收入 9616.34 万元。",
+        "2.政府性基金预算拨款收入 0 万元。",
+        "（二）本年其他资金收入 0 万元",
+        "4.财政专户管理资金收入 0 万元。",
+    ]
+    got = facts(texts, ("第一部分", "二、收入预算情况说明"))
+    assert ("一般公共预算拨款收入", "金额", Decimal("9616.34"), "本年财政拨款收入") in got
+    assert ("政府性基金预算拨款收入", "金额", Decimal(0), "本年财政拨款收入") in got
+    assert ("财政专户管理资金收入", "金额", Decimal(0), "本年其他资金收入") in got
+    assert ("本年其他资金收入", "金额", Decimal(0), None) in got
