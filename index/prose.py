@@ -19,7 +19,9 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|分|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
+_UNITS = (
+    "亿元|万元|千元|元|%|分(?!钟|之)|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
+)
 FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
@@ -52,6 +54,8 @@ _LEAD = re.compile(
 _TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
 _VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
 _MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
+_COUNTED = frozenset({"个", "家", "名", "辆", "台", "项", "间", "件", "人"})
+_NOUN_AFTER = re.compile(r"(?=[\u4e00-\u9fff])(?:[^，,；;：:、。\d（(以的为]|[（(][^（）()]*[)）]){2,20}")
 NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
 
 
@@ -198,7 +202,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     sentences = [s for s in re.split(r"(?<=。)", body) if s]
     starts = accumulate((len(s) for s in sentences), initial=len(text) - len(body))  # offsets, for pages
     for sentence, start in zip(sentences, starts, strict=False):
-        figures = list(FIGURE.finditer(sentence))
+        # a number inside a title is no figure: "《…2030人口发展规划》"
+        figures = [
+            f
+            for f in FIGURE.finditer(sentence)
+            if sentence.count("《", 0, f.start()) <= sentence.count("》", 0, f.start())
+        ]
         if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
             item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
         prev_end = 0
@@ -268,7 +277,10 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                     near[0], clean_subject(squeezed[2:], names) or "金额", value, unit, snippet, None, start + f.start()
                 )
                 continue
-            subject = clean_subject(pre, names)
+            noun = _NOUN_AFTER.match(sentence, f.end()) if unit in _COUNTED else None
+            # "包括 9个机关行政处（科、股）室及 0 个下属单位", "完成 13 个区县…考核": a count's noun follows it
+            counted = noun is not None
+            subject = re.sub(r"\s+", "", noun.group(0)).rstrip("及和与") if counted else clean_subject(pre, names)
             if subject and _MEASURE.fullmatch(
                 subject
             ):  # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
