@@ -19,9 +19,7 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = (
-    "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
-)
+_UNITS = "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
 FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
@@ -281,9 +279,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             # "包括 9个机关行政处（科、股）室及 0 个下属单位", "完成 13 个区县…考核": a count's noun follows it
             counted = noun is not None
             subject = re.sub(r"\s+", "", noun.group(0)).rstrip("及和与") if counted else clean_subject(pre, names)
-            if subject and _MEASURE.fullmatch(
-                subject
-            ):  # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
+            if subject and _MEASURE.fullmatch(subject):
+                # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
                 subject = clean_subject(
                     re.split(rf"[{_DELIMS}。]", sentence[: f.start() - len(pre)].rstrip(_DELIMS))[-1], names
                 )
