@@ -154,7 +154,7 @@ def clean_subject(raw: str, names: list[str]) -> str:
     s = _MARKER.sub("", s)
     s = re.sub(r"\d{4}年度?", "", s)
     for name in names:  # "机构设置情况北京市信访办公室内设机构": what follows the name is the item
-        after = re.sub(r"^(?:部门|单位)", "", s.rsplit(name, 1)[-1]) if name in s else s
+        after = re.sub(r"^(?:部门|单位)(?!预算|决算)", "", s.rsplit(name, 1)[-1]) if name in s else s
         s = after if after else s.replace(name, "")
     if "本级" in s and not s.endswith("本级"):
         s = s.split("本级", 1)[1].removeprefix("的")
