@@ -157,3 +157,21 @@ def test_a_numbered_heading_with_its_total_heads_the_items_under_it() -> None:
     assert ("政府性基金预算拨款收入", "金额", Decimal(0), "本年财政拨款收入") in got
     assert ("财政专户管理资金收入", "金额", Decimal(0), "本年其他资金收入") in got
     assert ("本年其他资金收入", "金额", Decimal(0), None) in got
+
+
+def test_counts_name_their_noun_and_amounts_of_counted_items() -> None:
+    """福州市公安局治安管理支队 2026 (单位构成) and 中共上海市普陀区委社会工作部 2024 决算 (绩效管理)."""
+    got = facts(
+        [
+            "从预算单位构成看，某局包括 9个机关行政处（科、股）室及 0 个下属单位。",
+            "编报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元；绩效跟踪评价的 2024 年度项目 1 个，"
+            "涉及预算金额 175.52 万元。在建工程1项12277.73万元。",
+        ],
+        ("第一部分", "二、单位预算单位构成"),
+    )
+    rows = [(row, column, value) for row, column, value, _ in got]
+    assert ("机关行政处（科、股）室", "数量", Decimal(9)) in rows
+    assert ("下属单位", "数量", Decimal(0)) in rows
+    assert ("绩效目标的项目", "预算金额", Decimal("175.52")) in rows
+    assert ("绩效跟踪评价的项目", "预算金额", Decimal("175.52")) in rows
+    assert ("在建工程", "数量", Decimal(1)) in rows and ("在建工程", "金额", Decimal("12277.73")) in rows
