@@ -19,7 +19,7 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米"
+_UNITS = "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米(?![内范])"
 FIGURE = re.compile(
     rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
@@ -52,6 +52,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
 _VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
 _MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
+_PRIOR = re.compile(r"(?:去年|上年)(?:同期)?(?P<what>预算数|决算数|执行数)为?")
 _COUNTED = frozenset({"个", "家", "名", "辆", "台", "项", "间", "件", "人"})
 _NOUN_AFTER = re.compile(r"(?=[\u4e00-\u9fff])(?:[^，,；;：:、。\d（(以的为]|[（(][^（）()]*[)）]){2,20}")
 NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
@@ -251,7 +252,20 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 continue
             if unit == "%" and squeezed.startswith("占") and near:
                 # "基本支出预算 7485.22 万元，占本年支出预算 77.75%": the share is the item's
-                emit(near[0], f"{squeezed.removesuffix('的')}的比例", value, unit, snippet, None, start + f.start())
+                whole = squeezed.removesuffix("的")
+                emit(
+                    near[0],
+                    f"{whole}的比例" if whole != "占" else "比例",
+                    value,
+                    unit,
+                    snippet,
+                    None,
+                    start + f.start(),
+                )
+                continue
+            if (prior := _PRIOR.fullmatch(squeezed.lstrip("（("))) and near and unit in MONEY:
+                # "增加 32,640 万元（去年预算数为 0 万元，…）": the item's figure of the year before
+                emit(near[0], f"{year - 1}年{prior.group('what')}", value, unit, snippet, None, start + f.start())
                 continue
             if (verb := _VERB_END.search(squeezed)) and unit in MONEY:
                 # "主要是一般公共预算财政拨款增加 10300.15 万元": a change of the item named before the verb

@@ -175,3 +175,18 @@ def test_counts_name_their_noun_and_amounts_of_counted_items() -> None:
     assert ("绩效目标的项目", "预算金额", Decimal("175.52")) in rows
     assert ("绩效跟踪评价的项目", "预算金额", Decimal("175.52")) in rows
     assert ("在建工程", "数量", Decimal(1)) in rows and ("在建工程", "金额", Decimal("12277.73")) in rows
+
+
+def test_the_prior_year_figure_and_a_bare_share_are_the_items() -> None:
+    """无锡市交通运输局 2026 单位预算: "（去年预算数为 0 万元…）" and "…收入 196,278.67 万元，占 19.93%"."""
+    got = facts(
+        [
+            "（3）国有资本经营预算拨款收入 32,640 万元，与上年相比增加 32,640 万元（去年预算数为 0 万元，无法计算增减比率）。",
+            "本年一般公共预算收入 196,278.67 万元，占 19.93%；实现轨道交通站点150米内城市公交站点覆盖率95%。",
+        ]
+    )
+    rows = [(row, column, value) for row, column, value, _ in got]
+    assert ("国有资本经营预算拨款收入", "比2025年增减", Decimal(32640)) in rows
+    assert ("国有资本经营预算拨款收入", "2025年预算数", Decimal(0)) in rows
+    assert ("本年一般公共预算收入", "比例", Decimal("19.93")) in rows
+    assert ("实现轨道交通站点150米内城市公交站点覆盖率", "比例", Decimal(95)) in rows  # "150米内" qualifies
