@@ -99,7 +99,10 @@ def parse(loaded: LoadedText, given: Identity | None = None) -> Disclosure:
     if first_part is None and first_table == len(lines) and not stated(read):
         raise NotADisclosure(loaded.name, "没有找到“某年某部门预算/决算”的标题、“第一部分”等正文部分或“表1”等表格")
     warnings: list[str] = [*unsure, *loaded.warnings]
-    prose, printed = _split_after_tables(paged[first_table:], {i - first_table for i in starts}, parts)
+    before = paged[first_part if first_part is not None else body_start : first_table]
+    prose, printed = _split_after_tables(
+        paged[first_table:], {i - first_table for i in starts}, parts, last_outline(before)
+    )
     if first_part is not None:
         sections = _sections(paged[first_part:first_table] + prose, toc, warnings, parts)
     else:  # no part headings: the prose under the document's own title ("…2026年部门预算情况说明")
@@ -239,23 +242,45 @@ def _rows_follow(lines: list[str], i: int) -> bool:
 TableLine = tuple[str, int | None, bool]  # a line of the tables' stretch, its page, whether it starts a table
 
 
-def _split_after_tables(lines: list[Line], starts: set[int], parts: _Parts) -> tuple[list[Line], list[TableLine]]:
+def _split_after_tables(
+    lines: list[Line], starts: set[int], parts: _Parts, outline: int = 0
+) -> tuple[list[Line], list[TableLine]]:
     """(prose, table lines) of the text from the first table on: parts printed after the tables
-    (第八部分 其他需要说明情况, 第九部分 名词解释 in some templates) are prose, not table notes."""
+    (第八部分 其他需要说明情况, 第九部分 名词解释 in some templates) are prose, not table notes, and so is
+    the next heading of the prose's outline ("八、其他重要事项说明" after 七's 绩效目标表). `outline`: the
+    number of the prose's last "N、" heading before the first table."""
     prose: list[Line] = []
     tables: list[TableLine] = []
     in_tables = True
+    texts = [line for line, _ in lines]
     for i, (line, page) in enumerate(lines):
         if i in starts:
             line = _lifted(line, True)
             in_tables = True
         elif parts.heading(line):
+            in_tables, outline = False, 0
+        elif in_tables and outline and _outline_number(line) == outline + 1 and not _rows_follow(texts, i):
             in_tables = False
+        if not in_tables:
+            outline = _outline_number(line) or outline
         if in_tables:
             tables.append((line, page, i in starts))
         else:
             prose.append((line, page))
     return prose, tables
+
+
+def _outline_number(line: str) -> int:
+    """N of a prose heading "N、标题" (八、其他重要事项说明), 0 for any other line."""
+    s = line.strip()
+    if "\t" in line or not SUBSECTION.match(s) or re.search(r"\d", s) or s.endswith("表"):  # a caption
+        return 0
+    return cn_number(s.split("、", 1)[0])
+
+
+def last_outline(lines: list[Line]) -> int:
+    """The number of the last "N、" heading of the prose lines, since their last part heading."""
+    return next((n for line, _ in reversed(lines) if (n := _outline_number(line))), 0)
 
 
 def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict[str, ParsedTable]) -> list[str]:

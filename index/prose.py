@@ -19,14 +19,14 @@ from index.numbers import ascii_digits, cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米"
+_UNITS = "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米(?![内范])"
 FIGURE = re.compile(
-    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:以上|以下|以内|左右|及以上))"
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
 )
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
 _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
 _CHANGE = re.compile(
-    rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:预算数?|决算数?|同期)?(?P<verb>增加|减少|增长|下降|多|少)$"
+    rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:[^，,；;。比较]{{0,24}}?)(?P<verb>增加|减少|增长|下降|多|少)$"
 )
 _CHANGE_PREV = re.compile(
     r"(?:(?:比|较)上年(?:同期)?(?:预算数?|决算数?)?|与上年(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?:收、支预算总计各)?|同比)"
@@ -47,9 +47,14 @@ _INLINE_ITEM = re.compile(r"\d+、(?P<subject>[^，。；：、\d]{2,20})$")
 _MARKER = re.compile(r"^(?P<m>[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d+)[)）]|\d+[.．、](?!\d))\s*")
 _DELIMS = "，,；;：:"
 _LEAD = re.compile(
-    r"^(?:因此|所以|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
+    r"^(?:因此|所以|主要是|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|另有|下设|下属|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
 )
-_TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共|为|是|达到|约|的)$")
+_TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
+_VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
+_MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
+_PRIOR = re.compile(r"(?:去年|上年)(?:同期)?(?P<what>预算数|决算数|执行数)为?")
+_COUNTED = frozenset({"个", "家", "名", "辆", "台", "项", "间", "件", "人"})
+_NOUN_AFTER = re.compile(r"(?=[\u4e00-\u9fff])(?:[^，,；;：:、。\d（(以的为]|[（(][^（）()]*[)）]){2,20}")
 NEGATIVE_VERBS = frozenset({"减少", "下降", "少", "降低"})
 
 
@@ -85,9 +90,12 @@ def prose_facts(sections: list[Section], *, doc_id: str, department: str, year: 
         for paragraph in section.paragraphs:
             if paragraph.trail != trail:  # a new subsection ("二、收入预算情况说明") closes every group
                 state, trail = _State(), paragraph.trail
-            out.extend(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
+            # each paragraph's own figures: an amount printed again in another paragraph is a fact there too
+            out.extend(
+                _dedupe(_paragraph(paragraph, state, doc_id=doc_id, department=department, year=year, names=names))
+            )
             execution.extend(_execution(paragraph, doc_id=doc_id, department=department, year=year))
-    return _dedupe(out) + execution
+    return out + execution
 
 
 # The national 决算 template states each item's execution in one sentence:
@@ -143,18 +151,25 @@ def _department_names(department: str) -> list[str]:
 
 def clean_subject(raw: str, names: list[str]) -> str:
     """The noun a figure is about: strip year, department, template verbs and endings."""
-    s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。")
+    s = re.sub(r"\s+", "", raw).strip(_DELIMS + "、。").replace("的，", "的").replace("的,", "的")
     s = _MARKER.sub("", s)
     s = re.sub(r"\d{4}年度?", "", s)
-    for name in names:
-        s = s.replace(name, "")
+    for name in names:  # "机构设置情况北京市信访办公室内设机构": what follows the name is the item
+        after = re.sub(r"^(?:部门|单位)(?!预算|决算)", "", s.rsplit(name, 1)[-1]) if name in s else s
+        s = after if after else s.replace(name, "")
     if "本级" in s and not s.endswith("本级"):
         s = s.split("本级", 1)[1].removeprefix("的")
     for _ in range(3):
         s = _LEAD.sub("", s)
         s = _TRAIL.sub("", s)
+    # a run-in heading before the sentence: "（一）机关运行经费支出情况机关运行经费支出 10.23 万元"
+    s = re.sub(r"^[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2})", "", s)
+    if s.startswith("纳入") and "的" in s:  # "纳入 2026 年部门预算的政府采购项目共有": the noun after 的
+        s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
     s = s.strip(_DELIMS + "、。")
+    if s[:1] in "（(" and not re.search(r"[)）]", s):  # "（一般公务用车 3 辆": an aside cut by the figure
+        s = s[1:]
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
         s = s.strip("“”")
     return s
@@ -186,10 +201,16 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     sentences = [s for s in re.split(r"(?<=。)", body) if s]
     starts = accumulate((len(s) for s in sentences), initial=len(text) - len(body))  # offsets, for pages
     for sentence, start in zip(sentences, starts, strict=False):
-        figures = list(FIGURE.finditer(sentence))
+        # a number inside a title is no figure: "《…2030人口发展规划》"
+        figures = [
+            f
+            for f in FIGURE.finditer(sentence)
+            if sentence.count("《", 0, f.start()) <= sentence.count("》", 0, f.start())
+        ]
         if not figures and len(sentence) <= 22 and not _CN_COUNT.search(sentence):
             item_subject = clean_subject(sentence.rstrip("。"), names) or item_subject
         prev_end = 0
+        near: tuple[str, str] | None = None  # the item of the sentence's last figure, which a change may follow
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
         list_start = _list_start(sentence)
         for f in figures:
@@ -200,7 +221,17 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             prev_end = f.end()
             squeezed = re.sub(r"\s+", "", pre)
             change = _CHANGE.search(squeezed) or _CHANGE_YEAR.search(squeezed) or _CHANGE_PREV.search(squeezed)
-            target = main or ((item_subject, unit) if item_subject else None)
+            own = (
+                clean_subject(re.split(rf"[{_DELIMS}、]|用于", squeezed[: change.start()])[-1], names) if change else ""
+            )
+            # a change or rate is about the subject its clause names ("收入比2025年减少"), else the figure just
+            # before it in the sentence ("因公出国（境）费用 20.00 万元，比 2025 年减少 7.00 万元")
+            target = (
+                ((own, unit) if own and not _MEASURE.fullmatch(own) else None)
+                or near
+                or main
+                or ((item_subject, unit) if item_subject else None)
+            )
             if (basis := _BASIS.fullmatch(squeezed)) and unit in MONEY and target:
                 # "比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元": the figure compared with, then the change
                 compared = int(basis.group("year") or year - 1)
@@ -217,17 +248,61 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                near = target
                 continue
+            if unit == "%" and squeezed.startswith("占") and near:
+                # "基本支出预算 7485.22 万元，占本年支出预算 77.75%": the share is the item's
+                whole = squeezed.removesuffix("的")
+                emit(
+                    near[0],
+                    f"{whole}的比例" if whole != "占" else "比例",
+                    value,
+                    unit,
+                    snippet,
+                    None,
+                    start + f.start(),
+                )
+                continue
+            if (prior := _PRIOR.fullmatch(squeezed.lstrip("（("))) and near and unit in MONEY:
+                # "增加 32,640 万元（去年预算数为 0 万元，…）": the item's figure of the year before
+                emit(near[0], f"{year - 1}年{prior.group('what')}", value, unit, snippet, None, start + f.start())
+                continue
+            if (verb := _VERB_END.search(squeezed)) and unit in MONEY:
+                # "主要是一般公共预算财政拨款增加 10300.15 万元": a change of the item named before the verb
+                named = clean_subject(squeezed[: verb.start()], names)
+                item = (named, unit) if named and not _MEASURE.fullmatch(named) and named[0] not in "比较与" else target
+                if item:
+                    sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
+                    base = _base_year(sentence[: f.start()], year)
+                    emit(item[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                    near = item
+                    continue
             growth = _GROWTH_VERB.search(squeezed)
             if unit == "%" and growth and target:
                 base = _base_year(sentence[: f.start()], year)
                 sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低"} else 1
                 emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
-            subject = clean_subject(pre, names)
+            if squeezed.startswith("涉及") and near and unit in MONEY:
+                # "编报绩效目标的项目 1 个，涉及预算金额 175.52 万元": the amount of the items just counted
+                emit(
+                    near[0], clean_subject(squeezed[2:], names) or "金额", value, unit, snippet, None, start + f.start()
+                )
+                continue
+            noun = _NOUN_AFTER.match(sentence, f.end()) if unit in _COUNTED else None
+            # "包括 9个机关行政处（科、股）室及 0 个下属单位", "完成 13 个区县…考核": a count's noun follows it
+            counted = noun is not None
+            subject = re.sub(r"\s+", "", noun.group(0)).rstrip("及和与") if counted else clean_subject(pre, names)
+            if subject and _MEASURE.fullmatch(subject):
+                # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
+                subject = clean_subject(
+                    re.split(rf"[{_DELIMS}。]", sentence[: f.start() - len(pre)].rstrip(_DELIMS))[-1], names
+                )
             if not subject:
                 post = re.split(rf"[{_DELIMS}、。]", sentence[f.end() :], maxsplit=1)[0]
                 subject = clean_subject(post, names) if not re.search(r"\d", post) else ""
+            if not subject and not pre.strip() and near:  # "在建工程1项12277.73万元": the items just counted
+                subject = near[0]
             subject = subject or item_subject or ("部门预算" if "预算" in pre and unit in MONEY else "")
             if not subject:
                 continue
@@ -235,11 +310,13 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = facts[-1].row.removesuffix("总数") + subject
             in_list = list_start is not None and f.start() > list_start and main is not None
             parent = main[0] if in_list and main and main[0] != subject else None
-            if first and parent is None:
+            if first and parent is None and paragraph_parent != subject:
                 parent = paragraph_parent
             column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
             emit(subject, column, value, unit, snippet, parent, start + f.start())
-            if not in_list:
+            if unit != "%":
+                near = (subject, unit)
+            if not in_list and unit != "分":  # a score is no whole that later figures are parts of
                 main = (subject, unit)
             first = False
         for c in _CN_COUNT.finditer(sentence):
@@ -256,6 +333,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if inline:
             item_subject, main = inline.group("subject"), None
     opens = text.rstrip().endswith(("包括：", "包括:", "其中：", "其中:", "如下："))
+    # a numbered heading that states its total, "（一）本年财政拨款收入 9616.34 万元", heads the items under it
+    opens = opens or bool(m and (end := FIGURE.search(text.rstrip())) and end.end() == len(text.rstrip()))
     last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
     if text.rstrip().endswith("如下：") and last:
         # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")
@@ -275,6 +354,8 @@ def _pre(sentence: str, prev_end: int, start: int) -> str:
     """The text a figure's subject is read from: back to the clause start or the previous figure."""
     cut = max((sentence.rfind(d, prev_end, start) for d in _DELIMS), default=-1)
     begin = max(prev_end, cut + 1)
+    if cut > prev_end and sentence[:cut].endswith("的"):  # "由中小企业供应商中标或成交的，采购金额 N": one noun phrase
+        begin = max([prev_end, *(sentence.rfind(d, prev_end, cut) + 1 for d in _DELIMS)])
     yongyu = sentence.rfind("用于", prev_end, start)
     colon = max(sentence.rfind("：", prev_end, start), sentence.rfind(":", prev_end, start))
     if yongyu > colon and yongyu != -1:

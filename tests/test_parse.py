@@ -232,3 +232,38 @@ def test_caption_forms_name_and_kind_tables(tmp_path: Path) -> None:
     assert tables["表2"].notes == []
     assert tables["一般公共预算“三公”经费支出预算表"].rows[1].values["预算数"] == Decimal("3.40")
     assert tables["表6"].rows[0].values["金额"] == Decimal("1.00")
+
+
+AFTER_TARGETS = """2026年福州市示例支队单位预算
+
+第一部分 单位概况
+一、单位主要职责
+示例支队负责示例工作。
+
+第二部分 单位预算情况说明
+一、收支预算情况
+2026 年收入预算 120.50 万元。
+二、预算绩效目标情况
+（一）绩效目标表及说明
+表1
+项目支出绩效目标表
+单位：万元
+项目名称\t金额
+示例项目\t20.50
+三、其他重要事项说明
+（一）机关运行经费
+2026 年，福州市示例支队一般公共预算拨款安排的机关运行经费支出 221.19 万元，比上年减少 11.22 万元，下降 4.83%。
+"""
+
+
+def test_the_next_outline_heading_after_a_table_is_prose(tmp_path: Path) -> None:
+    """福州市公安局治安管理支队 2026: "八、其他重要事项说明" follows 七's 绩效目标表; it is prose, not the table's notes."""
+    path = tmp_path / "after_targets.txt"
+    path.write_text(AFTER_TARGETS, encoding="utf-8")
+    parsed = read(path)
+    trails = {p.trail for s in parsed.disclosure.sections for p in s.paragraphs}
+    assert ("第二部分 单位预算情况说明", "三、其他重要事项说明") in trails
+    got = {(f.row, f.column, f.value) for f in parsed.facts if f.table is None}
+    assert ("一般公共预算拨款安排的机关运行经费支出", "金额", Decimal("221.19")) in got
+    assert ("一般公共预算拨款安排的机关运行经费支出", "比2025年增减", Decimal("-11.22")) in got
+    assert parsed.disclosure.tables["表1"].rows[0].values["金额"] == Decimal("20.50")

@@ -24,10 +24,13 @@ WUXI = [
 ]
 
 
-def facts(texts: list[str], trail: tuple[str, ...] = TRAIL) -> list[tuple[str, str, Decimal, str | None]]:
+def facts(
+    texts: list[str], trail: tuple[str, ...] = TRAIL, department: str = "某局"
+) -> list[tuple[str, str, Decimal, str | None]]:
     section = Section(heading=trail[0], paragraphs=[Paragraph(text=t, trail=trail) for t in texts], subsections=[])
     return [
-        (f.row, f.column, f.value, f.parent) for f in prose_facts([section], doc_id="x", department="某局", year=2026)
+        (f.row, f.column, f.value, f.parent)
+        for f in prose_facts([section], doc_id="x", department=department, year=2026)
     ]
 
 
@@ -81,3 +84,109 @@ def test_a_change_stated_against_a_printed_figure() -> None:
         ("收入", "比2025年增减", Decimal("-57334.09")),
         ("收入", "比2025年增长率", Decimal("-3.81")),
     ]
+
+
+# 重庆市水利局 2026 部门预算, 二、部门收支总体情况 and 四、“三公”经费情况说明 (as the PDF reader joins them)
+CHONGQING = [
+    "（一）收入预算：2026 年年初预算数 186549.30 万元，其中：一般公共预算财政拨款 128148.56万元，政府性基金预算财政拨款"
+    " 44134.59 万元。收入比 2025 年减少 246429.22 万元，主要是一般公共预算财政拨款增加 10300.15 万元，政府性基金预算"
+    "财政拨款减少 258146.77 万元。",
+    "2026 年一般公共预算财政拨款收入 128148.56 万元，一般公共预算财政拨款支出 128148.56 万元，比 2025 年增加 10300.15"
+    " 万元。其中：基本支出 33325.21 万元，主要用于保障在职人员工资福利及社会保险缴费，保障部门正常运转的各项商品服务支出，"
+    "比 2025年增加 2943.64 万元，主要原因是机关及直属单位人员增加；项目支出94823.35 万元，主要用于水源工程建设等工作，"
+    "比 2025 年增加 7356.51 万元。",
+    "2026 年“三公”经费预算 308.00 万元，比 2025 年减少 22.24 万元。其中：因公出国（境）费用20.00 万元，比 2025 年减少"
+    " 7.00 万元，主要原因是预计 2026 年因公出国出境将减少；公务接待费 39.50万元，比 2025 年减少 5.64 万元。",
+]
+
+
+def test_a_change_binds_to_the_item_of_its_clause() -> None:
+    """The item a clause names ("收入比 2025 年减少"), else the figure just before it; never the sentence's first item."""
+    got = facts(CHONGQING, ("重庆市水利局2026年部门预算情况说明", "二、部门收支总体情况"))
+    changes = {value: row for row, column, value, _ in got if column == "比2025年增减"}
+    assert changes[Decimal("-246429.22")] == "收入"
+    assert changes[Decimal("10300.15")] in {"一般公共预算财政拨款", "一般公共预算财政拨款支出"}
+    assert changes[Decimal("-258146.77")] == "政府性基金预算财政拨款"  # "X减少 N 万元": X's change, not an amount
+    assert changes[Decimal("2943.64")] == "基本支出"  # after "主要用于…，": the figure before it
+    assert changes[Decimal("7356.51")] == "项目支出"
+    assert changes[Decimal("-7.00")] == "因公出国（境）费用"
+    assert changes[Decimal("-5.64")] == "公务接待费"
+    assert ("收入", "金额", Decimal("186549.30"), None) in got  # "收入预算：…年初预算数 N": the item before the colon
+    assert not [row for row, column, *_ in got if column == "金额" and row.endswith(("增加", "减少"))]
+
+
+# 北京市信访办公室 2026 部门预算 (Beijing prints the department's name inside the sentence, after a run-in heading)
+XINFANG = [
+    "（二）机构设置情况北京市信访办公室内设机构 12 个，分别为：秘书处、来信办理处。另有 1 个全额拨款事业单位，北京市信访办公室综合事务中心。",
+    "2026 年财政拨款“三公”经费预算 17.70 万元，比 2025年财政拨款“三公”经费年初预算减少1.65万元，下降8.53%。",
+    "（一）基本支出。基本支出预算 7485.22 万元，占本年支出预算 77.75%。",
+    "（一）政府采购预算说明2026 年北京市信访办公室部门政府采购预算总额1240.07 万元，其中：政府采购货物预算 12.50 万元。",
+]
+
+
+def test_items_in_beijing_sentences() -> None:
+    got = [
+        (row, column, value)
+        for row, column, value, _ in facts(XINFANG, ("第一部分", "五、其他情况说明"), "北京市信访办公室")
+    ]
+    assert ("内设机构", "数量", Decimal(12)) in got  # not "机构设置情况内设机构"
+    assert ("全额拨款事业单位", "数量", Decimal(1)) in got  # "另有 1 个…": the noun after the count
+    assert ("财政拨款“三公”经费", "比2025年增减", Decimal("-1.65")) in got  # the restated item between 比 and 减少
+    assert ("财政拨款“三公”经费", "比2025年增长率", Decimal("-8.53")) in got
+    assert ("基本支出", "占本年支出预算的比例", Decimal("77.75")) in got  # a share is the item's
+    assert ("政府采购预算总额", "金额", Decimal("1240.07")) in got
+
+
+def test_an_amount_printed_twice_is_a_fact_twice() -> None:
+    """北京 prints "（三）上年结转结余 10.44 万元" and, under it, "10.上年结转结余 10.44 万元。" on one page."""
+    got = facts(["（三）上年结转结余 10.44 万元", "10.上年结转结余 10.44 万元。"], ("第一部分", "二、收入预算情况说明"))
+    assert [value for _, _, value, _ in got] == [Decimal("10.44"), Decimal("10.44")]
+
+
+def test_a_numbered_heading_with_its_total_heads_the_items_under_it() -> None:
+    """北京市信访办公室 2026: "（一）本年财政拨款收入 9616.34 万元" (no 。) over "1.一般公共预算拨款收入 9616.34 万元。"."""
+    texts = [
+        "（一）本年财政拨款收入 9616.34 万元",
+        "1.一般公共预算拨款收入 9616.34 万元。",
+        "2.政府性基金预算拨款收入 0 万元。",
+        "（二）本年其他资金收入 0 万元",
+        "4.财政专户管理资金收入 0 万元。",
+    ]
+    got = facts(texts, ("第一部分", "二、收入预算情况说明"))
+    assert ("一般公共预算拨款收入", "金额", Decimal("9616.34"), "本年财政拨款收入") in got
+    assert ("政府性基金预算拨款收入", "金额", Decimal(0), "本年财政拨款收入") in got
+    assert ("财政专户管理资金收入", "金额", Decimal(0), "本年其他资金收入") in got
+    assert ("本年其他资金收入", "金额", Decimal(0), None) in got
+
+
+def test_counts_name_their_noun_and_amounts_of_counted_items() -> None:
+    """福州市公安局治安管理支队 2026 (单位构成) and 中共上海市普陀区委社会工作部 2024 决算 (绩效管理)."""
+    got = facts(
+        [
+            "从预算单位构成看，某局包括 9个机关行政处（科、股）室及 0 个下属单位。",
+            "编报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元；绩效跟踪评价的 2024 年度项目 1 个，"
+            "涉及预算金额 175.52 万元。在建工程1项12277.73万元。",
+        ],
+        ("第一部分", "二、单位预算单位构成"),
+    )
+    rows = [(row, column, value) for row, column, value, _ in got]
+    assert ("机关行政处（科、股）室", "数量", Decimal(9)) in rows
+    assert ("下属单位", "数量", Decimal(0)) in rows
+    assert ("绩效目标的项目", "预算金额", Decimal("175.52")) in rows
+    assert ("绩效跟踪评价的项目", "预算金额", Decimal("175.52")) in rows
+    assert ("在建工程", "数量", Decimal(1)) in rows and ("在建工程", "金额", Decimal("12277.73")) in rows
+
+
+def test_the_prior_year_figure_and_a_bare_share_are_the_items() -> None:
+    """无锡市交通运输局 2026 单位预算: "（去年预算数为 0 万元…）" and "…收入 196,278.67 万元，占 19.93%"."""
+    got = facts(
+        [
+            "（3）国有资本经营预算拨款收入 32,640 万元，与上年相比增加 32,640 万元（去年预算数为 0 万元，无法计算增减比率）。",
+            "本年一般公共预算收入 196,278.67 万元，占 19.93%；实现轨道交通站点150米内城市公交站点覆盖率95%。",
+        ]
+    )
+    rows = [(row, column, value) for row, column, value, _ in got]
+    assert ("国有资本经营预算拨款收入", "比2025年增减", Decimal(32640)) in rows
+    assert ("国有资本经营预算拨款收入", "2025年预算数", Decimal(0)) in rows
+    assert ("本年一般公共预算收入", "比例", Decimal("19.93")) in rows
+    assert ("实现轨道交通站点150米内城市公交站点覆盖率", "比例", Decimal(95)) in rows  # "150米内" qualifies
