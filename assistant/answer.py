@@ -623,6 +623,10 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1 if query.last_year or not query.year else query.year
         direct = [f for f in self.pick.facts(key, doc) if f.column == f"{year}年"]
+        if query.table:  # "2026年预算的“三公”表里2025年…": that table's column, never another place's figure
+            direct = [f for f in direct if f.table == query.table]
+            if not direct:
+                raise Unanswerable(f"{query.table}没有“{self.pick.name(key)}”{year}年的数额")
         if direct:
             f = self.pick.rank(direct, query)[0]
             text = f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"

@@ -16,6 +16,7 @@ from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_n
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
+from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import off_topic
@@ -576,6 +577,8 @@ class Understanding:
                 return [f"{outer} {p}" for p in parts if p.strip()]
             parts = re.split(r"加上|(?<!增)加|和|与|以及|及|跟|、|还有", body)
             return [p for p in parts if p.strip()]
+        if measure in ("change", "growth"):
+            text = AGAINST.sub(" ", text)  # "比2025年年初预算下降了百分之几": 年初预算 is the base, not the item
         return [ASIDE.sub(" ", text)]  # "（主要是退休费）" is an aside, not the subject
 
     def link(
