@@ -1,0 +1,230 @@
+"""A complete reading: every part of a question that says which figure, or what to do with it, is consumed by
+the answer's reading, or the question is refused with a message naming the part.
+
+The answer engine links a subject by bigrams and reads a measure from cue words; what neither consumed —
+"扣除行政单位离退休后", "增长了多少", "多少倍", "哪个最多", "计划买", "（殡葬）", "为什么增加了20%" — was
+dropped silently, and the figure shown (the excluded part, the total, an amount, one 专项, the vehicles owned,
+a neighbour row, a quote) answered another question. The cue words are data (assistant/cues.toml); this
+module holds the grammar of each kind (see that file's comment) and the evidence an answer read.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+from assistant.calculator import MONEY
+from assistant.draft import Draft
+from assistant.dropped import dropped_words, label_grams
+from assistant.knowledge import Knowledge, grams, norm
+from assistant.records import Query
+from index.records import Fact
+
+CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise"]
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cue:
+    """One entry of cues.toml: a part of a question and what consumes it."""
+
+    name: str
+    kind: CueKind
+    pattern: re.Pattern[str]
+    example: str  # a question the pattern matches
+    span: str  # the part of `example` a refusal names
+    measures: tuple[str, ...] = ()  # measure: the query measures that consume it
+    units: tuple[str, ...] = ()  # measure: answer units that consume it
+    columns: tuple[str, ...] = ()  # measure: words of a figure's column or row that consume it
+    words: tuple[str, ...] = ()  # evidence: words of what the answer read that consume it
+    not_words: tuple[str, ...] = ()  # qualifier: the start of an aside, no item
+
+    def spans(self, question: str, names: Sequence[str] = ()) -> list[str]:
+        """The parts of `question` this cue matches: a qualifier's item, the whole match of the others.
+
+        A bracket is no qualifier when it starts an aside ("（主要是退休费）"), holds only a department's `names`
+        and neutral words ("（无锡市人社局部门预算）"), or restates the words before it ("运行经费（机关运行经费）")."""
+        out = []
+        for m in self.pattern.finditer(question):
+            if self.kind != "qualifier":
+                out.append(m.group(0))
+                continue
+            span = m.group("span")
+            rest = span
+            for name in sorted(names, key=len, reverse=True):
+                rest = rest.replace(name, "")
+            for word in self.not_words:
+                rest = rest.replace(word, "")
+            before = set(grams(norm(question[max(0, m.start() - 8) : m.start()])))
+            if span.startswith(self.not_words) or len(rest) < 2 or before & set(grams(norm(span))):
+                continue
+            out.append(span)
+        return out
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    """The cues, read once from the package's cues.toml."""
+    data: dict[str, Any] = tomllib.loads(files("assistant").joinpath("cues.toml").read_text(encoding="utf-8"))
+    return tuple(
+        Cue(
+            name=c["name"],
+            kind=c["kind"],
+            pattern=re.compile(c["pattern"]),
+            example=c["example"],
+            span=c["span"],
+            measures=tuple(c.get("measures", ())),
+            units=tuple(c.get("units", ())),
+            columns=tuple(c.get("columns", ())),
+            words=tuple(c.get("words", ())),
+            not_words=tuple(c.get("not_words", ())),
+        )
+        for c in data["cue"]
+    )
+
+
+def fact_evidence(f: Fact) -> str:
+    """What a figure is printed under, as the answer read it: its row, parent, column and fund, the table's
+    title, the document's kind, and for a prose figure the clause it ends (never the section heading:
+    "资产购置情况说明" heads the sentence about the vehicles owned)."""
+    parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", f.doc_kind]
+    trail, _, snippet = f.source.partition(" · 「")
+    if f.table:
+        parts.append(trail)
+    else:
+        parts.append(_CLAUSE_BREAK.split(snippet.removesuffix("」"))[-1])
+    return " ".join(p for p in parts if p)
+
+
+def _read_text(kb: Knowledge, f: Fact) -> str:
+    """All a figure is printed under: its evidence, the sentence a prose figure ends, and the names of the
+    科目 above a coded row (行政运行 2120101 is 城乡社区管理事务's)."""
+    above = []
+    if f.code and f.code.isdigit() and len(f.code) in (5, 7):
+        heads = {f.code[:3], f.code[:5]} - {f.code}
+        above = [g.row for g in kb.facts_by_doc.get(f.doc_id, []) if g.code in heads]
+    return " ".join([fact_evidence(f), kb.sentence_of(f), *dict.fromkeys(above)])
+
+
+def _numbers(text: str) -> set[Decimal]:
+    out = set()
+    for n in _NUMBER.findall(text):
+        try:
+            out.add(Decimal(n.replace(",", "")))
+        except InvalidOperation:
+            continue
+    return out
+
+
+def unread(
+    question: str,
+    query: Query,
+    draft: Draft,
+    label_text: Sequence[str] = (),
+    names: Sequence[str] = (),
+    around: Sequence[str] = (),
+) -> str | None:
+    """Why the answer `draft` does not answer all of `question` (a refusal's reason naming the part), or None.
+
+    `label_text` is what the subjects linked are named and printed with (their variants), which an answer of
+    those subjects has read too; `names` the departments' names; `around` what else the figures are printed
+    under (a prose figure's sentence, the 科目 above a coded row), which only a qualifier may be read from."""
+    evidence = norm(" ".join([*(fact_evidence(f) for f in draft.facts), *label_text]))
+    wide = evidence + norm(" ".join(around))
+    for cue in cues():
+        for span in cue.spans(question, names):
+            if not _consumed(cue, span, query, draft, wide if cue.kind == "qualifier" else evidence):
+                return _message(cue, span)
+    return None
+
+
+def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> bool:
+    explaining = query.measure in ("explain", "breakdown") and not draft.facts
+    if cue.kind == "condition":
+        printed = norm(span), norm(span[:-1])  # "不含上年结转" of a table's title; "扣除…后" is never printed
+        return any(p in read for p in printed) or (explaining and not draft.value)
+    if cue.kind == "measure":
+        return (
+            query.measure in cue.measures
+            or (draft.unit or "") in cue.units
+            or any(c in f"{f.column} {f.column_role or ''} {f.row}" for f in draft.facts for c in cue.columns)
+        )
+    if cue.kind == "evidence":
+        return explaining or any(w in read for w in cue.words)
+    if cue.kind == "qualifier":
+        return explaining or all(g in read for g in grams(norm(span)))
+    # premise: only a quote can accept it unchecked; a figure answered is checked against the question's
+    if query.measure != "explain":
+        return True
+    m = cue.pattern.search(span)
+    said = _numbers(m.group("number")) if m else set()
+    shown = _numbers(" ".join([draft.text, *(c.text for c in draft.citations)]))
+    return bool(said & shown)
+
+
+def _message(cue: Cue, span: str) -> str:
+    if cue.kind == "premise":
+        return f"公开文件中没有找到问题所说的“{span}”，无法按这一前提作答"
+    if cue.kind == "measure":
+        return f"我没能按问题中的“{span}”算出答案，没有给出不符合这一要求的数字"
+    return f"我没能理解问题中“{span}”这一条件，没有给出不含这一条件的数字"
+
+
+def incomplete(
+    question: str, content: str, query: Query, draft: Draft, kb: Knowledge, neutral: Sequence[str]
+) -> str | None:
+    """Why the answer `draft` does not answer all of `question`, or None: a cue nothing consumed (`unread`), an
+    item word of the question's `content` no figure shown is named with (`swapped`), or a quoted change of
+    another section's item (`topic_words`)."""
+    scope = {f.doc_id for f in draft.facts} or set(query.doc_ids)
+    shown = {id(f) for f in draft.facts}
+    labels = [kb.labels[k] for k in query.subjects if k in kb.labels]
+    read = [label for label in labels if any(id(f) in shown for f in label.facts)]
+    names = [a for d in query.doc_ids if d in kb.docs for a in kb.docs[d].aliases]
+    around = [_read_text(kb, f) for f in draft.facts]
+    if reason := unread(question, query, draft, [v for label in read for v in label.variants], names, around):
+        return reason
+    if query.measure in ("explain", "breakdown"):
+        return None
+    printed = {g for label in kb.in_scope(scope) for v in label.variants for g in grams(v)}
+    linked = {id(f) for label in labels for f in label.facts}  # the subjects' own were linked whole already
+    picked = [f for f in draft.facts if id(f) not in linked]  # another item's, picked by the composer
+    money = all(f.unit in MONEY for f in draft.facts) and not any(label.targets for label in read)
+    if picked and money and not draft.citations:  # a quoted change was matched to the question already
+        covered = set(grams(norm(" ".join(around))))
+        covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
+        for label in read:
+            covered |= label_grams(kb, label, scope)
+        if words := dropped_words(content, covered, printed, neutral):
+            return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
+    prose = all(f.table is None for f in draft.facts)
+    whole = not dropped_words(content, set(), printed, neutral)  # "今年预算比去年少了多少": no item named
+    if query.measure in ("change", "growth") and prose and draft.citations and whole:
+        if words := topic_words(draft.citations[0].where, question, printed, neutral):
+            return f"文字说明中的这一变化说的是“{words[0]}”，不是问题所问的项目"
+    return None
+
+
+def topic_words(heading: str, question: str, printed: set[str], neutral: Sequence[str]) -> list[str]:
+    """The item words of the section a quoted change is printed in that the question does not name: "今年预算
+    比去年少了多少" answered with "预算数比2025年年初预算增加0.00万元" of the “三公”经费 section. A section's
+    frame words (部分, 情况, 说明 …, cues.toml `[heading] frame`) name no item."""
+    last = re.split(r"[·>]", heading)[-1]
+    last = re.sub(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．])", " ", last)
+    last = re.sub(r"[（(]第\d+页.*$|\d{4}\s*年度?", " ", last)
+    frame = sorted([*neutral, *heading_frame()], key=len, reverse=True)
+    return dropped_words(norm(last), set(grams(norm(question))), printed, frame)
+
+
+@cache
+def heading_frame() -> tuple[str, ...]:
+    """Words of a section heading that name no item (cues.toml `[heading] frame`)."""
+    data: dict[str, Any] = tomllib.loads(files("assistant").joinpath("cues.toml").read_text(encoding="utf-8"))
+    return tuple(data["heading"]["frame"])

@@ -1,0 +1,130 @@
+"""A complete reading: every part of a question is consumed by the answer's reading, or the question is refused
+naming it. Cue entries of assistant/cues.toml against their own examples; the check against figures as
+printed (西安市民政局 2021 表5 "2081099 其他社会福利支出 23,150,000.00 元", 福州治安支队 支出预算总表 "2080501
+行政单位离退休 227.72"); and on Shenzhen's real 2026 部门预算 PDFs: 科技创新局 第八部分 "共有车辆4 辆" beside
+"计划购置车辆 1 辆", 财政局 第二部分 "部门预算收入 37,385.88 万元，较 2025 年年初预算减少 16,640.31 万元"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.complete import cues, fact_evidence, unread
+from assistant.config import Settings
+from assistant.draft import Draft
+from assistant.records import Query
+from index.records import Fact
+from tests.conftest import REAL
+
+
+@pytest.mark.parametrize("cue", cues(), ids=lambda c: c.name)
+def test_each_cue_reads_its_own_example(cue) -> None:  # type: ignore[no-untyped-def]
+    assert cue.span in cue.spans(cue.example)
+
+
+def fact(row: str, value: str, unit: str = "万元", *, table: str | None = "表5", column: str = "合计", **kw) -> Fact:  # type: ignore[no-untyped-def]
+    source = kw.pop("source", f"{table} 一般公共预算支出表 · {row} · {column}")
+    return Fact(
+        doc_id="d", department="西安市民政局", year=2021, table=table, section=None, row=row, code=kw.pop("code", None),
+        column=column, value=Decimal(value), unit=unit, source=source, **kw,
+    )  # fmt: skip
+
+
+def query(question: str, measure: str = "amount") -> Query:
+    return Query(question=question, subjects=(), measure=measure, year=None, doc_ids=("d",))  # type: ignore[arg-type]
+
+
+def draft(*facts: Fact, unit: str = "万元") -> Draft:
+    return Draft(text="", value=facts[0].value, unit=unit, facts=list(facts))
+
+
+def test_an_exclusion_nothing_read_is_refused_by_name() -> None:
+    q = "福州市公安局治安管理支队社会保障和就业支出中，扣除行政单位离退休后还有多少？"
+    why = unread(q, query(q), draft(fact("行政单位离退休", "227.72", code="2080501")))
+    assert why is not None and "扣除行政单位离退休后" in why
+    # printed in the table's own title, the condition is the answer's
+    q = "西安市民政局一般公共预算支出合计（不含上年结转）是多少？"
+    titled = fact("合计", "100", source="表5 一般公共预算支出明细表（不含上年结转） · 合计 · 合计")
+    assert unread(q, query(q), draft(titled)) is None
+
+
+def test_a_bracketed_item_must_be_read() -> None:
+    q = "西安市民政局社会福利（殡葬）支出是多少？"
+    why = unread(q, query(q), draft(fact("其他社会福利支出", "23150000.00", "元", code="2081099"), unit="元"))
+    assert why is not None and "殡葬" in why
+    assert unread(q, query(q), draft(fact("殡葬", "4495.36", code="2081004"))) is None
+    # an aside, a department's name, or the words before it restated are no item
+    q = "重庆市水利局一般公共预算财政拨款运行经费（机关运行经费）是多少？"
+    assert unread(q, query(q), draft(fact("机关运行经费", "2115.63", table=None, source="s"))) is None
+    q = "无锡市社会保险基金管理中心预算收入合计多少？（无锡市人社局部门预算）"
+    assert unread(q, query(q), draft(fact("收入合计", "118788.13")), names=("无锡市人社局",)) is None
+
+
+def test_a_measure_the_answer_did_not_compute_is_refused() -> None:
+    total = fact("政府性基金支出预算支出", "143999", table=None, source="十、政府性基金预算支出 · 「支出143,999 万元」")
+    q = "无锡交通运输局政府性基金支出预算增长了多少？"
+    assert "增长了多少" in (unread(q, query(q), draft(total)) or "")
+    assert unread(q, query(q, "change"), draft(total)) is None
+    q = "西安民政局会议费增长了多少倍？"
+    assert "多少倍" in (unread(q, query(q), draft(fact("会议费", "299250.00", "元"), unit="元")) or "")
+    q = "深圳市科技创新局的科技研发资金各专项里哪个最多？"
+    assert "哪个最多" in (unread(q, query(q), draft(fact("科技研发资金-科技人才专项", "14467"))) or "")
+
+
+def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
+    owned = fact(
+        "车辆",
+        "4",
+        "辆",
+        table=None,
+        column="数量",
+        source="第八部分 · 二、国有资产占用及资产购置情况 · 「共有车辆4 辆」",
+    )
+    assert "购置" not in fact_evidence(owned)  # the heading is not what the figure is printed under
+    q = "深圳市科技创新局今年计划买几辆车？"
+    assert "计划买" in (unread(q, query(q), draft(owned, unit="辆")) or "")
+    bought = fact("车辆", "1", "辆", table=None, column="数量", source="第八部分 · 「计划购置车辆 1 辆」")
+    assert unread(q, query(q), draft(bought, unit="辆")) is None
+    q = "福利院2024年三公经费实际支出是多少？"
+    assert unread(q, query(q), draft(fact("合计", "36.56", doc_kind="预算"))) is not None
+    assert unread(q, query(q), draft(fact("合计", "30.12", doc_kind="决算"))) is None
+
+
+def test_a_premise_a_quote_does_not_print_is_refused() -> None:
+    q = "无锡人社局社会保障和就业支出为什么增加了20%？"
+    quote = Draft(text="「主要原因是本项调整至社会保障和就业支出（类）。」")
+    assert "增加了20%" in (unread(q, query(q, "explain"), quote) or "")
+    printed = Draft(text="「社会保障和就业支出增加20%，主要原因是……」")
+    assert unread(q, query(q, "explain"), printed) is None
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("complete") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for name in ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf"):
+            ingest(store, vectors, REAL / name)
+    return Engine(Settings(store=folder))
+
+
+def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
+    bought = engine.answer("深圳市科技创新局今年计划买几辆车？")
+    assert bought.refused and "计划买" in bought.text and "4 辆" not in bought.text
+    ranked = engine.answer("深圳市科技创新局的科技研发资金各专项里哪个最多？")
+    assert ranked.refused and "哪个最多" in ranked.text
+    whole = engine.answer("深圳财政局今年预算比去年少了多少？")  # not the “三公” section's 0.00
+    assert whole.value != Decimal("0") and (whole.refused or whole.value == Decimal("-16640.31"))
+
+
+def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
+    owned = engine.answer("深圳市科技创新局今年共有几辆车？")
+    assert not owned.refused and (owned.value, owned.unit) == (Decimal("4"), "辆")
+    change = engine.answer("深圳市科技创新局2026年机关运行经费财政拨款预算比上年增加了多少？")
+    assert not change.refused and change.value == Decimal("50.45")
