@@ -22,7 +22,7 @@ from assistant import narrative
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer
-from assistant.complete import incomplete
+from assistant.complete import incomplete, reread
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
@@ -233,7 +233,7 @@ class Engine:
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
-        if not history and within is None and (excluded := excluding(self, question, doc_id)):
+        if not history and self.within(within) is None and (excluded := excluding(self, question, doc_id)):
             return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
         allowed = self.within(within)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
@@ -252,7 +252,7 @@ class Engine:
         across: Across | None, pool: list[Doc], start: float,
     ) -> Answer:  # fmt: skip
         """The rest of `answer`, on a question's own turn."""
-        query = self.understanding.understand(question, previous, doc_id, allowed)
+        query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
         if query.refusal:
             if across:  # two years of one department: the documents' own printed change first, else the two figures

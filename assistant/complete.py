@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib.resources import files
@@ -45,6 +45,7 @@ class Cue:
     columns: tuple[str, ...] = ()  # measure: words of a figure's column or row that consume it
     words: tuple[str, ...] = ()  # evidence: words of what the answer read that consume it
     not_words: tuple[str, ...] = ()  # qualifier: the start of an aside, no item
+    reads_as: str | None = None  # measure: what a question read as a plain amount asks instead ("change")
 
     def spans(self, question: str, names: Sequence[str] = ()) -> list[str]:
         """The parts of `question` this cue matches: a qualifier's item, the whole match of the others.
@@ -85,9 +86,21 @@ def cues() -> tuple[Cue, ...]:
             columns=tuple(c.get("columns", ())),
             words=tuple(c.get("words", ())),
             not_words=tuple(c.get("not_words", ())),
+            reads_as=c.get("reads_as"),
         )
         for c in data["cue"]
     )
+
+
+def reread(question: str, query: Query) -> Query:
+    """A query read as a plain amount whose question asks a measure (a cue with `reads_as`: "增长了多少" is a
+    change), read with that measure; any other query as it is."""
+    if query.measure != "amount" or query.column or query.refusal:
+        return query
+    for cue in cues():
+        if cue.kind == "measure" and cue.reads_as and cue.spans(question):
+            return replace(query, measure=cue.reads_as)  # type: ignore[arg-type]
+    return query
 
 
 def fact_evidence(f: Fact) -> str:

@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from assistant.answer import Engine
-from assistant.complete import cues, fact_evidence, unread
+from assistant.complete import cues, fact_evidence, reread, unread
 from assistant.config import Settings
 from assistant.draft import Draft
+from assistant.exclusion import _part_of, _parts
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL
@@ -84,7 +85,7 @@ def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
     )
     assert "购置" not in fact_evidence(owned)  # the heading is not what the figure is printed under
     q = "深圳市科技创新局今年计划买几辆车？"
-    assert "计划买" in (unread(q, query(q), draft(owned, unit="辆")) or "")
+    assert "计划买几辆" in (unread(q, query(q), draft(owned, unit="辆")) or "")
     bought = fact("车辆", "1", "辆", table=None, column="数量", source="第八部分 · 「计划购置车辆 1 辆」")
     assert unread(q, query(q), draft(bought, unit="辆")) is None
     q = "福利院2024年三公经费实际支出是多少？"
@@ -100,6 +101,23 @@ def test_a_premise_a_quote_does_not_print_is_refused() -> None:
     assert unread(q, query(q, "explain"), printed) is None
 
 
+def test_a_change_read_as_an_amount_is_read_as_a_change() -> None:
+    q = "无锡交通运输局政府性基金支出预算增长了多少？"
+    assert reread(q, query(q)).measure == "change"
+    q = "无锡交通运输局政府性基金支出预算是多少？"
+    assert reread(q, query(q)).measure == "amount"
+
+
+def test_an_exclusion_is_a_whole_and_a_part() -> None:
+    q = "福州市公安局治安管理支队社会保障和就业支出中，扣除行政单位离退休后还有多少？"
+    assert _parts(q) == ("扣除行政单位离退休后", "福州市公安局治安管理支队社会保障和就业支出多少？", "行政单位离退休")
+    whole = fact("社会保障和就业支出", "510.80", table="支出预算总表", code="208")
+    part = fact("行政单位离退休", "227.72", table="支出预算总表", code="2080501")
+    assert _part_of(part, whole) and not _part_of(whole, part)
+    assert not _part_of(fact("行政单位离退休", "227.72", table="表3", code="2080501"), whole)  # another table
+    assert not _part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     from assistant.retrieve import open_vectors
@@ -109,18 +127,30 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     folder = tmp_path_factory.mktemp("complete") / "store"
     with Store(folder) as store:
         vectors = open_vectors(Settings(store=folder))
-        for name in ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf"):
+        for name in (
+            "shenzhen-caizheng-2026-dept-yusuan.pdf",
+            "shenzhen-keji-2026-dept-yusuan.pdf",
+            "wanli-2024-yusuan.pdf",
+        ):
             ingest(store, vectors, REAL / name)
     return Engine(Settings(store=folder))
 
 
 def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
     bought = engine.answer("深圳市科技创新局今年计划买几辆车？")
-    assert bought.refused and "计划买" in bought.text and "4 辆" not in bought.text
+    assert bought.refused and "计划买几辆" in bought.text and "4 辆" not in bought.text
     ranked = engine.answer("深圳市科技创新局的科技研发资金各专项里哪个最多？")
     assert ranked.refused and "哪个最多" in ranked.text
     whole = engine.answer("深圳财政局今年预算比去年少了多少？")  # not the “三公” section's 0.00
     assert whole.value != Decimal("0") and (whole.refused or whole.value == Decimal("-16640.31"))
+
+
+def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表: 212 城乡社区支出 119,385,303 元, 21201 城乡社区管理事务 94,450,003 元
+    a = engine.answer("万里街道2024年城乡社区支出中，扣除城乡社区管理事务后还有多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("24935300"), "元")
+    assert "119,385,303 元 − 城乡社区管理事务 94,450,003 元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
 def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
