@@ -26,7 +26,7 @@ from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from index.records import Fact
 
-CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise"]
+CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share"]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
@@ -46,6 +46,8 @@ class Cue:
     words: tuple[str, ...] = ()  # evidence: words of what the answer read that consume it
     not_words: tuple[str, ...] = ()  # qualifier: the start of an aside, no item
     reads_as: str | None = None  # measure: what a question read as a plain amount asks instead ("change")
+    up: tuple[str, ...] = ()  # direction: words of a rise
+    down: tuple[str, ...] = ()  # direction: words of a fall
 
     def spans(self, question: str, names: Sequence[str] = ()) -> list[str]:
         """The parts of `question` this cue matches: a qualifier's item, the whole match of the others.
@@ -55,7 +57,7 @@ class Cue:
         out = []
         for m in self.pattern.finditer(question):
             if self.kind != "qualifier":
-                out.append(m.group(0))
+                out.append(m.group(0).strip())
                 continue
             span = m.group("span")
             rest = span
@@ -87,6 +89,8 @@ def cues() -> tuple[Cue, ...]:
             words=tuple(c.get("words", ())),
             not_words=tuple(c.get("not_words", ())),
             reads_as=c.get("reads_as"),
+            up=tuple(c.get("up", ())),
+            down=tuple(c.get("down", ())),
         )
         for c in data["cue"]
     )
@@ -154,7 +158,7 @@ def unread(
     for cue in cues():
         for span in cue.spans(question, names):
             if not _consumed(cue, span, query, draft, wide if cue.kind == "qualifier" else evidence):
-                return _message(cue, span)
+                return _contrary(cue, span, draft) or _message(cue, span)
     return None
 
 
@@ -173,18 +177,47 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return explaining or any(w in read for w in cue.words)
     if cue.kind == "qualifier":
         return explaining or all(g in read for g in grams(norm(span)))
-    # premise: only a quote can accept it unchecked; a figure answered is checked against the question's
+    if cue.kind == "several":
+        return (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations) or bool(draft.items)
+    if cue.kind == "years":
+        years = {f.year for f in draft.facts}
+        return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
+    if cue.kind == "share":
+        return not (query.measure == "share" and draft.unit == "%" and (draft.value or 0) > 100)
+    # premise, direction: only a quote can accept it unchecked; a figure answered is checked against the question's
     if query.measure != "explain":
         return True
+    shown_text = " ".join([draft.text, *(c.text for c in draft.citations)])
+    if cue.kind == "direction":
+        m = cue.pattern.search(span)
+        asked = m.group("span") if m else ""
+        same = cue.up if asked in cue.up else cue.down
+        return bool(re.search(r"上年|去年|上一年|\d{4}\s*年", shown_text)) and any(w in shown_text for w in same)
     m = cue.pattern.search(span)
     said = _numbers(m.group("number")) if m else set()
-    shown = _numbers(" ".join([draft.text, *(c.text for c in draft.citations)]))
-    return bool(said & shown)
+    return bool(said & _numbers(shown_text))
+
+
+def _contrary(cue: Cue, span: str, draft: Draft) -> str:
+    """A stated direction the quoted sentence contradicts: the correction, with the sentence ("" otherwise)."""
+    m = cue.pattern.search(span) if cue.kind == "direction" else None
+    if m is None or not draft.citations:
+        return ""
+    other = cue.down if m.group("span") in cue.up else cue.up
+    quote = draft.citations[0].text
+    word = next((w for w in other if len(w) > 1 and w in quote), None)
+    return f"公开文件所列是“{word}”，并非问题所说的“{span}”：「{quote}」" if word else ""
 
 
 def _message(cue: Cue, span: str) -> str:
-    if cue.kind == "premise":
+    if cue.kind in ("premise", "direction"):
         return f"公开文件中没有找到问题所说的“{span}”，无法按这一前提作答"
+    if cue.kind == "several":
+        return f"问题要求“{span}”列出每一项，但只找到了一个数字，没有给出其中一项充当全部"
+    if cue.kind == "years":
+        return f"问题问的是“{span}”几年的数字，但答案只读到了一年的，没有给出一年的数字充当几年"
+    if cue.kind == "share":
+        return "算出的占比超过100%，所用的两个数不是部分与整体，没有给出这一比例"
     if cue.kind == "measure":
         return f"我没能按问题中的“{span}”算出答案，没有给出不符合这一要求的数字"
     return f"我没能理解问题中“{span}”这一条件，没有给出不含这一条件的数字"
@@ -218,7 +251,10 @@ def incomplete(
         if words := dropped_words(content, covered, printed, neutral):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)
-    whole = not dropped_words(content, set(), printed, neutral)  # "今年预算比去年少了多少": no item named
+    rest = content
+    for word in sorted(neutral, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    whole = not any(g in printed for g in grams(norm(rest)))  # "今年预算比去年少了多少": no item named
     if query.measure in ("change", "growth") and prose and draft.citations and whole:
         if words := topic_words(draft.citations[0].where, question, printed, neutral):
             return f"文字说明中的这一变化说的是“{words[0]}”，不是问题所问的项目"

@@ -28,7 +28,7 @@ def test_each_cue_reads_its_own_example(cue) -> None:  # type: ignore[no-untyped
 def fact(row: str, value: str, unit: str = "万元", *, table: str | None = "表5", column: str = "合计", **kw) -> Fact:  # type: ignore[no-untyped-def]
     source = kw.pop("source", f"{table} 一般公共预算支出表 · {row} · {column}")
     return Fact(
-        doc_id="d", department="西安市民政局", year=2021, table=table, section=None, row=row, code=kw.pop("code", None),
+        doc_id="d", department="西安市民政局", year=kw.pop("year", 2021), table=table, section=None, row=row, code=kw.pop("code", None),
         column=column, value=Decimal(value), unit=unit, source=source, **kw,
     )  # fmt: skip
 
@@ -99,6 +99,33 @@ def test_a_premise_a_quote_does_not_print_is_refused() -> None:
     assert "增加了20%" in (unread(q, query(q, "explain"), quote) or "")
     printed = Draft(text="「社会保障和就业支出增加20%，主要原因是……」")
     assert unread(q, query(q, "explain"), printed) is None
+
+
+def test_each_asked_figure_years_and_a_share_below_the_whole() -> None:
+    q = "万里街道2024年卫生健康支出里计划生育事务和行政事业单位医疗分别是多少？"
+    one = fact("行政事业单位医疗", "3023657", "元", code="21011")
+    assert "分别" in (unread(q, query(q), draft(one, unit="元")) or "")
+    two = draft(fact("计划生育事务", "1000", "元", code="21007"), one, unit="元")
+    assert unread(q, query(q), two) is None
+    q = "万里街道2023年和2024年的“三公”经费加起来一共多少？"
+    y2023 = fact("“三公”经费", "22.91", year=2023)
+    assert "2023年和2024年" in (unread(q, query(q, "sum"), draft(y2023)) or "")
+    assert unread(q, query(q, "sum"), draft(y2023, fact("“三公”经费", "47.91", year=2024))) is None
+    q = "重庆市水利局教育支出占总支出的比例是多少？"
+    share = Draft(text="", value=Decimal("284.93"), unit="%", facts=[fact("教育支出", "33862.49")])
+    assert "超过100%" in (unread(q, query(q, "share"), share) or "")
+
+
+def test_a_stated_direction_the_quote_contradicts_is_corrected() -> None:
+    from assistant.records import Citation
+
+    q = "北京信访办三公经费为什么比去年增长了？"
+    sentence = "2026 年财政拨款“三公”经费预算 17.70 万元，比 2025年财政拨款“三公”经费年初预算减少1.65万元，下降8.53%"
+    quote = Draft(text=f"「{sentence}」", citations=[Citation(doc_id="d", where="四、", text=sentence)])
+    why = unread(q, query(q, "explain"), quote) or ""
+    assert why.startswith("公开文件所列是“减少”") and "比去年增长" in why
+    q = "北京信访办三公经费为什么比去年减少了？"
+    assert unread(q, query(q, "explain"), quote) is None
 
 
 def test_a_change_read_as_an_amount_is_read_as_a_change() -> None:
