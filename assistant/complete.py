@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from assistant.calculator import MONEY
 from assistant.draft import Draft
-from assistant.dropped import dropped_words, label_grams
+from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from index.records import Fact
@@ -118,6 +118,25 @@ def fact_evidence(f: Fact) -> str:
     else:
         parts.append(_CLAUSE_BREAK.split(snippet.removesuffix("」"))[-1])
     return " ".join(p for p in parts if p)
+
+
+def _same_name(question: str, draft: Draft, kb: Knowledge) -> str | None:
+    """A 科目 printed under several parents with one name ("一般行政管理事务" of 群众团体事务, 宣传事务 …) answered
+    with one of them when the question names neither the parent nor the code: which one is asked back."""
+    plain = norm(question)
+    for f in draft.facts:
+        if not (f.table and f.code and len(f.code) == 7 and f.code.isdigit()) or f.code in question:
+            continue
+        rows = kb.facts_by_doc.get(f.doc_id, [])
+        codes = {g.code for g in rows if g.table == f.table and norm(g.row) == norm(f.row) and g.code}
+        if len(codes) < 2:
+            continue
+        heads = {g.code: g.row for g in rows if g.table == f.table and g.code in {c[:5] for c in codes if c}}
+        if norm(heads.get(f.code[:5], "")) in plain and heads.get(f.code[:5]):
+            continue
+        parents = "、".join(dict.fromkeys(heads.get(c[:5], c) for c in sorted(c for c in codes if c)))
+        return f"文件中有多行“{f.row}”（分别在{parents}下），请说明问的是哪一款下的"
+    return None
 
 
 def _read_text(kb: Knowledge, f: Fact) -> str:
@@ -239,15 +258,18 @@ def incomplete(
         return reason
     if query.measure in ("explain", "breakdown"):
         return None
+    if reason := _same_name(question, draft, kb):
+        return reason
     printed = {g for label in kb.in_scope(scope) for v in label.variants for g in grams(v)}
     linked = {id(f) for label in labels for f in label.facts}  # the subjects' own were linked whole already
-    picked = [f for f in draft.facts if id(f) not in linked]  # another item's, picked by the composer
+    # another item's, picked by the composer; or a table's cell, whose row and column paths say all it is
+    picked = [f for f in draft.facts if id(f) not in linked or f.table]
     money = all(f.unit in MONEY for f in draft.facts) and not any(label.targets for label in read)
     if picked and money and not draft.citations:  # a quoted change was matched to the question already
         covered = set(grams(norm(" ".join(around))))
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
-        for label in read:
-            covered |= label_grams(kb, label, scope)
+        for label in read:  # its names; not what its other figures are printed under (其他社会工作事务支出's
+            covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
         if words := dropped_words(content, covered, printed, neutral):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)

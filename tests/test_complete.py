@@ -180,6 +180,14 @@ def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
     assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
+def test_one_name_under_several_parents_is_asked_back(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表 prints 一般行政管理事务 under 群众团体事务, 宣传事务, 城乡社区管理事务 …
+    a = engine.answer("万里街道2024年一般行政管理事务预算是多少？")
+    assert a.refused and "宣传事务" in a.text and "群众团体事务" in a.text
+    named = engine.answer("万里街道2024年宣传事务一般行政管理事务预算是多少？")
+    assert not named.refused and named.value == Decimal("110.60")
+
+
 def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
     owned = engine.answer("深圳市科技创新局今年共有几辆车？")
     assert not owned.refused and (owned.value, owned.unit) == (Decimal("4"), "辆")
