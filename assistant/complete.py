@@ -73,9 +73,15 @@ class Cue:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """The package's cues.toml, read once."""
+    return dict(tomllib.loads(files("assistant").joinpath("cues.toml").read_text(encoding="utf-8")))
+
+
+@cache
 def cues() -> tuple[Cue, ...]:
-    """The cues, read once from the package's cues.toml."""
-    data: dict[str, Any] = tomllib.loads(files("assistant").joinpath("cues.toml").read_text(encoding="utf-8"))
+    """The cues of cues.toml."""
+    data = _data()
     return tuple(
         Cue(
             name=c["name"],
@@ -107,11 +113,18 @@ def reread(question: str, query: Query) -> Query:
     return query
 
 
+@cache
+def code_schemes() -> dict[str, str]:
+    """A 科目编码's scheme by its number of digits, when a table does not say it (cues.toml `[code_scheme]`)."""
+    return dict(_data()["code_scheme"])
+
+
 def fact_evidence(f: Fact) -> str:
     """What a figure is printed under, as the answer read it: its row, parent, column and fund, the table's
-    title, the document's kind, and for a prose figure the clause it ends (never the section heading:
+    title, the document's kind, its code's scheme (功能分类), and for a prose figure the clause it ends (never the section heading:
     "资产购置情况说明" heads the sentence about the vehicles owned)."""
-    parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", f.doc_kind]
+    scheme = f.code_scheme or (code_schemes().get(str(len(f.code)), "") if f.code and f.code.isdigit() else "")
+    parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", f.doc_kind, scheme]
     trail, _, snippet = f.source.partition(" · 「")
     if f.table:
         parts.append(trail)
@@ -297,5 +310,4 @@ def topic_words(heading: str, question: str, printed: set[str], neutral: Sequenc
 @cache
 def heading_frame() -> tuple[str, ...]:
     """Words of a section heading that name no item (cues.toml `[heading] frame`)."""
-    data: dict[str, Any] = tomllib.loads(files("assistant").joinpath("cues.toml").read_text(encoding="utf-8"))
-    return tuple(data["heading"]["frame"])
+    return tuple(_data()["heading"]["frame"])

@@ -93,6 +93,19 @@ def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
     assert unread(q, query(q), draft(fact("合计", "30.12", doc_kind="决算"))) is None
 
 
+def test_a_seven_digit_code_is_a_function_subject() -> None:
+    # the sample's 表1 收支总表 prints "2060704 学术交流活动" without saying its scheme
+    row = fact(
+        "学术交流活动",
+        "300",
+        table="表1",
+        code="2060704",
+        source="表1 收支总表 · 支出 · 2060704 学术交流活动 · 2022年预算数",
+    )
+    assert "功能分类" in fact_evidence(row)
+    assert "功能分类" not in fact_evidence(fact("办公费", "12", code="30201"))
+
+
 def test_a_premise_a_quote_does_not_print_is_refused() -> None:
     q = "无锡人社局社会保障和就业支出为什么增加了20%？"
     quote = Draft(text="「主要原因是本项调整至社会保障和就业支出（类）。」")
