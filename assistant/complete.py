@@ -202,7 +202,7 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
     if cue.kind == "measure":
         return (
             query.measure in cue.measures
-            or (draft.unit or "") in cue.units
+            or any(u in (draft.unit or "") for u in cue.units)  # "台（套）" is a count of 台
             or any(c in f"{f.column} {f.column_role or ''} {f.row}" for f in draft.facts for c in cue.columns)
         )
     if cue.kind == "evidence":

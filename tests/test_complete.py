@@ -93,6 +93,17 @@ def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
     assert unread(q, query(q), draft(fact("合计", "30.12", doc_kind="决算"))) is None
 
 
+def test_a_count_is_answered_with_a_count() -> None:
+    q = "福利院2024年因公出国（境）团组几个？"
+    money = fact("因公出国（境）费", "13.24", table="表9")
+    assert "几个" in (unread(q, query(q), draft(money)) or "")
+    q = "北京市交通委单价100万元以上设备有多少台套？"  # 第一部分 五、"单位价值100万元以上的设备118台（套）"
+    sets = fact(
+        "单位价值100万元以上的设备", "118", "台（套）", table=None, source="五、其他情况说明 · 「设备118台（套）」"
+    )
+    assert unread(q, query(q), draft(sets, unit="台（套）")) is None
+
+
 def test_a_seven_digit_code_is_a_function_subject() -> None:
     # the sample's 表1 收支总表 prints "2060704 学术交流活动" without saying its scheme
     row = fact(
