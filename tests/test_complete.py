@@ -102,6 +102,8 @@ def test_a_count_is_answered_with_a_count() -> None:
         "单位价值100万元以上的设备", "118", "台（套）", table=None, source="五、其他情况说明 · 「设备118台（套）」"
     )
     assert unread(q, query(q), draft(sets, unit="台（套）")) is None
+    q = "住房保障支出下面分哪几项"  # a breakdown: "哪几项" asks which, not how many
+    assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
 
 
 def test_a_seven_digit_code_is_a_function_subject() -> None:
