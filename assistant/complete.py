@@ -258,9 +258,10 @@ def _message(cue: Cue, span: str) -> str:
 def incomplete(
     question: str, content: str, query: Query, draft: Draft, kb: Knowledge, neutral: Sequence[str]
 ) -> str | None:
-    """Why the answer `draft` does not answer all of `question`, or None: a cue nothing consumed (`unread`), an
-    item word of the question's `content` no figure shown is named with (`swapped`), or a quoted change of
-    another section's item (`topic_words`)."""
+    """Why the answer `draft` does not answer all of `question`, or None: a cue nothing consumed (`unread`), a
+    科目 name printed under several parents (`_same_name`), an item word of the question's `content` that no
+    figure shown is printed under (a row picked by the composer, or a table cell's own row and column paths),
+    or a quoted change of another section's item (`topic_words`)."""
     scope = {f.doc_id for f in draft.facts} or set(query.doc_ids)
     shown = {id(f) for f in draft.facts}
     labels = [kb.labels[k] for k in query.subjects if k in kb.labels]
