@@ -22,8 +22,10 @@ from assistant import follow, narrative, stated
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer
+from assistant.complete import incomplete, reread
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
+from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
@@ -242,6 +244,8 @@ class Engine:
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
+        if not history and self.within(within) is None and (excluded := excluding(self, question, doc_id)):
+            return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
         allowed = self.within(within)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
@@ -259,7 +263,7 @@ class Engine:
         across: Across | None, pool: list[Doc], start: float,
     ) -> Answer:  # fmt: skip
         """The rest of `answer`, on a question's own turn."""
-        query = self.understanding.understand(question, previous, doc_id, allowed)
+        query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
         # the prose phrase found binds no row of the question, but the registry subject's own place may
         rebound = self._registered(query) if query.refusal and query.unbound else None
@@ -289,6 +293,9 @@ class Engine:
         bad = [f for f in figures if f.verdict == "mismatch"]
         if bad:  # never show a figure the facts contradict
             return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
+        content = self.understanding.content(to_template(question), list(query.doc_ids))
+        if reason := incomplete(question, content, query, draft, self.kb, self.understanding.neutral):
+            return self._refusal(query, reason, start)  # a part of the question nothing read
         timings = {
             "understand_ms": (understood - start) * 1000,
             "compose_ms": (composed - understood) * 1000,

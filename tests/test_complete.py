@@ -1,0 +1,221 @@
+"""A complete reading: every part of a question is consumed by the answer's reading, or the question is refused
+naming it. Cue entries of assistant/cues.toml against their own examples; the check against figures as
+printed (西安市民政局 2021 表5 "2081099 其他社会福利支出 23,150,000.00 元", 福州治安支队 支出预算总表 "2080501
+行政单位离退休 227.72"); and on Shenzhen's real 2026 部门预算 PDFs: 科技创新局 第八部分 "共有车辆4 辆" beside
+"计划购置车辆 1 辆", 财政局 第二部分 "部门预算收入 37,385.88 万元，较 2025 年年初预算减少 16,640.31 万元"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.complete import cues, fact_evidence, reread, unread
+from assistant.config import Settings
+from assistant.draft import Draft
+from assistant.exclusion import _part_of, _parts
+from assistant.records import Query
+from index.records import Fact
+from tests.conftest import REAL
+
+
+@pytest.mark.parametrize("cue", cues(), ids=lambda c: c.name)
+def test_each_cue_reads_its_own_example(cue) -> None:  # type: ignore[no-untyped-def]
+    assert cue.span in cue.spans(cue.example)
+
+
+def fact(row: str, value: str, unit: str = "万元", *, table: str | None = "表5", column: str = "合计", **kw) -> Fact:  # type: ignore[no-untyped-def]
+    source = kw.pop("source", f"{table} 一般公共预算支出表 · {row} · {column}")
+    return Fact(
+        doc_id="d", department="西安市民政局", year=kw.pop("year", 2021), table=table, section=None, row=row, code=kw.pop("code", None),
+        column=column, value=Decimal(value), unit=unit, source=source, **kw,
+    )  # fmt: skip
+
+
+def query(question: str, measure: str = "amount") -> Query:
+    return Query(question=question, subjects=(), measure=measure, year=None, doc_ids=("d",))  # type: ignore[arg-type]
+
+
+def draft(*facts: Fact, unit: str = "万元") -> Draft:
+    return Draft(text="", value=facts[0].value, unit=unit, facts=list(facts))
+
+
+def test_an_exclusion_nothing_read_is_refused_by_name() -> None:
+    q = "福州市公安局治安管理支队社会保障和就业支出中，扣除行政单位离退休后还有多少？"
+    why = unread(q, query(q), draft(fact("行政单位离退休", "227.72", code="2080501")))
+    assert why is not None and "扣除行政单位离退休后" in why
+    # printed in the table's own title, the condition is the answer's
+    q = "西安市民政局一般公共预算支出合计（不含上年结转）是多少？"
+    titled = fact("合计", "100", source="表5 一般公共预算支出明细表（不含上年结转） · 合计 · 合计")
+    assert unread(q, query(q), draft(titled)) is None
+
+
+def test_a_bracketed_item_must_be_read() -> None:
+    q = "西安市民政局社会福利（殡葬）支出是多少？"
+    why = unread(q, query(q), draft(fact("其他社会福利支出", "23150000.00", "元", code="2081099"), unit="元"))
+    assert why is not None and "殡葬" in why
+    assert unread(q, query(q), draft(fact("殡葬", "4495.36", code="2081004"))) is None
+    # an aside, a department's name, or the words before it restated are no item
+    q = "重庆市水利局一般公共预算财政拨款运行经费（机关运行经费）是多少？"
+    assert unread(q, query(q), draft(fact("机关运行经费", "2115.63", table=None, source="s"))) is None
+    q = "无锡市社会保险基金管理中心预算收入合计多少？（无锡市人社局部门预算）"
+    assert unread(q, query(q), draft(fact("收入合计", "118788.13")), names=("无锡市人社局",)) is None
+
+
+def test_a_measure_the_answer_did_not_compute_is_refused() -> None:
+    total = fact("政府性基金支出预算支出", "143999", table=None, source="十、政府性基金预算支出 · 「支出143,999 万元」")
+    q = "无锡交通运输局政府性基金支出预算增长了多少？"
+    assert "增长了多少" in (unread(q, query(q), draft(total)) or "")
+    assert unread(q, query(q, "change"), draft(total)) is None
+    q = "西安民政局会议费增长了多少倍？"
+    assert "多少倍" in (unread(q, query(q), draft(fact("会议费", "299250.00", "元"), unit="元")) or "")
+    q = "深圳市科技创新局的科技研发资金各专项里哪个最多？"
+    assert "哪个最多" in (unread(q, query(q), draft(fact("科技研发资金-科技人才专项", "14467"))) or "")
+
+
+def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
+    owned = fact(
+        "车辆",
+        "4",
+        "辆",
+        table=None,
+        column="数量",
+        source="第八部分 · 二、国有资产占用及资产购置情况 · 「共有车辆4 辆」",
+    )
+    assert "购置" not in fact_evidence(owned)  # the heading is not what the figure is printed under
+    q = "深圳市科技创新局今年计划买几辆车？"
+    assert "计划买几辆" in (unread(q, query(q), draft(owned, unit="辆")) or "")
+    bought = fact("车辆", "1", "辆", table=None, column="数量", source="第八部分 · 「计划购置车辆 1 辆」")
+    assert unread(q, query(q), draft(bought, unit="辆")) is None
+    q = "福利院2024年三公经费实际支出是多少？"
+    assert unread(q, query(q), draft(fact("合计", "36.56", doc_kind="预算"))) is not None
+    assert unread(q, query(q), draft(fact("合计", "30.12", doc_kind="决算"))) is None
+
+
+def test_a_count_is_answered_with_a_count() -> None:
+    q = "福利院2024年因公出国（境）团组几个？"
+    money = fact("因公出国（境）费", "13.24", table="表9")
+    assert "几个" in (unread(q, query(q), draft(money)) or "")
+    q = "北京市交通委单价100万元以上设备有多少台套？"  # 第一部分 五、"单位价值100万元以上的设备118台（套）"
+    sets = fact(
+        "单位价值100万元以上的设备", "118", "台（套）", table=None, source="五、其他情况说明 · 「设备118台（套）」"
+    )
+    assert unread(q, query(q), draft(sets, unit="台（套）")) is None
+    q = "住房保障支出下面分哪几项"  # a breakdown: "哪几项" asks which, not how many
+    assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
+
+
+def test_a_seven_digit_code_is_a_function_subject() -> None:
+    # the sample's 表1 收支总表 prints "2060704 学术交流活动" without saying its scheme
+    row = fact(
+        "学术交流活动",
+        "300",
+        table="表1",
+        code="2060704",
+        source="表1 收支总表 · 支出 · 2060704 学术交流活动 · 2022年预算数",
+    )
+    assert "功能分类" in fact_evidence(row)
+    assert "功能分类" not in fact_evidence(fact("办公费", "12", code="30201"))
+
+
+def test_a_premise_a_quote_does_not_print_is_refused() -> None:
+    q = "无锡人社局社会保障和就业支出为什么增加了20%？"
+    quote = Draft(text="「主要原因是本项调整至社会保障和就业支出（类）。」")
+    assert "增加了20%" in (unread(q, query(q, "explain"), quote) or "")
+    printed = Draft(text="「社会保障和就业支出增加20%，主要原因是……」")
+    assert unread(q, query(q, "explain"), printed) is None
+
+
+def test_each_asked_figure_years_and_a_share_below_the_whole() -> None:
+    q = "万里街道2024年卫生健康支出里计划生育事务和行政事业单位医疗分别是多少？"
+    one = fact("行政事业单位医疗", "3023657", "元", code="21011")
+    assert "分别" in (unread(q, query(q), draft(one, unit="元")) or "")
+    two = draft(fact("计划生育事务", "1000", "元", code="21007"), one, unit="元")
+    assert unread(q, query(q), two) is None
+    q = "万里街道2023年和2024年的“三公”经费加起来一共多少？"
+    y2023 = fact("“三公”经费", "22.91", year=2023)
+    assert "2023年和2024年" in (unread(q, query(q, "sum"), draft(y2023)) or "")
+    assert unread(q, query(q, "sum"), draft(y2023, fact("“三公”经费", "47.91", year=2024))) is None
+    q = "重庆市水利局教育支出占总支出的比例是多少？"
+    share = Draft(text="", value=Decimal("284.93"), unit="%", facts=[fact("教育支出", "33862.49")])
+    assert "超过100%" in (unread(q, query(q, "share"), share) or "")
+
+
+def test_a_stated_direction_the_quote_contradicts_is_corrected() -> None:
+    from assistant.records import Citation
+
+    q = "北京信访办三公经费为什么比去年增长了？"
+    sentence = "2026 年财政拨款“三公”经费预算 17.70 万元，比 2025年财政拨款“三公”经费年初预算减少1.65万元，下降8.53%"
+    quote = Draft(text=f"「{sentence}」", citations=[Citation(doc_id="d", where="四、", text=sentence)])
+    why = unread(q, query(q, "explain"), quote) or ""
+    assert why.startswith("公开文件所列是“减少”") and "比去年增长" in why
+    q = "北京信访办三公经费为什么比去年减少了？"
+    assert unread(q, query(q, "explain"), quote) is None
+
+
+def test_a_change_read_as_an_amount_is_read_as_a_change() -> None:
+    q = "无锡交通运输局政府性基金支出预算增长了多少？"
+    assert reread(q, query(q)).measure == "change"
+    q = "无锡交通运输局政府性基金支出预算是多少？"
+    assert reread(q, query(q)).measure == "amount"
+
+
+def test_an_exclusion_is_a_whole_and_a_part() -> None:
+    q = "福州市公安局治安管理支队社会保障和就业支出中，扣除行政单位离退休后还有多少？"
+    assert _parts(q) == ("扣除行政单位离退休后", "福州市公安局治安管理支队社会保障和就业支出多少？", "行政单位离退休")
+    whole = fact("社会保障和就业支出", "510.80", table="支出预算总表", code="208")
+    part = fact("行政单位离退休", "227.72", table="支出预算总表", code="2080501")
+    assert _part_of(part, whole) and not _part_of(whole, part)
+    assert not _part_of(fact("行政单位离退休", "227.72", table="表3", code="2080501"), whole)  # another table
+    assert not _part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("complete") / "store"
+    with Store(folder) as store:
+        vectors = open_vectors(Settings(store=folder))
+        for name in (
+            "shenzhen-caizheng-2026-dept-yusuan.pdf",
+            "shenzhen-keji-2026-dept-yusuan.pdf",
+            "wanli-2024-yusuan.pdf",
+        ):
+            ingest(store, vectors, REAL / name)
+    return Engine(Settings(store=folder))
+
+
+def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
+    bought = engine.answer("深圳市科技创新局今年计划买几辆车？")
+    assert bought.refused and "计划买几辆" in bought.text and "4 辆" not in bought.text
+    ranked = engine.answer("深圳市科技创新局的科技研发资金各专项里哪个最多？")
+    assert ranked.refused and "哪个最多" in ranked.text
+    whole = engine.answer("深圳财政局今年预算比去年少了多少？")  # not the “三公” section's 0.00
+    assert whole.value != Decimal("0") and (whole.refused or whole.value == Decimal("-16640.31"))
+
+
+def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表: 212 城乡社区支出 119,385,303 元, 21201 城乡社区管理事务 94,450,003 元
+    a = engine.answer("万里街道2024年城乡社区支出中，扣除城乡社区管理事务后还有多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("24935300"), "元")
+    assert "119,385,303 元 − 城乡社区管理事务 94,450,003 元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+def test_one_name_under_several_parents_is_asked_back(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表 prints 一般行政管理事务 under 群众团体事务, 宣传事务, 城乡社区管理事务 …
+    a = engine.answer("万里街道2024年一般行政管理事务预算是多少？")
+    assert a.refused and "宣传事务" in a.text and "群众团体事务" in a.text
+    named = engine.answer("万里街道2024年宣传事务一般行政管理事务预算是多少？")
+    assert not named.refused and named.value == Decimal("110.60")
+
+
+def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
+    owned = engine.answer("深圳市科技创新局今年共有几辆车？")
+    assert not owned.refused and (owned.value, owned.unit) == (Decimal("4"), "辆")
+    change = engine.answer("深圳市科技创新局2026年机关运行经费财政拨款预算比上年增加了多少？")
+    assert not change.refused and change.value == Decimal("50.45")
