@@ -21,7 +21,7 @@ from assistant import calculator as calc
 from assistant import narrative
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
-from assistant.compare import Comparer
+from assistant.compare import Comparer, Reading
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.explain import Sentences, best_quotes, listing_sentence
@@ -29,8 +29,9 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
-from assistant.registered import registered, registered_share
+from assistant.registered import read_subject, registered, registered_share
 from assistant.select import LOW_PRIORITY_TABLES, Selector
+from assistant.shares import check_share
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
@@ -70,6 +71,17 @@ LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
 SHARE_ASKED = re.compile(
     r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?"
 )  # "…的比例是多少": the whole's words end
+
+
+def _same_amount(f: Fact, r: Reading) -> bool:
+    """A label's figure and a registry reading are the same amount (in either's unit of money)."""
+    if r.value is None:
+        return False
+    if f.unit == r.unit:
+        return f.value == r.value
+    if f.unit in calc.MONEY and r.unit in calc.MONEY:
+        return calc.convert(f.value, f.unit, r.unit) == r.value
+    return False
 
 
 def _printed_first(a: Across) -> bool:
@@ -407,14 +419,26 @@ class Engine:
                 if draft := self._narrated(query):  # the change the narrative prints for what was asked
                     return draft
                 raise
+        if query.measure == "share":
+            return self._share_of(query)
         try:
             return self._composed(query)
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
-            if query.measure == "share" and (draft := self._registered_share(query)):
-                return draft
             raise
+
+    def _share_of(self, query: Query) -> Draft:
+        """A share: when both halves name registry subjects, each is read at its own template place, and a
+        label that merely looks like one (所属各预算单位政府采购预算总额 for 支出总计) never stands in for it."""
+        registry = self._registered_share(query)
+        try:
+            draft = self._composed(query)
+        except Unanswerable:
+            if registry:
+                return registry
+            raise
+        return registry if registry and registry.value != draft.value else draft
 
     def _narrated(self, query: Query) -> Draft | None:
         """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
@@ -504,7 +528,7 @@ class Engine:
             not mark
             or query.last_year
             or query.year not in (None, doc.year)
-            or query.column
+            or (query.column and query.column not in whole)  # "占支出总计": the whole's own words, not a column
             or COUNT_ASKED.search(part)
         ):
             return None
@@ -731,19 +755,46 @@ class Engine:
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
         same = part_key == whole_key
         part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
-        whole = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
-        if part == whole or (same and part.column == whole.column):
-            raise Unanswerable(f"无法确定“{self.pick.name(part_key)}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
-        c = calc.share(operand(part), operand(whole))
         part_name, whole_name = self.pick.name(part_key), self.pick.name(whole_key)
-        if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
-            part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
+        named = None if same else self._named_whole(after, doc)
+        if named and (named[0] == part_key or part in named[1].facts):
+            raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
+        try:
+            whole: Fact | None = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
+        except Unanswerable:
+            if not named:
+                raise
+            whole = None
+        if named and (whole is None or not _same_amount(whole, named[1])):
+            # the whole the question names is a registry subject: read at its own place, never a look-alike
+            whole_name, wholes, whole_op = named[0], list(named[1].facts), named[1].operand
+        else:
+            assert whole is not None
+            if part == whole or (same and part.column == whole.column):
+                raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
+            if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
+                part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
+            wholes, whole_op = [whole], operand(whole)
+        c = calc.share(operand(part), whole_op)
+        check_share(c.value, part_name, f"{whole_name}{' '.join(f.row for f in wholes)}")
         text = (
             f"{self._scope(doc)}{part_name}占{whole_name}的 {fmt(c.value, '%')}。\n"
-            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{sources(part, whole)}"
+            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole_op.value, whole_op.unit)} × 100% = {fmt(c.value, '%')}\n"
+            f"出处：{sources(part, *wholes)}"
         )
-        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])
+        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
+
+    def _named_whole(self, words: str, doc: Doc) -> tuple[str, Reading] | None:
+        """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
+        None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
+        u = self.understanding
+        content = u.content(SHARE_ASKED.sub(" ", words), [doc.doc_id])
+        if not re.search(r"[\u4e00-\u9fff]{2,}", content):
+            return None  # "…的占比": no whole written (what it is taken of is the part's own parent)
+        found = read_subject(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        if found is None or found[1].value is None:
+            return None
+        return found[0].name, found[1]
 
     def _sum(self, query: Query, doc: Doc) -> Draft:
         if len(query.subjects) < 2:

@@ -9,6 +9,7 @@ from assistant.compare import Comparer, Reading, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
 from assistant.knowledge import Doc, grams, norm
+from assistant.shares import check_share
 from assistant.subjects import Subject, subjects
 
 
@@ -76,9 +77,10 @@ def registered_share(
     if a is None or b is None or a[0].name == b[0].name:
         return None
     (ps, pr), (ws, wr) = a, b
-    if pr.value is None or wr.value is None or pr.value == wr.value:
-        return None  # never X ÷ X = 100%
+    if pr.value is None or wr.value is None or set(pr.facts) == set(wr.facts):
+        return None  # never X ÷ X = 100% (two cells of the same value at two places are two figures)
     c = calc.share(pr.operand, wr.operand)
+    check_share(c.value, ps.name, ws.name)
     text = (
         f"{doc.year}年{doc.department}{ps.name}占{ws.name}的 {fmt(c.value, '%')}。\n"
         f"计算：{ps.name} {fmt(pr.value, pr.unit)} ÷ {ws.name} {fmt(wr.value, wr.unit)} × 100% = {fmt(c.value, '%')}\n"
