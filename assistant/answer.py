@@ -15,10 +15,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import narrative
+from assistant import narrative, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -240,13 +241,17 @@ class Engine:
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
         """The rule engine's answer alone (no language model)."""
+        return self._rules(question, history, doc_id, self.within(within))
+
+    def _rules(
+        self, question: str, history: Sequence[Answer], doc_id: str | None, allowed: frozenset[str] | None
+    ) -> Answer:
         start = time.perf_counter()
         if not question.strip():
             return Answer(question=question, text="请输入问题。", refused=True)
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
-        allowed = self.within(within)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -279,6 +284,9 @@ class Engine:
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
             return self._across(question, across, pool, allowed is not None, start)  # 决算 asked: never a 预算's figure
+        if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
+            summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
+            return summed or self._refusal(query, wrong_years, start)
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)
@@ -303,6 +311,44 @@ class Engine:
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
             facts=draft.facts, items=draft.items, entries=self._entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:
+        """ "2023年和2024年…加起来": each year asked on its own and answered from its own document, the figures
+        summed by the calculator; None unless every year is answered, each from a document of that year."""
+        start = time.perf_counter()
+        parts = [(y, self._rules(q, (), doc_id, allowed)) for y, q in years.one_year_each(question)]
+        if not parts or any(
+            a.refused
+            or a.value is None
+            or not a.facts
+            or {f.year for f in a.facts} != {y}
+            or len({f.doc_id for f in a.facts}) != 1
+            for y, a in parts
+        ):
+            return None
+        if len({a.facts[0].department for _, a in parts}) != 1:
+            return None
+        answers = [a for _, a in parts]
+        c = calc.total(
+            *(Operand(value=a.value or Decimal(0), unit=a.unit or "", label=f"{y}年", source=sources(*a.facts))
+              for y, a in parts)
+        )  # fmt: skip
+        lines = "；".join(a.text.split("\n")[0].rstrip("。") for a in answers)
+        text = (
+            f"{lines}。两年合计 {fmt(c.value, c.unit)}。\n"
+            f"计算：{' + '.join(f'{o.label} {fmt(o.value, o.unit)}' for o in c.operands)} = {fmt(c.value, c.unit)}\n"
+            f"出处：{'；'.join(sources(*a.facts) for a in answers)}"
+        )
+        facts = [f for a in answers for f in a.facts]
+        docs = list(dict.fromkeys(f.doc_id for f in facts))
+        figures = self.verifier.check(text, docs, [c])
+        if any(f.verdict == "mismatch" for f in figures):
+            return None
+        return Answer(
+            question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
+            citations=[c for a in answers for c in a.citations], query=answers[-1].query, facts=facts,
+            entries=self._entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def _entries(self, facts: list[Fact]) -> list[Entry]:
