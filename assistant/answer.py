@@ -64,6 +64,7 @@ MONEY_ASKED = re.compile(
 COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 
 
+BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
@@ -555,13 +556,15 @@ class Engine:
             return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
             # 经费" is read only where the table's title or fund covers 财政拨款)
         year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
-        if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
-            return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
+        if doc.kind == "预算" and "决算" in query.question:
+            return None  # a 预算's figure never answers "…决算"
+        roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
         u = self.understanding
         content = u.content(to_template(query.question), [doc.doc_id])
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((g for g in asked.groups() if g), None) if asked else None
-        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral, year, unit)
+        printed = self.kb.text_grams(doc.doc_id)
+        draft = registered(self.overview.cmp, content, doc, printed, u.neutral, year, unit, roles)
         if draft:
             draft.doc_id = doc.doc_id
         return draft

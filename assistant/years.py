@@ -32,12 +32,17 @@ def _any(words: Sequence[str], text: str) -> bool:
     return any(w in text for w in words)
 
 
-def asks_actual(question: str) -> bool:
-    """The question asks what was actually spent or executed (实际, 执行了, 花了, 决算)."""
+def asks_actual(question: str, answered_year: int | None = None) -> bool:
+    """The question asks what was actually spent or executed (实际, 执行了, 决算; 花了 of a year before the
+    document answering, `answered_year`)."""
     w = _words()
     text = question
     for rate in w["not_actual"]:
         text = text.replace(rate, " ")
+    said = asked_years(question)
+    past = answered_year is not None and any(y < answered_year for y in said)
+    if past and _any(w["actual_colloquial"], text):
+        return True
     return _any(w["actual"], text) or (_any(w["actual_kind"], text) and "预算" not in NOT_BUDGET.sub("", text))
 
 
@@ -69,7 +74,7 @@ def mismatch(question: str, facts: Sequence[Fact], measure: str) -> str | None:
     if asks_sum_of_years(question) and len({f.doc_id for f in money}) < len(years):
         said = "和".join(f"{y}年" for y in years)
         return f"问题要把{said}的数加在一起，但只读到了其中一个年度文件的数，不能只给出一年的数"
-    if asks_actual(question) and not all(is_actual(f) for f in money):
+    if asks_actual(question, max(f.year for f in money)) and not all(is_actual(f) for f in money):
         year = f"{years[0]}年" if len(years) == 1 else ""
         return f"问题问的是{year}实际支出（执行数/决算数），所找到的数是预算数，不能代替；公开文件中没有找到{year}对应的执行数或决算数"
     return None

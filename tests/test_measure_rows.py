@@ -3,9 +3,16 @@ role, and the other header is the item: the “三公” table's total is 合计
 
 from decimal import Decimal as D
 
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
 from index.catalog import catalog
 from index.facts import table_facts
 from index.records import Column, Disclosure, Row, Table
+from tests.template_maker import Expected, make_juesuan
+
+DEPARTMENT = "上海市普陀区财政局"
 
 
 def _doc(table: Table) -> Disclosure:
@@ -68,3 +75,27 @@ def test_a_year_column_keeps_its_year() -> None:
     columns = [Column(name="2025年预算数"), Column(name="2026年预算数")]
     t = _three_public(columns, [Row(label="", values={"2025年预算数": D(3), "2026年预算数": D(4)})])
     assert all(f.row != "合计" for f in table_facts(_doc(t), t))
+
+
+@pytest.fixture(scope="module")
+def juesuan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, Expected]:
+    """A generated 部门决算 whose “三公” table prints 预算数 and 决算数 for each item (合计 first)."""
+    from assistant.retrieve import open_vectors
+    from index.ingest import ingest
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("juesuan")
+    expected = make_juesuan(folder / "j.pdf", department=DEPARTMENT, year=2024, rng_seed=8)
+    with Store(folder / "store") as store:
+        ingest(store, open_vectors(Settings(store=folder / "store")), folder / "j.pdf")
+    return Engine(Settings(store=folder / "store")), expected
+
+
+def test_a_juesuan_answers_its_own_budget_column(juesuan: tuple[Engine, Expected]) -> None:
+    engine, expected = juesuan
+    planned = engine.answer(f"{DEPARTMENT}2024年“三公”经费预算数是多少？")
+    assert not planned.refused, planned.text
+    assert (planned.value, planned.unit) == (expected.totals["“三公”经费预算数"], "万元")
+    assert "预算数" in planned.text and all(f.column_role == "预算数" for f in planned.facts)
+    spent = engine.answer(f"{DEPARTMENT}2024年“三公”经费决算数是多少？")
+    assert (spent.value, spent.unit) == (expected.totals["“三公”经费决算数"], "万元")

@@ -33,6 +33,13 @@ def test_each_actual_word_asks_an_actual_figure(word: str) -> None:
     assert years.asks_actual(f"万里街道2023年项目支出{word}多少？")
 
 
+@pytest.mark.parametrize("word", years._words()["actual_colloquial"])
+def test_a_colloquial_word_asks_an_actual_figure_only_of_a_past_year(word: str) -> None:
+    assert not years.asks_actual(f"无锡人社局技校教育{word}多少钱？", 2026)  # the 2026 预算's plan
+    assert not years.asks_actual(f"万里街道2024年项目支出{word}多少钱？", 2024)
+    assert years.asks_actual(f"万里街道2023年项目支出{word}多少钱？", 2024)  # read from the 2024 document
+
+
 @pytest.mark.parametrize("word", years._words()["actual_kind"])
 def test_a_juesuan_word_asks_an_actual_figure_unless_a_budget_is_asked(word: str) -> None:
     assert years.asks_actual(f"社工部2024年一般公共预算财政拨款支出{word}是多少？")
