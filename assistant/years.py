@@ -65,12 +65,30 @@ def asks_sum_of_years(question: str) -> bool:
     return bool(JOINED.search(question)) and _any(_words()["sum"], question)
 
 
+def relative_offset(question: str) -> int | None:
+    """The year said relative to the document (前年 → −2, 明年 → +1), or None when none is said."""
+    text = question
+    for word in _words()["not_relative"]["words"]:
+        text = text.replace(word, " ")
+    found = [(w, n) for w, n in _words()["relative"].items() if w in text]
+    if not found:
+        return None
+    return int(max(found, key=lambda wn: len(wn[0]))[1])  # the longest written: 上一年, not 上年
+
+
 def mismatch(question: str, facts: Sequence[Fact], measure: str) -> str | None:
     """Why an answer read from `facts` does not answer the years the question says, or None."""
     money = [f for f in facts if f.unit not in ("%",)]
     if not money or measure not in ("amount", "sum", "prior"):
         return None
     years = asked_years(question)
+    offset = relative_offset(question)
+    if not years and offset not in (None, 0, -1):
+        assert offset is not None
+        base = max(f.year for f in money)  # the document answering is 今年
+        target = base + offset
+        if not all(f.year == target or f"{target}年" in f.column for f in money):
+            return f"问题问的是{target}年（相对于{base}年的文件），库中没有找到该部门{target}年的数"
     if asks_sum_of_years(question) and len({f.doc_id for f in money}) < len(years):
         said = "和".join(f"{y}年" for y in years)
         return f"问题要把{said}的数加在一起，但只读到了其中一个年度文件的数，不能只给出一年的数"

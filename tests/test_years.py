@@ -89,3 +89,26 @@ def test_actual_asked_is_never_a_budget_figure(engine: Engine, question: str) ->
 def test_a_budget_asked_still_answers(engine: Engine) -> None:
     a = engine.answer("万里街道2023年“三公”经费预算是多少？")
     assert (a.value, a.unit) == (Decimal("22.91"), "万元")
+
+
+@pytest.mark.parametrize(("word", "offset"), list(years._words()["relative"].items()))
+def test_each_relative_word_says_a_year(word: str, offset: int) -> None:
+    assert years.relative_offset(f"万里街道{word}的项目支出是多少？") == offset
+
+
+@pytest.mark.parametrize("word", years._words()["not_relative"]["words"])
+def test_words_that_hold_a_relative_word_say_no_year(word: str) -> None:
+    assert years.relative_offset(f"万里街道{word}资金是多少？") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "year"), [("万里街道前年的三公经费是多少？", 2022), ("万里街道明年的三公经费是多少？", 2025)]
+)
+def test_a_relative_year_not_loaded_is_refused_by_name(engine: Engine, question: str, year: int) -> None:
+    a = engine.answer(question)
+    assert a.refused and f"{year}年" in a.text, a.text
+
+
+def test_this_year_and_last_year_still_answer(engine: Engine) -> None:
+    assert engine.answer("万里街道今年的三公经费是多少？").value == Decimal("47.91")
+    assert engine.answer("万里街道去年的三公经费是多少？").value == Decimal("22.91")
