@@ -75,6 +75,18 @@ SHARE_ASKED = re.compile(
 )  # "…的比例是多少": the whole's words end
 
 
+def column_unbound(query: Query, draft: Draft) -> bool:
+    """The question names a column ("支出总计") that the prose figure found neither is nor names, and the
+    figure's own name is not written in the question: a look-alike ("所属各预算单位政府采购预算总额", whose
+    question wording ends in …支出总计), never the total asked."""
+    if not query.column or len(draft.facts) != 1 or draft.facts[0].table is not None:
+        return False
+    f, key = draft.facts[0], norm(query.subjects[0])
+    column = norm(query.column)
+    written = key in norm(query.question) or key in norm(to_template(query.question))
+    return column not in key and column not in norm(f.column) and not written
+
+
 def _same_amount(f: Fact, r: Reading) -> bool:
     """A label's figure and a registry reading are the same amount (in either's unit of money)."""
     if r.value is None:
@@ -469,7 +481,10 @@ class Engine:
         if query.measure == "share":
             return self._share_of(query)
         try:
-            return self._composed(query)
+            draft = self._composed(query)
+            if query.measure == "amount" and column_unbound(query, draft):
+                raise Unanswerable(f"文字说明中的“{self.pick.name(query.subjects[0])}”不是所问的{query.column}")
+            return draft
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
@@ -552,15 +567,16 @@ class Engine:
         doc = self.pick.doc(query)
         if COUNT_ASKED.search(query.question):
             return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
-        if query.column and query.column not in FUND_WORDS:
+        u = self.understanding
+        content = u.content(to_template(query.question), [doc.doc_id])
+        named = subjects().find(content)
+        if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
             return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
             # 经费" is read only where the table's title or fund covers 财政拨款)
         year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
         if doc.kind == "预算" and "决算" in query.question:
             return None  # a 预算's figure never answers "…决算"
         roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
-        u = self.understanding
-        content = u.content(to_template(query.question), [doc.doc_id])
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((g for g in asked.groups() if g), None) if asked else None
         printed = self.kb.text_grams(doc.doc_id)
