@@ -15,13 +15,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, stated
+from assistant import follow, narrative, stated, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
-from assistant.compare import Comparer
+from assistant.compare import Comparer, Reading
 from assistant.complete import incomplete, reread
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
@@ -31,8 +32,9 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
-from assistant.registered import registered, registered_share
+from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
+from assistant.shares import check_share
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
@@ -63,6 +65,7 @@ MONEY_ASKED = re.compile(
 )
 
 
+BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
@@ -71,6 +74,29 @@ LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
 SHARE_ASKED = re.compile(
     r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?"
 )  # "…的比例是多少": the whole's words end
+
+
+def column_unbound(query: Query, draft: Draft) -> bool:
+    """The question names a column ("支出总计") that the prose figure found neither is nor names, and the
+    figure's own name is not written in the question: a look-alike ("所属各预算单位政府采购预算总额", whose
+    question wording ends in …支出总计), never the total asked."""
+    if not query.column or len(draft.facts) != 1 or draft.facts[0].table is not None:
+        return False
+    f, key = draft.facts[0], norm(query.subjects[0])
+    column = norm(query.column)
+    written = key in norm(query.question) or key in norm(to_template(query.question))
+    return column not in key and column not in norm(f.column) and not written
+
+
+def _same_amount(f: Fact, r: Reading) -> bool:
+    """A label's figure and a registry reading are the same amount (in either's unit of money)."""
+    if r.value is None:
+        return False
+    if f.unit == r.unit:
+        return f.value == r.value
+    if f.unit in calc.MONEY and r.unit in calc.MONEY:
+        return calc.convert(f.value, f.unit, r.unit) == r.value
+    return False
 
 
 def _printed_first(a: Across) -> bool:
@@ -231,12 +257,13 @@ class Engine:
     ) -> Answer:
         """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
+        allowed = self.within(within)
         if history and (asked := follow.asked_as(question, history, names, only)):
-            return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, within))
-        return self._rules(question, history, doc_id, within)
+            return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
+        return self._rules(question, history, doc_id, allowed)
 
     def _rules(
-        self, question: str, history: Sequence[Answer], doc_id: str | None, within: Within | None
+        self, question: str, history: Sequence[Answer], doc_id: str | None, allowed: frozenset[str] | None
     ) -> Answer:
         start = time.perf_counter()
         if not question.strip():
@@ -244,9 +271,8 @@ class Engine:
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
-        if not history and self.within(within) is None and (excluded := excluding(self, question, doc_id)):
+        if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
             return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
-        allowed = self.within(within)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -279,6 +305,9 @@ class Engine:
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
             return self._across(question, across, pool, allowed is not None, start)  # 决算 asked: never a 预算's figure
+        if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
+            summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
+            return summed or self._refusal(query, wrong_years, start)
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)
@@ -306,6 +335,44 @@ class Engine:
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
             facts=draft.facts, items=draft.items, entries=self._entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:
+        """ "2023年和2024年…加起来": each year asked on its own and answered from its own document, the figures
+        summed by the calculator; None unless every year is answered, each from a document of that year."""
+        start = time.perf_counter()
+        parts = [(y, self._rules(q, (), doc_id, allowed)) for y, q in years.one_year_each(question)]
+        if not parts or any(
+            a.refused
+            or a.value is None
+            or not a.facts
+            or {f.year for f in a.facts} != {y}
+            or len({f.doc_id for f in a.facts}) != 1
+            for y, a in parts
+        ):
+            return None
+        if len({a.facts[0].department for _, a in parts}) != 1:
+            return None
+        answers = [a for _, a in parts]
+        c = calc.total(
+            *(Operand(value=a.value or Decimal(0), unit=a.unit or "", label=f"{y}年", source=sources(*a.facts))
+              for y, a in parts)
+        )  # fmt: skip
+        lines = "；".join(a.text.split("\n")[0].rstrip("。") for a in answers)
+        text = (
+            f"{lines}。两年合计 {fmt(c.value, c.unit)}。\n"
+            f"计算：{' + '.join(f'{o.label} {fmt(o.value, o.unit)}' for o in c.operands)} = {fmt(c.value, c.unit)}\n"
+            f"出处：{'；'.join(sources(*a.facts) for a in answers)}"
+        )
+        facts = [f for a in answers for f in a.facts]
+        docs = list(dict.fromkeys(f.doc_id for f in facts))
+        figures = self.verifier.check(text, docs, [c])
+        if any(f.verdict == "mismatch" for f in figures):
+            return None
+        return Answer(
+            question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
+            citations=[c for a in answers for c in a.citations], query=answers[-1].query, facts=facts,
+            entries=self._entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def _entries(self, facts: list[Fact]) -> list[Entry]:
@@ -422,8 +489,13 @@ class Engine:
                 if draft := self._narrated(query):  # the change the narrative prints for what was asked
                     return draft
                 raise
+        if query.measure == "share":
+            return self._share_of(query)
         try:
-            return self._composed(query)
+            draft = self._composed(query)
+            if query.measure == "amount" and column_unbound(query, draft):
+                raise Unanswerable(f"文字说明中的“{self.pick.name(query.subjects[0])}”不是所问的{query.column}")
+            return draft
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
@@ -458,6 +530,18 @@ class Engine:
             text=text, value=found.value, unit=found.unit, facts=facts, doc_id=doc.doc_id,
             citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
         )  # fmt: skip
+
+    def _share_of(self, query: Query) -> Draft:
+        """A share: when both halves name registry subjects, each is read at its own template place, and a
+        label that merely looks like one (所属各预算单位政府采购预算总额 for 支出总计) never stands in for it."""
+        registry = self._registered_share(query)
+        try:
+            draft = self._composed(query)
+        except Unanswerable:
+            if registry:
+                return registry
+            raise
+        return registry if registry and registry.value != draft.value else draft
 
     def _narrated(self, query: Query) -> Draft | None:
         """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
@@ -525,17 +609,20 @@ class Engine:
         doc = self.pick.doc(query)
         if COUNT_ASKED.search(query.question):
             return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
-        if query.column and query.column not in FUND_WORDS:
+        u = self.understanding
+        content = u.content(to_template(query.question), [doc.doc_id])
+        named = subjects().find(content)
+        if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
             return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
             # 经费" is read only where the table's title or fund covers 财政拨款)
         year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
-        if (doc.kind == "决算" and asks_budget(query.question)) or (doc.kind == "预算" and "决算" in query.question):
-            return None  # a 决算's figure never answers "…预算是多少", nor a 预算's "…决算"
-        u = self.understanding
-        content = u.content(to_template(query.question), [doc.doc_id])
+        if doc.kind == "预算" and "决算" in query.question:
+            return None  # a 预算's figure never answers "…决算"
+        roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((g for g in asked.groups() if g), None) if asked else None
-        draft = registered(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral, year, unit)
+        printed = self.kb.text_grams(doc.doc_id)
+        draft = registered(self.overview.cmp, content, doc, printed, u.neutral, year, unit, roles)
         if draft:
             draft.doc_id = doc.doc_id
         return draft
@@ -548,7 +635,7 @@ class Engine:
             not mark
             or query.last_year
             or query.year not in (None, doc.year)
-            or query.column
+            or (query.column and query.column not in whole)  # "占支出总计": the whole's own words, not a column
             or COUNT_ASKED.search(part)
         ):
             return None
@@ -785,19 +872,46 @@ class Engine:
         whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
         same = part_key == whole_key
         part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
-        whole = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
-        if part == whole or (same and part.column == whole.column):
-            raise Unanswerable(f"无法确定“{self.pick.name(part_key)}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
-        c = calc.share(operand(part), operand(whole))
         part_name, whole_name = self.pick.name(part_key), self.pick.name(whole_key)
-        if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
-            part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
+        named = None if same else self._named_whole(after, doc)
+        if named and (named[0] == part_key or part in named[1].facts):
+            raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
+        try:
+            whole: Fact | None = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
+        except Unanswerable:
+            if not named:
+                raise
+            whole = None
+        if named and (whole is None or not _same_amount(whole, named[1])):
+            # the whole the question names is a registry subject: read at its own place, never a look-alike
+            whole_name, wholes, whole_op = named[0], list(named[1].facts), named[1].operand
+        else:
+            assert whole is not None
+            if part == whole or (same and part.column == whole.column):
+                raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
+            if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
+                part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
+            wholes, whole_op = [whole], operand(whole)
+        c = calc.share(operand(part), whole_op)
+        check_share(c.value, part_name, f"{whole_name}{' '.join(f.row for f in wholes)}")
         text = (
             f"{self._scope(doc)}{part_name}占{whole_name}的 {fmt(c.value, '%')}。\n"
-            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole.value, whole.unit)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{sources(part, whole)}"
+            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole_op.value, whole_op.unit)} × 100% = {fmt(c.value, '%')}\n"
+            f"出处：{sources(part, *wholes)}"
         )
-        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, whole])
+        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
+
+    def _named_whole(self, words: str, doc: Doc) -> tuple[str, Reading] | None:
+        """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
+        None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
+        u = self.understanding
+        content = u.content(SHARE_ASKED.sub(" ", words), [doc.doc_id])
+        if not re.search(r"[\u4e00-\u9fff]{2,}", content):
+            return None  # "…的占比": no whole written (what it is taken of is the part's own parent)
+        found = read_subject(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
+        if found is None or found[1].value is None:
+            return None
+        return found[0].name, found[1]
 
     def _sum(self, query: Query, doc: Doc) -> Draft:
         if len(query.subjects) < 2:

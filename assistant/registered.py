@@ -4,23 +4,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant import calculator as calc
 from assistant.compare import Comparer, Reading, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
 from assistant.knowledge import Doc, grams, norm
+from assistant.shares import check_share
 from assistant.subjects import Subject, subjects
 
 
 def read_subject(
-    comparer: Comparer, content: str, doc: Doc, printed: set[str], neutral: tuple[str, ...], year: int | None = None
+    comparer: Comparer,
+    content: str,
+    doc: Doc,
+    printed: set[str],
+    neutral: tuple[str, ...],
+    year: int | None = None,
+    roles: tuple[str, ...] = (),
 ) -> tuple[Subject, Reading] | None:
     """The registry subject `content` names and the document's reading of it (at `year`'s column when another
-    year than the document's own), when the subject and its cells cover all the item words of `content`."""
+    year than the document's own; in a column of `roles` when given: a 决算's 预算数), when the subject and its
+    cells cover all the item words of `content`."""
     found = subjects().find(content)
     if found is None:
         return None
     subject, alias = found
+    if roles:
+        subject = replace(subject, places=tuple(replace(p, roles=roles) for p in subject.places if p.rows))
     reading = comparer.read(subject, [doc], year=year)[0]
     if reading.value is None or not reading.facts:
         return None
@@ -40,21 +52,25 @@ def registered(
     neutral: tuple[str, ...],
     year: int | None = None,
     unit: str | None = None,
+    roles: tuple[str, ...] = (),
 ) -> Draft | None:
     """The document's figure for the registry subject `content` names, when the subject covers all the
     item words of `content` (else None: an answer names the asked item); with `year` (another than the
     document's own), the figure its table prints in that year's column, said to be that column; in `unit` when
     asked in another unit of money (the conversion shown)."""
     other = year if year is not None and year != doc.year else None
-    found = read_subject(comparer, content, doc, printed, neutral, other)
+    found = read_subject(comparer, content, doc, printed, neutral, other, roles)
     if found is None:
         return None
     subject, reading = found
+    if roles and not all(f.column_role in roles for f in reading.facts):
+        return None  # only the very column asked (a 决算's 预算数), never the 决算数 beside it
     if unit and reading.unit in calc.MONEY and unit != reading.unit:
         reading = comparer.in_unit([reading], unit)[0][0]  # "共多少万元": the same figure in the unit asked
     if reading.value is None:
         return None
-    notes = [n for n in (f"{doc.title}所列{other}年数" if other else "", reading.note) if n]
+    column = f"{doc.title}所列{reading.facts[0].column}" if roles and reading.facts else ""
+    notes = [n for n in (f"{doc.title}所列{other}年数" if other else "", column, reading.note) if n]
     note = f"（{'；'.join(notes)}）" if notes else ""
     text = (
         f"{other or doc.year}年{doc.department}{subject.name}为 {fmt(reading.value, reading.unit)}{note}。\n"
@@ -76,9 +92,10 @@ def registered_share(
     if a is None or b is None or a[0].name == b[0].name:
         return None
     (ps, pr), (ws, wr) = a, b
-    if pr.value is None or wr.value is None or pr.value == wr.value:
-        return None  # never X ÷ X = 100%
+    if pr.value is None or wr.value is None or set(pr.facts) == set(wr.facts):
+        return None  # never X ÷ X = 100% (two cells of the same value at two places are two figures)
     c = calc.share(pr.operand, wr.operand)
+    check_share(c.value, ps.name, ws.name)
     text = (
         f"{doc.year}年{doc.department}{ps.name}占{ws.name}的 {fmt(c.value, '%')}。\n"
         f"计算：{ps.name} {fmt(pr.value, pr.unit)} ÷ {ws.name} {fmt(wr.value, wr.unit)} × 100% = {fmt(c.value, '%')}\n"

@@ -48,6 +48,8 @@ class ColumnRole:
 
     role: str  # "决算数", "基本支出", "年末结转和结余" …
     fund: str | None  # the fund a fund column shows, else None
+    measure: bool = False  # says which figure of an item (预算数 / 决算数), never what item: printed as a row
+    # label or as a header group above the items, it is the cells' role and the item is the other header
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,11 @@ def catalog() -> Catalog:
             if a in by_alias:
                 raise ValueError(f"catalog.toml: alias {a} is given for {by_alias[a].kind} and {t.kind}")
             by_alias[a] = t
-    roles = {squeeze(a): ColumnRole(role=c["role"], fund=c.get("fund")) for c in data["column"] for a in c["aliases"]}
+    roles = {
+        squeeze(a): ColumnRole(role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")))
+        for c in data["column"]
+        for a in c["aliases"]
+    }
     columns = data["columns"]
     return Catalog(
         tables=tables,

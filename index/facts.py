@@ -50,6 +50,9 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
             elif _names_no_item(row, d) and col is not None and (col.item or not row.label):
                 label, name = _item_of(col), _measure_of(col, d.kind)
                 col = replace(col, role=name)  # read by column: the figure is the item's 预算数 / 决算数
+            elif col is not None and (measure := _measure_row(row.label)) and not _is_measure(col.name):
+                label, name = _item_of(col), measure  # a row 预算数 / 决算数: the column is the item
+                col = replace(col, role=measure)
             else:
                 label, name = bare_label(row.label), column
             out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
@@ -104,10 +107,25 @@ def _names_no_item(row: Row, d: Disclosure) -> bool:
 
 
 def _item_of(col: Column) -> str:
-    """What a column of a one-row table is about: "公务接待费"; "2024年“三公”经费预算数" → "“三公”经费"."""
+    """What a column of a one-row table is about: "公务接待费"; "2024年“三公”经费预算数" → "“三公”经费"; a
+    column named only by its measure (预算数 over 合计, the header's 合计 read as its role) is the table's 合计."""
     name = col.item or col.name
+    if not col.item and _is_measure(name):
+        return "合计"
     name = re.sub(r"^(?:19|20)\d{2}年度?", "", name)
     return re.sub(r"(?:预算数|决算数|预算|决算)$", "", name) or name
+
+
+def _is_measure(name: str) -> bool:
+    """A header that only says which figure (预算数 / 决算数 of catalog.toml), not which item."""
+    role = catalog().roles.get(squeeze(name))  # as printed: "2025年预算数" names its year, not only a measure
+    return bool(role and role.measure)
+
+
+def _measure_row(label: str) -> str | None:
+    """The role of a row labelled only by a measure ("决算数"): its cells are that figure of each column's item."""
+    role = catalog().roles.get(squeeze(label)) if label else None
+    return role.role if role and role.measure else None
 
 
 def _measure_of(col: Column, doc_kind: str) -> str:
