@@ -174,7 +174,6 @@ def test_two_departments_of_different_kinds_are_not_added_up(engine: Engine) -> 
     "question",
     [
         "社工部2024年行政运行年初预算是多少？",  # the prose gives only its 全年预算: never another column's
-        "社工部2024年编报绩效目标的项目涉及预算金额多少？",  # a money question: never "1 个"
         "社工部2024年一般公共预算财政拨款支出全年预算和决算数相差多少？",  # two columns of one row: not one figure
         "万里街道办事处2024年预算说明里，城管执法2023年当年预算执行数是多少？",  # unbound prose phrase
     ],
@@ -182,6 +181,12 @@ def test_two_departments_of_different_kinds_are_not_added_up(engine: Engine) -> 
 def test_answers_never_show_another_column_or_row(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused and a.value is None and not a.figures
+
+
+def test_the_amount_of_the_items_counted_answers_money_never_the_count(engine: Engine) -> None:
+    """ "编报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元": a money question gets the 万元, never "1 个"."""
+    a = engine.answer("社工部2024年编报绩效目标的项目涉及预算金额多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("175.52"), "万元")
 
 
 @pytest.mark.parametrize(
