@@ -499,10 +499,8 @@ class Engine:
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
             if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
                 return draft
-            if query.measure == "share" and (draft := self._registered_share(query)):
-                return draft
-            if query.measure in ("amount", "share") and (draft := self._stated(query)):
-                return draft  # a count or a share the narrative states for the very thing asked
+            if query.measure == "amount" and (draft := self._stated(query)):
+                return draft  # a count the narrative states for the very thing asked
             raise
 
     def _stated(self, query: Query) -> Draft | None:
@@ -540,6 +538,8 @@ class Engine:
         except Unanswerable:
             if registry:
                 return registry
+            if stated_share := self._stated(query):
+                return stated_share  # "项目支出…占本年支出预算36.57%": the share the narrative states
             raise
         return registry if registry and registry.value != draft.value else draft
 

@@ -291,7 +291,6 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 continue
             noun = _NOUN_AFTER.match(sentence, f.end()) if unit in _COUNTED else None
             # "包括 9个机关行政处（科、股）室及 0 个下属单位", "完成 13 个区县…考核": a count's noun follows it
-            counted = noun is not None
             subject = re.sub(r"\s+", "", noun.group(0)).rstrip("及和与") if noun else clean_subject(pre, names)
             if subject and _MEASURE.fullmatch(subject):
                 # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
