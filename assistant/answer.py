@@ -23,7 +23,7 @@ from assistant import follow, narrative, stated, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
-from assistant.complete import incomplete, reread
+from assistant.complete import incomplete, reread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
@@ -413,6 +413,10 @@ class Engine:
             )
         except (Unanswerable, CalculationError) as e:
             text = f"抱歉，公开文件中找不到这个问题的答案：{e}。"
+            return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
+        names = [a for d in docs for a in d.aliases]
+        if reason := unread_across(question, composed.facts, names):
+            text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
         figures = []
         tables = sorted({f.table_kind for f in composed.facts if f.table_kind})

@@ -194,6 +194,22 @@ def unread(
     return None
 
 
+def unread_across(question: str, facts: Sequence[Fact], names: Sequence[str] = ()) -> str | None:
+    """Why an answer across documents, which reads table cells only, does not answer all of `question`: a
+    cue of which figure (实际 vs 预算, 购置 vs 共有) or a condition (扣除…后) that none of its cells is printed
+    under — "比上年执行数增长多少" is never answered with two years' 预算数."""
+    evidence = norm(" ".join(fact_evidence(f) for f in facts))
+    for cue in cues():
+        if cue.kind not in ("evidence", "condition"):
+            continue
+        for span in cue.spans(question, names):
+            if cue.kind == "evidence" and not any(w in evidence for w in cue.words):
+                return _message(cue, span)
+            if cue.kind == "condition" and norm(span) not in evidence and norm(span[:-1]) not in evidence:
+                return _message(cue, span)
+    return None
+
+
 def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> bool:
     explaining = query.measure in ("explain", "breakdown") and not draft.facts
     if cue.kind == "condition":

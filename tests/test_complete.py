@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.answer import Engine
-from assistant.complete import cues, fact_evidence, reread, unread
+from assistant.complete import cues, fact_evidence, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
 from assistant.exclusion import _part_of, _parts
@@ -221,3 +221,18 @@ def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
     assert not owned.refused and (owned.value, owned.unit) == (Decimal("4"), "辆")
     change = engine.answer("深圳市科技创新局2026年机关运行经费财政拨款预算比上年增加了多少？")
     assert not change.refused and change.value == Decimal("50.45")
+
+
+def test_an_answer_across_documents_reads_the_figure_asked_or_refuses() -> None:
+    """万里街道 2024 and 2023 预算's 公共法律服务 (300,000 and 150,000 元 of 支出预算) answer "比2023年增长多少",
+    never "比上年执行数增长多少" (the 执行数 is another figure); a 决算数 cell answers "实际支出"."""
+    budgets = [
+        fact("公共法律服务", "300000", "元", column="支出预算", year=2024),
+        fact("公共法律服务", "150000", "元", column="支出预算", year=2023),
+    ]
+    assert unread_across("万里街道2024年公共法律服务经费比2023年增长多少？", budgets) is None
+    reason = unread_across("2024年万里街道公共法律服务经费比上年执行数增长多少？", budgets)
+    assert reason is not None and "执行数" in reason
+    spent = [fact("“三公”经费", "36.56", column="决算数", year=2024)]
+    assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", spent) is None
+    assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", budgets) is not None
