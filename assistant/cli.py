@@ -18,8 +18,8 @@ from typing import Any, NoReturn, TextIO
 
 from tqdm import tqdm
 
-from assistant.access import add_serve_arguments
 from assistant.answer import Engine
+from assistant.commands import Command, StoreEmpty, UsageError, plugin_commands
 from assistant.config import Settings, add_llm_arguments, llm_overrides
 from assistant.departments import department_aliases
 from assistant.draft import page_note
@@ -45,15 +45,6 @@ _ARGPARSE_ZH = [
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
     (r"argument (\S+): invalid (\w+) value: (\S+)", r"参数 \1 的值 \3 无效"),
 ]
-
-
-class UsageError(Exception):
-    """A command called with arguments it cannot use (exit 2)."""
-
-
-class StoreEmpty(AssistantError):
-    def __str__(self) -> str:
-        return "库中还没有文件，请先运行 budgetqa ingest 导入。"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -412,34 +403,10 @@ def cmd_verify(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    """On a temporary store of the files named by --docs (default: the sample), unless --store names one."""
-    if args.store and args.docs:
-        raise UsageError(
-            "--docs 与 --store 不能同时使用：--store 在已有的库上评测，--docs 在只含这些文件的临时库上评测"
-        )
-    if args.store and not store.documents():
-        raise StoreEmpty()
-    store.close()
-    from eval.report import SAMPLE, evaluate  # the evaluation harness, run on the assistant
-
-    docs = None if args.store else [Path(p) for p in args.docs or [SAMPLE]]
-    report = Path(args.report) if args.report else None
-    return evaluate(args.settings, Path(args.questions), report, args.min_accuracy, out, docs)
-
-
-def cmd_serve(args: argparse.Namespace, store: Store, out: TextIO) -> int:
-    store.close()
-    from app import serve  # the page is the app's; the CLI only starts it
-
-    serve(args.host, args.port, str(args.settings.store), args.auth, args.auth_file, args.workers, llm_overrides(args))
-    return 0
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, Store, TextIO], int]] = {
     "ingest": cmd_ingest, "docs": cmd_docs, "facts": cmd_facts, "audit": cmd_audit, "search": cmd_search,
-    "ask": cmd_ask, "verify": cmd_verify, "serve": cmd_serve, "eval": cmd_eval,
-}  # fmt: skip
+    "ask": cmd_ask, "verify": cmd_verify,
+}  # fmt: skip  # and the commands other packages register (assistant.commands.PLUGINS): eval, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -481,25 +448,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="核对一段文字中的每个数字是否与公开文件一致")
     p.add_argument("text", metavar="文字")
     p.add_argument("--doc", help="只对照某个文件（编号或编号前缀）")
-    p = sub.add_parser("eval", help="在问题集上评测准确率、数字核对和延迟")
-    p.add_argument("--questions", required=True, help="问题文件（JSON Lines，格式见 DESIGN.md）")
-    p.add_argument("--report", help="把 JSON 报告写到这个文件")
-    p.add_argument("--min-accuracy", type=float, help="准确率低于此值时退出码为 1")
-    p.add_argument(
-        "--docs",
-        nargs="+",
-        metavar="PATH",
-        help="在只含这些文件（或文件夹）的临时库上评测（默认：自带样例；给出 --store 时改用该库）",
-    )
-    p = sub.add_parser("serve", help="启动网页版问答和 JSON 接口（同 python app.py）；库为空时先导入自带样例")
-    add_serve_arguments(p)
-    p.add_argument("--workers", type=int, default=1, help="工作进程数（默认 1；多于 1 个时须设置 chromadb 服务器）")
+    plugins = plugin_commands()
+    for command in plugins:
+        p = sub.add_parser(command.name, help=command.help)
+        command.arguments(p)
+        p.set_defaults(plugin=command)
     sub.add_parser(
         "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
     )
-    for name in ("ask", "eval", "serve"):
+    for name in ["ask", *(c.name for c in plugins if c.model)]:
         add_llm_arguments(sub.choices[name])
-    for name in [*COMMANDS, "rebuild"]:
+    for name in [*COMMANDS, *(c.name for c in plugins), "rebuild"]:
         sub.choices[name].add_argument("--json", action="store_true", help="以 JSON 输出")
         sub.choices[name].add_argument("--store", default=argparse.SUPPRESS, help="存储目录")
     return parser
@@ -522,7 +481,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "rebuild":  # works on stores this version cannot open
             return cmd_rebuild(args, out)
         with Store(settings.store, settings.database_url) as store:
-            return COMMANDS[args.command](args, store, out)
+            plugin: Command | None = getattr(args, "plugin", None)
+            return (plugin.run if plugin else COMMANDS[args.command])(args, store, out)
     except UsageError as e:
         print(f"用法错误：{e}", file=sys.stderr)
         return 2

@@ -49,7 +49,7 @@ SCRIPTS: dict[str, tuple[str, list[dict[str, Any]]]] = {
 
 
 def _store(folder: Path) -> Path:
-    from app import ensure_documents
+    from assistant.web.service import ensure_documents
 
     store = folder / "store"
     ensure_documents(Settings(store=store))  # the bundled sample

@@ -3,7 +3,7 @@
     python -m eval.district build --out DIR [--departments 40] [--years 2022 2023 2024] [--real] [--jobs 2]
     python -m eval.district run --out DIR [--report FILE] [--kinds rank_top total …] [--limit N]
 
-`build` lays out a 部门决算 and a 部门预算 of every department and year with tests/template_maker.py
+`build` lays out a 部门决算 and a 部门预算 of every department and year with eval/template_maker.py
 (layouts and units vary by department: most 决算 in 万元, some in 元; most 预算 in 元, some in 万元),
 writes DIR/pdf/*.pdf, DIR/expected.json (every printed cell of every document), DIR/questions.jsonl
 (questions with answers computed from those cells) and ingests the PDFs into DIR/store. It is
@@ -11,7 +11,7 @@ cacheable (a document whose spec and maker are unchanged is neither laid out nor
 safe to start twice (a lock on DIR). With --real the real disclosures in tests/data/real/ join the
 store; questions over all departments then avoid the years and kinds those documents belong to,
 since their figures are not the generator's. `run` asks every question and scores it
-(eval/district_score.py). Run from the repository root (it imports the maker from tests/).
+(eval/district_score.py). Run from the repository root.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 from eval.district_questions import load_docs, write_questions
 
 ROOT = Path(__file__).resolve().parent.parent
-MAKER = ROOT / "tests" / "template_maker.py"
+MAKER = ROOT / "eval" / "template_maker.py"
 REAL_DIR = ROOT / "tests" / "data" / "real"
 YEARS = (2022, 2023, 2024)
 
@@ -127,7 +127,7 @@ def generate(spec: dict[str, Any], folder: Path, maker: str) -> dict[str, Any]:
         cached = json.loads(record.read_text(encoding="utf-8"))
         if cached.get("key") == key:
             return dict(cached["doc"], cached=True)
-    from tests.template_maker import make_juesuan, make_yusuan
+    from eval.template_maker import make_juesuan, make_yusuan
 
     tmp = pdf.with_name(f".{pdf.stem}.{os.getpid()}.pdf")
     make = make_juesuan if spec["kind"] == "决算" else make_yusuan

@@ -42,7 +42,7 @@ def _measure(pdf: Path) -> dict[str, float]:
 
 def _layout(copies: int, out: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from tests.pdf_maker import make_pdf
+    from eval.pdf_maker import make_pdf
 
     text = SAMPLE.read_text(encoding="utf-8")
     body_start = text.index("一、文字部分", text.index("一、文字部分") + 1)  # the body, after the 目录

@@ -2,13 +2,13 @@
 
     python -m eval.templates [--seeds 3] [--report FILE]
 
-tests/template_maker.py lays out 部门决算 and 部门预算 / 单位预算 PDFs of the national templates
+eval/template_maker.py lays out 部门决算 and 部门预算 / 单位预算 PDFs of the national templates
 (captions or none, 7-digit or 类/款/项 codes, digits drawn as separate runs, one- or three-line
 covers, empty “三公” tables), each with the questions a finance officer asks and their known
 answers. Every seed gives new departments and figures; all documents go into one store, so every
 question must also find its own department among the others. Reported: accuracy by layout, and
 the answers that showed a wrong figure (must be 0: a refusal is acceptable, a wrong figure is not).
-Run from the repository root (it imports the maker from tests/).
+Run from the repository root.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from typing import Any
 from assistant.answer import Engine
 from assistant.config import Settings
 from eval.runner import Expected, Question, run
+from eval.template_maker import make_juesuan, make_yusuan
 from index.ingest import ingest
 from index.store import Store
-from tests.template_maker import make_juesuan, make_yusuan
 
 DEPARTMENTS = [
     "上海市普陀区规划和自然资源局", "上海市普陀区财政局", "上海市普陀区教育局", "上海市普陀区卫生健康委员会",

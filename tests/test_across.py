@@ -13,8 +13,8 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.records import Answer, Within
+from eval.template_maker import Expected, make_juesuan, make_yusuan
 from tests.conftest import REAL, run_cli
-from tests.template_maker import Expected, make_juesuan, make_yusuan
 
 pytestmark = pytest.mark.slow  # stores of generated departments built per module
 

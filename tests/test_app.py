@@ -12,9 +12,9 @@ from gradio_client import Client
 from playwright.sync_api import Page, expect, sync_playwright
 
 from eval.load import serving
+from eval.pdf_maker import make_pdf, make_scanned_pdf
 from eval.scripted_model import ScriptedModel, scripted_model
 from tests.conftest import ROOT, SECOND, free_port
-from tests.pdf_maker import make_pdf, make_scanned_pdf
 
 pytestmark = pytest.mark.slow  # a real browser against the served page
 

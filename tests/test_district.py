@@ -16,7 +16,7 @@ from assistant.records import Answer, Entry
 from eval.district import DEPARTMENTS, REAL, abbreviations, alias_clashes, main
 from eval.district import build as build_district
 from eval.district_score import score, summarize
-from tests.template_maker import make_juesuan, make_yusuan
+from eval.template_maker import make_juesuan, make_yusuan
 
 WAN = Decimal(10000)
 # Where each item is printed, written out again here (not imported) so that the generator's answers are

@@ -10,10 +10,10 @@ import pytest
 
 from eval.coverage import coverage
 from eval.coverage import main as coverage_main
+from eval.pdf_maker import Item, make_pages
 from index.grids import find_unruled
 from index.ingest import read
 from index.records import Table
-from tests.pdf_maker import Item, make_pages
 
 INTRO: list[Item] = [
     ("text", 150, 780, "深圳市某某局2022年部门预算", 16),

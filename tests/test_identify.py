@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from eval.pdf_maker import make_pdf
 from index.errors import BadConfirmation, NotADisclosure
 from index.identify import Identity, confirmation, identify, read_file_name, read_title, vocabulary
 from index.ingest import parse_text, read
 from index.parse import _starts_body, paginate
 from tests.conftest import run_cli as run
-from tests.pdf_maker import make_pdf
 
 # Titles as real disclosures print them (the cover's lines joined), and what they say.
 PRINTED = [

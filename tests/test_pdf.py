@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from eval.pdf_maker import Item, make_pages, make_pdf, make_scanned_pdf
 from eval.pdfcheck import compare, key
 from index.errors import AssistantError
 from index.facts import extract_facts
@@ -29,7 +30,6 @@ from index.records import Row, Table
 from index.store import FORMAT, Store
 from index.tables import label_key
 from tests.conftest import SAMPLE, SECOND, run_cli
-from tests.pdf_maker import Item, make_pages, make_pdf, make_scanned_pdf
 from tests.test_reliability import snapshot
 
 RUNNING_HEAD = "深圳市科学技术协会部门预算公开 · 内部测试版"

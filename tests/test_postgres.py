@@ -292,7 +292,7 @@ def test_format_and_connection_errors_are_chinese_sentences(
 
 
 def test_a_running_server_sees_documents_another_server_ingests(shared: dict[str, str], tmp_path: Path) -> None:
-    from app import Service
+    from assistant.web.service import Service
 
     settings = settings_of(shared, tmp_path / "web")
     with Store(settings.store, settings.database_url) as store:

@@ -24,10 +24,10 @@ import httpx
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from app import UPLOAD_CAP, launch_options
-from assistant.access import BadAccount, accounts, parse_accounts
 from assistant.answer import Engine
 from assistant.config import Settings
+from assistant.web.access import BadAccount, accounts, parse_accounts
+from assistant.web.page import UPLOAD_CAP, launch_options
 from eval.generate import generate, write
 from eval.load import conversations, run_load, serving
 from index.chunks import passages

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from app import StoreWatch
+from assistant.web.service import StoreWatch
 from eval.servers import cluster, free_ports
 from index.load import load as load_file
 from tests.conftest import ROOT, SAMPLE, SECOND, run_cli

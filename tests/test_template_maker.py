@@ -1,4 +1,4 @@
-"""Tests of tests/template_maker.py itself: its PDFs print the titles, amounts and layouts its `Expected`
+"""Tests of eval/template_maker.py itself: its PDFs print the titles, amounts and layouts its `Expected`
 promises. Read with pdfplumber only, never with our parser."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from tests.template_maker import JUESUAN_TITLES, Expected, Level, TableInfo, make_juesuan, make_yusuan
+from eval.template_maker import JUESUAN_TITLES, Expected, Level, TableInfo, make_juesuan, make_yusuan
 
 DEPT = "中共上海市普陀区委社会工作部"
 STREET = "上海市普陀区人民政府万里街道办事处"

@@ -1,5 +1,5 @@
 """Disclosures of the national templates other than the sample's: real published PDFs (tests/data/real)
-and generated ones (tests/template_maker.py) — every table recognised by kind, every amount cell a fact
+and generated ones (eval/template_maker.py) — every table recognised by kind, every amount cell a fact
 with its meaning, nothing from 序号/编码 columns, empty tables as answers."""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from eval.coverage import coverage
+from eval.template_maker import Expected, make_juesuan, make_yusuan
 from index.audit import audit
 from index.catalog import is_code, is_ordinal
 from index.errors import NotADisclosure
 from index.ingest import Parsed, read
 from index.records import Fact
 from index.tables import bare_label
-from tests.template_maker import Expected, make_juesuan, make_yusuan
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 NINE_JUESUAN = {

@@ -7,7 +7,7 @@
 基本 + 项目, the 总表 balance, the 经济分类 table adds up to 基本支出 and repeats the 功能分类 rows it
 must (养老保险、职业年金、医疗保险、住房公积金), the “三公” table matches 30212/30217/30231/31013, and
 the prose states the tables' figures. Both return an `Expected`: every printed amount, the totals,
-the pages each table is printed on and questions with their answers. Layout follows tests/pdf_maker.py
+the pages each table is printed on and questions with their answers. Layout follows eval/pdf_maker.py
 (reportlab, CID font STSong-Light, fully ruled tables whose header rows repeat after a page break).
 """
 
@@ -40,7 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from tests.pdf_maker import FONT, STYLES, _style
+from eval.pdf_maker import FONT, STYLES, _style
 
 Kind = Literal["决算", "预算"]
 Level = Literal["部门", "单位"]

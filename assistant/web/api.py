@@ -1,5 +1,4 @@
-"""The server process: a plain JSON API next to the Gradio page, on one FastAPI app; and several such
-processes (`--workers N`) sharing one store.
+"""The JSON API: plain JSON next to the Gradio page, on one FastAPI app.
 
     POST /api/ask        {"question", "doc"?, "history"?, "departments"?, "years"?, "kinds"?}
                          → the JSON of `budgetqa ask --json`, plus "history" to send with the next question
@@ -23,36 +22,26 @@ from __future__ import annotations
 import base64
 import logging
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import anyio
 import gradio as gr
-import uvicorn
 from fastapi import Depends, FastAPI, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from assistant.access import Accounts
-from assistant.config import Settings
 from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
 from assistant.records import Answer, Within
 from assistant.render import answer_json
+from assistant.web.access import Accounts
+from assistant.web.service import Service
 from index.errors import BadConfirmation
 from index.identify import confirmation
 
-if TYPE_CHECKING:
-    from app import Service
-
-log = logging.getLogger("budgetqa.serving")
-APP = Path(__file__).resolve().parent / "app.py"
+log = logging.getLogger("budgetqa.api")
 HISTORY = 20  # earlier questions a conversation carries (the web chat keeps as many answers)
 THREADS = 4  # answers run on this many threads at once; more requests wait their turn (the GIL runs one anyway)
 
@@ -74,17 +63,6 @@ class ApiError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, headers
-
-
-class ServeError(AssistantError):
-    """Serving options that cannot work together."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return self.reason
 
 
 def ask(service: Service, request: AskRequest) -> dict[str, Any]:
@@ -219,55 +197,3 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
         show_error=options["show_error"],
         i18n=options["i18n"],
     )
-
-
-def run(app: FastAPI, host: str, port: int) -> None:
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
-
-
-def check_shared(settings: Settings) -> None:
-    """Several processes may share the SQLite file, but not an embedded chromadb folder."""
-    if not (settings.chroma_host and settings.chroma_port):
-        raise ServeError(
-            "多个工作进程须共用一个 chromadb 服务器（嵌入式 chromadb 不能由多个进程同时使用）："
-            "先运行 chroma run --path 向量目录 --host 127.0.0.1 --port 8000，"
-            "再设置 BUDGETQA_CHROMA_HOST=127.0.0.1 BUDGETQA_CHROMA_PORT=8000 后启动。"
-        )
-
-
-def supervise(
-    workers: int, host: str, port: int, settings: Settings, auth: Sequence[str], auth_file: str | None
-) -> int:
-    """`python app.py` on ports port … port+workers-1, all on the same store; stops them all when one
-    stops or on SIGTERM/SIGINT. The exit code: 0 when stopped, 1 when a worker exited by itself."""
-    commands = []
-    for i in range(workers):
-        command = [sys.executable, str(APP), "--host", host, "--port", str(port + i), "--store", str(settings.store)]
-        command += [arg for a in auth for arg in ("--auth", a)] + (["--auth-file", auth_file] if auth_file else [])
-        commands.append(command)
-    procs = [subprocess.Popen(c, env=settings.child_env()) for c in commands]  # the model's settings go by environment
-    urls = "、".join(f"http://{host}:{port + i}" for i in range(workers))
-    print(f"{workers} 个工作进程共用存储 {settings.store}：{urls}", file=sys.stderr)
-
-    def stop(signum: int, _: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    code = 0
-    try:
-        while all(p.poll() is None for p in procs):
-            time.sleep(0.5)
-        code = 1
-        print("⚠ 有工作进程已退出，正在停止其余的工作进程。", file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-    return code
