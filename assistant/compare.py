@@ -77,6 +77,20 @@ class Part:
     checked: bool = True  # False: words around the figures (a question's own threshold, the coverage)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Scope:
+    docs: list[Doc]  # one per department
+    year: int
+    kind: str
+    covered: str  # "覆盖库中 2024 年决算 38 个部门"
+    absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
+    mixed: bool = False  # named departments read each in its own latest year (no year asked, none in common)
+
+    @property
+    def when(self) -> str:
+        return f"各部门最新年度的{self.kind}" if self.mixed else f"{self.year}年{self.kind}"
+
+
 @dataclass(kw_only=True)
 class Composed:
     """An answer across documents before verification."""

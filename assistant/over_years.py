@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant.compare import AskBack, Composed, Part, figure
+from assistant.compare import AskBack, Composed, Part, Scope, figure
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
@@ -50,8 +50,6 @@ def joined_years(text: str) -> list[int]:
 
 def total(ov: Overview, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
     """The department's subject in each year asked, summed."""
-    from assistant.overview import Scope
-
     name = a.departments[0]
     own = [d for d in docs if d.department == name]
     span = "、".join(f"{y}年" for y in a.years)

@@ -10,7 +10,7 @@ the kind asked; when a year holds both 预算 and 决算 and the question says n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant import calculator as calc
@@ -18,7 +18,18 @@ from assistant import over_years, paired
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT
 from assistant.calculator import Operand
-from assistant.compare import SHOWN, AskBack, Comparer, Composed, Part, Reading, cites, figure, subject_named
+from assistant.compare import (
+    SHOWN,
+    AskBack,
+    Comparer,
+    Composed,
+    Part,
+    Reading,
+    Scope,
+    cites,
+    figure,
+    subject_named,
+)
 from assistant.draft import Unanswerable, fmt
 from assistant.knowledge import Doc
 from assistant.records import Across
@@ -28,20 +39,6 @@ from assistant.subjects import Subject
 KINDS = ("决算", "预算")
 OWN_BUDGET = ("全年预算数", "预算数", "调整预算数", "年初预算数")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
-
-
-@dataclass(frozen=True, kw_only=True)
-class Scope:
-    docs: list[Doc]  # one per department
-    year: int
-    kind: str
-    covered: str  # "覆盖库中 2024 年决算 38 个部门"
-    absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
-    mixed: bool = False  # named departments read each in its own latest year (no year asked, none in common)
-
-    @property
-    def when(self) -> str:
-        return f"各部门最新年度的{self.kind}" if self.mixed else f"{self.year}年{self.kind}"
 
 
 class Overview:

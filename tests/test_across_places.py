@@ -19,7 +19,7 @@ from assistant.records import Answer, Figure
 from assistant.single_fill import fill, names_it, other_year
 from index.records import Fact
 from tests.conftest import REAL
-from tests.template_maker import Expected, make_yusuan
+from eval.template_maker import Expected, make_yusuan
 
 WANLI = "上海市普陀区人民政府万里街道办事处"
 CAIZHENG = "上海市普陀区财政局"
