@@ -17,9 +17,9 @@ from assistant.knowledge import Doc
 from assistant.places import by_full_name, places_of, said, scoped, set_said, unknown_place, unloaded
 from assistant.records import Answer, Figure
 from assistant.single_fill import fill, names_it, other_year
+from eval.template_maker import Expected, make_yusuan
 from index.records import Fact
 from tests.conftest import REAL
-from eval.template_maker import Expected, make_yusuan
 
 WANLI = "上海市普陀区人民政府万里街道办事处"
 CAIZHENG = "上海市普陀区财政局"

@@ -7,10 +7,10 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
+from eval.template_maker import Expected, make_juesuan
 from index.catalog import catalog
 from index.facts import table_facts
 from index.records import Column, Disclosure, Row, Table
-from eval.template_maker import Expected, make_juesuan
 
 DEPARTMENT = "上海市普陀区财政局"
 
