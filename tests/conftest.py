@@ -39,20 +39,24 @@ def find(facts: list[Fact], *, table: str | None, row: str, column: str, code: s
     ]
 
 
-@pytest.fixture(scope="session")
-def store_both(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real store (SQLite + embedded chromadb) with the sample and the second disclosure."""
+def store_of(folder: Path, *paths: Path) -> Path:
+    """A real store (SQLite + embedded chromadb) in `folder` holding these files, ingested in this process."""
     from assistant.config import Settings
     from assistant.retrieve import open_vectors
     from index.ingest import ingest
     from index.store import Store
 
-    folder = tmp_path_factory.mktemp("both") / "store"
     with Store(folder) as store:
         vectors = open_vectors(Settings(store=folder))
-        for path in (SAMPLE, SECOND):
+        for path in paths:
             ingest(store, vectors, path)
     return folder
+
+
+@pytest.fixture(scope="session")
+def store_both(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real store (SQLite + embedded chromadb) with the sample and the second disclosure."""
+    return store_of(tmp_path_factory.mktemp("both") / "store", SAMPLE, SECOND)
 
 
 @pytest.fixture(scope="session")
@@ -78,17 +82,7 @@ REAL_DOCUMENTS = ("shegongbu-2024-juesuan", "wanli-2024-yusuan", "wanli-2023-yus
 @pytest.fixture(scope="session")
 def store_real(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real store with four real Shanghai PDFs: 社工部 2024 决算, 万里街道 2024 and 2023 预算, 福利院 2024 单位预算."""
-    from assistant.config import Settings
-    from assistant.retrieve import open_vectors
-    from index.ingest import ingest
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("real") / "store"
-    with Store(folder) as store:
-        vectors = open_vectors(Settings(store=folder))
-        for name in REAL_DOCUMENTS:
-            ingest(store, vectors, REAL / f"{name}.pdf")
-    return folder
+    return store_of(tmp_path_factory.mktemp("real") / "store", *(REAL / f"{name}.pdf" for name in REAL_DOCUMENTS))
 
 
 @pytest.fixture(scope="session")

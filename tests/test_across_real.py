@@ -15,7 +15,7 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.records import Answer
-from tests.conftest import REAL, SAMPLE
+from tests.conftest import REAL, SAMPLE, store_of
 
 pytestmark = pytest.mark.slow  # a store of real PDFs built per module
 
@@ -25,20 +25,8 @@ KEJI = "深圳市科技创新局（本级）"
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    from assistant.retrieve import open_vectors
-    from index.ingest import ingest
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("shenzhen") / "store"
-    with Store(folder) as store:
-        vectors = open_vectors(Settings(store=folder))
-        for path in (
-            REAL / "shenzhen-caizheng-2026-dept-yusuan.pdf",
-            REAL / "shenzhen-keji-2026-dept-yusuan.pdf",
-            SAMPLE,
-        ):
-            ingest(store, vectors, path)
-    return Engine(Settings(store=folder))
+    pdfs = (REAL / "shenzhen-caizheng-2026-dept-yusuan.pdf", REAL / "shenzhen-keji-2026-dept-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("shenzhen") / "store", *pdfs, SAMPLE)))
 
 
 def lines(a: Answer) -> list[tuple[str, Decimal | None, str]]:

@@ -17,7 +17,7 @@ from assistant.draft import Draft
 from assistant.exclusion import _part_of, _parts
 from assistant.records import Query
 from index.records import Fact
-from tests.conftest import REAL
+from tests.conftest import REAL, store_of
 
 
 @pytest.mark.parametrize("cue", cues(), ids=lambda c: c.name)
@@ -173,20 +173,8 @@ def test_an_exclusion_is_a_whole_and_a_part() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    from assistant.retrieve import open_vectors
-    from index.ingest import ingest
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("complete") / "store"
-    with Store(folder) as store:
-        vectors = open_vectors(Settings(store=folder))
-        for name in (
-            "shenzhen-caizheng-2026-dept-yusuan.pdf",
-            "shenzhen-keji-2026-dept-yusuan.pdf",
-            "wanli-2024-yusuan.pdf",
-        ):
-            ingest(store, vectors, REAL / name)
-    return Engine(Settings(store=folder))
+    names = ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf", "wanli-2024-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("complete") / "store", *(REAL / n for n in names))))
 
 
 def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:

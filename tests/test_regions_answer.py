@@ -15,23 +15,15 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import best_change, changes
 from assistant.records import Answer
-from tests.conftest import REAL
+from tests.conftest import REAL, store_of
 
 pytestmark = pytest.mark.slow  # stores of real PDFs of other cities built per module
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    from assistant.retrieve import open_vectors
-    from index.ingest import ingest
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("regions") / "store"
-    with Store(folder) as store:
-        vectors = open_vectors(Settings(store=folder))
-        for name in ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf"):
-            ingest(store, vectors, REAL / name)
-    return Engine(Settings(store=folder))
+    names = ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("regions") / "store", *(REAL / n for n in names))))
 
 
 def value(a: Answer) -> tuple[Decimal | None, str | None]:

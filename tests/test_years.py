@@ -11,21 +11,13 @@ import pytest
 from assistant import years
 from assistant.answer import Engine
 from assistant.config import Settings
-from tests.conftest import REAL
+from tests.conftest import REAL, store_of
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    from assistant.retrieve import open_vectors
-    from index.ingest import ingest
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("years") / "store"
-    with Store(folder) as store:
-        vectors = open_vectors(Settings(store=folder))
-        for name in ("wanli-2023-yusuan.pdf", "wanli-2024-yusuan.pdf"):
-            ingest(store, vectors, REAL / name)
-    return Engine(Settings(store=folder))
+    names = ("wanli-2023-yusuan.pdf", "wanli-2024-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("years") / "store", *(REAL / n for n in names))))
 
 
 @pytest.mark.parametrize("word", years._words()["actual"])
