@@ -167,7 +167,7 @@ def clean_subject(raw: str, names: list[str]) -> str:
     if s.startswith("纳入") and "的" in s:  # "纳入 2026 年部门预算的政府采购项目共有": the noun after 的
         s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
-    s = s.strip(_DELIMS + "、。")
+    s = s.strip(_DELIMS + "、。").removeprefix("的")  # "（2023 年）海珠区图书馆的公务用车保有量": the name went, 的 too
     if s[:1] in "（(" and not re.search(r"[)）]", s):  # "（一般公务用车 3 辆": an aside cut by the figure
         s = s[1:]
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary

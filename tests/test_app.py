@@ -182,7 +182,7 @@ def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: st
     progress = re.compile(r"读取 PDF：第 \d+/\d+ 页|生成检索向量并写入")  # gr.Progress, shown while it works
     expect(page.locator("#ingest-status")).to_contain_text(progress, timeout=60_000)
     expect(page.locator("#ingest-status")).to_contain_text("已导入：2023年广州市海珠区图书馆部门预算", timeout=120_000)
-    expect(page.locator("#ingest-status")).to_contain_text("248 条数据")
+    expect(page.locator("#ingest-status")).to_contain_text("250 条数据")
     page.screenshot(path=ARTIFACTS / "upload.png", full_page=True)
     uploaded = "2023年广州市海珠区图书馆部门预算"
     assert any(uploaded in o for o in options(page, "选择文件")) and any(
