@@ -19,11 +19,18 @@ from functools import cache
 from pathlib import Path
 
 from index.catalog import squeeze
+from index.identify import vocabulary
 
 CITY_PREFIX = re.compile(
     r"^(?P<city>[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|市))?"
 )
-_OWN_UNIT = re.compile(r"\((?:本级|机关|本部)\)$")
+# The scope printed in brackets after a department's name (identity.toml's scopes: "深圳市财政局（本级）",
+# "西安市财政局（汇总）") says which accounts, not who: the department is named without it too.
+_SCOPE_MARK = re.compile(
+    r"\((?:"
+    + "|".join(sorted({"机关", "本部", *(w for ws in vocabulary().scopes.values() for w in ws)}, key=len, reverse=True))
+    + r")\)$"
+)
 _GOVERNMENT = "人民政府"
 _SUFFIXES = ("委员会", "局", "部", "委", "办", "厅", "院", "中心", "馆", "会", "所", "站", "队")
 # A name ending so is also said with the shorter ending: 交通委员会 → 交通委, 发改委员会 → 发改委, 信访办公室 → 信访办
@@ -34,7 +41,7 @@ _STREET = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,6}?)(?P<kind>街道|镇|乡)�
 def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[str, ...]:
     """Every name of a department a question may use, longest first (2 characters at least)."""
     full = squeeze(department)
-    base = _OWN_UNIT.sub("", full)
+    base = _SCOPE_MARK.sub("", full)
     names = {full, base, base.removeprefix("中共")}
     city, district, committee, core = _place_and_core(department)
     level = district[-1] if district else ("市" if city else "")
@@ -57,7 +64,7 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
 def _place_and_core(department: str) -> tuple[str, str, str, str]:
     """(city, district, party committee, own name) of a department's full name:
     中共上海市普陀区委社会工作部 → (上海市, 普陀区, 区委, 社会工作部); 重庆市人民政府办公厅 → (重庆市, "", "", 办公厅)."""
-    rest = _OWN_UNIT.sub("", squeeze(department)).removeprefix("中共")
+    rest = _SCOPE_MARK.sub("", squeeze(department)).removeprefix("中共")
     place = CITY_PREFIX.match(rest)
     city, district = (place.group("city") or "", place.group("district") or "") if place else ("", "")
     core = rest[len(city) + len(district) :] or rest

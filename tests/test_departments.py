@@ -32,6 +32,9 @@ FULIYUAN = "上海市普陀区社会福利院"
         ("北京市交通委员会", {"交通委", "北京市交通委", "市交通委"}, {"交通"}),
         ("深圳市卫生健康委员会", {"卫健委", "深圳市卫健委", "卫生健康委"}, set()),
         ("北京市信访办公室", {"信访办", "北京市信访办"}, {"信访"}),
+        # the scope in brackets (identity.toml: 本级, 汇总) says which accounts, not who
+        ("西安市财政局（汇总）", {"西安市财政局", "西安财政局", "市财政局"}, {"西安市"}),
+        ("深圳市财政局（本级）", {"深圳市财政局", "深圳财政局"}, {"深圳市"}),
     ],
 )
 def test_short_names(department: str, names: set[str], not_names: set[str]) -> None:
