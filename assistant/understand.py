@@ -779,20 +779,33 @@ class Understanding:
                 out.append(link.label.key)
         leftover = re.sub(r"部门预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", self.content(text, docs))
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
+        if generic and measure in ("amount", "change", "growth", "prior") and re.search(r"预算|总额|一共|总共", text):
+            out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
         if (
             not out
             and generic
             and measure in ("amount", "change", "growth", "prior", "explain")
             and re.search(r"预算|总额|一共|总共|整体|全部", text)
         ):
-            total = self.kb.label("支出总计")  # "今年的预算比去年多了多少": the budget as a whole
-            if total and any(f.doc_id in docs for f in total.facts):
-                out.append(total.key)
+            if total := self._spending_total(docs):  # "今年的预算比去年多了多少": the budget as a whole
+                out.append(total)
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
             income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
             if income:
                 out.append(income)
         return tuple(out), code
+
+    def _spending_total(self, docs: list[str]) -> str | None:
+        """The department's whole budget: the 支出总计 row of its 收支总表, or the 支出合计 (本年支出合计) of its 收支总表
+        or 支出总表 where no 支出总计 is printed."""
+        for name in ("支出总计", "支出合计", "本年支出合计"):
+            label = self.kb.label(name)
+            if label and any(
+                f.doc_id in docs and (name == "支出总计" or f.table_kind in ("summary", "expenditure"))
+                for f in label.facts
+            ):
+                return label.key
+        return None
 
     def _income_total(self, docs: list[str]) -> str | None:
         """The department's total income: the 收入总计 (收入合计) row of its 收支总表 or 收入总表 — never the
