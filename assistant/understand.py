@@ -18,6 +18,7 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
+from assistant.subject_path import mark_path, resolve, steps, with_of
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import off_topic
 from assistant.topic import refusal as topic_refusal
@@ -200,6 +201,7 @@ class Understanding:
             base = replace(base, doc_ids=tuple(docs))
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
+        text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
@@ -729,6 +731,16 @@ class Understanding:
         m = WITHIN.search(segment)
         if not m or self._inside_a_name(segment, m.end(1), docs):
             return None, None
+        parts = steps(segment)
+
+        def scoped(phrase: str, scoping: bool) -> Link | None:
+            return self.link(phrase, docs, table=table, money=money and not scoping, scoping=scoping)
+
+        if len(parts) == 2 and len(of := with_of(parts)) >= 3:  # "交通运输支出中公路水路运输的行政运行"
+            if found := resolve(of, docs, scoped):
+                return found
+        if len(parts) >= 3:  # "农林水支出里水利里行政运行": each name under the one before
+            return resolve(parts, docs, scoped) or (None, None)
         parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
         child = self.link(child_text, docs, table=table, money=money)

@@ -1,0 +1,56 @@
+"""A 科目 named with its parents: the row under each parent's code, never a row of another parent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.render import answer_json
+from assistant.subject_path import LEVELS, mark_path, steps, with_of
+
+
+@pytest.fixture(scope="module")
+def real(store_real: Path) -> Engine:
+    return Engine(Settings(store=store_real))
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_each_level_marker_before_a_name_is_a_step_of_the_path(level: str) -> None:
+    assert mark_path(f"社会工作事务（{level}）行政运行是多少") == "社会工作事务里行政运行是多少"
+    assert mark_path(f"社会工作事务({level})行政运行是多少") == "社会工作事务里行政运行是多少"
+    assert mark_path(f"行政运行（{level}）是多少") == "行政运行是多少"  # at the end: only what the name is
+
+
+def test_a_joined_marker_and_a_separator_after_it_make_one_step() -> None:
+    assert mark_path("基础研究（类款）下面的自然科学基金") == "基础研究下面的自然科学基金"
+    assert steps("农林水支出里水利中的行政运行") == ["农林水支出", "水利", "行政运行"]
+    assert with_of(["交通运输支出", "公路水路运输的行政运行"]) == ["交通运输支出", "公路水路运输", "行政运行"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社工部2024年一般公共服务支出（类）社会工作事务（款）行政运行（项）决算数是多少？",
+        "社工部2024年一般公共服务支出中社会工作事务的行政运行是多少？",
+        "社工部2024年一般公共服务支出里社会工作事务里的行政运行是多少？",
+    ],
+)
+def test_a_path_of_three_names_is_the_row_under_both_parents(real: Engine, question: str) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("51.32")  # 2013901 行政运行, 支出决算表
+    assert "2013901" in a["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "社工部2024年社会保障和就业支出（类）社会工作事务（款）行政运行（项）决算数是多少？",
+        "社工部2024年社会保障和就业支出中社会工作事务的行政运行是多少？",
+    ],
+)
+def test_a_path_through_another_parent_is_refused(real: Engine, question: str) -> None:
+    assert answer_json(real.answer(question, []))["refused"]  # 20139 lies under 201, not 208
