@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from assistant import kinds as kinds_asked
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
@@ -391,7 +392,8 @@ class Understanding:
             if not known:
                 return f"库中的公开文件属于{departments}，没有“{m.group(0)}”的数据"
         kinds = {self.kb.docs[d].kind for d in docs}
-        if "决算" in raw and "决算" not in kinds:
+        printed = (v for label in self.kb.in_scope(set(docs)) for v in label.variants)
+        if "决算" not in kinds and kinds_asked.asks_actual(norm(raw), printed):
             return "库中只有部门预算，没有决算数据"
         return None
 
