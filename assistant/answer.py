@@ -258,7 +258,9 @@ class Engine:
         """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
         allowed = self.within(within)
-        if history and (asked := follow.asked_as(question, history, names, only)):
+        spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
+        places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
+        if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
         return self._rules(question, history, doc_id, allowed)
 
