@@ -20,7 +20,7 @@ from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
 from assistant.tokens import glossary_data, to_template
-from assistant.topic import off_topic
+from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 
@@ -174,6 +174,8 @@ class Understanding:
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
+        if foreign(question):  # "What is the 2026 budget of …?": asked to ask in Chinese, never asked back
+            return replace(base, refusal=foreign_refusal())
         if not docs:
             why = (
                 "库中还没有可以回答的公开文件" if not self.kb.docs
