@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, stated, years
+from assistant import follow, narrative, premise, stated, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -258,7 +258,9 @@ class Engine:
         """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
         allowed = self.within(within)
-        if history and (asked := follow.asked_as(question, history, names, only)):
+        spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
+        places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
+        if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
         return self._rules(question, history, doc_id, allowed)
 
@@ -297,6 +299,8 @@ class Engine:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
+        if query.measure == "explain" and (corrected := self._false_premise(question, query, start)):
+            return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:
             draft = rebound or self._compose(query)
         except (Unanswerable, CalculationError) as e:
@@ -335,6 +339,29 @@ class Engine:
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
             facts=draft.facts, items=draft.items, entries=self._entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _false_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction of a why-question whose direction the change printed for the very item asked
+        contradicts (assistant/premise.py), or None."""
+        if not query.subjects or premise.asked_direction(question) is None:
+            return None
+        change = replace(query, measure="change")
+        try:
+            draft = self._compose(change)
+        except (Unanswerable, CalculationError):
+            return None
+        if not draft.facts or draft.value is None:
+            return None
+        content = self.understanding.content(to_template(question), list(query.doc_ids))
+        if incomplete(question, content, change, draft, self.kb, self.understanding.neutral):
+            return None  # the change read is not (all) the item asked
+        if (fixed := premise.correction(question, draft.text)) is None:
+            return None
+        return Answer(
+            question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
+            citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:

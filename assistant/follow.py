@@ -127,20 +127,46 @@ def complete(earlier: str, question: str) -> str | None:
 
 
 def asked_as(
-    question: str, history: Sequence[Answer], names: Callable[[str], bool], only_names: Callable[[str], bool]
+    question: str,
+    history: Sequence[Answer],
+    names: Callable[[str], bool],
+    only_names: Callable[[str], bool],
+    spans: Callable[[str], list[str]] | None = None,
+    places: Sequence[str] = (),
 ) -> str | None:
     """The complete question `question` stands for after `history`, or None when it is a question of its own
     (it names a department, or is no follow-up form) or follows an answer across departments (read there).
-    `names(text)`: the text names a department; `only_names(text)`: it is just a department's name."""
+    `names(text)`: the text names a department; `only_names(text)`: it is just a department's name;
+    `spans(text)`: the department names as written in a text; `places`: the departments' full names, of
+    which a reply to "which department?" may give a part ("深圳")."""
     if not history:
         return None
     last = history[-1]
     earlier = written_out(history, names)
-    if last.choices and last.query is not None and only_names(question):  # "人社局" after "which department?"
-        return f"{END.sub('', question.strip())}{earlier}"
-    if last.across is not None or names(question):
+    reply = _body(question)
+    narrows = bool(reply) and len(reply) >= 2 and any(reply in p for p in places)  # "深圳" of 深圳市财政局
+    if last.choices and last.query is not None and (only_names(question) or narrows):  # after "which department?"
+        return f"{reply if narrows and not only_names(question) else END.sub('', question.strip())}{earlier}"
+    if last.across is not None and last.across.ambiguous and (only_names(question) or narrows):
+        alias = last.across.ambiguous[0][0]  # "财政局" of several departments, asked back; "深圳" or a full name
+        return earlier.replace(alias, reply, 1) if alias in reply else f"{reply}{earlier}"
+    if last.across is not None:
         return None
+    if names(question):  # "福州市公安局治安管理支队呢？": the earlier question asked of another department
+        return _department_replaced(earlier, question, spans) if only_names(question) else None
     return complete(earlier, question)
+
+
+def _department_replaced(earlier: str, question: str, spans: Callable[[str], list[str]] | None) -> str | None:
+    """The earlier question with its department replaced by the one a follow-up is ("X呢？"), or None when
+    the earlier question names none or the follow-up is no "呢" form."""
+    if spans is None or not question.strip().rstrip("？?").endswith("呢"):
+        return None
+    old = [s for s in spans(earlier) if s in earlier]
+    new = _body(question)
+    if len(old) != 1 or not new:
+        return None
+    return END.sub("", earlier.strip()).replace(old[0], new, 1) + "？"
 
 
 def written_out(history: Sequence[Answer], names: Callable[[str], bool]) -> str:

@@ -7,6 +7,7 @@ any stored row. Then asking which department would suggest the documents could a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -40,3 +41,16 @@ def off_topic(
     named = "".join(names)
     words = [g for g in grams(text) if len(g) == 2 and g not in named]
     return not mentioned(words) if words else True
+
+
+def foreign(text: str) -> bool:
+    """`text` is written in another language: at least `foreign_words` (topic.toml) words of Latin letters,
+    and fewer Chinese characters than such words ("GDP是多少" is Chinese)."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    chinese = re.findall(r"[\u4e00-\u9fff]", text)
+    return len(words) >= int(cues()["foreign_words"]) and len(chinese) < len(words)
+
+
+def foreign_refusal() -> str:
+    """What a question in another language is told."""
+    return str(cues()["foreign_refusal"])

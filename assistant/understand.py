@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from assistant import kinds as kinds_asked
 from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
@@ -20,7 +21,7 @@ from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
 from assistant.subject_path import mark_path, resolve, steps, with_of
 from assistant.tokens import glossary_data, to_template
-from assistant.topic import off_topic
+from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 
@@ -174,6 +175,8 @@ class Understanding:
         named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
+        if foreign(question):  # "What is the 2026 budget of …?": asked to ask in Chinese, never asked back
+            return replace(base, refusal=foreign_refusal())
         if not docs:
             why = (
                 "库中还没有可以回答的公开文件" if not self.kb.docs
@@ -393,7 +396,8 @@ class Understanding:
             if not known:
                 return f"库中的公开文件属于{departments}，没有“{m.group(0)}”的数据"
         kinds = {self.kb.docs[d].kind for d in docs}
-        if "决算" in raw and "决算" not in kinds:
+        printed = (v for label in self.kb.in_scope(set(docs)) for v in label.variants)
+        if "决算" not in kinds and kinds_asked.asks_actual(norm(raw), printed):
             return "库中只有部门预算，没有决算数据"
         return None
 

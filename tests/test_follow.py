@@ -12,7 +12,7 @@ import pytest
 from assistant.follow import complete, cues, stem
 from assistant.records import Answer
 from assistant.topic import cues as topic_cues
-from assistant.topic import off_topic
+from assistant.topic import foreign, off_topic
 
 OFFICE = "万里街道2024年办公费预算是多少？"
 PURCHASE = "万里街道2024年政府采购预算有多少？"
@@ -130,3 +130,41 @@ def test_a_department_named_after_an_ask_back_and_weather(real) -> None:  # type
     assert asked.choices and (a.value, a.unit) == (D("6.4"), "万元")
     weather = real.answer("明天上海天气怎么样？")
     assert weather.refused and not weather.choices and "无关" in weather.text
+
+
+@pytest.mark.slow
+def test_another_department_asked_the_earlier_question(real) -> None:  # type: ignore[no-untyped-def]
+    *_, a = talk(real, "万里街道2024年三公经费是多少？", "福利院呢？")
+    assert (a.value, a.unit, a.refused) == (D("6.4"), "万元", False)
+    assert a.question == "福利院呢？"
+
+
+@pytest.fixture(scope="module")
+def two_finance_bureaus(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import REAL, store_of
+
+    names = ("beijing-caizheng-2026-dept-yusuan.pdf", "shenzhen-caizheng-2026-dept-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("two") / "store", *(REAL / n for n in names))))
+
+
+@pytest.mark.slow
+def test_a_city_after_the_ask_back_of_a_shared_name(two_finance_bureaus) -> None:  # type: ignore[no-untyped-def]
+    asked, a = talk(two_finance_bureaus, "财政局三公经费多少？", "深圳")
+    assert asked.refused and "深圳市财政局" in asked.text
+    assert (a.value, a.unit, a.refused) == (D("58.46"), "万元", False)  # 第五部分 "“三公”经费预算 58.46 万元"
+
+
+def test_a_question_in_another_language_is_told_to_ask_in_chinese() -> None:
+    assert foreign("What is the 2026 budget of the Shenzhen Science and Technology Innovation Bureau?")
+    assert foreign('How much is the 2026 "three public expenses" budget?')
+    assert not foreign("深圳市科技创新局2026年GDP是多少？")  # Chinese with one Latin word
+    assert not foreign("万里街道2024年IT设备采购 PC server预算多少？")
+    assert topic_cues()["foreign_words"] >= 2 and "中文" in topic_cues()["foreign_refusal"]
+
+
+@pytest.mark.slow
+def test_an_english_question_is_never_asked_back(real) -> None:  # type: ignore[no-untyped-def]
+    a = real.answer("What is the 2024 budget of the Wanli Subdistrict Office?")
+    assert a.refused and not a.choices and "中文" in a.text and a.value is None
