@@ -80,7 +80,9 @@ class Selector:
                 0 if asked else 1,
                 1 if low and not query.table else 0,
                 1 if other_measure else 0,
-                standing(f, facts),  # the whole's table before a part's, 科目 tables before project tables
+                standing(
+                    f, facts, without_inclusions(query.question)
+                ),  # the whole's table before a part's, 科目 tables before project tables
                 order * 1000 + place,
             )
 

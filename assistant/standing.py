@@ -11,18 +11,22 @@ from functools import cache
 
 from assistant.draft import Unanswerable, fmt, page_note
 from assistant.tokens import glossary_data
-from index.catalog import item_rows, wholes
+from index.catalog import item_rows, side_of, wholes
 from index.records import Fact
 
 WHOLE, PART, ITEMS = 0, 1, 2  # a fact's standing: read first, read after its whole, read after any 科目 table
 
 
-def standing(fact: Fact, others: list[Fact]) -> int:
+def standing(fact: Fact, others: list[Fact], question: str = "") -> int:
     """WHOLE, or PART when one of `others` (the same row's printings) is in a table of the whole this fact's
-    table is a part of (基本支出经济分类表's 资本性支出 beside the 一般公共预算支出经济分类表's), or ITEMS when
-    its table's rows are projects or purchases and a 科目 table prints the name too."""
+    table is a part of (基本支出经济分类表's 资本性支出 beside the 一般公共预算支出经济分类表's) or this fact's table
+    shows a side (收入) the question does not name while another table shows the row's spending; or ITEMS
+    when its table's rows are projects or purchases and a 科目 table prints the name too."""
     if not fact.table:
         return WHOLE
+    side = side_of(fact.table_kind)
+    if side and side not in question and any(o.table and not side_of(o.table_kind) for o in others):
+        return PART
     if item_rows(fact.table_kind):
         return ITEMS if any(o.table and not item_rows(o.table_kind) for o in others) else WHOLE
     kinds = {o.table_kind for o in others if o.table}

@@ -42,6 +42,7 @@ class TableKind:
     required_headers: tuple[str, ...] = ()  # words in its header cells or row labels that identify it
     part_of: tuple[str, ...] = ()  # kinds printing the whole this table is a part of (its fund's, its 基本支出's)
     items: bool = False  # its rows are projects, purchases or targets, not 科目
+    side: str = ""  # "收入": a table of the money coming in, by 科目 (read first only when 收入 is asked)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +90,7 @@ def catalog() -> Catalog:
             required_headers=tuple(squeeze(w) for w in t.get("required_headers", ())),
             part_of=tuple(t.get("part_of", ())),
             items=t.get("rows") == "items",
+            side=t.get("side", ""),
         )
         for t in data["table"]
     )
@@ -146,6 +148,11 @@ def wholes(kind: str | None) -> frozenset[str]:
 def item_rows(kind: str | None) -> bool:
     """Whether a `kind` table's rows are projects, purchases or targets rather than 科目."""
     return any(t.items for t in catalog().tables if t.kind == kind)
+
+
+def side_of(kind: str | None) -> str:
+    """The side a `kind` table shows a row's money of: "收入", or "" (its spending, or both)."""
+    return next((t.side for t in catalog().tables if t.kind == kind), "")
 
 
 def caption_grammar() -> str:

@@ -15,7 +15,7 @@ from assistant.records import Query
 from assistant.select import Selector
 from assistant.standing import ITEMS, PART, WHOLE, standing, without_inclusions
 from assistant.tokens import glossary_data
-from index.catalog import catalog, item_rows, wholes
+from index.catalog import catalog, item_rows, side_of, wholes
 from index.records import Fact
 
 DOC = Doc(doc_id="d", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算",
@@ -124,3 +124,12 @@ def test_inclusion_widens_never_selects_the_column() -> None:
 @pytest.mark.parametrize("word", glossary_data()["inclusion"])
 def test_each_inclusion_word(word: str) -> None:
     assert without_inclusions(f"支出合计（{word}基本支出）多少") == "支出合计 多少"
+
+
+def test_a_row_s_spending_before_its_income_unless_income_is_asked() -> None:
+    income = fact("行政运行", "合计", "1535.86", "表2", "income", code="2010801", role="合计")  # 烟台市审计局 p9
+    spending = fact("行政运行", "合计", "1535.85", "表3", "expenditure", code="2010801", role="合计")  # p11
+    assert side_of("income") == "收入" and side_of("expenditure") == ""
+    assert pick([income, spending], "行政运行", "烟台市审计局行政运行多少钱？").value == Decimal("1535.85")
+    assert pick([income, spending], "行政运行", "烟台市审计局行政运行收入多少？").value == Decimal("1535.86")
+    assert standing(income, [income]) == WHOLE  # alone, the income table is what there is
