@@ -54,6 +54,7 @@ class Selector:
 
     def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
         budget_asked = asks_budget(query.question)
+        words = without_inclusions(query.question)  # "（含事业收入）" names no side or column asked
 
         def key(f: Fact) -> tuple[int, int, int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
@@ -80,9 +81,7 @@ class Selector:
                 0 if asked else 1,
                 1 if low and not query.table else 0,
                 1 if other_measure else 0,
-                standing(
-                    f, facts, without_inclusions(query.question)
-                ),  # the whole's table before a part's, 科目 tables before project tables
+                standing(f, facts, words),  # the whole's table before a part's, 科目 tables before project tables
                 order * 1000 + place,
             )
 

@@ -1,7 +1,8 @@
 """Which printing of an asked row answers: the table of the whole before a part's table, 科目 tables before
 tables of projects or purchases, and several rows of the asked name in one table named, never one picked.
 
-Which table kind is a part of which is template knowledge in index/catalog.toml (part_of, rows = "items");
+Which table kind is a part of which is template knowledge in index/catalog.toml (part_of, rows = "items", and
+side = "收入" for a table read first only when 收入 is asked);
 the words that say what a total includes are glossary.json's inclusion."""
 
 from __future__ import annotations
