@@ -35,6 +35,7 @@ from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.shares import check_share
+from assistant.standing import without_inclusions
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
@@ -326,7 +327,8 @@ class Engine:
         bad = [f for f in figures if f.verdict == "mismatch"]
         if bad:  # never show a figure the facts contradict
             return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
-        content = self.understanding.content(to_template(question), list(query.doc_ids))
+        # what a total is said to include (（含事业收入）) is no item the figure must be printed under
+        content = self.understanding.content(to_template(without_inclusions(question)), list(query.doc_ids))
         if reason := incomplete(question, content, query, draft, self.kb, self.understanding.neutral):
             return self._refusal(query, reason, start)  # a part of the question nothing read
         timings = {

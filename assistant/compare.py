@@ -33,6 +33,7 @@ OWN_ROLES = {
 # a column of a table read across by year: "2025年", "2026年度", "2025年预算数" (its role is only its year)
 YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
+PRIOR_COLUMN = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算数|决算数|预算|决算|执行数)?")  # never this year's
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
@@ -148,7 +149,8 @@ class Comparer:
             for doc_id, facts in by_doc.items():
                 named = place.rows or place.own_row
                 rows_of = (*place.rows, *(own[doc_id] if place.own_row else ()))  # never another's own row
-                if chosen := _choose(facts, place, rows_of, coded=not named or bool(subject.row), year=year):
+                coded = not named or bool(subject.row)
+                if chosen := _choose(facts, place, rows_of, coded=coded, year=year, aliases=subject.aliases):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
         tables = [t for place in subject.places if place.empty for t in place.tables] if year is None else []
@@ -230,7 +232,12 @@ def own_rows(department: str) -> tuple[str, ...]:
 
 
 def _choose(
-    facts: list[Fact], place: Place, rows: tuple[str, ...], coded: bool, year: int | None = None
+    facts: list[Fact],
+    place: Place,
+    rows: tuple[str, ...],
+    coded: bool,
+    year: int | None = None,
+    aliases: tuple[str, ...] = (),
 ) -> tuple[Fact, ...]:
     """A document's facts for a subject at one place: its first table kind, its first role (or the column of
     `year`, another year than the document's own), then the first listed row (a named subject: the row, else
@@ -240,6 +247,9 @@ def _choose(
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
     kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
     facts = [f for f in facts if f.table_kind == kind]
+    if place.outside and any(label_key(f.column) in place.outside for f in facts):
+        # Xi'an's “三公”经费及会议费、培训费 table: its 合计's year column adds 会议费 and 培训费; the subject's own column
+        facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
     doc_kind = facts[0].doc_kind if facts else "预算"
     wanted = place.roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
     role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
@@ -267,6 +277,7 @@ def _own_year(facts: list[Fact]) -> list[Fact]:
     """The facts of no column role: in a table read across by 年度 (2025年, 2026年预算数, 增减变化金额) only
     the column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
     loose = [f for f in facts if f.column_role is None or YEAR_COLUMN.fullmatch(label_key(f.column_role))]
+    loose = [f for f in loose if not PRIOR_COLUMN.fullmatch(label_key(f.column))]  # "上年": last year's
     years = [(f, m) for f in loose if (m := YEAR_COLUMN.fullmatch(label_key(f.column)))]
     return [f for f, m in years if int(m.group(1)) == f.year] if years else loose
 

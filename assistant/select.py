@@ -9,6 +9,7 @@ from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
 from assistant.knowledge import Doc, Knowledge
 from assistant.records import Query
+from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
@@ -53,8 +54,9 @@ class Selector:
 
     def rank(self, facts: list[Fact], query: Query) -> list[Fact]:
         budget_asked = asks_budget(query.question)
+        words = without_inclusions(query.question)  # "（含事业收入）" names no side or column asked
 
-        def key(f: Fact) -> tuple[int, int, int, int, int]:
+        def key(f: Fact) -> tuple[int, int, int, int, int, int]:
             low = any(w in f.source.split(" · ")[0] for w in LOW_PRIORITY_TABLES)
             numbered = re.fullmatch(r"表(\d+)", f.table or "表99")
             if numbered:
@@ -79,6 +81,7 @@ class Selector:
                 0 if asked else 1,
                 1 if low and not query.table else 0,
                 1 if other_measure else 0,
+                standing(f, facts, words),  # the whole's table before a part's, 科目 tables before project tables
                 order * 1000 + place,
             )
 
@@ -130,9 +133,10 @@ class Selector:
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
         if one:
-            written = _written_column(facts, query.question.replace(self.name(key), " "))
+            asked = without_inclusions(query.question)  # "（含事业收入）" widens the total, names no column
+            written = _written_column(facts, asked.replace(self.name(key), " "))
             row = is_unit(self.name(key), doc)
-            rest = unplaced_words(query.question, self.kb.labels[key], doc) if row else ""
+            rest = unplaced_words(asked, self.kb.labels[key], doc) if row else ""
             if row and not COUNT_ASKED.search(query.question):  # a unit's row: its 数量 only when a count is asked
                 facts = [f for f in facts if f.unit in MONEY] or facts
             if rest and not written and unit is None:  # words beyond the unit's name: the table they name, its total
@@ -145,6 +149,7 @@ class Selector:
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
+        refuse_same_name_rows(best, facts, self.name(key))  # three projects called 审计业务经费: which one?
         finer = [f for f in facts if f.table and best in coarser_printings(f, [best])]
         return self.rank(finer, query)[0] if finer else best
 

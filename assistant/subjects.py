@@ -23,6 +23,8 @@ class Place:
     own_row: bool = False  # the row printed with the document's own department (预算单位 深圳市财政局（本级）)
     parts: tuple[str, ...] = ()  # label_key of the parts a row may be printed in ("总计·一般公共预算" …), summed
     columns: tuple[str, ...] = ()  # label_key of the columns read (a year before it ignored); empty = any
+    outside: tuple[str, ...] = ()  # label_key of columns of items outside the subject (会议费, 培训费): a row
+    # printing one totals more than the subject, so it is read in a column naming the subject, or not at all
 
     def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
         """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
@@ -84,6 +86,7 @@ def subjects() -> Subjects:
             own_row=bool(p.get("own_row", False)),
             parts=tuple(label_key(x) for x in p.get("parts", ())),
             columns=tuple(label_key(x) for x in p.get("columns", ())),
+            outside=tuple(label_key(x) for x in p.get("outside", ())),
         )
 
     named = tuple(

@@ -40,6 +40,9 @@ class TableKind:
     subject: str  # what an empty table says there is none of: "“三公”经费"
     layout: str = "grid"  # "grid", or "form": label | amount pairs, one form per project (index/forms.py)
     required_headers: tuple[str, ...] = ()  # words in its header cells or row labels that identify it
+    part_of: tuple[str, ...] = ()  # kinds printing the whole this table is a part of (its fund's, its 基本支出's)
+    items: bool = False  # its rows are projects, purchases or targets, not 科目
+    side: str = ""  # "收入": a table of the money coming in, by 科目 (read first only when 收入 is asked)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +88,9 @@ def catalog() -> Catalog:
             subject=t["subject"],
             layout=t.get("layout", "grid"),
             required_headers=tuple(squeeze(w) for w in t.get("required_headers", ())),
+            part_of=tuple(t.get("part_of", ())),
+            items=t.get("rows") == "items",
+            side=t.get("side", ""),
         )
         for t in data["table"]
     )
@@ -94,6 +100,10 @@ def catalog() -> Catalog:
             if a in by_alias:
                 raise ValueError(f"catalog.toml: alias {a} is given for {by_alias[a].kind} and {t.kind}")
             by_alias[a] = t
+    known = {t.kind for t in tables}
+    for t in tables:
+        if unknown := set(t.part_of) - known:
+            raise ValueError(f"catalog.toml: {t.kind} is part_of unknown kinds {sorted(unknown)}")
     roles = {
         squeeze(a): ColumnRole(role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")))
         for c in data["column"]
@@ -120,6 +130,31 @@ def catalog() -> Catalog:
 
 
 @cache
+@cache
+def wholes(kind: str | None) -> frozenset[str]:
+    """The kinds printing the whole of which a `kind` table is a part, through every level of part_of
+    (一般公共预算基本支出表（按经济分类） → 一般公共预算支出表（按经济分类）, 支出总表 …); none for an unknown kind."""
+    by_kind = {t.kind: t for t in catalog().tables}
+    found: set[str] = set()
+    todo = list(by_kind[kind].part_of) if kind in by_kind else []
+    while todo:
+        whole = todo.pop()
+        if whole not in found:
+            found.add(whole)
+            todo.extend(by_kind[whole].part_of)
+    return frozenset(found)
+
+
+def item_rows(kind: str | None) -> bool:
+    """Whether a `kind` table's rows are projects, purchases or targets rather than 科目."""
+    return any(t.items for t in catalog().tables if t.kind == kind)
+
+
+def side_of(kind: str | None) -> str:
+    """The side a `kind` table shows a row's money of: "收入", or "" (its spending, or both)."""
+    return next((t.side for t in catalog().tables if t.kind == kind), "")
+
+
 def caption_grammar() -> str:
     """The regex (unanchored) of a table caption: [prefix] 表 N [-M], or prefix N 表.
 

@@ -299,6 +299,13 @@ WANLI_THREE_PUBLIC = [  # 万里街道 2024 部门“三公”经费和机关运
     _fact("万里街道", "three_public", "“三公”经费", "预算数", "47.91", "预算数", year=2024),
     _fact("万里街道", "three_public", "机关运行经费", "预算数", "443.18", "预算数", year=2024),
 ]
+XIAN_THREE_PUBLIC = [  # 西安市民政局 2021 表13 “三公”经费及会议费、培训费支出预算表 (page 77), 元: 2021年 adds 会议费, 培训费
+    _fact("西安市民政局", "three_public", "合计", "2021年", "1633304.00", year=2021),
+    _fact("西安市民政局", "three_public", "合计", "一般公共预算拨款安排的“三公”经费预算", "310840.00", year=2021),
+    _fact("西安市民政局", "three_public", "合计", "公务接待费", "127840.00", year=2021),
+    _fact("西安市民政局", "three_public", "合计", "会议费", "299250.00", year=2021),
+    _fact("西安市民政局", "three_public", "合计", "培训费", "1023214.00", year=2021),
+]
 WUXI_ORGAN_OPERATION = [  # 无锡市人社局 2026 表12 一般公共预算机关运行经费支出预算表 (page 24): its 合计 is the subject
     _fact("无锡市人力资源和社会保障局", "organ_operation", "合计", "机关运行经费支出", "625.43"),
     _fact("无锡市人力资源和社会保障局", "organ_operation", "办公费", "机关运行经费支出", "198.77"),
@@ -334,6 +341,7 @@ def test_the_three_public_table_s_total_is_never_the_organ_operation_cost() -> N
         ("项目支出", CAIZHENG_SPENDING, "26361.57", {"项目支出"}),  # own_row
         ("政府采购预算", CAIZHENG_SPENDING, "3790.75", {"2026年政府采购项目"}),  # its column, never 支出总计
         ("“三公”经费", YANTAI_THREE_PUBLIC, "3.40", {"2026年预算数"}),  # a role that is only its year
+        ("“三公”经费", XIAN_THREE_PUBLIC, "310840.00", {"一般公共预算拨款安排的“三公”经费预算"}),  # not + 会议费
         ("政府采购预算", XIAN_PROCUREMENT, "81447000", {"预算金额"}),  # money, never the 数量 column
         ("财政拨款支出", WUXI_APPROPRIATION, "372917.67", {"预算数"}),  # one 预算数 column a side
     ],
@@ -374,3 +382,21 @@ def test_another_year_is_read_only_in_that_years_column() -> None:
     assert reading.value == Decimal("112.31") and {f.column for f in reading.facts} == {"2025年"}
     (reading,) = Comparer(printed, {}).read(subject_named("“三公”经费", {}), [keji], 2023)  # type: ignore[arg-type]
     assert reading.value is None
+
+
+def test_a_three_public_total_with_meetings_and_training_is_never_the_three_public() -> None:
+    doc = Doc(doc_id="西安市民政局", title="", department="西安市民政局", year=2021, kind="预算", unit="元", aliases=())
+    without_own = [f for f in XIAN_THREE_PUBLIC if "三公" not in f.column]  # no column names the “三公” itself
+    (reading,) = Comparer(_Printed(without_own), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value is None  # 2021年's 1,633,304 adds 会议费 and 培训费: not read, rather than wrong
+
+
+def test_a_last_year_column_is_never_this_year_s() -> None:
+    doc = Doc(doc_id="d", title="", department="d", year=2026, kind="预算", unit="万元", aliases=())
+    printed = [
+        _fact("d", "three_public", "合计", "上年", "248.00"),
+        _fact("d", "three_public", "合计", "本年", "21.90"),
+    ]
+    facts = [replace(f, doc_id="d") for f in printed]
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal("21.90")

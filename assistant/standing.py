@@ -1,0 +1,67 @@
+"""Which printing of an asked row answers: the table of the whole before a part's table, 科目 tables before
+tables of projects or purchases, and several rows of the asked name in one table named, never one picked.
+
+Which table kind is a part of which is template knowledge in index/catalog.toml (part_of, rows = "items", and
+side = "收入" for a table read first only when 收入 is asked);
+the words that say what a total includes are glossary.json's inclusion."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.draft import Unanswerable, fmt, page_note
+from assistant.tokens import glossary_data
+from index.catalog import item_rows, side_of, wholes
+from index.records import Fact
+
+WHOLE, PART, ITEMS = 0, 1, 2  # a fact's standing: read first, read after its whole, read after any 科目 table
+
+
+def standing(fact: Fact, others: list[Fact], question: str = "") -> int:
+    """WHOLE, or PART when one of `others` (the same row's printings) is in a table of the whole this fact's
+    table is a part of (基本支出经济分类表's 资本性支出 beside the 一般公共预算支出经济分类表's) or this fact's table
+    shows a side (收入) the question does not name while another table shows the row's spending; or ITEMS
+    when its table's rows are projects or purchases and a 科目 table prints the name too."""
+    if not fact.table:
+        return WHOLE
+    side = side_of(fact.table_kind)
+    if side and side not in question and any(o.table and not side_of(o.table_kind) for o in others):
+        return PART
+    if item_rows(fact.table_kind):
+        return ITEMS if any(o.table and not item_rows(o.table_kind) for o in others) else WHOLE
+    kinds = {o.table_kind for o in others if o.table}
+    return PART if kinds & wholes(fact.table_kind) else WHOLE
+
+
+@cache
+def _inclusion() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, glossary_data()["inclusion"]), key=len, reverse=True))
+    return re.compile(rf"[（(](?:{words})[^（）()]*[）)]|(?:{words})[\u4e00-\u9fff]{{1,12}}?在内")
+
+
+def without_inclusions(question: str) -> str:
+    """The question without what it says a total includes: “（含事业收入）”, “包括项目支出在内” widen the figure
+    asked to the whole; the column they name is not the one asked."""
+    return _inclusion().sub(" ", question)
+
+
+def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str) -> None:
+    """Refuses, naming each, when `best`'s table prints several rows of the same name, code and parent with
+    different figures under its column (three projects called 审计业务经费): which one is asked is not said."""
+    if not best.table:
+        return
+    twins = [
+        f
+        for f in facts
+        if f.table == best.table and f.column == best.column and f.row == best.row
+        and f.code == best.code and f.parent == best.parent
+    ]  # fmt: skip
+    values = list(dict.fromkeys((f.value, f.unit) for f in twins))
+    if len(values) < 2:
+        return
+    listed = "、".join(fmt(v, u) for v, u in values)
+    raise Unanswerable(
+        f"{best.source.split(' · ')[0]}{page_note(best.page)}有 {len(values)} 行都叫“{name}”，"
+        f"{best.column}分别为 {listed}，无法确定问的是哪一行；请说明是哪一个项目或单位"
+    )
