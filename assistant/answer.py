@@ -30,6 +30,7 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
+from assistant.measures import on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
@@ -273,6 +274,8 @@ class Engine:
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
             return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+        if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
+            return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -730,6 +733,7 @@ class Engine:
             text = f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
+        changes = on_year_before(changes)  # never a change stated against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”{year}年的数额，也没有给出比{year}年的增减")
         key = other  # name the item whose printed change is used ("部门预算支出" for 支出总计)
@@ -815,6 +819,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
+        changes = on_year_before(changes)  # never a change stated against the same year's budget
         if not changes:
             key = query.subjects[0]
             changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
@@ -834,6 +839,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
+        rates = on_year_before(rates)  # never a change stated against the same year's budget
         decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
         if rates and not query.precise:
             f = rates[0]
@@ -842,6 +848,7 @@ class Engine:
             text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
+        changes = on_year_before(changes)  # never a change stated against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
         key = other
