@@ -30,7 +30,7 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
-from assistant.measures import on_year_before, per_month
+from assistant.measures import base_of, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
@@ -819,7 +819,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
-        changes = on_year_before(changes)  # never a change stated against the same year's budget
+        changes = on_base(changes, query.question)  # 比年初预算 asked: that change; else never one against it
         if not changes:
             key = query.subjects[0]
             changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
@@ -827,9 +827,10 @@ class Engine:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
         f = changes[0]
         word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
-        flat = "（与上年持平）" if f.value == 0 else ""
+        base = base_of(f, year)
+        flat = f"（与{'上年' if base == f'{year}年' else base}持平）" if f.value == 0 else ""
         value = abs(f.value) if query.magnitude else f.value
-        text = f"{self._scope(doc)}{self.pick.name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
+        text = f"{self._scope(doc)}{self.pick.name(key)}比{base}{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
     def _growth(self, query: Query, doc: Doc) -> Draft:

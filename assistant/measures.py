@@ -52,6 +52,25 @@ def on_year_before(facts: Iterable[Fact]) -> list[Fact]:
     return [f for f in facts if not against_same_year(f)]
 
 
+def asks_same_year(question: str) -> bool:
+    """The question compares with the same year's budget ("实际支出比年初预算多了多少")."""
+    return bool(_same_year().search(re.sub(r"\s+", "", question)))
+
+
+def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
+    """The changes among `facts` stated against the base the question asks: the same year's budget when it
+    asks that, else a year before."""
+    want = asks_same_year(question)
+    return [f for f in facts if against_same_year(f) == want]
+
+
+def base_of(f: Fact, year: int) -> str:
+    """What a printed change is stated against, as the answer names it: "年初预算数" or "2018年"."""
+    quoted = _SNIPPET.findall(f.source)
+    m = _same_year().search(re.sub(r"\s+", "", quoted[-1])) if quoted else None
+    return re.sub(r"^(?:比|较|与)", "", m.group(0)) if m else f"{year}年"
+
+
 @cache
 def _per_month() -> re.Pattern[str]:
     return re.compile(_data()["per_month"]["pattern"])

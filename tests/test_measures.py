@@ -14,7 +14,7 @@ from assistant.answer import Engine
 from assistant.complete import cues
 from assistant.config import Settings
 from assistant.exclusion import _part_of, _parts, _same_amount
-from assistant.measures import _data, _per_month, _same_year, against_same_year, on_year_before
+from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
 from assistant.understand import Understanding
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -110,3 +110,12 @@ def test_a_monthly_average_is_the_year_divided_by_twelve(engine: Engine) -> None
     a = engine.answer("深圳市科技创新局平均每月的预算支出是多少？")
     assert not a.refused and (a.value, a.unit) == (Decimal("82643.53"), "万元"), a.text
     assert re.search(r"991,722\.33 万元 ÷ 12 = 82,643\.53 万元", a.text)
+
+
+def test_a_change_asked_against_the_same_years_budget_is_that_change() -> None:
+    said = fact("支出", "1668.14", table=None, column="比2018年增减",
+                source="二、说明 · 「拨款支出 1668.14万元，比年初预算数增加 1668.14万元」")  # fmt: skip
+    year = fact("支出", "-7.00", table=None, column="比2018年增减", source="说明 · 「比 2018 年减少 7.00 万元」")
+    assert on_base([said, year], "2019年实际支出比年初预算多了多少？") == [said]
+    assert on_base([said, year], "2019年支出比上年增加了多少？") == [year]
+    assert base_of(said, 2018) == "年初预算数" and base_of(year, 2018) == "2018年"
