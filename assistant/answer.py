@@ -37,6 +37,7 @@ from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.shares import check_share
 from assistant.subjects import subjects
+from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
@@ -276,6 +277,8 @@ class Engine:
             return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
         if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
             return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+        if not history and allowed is None and (listed := over(self, question, doc_id)):
+            return listed  # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)

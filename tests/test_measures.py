@@ -15,6 +15,7 @@ from assistant.complete import cues
 from assistant.config import Settings
 from assistant.exclusion import _part_of, _parts, _same_amount
 from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
+from assistant.threshold import asked
 from assistant.understand import Understanding
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -119,3 +120,26 @@ def test_a_change_asked_against_the_same_years_budget_is_that_change() -> None:
     assert on_base([said, year], "2019年实际支出比年初预算多了多少？") == [said]
     assert on_base([said, year], "2019年支出比上年增加了多少？") == [year]
     assert base_of(said, 2018) == "年初预算数" and base_of(year, 2018) == "2018年"
+
+
+def test_a_threshold_list_reads_the_amount_and_the_level() -> None:
+    spec = _data()["threshold"]
+    assert asked(spec["example"]) == (spec["span"], ">", Decimal("1000"), "万元", 7)
+    assert asked("一般公共预算支出不少于1亿元的类级科目有哪些？") == ("不少于1亿元", ">=", Decimal("1"), "亿元", 3)
+    assert asked("在500万元以上的款级科目是哪些？") == ("在500万元以上", ">=", Decimal("500"), "万元", 5)
+    assert asked("超过1000万元的项目有哪些？") is None  # no 科目 level named
+    assert asked("项级科目超过1000万元吗？") is None  # no list asked
+
+
+def test_a_threshold_list_is_one_level_of_one_table_each_line_cited(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表 (p.19): 2120199 54,212,362, 2120102 17,591,003, 2120101 16,603,248 元; no other 项
+    # over 10,000,000 元
+    a = engine.answer("万里街道2024年支出超过1000万元的项级科目有哪些？")
+    assert not a.refused
+    assert [(f.code, f.value) for f in a.facts] == [
+        ("2120199", Decimal("54212362")), ("2120102", Decimal("17591003")), ("2120101", Decimal("16603248")),
+    ]  # fmt: skip
+    assert "2024年部门支出预算总表 · 2120101 行政运行 · 支出预算（第19页）" in a.text
+    assert {f.verdict for f in a.figures} == {"verified"}
+    none = engine.answer("万里街道2024年超过5亿元的项级科目有哪些？")
+    assert not none.refused and "没有" in none.text and not none.facts
