@@ -29,6 +29,7 @@ _REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在�
 _SEVERAL = re.compile(r"[和、及与跟]|以及")
 _TOTAL = re.compile(r"合计|总计")
 _SIDES = ("收入", "支出")
+_BARE = re.compile(r"(?:本年)?(?:合计|总计|小计)|金额|预算数|决算数|\d{4}年.*")
 
 
 def _parts(question: str) -> tuple[str, str, str] | None:
@@ -152,7 +153,7 @@ def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
     names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
     text = (
-        f"{w.year}年{w.department}{whole.facts[0].row}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"{w.year}年{w.department}{_named_whole(whole.facts[0], w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
@@ -169,6 +170,11 @@ def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
 def _label(f: Fact) -> str:
     """A figure's name in the trace: its row, or its column when the row is the department itself."""
     return f.column if f.row in f.department or f.department in f.row else f.row
+
+
+def _named_whole(read: Fact, printed: Fact) -> str:
+    """The whole as the answer's sentence names it: the figure read, or its printing, never a bare 合计/总计."""
+    return next((n for n in (_label(read), _label(printed)) if not _BARE.fullmatch(n)), "")
 
 
 def removed_operand(c: calc.Calculation) -> calc.Operand:

@@ -93,9 +93,13 @@ def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
     if f.value != year.value or f.unit != year.unit:
         return None  # the year's answer is itself computed: no second calculation on top of it
     months = int(_data()["per_month"]["months"])
+    name = f.row
+    if re.fullmatch(r"(?:本年)?(?:合计|总计|小计)", name):  # "合计" of the “三公” table: the subject asked
+        subjects = year.query.subjects if year.query else ()
+        name = engine.pick.name(subjects[0]) if subjects else f"{f.table or ''}{f.row}"
     c = calc.ratio(operand(f), calc.Operand(value=Decimal(months), unit="", label="月数"))
     text = (
-        f"{f.year}年{f.department}{f.row}{m.group(0)}约为 {fmt(c.value, c.unit)}（全年数 ÷ {months}，"
+        f"{f.year}年{f.department}{name}{m.group(0)}约为 {fmt(c.value, c.unit)}（全年数 ÷ {months}，"
         f"公开文件只有全年数）。\n计算：{f.row} {fmt(f.value, f.unit)} ÷ {months} = {fmt(c.value, c.unit)}\n"
         f"出处：{sources(f)}"
     )
