@@ -127,7 +127,7 @@ def test_a_threshold_list_reads_the_amount_and_the_level() -> None:
     assert asked(spec["example"]) == (spec["span"], ">", Decimal("1000"), "万元", 7)
     assert asked("一般公共预算支出不少于1亿元的类级科目有哪些？") == ("不少于1亿元", ">=", Decimal("1"), "亿元", 3)
     assert asked("在500万元以上的款级科目是哪些？") == ("在500万元以上", ">=", Decimal("500"), "万元", 5)
-    assert asked("超过1000万元的项目有哪些？") is None  # no 科目 level named
+    assert asked("超过1000万元的有哪些？") is None  # neither a 科目 level nor projects named
     assert asked("项级科目超过1000万元吗？") is None  # no list asked
 
 
@@ -143,3 +143,14 @@ def test_a_threshold_list_is_one_level_of_one_table_each_line_cited(engine: Engi
     assert {f.verdict for f in a.figures} == {"verified"}
     none = engine.answer("万里街道2024年超过5亿元的项级科目有哪些？")
     assert not none.refused and "没有" in none.text and not none.facts
+
+
+def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: Engine) -> None:
+    # 深圳市科技创新局 2026 第七部分 重点项目 table (p.13): 平台载体专项 530,850, 应用研发专项 283,977, 基础研究专项 66,586 万元
+    assert asked("项目支出超过10亿元的项目有哪些？") == ("超过10亿元", ">", Decimal("10"), "亿元", 0)
+    a = engine.answer("深圳市科技创新局项目支出超过10亿元的项目有哪些？")
+    assert not a.refused
+    assert [(f.row, f.value) for f in a.facts] == [
+        ("科技研发资金-平台载体专项", Decimal("530850.00")), ("科技研发资金-应用研发专项", Decimal("283977.00")),
+    ]  # fmt: skip
+    assert "只含文件此表所列的项目" in a.text and {f.verdict for f in a.figures} == {"verified"}
