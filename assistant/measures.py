@@ -80,7 +80,7 @@ def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
     """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
     per-month figure or the year's figure is not one printed amount of money."""
     found = list(_per_month().finditer(question))
-    if len(found) != 1:
+    if len(found) != 1 or any(w in question for w in _data()["per_month"]["not_words"]):
         return None
     m = found[0]
     whole_q = (question[: m.start()] + question[m.end() :]).strip()

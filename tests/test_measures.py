@@ -154,3 +154,9 @@ def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: E
         ("科技研发资金-平台载体专项", Decimal("530850.00")), ("科技研发资金-应用研发专项", Decimal("283977.00")),
     ]  # fmt: skip
     assert "只含文件此表所列的项目" in a.text and {f.verdict for f in a.figures} == {"verified"}
+
+
+def test_a_monthly_standard_is_no_monthly_average(engine: Engine) -> None:
+    a = engine.answer("深圳市科技创新局每人每月的补贴标准是多少？")
+    assert "÷ 12" not in a.text
+    assert _per_month().search("月均预算支出") and not _per_month().search("每月补贴标准")
