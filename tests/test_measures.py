@@ -15,7 +15,7 @@ from assistant.complete import cues
 from assistant.config import Settings
 from assistant.exclusion import _part_of, _parts, _same_amount
 from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
-from assistant.threshold import asked
+from assistant.threshold import _column_role, _table_kind, asked
 from assistant.understand import Understanding
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -160,3 +160,15 @@ def test_a_monthly_standard_is_no_monthly_average(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局每人每月的补贴标准是多少？")
     assert "÷ 12" not in a.text
     assert _per_month().search("月均预算支出") and not _per_month().search("每月补贴标准")
+
+
+@pytest.mark.parametrize(("word", "kind"), list(_data()["threshold"]["tables"].items()))
+def test_each_threshold_table_word_asks_its_table(word: str, kind: str) -> None:
+    assert _table_kind(f"{word}支出超过1000万元的项级科目有哪些？") == kind
+    assert _table_kind("支出超过1000万元的项级科目有哪些？") == _data()["threshold"]["default_table"]
+
+
+@pytest.mark.parametrize(("word", "role"), list(_data()["threshold"]["columns"].items()))
+def test_each_threshold_column_word_asks_its_column(word: str, role: str) -> None:
+    assert _column_role(f"{word}超过1000万元的项级科目有哪些？") == role
+    assert _column_role("支出超过1000万元的项级科目有哪些？") == "合计"
