@@ -30,6 +30,7 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
+from assistant.measures import base_of, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
@@ -37,6 +38,7 @@ from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser
 from assistant.shares import check_share
 from assistant.standing import without_inclusions
 from assistant.subjects import subjects
+from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
@@ -276,6 +278,10 @@ class Engine:
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
             return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+        if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
+            return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+        if not history and allowed is None and (listed := over(self, question, doc_id)):
+            return listed  # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -759,6 +765,7 @@ class Engine:
             text = f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
             return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
+        changes = on_year_before(changes)  # never a change stated against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”{year}年的数额，也没有给出比{year}年的增减")
         key = other  # name the item whose printed change is used ("部门预算支出" for 支出总计)
@@ -844,6 +851,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
+        changes = on_base(changes, query.question)  # 比年初预算 asked: that change; else never one against it
         if not changes:
             key = query.subjects[0]
             changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
@@ -851,9 +859,10 @@ class Engine:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
         f = changes[0]
         word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
-        flat = "（与上年持平）" if f.value == 0 else ""
+        base = base_of(f, year)
+        flat = f"（与{'上年' if base == f'{year}年' else base}持平）" if f.value == 0 else ""
         value = abs(f.value) if query.magnitude else f.value
-        text = f"{self._scope(doc)}{self.pick.name(key)}比{year}年{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
+        text = f"{self._scope(doc)}{self.pick.name(key)}比{base}{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
     def _growth(self, query: Query, doc: Doc) -> Draft:
@@ -863,6 +872,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
+        rates = on_year_before(rates)  # never a change stated against the same year's budget
         decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
         if rates and not query.precise:
             f = rates[0]
@@ -871,6 +881,7 @@ class Engine:
             text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
+        changes = on_year_before(changes)  # never a change stated against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
         key = other

@@ -1,18 +1,21 @@
 """An exclusion answered by subtraction: "社会保障和就业支出中，扣除行政单位离退休后还有多少" is the whole
 (社会保障和就业支出) minus the part (行政单位离退休), each read by the engine as a question of its own and
-verified, and subtracted by the calculator with its trace — only when both figures are printed in the same
-document and table, in one unit, and the part is printed as a part of the whole (its 科目 under the whole's, or
-a column of the whole's row). Anything less sure is left to the complete-reading check, which refuses naming
-the condition (assistant/complete.py)."""
+verified, and subtracted by the calculator with its trace — only when all figures are printed in the same
+document and table, in one unit, and each part is printed as a part of the whole (its 科目 under the whole's, a
+column of the whole's row, or a row above the whole's 合计/总计 row in its column). Several parts are subtracted
+together ("除了A和B以外"); "除了X，其他支出加起来" asks the total of 支出 without X. Anything less sure is left to
+the complete-reading check, which refuses naming the condition (assistant/complete.py)."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
 from assistant.complete import cues
 from assistant.draft import fmt, operand, sources
+from assistant.knowledge import norm
 from assistant.records import Answer
 from index.records import Fact
 
@@ -20,11 +23,17 @@ if TYPE_CHECKING:
     from assistant.answer import Engine
 
 _BEFORE = re.compile(r"(?:当中|之中|里面|里|中)?\s*[，,]?\s*$")  # "…支出中，" before the condition
-_AFTER = re.compile(r"^\s*(?:的|还有|还剩|剩下|剩余|剩|以后|之后|后)*")  # "…后还有多少" after it
+# "…后还有多少", "，其他支出加起来", "以外的部分" after it: what remains of the whole
+_AFTER = re.compile(r"^\s*(?:[，,]|的|还有|还剩|剩下|剩余|剩|以后|之后|后|其他|其它|其余|别的|另外)*")
+_REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在一起|一共|总共|合计|共计|总计)")
+_SEVERAL = re.compile(r"[和、及与跟]|以及")
+_TOTAL = re.compile(r"合计|总计")
+_SIDES = ("收入", "支出")
+_BARE = re.compile(r"(?:本年)?(?:合计|总计|小计)|金额|预算数|决算数|\d{4}年.*")
 
 
 def _parts(question: str) -> tuple[str, str, str] | None:
-    """(the condition as written, the whole asked without it, the part excluded), for the one condition a
+    """(the condition as written, the whole asked without it, the part(s) excluded), for the one condition a
     question states; None when it states none or several."""
     found = [
         (m.group(0), m.start(), m.end(), m.group("span"))
@@ -36,7 +45,7 @@ def _parts(question: str) -> tuple[str, str, str] | None:
         return None
     written, start, end, part = found[0]
     part = re.sub(r"(?:以后|之后|后|以外|之外|外|的)$", "", part).strip()
-    whole = _BEFORE.sub("", question[:start]) + _AFTER.sub("", question[end:])
+    whole = _BEFORE.sub("", question[:start]) + _REST.sub("", _AFTER.sub("", question[end:]))
     if len(part) < 2 or not re.search(r"[\u4e00-\u9fff]{2,}", whole):
         return None
     return written, whole, part
@@ -44,18 +53,81 @@ def _parts(question: str) -> tuple[str, str, str] | None:
 
 def _part_of(part: Fact, whole: Fact) -> bool:
     """The part is printed as a part of the whole: in the same document and table, in one unit, and either its
-    科目 under the whole's in the same column, or another column of the whole's row."""
+    科目 under the whole's in the same column, another column of the whole's row, or another row of the whole's
+    column when the whole is the table's 合计/总计 row (the part no total, and of the same side: 收入 or 支出)."""
     if part.doc_id != whole.doc_id or not part.table or part.table != whole.table or part.unit != whole.unit:
         return False
     if not 0 <= part.value <= whole.value or part is whole:
         return False
     coded = bool(part.code and whole.code and part.code != whole.code and part.code.startswith(whole.code))
-    return (coded and part.column == whole.column) or (part.row == whole.row and part.column != whole.column)
+    sides = [s for s in _SIDES if s in whole.row]
+    total = (
+        not whole.code
+        and bool(_TOTAL.search(whole.row))
+        and not _TOTAL.search(part.row)
+        and part.row != whole.row
+        and part.column == whole.column
+        and part.row.partition("·")[2]
+        == whole.row.partition("·")[2]  # "因公出国(境)费·一般公共预算" of "总计·一般公共预算"
+        and not any(other in part.row and side not in part.row for side in sides for other in _SIDES if other != side)
+    )
+    return (coded and part.column == whole.column) or (part.row == whole.row and part.column != whole.column) or total
+
+
+def _same_amount(printed: Fact, stated: Fact) -> bool:
+    """A table's figure is the figure stated, to the stated figure's precision (15,621.11 万元 = 156,211,123 元)."""
+    if printed.unit not in calc.MONEY or stated.unit not in calc.MONEY:
+        return (printed.value, printed.unit) == (stated.value, stated.unit)
+    value = calc.convert(printed.value, printed.unit, stated.unit)
+    places = Decimal(1).scaleb(stated.value.as_tuple().exponent)  # type: ignore[arg-type]
+    return calc.round_half_up(value, places) == stated.value
+
+
+def _doc_facts(engine: Engine, doc_id: str) -> list[Fact]:
+    """All facts of one document, from its own turn (the engine's base knowledge holds names only)."""
+    return list(engine._turn([doc_id]).kb.facts_by_doc.get(doc_id, []))
+
+
+def _named(f: Fact, name: str) -> bool:
+    """A table's row or column names the part: "因公出国（境）费" for "因公出国（境）"."""
+    name = norm(name)
+    labels = (norm(f.row.partition("·")[0]), norm(f.column))
+    return any(label.startswith(name) and len(label) - len(name) <= 2 for label in labels)
+
+
+def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
+    """(the whole as printed in a table, one part for each name printed as its part). The whole is the figure
+    read or the same figure printed in another table of the document; each part is the engine's reading of the
+    name or a row/column of that table named with it. None unless every printing of the whole that has all the
+    parts gives the same result."""
+    facts = _doc_facts(engine, whole.doc_id)
+    wholes = [whole, *(f for f in facts if f.table and f is not whole and _same_amount(f, whole))]
+    read = []
+    for name in names:
+        a = engine.rules(f"{name}是多少？", doc_id=whole.doc_id)
+        read.append(a.facts[0] if not a.refused and len(a.facts) == 1 else None)
+    results: list[tuple[Fact, list[Fact]]] = []
+    for w in wholes:
+        parts = []
+        for name, own in zip(names, read, strict=True):
+            found = {
+                (f.row, f.column, f.value): f
+                for f in [*([own] if own else []), *facts]
+                if (f is own or _named(f, name)) and _part_of(f, w)
+            }
+            if len({k[2] for k in found}) != 1:
+                break
+            parts.append(next(iter(found.values())))
+        else:
+            if len({(p.row, p.column) for p in parts}) == len(parts):
+                results.append((w, parts))
+    rest = {calc.convert(w.value - sum((p.value for p in ps), Decimal(0)), w.unit, "元") for w, ps in results}
+    return results[0] if len(rest) == 1 else None
 
 
 def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     """The answer to a question that excludes a part of what it asks, as a verified subtraction; None when the
-    question excludes nothing or the two figures are not surely whole and part."""
+    question excludes nothing or the figures are not surely whole and parts."""
     parsed = _parts(question)
     if parsed is None:
         return None
@@ -64,21 +136,47 @@ def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
     if whole.refused or len(whole.facts) != 1 or whole.value is None:
         return None
     w = whole.facts[0]
-    part = engine.rules(f"{part_q}是多少？", doc_id=w.doc_id)
-    if part.refused or len(part.facts) != 1 or not _part_of(part.facts[0], w):
+    if (
+        whole.unit not in calc.MONEY
+        or w.unit not in calc.MONEY
+        or calc.convert(w.value, w.unit, whole.unit) != whole.value
+    ):
+        return None  # the whole is itself computed, or no amount of money
+    names = [n.strip() for n in _SEVERAL.split(part_q)] if _SEVERAL.search(part_q) else [part_q]
+    if any(len(n) < 2 for n in names):
+        names = [part_q]
+    reading = _reading(engine, w, names)
+    if reading is None:
         return None
-    p = part.facts[0]
-    c = calc.difference(operand(w), operand(p))
+    w, parts = reading
+    removed = calc.total(*map(operand, parts)) if len(parts) > 1 else None
+    c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
+    names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
     text = (
-        f"{w.year}年{w.department}{w.row}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
-        f"计算：{w.row} {fmt(w.value, w.unit)} − {p.row if p.row != w.row else p.column} {fmt(p.value, p.unit)}"
-        f" = {fmt(c.value, c.unit)}\n出处：{sources(w, p)}"
+        f"{w.year}年{w.department}{_named_whole(whole.facts[0], w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
+        f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
     turn = engine._turn([w.doc_id])
-    figures = turn.verifier.check(text, [w.doc_id], [c])
+    figures = turn.verifier.check(text, [w.doc_id], [c, *([removed] if removed else [])])
     if any(f.verdict == "mismatch" for f in figures):
         return None
     return Answer(
         question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
-        citations=[*whole.citations, *part.citations], query=whole.query, facts=[w, p],
+        citations=list(whole.citations), query=whole.query, facts=[w, *parts],
     )  # fmt: skip
+
+
+def _label(f: Fact) -> str:
+    """A figure's name in the trace: its row, or its column when the row is the department itself."""
+    return f.column if f.row in f.department or f.department in f.row else f.row
+
+
+def _named_whole(read: Fact, printed: Fact) -> str:
+    """The whole as the answer's sentence names it: the figure read, or its printing, never a bare 合计/总计."""
+    return next((n for n in (_label(read), _label(printed)) if not _BARE.fullmatch(n)), "")
+
+
+def removed_operand(c: calc.Calculation) -> calc.Operand:
+    """The parts' total as one operand of the subtraction."""
+    return calc.Operand(value=c.value, unit=c.unit, label="扣除部分合计", source=c.expression)

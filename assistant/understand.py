@@ -38,8 +38,11 @@ PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
 GROWTH = re.compile(
     r"增幅|降幅|涨幅|跌幅|增长率|下降率|百分之几|百分之多少|增长了?百分|下降了?百分|涨了?百分|降了?百分|增长多少%|下降多少%|增速|同比"
 )
-# A change verb asking a percentage, with no 占 (of what): the rate of change ("增长了多少百分比", "下降的比例").
-RATE_OF_CHANGE = re.compile(r"^(?!.*占).*(?:增长|下降|增加|减少|上升|降低)了?(?:的)?(?:多少|几个)?(?:百分比|比例)")
+# A change verb asking a percentage, with no 占 (of what): the rate of change ("增长了多少百分比", "下降的比例",
+# "降了多少百分比"), never a share of a total.
+RATE_OF_CHANGE = re.compile(
+    r"^(?!.*占).*(?:增长|下降|增加|减少|上升|降低|(?<![下上])(?:涨|降|升|跌))了?(?:的)?(?:多少|几个)?(?:百分比|比例)"
+)
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )

@@ -39,7 +39,9 @@ _BASIS = re.compile(
     rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数)"
 )  # the figure a change is stated against, printed before it
 _BARE_VERB = re.compile(r"(?:相比)?[,，]?(?P<verb>增加|减少|增长|下降|多|少)了?")
-_GROWTH_VERB = re.compile(r"(?P<verb>增长|下降|增加|减少|降低|提高|上升)(?:了)?$")
+_GROWTH_VERB = re.compile(
+    r"(?P<verb>增长|下降|增加|减少|降低|提高|上升|增幅|降幅|涨幅|减幅|增长率|下降率)(?:了|为|是)?$"
+)  # "较上年减少 33.76 万元，降幅 52.06%"
 _FLAT = re.compile(
     r"(?P<subject>[^，。；：]*?)与\s*(?:(?P<year>\d{4})\s*年|上年)\s*(?:预算数?|同期)?(?:持平|相同|一致)"
 )  # "与上年持平", "与上年预算数相同"
@@ -280,7 +282,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             growth = _GROWTH_VERB.search(squeezed)
             if unit == "%" and growth and target:
                 base = _base_year(sentence[: f.start()], year)
-                sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低"} else 1
+                sign = -1 if growth.group("verb") in NEGATIVE_VERBS | {"降低", "降幅", "减幅", "下降率"} else 1
                 emit(target[0], f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
             if squeezed.startswith("涉及") and near and unit in MONEY:

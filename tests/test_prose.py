@@ -190,3 +190,12 @@ def test_the_prior_year_figure_and_a_bare_share_are_the_items() -> None:
     assert ("国有资本经营预算拨款收入", "2025年预算数", Decimal(0)) in rows
     assert ("本年一般公共预算收入", "比例", Decimal("19.93")) in rows
     assert ("实现轨道交通站点150米内城市公交站点覆盖率", "比例", Decimal(95)) in rows  # "150米内" qualifies
+
+
+def test_a_rate_named_as_a_noun_is_the_items_rate_of_change() -> None:
+    """西安市民政局 2021 部门预算 (p.33): "较上年减少 33.76 万元,降幅 52.06%" — the rate printed, not a 降幅 item."""
+    text = "2021年本部门当年一般公共预算“三公”经费预算支出 31.08 万元，较上年减少 33.76 万元,降幅 52.06%。"
+    got = facts([text], ("第三部分 其他说明情况", "六、部门预算“三公”经费等情况说明"), department="西安市民政局")
+    rates = [(column, value) for row, column, value, _ in got if column.endswith("增长率")]
+    assert rates == [("比2025年增长率", Decimal("-52.06"))]
+    assert not [row for row, *_ in got if row == "降幅"]

@@ -1,0 +1,113 @@
+"""Measures of one printed figure that the rule engine answers by the calculator, with the trace.
+
+- A change the prose states against the same year's budget ("比年初预算数增加 1668.14万元") is no change on
+  the year before: `on_year_before` keeps only changes stated against a year.
+- "平均每月" is the year's figure ÷ 12 (`per_month`): the figure is the engine's own verified answer to the
+  question without the per-month words, and the division is written out.
+
+The words are data (assistant/measures.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from assistant import calculator as calc
+from assistant.draft import fmt, operand, sources
+from assistant.records import Answer
+from index.records import Fact
+
+if TYPE_CHECKING:
+    from assistant.answer import Engine
+
+_SNIPPET = re.compile(r"「([^」]*)」")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """The package's measures.toml, read once."""
+    return dict(tomllib.loads(files("assistant").joinpath("measures.toml").read_text(encoding="utf-8")))
+
+
+@cache
+def _same_year() -> re.Pattern[str]:
+    """A comparison with a budget figure of no stated year: "比年初预算数", "较预算"."""
+    words = "|".join(sorted(map(re.escape, _data()["same_year_base"]["words"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\d年])(?:比|较|与)\s*(?:本年|当年)?\s*(?:{words})")
+
+
+def against_same_year(f: Fact) -> bool:
+    """The printed change is stated against the same year's budget, not against a year before."""
+    quoted = _SNIPPET.findall(f.source)
+    return bool(quoted) and bool(_same_year().search(re.sub(r"\s+", "", quoted[-1])))
+
+
+def on_year_before(facts: Iterable[Fact]) -> list[Fact]:
+    """The changes (or rates) among `facts` that compare with a year, none stated against the same year's budget."""
+    return [f for f in facts if not against_same_year(f)]
+
+
+def asks_same_year(question: str) -> bool:
+    """The question compares with the same year's budget ("实际支出比年初预算多了多少")."""
+    return bool(_same_year().search(re.sub(r"\s+", "", question)))
+
+
+def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
+    """The changes among `facts` stated against the base the question asks: the same year's budget when it
+    asks that, else a year before."""
+    want = asks_same_year(question)
+    return [f for f in facts if against_same_year(f) == want]
+
+
+def base_of(f: Fact, year: int) -> str:
+    """What a printed change is stated against, as the answer names it: "年初预算数" or "2018年"."""
+    quoted = _SNIPPET.findall(f.source)
+    m = _same_year().search(re.sub(r"\s+", "", quoted[-1])) if quoted else None
+    return re.sub(r"^(?:比|较|与)", "", m.group(0)) if m else f"{year}年"
+
+
+@cache
+def _per_month() -> re.Pattern[str]:
+    return re.compile(_data()["per_month"]["pattern"])
+
+
+def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+    """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
+    per-month figure or the year's figure is not one printed amount of money."""
+    found = list(_per_month().finditer(question))
+    if len(found) != 1 or any(w in question for w in _data()["per_month"]["not_words"]):
+        return None
+    m = found[0]
+    whole_q = (question[: m.start()] + question[m.end() :]).strip()
+    if not re.search(r"[\u4e00-\u9fff]{2,}", whole_q):
+        return None
+    year = engine.rules(whole_q, doc_id=doc_id)
+    if year.refused or len(year.facts) != 1 or year.value is None or year.unit not in calc.MONEY:
+        return None
+    f = year.facts[0]
+    if f.value != year.value or f.unit != year.unit:
+        return None  # the year's answer is itself computed: no second calculation on top of it
+    months = int(_data()["per_month"]["months"])
+    name = f.row
+    if re.fullmatch(r"(?:本年)?(?:合计|总计|小计)", name):  # "合计" of the “三公” table: the subject asked
+        subjects = year.query.subjects if year.query else ()
+        name = engine.pick.name(subjects[0]) if subjects else f"{f.table or ''}{f.row}"
+    c = calc.ratio(operand(f), calc.Operand(value=Decimal(months), unit="", label="月数"))
+    text = (
+        f"{f.year}年{f.department}{name}{m.group(0)}约为 {fmt(c.value, c.unit)}（全年数 ÷ {months}，"
+        f"公开文件只有全年数）。\n计算：{f.row} {fmt(f.value, f.unit)} ÷ {months} = {fmt(c.value, c.unit)}\n"
+        f"出处：{sources(f)}"
+    )
+    turn = engine._turn([f.doc_id])
+    figures = turn.verifier.check(text, [f.doc_id], [c])
+    if any(g.verdict == "mismatch" for g in figures):
+        return None
+    return Answer(
+        question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
+        citations=list(year.citations), query=year.query, facts=[f],
+    )  # fmt: skip

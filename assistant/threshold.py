@@ -1,0 +1,164 @@
+"""A list of rows over a threshold: "万里街道2024年支出超过1000万元的项级科目有哪些" lists the 科目 of one level
+(项: seven-digit codes) of one table of the department's one document (the 支出总表, or the table a fund word
+asks), in one column (its 合计, or the 基本支出/项目支出 column asked), whose printed amount is over the amount
+asked (converted exactly between 元/万元/亿元), each line cited. Anything less sure (no level named, several
+documents, no such table) is None: left to the engine, which refuses naming the threshold.
+
+The words are data (assistant/measures.toml [threshold])."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from assistant import calculator as calc
+from assistant.draft import cited, fmt, where
+from assistant.measures import _data
+from assistant.records import Answer, Citation
+from index.records import Fact
+
+if TYPE_CHECKING:
+    from assistant.answer import Engine
+
+PROJECTS = 0  # the level "projects": the rows of a section's table of projects, no 科目 code
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _spec() -> dict[str, Any]:
+    return dict(_data()["threshold"])
+
+
+def asked(question: str) -> tuple[str, str, Decimal, str, int] | None:
+    """(the comparison as written, its operator, the amount, its unit, the code length of the level listed) of a
+    question asking the rows over an amount; None when it asks no list of one 科目 level over one amount."""
+    spec = _spec()
+    found = list(re.finditer(spec["pattern"], question))
+    if len(found) != 1 or not re.search(spec["list_words"], question):
+        return None
+    m = found[0]
+    if m.group("op") in spec["needs_above"] and not m.group("above"):
+        return None  # "在1000万元" says no direction without 以上
+    levels = [n for word, n in spec["levels"].items() if re.search(rf"{word}级(?:科目)?|{word}科目", question)]
+    if not levels and re.search(spec["projects"], question):
+        levels = [PROJECTS]
+    if len(levels) != 1:
+        return None
+    op = ">=" if m.group("op") in spec["at_least"] or m.group("above") else ">"
+    return m.group(0), op, Decimal(m.group("number").replace(",", "")), m.group("unit"), int(levels[0])
+
+
+def _table_kind(question: str) -> str:
+    spec = _spec()
+    return next((kind for word, kind in spec["tables"].items() if word in question), spec["default_table"])
+
+
+def _column_role(question: str) -> str:
+    return next((role for word, role in _spec()["columns"].items() if word in question), "合计")
+
+
+def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+    """The rows of one level of one table over the amount asked, each cited; None when not surely that."""
+    parsed = asked(question)
+    if parsed is None:
+        return None
+    written, op, amount, unit, width = parsed
+    docs = engine.understanding.documents(question, [], doc_id, None)
+    years = {int(y) for y in _YEAR.findall(question)}
+    docs = [d for d in docs if d in engine.kb.docs and (not years or engine.kb.docs[d].year in years)]
+    if len(docs) != 1:
+        return None
+    doc = engine.kb.docs[docs[0]]
+    turn = engine._turn([doc.doc_id])
+    facts = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    kind, role = _table_kind(question), _column_role(question)
+    if width == PROJECTS:
+        return _projects(turn, doc, question, written, op, calc.convert(amount, unit, "元"))
+    rows = [
+        f
+        for f in facts
+        if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
+        and f.unit in calc.MONEY
+    ]  # fmt: skip
+    tables = {f.table for f in rows}
+    if len(tables) != 1:
+        return None  # no such table, or several: not surely one level of one table
+    limit = calc.convert(amount, unit, rows[0].unit)
+    hits: list[Fact] = sorted(
+        (f for f in rows if (f.value >= limit if op == ">=" else f.value > limit)), key=lambda f: -f.value
+    )
+    hits = list({f.code: f for f in hits}.values())
+    level = next(word for word, n in _spec()["levels"].items() if n == width)
+    head = f"{doc.year}年{doc.department}{rows[0].table}中{written}的{level}级科目"
+    if not hits:
+        top = max(rows, key=lambda f: f.value)
+        text = f"{head}：没有。\n（该表{level}级科目中最大的是 {top.code} {top.row} {fmt(top.value, top.unit)}）"
+    else:
+        lines = [f"{i}. {f.code} {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
+        text = f"{head}有：\n" + "\n".join(lines)
+    figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])  # the amount asked is the question's
+    if any(g.verdict == "mismatch" for g in figures):
+        return None
+    return Answer(
+        question=question, text=text, refused=False, value=None, unit=None, figures=figures,
+        citations=[Citation(doc_id=f.doc_id, where=where(f), text=f.row) for f in hits], facts=hits,
+    )  # fmt: skip
+
+
+def _project_table(f: Fact) -> str | None:
+    """The table a project's row is printed in: a table of its own, or a table inside a section about projects
+    (its place up to the row: "第七部分 重点项目预算绩效情况说明 · 表格")."""
+    spec = _spec()
+    if f.code or f.unit not in calc.MONEY or f.column not in spec["project_columns"]:
+        return None
+    place = f.source.split(f" · {f.row} · ")[0]
+    if f.table is None and " · 表格" not in place:
+        return None  # a sentence's figure, not a table's row
+    return place if spec["project_section"] in place else None
+
+
+def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: Decimal) -> Answer | None:
+    """The projects over the amount, from the one table of projects the document prints."""
+    facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    tables: dict[str, list[Fact]] = {}
+    for f in facts:
+        if (place := _project_table(f)) is not None:
+            tables.setdefault(place, []).append(f)
+    # a table whose rows repeat a name with other amounts names no projects (a header read as rows: "总计")
+    tables = {
+        place: [f for f in rows if not re.fullmatch(r"(?:总计|合计|小计)", f.row)]
+        for place, rows in tables.items()
+        if all(len({f.value for f in rows if f.row == r}) == 1 for r in {f.row for f in rows})
+    }
+    tables = {place: rows for place, rows in tables.items() if rows}
+    if len(tables) != 1:
+        return None  # no table of projects, or several: not surely the list asked
+    place, rows = next(iter(tables.items()))
+    if len({f.column for f in rows}) != 1:
+        return None
+    hits = sorted(
+        (
+            f
+            for f in rows
+            if (
+                calc.convert(f.value, f.unit, "元") >= limit
+                if op == ">="
+                else calc.convert(f.value, f.unit, "元") > limit
+            )
+        ),
+        key=lambda f: -calc.convert(f.value, f.unit, "元"),
+    )
+    head = f"{doc.year}年{doc.department}{place.split(' · ')[0]}所列项目中{written}的"
+    if not hits:
+        top = max(rows, key=lambda f: calc.convert(f.value, f.unit, "元"))
+        text = f"{head}：没有。\n（所列项目中最大的是 {top.row} {fmt(top.value, top.unit)}）"
+    else:
+        lines = [f"{i}. {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
+        text = f"{head}有：\n" + "\n".join(lines) + "\n（只含文件此表所列的项目）"
+    figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])
+    if any(g.verdict == "mismatch" for g in figures):
+        return None
+    return Answer(
+        question=question, text=text, refused=False, value=None, unit=None, figures=figures,
+        citations=[Citation(doc_id=f.doc_id, where=where(f), text=f.row) for f in hits], facts=hits,
+    )  # fmt: skip

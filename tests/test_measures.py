@@ -1,0 +1,174 @@
+"""Measures of one figure answered by the calculator, and exclusions as whole − parts, on real disclosures:
+万里街道 2024 部门预算 财务收支预算总表 (支出总计 156,211,123 元, 212 城乡社区支出 119,385,303 元), 深圳市科技创新局
+2026 表3 支出总表 (支出总计 991,722.33 万元, 项目支出 985,764.90 万元), 深圳市财政局 2026 表9 “三公”经费 (总计 58.46,
+因公出国(境)费 41.60, 公务接待费 9.46 万元)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.complete import cues
+from assistant.config import Settings
+from assistant.exclusion import _part_of, _parts, _same_amount
+from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
+from assistant.threshold import _column_role, _table_kind, asked
+from assistant.understand import Understanding
+from index.records import Fact
+from tests.conftest import REAL, store_of
+
+
+def fact(row: str, value: str, unit: str = "万元", *, table: str | None = "表1", column: str = "预算数", **kw) -> Fact:  # type: ignore[no-untyped-def]
+    return Fact(
+        doc_id="d", department="某局", year=2019, table=table, section=None, row=row, code=kw.pop("code", None),
+        column=column, value=Decimal(value), unit=unit, source=kw.pop("source", f"{table} · {row} · {column}"), **kw,
+    )  # fmt: skip
+
+
+def test_each_measure_entry_reads_its_own_example() -> None:
+    assert _same_year().search(_data()["same_year_base"]["example"])
+    m = _per_month().search(_data()["per_month"]["example"])
+    assert m and m.group(0) == _data()["per_month"]["span"]
+
+
+def test_a_change_against_the_same_years_budget_is_no_change_on_the_year_before() -> None:
+    # 佛山市轨道交通局 2019 决算: "拨款支出 1668.14万元，比年初预算数增加 1668.14万元" (a unit new in 2019)
+    budget = fact("一般公共预算财政拨款支出", "1668.14", table=None, column="比2018年增减",
+                  source="二、说明 · 「拨款支出 1668.14万元，比年初预算数增加 1668.14万元」")  # fmt: skip
+    year = fact("支出", "-16640.31", table=None, column="比2025年增减",
+                source="二、说明 · 「部门预算收入 37,385.88 万元，较 2025 年年初预算减少 16,640.31 万元」")  # fmt: skip
+    assert against_same_year(budget) and not against_same_year(year)
+    assert on_year_before([budget, year]) == [year]
+
+
+@pytest.mark.parametrize(
+    "question", ["西安市民政局2021年三公经费降了多少百分比？", "会议费涨了百分之几？", "支出下降的比例是多少？"]
+)
+def test_a_change_asked_as_a_percentage_is_a_rate_never_a_share(question: str) -> None:
+    assert Understanding._measure(question) == "growth"
+    assert Understanding._measure("三公经费占支出的百分比是多少？") == "share"
+
+
+def test_the_exclusion_cues_read_each_form() -> None:
+    assert _parts("万里街道2024年除了城乡社区支出，其他支出一共多少元？") == (
+        "除了城乡社区支出", "万里街道2024年支出多少元？", "城乡社区支出",
+    )  # fmt: skip
+    assert _parts("深圳市财政局三公经费里，除了因公出国（境）以外的部分是多少？") == (
+        "除了因公出国（境）以外", "深圳市财政局三公经费是多少？", "因公出国（境）",
+    )  # fmt: skip
+    assert _parts("北京交通委2026年不算上年结转结余，收入是多少？")[2] == "上年结转结余"  # type: ignore[index]
+    condition = [c for c in cues() if c.kind == "condition"]
+    assert any(c.spans("不算上年结转结余，收入是多少？") == ["不算上年结转结余"] for c in condition)
+
+
+def test_a_part_of_a_total_row_is_of_its_column_and_side() -> None:
+    whole = fact("支出总计", "156211123", "元")
+    assert _part_of(fact("城乡社区支出", "119385303", "元", code="212"), whole)
+    assert _part_of(fact("城乡社区管理事务", "94450003", "元", code="21201"), whole)
+    assert not _part_of(fact("事业收入", "2620000", "元"), whole)  # the other side of the 收支总表
+    assert not _part_of(fact("城乡社区支出", "119385303", "元", column="上年预算数"), whole)  # another column
+    assert not _part_of(fact("本年支出合计", "156211123", "元"), whole)  # a total is no part
+    three = fact("总计·一般公共预算", "58.46", column="2026年")
+    assert _part_of(fact("因公出国(境)费·一般公共预算", "41.60", column="2026年"), three)
+    assert not _part_of(fact("因公出国(境)费·政府性基金预算", "0", column="2026年"), three)
+
+
+def test_a_figure_stated_is_the_table_figure_to_its_precision() -> None:
+    stated = fact("支出", "15621.11", table=None)
+    assert _same_amount(fact("支出总计", "156211123", "元"), stated)
+    assert not _same_amount(fact("支出总计", "156261123", "元"), stated)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    names = ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf", "wanli-2024-yusuan.pdf")
+    return Engine(Settings(store=store_of(tmp_path_factory.mktemp("measures") / "store", *(REAL / n for n in names))))
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "unit", "trace"),
+    [
+        ("万里街道2024年除了城乡社区支出，其他支出一共多少元？", "36825820", "元",
+         "支出总计 156,211,123 元 − 城乡社区支出 119,385,303 元"),
+        ("深圳市科技创新局不含项目支出的预算是多少？", "5957.43", "万元", "991,722.33 万元 − 项目支出 985,764.90 万元"),
+        ("深圳市财政局三公经费里，除了因公出国（境）以外的部分是多少？", "16.86", "万元", "58.46 万元 − 因公出国(境)费"),
+        ("深圳市财政局三公经费里，除了因公出国（境）和公务接待以外的部分是多少？", "7.40", "万元", "41.60 万元 + 公务接待费"),
+    ],
+)  # fmt: skip
+def test_an_exclusion_is_the_whole_minus_its_parts(
+    engine: Engine, question: str, value: str, unit: str, trace: str
+) -> None:
+    a = engine.answer(question)
+    assert not a.refused and (a.value, a.unit) == (Decimal(value), unit), a.text
+    assert trace in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+def test_a_monthly_average_is_the_year_divided_by_twelve(engine: Engine) -> None:
+    a = engine.answer("深圳市科技创新局平均每月的预算支出是多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("82643.53"), "万元"), a.text
+    assert re.search(r"991,722\.33 万元 ÷ 12 = 82,643\.53 万元", a.text)
+
+
+def test_a_change_asked_against_the_same_years_budget_is_that_change() -> None:
+    said = fact("支出", "1668.14", table=None, column="比2018年增减",
+                source="二、说明 · 「拨款支出 1668.14万元，比年初预算数增加 1668.14万元」")  # fmt: skip
+    year = fact("支出", "-7.00", table=None, column="比2018年增减", source="说明 · 「比 2018 年减少 7.00 万元」")
+    assert on_base([said, year], "2019年实际支出比年初预算多了多少？") == [said]
+    assert on_base([said, year], "2019年支出比上年增加了多少？") == [year]
+    assert base_of(said, 2018) == "年初预算数" and base_of(year, 2018) == "2018年"
+
+
+def test_a_threshold_list_reads_the_amount_and_the_level() -> None:
+    spec = _data()["threshold"]
+    assert asked(spec["example"]) == (spec["span"], ">", Decimal("1000"), "万元", 7)
+    assert asked("一般公共预算支出不少于1亿元的类级科目有哪些？") == ("不少于1亿元", ">=", Decimal("1"), "亿元", 3)
+    assert asked("在500万元以上的款级科目是哪些？") == ("在500万元以上", ">=", Decimal("500"), "万元", 5)
+    assert asked("超过1000万元的有哪些？") is None  # neither a 科目 level nor projects named
+    assert asked("项级科目超过1000万元吗？") is None  # no list asked
+
+
+def test_a_threshold_list_is_one_level_of_one_table_each_line_cited(engine: Engine) -> None:
+    # 万里街道 2024 部门支出预算总表 (p.19): 2120199 54,212,362, 2120102 17,591,003, 2120101 16,603,248 元; no other 项
+    # over 10,000,000 元
+    a = engine.answer("万里街道2024年支出超过1000万元的项级科目有哪些？")
+    assert not a.refused
+    assert [(f.code, f.value) for f in a.facts] == [
+        ("2120199", Decimal("54212362")), ("2120102", Decimal("17591003")), ("2120101", Decimal("16603248")),
+    ]  # fmt: skip
+    assert "2024年部门支出预算总表 · 2120101 行政运行 · 支出预算（第19页）" in a.text
+    assert {f.verdict for f in a.figures} == {"verified"}
+    none = engine.answer("万里街道2024年超过5亿元的项级科目有哪些？")
+    assert not none.refused and "没有" in none.text and not none.facts
+
+
+def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: Engine) -> None:
+    # 深圳市科技创新局 2026 第七部分 重点项目 table (p.13): 平台载体专项 530,850, 应用研发专项 283,977, 基础研究专项 66,586 万元
+    assert asked("项目支出超过10亿元的项目有哪些？") == ("超过10亿元", ">", Decimal("10"), "亿元", 0)
+    a = engine.answer("深圳市科技创新局项目支出超过10亿元的项目有哪些？")
+    assert not a.refused
+    assert [(f.row, f.value) for f in a.facts] == [
+        ("科技研发资金-平台载体专项", Decimal("530850.00")), ("科技研发资金-应用研发专项", Decimal("283977.00")),
+    ]  # fmt: skip
+    assert "只含文件此表所列的项目" in a.text and {f.verdict for f in a.figures} == {"verified"}
+
+
+def test_a_monthly_standard_is_no_monthly_average(engine: Engine) -> None:
+    a = engine.answer("深圳市科技创新局每人每月的补贴标准是多少？")
+    assert "÷ 12" not in a.text
+    assert _per_month().search("月均预算支出") and not _per_month().search("每月补贴标准")
+
+
+@pytest.mark.parametrize(("word", "kind"), list(_data()["threshold"]["tables"].items()))
+def test_each_threshold_table_word_asks_its_table(word: str, kind: str) -> None:
+    assert _table_kind(f"{word}支出超过1000万元的项级科目有哪些？") == kind
+    assert _table_kind("支出超过1000万元的项级科目有哪些？") == _data()["threshold"]["default_table"]
+
+
+@pytest.mark.parametrize(("word", "role"), list(_data()["threshold"]["columns"].items()))
+def test_each_threshold_column_word_asks_its_column(word: str, role: str) -> None:
+    assert _column_role(f"{word}超过1000万元的项级科目有哪些？") == role
+    assert _column_role("支出超过1000万元的项级科目有哪些？") == "合计"
