@@ -165,6 +165,7 @@ def _project(e: Expected, year: int) -> Decimal:
     return e.value(f"{year}年部门支出预算总表", "合计", "项目支出")
 
 
+@pytest.mark.slow
 def test_a_place_resolves_a_short_name_of_two_districts(places: tuple[Engine, Expected, Expected, Expected]) -> None:
     engine, ours, _, _ = places
     a = engine.answer("普陀区的财政局和万里街道2024年预算的项目支出加起来多少？")
@@ -173,6 +174,7 @@ def test_a_place_resolves_a_short_name_of_two_districts(places: tuple[Engine, Ex
     assert a.value == _project(ours, 2024) + Decimal("5650.5103")  # 万里街道's 56,505,103 元 in 万元
 
 
+@pytest.mark.slow
 def test_a_place_s_set_of_departments(places: tuple[Engine, Expected, Expected, Expected]) -> None:
     engine, _, theirs, _ = places
     a = engine.answer("静安区各部门2024年预算项目支出哪个最多？")
@@ -183,12 +185,14 @@ def test_a_place_s_set_of_departments(places: tuple[Engine, Expected, Expected, 
     assert b.refused and not b.figures and "1 个" in b.text and JINGAN in b.text  # the count disagrees: ask
 
 
+@pytest.mark.slow
 def test_a_named_department_not_loaded_is_refused_by_name(places: tuple[Engine, Expected, Expected, Expected]) -> None:
     engine, _, _, _ = places
     a = engine.answer("2024年万里街道、普陀区财政局和普陀区教育局的项目支出预算加起来多少？")
     assert a.refused and not a.figures and "普陀区教育局" in a.text
 
 
+@pytest.mark.slow
 def test_which_is_largest_is_a_ranking_never_a_sum(places: tuple[Engine, Expected, Expected, Expected]) -> None:
     engine, _, _, _ = places
     a = engine.answer("普陀区财政局和静安区财政局2024年预算的支出合计哪个最大？")
@@ -197,6 +201,7 @@ def test_which_is_largest_is_a_ranking_never_a_sum(places: tuple[Engine, Expecte
     assert a.value in {e.value for e in a.entries}  # one department's figure, not the two added
 
 
+@pytest.mark.slow
 def test_departments_of_different_years_are_labelled_per_line(
     places: tuple[Engine, Expected, Expected, Expected],
 ) -> None:
@@ -211,6 +216,7 @@ def test_departments_of_different_years_are_labelled_per_line(
     assert b.refused and not b.figures  # different years are never added
 
 
+@pytest.mark.slow
 def test_a_named_department_lacking_the_item_is_never_left_out_of_a_sum(
     places: tuple[Engine, Expected, Expected, Expected],
 ) -> None:
@@ -222,6 +228,7 @@ def test_a_named_department_lacking_the_item_is_never_left_out_of_a_sum(
     assert a.refused and not a.figures and f"{CAIZHENG}的2024年预算中没有“城乡社区支出”" in a.text
 
 
+@pytest.mark.slow
 def test_each_of_two_departments_one_line_each(places: tuple[Engine, Expected, Expected, Expected]) -> None:
     engine, ours, _, _ = places
     a = engine.answer("普陀区财政局和万里街道2024年预算的项目支出分别是多少？")

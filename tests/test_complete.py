@@ -177,6 +177,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine(Settings(store=store_of(tmp_path_factory.mktemp("complete") / "store", *(REAL / n for n in names))))
 
 
+@pytest.mark.slow
 def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
     bought = engine.answer("深圳市科技创新局今年计划买几辆车？")
     assert bought.refused and "计划买几辆" in bought.text and "4 辆" not in bought.text
@@ -188,6 +189,7 @@ def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
     )  # 少了多少: the size
 
 
+@pytest.mark.slow
 def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
     # 万里街道 2024 部门支出预算总表: 212 城乡社区支出 119,385,303 元, 21201 城乡社区管理事务 94,450,003 元
     a = engine.answer("万里街道2024年城乡社区支出中，扣除城乡社区管理事务后还有多少？")
@@ -196,6 +198,7 @@ def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
     assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
+@pytest.mark.slow
 def test_one_name_under_several_parents_is_asked_back(engine: Engine) -> None:
     # 万里街道 2024 部门支出预算总表 prints 一般行政管理事务 under 群众团体事务, 宣传事务, 城乡社区管理事务 …
     a = engine.answer("万里街道2024年一般行政管理事务预算是多少？")
@@ -204,6 +207,7 @@ def test_one_name_under_several_parents_is_asked_back(engine: Engine) -> None:
     assert not named.refused and named.value == Decimal("110.60")
 
 
+@pytest.mark.slow
 def test_real_questions_read_whole_still_answer(engine: Engine) -> None:
     owned = engine.answer("深圳市科技创新局今年共有几辆车？")
     assert not owned.refused and (owned.value, owned.unit) == (Decimal("4"), "辆")

@@ -138,6 +138,7 @@ def departments_of(engine: Engine, answer_facts: list) -> set[str]:  # type: ign
         ("万里街道2024年社会保障和就业支出中的基本支出是多少？", WANLI, Decimal(13368164), "元"),
     ],
 )
+@pytest.mark.slow
 def test_a_question_is_answered_from_the_department_it_names(
     engine: Engine, question: str, department: str, value: Decimal, unit: str
 ) -> None:
@@ -148,17 +149,20 @@ def test_a_question_is_answered_from_the_department_it_names(
     assert all(f.verdict in ("verified", "derived") for f in a.figures)
 
 
+@pytest.mark.slow
 def test_an_empty_table_answers_none_with_its_note(engine: Engine) -> None:
     a = engine.answer("社工部2024年“三公”经费决算是多少？")
     assert not a.refused and a.value == 0 and "本表无数据" in a.text + "".join(c.text for c in a.citations)
 
 
+@pytest.mark.slow
 def test_a_department_not_loaded_is_refused_with_the_list(engine: Engine) -> None:
     a = engine.answer("规资局2024年住房公积金是多少？")
     assert a.refused and not a.figures and "规资局" in a.text
     assert all(name in a.text for name in (SHEGONGBU, WANLI, FULIYUAN))
 
 
+@pytest.mark.slow
 def test_no_department_named_is_asked_back_and_the_reply_answers(engine: Engine) -> None:
     a = engine.answer("2024年住房公积金是多少？")
     assert a.refused and not a.figures and set(a.choices) == {"社工部", "万里街道", "福利院"}
@@ -166,6 +170,7 @@ def test_no_department_named_is_asked_back_and_the_reply_answers(engine: Engine)
     assert not b.refused and b.value == 3503499 and departments_of(engine, b.facts) == {WANLI}
 
 
+@pytest.mark.slow
 def test_two_departments_of_different_kinds_are_not_added_up(engine: Engine) -> None:
     """社工部 has a 2024 决算, 万里街道 a 2024 预算: a 决算 figure plus a 预算 figure is no total of anything."""
     a = engine.answer("社工部和万里街道2024年项目支出一共多少？")
@@ -181,11 +186,13 @@ def test_two_departments_of_different_kinds_are_not_added_up(engine: Engine) -> 
         "万里街道办事处2024年预算说明里，城管执法2023年当年预算执行数是多少？",  # unbound prose phrase
     ],
 )
+@pytest.mark.slow
 def test_answers_never_show_another_column_or_row(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused and a.value is None and not a.figures
 
 
+@pytest.mark.slow
 def test_the_amount_of_the_items_counted_answers_money_never_the_count(engine: Engine) -> None:
     """ "编报绩效目标的 2024 年度项目 1 个，涉及预算金额 175.52 万元": a money question gets the 万元, never "1 个"."""
     a = engine.answer("社工部2024年编报绩效目标的项目涉及预算金额多少？")
@@ -201,6 +208,7 @@ def test_the_amount_of_the_items_counted_answers_money_never_the_count(engine: E
         ("万里街道办事处2024年行政运行（2120101）预算比2023年增长率是多少？", Decimal("-9.64"), "%"),  # 多少 says no 少
     ],
 )
+@pytest.mark.slow
 def test_two_years_of_one_department_are_compared_place_by_place(
     engine: Engine, question: str, value: Decimal, unit: str
 ) -> None:
@@ -212,6 +220,7 @@ def test_two_years_of_one_department_are_compared_place_by_place(
     assert all(f.verdict in ("verified", "derived") for f in a.figures) and "计算" in a.text
 
 
+@pytest.mark.slow
 def test_a_printed_change_answers_only_the_years_it_compares(engine: Engine) -> None:
     """2024 vs 2023 is the 2024 disclosure's printed change, never the 2023 one's change against 2022."""
     a = engine.answer("万里街道2024年一般公共预算拨款支出比2023年减少多少？")
@@ -228,11 +237,13 @@ def test_a_printed_change_answers_only_the_years_it_compares(engine: Engine) -> 
         "社工部2024年住房公积金决算比预算少多少？",  # no figure pairs one row's 预算 with its 决算
     ],
 )
+@pytest.mark.slow
 def test_look_alike_questions_get_no_figure(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused and a.value is None and not a.figures
 
 
+@pytest.mark.slow
 def test_a_column_follow_up_stays_on_the_row(engine: Engine) -> None:
     first = engine.answer("社工部2024年行政运行是多少？")
     then = engine.answer("基本支出呢？", [first])
@@ -240,6 +251,7 @@ def test_a_column_follow_up_stays_on_the_row(engine: Engine) -> None:
     assert then.facts[0].code == "2013901" and then.facts[0].column == "基本支出"
 
 
+@pytest.mark.slow
 def test_a_figure_cites_the_cell_the_answer_read(engine: Engine) -> None:
     """住房公积金 17.70 is printed in 收入决算表 too: the ✓ names the 支出决算表 cell the answer used."""
     a = engine.answer("社工部2024年住房公积金决算是多少？")
@@ -247,6 +259,7 @@ def test_a_figure_cites_the_cell_the_answer_read(engine: Engine) -> None:
     assert a.figures[0].verdict == "verified" and a.figures[0].source.startswith("支出决算表 · 2210201")
 
 
+@pytest.mark.slow
 def test_a_follow_up_naming_another_department_keeps_the_conversations_year(engine: Engine) -> None:
     first = engine.answer("社工部2024年住房公积金是多少？")
     then = engine.answer("那万里街道呢？", [first])

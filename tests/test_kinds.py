@@ -28,6 +28,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine(Settings(store=store_of(folder, REAL / "shenzhen-caizheng-2026-dept-yusuan.pdf")))
 
 
+@pytest.mark.slow
 def test_an_item_name_with_the_word_is_not_refused_as_no_actual(engine: Engine) -> None:
     for q in ("深圳市财政局的预决算业务管理经费是多少？", "深圳市财政局的项目支出里，预决算管理业务安排了多少？"):
         assert "没有决算数据" not in engine.answer(q).text

@@ -91,6 +91,7 @@ def juesuan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, Expected]
     return Engine(Settings(store=folder / "store")), expected
 
 
+@pytest.mark.slow
 def test_a_juesuan_answers_its_own_budget_column(juesuan: tuple[Engine, Expected]) -> None:
     engine, expected = juesuan
     planned = engine.answer(f"{DEPARTMENT}2024年“三公”经费预算数是多少？")

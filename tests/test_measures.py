@@ -98,6 +98,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("深圳市财政局三公经费里，除了因公出国（境）和公务接待以外的部分是多少？", "7.40", "万元", "41.60 万元 + 公务接待费"),
     ],
 )  # fmt: skip
+@pytest.mark.slow
 def test_an_exclusion_is_the_whole_minus_its_parts(
     engine: Engine, question: str, value: str, unit: str, trace: str
 ) -> None:
@@ -107,6 +108,7 @@ def test_an_exclusion_is_the_whole_minus_its_parts(
     assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
+@pytest.mark.slow
 def test_a_monthly_average_is_the_year_divided_by_twelve(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局平均每月的预算支出是多少？")
     assert not a.refused and (a.value, a.unit) == (Decimal("82643.53"), "万元"), a.text
@@ -131,6 +133,7 @@ def test_a_threshold_list_reads_the_amount_and_the_level() -> None:
     assert asked("项级科目超过1000万元吗？") is None  # no list asked
 
 
+@pytest.mark.slow
 def test_a_threshold_list_is_one_level_of_one_table_each_line_cited(engine: Engine) -> None:
     # 万里街道 2024 部门支出预算总表 (p.19): 2120199 54,212,362, 2120102 17,591,003, 2120101 16,603,248 元; no other 项
     # over 10,000,000 元
@@ -145,6 +148,7 @@ def test_a_threshold_list_is_one_level_of_one_table_each_line_cited(engine: Engi
     assert not none.refused and "没有" in none.text and not none.facts
 
 
+@pytest.mark.slow
 def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: Engine) -> None:
     # 深圳市科技创新局 2026 第七部分 重点项目 table (p.13): 平台载体专项 530,850, 应用研发专项 283,977, 基础研究专项 66,586 万元
     assert asked("项目支出超过10亿元的项目有哪些？") == ("超过10亿元", ">", Decimal("10"), "亿元", 0)
@@ -156,6 +160,7 @@ def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: E
     assert "只含文件此表所列的项目" in a.text and {f.verdict for f in a.figures} == {"verified"}
 
 
+@pytest.mark.slow
 def test_a_monthly_standard_is_no_monthly_average(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局每人每月的补贴标准是多少？")
     assert "÷ 12" not in a.text

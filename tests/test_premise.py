@@ -41,6 +41,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine(Settings(store=store_of(folder, REAL / "shenzhen-keji-2026-dept-yusuan.pdf")))
 
 
+@pytest.mark.slow
 def test_a_false_premise_is_corrected_from_the_item_asked(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局公务接待费为什么增加了？")
     assert a.refused
@@ -48,6 +49,7 @@ def test_a_false_premise_is_corrected_from_the_item_asked(engine: Engine) -> Non
     assert "41,626" not in a.text  # the department's reasons for its budget's rise answer nothing here
 
 
+@pytest.mark.slow
 def test_a_true_premise_is_still_explained(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局公务接待费为什么减少了？")
     assert not a.text.startswith("公开文件所列是")

@@ -90,6 +90,7 @@ def test_numbering_and_code_columns_never_become_amounts(real: dict[str, Parsed]
     assert all(not r.values for r in units.rows)
 
 
+@pytest.mark.slow
 def test_a_real_juesuan_reads_its_tables_by_role(real: dict[str, Parsed]) -> None:
     facts = real["shegongbu-2024-juesuan"].facts
     run = one(facts, table="支出决算表", code="2013901", column="本年支出合计")
@@ -108,6 +109,7 @@ def test_a_real_juesuan_reads_its_tables_by_role(real: dict[str, Parsed]) -> Non
     assert (general.value, general.fund) == (Decimal("307.82"), "一般公共预算")
 
 
+@pytest.mark.slow
 def test_an_empty_table_is_an_answer_citing_its_note(real: dict[str, Parsed]) -> None:
     facts = real["shegongbu-2024-juesuan"].facts
     none = one(facts, table_kind="three_public")
@@ -116,6 +118,7 @@ def test_an_empty_table_is_an_answer_citing_its_note(real: dict[str, Parsed]) ->
     assert one(facts, table_kind="government_fund").value == 0
 
 
+@pytest.mark.slow
 def test_juesuan_prose_binds_each_items_budget_and_execution(real: dict[str, Parsed]) -> None:
     prose = [f for f in real["shegongbu-2024-juesuan"].facts if f.table is None and f.column_role]
     run = {f.column: f.value for f in prose if f.row == "行政运行"}
@@ -124,6 +127,7 @@ def test_juesuan_prose_binds_each_items_budget_and_execution(real: dict[str, Par
     assert total["年初预算数"] == 0 and total["全年预算数"] == Decimal("321.02")
 
 
+@pytest.mark.slow
 def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str, Parsed]) -> None:
     facts = real["wanli-2024-yusuan"].facts
     census = one(facts, table="2024年部门收入预算总表", code="2010507", column="财政拨款收入")
@@ -139,6 +143,7 @@ def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str
     assert real["fuliyuan-2024-danwei-yusuan"].disclosure.title == "2024年上海市普陀区社会福利院单位预算"
 
 
+@pytest.mark.slow
 def test_project_forms_are_read_label_by_label(real: dict[str, Parsed]) -> None:
     """财政项目支出绩效目标填报表: one key–value form per project, not a grid."""
     facts = [f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance"]
@@ -208,6 +213,7 @@ def test_generated_documents_of_each_layout_become_exactly_their_cells(tmp_path:
         ("fuliyuan-2024-danwei-yusuan", {("文表一致", "696.48")}),  # 社会福利事业单位 738.66 ≠ 696.48
     ],
 )
+@pytest.mark.slow
 def test_the_audit_finds_the_real_documents_errors_and_nothing_else(
     real: dict[str, Parsed], stem: str, mismatches: set[tuple[str, str]]
 ) -> None:

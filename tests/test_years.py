@@ -59,6 +59,7 @@ def test_one_question_per_year() -> None:
     assert not years.asks_sum_of_years("烟台市审计局2026年预算的“三公”表里2025年预算数合计是多少？")
 
 
+@pytest.mark.slow
 def test_two_years_summed_each_from_its_document(engine: Engine) -> None:
     a = engine.answer("万里街道2023年和2024年的“三公”经费加起来一共多少？")
     assert not a.refused, a.text
@@ -72,12 +73,14 @@ def test_two_years_summed_each_from_its_document(engine: Engine) -> None:
     "question",
     ["万里街道2023年其他城乡社区支出实际执行了多少？", "万里街道2024年宣传事务一般行政管理事务，2023年执行了多少？"],
 )
+@pytest.mark.slow
 def test_actual_asked_is_never_a_budget_figure(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused or all(years.is_actual(f) for f in a.facts), a.text
     assert a.value not in (Decimal("1450.00"), Decimal("100.20"))
 
 
+@pytest.mark.slow
 def test_a_budget_asked_still_answers(engine: Engine) -> None:
     a = engine.answer("万里街道2023年“三公”经费预算是多少？")
     assert (a.value, a.unit) == (Decimal("22.91"), "万元")
@@ -96,11 +99,13 @@ def test_words_that_hold_a_relative_word_say_no_year(word: str) -> None:
 @pytest.mark.parametrize(
     ("question", "year"), [("万里街道前年的三公经费是多少？", 2022), ("万里街道明年的三公经费是多少？", 2025)]
 )
+@pytest.mark.slow
 def test_a_relative_year_not_loaded_is_refused_by_name(engine: Engine, question: str, year: int) -> None:
     a = engine.answer(question)
     assert a.refused and f"{year}年" in a.text, a.text
 
 
+@pytest.mark.slow
 def test_this_year_and_last_year_still_answer(engine: Engine) -> None:
     assert engine.answer("万里街道今年的三公经费是多少？").value == Decimal("47.91")
     assert engine.answer("万里街道去年的三公经费是多少？").value == Decimal("22.91")
