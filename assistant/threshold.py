@@ -96,13 +96,7 @@ def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     else:
         lines = [f"{i}. {f.code} {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
         text = f"{head}有：\n" + "\n".join(lines)
-    figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])  # the amount asked is the question's
-    if any(g.verdict == "mismatch" for g in figures):
-        return None
-    return Answer(
-        question=question, text=text, refused=False, value=None, unit=None, figures=figures,
-        citations=[Citation(doc_id=f.doc_id, where=where(f), text=f.row) for f in hits], facts=hits,
-    )  # fmt: skip
+    return _listed(turn, question, head, text, hits, doc)
 
 
 def _project_table(f: Fact) -> str | None:
@@ -155,6 +149,12 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
     else:
         lines = [f"{i}. {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
         text = f"{head}有：\n" + "\n".join(lines) + "\n（只含文件此表所列的项目）"
+    return _listed(turn, question, head, text, hits, doc)
+
+
+def _listed(turn: Any, question: str, head: str, text: str, hits: list[Fact], doc: Any) -> Answer | None:
+    """The list as an answer, each line's figure checked (the amount in `head` is the question's own), or None
+    when one does not match the document."""
     figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])
     if any(g.verdict == "mismatch" for g in figures):
         return None
