@@ -93,6 +93,16 @@ def unknown_place(text: str, places: Sequence[Said]) -> str | None:
     return None
 
 
+def _another_place(before: str, department: str) -> bool:
+    """Whether the words right before a department's name end with a place (…市/区/县/省) that is not one of
+    the department's own ("北京市交通委和广州市" before 交通运输局: 广州市's, not 无锡市's); 本区/全市 are no place."""
+    run = re.search(r"[\u4e00-\u9fff]+$", before)
+    words = run.group(0) if run else ""
+    if len(words) < 2 or words[-1] not in "省市区县" or words[-2] in "全本该各我此每":
+        return False
+    return not any(words.endswith(p) for p in places_of(department) if p[-1] in "省市区县")
+
+
 def governing(places: Sequence[Said], at: int) -> Said | None:
     """The place that scopes a name written at `at`: the last place said at or before it."""
     return next((p for p in reversed(places) if p.start <= at), None)
@@ -111,6 +121,9 @@ def scoped(text: str, named: Mapping[str, str], places: Sequence[Said]) -> dict[
     out = {}
     for department, alias in named.items():
         for m in re.finditer(re.escape(alias), text):
+            level = alias[0] if alias[0] in "省市区县" else ""  # "市交通运输局" written after 广州: 广州市's
+            if _another_place(text[: m.start()] + level, department):
+                continue  # "广州市交通运输局": another place's 交通运输局, never 无锡市交通运输局
             p = governing(places, m.start())
             if p is None or department in p.departments:
                 out[department] = alias

@@ -60,6 +60,22 @@ def test_a_place_said_once_scopes_every_name_after_it() -> None:
     assert scoped(text, {"北京市财政局": "市财政局"}, said(text, [*STORE, "西安市民政局"])) == {}
 
 
+def test_a_name_written_after_a_place_not_loaded_is_that_place_s() -> None:
+    """ "北京市交通委和广州市交通运输局": 广州 holds nothing loaded, so its 交通运输局 is never 无锡市交通运输局
+    (round 3 summed 北京 and 无锡); written after its own place, or after none, the name is the department's."""
+    wuxi = "无锡市交通运输局（本级）"
+    store = [*STORE, wuxi, "北京市交通委员会"]
+    text = "北京市交通委和广州市交通运输局2026年三公经费合计多少？"
+    for alias in ("交通运输局", "市交通运输局"):
+        named = {"北京市交通委员会": "北京市交通委", wuxi: alias}
+        assert set(scoped(text, named, said(text, store))) == {"北京市交通委员会"}
+    text = "北京市交通委和无锡市交通运输局2026年三公经费合计多少？"
+    named = {"北京市交通委员会": "北京市交通委", wuxi: "交通运输局"}
+    assert set(scoped(text, named, said(text, store))) == {"北京市交通委员会", wuxi}
+    text = "北京市交通委和本区交通运输局"  # 本区 is no place
+    assert wuxi in scoped(text, named, said(text, store))
+
+
 def test_a_set_of_departments_and_its_count() -> None:
     assert set_said("重庆这两个部门的住房公积金加起来多少") == (True, 2)
     assert set_said("无锡两个局的会议费") == (True, 2)
