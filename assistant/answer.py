@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, stated, years
+from assistant import follow, narrative, premise, scope, stated, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -264,8 +264,13 @@ class Engine:
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
-            return follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
-        return self._rules(question, history, doc_id, allowed)
+            answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
+        else:
+            answer = self._rules(question, history, doc_id, allowed)
+        if answer.refused or not (reason := scope.mismatch(question, answer.facts, self.kb.docs)):
+            return answer
+        return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{reason}。", refused=True,
+                      query=answer.query, timings=answer.timings)  # fmt: skip  # 本级 asked: never the 汇总's figure
 
     def _rules(
         self, question: str, history: Sequence[Answer], doc_id: str | None, allowed: frozenset[str] | None

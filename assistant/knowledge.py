@@ -49,6 +49,8 @@ class Doc:
     kind: str
     unit: str
     aliases: tuple[str, ...]
+    level: str = "部门"  # 部门 (with its units) / 单位 (one 预算单位's own)
+    scope: str | None = None  # 本级 / 汇总, when the document's name says so
 
 
 @dataclass(frozen=True, kw_only=True)

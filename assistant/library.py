@@ -36,7 +36,8 @@ class Library:
         self.filenames = {d.doc_id: d.filename for d in rows}
         self.docs = {
             d.doc_id: Doc(doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind,
-                          unit=d.unit, aliases=department_aliases(d.department, abbreviations))
+                          unit=d.unit, aliases=department_aliases(d.department, abbreviations), level=d.level,
+                          scope=d.scope)
             for d in rows
         }  # fmt: skip
         self.order = {d: i for i, d in enumerate(self.sql.ingested())}  # views list facts in store order

@@ -145,12 +145,12 @@ class FactQuery:
     def documents(self) -> list[DocumentInfo]:
         """Every document row without its text, by year and department, then in ingest order."""
         rows = self._read(
-            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at"
-            " FROM documents ORDER BY year, department, rowid"
+            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at, i.level, i.scope"
+            " FROM documents LEFT JOIN identities i USING (doc_id) ORDER BY year, department, documents.rowid"
         )
         return [
             DocumentInfo(doc_id=r[0], title=r[1], department=r[2], year=r[3], kind=r[4], unit=r[5],
-                         filename=r[6], n_facts=r[7], ingested_at=r[8])
+                         filename=r[6], n_facts=r[7], ingested_at=r[8], level=r[9] or "部门", scope=r[10])
             for r in rows
         ]  # fmt: skip
 
