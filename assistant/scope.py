@@ -17,6 +17,7 @@ from typing import Any
 from assistant import calculator as calc
 from assistant.knowledge import Doc
 from assistant.units import is_unit
+from index.catalog import squeeze
 from index.records import Fact
 
 OFFICE, WHOLE, UNITS = "本级", "汇总", "所属"
@@ -43,22 +44,40 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(_alternation(words)), re.compile(after), units
 
 
-def asked(question: str) -> set[str]:
-    """The accounts the question names: {"本级"}, {"汇总"}, {"所属"}, several, or none."""
+def said(question: str) -> list[tuple[str, int]]:
+    """Each naming of accounts in the (squeezed) question: (本级 / 汇总 / 所属, where its word starts)."""
     data = _data()
-    text = question
+    text = squeeze(question)
     for word in sorted(data["grammar"]["not_scope"], key=len, reverse=True):
         text = text.replace(word, " " * len(word))
     words, after, units = _patterns()
-    found: set[str] = set()
+    found: list[tuple[str, int]] = []
     for m in words.finditer(text):
-        scope = next(s for s, v in data["asked"].items() if m.group(0) in v["words"])
+        scope = next(s for s, v in data["asked"].items() if squeeze(m.group(0)) in map(squeeze, v["words"]))
         if scope == UNITS and units.match(text[m.end() :]):
             continue  # "下属单位里哪个最多", "所属单位有几个": the units themselves are asked about
-        found.add(scope)
-    if after.search(words.sub(" ", text)):
-        found.add(WHOLE)
+        found.append((scope, m.start()))
+    blanked = words.sub(lambda m: " " * len(m.group(0)), text)
+    found += [(WHOLE, m.end() - 2) for m in after.finditer(blanked)]
     return found
+
+
+def asked(question: str) -> set[str]:
+    """The accounts the question names: {"本级"}, {"汇总"}, {"所属"}, several, or none."""
+    return {scope for scope, _ in said(question)}
+
+
+def _bound(question: str, docs: list[Doc]) -> dict[str, set[str]]:
+    """The accounts asked of each document's department: a word written right after a department's name
+    ("深圳市财政局（本级）和人社局…": 本级 of 深圳市财政局 only) binds to it; one after no name, to every one."""
+    text = squeeze(question)
+    bound: dict[str, set[str]] = {d.doc_id: set() for d in docs}
+    for scope, at in said(question):
+        before = text[:at].removesuffix("的")
+        named = [d for d in docs if any(before.endswith(squeeze(n)) for n in (d.department, *d.aliases))]
+        for d in named or docs:
+            bound[d.doc_id].add(scope)
+    return bound
 
 
 def _serves(doc: Doc, scope: str) -> bool:
@@ -79,15 +98,15 @@ def _said_in_sentence(fact: Fact, scope: str) -> bool:
 def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, Doc]) -> str | None:
     """Why figures read from `facts` are not the accounts the question asks of their department, or None.
     Counts carry their own accounts in their sentence ("部门本级内设机构25个"), a unit's own row is the unit's."""
-    scopes = asked(question)
     money = [f for f in facts if f.unit in calc.MONEY and f.doc_id in docs]
-    if not scopes or not money:
+    if not money or not said(question):
         return None
+    bound = _bound(question, [docs[d] for d in dict.fromkeys(f.doc_id for f in money)])
     for f in money:
         doc = docs[f.doc_id]
         if is_unit(f.row, doc):
             continue
-        for scope in scopes:
+        for scope in bound[f.doc_id]:
             if _serves(doc, scope) or _said_in_sentence(f, scope):
                 continue
             return _refusal(doc, scope)

@@ -110,3 +110,11 @@ def test_engine_refuses_the_office_of_a_department_and_answers_a_units_own(store
     assert refused.refused and "未单列本级" in refused.text
     answered = engine.answer("福利院本级2024年收入预算是多少？")
     assert not answered.refused and answered.value == Decimal("12121164")
+
+
+def test_a_scope_written_after_one_department_binds_to_it_alone() -> None:
+    question = "深圳市财政局（本级）和无锡市人社局2026年收入合计哪个多？"
+    assert mismatch(question, [TOTAL_CZ, TOTAL_RS], DOCS) is None
+    reason = mismatch("深圳市财政局和无锡市人社局本级的收入合计哪个多？", [TOTAL_CZ, TOTAL_RS], DOCS)
+    assert reason and "无锡市人力资源和社会保障局本级" in reason
+    assert mismatch("各部门本级的收入合计哪个多？", [TOTAL_CZ, TOTAL_RS], DOCS)  # after no name: every one
