@@ -89,10 +89,14 @@ def _serves(doc: Doc, scope: str) -> bool:
     return False  # 所属: no document prints its units' accounts without the office as the department's figure
 
 
-def _said_in_sentence(fact: Fact, scope: str) -> bool:
-    """A figure of the text whose own sentence names the accounts ("局本级三公经费 12.00 万元")."""
+def _said_in_place(fact: Fact, scope: str) -> bool:
+    """A figure whose own words name the accounts: a sentence of the text ("局本级三公经费 12.00 万元"), or the row
+    of a table ("深圳市水务局（本级）" in a 汇总 document's table of its units)."""
+    words = _data()["asked"][scope]["words"]
+    if fact.table is not None:
+        return any(w in fact.row for w in words)
     sentence = fact.source.partition("「")[2]
-    return fact.table is None and any(w in sentence for w in _data()["asked"][scope]["words"])
+    return any(w in sentence for w in words)
 
 
 def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, Doc]) -> str | None:
@@ -107,7 +111,7 @@ def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, Doc]) -> s
         if is_unit(f.row, doc):
             continue
         for scope in bound[f.doc_id]:
-            if _serves(doc, scope) or _said_in_sentence(f, scope):
+            if _serves(doc, scope) or _said_in_place(f, scope):
                 continue
             return _refusal(doc, scope)
     return None

@@ -118,3 +118,10 @@ def test_a_scope_written_after_one_department_binds_to_it_alone() -> None:
     reason = mismatch("深圳市财政局和无锡市人社局本级的收入合计哪个多？", [TOTAL_CZ, TOTAL_RS], DOCS)
     assert reason and "无锡市人力资源和社会保障局本级" in reason
     assert mismatch("各部门本级的收入合计哪个多？", [TOTAL_CZ, TOTAL_RS], DOCS)  # after no name: every one
+
+
+def test_a_row_naming_the_office_in_a_departments_table_is_the_offices() -> None:
+    """A 部门预算 (汇总) prints its units' rows: "无锡市人力资源和社会保障局（本级）" is the office's own figure."""
+    office_row = fact(RENSHE, "无锡市人力资源和社会保障局（本级）", "98765.43", table="表3")
+    assert mismatch("无锡市人社局本级的支出总计是多少？", [office_row], DOCS) is None
+    assert mismatch("无锡市人社局本级的支出总计是多少？", [TOTAL_RS], DOCS)  # the department's own total stays refused
