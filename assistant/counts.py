@@ -83,9 +83,10 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         text = text.replace(name, " ")
     text = re.sub(r"(?:截至|截止)?\d{4}\s*年(?:度|底|末|年底)?|今年|[（(]本级[)）]", " ", text)
     units = "|".join(sorted(map(re.escape, cues()["units"]), key=len, reverse=True))
-    m = re.search(rf"(?:几|多少)(?P<unit>{units})", text)
-    if not m:
-        return None
+    frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
+    if len(frames) != 1:
+        return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
+    m = frames[0]
     words = cues()["words"]
     after = re.match(rf"[{_CJK}]*", text[m.end() :])
     noun = re.sub(r"(?:呢|吗|啊|呀)$", "", after.group(0) if after else "")
