@@ -90,15 +90,13 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     words = cues()["words"]
     after = re.match(rf"[{_CJK}]*", text[m.end() :])
     noun = re.sub(r"(?:呢|吗|啊|呀)$", "", after.group(0) if after else "")
-    if not noun:
-        before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
-        noun = before.group(0) if before else ""
     planned = any(w in text for w in cues()["asked_planned"])
-    noun = _strip(noun, [*words["links"], *words["measures"], *cues()["asked_planned"]], at_end=True)
-    noun = _strip(noun, [*words["links"], *words["scopes"]], at_end=False)
-    for w in [*cues()["asked_planned"], "打算", "计划", "要", "准备", "安排", "预算"]:
-        noun = noun.removeprefix(w)
-    noun = re.sub("|".join(w for w in words["links"] if len(w) == 1), "", noun)
+    if not noun:  # "单价100万元以上的设备有多少台套", "购置的车辆有几辆": the noun is before the count
+        before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
+        noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
+        noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
+    noun = _strip(noun, [*words["links"], *words["measures"]], at_end=True)
+    noun = re.sub("|".join(words["particles"]), "", noun)
     if not noun:
         return None
     printed = cues()["nouns"].get(noun)

@@ -204,3 +204,16 @@ def test_counts_answered_from_real_disclosures(store_real: Path, question: str, 
 
 def test_two_counts_asked_are_not_read_as_one() -> None:
     assert asked("共有多少辆车？执法执勤用车有几辆？") is None
+
+
+def test_a_noun_after_the_count_keeps_its_own_words() -> None:
+    a = asked("万里街道下属有几家预算单位？", ["万里街道"])  # 预算 is part of the noun, no plan
+    assert a is not None and a.nouns == ("预算单位",) and a.stance == "held"
+    a = asked("购置的车辆有几辆？")
+    assert a is not None and a.nouns == ("车辆",) and a.stance == "planned"
+
+
+@pytest.mark.parametrize("particle", ["了", "的"])
+def test_every_particle_is_dropped_from_the_noun(particle: str) -> None:
+    a = asked(f"有几个项目开展{particle}绩效自评？")
+    assert a is not None and a.nouns == ("项目开展绩效自评",)
