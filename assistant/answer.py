@@ -25,6 +25,7 @@ from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
 from assistant.complete import incomplete, reread, unread_across
 from assistant.config import Settings
+from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
@@ -307,6 +308,11 @@ class Engine:
         understood = time.perf_counter()
         # the prose phrase found binds no row of the question, but the registry subject's own place may
         rebound = self._registered(query) if query.refusal and query.unbound else None
+        if query.refusal and not rebound and query.measure == "amount":
+            try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
+                rebound = self._count(query)
+            except Unanswerable:
+                rebound = None
         if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self._across(question, across, pool, allowed is not None, start)
@@ -535,6 +541,8 @@ class Engine:
                 raise
         if query.measure == "share":
             return self._share_of(query)
+        if query.measure == "amount" and (counted := self._count(query)):
+            return counted  # a count the narrative prints, with its stance (held or planned) and scope
         try:
             draft = self._composed(query)
             if query.measure == "amount" and column_unbound(query, draft):
@@ -546,6 +554,15 @@ class Engine:
             if query.measure == "amount" and (draft := self._stated(query)):
                 return draft  # a count the narrative states for the very thing asked
             raise
+
+    def _count(self, query: Query) -> Draft | None:
+        """A count or quantity the one department in scope prints in its narrative (assistant/counts.py)."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        if query.year is not None and not query.last_year:
+            docs = [d for d in docs if d.year == query.year] or docs
+        if not docs or query.last_year or len({d.department for d in docs}) != 1:
+            return None
+        return answer_count(query.question, docs, self.kb)
 
     def _stated(self, query: Query) -> Draft | None:
         """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""

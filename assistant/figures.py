@@ -31,7 +31,7 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_RUN = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 
 _ARABIC = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>以上|以下|以内|及以上)?"
+    rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>(?:[（(]含[)）])?(?:以上|以下|以内|及以上))?"
 )
 _CHINESE = re.compile(rf"(?P<pct>百分之)?(?P<num>{_CN_RUN})(?P<unit>{UNITS})")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{_CN_RUN})")
