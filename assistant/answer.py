@@ -632,7 +632,7 @@ class Engine:
         if (
             label.targets
             and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
-            and measure in ("amount", "target")
+            and measure == "amount"
         ):
             return self._target(query, doc)
         if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):

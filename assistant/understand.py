@@ -47,13 +47,11 @@ CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
 SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|两个|两项|三项")
-TARGET = re.compile(r"目标|指标|计划|要达到|定了|要搞|要建|要办|要完成|达到多少")
 PRECISE = re.compile(r"精确|两位小数|准确|实际|具体算")
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(r"今年|本年度?|当年")
 LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
-TABLE_PHRASE = re.compile(r"([\u4e00-\u9fff“”（）()]{2,16}?表)(?:里面|里|中|上|的)?")
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",
