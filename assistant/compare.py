@@ -21,9 +21,9 @@ from assistant.knowledge import Doc
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from index.facts import EMPTY_TABLE
+from index.normal import label_key
 from index.query import FactQuery, Located
 from index.records import Fact
-from index.tables import label_key
 
 # The column a document's own figure is under, when a place names no role: its measure, else the row's total.
 OWN_ROLES = {

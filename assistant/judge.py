@@ -44,6 +44,7 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.records import Figure
 from assistant.tools import Ledger
 from assistant.verify import Verifier, sentences
+from index.normal import squeeze
 from index.numbers import last_place
 from index.records import Fact
 
@@ -258,10 +259,10 @@ def _passage_facts(kb: Knowledge, ledger: Ledger) -> list[Fact]:
     """Prose facts printed in the passages the model read (their own words, whitespace aside)."""
     out = []
     for chunk in ledger.passages.values():
-        text = re.sub(r"\s+", "", chunk.text)
+        text = squeeze(chunk.text)
         for f in kb.facts_by_doc.get(chunk.doc_id, []):
             if f.table is None and " · 「" in f.source:
-                snippet = re.sub(r"\s+", "", f.source.split(" · 「", 1)[1].removesuffix("」"))
+                snippet = squeeze(f.source.split(" · 「", 1)[1].removesuffix("」"))
                 if snippet and snippet in text:
                     out.append(f)
     return out

@@ -17,8 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.tokens import to_template
+from index.normal import label_key, squeeze
 from index.records import Fact
-from index.tables import label_key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,8 +158,8 @@ class Knowledge:
         text = self._squeezed.get(f.doc_id)
         if text is None:
             raw = self._texts.get(f.doc_id, "")
-            text = self._squeezed[f.doc_id] = re.sub(r"\s+", "", raw() if callable(raw) else raw)
-        snippet = re.sub(r"\s+", "", window.group(1))
+            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        snippet = squeeze(window.group(1))
         at = text.find(snippet)
         if at < 0:
             return ""

@@ -17,8 +17,8 @@ from assistant.compare import Reading
 from assistant.knowledge import Doc
 from assistant.records import Answer
 from assistant.subjects import Subject
+from index.normal import label_key
 from index.records import Fact
-from index.tables import label_key
 
 CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -24,6 +24,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from index.normal import squeeze
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
@@ -894,4 +895,4 @@ class Understanding:
         once the cue words, years, department names and follow-up words are taken out."""
         rest = self.content(to_template(raw), list(docs))
         rest = re.sub(r"那么|那|呢|的|了|是|又|还|再|也|主要|啥|原因|这|怎|样|些|由|到|比|多|少|项目|数字|数", "", rest)
-        return not re.sub(r"\s+", "", rest)
+        return not squeeze(rest)

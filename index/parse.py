@@ -17,6 +17,7 @@ from index.catalog import (
 from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
+from index.normal import squeeze
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
 from index.sides import link_codes
@@ -300,11 +301,6 @@ def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict
         return []
     lost = [f"第{_CN.get(n, str(n))}部分" for n in lost_parts] + [f"表{n}" for n in lost_tables]
     return [f"文件可能不完整：目录列出的{'、'.join(lost)}在正文中没有找到"]
-
-
-def squeeze(text: str) -> str:
-    """Remove the spaces PDF-to-text conversion puts between CJK characters."""
-    return re.sub(r"\s+", "", text)
 
 
 def _starts_body(line: str) -> bool:

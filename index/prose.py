@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
-from index.numbers import ascii_digits, cn_number
+from index.normal import ascii_digits
+from index.numbers import cn_number
 from index.records import Fact, Paragraph, Section
 
 MONEY = ("亿元", "万元", "千元", "元")

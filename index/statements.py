@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
 
+from index.normal import bare_label, squeeze
 from index.numbers import last_place
 from index.records import AuditStatus, Check, Disclosure, Table
-from index.tables import bare_label
 
 _SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _AMOUNT = r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|千元|元)"
@@ -78,15 +78,11 @@ def statement_checks(d: Disclosure) -> list[Check]:
     return out
 
 
-def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _headings(d: Disclosure, record: Record) -> None:
     """A heading or table title that dates the document ("2024年度部门决算情况") names its own year."""
     titles = [s.heading for s in d.sections] + [h for s in d.sections for h in s.subsections]
     titles += [t.title for t in d.tables.values()]
-    for title in dict.fromkeys(_squeezed(t) for t in titles):
+    for title in dict.fromkeys(squeeze(t) for t in titles):
         for m in _YEAR_KIND.finditer(title):
             if m.group("kind") != d.kind:
                 continue
@@ -102,7 +98,7 @@ def _dates(d: Disclosure, record: Record) -> None:
     allowed = {d.year} if d.kind == "决算" else {d.year - 1, d.year}
     for section in d.sections:
         for p in section.paragraphs:
-            text = _squeezed(p.text)
+            text = squeeze(p.text)
             for m in pattern.finditer(text):
                 year = int(m.group("year"))
                 status: AuditStatus = "ok" if year in allowed else "mismatch"
@@ -128,7 +124,7 @@ def _executions(d: Disclosure, record: Record) -> None:
     rows = _item_rows(d)
     for section in d.sections:
         for p in section.paragraphs:
-            for e in _read_executions(_squeezed(p.text)):
+            for e in _read_executions(squeeze(p.text)):
                 where = f"{section.heading} {e.item or ''}".strip()
                 _check_execution(e, where, record)
                 row = rows.get(e.item or "")

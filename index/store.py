@@ -29,9 +29,9 @@ from index.catalog import catalog
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.identify import Identity
 from index.load import normalise
+from index.normal import label_key
 from index.query import FACT_COLUMNS, fact_of
 from index.records import Chunk, DocumentInfo, Fact, Indicator
-from index.tables import label_key
 
 if TYPE_CHECKING:  # llama-index and chromadb load only when vectors are used (answering a figure needs neither)
     from llama_index.core.base.embeddings.base import BaseEmbedding

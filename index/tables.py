@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
+from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal
 from index.forms import parse_form
-from index.labels import LABEL_NAMES, TOTAL_WORDS, bare_label, is_code_part, is_total, label_key  # noqa: F401 (re-exported)
+from index.labels import LABEL_NAMES, is_code_part
+from index.normal import form_key, label_key, squeeze  # noqa: F401 (label_key: re-exported for assistant.across)
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.sides import sides_of
@@ -33,7 +34,7 @@ class ParsedTable:
 
 def cells_of(line: str) -> list[str]:
     """A tab-separated line as cells, whitespace inside each cell removed."""
-    return [re.sub(r"\s+", "", c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
+    return [squeeze(c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,7 @@ def _first_code(columns: list[Column], idx: list[int]) -> list[int]:
     prints the 经济分类 类 | 款 of 部门预算支出 and of 政府预算支出 after it; each 类 starts another code."""
     run: list[int] = []
     for j in idx:
-        if columns[j].kind != "code_part" or (run and squeeze(columns[j].name) == "类"):
+        if columns[j].kind != "code_part" or (run and form_key(columns[j].name) == "类"):
             if run:
                 break
             continue
@@ -444,4 +445,4 @@ def _link_parents(rows: list[Row]) -> list[Row]:
 
 def _same_name(a: str, b: str) -> bool:
     norm = str.maketrans("（）", "()")
-    return re.sub(r"\s+", "", a).translate(norm) == re.sub(r"\s+", "", b).translate(norm)
+    return squeeze(a).translate(norm) == squeeze(b).translate(norm)

@@ -14,9 +14,9 @@ from assistant.records import Answer
 from assistant.render import bars_html, entries_csv
 from assistant.subjects import subjects
 from index.catalog import catalog
+from index.normal import label_key
 from index.query import Located
 from index.records import Fact
-from index.tables import label_key
 
 KINDS = {t.kind for t in catalog().tables}
 
