@@ -32,6 +32,7 @@ from assistant.places import (
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
+from index.money import MONEY_PATTERN
 from index.tables import label_key
 
 # Words that make a question one about departments in general.
@@ -78,7 +79,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
 NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)(?![\d,.]|\s*年)"  # 2023年 is no threshold
-MONEY_UNIT = r"(亿元|万元|千元|元|亿|万|%|％)?"
+MONEY_UNIT = r"(" + MONEY_PATTERN + r"|亿|万|%|％)?"
 ABOVE = re.compile(
     rf"(?:超过|高于|大于|多于|不少于|不低于|达到)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
 )

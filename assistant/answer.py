@@ -34,7 +34,7 @@ from assistant.measures import base_of, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
-from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
+from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
 from assistant.shares import check_share
 from assistant.standing import without_inclusions
 from assistant.subjects import subjects
@@ -62,10 +62,6 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
-# A question that asks an amount of money, and one that asks a count: never answered with the other.
-MONEY_ASKED = re.compile(
-    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
-)
 
 
 BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
@@ -690,7 +686,7 @@ class Engine:
         return f"{doc.year}年{doc.department}"
 
     def _check_unit(self, query: Query, doc: Doc) -> None:
-        if MONEY_ASKED.search(query.question) and not COUNT_ASKED.search(query.question):
+        if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
             facts = self.pick.facts(query.subjects[0], doc)
             if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
                 counted = "、".join(dict.fromkeys(f.unit for f in facts))

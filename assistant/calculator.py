@@ -12,9 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from index.errors import AssistantError
+from index.money import MONEY
 from index.numbers import format_amount
 
-MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 PERCENT_PLACES = Decimal("0.01")
 Op = Literal["sum", "difference", "ratio", "share", "growth", "prior_year", "convert", "mean"]
 

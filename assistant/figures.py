@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-UNITS = "亿元|万元|千元|元|万|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册"
+from index.money import MONEY_PATTERN
+
+UNITS = MONEY_PATTERN + "|万|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册"
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,

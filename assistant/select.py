@@ -26,8 +26,14 @@ KIND_ORDER = (
 ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
+# What a question says about money. MONEY_ASKED asks how much money in so many words ("多少钱", "金额"): a label
+# with amounts and counts is then read for its amounts only. MONEY_NAMED names money at all ("经费", "支出",
+# "万元"): the figure answered must then be an amount. COUNT_ASKED asks a count: never answered with money.
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
-COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")  # never answered with money
+MONEY_NAMED = re.compile(
+    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
+)
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 SAME_FIGURE_DIGITS = 5  # a figure printed to fewer decimals is the same one only when this many digits agree
 
 

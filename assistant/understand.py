@@ -24,6 +24,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from index.money import MONEY_PATTERN
 from index.normal import squeeze
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
@@ -65,7 +66,7 @@ DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|�
 # A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
 # disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
 CLAIM = re.compile(
-    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元|%)"
+    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:" + MONEY_PATTERN + r"|%)"
     r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term

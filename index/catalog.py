@@ -13,6 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from index.money import MONEY_PATTERN
 from index.normal import form_key
 from index.numbers import cn_number
 
@@ -242,7 +243,7 @@ def column_role(name: str, group: str | None = None) -> ColumnRole | None:
     """The role of a header (leaf name, and the upper header it sits under)."""
     roles = catalog().roles
     leaf = _YEAR_IN_NAME.sub("", form_key(name).removeprefix("其中：").removeprefix("其中:"))
-    leaf = re.sub(r"\((?:亿元|万元|千元|元)\)$", "", leaf)
+    leaf = re.sub(r"\((?:" + MONEY_PATTERN + r")\)$", "", leaf)
     if leaf in roles:
         found = roles[leaf]
         if found.role == "合计" and group:  # 本年支出 / 合计 → 本年支出合计

@@ -13,11 +13,12 @@ import re
 from decimal import Decimal
 
 from index.catalog import TableKind
+from index.money import MONEY_PATTERN
 from index.numbers import parse_number
 from index.records import Column, Row, Table
 
 FORM_START = "项目名称"
-_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
+_UNIT = re.compile(r"[（(](?P<unit>" + MONEY_PATTERN + r")[)）]")
 
 
 def parse_form(

@@ -17,6 +17,7 @@ from index.catalog import (
 from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
+from index.money import MONEY_PATTERN
 from index.normal import squeeze
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
@@ -55,9 +56,9 @@ _TITLE_DONE = re.compile(r"表(?:[（(][^()（）]*[)）])?$")  # a title line t
 _FOLIO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$")
 _TITLE_PART = re.compile(r"^[\u4e00-\u9fff“”（）()、]{2,30}$")  # the rest of a title broken over two lines
 _SUBTITLE = re.compile(r"^[（(]按[^()（）]{1,30}[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
-_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>" + MONEY_PATTERN + r")\s*$")
 _UNIT_TAIL = re.compile(
-    r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
+    r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>" + MONEY_PATTERN + r")\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")

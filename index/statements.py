@@ -14,12 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
 
+from index.money import MONEY, MONEY_PATTERN
 from index.normal import bare_label, squeeze
 from index.numbers import last_place
 from index.records import AuditStatus, Check, Disclosure, Table
 
-_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-_AMOUNT = r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|千元|元)"
+_AMOUNT = rf"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>{MONEY_PATTERN})"
 _RATE = r"(?P<num>\d+(?:\.\d+)?)%"
 _YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?:部门|单位)?(?:综合)?(?P<kind>预算|决算)")
 # "“一般公共服务支出（类）社会工作事务（款）行政运行（项）”": the item a statement is about
@@ -132,7 +132,7 @@ def _executions(d: Disclosure, record: Record) -> None:
                     value, unit = row
                     num, printed_unit = e.actual_printed
                     places = last_place(Decimal(num.replace(",", "")))
-                    found = (value * _SCALE[unit] / _SCALE[printed_unit]).quantize(places, ROUND_HALF_UP)
+                    found = (value * MONEY[unit] / MONEY[printed_unit]).quantize(places, ROUND_HALF_UP)
                     printed = Decimal(num.replace(",", ""))
                     record(
                         "文表一致", f"{where} 决算数与表格", printed, found, "ok" if found == printed else "mismatch"
@@ -189,7 +189,7 @@ def _which(word: str) -> str:
 
 
 def _yuan(num: str, unit: str) -> Decimal:
-    return Decimal(num.replace(",", "")) * _SCALE[unit]
+    return Decimal(num.replace(",", "")) * MONEY[unit]
 
 
 def _budget(e: _Execution, which: str) -> Decimal | None:
