@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Literal
 
 from assistant.figures import ascii_text, cn_value
-from assistant.knowledge import Doc
 from assistant.over_years import joined_years, years_in
 from assistant.places import (
     SET,
@@ -33,6 +32,7 @@ from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
 from index.money import MONEY_PATTERN
+from index.records import DocumentInfo
 from index.tables import label_key
 
 # Words that make a question one about departments in general.
@@ -171,7 +171,7 @@ class AcrossReader:
         self.row_keys = {k: c for k, c in row_keys.items() if c and len(k) >= 2}  # rows of the coded tables
         self.code_names = code_names
 
-    def read(self, question: str, docs: Sequence[Doc], previous: Answer | None = None) -> Across | None:
+    def read(self, question: str, docs: Sequence[DocumentInfo], previous: Answer | None = None) -> Across | None:
         """The question as one across documents, or None when it is about one document."""
         text = ascii_text(question).strip()
         last = previous.across if previous else None
@@ -259,7 +259,7 @@ class AcrossReader:
                       year=years[-1], kind=_kind(text))  # fmt: skip
 
     def _op(
-        self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False
+        self, text: str, departments: tuple[str, ...], docs: Sequence[DocumentInfo], grouped: bool = False
     ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:

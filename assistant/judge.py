@@ -40,13 +40,13 @@ from assistant.claims import EXECUTION, FILLER, SHARE, YEAR, Said
 from assistant.claims import said as read_said
 from assistant.draft import cited
 from assistant.figures import Found, find_figures
-from assistant.knowledge import Doc, Knowledge, norm
+from assistant.knowledge import Knowledge, norm
 from assistant.records import Figure
 from assistant.tools import Ledger
 from assistant.verify import Verifier, sentences
 from index.normal import squeeze
 from index.numbers import last_place
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 SPECIAL_FUNDS = {
     "政府性基金": "政府性基金",
@@ -67,7 +67,7 @@ NOT_GIVEN = "不是工具查到或算出的数字"
 NOT_AS_SAID = "工具给出的同值数字与句中所说的部门、年度、项目、列或算法不符"
 
 
-def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
+def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
     """Every figure of a model's text, judged (see the module's docstring) against `docs` (whose facts `kb`
     holds): the question's (`pool`), those the tools read, and those of departments the text names."""
     read = Verifier(kb).check(text, docs, list(ledger.calculations.values()))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from assistant.tokens import to_template
 from index.normal import label_key, squeeze
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,19 +36,6 @@ def grams(text: str) -> list[str]:
 
 
 PROSE_CONTEXT = 300  # characters of text before a prose figure that may name what it is about
-
-
-@dataclass(frozen=True, kw_only=True)
-class Doc:
-    """A document in the store, with the names people use for its department."""
-
-    doc_id: str
-    title: str
-    department: str
-    year: int
-    kind: str
-    unit: str
-    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,7 +81,7 @@ class Knowledge:
 
     def __init__(
         self,
-        docs: Mapping[str, Doc] | Sequence[Doc],
+        docs: Mapping[str, DocumentInfo] | Sequence[DocumentInfo],
         facts: list[Fact],
         targets: list[Target],
         texts: Mapping[str, str | Callable[[], str]],

@@ -7,14 +7,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
 from index.catalog import count_unit
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
@@ -43,7 +43,7 @@ class Selector:
     def __init__(self, kb: Knowledge):
         self.kb = kb
 
-    def doc(self, query: Query) -> Doc:
+    def doc(self, query: Query) -> DocumentInfo:
         """The document a question is about: the latest in scope that has facts for its first subject."""
         docs = [self.kb.docs[d] for d in query.doc_ids]
         if query.year is not None and not query.last_year:  # "2022年…": the document of that year, if there is one
@@ -54,7 +54,7 @@ class Selector:
             docs = [d for d in docs if d.doc_id in having] or docs
         return max(docs, key=lambda d: d.year)
 
-    def facts(self, key: str, doc: Doc) -> list[Fact]:
+    def facts(self, key: str, doc: DocumentInfo) -> list[Fact]:
         label = self.kb.labels.get(key)
         return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
 
@@ -93,7 +93,7 @@ class Selector:
 
         return sorted(facts, key=key)
 
-    def amount(self, key: str, query: Query, doc: Doc) -> Fact:
+    def amount(self, key: str, query: Query, doc: DocumentInfo) -> Fact:
         """This year's figure for a label (the table or column the question names first)."""
         one = query.measure == "amount" and query.subjects[:1] == (key,)  # a share's or sum's words name other items
         pool = self.facts(key, doc)
@@ -163,7 +163,7 @@ class Selector:
         label = self.kb.labels.get(key)
         return label.name if label else key
 
-    def with_kind(self, key: str, doc: Doc, wanted: str) -> tuple[str, list[Fact]]:
+    def with_kind(self, key: str, doc: DocumentInfo, wanted: str) -> tuple[str, list[Fact]]:
         """Facts of a kind (增减/增长率) for a label, or for the label the prose uses for the same figure.
 
         "支出总计" has no printed change, but the prose's "部门预算支出" (same 4,997 万元) does.

@@ -14,15 +14,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.compare import Reading
-from assistant.knowledge import Doc
 from assistant.records import Answer
 from assistant.subjects import Subject
 from index.normal import label_key
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-Ask = Callable[[Doc, str], Answer]
+Ask = Callable[[DocumentInfo, str], Answer]
 LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
 
 
