@@ -452,7 +452,7 @@ def _sections(
 
 
 @dataclass
-class _Printed:
+class _Part:
     """One printed part of a numbered table (a page)."""
 
     title: str = ""
@@ -470,8 +470,8 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
     A table is named by its 表N caption, or by its title when it has none ("收入决算表");
     a later part printed under the same title again ("…（续）") continues it.
     """
-    printed: dict[str, list[_Printed]] = {}
-    current: _Printed | None = None
+    printed: dict[str, list[_Part]] = {}
+    current: _Part | None = None
     retitled = False
     for line, page, start in lines:
         line = _lifted(line, start or current is None or not current.rows)
@@ -480,12 +480,12 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
         s = line.strip()
         m = TABLE_START.match(s) if start else None
         if m:
-            current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
+            current = _Part(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
             printed.setdefault(caption_name(m), []).append(current)
             continue
         if start:
             e = _ENUMERATED.match(s)
-            current = _Printed(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
+            current = _Part(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
             printed.setdefault(current.title, []).append(current)
             continue
         if current is None or not s or _FOLIO.match(s):

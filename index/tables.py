@@ -39,7 +39,7 @@ def cells_of(line: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _Printed:
+class _PrintedRow:
     """A body row as printed: the table part (page of the table) and document page it is on."""
 
     part: int
@@ -92,10 +92,10 @@ def build_table(
         return ParsedTable(table=table, indicators=indicators)
     n_header = _header_size(first, department)
     header = first[:n_header]
-    body: list[_Printed] = []
+    body: list[_PrintedRow] = []
     for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1):
         start = n_header if part == 1 else repeated_header(printed, header)
-        body.extend(_Printed(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
+        body.extend(_PrintedRow(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
     body, skipped = _drop_ragged(name, header, body)
     columns, unit_in_header = _columns(header, [r.cells for r in body])
     no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) or is_empty_note(n) for n in notes)
@@ -118,7 +118,7 @@ def build_table(
     return ParsedTable(table=table, skipped=skipped)
 
 
-def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tuple[list[_Printed], list[str]]:
+def _drop_ragged(name: str, header: list[list[str]], body: list[_PrintedRow]) -> tuple[list[_PrintedRow], list[str]]:
     """Leave out rows with amounts whose cell count differs from the header's.
 
     A row missing a cell (or with one too many) cannot be aligned with the header:
@@ -359,7 +359,7 @@ def _kind(name: str, values: list[str]) -> ColumnKind:
     return "amount"
 
 
-def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list[Row]:
+def _rows(columns: list[Column], body: list[_PrintedRow], no_amounts: bool) -> list[Row]:
     sides = list(dict.fromkeys(c.side for c in columns))
     rows: list[Row] = []
     carry: dict[str | None, list[str]] = {side: [] for side in sides}  # the 类/款 of the rows above, per side
@@ -379,7 +379,7 @@ def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list
 
 
 def _row(
-    columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool, carry: list[str]
+    columns: list[Column], printed: _PrintedRow, idx: list[int], side: str | None, no_amounts: bool, carry: list[str]
 ) -> Row | None:
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
