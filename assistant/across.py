@@ -31,9 +31,9 @@ from assistant.places import (
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
-from index.money import MONEY_PATTERN
 from index.records import DocumentInfo
 from index.tables import label_key
+from index.units import MONEY_PATTERN
 
 # Words that make a question one about departments in general.
 MANY = re.compile(

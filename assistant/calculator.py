@@ -12,8 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from index.errors import AssistantError
-from index.money import MONEY
 from index.numbers import format_amount
+from index.units import MONEY
 
 PERCENT_PLACES = Decimal("0.01")
 Op = Literal["sum", "difference", "ratio", "share", "growth", "prior_year", "convert", "mean"]

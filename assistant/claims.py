@@ -15,7 +15,7 @@ from assistant.figures import Found
 from assistant.knowledge import Knowledge, norm
 from assistant.tokens import to_template
 from assistant.verify import direction
-from index.money import MONEY_PATTERN
+from index.units import MONEY_PATTERN
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_WORDS = re.compile(  # absolute years (2023年, 二〇二三年, 23年) and relative ones (上年, 去年, 今年)

@@ -12,9 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from index.money import MONEY_PATTERN
+from index.units import COUNT_PATTERN, MONEY_PATTERN
 
-UNITS = MONEY_PATTERN + "|万|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册"
+# The units of index.units, and 万 alone ("50万" in a question); the units only a disclosure's text prints
+# (index.prose: 分, 万人次, 批次, 平方米, 米) are not read as units here.
+UNITS = f"{MONEY_PATTERN}|万|%|{COUNT_PATTERN}"
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,

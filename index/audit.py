@@ -14,13 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from index.catalog import is_empty_note
 from index.labels import is_total
-from index.money import MONEY
 from index.normal import bare_label
 from index.numbers import format_amount, last_place
 from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.sides import side_head
 from index.statements import statement_checks
+from index.units import MONEY
 
 
 class _Audit:

@@ -13,9 +13,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from index.money import MONEY_PATTERN
 from index.normal import form_key
 from index.numbers import cn_number
+from index.units import MONEY_PATTERN
 
 CN_NUMERALS = "一二三四五六七八九十"
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")

@@ -13,9 +13,9 @@ import re
 from decimal import Decimal
 
 from index.catalog import TableKind
-from index.money import MONEY_PATTERN
 from index.numbers import parse_number
 from index.records import Column, Row, Table
+from index.units import MONEY_PATTERN
 
 FORM_START = "项目名称"
 _UNIT = re.compile(r"[（(](?P<unit>" + MONEY_PATTERN + r")[)）]")

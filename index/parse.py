@@ -17,12 +17,12 @@ from index.catalog import (
 from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
-from index.money import MONEY_PATTERN
 from index.normal import squeeze
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
 from index.sides import link_codes
 from index.tables import ParsedTable, build_table
+from index.units import MONEY_PATTERN
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = {

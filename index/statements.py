@@ -14,10 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
 
-from index.money import MONEY, MONEY_PATTERN
 from index.normal import bare_label, squeeze
 from index.numbers import last_place
 from index.records import AuditStatus, Check, Disclosure, Table
+from index.units import MONEY, MONEY_PATTERN
 
 _AMOUNT = rf"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>{MONEY_PATTERN})"
 _RATE = r"(?P<num>\d+(?:\.\d+)?)%"

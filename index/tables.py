@@ -10,12 +10,12 @@ from decimal import Decimal
 from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal
 from index.forms import parse_form
 from index.labels import LABEL_NAMES, is_code_part
-from index.money import MONEY_PATTERN
 from index.normal import form_key, label_key, squeeze  # noqa: F401 (label_key: re-exported for assistant.across)
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.sides import sides_of
 from index.targets import is_performance_table, parse_performance
+from index.units import MONEY_PATTERN
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
