@@ -19,12 +19,12 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from assistant.calculator import MONEY
 from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from index.records import Fact
+from index.units import MONEY
 
 CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share"]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.calculator import MONEY, Calculation, convert
+from assistant.calculator import Calculation, convert
 from assistant.claims import EXECUTION, FILLER, SHARE, YEAR, Said
 from assistant.claims import said as read_said
 from assistant.draft import cited
@@ -47,6 +47,7 @@ from assistant.verify import Verifier, sentences
 from index.normal import squeeze
 from index.numbers import last_place
 from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 SPECIAL_FUNDS = {
     "政府性基金": "政府性基金",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
 from assistant.records import Query
@@ -15,6 +14,7 @@ from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
 from index.catalog import count_unit
 from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant import kinds as kinds_asked
-from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -25,7 +24,7 @@ from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from index.normal import squeeze
-from index.units import MONEY_PATTERN
+from index.units import MONEY, MONEY_PATTERN
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
