@@ -23,6 +23,7 @@ from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
+from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
 
@@ -166,7 +167,7 @@ def _numbers(text: str) -> set[Decimal]:
     out = set()
     for n in _NUMBER.findall(text):
         try:
-            out.add(Decimal(n.replace(",", "")))
+            out.add(to_decimal(n))
         except InvalidOperation:
             continue
     return out

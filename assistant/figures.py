@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from index.normal import to_decimal
 from index.units import COUNT_PATTERN, MONEY_PATTERN
 
 # The units of index.units, and 万 alone ("50万" in a question); the units only a disclosure's text prints
@@ -111,7 +112,7 @@ def find_figures(text: str) -> list[Found]:
             continue  # "单价 50 万元以上": a threshold, not a figure
         if m.start() > 0 and (plain[m.start() - 1].isalpha() and plain[m.start() - 1].isascii()):
             continue  # part of a word such as "OA2"
-        value = Decimal(digits.replace(",", "").replace("−", "-"))
+        value = to_decimal(digits.replace("−", "-"))
         if unit == "万":
             unit = "万元"
         out.append(

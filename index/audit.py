@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from index.catalog import is_empty_note
 from index.labels import is_total
-from index.normal import bare_label
+from index.normal import bare_label, to_decimal
 from index.numbers import format_amount, last_place
 from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
@@ -136,7 +136,7 @@ def _items_vs_rows(a: _Audit, d: Disclosure) -> None:
                 (x.group("num"), x.group("unit")) for x in _PLANNED.finditer(p.text) if int(x.group("year")) == d.year
             ]
             for num, unit in dict.fromkeys(stated):
-                printed = Decimal(num.replace(",", ""))
+                printed = to_decimal(num)
                 places = Decimal(1).scaleb(-(len(num.split(".")[1]) if "." in num else 0))
                 found = (value * MONEY.get(table.unit, Decimal(1)) / MONEY[unit]).quantize(places, ROUND_HALF_UP)
                 where = f"{section.heading} {m.group('xiang')}（{row.code}）与{table.ref}"

@@ -3,6 +3,7 @@
 From the lightest to the strongest:
 
 - `ascii_digits`: full-width digits, points and thousands separators as ASCII ("４，９９７" → "4,997").
+- `to_decimal`: a number so matched, without its separators, as a Decimal ("4,997.50" → Decimal("4997.50")).
 - `squeeze`: no white space (PDF text puts spaces between the characters of a justified line).
 - `squeeze_cjk`: ASCII digits and no white space next to a CJK character ("深 圳 市 2 0 2 2" keeps the
   spaces between the digits and Latin words, so "2022 年" → "2022年" but "Q 1" stays).
@@ -19,6 +20,7 @@ never change, or every stored id would).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 _WHITESPACE = re.compile(r"\s+")
 _NEXT_TO_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
@@ -32,6 +34,11 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|
 def ascii_digits(text: str) -> str:
     """Full-width digits, points and thousands separators to ASCII; other punctuation unchanged."""
     return _CN_SEPARATOR.sub(",", text.translate(_DIGITS))
+
+
+def to_decimal(printed: str) -> Decimal:
+    """A number as printed with thousands separators, already matched as one ("1,234.50", "-860") → Decimal."""
+    return Decimal(printed.replace(",", ""))
 
 
 def squeeze(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from index.normal import ascii_digits
+from index.normal import ascii_digits, to_decimal
 
 # Cells that mean "nothing printed here" — not zero.
 NO_VALUE_MARKS = frozenset({"", "—", "——", "–", "-", "－", "―", "/", "无", "－－", "--", "…"})
@@ -42,7 +42,7 @@ def parse_number(cell: str) -> Decimal | NoValue | None:
     if not m:
         return None
     try:
-        value = Decimal(m.group("body").replace(",", ""))
+        value = to_decimal(m.group("body"))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
         return None
     if m.group("neg"):

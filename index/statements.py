@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
 
-from index.normal import bare_label, squeeze
+from index.normal import bare_label, squeeze, to_decimal
 from index.numbers import last_place
 from index.records import AuditStatus, Check, Disclosure, Table
 from index.units import MONEY, MONEY_PATTERN
@@ -131,9 +131,9 @@ def _executions(d: Disclosure, record: Record) -> None:
                 if row is not None:
                     value, unit = row
                     num, printed_unit = e.actual_printed
-                    places = last_place(Decimal(num.replace(",", "")))
+                    places = last_place(to_decimal(num))
                     found = (value * MONEY[unit] / MONEY[printed_unit]).quantize(places, ROUND_HALF_UP)
-                    printed = Decimal(num.replace(",", ""))
+                    printed = to_decimal(num)
                     record(
                         "文表一致", f"{where} 决算数与表格", printed, found, "ok" if found == printed else "mismatch"
                     )
@@ -189,7 +189,7 @@ def _which(word: str) -> str:
 
 
 def _yuan(num: str, unit: str) -> Decimal:
-    return Decimal(num.replace(",", "")) * MONEY[unit]
+    return to_decimal(num) * MONEY[unit]
 
 
 def _budget(e: _Execution, which: str) -> Decimal | None:

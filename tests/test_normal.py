@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from index.normal import ascii_digits, bare_label, form_key, label_key, squeeze, squeeze_cjk
+from index.normal import ascii_digits, bare_label, form_key, label_key, squeeze, squeeze_cjk, to_decimal
 
 
 @pytest.mark.parametrize(
@@ -28,3 +30,8 @@ from index.normal import ascii_digits, bare_label, form_key, label_key, squeeze,
 def test_normal_forms(fn: object, printed: str, expected: str) -> None:
     assert callable(fn)
     assert fn(printed) == expected
+
+
+@pytest.mark.parametrize(("printed", "value"), [("4,997.50", "4997.50"), ("1,234,567", "1234567"), ("-860", "-860")])
+def test_a_printed_number_as_a_decimal(printed: str, value: str) -> None:
+    assert to_decimal(printed) == Decimal(value)
