@@ -29,13 +29,13 @@ from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
-from assistant.knowledge import Doc, Knowledge, norm
+from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.measures import base_of, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
-from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
+from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
 from assistant.shares import check_share
 from assistant.standing import without_inclusions
 from assistant.subjects import subjects
@@ -45,7 +45,7 @@ from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budg
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 from index.store import Store
 
 if TYPE_CHECKING:
@@ -63,10 +63,6 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
-# A question that asks an amount of money, and one that asks a count: never answered with the other.
-MONEY_ASKED = re.compile(
-    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
-)
 
 
 BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
@@ -301,7 +297,7 @@ class Engine:
 
     def _answer(
         self, question: str, previous: list[Query], doc_id: str | None, allowed: frozenset[str] | None,
-        across: Across | None, pool: list[Doc], start: float,
+        across: Across | None, pool: list[DocumentInfo], start: float,
     ) -> Answer:  # fmt: skip
         """The rest of `answer`, on a question's own turn."""
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
@@ -443,7 +439,7 @@ class Engine:
             and (not within.kinds or d.kind in within.kinds)
         )
 
-    def _across(self, question: str, across: Across, docs: list[Doc], limited: bool, start: float) -> Answer:
+    def _across(self, question: str, across: Across, docs: list[DocumentInfo], limited: bool, start: float) -> Answer:
         """A question across documents: every department's figure read in SQL, each line checked against
         its own document, totals and rates derived by the calculator."""
 
@@ -654,7 +650,7 @@ class Engine:
         if (
             label.targets
             and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
-            and measure in ("amount", "target")
+            and measure == "amount"
         ):
             return self._target(query, doc)
         if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
@@ -708,11 +704,11 @@ class Engine:
             draft.doc_id = doc.doc_id
         return draft
 
-    def _scope(self, doc: Doc) -> str:
+    def _scope(self, doc: DocumentInfo) -> str:
         return f"{doc.year}年{doc.department}"
 
-    def _check_unit(self, query: Query, doc: Doc) -> None:
-        if MONEY_ASKED.search(query.question) and not COUNT_ASKED.search(query.question):
+    def _check_unit(self, query: Query, doc: DocumentInfo) -> None:
+        if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
             facts = self.pick.facts(query.subjects[0], doc)
             if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
                 counted = "、".join(dict.fromkeys(f.unit for f in facts))
@@ -723,7 +719,7 @@ class Engine:
                 if facts and all(f.unit in calc.MONEY for f in facts):
                     raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
 
-    def _amount(self, query: Query, doc: Doc) -> Draft:
+    def _amount(self, query: Query, doc: DocumentInfo) -> Draft:
         f = self.pick.amount(query.subjects[0], query, doc)
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((u for u in (asked.groups() if asked else ()) if u), None)
@@ -761,7 +757,7 @@ class Engine:
             text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
-    def _target(self, query: Query, doc: Doc) -> Draft:
+    def _target(self, query: Query, doc: DocumentInfo) -> Draft:
         label = self.kb.labels[query.subjects[0]]
         t = next((t for t in label.targets if t.doc_id == doc.doc_id), None)
         if t is None:
@@ -774,7 +770,7 @@ class Engine:
         unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
         return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
 
-    def _prior(self, query: Query, doc: Doc) -> Draft:
+    def _prior(self, query: Query, doc: DocumentInfo) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1 if query.last_year or not query.year else query.year
         direct = [f for f in self.pick.facts(key, doc) if f.column == f"{year}年"]
@@ -801,7 +797,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
 
-    def _across_years(self, query: Query, doc: Doc) -> tuple[Doc, Fact, Doc, Fact] | None:
+    def _across_years(self, query: Query, doc: DocumentInfo) -> tuple[DocumentInfo, Fact, DocumentInfo, Fact] | None:
         """(this year's document and fact, the earlier year's document and fact) when the question compares
         two years of which the store holds both disclosures of the department (same kind, 预算 or 决算).
 
@@ -834,7 +830,7 @@ class Engine:
             return None
         return later, now, earlier, same[0]
 
-    def _change_across(self, query: Query, doc: Doc, growth: bool) -> Draft | None:
+    def _change_across(self, query: Query, doc: DocumentInfo, growth: bool) -> Draft | None:
         found = self._across_years(query, doc)
         if found is None:
             return None
@@ -859,14 +855,14 @@ class Engine:
         )
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
 
-    def _printed_years(self, query: Query, doc: Doc) -> None:
+    def _printed_years(self, query: Query, doc: DocumentInfo) -> None:
         """A printed change compares the document's year with the one before: the question must ask that."""
         asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
         if asked - {doc.year, doc.year - 1}:
             years = "、".join(f"{y}年" for y in sorted(asked))
             raise Unanswerable(f"{doc.title}只给出{doc.year}年与{doc.year - 1}年的比较，没有{years}之间的比较")
 
-    def _change(self, query: Query, doc: Doc) -> Draft:
+    def _change(self, query: Query, doc: DocumentInfo) -> Draft:
         if across := self._change_across(query, doc, growth=False):
             return across
         self._printed_years(query, doc)
@@ -887,7 +883,7 @@ class Engine:
         text = f"{self._scope(doc)}{self.pick.name(key)}比{base}{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
-    def _growth(self, query: Query, doc: Doc) -> Draft:
+    def _growth(self, query: Query, doc: DocumentInfo) -> Draft:
         if across := self._change_across(query, doc, growth=True):
             return across
         self._printed_years(query, doc)
@@ -923,14 +919,14 @@ class Engine:
         )
         return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
 
-    def _whole_of(self, key: str, doc: Doc, query: Query) -> str:
+    def _whole_of(self, key: str, doc: DocumentInfo, query: Query) -> str:
         """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
         parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
         if parent and norm(parent) in self.kb.labels:
             return norm(parent)
         return norm("支出总计")
 
-    def _share(self, query: Query, doc: Doc) -> Draft:
+    def _share(self, query: Query, doc: DocumentInfo) -> Draft:
         part_key = query.subjects[0]
         after = norm(to_template(query.question)).partition("占")[2]
         if len(query.subjects) == 1 and norm(self.pick.name(part_key)) in after:
@@ -967,7 +963,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
 
-    def _named_whole(self, words: str, doc: Doc) -> tuple[str, Reading] | None:
+    def _named_whole(self, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
         """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
         None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
         u = self.understanding
@@ -979,7 +975,7 @@ class Engine:
             return None
         return found[0].name, found[1]
 
-    def _sum(self, query: Query, doc: Doc) -> Draft:
+    def _sum(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             return self._amount(query, doc)
         facts = [self.pick.amount(k, query, doc) for k in query.subjects]
@@ -994,7 +990,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 
-    def _difference(self, query: Query, doc: Doc) -> Draft:
+    def _difference(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             return self._change(query, doc)
         a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -1008,7 +1004,7 @@ class Engine:
         value = abs(c.value) if query.magnitude or c.value >= 0 else c.value
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
 
-    def _per_head(self, query: Query, doc: Doc) -> Draft:
+    def _per_head(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             raise Unanswerable("没有找到按什么人数平均")
         a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -1020,7 +1016,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
 
-    def _breakdown(self, query: Query, doc: Doc) -> Draft:
+    def _breakdown(self, query: Query, doc: DocumentInfo) -> Draft:
         key = query.subjects[0]
         name = self.pick.name(key)
         facts = self.pick.facts(key, doc)

@@ -217,7 +217,7 @@ def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     docs = store.documents()
     if args.json:
-        dump([{**d.__dict__, "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
+        dump([{**d.stored(), "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
     elif not docs:
         print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
     else:

@@ -17,7 +17,6 @@ Measure = Literal[
     "sum",  # 合计
     "difference",  # A 比 B 多/少
     "per_head",  # 人均
-    "target",  # 绩效目标值
     "breakdown",  # 构成/明细
     "explain",  # 原因/含义/用途
 ]

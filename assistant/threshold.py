@@ -16,6 +16,7 @@ from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
 from assistant.records import Answer, Citation
+from index.normal import to_decimal
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def asked(question: str) -> tuple[str, str, Decimal, str, int] | None:
     if len(levels) != 1:
         return None
     op = ">=" if m.group("op") in spec["at_least"] or m.group("above") else ">"
-    return m.group(0), op, Decimal(m.group("number").replace(",", "")), m.group("unit"), int(levels[0])
+    return m.group(0), op, to_decimal(m.group("number")), m.group("unit"), int(levels[0])
 
 
 def _table_kind(question: str) -> str:
