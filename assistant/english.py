@@ -3,7 +3,7 @@
 A question written in English ("What is the total expenditure of the Shenzhen Finance Bureau in 2026?") is
 rewritten into the Chinese question it asks ("深圳市财政局2026年支出总计是多少？") only when every word is
 either a filler or part of a glossary entry, and each part of the question (place, department, year, 预算/决算,
-subject, measure) is said at most once. Anything else keeps the plain Chinese refusal: a word the glossary
+subject, measure) is said at most once (places are joined: city, district, street). Anything else keeps the plain Chinese refusal: a word the glossary
 does not know is a part of the question that would otherwise be dropped.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 from assistant.topic import foreign
 
 SLOTS = ("place", "department", "kind", "subject", "measure")
+JOINED = ("place",)  # a slot whose entries are written one after the other (city, district, street)
 YEAR = re.compile(r"(?:19|20)\d{2}")
 WORD = re.compile(r"[a-z]+|\d+")
 ASK = "是多少"  # the ask when no measure is said
@@ -60,6 +61,9 @@ def slots(question: str) -> dict[str, str] | None:
             continue
         else:
             return None
+        if slot in JOINED:  # "Guangzhou Haizhu District": a city and its district
+            found[slot] = found.get(slot, "") + zh
+            continue
         if found.get(slot, zh) != zh:
             return None
         found[slot] = zh

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from assistant.knowledge import Doc
+from assistant.knowledge import Doc, norm
 from assistant.records import Across, Answer, Reading
 from assistant.threshold import asked as threshold_asked
 from assistant.threshold import level_word
@@ -113,6 +113,8 @@ def read(
         measure = f"占{_subject(facts[1])[0] or facts[1].row}的比例"
     elif measure == "" and len({f.doc_id for f in facts}) > 1 and answer.value is not None:
         operations = ("各年合计",)  # one amount of several documents' years: their sum
+    elif measure == "" and answer.query and answer.query.year and answer.query.year not in {f.year for f in facts}:
+        measure = f"{answer.query.year}年数"  # another year's figure, read from this document's
     path = () if how == "threshold" else _path(main, facts_of(main.doc_id))
     return Reading(
         departments=tuple(dict.fromkeys(names.get(f.department, f.department) for f in facts)),
@@ -190,7 +192,7 @@ def _subject(f: Fact) -> tuple[str, str]:
     column = "·".join([*within, *([] if plain or f.table is None else [f.column])])
     if BARE_ROW.fullmatch(row) and plain:  # "合计 · 支出预算" is 支出预算合计; a year's 总计: the item asked
         return ("" if PLAIN_COLUMN.fullmatch(f.column) else f"{f.column}{row}"), column
-    if BARE_ROW.fullmatch(row) or row in f.department:  # "合计 · 项目支出" is 项目支出
+    if BARE_ROW.fullmatch(row) or norm(row) in norm(f.department):  # "合计 · 项目支出" is 项目支出
         return f.column, "·".join(within)
     return row, column
 
