@@ -182,8 +182,9 @@ class Reading:
         parts = ["、".join(self.departments), "、".join(self.documents), item, self.column, self.measure]
         parts.append(self.threshold)
         body = " · ".join(p for p in parts if p)
-        head = f"按：“{self.asked}” → " if self.asked else "按："
-        return head + body
+        if self.asked:  # a question asked in English: the Chinese question it was read as, then what answered it
+            return f"按：“{self.asked}”" + (f" → {body}" if body else "")
+        return "按：" + body
 
 
 @dataclass(frozen=True, kw_only=True)
