@@ -67,7 +67,7 @@ def slots(question: str) -> dict[str, str] | None:
         if found.get(slot, zh) != zh:
             return None
         found[slot] = zh
-    return found if "subject" in found else None
+    return found if "subject" in found or "kind" in found else None  # "the 2026 budget": the budget itself
 
 
 def chinese(question: str) -> str:
@@ -80,4 +80,4 @@ def chinese(question: str) -> str:
         return ""
     year = f"{found['year']}年" if "year" in found else ""
     head = found.get("place", "") + found.get("department", "") + year + found.get("kind", "")
-    return f"{head}{found['subject']}{found.get('measure', ASK)}？"
+    return f"{head}{found.get('subject', '')}{found.get('measure', ASK)}？"
