@@ -246,6 +246,8 @@ class Engine:
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
         drafted = agent.answer(self, question, history, pool, rule)
+        if drafted.model and drafted.model.used:  # the model's text: read from the facts its figures come from
+            drafted = replace(drafted, reading=None)
         return self.read(drafted, asked=asked, original=original)
 
     def read(self, answer: Answer, how: readings.How = "", asked: str = "", original: str = "") -> Answer:
