@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, scope, stated, years
+from assistant import english, follow, narrative, premise, scope, stated, years
+from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -31,7 +32,7 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
-from assistant.measures import base_of, on_base, on_year_before, per_month
+from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
@@ -220,7 +221,9 @@ class Engine:
         """Answer a question (a follow-up to `history`), from one document (`doc_id`), the documents
         `within` a user's chosen scope, or all of them. With a language model configured, what the rules
         refuse (and, as set, explanation questions) is drafted by the model and judged (`assistant.agent`)."""
-        rule = self.rules(question, history, doc_id, within)
+        asked = english.chinese(question)  # an English question every word of which the glossary reads
+        original, question = question, asked or question
+        rule = self.read(self.rules(question, history, doc_id, within), asked=asked, original=original)
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted
@@ -239,7 +242,18 @@ class Engine:
             log.exception("the language model's client could not be made")
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
-        return agent.answer(self, question, history, pool, rule)
+        drafted = agent.answer(self, question, history, pool, rule)
+        if drafted.model and drafted.model.used:  # the model's text: read from the facts its figures come from
+            drafted = replace(drafted, reading=None)
+        return self.read(drafted, asked=asked, original=original)
+
+    def read(self, answer: Answer, how: readings.How = "", asked: str = "", original: str = "") -> Answer:
+        """`answer` with the one line of how its question was read (assistant/reading.py); a question asked
+        in English (`original`) keeps its words, the line the Chinese question it was `asked` as."""
+        if asked:
+            answer = replace(answer, question=original)
+        facts_of = lambda d: self.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
+        return readings.attach(answer, self.library.docs, facts_of, how=how, asked=asked, months=months_per_year())
 
     @property
     def agent(self) -> Agent:
@@ -279,11 +293,14 @@ class Engine:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
-            return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+            # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+            return self.read(excluded, "exclusion")
         if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
-            return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+            # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+            return self.read(monthly, "per_month")
         if not history and allowed is None and (listed := over(self, question, doc_id)):
-            return listed  # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+            # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+            return self.read(listed, "threshold")
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)

@@ -358,6 +358,8 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if args.json:
         dump(answer_json(answer), out)
         return 0
+    if answer.reading:
+        print(answer.reading.line(), file=out)
     print(answer.text, file=out)
     if answer.figures:
         print("\n数字核对：", file=out)

@@ -136,9 +136,10 @@ class Knowledge:
             found = self._text_grams[doc_id] = set(grams(norm(text() if callable(text) else text)))
         return found
 
-    def sentence_of(self, f: Fact) -> str:
+    def sentence_of(self, f: Fact, after: int = 0) -> str:
         """The text a prose figure is printed after (PROSE_CONTEXT characters up to the figure; a fact keeps
-        only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund)."""
+        only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund), and
+        `after` characters of what follows it ("本部门共115个" + "项目纳入绩效目标管理")."""
         window = re.search(r"「(.+?)」", f.source)
         if f.table or not window:
             return ""
@@ -150,7 +151,7 @@ class Knowledge:
         at = text.find(snippet)
         if at < 0:
             return ""
-        return text[max(0, at - PROSE_CONTEXT) : at + len(snippet)]  # the account a figure is part of
+        return text[max(0, at - PROSE_CONTEXT) : at + len(snippet) + after]  # the account a figure is part of
 
     def subject_of(self, f: Fact) -> str:
         """What a fact is about: its row, or its column when the row is the department itself (表3) or the

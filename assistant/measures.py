@@ -77,6 +77,11 @@ def _per_month() -> re.Pattern[str]:
     return re.compile(_data()["per_month"]["pattern"])
 
 
+def months_per_year() -> int:
+    """The divisor of a per-month figure (measures.toml)."""
+    return int(_data()["per_month"]["months"])
+
+
 def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
     per-month figure or the year's figure is not one printed amount of money."""

@@ -49,6 +49,13 @@ def asked(question: str) -> tuple[str, str, Decimal, str, int] | None:
     return m.group(0), op, to_decimal(m.group("number")), m.group("unit"), int(levels[0])
 
 
+def level_word(length: int) -> str:
+    """The name of the level a list asks ("项级科目" for a code of 7 digits, "项目" for projects)."""
+    if length == PROJECTS:
+        return "项目"
+    return next((f"{word}级科目" for word, n in _spec()["levels"].items() if int(n) == length), "科目")
+
+
 def _table_kind(question: str) -> str:
     spec = _spec()
     return next((kind for word, kind in spec["tables"].items() if word in question), spec["default_table"])
