@@ -32,6 +32,7 @@ from assistant.knowledge import Doc, Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.measures import base_of, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
+from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
@@ -282,6 +283,8 @@ class Engine:
             return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
         if not history and allowed is None and (listed := over(self, question, doc_id)):
             return listed  # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            return top  # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
