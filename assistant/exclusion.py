@@ -129,7 +129,7 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
         read.append(a.facts[0] if not a.refused and len(a.facts) == 1 else None)
     results: list[tuple[Fact, list[Fact]]] = []
     for w in wholes:
-        parts = []
+        parts: list[Fact] = []
         for name, own in zip(names, read, strict=True):
             found = {
                 (f.row, f.column, f.value): f

@@ -17,7 +17,7 @@ from assistant.complete import cues
 from assistant.draft import cited, fmt
 from assistant.measures import _data
 from assistant.records import Answer
-from assistant.subject_path import coded_names, under
+from assistant.subject_path import coded_names, under, written_names
 from assistant.threshold import PROJECTS, level_rows, listed, one_document, project_rows
 from index.records import Fact
 
@@ -125,8 +125,7 @@ def _parent(engine: Engine, question: str, m: re.Match[str], doc_id: str, kb: An
     for alias in sorted(engine.understanding.named(text).values(), key=len, reverse=True):
         text = text.replace(alias, " " * len(alias))
     coded = coded_names(kb, [doc_id])
-    spans = [(s.start(), s.end(), n) for n in coded if len(n) >= 2 for s in re.finditer(re.escape(n), text)]
-    whole = {n for s, e, n in spans if not any(o[0] <= s and e <= o[1] and (o[0], o[1]) != (s, e) for o in spans)}
+    whole = {n for _, _, n in written_names(text, coded)[1]}
     if len(whole) > 1:
         return None
     name = next(iter(whole), "")

@@ -75,8 +75,7 @@ def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, 
     """The text with its first two names written one right after the other, the first the second's parent,
     made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
     never at a point inside another name written across it."""
-    spans = [(m.start(), m.end(), n) for n in coded if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
-    whole = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)]
+    spans, whole = written_names(text, coded)
     for start, end, first in sorted(whole):
         if any(s < end < e for s, e, _ in spans):
             continue
@@ -84,6 +83,15 @@ def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, 
             if s2 == end and (path := pair(first, second)) and path.startswith(f"{first}里"):
                 return text[:start] + path + text[e2:]
     return None
+
+
+def written_names(
+    text: str, coded: dict[str, set[str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(every place a coded name is written in the text, those not inside a longer one): (start, end, name)."""
+    spans = [(m.start(), m.end(), n) for n in coded if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
+    whole = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)]
+    return spans, whole
 
 
 def coded_names(kb: Knowledge, docs: Iterable[str]) -> dict[str, set[str]]:
