@@ -148,6 +148,8 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
         else:
             if len({(p.row, p.column) for p in parts}) == len(parts):
                 results.append((w, parts))
+    # the text's figures are rounded printings of the tables': a whole and parts in the text only when no table has them
+    results = [r for r in results if r[0].table] or results
     rest = {calc.convert(w.value - sum((p.value for p in ps), Decimal(0)), w.unit, "元") for w, ps in results}
     return results[0] if len(rest) == 1 else None
 

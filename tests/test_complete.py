@@ -272,3 +272,10 @@ def test_an_answer_across_documents_reads_the_figure_asked_or_refuses() -> None:
     spent = [fact("“三公”经费", "36.56", column="决算数", year=2024)]
     assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", spent) is None
     assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", budgets) is not None
+
+
+@pytest.mark.slow
+def test_a_table_s_whole_and_part_go_before_the_text_s_rounded_ones(store_real) -> None:  # type: ignore[no-untyped-def]
+    # 福利院 2024: the text's 收入 1,212.12 − 事业收入 262.00 万元 rounds the 收支预算总表's 12,121,164 − 2,620,000 元
+    a = Engine(Settings(store=store_real)).answer("福利院2024年除事业收入以外的收入是多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("9501164"), "元")
