@@ -103,6 +103,24 @@ def _named(f: Fact, name: str) -> bool:
     return any(label.startswith(name) and len(_added(label[len(name) :])) <= 2 for label in labels)
 
 
+def _summed(whole: Fact, facts: list[Fact]) -> list[Fact]:
+    """The items the text lists after a whole of its own, in the same section, when they add up to it exactly
+    ("收入预算44169.36万元…本年财政拨款收入44156.64万元…本年其他资金收入0万元…上年结转结余12.72万元"); none otherwise."""
+    if whole.table:
+        return []
+    place = whole.source.split(" · 「")[0]
+    items = {
+        (f.row, f.value): f
+        for f in facts
+        if not f.table and f.parent is None and f.row != whole.row and f.source.split(" · 「")[0] == place
+        and f.column == whole.column and f.unit == whole.unit and f.page >= whole.page
+    }  # fmt: skip
+    listed = list(items.values())
+    if len(listed) < 2 or len({f.row for f in listed}) != len(listed):
+        return []
+    return listed if sum((f.value for f in listed), Decimal(0)) == whole.value else []
+
+
 def _in_group(f: Fact, name: str) -> bool:
     """A row printed as one item of a group the name asks: "科技研发资金-基础研究专项" of "科技研发资金"."""
     row, name = norm(f.row.partition("·")[0]), norm(name)
@@ -129,12 +147,13 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
         read.append(a.facts[0] if not a.refused and len(a.facts) == 1 else None)
     results: list[tuple[Fact, list[Fact]]] = []
     for w in wholes:
+        summed = {id(f) for f in _summed(w, facts)}
         parts: list[Fact] = []
         for name, own in zip(names, read, strict=True):
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and _part_of(f, w)
+                if (f is own or _named(f, name)) and (_part_of(f, w) or id(f) in summed)
             }
             if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
                 found = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and _part_of(f, w)}

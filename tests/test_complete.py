@@ -15,7 +15,7 @@ from assistant.calculator import convert
 from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _in_group, _named, _part_of, _parts
+from assistant.exclusion import _in_group, _named, _part_of, _parts, _summed
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -200,6 +200,23 @@ def test_a_part_the_text_lists_under_the_whole_is_a_part() -> None:
     assert _in_group(fact("科技研发资金-基础研究专项", "66586", table=None), "科技研发资金")
     assert not _in_group(fact("科技研发资金", "910000", table=None), "科技研发资金")
     assert not _in_group(fact("科技研发资金管理费", "1", table=None), "科技研发资金")
+
+
+def test_items_the_text_lists_after_a_whole_are_its_parts_when_they_add_up_to_it() -> None:
+    # 北京市财政局 2026 二、收入预算情况说明: 收入预算 44169.36 = 本年财政拨款收入 44156.64 + 本年其他资金收入 0 + 上年结转结余 12.72
+    place = "第一部分 · 二、收入预算情况说明 · 「…」"
+    whole = fact("收入", "44169.36", table=None, column="金额", source=place, page=6)
+    items = [
+        fact(row, value, table=None, column="金额", source=place, page=6)
+        for row, value in (("本年财政拨款收入", "44156.64"), ("本年其他资金收入", "0"), ("上年结转结余", "12.72"))
+    ]
+    child = fact(
+        "一般公共预算拨款收入", "44156.64", table=None, column="金额", source=place, page=6, parent="本年财政拨款收入"
+    )
+    assert _summed(whole, [whole, *items, child]) == items
+    assert _summed(whole, [whole, *items[:2]]) == []  # 44156.64 + 0 is not the whole: no parts read
+    elsewhere = fact("上年结转结余", "12.72", table=None, column="金额", source="第二部分 · 「…」", page=6)
+    assert _summed(whole, [whole, *items[:2], elsewhere]) == []
 
 
 @pytest.fixture(scope="module")
