@@ -113,7 +113,7 @@ def _summed(whole: Fact, facts: list[Fact]) -> list[Fact]:
         (f.row, f.value): f
         for f in facts
         if not f.table and f.parent is None and f.row != whole.row and f.source.split(" · 「")[0] == place
-        and f.column == whole.column and f.unit == whole.unit and f.page >= whole.page
+        and f.column == whole.column and f.unit == whole.unit and (f.page or 0) >= (whole.page or 0)
     }  # fmt: skip
     listed = list(items.values())
     if len(listed) < 2 or len({f.row for f in listed}) != len(listed):
