@@ -34,6 +34,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
+from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
@@ -301,6 +302,9 @@ class Engine:
         if not history and allowed is None and (listed := over(self, question, doc_id)):
             # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
             return self.read(listed, "threshold")
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
+            return self.read(top, "ranking")
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
