@@ -229,7 +229,8 @@ def _gradio_load(
 
 
 class ApiFailure(Exception):
-    """A reply other than 200 from the JSON API."""
+    """A reply other than 200 from the JSON API: the load runner's own signal, noted in its report (never
+    user-facing)."""
 
 
 async def ask_json(
