@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import logging
 import os
 import re
 import sys
@@ -34,8 +33,6 @@ from index.ingest import IngestResult, collect, ingest, ingest_files, rebuild, r
 from index.numbers import format_amount
 from index.records import Check, Fact
 from index.store import Store, Vectors
-
-log = logging.getLogger("budgetqa")
 
 _ARGPARSE_ZH = [
     (r"the following arguments are required: (.+)", r"缺少参数：\1"),
