@@ -228,6 +228,7 @@ class Engine:
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted
+        from assistant.llm import ModelUnavailable  # loaded with the agent: openai only when a model is set
 
         if not wanted(question, rule, self.settings.llm_use):
             return rule
@@ -239,7 +240,9 @@ class Engine:
             return rule
         try:
             agent = self.agent
-        except Exception:  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
+        except (
+            ModelUnavailable
+        ):  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
             log.exception("the language model's client could not be made")
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
