@@ -714,7 +714,9 @@ class Engine:
             return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
         column = (
             f"（{f.column}）"
-            if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数")
+            if f.column not in (self.kb.subject_of(f), "金额", "数量", "比例")
+            and (f.table or f.column_role)  # a prose figure's own column ("年初预算数"), as a table's
+            and not (f.column.endswith("预算数") and doc.kind == "预算")  # a 决算's 年初/全年预算数 is said
             else ""
         )
         title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
@@ -731,7 +733,8 @@ class Engine:
         if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
             name = self.kb.subject_of(f)
         said = f"{name}{column}为 {fmt(f.value, f.unit)}"
-        if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
+        other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
+        if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
