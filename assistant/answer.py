@@ -522,6 +522,8 @@ class Engine:
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
+            if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := self._narrated(query)):
+                return draft  # the documents' two figures are no such basis: the change the text prints for it
             try:
                 return self._composed(query)
             except (Unanswerable, CalculationError):
@@ -597,9 +599,26 @@ class Engine:
         words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
         phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
-        found = narrative.best_change(printed, phrase, growth, doc.aliases, self.understanding.neutral)
-        if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
-            found = narrative.best_change(printed, self.pick.name(query.subjects[0]), growth, doc.aliases)
+        basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
+
+        def best(basis: str, rate: bool) -> narrative.Change | None:
+            found = narrative.best_change(
+                printed, phrase, rate, doc.aliases, self.understanding.neutral, basis, doc.kind
+            )
+            if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+                name = self.pick.name(query.subjects[0])
+                found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
+            return found
+
+        found = best(basis, growth)
+        if found is None and not growth and narrative.RATE_OR_AMOUNT.search(query.question):
+            found = best(basis, True)  # "增长多少" where the text prints only the rate: the rate, said as one
+            growth = found is not None
+        if found is None and basis and (other := best("", growth)):  # printed against another basis: said, not given
+            raise Unanswerable(
+                f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
+                f"没有与{basis}相比的"
+            )
         if found is None:
             return None
         value = found.rate if growth else found.change
