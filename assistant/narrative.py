@@ -232,7 +232,11 @@ def best_change(
         if (c.rate if want_rate else c.change) is not None and same_basis(basis, c.basis, kind)
     ]  # fmt: skip
     if neutral and not grams(norm(_without(phrase, neutral))):  # no item named: the whole budget's change
-        wholes = [c for c in candidates if whole(c.subject, names)]
+        sides = [printed for side, printed in _data()["whole_sides"].items() if side in phrase]
+        wholes = [
+            c for c in candidates
+            if whole(c.subject, names) and all(any(w in c.subject for w in side) for side in sides)
+        ]  # fmt: skip
         return wholes[0] if len({c.rate if want_rate else c.change for c in wholes}) == 1 else None
     scored = _fits(candidates, phrase, names, ())
     if not scored and neutral:

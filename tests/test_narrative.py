@@ -124,3 +124,13 @@ def test_a_zero_beginning_budget_of_a_final_account_is_no_missing_item(engine) -
     """社工部 2024 决算 prints 年初预算为0万元 beside 支出决算为307.82万元: the 0 is that column's only."""
     a = engine.answer("社会工作部一般公共预算财政拨款支出年初预算是多少？")
     assert not a.refused and a.value == 0 and "年初预算" in a.text and "没有" not in a.text
+
+
+@pytest.mark.parametrize(("side", "printed"), list(_data()["whole_sides"].items()))
+def test_a_side_of_the_whole_budget_named_is_answered_by_that_side_only(side: str, printed: list[str]) -> None:
+    """"支出预算比上年增加多少" where only the 收入's change is printed: nothing, never the 收入's figure."""
+    other = "支出" if side == "收入" else "收入"
+    doc = chunk(f"本部门{other}预算100.00万元，比上年增加10.00万元。", "二、收支总体情况")
+    assert best_change(changes([doc]), f"{side}预算", False, (), NEUTRAL) is None
+    doc = chunk(f"本部门{printed[0]}预算100.00万元，比上年增加10.00万元。", "二、收支总体情况")
+    assert best_change(changes([doc]), f"{side}预算", False, (), NEUTRAL).change == Decimal("10.00")  # type: ignore[union-attr]
