@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, stated, years
+from assistant import follow, narrative, premise, prior_text, stated, years
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -542,7 +542,35 @@ class Engine:
                 return draft
             if query.measure == "amount" and (draft := self._stated(query)):
                 return draft  # a count the narrative states for the very thing asked
+            if query.measure == "amount" and (draft := self._earlier(query)):
+                return draft  # an earlier year's figure the narrative states or implies
             raise
+
+    def _earlier(self, query: Query) -> Draft | None:
+        """An earlier year's figure of what was asked, stated ("2023年当年预算执行数为44.17万元") or implied by a
+        printed change in a later year's narrative (assistant/prior_text.py)."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        year = query.year if query.year is not None else (docs[0].year - 1 if docs and query.last_year else None)
+        docs = [d for d in docs if year is not None and d.year > year]
+        if len(docs) != 1 or year is None:
+            return None
+        doc = docs[0]
+        words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+        phrase = " ".join(w for w in words if w not in doc.department)
+        found = prior_text.levels(self.facts_sql.chunks([doc.doc_id]), doc.year, doc.kind)
+        basis = narrative.basis_of(re.sub(r"\d{4}\s*年度?", "", query.question))
+        best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, self.understanding.neutral)
+        if best is None:
+            return None
+        draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)
+        draft.doc_id = doc.doc_id
+        draft.citations = [Citation(doc_id=doc.doc_id, where=best.where, text=best.sentence)]
+        draft.facts = [
+            f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
+            if f.table is None and f.unit == best.unit and f.value == (best.value if best.change is None
+                                                                        else best.change.amount)
+        ][:1]  # fmt: skip
+        return draft
 
     def _stated(self, query: Query) -> Draft | None:
         """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from assistant.knowledge import grams, norm
 from index.numbers import ascii_digits
@@ -35,7 +35,9 @@ LEAD = re.compile(
 TRAIL = re.compile(r"(?:为|是|共|共计|安排|预算数为|达到)$")
 DOWN = frozenset({"减少", "下降", "少", "降幅"})
 # A numbered paragraph's opening ("5. “…（款）事业单位医疗（项）”50.37万元", "（2）", "三、"); "1.5%" is none.
-ENUM = re.compile(r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+ENUM = re.compile(
+    r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
 # "增长多少" asks a change without saying amount or rate (not "增加多少", "增长多少万元"): a printed rate answers it.
 RATE_OR_AMOUNT = re.compile(r"(?:增长|下降)了?多少(?![万亿元钱])")
 PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
@@ -231,13 +233,34 @@ def best_change(
         c for c in found
         if (c.rate if want_rate else c.change) is not None and same_basis(basis, c.basis, kind)
     ]  # fmt: skip
-    if neutral and not grams(norm(_without(phrase, neutral))):  # no item named: the whole budget's change
+    return pick(candidates, phrase, names, neutral, lambda c: c.rate if want_rate else c.change)
+
+
+class Named(Protocol):
+    """A printed figure's item: its subject and the levels above it."""
+
+    @property
+    def subject(self) -> str: ...
+    @property
+    def parents(self) -> tuple[str, ...]: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def pick(
+    candidates: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str],
+    value: Callable[[N], Decimal | None],
+) -> N | None:  # fmt: skip
+    """The candidate whose subject is the phrase asked (see best_change), or none when two as good differ in
+    `value`."""
+    if neutral and not grams(norm(_without(phrase, neutral))):  # no item named: the whole budget's figure
         sides = [printed for side, printed in _data()["whole_sides"].items() if side in phrase]
         wholes = [
             c for c in candidates
             if whole(c.subject, names) and all(any(w in c.subject for w in side) for side in sides)
         ]  # fmt: skip
-        return wholes[0] if len({c.rate if want_rate else c.change for c in wholes}) == 1 else None
+        return wholes[0] if len({value(c) for c in wholes}) == 1 else None
     scored = _fits(candidates, phrase, names, ())
     if not scored and neutral:
         scored = _fits(candidates, phrase, names, [w for w in neutral if len(w) >= 2])
@@ -245,8 +268,7 @@ def best_change(
         return None
     scored.sort(key=lambda t: -t[0])
     top, best = scored[0]
-    value = best.rate if want_rate else best.change
-    if any(top - s < 1e-9 and (c.rate if want_rate else c.change) != value for s, c in scored[1:]):
+    if any(top - s < 1e-9 and value(c) != value(best) for s, c in scored[1:]):
         return None
     return best
 
@@ -257,9 +279,7 @@ def _without(text: str, words: Sequence[str]) -> str:
     return text
 
 
-def _fits(
-    found: Sequence[Change], phrase: str, names: Sequence[str], neutral: Sequence[str]
-) -> list[tuple[float, Change]]:
+def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
     phrase = _without(phrase, neutral)
     if not grams(norm(phrase)):
         return []
@@ -279,7 +299,8 @@ AGAINST = re.compile(
     r"(?:年初预算数?|年初|全年预算数?|(?:预算)?执行数?|实际(?:执行|支出)?数?|决算数?|预算数?|同期)?(?:相比)?"
 )
 ASKED_OFF = re.compile(
-    AGAINST.pattern + r"|(?:增加|减少|增长|下降|多|少|涨|降|变化|变动)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
+    AGAINST.pattern
+    + r"|(?:增加|减少|增长|下降|多|少|涨|降|变化|变动)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
     r"|的?(?:比例|百分比|幅度|增幅|降幅)|的"
 )
 

@@ -92,7 +92,8 @@ def test_no_item_named_asks_the_whole_budgets_change() -> None:
     best = best_change(found, "预算", True, ("深圳市财政局（本级）",), NEUTRAL, "", "预算")
     assert best is not None and best.rate == Decimal("-30.8")
     other = chunk(
-        "本部门收入预算100.00万元，比上年增加10.00万元。\n本部门支出预算120.00万元，比上年增加30.00万元。", "二、收支总体情况"
+        "本部门收入预算100.00万元，比上年增加10.00万元。\n本部门支出预算120.00万元，比上年增加30.00万元。",
+        "二、收支总体情况",
     )
     assert best_change(changes([other]), "预算", False, (), NEUTRAL) is None  # 收入 or 支出: not said which
 
@@ -128,7 +129,7 @@ def test_a_zero_beginning_budget_of_a_final_account_is_no_missing_item(engine) -
 
 @pytest.mark.parametrize(("side", "printed"), list(_data()["whole_sides"].items()))
 def test_a_side_of_the_whole_budget_named_is_answered_by_that_side_only(side: str, printed: list[str]) -> None:
-    """"支出预算比上年增加多少" where only the 收入's change is printed: nothing, never the 收入's figure."""
+    """ "支出预算比上年增加多少" where only the 收入's change is printed: nothing, never the 收入's figure."""
     other = "支出" if side == "收入" else "收入"
     doc = chunk(f"本部门{other}预算100.00万元，比上年增加10.00万元。", "二、收支总体情况")
     assert best_change(changes([doc]), f"{side}预算", False, (), NEUTRAL) is None
