@@ -629,10 +629,12 @@ class Engine:
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
         basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
 
+        neutral = self.understanding.neutral  # a fund the question does not name qualifies no item it asks:
+        if not any(w in query.question for w in FUND_WORDS):  # "会议费" is the 一般公共预算会议费 printed
+            neutral = (*neutral, *FUND_WORDS)
+
         def best(basis: str, rate: bool) -> narrative.Change | None:
-            found = narrative.best_change(
-                printed, phrase, rate, doc.aliases, self.understanding.neutral, basis, doc.kind
-            )
+            found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
             if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
                 name = self.pick.name(query.subjects[0])
                 found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)

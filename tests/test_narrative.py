@@ -135,3 +135,28 @@ def test_a_side_of_the_whole_budget_named_is_answered_by_that_side_only(side: st
     assert best_change(changes([doc]), f"{side}预算", False, (), NEUTRAL) is None
     doc = chunk(f"本部门{printed[0]}预算100.00万元，比上年增加10.00万元。", "二、收支总体情况")
     assert best_change(changes([doc]), f"{side}预算", False, (), NEUTRAL).change == Decimal("10.00")  # type: ignore[union-attr]
+
+
+def test_an_earlier_years_figure_stated_in_a_paragraph() -> None:
+    """福利院 2024: "2023年当年预算执行数为44.17万元" in the paragraph of 事业单位医疗 — its 2023 执行数; asked as
+    the 2023 预算 it is none (another basis)."""
+    from assistant.prior_text import best_level, item_asked, levels
+
+    assert item_asked(str(_data()["level_example"])).split("2023年")[0] == "福利院事业单位医疗"
+    found = levels([FULIYUAN], 2024, "预算")
+    best = best_level(found, "事业单位医疗 执行了", 2023, "执行数", "预算", (), NEUTRAL)
+    assert best is not None and best.value == Decimal("44.17") and best.change is None
+    assert best_level(found, "事业单位医疗", 2023, "预算", "预算", (), NEUTRAL) is None
+    assert best_level(found, "事业单位医疗", 2022, "", "预算", (), NEUTRAL) is None
+
+
+def test_an_earlier_years_figure_implied_by_a_printed_change_is_derived() -> None:
+    """深圳市财政局 2026: 37,385.88 较2025年年初预算减少16,640.31 → the 2025 年初预算 54,026.19, by the calculator."""
+    from assistant.prior_text import best_level, drafted, levels
+
+    found = levels([SHENZHEN], 2026, "预算")
+    best = best_level(found, "年初预算", 2025, "年初预算", "预算", ("深圳市财政局（本级）",), NEUTRAL)
+    assert best is not None and best.value == Decimal("54026.19") and best.change is not None
+    draft = drafted(best, "深圳市财政局（本级）", 2026, ("深圳市财政局（本级）",))
+    assert draft.value == Decimal("54026.19") and draft.calculations[0].op == "prior_year"
+    assert best_level(found, "年初预算", 2025, "执行数", "预算", (), NEUTRAL) is None  # printed against 年初预算
