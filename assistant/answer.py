@@ -657,9 +657,12 @@ class Engine:
         word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
         decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
         shown = value if not (query.magnitude or decline) else abs(value)
+        also = ""  # "增长了多少" says neither amount nor rate: both printed are said
+        if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
+            also = f"，{'增长' if found.rate >= 0 else '下降'} {fmt(abs(found.rate), '%')}"
         text = (
             f"{self._scope(doc)}{narrative.plain_subject(found.subject, doc.aliases)}比{found.against}{word} "
-            f"{fmt(abs(value), unit)}（公开文件文字说明所列）。\n出处：{found.where}"
+            f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
         )
         facts = [
             f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
