@@ -629,9 +629,13 @@ class Engine:
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
         basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
 
-        neutral = self.understanding.neutral  # a fund the question does not name qualifies no item it asks:
-        if not any(w in query.question for w in FUND_WORDS):  # "会议费" is the 一般公共预算会议费 printed
-            neutral = (*neutral, *FUND_WORDS)
+        neutral = self.understanding.neutral
+        if (
+            query.subjects
+            and not narrative.whole(self.pick.name(query.subjects[0]))
+            and not narrative.item_named(phrase, neutral)
+        ):  # a follow-up ("比上年增长多少？") asks the item before it, never the whole budget
+            phrase = self.pick.name(query.subjects[0])
 
         def best(basis: str, rate: bool) -> narrative.Change | None:
             found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)

@@ -236,6 +236,11 @@ def best_change(
     return pick(candidates, phrase, names, neutral, lambda c: c.rate if want_rate else c.change)
 
 
+def item_named(phrase: str, neutral: Sequence[str]) -> bool:
+    """Whether the phrase names an item, not only neutral words ("预算", "支出预算")."""
+    return bool(grams(norm(_without(phrase, neutral))))
+
+
 class Named(Protocol):
     """A printed figure's item: its subject and the levels above it."""
 
@@ -254,12 +259,14 @@ def pick(
 ) -> N | None:  # fmt: skip
     """The candidate whose subject is the phrase asked (see best_change), or none when two as good differ in
     `value`."""
-    if neutral and not grams(norm(_without(phrase, neutral))):  # no item named: the whole budget's figure
-        sides = [printed for side, printed in _data()["whole_sides"].items() if side in phrase]
-        wholes = [
-            c for c in candidates
-            if whole(c.subject, names) and all(any(w in c.subject for w in side) for side in sides)
-        ]  # fmt: skip
+    sides = {side: printed for side, printed in _data()["whole_sides"].items() if side in phrase}
+    if len(sides) == 1:  # "…财政拨款支出" asked: never the 收入 of the same words
+        candidates = [c for c in candidates if not any(o in c.subject for o in _data()["whole_sides"]) or
+                      any(w in c.subject for w in next(iter(sides.values())))]  # fmt: skip
+    if neutral and not item_named(phrase, neutral) and any(w in phrase for w in _data()["whole"] if w != "、"):
+        # no item named, but the budget is ("今年的预算"): the whole budget's figure; a bare "比上年增长多少" names
+        # nothing, and a follow-up's item is the one before it
+        wholes = [c for c in candidates if whole(c.subject, names)]
         return wholes[0] if len({value(c) for c in wholes}) == 1 else None
     scored = _fits(candidates, phrase, names, ())
     if not scored and neutral:
@@ -288,7 +295,8 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
         own_phrase = _without(phrase, [p for p in c.parents if p in phrase])
         q = len(set(grams(norm(own_phrase))))
         asked, own = coverage(own_phrase, _without(plain_subject(c.subject, names), neutral))
-        if q and asked * q >= q - (1 if q >= 4 else 0) and own >= 0.5:
+        exact = 1.0 if c.parents else 0.5  # an item of a subject path is named in full ("其他城乡社区住宅支出")
+        if q and asked * q >= q - (1 if q >= 4 else 0) and own >= exact:
             scored.append((asked + own, c))
     return scored
 

@@ -80,9 +80,10 @@ def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
 
 
 def item_asked(phrase: str) -> str:
-    """The phrase asked without the words of its basis ("事业单位医疗 执行了" → "事业单位医疗")."""
+    """The phrase asked with the words of its basis said as 预算, a word that names no item ("事业单位医疗 执行了"
+    → "事业单位医疗 预算"; "年初预算" → "预算": the budget named, as a whole)."""
     for w in sorted(_data()["level_words"], key=len, reverse=True):
-        phrase = phrase.replace(w, " ")
+        phrase = phrase.replace(w, " 预算 ")
     return phrase
 
 

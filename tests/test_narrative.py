@@ -143,6 +143,7 @@ def test_an_earlier_years_figure_stated_in_a_paragraph() -> None:
     from assistant.prior_text import best_level, item_asked, levels
 
     assert item_asked(str(_data()["level_example"])).split("2023年")[0] == "福利院事业单位医疗"
+    assert "执行" not in item_asked(str(_data()["level_example"]))
     found = levels([FULIYUAN], 2024, "预算")
     best = best_level(found, "事业单位医疗 执行了", 2023, "执行数", "预算", (), NEUTRAL)
     assert best is not None and best.value == Decimal("44.17") and best.change is None
@@ -160,3 +161,9 @@ def test_an_earlier_years_figure_implied_by_a_printed_change_is_derived() -> Non
     draft = drafted(best, "深圳市财政局（本级）", 2026, ("深圳市财政局（本级）",))
     assert draft.value == Decimal("54026.19") and draft.calculations[0].op == "prior_year"
     assert best_level(found, "年初预算", 2025, "执行数", "预算", (), NEUTRAL) is None  # printed against 年初预算
+
+
+def test_a_question_naming_nothing_is_not_the_whole_budget() -> None:
+    """ "比上年增长多少？" (a follow-up) names no item and no budget: never the whole budget's change."""
+    assert best_change(changes([SHENZHEN]), "", False, ("深圳市财政局（本级）",), NEUTRAL) is None
+    assert best_change(changes([SHENZHEN]), "预算", False, ("深圳市财政局（本级）",), NEUTRAL) is not None
