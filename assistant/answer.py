@@ -357,7 +357,18 @@ class Engine:
     def _false_premise(self, question: str, query: Query, start: float) -> Answer | None:
         """The correction of a why-question whose direction the change printed for the very item asked
         contradicts (assistant/premise.py), or None."""
-        if not query.subjects or premise.asked_direction(question) is None:
+        if premise.asked_direction(question) is None:
+            return None
+        whole = bool(query.doc_ids) and self.understanding.names_whole(question, list(query.doc_ids))
+        totals = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}
+        if (not whole or totals) and (found := self._item_premise(question, query, start)):
+            return found
+        return self._whole_premise(question, query, start) if whole else None  # the prose's sentence on the whole
+
+    def _item_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction from the change the engine reads for the item asked (a table's two years, or the
+        change printed for it), or None."""
+        if not query.subjects:
             return None
         change = replace(query, measure="change")
         try:
@@ -374,6 +385,23 @@ class Engine:
         return Answer(
             question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
             citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _whole_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """A why-question about the budget as a whole, answered by the prose's own sentence on the whole's change
+        ("收入预算…比2025年…增加 148.16 万元"): the correction first when it contradicts the direction asked, else
+        that sentence with its reason — never another item's change; None when the prose states none."""
+        doc = self.pick.doc(replace(query, subjects=()))
+        stated = premise.whole_stated(self.sentences(doc.doc_id).paragraphs.get(doc.doc_id, []))
+        if stated is None:
+            return None
+        where, sentence = f"{doc.title} · {stated[0]}", stated[1]
+        fixed = premise.correction(question, sentence)
+        return Answer(  # the premise is false: its correction; it holds: the whole's own sentence and reason
+            question=question, text=f"{fixed}。据{where}：\n「{sentence}」" if fixed else f"据{where}：\n「{sentence}」",
+            refused=bool(fixed), query=query,
+            citations=[Citation(doc_id=doc.doc_id, where=where, text=sentence)],
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
