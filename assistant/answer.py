@@ -36,7 +36,7 @@ from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
 from assistant.shares import check_share
-from assistant.standing import without_inclusions
+from assistant.standing import part_named, without_inclusions
 from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
@@ -763,7 +763,7 @@ class Engine:
         name = self.pick.name(query.subjects[0])
         if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
             name = self.kb.subject_of(f)
-        said = f"{name}{column}为 {fmt(f.value, f.unit)}"
+        said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
         if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
