@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from assistant.claims import YEAR, unreadable
 from assistant.draft import cited, fmt
 from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
-from assistant.knowledge import Doc
 from assistant.llm import Client, Deadline, ModelUnavailable
 from assistant.records import Answer, Citation, Figure, ModelPart, ToolUse
 from assistant.tokens import glossary_data, to_template
 from assistant.tools import MAX_DOCS, Ledger, Toolbox, specs
+from index.records import DocumentInfo
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
@@ -76,7 +76,9 @@ class Agent:
         self.client = client
         self.settings = client.settings
 
-    def answer(self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer) -> Answer:
+    def answer(
+        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer
+    ) -> Answer:
         """The model's checked draft as the answer, or `rule` with what the model did beside it. Never raises:
         the model is an optional helper, and its own fault must not cost the user the rules' answer."""
         start = time.perf_counter()
@@ -91,7 +93,13 @@ class Agent:
             return replace(rule, model=part)
 
     def _answer(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer, start: float
+        self,
+        engine: Engine,
+        question: str,
+        history: Sequence[Answer],
+        pool: list[DocumentInfo],
+        rule: Answer,
+        start: float,
     ) -> Answer:
         box = Toolbox(engine, pool)
         calls: list[ToolUse] = []
@@ -131,7 +139,7 @@ class Agent:
         )
 
     def _exchange(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer,
+        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer,
         box: Toolbox, calls: list[ToolUse], state: dict[str, int], deadline: Deadline,
     ) -> tuple[str, list[Figure]]:  # fmt: skip
         """Requests until the model gives a draft that passes, or has had its one correction."""
@@ -207,7 +215,7 @@ class Agent:
         )  # fmt: skip
 
 
-def judged(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
+def judged(engine: Engine, text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
     """Every figure of a model's text, judged against the documents of the question and those the tools read,
     and those of any department the text names (so that a figure put under its name is read as its)."""
     docs = ledger.docs() | {d.doc_id for d in pool}
@@ -250,7 +258,7 @@ def _feedback(bad: list[Figure]) -> str:
     )  # fmt: skip
 
 
-def _ask(question: str, pool: list[Doc], rule: Answer) -> str:
+def _ask(question: str, pool: list[DocumentInfo], rule: Answer) -> str:
     """The user's message: the question, what may be read, and what the rule engine found (its reason)."""
     departments = sorted({d.department for d in pool})
     years = sorted({d.year for d in pool}, reverse=True)

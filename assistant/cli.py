@@ -217,7 +217,7 @@ def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     docs = store.documents()
     if args.json:
-        dump([{**d.__dict__, "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
+        dump([{**d.stored(), "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
     elif not docs:
         print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
     else:
@@ -358,6 +358,8 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if args.json:
         dump(answer_json(answer), out)
         return 0
+    if answer.reading:
+        print(answer.reading.line(), file=out)
     print(answer.text, file=out)
     if answer.figures:
         print("\n数字核对：", file=out)

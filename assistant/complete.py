@@ -19,12 +19,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from assistant.calculator import MONEY
 from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
+from index.normal import to_decimal
 from index.records import Fact
+from index.units import MONEY
 
 CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share"]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -166,7 +167,7 @@ def _numbers(text: str) -> set[Decimal]:
     out = set()
     for n in _NUMBER.findall(text):
         try:
-            out.add(Decimal(n.replace(",", "")))
+            out.add(to_decimal(n))
         except InvalidOperation:
             continue
     return out

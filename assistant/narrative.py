@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.knowledge import grams, norm
-from index.numbers import ascii_digits
+from index.normal import squeeze_cjk
 from index.records import Chunk
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
@@ -51,12 +51,6 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _squeeze(text: str) -> str:
-    """Spaces between CJK characters dropped ("深 圳 市" → "深圳市"); digits ASCII."""
-    text = ascii_digits(text)
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
-
-
 def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
     """The prose chunks' sentences, each with where it is (a sentence broken over lines is joined)."""
     out: list[tuple[str, str]] = []
@@ -64,7 +58,7 @@ def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
         if c.metadata.get("kind") != "prose":
             continue
         head, _, body = c.text.partition("\n")
-        text = _squeeze(body.replace("\n", ""))
+        text = squeeze_cjk(body.replace("\n", ""))
         out.extend((sentence, head) for sentence in re.split(r"(?<=。)", text) if sentence.strip())
     return out
 
@@ -172,4 +166,4 @@ ASKED_OFF = re.compile(
 
 def asked(question: str) -> str:
     """The question without its comparison ("比2025年年初预算") and change words: what changed."""
-    return ASKED_OFF.sub(" ", _squeeze(question))
+    return ASKED_OFF.sub(" ", squeeze_cjk(question))

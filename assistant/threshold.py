@@ -16,6 +16,7 @@ from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
 from assistant.records import Answer, Citation
+from index.normal import to_decimal
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -45,7 +46,14 @@ def asked(question: str) -> tuple[str, str, Decimal, str, int] | None:
     if len(levels) != 1:
         return None
     op = ">=" if m.group("op") in spec["at_least"] or m.group("above") else ">"
-    return m.group(0), op, Decimal(m.group("number").replace(",", "")), m.group("unit"), int(levels[0])
+    return m.group(0), op, to_decimal(m.group("number")), m.group("unit"), int(levels[0])
+
+
+def level_word(length: int) -> str:
+    """The name of the level a list asks ("项级科目" for a code of 7 digits, "项目" for projects)."""
+    if length == PROJECTS:
+        return "项目"
+    return next((f"{word}级科目" for word, n in _spec()["levels"].items() if int(n) == length), "科目")
 
 
 def _table_kind(question: str) -> str:

@@ -29,9 +29,9 @@ from index.catalog import catalog
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.identify import Identity
 from index.load import normalise
-from index.query import FACT_COLUMNS, fact_of
+from index.normal import label_key
+from index.query import FACT_COLUMNS, fact_of, resolve_id
 from index.records import Chunk, DocumentInfo, Fact, Indicator
-from index.tables import label_key
 
 if TYPE_CHECKING:  # llama-index and chromadb load only when vectors are used (answering a figure needs neither)
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -388,13 +388,10 @@ class Store:
         ]  # fmt: skip
 
     def resolve(self, doc_id: str) -> str:
-        """A full document id from an id or a unique prefix of one."""
-        rows = self.conn.execute(
-            "SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (doc_id.lower(),)
-        ).fetchall()
-        if len(rows) != 1 or not doc_id:
-            raise DocumentNotFound(doc_id)
-        return str(rows[0][0])
+        """A full document id from an id or a unique prefix of one (`index.query.resolve_id`)."""
+        prefix = doc_id.strip().lower()
+        rows = self.conn.execute("SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (prefix,)).fetchall()
+        return resolve_id(doc_id, (str(r[0]) for r in rows))
 
     def text(self, doc_id: str) -> tuple[str, str]:
         """(normalised text, file name) of a stored document."""

@@ -23,12 +23,12 @@ from index.errors import AssistantError
 from index.facts import extract_facts
 from index.ingest import Parsed, read
 from index.load import LoadedText, normalise
+from index.normal import label_key
 from index.numbers import format_amount
 from index.parse import parse, squeeze
 from index.pdf import _is_running, _Line, _Page, _running_lines
 from index.records import Row, Table
 from index.store import FORMAT, Store
-from index.tables import label_key
 from tests.conftest import SAMPLE, SECOND, run_cli
 from tests.test_reliability import snapshot
 
