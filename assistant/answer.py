@@ -34,6 +34,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
+from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
@@ -227,6 +228,7 @@ class Engine:
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted
+        from assistant.llm import ModelUnavailable  # loaded with the agent: openai only when a model is set
 
         if not wanted(question, rule, self.settings.llm_use):
             return rule
@@ -238,7 +240,9 @@ class Engine:
             return rule
         try:
             agent = self.agent
-        except Exception:  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
+        except (
+            ModelUnavailable
+        ):  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
             log.exception("the language model's client could not be made")
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
@@ -301,6 +305,9 @@ class Engine:
         if not history and allowed is None and (listed := over(self, question, doc_id)):
             # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
             return self.read(listed, "threshold")
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
+            return self.read(top, "ranking")
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
