@@ -39,7 +39,7 @@ from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
 from assistant.shares import check_share
-from assistant.standing import without_inclusions
+from assistant.standing import part_named, without_inclusions
 from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
@@ -383,7 +383,18 @@ class Engine:
     def _false_premise(self, question: str, query: Query, start: float) -> Answer | None:
         """The correction of a why-question whose direction the change printed for the very item asked
         contradicts (assistant/premise.py), or None."""
-        if not query.subjects or premise.asked_direction(question) is None:
+        if premise.asked_direction(question) is None:
+            return None
+        whole = bool(query.doc_ids) and self.understanding.names_whole(question, list(query.doc_ids))
+        totals = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}
+        if (not whole or totals) and (found := self._item_premise(question, query, start)):
+            return found
+        return self._whole_premise(question, query, start) if whole else None  # the prose's sentence on the whole
+
+    def _item_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction from the change the engine reads for the item asked (a table's two years, or the
+        change printed for it), or None."""
+        if not query.subjects:
             return None
         change = replace(query, measure="change")
         try:
@@ -400,6 +411,23 @@ class Engine:
         return Answer(
             question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
             citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _whole_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """A why-question about the budget as a whole, answered by the prose's own sentence on the whole's change
+        ("收入预算…比2025年…增加 148.16 万元"): the correction first when it contradicts the direction asked, else
+        that sentence with its reason — never another item's change; None when the prose states none."""
+        doc = self.pick.doc(replace(query, subjects=()))
+        stated = premise.whole_stated(self.sentences(doc.doc_id).paragraphs.get(doc.doc_id, []))
+        if stated is None:
+            return None
+        where, sentence = f"{doc.title} · {stated[0]}", stated[1]
+        fixed = premise.correction(question, sentence)
+        return Answer(  # the premise is false: its correction; it holds: the whole's own sentence and reason
+            question=question, text=f"{fixed}。据{where}：\n「{sentence}」" if fixed else f"据{where}：\n「{sentence}」",
+            refused=bool(fixed), query=query,
+            citations=[Citation(doc_id=doc.doc_id, where=where, text=sentence)],
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -830,7 +858,7 @@ class Engine:
         name = self.pick.name(query.subjects[0])
         if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
             name = self.kb.subject_of(f)
-        said = f"{name}{column}为 {fmt(f.value, f.unit)}"
+        said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
         other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
         if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"

@@ -247,7 +247,7 @@ def _choose(
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
     kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
     facts = [f for f in facts if f.table_kind == kind]
-    if place.outside and any(label_key(f.column) in place.outside for f in facts):
+    if place.outside and any(o in label_key(f.column) for f in facts for o in place.outside):  # 会议费支出 too
         # Xi'an's “三公”经费及会议费、培训费 table: its 合计's year column adds 会议费 and 培训费; the subject's own column
         facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
     doc_kind = facts[0].doc_kind if facts else "预算"

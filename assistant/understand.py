@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant import kinds as kinds_asked
+from assistant import premise
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -768,6 +769,8 @@ class Understanding:
     ) -> tuple[tuple[str, ...], str | None]:
         out: list[str] = []
         code = None
+        if measure == "explain":  # "预算为什么增加了": the premise and its question words are no part of a name
+            text = premise.without_premise(text)
         segments = self._segments(text, measure)
         money = measure in ("share", "sum", "difference")
         for n, segment in enumerate(segments):
@@ -796,9 +799,13 @@ class Understanding:
             link = self.link(segment, docs, raw=raw if len(segments) == 1 else "", table=table, money=money)
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        leftover = re.sub(r"部门预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", self.content(text, docs))
+        leftover = self._leftover(text, docs, measure)
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
-        if generic and measure in ("amount", "change", "growth", "prior") and re.search(r"预算|总额|一共|总共", text):
+        if (
+            generic
+            and measure in ("amount", "change", "growth", "prior", "explain")
+            and re.search(r"预算|总额|一共|总共", text)
+        ):
             out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
         if (
             not out
@@ -813,6 +820,18 @@ class Understanding:
             if income:
                 out.append(income)
         return tuple(out), code
+
+    def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
+        """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
+        and its question words ("预算增加的原因是什么") name no item."""
+        content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
+        return re.sub(r"部门预算|支出预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", content)
+
+    def names_whole(self, question: str, docs: list[str]) -> bool:
+        """Whether a why-question is about the department's budget as a whole ("北京市财政局预算减少的原因")."""
+        text = to_template(question)
+        leftover = self._leftover(text, docs, "explain")
+        return bool(re.search(r"预算|总额|整体", text)) and not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
 
     def _spending_total(self, docs: list[str]) -> str | None:
         """The department's whole budget: the 支出总计 row of its 收支总表, or the 支出合计 (本年支出合计) of its 收支总表

@@ -38,6 +38,7 @@ class TableKind:
     part_of: tuple[str, ...] = ()  # kinds printing the whole this table is a part of (its fund's, its 基本支出's)
     items: bool = False  # its rows are projects, purchases or targets, not 科目
     side: str = ""  # "收入": a table of the money coming in, by 科目 (read first only when 收入 is asked)
+    part: str = ""  # the part of the spending it prints (基本支出): a row of it is that part's figure, said so
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +67,7 @@ class Catalog:
     caption_prefixes: tuple[str, ...]  # 附, 公开, 预算
     owners: tuple[str, ...]  # 部门, 单位 … printed before a table's name
     qualifiers: tuple[str, ...]  # 不含上年结转 … printed in a title, not part of the table's name
+    portions: tuple[str, ...]  # 上年结转 … a title naming only a portion of the year's money
     code_schemes: dict[str, re.Pattern[str]]  # 功能分类 / 经济分类 → the form of its 科目编码
 
 
@@ -86,6 +88,7 @@ def catalog() -> Catalog:
             part_of=tuple(t.get("part_of", ())),
             items=t.get("rows") == "items",
             side=t.get("side", ""),
+            part=t.get("part", ""),
         )
         for t in data["table"]
     )
@@ -120,6 +123,7 @@ def catalog() -> Catalog:
         caption_prefixes=tuple(data["captions"]["prefixes"]),
         owners=tuple(data["titles"]["owners"]),
         qualifiers=tuple(data["titles"]["qualifiers"]),
+        portions=tuple(data["titles"]["portions"]),
         code_schemes={scheme: re.compile(form) for scheme, form in data["codes"].items()},
     )
 
@@ -143,6 +147,11 @@ def wholes(kind: str | None) -> frozenset[str]:
 def item_rows(kind: str | None) -> bool:
     """Whether a `kind` table's rows are projects, purchases or targets rather than 科目."""
     return any(t.items for t in catalog().tables if t.kind == kind)
+
+
+def part_printed(kind: str | None) -> str:
+    """The part of the spending a `kind` table prints ("基本支出"), or "" for a table of the whole."""
+    return next((t.part for t in catalog().tables if t.kind == kind), "")
 
 
 def side_of(kind: str | None) -> str:
@@ -221,6 +230,8 @@ def kind_by_content(title: str, words: list[str], codes: list[str]) -> TableKind
 
     `words` are its header cells and row labels, `codes` its rows' 科目编码.
     """
+    if any(p in title_core(title) for p in catalog().portions):
+        return None  # "一般公共预算拨款上年结转支出表": 基本支出 and 项目支出 headers, but only the carried-over money
     text = [form_key(w) for w in words if w]
     scheme = code_scheme(codes)
     found = [

@@ -400,3 +400,22 @@ def test_a_last_year_column_is_never_this_year_s() -> None:
     facts = [replace(f, doc_id="d") for f in printed]
     (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
     assert reading.value == Decimal("21.90")
+
+
+def test_another_year_s_total_with_meetings_and_training_is_never_that_year_s_three_public() -> None:
+    """A Shaanxi 部门综合预算 “三公”经费及会议费、培训费 table read across by year (2025年 | 2026年 合计, then the
+    2026 “三公” column and its items, 会议费支出, 培训费支出): the 2025年 合计 adds 会议费 and 培训费, so the 2025
+    “三公” a comparison asks for is not printed — nothing is read, rather than a figure of another composition."""
+    doc = _doc("d", "d", 2026)
+    printed = [
+        _fact("d", "three_public", "合计", "2025年", "263.72"),
+        _fact("d", "three_public", "合计", "2026年", "248.00"),
+        _fact("d", "three_public", "合计", "一般公共预算拨款安排的“三公”经费预算", "18.60"),
+        _fact("d", "three_public", "合计", "会议费支出", "174.60"),
+        _fact("d", "three_public", "合计", "培训费支出", "54.80"),
+    ]
+    facts = [replace(f, doc_id="d") for f in printed]
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc], 2025)  # type: ignore[arg-type]
+    assert reading.value is None
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal("18.60")
