@@ -211,6 +211,25 @@ class FactQuery:
         rows.sort(key=lambda r: r[-1])
         return [fact_of(r) for r in rows]
 
+    def cells(self, facts: Sequence[Fact]) -> list[Fact]:
+        """The facts stored at the places of these facts (document, table kind, source — the table as
+        printed, the row path and the column path — and page), in print order: each place read through
+        facts_doc_kind, so the cost grows with the places asked for, not with the store."""
+        places = list(dict.fromkeys((f.doc_id, f.table_kind, f.source, f.page) for f in facts))
+        rows = []
+        for start in range(0, len(places), PART // 5):
+            where, params = [], []
+            for doc_id, table_kind, source, page in places[start : start + PART // 5]:
+                kind = "table_kind IS NULL" if table_kind is None else "table_kind = ?"
+                at = "page IS NULL" if page is None else "page = ?"
+                where.append(f"(f.doc_id = ? AND {kind} AND source = ? AND {at})")
+                params += [doc_id, *([table_kind] if table_kind is not None else []), source]
+                params += [page] if page is not None else []
+            sql = f"SELECT {FACT_COLUMNS}, f.id FROM facts f JOIN documents d USING (doc_id) WHERE {' OR '.join(where)}"
+            rows += self._read(sql, params)
+        rows.sort(key=lambda r: r[-1])
+        return [fact_of(r) for r in rows]
+
     def indicators(self, doc_ids: Sequence[str]) -> list[tuple[str, Indicator]]:
         """(doc_id, performance target) of these documents."""
         rows = self._read(
