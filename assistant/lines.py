@@ -51,14 +51,16 @@ def check_lines(parts: Sequence[Part], library: Library) -> list[Figure]:
             kb = Knowledge(docs, [read[n] for n in own], [], {})  # the store's cells, not the line's copies
         else:
             kb = narrowed.get(id(part)) or library.view(part.doc_ids)
-        for f in Verifier(kb).check(part.text, part.doc_ids, part.calculations):
+        for fig in Verifier(kb).check(part.text, part.doc_ids, part.calculations):
             c = part.derived
-            if c and f.unit == c.unit and abs(f.value) == abs(c.value):  # a total equal to one addend is still a total
-                f = replace(
-                    f, verdict="derived", source="；".join(o.source for o in c.operands), expression=c.expression
+            if (
+                c and fig.unit == c.unit and abs(fig.value) == abs(c.value)
+            ):  # a total equal to one addend is still a total
+                fig = replace(
+                    fig, verdict="derived", source="；".join(o.source for o in c.operands), expression=c.expression
                 )
-            cite = next((src for v, u, src in part.cites if v == f.value and u == f.unit), None)
-            if f.verdict == "verified" and cite:  # the cell this line read, not an equal one elsewhere
-                f = replace(f, source=cite)
-            figures.append(f)
+            cite = next((src for v, u, src in part.cites if v == fig.value and u == fig.unit), None)
+            if fig.verdict == "verified" and cite:  # the cell this line read, not an equal one elsewhere
+                fig = replace(fig, source=cite)
+            figures.append(fig)
     return figures

@@ -73,14 +73,15 @@ class Fusion:
     depth: int = 10  # how many hits each leg contributes
 
 
-def open_vectors(settings: Settings) -> Vectors:
-    """The chromadb collection for the configured embedding model (embedded or server)."""
+def open_vectors(settings: Settings, suffix: str = "") -> Vectors:
+    """The chromadb collection for the configured embedding model (embedded or server); with a suffix,
+    the collection of that name beside it (a rebuild's)."""
     from index.embed import load_embedding, slug
 
     return Vectors(
         settings.store,
         load_embedding(settings.embed_model),
-        collection=f"chunks-{slug(settings.embed_model)}",
+        collection=f"chunks-{slug(settings.embed_model)}{suffix}",
         host=settings.chroma_host,
         port=settings.chroma_port,
     )

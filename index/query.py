@@ -218,7 +218,8 @@ class FactQuery:
         places = list(dict.fromkeys((f.doc_id, f.table_kind, f.source, f.page) for f in facts))
         rows = []
         for start in range(0, len(places), PART // 5):
-            where, params = [], []
+            where: list[str] = []
+            params: list[object] = []
             for doc_id, table_kind, source, page in places[start : start + PART // 5]:
                 kind = "table_kind IS NULL" if table_kind is None else "table_kind = ?"
                 at = "page IS NULL" if page is None else "page = ?"
