@@ -258,6 +258,25 @@ class FactQuery:
         )
         return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
+    def holding(self, terms: Sequence[str], doc_ids: Sequence[str] | None = None) -> list[tuple[Chunk, int]]:
+        """(chunk, position) of the chunks whose text holds any of these words, of these documents (None:
+        of every document), read in SQL without reading the others."""
+        if not terms:
+            return []
+        sql = (
+            "SELECT id, doc_id, location, text, metadata, position FROM chunks WHERE ("
+            + " OR ".join(["instr(text, ?) > 0"] * len(terms))
+            + ")"
+        )
+        params: list[object] = list(terms)
+        if doc_ids is not None:
+            sql += " AND doc_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(doc_ids)))
+        return [
+            (Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])), int(r[5]))
+            for r in self._read(sql, params)
+        ]
+
     def statistics(self, terms: Sequence[str]) -> Statistics:
         """The store-wide BM25 numbers for a query's terms."""
         try:
