@@ -94,18 +94,22 @@ class FactQuery:
         where = [f"table_kind IN ({marks})"]
         params: list[object] = [*at.tables]
         wanted = []
+        # Rows, codes and roles are compared as expressions (`|| ''`), which no index serves: the planner then
+        # reads each listed document's tables of the kind (facts_doc_kind), a cost that grows with the
+        # documents asked about; by facts_subject it read that row in every document of the store (10,000
+        # documents: 126 ms instead of 7.5 ms for a place in 40 departments' documents).
         if at.rows:
-            wanted.append(f"row_key IN ({','.join('?' * len(at.rows))})")
+            wanted.append(f"row_key || '' IN ({','.join('?' * len(at.rows))})")
             params += at.rows
         if at.codes:
-            wanted.append(f"code IN ({','.join('?' * len(at.codes))})")
+            wanted.append(f"code || '' IN ({','.join('?' * len(at.codes))})")
             params += at.codes
         where.append("(" + " OR ".join(wanted) + ")")
         if at.roles:
-            where.append(f"column_role IN ({','.join('?' * len(at.roles))})")
+            where.append(f"column_role || '' IN ({','.join('?' * len(at.roles))})")
             params += at.roles
-        where.append(f"f.doc_id IN ({','.join('?' * len(doc_ids))})")  # listed: the planner reads each document's
-        params += doc_ids  # tables of the kind (facts_doc_kind), not that kind's rows in every document
+        where.append(f"f.doc_id IN ({','.join('?' * len(doc_ids))})")
+        params += doc_ids
         sql = f"SELECT {FACT_COLUMNS} FROM facts f JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} ORDER BY f.id"
         try:
             return [fact_of(r) for r in self._conn().execute(sql, params)]
