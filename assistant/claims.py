@@ -15,6 +15,7 @@ from assistant.figures import Found
 from assistant.knowledge import Knowledge, norm
 from assistant.tokens import to_template
 from assistant.verify import direction
+from index.units import MONEY_PATTERN
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_WORDS = re.compile(  # absolute years (2023年, 二〇二三年, 23年) and relative ones (上年, 去年, 今年)
@@ -38,8 +39,8 @@ FILLER = re.compile(
 )
 UNREADABLE = re.compile(  # numbers find_figures does not read: a draft with one cannot be checked
     r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:亿元|万元|千元|元|个百分点|倍|成(?![本为立果效绩员])|番)"
-    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:亿元|万元|千元|元|%)"
+    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:" + MONEY_PATTERN + r"|个百分点|倍|成(?![本为立果效绩员])|番)"
+    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:" + MONEY_PATTERN + r"|%)"
 )
 
 

@@ -17,13 +17,12 @@ from decimal import Decimal
 from assistant import calculator as calc
 from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
-from assistant.knowledge import Doc
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from index.facts import EMPTY_TABLE
+from index.normal import label_key
 from index.query import FactQuery, Located
-from index.records import Fact
-from index.tables import label_key
+from index.records import DocumentInfo, Fact
 
 # The column a document's own figure is under, when a place names no role: its measure, else the row's total.
 OWN_ROLES = {
@@ -38,7 +37,8 @@ SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
 class AskBack(Exception):
-    """The question is asked back: which kind (or year) of the documents is meant."""
+    """The question is asked back: which kind (or year) of the documents is meant. An internal signal: the
+    engine turns it into a question back to the user, never a user-facing error."""
 
     def __init__(self, text: str, choices: tuple[str, ...]):
         super().__init__(text)
@@ -50,7 +50,7 @@ class AskBack(Exception):
 class Reading:
     """One document's figure for a subject, in the answer's unit."""
 
-    doc: Doc
+    doc: DocumentInfo
     facts: tuple[Fact, ...]  # () when the document does not print the subject
     value: Decimal | None = None
     unit: str = ""
@@ -81,7 +81,7 @@ class Part:
 
 @dataclass(frozen=True, kw_only=True)
 class Scope:
-    docs: list[Doc]  # one per department
+    docs: list[DocumentInfo]  # one per department
     year: int
     kind: str
     covered: str  # "覆盖库中 2024 年决算 38 个部门"
@@ -127,7 +127,7 @@ class Comparer:
 
     # --- reading ------------------------------------------------------------
 
-    def read(self, subject: Subject, docs: Sequence[Doc], year: int | None = None) -> list[Reading]:
+    def read(self, subject: Subject, docs: Sequence[DocumentInfo], year: int | None = None) -> list[Reading]:
         """Each document's figure for the subject, at the first of its places the document prints; with `year`,
         the column of that year in a table read across by year (the 2025年 column of a 2026 “三公” table)."""
         found: dict[str, tuple[Fact, ...]] = {}
@@ -160,7 +160,7 @@ class Comparer:
         return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
 
     @staticmethod
-    def _reading(doc: Doc, facts: tuple[Fact, ...]) -> Reading:
+    def _reading(doc: DocumentInfo, facts: tuple[Fact, ...]) -> Reading:
         if not facts:
             return Reading(doc=doc, facts=(), note="文件中没有此项")
         note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""

@@ -12,7 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-UNITS = "亿元|万元|千元|元|万|%|人次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册"
+from index.normal import to_decimal
+from index.units import COUNT_PATTERN, MONEY_PATTERN
+
+# The units of index.units, and 万 alone ("50万" in a question); the units only a disclosure's text prints
+# (index.prose: 分, 万人次, 批次, 平方米, 米) are not read as units here.
+UNITS = f"{MONEY_PATTERN}|万|%|{COUNT_PATTERN}"
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -31,7 +36,7 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_RUN = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 
 _ARABIC = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>以上|以下|以内|及以上)?"
+    rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>(?:[（(]含[)）])?(?:以上|以下|以内|及以上))?"
 )
 _CHINESE = re.compile(rf"(?P<pct>百分之)?(?P<num>{_CN_RUN})(?P<unit>{UNITS})")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>{_CN_RUN})")
@@ -107,7 +112,7 @@ def find_figures(text: str) -> list[Found]:
             continue  # "单价 50 万元以上": a threshold, not a figure
         if m.start() > 0 and (plain[m.start() - 1].isalpha() and plain[m.start() - 1].isascii()):
             continue  # part of a word such as "OA2"
-        value = Decimal(digits.replace(",", "").replace("−", "-"))
+        value = to_decimal(digits.replace("−", "-"))
         if unit == "万":
             unit = "万元"
         out.append(

@@ -17,8 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.tokens import to_template
-from index.records import Fact
-from index.tables import label_key
+from index.normal import label_key, squeeze
+from index.records import DocumentInfo, Fact
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,19 +36,6 @@ def grams(text: str) -> list[str]:
 
 
 PROSE_CONTEXT = 300  # characters of text before a prose figure that may name what it is about
-
-
-@dataclass(frozen=True, kw_only=True)
-class Doc:
-    """A document in the store, with the names people use for its department."""
-
-    doc_id: str
-    title: str
-    department: str
-    year: int
-    kind: str
-    unit: str
-    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,7 +81,7 @@ class Knowledge:
 
     def __init__(
         self,
-        docs: Mapping[str, Doc] | Sequence[Doc],
+        docs: Mapping[str, DocumentInfo] | Sequence[DocumentInfo],
         facts: list[Fact],
         targets: list[Target],
         texts: Mapping[str, str | Callable[[], str]],
@@ -149,21 +136,22 @@ class Knowledge:
             found = self._text_grams[doc_id] = set(grams(norm(text() if callable(text) else text)))
         return found
 
-    def sentence_of(self, f: Fact) -> str:
+    def sentence_of(self, f: Fact, after: int = 0) -> str:
         """The text a prose figure is printed after (PROSE_CONTEXT characters up to the figure; a fact keeps
-        only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund)."""
+        only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund), and
+        `after` characters of what follows it ("本部门共115个" + "项目纳入绩效目标管理")."""
         window = re.search(r"「(.+?)」", f.source)
         if f.table or not window:
             return ""
         text = self._squeezed.get(f.doc_id)
         if text is None:
             raw = self._texts.get(f.doc_id, "")
-            text = self._squeezed[f.doc_id] = re.sub(r"\s+", "", raw() if callable(raw) else raw)
-        snippet = re.sub(r"\s+", "", window.group(1))
+            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        snippet = squeeze(window.group(1))
         at = text.find(snippet)
         if at < 0:
             return ""
-        return text[max(0, at - PROSE_CONTEXT) : at + len(snippet)]  # the account a figure is part of
+        return text[max(0, at - PROSE_CONTEXT) : at + len(snippet) + after]  # the account a figure is part of
 
     def subject_of(self, f: Fact) -> str:
         """What a fact is about: its row, or its column when the row is the department itself (表3) or the

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from assistant import calculator as calc
 from assistant.compare import AskBack, Composed, Part, Scope, figure
 from assistant.draft import Unanswerable, fmt
-from assistant.knowledge import Doc
 from assistant.records import Across
 from assistant.single_fill import fill
 from assistant.subjects import Subject
+from index.records import DocumentInfo
 
 if TYPE_CHECKING:
     from assistant.overview import Overview
@@ -48,7 +48,7 @@ def joined_years(text: str) -> list[int]:
     return sorted(years)
 
 
-def total(ov: Overview, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+def total(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
     """The department's subject in each year asked, summed."""
     name = a.departments[0]
     own = [d for d in docs if d.department == name]

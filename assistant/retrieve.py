@@ -45,6 +45,7 @@ class Scope:
     doc_id: str | None = None
     department: str | None = None
     year: int | None = None
+    whole: bool = False  # vectors only: each chunk's whole-text vector, none of its passages'
 
     def admits(self, chunk: Chunk) -> bool:
         m = chunk.metadata
@@ -57,7 +58,8 @@ class Scope:
     def filters(self) -> MetadataFilters | None:
         from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
 
-        pairs = [("doc_id", self.doc_id), ("department", self.department), ("year", self.year)]
+        pairs = [("passage", 0 if self.whole else None), ("doc_id", self.doc_id), ("department", self.department)]
+        pairs.append(("year", self.year))
         exact = [ExactMatchFilter(key=k, value=v) for k, v in pairs if v is not None]
         return MetadataFilters(filters=exact) if exact else None  # type: ignore[arg-type]
 
@@ -218,10 +220,11 @@ class Retriever:
     def _chunks_all(self) -> list[Chunk]:
         return self.sql.chunks(sorted(self.documents))
 
-    def _vector_query(self, query: str, k: int, filters: MetadataFilters | None) -> list[tuple[str, str, float]]:
-        """(chunk id, document id, similarity) of the k nearest passage vectors."""
+    def nearest(self, query: str, k: int, scope: Scope | None = None) -> list[tuple[str, str, float]]:
+        """(chunk id, document id, similarity) of the k nearest passage vectors in scope."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
+        filters = scope.filters() if scope else None
         embedding = self.vectors.embedding.get_query_embedding(query)
         found = self.vectors.vector_store.query(
             VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
@@ -237,9 +240,7 @@ class Retriever:
         if not self.documents:
             return []
         best: dict[tuple[str, str], float] = {}
-        for chunk_id, doc_id, score in self._vector_query(
-            expand(query, self._years(scope)), k * PASSAGES_PER_HIT, scope.filters() if scope else None
-        ):
+        for chunk_id, doc_id, score in self.nearest(expand(query, self._years(scope)), k * PASSAGES_PER_HIT, scope):
             if doc_id in self.documents:  # vectors without a committed SQLite row are ignored
                 best[(doc_id, chunk_id)] = max(best.get((doc_id, chunk_id), -1.0), score)
         hits = []
@@ -249,18 +250,6 @@ class Retriever:
                 hits.append(Hit(chunk=c, score=score, via="vector"))
             if len(hits) == k:
                 break
-        return hits
-
-    def plain(self, query: str, doc_id: str, k: int = 5) -> list[Hit]:
-        """A plain vector RAG (the benchmark's baseline): whole-chunk vectors of one document, top k, no BM25."""
-        from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
-
-        only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
-        hits = []
-        for chunk_id, _, score in self._vector_query(query, k, MetadataFilters(filters=only)):  # type: ignore[arg-type]
-            c = self.chunk(chunk_id, doc_id)
-            if c is not None:
-                hits.append(Hit(chunk=c, score=score, via="vector"))
         return hits
 
     def search(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:

@@ -12,18 +12,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant import kinds as kinds_asked
-from assistant.calculator import MONEY
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
-from assistant.subject_path import mark_path, resolve, steps, with_of
+from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from index.normal import squeeze
+from index.units import MONEY, MONEY_PATTERN
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
@@ -47,13 +48,11 @@ CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
 SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|两个|两项|三项")
-TARGET = re.compile(r"目标|指标|计划|要达到|定了|要搞|要建|要办|要完成|达到多少")
 PRECISE = re.compile(r"精确|两位小数|准确|实际|具体算")
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(r"今年|本年度?|当年")
 LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
-TABLE_PHRASE = re.compile(r"([\u4e00-\u9fff“”（）()]{2,16}?表)(?:里面|里|中|上|的)?")
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",
@@ -66,7 +65,7 @@ DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|�
 # A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
 # disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
 CLAIM = re.compile(
-    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元|%)"
+    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:" + MONEY_PATTERN + r"|%)"
     r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
@@ -208,6 +207,7 @@ class Understanding:
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
+        text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
@@ -896,4 +896,4 @@ class Understanding:
         once the cue words, years, department names and follow-up words are taken out."""
         rest = self.content(to_template(raw), list(docs))
         rest = re.sub(r"那么|那|呢|的|了|是|又|还|再|也|主要|啥|原因|这|怎|样|些|由|到|比|多|少|项目|数字|数", "", rest)
-        return not re.sub(r"\s+", "", rest)
+        return not squeeze(rest)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from index import db
-from index.errors import StoreError
+from index.errors import DocumentNotFound, StoreError
 from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
 from index.records import Chunk, DocumentInfo, Fact, Indicator
@@ -29,6 +29,16 @@ FACT_COLUMNS = (
     "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
     " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
 )
+
+
+def resolve_id(wanted: str, doc_ids: Iterable[str]) -> str:
+    """The one of `doc_ids` that `wanted` names: a whole id or a unique prefix of one (spaces around it and
+    case ignored). DocumentNotFound when none or several start with it."""
+    prefix = wanted.strip().lower()
+    found = [d for d in doc_ids if d.startswith(prefix)] if prefix else []
+    if len(found) != 1:
+        raise DocumentNotFound(wanted)
+    return found[0]
 
 
 def fact_of(r: Sequence[object]) -> Fact:
@@ -149,12 +159,12 @@ class FactQuery:
     def documents(self) -> list[DocumentInfo]:
         """Every document row without its text, by year and department, then in ingest order."""
         rows = self._read(
-            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at"
-            " FROM documents ORDER BY year, department, rowid"
+            "SELECT doc_id, title, department, year, kind, unit, filename, n_facts, ingested_at, i.level, i.scope"
+            " FROM documents LEFT JOIN identities i USING (doc_id) ORDER BY year, department, documents.rowid"
         )
         return [
             DocumentInfo(doc_id=r[0], title=r[1], department=r[2], year=r[3], kind=r[4], unit=r[5],
-                         filename=r[6], n_facts=r[7], ingested_at=r[8])
+                         filename=r[6], n_facts=r[7], ingested_at=r[8], level=r[9] or "部门", scope=r[10])
             for r in rows
         ]  # fmt: skip
 

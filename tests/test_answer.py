@@ -169,8 +169,9 @@ def test_ask_json_shape(store_both: Path) -> None:
     data = json.loads(out)
     assert set(data) == {
         "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices", "rows",
-        "metric", "covered", "model",
+        "metric", "covered", "model", "reading",
     }  # fmt: skip
+    assert data["reading"]["line"] == "按：科协 · 2022年部门预算 · 项目支出 · 占支出总计的比例"
     assert data["rows"] == [] and data["covered"] == ""  # one document: no lines across documents
     assert data["model"] is None  # no language model configured
     assert (data["value"], data["unit"], data["refused"]) == (80.51, "%", False)

@@ -10,16 +10,16 @@ from decimal import Decimal
 import pytest
 
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
 from assistant.standing import ITEMS, PART, WHOLE, standing, without_inclusions
 from assistant.tokens import glossary_data
 from index.catalog import catalog, item_rows, side_of, wholes
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
-DOC = Doc(doc_id="d", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算",
-          unit="万元", aliases=("烟台市审计局",))  # fmt: skip
+DOC = DocumentInfo(doc_id="d", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算",
+          unit="万元", filename="", n_facts=0, ingested_at="", aliases=("烟台市审计局",))  # fmt: skip
 
 
 def fact(row: str, column: str, value: str, table: str, kind: str, **kw: str | None) -> Fact:

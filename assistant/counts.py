@@ -1,0 +1,215 @@
+"""Counts and quantities printed in the narrative, answered with their stance and scope.
+
+A count is a fact of its item with the stance of its sentence: "截至…共有车辆16辆，其中：…执法执勤用车14辆" holds
+vehicles, "2026年单位预算安排购置车辆2辆，其中：…执法执勤用车2辆" plans to buy them. A question asks one
+stance ("有几辆执法执勤用车" the held, "要买几辆车" the planned) and one item in a unit ("多少辆车" ← 车辆 328
+台); several figures that fit are the one the question names, a sum of parts printed for separate scopes when
+it asks the total ("一共对几个项目开展了绩效自评" ← 一般公共预算 7 个 + 政府性基金预算 0 个), or a refusal that
+lists them. A count never answers an amount. The cue words are data (assistant/counts.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+from assistant import calculator as calc
+from assistant.draft import Draft, Unanswerable, operand, sources, where
+from assistant.knowledge import Knowledge, grams, norm
+from assistant.records import Citation
+from index.numbers import ascii_digits
+from index.records import DocumentInfo, Fact
+
+Stance = Literal["held", "planned"]
+_CJK = "\u4e00-\u9fff"
+CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
+# a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
+_CLAUSE = re.compile(r"[，,；;：:。]|[（(]其中|(?<![一二三四五六七八九十\d])、(?![^（(]*[)）])")
+_HEADING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2}))?"
+)  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
+_ASIDE = re.compile(r"[（(]含[)）]|的")  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """assistant/counts.toml, read once."""
+    return tomllib.loads(files("assistant").joinpath("counts.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountAsked:
+    """What a question counts: its noun (and the printed word for it), unit, stance, scope and whether it sums."""
+
+    nouns: tuple[str, ...]  # the noun as asked and as printed ("公车", "车辆")
+    unit: str  # the unit asked ("辆", "台套", "平方米")
+    stance: Stance
+    part: str | None  # a scope the question names ("一般公共预算"), or None
+    total: bool  # "一共", "总共": the sum over parts printed separately
+
+
+@dataclass(frozen=True, kw_only=True)
+class Counted:
+    """The answer: one fact, or the parts summed, or several that fit (a refusal lists them)."""
+
+    facts: tuple[Fact, ...]
+    value: Decimal | None  # None when the facts are alternatives the question does not choose between
+    summed: bool = False
+
+
+def _strip(text: str, words: Sequence[str], at_end: bool) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for w in sorted(words, key=len, reverse=True):
+            if at_end and text.endswith(w) and len(text) > len(w):
+                text, changed = text[: -len(w)], True
+            elif not at_end and text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w) :], True
+    return text
+
+
+def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
+    """The count a question asks: "福州市公安局治安管理支队有几辆执法执勤用车" → 执法执勤用车 辆 held;
+    "万里街道2024年打算买几辆车" → 车/车辆 辆 planned; "房屋面积有多少平方米" → 房屋 平方米."""
+    text = ascii_digits(question)
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = re.sub(r"(?:截至|截止)?\d{4}\s*年(?:度|底|末|年底)?|今年|[（(]本级[)）]", " ", text)
+    units = "|".join(sorted(map(re.escape, cues()["units"]), key=len, reverse=True))
+    frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
+    if len(frames) != 1:
+        return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
+    m = frames[0]
+    words = cues()["words"]
+    after = re.match(rf"[{_CJK}]*", text[m.end() :])
+    noun = re.sub(r"(?:呢|吗|啊|呀)$", "", after.group(0) if after else "")
+    planned = any(w in text for w in cues()["asked_planned"])
+    if not noun:  # "单价100万元以上的设备有多少台套", "购置的车辆有几辆": the noun is before the count
+        before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
+        noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
+        noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
+    noun = _strip(noun, [*words["links"], *words["measures"]], at_end=True)
+    noun = re.sub("|".join(words["particles"]), "", noun)
+    if not noun:
+        return None
+    printed = cues()["nouns"].get(noun)
+    part = next((p for p in words["parts"] if p in text), None)
+    return CountAsked(
+        nouns=(noun, printed) if printed else (noun,), unit=m.group("unit"),
+        stance="planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
+    )  # fmt: skip
+
+
+def stance(sentence: str) -> Stance:
+    """The stance of a count from its sentence up to the figure: the last stance cue in it (held if none)."""
+    text = sentence.rsplit("。", 1)[-1]
+    last: tuple[int, Stance] = (-1, "held")
+    for kind in ("planned", "held"):
+        for w in cues()["stance"][kind]:
+            at = text.rfind(w)
+            if at > last[0]:
+                last = (at, kind)  # type: ignore[assignment]
+    return last[1]
+
+
+def _fits(noun: str, row: str) -> float:
+    """How well a fact's row is the noun asked: 0 unless the row holds every bigram of it (but one of a long
+    one); else the share of the row that is asked (the tighter row first)."""
+    noun, row = norm(_ASIDE.sub("", noun)), norm(_ASIDE.sub("", row))
+    q = set(grams(noun)) or {noun}
+    own = set(grams(row)) or {row}
+    hit = len(q & own) if len(noun) > 1 else int(noun in row)
+    if hit < len(q) - (1 if len(q) >= 5 else 0):
+        return 0.0
+    return len(q & own) / len(own) if own else 0.0
+
+
+def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], str]) -> Counted | None:
+    """The count of `facts` (a document's prose counts) the question asks, or None when none fits."""
+    units = set(cues()["units"][a.unit])
+    scored = [
+        (max(_fits(n, f.row) for n in a.nouns), f)
+        for f in facts
+        if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == a.stance
+    ]
+    scored = [(s, f) for s, f in scored if s > 0]
+    if not scored:
+        return None
+    parts = cues()["words"]["parts"]
+
+    def part_of(f: Fact) -> str | None:
+        return next((p for p in parts if p in f.row), None)
+
+    if a.part:
+        scored = [(s, f) for s, f in scored if part_of(f) == a.part]
+    elif any(part_of(f) is None for _, f in scored):
+        scored = (
+            [(s, f) for s, f in scored if part_of(f) is None] if len({part_of(f) for _, f in scored}) > 1 else scored
+        )
+    else:  # printed for separate scopes only: their sum when the total is asked, else each listed
+        one = list({part_of(f): f for _, f in scored}.values())
+        if len(one) > 1:
+            total = sum((f.value for f in one), Decimal(0))
+            return Counted(facts=tuple(one), value=total if a.total else None, summed=a.total)
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    best = [f for s, f in scored if top - s < 1e-9]
+    if len({f.value for f in best}) == 1:
+        return Counted(facts=(best[0],), value=best[0].value)
+    return Counted(facts=tuple(best), value=None)
+
+
+def _said(f: Fact, sentence_of: Callable[..., str]) -> str:
+    """A count as the answer says it, with the clause that prints it: "执法执勤用车 14 辆（文字说明原文：
+    “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off."""
+    before = (sentence_of(f) or "").rsplit("。", 1)[-1]
+    rest = (sentence_of(f, CLAUSE_AFTER) or "")[len(sentence_of(f) or "") :]
+    clause = _CLAUSE.split(before)[-1] + _CLAUSE.split(rest)[0]
+    clause = _HEADING.sub("", clause).strip()
+    quoted = f"（文字说明原文：“{clause}”）" if clause else ""
+    return f"{f.row.strip('（）()')} {f.value} {f.unit}{quoted}"
+
+
+def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> Draft | None:
+    """The count (or quantity) a question asks, from the one document in scope whose narrative prints it:
+    a Draft citing each fact used, Unanswerable listing the figures when several fit, None when none does."""
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ascii_digits(question))}
+    found: list[tuple[DocumentInfo, Counted]] = []
+    for doc in sorted(docs, key=lambda d: d.year, reverse=True):
+        a = asked(question, [doc.department, *doc.aliases])
+        if a is None:
+            return None
+        c = counted(a, kb.facts_by_doc.get(doc.doc_id, []), kb.sentence_of)
+        if c is None:
+            continue
+        said = " ".join(kb.sentence_of(f) for f in c.facts)
+        if years - {doc.year} and not all(str(y) in said for y in years - {doc.year}):
+            continue  # another year's count: never this document's ("截至2024年底" is printed in its own text)
+        found.append((doc, c))
+    if not found:
+        return None
+    doc, c = found[0]  # the latest document that prints it
+    scope = f"{doc.year}年{doc.department}"
+    shown = "；".join(_said(f, kb.sentence_of) for f in c.facts)
+    if c.value is None:
+        raise Unanswerable(f"文字说明给出了不止一个符合的数字：{shown}。请说明问的是哪一个")
+    cites = [Citation(doc_id=doc.doc_id, where=where(f), text=kb.sentence_of(f).rsplit("。", 1)[-1] or f.row)
+             for f in c.facts]  # fmt: skip
+    calculations = []
+    if c.summed:
+        sum_of = calc.total(*(operand(f) for f in c.facts))
+        calculations.append(sum_of)
+        text = f"{scope}合计 {c.value} {c.facts[0].unit}（{shown}）。\n计算：{sum_of.expression}"
+    else:
+        text = f"{scope}{_said(c.facts[0], kb.sentence_of)}。"
+    text += f"\n出处：{sources(*c.facts)}"
+    return Draft(text=text, value=c.value, unit=c.facts[0].unit, facts=list(c.facts), citations=cites,
+                 calculations=calculations, doc_id=doc.doc_id)  # fmt: skip

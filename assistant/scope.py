@@ -1,0 +1,126 @@
+"""The accounts a question asks of a department — its own office (本级), the department with its units (汇总),
+or its units alone (所属) — checked against the documents an answer's figures come from (words in scope.toml).
+
+"深圳市财政局汇总的支出" answered from 深圳市财政局（本级）'s document, or "人社局本级的收入" from the 部门预算
+that adds all the bureau's units, is another department's figure in all but name: refused, naming the accounts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from assistant import calculator as calc
+from assistant.units import is_unit
+from index.normal import form_key
+from index.records import DocumentInfo, Fact
+
+OFFICE, WHOLE, UNITS = "本级", "汇总", "所属"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return dict(tomllib.loads(files("assistant").joinpath("scope.toml").read_text(encoding="utf-8")))
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(the words of any accounts, 汇总 after a body's name, what makes a 所属 word ask about the units)."""
+    data = _data()
+    words = [w for scope in data["asked"].values() for w in scope["words"]]
+    g = data["grammar"]
+    after = rf"(?:{_alternation(g['name_ends'])})(?:{_alternation(data['asked'][WHOLE]['after_name'])})"
+    after += rf"(?!{_alternation(g['sum_after'])})"
+    units = re.compile(rf"^\s*(?:的)?(?:{_alternation(g['units_after'])})")
+    return re.compile(_alternation(words)), re.compile(after), units
+
+
+def said(question: str) -> list[tuple[str, int]]:
+    """Each naming of accounts in the (squeezed) question: (本级 / 汇总 / 所属, where its word starts)."""
+    data = _data()
+    text = form_key(question)
+    for word in sorted(data["grammar"]["not_scope"], key=len, reverse=True):
+        text = text.replace(word, " " * len(word))
+    words, after, units = _patterns()
+    found: list[tuple[str, int]] = []
+    for m in words.finditer(text):
+        scope = next(s for s, v in data["asked"].items() if form_key(m.group(0)) in map(form_key, v["words"]))
+        if scope == UNITS and units.match(text[m.end() :]):
+            continue  # "下属单位里哪个最多", "所属单位有几个": the units themselves are asked about
+        found.append((scope, m.start()))
+    blanked = words.sub(lambda m: " " * len(m.group(0)), text)
+    found += [(WHOLE, m.end() - 2) for m in after.finditer(blanked)]
+    return found
+
+
+def asked(question: str) -> set[str]:
+    """The accounts the question names: {"本级"}, {"汇总"}, {"所属"}, several, or none."""
+    return {scope for scope, _ in said(question)}
+
+
+def _bound(question: str, docs: list[DocumentInfo]) -> dict[str, set[str]]:
+    """The accounts asked of each document's department: a word written right after a department's name
+    ("深圳市财政局（本级）和人社局…": 本级 of 深圳市财政局 only) binds to it; one after no name, to every one."""
+    text = form_key(question)
+    bound: dict[str, set[str]] = {d.doc_id: set() for d in docs}
+    for scope, at in said(question):
+        before = text[:at].removesuffix("的")
+        named = [d for d in docs if any(before.endswith(form_key(n)) for n in (d.department, *d.aliases))]
+        for d in named or docs:
+            bound[d.doc_id].add(scope)
+    return bound
+
+
+def _serves(doc: DocumentInfo, scope: str) -> bool:
+    """Whether a document's figures are the department's `scope` accounts."""
+    if scope == OFFICE:
+        return doc.scope == OFFICE or (doc.level == "单位" and doc.scope != WHOLE)
+    if scope == WHOLE:
+        return doc.scope == WHOLE or (doc.scope is None and doc.level == "部门")
+    return False  # 所属: no document prints its units' accounts without the office as the department's figure
+
+
+def _said_in_place(fact: Fact, scope: str) -> bool:
+    """A figure whose own words name the accounts: a sentence of the text ("局本级三公经费 12.00 万元"), or the row
+    of a table ("深圳市水务局（本级）" in a 汇总 document's table of its units)."""
+    words = _data()["asked"][scope]["words"]
+    if fact.table is not None:
+        return any(w in fact.row for w in words)
+    sentence = fact.source.partition("「")[2]
+    return any(w in sentence for w in words)
+
+
+def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, DocumentInfo]) -> str | None:
+    """Why figures read from `facts` are not the accounts the question asks of their department, or None.
+    Counts carry their own accounts in their sentence ("部门本级内设机构25个"), a unit's own row is the unit's."""
+    money = [f for f in facts if f.unit in calc.MONEY and f.doc_id in docs]
+    if not money or not said(question):
+        return None
+    bound = _bound(question, [docs[d] for d in dict.fromkeys(f.doc_id for f in money)])
+    for f in money:
+        doc = docs[f.doc_id]
+        if is_unit(f.row, doc):
+            continue
+        for scope in bound[f.doc_id]:
+            if _serves(doc, scope) or _said_in_place(f, scope):
+                continue
+            return _refusal(doc, scope)
+    return None
+
+
+def _refusal(doc: DocumentInfo, scope: str) -> str:
+    name = re.sub(r"[（(](?:本级|汇总)[）)]$", "", doc.department)
+    held = "本级（不含所属单位）" if doc.scope == OFFICE or doc.level == "单位" else "汇总（含所属单位，未单列本级）"
+    asked_as = {OFFICE: "本级", WHOLE: "汇总（含所属单位）", UNITS: "所属单位"}[scope]
+    return (
+        f"问题问的是{name}{asked_as}的数，库中{doc.title}的数是{held}的，口径不同，不能代替；"
+        f"请改问{held.split('（')[0]}的数，或导入{asked_as}口径的公开文件"
+    )

@@ -1,0 +1,219 @@
+"""Counts printed in the narrative, with their stance and scope (assistant/counts.py), on sentences and questions
+copied from real disclosures and round-3 questions: 福州市公安局治安管理支队 2026, 佛山市轨道交通局 2019 决算,
+北京市交通委员会 2026, 深圳市科技创新局 2026, 万里街道 2023/2024, 普陀区社会福利院 2024. One test per entry of
+assistant/counts.toml."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.counts import Counted, asked, counted, cues, stance
+from index.records import Fact
+
+HELD = "截至2025年12月31日，福州市公安局治安管理支队共有车辆16辆，其中：副部（省）级以上领导用车0辆、执法执勤用车14"
+PLANNED = "2026年单位预算安排购置车辆2辆，其中：副部（省）级以上领导用车0辆、执法执勤用车2"
+
+
+def fact(row: str, value: str, unit: str, sentence: str, parent: str | None = None) -> Fact:
+    return Fact(
+        doc_id="d", department="部门", year=2026, table=None, section="其他", row=row, code=None, column="数量",
+        value=Decimal(value), unit=unit, source=f"其他 · 「{sentence[-24:]}」", parent=parent,
+    )  # fmt: skip
+
+
+SENTENCES: dict[str, str] = {}
+
+
+def sentence_of(f: Fact, after: int = 0) -> str:
+    return SENTENCES.get(f.row + str(f.value), "")
+
+
+def facts(*rows: tuple[str, str, str, str]) -> list[Fact]:
+    out = []
+    for row, value, unit, sentence in rows:
+        SENTENCES[row + str(Decimal(value))] = sentence
+        out.append(fact(row, value, unit, sentence))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("question", "nouns", "unit", "planned"),
+    [
+        ("普陀区社会福利院有几辆公车？", ("公车", "车辆"), "辆", False),  # nouns: 公车
+        ("万里街道2024年打算买几辆车？", ("车", "车辆"), "辆", True),  # nouns: 车; asked_planned: 买
+        ("无锡交通局有几辆公务车？", ("公务车", "车辆"), "辆", False),  # nouns: 公务车
+        ("单位有几辆汽车？", ("汽车", "车辆"), "辆", False),  # nouns: 汽车
+        ("单位有几辆小汽车？", ("小汽车", "车辆"), "辆", False),  # nouns: 小汽车
+        ("单位有几辆车子？", ("车子", "车辆"), "辆", False),  # nouns: 车子
+        ("北京市交通委员会部门共有多少辆车？", ("车", "车辆"), "辆", False),  # links 共有, scopes 部门
+        ("福州市公安局治安管理支队有几辆执法执勤用车？", ("执法执勤用车",), "辆", False),
+        ("深圳市财政局单价100万元以上的设备有多少台套？", ("单价100万元以上设备",), "台套", False),
+        ("万里街道2023年房屋面积有多少平方米？", ("房屋",), "平方米", False),  # measures: 面积
+        ("西安民政局2021年预算安排购置几辆车？", ("车", "车辆"), "辆", True),  # asked_planned: 购置
+        ("今年要购买几台设备？", ("设备",), "台", True),  # asked_planned: 购买
+        ("今年新购几台电脑？", ("电脑",), "台", True),  # asked_planned: 新购
+        ("今年拟购几台电脑？", ("电脑",), "台", True),  # asked_planned: 拟购
+        ("今年添置几套家具？", ("家具",), "套", True),  # asked_planned: 添置
+        ("今年采购几台电脑？", ("电脑",), "台", True),  # asked_planned: 采购
+    ],
+)
+def test_what_a_question_counts(question: str, nouns: tuple[str, ...], unit: str, planned: bool) -> None:
+    a = asked(question, ["普陀区社会福利院", "万里街道", "无锡交通局", "北京市交通委员会", "福州市公安局治安管理支队",
+                         "深圳市财政局", "西安民政局"])  # fmt: skip
+    assert a is not None
+    assert (a.nouns, a.unit, a.stance) == (nouns, unit, "planned" if planned else "held")
+
+
+def test_a_scope_and_a_total_asked() -> None:
+    a = asked("佛山市轨道交通局2019年一共对几个项目开展了绩效自评？", ["佛山市轨道交通局"])
+    assert a is not None and a.total and a.part is None and a.nouns == ("项目开展绩效自评",)
+    a = asked("2019年对几个一般公共预算项目开展了绩效自评？")
+    assert a is not None and a.part == "一般公共预算" and not a.total
+
+
+@pytest.mark.parametrize("word", ["一共", "总共", "合计", "加起来", "总计", "共计"])
+def test_every_sum_word_asks_the_total(word: str) -> None:
+    a = asked(f"{word}对几个项目开展了绩效自评？")
+    assert a is not None and a.total
+
+
+def test_an_amount_is_no_count() -> None:
+    assert asked("车辆购置费是多少万元？") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (HELD, "held"),  # 共有
+        (PLANNED, "planned"),  # 购置
+        ("2026年计划购置车辆0辆。单位无计划购置车辆；单价100万元以上设备0", "planned"),  # the sentence's own cue
+        ("固定资产3149.52万元，其中：房屋14609.83", "held"),  # no cue: held
+        ("本单位现有车辆3", "held"),
+        ("本单位实有车辆3", "held"),
+        ("国有资产占有车辆3", "held"),
+        ("公务用车保有量为0", "held"),
+        ("本单位拥有车辆3", "held"),
+        ("本单位配备车辆3", "held"),
+        ("截至2025年10月，车辆3", "held"),
+        ("截止2025年底，车辆3", "held"),
+        ("本年度拟购车辆1", "planned"),
+        ("直属事业单位本年度拟购买车辆1", "planned"),
+        ("主要是计划新购一般公务用车1", "planned"),
+        ("采购车辆1", "planned"),
+        ("更新车辆1", "planned"),
+    ],
+)
+def test_the_stance_of_a_count_is_the_last_cue_of_its_sentence(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected
+
+
+def test_every_stance_word_has_a_case() -> None:
+    tested = " ".join(s for s, _ in test_the_stance_of_a_count_is_the_last_cue_of_its_sentence.pytestmark[0].args[1])
+    assert all(w in tested for kind in ("planned", "held") for w in cues()["stance"][kind])
+
+
+FUZHOU = facts(
+    ("车辆", "16", "辆", "截至2025年12月31日，福州市公安局治安管理支队共有车辆16"),
+    ("执法执勤用车", "14", "辆", HELD),
+    ("单位预算安排购置车辆", "2", "辆", "2026年单位预算安排购置车辆2"),
+    ("执法执勤用车", "2", "辆", PLANNED),
+)
+
+
+def test_held_and_planned_counts_of_the_same_item_are_not_ambiguous() -> None:
+    held = asked("福州市公安局治安管理支队有几辆执法执勤用车？", ["福州市公安局治安管理支队"])
+    planned = asked("福州市公安局治安管理支队2026年要买几辆执法执勤用车？", ["福州市公安局治安管理支队"])
+    assert held and planned
+    assert counted(held, FUZHOU, sentence_of) == Counted(facts=(FUZHOU[1],), value=Decimal(14))
+    assert counted(planned, FUZHOU, sentence_of) == Counted(facts=(FUZHOU[3],), value=Decimal(2))
+    bought = asked("2026年要买几辆车？")
+    assert bought and counted(bought, FUZHOU, sentence_of) == Counted(facts=(FUZHOU[2],), value=Decimal(2))
+
+
+def test_vehicles_printed_in_tai_answer_a_question_in_liang() -> None:
+    beijing = facts(
+        ("车辆", "328", "台", "截至2025年底，北京市交通委员会部门共有车辆328"),
+        ("单位价值100万元以上的设备", "118", "台（套）", "共有车辆328台，单位价值100万元以上的设备118"),
+    )
+    a = asked("北京市交通委员会部门共有多少辆车？", ["北京市交通委员会"])
+    assert a and counted(a, beijing, sentence_of) == Counted(facts=(beijing[0],), value=Decimal(328))
+    a = asked("北京市交通委员会单位价值100万元以上的设备有多少台套？", ["北京市交通委员会"])
+    assert a and counted(a, beijing, sentence_of) == Counted(facts=(beijing[1],), value=Decimal(118))
+
+
+@pytest.mark.parametrize(("unit", "printed"), [(u, p) for u, ps in cues()["units"].items() for p in ps])
+def test_every_unit_answers_in_the_units_printed_for_it(unit: str, printed: str) -> None:
+    found = facts(("登记事项", "3", printed, "本单位共有登记事项3"))
+    a = asked(f"本单位有多少{unit}登记事项？")
+    assert a is not None and a.unit == unit
+    assert counted(a, found, sentence_of) == Counted(facts=(found[0],), value=Decimal(3))
+
+
+FOSHAN = facts(
+    ("一般公共预算项目支出开展绩效自评", "7", "个", "2019年度我部门组织对7个一般公共预算项目支出开展绩效自评"[:14]),
+    ("政府性基金预算项目开展绩效自评", "0", "个", "组织对2019年度0"),
+)
+
+
+def test_a_total_over_funds_is_the_sum_of_their_parts_and_one_fund_is_never_the_total() -> None:
+    total = asked("佛山市轨道交通局2019年一共对几个项目开展了绩效自评？", ["佛山市轨道交通局"])
+    assert total and counted(total, FOSHAN, sentence_of) == Counted(facts=tuple(FOSHAN), value=Decimal(7), summed=True)
+    plain = asked("2019年对几个项目开展了绩效自评？")
+    assert plain and counted(plain, FOSHAN, sentence_of) == Counted(facts=tuple(FOSHAN), value=None)
+    one = asked("2019年对几个政府性基金预算项目开展了绩效自评？")
+    assert one and counted(one, FOSHAN, sentence_of) == Counted(facts=(FOSHAN[1],), value=Decimal(0))
+
+
+@pytest.mark.parametrize("part", ["一般公共预算", "政府性基金", "国有资本经营"])
+def test_every_part_scope_is_read_in_a_question(part: str) -> None:
+    a = asked(f"对几个{part}项目开展了绩效自评？")
+    assert a is not None and a.part == part
+
+
+def test_the_tighter_row_is_the_item_asked() -> None:
+    wanli = facts(
+        ("专用设备", "818", "台", "其中：房屋14609.83平方米；专用设备818"),
+        ("单价100万元以上专用设备", "0", "台", "专用设备818台/套（其中：单价100万元以上专用设备0"),
+    )
+    a = asked("万里街道专用设备有多少台套？", ["万里街道"])
+    assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[0],), value=Decimal(818))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("普陀区社会福利院有几辆公车？", (Decimal(2), "辆")),
+        ("万里街道2024年打算买几辆车？", (Decimal(1), "辆")),
+        ("万里街道2023年房屋面积有多少平方米？", (Decimal("14609.83"), "平方米")),
+        ("万里街道2023年有几辆执法执勤用车？", (Decimal(4), "辆")),
+    ],
+)
+def test_counts_answered_from_real_disclosures(store_real: Path, question: str, expected: tuple[Decimal, str]) -> None:
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    a = Engine(Settings(store=store_real)).answer(question)
+    assert not a.refused, a.text
+    assert (a.value, a.unit) == expected
+    assert all(f.verdict == "verified" for f in a.figures)
+
+
+def test_two_counts_asked_are_not_read_as_one() -> None:
+    assert asked("共有多少辆车？执法执勤用车有几辆？") is None
+
+
+def test_a_noun_after_the_count_keeps_its_own_words() -> None:
+    a = asked("万里街道下属有几家预算单位？", ["万里街道"])  # 预算 is part of the noun, no plan
+    assert a is not None and a.nouns == ("预算单位",) and a.stance == "held"
+    a = asked("购置的车辆有几辆？")
+    assert a is not None and a.nouns == ("车辆",) and a.stance == "planned"
+
+
+@pytest.mark.parametrize("particle", ["了", "的"])
+def test_every_particle_is_dropped_from_the_noun(particle: str) -> None:
+    a = asked(f"有几个项目开展{particle}绩效自评？")
+    assert a is not None and a.nouns == ("项目开展绩效自评",)
