@@ -32,6 +32,7 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
+from assistant.lines import check_lines
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
@@ -512,24 +513,7 @@ class Engine:
         if reason := unread_across(question, composed.facts, names):
             text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
-        figures = []
-        tables = sorted({f.table_kind for f in composed.facts if f.table_kind})
-        checked = [p for p in composed.parts if p.checked]
-        narrowed = self.library.narrow([p.doc_ids for p in checked], tables) if tables else []
-        for n, part in enumerate(checked):  # a department's line: its own documents' tables only
-            verifier = Verifier(narrowed[n] if narrowed and part.doc_ids else self.library.view(part.doc_ids))
-            for f in verifier.check(part.text, part.doc_ids, part.calculations):
-                c = part.derived
-                if (
-                    c and f.unit == c.unit and abs(f.value) == abs(c.value)
-                ):  # a total equal to one addend is still a total
-                    f = replace(
-                        f, verdict="derived", source="；".join(o.source for o in c.operands), expression=c.expression
-                    )
-                own = next((src for v, u, src in part.cites if v == f.value and u == f.unit), None)
-                if f.verdict == "verified" and own:  # the cell this line read, not an equal one elsewhere
-                    f = replace(f, source=own)
-                figures.append(f)
+        figures = check_lines(composed.parts, self.library)  # each line against the cells it cites
         if bad := [f for f in figures if f.verdict == "mismatch"]:
             text = f"抱歉，答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())

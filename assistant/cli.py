@@ -27,10 +27,11 @@ from assistant.render import VERDICT, answer_json, figure_json, model_banner, nu
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from index.audit import audit
-from index.errors import BadConfirmation, StoreError
+from index.errors import BadConfirmation
 from index.identify import Identity, confirmation, identified_line
 from index.ingest import IngestResult, collect, ingest, ingest_files, rebuild, reparse, stored_texts
 from index.numbers import format_amount
+from index.rebuild import rebuild_postgres
 from index.records import Check, Fact
 from index.store import Store, Vectors
 
@@ -186,23 +187,27 @@ def _ingest_one(
 def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
     """Rebuild the store from the texts it keeps (after a format change or a parser update)."""
     folder = args.settings.store
-    if args.settings.database_url:
-        raise StoreError(
-            "rebuild 只用于本机的 SQLite 存储；PostgreSQL 中的存储请新建一个数据库，"
-            "设置 BUDGETQA_DATABASE_URL 指向它，再用原始文件重新导入（budgetqa ingest）"
-        )
-    texts = stored_texts(folder)
-    bar = tqdm(total=len(texts), desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
+    database = args.settings.database_url
+    texts = [] if database else stored_texts(folder)
+    bar = tqdm(total=len(texts) or None, desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
     results: list[IngestResult] = []
 
     def done(r: IngestResult) -> None:
         results.append(r)
         bar.update()
 
-    backup = rebuild(folder, texts, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
+    if database:  # a fresh schema of the same database, then swapped in (index/rebuild.py)
+        backup: Path | str = rebuild_postgres(
+            folder, database, lambda suffix: open_vectors(args.settings, suffix), done
+        )
+    else:
+        backup = rebuild(folder, texts, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
     bar.close()
     if args.json:
         dump({"documents": [r.doc_id for r in results], "backup": str(backup)}, out)
+    elif database:
+        print(f"已用库中保存的 {len(results)} 份原文重建 PostgreSQL 中的存储；旧的表另存在模式“{backup}”中，"
+              "旧向量在集合名后加 -bak-时间，确认无误后可删除。", file=out)  # fmt: skip
     else:
         print(
             f"已用库中保存的 {len(results)} 份原文重建“{folder}”；旧目录另存为“{backup}”，确认无误后可删除。", file=out
@@ -452,7 +457,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.arguments(p)
         p.set_defaults(plugin=command)
     sub.add_parser(
-        "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
+        "rebuild",
+        help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录或 PostgreSQL 的旧模式保留为备份；请先停止网页服务）",
     )
     for name in ["ask", *(c.name for c in plugins if c.model)]:
         add_llm_arguments(sub.choices[name])

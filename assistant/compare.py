@@ -75,6 +75,7 @@ class Part:
     calculations: tuple[Calculation, ...] = ()
     derived: Calculation | None = None  # the figure of this piece that is this calculation's result
     cites: tuple[tuple[Decimal, str, str], ...] = ()  # (value, unit, source) of the cells this piece reads
+    cells: tuple[Fact, ...] = ()  # the cells themselves: what its figures are checked against (see lines.py)
     checked: bool = True  # False: words around the figures (a question's own threshold, the coverage)
 
 
@@ -293,7 +294,7 @@ def figure(text: str, r: Reading) -> Part:
     calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (identity(r),)
     return Part(
         text=text, doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)), calculations=calculations,
-        cites=cites(r), derived=r.calc,
+        cites=cites(r), cells=r.facts, derived=r.calc,
     )  # fmt: skip
 
 

@@ -299,6 +299,7 @@ class Overview:
                 text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole_name} {fmt(w.value, w.unit)}的 "
                 f"{fmt(c.value, '%')}\n",
                 doc_ids=(r.doc.doc_id,), calculations=(c, *(x.calc for x in (r, w) if x.calc)), cites=cites(r, w),
+                cells=r.facts + w.facts,
             )  # fmt: skip
         if not rated:
             raise Unanswerable(f"{scope.covered}的文件中都没有“{s.name}”与“{whole_name}”")
@@ -314,7 +315,8 @@ class Overview:
         parts = [
             Part(text=f"{scope.when}中，{s.name}占{whole_name}的比例{word}的是{top.doc.department}，"
                  f"{fmt(top.value, '%')}。\n", doc_ids=(top.doc.doc_id,),  # type: ignore[arg-type]
-                 calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites),
+                 calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites,
+                 cells=lines[top.doc.doc_id].cells),
             Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()),
         ]  # fmt: skip
         shown = rated[: min(a.limit or SHOWN, SHOWN)]

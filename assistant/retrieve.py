@@ -75,14 +75,15 @@ class Fusion:
     depth: int = 10  # how many hits each leg contributes
 
 
-def open_vectors(settings: Settings) -> Vectors:
-    """The chromadb collection for the configured embedding model (embedded or server)."""
+def open_vectors(settings: Settings, suffix: str = "") -> Vectors:
+    """The chromadb collection for the configured embedding model (embedded or server); with a suffix,
+    the collection of that name beside it (a rebuild's)."""
     from index.embed import load_embedding, slug
 
     return Vectors(
         settings.store,
         load_embedding(settings.embed_model),
-        collection=f"chunks-{slug(settings.embed_model)}",
+        collection=f"chunks-{slug(settings.embed_model)}{suffix}",
         host=settings.chroma_host,
         port=settings.chroma_port,
     )
@@ -138,6 +139,13 @@ class Retriever:
             have.update(read)
         return [c for d in doc_ids for c in have[d]]
 
+    def _holding(self, terms: list[str], doc_ids: list[str]) -> list[lexicon.Counted]:
+        """The counted chunks of these documents that hold any of these terms, in store order."""
+        order = {d: n for n, d in enumerate(doc_ids)}
+        rows = self.sql.holding(terms, None if len(doc_ids) == len(self.documents) else doc_ids)
+        rows = sorted((r for r in rows if r[0].doc_id in order), key=lambda r: (order[r[0].doc_id], r[1]))
+        return [lexicon.counted(c) for c, _ in rows]
+
     def chunk(self, chunk_id: str, doc_id: str) -> Chunk | None:
         return next((c.chunk for c in self._chunks([doc_id]) if c.chunk.id == chunk_id), None)
 
@@ -157,10 +165,31 @@ class Retriever:
         docs = self._in_scope(scope)
         if not terms or not docs:
             return []
-        candidates = self._chunks(docs)
-        scores = lexicon.scores(terms, candidates, self.sql.statistics(terms))
-        ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])  # stable: ties keep store order
-        return [Hit(chunk=candidates[i].chunk, score=scores[i], via="bm25") for i in ranked[:k] if scores[i] > 0]
+        stats = self.sql.statistics(terms)
+        found: list[tuple[lexicon.Counted, float]] | None = None
+        if len(docs) > COUNTED:  # more than are kept counted: the chunks holding the rarest terms, if shown exact
+            found = lexicon.best(terms, stats, lambda held: self._holding(held, docs), k)
+            found = self._streamed(terms, docs, stats, k) if found is None else found  # else all, batch by batch
+        else:
+            found = lexicon.top(terms, self._chunks(docs), stats, k)
+        return [Hit(chunk=c.chunk, score=score, via="bm25") for c, score in found]
+
+    def _streamed(
+        self, terms: list[str], doc_ids: list[str], stats: lexicon.Statistics, k: int
+    ) -> list[tuple[lexicon.Counted, float]]:
+        """The k best chunks of many documents, read and counted COUNTED documents at a time (none kept):
+        memory stays that of one batch, whatever the store holds."""
+        best: list[tuple[float, int, lexicon.Counted]] = []  # (score, store order, chunk)
+        seen = 0
+        for start in range(0, len(doc_ids), COUNTED):
+            part = doc_ids[start : start + COUNTED]
+            order = {d: n for n, d in enumerate(part)}
+            batch = [lexicon.counted(c) for c in sorted(self.sql.chunks(part), key=lambda c: order[c.doc_id])]
+            found = lexicon.scores(terms, batch, stats)
+            best += [(score, seen + n, batch[n]) for n, score in enumerate(found) if score > 0]
+            seen += len(batch)
+            best = sorted(best, key=lambda b: (-b[0], b[1]))[:k]
+        return [(c, score) for score, _, c in best]
 
     def _lexical_other(self, text: str, k: int, scope: Scope | None) -> list[Hit]:
         """jieba / both token modes: one bm25s index over every chunk, built in memory (evaluation only)."""

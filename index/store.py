@@ -480,6 +480,7 @@ class Vectors:
             raise StoreError(f"无法连接向量库“{self.where}”（{type(e).__name__}）") from e
         self.vector_store = ChromaVectorStore(chroma_collection=chroma)
         self.collection = chroma
+        self.client = client
         self.batch = _max_batch(client, self.errors)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
@@ -504,6 +505,28 @@ class Vectors:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+    def emptied(self) -> Vectors:
+        """This collection with every vector removed (a rebuild's, left by one that was interrupted)."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        name, metadata = self.collection.name, self.collection.metadata
+        try:
+            self.client.delete_collection(name)
+            self.collection = self.client.get_or_create_collection(name, metadata=metadata)
+        except self.errors as e:
+            raise StoreError(f"向量库“{self.where}”无法清空集合 {name}（{type(e).__name__}）") from e
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        return self
+
+    def rename(self, name: str) -> None:
+        """Give the collection another name (a rebuild's vectors take the place of the old ones)."""
+        try:
+            self.collection.modify(name=name)
+        except self.errors as e:
+            raise StoreError(
+                f"向量库“{self.where}”无法把集合 {self.collection.name} 改名为 {name}（{type(e).__name__}）"
+            ) from e
 
 
 def _owner_only(path: Path) -> None:
