@@ -1,6 +1,6 @@
 """Chinese numerals in a question or a draft sentence rewritten into Arabic digits before anything reads
 them: 二〇二五年 → 2025年, 三千万元 → 3000万元, 一点五亿元 → 1.5亿元, 百分之十二点五 → 12.5%, 肆仟 → 4000,
-两年 → 2年, 第三季度 → 第3季度. The value of a numeral is read by cn2an; this module holds the grammar of
+两年 → 2年; an ordinal (第三季度) stays as the documents print it. The value of a numeral is read by cn2an; this module holds the grammar of
 when a run of numeral characters is a number at all, and numerals.toml the words that are not (三公经费,
 十四五, 一般公共预算) and the measure words after which a lone numeral counts.
 
@@ -109,6 +109,8 @@ def rewrite(text: str) -> Rewritten:
     for m in _RUN.finditer(masked):
         if masked[m.start() - 1 : m.start()].isdigit() or masked[m.end() : m.end() + 1].isdigit():
             continue  # "2025两年", "3千万": digits written next to it would run into one number
+        if masked[m.start() - 1 : m.start()] == "第":
+            continue  # an ordinal names a part as the document prints it (第二季度, 第三部分), no amount
         digits = _number(m.group("num"), masked[m.end() :], bool(m.group("pct")))
         if digits is None:
             continue
