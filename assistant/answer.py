@@ -32,8 +32,8 @@ from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
-from assistant.numerals import to_digits
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
