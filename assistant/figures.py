@@ -77,6 +77,8 @@ def find_figures(text: str) -> list[Found]:
         if unit == "万":
             unit = "万元"
         start, end = rewritten.origin[m.start()], rewritten.origin[m.end()]
+        if not unit and not any(c.isdigit() for c in text[start:end]):
+            continue  # a Chinese numeral is a figure with its unit only ("保留两位小数" holds none)
         out.append(
             Found(
                 text=text[start:end].strip(), value=value, unit=unit.replace("台(套)", "台（套）"), start=start, end=end
