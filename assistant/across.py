@@ -14,7 +14,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from assistant.figures import ascii_text, cn_value
+from assistant.figures import ascii_text
+from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
 from assistant.places import (
     SET,
@@ -99,7 +100,7 @@ UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn_value(text))
+    return int(text) if text.isdigit() else int(numeral_value(text) or 0)
 
 
 def _kind(text: str) -> str | None:
@@ -350,7 +351,7 @@ class AcrossReader:
 
     @staticmethod
     def _number(number: str, unit: str | None) -> tuple[Decimal, str]:
-        value = Decimal(number.replace(",", "")) if number[0].isdigit() else cn_value(number)
+        value = Decimal(number.replace(",", "")) if number[0].isdigit() else numeral_value(number) or Decimal(0)
         return value, UNIT_WORDS.get(unit or "", unit or "")
 
     def _threshold(self, text: str, per: str | None = None) -> tuple[str, Decimal, str] | None:

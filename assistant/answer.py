@@ -34,6 +34,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
@@ -224,7 +225,8 @@ class Engine:
         `within` a user's chosen scope, or all of them. With a language model configured, what the rules
         refuse (and, as set, explanation questions) is drafted by the model and judged (`assistant.agent`)."""
         asked = english.chinese(question)  # an English question every word of which the glossary reads
-        original, question = question, asked or question
+        original, question = question, to_digits(asked or question)  # 三千万元 → 3000万元, 二〇二五年 → 2025年
+        asked = question if question != original else ""
         rule = self.read(self.rules(question, history, doc_id, within), asked=asked, original=original)
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
@@ -274,7 +276,10 @@ class Engine:
     def rules(
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
-        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
+        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for.
+        Every question of the conversation is read with its Chinese numerals in digits."""
+        question = to_digits(question)
+        history = [replace(a, question=to_digits(a.question)) for a in history]
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
         allowed = self.within(within)
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731

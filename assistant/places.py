@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.departments import CITY_PREFIX
-from assistant.figures import cn_value
+from assistant.numerals import value as numeral_value
 from index.normal import form_key
 
 # The endings of a department's name (a named thing ending so, and not covered by a loaded department's
@@ -143,7 +143,7 @@ def set_said(text: str) -> tuple[bool, int | None]:
     count = m.group(1)
     if not count or count == "几":
         return True, None
-    return True, int(count) if count.isdigit() else int(cn_value(count))
+    return True, int(count) if count.isdigit() else int(numeral_value(count) or 0)
 
 
 def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -> list[str]:

@@ -164,7 +164,7 @@ class Reading:
     """How an answer read its question, built from what the engine used (assistant/reading.py) and shown in
     one line: 按：万里街道 · 2025年部门预算 · “三公”经费 − 公务用车购置及运行费."""
 
-    asked: str = ""  # the Chinese question answered when the question was asked in English; "" otherwise
+    asked: str = ""  # the question as read when not as asked (English in Chinese, 三千万 in digits); "" otherwise
     departments: tuple[str, ...] = ()  # the names shown (short where unambiguous), in the answer's order
     documents: tuple[str, ...] = ()  # "2025年部门预算", "2024年部门决算", one per year and kind read
     subject: str = ""  # the item read ("“三公”经费", "行政运行")
@@ -181,7 +181,7 @@ class Reading:
         parts = ["、".join(self.departments), "、".join(self.documents), item, self.column, self.measure]
         parts.append(self.threshold)
         body = " · ".join(p for p in parts if p)
-        if self.asked:  # a question asked in English: the Chinese question it was read as, then what answered it
+        if self.asked:  # the question as it was read (in Chinese, in digits), then what answered it
             return f"按：“{self.asked}”" + (f" → {body}" if body else "")
         return "按：" + body
 

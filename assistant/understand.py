@@ -48,8 +48,8 @@ RATE_OF_CHANGE = re.compile(
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
-SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|两个|两项|三项")
-PRECISE = re.compile(r"精确|两位小数|准确|实际|具体算")
+SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|[两2]个|[两2]项|[三3]项")
+PRECISE = re.compile(r"精确|[两2]位小数|准确|实际|具体算")
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(r"今年|本年度?|当年")
@@ -442,7 +442,7 @@ class Understanding:
             return "difference"
         if CHANGE.search(text):
             return "change"
-        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|(?<!增)加|和|与|及|、|两项|两个", text):
+        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|(?<!增)加|和|与|及|、|[两2]项|[两2]个", text):
             return "sum"
         return "amount"
 
@@ -871,7 +871,7 @@ class Understanding:
             and any(asked in (f.column, f.column_role) for f in row.facts)
         ):  # "行政运行是多少？" then "基本支出呢？": that row's 基本支出, not the department's
             return replace(query, subjects=last.subjects, column=asked, table=query.table or last.table)
-        if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"两项|两个|这两|二者|两者", raw):
+        if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"[两2]项|[两2]个|这两|这2|二者|两者", raw):
             subjects = tuple(dict.fromkeys(s for q in earlier[-2:] for s in q.subjects[:1]))
             return replace(query, subjects=subjects)
         if (
