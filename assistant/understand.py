@@ -815,6 +815,10 @@ class Understanding:
         ):
             if total := self._spending_total(docs):  # "今年的预算比去年多了多少": the budget as a whole
                 out.append(total)
+        bare_side = not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("支出", "")) and "支出" in leftover
+        if bare_side and measure in ("amount", "change", "growth", "prior", "explain"):
+            if total := self._spending_total(docs):  # "科协支出是多少": the spending side's total, never 项目支出
+                out = [total]
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
             income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
             if income:
