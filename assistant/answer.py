@@ -44,6 +44,7 @@ from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
+from assistant.whole import narrative_total
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
@@ -941,6 +942,10 @@ class Engine:
         parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
         if parent and norm(parent) in self.kb.labels:
             return norm(parent)
+        if not self.pick.facts(norm("支出总计"), doc) and (
+            stated := narrative_total(self.kb, [doc.doc_id], "spending")
+        ):
+            return stated  # a narrative-only disclosure: the 支出预算 its text states
         return norm("支出总计")
 
     def _share(self, query: Query, doc: DocumentInfo) -> Draft:

@@ -23,6 +23,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from assistant.whole import narrative_total, whole_words
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -795,7 +796,11 @@ class Understanding:
             link = self.link(segment, docs, raw=raw if len(segments) == 1 else "", table=table, money=money)
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        leftover = re.sub(r"部门预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", self.content(text, docs))
+        leftover = re.sub(
+            rf"部门预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|要花|花掉|花了|花费|开支",
+            " ",
+            self.content(text, docs),
+        )
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
         if generic and measure in ("amount", "change", "growth", "prior") and re.search(r"预算|总额|一共|总共", text):
             out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
@@ -823,7 +828,7 @@ class Understanding:
                 for f in label.facts
             ):
                 return label.key
-        return None
+        return narrative_total(self.kb, docs, "spending")  # "2026 年支出预算 44169.36 万元": no table prints it
 
     def _income_total(self, docs: list[str]) -> str | None:
         """The department's total income: the 收入总计 (收入合计) row of its 收支总表 or 收入总表 — never the
@@ -832,7 +837,7 @@ class Understanding:
             label = self.kb.label(name)
             if label and any(f.doc_id in docs and f.table_kind in ("summary", "income") for f in label.facts):
                 return label.key
-        return None
+        return narrative_total(self.kb, docs, "income")  # "2026 年度收入预算 44169.36 万元": no table prints it
 
     # --- conversation -------------------------------------------------------
 
