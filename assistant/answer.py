@@ -82,8 +82,8 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     """The question names a column ("支出总计") that the prose figure found neither is nor names, and the
     figure's own name is not written in the question: a look-alike ("所属各预算单位政府采购预算总额", whose
     question wording ends in …支出总计), never the total asked."""
-    if not query.column or len(draft.facts) != 1 or draft.facts[0].table is not None:
-        return False
+    if not query.column or not query.subjects or len(draft.facts) != 1 or draft.facts[0].table is not None:
+        return False  # no label linked: the registry's own place for the subject named (支出合计 in the text)
     f, key = draft.facts[0], norm(query.subjects[0])
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
