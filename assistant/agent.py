@@ -53,7 +53,8 @@ HISTORY = 3  # earlier turns of the conversation sent with a question
 
 
 class Stop(Exception):
-    """The exchange ends without a usable draft; the message (Chinese) says why."""
+    """The exchange ends without a usable draft; the message (Chinese) says why. An internal signal, caught
+    in `Agent._answer`: never a user-facing error."""
 
 
 def wanted(question: str, rule: Answer, use: str) -> bool:
@@ -84,7 +85,7 @@ class Agent:
         start = time.perf_counter()
         try:
             return self._answer(engine, question, history, pool, rule, start)
-        except Exception:
+        except Exception:  # own boundary: the optional model's fault, even a bug, leaves the rules' answer
             log.exception("the model's part of an answer failed")
             part = ModelPart(
                 model=self.settings.llm_model or "未命名模型", used=False, note="模型部分出现内部错误，已改用规则引擎的答案",

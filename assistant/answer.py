@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import english, follow, narrative, premise, scope, stated, years
+from assistant import english, follow, narrative, premise, prior_text, scope, stated, years
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
@@ -34,6 +34,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.overview import AskBack, Overview
+from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
@@ -228,6 +229,7 @@ class Engine:
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted
+        from assistant.llm import ModelUnavailable  # loaded with the agent: openai only when a model is set
 
         if not wanted(question, rule, self.settings.llm_use):
             return rule
@@ -239,7 +241,9 @@ class Engine:
             return rule
         try:
             agent = self.agent
-        except Exception:  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
+        except (
+            ModelUnavailable
+        ):  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
             log.exception("the language model's client could not be made")
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
@@ -302,6 +306,9 @@ class Engine:
         if not history and allowed is None and (listed := over(self, question, doc_id)):
             # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
             return self.read(listed, "threshold")
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
+            return self.read(top, "ranking")
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -547,6 +554,8 @@ class Engine:
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
+            if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := self._narrated(query)):
+                return draft  # the documents' two figures are no such basis: the change the text prints for it
             try:
                 return self._composed(query)
             except (Unanswerable, CalculationError):
@@ -567,6 +576,8 @@ class Engine:
                 return draft
             if query.measure == "amount" and (draft := self._stated(query)):
                 return draft  # a count the narrative states for the very thing asked
+            if query.measure == "amount" and (draft := self._earlier(query)):
+                return draft  # an earlier year's figure the narrative states or implies
             raise
 
     def _count(self, query: Query) -> Draft | None:
@@ -577,6 +588,32 @@ class Engine:
         if not docs or query.last_year or len({d.department for d in docs}) != 1:
             return None
         return answer_count(query.question, docs, self.kb)
+
+    def _earlier(self, query: Query) -> Draft | None:
+        """An earlier year's figure of what was asked, stated ("2023年当年预算执行数为44.17万元") or implied by a
+        printed change in a later year's narrative (assistant/prior_text.py)."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        year = query.year if query.year is not None else (docs[0].year - 1 if docs and query.last_year else None)
+        docs = [d for d in docs if year is not None and d.year > year]
+        if len(docs) != 1 or year is None:
+            return None
+        doc = docs[0]
+        words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+        phrase = " ".join(w for w in words if w not in doc.department)
+        found = prior_text.levels(self.facts_sql.chunks([doc.doc_id]), doc.year, doc.kind)
+        basis = narrative.basis_of(re.sub(r"\d{4}\s*年度?", "", query.question))
+        best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, self.understanding.neutral)
+        if best is None:
+            return None
+        draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)
+        draft.doc_id = doc.doc_id
+        draft.citations = [Citation(doc_id=doc.doc_id, where=best.where, text=best.sentence)]
+        draft.facts = [
+            f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
+            if f.table is None and f.unit == best.unit and f.value == (best.value if best.change is None
+                                                                        else best.change.amount)
+        ][:1]  # fmt: skip
+        return draft
 
     def _stated(self, query: Query) -> Draft | None:
         """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""
@@ -633,9 +670,32 @@ class Engine:
         words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
         phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
-        found = narrative.best_change(printed, phrase, growth, doc.aliases, self.understanding.neutral)
-        if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
-            found = narrative.best_change(printed, self.pick.name(query.subjects[0]), growth, doc.aliases)
+        basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
+
+        neutral = self.understanding.neutral
+        if (
+            query.subjects
+            and not narrative.whole(self.pick.name(query.subjects[0]))
+            and not narrative.item_named(phrase, neutral)
+        ):  # a follow-up ("比上年增长多少？") asks the item before it, never the whole budget
+            phrase = self.pick.name(query.subjects[0])
+
+        def best(basis: str, rate: bool) -> narrative.Change | None:
+            found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
+            if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+                name = self.pick.name(query.subjects[0])
+                found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
+            return found
+
+        found = best(basis, growth)
+        if found is None and not growth and narrative.RATE_OR_AMOUNT.search(query.question):
+            found = best(basis, True)  # "增长多少" where the text prints only the rate: the rate, said as one
+            growth = found is not None
+        if found is None and basis and (other := best("", growth)):  # printed against another basis: said, not given
+            raise Unanswerable(
+                f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
+                f"没有与{basis}相比的"
+            )
         if found is None:
             return None
         value = found.rate if growth else found.change
@@ -644,9 +704,12 @@ class Engine:
         word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
         decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
         shown = value if not (query.magnitude or decline) else abs(value)
+        also = ""  # "增长了多少" says neither amount nor rate: both printed are said
+        if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
+            also = f"，{'增长' if found.rate >= 0 else '下降'} {fmt(abs(found.rate), '%')}"
         text = (
             f"{self._scope(doc)}{narrative.plain_subject(found.subject, doc.aliases)}比{found.against}{word} "
-            f"{fmt(abs(value), unit)}（公开文件文字说明所列）。\n出处：{found.where}"
+            f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
         )
         facts = [
             f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
@@ -750,7 +813,9 @@ class Engine:
             return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
         column = (
             f"（{f.column}）"
-            if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数")
+            if f.column not in (self.kb.subject_of(f), "金额", "数量", "比例")
+            and (f.table or f.column_role)  # a prose figure's own column ("年初预算数"), as a table's
+            and not (f.column.endswith("预算数") and doc.kind == "预算")  # a 决算's 年初/全年预算数 is said
             else ""
         )
         title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
@@ -767,7 +832,8 @@ class Engine:
         if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
             name = self.kb.subject_of(f)
         said = f"{name}{column}为 {fmt(f.value, f.unit)}"
-        if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
+        other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
+        if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))

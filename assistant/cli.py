@@ -1,15 +1,13 @@
-"""The `budgetqa` command line. The one error boundary for commands: Chinese messages, exit 0/1/2."""
+"""The `budgetqa` command line. `main` is the one error boundary for commands: Chinese messages, exit 0/1/2/3."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import json
-import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -19,11 +17,11 @@ from typing import Any, NoReturn, TextIO
 from tqdm import tqdm
 
 from assistant.answer import Engine
-from assistant.commands import Command, StoreEmpty, UsageError, plugin_commands
+from assistant.commands import Command, StoreEmpty, plugin_commands
 from assistant.config import Settings, add_llm_arguments, llm_overrides
 from assistant.departments import department_aliases
 from assistant.draft import page_note
-from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.errors import AssistantError, UsageError, exit_code
 from assistant.records import Figure, ModelPart, Within
 from assistant.render import VERDICT, answer_json, figure_json, model_banner, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
@@ -35,8 +33,6 @@ from index.ingest import IngestResult, collect, ingest, ingest_files, rebuild, r
 from index.numbers import format_amount
 from index.records import Check, Fact
 from index.store import Store, Vectors
-
-log = logging.getLogger("budgetqa")
 
 _ARGPARSE_ZH = [
     (r"the following arguments are required: (.+)", r"缺少参数：\1"),
@@ -129,7 +125,7 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         raise UsageError(f"{e}（--department / --year / --kind）") from e
     paths = collect([Path(p) for p in args.paths])
     vectors = open_vectors(args.settings)
-    failed = 0
+    failed: list[int] = []  # the exit code of each file that failed
     results: list[dict[str, object]] = []
     bar = FileBar(len(paths), quiet=args.json or len(paths) < 2)
     outcomes = (
@@ -140,7 +136,7 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     for path, r in outcomes:
         bar.update()
         if isinstance(r, AssistantError):
-            failed += 1
+            failed.append(r.exit_code)
             message = str(r) if path.name in str(r) else f"“{path.name}”：{r}"
             results.append({"file": str(path), "status": "error", "error": message})
             if not args.json:
@@ -167,11 +163,11 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         updated = sum(1 for r in results if r["status"] == "updated")
         again = f"按指定信息重新入库 {updated} 个，" if updated else ""
         print(
-            f"共 {len(paths)} 个文件：新增 {added} 个，{again}已存在 {len(paths) - added - updated - failed} 个，"
-            f"失败 {failed} 个。",
+            f"共 {len(paths)} 个文件：新增 {added} 个，{again}已存在 {len(paths) - added - updated - len(failed)} 个，"
+            f"失败 {len(failed)} 个。",
             file=out,
         )
-    return 1 if failed else 0
+    return max(failed, default=0)
 
 
 def _ingest_one(
@@ -467,38 +463,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run one command; returns the exit code (0 ok, 1 failure the user can fix, 2 usage error)."""
-    out = out or sys.stdout
+    """Run one command; returns the exit code (0 ok; the family's codes: 1 a failure the user can fix, 2 a
+    usage error, 3 the store or another service cannot be used; 1 for an unexpected bug). The one error
+    boundary of the command line (`assistant.errors.exit_code`)."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    try:
-        args.settings = Settings.from_env(store=Path(args.store) if args.store else None, **llm_overrides(args))
-    except AssistantError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-    settings = args.settings
-    try:
-        if args.command == "rebuild":  # works on stores this version cannot open
-            return cmd_rebuild(args, out)
-        with Store(settings.store, settings.database_url) as store:
-            plugin: Command | None = getattr(args, "plugin", None)
-            return (plugin.run if plugin else COMMANDS[args.command])(args, store, out)
-    except UsageError as e:
-        print(f"用法错误：{e}", file=sys.stderr)
-        return 2
-    except AssistantError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # output piped into head/less that closed early
-        return 0
-    except Exception:
-        logfile = Path(tempfile.gettempdir()) / "budgetqa-error.log"
-        logging.basicConfig(filename=logfile, level=logging.ERROR)
-        log.exception("command %s failed", args.command)
-        print(f"{INTERNAL_ERROR}（详情已记录在 {logfile}）", file=sys.stderr)
-        return 1
+    return exit_code(lambda: _run(args, out or sys.stdout), f"command {args.command}")
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    args.settings = settings = Settings.from_env(store=Path(args.store) if args.store else None, **llm_overrides(args))
+    if args.command == "rebuild":  # works on stores this version cannot open
+        return cmd_rebuild(args, out)
+    with Store(settings.store, settings.database_url) as store:
+        plugin: Command | None = getattr(args, "plugin", None)
+        return (plugin.run if plugin else COMMANDS[args.command])(args, store, out)
 
 
 def run() -> None:

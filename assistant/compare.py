@@ -38,7 +38,8 @@ SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
 class AskBack(Exception):
-    """The question is asked back: which kind (or year) of the documents is meant."""
+    """The question is asked back: which kind (or year) of the documents is meant. An internal signal: the
+    engine turns it into a question back to the user, never a user-facing error."""
 
     def __init__(self, text: str, choices: tuple[str, ...]):
         super().__init__(text)

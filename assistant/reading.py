@@ -21,7 +21,7 @@ from assistant.threshold import level_word
 from index.numbers import format_amount
 from index.records import DocumentInfo, Fact
 
-How = Literal["", "exclusion", "per_month", "threshold"]  # an answer made by one of the engine's operations
+How = Literal["", "exclusion", "per_month", "threshold", "ranking"]  # an answer made by one of the engine's operations
 
 # The engine's measures, as the line names them ("" = the amount itself).
 MEASURES: dict[str, str] = {
@@ -109,6 +109,8 @@ def read(
         _, sign, amount, unit, level = bound
         subject, column, measure = main.table or subject, level_word(level), ""
         threshold = f"{sign} {format_amount(amount)} {unit}"
+    elif how == "ranking":
+        operations, measure = ("排名",), ""
     elif measure == "占比" and len(facts) > 1:
         measure = f"占{_subject(facts[1])[0] or facts[1].row}的比例"
     elif measure == "" and len({f.doc_id for f in facts}) > 1 and answer.value is not None:

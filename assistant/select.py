@@ -110,6 +110,8 @@ class Selector:
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
+        if query.code and key == query.subjects[0] and any(f.code == query.code for f in facts):
+            facts = [f for f in facts if f.code == query.code]  # a 科目 asked by code or path: its coded rows
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:

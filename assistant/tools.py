@@ -43,7 +43,8 @@ OPS: dict[str, tuple[str, Callable[..., Calculation], int]] = {  # op → (Chine
 
 
 class ToolError(Exception):
-    """A call the tool cannot serve; the message (Chinese) goes back to the model."""
+    """A call the tool cannot serve; the message (Chinese) goes back to the model. An internal signal, never
+    a user-facing error."""
 
 
 def _schema(name: str, description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
-from assistant.subject_path import mark_path, resolve, steps, with_of
+from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -208,6 +208,7 @@ class Understanding:
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
+        text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数

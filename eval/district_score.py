@@ -150,7 +150,7 @@ def run(out: Path, *, report: Path | None = None, kinds: list[str] | None = None
             answer = engine.answer(q["question"])
         except AssistantError as e:
             error = str(e)
-        except Exception as e:  # an evaluation goes on past a crash; it is counted and its traceback logged
+        except Exception as e:  # own boundary: an evaluation goes on past a crash, counted, its traceback logged
             log.exception("question %s failed", q["id"])
             error = f"{type(e).__name__}: {e}"
         wall = (time.perf_counter() - start) * 1000

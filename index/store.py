@@ -467,6 +467,7 @@ class Vectors:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.embedding = embedding
+        self.errors = chroma_errors()
         self.where = f"{host}:{port}" if host else str(folder / "chroma")
         settings = ChromaSettings(anonymized_telemetry=False)
         try:
@@ -475,11 +476,11 @@ class Vectors:
             else:
                 client = chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
             chroma = client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"})
-        except Exception as e:  # chromadb raises many types: connection, value, internal
+        except self.errors as e:
             raise StoreError(f"无法连接向量库“{self.where}”（{type(e).__name__}）") from e
         self.vector_store = ChromaVectorStore(chroma_collection=chroma)
         self.collection = chroma
-        self.batch = _max_batch(client)
+        self.batch = _max_batch(client, self.errors)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
         """Embedded nodes for chunks (computed before anything is written): one per passage."""
@@ -491,14 +492,14 @@ class Vectors:
         try:
             for start in range(0, len(nodes), self.batch):  # chromadb refuses batches over its limit
                 self.vector_store.add(nodes[start : start + self.batch])
-        except Exception as e:
+        except self.errors as e:
             raise StoreError(f"向量库写入失败（{type(e).__name__}）") from e
 
     def delete_doc(self, doc_id: str) -> None:
         """Remove a document's vectors (also the orphans of an ingest that crashed before its commit)."""
         try:
             self.vector_store.delete(ref_doc_id=doc_id)  # nodes carry the document as their SOURCE
-        except Exception as e:
+        except self.errors as e:
             raise StoreError(f"向量库删除失败（{type(e).__name__}）") from e
 
     def count(self) -> int:
@@ -522,11 +523,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _max_batch(client: object) -> int:
+def chroma_errors() -> tuple[type[Exception], ...]:
+    """What chromadb raises for a store it cannot open, reach or write: its own errors, ValueError (it turns
+    a refused connection into one), an HTTP client's transport errors and the operating system's. (For an
+    HTTP error reply whose body is not its JSON it raises a bare Exception: that reaches the boundary.)"""
+    import httpx
+    from chromadb.errors import ChromaError
+
+    return (ChromaError, ValueError, httpx.HTTPError, OSError)
+
+
+def _max_batch(client: object, errors: tuple[type[Exception], ...]) -> int:
     """The largest batch chromadb accepts in one add (5,461 embedded); a safe default for servers that do not say."""
     try:
         return max(1, int(client.get_max_batch_size()))  # type: ignore[attr-defined]
-    except Exception:  # older servers and clients have no such call
+    except (AttributeError, *errors):  # type: ignore[misc]  # older servers and clients have no such call
         return 1000
 
 

@@ -283,7 +283,7 @@ def test_format_and_connection_errors_are_chinese_sentences(
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BUDGETQA_DATABASE_URL", f"postgresql://qa:s3cret@127.0.0.1:{free_port()}/budget")
-        assert run_cli(tmp_path / "s", "docs")[0] == 1
+        assert run_cli(tmp_path / "s", "docs")[0] == 3
         mp.setenv("BUDGETQA_DATABASE_URL", "mysql://qa:s3cret@127.0.0.1/budget")
         assert run_cli(tmp_path / "s", "docs")[0] == 1
     err = capsys.readouterr().err
