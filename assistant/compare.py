@@ -249,7 +249,7 @@ def _choose(
     kind = next((t for t in place.tables if any(_kind(f) == t for f in facts)), None)
     facts = [f for f in facts if _kind(f) == kind]
     if kind == PROSE:  # a sentence of the text: one figure of the document's own year, else none (a 决算's lines)
-        facts = [f for f in facts if not _other_year(f)]
+        facts = [f for f in facts if not other_year(f, f.year)]
         if len({(label_key(f.row), f.value) for f in facts}) != len({label_key(f.row) for f in facts}):
             return ()
     if place.outside and any(label_key(f.column) in place.outside for f in facts):
@@ -283,10 +283,12 @@ def _kind(f: Fact) -> str | None:
     return PROSE if f.table is None else f.table_kind
 
 
-def _other_year(f: Fact) -> bool:
-    """A figure of the text whose sentence names another year than its document's ("2025年支出预算…")."""
-    window = f.source.partition(" · 「")[2]
-    return bool({int(y) for y in YEAR_SAID.findall(window)} - {f.year})
+def other_year(f: Fact, year: int) -> bool:
+    """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
+    printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
+    window = re.search(r"「(.+?)」", f.source)
+    said = {int(y) for y in YEAR_SAID.findall(f.column + (window.group(1) if window else ""))}
+    return bool(said - {year})
 
 
 def _own_year(facts: list[Fact]) -> list[Fact]:
