@@ -47,6 +47,7 @@ from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
+from assistant.whole import narrative_total
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
@@ -84,8 +85,8 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     """The question names a column ("支出总计") that the prose figure found neither is nor names, and the
     figure's own name is not written in the question: a look-alike ("所属各预算单位政府采购预算总额", whose
     question wording ends in …支出总计), never the total asked."""
-    if not query.column or len(draft.facts) != 1 or draft.facts[0].table is not None:
-        return False
+    if not query.column or not query.subjects or len(draft.facts) != 1 or draft.facts[0].table is not None:
+        return False  # no label linked: the registry's own place for the subject named (支出合计 in the text)
     f, key = draft.facts[0], norm(query.subjects[0])
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
@@ -1024,6 +1025,10 @@ class Engine:
         parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
         if parent and norm(parent) in self.kb.labels:
             return norm(parent)
+        if not self.pick.facts(norm("支出总计"), doc) and (
+            stated := narrative_total(self.kb, [doc.doc_id], "spending")
+        ):
+            return stated  # a narrative-only disclosure: the 支出预算 its text states
         return norm("支出总计")
 
     def _share(self, query: Query, doc: DocumentInfo) -> Draft:

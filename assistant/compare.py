@@ -21,7 +21,7 @@ from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from index.facts import EMPTY_TABLE
 from index.normal import label_key
-from index.query import FactQuery, Located
+from index.query import PROSE, FactQuery, Located
 from index.records import DocumentInfo, Fact
 
 # The column a document's own figure is under, when a place names no role: its measure, else the row's total.
@@ -33,6 +33,7 @@ OWN_ROLES = {
 YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
 PRIOR_COLUMN = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算数|决算数|预算|决算|执行数)?")  # never this year's
+YEAR_SAID = re.compile(r"((?:19|20)\d{2})\s*年")
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
@@ -246,8 +247,12 @@ def _choose(
     summed)."""
     if place.columns:  # "2026年政府采购项目" of a 支出总表: that column only, whatever its role
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
-    kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
-    facts = [f for f in facts if f.table_kind == kind]
+    kind = next((t for t in place.tables if any(_kind(f) == t for f in facts)), None)
+    facts = [f for f in facts if _kind(f) == kind]
+    if kind == PROSE:  # a sentence of the text: one figure of the document's own year, else none (a 决算's lines)
+        facts = [f for f in facts if not other_year(f, f.year)]
+        if len({(label_key(f.row), f.value) for f in facts}) != len({label_key(f.row) for f in facts}):
+            return ()
     if place.outside and any(o in label_key(f.column) for f in facts for o in place.outside):  # 会议费支出 too
         # Xi'an's “三公”经费及会议费、培训费 table: its 合计's year column adds 会议费 and 培训费; the subject's own column
         facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
@@ -272,6 +277,19 @@ def _choose(
         if any(parts):
             return tuple(f for f in parts if f)
     return ()
+
+
+def _kind(f: Fact) -> str | None:
+    """The place kind a fact is printed at: its table's kind, or PROSE for a figure of the text."""
+    return PROSE if f.table is None else f.table_kind
+
+
+def other_year(f: Fact, year: int) -> bool:
+    """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
+    printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
+    window = re.search(r"「(.+?)」", f.source)
+    said = {int(y) for y in YEAR_SAID.findall(f.column + (window.group(1) if window else ""))}
+    return bool(said - {year})
 
 
 def _own_year(facts: list[Fact]) -> list[Fact]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.compare import Reading
+from assistant.compare import Reading, other_year
 from assistant.records import Answer
 from assistant.subjects import Subject
 from index.normal import label_key, to_decimal
@@ -40,14 +40,6 @@ def names_it(f: Fact, subject: Subject) -> bool:
     row = label_key(f.row)
     keys = {label_key(subject.name), *subject.aliases, *((label_key(subject.row),) if subject.row else ())}
     return any(row == k or (len(k) >= 4 and k in row) for k in keys if k)
-
-
-def other_year(f: Fact, year: int) -> bool:
-    """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
-    printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
-    window = re.search(r"「(.+?)」", f.source)
-    said = {int(y) for y in YEAR.findall(f.column + (window.group(1) if window else ""))}
-    return bool(said - {year})
 
 
 def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:

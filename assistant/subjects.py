@@ -47,6 +47,7 @@ class Subjects:
     named: tuple[Subject, ...]
     coded: Place  # where a 科目编码 or a coded row name is read
     funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
+    whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
 
     def find(self, text: str) -> tuple[Subject, str] | None:
         """The subject a phrase names and the alias as written: the longest alias written in it, of equal
@@ -98,4 +99,5 @@ def subjects() -> Subjects:
         for s in data["subject"]
     )
     funds = tuple(label_key(f) for f in data.get("funds", ()))
-    return Subjects(named=named, coded=place(data["coded"]), funds=funds)
+    whole = tuple(data.get("whole", ()))
+    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole)

@@ -24,6 +24,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from assistant.whole import narrative_total, whole_words
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -829,7 +830,11 @@ class Understanding:
         """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
-        return re.sub(r"部门预算|支出预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", content)
+        return re.sub(
+            rf"部门预算|支出预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|要花|花掉|花了|花费|开支",
+            " ",
+            content,
+        )
 
     def names_whole(self, question: str, docs: list[str]) -> bool:
         """Whether a why-question is about the department's budget as a whole ("北京市财政局预算减少的原因")."""
@@ -847,7 +852,7 @@ class Understanding:
                 for f in label.facts
             ):
                 return label.key
-        return None
+        return narrative_total(self.kb, docs, "spending")  # "2026 年支出预算 44169.36 万元": no table prints it
 
     def _income_total(self, docs: list[str]) -> str | None:
         """The department's total income: the 收入总计 (收入合计) row of its 收支总表 or 收入总表 — never the
@@ -856,7 +861,7 @@ class Understanding:
             label = self.kb.label(name)
             if label and any(f.doc_id in docs and f.table_kind in ("summary", "income") for f in label.facts):
                 return label.key
-        return None
+        return narrative_total(self.kb, docs, "income")  # "2026 年度收入预算 44169.36 万元": no table prints it
 
     # --- conversation -------------------------------------------------------
 

@@ -24,6 +24,7 @@ from index.lexicon import Statistics
 from index.records import Chunk, DocumentInfo, Fact, Indicator
 
 PART = 500  # documents listed in one query
+PROSE = "文字说明"  # a place's "table kind" for the figures printed in the text (no table)
 
 FACT_COLUMNS = (
     "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
@@ -54,7 +55,7 @@ def fact_of(r: Sequence[object]) -> Fact:
 class Located:
     """The facts of one place in many documents: a table kind, rows (by key or 科目编码), column roles."""
 
-    tables: tuple[str, ...]
+    tables: tuple[str, ...]  # table kinds; PROSE: the figures printed in the text
     rows: tuple[str, ...] = ()  # label_key of the rows
     codes: tuple[str, ...] = ()  # 科目编码
     roles: tuple[str, ...] = ()  # column roles; empty = any
@@ -100,9 +101,10 @@ class FactQuery:
         """The facts printed at one place, in the given documents, in print order."""
         if not doc_ids or not at.tables or not (at.rows or at.codes):
             return []
-        marks = ",".join("?" * len(at.tables))
-        where = [f"table_kind IN ({marks})"]
-        params: list[object] = [*at.tables]
+        kinds = [t for t in at.tables if t != PROSE]
+        printed = [f"table_kind IN ({','.join('?' * len(kinds))})"] if kinds else []
+        where = ["(" + " OR ".join([*printed, *(["f.tbl IS NULL"] if PROSE in at.tables else [])]) + ")"]
+        params: list[object] = [*kinds]
         wanted = []
         # Rows, codes and roles are compared as expressions (`|| ''`), which no index serves: the planner then
         # reads each listed document's tables of the kind (facts_doc_kind), a cost that grows with the

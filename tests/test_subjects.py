@@ -14,7 +14,7 @@ from assistant.render import bars_html, entries_csv
 from assistant.subjects import subjects
 from index.catalog import catalog
 from index.normal import label_key
-from index.query import Located
+from index.query import PROSE, Located
 from index.records import DocumentInfo, Fact
 
 KINDS = {t.kind for t in catalog().tables}
@@ -22,7 +22,7 @@ KINDS = {t.kind for t in catalog().tables}
 
 def test_every_place_is_a_table_kind_of_the_catalog() -> None:
     book = subjects()
-    assert {t for s in book.named for p in s.places for t in p.tables} <= KINDS
+    assert {t for s in book.named for p in s.places for t in p.tables} <= KINDS | {PROSE}
     assert set(book.coded.tables) <= KINDS
     names = [s.name for s in book.named]
     assert len(names) == len(set(names))
@@ -230,7 +230,9 @@ class _Printed:
     def locate(self, doc_ids: list[str], at: Located) -> list[Fact]:
         return [
             f for f in self.facts
-            if f.doc_id in doc_ids and f.table_kind in at.tables and (label_key(f.row) in at.rows or f.code in at.codes)
+            if f.doc_id in doc_ids
+            and (f.table_kind in at.tables or (f.table is None and PROSE in at.tables))
+            and (label_key(f.row) in at.rows or f.code in at.codes)
             and (not at.roles or f.column_role in at.roles)
         ]  # fmt: skip
 
@@ -419,3 +421,48 @@ def test_another_year_s_total_with_meetings_and_training_is_never_that_year_s_th
     assert reading.value is None
     (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
     assert reading.value == Decimal("18.60")
+
+
+def _stated(row: str, column: str, value: str, sentence: str, year: int = 2026) -> Fact:
+    """A figure of the text (no table), as index/prose.py reads Beijing's 部门预算情况说明."""
+    return Fact(
+        doc_id="bj", department="北京市财政局", year=year, table=None, section="第一部分", row=row, code=None,
+        column=column, value=Decimal(value), unit="万元", source=f"第一部分 · 三、支出预算情况说明 · 「{sentence}」",
+    )  # fmt: skip
+
+
+BEIJING_TEXT = [  # 北京市财政局 2026 部门预算, pages 6–7: the narrative only, its tables published apart
+    _stated("收入", "金额", "44169.36", "2026 年度收入预算 44169.36 万元"),
+    _stated("收入", "2025年年初预算数", "44021.20", "169.36 万元，比 2025 年年初预算数 44021.20 万元"),
+    _stated("支出", "金额", "44169.36", "2026 年支出预算 44169.36 万元"),
+    _stated("支出", "比2025年增减", "148.16", "025 年年初预算数44021.20 万元增加 148.16 万元"),
+    _stated("政府采购预算总额", "金额", "12948.49", "2026年北京市财政局政府采购预算总额12948.49万元"),
+]
+
+
+@pytest.mark.parametrize(("subject", "value"), [("支出合计", "44169.36"), ("收入合计", "44169.36")])
+def test_a_narrative_only_document_s_whole_budget_is_its_stated_total(subject: str, value: str) -> None:
+    doc = _doc("bj", "北京市财政局", 2026)
+    (reading,) = Comparer(_Printed(BEIJING_TEXT), {}).read(subject_named(subject, {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal(value) and [f.column for f in reading.facts] == ["金额"]
+
+
+def test_a_stated_total_of_another_year_or_of_several_figures_is_never_read() -> None:
+    doc = _doc("bj", "北京市财政局", 2026)
+    last_year = [_stated("支出", "金额", "44021.20", "2025 年支出预算 44021.20 万元")]
+    (reading,) = Comparer(_Printed(last_year), {}).read(subject_named("支出合计", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value is None
+    several = [
+        _stated("支出", "金额", "307.82", "支出 307.82 万元"),
+        _stated("支出", "金额", "51.32", "支出 51.32 万元"),
+    ]
+    (reading,) = Comparer(_Printed(several), {}).read(subject_named("支出合计", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value is None  # a 决算's many "…支出" lines: none of them is the whole
+
+
+def test_a_table_s_total_comes_before_the_text_s() -> None:
+    doc = _doc(CAIZHENG, CAIZHENG, 2026)
+    text = [replace(f, doc_id=CAIZHENG, department=CAIZHENG) for f in BEIJING_TEXT]
+    printed = _Printed([*CAIZHENG_SPENDING, *text])
+    (reading,) = Comparer(printed, {}).read(subject_named("支出合计", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal("37385.88")
