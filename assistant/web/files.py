@@ -63,7 +63,7 @@ def layout(service: Service) -> FilesTab:
 def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown, page: gr.Blocks) -> None:
     """Ingest an upload, then show the documents now in the store in every list of them (the scope picker,
     the audit's selector, the file list); the lists are read again whenever the page is loaded."""
-    scope, pick_departments, pick_years = chat.scope, chat.pick_departments, chat.pick_years
+    scope, pick_departments, pick_years, samples = chat.scope, chat.pick_departments, chat.pick_years, chat.samples
     docs_md, upload, do_ingest, status = tab.docs_md, tab.upload, tab.do_ingest, tab.status
     confirm_department, confirm_year, confirm_kind = tab.confirm_department, tab.confirm_year, tab.confirm_kind
 
@@ -109,6 +109,7 @@ def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown,
             _docs_markdown(service),
             gr.update(choices=service.departments()),
             gr.update(choices=service.years()),
+            gr.update(samples=[[q] for q in service.examples()]),
         )
 
     def refresh(audited: str | None) -> tuple[Any, ...]:
@@ -120,10 +121,15 @@ def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown,
     ).then(
         refresh,
         [audit_doc],
-        [scope, audit_doc, docs_md, pick_departments, pick_years, upload],
+        [scope, audit_doc, docs_md, pick_departments, pick_years, samples, upload],
         api_visibility="private",
     )
-    page.load(listed, [audit_doc], [scope, audit_doc, docs_md, pick_departments, pick_years], api_visibility="private")
+    page.load(
+        listed,
+        [audit_doc],
+        [scope, audit_doc, docs_md, pick_departments, pick_years, samples],
+        api_visibility="private",
+    )
 
 
 def _outcome(result: IngestResult) -> str:

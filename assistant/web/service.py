@@ -12,6 +12,7 @@ from pathlib import Path
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.web.samples import examples
 from index.identify import Identity
 from index.ingest import IngestResult, add, collect, ingest, parse_loaded, stored_already
 from index.load import DOCUMENT_SUFFIXES, load
@@ -38,6 +39,14 @@ class Service:
         self.watch = StoreWatch(settings.store, settings.database_url)
         self.watch.mark()
         self.engine = Engine(settings)
+        self._examples: tuple[Engine | None, list[str]] = (None, [])
+
+    def examples(self) -> list[str]:
+        """Example questions about the documents of the engine now loaded (worked out once per engine)."""
+        engine = self.engine
+        if self._examples[0] is not engine:
+            self._examples = (engine, examples(engine, DATA))
+        return self._examples[1]
 
     def reload(self) -> None:
         with self.lock:
