@@ -7,52 +7,25 @@ progress through the embedding."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from assistant.config import Settings
 from assistant.web.service import Service
-from eval.load import serving
-from tests.conftest import SECOND, free_port
-from tests.test_app import ARTIFACTS, CHROMIUM, FLAGS, ask, new_page
+from tests import test_app
+from tests.conftest import SECOND
+from tests.test_app import ARTIFACTS, ask, new_page
 
 pytestmark = pytest.mark.slow  # a real browser against the served page
+# the servers and the browser of test_app (fixtures: a module's names are its fixtures)
+server, server_real, browser = test_app.server, test_app.server_real, test_app.browser
 
 WANLI = "上海市普陀区人民政府万里街道办事处"
 FULIYUAN = "上海市普陀区社会福利院"
 SHEGONGBU = "中共上海市普陀区委社会工作部"
-
-
-@pytest.fixture(scope="module")
-def real_url(store_real: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python app.py` on a copy of the store of four real Shanghai PDFs (三个部门, 预算 and 决算)."""
-    store = tmp_path_factory.mktemp("page-real") / "store"
-    shutil.copytree(store_real, store)
-    with serving(store, free_port()) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`python app.py` on an empty store: it ingests the bundled sample (科协) first."""
-    with serving(tmp_path_factory.mktemp("page-sample") / "store", free_port()) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (see README: the install command installs it)")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 def pick_departments(page: Page, *names: str) -> None:
@@ -71,8 +44,8 @@ def headers_inside(page: Page, table: str) -> list[str]:
     return [name for name, right in boxes if name and right <= 1400]
 
 
-def test_the_scope_pickers_departments_are_those_of_a_total_and_a_ranking(chromium: object, real_url: str) -> None:
-    page = new_page(chromium, real_url)
+def test_the_scope_pickers_departments_are_those_of_a_total_and_a_ranking(browser: object, server_real: str) -> None:
+    page = new_page(browser, server_real)
     pick_departments(page, WANLI, FULIYUAN)
     ask(page, "各部门项目支出合计是多少？", "（所选范围）")
     expect(page.locator("#chat")).to_contain_text("2 个部门的项目支出合计 59,125,103 元")
@@ -85,24 +58,24 @@ def test_the_scope_pickers_departments_are_those_of_a_total_and_a_ranking(chromi
     page.screenshot(path=ARTIFACTS / "page-scope-total.png", full_page=True)
 
 
-def test_the_json_api_uses_the_departments_chosen(real_url: str) -> None:
+def test_the_json_api_uses_the_departments_chosen(server_real: str) -> None:
     asked = {"question": "各部门项目支出合计是多少？", "departments": [WANLI, FULIYUAN]}
-    answer = httpx.post(real_url + "api/ask", json=asked, timeout=120).json()
+    answer = httpx.post(server_real + "api/ask", json=asked, timeout=120).json()
     assert (answer["refused"], answer["value"], answer["unit"]) == (False, 59125103, "元")
     assert "所选范围" in answer["text"]
 
 
 def test_a_question_about_nothing_in_the_disclosures_is_refused_without_asking_which_department(
-    chromium: object, real_url: str
+    browser: object, server_real: str
 ) -> None:
-    page = new_page(chromium, real_url)
+    page = new_page(browser, server_real)
     ask(page, "明天天气怎么样？", "与库中的预算、决算公开文件无关")
     expect(page.locator("#chat")).not_to_contain_text("请说明要查哪个部门")
     expect(page.locator("#choices")).to_be_hidden()
 
 
-def test_the_examples_are_about_the_documents_loaded_and_are_answered(chromium: object, real_url: str) -> None:
-    page = new_page(chromium, real_url)
+def test_the_examples_are_about_the_documents_loaded_and_are_answered(browser: object, server_real: str) -> None:
+    page = new_page(browser, server_real)
     samples = page.locator("#samples")
     expect(samples).to_contain_text("2024年预算各部门“三公”经费排名")  # the year and kind two departments share
     expect(samples).not_to_contain_text("科协")
@@ -110,14 +83,14 @@ def test_the_examples_are_about_the_documents_loaded_and_are_answered(chromium: 
     samples.get_by_text("2024年预算各部门项目支出合计是多少？").click()
     expect(page.locator("#question textarea")).to_have_value("2024年预算各部门项目支出合计是多少？")
     for question in samples.locator("button").all_inner_texts():  # every example is one the assistant answers
-        answer = httpx.post(real_url + "api/ask", json={"question": question.strip()}, timeout=120).json()
+        answer = httpx.post(server_real + "api/ask", json={"question": question.strip()}, timeout=120).json()
         assert not answer["refused"], (question, answer["text"])
 
 
 def test_the_audit_says_its_problems_first_in_sentences_with_every_column_in_view(
-    chromium: object, real_url: str
+    browser: object, server_real: str
 ) -> None:
-    page = new_page(chromium, real_url)
+    page = new_page(browser, server_real)
     page.get_by_role("tab", name="数据核对", exact=True).click()
     page.get_by_label("选择文件").click()
     page.get_by_role("option", name="2023年上海市普陀区人民政府万里街道办事处部门预算", exact=False).click()
@@ -131,9 +104,9 @@ def test_the_audit_says_its_problems_first_in_sentences_with_every_column_in_vie
 
 
 def test_the_lines_across_departments_show_whole_figures_a_sort_control_and_a_csv_headed_by_the_question(
-    chromium: object, real_url: str, tmp_path: Path
+    browser: object, server_real: str, tmp_path: Path
 ) -> None:
-    page = new_page(chromium, real_url)
+    page = new_page(browser, server_real)
     question = "2024年预算各部门项目支出合计是多少？"
     ask(page, question, "59,125,103")
     table = page.locator("#entries")
@@ -153,10 +126,10 @@ def test_the_lines_across_departments_show_whole_figures_a_sort_control_and_a_cs
     assert saved.read_text(encoding="utf-8-sig").splitlines()[0] == f"问题：{question}"
 
 
-def test_several_files_at_once_then_the_same_file_again(chromium: object, sample_url: str, tmp_path: Path) -> None:
+def test_several_files_at_once_then_the_same_file_again(browser: object, server: str, tmp_path: Path) -> None:
     """Two files in one upload, each with its outcome; the examples then follow the uploaded document, not
     the bundled sample; the same file again is known by its text's hash and nothing is imported."""
-    page = new_page(chromium, sample_url)
+    page = new_page(browser, server)
     expect(page.locator("#samples")).to_contain_text("科协")  # only the bundled sample is loaded
     page.get_by_role("tab", name="文件", exact=True).click()
     empty = tmp_path / "empty.txt"
@@ -176,7 +149,7 @@ def test_several_files_at_once_then_the_same_file_again(chromium: object, sample
     page.click("#ingest")
     expect(status).to_contain_text("按文件内容的哈希识别", timeout=60_000)
     expect(status).to_contain_text("未重新解析，也未重复导入")
-    listed = httpx.get(sample_url + "api/documents", timeout=60).json()
+    listed = httpx.get(server + "api/documents", timeout=60).json()
     assert [d["title"] for d in listed].count("2023年广州市海珠区图书馆部门预算") == 1
 
 

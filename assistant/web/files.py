@@ -116,14 +116,20 @@ def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown,
         """New documents in the selectors; the upload box cleared for the next file."""
         return (*listed(audited), None)
 
-    do_ingest.click(
-        upload_file, [upload, confirm_department, confirm_year, confirm_kind], [status], api_name="ingest"
-    ).then(
+    confirmed = [confirm_department, confirm_year, confirm_kind]
+    do_ingest.click(upload_file, [upload, *confirmed], [status], api_visibility="private").then(
         refresh,
         [audit_doc],
         [scope, audit_doc, docs_md, pick_departments, pick_years, samples, upload],
         api_visibility="private",
     )
+    # the API endpoint `/ingest` takes one file, as before the page took several: a hidden single-file box
+    one = gr.File(visible=False)
+    said = gr.Markdown(visible=False)
+    gr.Button(visible=False).click(upload_file, [one, *confirmed], [said], api_name="ingest").then(
+        refresh, [audit_doc], [scope, audit_doc, docs_md, pick_departments, pick_years, samples, one],
+        api_visibility="private",
+    )  # fmt: skip
     page.load(
         listed,
         [audit_doc],
