@@ -28,7 +28,9 @@ class _Audit:
         self.d = d
         self.checks: list[Check] = []
 
-    def compare(self, kind: str, where: str, expected: Decimal, found: Decimal, items: Iterable[Decimal] = ()) -> None:
+    def compare(
+        self, kind: str, where: str, expected: Decimal, found: Decimal, items: Iterable[Decimal] = (), unit: str = ""
+    ) -> None:
         """Record a check; the tolerance is one last-place unit per item summed (at least one)."""
         values = [expected, found, *items]
         n = max(1, len(values) - 2)
@@ -44,6 +46,7 @@ class _Audit:
                 found=found,
                 difference=diff,
                 status=status,
+                unit=unit,
             )
         )
 
@@ -76,7 +79,9 @@ def audit(d: Disclosure, facts: list[Fact]) -> list[Check]:
         if coded is not None and t is not coded:
             _against(a, t, coded, amounts=general_only)
     _headline_totals(a, d, general_only)
-    prose_vs_tables(lambda kind, where, expected, found: a.compare(kind, where, expected, found), facts, d.year)
+    prose_vs_tables(
+        lambda kind, where, expected, found, unit: a.compare(kind, where, expected, found, unit=unit), facts, d.year
+    )
     _parts(a, facts)
     _growth(a, facts)
     _empty_notes(a, d)
@@ -140,7 +145,7 @@ def _items_vs_rows(a: _Audit, d: Disclosure) -> None:
                 places = Decimal(1).scaleb(-(len(num.split(".")[1]) if "." in num else 0))
                 found = (value * MONEY.get(table.unit, Decimal(1)) / MONEY[unit]).quantize(places, ROUND_HALF_UP)
                 where = f"{section.heading} {m.group('xiang')}（{row.code}）与{table.ref}"
-                a.compare("文表一致", where, printed, found)
+                a.compare("文表一致", where, printed, found, unit=unit)
 
 
 def coded_table(tables: Iterable[Table]) -> Table | None:

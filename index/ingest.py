@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
     from llama_index.core.schema import BaseNode
 
+EMBED_BATCH = 32  # passages embedded between two progress reports of one file
 GROUP = 8  # at most this many ready documents share one vector write (chromadb: one call of 8 ≈ 2× faster than 8)
 
 
@@ -68,7 +69,7 @@ def read(path: Path, progress: Callable[[int, int], None] | None = None, given: 
 
     `progress(done, total)` reports the pages of a PDF as they are read; `given`: the department, year
     or kind a user confirmed, in place of what the text says."""
-    return _parsed(load(path, progress=progress), given)
+    return parse_loaded(load(path, progress=progress), given)
 
 
 def ingest(
@@ -83,12 +84,20 @@ def ingest(
     return add(store, vectors, read(path, progress, given))
 
 
-def add(store: Store, vectors: Vectors, parsed: Parsed) -> IngestResult:
-    """Store a parsed document: SQLite rows and vectors commit together or not at all."""
+def add(
+    store: Store, vectors: Vectors, parsed: Parsed, progress: Callable[[int, int], None] | None = None
+) -> IngestResult:
+    """Store a parsed document: SQLite rows and vectors commit together or not at all. `progress(done,
+    total)` reports the passages embedded, a batch at a time (the embedding is most of the work)."""
     recover(store, vectors)
     if store.has(parsed.disclosure.doc_id) and not _reconfirmed(store, parsed.disclosure):
         return _exists(parsed.loaded.name, parsed.disclosure)
-    (outcome,) = write(store, vectors, [Embedded(parsed=parsed, nodes=vectors.embed(parsed.chunks))])
+    chunks, nodes = parsed.chunks, []
+    for start in range(0, len(chunks), EMBED_BATCH):
+        nodes += vectors.embed(chunks[start : start + EMBED_BATCH])
+        if progress:
+            progress(min(start + EMBED_BATCH, len(chunks)), len(chunks))
+    (outcome,) = write(store, vectors, [Embedded(parsed=parsed, nodes=nodes)])
     if isinstance(outcome, AssistantError):
         raise outcome
     return outcome
@@ -175,6 +184,16 @@ def write(store: Store, vectors: Vectors, ready: list[Embedded]) -> list[IngestR
         else _exists(e.parsed.loaded.name, e.parsed.disclosure)
         for e in ready
     ]  # fmt: skip
+
+
+def stored_already(store: Store, loaded: LoadedText, given: Identity | None = None) -> IngestResult | None:
+    """The result for a file whose normalised text (its SHA-256) the store already holds, known before it is
+    parsed or embedded; None when it is new, or when a user confirms its department, year or kind."""
+    stored = store.documents(loaded.doc_id) if given is None else []
+    if not stored:
+        return None
+    o = stored[0]
+    return IngestResult(name=loaded.name, doc_id=o.doc_id, title=o.title, status="exists", n_facts=0, warnings=[])
 
 
 def _exists(name: str, d: Disclosure) -> IngestResult:
@@ -276,13 +295,14 @@ def _prepare(path: Path, given: Identity | None = None) -> Embedded | Known | As
         loaded = load(path)
         if loaded.doc_id in _known and given is None:
             return Known(name=loaded.name, doc_id=loaded.doc_id)
-        parsed = _parsed(loaded, given)
+        parsed = parse_loaded(loaded, given)
     except AssistantError as error:
         return error
     return Embedded(parsed=parsed, nodes=embed_chunks(_embedding, parsed.chunks))
 
 
-def _parsed(loaded: LoadedText, given: Identity | None = None) -> Parsed:
+def parse_loaded(loaded: LoadedText, given: Identity | None = None) -> Parsed:
+    """Parse a file's text and extract its facts and passages."""
     disclosure = parse(loaded, given)
     return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
 
@@ -322,7 +342,7 @@ def parse_text(
 ) -> Parsed:
     """Parse a normalised text kept in a store (its id is recomputed unless given), with what a user confirmed."""
     loaded = LoadedText(name=filename, text=text, encoding=encoding, doc_id=doc_id or doc_id_of(text))
-    return _parsed(loaded, given)
+    return parse_loaded(loaded, given)
 
 
 Stored = tuple[str, str, str, Identity]  # a stored document's text, file name, encoding, and what a user confirmed

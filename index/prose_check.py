@@ -29,7 +29,7 @@ ALIASES = {  # prose wording → the table row/column the template prints it as
     "支出预算": "支出总计",
 }  # fmt: skip
 
-Compare = Callable[[str, str, Decimal, Decimal], None]
+Compare = Callable[[str, str, Decimal, Decimal, str], None]  # kind, where, the text's figure, the table's, unit
 
 
 def match_key(label: str) -> str:
@@ -75,7 +75,9 @@ def prose_vs_tables(compare: Compare, facts: list[Fact], year: int) -> None:
         if ref is None or ref.unit != f.unit:
             continue
         done.add(f.row)
-        compare("文表一致", f"{f.section} {f.row} ↔ {ref.source}", ref.value, f.value)
+        compare(
+            "文表一致", f"{f.section} {f.row} ↔ {ref.source}", f.value, ref.value, f.unit
+        )  # what the text states first
 
 
 def _whole_of(f: Fact, candidates: list[Fact], table_facts: list[Fact], prose: list[Fact]) -> Fact | None:

@@ -164,6 +164,7 @@ class Check:
     found: Decimal | str
     difference: Decimal | None
     status: AuditStatus
+    unit: str = ""  # of both figures when the check knows it (the prose's 万元 for 文表一致); "" otherwise
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
+from typing import Protocol
 
 from index.normal import bare_label, squeeze, to_decimal
 from index.numbers import last_place
@@ -27,7 +28,20 @@ _ITEM = re.compile(
     r"(?P<kuan>[^（()）“”\"。，；：]{1,30}?)[（(]款[)）](?P<xiang>(?:[^（()“”\"。，；：]|[（(](?!项)[^（()）]{1,6}[)）]){1,30}?)[（(]项[)）]"
 )
 
-Record = Callable[[str, str, Decimal | str, Decimal | str, AuditStatus], None]
+
+class Record(Protocol):
+    """Records one check: kind, where, the text's figure, what it is checked against, status, their unit."""
+
+    def __call__(
+        self,
+        kind: str,
+        where: str,
+        expected: Decimal | str,
+        found: Decimal | str,
+        status: AuditStatus,
+        unit: str = "",
+        /,
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -64,11 +78,20 @@ def statement_checks(d: Disclosure) -> list[Check]:
     """The checks of what the document states about its own year and its items' execution."""
     out: list[Check] = []
 
-    def record(kind: str, where: str, expected: Decimal | str, found: Decimal | str, status: AuditStatus) -> None:
+    def record(
+        kind: str, where: str, expected: Decimal | str, found: Decimal | str, status: AuditStatus, unit: str = ""
+    ) -> None:
         diff = found - expected if isinstance(expected, Decimal) and isinstance(found, Decimal) else None
         out.append(
             Check(
-                doc_id=d.doc_id, kind=kind, where=where, expected=expected, found=found, difference=diff, status=status
+                doc_id=d.doc_id,
+                kind=kind,
+                where=where,
+                expected=expected,
+                found=found,
+                difference=diff,
+                status=status,
+                unit=unit,
             )
         )
 
@@ -135,8 +158,9 @@ def _executions(d: Disclosure, record: Record) -> None:
                     found = (value * MONEY[unit] / MONEY[printed_unit]).quantize(places, ROUND_HALF_UP)
                     printed = to_decimal(num)
                     record(
-                        "文表一致", f"{where} 决算数与表格", printed, found, "ok" if found == printed else "mismatch"
-                    )
+                        "文表一致", f"{where} 决算数与表格", printed, found,
+                        "ok" if found == printed else "mismatch", printed_unit,
+                    )  # fmt: skip
 
 
 def _read_executions(text: str) -> Iterator[_Execution]:

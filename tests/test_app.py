@@ -179,7 +179,7 @@ def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: st
     pdf = make_pdf(SECOND.read_text(encoding="utf-8"), tmp_path / "haizhu.pdf")  # the second disclosure as a PDF
     page.locator("#upload input[type=file]").set_input_files(str(pdf))
     page.click("#ingest")
-    progress = re.compile(r"读取 PDF：第 \d+/\d+ 页|生成检索向量并写入")  # gr.Progress, shown while it works
+    progress = re.compile(r"读取 PDF：第 \d+/\d+ 页|生成检索向量")  # gr.Progress, shown while it works
     expect(page.locator("#ingest-status")).to_contain_text(progress, timeout=60_000)
     expect(page.locator("#ingest-status")).to_contain_text("已导入：2023年广州市海珠区图书馆部门预算", timeout=120_000)
     expect(page.locator("#ingest-status")).to_contain_text("250 条数据")

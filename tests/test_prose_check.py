@@ -18,7 +18,7 @@ def _fact(table: str | None, row: str, column: str, value: str, **kw: object) ->
 
 def _checks(facts: list[Fact]) -> dict[str, tuple[Decimal, Decimal]]:
     out: dict[str, tuple[Decimal, Decimal]] = {}
-    prose_vs_tables(lambda kind, where, expected, found: out.setdefault(where, (expected, found)), facts, 2026)
+    prose_vs_tables(lambda kind, where, expected, found, unit: out.setdefault(where, (expected, found)), facts, 2026)
     return out
 
 

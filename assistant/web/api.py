@@ -37,7 +37,7 @@ from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.records import Answer, Within
 from assistant.render import answer_json
 from assistant.web.access import Accounts
-from assistant.web.service import Service
+from assistant.web.service import EXISTS, Service
 from index.identify import Identity, confirmation
 from index.ingest import IngestResult
 
@@ -182,7 +182,7 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
             raise ApiError(413, f"文件过大：上传不能超过 {cap // (1024 * 1024)} MB。")
         result = await in_thread(take, service, file, given, answers=False)
         message = {
-            "exists": f"{result.title} 已在库中，未重复导入。",
+            "exists": EXISTS.format(title=result.title, name=result.name),
             "updated": f"已按指定的部门/年度/类型重新入库：{result.title}（{result.n_facts} 条数据）。",
             "added": f"已导入：{result.title}（{result.n_facts} 条数据）。",
         }[result.status]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,10 @@ from assistant.render import (
 )
 from assistant.web.boundary import guarded
 from assistant.web.service import Service
+from index.numbers import format_amount
 
 ALL = "全部文件"
+ORDERS = ["按答案顺序（排名）", "倒序", "按部门名称"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class ChatTab:
     rows: gr.Dataframe
     plot: gr.HTML
     entries: gr.Dataframe
+    order: gr.Radio
     download: gr.DownloadButton
+    samples: gr.Dataset
 
 
 def layout(service: Service) -> ChatTab:
@@ -92,22 +96,27 @@ def layout(service: Service) -> ChatTab:
                         elem_id="question",
                     )
                     send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                gr.Examples(examples(service) or ["今年总共要花多少钱？"], inputs=box, label="示例问题（点击填入）")
+                samples = gr.Dataset(  # not gr.Examples: its questions follow the documents a user loads
+                    components=[box], samples=[[q] for q in service.examples()], label="示例问题（点击填入）",
+                    elem_id="samples",
+                )  # fmt: skip
                 clear = gr.Button("清空对话")
             with gr.Column(scale=2):
                 sources = gr.Markdown("出处会显示在这里。", elem_id="sources")
                 rows = gr.Dataframe(label="表格原行", visible=False, interactive=False, wrap=True, elem_id="rows")
                 plot = gr.HTML(visible=False, elem_id="chart")  # horizontal bars: full names, sorted
-                entries = gr.Dataframe(
-                    headers=ENTRY_HEADERS, label="各部门数字（点击表头排序）", visible=False, interactive=False,
-                    wrap=True, elem_id="entries",
-                )  # fmt: skip
-                download = gr.DownloadButton("下载 CSV", visible=False, elem_id="csv")
+        # the lines of an answer across departments, the page's whole width so that every column shows
+        order = gr.Radio(ORDERS, value=ORDERS[0], label="排序", visible=False, elem_id="entries-order")
+        entries = gr.Dataframe(
+            headers=ENTRY_HEADERS, label="各部门数字", visible=False, interactive=False, wrap=True,
+            elem_id="entries", column_widths=["5%", "22%", "6%", "5%", "12%", "5%", "27%", "18%"],
+        )  # fmt: skip
+        download = gr.DownloadButton("下载 CSV", visible=False, elem_id="csv")
 
     return ChatTab(
         scope=scope, pick_departments=pick_departments, pick_years=pick_years, pick_kinds=pick_kinds, chat=chat,
         picker=picker, box=box, send=send, clear=clear, sources=sources, rows=rows, plot=plot, entries=entries,
-        download=download,
+        order=order, download=download, samples=samples,
     )  # fmt: skip
 
 
@@ -117,6 +126,7 @@ def wire(service: Service, tab: ChatTab, answers: gr.State) -> None:
     scope, pick_departments, pick_years, pick_kinds = tab.scope, tab.pick_departments, tab.pick_years, tab.pick_kinds
     chat, picker, box, send, clear = tab.chat, tab.picker, tab.box, tab.send, tab.clear
     sources, rows, plot, entries, download = tab.sources, tab.rows, tab.plot, tab.entries, tab.download
+    order, samples = tab.order, tab.samples
 
     @guarded(_chat_error)
     def respond(
@@ -125,7 +135,7 @@ def wire(service: Service, tab: ChatTab, answers: gr.State) -> None:
     ):  # fmt: skip
         question = (question or "").strip()
         if not question:
-            return history, session, *[gr.update()] * 3, "", *[gr.update()] * 3
+            return history, session, *[gr.update()] * 3, "", *[gr.update()] * 4
         engine = service.current()
         within = Within(
             departments=tuple(departments or ()), years=tuple(int(y) for y in years or ()), kinds=tuple(kinds or ())
@@ -150,14 +160,16 @@ def wire(service: Service, tab: ChatTab, answers: gr.State) -> None:
             gr.update(value=pd.DataFrame(table, columns=headers), visible=True) if table else gr.update(visible=False)
         )
         chart = gr.update(visible=False)
-        lines, csv_file = gr.update(visible=False), gr.update(visible=False)
+        lines, csv_file, ordering = gr.update(visible=False), gr.update(visible=False), gr.update(visible=False)
         if len(answer.items) >= 2:
             unit = answer.items[0][2]
             chart = gr.update(value=bars_html(answer.items, f"构成（{unit}）"), visible=True)
         if answer.entries:
             frame = gr.update(visible=False)
-            lines = gr.update(value=pd.DataFrame(entry_rows(answer), columns=ENTRY_HEADERS), visible=True,
-                              label=f"{answer.metric}：{answer.covered}（点击表头排序）")  # fmt: skip
+            lines = gr.update(
+                value=entry_table(answer, ORDERS[0]), visible=True, label=f"{answer.metric}：{answer.covered}"
+            )
+            ordering = gr.update(value=ORDERS[0], visible=True)
             if sum(e.value is not None for e in answer.entries) >= 2:
                 chart = gr.update(value=entry_bars(answer), visible=True)
             csv_file = gr.update(value=_csv_file(answer), visible=True)
@@ -173,20 +185,29 @@ def wire(service: Service, tab: ChatTab, answers: gr.State) -> None:
             choices,
             lines,
             csv_file,
+            ordering,
         )
 
-    outputs = [chat, answers, sources, rows, plot, box, picker, entries, download]
+    outputs = [chat, answers, sources, rows, plot, box, picker, entries, download, order]
     scoped = [answers, scope, pick_departments, pick_years, pick_kinds]
     send.click(respond, [box, chat, *scoped], outputs, api_visibility="private")
     box.submit(respond, [box, chat, *scoped], outputs, api_visibility="private")
     # the picked name is the next message, as if typed; `input` fires on a click, not on respond's update
     picker.input(respond, [picker, chat, *scoped], outputs, api_visibility="private")
     clear.click(
-        lambda: ([], [], "出处会显示在这里。", *[gr.update(visible=False)] * 5),
+        lambda: ([], [], "出处会显示在这里。", *[gr.update(visible=False)] * 6),
         None,
-        [chat, answers, sources, rows, plot, picker, entries, download],
+        [chat, answers, sources, rows, plot, picker, entries, download, order],
         api_visibility="private",
     )
+    samples.click(lambda sample: sample[0], [samples], [box], api_visibility="private")
+
+    def reorder(how: str, session: list[Answer]) -> Any:
+        """The last answer's lines in the order chosen."""
+        last = next((a for a in reversed(session or []) if a.entries), None)
+        return gr.update(value=entry_table(last, how)) if last else gr.update()
+
+    order.input(reorder, [order, answers], [entries], api_visibility="private")
 
     @guarded()
     def ask_api(question: str) -> str:
@@ -216,7 +237,7 @@ def _chat_error(message: str, args: Sequence[Any]) -> tuple[Any, ...]:
         gr.ChatMessage(role="assistant", content=f"⚠ {message}"),
     ]
     hidden = gr.update(visible=False)
-    return chat, args[2], "", hidden, hidden, "", hidden, hidden, hidden  # as many as respond's outputs
+    return chat, args[2], "", hidden, hidden, "", hidden, hidden, hidden, hidden  # as many as respond's outputs
 
 
 def _chat_api_error(message: str, args: Sequence[Any]) -> tuple[dict[str, Any], Any]:
@@ -224,28 +245,20 @@ def _chat_api_error(message: str, args: Sequence[Any]) -> tuple[dict[str, Any], 
     return {"question": args[0], "text": f"⚠ {message}", "refused": True, "error": True, "choices": []}, args[2]
 
 
-def examples(service: Service) -> list[str]:
-    """Example questions about the documents actually in the store."""
-    docs = sorted(service.engine.kb.docs.values(), key=lambda d: d.year)
-    if not docs:
-        return []
-    d = docs[-1]
-    name = d.aliases[-1] if d.aliases else d.department
-    across = (
-        [f"{d.year}年{d.kind}各部门“三公”经费排名", f"{d.year}年{d.kind}各部门项目支出合计是多少？"]
-        if len({x.department for x in docs}) > 1
-        else []
-    )  # fmt: skip
-    return [
-        *across,
-        f"{name}今年总共要花多少钱？",
-        f"{name}项目支出占总支出多少？",
-        f"{name}去年的预算总额是多少？",
-        f"{name}项目支出由哪些项目构成？",
-        f"{name}三公经费今年多少？",
-        f"{name}基本支出是什么意思？",
-        f"{name}{d.year + 1}年预算是多少？",
+def entry_table(answer: Answer, how: str) -> pd.DataFrame:
+    """The lines of an answer across departments in the order chosen, each figure whole, with thousands
+    separators as the disclosures print it."""
+    lines = list(answer.entries)
+    if how == ORDERS[1]:  # the answer's own order reversed: lines without a figure stay last
+        lines = [e for e in reversed(lines) if e.value is not None] + [e for e in lines if e.value is None]
+    elif how == ORDERS[2]:
+        lines.sort(key=lambda e: (e.department, e.year))
+    shown = replace(answer, entries=lines)
+    rows = [
+        [*row[:4], "" if e.value is None else format_amount(e.value), *row[5:]]
+        for row, e in zip(entry_rows(shown), lines, strict=True)
     ]
+    return pd.DataFrame(rows, columns=ENTRY_HEADERS)
 
 
 def model_messages(answer: Answer) -> list[gr.ChatMessage]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.audit_view import audit_rows
+from assistant.audit_view import HEADERS, audit_rows
 from assistant.records import Figure
 from assistant.render import figure_rows
 from assistant.web.boundary import guarded
@@ -38,9 +38,10 @@ def layout(service: Service) -> ChecksTabs:
         )
         audit_btn = gr.Button("核对", elem_id="audit")
         audit_summary = gr.Markdown()
-        audit_table = gr.Dataframe(
-            headers=["类别", "位置", "应为", "核得", "差额", "结果"], interactive=False, wrap=True
-        )
+        audit_table = gr.Dataframe(  # the sentence says it; the columns after it keep the figures to sort by
+            headers=HEADERS, interactive=False, wrap=True, elem_id="audit-table",
+            column_widths=["9%", "30%", "8%", "26%", "9%", "9%", "9%"],
+        )  # fmt: skip
     with gr.Tab("核对文字"):
         draft = gr.Textbox(
             label="粘贴一段含数字的文字",

@@ -9,10 +9,12 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.errors import AssistantError
 from assistant.web.boundary import guarded
 from assistant.web.chat import ALL, ChatTab
-from assistant.web.service import Service
+from assistant.web.service import EXISTS, Service
 from index.identify import confirmation, identified_line
+from index.ingest import IngestResult
 from index.load import MAX_BYTES, MAX_PDF_BYTES, megabytes
 
 
@@ -39,6 +41,7 @@ def layout(service: Service) -> FilesTab:
                 f".txt / .md 文本，UTF-8 或 GB18030，不超过 {megabytes(MAX_BYTES)}）"
             ),
             # no file_types: gradio's own check answers in English; upload_file says it in Chinese
+            file_count="multiple",
             elem_id="upload",
         )
         with gr.Row():  # what the user confirms, in place of what is read from the file
@@ -60,35 +63,39 @@ def layout(service: Service) -> FilesTab:
 def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown, page: gr.Blocks) -> None:
     """Ingest an upload, then show the documents now in the store in every list of them (the scope picker,
     the audit's selector, the file list); the lists are read again whenever the page is loaded."""
-    scope, pick_departments, pick_years = chat.scope, chat.pick_departments, chat.pick_years
+    scope, pick_departments, pick_years, samples = chat.scope, chat.pick_departments, chat.pick_years, chat.samples
     docs_md, upload, do_ingest, status = tab.docs_md, tab.upload, tab.do_ingest, tab.status
     confirm_department, confirm_year, confirm_kind = tab.confirm_department, tab.confirm_year, tab.confirm_kind
 
     @guarded()
     def upload_file(
-        file: Any,
+        uploaded: Any,
         department: str | None = None,  # what the user confirms (the page's boxes; optional in the API)
         year: str | None = None,
         kind: str | None = None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008 (gradio injects it)
     ) -> str:
-        """Ingest the uploaded file with what the user confirmed; the message says what happened and
-        where the department, year and kind were read, in Chinese."""
-        if not file:
+        """Ingest the uploaded files one after another, with what the user confirmed; the message says what
+        happened to each and where its department, year and kind were read, in Chinese."""
+        chosen = [f for f in (uploaded if isinstance(uploaded, list) else [uploaded]) if f]
+        if not chosen:
             return "⚠ 请先选择要上传的文件。"
         given = confirmation(department, year, kind)
-        path = Path(file if isinstance(file, str) else file.name)  # gradio's own copy, under its cache folder
-        result = service.ingest(path, lambda fraction, what: progress(fraction, desc=what), given)
-        skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)
-        read = f"\n\n识别：{identified_line(dict(result.identity.sources))}" if result.identity.sources else ""
-        if result.status == "exists":
-            return f"ℹ {result.title} 已在库中，未重复导入。" + read + skipped
-        if result.status == "updated":
-            return f"✓ 已按填写的信息重新入库：{result.title}（{result.n_facts} 条数据）。" + read + skipped
-        return (
-            f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。"
-            "如部门、年度或预算/决算有误，填写上方对应一栏后再点“导入”。" + read + skipped
-        )
+        if given is not None and len(chosen) > 1:
+            return "⚠ 填写了部门、年度或预算/决算时，请一次只上传一个文件（所填信息只适用于一个文件）。"
+        said = []
+        for i, file in enumerate(chosen):
+            path = Path(file if isinstance(file, str) else file.name)  # gradio's own copy, under its cache folder
+            ahead = f"（第 {i + 1}/{len(chosen)} 个文件）" if len(chosen) > 1 else ""
+
+            def step(fraction: float, what: str, i: int = i, ahead: str = ahead) -> None:
+                progress((i + fraction) / len(chosen), desc=what + ahead)
+
+            try:
+                said.append(_outcome(service.ingest(path, step, given)))
+            except AssistantError as e:  # one unreadable file does not stop the others
+                said.append(f"⚠ {e}")
+        return "\n\n".join(said)
 
     def listed(audited: str | None) -> tuple[Any, ...]:
         """The documents now in the store, in the selectors, the scope picker and the file list (the
@@ -102,21 +109,47 @@ def wire(service: Service, tab: FilesTab, chat: ChatTab, audit_doc: gr.Dropdown,
             _docs_markdown(service),
             gr.update(choices=service.departments()),
             gr.update(choices=service.years()),
+            gr.update(samples=[[q] for q in service.examples()]),
         )
 
     def refresh(audited: str | None) -> tuple[Any, ...]:
         """New documents in the selectors; the upload box cleared for the next file."""
         return (*listed(audited), None)
 
-    do_ingest.click(
-        upload_file, [upload, confirm_department, confirm_year, confirm_kind], [status], api_name="ingest"
-    ).then(
+    confirmed = [confirm_department, confirm_year, confirm_kind]
+    do_ingest.click(upload_file, [upload, *confirmed], [status], api_visibility="private").then(
         refresh,
         [audit_doc],
-        [scope, audit_doc, docs_md, pick_departments, pick_years, upload],
+        [scope, audit_doc, docs_md, pick_departments, pick_years, samples, upload],
         api_visibility="private",
     )
-    page.load(listed, [audit_doc], [scope, audit_doc, docs_md, pick_departments, pick_years], api_visibility="private")
+    # the API endpoint `/ingest` takes one file, as before the page took several: a hidden single-file box
+    one = gr.File(visible=False)
+    said = gr.Markdown(visible=False)
+    gr.Button(visible=False).click(upload_file, [one, *confirmed], [said], api_name="ingest").then(
+        refresh, [audit_doc], [scope, audit_doc, docs_md, pick_departments, pick_years, samples, one],
+        api_visibility="private",
+    )  # fmt: skip
+    page.load(
+        listed,
+        [audit_doc],
+        [scope, audit_doc, docs_md, pick_departments, pick_years, samples],
+        api_visibility="private",
+    )
+
+
+def _outcome(result: IngestResult) -> str:
+    """What happened to one uploaded file, in Chinese."""
+    skipped = "".join(f"\n\n⚠ {w}" for w in result.warnings)
+    read = f"\n\n识别：{identified_line(dict(result.identity.sources))}" if result.identity.sources else ""
+    if result.status == "exists":
+        return f"ℹ {EXISTS.format(title=result.title, name=result.name)}" + read + skipped
+    if result.status == "updated":
+        return f"✓ 已按填写的信息重新入库：{result.title}（{result.n_facts} 条数据）。" + read + skipped
+    return (
+        f"✓ 已导入：{result.title}（{result.n_facts} 条数据）。可以在“问答”中提问了。"
+        "如部门、年度或预算/决算有误，填写上方对应一栏后再点“导入”。" + read + skipped
+    )
 
 
 def _docs_markdown(service: Service) -> str:

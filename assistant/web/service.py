@@ -12,14 +12,16 @@ from pathlib import Path
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.web.samples import examples
 from index.identify import Identity
-from index.ingest import IngestResult, add, collect, ingest, read
-from index.load import DOCUMENT_SUFFIXES
+from index.ingest import IngestResult, add, collect, ingest, parse_loaded, stored_already
+from index.load import DOCUMENT_SUFFIXES, load
 from index.query import FactQuery, resolve_id
 from index.store import Store
 
 DATA = Path(__file__).resolve().parents[2] / "data"  # the bundled disclosures, beside app.py
 UPLOAD_TYPES = DOCUMENT_SUFFIXES
+EXISTS = "“{name}”与库中的《{title}》内容相同（按文件内容的哈希识别），未重新解析，也未重复导入。"
 
 
 class Service:
@@ -37,6 +39,14 @@ class Service:
         self.watch = StoreWatch(settings.store, settings.database_url)
         self.watch.mark()
         self.engine = Engine(settings)
+        self._examples: tuple[Engine | None, list[str]] = (None, [])
+
+    def examples(self) -> list[str]:
+        """Example questions about the documents of the engine now loaded (worked out once per engine)."""
+        engine = self.engine
+        if self._examples[0] is not engine:
+            self._examples = (engine, examples(engine, DATA))
+        return self._examples[1]
 
     def reload(self) -> None:
         with self.lock:
@@ -67,14 +77,23 @@ class Service:
             raise UnsupportedUpload(path.suffix)
         from assistant.retrieve import open_vectors  # the embedding model loads only when needed
 
-        step(0.05, "读取和解析文件…")
-        parsed = read(
-            path, lambda done, total: step(0.05 + 0.45 * done / total, f"读取 PDF：第 {done}/{total} 页"), given
+        step(0.02, "读取文件…")
+        loaded = load(
+            path, progress=lambda done, total: step(0.02 + 0.38 * done / total, f"读取 PDF：第 {done}/{total} 页")
         )
         with Store(self.settings.store, self.settings.database_url) as store:
-            step(0.5, "生成检索向量并写入…")
-            result = add(store, open_vectors(self.settings), parsed)
-        step(0.8, "重新加载…")
+            known = stored_already(store, loaded, given)  # by the hash of its text: nothing parsed or embedded
+            if known is not None:
+                return known
+        step(0.4, "解析表格和文字…")
+        parsed = parse_loaded(loaded, given)
+        with Store(self.settings.store, self.settings.database_url) as store:
+            step(0.45, "生成检索向量…")
+            result = add(
+                store, open_vectors(self.settings), parsed,
+                lambda done, total: step(0.45 + 0.4 * done / total, f"生成检索向量：{done}/{total} 段"),
+            )  # fmt: skip
+        step(0.9, "写入完成，重新加载…")
         self.reload()
         return result
 
