@@ -175,10 +175,11 @@ def _source(where: str, row: Row, label: str, column: str) -> str:
 
 def indicator_facts(d: Disclosure) -> list[Fact]:
     """Numeric performance targets (表11 三级指标 → 目标值) and the weights printed beside them (指标权重)."""
-    table = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
-    where = table.ref if table else "绩效目标表"
+    first = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
 
     def fact(i: Indicator, column: str, value: Decimal, unit: str, printed: str) -> Fact:
+        table = d.tables.get(i.table) or first  # the table it is printed in; read back from a store: the first
+        where = " · ".join(p for p in (table.ref if table else "绩效目标表", i.project) if p)
         return Fact(
             doc_id=d.doc_id, department=d.department, year=d.year, table=table.name if table else None,
             section=None, row=i.level3, code=None, column=column, value=value, unit=unit,
