@@ -21,9 +21,7 @@ LEVEL2 = frozenset(
         "服务对象满意度", "经济成本", "社会成本", "生态环境成本",
     }
 )  # fmt: skip
-_TARGET = re.compile(
-    r"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$"
-)
+_TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
 _CMP = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "达到": "≥"}
 _BRACKETED = re.compile(r"^[（(](?P<unit>[^（）()]*)[)）]$")  # "≥13459.00(平方米)": the unit in brackets
 AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")
@@ -142,8 +140,12 @@ def indicator_row(
     opens, carried to the rows below, and its indicator (None when the row holds levels only)."""
     if filled and filled[0].endswith("绩效指标") and len(filled) > 1:
         filled = filled[1:]  # the form's row heading printed on the row (合并单元格 绩效指标)
-    if filled and _level(filled[0]) in LEVEL1 and not (
-        _level(filled[0]) == "成本" and level1 == "产出" and (len(filled) < 2 or _level(filled[1]) not in LEVEL2)
+    if (
+        filled
+        and _level(filled[0]) in LEVEL1
+        and not (
+            _level(filled[0]) == "成本" and level1 == "产出" and (len(filled) < 2 or _level(filled[1]) not in LEVEL2)
+        )
     ):
         level1, level2, filled = _level(filled[0]), "", filled[1:]
     if filled and _level(filled[0]) in LEVEL2:

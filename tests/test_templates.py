@@ -146,7 +146,9 @@ def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str
 @pytest.mark.slow
 def test_project_forms_are_read_label_by_label(real: dict[str, Parsed]) -> None:
     """财政项目支出绩效目标填报表: one key–value form per project, not a grid."""
-    facts = [f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance" and f.column != "目标值"]
+    facts = [
+        f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance" and f.column != "目标值"
+    ]
     assert len({f.row for f in facts}) == 5
     form = {f.column: f.value for f in facts if f.row == "公共服务设施运行经费"}
     assert form["项目资金总额"] == Decimal("10903043.00") and form["当年财政拨款"] == Decimal("11419043.00")
@@ -165,7 +167,12 @@ def test_project_forms_give_their_indicators_targets(real: dict[str, Parsed]) ->
     rate = one(parsed.facts, row="补贴对象申请审核完成率", column="目标值")  # "=100.00(%)"
     assert (rate.value, rate.unit, rate.page) == (Decimal("100.00"), "%", 32)
     visits = next(i for i in parsed.disclosure.indicators if i.level3 == "日常走访企业")
-    assert (visits.comparator, visits.value, visits.unit, visits.project) == (">", Decimal("150.00"), "家", "各类工作经费")
+    assert (visits.comparator, visits.value, visits.unit, visits.project) == (
+        ">",
+        Decimal("150.00"),
+        "家",
+        "各类工作经费",
+    )
     text_only = next(i for i in parsed.disclosure.indicators if i.level3 == "完工及时率")
     assert text_only.value is None and not [f for f in parsed.facts if f.row == "完工及时率"]
 
