@@ -14,6 +14,8 @@ from index.tables import bare_label
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
+# a text cell that is one price per unit ("468元/㎡", "46 元/m", "222元/座"): a figure with that rate as its unit
+_RATE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:万元|元)/[^\d\s/]{1,3})")
 
 
 def extract_facts(d: Disclosure) -> list[Fact]:
@@ -56,6 +58,12 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
             else:
                 label, name = bare_label(row.label), column
             out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
+        for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
+            col = columns.get(column)
+            if col is not None and row.label and (rate := _RATE.fullmatch(text.replace(" ", ""))):
+                value = Decimal(rate.group("num").replace(",", ""))
+                rated = replace(col, unit=rate.group("unit"))
+                out.append(_fact(d, table, section, where, row, bare_label(row.label), column, value, rated))
     if not out and table.no_amounts and table.kind:
         out.append(_empty_fact(d, table, section, where))
     return out
