@@ -14,8 +14,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
-from assistant.figures import ascii_text, cn_value
-from assistant.knowledge import Doc
+from assistant.figures import ascii_text
+from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
 from assistant.places import (
     SET,
@@ -32,7 +32,9 @@ from assistant.places import (
 from assistant.records import Across, AcrossOp, Answer
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
+from index.records import DocumentInfo
 from index.tables import label_key
+from index.units import MONEY_PATTERN
 
 # Words that make a question one about departments in general.
 MANY = re.compile(
@@ -78,7 +80,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
 NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)(?![\d,.]|\s*年)"  # 2023年 is no threshold
-MONEY_UNIT = r"(亿元|万元|千元|元|亿|万|%|％)?"
+MONEY_UNIT = r"(" + MONEY_PATTERN + r"|亿|万|%|％)?"
 ABOVE = re.compile(
     rf"(?:超过|高于|大于|多于|不少于|不低于|达到)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
 )
@@ -98,7 +100,7 @@ UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else int(cn_value(text))
+    return int(text) if text.isdigit() else int(numeral_value(text) or 0)
 
 
 def _kind(text: str) -> str | None:
@@ -170,7 +172,7 @@ class AcrossReader:
         self.row_keys = {k: c for k, c in row_keys.items() if c and len(k) >= 2}  # rows of the coded tables
         self.code_names = code_names
 
-    def read(self, question: str, docs: Sequence[Doc], previous: Answer | None = None) -> Across | None:
+    def read(self, question: str, docs: Sequence[DocumentInfo], previous: Answer | None = None) -> Across | None:
         """The question as one across documents, or None when it is about one document."""
         text = ascii_text(question).strip()
         last = previous.across if previous else None
@@ -258,7 +260,7 @@ class AcrossReader:
                       year=years[-1], kind=_kind(text))  # fmt: skip
 
     def _op(
-        self, text: str, departments: tuple[str, ...], docs: Sequence[Doc], grouped: bool = False
+        self, text: str, departments: tuple[str, ...], docs: Sequence[DocumentInfo], grouped: bool = False
     ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
@@ -349,7 +351,7 @@ class AcrossReader:
 
     @staticmethod
     def _number(number: str, unit: str | None) -> tuple[Decimal, str]:
-        value = Decimal(number.replace(",", "")) if number[0].isdigit() else cn_value(number)
+        value = Decimal(number.replace(",", "")) if number[0].isdigit() else numeral_value(number) or Decimal(0)
         return value, UNIT_WORDS.get(unit or "", unit or "")
 
     def _threshold(self, text: str, per: str | None = None) -> tuple[str, Decimal, str] | None:

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 from assistant.claims import YEAR, unreadable
 from assistant.draft import cited, fmt
 from assistant.judge import NOT_AS_SAID, NOT_GIVEN, judge
-from assistant.knowledge import Doc
 from assistant.llm import Client, Deadline, ModelUnavailable
 from assistant.records import Answer, Citation, Figure, ModelPart, ToolUse
 from assistant.tokens import glossary_data, to_template
 from assistant.tools import MAX_DOCS, Ledger, Toolbox, specs
+from index.records import DocumentInfo
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
@@ -53,7 +53,8 @@ HISTORY = 3  # earlier turns of the conversation sent with a question
 
 
 class Stop(Exception):
-    """The exchange ends without a usable draft; the message (Chinese) says why."""
+    """The exchange ends without a usable draft; the message (Chinese) says why. An internal signal, caught
+    in `Agent._answer`: never a user-facing error."""
 
 
 def wanted(question: str, rule: Answer, use: str) -> bool:
@@ -76,13 +77,15 @@ class Agent:
         self.client = client
         self.settings = client.settings
 
-    def answer(self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer) -> Answer:
+    def answer(
+        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer
+    ) -> Answer:
         """The model's checked draft as the answer, or `rule` with what the model did beside it. Never raises:
         the model is an optional helper, and its own fault must not cost the user the rules' answer."""
         start = time.perf_counter()
         try:
             return self._answer(engine, question, history, pool, rule, start)
-        except Exception:
+        except Exception:  # own boundary: the optional model's fault, even a bug, leaves the rules' answer
             log.exception("the model's part of an answer failed")
             part = ModelPart(
                 model=self.settings.llm_model or "未命名模型", used=False, note="模型部分出现内部错误，已改用规则引擎的答案",
@@ -91,7 +94,13 @@ class Agent:
             return replace(rule, model=part)
 
     def _answer(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer, start: float
+        self,
+        engine: Engine,
+        question: str,
+        history: Sequence[Answer],
+        pool: list[DocumentInfo],
+        rule: Answer,
+        start: float,
     ) -> Answer:
         box = Toolbox(engine, pool)
         calls: list[ToolUse] = []
@@ -131,7 +140,7 @@ class Agent:
         )
 
     def _exchange(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[Doc], rule: Answer,
+        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer,
         box: Toolbox, calls: list[ToolUse], state: dict[str, int], deadline: Deadline,
     ) -> tuple[str, list[Figure]]:  # fmt: skip
         """Requests until the model gives a draft that passes, or has had its one correction."""
@@ -207,7 +216,7 @@ class Agent:
         )  # fmt: skip
 
 
-def judged(engine: Engine, text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
+def judged(engine: Engine, text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
     """Every figure of a model's text, judged against the documents of the question and those the tools read,
     and those of any department the text names (so that a figure put under its name is read as its)."""
     docs = ledger.docs() | {d.doc_id for d in pool}
@@ -250,7 +259,7 @@ def _feedback(bad: list[Figure]) -> str:
     )  # fmt: skip
 
 
-def _ask(question: str, pool: list[Doc], rule: Answer) -> str:
+def _ask(question: str, pool: list[DocumentInfo], rule: Answer) -> str:
     """The user's message: the question, what may be read, and what the rule engine found (its reason)."""
     departments = sorted({d.department for d in pool})
     years = sorted({d.year for d in pool}, reverse=True)

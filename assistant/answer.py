@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, scope, stated, years
+from assistant import english, follow, narrative, premise, prior_text, scope, stated, years
+from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
@@ -29,15 +30,18 @@ from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
-from assistant.knowledge import Doc, Knowledge, norm
+from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
-from assistant.measures import base_of, on_base, on_year_before, per_month
+from assistant.lines import check_lines
+from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
+from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
-from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, Selector, coarser_printings
+from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
 from assistant.shares import check_share
-from assistant.standing import without_inclusions
+from assistant.standing import part_named, without_inclusions
 from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
@@ -45,7 +49,7 @@ from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budg
 from assistant.verify import Verifier
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 from index.store import Store
 
 if TYPE_CHECKING:
@@ -63,10 +67,6 @@ COUNT_UNITS = {
     "次": r"几次|多少次",
     "台": r"几台|多少台",
 }
-# A question that asks an amount of money, and one that asks a count: never answered with the other.
-MONEY_ASKED = re.compile(
-    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
-)
 
 
 BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
@@ -224,10 +224,14 @@ class Engine:
         """Answer a question (a follow-up to `history`), from one document (`doc_id`), the documents
         `within` a user's chosen scope, or all of them. With a language model configured, what the rules
         refuse (and, as set, explanation questions) is drafted by the model and judged (`assistant.agent`)."""
-        rule = self.rules(question, history, doc_id, within)
+        asked = english.chinese(question)  # an English question every word of which the glossary reads
+        original, question = question, to_digits(asked or question)  # 三千万元 → 3000万元, 二〇二五年 → 2025年
+        asked = question if question != original else ""
+        rule = self.read(self.rules(question, history, doc_id, within), asked=asked, original=original)
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted
+        from assistant.llm import ModelUnavailable  # loaded with the agent: openai only when a model is set
 
         if not wanted(question, rule, self.settings.llm_use):
             return rule
@@ -239,11 +243,24 @@ class Engine:
             return rule
         try:
             agent = self.agent
-        except Exception:  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
+        except (
+            ModelUnavailable
+        ):  # the model's client could not be made (a bad proxy setting…): the rules' answer stands
             log.exception("the language model's client could not be made")
             return replace(rule, model=ModelPart(model=self.settings.llm_model or "未命名模型", used=False,
                                                  note="语言模型的客户端无法创建，已改用规则引擎的答案"))  # fmt: skip
-        return agent.answer(self, question, history, pool, rule)
+        drafted = agent.answer(self, question, history, pool, rule)
+        if drafted.model and drafted.model.used:  # the model's text: read from the facts its figures come from
+            drafted = replace(drafted, reading=None)
+        return self.read(drafted, asked=asked, original=original)
+
+    def read(self, answer: Answer, how: readings.How = "", asked: str = "", original: str = "") -> Answer:
+        """`answer` with the one line of how its question was read (assistant/reading.py); a question asked
+        in English (`original`) keeps its words, the line the Chinese question it was `asked` as."""
+        if asked:
+            answer = replace(answer, question=original)
+        facts_of = lambda d: self.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
+        return readings.attach(answer, self.library.docs, facts_of, how=how, asked=asked, months=months_per_year())
 
     @property
     def agent(self) -> Agent:
@@ -259,7 +276,10 @@ class Engine:
     def rules(
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
-        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for."""
+        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for.
+        Every question of the conversation is read with its Chinese numerals in digits."""
+        question = to_digits(question)
+        history = [replace(a, question=to_digits(a.question)) for a in history]
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
         allowed = self.within(within)
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
@@ -283,11 +303,17 @@ class Engine:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
         if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
-            return excluded  # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+            # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+            return self.read(excluded, "exclusion")
         if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
-            return monthly  # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+            # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+            return self.read(monthly, "per_month")
         if not history and allowed is None and (listed := over(self, question, doc_id)):
-            return listed  # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+            # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+            return self.read(listed, "threshold")
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
+            return self.read(top, "ranking")
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
@@ -301,7 +327,7 @@ class Engine:
 
     def _answer(
         self, question: str, previous: list[Query], doc_id: str | None, allowed: frozenset[str] | None,
-        across: Across | None, pool: list[Doc], start: float,
+        across: Across | None, pool: list[DocumentInfo], start: float,
     ) -> Answer:  # fmt: skip
         """The rest of `answer`, on a question's own turn."""
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
@@ -363,7 +389,18 @@ class Engine:
     def _false_premise(self, question: str, query: Query, start: float) -> Answer | None:
         """The correction of a why-question whose direction the change printed for the very item asked
         contradicts (assistant/premise.py), or None."""
-        if not query.subjects or premise.asked_direction(question) is None:
+        if premise.asked_direction(question) is None:
+            return None
+        whole = bool(query.doc_ids) and self.understanding.names_whole(question, list(query.doc_ids))
+        totals = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}
+        if (not whole or totals) and (found := self._item_premise(question, query, start)):
+            return found
+        return self._whole_premise(question, query, start) if whole else None  # the prose's sentence on the whole
+
+    def _item_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction from the change the engine reads for the item asked (a table's two years, or the
+        change printed for it), or None."""
+        if not query.subjects:
             return None
         change = replace(query, measure="change")
         try:
@@ -380,6 +417,23 @@ class Engine:
         return Answer(
             question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
             citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _whole_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """A why-question about the budget as a whole, answered by the prose's own sentence on the whole's change
+        ("收入预算…比2025年…增加 148.16 万元"): the correction first when it contradicts the direction asked, else
+        that sentence with its reason — never another item's change; None when the prose states none."""
+        doc = self.pick.doc(replace(query, subjects=()))
+        stated = premise.whole_stated(self.sentences(doc.doc_id).paragraphs.get(doc.doc_id, []))
+        if stated is None:
+            return None
+        where, sentence = f"{doc.title} · {stated[0]}", stated[1]
+        fixed = premise.correction(question, sentence)
+        return Answer(  # the premise is false: its correction; it holds: the whole's own sentence and reason
+            question=question, text=f"{fixed}。据{where}：\n「{sentence}」" if fixed else f"据{where}：\n「{sentence}」",
+            refused=bool(fixed), query=query,
+            citations=[Citation(doc_id=doc.doc_id, where=where, text=sentence)],
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -443,7 +497,7 @@ class Engine:
             and (not within.kinds or d.kind in within.kinds)
         )
 
-    def _across(self, question: str, across: Across, docs: list[Doc], limited: bool, start: float) -> Answer:
+    def _across(self, question: str, across: Across, docs: list[DocumentInfo], limited: bool, start: float) -> Answer:
         """A question across documents: every department's figure read in SQL, each line checked against
         its own document, totals and rates derived by the calculator."""
 
@@ -464,24 +518,7 @@ class Engine:
         if reason := unread_across(question, composed.facts, names):
             text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
-        figures = []
-        tables = sorted({f.table_kind for f in composed.facts if f.table_kind})
-        checked = [p for p in composed.parts if p.checked]
-        narrowed = self.library.narrow([p.doc_ids for p in checked], tables) if tables else []
-        for n, part in enumerate(checked):  # a department's line: its own documents' tables only
-            verifier = Verifier(narrowed[n] if narrowed and part.doc_ids else self.library.view(part.doc_ids))
-            for f in verifier.check(part.text, part.doc_ids, part.calculations):
-                c = part.derived
-                if (
-                    c and f.unit == c.unit and abs(f.value) == abs(c.value)
-                ):  # a total equal to one addend is still a total
-                    f = replace(
-                        f, verdict="derived", source="；".join(o.source for o in c.operands), expression=c.expression
-                    )
-                own = next((src for v, u, src in part.cites if v == f.value and u == f.unit), None)
-                if f.verdict == "verified" and own:  # the cell this line read, not an equal one elsewhere
-                    f = replace(f, source=own)
-                figures.append(f)
+        figures = check_lines(composed.parts, self.library)  # each line against the cells it cites
         if bad := [f for f in figures if f.verdict == "mismatch"]:
             text = f"抱歉，答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出。"
             return Answer(question=question, text=text, refused=True, across=across, timings=elapsed())
@@ -533,6 +570,8 @@ class Engine:
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
+            if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := self._narrated(query)):
+                return draft  # the documents' two figures are no such basis: the change the text prints for it
             try:
                 return self._composed(query)
             except (Unanswerable, CalculationError):
@@ -553,6 +592,8 @@ class Engine:
                 return draft
             if query.measure == "amount" and (draft := self._stated(query)):
                 return draft  # a count the narrative states for the very thing asked
+            if query.measure == "amount" and (draft := self._earlier(query)):
+                return draft  # an earlier year's figure the narrative states or implies
             raise
 
     def _count(self, query: Query) -> Draft | None:
@@ -563,6 +604,32 @@ class Engine:
         if not docs or query.last_year or len({d.department for d in docs}) != 1:
             return None
         return answer_count(query.question, docs, self.kb)
+
+    def _earlier(self, query: Query) -> Draft | None:
+        """An earlier year's figure of what was asked, stated ("2023年当年预算执行数为44.17万元") or implied by a
+        printed change in a later year's narrative (assistant/prior_text.py)."""
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        year = query.year if query.year is not None else (docs[0].year - 1 if docs and query.last_year else None)
+        docs = [d for d in docs if year is not None and d.year > year]
+        if len(docs) != 1 or year is None:
+            return None
+        doc = docs[0]
+        words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+        phrase = " ".join(w for w in words if w not in doc.department)
+        found = prior_text.levels(self.facts_sql.chunks([doc.doc_id]), doc.year, doc.kind)
+        basis = narrative.basis_of(re.sub(r"\d{4}\s*年度?", "", query.question))
+        best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, self.understanding.neutral)
+        if best is None:
+            return None
+        draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)
+        draft.doc_id = doc.doc_id
+        draft.citations = [Citation(doc_id=doc.doc_id, where=best.where, text=best.sentence)]
+        draft.facts = [
+            f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
+            if f.table is None and f.unit == best.unit and f.value == (best.value if best.change is None
+                                                                        else best.change.amount)
+        ][:1]  # fmt: skip
+        return draft
 
     def _stated(self, query: Query) -> Draft | None:
         """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""
@@ -619,9 +686,32 @@ class Engine:
         words = self.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
         phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
         printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
-        found = narrative.best_change(printed, phrase, growth, doc.aliases, self.understanding.neutral)
-        if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
-            found = narrative.best_change(printed, self.pick.name(query.subjects[0]), growth, doc.aliases)
+        basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
+
+        neutral = self.understanding.neutral
+        if (
+            query.subjects
+            and not narrative.whole(self.pick.name(query.subjects[0]))
+            and not narrative.item_named(phrase, neutral)
+        ):  # a follow-up ("比上年增长多少？") asks the item before it, never the whole budget
+            phrase = self.pick.name(query.subjects[0])
+
+        def best(basis: str, rate: bool) -> narrative.Change | None:
+            found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
+            if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+                name = self.pick.name(query.subjects[0])
+                found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
+            return found
+
+        found = best(basis, growth)
+        if found is None and not growth and narrative.RATE_OR_AMOUNT.search(query.question):
+            found = best(basis, True)  # "增长多少" where the text prints only the rate: the rate, said as one
+            growth = found is not None
+        if found is None and basis and (other := best("", growth)):  # printed against another basis: said, not given
+            raise Unanswerable(
+                f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
+                f"没有与{basis}相比的"
+            )
         if found is None:
             return None
         value = found.rate if growth else found.change
@@ -630,9 +720,12 @@ class Engine:
         word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
         decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
         shown = value if not (query.magnitude or decline) else abs(value)
+        also = ""  # "增长了多少" says neither amount nor rate: both printed are said
+        if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
+            also = f"，{'增长' if found.rate >= 0 else '下降'} {fmt(abs(found.rate), '%')}"
         text = (
             f"{self._scope(doc)}{narrative.plain_subject(found.subject, doc.aliases)}比{found.against}{word} "
-            f"{fmt(abs(value), unit)}（公开文件文字说明所列）。\n出处：{found.where}"
+            f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
         )
         facts = [
             f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
@@ -654,7 +747,7 @@ class Engine:
         if (
             label.targets
             and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
-            and measure in ("amount", "target")
+            and measure == "amount"
         ):
             return self._target(query, doc)
         if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
@@ -708,11 +801,11 @@ class Engine:
             draft.doc_id = doc.doc_id
         return draft
 
-    def _scope(self, doc: Doc) -> str:
+    def _scope(self, doc: DocumentInfo) -> str:
         return f"{doc.year}年{doc.department}"
 
-    def _check_unit(self, query: Query, doc: Doc) -> None:
-        if MONEY_ASKED.search(query.question) and not COUNT_ASKED.search(query.question):
+    def _check_unit(self, query: Query, doc: DocumentInfo) -> None:
+        if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
             facts = self.pick.facts(query.subjects[0], doc)
             if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
                 counted = "、".join(dict.fromkeys(f.unit for f in facts))
@@ -723,7 +816,7 @@ class Engine:
                 if facts and all(f.unit in calc.MONEY for f in facts):
                     raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
 
-    def _amount(self, query: Query, doc: Doc) -> Draft:
+    def _amount(self, query: Query, doc: DocumentInfo) -> Draft:
         f = self.pick.amount(query.subjects[0], query, doc)
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((u for u in (asked.groups() if asked else ()) if u), None)
@@ -736,7 +829,9 @@ class Engine:
             return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
         column = (
             f"（{f.column}）"
-            if f.table and f.column not in (self.kb.subject_of(f), "金额", "数量") and not f.column.endswith("预算数")
+            if f.column not in (self.kb.subject_of(f), "金额", "数量", "比例")
+            and (f.table or f.column_role)  # a prose figure's own column ("年初预算数"), as a table's
+            and not (f.column.endswith("预算数") and doc.kind == "预算")  # a 决算's 年初/全年预算数 is said
             else ""
         )
         title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
@@ -752,8 +847,9 @@ class Engine:
         name = self.pick.name(query.subjects[0])
         if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
             name = self.kb.subject_of(f)
-        said = f"{name}{column}为 {fmt(f.value, f.unit)}"
-        if f.value == 0 and f.unit in calc.MONEY:  # nothing is budgeted for it: said so, with the printed 0
+        said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
+        other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
+        if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
             said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
         text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
         coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
@@ -761,7 +857,7 @@ class Engine:
             text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
-    def _target(self, query: Query, doc: Doc) -> Draft:
+    def _target(self, query: Query, doc: DocumentInfo) -> Draft:
         label = self.kb.labels[query.subjects[0]]
         t = next((t for t in label.targets if t.doc_id == doc.doc_id), None)
         if t is None:
@@ -774,7 +870,7 @@ class Engine:
         unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
         return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
 
-    def _prior(self, query: Query, doc: Doc) -> Draft:
+    def _prior(self, query: Query, doc: DocumentInfo) -> Draft:
         key = query.subjects[0]
         year = doc.year - 1 if query.last_year or not query.year else query.year
         direct = [f for f in self.pick.facts(key, doc) if f.column == f"{year}年"]
@@ -801,7 +897,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
 
-    def _across_years(self, query: Query, doc: Doc) -> tuple[Doc, Fact, Doc, Fact] | None:
+    def _across_years(self, query: Query, doc: DocumentInfo) -> tuple[DocumentInfo, Fact, DocumentInfo, Fact] | None:
         """(this year's document and fact, the earlier year's document and fact) when the question compares
         two years of which the store holds both disclosures of the department (same kind, 预算 or 决算).
 
@@ -834,7 +930,7 @@ class Engine:
             return None
         return later, now, earlier, same[0]
 
-    def _change_across(self, query: Query, doc: Doc, growth: bool) -> Draft | None:
+    def _change_across(self, query: Query, doc: DocumentInfo, growth: bool) -> Draft | None:
         found = self._across_years(query, doc)
         if found is None:
             return None
@@ -859,14 +955,14 @@ class Engine:
         )
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
 
-    def _printed_years(self, query: Query, doc: Doc) -> None:
+    def _printed_years(self, query: Query, doc: DocumentInfo) -> None:
         """A printed change compares the document's year with the one before: the question must ask that."""
         asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
         if asked - {doc.year, doc.year - 1}:
             years = "、".join(f"{y}年" for y in sorted(asked))
             raise Unanswerable(f"{doc.title}只给出{doc.year}年与{doc.year - 1}年的比较，没有{years}之间的比较")
 
-    def _change(self, query: Query, doc: Doc) -> Draft:
+    def _change(self, query: Query, doc: DocumentInfo) -> Draft:
         if across := self._change_across(query, doc, growth=False):
             return across
         self._printed_years(query, doc)
@@ -887,7 +983,7 @@ class Engine:
         text = f"{self._scope(doc)}{self.pick.name(key)}比{base}{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
         return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
-    def _growth(self, query: Query, doc: Doc) -> Draft:
+    def _growth(self, query: Query, doc: DocumentInfo) -> Draft:
         if across := self._change_across(query, doc, growth=True):
             return across
         self._printed_years(query, doc)
@@ -923,14 +1019,14 @@ class Engine:
         )
         return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
 
-    def _whole_of(self, key: str, doc: Doc, query: Query) -> str:
+    def _whole_of(self, key: str, doc: DocumentInfo, query: Query) -> str:
         """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
         parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
         if parent and norm(parent) in self.kb.labels:
             return norm(parent)
         return norm("支出总计")
 
-    def _share(self, query: Query, doc: Doc) -> Draft:
+    def _share(self, query: Query, doc: DocumentInfo) -> Draft:
         part_key = query.subjects[0]
         after = norm(to_template(query.question)).partition("占")[2]
         if len(query.subjects) == 1 and norm(self.pick.name(part_key)) in after:
@@ -967,7 +1063,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
 
-    def _named_whole(self, words: str, doc: Doc) -> tuple[str, Reading] | None:
+    def _named_whole(self, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
         """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
         None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
         u = self.understanding
@@ -979,7 +1075,7 @@ class Engine:
             return None
         return found[0].name, found[1]
 
-    def _sum(self, query: Query, doc: Doc) -> Draft:
+    def _sum(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             return self._amount(query, doc)
         facts = [self.pick.amount(k, query, doc) for k in query.subjects]
@@ -994,7 +1090,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 
-    def _difference(self, query: Query, doc: Doc) -> Draft:
+    def _difference(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             return self._change(query, doc)
         a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -1008,7 +1104,7 @@ class Engine:
         value = abs(c.value) if query.magnitude or c.value >= 0 else c.value
         return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
 
-    def _per_head(self, query: Query, doc: Doc) -> Draft:
+    def _per_head(self, query: Query, doc: DocumentInfo) -> Draft:
         if len(query.subjects) < 2:
             raise Unanswerable("没有找到按什么人数平均")
         a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -1020,7 +1116,7 @@ class Engine:
         )
         return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
 
-    def _breakdown(self, query: Query, doc: Doc) -> Draft:
+    def _breakdown(self, query: Query, doc: DocumentInfo) -> Draft:
         key = query.subjects[0]
         name = self.pick.name(key)
         facts = self.pick.facts(key, doc)

@@ -13,8 +13,8 @@ from typing import Literal
 
 from index.errors import AssistantError
 from index.numbers import format_amount
+from index.units import MONEY
 
-MONEY = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 PERCENT_PLACES = Decimal("0.01")
 Op = Literal["sum", "difference", "ratio", "share", "growth", "prior_year", "convert", "mean"]
 

@@ -13,16 +13,17 @@ from dataclasses import dataclass
 
 from assistant.figures import Found
 from assistant.knowledge import Knowledge, norm
+from assistant.numerals import to_digits
 from assistant.tokens import to_template
 from assistant.verify import direction
+from index.units import MONEY_PATTERN
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-YEAR_WORDS = re.compile(  # absolute years (2023年, 二〇二三年, 23年) and relative ones (上年, 去年, 今年)
-    r"(?P<abs>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|(?<![\d.,])\d{2})\s*年"
+YEAR_WORDS = re.compile(  # absolute years (2023年, 23年; 二〇二三年 in digits) and relative ones (上年, 去年, 今年)
+    r"(?P<abs>(?:19|20)\d{2}|(?<![\d.,])\d{2})\s*年"
     r"|(?P<rel>上一?年(?![末初]|结|度结)|去年|前年|今年|本年|当年)"  # not 上年结转, 上年末
 )
 BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较于?)\s*$")  # 比2021年 / 比上年: what is compared with
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 RELATIVE = {"上年": -1, "上一年": -1, "去年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
 EXECUTION = re.compile(r"执行率|完成率|执行进度")
 SHARE = re.compile(r"占|比重|比例")
@@ -36,10 +37,10 @@ FILLER = re.compile(
     r"以及|同比|相比|相较|对比|增长率|增长|增加|减少|下降|增幅|降幅|上升|提高|降低|压减|比重|比例|预算数|决算数|预算|决算|"
     r"金额|亿元|万元|千元|支出|收入|如此|[为是约共达和与及的了比较占其该此也仍则而又还有数元年度]|[\d\s,.，、；;：:()（）%％]"
 )
-UNREADABLE = re.compile(  # numbers find_figures does not read: a draft with one cannot be checked
+UNREADABLE = re.compile(  # numbers find_figures does not read, in the text's digits: a draft with one cannot be checked
     r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
-    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:亿元|万元|千元|元|个百分点|倍|成(?![本为立果效绩员])|番)"
-    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:亿元|万元|千元|元|%)"
+    r"(?:点[零〇一二三四五六七八九]+)?\s*(?:" + MONEY_PATTERN + r"|个百分点|倍|成(?![本为立果效绩员])|番)"
+    r"|翻了?[一两二三四五]番|百分之[零〇一二三四五六七八九十百点]+|\d[\d,.]*\s*[)）]\s*(?:" + MONEY_PATTERN + r"|%)"
 )
 
 
@@ -61,7 +62,7 @@ class Said:
 
 def unreadable(text: str) -> str | None:
     """The first number in `text` written so that no figure is read from it (肆仟万元, 翻一番), if any."""
-    m = UNREADABLE.search(text)
+    m = UNREADABLE.search(to_digits(text))
     return m.group(0) if m else None
 
 
@@ -92,14 +93,11 @@ def said(kb: Knowledge, docs: list[str], sentence: str, found: Found | None, at:
 def years(before: str, year: int | None) -> tuple[int | None, int | None]:
     """The year in effect at the end of `before` and the base year compared with, starting from `year`."""
     base = None
+    before = to_digits(before)
     for m in YEAR_WORDS.finditer(before):
         if m.group("abs"):
             written = m.group("abs")
-            value: int | None = (
-                int(written) if len(written) == 4 and written.isdigit()
-                else 2000 + int(written) if written.isdigit()
-                else int("".join(str(CN_DIGITS[c]) for c in written))
-            )  # fmt: skip
+            value: int | None = int(written) if len(written) == 4 else 2000 + int(written)
         else:
             value = None if year is None else year + RELATIVE[m.group("rel")]
         if BASE_BEFORE.search(before[: m.start()]):

@@ -1,15 +1,13 @@
-"""The `budgetqa` command line. The one error boundary for commands: Chinese messages, exit 0/1/2."""
+"""The `budgetqa` command line. `main` is the one error boundary for commands: Chinese messages, exit 0/1/2/3."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import json
-import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -19,24 +17,23 @@ from typing import Any, NoReturn, TextIO
 from tqdm import tqdm
 
 from assistant.answer import Engine
-from assistant.commands import Command, StoreEmpty, UsageError, plugin_commands
+from assistant.commands import Command, StoreEmpty, plugin_commands
 from assistant.config import Settings, add_llm_arguments, llm_overrides
 from assistant.departments import department_aliases
 from assistant.draft import page_note
-from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.errors import AssistantError, UsageError, exit_code
 from assistant.records import Figure, ModelPart, Within
 from assistant.render import VERDICT, answer_json, figure_json, model_banner, number
 from assistant.retrieve import Hit, Retriever, Scope, open_vectors
 from assistant.tokens import glossary_data
 from index.audit import audit
-from index.errors import BadConfirmation, StoreError
+from index.errors import BadConfirmation
 from index.identify import Identity, confirmation, identified_line
 from index.ingest import IngestResult, collect, ingest, ingest_files, rebuild, reparse, stored_texts
 from index.numbers import format_amount
+from index.rebuild import rebuild_postgres
 from index.records import Check, Fact
 from index.store import Store, Vectors
-
-log = logging.getLogger("budgetqa")
 
 _ARGPARSE_ZH = [
     (r"the following arguments are required: (.+)", r"缺少参数：\1"),
@@ -129,7 +126,7 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         raise UsageError(f"{e}（--department / --year / --kind）") from e
     paths = collect([Path(p) for p in args.paths])
     vectors = open_vectors(args.settings)
-    failed = 0
+    failed: list[int] = []  # the exit code of each file that failed
     results: list[dict[str, object]] = []
     bar = FileBar(len(paths), quiet=args.json or len(paths) < 2)
     outcomes = (
@@ -140,7 +137,7 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     for path, r in outcomes:
         bar.update()
         if isinstance(r, AssistantError):
-            failed += 1
+            failed.append(r.exit_code)
             message = str(r) if path.name in str(r) else f"“{path.name}”：{r}"
             results.append({"file": str(path), "status": "error", "error": message})
             if not args.json:
@@ -167,11 +164,11 @@ def cmd_ingest(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         updated = sum(1 for r in results if r["status"] == "updated")
         again = f"按指定信息重新入库 {updated} 个，" if updated else ""
         print(
-            f"共 {len(paths)} 个文件：新增 {added} 个，{again}已存在 {len(paths) - added - updated - failed} 个，"
-            f"失败 {failed} 个。",
+            f"共 {len(paths)} 个文件：新增 {added} 个，{again}已存在 {len(paths) - added - updated - len(failed)} 个，"
+            f"失败 {len(failed)} 个。",
             file=out,
         )
-    return 1 if failed else 0
+    return max(failed, default=0)
 
 
 def _ingest_one(
@@ -190,23 +187,27 @@ def _ingest_one(
 def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
     """Rebuild the store from the texts it keeps (after a format change or a parser update)."""
     folder = args.settings.store
-    if args.settings.database_url:
-        raise StoreError(
-            "rebuild 只用于本机的 SQLite 存储；PostgreSQL 中的存储请新建一个数据库，"
-            "设置 BUDGETQA_DATABASE_URL 指向它，再用原始文件重新导入（budgetqa ingest）"
-        )
-    texts = stored_texts(folder)
-    bar = tqdm(total=len(texts), desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
+    database = args.settings.database_url
+    texts = [] if database else stored_texts(folder)
+    bar = tqdm(total=len(texts) or None, desc="重建", unit="个文件", file=sys.stderr, disable=args.json)
     results: list[IngestResult] = []
 
     def done(r: IngestResult) -> None:
         results.append(r)
         bar.update()
 
-    backup = rebuild(folder, texts, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
+    if database:  # a fresh schema of the same database, then swapped in (index/rebuild.py)
+        backup: Path | str = rebuild_postgres(
+            folder, database, lambda suffix: open_vectors(args.settings, suffix), done
+        )
+    else:
+        backup = rebuild(folder, texts, lambda fresh: open_vectors(replace(args.settings, store=fresh)), done)
     bar.close()
     if args.json:
         dump({"documents": [r.doc_id for r in results], "backup": str(backup)}, out)
+    elif database:
+        print(f"已用库中保存的 {len(results)} 份原文重建 PostgreSQL 中的存储；旧的表另存在模式“{backup}”中，"
+              "旧向量在集合名后加 -bak-时间，确认无误后可删除。", file=out)  # fmt: skip
     else:
         print(
             f"已用库中保存的 {len(results)} 份原文重建“{folder}”；旧目录另存为“{backup}”，确认无误后可删除。", file=out
@@ -217,7 +218,7 @@ def cmd_rebuild(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_docs(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     docs = store.documents()
     if args.json:
-        dump([{**d.__dict__, "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
+        dump([{**d.stored(), "tables": [t.__dict__ for t in store.tables(d.doc_id)]} for d in docs], out)
     elif not docs:
         print("库中还没有文件，请先运行 budgetqa ingest 导入。", file=out)
     else:
@@ -358,6 +359,8 @@ def cmd_ask(args: argparse.Namespace, store: Store, out: TextIO) -> int:
     if args.json:
         dump(answer_json(answer), out)
         return 0
+    if answer.reading:
+        print(answer.reading.line(), file=out)
     print(answer.text, file=out)
     if answer.figures:
         print("\n数字核对：", file=out)
@@ -454,7 +457,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.arguments(p)
         p.set_defaults(plugin=command)
     sub.add_parser(
-        "rebuild", help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录保留为备份；请先停止网页服务）"
+        "rebuild",
+        help="用库中保存的原文重建存储（格式升级或解析改进后使用；旧目录或 PostgreSQL 的旧模式保留为备份；请先停止网页服务）",
     )
     for name in ["ask", *(c.name for c in plugins if c.model)]:
         add_llm_arguments(sub.choices[name])
@@ -465,38 +469,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run one command; returns the exit code (0 ok, 1 failure the user can fix, 2 usage error)."""
-    out = out or sys.stdout
+    """Run one command; returns the exit code (0 ok; the family's codes: 1 a failure the user can fix, 2 a
+    usage error, 3 the store or another service cannot be used; 1 for an unexpected bug). The one error
+    boundary of the command line (`assistant.errors.exit_code`)."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    try:
-        args.settings = Settings.from_env(store=Path(args.store) if args.store else None, **llm_overrides(args))
-    except AssistantError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-    settings = args.settings
-    try:
-        if args.command == "rebuild":  # works on stores this version cannot open
-            return cmd_rebuild(args, out)
-        with Store(settings.store, settings.database_url) as store:
-            plugin: Command | None = getattr(args, "plugin", None)
-            return (plugin.run if plugin else COMMANDS[args.command])(args, store, out)
-    except UsageError as e:
-        print(f"用法错误：{e}", file=sys.stderr)
-        return 2
-    except AssistantError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # output piped into head/less that closed early
-        return 0
-    except Exception:
-        logfile = Path(tempfile.gettempdir()) / "budgetqa-error.log"
-        logging.basicConfig(filename=logfile, level=logging.ERROR)
-        log.exception("command %s failed", args.command)
-        print(f"{INTERNAL_ERROR}（详情已记录在 {logfile}）", file=sys.stderr)
-        return 1
+    return exit_code(lambda: _run(args, out or sys.stdout), f"command {args.command}")
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    args.settings = settings = Settings.from_env(store=Path(args.store) if args.store else None, **llm_overrides(args))
+    if args.command == "rebuild":  # works on stores this version cannot open
+        return cmd_rebuild(args, out)
+    with Store(settings.store, settings.database_url) as store:
+        plugin: Command | None = getattr(args, "plugin", None)
+        return (plugin.run if plugin else COMMANDS[args.command])(args, store, out)
 
 
 def run() -> None:

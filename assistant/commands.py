@@ -19,10 +19,6 @@ from index.store import Store
 PLUGINS = ("eval.commands", "assistant.web.commands")
 
 
-class UsageError(Exception):
-    """A command called with arguments it cannot use (exit 2)."""
-
-
 class StoreEmpty(AssistantError):
     def __str__(self) -> str:
         return "库中还没有文件，请先运行 budgetqa ingest 导入。"

@@ -17,13 +17,12 @@ from decimal import Decimal
 from assistant import calculator as calc
 from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
-from assistant.knowledge import Doc
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from index.facts import EMPTY_TABLE
+from index.normal import label_key
 from index.query import FactQuery, Located
-from index.records import Fact
-from index.tables import label_key
+from index.records import DocumentInfo, Fact
 
 # The column a document's own figure is under, when a place names no role: its measure, else the row's total.
 OWN_ROLES = {
@@ -38,7 +37,8 @@ SHOWN = 10  # lines written out in an answer's text; the table has them all
 
 
 class AskBack(Exception):
-    """The question is asked back: which kind (or year) of the documents is meant."""
+    """The question is asked back: which kind (or year) of the documents is meant. An internal signal: the
+    engine turns it into a question back to the user, never a user-facing error."""
 
     def __init__(self, text: str, choices: tuple[str, ...]):
         super().__init__(text)
@@ -50,7 +50,7 @@ class AskBack(Exception):
 class Reading:
     """One document's figure for a subject, in the answer's unit."""
 
-    doc: Doc
+    doc: DocumentInfo
     facts: tuple[Fact, ...]  # () when the document does not print the subject
     value: Decimal | None = None
     unit: str = ""
@@ -75,12 +75,13 @@ class Part:
     calculations: tuple[Calculation, ...] = ()
     derived: Calculation | None = None  # the figure of this piece that is this calculation's result
     cites: tuple[tuple[Decimal, str, str], ...] = ()  # (value, unit, source) of the cells this piece reads
+    cells: tuple[Fact, ...] = ()  # the cells themselves: what its figures are checked against (see lines.py)
     checked: bool = True  # False: words around the figures (a question's own threshold, the coverage)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Scope:
-    docs: list[Doc]  # one per department
+    docs: list[DocumentInfo]  # one per department
     year: int
     kind: str
     covered: str  # "覆盖库中 2024 年决算 38 个部门"
@@ -126,7 +127,7 @@ class Comparer:
 
     # --- reading ------------------------------------------------------------
 
-    def read(self, subject: Subject, docs: Sequence[Doc], year: int | None = None) -> list[Reading]:
+    def read(self, subject: Subject, docs: Sequence[DocumentInfo], year: int | None = None) -> list[Reading]:
         """Each document's figure for the subject, at the first of its places the document prints; with `year`,
         the column of that year in a table read across by year (the 2025年 column of a 2026 “三公” table)."""
         found: dict[str, tuple[Fact, ...]] = {}
@@ -159,7 +160,7 @@ class Comparer:
         return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
 
     @staticmethod
-    def _reading(doc: Doc, facts: tuple[Fact, ...]) -> Reading:
+    def _reading(doc: DocumentInfo, facts: tuple[Fact, ...]) -> Reading:
         if not facts:
             return Reading(doc=doc, facts=(), note="文件中没有此项")
         note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""
@@ -247,7 +248,7 @@ def _choose(
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
     kind = next((t for t in place.tables if any(f.table_kind == t for f in facts)), None)
     facts = [f for f in facts if f.table_kind == kind]
-    if place.outside and any(label_key(f.column) in place.outside for f in facts):
+    if place.outside and any(o in label_key(f.column) for f in facts for o in place.outside):  # 会议费支出 too
         # Xi'an's “三公”经费及会议费、培训费 table: its 合计's year column adds 会议费 and 培训费; the subject's own column
         facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
     doc_kind = facts[0].doc_kind if facts else "预算"
@@ -293,7 +294,7 @@ def figure(text: str, r: Reading) -> Part:
     calculations = (*((r.calc,) if r.calc else ()), *r.checks) or (identity(r),)
     return Part(
         text=text, doc_ids=tuple(dict.fromkeys(f.doc_id for f in r.facts)), calculations=calculations,
-        cites=cites(r), derived=r.calc,
+        cites=cites(r), cells=r.facts, derived=r.calc,
     )  # fmt: skip
 
 

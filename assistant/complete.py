@@ -19,12 +19,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from assistant.calculator import MONEY
 from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
+from index.normal import to_decimal
 from index.records import Fact
+from index.units import MONEY
 
 CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share"]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -166,7 +167,7 @@ def _numbers(text: str) -> set[Decimal]:
     out = set()
     for n in _NUMBER.findall(text):
         try:
-            out.add(Decimal(n.replace(",", "")))
+            out.add(to_decimal(n))
         except InvalidOperation:
             continue
     return out
@@ -268,6 +269,11 @@ def _message(cue: Cue, span: str) -> str:
         return "算出的占比超过100%，所用的两个数不是部分与整体，没有给出这一比例"
     if cue.kind == "measure":
         return f"我没能按问题中的“{span}”算出答案，没有给出不符合这一要求的数字"
+    if cue.kind == "condition":  # the exclusion found no part printed as a part of the whole (assistant/exclusion.py)
+        return (
+            f"问题要求“{span}”，但文件没有把要扣除的部分印成所问数字的一部分（同一表格的同一栏，或文字说明中"
+            f"列在它下面），无法确定用哪两个数相减，没有给出未扣除的数字"
+        )
     return f"我没能理解问题中“{span}”这一条件，没有给出不含这一条件的数字"
 
 
@@ -322,6 +328,12 @@ def topic_words(heading: str, question: str, printed: set[str], neutral: Sequenc
     last = re.sub(r"[（(]第\d+页.*$|\d{4}\s*年度?", " ", last)
     frame = sorted([*neutral, *heading_frame()], key=len, reverse=True)
     return dropped_words(norm(last), set(grams(norm(question))), printed, frame)
+
+
+@cache
+def part_suffixes() -> tuple[str, ...]:
+    """Words a part's printed name may add after the name a question excludes (cues.toml `[exclusion]`)."""
+    return tuple(_data()["exclusion"]["part_suffixes"])
 
 
 @cache

@@ -21,10 +21,10 @@ from typing import Any, Literal
 
 from assistant import calculator as calc
 from assistant.draft import Draft, Unanswerable, operand, sources, where
-from assistant.knowledge import Doc, Knowledge, grams, norm
+from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Citation
 from index.numbers import ascii_digits
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 Stance = Literal["held", "planned"]
 _CJK = "\u4e00-\u9fff"
@@ -178,11 +178,11 @@ def _said(f: Fact, sentence_of: Callable[..., str]) -> str:
     return f"{f.row.strip('（）()')} {f.value} {f.unit}{quoted}"
 
 
-def answer_count(question: str, docs: Sequence[Doc], kb: Knowledge) -> Draft | None:
+def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> Draft | None:
     """The count (or quantity) a question asks, from the one document in scope whose narrative prints it:
     a Draft citing each fact used, Unanswerable listing the figures when several fit, None when none does."""
     years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ascii_digits(question))}
-    found: list[tuple[Doc, Counted]] = []
+    found: list[tuple[DocumentInfo, Counted]] = []
     for doc in sorted(docs, key=lambda d: d.year, reverse=True):
         a = asked(question, [doc.department, *doc.aliases])
         if a is None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from index.catalog import squeeze
 from index.identify import vocabulary
+from index.normal import form_key
 
 CITY_PREFIX = re.compile(
     r"^(?P<city>[\u4e00-\u9fff]{2,3}?(?:省|自治区|市))?(?P<district>[\u4e00-\u9fff]{1,4}?(?:区|县|市))?"
@@ -40,7 +40,7 @@ _STREET = re.compile(r"^(?P<name>[\u4e00-\u9fff]{1,6}?)(?P<kind>街道|镇|乡)�
 
 def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[str, ...]:
     """Every name of a department a question may use, longest first (2 characters at least)."""
-    full = squeeze(department)
+    full = form_key(department)
     base = _SCOPE_MARK.sub("", full)
     names = {full, base, base.removeprefix("中共")}
     city, district, committee, core = _place_and_core(department)
@@ -64,7 +64,7 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
 def _place_and_core(department: str) -> tuple[str, str, str, str]:
     """(city, district, party committee, own name) of a department's full name:
     中共上海市普陀区委社会工作部 → (上海市, 普陀区, 区委, 社会工作部); 重庆市人民政府办公厅 → (重庆市, "", "", 办公厅)."""
-    rest = _SCOPE_MARK.sub("", squeeze(department)).removeprefix("中共")
+    rest = _SCOPE_MARK.sub("", form_key(department)).removeprefix("中共")
     place = CITY_PREFIX.match(rest)
     city, district = (place.group("city") or "", place.group("district") or "") if place else ("", "")
     core = rest[len(city) + len(district) :] or rest

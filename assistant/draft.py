@@ -12,7 +12,8 @@ from index.records import Fact
 
 
 class Unanswerable(Exception):
-    """The disclosures in scope do not hold what was asked; the message says what is missing."""
+    """The disclosures in scope do not hold what was asked; the message says what is missing. An internal
+    signal: the engine turns it into a refusal, never a user-facing error."""
 
 
 @dataclass

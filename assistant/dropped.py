@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.calculator import MONEY
 from assistant.knowledge import Knowledge, Label, grams, norm
+from index.units import MONEY
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 

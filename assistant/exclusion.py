@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant.complete import cues
+from assistant.complete import cues, part_suffixes
 from assistant.draft import fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
@@ -29,6 +29,7 @@ _REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在�
 _SEVERAL = re.compile(r"[和、及与跟]|以及")
 _TOTAL = re.compile(r"合计|总计")
 _SIDES = ("收入", "支出")
+_GROUP = re.compile(r"[-－—–·：:]\s*[\u4e00-\u9fff]{2,}")  # "-基础研究专项" after a group's name
 _BARE = re.compile(r"(?:本年)?(?:合计|总计|小计)|金额|预算数|决算数|\d{4}年.*")
 
 
@@ -52,12 +53,18 @@ def _parts(question: str) -> tuple[str, str, str] | None:
 
 
 def _part_of(part: Fact, whole: Fact) -> bool:
-    """The part is printed as a part of the whole: in the same document and table, in one unit, and either its
-    科目 under the whole's in the same column, another column of the whole's row, or another row of the whole's
-    column when the whole is the table's 合计/总计 row (the part no total, and of the same side: 收入 or 支出)."""
-    if part.doc_id != whole.doc_id or not part.table or part.table != whole.table or part.unit != whole.unit:
+    """The part is printed as a part of the whole: in the same document, in one unit, and either in the same table
+    — its 科目 under the whole's in the same column, another column of the whole's row, or another row of the
+    whole's column when the whole is the table's 合计/总计 row (the part no total, and of the same side: 收入 or
+    支出) — or in the text, listed under the whole's sentence ("项目支出26,361.57万元，主要包括：…上级转移支付项目
+    2,000.00万元": the part's parent is the whole)."""
+    if part.doc_id != whole.doc_id or part.unit != whole.unit or part is whole:
         return False
-    if not 0 <= part.value <= whole.value or part is whole:
+    if not 0 <= part.value <= whole.value:
+        return False
+    if not part.table and not whole.table:
+        return bool(part.parent) and norm(part.parent or "") == norm(whole.row) and part.row != whole.row
+    if not part.table or part.table != whole.table:
         return False
     coded = bool(part.code and whole.code and part.code != whole.code and part.code.startswith(whole.code))
     sides = [s for s in _SIDES if s in whole.row]
@@ -89,10 +96,42 @@ def _doc_facts(engine: Engine, doc_id: str) -> list[Fact]:
 
 
 def _named(f: Fact, name: str) -> bool:
-    """A table's row or column names the part: "因公出国（境）费" for "因公出国（境）"."""
+    """A table's row or column names the part: "因公出国（境）费" for "因公出国（境）", "政府性基金预算拨款收入" for
+    "政府性基金" (what it adds: a character or two, or words of cues.toml's part_suffixes)."""
     name = norm(name)
     labels = (norm(f.row.partition("·")[0]), norm(f.column))
-    return any(label.startswith(name) and len(label) - len(name) <= 2 for label in labels)
+    return any(label.startswith(name) and len(_added(label[len(name) :])) <= 2 for label in labels)
+
+
+def _summed(whole: Fact, facts: list[Fact]) -> list[Fact]:
+    """The items the text lists after a whole of its own, in the same section, when they add up to it exactly
+    ("收入预算44169.36万元…本年财政拨款收入44156.64万元…本年其他资金收入0万元…上年结转结余12.72万元"); none otherwise."""
+    if whole.table:
+        return []
+    place = whole.source.split(" · 「")[0]
+    items = {
+        (f.row, f.value): f
+        for f in facts
+        if not f.table and f.parent is None and f.row != whole.row and f.source.split(" · 「")[0] == place
+        and f.column == whole.column and f.unit == whole.unit and (f.page or 0) >= (whole.page or 0)
+    }  # fmt: skip
+    listed = list(items.values())
+    if len(listed) < 2 or len({f.row for f in listed}) != len(listed):
+        return []
+    return listed if sum((f.value for f in listed), Decimal(0)) == whole.value else []
+
+
+def _in_group(f: Fact, name: str) -> bool:
+    """A row printed as one item of a group the name asks: "科技研发资金-基础研究专项" of "科技研发资金"."""
+    row, name = norm(f.row.partition("·")[0]), norm(name)
+    return row.startswith(name) and _GROUP.match(row[len(name) :]) is not None
+
+
+def _added(rest: str) -> str:
+    """What a printed name adds to the name asked, without the words a part's name may add."""
+    for word in sorted(part_suffixes(), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest
 
 
 def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
@@ -101,26 +140,35 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
     name or a row/column of that table named with it. None unless every printing of the whole that has all the
     parts gives the same result."""
     facts = _doc_facts(engine, whole.doc_id)
-    wholes = [whole, *(f for f in facts if f.table and f is not whole and _same_amount(f, whole))]
+    wholes = [whole, *(f for f in facts if f is not whole and _same_amount(f, whole))]
     read = []
     for name in names:
         a = engine.rules(f"{name}是多少？", doc_id=whole.doc_id)
         read.append(a.facts[0] if not a.refused and len(a.facts) == 1 else None)
     results: list[tuple[Fact, list[Fact]]] = []
     for w in wholes:
-        parts = []
+        summed = {id(f) for f in _summed(w, facts)}
+        parts: list[Fact] = []
         for name, own in zip(names, read, strict=True):
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and _part_of(f, w)
+                if (f is own or _named(f, name)) and (_part_of(f, w) or id(f) in summed)
             }
+            if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
+                found = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and _part_of(f, w)}
+                if len(found) < 2 or len({k[0] for k in found}) != len(found):
+                    break
+                parts.extend(found.values())
+                continue
             if len({k[2] for k in found}) != 1:
                 break
             parts.append(next(iter(found.values())))
         else:
             if len({(p.row, p.column) for p in parts}) == len(parts):
                 results.append((w, parts))
+    # the text's figures are rounded printings of the tables': a whole and parts in the text only when no table has them
+    results = [r for r in results if r[0].table] or results
     rest = {calc.convert(w.value - sum((p.value for p in ps), Decimal(0)), w.unit, "元") for w, ps in results}
     return results[0] if len(rest) == 1 else None
 

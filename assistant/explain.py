@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.draft import page_note
 from assistant.knowledge import grams, norm
-from index.numbers import ascii_digits
+from index.normal import ascii_digits, squeeze
 from index.records import Chunk
 
 if TYPE_CHECKING:
@@ -114,11 +114,6 @@ def _pages(h: Hit) -> str:
     return page_note(h.chunk.metadata.get("page"), h.chunk.metadata.get("page_end"))
 
 
-def _squeeze(text: str) -> str:
-    """Text compared as the prose facts' snippets are taken: ASCII digits, no white space."""
-    return re.sub(r"\s+", "", ascii_digits(text))
-
-
 class Sentences:
     """The disclosure's own sentences, to quote a prose figure by the whole sentence it is in.
 
@@ -140,13 +135,15 @@ class Sentences:
     def quote(self, doc_id: str, snippet: str, trail: str = "") -> str | None:
         """The sentence(s) of a document that hold a snippet, preferring the paragraphs under `trail`
         ("第三部分 … > 一、…"); None when no paragraph holds it."""
-        wanted = _squeeze(snippet)
+        wanted = squeeze(ascii_digits(snippet))
         if not wanted:
             return None
         paragraphs = sorted(self.paragraphs.get(doc_id, []), key=lambda p: p[0] != trail)  # stable: in order
         for _, said in paragraphs:
-            ends = list(accumulate(len(_squeeze(s)) for s in said))  # where each sentence ends in the squeezed text
-            at = "".join(_squeeze(s) for s in said).find(wanted)
+            ends = list(
+                accumulate(len(squeeze(ascii_digits(s))) for s in said)
+            )  # where each sentence ends in the squeezed text
+            at = "".join(squeeze(ascii_digits(s)) for s in said).find(wanted)
             if at >= 0:
                 first = next(i for i, end in enumerate(ends) if at < end)
                 last = next(i for i, end in enumerate(ends) if at + len(wanted) <= end)

@@ -35,17 +35,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.calculator import MONEY, Calculation, convert
+from assistant.calculator import Calculation, convert
 from assistant.claims import EXECUTION, FILLER, SHARE, YEAR, Said
 from assistant.claims import said as read_said
 from assistant.draft import cited
 from assistant.figures import Found, find_figures
-from assistant.knowledge import Doc, Knowledge, norm
+from assistant.knowledge import Knowledge, norm
 from assistant.records import Figure
 from assistant.tools import Ledger
 from assistant.verify import Verifier, sentences
+from index.normal import squeeze
 from index.numbers import last_place
-from index.records import Fact
+from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 SPECIAL_FUNDS = {
     "政府性基金": "政府性基金",
@@ -66,7 +68,7 @@ NOT_GIVEN = "不是工具查到或算出的数字"
 NOT_AS_SAID = "工具给出的同值数字与句中所说的部门、年度、项目、列或算法不符"
 
 
-def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[Doc]) -> list[Figure]:
+def judge(kb: Knowledge, docs: list[str], text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
     """Every figure of a model's text, judged (see the module's docstring) against `docs` (whose facts `kb`
     holds): the question's (`pool`), those the tools read, and those of departments the text names."""
     read = Verifier(kb).check(text, docs, list(ledger.calculations.values()))
@@ -258,10 +260,10 @@ def _passage_facts(kb: Knowledge, ledger: Ledger) -> list[Fact]:
     """Prose facts printed in the passages the model read (their own words, whitespace aside)."""
     out = []
     for chunk in ledger.passages.values():
-        text = re.sub(r"\s+", "", chunk.text)
+        text = squeeze(chunk.text)
         for f in kb.facts_by_doc.get(chunk.doc_id, []):
             if f.table is None and " · 「" in f.source:
-                snippet = re.sub(r"\s+", "", f.source.split(" · 「", 1)[1].removesuffix("」"))
+                snippet = squeeze(f.source.split(" · 「", 1)[1].removesuffix("」"))
                 if snippet and snippet in text:
                     out.append(f)
     return out

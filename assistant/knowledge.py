@@ -17,8 +17,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.tokens import to_template
-from index.records import Fact
-from index.tables import label_key
+from index.normal import label_key, squeeze
+from index.records import DocumentInfo, Fact
 
 
 @lru_cache(maxsize=1 << 16)
@@ -36,21 +36,6 @@ def grams(text: str) -> list[str]:
 
 
 PROSE_CONTEXT = 300  # characters of text before a prose figure that may name what it is about
-
-
-@dataclass(frozen=True, kw_only=True)
-class Doc:
-    """A document in the store, with the names people use for its department."""
-
-    doc_id: str
-    title: str
-    department: str
-    year: int
-    kind: str
-    unit: str
-    aliases: tuple[str, ...]
-    level: str = "部门"  # 部门 (with its units) / 单位 (one 预算单位's own)
-    scope: str | None = None  # 本级 / 汇总, when the document's name says so
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,7 +81,7 @@ class Knowledge:
 
     def __init__(
         self,
-        docs: Mapping[str, Doc] | Sequence[Doc],
+        docs: Mapping[str, DocumentInfo] | Sequence[DocumentInfo],
         facts: list[Fact],
         targets: list[Target],
         texts: Mapping[str, str | Callable[[], str]],
@@ -161,8 +146,8 @@ class Knowledge:
         text = self._squeezed.get(f.doc_id)
         if text is None:
             raw = self._texts.get(f.doc_id, "")
-            text = self._squeezed[f.doc_id] = re.sub(r"\s+", "", raw() if callable(raw) else raw)
-        snippet = re.sub(r"\s+", "", window.group(1))
+            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        snippet = squeeze(window.group(1))
         at = text.find(snippet)
         if at < 0:
             return ""

@@ -13,10 +13,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.departments import department_aliases
-from assistant.knowledge import Doc, Knowledge, Target
+from assistant.knowledge import Knowledge, Target
 from index.query import FactQuery
 from index.records import Fact
 
@@ -35,10 +36,7 @@ class Library:
         rows = self.sql.documents()
         self.filenames = {d.doc_id: d.filename for d in rows}
         self.docs = {
-            d.doc_id: Doc(doc_id=d.doc_id, title=d.title, department=d.department, year=d.year, kind=d.kind,
-                          unit=d.unit, aliases=department_aliases(d.department, abbreviations), level=d.level,
-                          scope=d.scope)
-            for d in rows
+            d.doc_id: replace(d, aliases=department_aliases(d.department, abbreviations)) for d in rows
         }  # fmt: skip
         self.order = {d: i for i, d in enumerate(self.sql.ingested())}  # views list facts in store order
         self._views: OrderedDict[frozenset[str], Knowledge] = OrderedDict()

@@ -15,10 +15,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import openai
 
 from assistant.config import Settings
-from index.errors import AssistantError
+from index.errors import INFRASTRUCTURE, AssistantError
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,9 @@ BACKOFF = 0.5  # seconds before the first retry; doubled before each next one
 
 class ModelUnavailable(AssistantError):
     """The model could not be reached or did not answer usably; said in Chinese, never with the key."""
+
+    exit_code = INFRASTRUCTURE
+    http_status = 503
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -70,11 +74,14 @@ class Client:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self._client = openai.OpenAI(
-            base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key or "none",  # local endpoints take any key; the client insists on one
-            max_retries=0,  # retried here, within the answer's deadline
-        )
+        try:
+            self._client = openai.OpenAI(
+                base_url=settings.llm_base_url,
+                api_key=settings.llm_api_key or "none",  # local endpoints take any key; the client insists on one
+                max_retries=0,  # retried here, within the answer's deadline
+            )
+        except (openai.OpenAIError, ValueError, ImportError, httpx.InvalidURL) as e:  # a bad URL or proxy setting
+            raise ModelUnavailable(f"无法创建客户端（{type(e).__name__}）") from e
         self._model = settings.llm_model
 
     def resolve(self, deadline: Deadline) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from assistant import calculator as calc
 from assistant.draft import fmt, operand, sources
 from assistant.records import Answer
+from index.normal import squeeze
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def _same_year() -> re.Pattern[str]:
 def against_same_year(f: Fact) -> bool:
     """The printed change is stated against the same year's budget, not against a year before."""
     quoted = _SNIPPET.findall(f.source)
-    return bool(quoted) and bool(_same_year().search(re.sub(r"\s+", "", quoted[-1])))
+    return bool(quoted) and bool(_same_year().search(squeeze(quoted[-1])))
 
 
 def on_year_before(facts: Iterable[Fact]) -> list[Fact]:
@@ -54,7 +55,7 @@ def on_year_before(facts: Iterable[Fact]) -> list[Fact]:
 
 def asks_same_year(question: str) -> bool:
     """The question compares with the same year's budget ("实际支出比年初预算多了多少")."""
-    return bool(_same_year().search(re.sub(r"\s+", "", question)))
+    return bool(_same_year().search(squeeze(question)))
 
 
 def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
@@ -67,13 +68,18 @@ def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
 def base_of(f: Fact, year: int) -> str:
     """What a printed change is stated against, as the answer names it: "年初预算数" or "2018年"."""
     quoted = _SNIPPET.findall(f.source)
-    m = _same_year().search(re.sub(r"\s+", "", quoted[-1])) if quoted else None
+    m = _same_year().search(squeeze(quoted[-1])) if quoted else None
     return re.sub(r"^(?:比|较|与)", "", m.group(0)) if m else f"{year}年"
 
 
 @cache
 def _per_month() -> re.Pattern[str]:
     return re.compile(_data()["per_month"]["pattern"])
+
+
+def months_per_year() -> int:
+    """The divisor of a per-month figure (measures.toml)."""
+    return int(_data()["per_month"]["months"])
 
 
 def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | None:

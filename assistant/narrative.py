@@ -9,12 +9,16 @@ The prose facts keep only a window of each figure and may bind a change to the w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any, Protocol, TypeVar
 
 from assistant.knowledge import grams, norm
-from index.numbers import ascii_digits
+from index.normal import squeeze_cjk
 from index.records import Chunk
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
@@ -30,6 +34,71 @@ LEAD = re.compile(
 )
 TRAIL = re.compile(r"(?:为|是|共|共计|安排|预算数为|达到)$")
 DOWN = frozenset({"减少", "下降", "少", "降幅"})
+# A numbered paragraph's opening ("5. “…（款）事业单位医疗（项）”50.37万元", "（2）", "三、"); "1.5%" is none.
+ENUM = re.compile(
+    r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+# "增长多少" asks a change without saying amount or rate (not "增加多少", "增长多少万元"): a printed rate answers it.
+RATE_OR_AMOUNT = re.compile(r"(?:增长|下降)了?多少(?![万亿元钱])")
+PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """assistant/narrative.toml, read once."""
+    return tomllib.loads(files("assistant").joinpath("narrative.toml").read_text(encoding="utf-8"))
+
+
+def basis_of(against: str) -> str:
+    """What a comparison is measured against ("2023年预算执行数" → "执行数", "2025年年初预算" → "年初预算",
+    "上年" → ""): the first basis of narrative.toml whose word the phrase holds."""
+    rest = re.sub(r"上一?年|去年|\d{4}\s*年度?|[（(][^）)]*[)）]", "", against)
+    return next((str(b["name"]) for b in _data()["basis"] if any(w in rest for w in b["words"])), "")
+
+
+def asked_basis(question: str) -> str:
+    """The basis the question compares with ("比2023年执行数" → "执行数"), or "" (比上年, or no comparison)."""
+    m = AGAINST.search(squeeze_cjk(question))
+    return basis_of(re.sub(r"^(?:比|较|与)", "", m.group(0))) if m else ""
+
+
+def same_basis(asked: str, printed: str, kind: str) -> bool:
+    """Whether a change printed against `printed` answers one asked against `asked`, in a document of `kind`:
+    a bare 比上年 is against last year's own kind (a 决算's 执行数, a 预算's 预算)."""
+    printed = printed or ("执行数" if kind == "决算" else "预算")
+    return not asked or printed == asked or printed in _data()["same_basis"].get(asked, [])
+
+
+def _bare(subject: str, words: Sequence[str]) -> str:
+    subject = re.sub(r"\d{4}\s*年度?", "", subject)
+    for w in sorted(words, key=len, reverse=True):
+        subject = subject.replace(w, "")
+    return subject.strip()
+
+
+def generic(subject: str) -> bool:
+    """A subject that names no item ("2024年预算安排"): the paragraph's own item is what changed."""
+    return not _bare(subject, _data()["generic"])
+
+
+def whole(subject: str, names: Sequence[str] = ()) -> bool:
+    """A change of the department's whole budget ("部门预算收入", "本部门预算支出")."""
+    return not _bare(plain_subject(subject, names), _data()["whole"])
+
+
+def opening_item(paragraph: str) -> tuple[str, ...]:
+    """The item a numbered paragraph opens with, as its path: the levels of a quoted subject path (“…（款）住房
+    公积金（项）” → (…, 住房改革支出, 住房公积金)) or the words before its first figure ("1.因公出国（境）费：…" →
+    (因公出国（境）费,)); () for a paragraph that is not numbered."""
+    m = ENUM.match(paragraph)
+    if m is None:
+        return ()
+    rest = paragraph[m.end() :].lstrip()
+    quoted = re.match(r"[“\"](?P<q>[^”\"]{2,80})[”\"]", rest)
+    if quoted:
+        return tuple(p.strip() for p in PATH_LEVEL.split(quoted.group("q")) if p.strip())
+    head = re.match(r"[^，。：:；;,\d“”]{2,30}", rest)
+    return (head.group(0).strip(),) if head else ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,16 +114,16 @@ class Change:
     sentence: str
     where: str
     against: str  # as printed: 上年 / 2025年 年初预算
+    parents: tuple[str, ...] = ()  # the levels above the item of a paragraph's subject path (类, 款)
+
+    @property
+    def basis(self) -> str:
+        """What the change is measured against: 执行数 / 年初预算 / 预算, or "" (比上年)."""
+        return basis_of(self.against)
 
 
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
-
-
-def _squeeze(text: str) -> str:
-    """Spaces between CJK characters dropped ("深 圳 市" → "深圳市"); digits ASCII."""
-    text = ascii_digits(text)
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
 
 
 def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
@@ -64,17 +133,37 @@ def sentences(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
         if c.metadata.get("kind") != "prose":
             continue
         head, _, body = c.text.partition("\n")
-        text = _squeeze(body.replace("\n", ""))
+        text = squeeze_cjk(body.replace("\n", ""))
         out.extend((sentence, head) for sentence in re.split(r"(?<=。)", text) if sentence.strip())
+    return out
+
+
+def paragraphs(chunks: Sequence[Chunk]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The prose chunks' sentences, each with where it is and the item (its path) its numbered paragraph
+    opens with."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for c in chunks:
+        if c.metadata.get("kind") != "prose":
+            continue
+        head, _, body = c.text.partition("\n")
+        blocks: list[list[str]] = [[]]
+        for line in body.split("\n"):
+            if ENUM.match(squeeze_cjk(line)) and blocks[-1]:
+                blocks.append([])
+            blocks[-1].append(line)
+        for block in blocks:
+            text = squeeze_cjk("".join(block))
+            item = opening_item(text)
+            out.extend((sentence, head, item) for sentence in re.split(r"(?<=。)", text) if sentence.strip())
     return out
 
 
 def changes(chunks: Sequence[Chunk]) -> list[Change]:
     """Every printed change of the prose chunks, in order."""
-    return [c for sentence, where in sentences(chunks) for c in _clauses(sentence, where)]
+    return [c for sentence, where, item in paragraphs(chunks) for c in _clauses(sentence, where, item)]
 
 
-def _clauses(sentence: str, where: str) -> list[Change]:
+def _clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Change]:
     out: list[Change] = []
     for m in CLAUSE.finditer(sentence):
         before = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1]
@@ -82,6 +171,9 @@ def _clauses(sentence: str, where: str) -> list[Change]:
             before = ""
         subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip()
         subject = subject.replace("收入、支出", "收支")
+        parents: tuple[str, ...] = ()
+        if item and generic(subject):  # "2024年预算安排50.37万元，比…": the paragraph's item changed
+            subject, parents = item[-1], item[:-1]
         if len(subject) < 2:
             continue
         sign = -1 if m.group("verb") in DOWN else 1
@@ -98,6 +190,7 @@ def _clauses(sentence: str, where: str) -> list[Change]:
                 sentence=sentence.strip(),
                 where=where,
                 against=f"{m.group('ref')}{m.group('aside') or ''}".strip(),
+                parents=parents,
             )
         )
     return out
@@ -121,13 +214,54 @@ def coverage(phrase: str, subject: str) -> tuple[float, float]:
 
 
 def best_change(
-    found: Sequence[Change], phrase: str, want_rate: bool, names: Sequence[str] = (), neutral: Sequence[str] = ()
-) -> Change | None:
+    found: Sequence[Change], phrase: str, want_rate: bool, names: Sequence[str] = (), neutral: Sequence[str] = (),
+    basis: str = "", kind: str = "",
+) -> Change | None:  # fmt: skip
     """The printed change whose subject is the phrase asked: it covers the whole phrase (every bigram of
     it but one) and at least half of the subject is asked; of two equally good with different figures,
     none (the question does not say which). When no subject fits, the words that name no item by themselves
-    (`neutral`: 预算, 经费 …) are dropped from both: "收入预算比2025年少了多少" asks the 收入 the sentence compares."""
-    candidates = [c for c in found if (c.rate if want_rate else c.change) is not None]
+    (`neutral`: 预算, 经费 …) are dropped from both: "收入预算比2025年少了多少" asks the 收入 the sentence compares.
+    A phrase of neutral words only ("今年的预算比去年…") asks the department's whole budget. Only a change
+    printed against the `basis` asked counts (`kind`: the document's, for a bare 比上年)."""
+    candidates = [
+        c for c in found
+        if (c.rate if want_rate else c.change) is not None and same_basis(basis, c.basis, kind)
+    ]  # fmt: skip
+    return pick(candidates, phrase, names, neutral, lambda c: c.rate if want_rate else c.change)
+
+
+def item_named(phrase: str, neutral: Sequence[str]) -> bool:
+    """Whether the phrase names an item, not only neutral words ("预算", "支出预算")."""
+    return bool(grams(norm(_without(phrase, neutral))))
+
+
+class Named(Protocol):
+    """A printed figure's item: its subject and the levels above it."""
+
+    @property
+    def subject(self) -> str: ...
+    @property
+    def parents(self) -> tuple[str, ...]: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def pick(
+    candidates: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str],
+    value: Callable[[N], Decimal | None],
+) -> N | None:  # fmt: skip
+    """The candidate whose subject is the phrase asked (see best_change), or none when two as good differ in
+    `value`."""
+    sides = {side: printed for side, printed in _data()["whole_sides"].items() if side in phrase}
+    if len(sides) == 1:  # "…财政拨款支出" asked: never the 收入 of the same words
+        candidates = [c for c in candidates if not any(o in c.subject for o in _data()["whole_sides"]) or
+                      any(w in c.subject for w in next(iter(sides.values())))]  # fmt: skip
+    if neutral and not item_named(phrase, neutral) and any(w in phrase for w in _data()["whole"] if w != "、"):
+        # no item named, but the budget is ("今年的预算"): the whole budget's figure; a bare "比上年增长多少" names
+        # nothing, and a follow-up's item is the one before it
+        wholes = [c for c in candidates if whole(c.subject, names)]
+        return wholes[0] if len({value(c) for c in wholes}) == 1 else None
     scored = _fits(candidates, phrase, names, ())
     if not scored and neutral:
         scored = _fits(candidates, phrase, names, [w for w in neutral if len(w) >= 2])
@@ -135,8 +269,7 @@ def best_change(
         return None
     scored.sort(key=lambda t: -t[0])
     top, best = scored[0]
-    value = best.rate if want_rate else best.change
-    if any(top - s < 1e-9 and (c.rate if want_rate else c.change) != value for s, c in scored[1:]):
+    if any(top - s < 1e-9 and value(c) != value(best) for s, c in scored[1:]):
         return None
     return best
 
@@ -147,29 +280,33 @@ def _without(text: str, words: Sequence[str]) -> str:
     return text
 
 
-def _fits(
-    found: Sequence[Change], phrase: str, names: Sequence[str], neutral: Sequence[str]
-) -> list[tuple[float, Change]]:
+def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
     phrase = _without(phrase, neutral)
-    q = len(set(grams(norm(phrase))))
-    if q == 0:
+    if not grams(norm(phrase)):
         return []
     scored = []
-    for c in found:
-        asked, own = coverage(phrase, _without(plain_subject(c.subject, names), neutral))
-        if asked * q >= q - (1 if q >= 4 else 0) and own >= 0.5:
+    for c in found:  # a parent the question names ("组织事务一般行政管理事务") is the item's path, no other item
+        own_phrase = _without(phrase, [p for p in c.parents if p in phrase])
+        q = len(set(grams(norm(own_phrase))))
+        asked, own = coverage(own_phrase, _without(plain_subject(c.subject, names), neutral))
+        exact = 1.0 if c.parents else 0.5  # an item of a subject path is named in full ("其他城乡社区住宅支出")
+        if q and asked * q >= q - (1 if q >= 4 else 0) and own >= exact:
             scored.append((asked + own, c))
     return scored
 
 
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
-AGAINST = re.compile(r"(?:比|较|与)\s*(?:上年|上一年|去年|\d{4}\s*年)(?:年初预算数?|年初|预算数?|同期)?(?:相比)?")
+AGAINST = re.compile(
+    r"(?:比|较|与)\s*(?:上年|上一年|去年|\d{4}\s*年)(?:[（(][^）)]{0,12}[)）])?"
+    r"(?:年初预算数?|年初|全年预算数?|(?:预算)?执行数?|实际(?:执行|支出)?数?|决算数?|预算数?|同期)?(?:相比)?"
+)
 ASKED_OFF = re.compile(
-    AGAINST.pattern + r"|(?:增加|减少|增长|下降|多|少|涨|降)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
+    AGAINST.pattern
+    + r"|(?:增加|减少|增长|下降|多|少|涨|降|变化|变动)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
     r"|的?(?:比例|百分比|幅度|增幅|降幅)|的"
 )
 
 
 def asked(question: str) -> str:
     """The question without its comparison ("比2025年年初预算") and change words: what changed."""
-    return ASKED_OFF.sub(" ", _squeeze(question))
+    return ASKED_OFF.sub(" ", squeeze_cjk(question))

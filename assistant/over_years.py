@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from assistant import calculator as calc
 from assistant.compare import AskBack, Composed, Part, Scope, figure
 from assistant.draft import Unanswerable, fmt
-from assistant.knowledge import Doc
 from assistant.records import Across
 from assistant.single_fill import fill
 from assistant.subjects import Subject
+from index.records import DocumentInfo
 
 if TYPE_CHECKING:
     from assistant.overview import Overview
@@ -24,7 +24,7 @@ KINDS = ("决算", "预算")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # "2023年至2025年", "2023-2025年", "2024和2025两年": the first year may be written without 年
 SPAN = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(至|到|-|—|~|～|和|与|及|、)\s*((?:19|20)\d{2})(?!\d)\s*(?:年|两年|三年)"
+    r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(至|到|-|—|~|～|和|与|及|、)\s*((?:19|20)\d{2})(?!\d)\s*(?:年|[两三23]年)"
 )
 RANGE = ("至", "到", "-", "—", "~", "～")
 
@@ -48,7 +48,7 @@ def joined_years(text: str) -> list[int]:
     return sorted(years)
 
 
-def total(ov: Overview, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+def total(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
     """The department's subject in each year asked, summed."""
     name = a.departments[0]
     own = [d for d in docs if d.department == name]

@@ -31,10 +31,10 @@ from assistant.compare import (
     subject_named,
 )
 from assistant.draft import Unanswerable, fmt
-from assistant.knowledge import Doc
 from assistant.records import Across
 from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
+from index.records import DocumentInfo
 
 KINDS = ("决算", "预算")
 OWN_BUDGET = ("全年预算数", "预算数", "调整预算数", "年初预算数")
@@ -46,7 +46,7 @@ class Overview:
         self.cmp = comparer
         self.single = single  # the single-document engine, for a named department's figure printed elsewhere
 
-    def answer(self, a: Across, docs: Sequence[Doc], limited: bool) -> Composed:
+    def answer(self, a: Across, docs: Sequence[DocumentInfo], limited: bool) -> Composed:
         if a.refusal:
             raise Unanswerable(a.refusal)
         if a.ambiguous:  # "财政局" of two districts: never both, never one of them silently
@@ -87,7 +87,7 @@ class Overview:
 
     # --- scope --------------------------------------------------------------
 
-    def scope(self, a: Across, docs: Sequence[Doc], limited: bool) -> Scope:
+    def scope(self, a: Across, docs: Sequence[DocumentInfo], limited: bool) -> Scope:
         pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
         if not pool:
             raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
@@ -112,7 +112,7 @@ class Overview:
         if len(present) > 1:
             raise AskBack(f"库中{year}年的文件既有预算也有决算，请问要比较哪一种", KINDS)
         kind = present.pop()
-        one: dict[str, Doc] = {}
+        one: dict[str, DocumentInfo] = {}
         for d in held:
             one.setdefault(d.department, d)
         absent = tuple(n for n in a.departments if n not in one)
@@ -127,12 +127,12 @@ class Overview:
         return Scope(docs=list(one.values()), year=year, kind=kind, covered=covered, absent=absent)
 
     @staticmethod
-    def _latest_each(a: Across, pool: list[Doc], kinds: list[str]) -> Scope | None:
+    def _latest_each(a: Across, pool: list[DocumentInfo], kinds: list[str]) -> Scope | None:
         """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多"): each
         one's latest document of the kind, every line labelled with its year; never summed."""
         if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare"):
             return None
-        latest: dict[str, Doc] = {}
+        latest: dict[str, DocumentInfo] = {}
         for d in sorted(pool, key=lambda d: d.year):
             if d.kind in kinds:
                 latest[d.department] = d
@@ -299,6 +299,7 @@ class Overview:
                 text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole_name} {fmt(w.value, w.unit)}的 "
                 f"{fmt(c.value, '%')}\n",
                 doc_ids=(r.doc.doc_id,), calculations=(c, *(x.calc for x in (r, w) if x.calc)), cites=cites(r, w),
+                cells=r.facts + w.facts,
             )  # fmt: skip
         if not rated:
             raise Unanswerable(f"{scope.covered}的文件中都没有“{s.name}”与“{whole_name}”")
@@ -314,7 +315,8 @@ class Overview:
         parts = [
             Part(text=f"{scope.when}中，{s.name}占{whole_name}的比例{word}的是{top.doc.department}，"
                  f"{fmt(top.value, '%')}。\n", doc_ids=(top.doc.doc_id,),  # type: ignore[arg-type]
-                 calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites),
+                 calculations=lines[top.doc.doc_id].calculations, cites=lines[top.doc.doc_id].cites,
+                 cells=lines[top.doc.doc_id].cells),
             Part(text=f"{'从高到低' if a.descending else '从低到高'}：\n", doc_ids=()),
         ]  # fmt: skip
         shown = rated[: min(a.limit or SHOWN, SHOWN)]
@@ -327,7 +329,7 @@ class Overview:
         composed.metric = metric
         return composed
 
-    def _change(self, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+    def _change(self, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
         """One department, the same kind of document of two years: the same place in both."""
         name = a.departments[0]
         own = [d for d in docs if d.department == name]
@@ -362,7 +364,7 @@ class Overview:
         composed.metric = f"{s.name}（{kind}，{earlier}–{later}年）"
         return composed
 
-    def _execution(self, a: Across, s: Subject, docs: Sequence[Doc]) -> Composed:
+    def _execution(self, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
         name = a.departments[0]
         own = [d for d in docs if d.department == name]
         both = sorted({d.year for d in own if d.kind == "决算"} & {d.year for d in own if d.kind == "预算"})
@@ -446,7 +448,7 @@ def _passes(value: Decimal, op: str, bound: Decimal, upper: Decimal | None) -> b
     return low and (upper is None or value <= upper)
 
 
-def _within(a: Across, docs: Sequence[Doc]) -> list[Doc]:
+def _within(a: Across, docs: Sequence[DocumentInfo]) -> list[DocumentInfo]:
     """The documents of the place the question said ("深圳各部门"), else all."""
     return [d for d in docs if not a.within or d.department in a.within]
 

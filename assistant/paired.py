@@ -11,22 +11,22 @@ from assistant import calculator as calc
 from assistant.calculator import CalculationError
 from assistant.compare import AskBack, Comparer, Reading
 from assistant.draft import Unanswerable, fmt
-from assistant.knowledge import Doc
 from assistant.records import Across
 from assistant.subjects import Subject
+from index.records import DocumentInfo
 
 KINDS = ("决算", "预算")
 
 
-def by_department(docs: Sequence[Doc], year: int, kind: str) -> dict[str, Doc]:
-    out: dict[str, Doc] = {}
+def by_department(docs: Sequence[DocumentInfo], year: int, kind: str) -> dict[str, DocumentInfo]:
+    out: dict[str, DocumentInfo] = {}
     for d in docs:
         if d.year == year and d.kind == kind:
             out.setdefault(d.department, d)
     return out
 
 
-def execution(cmp: Comparer, a: Across, s: Subject, docs: Sequence[Doc]) -> tuple[list[Reading], Subject, str]:
+def execution(cmp: Comparer, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> tuple[list[Reading], Subject, str]:
     """Each department's 决算 ÷ 预算 of one year (readings in %), the metric's subject and the coverage."""
     both = sorted({d.year for d in docs if d.kind == "决算"} & {d.year for d in docs if d.kind == "预算"})
     year = a.year or (both[-1] if both else None)
@@ -56,7 +56,7 @@ def execution(cmp: Comparer, a: Across, s: Subject, docs: Sequence[Doc]) -> tupl
     return out, replace(s, name=f"{s.name}执行率"), covered
 
 
-def change(cmp: Comparer, a: Across, s: Subject, docs: Sequence[Doc]) -> tuple[list[Reading], Subject, str]:
+def change(cmp: Comparer, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> tuple[list[Reading], Subject, str]:
     """Each department's change (or growth rate) between two years of the same kind of document."""
     later = a.year or max((d.year for d in docs), default=0)
     earlier = a.earlier or later - 1

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.departments import CITY_PREFIX
-from assistant.figures import cn_value
-from index.catalog import squeeze
+from assistant.numerals import value as numeral_value
+from index.normal import form_key
 
 # The endings of a department's name (a named thing ending so, and not covered by a loaded department's
 # name, is a department the store does not hold: "区财政局", "深圳市教育局").
@@ -34,7 +34,7 @@ _ENDING = re.compile(ORG_ENDINGS)
 def places_of(department: str) -> tuple[str, ...]:
     """The names of the places a department belongs to, as a question may say them:
     深圳市水务局 → 深圳市, 深圳; 上海市普陀区人民政府万里街道办事处 → 上海市, 上海, 普陀区, 普陀."""
-    rest = squeeze(department).removeprefix("中共")
+    rest = form_key(department).removeprefix("中共")
     m = CITY_PREFIX.match(rest)
     if not m:
         return ()
@@ -143,7 +143,7 @@ def set_said(text: str) -> tuple[bool, int | None]:
     count = m.group(1)
     if not count or count == "几":
         return True, None
-    return True, int(count) if count.isdigit() else int(cn_value(count))
+    return True, int(count) if count.isdigit() else int(numeral_value(count) or 0)
 
 
 def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -> list[str]:
@@ -175,5 +175,5 @@ def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -
 def by_full_name(name: str, departments: Iterable[str]) -> str | None:
     """The one loaded department whose full name, without its bracketed part, is the name written
     ("西安市财政局" → 西安市财政局（汇总）)."""
-    found = [d for d in departments if re.sub(r"\(.*?\)$", "", squeeze(d)) == squeeze(name)]
+    found = [d for d in departments if re.sub(r"\(.*?\)$", "", form_key(d)) == form_key(name)]
     return found[0] if len(found) == 1 else None

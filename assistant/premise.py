@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
@@ -67,3 +68,30 @@ def correction(question: str, change_text: str) -> str | None:
     if asked is None or printed is None or asked[1] == printed[1]:
         return None
     return str(_data()["correction"]).format(printed=printed[0], asked=asked[0])
+
+
+def without_premise(text: str) -> str:
+    """`text` without the change a why-question takes for granted ("预算增加的原因是什么" → "预算 是什么"): the
+    direction and its 原因/为什么 are no item, so "预算" alone still names the budget as a whole."""
+    return re.sub(rf"(?:{_asked().pattern})(?:{_data()['tail']})?", " ", text)
+
+
+def whole_stated(paragraphs: Sequence[tuple[str, list[str]]]) -> tuple[str, str] | None:
+    """(heading, sentences) of the prose's first sentence that states the change of the budget as a whole
+    ("收入预算 44169.36 万元，比2025年年初预算数 44021.20 万元增加 148.16 万元"), with the next sentence when it
+    gives the reason ("主要原因是…"); or None. The whole's names are premise.toml's `whole` (never after a
+    fund or part: 财政拨款支出预算 is a part) or `whole_leading` at a sentence's start before 比 ("收入比2025年减少");
+    the direction with its amount must follow the name, before any 其中 (a part's change) or ；."""
+    data = _data()
+    parts = "".join(f"(?<!{re.escape(w)})" for w in data["not_after"])
+    names = "|".join(map(re.escape, data["whole"]))
+    leading = "|".join(map(re.escape, data["whole_leading"]))
+    pattern = re.compile(rf"{parts}(?:{names})|^(?:{leading})(?=\s*比)")
+    for head, said in paragraphs:
+        for n, sentence in enumerate(said):
+            at = pattern.search(sentence.strip())
+            own = re.split(r"其中|；|;", sentence.strip()[at.end() :])[0] if at else ""  # "其中：…减少": a part's
+            if printed_direction(own):
+                reason = said[n + 1] if n + 1 < len(said) and "原因" in said[n + 1] else ""
+                return head, sentence.strip() + reason
+    return None

@@ -17,7 +17,6 @@ Measure = Literal[
     "sum",  # 合计
     "difference",  # A 比 B 多/少
     "per_head",  # 人均
-    "target",  # 绩效目标值
     "breakdown",  # 构成/明细
     "explain",  # 原因/含义/用途
 ]
@@ -161,6 +160,33 @@ class ModelPart:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Reading:
+    """How an answer read its question, built from what the engine used (assistant/reading.py) and shown in
+    one line: 按：万里街道 · 2025年部门预算 · “三公”经费 − 公务用车购置及运行费."""
+
+    asked: str = ""  # the question as read when not as asked (English in Chinese, 三千万 in digits); "" otherwise
+    departments: tuple[str, ...] = ()  # the names shown (short where unambiguous), in the answer's order
+    documents: tuple[str, ...] = ()  # "2025年部门预算", "2024年部门决算", one per year and kind read
+    subject: str = ""  # the item read ("“三公”经费", "行政运行")
+    path: tuple[str, ...] = ()  # its parents, outermost first ("城乡社区支出", "城乡社区管理事务")
+    column: str = ""  # the column read when it is not the document's plain amount ("基本支出", "年初预算数")
+    measure: str = ""  # what is computed of it ("增长率", "占支出合计的比例"); "" = the amount itself
+    operations: tuple[str, ...] = ()  # "− 公务用车购置及运行费", "÷ 12", "排名（从高到低）", "合计"
+    threshold: str = ""  # a filter's bound ("> 1,000 万元")
+
+    def line(self) -> str:
+        """The one line shown above an answer."""
+        item = "".join(f"{p} › " for p in self.path) + self.subject
+        item = " ".join([item, *self.operations]).strip()
+        parts = ["、".join(self.departments), "、".join(self.documents), item, self.column, self.measure]
+        parts.append(self.threshold)
+        body = " · ".join(p for p in parts if p)
+        if self.asked:  # the question as it was read (in Chinese, in digits), then what answered it
+            return f"按：“{self.asked}”" + (f" → {body}" if body else "")
+        return "按：" + body
+
+
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """What the assistant says, and everything needed to trust it."""
 
@@ -181,3 +207,4 @@ class Answer:
     covered: str = ""  # the documents an answer across documents read: "覆盖库中 2024 年决算 38 个部门"
     across: Across | None = None  # a question across documents, for its follow-ups ("那2023年呢？")
     model: ModelPart | None = None  # set when a language model was asked (configured, and the rules refused)
+    reading: Reading | None = None  # how the question was read (assistant/reading.py); None: nothing read

@@ -10,15 +10,16 @@ from assistant import calculator as calc
 from assistant.compare import Comparer, Reading, identity
 from assistant.draft import Draft, fmt, where
 from assistant.dropped import dropped_words
-from assistant.knowledge import Doc, grams, norm
+from assistant.knowledge import grams, norm
 from assistant.shares import check_share
 from assistant.subjects import Subject, subjects
+from index.records import DocumentInfo
 
 
 def read_subject(
     comparer: Comparer,
     content: str,
-    doc: Doc,
+    doc: DocumentInfo,
     printed: set[str],
     neutral: tuple[str, ...],
     year: int | None = None,
@@ -47,7 +48,7 @@ def read_subject(
 def registered(
     comparer: Comparer,
     content: str,
-    doc: Doc,
+    doc: DocumentInfo,
     printed: set[str],
     neutral: tuple[str, ...],
     year: int | None = None,
@@ -83,7 +84,7 @@ def registered(
 
 
 def registered_share(
-    comparer: Comparer, part: str, whole: str, doc: Doc, printed: set[str], neutral: tuple[str, ...]
+    comparer: Comparer, part: str, whole: str, doc: DocumentInfo, printed: set[str], neutral: tuple[str, ...]
 ) -> Draft | None:
     """The share "A占B的比例" of two registry subjects (财政拨款支出 占 本年支出合计), each read at its own place in the
     document and divided by the calculator; None unless both halves name a subject, two different ones."""

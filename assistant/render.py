@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.knowledge import Knowledge
-from assistant.records import Answer, Entry, Figure, ModelPart
+from assistant.records import Answer, Entry, Figure, ModelPart, Reading
 from index.numbers import format_amount
 
 MARK = {"verified": "✓", "derived": "🧮", "mismatch": "✗", "unknown": "⚠"}
@@ -32,6 +32,11 @@ def _place(source: str) -> str:
     mid-sentence ("2年“三公”经费…"); the whole sentence is quoted under 出处."""
     places = re.sub(r" · 「[^」]*」", "", source).split("；")
     return "；".join(dict.fromkeys(places))
+
+
+def reading_markdown(answer: Answer) -> str:
+    """The line of how the question was read, above the answer in the chat ("" when nothing was read)."""
+    return f"*{answer.reading.line()}*\n\n" if answer.reading else ""
 
 
 def mark_figures(answer: Answer) -> str:
@@ -275,6 +280,15 @@ def answer_json(a: Answer) -> dict[str, Any]:
         "metric": a.metric,
         "covered": a.covered,
         "model": model_json(a.model) if a.model else None,  # what a configured language model did; None: not asked
+        "reading": reading_json(a.reading) if a.reading else None,  # how the question was read; None: refused
+    }  # fmt: skip
+
+
+def reading_json(r: Reading) -> dict[str, Any]:
+    return {
+        "line": r.line(), "asked": r.asked, "departments": list(r.departments), "documents": list(r.documents),
+        "subject": r.subject, "path": list(r.path), "column": r.column, "measure": r.measure,
+        "operations": list(r.operations), "threshold": r.threshold,
     }  # fmt: skip
 
 

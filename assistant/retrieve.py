@@ -45,6 +45,7 @@ class Scope:
     doc_id: str | None = None
     department: str | None = None
     year: int | None = None
+    whole: bool = False  # vectors only: each chunk's whole-text vector, none of its passages'
 
     def admits(self, chunk: Chunk) -> bool:
         m = chunk.metadata
@@ -57,7 +58,8 @@ class Scope:
     def filters(self) -> MetadataFilters | None:
         from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
 
-        pairs = [("doc_id", self.doc_id), ("department", self.department), ("year", self.year)]
+        pairs = [("passage", 0 if self.whole else None), ("doc_id", self.doc_id), ("department", self.department)]
+        pairs.append(("year", self.year))
         exact = [ExactMatchFilter(key=k, value=v) for k, v in pairs if v is not None]
         return MetadataFilters(filters=exact) if exact else None  # type: ignore[arg-type]
 
@@ -73,14 +75,15 @@ class Fusion:
     depth: int = 10  # how many hits each leg contributes
 
 
-def open_vectors(settings: Settings) -> Vectors:
-    """The chromadb collection for the configured embedding model (embedded or server)."""
+def open_vectors(settings: Settings, suffix: str = "") -> Vectors:
+    """The chromadb collection for the configured embedding model (embedded or server); with a suffix,
+    the collection of that name beside it (a rebuild's)."""
     from index.embed import load_embedding, slug
 
     return Vectors(
         settings.store,
         load_embedding(settings.embed_model),
-        collection=f"chunks-{slug(settings.embed_model)}",
+        collection=f"chunks-{slug(settings.embed_model)}{suffix}",
         host=settings.chroma_host,
         port=settings.chroma_port,
     )
@@ -136,6 +139,13 @@ class Retriever:
             have.update(read)
         return [c for d in doc_ids for c in have[d]]
 
+    def _holding(self, terms: list[str], doc_ids: list[str]) -> list[lexicon.Counted]:
+        """The counted chunks of these documents that hold any of these terms, in store order."""
+        order = {d: n for n, d in enumerate(doc_ids)}
+        rows = self.sql.holding(terms, None if len(doc_ids) == len(self.documents) else doc_ids)
+        rows = sorted((r for r in rows if r[0].doc_id in order), key=lambda r: (order[r[0].doc_id], r[1]))
+        return [lexicon.counted(c) for c, _ in rows]
+
     def chunk(self, chunk_id: str, doc_id: str) -> Chunk | None:
         return next((c.chunk for c in self._chunks([doc_id]) if c.chunk.id == chunk_id), None)
 
@@ -155,10 +165,31 @@ class Retriever:
         docs = self._in_scope(scope)
         if not terms or not docs:
             return []
-        candidates = self._chunks(docs)
-        scores = lexicon.scores(terms, candidates, self.sql.statistics(terms))
-        ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])  # stable: ties keep store order
-        return [Hit(chunk=candidates[i].chunk, score=scores[i], via="bm25") for i in ranked[:k] if scores[i] > 0]
+        stats = self.sql.statistics(terms)
+        found: list[tuple[lexicon.Counted, float]] | None = None
+        if len(docs) > COUNTED:  # more than are kept counted: the chunks holding the rarest terms, if shown exact
+            found = lexicon.best(terms, stats, lambda held: self._holding(held, docs), k)
+            found = self._streamed(terms, docs, stats, k) if found is None else found  # else all, batch by batch
+        else:
+            found = lexicon.top(terms, self._chunks(docs), stats, k)
+        return [Hit(chunk=c.chunk, score=score, via="bm25") for c, score in found]
+
+    def _streamed(
+        self, terms: list[str], doc_ids: list[str], stats: lexicon.Statistics, k: int
+    ) -> list[tuple[lexicon.Counted, float]]:
+        """The k best chunks of many documents, read and counted COUNTED documents at a time (none kept):
+        memory stays that of one batch, whatever the store holds."""
+        best: list[tuple[float, int, lexicon.Counted]] = []  # (score, store order, chunk)
+        seen = 0
+        for start in range(0, len(doc_ids), COUNTED):
+            part = doc_ids[start : start + COUNTED]
+            order = {d: n for n, d in enumerate(part)}
+            batch = [lexicon.counted(c) for c in sorted(self.sql.chunks(part), key=lambda c: order[c.doc_id])]
+            found = lexicon.scores(terms, batch, stats)
+            best += [(score, seen + n, batch[n]) for n, score in enumerate(found) if score > 0]
+            seen += len(batch)
+            best = sorted(best, key=lambda b: (-b[0], b[1]))[:k]
+        return [(c, score) for score, _, c in best]
 
     def _lexical_other(self, text: str, k: int, scope: Scope | None) -> list[Hit]:
         """jieba / both token modes: one bm25s index over every chunk, built in memory (evaluation only)."""
@@ -189,10 +220,11 @@ class Retriever:
     def _chunks_all(self) -> list[Chunk]:
         return self.sql.chunks(sorted(self.documents))
 
-    def _vector_query(self, query: str, k: int, filters: MetadataFilters | None) -> list[tuple[str, str, float]]:
-        """(chunk id, document id, similarity) of the k nearest passage vectors."""
+    def nearest(self, query: str, k: int, scope: Scope | None = None) -> list[tuple[str, str, float]]:
+        """(chunk id, document id, similarity) of the k nearest passage vectors in scope."""
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
+        filters = scope.filters() if scope else None
         embedding = self.vectors.embedding.get_query_embedding(query)
         found = self.vectors.vector_store.query(
             VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
@@ -208,9 +240,7 @@ class Retriever:
         if not self.documents:
             return []
         best: dict[tuple[str, str], float] = {}
-        for chunk_id, doc_id, score in self._vector_query(
-            expand(query, self._years(scope)), k * PASSAGES_PER_HIT, scope.filters() if scope else None
-        ):
+        for chunk_id, doc_id, score in self.nearest(expand(query, self._years(scope)), k * PASSAGES_PER_HIT, scope):
             if doc_id in self.documents:  # vectors without a committed SQLite row are ignored
                 best[(doc_id, chunk_id)] = max(best.get((doc_id, chunk_id), -1.0), score)
         hits = []
@@ -220,18 +250,6 @@ class Retriever:
                 hits.append(Hit(chunk=c, score=score, via="vector"))
             if len(hits) == k:
                 break
-        return hits
-
-    def plain(self, query: str, doc_id: str, k: int = 5) -> list[Hit]:
-        """A plain vector RAG (the benchmark's baseline): whole-chunk vectors of one document, top k, no BM25."""
-        from llama_index.core.vector_stores.types import ExactMatchFilter, MetadataFilters
-
-        only = [ExactMatchFilter(key="passage", value=0), ExactMatchFilter(key="doc_id", value=doc_id)]
-        hits = []
-        for chunk_id, _, score in self._vector_query(query, k, MetadataFilters(filters=only)):  # type: ignore[arg-type]
-            c = self.chunk(chunk_id, doc_id)
-            if c is not None:
-                hits.append(Hit(chunk=c, score=score, via="vector"))
         return hits
 
     def search(self, query: str, k: int = 5, scope: Scope | None = None) -> list[Hit]:

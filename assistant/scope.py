@@ -15,10 +15,9 @@ from importlib.resources import files
 from typing import Any
 
 from assistant import calculator as calc
-from assistant.knowledge import Doc
 from assistant.units import is_unit
-from index.catalog import squeeze
-from index.records import Fact
+from index.normal import form_key
+from index.records import DocumentInfo, Fact
 
 OFFICE, WHOLE, UNITS = "本级", "汇总", "所属"
 
@@ -47,13 +46,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def said(question: str) -> list[tuple[str, int]]:
     """Each naming of accounts in the (squeezed) question: (本级 / 汇总 / 所属, where its word starts)."""
     data = _data()
-    text = squeeze(question)
+    text = form_key(question)
     for word in sorted(data["grammar"]["not_scope"], key=len, reverse=True):
         text = text.replace(word, " " * len(word))
     words, after, units = _patterns()
     found: list[tuple[str, int]] = []
     for m in words.finditer(text):
-        scope = next(s for s, v in data["asked"].items() if squeeze(m.group(0)) in map(squeeze, v["words"]))
+        scope = next(s for s, v in data["asked"].items() if form_key(m.group(0)) in map(form_key, v["words"]))
         if scope == UNITS and units.match(text[m.end() :]):
             continue  # "下属单位里哪个最多", "所属单位有几个": the units themselves are asked about
         found.append((scope, m.start()))
@@ -67,20 +66,20 @@ def asked(question: str) -> set[str]:
     return {scope for scope, _ in said(question)}
 
 
-def _bound(question: str, docs: list[Doc]) -> dict[str, set[str]]:
+def _bound(question: str, docs: list[DocumentInfo]) -> dict[str, set[str]]:
     """The accounts asked of each document's department: a word written right after a department's name
     ("深圳市财政局（本级）和人社局…": 本级 of 深圳市财政局 only) binds to it; one after no name, to every one."""
-    text = squeeze(question)
+    text = form_key(question)
     bound: dict[str, set[str]] = {d.doc_id: set() for d in docs}
     for scope, at in said(question):
         before = text[:at].removesuffix("的")
-        named = [d for d in docs if any(before.endswith(squeeze(n)) for n in (d.department, *d.aliases))]
+        named = [d for d in docs if any(before.endswith(form_key(n)) for n in (d.department, *d.aliases))]
         for d in named or docs:
             bound[d.doc_id].add(scope)
     return bound
 
 
-def _serves(doc: Doc, scope: str) -> bool:
+def _serves(doc: DocumentInfo, scope: str) -> bool:
     """Whether a document's figures are the department's `scope` accounts."""
     if scope == OFFICE:
         return doc.scope == OFFICE or (doc.level == "单位" and doc.scope != WHOLE)
@@ -99,7 +98,7 @@ def _said_in_place(fact: Fact, scope: str) -> bool:
     return any(w in sentence for w in words)
 
 
-def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, Doc]) -> str | None:
+def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, DocumentInfo]) -> str | None:
     """Why figures read from `facts` are not the accounts the question asks of their department, or None.
     Counts carry their own accounts in their sentence ("部门本级内设机构25个"), a unit's own row is the unit's."""
     money = [f for f in facts if f.unit in calc.MONEY and f.doc_id in docs]
@@ -117,7 +116,7 @@ def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, Doc]) -> s
     return None
 
 
-def _refusal(doc: Doc, scope: str) -> str:
+def _refusal(doc: DocumentInfo, scope: str) -> str:
     name = re.sub(r"[（(](?:本级|汇总)[）)]$", "", doc.department)
     held = "本级（不含所属单位）" if doc.scope == OFFICE or doc.level == "单位" else "汇总（含所属单位，未单列本级）"
     asked_as = {OFFICE: "本级", WHOLE: "汇总（含所属单位）", UNITS: "所属单位"}[scope]

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.calculator import MONEY
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
 from index.catalog import count_unit
-from index.records import Fact
+from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
@@ -26,8 +26,14 @@ KIND_ORDER = (
 ROLE_ORDER = ("支出总计", "本年支出合计", "合计", "决算数", "预算数", "本年收入合计", "财政拨款收入")
 PRIMARY_ROLES = frozenset(ROLE_ORDER[:5])  # a row's own figure: before a prose figure for it
 BUDGET_ROLES = frozenset({"预算数", "全年预算数", "年初预算数", "调整预算数"})
+# What a question says about money. MONEY_ASKED asks how much money in so many words ("多少钱", "金额"): a label
+# with amounts and counts is then read for its amounts only. MONEY_NAMED names money at all ("经费", "支出",
+# "万元"): the figure answered must then be an amount. COUNT_ASKED asks a count: never answered with money.
 MONEY_ASKED = re.compile(r"金额|资金|多少钱|几块钱|多少万|多少元|多少亿")
-COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")  # never answered with money
+MONEY_NAMED = re.compile(
+    r"多少钱|金额|[万亿千]?元|经费|资金|拨款|支出|采购|预算(?:一共|总共|合计|共|总额|总计)?(?:是|为|有)?多少"
+)
+COUNT_ASKED = re.compile(r"(?:几|多少)[个人名辆台套家次项座处所条件]|人数|数量")
 SAME_FIGURE_DIGITS = 5  # a figure printed to fewer decimals is the same one only when this many digits agree
 
 
@@ -37,7 +43,7 @@ class Selector:
     def __init__(self, kb: Knowledge):
         self.kb = kb
 
-    def doc(self, query: Query) -> Doc:
+    def doc(self, query: Query) -> DocumentInfo:
         """The document a question is about: the latest in scope that has facts for its first subject."""
         docs = [self.kb.docs[d] for d in query.doc_ids]
         if query.year is not None and not query.last_year:  # "2022年…": the document of that year, if there is one
@@ -48,7 +54,7 @@ class Selector:
             docs = [d for d in docs if d.doc_id in having] or docs
         return max(docs, key=lambda d: d.year)
 
-    def facts(self, key: str, doc: Doc) -> list[Fact]:
+    def facts(self, key: str, doc: DocumentInfo) -> list[Fact]:
         label = self.kb.labels.get(key)
         return [f for f in label.facts if f.doc_id == doc.doc_id] if label else []
 
@@ -87,7 +93,7 @@ class Selector:
 
         return sorted(facts, key=key)
 
-    def amount(self, key: str, query: Query, doc: Doc) -> Fact:
+    def amount(self, key: str, query: Query, doc: DocumentInfo) -> Fact:
         """This year's figure for a label (the table or column the question names first)."""
         one = query.measure == "amount" and query.subjects[:1] == (key,)  # a share's or sum's words name other items
         pool = self.facts(key, doc)
@@ -104,6 +110,8 @@ class Selector:
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
+        if query.code and key == query.subjects[0] and any(f.code == query.code for f in facts):
+            facts = [f for f in facts if f.code == query.code]  # a 科目 asked by code or path: its coded rows
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:
@@ -157,7 +165,7 @@ class Selector:
         label = self.kb.labels.get(key)
         return label.name if label else key
 
-    def with_kind(self, key: str, doc: Doc, wanted: str) -> tuple[str, list[Fact]]:
+    def with_kind(self, key: str, doc: DocumentInfo, wanted: str) -> tuple[str, list[Fact]]:
         """Facts of a kind (增减/增长率) for a label, or for the label the prose uses for the same figure.
 
         "支出总计" has no printed change, but the prose's "部门预算支出" (same 4,997 万元) does.

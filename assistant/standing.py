@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.draft import Unanswerable, fmt, page_note
 from assistant.tokens import glossary_data
-from index.catalog import item_rows, side_of, wholes
+from index.catalog import item_rows, part_printed, side_of, wholes
 from index.records import Fact
 
 WHOLE, PART, ITEMS = 0, 1, 2  # a fact's standing: read first, read after its whole, read after any 科目 table
@@ -32,6 +32,16 @@ def standing(fact: Fact, others: list[Fact], question: str = "") -> int:
         return ITEMS if any(o.table and not item_rows(o.table_kind) for o in others) else WHOLE
     kinds = {o.table_kind for o in others if o.table}
     return PART if kinds & wholes(fact.table_kind) else WHOLE
+
+
+def part_named(fact: Fact, question: str, column: str = "") -> str:
+    """ "基本支出中的" when `fact` is read from a table of only that part of the spending (catalog.toml `part`) and
+    neither the question nor the column shown names it: 基本支出经济分类表's 办公费 is not the department's whole
+    办公费 (its 项目支出 may spend on it too); else ""."""
+    part = part_printed(fact.table_kind) if fact.table else ""
+    if not part or part in without_inclusions(question) or part in column or part in fact.row:
+        return ""
+    return f"{part}中的"
 
 
 @cache

@@ -21,7 +21,8 @@ from typing import Any
 
 from assistant.knowledge import grams, norm
 from assistant.narrative import coverage
-from index.numbers import ascii_digits, format_amount
+from index.normal import ascii_digits
+from index.numbers import format_amount
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _CJK = "\u4e00-\u9fff"

@@ -12,13 +12,17 @@ import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from assistant.knowledge import Link
+from assistant.knowledge import Knowledge, Link
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
 LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
+KINDS: tuple[str, ...] = tuple(_DATA["kinds"])
 _LEVEL = "[" + "".join(LEVELS) + "]"
-# "（类）", "(款)", "（类款）", "（项级）": a level marker written after a name
-MARKER = re.compile(r"\s*[（(]\s*" + _LEVEL + r"{1,3}\s*级?\s*[）)]\s*")
+_KIND = "|".join(map(re.escape, KINDS))
+# "（类）", "(款)", "（类款）", "（项级）", "（科目）", "（项级科目）": a level marker written after a name
+MARKER = re.compile(rf"\s*[（(]\s*(?:{_LEVEL}{{1,3}}\s*级?\s*(?:{_KIND})?|{_KIND})\s*[）)]\s*")
+# "财政事务（财政国库业务）", "一般行政管理事务（宣传事务）": a name with another in brackets
+_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 # the separators of a path ("X下面的Y", "X里Y", "X中的Y"), as in understand.WITHIN
 STEP = re.compile(r"下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中")
 
@@ -38,6 +42,67 @@ def mark_path(text: str) -> str:
         return ""
 
     return MARKER.sub(step, text)
+
+
+def written_paths(text: str, coded: dict[str, set[str]]) -> str:
+    """The 科目 a question names one after another as paths, parent first: "财政事务（财政国库业务）" →
+    "财政事务里财政国库业务", "一般行政管理事务（宣传事务）" → "宣传事务里一般行政管理事务", "公路水路运输行政运行" →
+    "公路水路运输里行政运行". `coded` maps a row's name to its 科目编码 in the documents asked; two names are a path
+    only when the codes of one lie under the other's, so a bracket or a name that is no parent stays as written."""
+
+    def pair(first: str, second: str) -> str | None:
+        a, b = coded.get(first, set()), coded.get(second, set())
+        if a and b and under(b, a):
+            return f"{first}里{second}"
+        if a and b and under(a, b):
+            return f"{second}里{first}"
+        return None
+
+    def bracket(m: re.Match[str]) -> str:
+        run, inner = m.group(1), m.group(2)
+        for i in range(len(run) - 1):  # the longest name the run ends with
+            if run[i:] in coded:
+                return run[:i] + (pair(run[i:], inner) or m.group(0)[i:])
+        return m.group(0)
+
+    text = _BRACKET.sub(bracket, text)
+    while (joined := _joined(text, pair, coded)) is not None:
+        text = joined
+    return text
+
+
+def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, set[str]]) -> str | None:
+    """The text with its first two names written one right after the other, the first the second's parent,
+    made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
+    never at a point inside another name written across it."""
+    spans, whole = written_names(text, coded)
+    for start, end, first in sorted(whole):
+        if any(s < end < e for s, e, _ in spans):
+            continue
+        for s2, e2, second in whole:
+            if s2 == end and (path := pair(first, second)) and path.startswith(f"{first}里"):
+                return text[:start] + path + text[e2:]
+    return None
+
+
+def written_names(
+    text: str, coded: dict[str, set[str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(every place a coded name is written in the text, those not inside a longer one): (start, end, name)."""
+    spans = [(m.start(), m.end(), n) for n in coded if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
+    whole = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)]
+    return spans, whole
+
+
+def coded_names(kb: Knowledge, docs: Iterable[str]) -> dict[str, set[str]]:
+    """Each row name of the documents that is printed with a 科目编码, and its codes there."""
+    scope = set(docs)
+    out: dict[str, set[str]] = {}
+    for label in kb.in_scope(scope):
+        codes = {f.code for f in label.facts if f.code and f.code.isdigit() and f.doc_id in scope}
+        if codes:
+            out[label.key] = codes
+    return out
 
 
 def steps(segment: str) -> list[str]:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from index.tables import label_key
+from index.normal import label_key
 
 
 @dataclass(frozen=True, kw_only=True)

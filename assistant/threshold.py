@@ -16,10 +16,12 @@ from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
 from assistant.records import Answer, Citation
-from index.records import Fact
+from index.normal import to_decimal
+from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
+
 
 PROJECTS = 0  # the level "projects": the rows of a section's table of projects, no 科目 code
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -45,7 +47,14 @@ def asked(question: str) -> tuple[str, str, Decimal, str, int] | None:
     if len(levels) != 1:
         return None
     op = ">=" if m.group("op") in spec["at_least"] or m.group("above") else ">"
-    return m.group(0), op, Decimal(m.group("number").replace(",", "")), m.group("unit"), int(levels[0])
+    return m.group(0), op, to_decimal(m.group("number")), m.group("unit"), int(levels[0])
+
+
+def level_word(length: int) -> str:
+    """The name of the level a list asks ("项级科目" for a code of 7 digits, "项目" for projects)."""
+    if length == PROJECTS:
+        return "项目"
+    return next((f"{word}级科目" for word, n in _spec()["levels"].items() if int(n) == length), "科目")
 
 
 def _table_kind(question: str) -> str:
@@ -57,37 +66,49 @@ def _column_role(question: str) -> str:
     return next((role for word, role in _spec()["columns"].items() if word in question), "合计")
 
 
-def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
-    """The rows of one level of one table over the amount asked, each cited; None when not surely that."""
-    parsed = asked(question)
-    if parsed is None:
-        return None
-    written, op, amount, unit, width = parsed
+def one_document(engine: Engine, question: str, doc_id: str | None) -> DocumentInfo | None:
+    """The one document a question about one department's rows asks (its year, if it names one), or None."""
     docs = engine.understanding.documents(question, [], doc_id, None)
     years = {int(y) for y in _YEAR.findall(question)}
     docs = [d for d in docs if d in engine.kb.docs and (not years or engine.kb.docs[d].year in years)]
-    if len(docs) != 1:
-        return None
-    doc = engine.kb.docs[docs[0]]
-    turn = engine._turn([doc.doc_id])
-    facts = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    return engine.kb.docs[docs[0]] if len(docs) == 1 else None
+
+
+def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | None:
+    """One figure for each 科目 of one level (`width`: the length of its code) of the one table the question asks
+    (the 支出总表, or the table a fund word names), in its column (合计, or 基本支出/项目支出 asked); None
+    when the document prints no such table or several."""
     kind, role = _table_kind(question), _column_role(question)
-    if width == PROJECTS:
-        return _projects(turn, doc, question, written, op, calc.convert(amount, unit, "元"))
     rows = [
         f
         for f in facts
         if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
         and f.unit in calc.MONEY
     ]  # fmt: skip
-    tables = {f.table for f in rows}
-    if len(tables) != 1:
+    if len({f.table for f in rows}) != 1:
         return None  # no such table, or several: not surely one level of one table
+    return list({f.code: f for f in rows}.values())
+
+
+def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+    """The rows of one level of one table over the amount asked, each cited; None when not surely that."""
+    parsed = asked(question)
+    if parsed is None:
+        return None
+    written, op, amount, unit, width = parsed
+    if (doc := one_document(engine, question, doc_id)) is None:
+        return None
+    turn = engine._turn([doc.doc_id])
+    facts = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    if width == PROJECTS:
+        return _projects(turn, doc, question, written, op, calc.convert(amount, unit, "元"))
+    rows = level_rows(facts, question, width)
+    if rows is None:
+        return None
     limit = calc.convert(amount, unit, rows[0].unit)
     hits: list[Fact] = sorted(
         (f for f in rows if (f.value >= limit if op == ">=" else f.value > limit)), key=lambda f: -f.value
     )
-    hits = list({f.code: f for f in hits}.values())
     level = next(word for word, n in _spec()["levels"].items() if n == width)
     head = f"{doc.year}年{doc.department}{rows[0].table}中{written}的{level}级科目"
     if not hits:
@@ -96,7 +117,7 @@ def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     else:
         lines = [f"{i}. {f.code} {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
         text = f"{head}有：\n" + "\n".join(lines)
-    return _listed(turn, question, head, text, hits, doc)
+    return listed(turn, question, head, text, hits, doc)
 
 
 def _project_table(f: Fact) -> str | None:
@@ -111,9 +132,9 @@ def _project_table(f: Fact) -> str | None:
     return place if spec["project_section"] in place else None
 
 
-def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: Decimal) -> Answer | None:
-    """The projects over the amount, from the one table of projects the document prints."""
-    facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
+def project_rows(facts: list[Fact]) -> tuple[str, list[Fact]] | None:
+    """(where, rows) of the one table of projects a document prints (one column, no total rows); None when it
+    prints none or several."""
     tables: dict[str, list[Fact]] = {}
     for f in facts:
         if (place := _project_table(f)) is not None:
@@ -128,8 +149,15 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
     if len(tables) != 1:
         return None  # no table of projects, or several: not surely the list asked
     place, rows = next(iter(tables.items()))
-    if len({f.column for f in rows}) != 1:
+    return (place, rows) if len({f.column for f in rows}) == 1 else None
+
+
+def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: Decimal) -> Answer | None:
+    """The projects over the amount, from the one table of projects the document prints."""
+    found = project_rows(turn.kb.facts_by_doc.get(doc.doc_id, []))
+    if found is None:
         return None
+    place, rows = found
     hits = sorted(
         (
             f
@@ -149,16 +177,19 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
     else:
         lines = [f"{i}. {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
         text = f"{head}有：\n" + "\n".join(lines) + "\n（只含文件此表所列的项目）"
-    return _listed(turn, question, head, text, hits, doc)
+    return listed(turn, question, head, text, hits, doc)
 
 
-def _listed(turn: Any, question: str, head: str, text: str, hits: list[Fact], doc: Any) -> Answer | None:
+def listed(
+    turn: Any, question: str, head: str, text: str, hits: list[Fact], doc: Any, top: Fact | None = None
+) -> Answer | None:
     """The list as an answer, each line's figure checked (the amount in `head` is the question's own), or None
-    when one does not match the document."""
+    when one does not match the document; `top`, the figure a ranking asks, is the answer's value."""
     figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])
     if any(g.verdict == "mismatch" for g in figures):
         return None
     return Answer(
-        question=question, text=text, refused=False, value=None, unit=None, figures=figures,
+        question=question, text=text, refused=False, value=top.value if top else None, unit=top.unit if top else None,
+        figures=figures,
         citations=[Citation(doc_id=f.doc_id, where=where(f), text=f.row) for f in hits], facts=hits,
     )  # fmt: skip

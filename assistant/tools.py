@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from assistant import calculator as calc
 from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.draft import cited, fmt
-from assistant.knowledge import Doc, norm
+from assistant.knowledge import norm
 from assistant.records import ToolUse
 from index.catalog import catalog
-from index.records import Chunk, Fact
+from index.records import Chunk, DocumentInfo, Fact
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
@@ -43,7 +43,8 @@ OPS: dict[str, tuple[str, Callable[..., Calculation], int]] = {  # op → (Chine
 
 
 class ToolError(Exception):
-    """A call the tool cannot serve; the message (Chinese) goes back to the model."""
+    """A call the tool cannot serve; the message (Chinese) goes back to the model. An internal signal, never
+    a user-facing error."""
 
 
 def _schema(name: str, description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -120,7 +121,7 @@ class Ledger:
 class Toolbox:
     """One answer's tools over the engine's store, limited to the documents the user may ask about."""
 
-    def __init__(self, engine: Engine, pool: list[Doc]):
+    def __init__(self, engine: Engine, pool: list[DocumentInfo]):
         self.engine = engine
         self.pool = pool
         self.ledger = Ledger()
@@ -157,7 +158,7 @@ class Toolbox:
         more = {"more": f"另有 {len(docs) - 60} 个文件未列出"} if len(docs) > 60 else {}
         return {"documents": listed, **more}, f"{len(docs)} 个文件"
 
-    def _docs(self, args: dict[str, Any]) -> list[Doc]:
+    def _docs(self, args: dict[str, Any]) -> list[DocumentInfo]:
         """The documents a call names (department, year, kind), within the pool."""
         docs = self.pool
         department = str(args.get("department") or "").strip()

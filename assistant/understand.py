@@ -12,18 +12,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant import kinds as kinds_asked
-from assistant.calculator import MONEY
+from assistant import premise
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST
 from assistant.records import Measure, Query
-from assistant.subject_path import mark_path, resolve, steps, with_of
+from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
+from index.normal import squeeze
+from index.units import MONEY, MONEY_PATTERN
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
@@ -46,14 +48,12 @@ RATE_OF_CHANGE = re.compile(
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
-SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|两个|两项|三项")
-TARGET = re.compile(r"目标|指标|计划|要达到|定了|要搞|要建|要办|要完成|达到多少")
-PRECISE = re.compile(r"精确|两位小数|准确|实际|具体算")
+SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|[两2]个|[两2]项|[三3]项")
+PRECISE = re.compile(r"精确|[两2]位小数|准确|实际|具体算")
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(r"今年|本年度?|当年")
 LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
-TABLE_PHRASE = re.compile(r"([\u4e00-\u9fff“”（）()]{2,16}?表)(?:里面|里|中|上|的)?")
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",
@@ -66,7 +66,7 @@ DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|�
 # A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
 # disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
 CLAIM = re.compile(
-    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元|%)"
+    r"(?:是|为|等于|有|达到|共)?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:" + MONEY_PATTERN + r"|%)"
     r"(?=\s*(?:吗|么|嘛|呢|吧|对吗|对不对|是否|是不是|没错|正确|[？?。，,！!]|$))"
 )
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
@@ -208,6 +208,7 @@ class Understanding:
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
+        text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
@@ -441,7 +442,7 @@ class Understanding:
             return "difference"
         if CHANGE.search(text):
             return "change"
-        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|(?<!增)加|和|与|及|、|两项|两个", text):
+        if SUM.search(text) and re.search(r"加上|加起来|之和|合起来|(?<!增)加|和|与|及|、|[两2]项|[两2]个", text):
             return "sum"
         return "amount"
 
@@ -768,6 +769,8 @@ class Understanding:
     ) -> tuple[tuple[str, ...], str | None]:
         out: list[str] = []
         code = None
+        if measure == "explain":  # "预算为什么增加了": the premise and its question words are no part of a name
+            text = premise.without_premise(text)
         segments = self._segments(text, measure)
         money = measure in ("share", "sum", "difference")
         for n, segment in enumerate(segments):
@@ -796,9 +799,13 @@ class Understanding:
             link = self.link(segment, docs, raw=raw if len(segments) == 1 else "", table=table, money=money)
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        leftover = re.sub(r"部门预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", self.content(text, docs))
+        leftover = self._leftover(text, docs, measure)
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
-        if generic and measure in ("amount", "change", "growth", "prior") and re.search(r"预算|总额|一共|总共", text):
+        if (
+            generic
+            and measure in ("amount", "change", "growth", "prior", "explain")
+            and re.search(r"预算|总额|一共|总共", text)
+        ):
             out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
         if (
             not out
@@ -808,11 +815,27 @@ class Understanding:
         ):
             if total := self._spending_total(docs):  # "今年的预算比去年多了多少": the budget as a whole
                 out.append(total)
+        bare_side = not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("支出", "")) and "支出" in leftover
+        if bare_side and measure in ("amount", "change", "growth", "prior", "explain"):
+            if total := self._spending_total(docs):  # "科协支出是多少": the spending side's total, never 项目支出
+                out = [total]
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
             income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
             if income:
                 out.append(income)
         return tuple(out), code
+
+    def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
+        """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
+        and its question words ("预算增加的原因是什么") name no item."""
+        content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
+        return re.sub(r"部门预算|支出预算|预算|总额|整体|全部|部门|要花|花掉|花了|花费|开支", " ", content)
+
+    def names_whole(self, question: str, docs: list[str]) -> bool:
+        """Whether a why-question is about the department's budget as a whole ("北京市财政局预算减少的原因")."""
+        text = to_template(question)
+        leftover = self._leftover(text, docs, "explain")
+        return bool(re.search(r"预算|总额|整体", text)) and not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
 
     def _spending_total(self, docs: list[str]) -> str | None:
         """The department's whole budget: the 支出总计 row of its 收支总表, or the 支出合计 (本年支出合计) of its 收支总表
@@ -852,7 +875,7 @@ class Understanding:
             and any(asked in (f.column, f.column_role) for f in row.facts)
         ):  # "行政运行是多少？" then "基本支出呢？": that row's 基本支出, not the department's
             return replace(query, subjects=last.subjects, column=asked, table=query.table or last.table)
-        if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"两项|两个|这两|二者|两者", raw):
+        if query.measure == "sum" and len(query.subjects) < 2 and re.search(r"[两2]项|[两2]个|这两|这2|二者|两者", raw):
             subjects = tuple(dict.fromkeys(s for q in earlier[-2:] for s in q.subjects[:1]))
             return replace(query, subjects=subjects)
         if (
@@ -896,4 +919,4 @@ class Understanding:
         once the cue words, years, department names and follow-up words are taken out."""
         rest = self.content(to_template(raw), list(docs))
         rest = re.sub(r"那么|那|呢|的|了|是|又|还|再|也|主要|啥|原因|这|怎|样|些|由|到|比|多|少|项目|数字|数", "", rest)
-        return not re.sub(r"\s+", "", rest)
+        return not squeeze(rest)

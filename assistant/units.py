@@ -10,9 +10,9 @@ import tomllib
 from pathlib import Path
 
 from assistant.departments import CITY_PREFIX
-from assistant.knowledge import Doc, Knowledge, Label
+from assistant.knowledge import Knowledge, Label
 from assistant.tokens import glossary_data
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
 _KINDS: tuple[str, ...] = tuple(
     tomllib.loads(Path(__file__).with_name("departments.toml").read_text(encoding="utf-8"))["unit_kinds"]
@@ -22,12 +22,12 @@ _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def is_unit(name: str, doc: Doc) -> bool:
+def is_unit(name: str, doc: DocumentInfo) -> bool:
     """A row label that names a unit (an organisation's name: 西安市殡仪馆), not the document's department."""
     return len(name) >= 4 and name.endswith(_KINDS) and name != doc.department and name not in doc.aliases
 
 
-def unit_named(kb: Knowledge, doc: Doc, question: str, key: str) -> Label | None:
+def unit_named(kb: Knowledge, doc: DocumentInfo, question: str, key: str) -> Label | None:
     """The row of a unit of `doc` that the question writes out, other than the subject `key` (the longest)."""
     text = _ASIDE.sub(" ", question)
     found = [
@@ -39,12 +39,12 @@ def unit_named(kb: Knowledge, doc: Doc, question: str, key: str) -> Label | None
     return max(found, key=lambda label: len(label.name), default=None)
 
 
-def of_unit(unit: Label, item: str, doc: Doc) -> list[Fact]:
+def of_unit(unit: Label, item: str, doc: DocumentInfo) -> list[Fact]:
     """The unit's figures under the item's column (表2's 241011 西安市殡仪馆 · 事业单位经营收入)."""
     return [f for f in unit.facts if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role)]
 
 
-def unplaced_words(question: str, unit: Label, doc: Doc) -> str:
+def unplaced_words(question: str, unit: Label, doc: DocumentInfo) -> str:
     """What a question about a unit's row asks beyond the unit (as named or without its place), its department,
     the year and words that name no item (预算, 总计, 多少 …: glossary item_neutral and filler; one-character ones
     only before a word: 的三公): "三公" of "西安市殡仪馆的三公经费是多少"."""

@@ -24,8 +24,8 @@ from assistant.records import Figure
 from assistant.tokens import to_template
 from index.numbers import last_place
 from index.records import Fact
+from index.units import MONEY
 
-MONEY = set(calc.MONEY)
 TOTAL_LABELS = ("支出总计", "收入总计", "部门预算", "部门预算支出")
 
 
@@ -197,7 +197,9 @@ class Verifier:
             if _equal(found, abs(c.value) if signed else c.value, c.unit):
                 return figure("derived", source="；".join(o.source for o in c.operands), expression=c.expression)
         claimed = [
-            f for f in subject_facts if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY)
+            f
+            for f in subject_facts
+            if self._fits(f, claim) and (f.unit == found.unit or {f.unit, found.unit} <= MONEY.keys())
         ]
         operation = OPERATION.search(sentence) is not None
         if operation or not claimed:

@@ -107,5 +107,5 @@ def one_year_each(question: str) -> list[tuple[int, str]]:
     rest = question[: m.start()] + "{year}年" + question[m.end() :]
     for word in sorted(_words()["sum"], key=len, reverse=True):
         rest = rest.replace(word, "")
-    rest = re.sub(r"的?(?:两年|这两年)", "", rest)
+    rest = re.sub(r"的?(?:这)?(?:两|(?<!\d)2)年", "", rest)
     return [(y, rest.replace("{year}", str(y))) for y in (int(m.group(1)), int(m.group(2)))]

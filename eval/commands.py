@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from assistant.commands import Command, StoreEmpty, UsageError
+from assistant.commands import Command, StoreEmpty
+from assistant.errors import UsageError
 from index.store import Store
 
 

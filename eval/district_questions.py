@@ -21,7 +21,7 @@ Question = dict[str, Any]
 
 
 @dataclass(frozen=True, kw_only=True)
-class Doc:
+class Generated:
     """One generated disclosure as expected.json records it."""
 
     file: str
@@ -42,24 +42,24 @@ class Doc:
         return {r for t, r, _ in self.cells if t == table}
 
 
-def load_docs(expected: dict[str, Any]) -> list[Doc]:
+def load_docs(expected: dict[str, Any]) -> list[Generated]:
     """The generated documents of an expected.json."""
     out = []
     for file, d in expected["documents"].items():
         cells = {(t, r, c): Decimal(v) for k, v in d["cells"].items() for t, r, c in [k.split("|")]}
         out.append(
-            Doc(file=file, department=d["department"], short=d["short"], year=d["year"], kind=d["kind"],
+            Generated(file=file, department=d["department"], short=d["short"], year=d["year"], kind=d["kind"],
                 unit=d["unit"], tables=d["tables"], cells=cells)
         )  # fmt: skip
     return out
 
 
-def spend_table(doc: Doc) -> tuple[str, str]:
+def spend_table(doc: Generated) -> tuple[str, str]:
     """(title, total column) of the table of spending by 功能分类 with 基本/项目 columns."""
     return ("支出决算表", "本年支出合计") if doc.kind == "决算" else (f"{doc.year}年部门支出预算总表", "合计")
 
 
-def admin_run(doc: Doc) -> Decimal:
+def admin_run(doc: Generated) -> Decimal:
     """行政运行: the 一般公共服务 类 (201) numbers the 01 项 of every 款 行政运行 (2010101, 2010301, 2013901 …)."""
     table, column = spend_table(doc)
     codes = [r for r in doc.rows(table) if len(r) == 7 and r.startswith("201") and r.endswith("01")]
@@ -73,7 +73,7 @@ class Metric:
     words: dict[str, str]  # 决算 / 预算 → how a question names it
     places: dict[str, tuple[str, str, str]]  # (table, row, column); {y} in a title is the document's year
 
-    def value(self, doc: Doc) -> Decimal:
+    def value(self, doc: Generated) -> Decimal:
         table, row, column = self.places[doc.kind]
         return doc.wan(table.format(y=doc.year), row, column)
 
@@ -108,7 +108,7 @@ METRICS = {
     "housing": _both("住房公积金", ("支出决算表", "2210201", "本年支出合计"), (Y_SPEND, "2210201", "合计")),
 }  # fmt: skip
 SIZES = ("basic", "project", "spend", "personnel", "public", "housing")  # never 0 in a generated document
-SHARES: dict[str, Callable[[Doc], Decimal]] = {
+SHARES: dict[str, Callable[[Generated], Decimal]] = {
     "行政运行": admin_run,
     "基本支出": METRICS["basic"].value,
     "项目支出": METRICS["project"].value,
@@ -170,9 +170,9 @@ TEMPLATES = {
 class _Writer:
     """Draws slices, departments and metrics in a fixed order (seeded) and phrases the questions."""
 
-    def __init__(self, docs: list[Doc], skip: Collection[Slice], seed: int):
+    def __init__(self, docs: list[Generated], skip: Collection[Slice], seed: int):
         self.rng = random.Random(seed)
-        self.slices: dict[Slice, list[Doc]] = {}
+        self.slices: dict[Slice, list[Generated]] = {}
         for doc in sorted(docs, key=lambda d: d.file):
             self.slices.setdefault((doc.year, doc.kind), []).append(doc)
         self.district = [s for s in sorted(self.slices) if s not in skip and len(self.slices[s]) >= 2]
@@ -193,7 +193,7 @@ class _Writer:
         base = [(s, k, *e) for s in slices for k in keys for e in _product(extra)]
         yield from self.rng.sample(base, len(base))
 
-    def doc(self, department: str, year: int, kind: str) -> Doc | None:
+    def doc(self, department: str, year: int, kind: str) -> Generated | None:
         return next((d for d in self.slices.get((year, kind), []) if d.department == department), None)
 
 
@@ -217,7 +217,9 @@ def _take(items: Iterator[Question | None], count: int) -> list[Question]:
     return out
 
 
-def _ranked(docs: list[Doc], value: Callable[[Doc], Decimal], descending: bool) -> list[tuple[Decimal, Doc]]:
+def _ranked(
+    docs: list[Generated], value: Callable[[Generated], Decimal], descending: bool
+) -> list[tuple[Decimal, Generated]]:
     return sorted(((value(d), d) for d in docs), key=lambda p: (-p[0] if descending else p[0], p[1].department))
 
 
@@ -395,7 +397,7 @@ def share_questions(w: _Writer, count: int) -> list[Question]:
 
 
 def write_questions(
-    docs: list[Doc], *, skip: Collection[Slice] = (), per_kind: int = 16, seed: int = 14
+    docs: list[Generated], *, skip: Collection[Slice] = (), per_kind: int = 16, seed: int = 14
 ) -> list[Question]:
     """The question set: per_kind questions of each kind (fewer when a small district has no more)."""
     w = _Writer(docs, skip, seed)

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.records import Answer
 from eval.scoring import passes
-from index.catalog import squeeze
+from index.normal import form_key
 
 log = logging.getLogger(__name__)
 KIND_NAMES = {
@@ -27,7 +27,7 @@ KIND_NAMES = {
 
 
 def _same(a: str, b: str) -> bool:
-    return squeeze(a) == squeeze(b)
+    return form_key(a) == form_key(b)
 
 
 def value_ok(expected: dict[str, Any], answer: Answer) -> bool:
@@ -46,7 +46,7 @@ def departments_ok(kind: str, expected: dict[str, Any], answer: Answer) -> bool:
         return bool(got) and _same(got[0], expected["department"])
     want = expected["departments"]
     if kind == "filter":
-        return sorted(squeeze(g) for g in got) == sorted(squeeze(w) for w in want)
+        return sorted(form_key(g) for g in got) == sorted(form_key(w) for w in want)
     n = expected.get("n", len(want))
     return len(got) >= n and all(_same(g, w) for g, w in zip(got[:n], want[:n], strict=True))
 
@@ -150,7 +150,7 @@ def run(out: Path, *, report: Path | None = None, kinds: list[str] | None = None
             answer = engine.answer(q["question"])
         except AssistantError as e:
             error = str(e)
-        except Exception as e:  # an evaluation goes on past a crash; it is counted and its traceback logged
+        except Exception as e:  # own boundary: an evaluation goes on past a crash, counted, its traceback logged
             log.exception("question %s failed", q["id"])
             error = f"{type(e).__name__}: {e}"
         wall = (time.perf_counter() - start) * 1000

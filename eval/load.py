@@ -100,7 +100,7 @@ class Tally:
                 None if reply.get("value") is None else Decimal(str(reply["value"])),
                 reply.get("unit"),
             )
-        except Exception as e:
+        except Exception as e:  # own boundary: a reply that cannot be scored is noted, the run goes on
             self.note("error", f"{q.id}：无法评分（{type(e).__name__}: {e}）")
             return
         with self.lock:
@@ -177,7 +177,7 @@ def _gradio_load(
     def user(u: int) -> None:
         try:
             client = _client(urls[u % len(urls)], auth)
-        except Exception as e:  # the load runner reports every failure; it must not stop at the first
+        except Exception as e:  # own boundary: the load runner notes every failure; it must not stop at the first
             tally.note("error", f"用户 {u} 无法连接：{type(e).__name__}: {e}")
             start.wait()
             return
@@ -189,7 +189,7 @@ def _gradio_load(
             mine: list[float] = []
             try:
                 reply = converse(client, questions[i], doc, mine)
-            except Exception as e:
+            except Exception as e:  # own boundary: a failed conversation is noted, the user goes on
                 tally.note("error", f"{questions[i].id}：{type(e).__name__}: {e}")
                 continue
             tally.done(i, reply, mine)
@@ -200,7 +200,7 @@ def _gradio_load(
 
         try:
             client = _client(urls[0], auth)
-        except Exception as e:
+        except Exception as e:  # own boundary: a client that cannot connect is noted
             tally.note("error", f"上传用户无法连接：{type(e).__name__}: {e}")
             start.wait()
             return
@@ -209,7 +209,7 @@ def _gradio_load(
         t = time.perf_counter()
         try:
             message = client.predict(handle_file(str(upload)), api_name="/ingest")
-        except Exception as e:
+        except Exception as e:  # own boundary: a failed upload is noted
             message = f"⚠ {type(e).__name__}: {e}"
         report.ingest = {"file": upload.name, "message": message, "seconds": round(time.perf_counter() - t, 2)}
         if not str(message).startswith(("✓", "ℹ")):
@@ -229,7 +229,8 @@ def _gradio_load(
 
 
 class ApiFailure(Exception):
-    """A reply other than 200 from the JSON API."""
+    """A reply other than 200 from the JSON API: the load runner's own signal, noted in its report (never
+    user-facing)."""
 
 
 async def ask_json(
@@ -267,7 +268,7 @@ async def _json_load(
             mine: list[float] = []
             try:
                 reply = await ask_json(clients[u], url, questions[i], doc, mine)
-            except Exception as e:
+            except Exception as e:  # own boundary: a failed conversation is noted, the user goes on
                 tally.note("error", f"{questions[i].id}：{type(e).__name__}: {e}")
                 continue
             tally.done(i, reply, mine)
@@ -281,7 +282,7 @@ async def _json_load(
             reply = r.json()
             message = reply.get("message") or reply.get("error")
             ok = r.status_code == 200
-        except Exception as e:
+        except Exception as e:  # own boundary: a failed upload is noted
             reply, message, ok = {}, f"{type(e).__name__}: {e}", False
         report.ingest = {"file": upload.name, "message": message, "doc_id": reply.get("doc_id"),
                          "seconds": round(time.perf_counter() - t, 2)}  # fmt: skip

@@ -227,7 +227,7 @@ def run(engine: Engine, questions: list[Question]) -> Report:
                 history.append(engine.answer(earlier, history, doc_id=doc))
             start = time.perf_counter()
             answer = engine.answer(q.question, history, doc_id=doc)
-        except Exception as e:  # one broken question is a failure in the report, not the end of the run
+        except Exception as e:  # own boundary: one broken question is a failure in the report, not the end of the run
             log.exception("question %s failed", q.id)
             answer = Answer(question=q.question, text=f"系统内部错误：{type(e).__name__}", refused=False)
         latency = (time.perf_counter() - start) * 1000

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from index.catalog import is_empty_note
+from index.labels import is_total
+from index.normal import bare_label, to_decimal
 from index.numbers import format_amount, last_place
-from index.prose import MONEY
 from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.sides import side_head
 from index.statements import statement_checks
-from index.tables import bare_label, is_total
+from index.units import MONEY
 
 
 class _Audit:
@@ -99,7 +100,6 @@ _ITEM = re.compile(
     r"[，,]?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
 )
 _PLANNED = re.compile(r"(?P<year>\d{4})年预算安排(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
-_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def _items_vs_rows(a: _Audit, d: Disclosure) -> None:
@@ -136,9 +136,9 @@ def _items_vs_rows(a: _Audit, d: Disclosure) -> None:
                 (x.group("num"), x.group("unit")) for x in _PLANNED.finditer(p.text) if int(x.group("year")) == d.year
             ]
             for num, unit in dict.fromkeys(stated):
-                printed = Decimal(num.replace(",", ""))
+                printed = to_decimal(num)
                 places = Decimal(1).scaleb(-(len(num.split(".")[1]) if "." in num else 0))
-                found = (value * _SCALE.get(table.unit, Decimal(1)) / _SCALE[unit]).quantize(places, ROUND_HALF_UP)
+                found = (value * MONEY.get(table.unit, Decimal(1)) / MONEY[unit]).quantize(places, ROUND_HALF_UP)
                 where = f"{section.heading} {m.group('xiang')}（{row.code}）与{table.ref}"
                 a.compare("文表一致", where, printed, found)
 

@@ -13,19 +13,14 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from index.normal import form_key
 from index.numbers import cn_number
+from index.units import MONEY_PATTERN
 
 CN_NUMERALS = "一二三四五六七八九十"
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _CONTINUED = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
-_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _YEAR_IN_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|本年度?|上年度?)")
-
-
-def squeeze(text: str) -> str:
-    """No whitespace; ASCII brackets; no quotes: the form names are compared in."""
-    s = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
-    return _QUOTES.sub("", s)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +38,7 @@ class TableKind:
     part_of: tuple[str, ...] = ()  # kinds printing the whole this table is a part of (its fund's, its 基本支出's)
     items: bool = False  # its rows are projects, purchases or targets, not 科目
     side: str = ""  # "收入": a table of the money coming in, by 科目 (read first only when 收入 is asked)
+    part: str = ""  # the part of the spending it prints (基本支出): a row of it is that part's figure, said so
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +67,7 @@ class Catalog:
     caption_prefixes: tuple[str, ...]  # 附, 公开, 预算
     owners: tuple[str, ...]  # 部门, 单位 … printed before a table's name
     qualifiers: tuple[str, ...]  # 不含上年结转 … printed in a title, not part of the table's name
+    portions: tuple[str, ...]  # 上年结转 … a title naming only a portion of the year's money
     code_schemes: dict[str, re.Pattern[str]]  # 功能分类 / 经济分类 → the form of its 科目编码
 
 
@@ -82,15 +79,16 @@ def catalog() -> Catalog:
         TableKind(
             kind=t["kind"],
             name=t["name"],
-            aliases=tuple(squeeze(a) for a in t["aliases"]),
+            aliases=tuple(form_key(a) for a in t["aliases"]),
             fund=t["fund"],
             code_scheme=t["code_scheme"],
             subject=t["subject"],
             layout=t.get("layout", "grid"),
-            required_headers=tuple(squeeze(w) for w in t.get("required_headers", ())),
+            required_headers=tuple(form_key(w) for w in t.get("required_headers", ())),
             part_of=tuple(t.get("part_of", ())),
             items=t.get("rows") == "items",
             side=t.get("side", ""),
+            part=t.get("part", ""),
         )
         for t in data["table"]
     )
@@ -105,7 +103,7 @@ def catalog() -> Catalog:
         if unknown := set(t.part_of) - known:
             raise ValueError(f"catalog.toml: {t.kind} is part_of unknown kinds {sorted(unknown)}")
     roles = {
-        squeeze(a): ColumnRole(role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")))
+        form_key(a): ColumnRole(role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")))
         for c in data["column"]
         for a in c["aliases"]
     }
@@ -118,13 +116,14 @@ def catalog() -> Catalog:
         code=frozenset(columns["code"]),
         code_parts=tuple(columns["code_parts"]),
         counts=dict(columns["counts"]),
-        headings=tuple(squeeze(h) for h in data["sections"]["headings"]),
+        headings=tuple(form_key(h) for h in data["sections"]["headings"]),
         empty_notes=tuple(data["empty"]["notes"]),
         department_lines=tuple(data["document"]["department_lines"]),
         caption_word=data["captions"]["word"],
         caption_prefixes=tuple(data["captions"]["prefixes"]),
         owners=tuple(data["titles"]["owners"]),
         qualifiers=tuple(data["titles"]["qualifiers"]),
+        portions=tuple(data["titles"]["portions"]),
         code_schemes={scheme: re.compile(form) for scheme, form in data["codes"].items()},
     )
 
@@ -148,6 +147,11 @@ def wholes(kind: str | None) -> frozenset[str]:
 def item_rows(kind: str | None) -> bool:
     """Whether a `kind` table's rows are projects, purchases or targets rather than 科目."""
     return any(t.items for t in catalog().tables if t.kind == kind)
+
+
+def part_printed(kind: str | None) -> str:
+    """The part of the spending a `kind` table prints ("基本支出"), or "" for a table of the whole."""
+    return next((t.part for t in catalog().tables if t.kind == kind), "")
 
 
 def side_of(kind: str | None) -> str:
@@ -190,9 +194,9 @@ def title_core(title: str, department: str | None = None) -> str:
     for _ in range(2):  # "表1 2024年…", "1. 2024年…": the caption stripped before spaces are (表1 2024 ≠ 表12024)
         s = _caption().sub("", s).strip()
         s = _YEAR.sub("", s).strip()
-    s = squeeze(s)
+    s = form_key(s)
     if department:
-        dept = squeeze(department)
+        dept = form_key(department)
         for name in (dept, re.sub(r"\((?:本级|机关|本部)\)$", "", dept)):
             if name and s.startswith(name):
                 s = s[len(name) :]
@@ -226,7 +230,9 @@ def kind_by_content(title: str, words: list[str], codes: list[str]) -> TableKind
 
     `words` are its header cells and row labels, `codes` its rows' 科目编码.
     """
-    text = [squeeze(w) for w in words if w]
+    if any(p in title_core(title) for p in catalog().portions):
+        return None  # "一般公共预算拨款上年结转支出表": 基本支出 and 项目支出 headers, but only the carried-over money
+    text = [form_key(w) for w in words if w]
     scheme = code_scheme(codes)
     found = [
         t
@@ -237,7 +243,7 @@ def kind_by_content(title: str, words: list[str], codes: list[str]) -> TableKind
     found = [t for t in found if len(t.required_headers) == most]
     if len(found) <= 1:
         return found[0] if found else None
-    core = squeeze(title)
+    core = form_key(title)
     named = [t for t in found if t.fund != "全部" and t.fund in core]
     if not named and not any(f in core for f in {t.fund for t in catalog().tables if t.fund != "全部"}):
         named = [t for t in found if t.fund == "全部"]
@@ -247,12 +253,12 @@ def kind_by_content(title: str, words: list[str], codes: list[str]) -> TableKind
 def column_role(name: str, group: str | None = None) -> ColumnRole | None:
     """The role of a header (leaf name, and the upper header it sits under)."""
     roles = catalog().roles
-    leaf = _YEAR_IN_NAME.sub("", squeeze(name).removeprefix("其中：").removeprefix("其中:"))
-    leaf = re.sub(r"\((?:亿元|万元|千元|元)\)$", "", leaf)
+    leaf = _YEAR_IN_NAME.sub("", form_key(name).removeprefix("其中：").removeprefix("其中:"))
+    leaf = re.sub(r"\((?:" + MONEY_PATTERN + r")\)$", "", leaf)
     if leaf in roles:
         found = roles[leaf]
         if found.role == "合计" and group:  # 本年支出 / 合计 → 本年支出合计
-            upper = roles.get(_YEAR_IN_NAME.sub("", squeeze(group)) + "合计")
+            upper = roles.get(_YEAR_IN_NAME.sub("", form_key(group)) + "合计")
             if upper:
                 return upper
         return found
@@ -261,29 +267,29 @@ def column_role(name: str, group: str | None = None) -> ColumnRole | None:
 
 def is_ordinal(name: str) -> bool:
     """序号 / 行次 / 栏次: numbering, never an amount."""
-    return squeeze(name) in catalog().ordinal
+    return form_key(name) in catalog().ordinal
 
 
 def is_code(name: str) -> bool:
     """A header of a 科目编码 column (one cell, or the 类/款/项 parts of a split code)."""
-    s = squeeze(name)
+    s = form_key(name)
     return s in catalog().code or s in catalog().code_parts or "编码" in s or "代码" in s
 
 
 def count_unit(name: str) -> str | None:
     """The unit of a count column (人数 → 人), or None for an amount."""
-    s = squeeze(name)
+    s = form_key(name)
     return next((unit for word, unit in catalog().counts.items() if s.endswith(word)), None)
 
 
 def section_heading(line: str, department: str | None = None) -> str | None:
     """The part a heading line starts in templates without 第N部分 ("…（部门）主要职能" → 主要职能)."""
-    s = squeeze(line)
+    s = form_key(line)
     if not s or len(s) > 60 or re.search(r"[。；;，,:：…]|\.{2}", s) or _caption().match(s):
         return None
     s = _YEAR.sub("", s)
     if department:
-        s = s.removeprefix(squeeze(department))
+        s = s.removeprefix(form_key(department))
     s = _YEAR.sub("", re.sub(r"^\((?:部门|单位)\)", "", s))
     heading = next((h for h in catalog().headings if s.endswith(h)), None)
     if heading is None:
@@ -296,7 +302,7 @@ def section_heading(line: str, department: str | None = None) -> str | None:
 
 def is_empty_note(note: str) -> bool:
     """A note saying the table has no figures this year."""
-    s = squeeze(note)
+    s = form_key(note)
     return any(n in s for n in catalog().empty_notes)
 
 

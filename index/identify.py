@@ -21,6 +21,7 @@ from typing import Any
 
 from index.catalog import department_line
 from index.errors import BadConfirmation, NotADisclosure
+from index.normal import squeeze
 
 PLACEHOLDER = re.compile(r"XX|ＸＸ|××|xx")  # the letters templates print for the department to fill in
 FIELDS = ("department", "year", "kind", "level", "scope")
@@ -137,11 +138,6 @@ def vocabulary() -> Vocabulary:
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def squeeze(text: str) -> str:
-    """No whitespace (PDF text puts spaces between the characters of a justified line)."""
-    return re.sub(r"\s+", "", text)
 
 
 def _value(words: Mapping[str, tuple[str, ...]], printed: str | None) -> str | None:

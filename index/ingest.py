@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from index import db
 from index.chunks import chunk
 from index.errors import AssistantError, StoreError, UnreadableDocument
 from index.facts import extract_facts
@@ -334,17 +335,22 @@ def stored_texts(folder: Path) -> list[Stored]:
     if not path.exists():
         raise StoreError(f"“{folder}”中没有 facts.sqlite，不是本程序的存储目录")
     try:
-        with closing(sqlite3.connect(path, timeout=30)) as conn:
-            kept = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'identities'").fetchone()
-            rows = conn.execute(
-                "SELECT text, filename, encoding, department, year, kind, i.sources FROM documents"
-                " LEFT JOIN identities i USING (doc_id) ORDER BY documents.rowid"
-                if kept
-                else "SELECT text, filename, encoding, department, year, kind, NULL FROM documents ORDER BY rowid"
-            ).fetchall()
-            return [(r[0], r[1], r[2], Identity.stored(r[3], r[4], r[5], json.loads(r[6] or "{}"))) for r in rows]
+        with closing(sqlite3.connect(path, timeout=30, factory=db.SQLite)) as conn:
+            return read_texts(conn, "documents.rowid")
     except sqlite3.Error as e:
         raise StoreError(f"无法从“{folder}”读出原文（{e}），请用原始文件重新导入") from e
+
+
+def read_texts(conn: db.Connection, order: str) -> list[Stored]:
+    """(text, file name, encoding, confirmed identity) of every document of a store's database, in `order`
+    (SQLite: documents.rowid; PostgreSQL has no rowid: documents.ingested_at, documents.doc_id)."""
+    rows = conn.execute(
+        "SELECT text, filename, encoding, department, year, kind, i.sources FROM documents"
+        f" LEFT JOIN identities i USING (doc_id) ORDER BY {order}"
+        if conn.has_table("identities")
+        else f"SELECT text, filename, encoding, department, year, kind, NULL FROM documents ORDER BY {order}"
+    ).fetchall()
+    return [(r[0], r[1], r[2], Identity.stored(r[3], r[4], r[5], json.loads(r[6] or "{}"))) for r in rows]
 
 
 def rebuild(

@@ -11,8 +11,9 @@ chunk would (Lucene's BM25, as bm25s computes it; tests/test_lexicon.py checks t
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from index import db
@@ -22,6 +23,8 @@ from index.tokens import bigrams
 K1 = 1.2
 B = 0.75
 EMPTY = "∅"  # the one token of a chunk without any (so that it still has a length)
+CANDIDATES = 8000  # chunks a search over many documents counts first: those holding its rarest terms (by df)
+VERBATIM = re.compile(r"[\u4e00-\u9fff]+")  # a term written as it is in the text (numbers are normalised)
 
 TABLES = (
     "CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
@@ -120,3 +123,40 @@ def scores(query: Sequence[str], candidates: Sequence[Counted], stats: Statistic
         norm = K1 * (1 - B + B * c.length / average)
         out.append(sum(idf[t] * c.tf[t] / (c.tf[t] + norm) for t in terms if t in c.tf))
     return out
+
+
+def best(
+    query: Sequence[str], stats: Statistics, holding: Callable[[list[str]], list[Counted]], k: int
+) -> list[tuple[Counted, float]] | None:
+    """The k best chunks of the store by BM25 (score > 0, ties in the order `holding` gives), counting only
+    the chunks that hold the query's rarest terms (the store's df says which, and how many chunks hold
+    them); None when that is not shown to be the top k of every chunk, and they must all be scored.
+
+    A chunk without any chosen term scores less than the sum of the other terms' idf (a term adds
+    idf·tf/(tf+norm) < idf each time the query repeats it), so when the k-th candidate scores at least
+    that much, no other chunk can be among the k."""
+    terms = [t for t in query if t in stats.df]
+    if not terms or not stats.chunks:
+        return []
+    idf = {t: math.log(1 + (stats.chunks - stats.df[t] + 0.5) / (stats.df[t] + 0.5)) for t in set(terms)}
+    chosen: list[str] = []
+    held = 0
+    for t in sorted({t for t in terms if VERBATIM.fullmatch(t)}, key=lambda t: (stats.df[t], t)):
+        if chosen and held + stats.df[t] > CANDIDATES:
+            break
+        chosen.append(t)
+        held += stats.df[t]
+    if not chosen:
+        return None
+    rest = sum(idf[t] for t in terms if t not in chosen)  # the most a chunk without them can score
+    ranked = top(query, holding(chosen), stats, k)
+    if rest > 0 and (len(ranked) < k or ranked[-1][1] < rest):
+        return None
+    return ranked
+
+
+def top(query: Sequence[str], candidates: Sequence[Counted], stats: Statistics, k: int) -> list[tuple[Counted, float]]:
+    """The k best candidates with a score > 0, ties in the candidates' order."""
+    found = scores(query, candidates, stats)
+    ranked = [i for i in sorted(range(len(candidates)), key=lambda i: -found[i]) if found[i] > 0][:k]
+    return [(candidates[i], found[i]) for i in ranked]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from index.normal import ascii_digits, to_decimal
+
 # Cells that mean "nothing printed here" — not zero.
 NO_VALUE_MARKS = frozenset({"", "—", "——", "–", "-", "－", "―", "/", "无", "－－", "--", "…"})
 
-_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CELL = str.maketrans("，－（）", ",-()")
-_CN_SEPARATOR = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"^(?P<neg>[-−])?(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
 _PARENS = re.compile(r"^\((?P<inner>.+)\)$")
 
@@ -23,11 +23,6 @@ class NoValue:
 
 
 NO_VALUE = NoValue()
-
-
-def ascii_digits(text: str) -> str:
-    """Full-width digits, points and thousands separators to ASCII; other punctuation unchanged."""
-    return _CN_SEPARATOR.sub(",", text.translate(_DIGITS))
 
 
 def parse_number(cell: str) -> Decimal | NoValue | None:
@@ -47,7 +42,7 @@ def parse_number(cell: str) -> Decimal | NoValue | None:
     if not m:
         return None
     try:
-        value = Decimal(m.group("body").replace(",", ""))
+        value = to_decimal(m.group("body"))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
         return None
     if m.group("neg"):

@@ -17,10 +17,12 @@ from index.catalog import (
 from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
 from index.load import LoadedText
+from index.normal import squeeze
 from index.numbers import cn_number
 from index.records import Disclosure, Paragraph, Section, Table
 from index.sides import link_codes
 from index.tables import ParsedTable, build_table
+from index.units import MONEY_PATTERN
 
 CN_DIGITS = "一二三四五六七八九十"
 _CN = {
@@ -54,9 +56,9 @@ _TITLE_DONE = re.compile(r"表(?:[（(][^()（）]*[)）])?$")  # a title line t
 _FOLIO = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$")
 _TITLE_PART = re.compile(r"^[\u4e00-\u9fff“”（）()、]{2,30}$")  # the rest of a title broken over two lines
 _SUBTITLE = re.compile(r"^[（(]按[^()（）]{1,30}[)）]$")  # "（按支出功能分类科目-不含上年结转）" under a title
-_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位\s*[:：]\s*(?P<unit>" + MONEY_PATTERN + r")\s*$")
 _UNIT_TAIL = re.compile(
-    r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|千元|元)\s*$"
+    r"\s*(?:金额)?单位\s*[:：]\s*(?P<unit>" + MONEY_PATTERN + r")\s*$"
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
@@ -302,11 +304,6 @@ def _missing(head: list[str], body: list[str], toc: dict[str, str], tables: dict
     return [f"文件可能不完整：目录列出的{'、'.join(lost)}在正文中没有找到"]
 
 
-def squeeze(text: str) -> str:
-    """Remove the spaces PDF-to-text conversion puts between CJK characters."""
-    return re.sub(r"\s+", "", text)
-
-
 def _starts_body(line: str) -> bool:
     """A line that is not on the cover: a part heading or a table caption."""
     return bool(PART_HEADING.match(line) or TABLE_START.match(line))
@@ -455,7 +452,7 @@ def _sections(
 
 
 @dataclass
-class _Printed:
+class _Part:
     """One printed part of a numbered table (a page)."""
 
     title: str = ""
@@ -473,8 +470,8 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
     A table is named by its 表N caption, or by its title when it has none ("收入决算表");
     a later part printed under the same title again ("…（续）") continues it.
     """
-    printed: dict[str, list[_Printed]] = {}
-    current: _Printed | None = None
+    printed: dict[str, list[_Part]] = {}
+    current: _Part | None = None
     retitled = False
     for line, page, start in lines:
         line = _lifted(line, start or current is None or not current.rows)
@@ -483,12 +480,12 @@ def _tables(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
         s = line.strip()
         m = TABLE_START.match(s) if start else None
         if m:
-            current = _Printed(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
+            current = _Part(title=squeeze(m.group("title") or ""))  # "表1 收支总表" on one line
             printed.setdefault(caption_name(m), []).append(current)
             continue
         if start:
             e = _ENUMERATED.match(s)
-            current = _Printed(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
+            current = _Part(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
             printed.setdefault(current.title, []).append(current)
             continue
         if current is None or not s or _FOLIO.match(s):

@@ -30,6 +30,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from index.errors import UnreadableDocument
 from index.grids import Span, find_unruled
 from index.load import RADICALS
+from index.normal import squeeze
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
 from index.tables import MAX_HEADER_ROWS, repeated_header
 
@@ -242,7 +243,7 @@ def _join_lines(parts: list[str]) -> str:
 
 def _shape(line: _Line) -> str:
     """A line with its digits masked: a running head or footer keeps its shape from page to page."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+    return re.sub(r"\d+", "#", squeeze(line.text))
 
 
 def _in_margin(line: _Line, page: _Page) -> bool:
@@ -317,8 +318,8 @@ def _text(pages: list[_Page], frames: dict[float, tuple[float, float]]) -> str:
 
 def _is_caption(line: str, title_block: list[str]) -> bool:
     """A line printed above a table's later part: "续表", "（续）", its unit or 部门名称, its title again."""
-    s = re.sub(r"\s+", "", line)
-    return not s or bool(_CONTINUED.match(s)) or s in {re.sub(r"\s+", "", t) for t in title_block}
+    s = squeeze(line)
+    return not s or bool(_CONTINUED.match(s)) or s in {squeeze(t) for t in title_block}
 
 
 def _title_block(block: list[str]) -> list[str]:

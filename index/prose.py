@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
-from index.numbers import ascii_digits, cn_number
+from index.normal import ascii_digits
+from index.numbers import cn_number
 from index.records import Fact, Paragraph, Section
+from index.units import COUNT_PATTERN, MONEY, MONEY_PATTERN
 
-MONEY = ("亿元", "万元", "千元", "元")
-_UNITS = "亿元|万元|千元|元|%|分(?!钟|之)|万人次|人次|批次|人|辆|个|台（套）|台\\(套\\)|台|套|次|场|家|项|名|间|件|册|平方米|米(?![内范])"
+# The units of index.units, and those only a disclosure's text prints (a 评分 分, 万人次, 批次, areas).
+_UNITS = f"{MONEY_PATTERN}|%|分(?!钟|之)|万人次|批次|{COUNT_PATTERN}|平方米|米(?![内范])"
 _LARGE = "万亿元|(?:万|亿)?(?:吨|公斤|斤)"  # "总投资不少于 1.5 万亿元", "轮换市级储备小麦 2.1 亿斤"
 _BOUNDS = "及以上|以上|以下|以内|左右"
 _BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于)$")

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from index.catalog import catalog
 from index.labels import is_total
+from index.normal import squeeze
 from index.records import Fact
 
 _PARTS = ("支出总计", "基本支出", "项目支出")  # columns the prose names as items
@@ -35,7 +36,7 @@ def match_key(label: str) -> str:
     """A label reduced for matching across prose and tables."""
     s = label.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
     s = s.replace("费用", "费").replace("和", "及").replace("经费", "费")
-    return re.sub(r"\s+", "", s)
+    return squeeze(s)
 
 
 def prose_vs_tables(compare: Compare, facts: list[Fact], year: int) -> None:

@@ -170,7 +170,7 @@ class Check:
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentInfo:
-    """A document row, without its text."""
+    """A document row, without its text; the answer engine's record of a document too (with `aliases`)."""
 
     doc_id: str
     title: str
@@ -184,3 +184,8 @@ class DocumentInfo:
     level: str = "部门"  # 部门 (a department's, with its units) / 单位 (one 预算单位's own)
     scope: str | None = None  # 本级 / 汇总, when the name says so
     identified: dict[str, str] = field(default_factory=dict)  # department, year … → where it was read (封面 …)
+    aliases: tuple[str, ...] = ()  # the names people use for its department (assistant.library fills them in)
+
+    def stored(self) -> dict[str, object]:
+        """The row as the store keeps it (`budgetqa docs --json`): every field but `aliases`, which it does not keep."""
+        return {k: v for k, v in self.__dict__.items() if k != "aliases"}

@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from index.catalog import is_code
-from index.labels import LABEL_NAMES, bare_label, is_code_part, is_total
+from index.labels import LABEL_NAMES, is_code_part, is_total
+from index.normal import bare_label
 from index.records import ColumnKind
 
 if TYPE_CHECKING:

@@ -14,12 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
 
+from index.normal import bare_label, squeeze, to_decimal
 from index.numbers import last_place
 from index.records import AuditStatus, Check, Disclosure, Table
-from index.tables import bare_label
+from index.units import MONEY, MONEY_PATTERN
 
-_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-_AMOUNT = r"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>亿元|万元|千元|元)"
+_AMOUNT = rf"(?P<num>-?\d[\d,]*(?:\.\d+)?)(?P<unit>{MONEY_PATTERN})"
 _RATE = r"(?P<num>\d+(?:\.\d+)?)%"
 _YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?:部门|单位)?(?:综合)?(?P<kind>预算|决算)")
 # "“一般公共服务支出（类）社会工作事务（款）行政运行（项）”": the item a statement is about
@@ -78,15 +78,11 @@ def statement_checks(d: Disclosure) -> list[Check]:
     return out
 
 
-def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _headings(d: Disclosure, record: Record) -> None:
     """A heading or table title that dates the document ("2024年度部门决算情况") names its own year."""
     titles = [s.heading for s in d.sections] + [h for s in d.sections for h in s.subsections]
     titles += [t.title for t in d.tables.values()]
-    for title in dict.fromkeys(_squeezed(t) for t in titles):
+    for title in dict.fromkeys(squeeze(t) for t in titles):
         for m in _YEAR_KIND.finditer(title):
             if m.group("kind") != d.kind:
                 continue
@@ -102,7 +98,7 @@ def _dates(d: Disclosure, record: Record) -> None:
     allowed = {d.year} if d.kind == "决算" else {d.year - 1, d.year}
     for section in d.sections:
         for p in section.paragraphs:
-            text = _squeezed(p.text)
+            text = squeeze(p.text)
             for m in pattern.finditer(text):
                 year = int(m.group("year"))
                 status: AuditStatus = "ok" if year in allowed else "mismatch"
@@ -128,16 +124,16 @@ def _executions(d: Disclosure, record: Record) -> None:
     rows = _item_rows(d)
     for section in d.sections:
         for p in section.paragraphs:
-            for e in _read_executions(_squeezed(p.text)):
+            for e in _read_executions(squeeze(p.text)):
                 where = f"{section.heading} {e.item or ''}".strip()
                 _check_execution(e, where, record)
                 row = rows.get(e.item or "")
                 if row is not None:
                     value, unit = row
                     num, printed_unit = e.actual_printed
-                    places = last_place(Decimal(num.replace(",", "")))
-                    found = (value * _SCALE[unit] / _SCALE[printed_unit]).quantize(places, ROUND_HALF_UP)
-                    printed = Decimal(num.replace(",", ""))
+                    places = last_place(to_decimal(num))
+                    found = (value * MONEY[unit] / MONEY[printed_unit]).quantize(places, ROUND_HALF_UP)
+                    printed = to_decimal(num)
                     record(
                         "文表一致", f"{where} 决算数与表格", printed, found, "ok" if found == printed else "mismatch"
                     )
@@ -193,7 +189,7 @@ def _which(word: str) -> str:
 
 
 def _yuan(num: str, unit: str) -> Decimal:
-    return Decimal(num.replace(",", "")) * _SCALE[unit]
+    return to_decimal(num) * MONEY[unit]
 
 
 def _budget(e: _Execution, which: str) -> Decimal | None:

@@ -29,9 +29,9 @@ from index.catalog import catalog
 from index.errors import DocumentNotFound, StoreError, StoreIncompatible
 from index.identify import Identity
 from index.load import normalise
-from index.query import FACT_COLUMNS, fact_of
+from index.normal import label_key
+from index.query import FACT_COLUMNS, fact_of, resolve_id
 from index.records import Chunk, DocumentInfo, Fact, Indicator
-from index.tables import label_key
 
 if TYPE_CHECKING:  # llama-index and chromadb load only when vectors are used (answering a figure needs neither)
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -388,13 +388,10 @@ class Store:
         ]  # fmt: skip
 
     def resolve(self, doc_id: str) -> str:
-        """A full document id from an id or a unique prefix of one."""
-        rows = self.conn.execute(
-            "SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (doc_id.lower(),)
-        ).fetchall()
-        if len(rows) != 1 or not doc_id:
-            raise DocumentNotFound(doc_id)
-        return str(rows[0][0])
+        """A full document id from an id or a unique prefix of one (`index.query.resolve_id`)."""
+        prefix = doc_id.strip().lower()
+        rows = self.conn.execute("SELECT doc_id FROM documents WHERE doc_id LIKE ? || '%'", (prefix,)).fetchall()
+        return resolve_id(doc_id, (str(r[0]) for r in rows))
 
     def text(self, doc_id: str) -> tuple[str, str]:
         """(normalised text, file name) of a stored document."""
@@ -470,6 +467,7 @@ class Vectors:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.embedding = embedding
+        self.errors = chroma_errors()
         self.where = f"{host}:{port}" if host else str(folder / "chroma")
         settings = ChromaSettings(anonymized_telemetry=False)
         try:
@@ -478,11 +476,12 @@ class Vectors:
             else:
                 client = chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
             chroma = client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"})
-        except Exception as e:  # chromadb raises many types: connection, value, internal
+        except self.errors as e:
             raise StoreError(f"无法连接向量库“{self.where}”（{type(e).__name__}）") from e
         self.vector_store = ChromaVectorStore(chroma_collection=chroma)
         self.collection = chroma
-        self.batch = _max_batch(client)
+        self.client = client
+        self.batch = _max_batch(client, self.errors)
 
     def embed(self, chunks: list[Chunk]) -> list[BaseNode]:
         """Embedded nodes for chunks (computed before anything is written): one per passage."""
@@ -494,18 +493,40 @@ class Vectors:
         try:
             for start in range(0, len(nodes), self.batch):  # chromadb refuses batches over its limit
                 self.vector_store.add(nodes[start : start + self.batch])
-        except Exception as e:
+        except self.errors as e:
             raise StoreError(f"向量库写入失败（{type(e).__name__}）") from e
 
     def delete_doc(self, doc_id: str) -> None:
         """Remove a document's vectors (also the orphans of an ingest that crashed before its commit)."""
         try:
             self.vector_store.delete(ref_doc_id=doc_id)  # nodes carry the document as their SOURCE
-        except Exception as e:
+        except self.errors as e:
             raise StoreError(f"向量库删除失败（{type(e).__name__}）") from e
 
     def count(self) -> int:
         return int(self.collection.count())
+
+    def emptied(self) -> Vectors:
+        """This collection with every vector removed (a rebuild's, left by one that was interrupted)."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        name, metadata = self.collection.name, self.collection.metadata
+        try:
+            self.client.delete_collection(name)
+            self.collection = self.client.get_or_create_collection(name, metadata=metadata)
+        except self.errors as e:
+            raise StoreError(f"向量库“{self.where}”无法清空集合 {name}（{type(e).__name__}）") from e
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        return self
+
+    def rename(self, name: str) -> None:
+        """Give the collection another name (a rebuild's vectors take the place of the old ones)."""
+        try:
+            self.collection.modify(name=name)
+        except self.errors as e:
+            raise StoreError(
+                f"向量库“{self.where}”无法把集合 {self.collection.name} 改名为 {name}（{type(e).__name__}）"
+            ) from e
 
 
 def _owner_only(path: Path) -> None:
@@ -525,11 +546,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _max_batch(client: object) -> int:
+def chroma_errors() -> tuple[type[Exception], ...]:
+    """What chromadb raises for a store it cannot open, reach or write: its own errors, ValueError (it turns
+    a refused connection into one), an HTTP client's transport errors and the operating system's. (For an
+    HTTP error reply whose body is not its JSON it raises a bare Exception: that reaches the boundary.)"""
+    import httpx
+    from chromadb.errors import ChromaError
+
+    return (ChromaError, ValueError, httpx.HTTPError, OSError)
+
+
+def _max_batch(client: object, errors: tuple[type[Exception], ...]) -> int:
     """The largest batch chromadb accepts in one add (5,461 embedded); a safe default for servers that do not say."""
     try:
         return max(1, int(client.get_max_batch_size()))  # type: ignore[attr-defined]
-    except Exception:  # older servers and clients have no such call
+    except (AttributeError, *errors):  # type: ignore[misc]  # older servers and clients have no such call
         return 1000
 
 

@@ -7,17 +7,19 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal, squeeze
+from index.catalog import TableKind, column_role, count_unit, is_code, is_empty_note, is_ordinal
 from index.forms import parse_form
-from index.labels import LABEL_NAMES, TOTAL_WORDS, bare_label, is_code_part, is_total, label_key  # noqa: F401 (re-exported)
+from index.labels import LABEL_NAMES, is_code_part
+from index.normal import form_key, label_key, squeeze  # noqa: F401 (label_key: re-exported for assistant.across)
 from index.numbers import NO_VALUE, parse_number
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.sides import sides_of
 from index.targets import is_performance_table, parse_performance
+from index.units import MONEY_PATTERN
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
 TEXT_HINTS = ("目标", "内容", "说明", "备注", "用途")
-_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>亿元|万元|千元|元)[)）]")
+_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>" + MONEY_PATTERN + r")[)）]")
 MAX_HEADER_ROWS = 4  # 决算 “三公” tables print four header rows
 _CODE = re.compile(r"^\d{2,9}$")
 
@@ -33,11 +35,11 @@ class ParsedTable:
 
 def cells_of(line: str) -> list[str]:
     """A tab-separated line as cells, whitespace inside each cell removed."""
-    return [re.sub(r"\s+", "", c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
+    return [squeeze(c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
 
 
 @dataclass(frozen=True)
-class _Printed:
+class _PrintedRow:
     """A body row as printed: the table part (page of the table) and document page it is on."""
 
     part: int
@@ -90,10 +92,10 @@ def build_table(
         return ParsedTable(table=table, indicators=indicators)
     n_header = _header_size(first, department)
     header = first[:n_header]
-    body: list[_Printed] = []
+    body: list[_PrintedRow] = []
     for part, (printed, where) in enumerate(zip(rows_by_page, on, strict=True), start=1):
         start = n_header if part == 1 else repeated_header(printed, header)
-        body.extend(_Printed(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
+        body.extend(_PrintedRow(part, page, cells) for cells, page in zip(printed[start:], where[start:], strict=True))
     body, skipped = _drop_ragged(name, header, body)
     columns, unit_in_header = _columns(header, [r.cells for r in body])
     no_amounts = any(any(w in n for w in NO_AMOUNT_NOTES) or is_empty_note(n) for n in notes)
@@ -116,7 +118,7 @@ def build_table(
     return ParsedTable(table=table, skipped=skipped)
 
 
-def _drop_ragged(name: str, header: list[list[str]], body: list[_Printed]) -> tuple[list[_Printed], list[str]]:
+def _drop_ragged(name: str, header: list[list[str]], body: list[_PrintedRow]) -> tuple[list[_PrintedRow], list[str]]:
     """Leave out rows with amounts whose cell count differs from the header's.
 
     A row missing a cell (or with one too many) cannot be aligned with the header:
@@ -357,7 +359,7 @@ def _kind(name: str, values: list[str]) -> ColumnKind:
     return "amount"
 
 
-def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list[Row]:
+def _rows(columns: list[Column], body: list[_PrintedRow], no_amounts: bool) -> list[Row]:
     sides = list(dict.fromkeys(c.side for c in columns))
     rows: list[Row] = []
     carry: dict[str | None, list[str]] = {side: [] for side in sides}  # the 类/款 of the rows above, per side
@@ -377,7 +379,7 @@ def _rows(columns: list[Column], body: list[_Printed], no_amounts: bool) -> list
 
 
 def _row(
-    columns: list[Column], printed: _Printed, idx: list[int], side: str | None, no_amounts: bool, carry: list[str]
+    columns: list[Column], printed: _PrintedRow, idx: list[int], side: str | None, no_amounts: bool, carry: list[str]
 ) -> Row | None:
     cells = printed.cells
     get = {j: (cells[j] if j < len(cells) else "") for j in idx}
@@ -421,7 +423,7 @@ def _first_code(columns: list[Column], idx: list[int]) -> list[int]:
     prints the 经济分类 类 | 款 of 部门预算支出 and of 政府预算支出 after it; each 类 starts another code."""
     run: list[int] = []
     for j in idx:
-        if columns[j].kind != "code_part" or (run and squeeze(columns[j].name) == "类"):
+        if columns[j].kind != "code_part" or (run and form_key(columns[j].name) == "类"):
             if run:
                 break
             continue
@@ -444,4 +446,4 @@ def _link_parents(rows: list[Row]) -> list[Row]:
 
 def _same_name(a: str, b: str) -> bool:
     norm = str.maketrans("（）", "()")
-    return re.sub(r"\s+", "", a).translate(norm) == re.sub(r"\s+", "", b).translate(norm)
+    return squeeze(a).translate(norm) == squeeze(b).translate(norm)

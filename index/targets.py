@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from index.numbers import ascii_digits, parse_number
+from index.normal import ascii_digits
+from index.numbers import parse_number
 from index.records import Column, Indicator, Row, Table
 
 LEVEL1 = frozenset({"产出", "效益", "满意度", "成本"})

@@ -9,6 +9,8 @@ import re
 from functools import cache
 from typing import Literal
 
+from index.normal import squeeze
+
 TokenMode = Literal["bigram", "jieba", "both"]
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -25,7 +27,7 @@ def bigrams(text: str) -> list[str]:
     """Numbers with their unit ("2021年", "4997万元"), then overlapping bigrams of each CJK run
     (single characters for runs of one), then Latin words."""
     text = _normalise(text)
-    out: list[str] = [re.sub(r"\s+", "", n) for n in _NUMBER.findall(text)]
+    out: list[str] = [squeeze(n) for n in _NUMBER.findall(text)]
     text = _NUMBER.sub(" ", text)
     for run in _CJK_RUN.findall(text):
         if len(run) == 1:

@@ -13,12 +13,11 @@ import pytest
 from assistant.answer import Engine
 from assistant.compare import Reading, subject_named
 from assistant.config import Settings
-from assistant.knowledge import Doc
 from assistant.places import by_full_name, places_of, said, scoped, set_said, unknown_place, unloaded
 from assistant.records import Answer, Figure
 from assistant.single_fill import fill, names_it, other_year
 from eval.template_maker import Expected, make_yusuan
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 from tests.conftest import REAL
 
 WANLI = "上海市普陀区人民政府万里街道办事处"
@@ -102,9 +101,9 @@ def test_a_department_listed_with_loaded_ones_but_not_loaded() -> None:
 # --- a named department's figure printed only in its text ---------------------------------------------
 
 
-def _doc() -> Doc:
-    return Doc(doc_id="d1", title="2026年北京市财政局部门预算", department="北京市财政局", year=2026, kind="预算",
-               unit="万元", aliases=("北京市财政局",))  # fmt: skip
+def _doc() -> DocumentInfo:
+    return DocumentInfo(doc_id="d1", title="2026年北京市财政局部门预算", department="北京市财政局", year=2026, kind="预算",
+               unit="万元", filename="", n_facts=0, ingested_at="", aliases=("北京市财政局",))  # fmt: skip
 
 
 def _fact(value: str) -> Fact:
@@ -124,8 +123,8 @@ def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amoun
     three = subject_named("“三公”经费", {})
     asked: list[str] = []
 
-    def ask(answer: Answer) -> Callable[[Doc, str], Answer]:
-        def one(doc: Doc, question: str) -> Answer:
+    def ask(answer: Answer) -> Callable[[DocumentInfo, str], Answer]:
+        def one(doc: DocumentInfo, question: str) -> Answer:
             asked.append(question)
             return answer
 

@@ -169,8 +169,9 @@ def test_ask_json_shape(store_both: Path) -> None:
     data = json.loads(out)
     assert set(data) == {
         "question", "text", "refused", "value", "unit", "figures", "citations", "latency_ms", "choices", "rows",
-        "metric", "covered", "model",
+        "metric", "covered", "model", "reading",
     }  # fmt: skip
+    assert data["reading"]["line"] == "按：科协 · 2022年部门预算 · 项目支出 · 占支出总计的比例"
     assert data["rows"] == [] and data["covered"] == ""  # one document: no lines across documents
     assert data["model"] is None  # no language model configured
     assert (data["value"], data["unit"], data["refused"]) == (80.51, "%", False)
@@ -190,3 +191,13 @@ def test_verify_cli(store_both: Path) -> None:
     assert data["ok"] is False and data["figures"][0]["expected"] == 4023
     code, out = run(store_both, "verify", "部门预算比2021年增长10.85%。")
     assert "✗ 与公开文件不符  10.85%：公开文件为 10.58%" in out
+
+
+@pytest.mark.parametrize(
+    "question, period", [("科协第三季度支出是多少？", "第三季度"), ("科协2022年1至6月份项目支出多少", "1至6月份")]
+)
+def test_a_period_the_budget_does_not_print_is_refused_by_name(engine: Engine, question: str, period: str) -> None:
+    """A budget prints the year: "第三季度支出" is never answered with the year's 支出合计 (4,997 万元)."""
+    a = engine.answer(question)
+    assert a.refused and f"“{period}”" in a.text and "4,997" not in a.text
+    assert engine.answer("科协2022年支出是多少？").value == Decimal("4997")

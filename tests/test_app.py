@@ -334,3 +334,14 @@ def test_a_model_drafted_answer_shows_its_tool_calls_and_verdicts(
     expect(chat.get_by_text("✗ 与公开文件不符（公开文件为 4,023）").last).to_be_visible()
     expect(chat).to_contain_text("抱歉，公开文件中找不到这个问题的答案")
     page.screenshot(path=ARTIFACTS / "answer-model-rejected.png", full_page=True)
+
+
+def test_each_answer_states_its_reading_in_the_chat(browser: object, server: str) -> None:
+    """The line of how the question was read stands above the answer; an English question's line shows the
+    Chinese question it was answered as."""
+    page = new_page(browser, server)
+    ask(page, "科协今年总共要花多少钱？", "4,997 万元")
+    expect(page.locator("#chat").get_by_text("按：科协 · 2022年部门预算 · 支出总计").last).to_be_visible()
+    english = "What is the total expenditure of the Shenzhen Association for Science and Technology in 2022?"
+    ask(page, english, "按：“深圳市科学技术协会2022年支出总计是多少？” → 科协 · 2022年部门预算 · 支出总计")
+    page.screenshot(path=ARTIFACTS / "answer-reading.png", full_page=True)

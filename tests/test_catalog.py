@@ -250,3 +250,25 @@ def test_department_lines_and_empty_notes() -> None:
     assert is_empty_note("说明：中共上海市普陀区委社会工作部本年度没有财政拨款“三公”经费支出，故本表无数据。")
     assert is_empty_note("注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。")
     assert not is_empty_note("注：本表反映部门本年度各项支出情况。")
+
+
+@pytest.mark.parametrize("portion", catalog().portions)
+def test_a_table_of_a_portion_of_the_money_gets_no_whole_kind_by_content(portion: str) -> None:
+    """A carried-over table prints 基本支出 and 项目支出 over 功能分类 rows like the 一般公共预算支出表, but its rows are
+    only the money carried over: never the department's 一般公共预算 figures. "（不含上年结转）" stays a qualifier."""
+    words, codes = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["201", "20101", "2010101"]
+    assert kind_by_content(f"2026年一般公共预算拨款{portion}支出预算表", words, codes) is None
+    found = kind_by_content("2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）", words, codes)
+    assert found is not None and found.kind == "general_public_by_function"
+
+
+def test_each_table_of_a_part_names_a_part_its_subject_carries() -> None:
+    parts = {t.kind: t.part for t in catalog().tables if t.part}
+    assert parts == {
+        "basic_expenditure": "基本支出",
+        "general_public_basic_by_economic": "基本支出",
+        "general_public_basic_by_function": "基本支出",
+        "appropriation_basic_by_economic": "基本支出",
+    }
+    for t in catalog().tables:
+        assert not t.part or (t.part in t.subject and t.part_of)

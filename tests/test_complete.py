@@ -11,10 +11,11 @@ from decimal import Decimal
 import pytest
 
 from assistant.answer import Engine
-from assistant.complete import cues, fact_evidence, reread, unread, unread_across
+from assistant.calculator import convert
+from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _part_of, _parts
+from assistant.exclusion import _in_group, _named, _part_of, _parts, _summed
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -171,6 +172,53 @@ def test_an_exclusion_is_a_whole_and_a_part() -> None:
     assert not _part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
 
 
+def test_an_excluded_name_may_hold_the_words_of_parts() -> None:
+    q = "福州市公安局治安管理支队2026年不含公共安全支出的一般公共预算拨款支出是多少？"  # 公共: no 共计
+    assert _parts(q) == (
+        "不含公共安全支出",
+        "福州市公安局治安管理支队2026年一般公共预算拨款支出是多少？",
+        "公共安全支出",
+    )
+    assert _parts("三公经费不含公务用车购置及运行费共计多少？") is not None
+
+
+@pytest.mark.parametrize("word", part_suffixes())
+def test_a_part_printed_with_more_words_of_parts_is_named(word: str) -> None:
+    # 重庆市水利局 2026 表2 prints the 合计 row's 政府性基金预算拨款收入 44,134.59 万元 (of 总计 186,549.30)
+    assert _named(fact("合计", "44134.59", column=f"政府性基金{word}"), "政府性基金")
+    assert _named(fact("合计", "44134.59", column="政府性基金预算拨款收入"), "政府性基金")
+    assert not _named(fact("合计", "1", column="政府性基金及对应专项债务收入安排的支出"), "政府性基金")
+
+
+def test_a_part_the_text_lists_under_the_whole_is_a_part() -> None:
+    # 深圳市财政局 2026 第三部分: "项目支出26,361.57万元，主要包括：…上级转移支付项目2,000.00万元"
+    whole = fact("项目支出", "26361.57", table=None, column="金额")
+    part = fact("上级转移支付项目", "2000.00", table=None, column="金额", parent="项目支出")
+    assert _part_of(part, whole) and not _part_of(whole, part)
+    assert not _part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额"), whole)  # listed under nothing
+    assert not _part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额", parent="基本支出"), whole)
+    assert _in_group(fact("科技研发资金-基础研究专项", "66586", table=None), "科技研发资金")
+    assert not _in_group(fact("科技研发资金", "910000", table=None), "科技研发资金")
+    assert not _in_group(fact("科技研发资金管理费", "1", table=None), "科技研发资金")
+
+
+def test_items_the_text_lists_after_a_whole_are_its_parts_when_they_add_up_to_it() -> None:
+    # 北京市财政局 2026 二、收入预算情况说明: 收入预算 44169.36 = 本年财政拨款收入 44156.64 + 本年其他资金收入 0 + 上年结转结余 12.72
+    place = "第一部分 · 二、收入预算情况说明 · 「…」"
+    whole = fact("收入", "44169.36", table=None, column="金额", source=place, page=6)
+    items = [
+        fact(row, value, table=None, column="金额", source=place, page=6)
+        for row, value in (("本年财政拨款收入", "44156.64"), ("本年其他资金收入", "0"), ("上年结转结余", "12.72"))
+    ]
+    child = fact(
+        "一般公共预算拨款收入", "44156.64", table=None, column="金额", source=place, page=6, parent="本年财政拨款收入"
+    )
+    assert _summed(whole, [whole, *items, child]) == items
+    assert _summed(whole, [whole, *items[:2]]) == []  # 44156.64 + 0 is not the whole: no parts read
+    elsewhere = fact("上年结转结余", "12.72", table=None, column="金额", source="第二部分 · 「…」", page=6)
+    assert _summed(whole, [whole, *items[:2], elsewhere]) == []
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     names = ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf", "wanli-2024-yusuan.pdf")
@@ -199,12 +247,25 @@ def test_an_exclusion_is_subtracted_with_its_trace(engine: Engine) -> None:
 
 
 @pytest.mark.slow
+def test_an_exclusion_of_parts_the_text_lists_is_subtracted(engine: Engine) -> None:
+    a = engine.answer("深圳市财政局2026年项目支出不含上级转移支付项目是多少？")
+    assert (
+        not a.refused and a.value == Decimal("24361.57") and "26,361.57 万元 − 上级转移支付项目 2,000.00 万元" in a.text
+    )
+    # the five 科技研发资金-…专项 the text lists under 项目支出 985,764.9 万元 (66,586 + 530,850 + 14,467 + 14,120 + 283,977)
+    b = engine.answer("深圳市科技创新局项目支出中，除科技研发资金以外的项目加起来是多少？")
+    assert not b.refused and b.value == Decimal("75764.9") and "科技研发资金-应用研发专项 283,977 万元" in b.text
+    assert {f.verdict for f in [*a.figures, *b.figures]} <= {"verified", "derived"}
+
+
+@pytest.mark.slow
 def test_one_name_under_several_parents_is_asked_back(engine: Engine) -> None:
     # 万里街道 2024 部门支出预算总表 prints 一般行政管理事务 under 群众团体事务, 宣传事务, 城乡社区管理事务 …
     a = engine.answer("万里街道2024年一般行政管理事务预算是多少？")
     assert a.refused and "宣传事务" in a.text and "群众团体事务" in a.text
     named = engine.answer("万里街道2024年宣传事务一般行政管理事务预算是多少？")
-    assert not named.refused and named.value == Decimal("110.60")
+    assert not named.refused and named.value is not None and named.unit  # 2013302's row: 1,106,000 元 = 110.60 万元
+    assert convert(named.value, named.unit, "万元") == Decimal("110.60") and "2013302" in named.text
 
 
 @pytest.mark.slow
@@ -228,3 +289,10 @@ def test_an_answer_across_documents_reads_the_figure_asked_or_refuses() -> None:
     spent = [fact("“三公”经费", "36.56", column="决算数", year=2024)]
     assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", spent) is None
     assert unread_across("福利院和社工部2024年三公经费实际支出哪个多？", budgets) is not None
+
+
+@pytest.mark.slow
+def test_a_table_s_whole_and_part_go_before_the_text_s_rounded_ones(store_real) -> None:  # type: ignore[no-untyped-def]
+    # 福利院 2024: the text's 收入 1,212.12 − 事业收入 262.00 万元 rounds the 收支预算总表's 12,121,164 − 2,620,000 元
+    a = Engine(Settings(store=store_real)).answer("福利院2024年除事业收入以外的收入是多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("9501164"), "元")

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.figures import cn_value, find_figures
+from assistant.figures import find_figures
+from assistant.numerals import value as cn_value
 
 
 @pytest.mark.parametrize(
@@ -14,7 +15,7 @@ from assistant.figures import cn_value, find_figures
         ("预算４，９９７万元", [("４，９９７万元", "4997", "万元")]),
         (
             "一千九百二十万元、0.4997亿元或4997万元",
-            [("一千九百二十万元", "19200000", "元"), ("0.4997亿元", "0.4997", "亿元"), ("4997万元", "4997", "万元")],
+            [("一千九百二十万元", "1920", "万元"), ("0.4997亿元", "0.4997", "亿元"), ("4997万元", "4997", "万元")],
         ),
         ("共三个部室，退休 15 人", [("三个", "3", "个"), ("15 人", "15", "人")]),
         ("增长百分之十，占百分之80.51", [("百分之十", "10", "%"), ("百分之80.51", "80.51", "%")]),
@@ -27,6 +28,12 @@ from assistant.figures import cn_value, find_figures
             [("4,023", "4023", ""), ("4,997", "4997", ""), ("80.51%", "80.51", "%")],
         ),
         ("1. 信息化系统运行维护预算 33 万元", [("33 万元", "33", "万元")]),
+        (
+            "比二〇二四年增长百分之十二点五，达到一点五亿元",
+            [("百分之十二点五", "12.5", "%"), ("一点五亿元", "1.5", "亿元")],
+        ),
+        ("肆仟万元用于第三季度的十个项目", [("肆仟万元", "4000", "万元"), ("十个", "10", "个")]),
+        ("三公经费和一般公共预算", []),
     ],
 )
 def test_find_figures(text: str, figures: list[tuple[str, str, str]]) -> None:

@@ -97,3 +97,29 @@ def test_search_scores_a_new_document_with_the_new_statistics(tmp_path: Path) ->
     assert run_cli(store, "ingest", str(SAMPLE))[0] == 0
     code, out = run_cli(store, "search", "科普活动", "--top", "1", "--json")
     assert code == 0 and "科普活动" in out
+
+
+@pytest.mark.parametrize("cap", [1, 10, 10_000])
+def test_a_search_over_many_documents_ranks_as_scoring_every_chunk(
+    store_both: Path, cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over more documents than are kept counted, a search counts only the chunks holding the query's rarest
+    terms when the bound shows that exact, and otherwise every chunk a batch at a time: the same hits and
+    scores, in the same order, as scoring every chunk at once."""
+    from assistant import retrieve
+
+    retriever = retrieve.Retriever(Store(store_both), None)  # type: ignore[arg-type]  # the lexical leg only
+    queries = [*QUERIES, "为什么学会能力提升项目增长", "公务接待费 深圳市科学技术协会"]
+    whole = {q: [(h.chunk.id, h.score) for h in retriever.lexical(q, 5)] for q in queries}
+    assert any(whole.values())
+    monkeypatch.setattr(retrieve, "COUNTED", 1)
+    monkeypatch.setattr(lexicon, "CANDIDATES", cap)
+    shown = []
+    best = lexicon.best
+    monkeypatch.setattr(lexicon, "best", lambda *a, **kw: shown.append(found := best(*a, **kw)) or found)
+    for q in queries:
+        assert [(h.chunk.id, h.score) for h in retriever.lexical(q, 5)] == whole[q], q
+    if cap == 10_000:
+        assert sum(found is not None for found in shown) >= len(queries) - 2  # not when numbers weigh in
+    if cap == 1:
+        assert any(found is None for found in shown)  # and the batches are used

@@ -27,6 +27,7 @@ from index.chunks import passages
 from index.errors import StoreError
 from index.ingest import Parsed, ingest, read
 from index.query import FactQuery, Located
+from index.rebuild import rebuild_postgres
 from index.store import FORMAT, DocumentInfo, Store, now
 from tests.conftest import ROOT, SAMPLE, SECOND, free_port, run_cli
 
@@ -283,7 +284,7 @@ def test_format_and_connection_errors_are_chinese_sentences(
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BUDGETQA_DATABASE_URL", f"postgresql://qa:s3cret@127.0.0.1:{free_port()}/budget")
-        assert run_cli(tmp_path / "s", "docs")[0] == 1
+        assert run_cli(tmp_path / "s", "docs")[0] == 3
         mp.setenv("BUDGETQA_DATABASE_URL", "mysql://qa:s3cret@127.0.0.1/budget")
         assert run_cli(tmp_path / "s", "docs")[0] == 1
     err = capsys.readouterr().err
@@ -305,3 +306,45 @@ def test_a_running_server_sees_documents_another_server_ingests(shared: dict[str
     a = service.engine.answer("海珠区图书馆今年项目支出多少？")
     assert (a.value, a.unit) == (Decimal("5911230.00"), "元")
     assert service.refresh() is False
+
+
+def test_rebuild_in_a_fresh_schema_swapped_in(shared: dict[str, str], tmp_path: Path) -> None:
+    """`budgetqa rebuild` on PostgreSQL: the documents are parsed again into a fresh schema and swapped in;
+    a rebuild that dies half-way leaves the store exactly as it was."""
+    settings = settings_of(shared, tmp_path / "store")
+    url = settings.database_url or ""
+    with Store(settings.store, url) as store:
+        vectors = open_vectors(settings)
+        first, second = ingest(store, vectors, SAMPLE), ingest(store, vectors, SECOND)
+        fresh = counts(url)
+        with store.transaction() as conn:  # what an older parser left: a figure read wrong, a fact missed
+            conn.execute("UPDATE facts SET value = '1' WHERE row = '科普活动' AND doc_id = ?", (first.doc_id,))
+            conn.execute("DELETE FROM facts WHERE id = (SELECT max(id) FROM facts)")
+    old = counts(url)
+    assert old[1] == fresh[1] - 1
+
+    def dies(result: object) -> None:
+        raise RuntimeError("killed")  # after the first document is written into the fresh schema
+
+    with pytest.raises(RuntimeError):
+        rebuild_postgres(settings.store, url, lambda suffix: open_vectors(settings, suffix), dies)
+    assert counts(url) == old  # the store as it was
+    with closing(db.Postgres(url)) as conn:
+        assert conn.execute("SELECT count(*) FROM facts WHERE value = '1' AND row = '科普活动'").fetchone()[0] > 0
+
+    done = budgetqa(shared, tmp_path / "other", "rebuild", "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["documents"] == [first.doc_id, second.doc_id] and report["backup"].startswith("public_bak_")
+    assert counts(url) == fresh  # every fact read again
+    with closing(db.Postgres(url)) as conn:
+        assert conn.execute("SELECT count(*) FROM facts WHERE value = '1' AND row = '科普活动'").fetchone()[0] == 0
+        schemas = {r[0] for r in conn.execute("SELECT schema_name FROM information_schema.schemata")}
+        assert report["backup"] in schemas and "public_rebuilding" not in schemas
+        kept = conn.execute(f'SELECT count(*) FROM "{report["backup"]}".facts').fetchone()[0]
+        assert kept == old[1]  # the old tables, kept as they were
+    asked = budgetqa(shared, tmp_path / "other", "ask", "深圳市科学技术协会2022年科普活动支出是多少", "--json")
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["value"] == 2564
+    searched = budgetqa(shared, tmp_path / "other", "search", "招待费今年多少", "--json")
+    assert any("公务接待费" in h["text"] for h in json.loads(searched.stdout)["hits"])  # the new collection

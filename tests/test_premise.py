@@ -5,6 +5,8 @@ reasons for its budget's rise. Each word of assistant/premise.toml against a que
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import premise
@@ -53,3 +55,43 @@ def test_a_false_premise_is_corrected_from_the_item_asked(engine: Engine) -> Non
 def test_a_true_premise_is_still_explained(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局公务接待费为什么减少了？")
     assert not a.text.startswith("公开文件所列是")
+
+
+def test_the_premise_and_its_question_words_name_no_item() -> None:
+    assert premise.without_premise("万里街道2024年预算增加的原因是什么？").strip(" ？") == "万里街道2024年预算"
+    assert premise.without_premise("预算为什么增加了？").strip(" ？了") == "预算"
+
+
+@pytest.mark.parametrize("name", premise._data()["whole"])
+def test_each_name_of_the_whole_states_its_change(name: str) -> None:
+    said = [
+        f"2026 年度{name} 44169.36 万元，比 2025 年年初预算数 44021.20 万元增加 148.16 万元。",
+        "主要原因是人员增加。",
+    ]
+    assert premise.whole_stated([("二、收入预算情况说明", said)]) == ("二、收入预算情况说明", "".join(said))
+
+
+@pytest.mark.parametrize("name", premise._data()["whole_leading"])
+def test_a_sentence_opening_with_the_side_states_the_whole(name: str) -> None:
+    said = [f"{name}比 2025 年减少 246429.22 万元，主要是项目支出减少。"]  # 重庆市水利局 2026, p.5
+    assert premise.whole_stated([("二、部门收支总体情况", said)]) == ("二、部门收支总体情况", said[0])
+
+
+@pytest.mark.parametrize("part", premise._data()["not_after"])
+def test_a_part_s_change_is_not_the_whole_s(part: str) -> None:
+    said = [f"{part}支出预算16497.86万元，比2022年预算增加1421.25万元。"]  # 万里街道 2023: 一般公共预算拨款支出预算
+    assert premise.whole_stated([("部门预算编制说明", said)]) is None
+    said = ["收入预算15621.11万元，其中：财政拨款收入15621.11万元，比2023年预算减少876.75万元。"]  # 万里街道 2024
+    assert premise.whole_stated([("部门预算编制说明", said)]) is None
+
+
+@pytest.mark.slow
+def test_a_false_premise_about_the_whole_budget_is_corrected_from_its_own_sentence(tmp_path: Path) -> None:
+    """北京市财政局 2026 (p.6): 收入预算 rose 148.16 万元; "预算减少的主要原因" is corrected, never answered with the
+    “三公” paragraph's reason for its fall; a true premise quotes the whole's sentence and its reason."""
+    engine = Engine(Settings(store=store_of(tmp_path / "store", REAL / "beijing-caizheng-2026-dept-yusuan.pdf")))
+    a = engine.answer("北京市财政局2026年预算减少的主要原因是什么？")
+    assert a.refused and a.text.startswith("公开文件所列是增加 148.16 万元，并未减少。")
+    assert "三公" not in a.text
+    a = engine.answer("北京市财政局2026年预算增加的主要原因是什么？")
+    assert not a.refused and "增加 148.16 万元" in a.text and "主要原因是人员增加" in a.text

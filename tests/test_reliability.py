@@ -534,7 +534,7 @@ def test_incompatible_store_names_the_rebuild_command(tmp_path: Path, capsys: py
         conn.execute(f"PRAGMA user_version = {FORMAT + 1}")
     code, _ = run_cli(folder, "docs")
     err = capsys.readouterr().err
-    assert code == 1 and f"格式版本 {FORMAT + 1}" in err and f"budgetqa --store {folder} rebuild" in err
+    assert code == 3 and f"格式版本 {FORMAT + 1}" in err and f"budgetqa --store {folder} rebuild" in err
     code, out = run_cli(folder, "rebuild")
     assert code == 0 and "重建" in out
     backup = next(tmp_path.glob("old.bak-*"))
@@ -550,7 +550,7 @@ def test_store_from_before_versions_must_be_rebuilt(tmp_path: Path, capsys: pyte
     assert run_cli(folder, "ingest", str(SAMPLE))[0] == 0
     with closing(sqlite3.connect(folder / "facts.sqlite")) as conn:
         conn.execute("PRAGMA user_version = 0")  # as written before the format was recorded
-    assert run_cli(folder, "facts")[0] == 1
+    assert run_cli(folder, "facts")[0] == 3
     assert "格式版本 0" in capsys.readouterr().err
     assert run_cli(folder, "rebuild")[0] == 0
     assert run_cli(folder, "docs")[0] == 0
@@ -573,7 +573,7 @@ def test_store_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixt
     (folder / "facts.sqlite").write_bytes(b"this is not sqlite" * 100)
     code, _ = run_cli(folder, "docs")
     err = capsys.readouterr().err
-    assert code == 1 and "无法打开存储目录" in err and "Traceback" not in err
+    assert code == 3 and "无法打开存储目录" in err and "Traceback" not in err
 
 
 @pytest.mark.slow

@@ -171,7 +171,8 @@ def test_unreachable_chroma_server_is_a_chinese_error(tmp_path: Path, capsys: py
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BUDGETQA_CHROMA_HOST", "127.0.0.1")
         mp.setenv("BUDGETQA_CHROMA_PORT", str(free_port()))
-        assert run("--store", str(tmp_path / "s"), "ingest", str(SAMPLE))[0] == 1
+        # the vector store cannot be reached: infrastructure, exit 3
+        assert run("--store", str(tmp_path / "s"), "ingest", str(SAMPLE))[0] == 3
     err = capsys.readouterr().err
     assert "无法连接向量库“127.0.0.1:" in err and "Traceback" not in err
 

@@ -11,20 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import Doc
 from assistant.scope import OFFICE, UNITS, WHOLE, asked, mismatch
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
-CAIZHENG = Doc(doc_id="cz", title="2026年深圳市财政局（本级）部门预算", department="深圳市财政局（本级）", year=2026,
-               kind="预算", unit="万元", aliases=("深圳市财政局",), level="部门", scope="本级")  # fmt: skip
-RENSHE = Doc(doc_id="rs", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
-             year=2026, kind="预算", unit="万元", aliases=("人社局",), level="部门", scope=None)  # fmt: skip
-FULIYUAN = Doc(doc_id="fy", title="2024年上海市普陀区社会福利院单位预算", department="上海市普陀区社会福利院",
-               year=2024, kind="预算", unit="元", aliases=("福利院",), level="单位", scope=None)  # fmt: skip
+CAIZHENG = DocumentInfo(doc_id="cz", title="2026年深圳市财政局（本级）部门预算", department="深圳市财政局（本级）", year=2026,
+               kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=("深圳市财政局",), level="部门", scope="本级")  # fmt: skip
+RENSHE = DocumentInfo(doc_id="rs", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
+             year=2026, kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=("人社局",), level="部门", scope=None)  # fmt: skip
+FULIYUAN = DocumentInfo(doc_id="fy", title="2024年上海市普陀区社会福利院单位预算", department="上海市普陀区社会福利院",
+               year=2024, kind="预算", unit="元", filename="", n_facts=0, ingested_at="", aliases=("福利院",), level="单位", scope=None)  # fmt: skip
 DOCS = {d.doc_id: d for d in (CAIZHENG, RENSHE, FULIYUAN)}
 
 
-def fact(doc: Doc, row: str, value: str, *, unit: str = "万元", table: str | None = "表1", source: str = "") -> Fact:
+def fact(
+    doc: DocumentInfo, row: str, value: str, *, unit: str = "万元", table: str | None = "表1", source: str = ""
+) -> Fact:
     return Fact(doc_id=doc.doc_id, department=doc.department, year=doc.year, table=table, section=None, row=row,
                 code=None, column="合计", value=Decimal(value), unit=unit, source=source or f"{table} · {row} · 合计",
                 page=18)  # fmt: skip

@@ -10,13 +10,13 @@ from decimal import Decimal
 import pytest
 
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector, coarser_printings
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
-DOC = Doc(doc_id="d", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
-          year=2026, kind="预算", unit="万元", aliases=("无锡市人社局",))  # fmt: skip
+DOC = DocumentInfo(doc_id="d", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
+          year=2026, kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=("无锡市人社局",))  # fmt: skip
 
 
 def fact(row: str, column: str, value: str, **kw: str | None) -> Fact:

@@ -10,16 +10,16 @@ from decimal import Decimal
 import pytest
 
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
-from assistant.standing import ITEMS, PART, WHOLE, standing, without_inclusions
+from assistant.standing import ITEMS, PART, WHOLE, part_named, standing, without_inclusions
 from assistant.tokens import glossary_data
 from index.catalog import catalog, item_rows, side_of, wholes
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
-DOC = Doc(doc_id="d", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算",
-          unit="万元", aliases=("烟台市审计局",))  # fmt: skip
+DOC = DocumentInfo(doc_id="d", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算",
+          unit="万元", filename="", n_facts=0, ingested_at="", aliases=("烟台市审计局",))  # fmt: skip
 
 
 def fact(row: str, column: str, value: str, table: str, kind: str, **kw: str | None) -> Fact:
@@ -133,3 +133,16 @@ def test_a_row_s_spending_before_its_income_unless_income_is_asked() -> None:
     assert pick([income, spending], "行政运行", "烟台市审计局行政运行多少钱？").value == Decimal("1535.85")
     assert pick([income, spending], "行政运行", "烟台市审计局行政运行收入多少？").value == Decimal("1535.86")
     assert standing(income, [income]) == WHOLE  # alone, the income table is what there is
+
+
+def test_a_row_of_a_part_s_table_is_said_to_be_that_part_s() -> None:
+    """佛山市轨道交通局 2019 表6 一般公共预算财政拨款基本支出决算表 · 30201 办公费 · 金额 13.80: the department's
+    whole 办公费 is not printed, so "办公费多少" is answered as 基本支出中的办公费; a question or a column naming
+    基本支出 needs no word more, and a table of the whole none."""
+    basic = fact("办公费", "金额", "13.80", "表6", "general_public_basic_by_economic", code="30201")
+    assert part_named(basic, "佛山市轨道交通局2019年办公费决算多少？") == "基本支出中的"
+    assert part_named(basic, "基本支出里的办公费是多少？") == ""
+    assert part_named(basic, "办公费是多少？", column="（一般公共预算基本支出）") == ""
+    assert part_named(basic, "办公费（含基本支出和项目支出）是多少？") == "基本支出中的"  # an inclusion names no part
+    whole = fact("办公费", "合计", "20.00", "表5", "general_public_by_economic", code="30201")
+    assert part_named(whole, "办公费是多少？") == ""

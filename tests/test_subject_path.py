@@ -10,7 +10,7 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.render import answer_json
-from assistant.subject_path import LEVELS, mark_path, steps, with_of
+from assistant.subject_path import LEVELS, mark_path, steps, with_of, written_paths
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +54,63 @@ def test_a_path_of_three_names_is_the_row_under_both_parents(real: Engine, quest
 )
 def test_a_path_through_another_parent_is_refused(real: Engine, question: str) -> None:
     assert answer_json(real.answer(question, []))["refused"]  # 20139 lies under 201, not 208
+
+
+CODED = {
+    "一般公共服务支出": {"201"},
+    "财政事务": {"20106"},
+    "财政国库业务": {"2010605"},
+    "宣传事务": {"20133"},
+    "一般行政管理事务": {"2013302", "2012902"},
+    "社会工作事务": {"20139"},
+    "行政运行": {"2013901", "2010601"},
+    "其他社会工作事务支出": {"2013999"},
+    "养老服务": {"2081006"},
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        ("财政事务（财政国库业务）预算多少", "财政事务里财政国库业务预算多少"),  # the child in brackets
+        ("一般行政管理事务（宣传事务）预算多少", "宣传事务里一般行政管理事务预算多少"),  # the parent in brackets
+        ("2024年财政事务(财政国库业务)", "2024年财政事务里财政国库业务"),
+        ("行政运行（社会工作事务）", "社会工作事务里行政运行"),
+        ("社会工作事务行政运行是多少", "社会工作事务里行政运行是多少"),  # one right after the other
+        ("一般公共服务支出社会工作事务行政运行", "一般公共服务支出里社会工作事务里行政运行"),
+    ],
+)
+def test_names_one_under_the_other_are_read_as_a_path(written: str, path: str) -> None:
+    assert written_paths(written, CODED) == path
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "财政事务（养老服务）预算多少",  # 2081006 lies under no code of 财政事务
+        "其他社会工作事务支出是多少",  # 社会工作事务 written inside another row's name
+        "一般行政管理事务（主要是宣传）",
+    ],
+)
+def test_names_that_are_no_path_stay_as_written(written: str) -> None:
+    assert written_paths(written, CODED) == written
+
+
+def test_a_subject_marker_only_says_what_the_name_is() -> None:
+    assert mark_path("基础研究（科目）2026年预算数是多少") == "基础研究2026年预算数是多少"
+    assert mark_path("水利工程建设（项级科目）是多少") == "水利工程建设是多少"
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "code"),
+    [
+        ("万里街道一般行政管理事务（宣传事务）2024年预算多少？", "1106000", "2013302"),  # not 群众团体事务's
+        ("社工部2024年社会工作事务行政运行是多少？", "51.32", "2013901"),  # the 项, never the 款 264.87
+    ],
+)
+def test_a_subject_written_with_its_parent_is_the_row_under_it(
+    real: Engine, question: str, value: str, code: str
+) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
+    assert code in a["text"]

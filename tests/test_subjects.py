@@ -9,14 +9,13 @@ import pytest
 
 from assistant.across import AcrossReader
 from assistant.compare import Comparer, subject_named
-from assistant.knowledge import Doc
 from assistant.records import Answer
 from assistant.render import bars_html, entries_csv
 from assistant.subjects import subjects
 from index.catalog import catalog
+from index.normal import label_key
 from index.query import Located
-from index.records import Fact
-from index.tables import label_key
+from index.records import DocumentInfo, Fact
 
 KINDS = {t.kind for t in catalog().tables}
 
@@ -57,9 +56,14 @@ def test_subject_names(phrase: str, subject: str) -> None:
 DEPARTMENTS = {"规资局": "上海市普陀区规划和自然资源局", "社工部": "中共上海市普陀区委社会工作部"}
 
 
-def _docs() -> list[Doc]:
+def _doc(doc_id: str, department: str, year: int, *, kind: str = "预算", unit: str = "万元") -> DocumentInfo:
+    return DocumentInfo(doc_id=doc_id, title="", department=department, year=year, kind=kind, unit=unit, filename="",
+                        n_facts=0, ingested_at="")  # fmt: skip
+
+
+def _docs() -> list[DocumentInfo]:
     return [
-        Doc(doc_id=f"{name}{year}{kind}", title="", department=name, year=year, kind=kind, unit="万元", aliases=())
+        _doc(f"{name}{year}{kind}", name, year, kind=kind)
         for name in DEPARTMENTS.values()
         for year in (2023, 2024)
         for kind in ("预算", "决算")
@@ -313,9 +317,7 @@ WUXI_ORGAN_OPERATION = [  # 无锡市人社局 2026 表12 一般公共预算机�
 
 
 def test_the_three_public_table_s_total_is_never_the_organ_operation_cost() -> None:
-    doc = Doc(
-        doc_id="重庆市水利局", title="", department="重庆市水利局", year=2026, kind="预算", unit="万元", aliases=()
-    )
+    doc = _doc("重庆市水利局", "重庆市水利局", 2026)
     (reading,) = Comparer(_Printed(CHONGQING_THREE_PUBLIC), {}).read(subject_named("机关运行经费", {}), [doc])  # type: ignore[arg-type]
     assert reading.value is None
     wanli = replace(doc, doc_id="万里街道", department="万里街道", year=2024)
@@ -350,13 +352,13 @@ def test_each_place_reads_the_document_s_own_figure(
     subject: str, facts: list[Fact], value: str, columns: set[str]
 ) -> None:
     f = facts[0]
-    doc = Doc(doc_id=f.doc_id, title="", department=f.department, year=f.year, kind="预算", unit="万元", aliases=())
+    doc = _doc(f.doc_id, f.department, f.year)
     (reading,) = Comparer(_Printed(facts), {}).read(subject_named(subject, {}), [doc])  # type: ignore[arg-type]
     assert reading.value == Decimal(value) and {x.column for x in reading.facts} == columns
 
 
 def test_another_department_s_own_row_or_another_year_is_never_read() -> None:
-    other = Doc(doc_id=CAIZHENG, title="", department=KEJI, year=2026, kind="预算", unit="万元", aliases=())
+    other = _doc(CAIZHENG, KEJI, 2026)
     (reading,) = Comparer(_Printed(CAIZHENG_SPENDING), {}).read(subject_named("项目支出", {}), [other])  # type: ignore[arg-type]
     assert reading.value is None
     bare = replace(other, department="深圳市财政局")  # a department named without （本级）
@@ -371,9 +373,7 @@ def test_another_department_s_own_row_or_another_year_is_never_read() -> None:
 def test_another_year_is_read_only_in_that_years_column() -> None:
     """The 2025年 column of a 2026 table read across by year, when that year is asked (烟台 11.90; 深圳 科技创新局
     112.31 of 一般公共预算, other funds 0); a year the table does not print gives nothing."""
-    yantai = Doc(
-        doc_id="烟台市审计局", title="", department="烟台市审计局", year=2026, kind="预算", unit="万元", aliases=()
-    )
+    yantai = _doc("烟台市审计局", "烟台市审计局", 2026)
     (reading,) = Comparer(_Printed(YANTAI_THREE_PUBLIC), {}).read(subject_named("“三公”经费", {}), [yantai], 2025)  # type: ignore[arg-type]
     assert reading.value == Decimal("11.90") and {f.column for f in reading.facts} == {"2025年预算数"}
     keji = replace(yantai, doc_id=KEJI, department=KEJI)
@@ -385,14 +385,14 @@ def test_another_year_is_read_only_in_that_years_column() -> None:
 
 
 def test_a_three_public_total_with_meetings_and_training_is_never_the_three_public() -> None:
-    doc = Doc(doc_id="西安市民政局", title="", department="西安市民政局", year=2021, kind="预算", unit="元", aliases=())
+    doc = _doc("西安市民政局", "西安市民政局", 2021, unit="元")
     without_own = [f for f in XIAN_THREE_PUBLIC if "三公" not in f.column]  # no column names the “三公” itself
     (reading,) = Comparer(_Printed(without_own), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
     assert reading.value is None  # 2021年's 1,633,304 adds 会议费 and 培训费: not read, rather than wrong
 
 
 def test_a_last_year_column_is_never_this_year_s() -> None:
-    doc = Doc(doc_id="d", title="", department="d", year=2026, kind="预算", unit="万元", aliases=())
+    doc = _doc("d", "d", 2026)
     printed = [
         _fact("d", "three_public", "合计", "上年", "248.00"),
         _fact("d", "three_public", "合计", "本年", "21.90"),
@@ -400,3 +400,22 @@ def test_a_last_year_column_is_never_this_year_s() -> None:
     facts = [replace(f, doc_id="d") for f in printed]
     (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
     assert reading.value == Decimal("21.90")
+
+
+def test_another_year_s_total_with_meetings_and_training_is_never_that_year_s_three_public() -> None:
+    """A Shaanxi 部门综合预算 “三公”经费及会议费、培训费 table read across by year (2025年 | 2026年 合计, then the
+    2026 “三公” column and its items, 会议费支出, 培训费支出): the 2025年 合计 adds 会议费 and 培训费, so the 2025
+    “三公” a comparison asks for is not printed — nothing is read, rather than a figure of another composition."""
+    doc = _doc("d", "d", 2026)
+    printed = [
+        _fact("d", "three_public", "合计", "2025年", "263.72"),
+        _fact("d", "three_public", "合计", "2026年", "248.00"),
+        _fact("d", "three_public", "合计", "一般公共预算拨款安排的“三公”经费预算", "18.60"),
+        _fact("d", "three_public", "合计", "会议费支出", "174.60"),
+        _fact("d", "three_public", "合计", "培训费支出", "54.80"),
+    ]
+    facts = [replace(f, doc_id="d") for f in printed]
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc], 2025)  # type: ignore[arg-type]
+    assert reading.value is None
+    (reading,) = Comparer(_Printed(facts), {}).read(subject_named("“三公”经费", {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal("18.60")

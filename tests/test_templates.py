@@ -16,8 +16,8 @@ from index.audit import audit
 from index.catalog import is_code, is_ordinal
 from index.errors import NotADisclosure
 from index.ingest import Parsed, read
+from index.normal import bare_label
 from index.records import Fact
-from index.tables import bare_label
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 NINE_JUESUAN = {

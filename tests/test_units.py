@@ -9,14 +9,14 @@ from decimal import Decimal
 import pytest
 
 from assistant.draft import Unanswerable
-from assistant.knowledge import Doc, Knowledge
+from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
 from assistant.units import is_unit, unplaced_words
-from index.records import Fact
+from index.records import DocumentInfo, Fact
 
-DOC = Doc(doc_id="d", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
-          unit="元", aliases=("西安市民政局", "民政局", "西安民政局"))  # fmt: skip
+DOC = DocumentInfo(doc_id="d", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
+          unit="元", filename="", n_facts=0, ingested_at="", aliases=("西安市民政局", "民政局", "西安民政局"))  # fmt: skip
 
 
 def fact(table: str, row: str, column: str, value: str, unit: str = "元") -> Fact:
@@ -97,8 +97,8 @@ def test_a_count_column_is_never_a_rows_figure_first() -> None:
 def test_a_unit_named_alone_scopes_the_one_department_printing_it() -> None:
     from assistant.understand import Understanding
 
-    other = Doc(doc_id="o", title="2021年西安市发展和改革委员会部门预算", department="西安市发展和改革委员会",
-                year=2021, kind="预算", unit="元", aliases=("西安市发改委", "发改委"))  # fmt: skip
+    other = DocumentInfo(doc_id="o", title="2021年西安市发展和改革委员会部门预算", department="西安市发展和改革委员会",
+                year=2021, kind="预算", unit="元", filename="", n_facts=0, ingested_at="", aliases=("西安市发改委", "发改委"))  # fmt: skip
     kb = Knowledge([DOC, other], [], [], {"d": "", "o": ""})
     printed = {"d": ["西安市殡仪馆", "西安市民政局"], "o": ["西安市价格认证中心", "西安市民政局"]}
 

@@ -33,13 +33,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from assistant.errors import INTERNAL_ERROR, AssistantError, DocumentNotFound
+from assistant.errors import INTERNAL_ERROR, AssistantError
 from assistant.records import Answer, Within
 from assistant.render import answer_json
 from assistant.web.access import Accounts
 from assistant.web.service import Service
-from index.errors import BadConfirmation
-from index.identify import confirmation
+from index.identify import Identity, confirmation
+from index.ingest import IngestResult
 
 log = logging.getLogger("budgetqa.api")
 HISTORY = 20  # earlier questions a conversation carries (the web chat keeps as many answers)
@@ -57,12 +57,15 @@ class AskRequest(BaseModel):
     kinds: list[str] = Field(default_factory=list)  # 预算 / 决算
 
 
-class ApiError(Exception):
-    """A reply other than 200: {"error": the Chinese sentence}."""
+class ApiError(AssistantError):
+    """A reply other than 200 that no other member of the family gives (401, 413, 500)."""
 
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers
+        self.http_status, self.message, self.headers = status, message, headers
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def ask(service: Service, request: AskRequest) -> dict[str, Any]:
@@ -99,6 +102,18 @@ def basic_credentials(header: str) -> tuple[str, str]:
     return user, password
 
 
+def take(service: Service, file: UploadFile, given: Identity | None) -> IngestResult:
+    """Ingest an uploaded file, saved under its own name (a record only, never a path) in a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="budgetqa-upload-"))
+    try:
+        path = folder / (Path(file.filename or "").name.lstrip(".") or "upload")
+        with path.open("wb") as out:
+            shutil.copyfileobj(file.file, out)
+        return service.ingest(path, None, given)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], logins: Accounts | None) -> FastAPI:
     """The JSON API, with the page (`options` as for `launch`) mounted at /."""
     api = FastAPI(title="预算公开问答助手", docs_url=None, redoc_url=None, openapi_url=None)
@@ -115,9 +130,11 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
                 {"WWW-Authenticate": 'Basic realm="budgetqa", charset="UTF-8"'},
             )
 
-    @api.exception_handler(ApiError)
-    async def api_error(_: Request, e: ApiError) -> JSONResponse:
-        return JSONResponse({"error": e.message}, status_code=e.status, headers=e.headers)
+    @api.exception_handler(AssistantError)
+    async def expected(_: Request, e: AssistantError) -> JSONResponse:
+        """The family's reply: its Chinese sentence, with its status (404 no such document, 503 the store…)."""
+        headers = e.headers if isinstance(e, ApiError) else None
+        return JSONResponse({"error": str(e)}, status_code=e.http_status, headers=headers)
 
     @api.exception_handler(RequestValidationError)
     async def bad_request(_: Request, e: RequestValidationError) -> JSONResponse:
@@ -126,16 +143,16 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
         return JSONResponse({"error": message}, status_code=400)
 
     async def in_thread(fn: Any, *args: Any, answers: bool = True) -> Any:
-        """Run blocking work off the event loop; expected failures become their Chinese sentence."""
+        """Run blocking work off the event loop (all of a route's work runs here). The API's error boundary:
+        the family goes to `expected`; anything else is a bug, logged with its traceback, and the reply is
+        500 with the generic sentence."""
         if not limiter:
             limiter.append(anyio.CapacityLimiter(THREADS))
         try:
             return await anyio.to_thread.run_sync(fn, *args, limiter=limiter[0] if answers else None)
-        except DocumentNotFound as e:
-            raise ApiError(404, str(e)) from e
-        except AssistantError as e:
-            raise ApiError(400, str(e)) from e
-        except Exception as e:
+        except AssistantError:
+            raise
+        except Exception as e:  # the boundary: an unexpected bug, never a traceback to the user
             log.exception("API call %s failed", getattr(fn, "__name__", fn))
             raise ApiError(500, INTERNAL_ERROR) from e
 
@@ -159,22 +176,11 @@ def create_app(service: Service, page: gr.Blocks, options: dict[str, Any], login
         year: Annotated[str | None, Form()] = None,
         kind: Annotated[str | None, Form()] = None,
     ) -> dict[str, Any]:
-        try:
-            given = confirmation(department, year, kind)
-        except BadConfirmation as e:
-            raise ApiError(400, str(e)) from e
+        given = confirmation(department, year, kind)  # BadConfirmation: 400 with its sentence
         cap = int(options["max_file_size"])
         if int(request.headers.get("content-length") or 0) > cap + 65536:  # the form's own bytes besides the file
             raise ApiError(413, f"文件过大：上传不能超过 {cap // (1024 * 1024)} MB。")
-        folder = Path(tempfile.mkdtemp(prefix="budgetqa-upload-"))
-        try:
-            name = Path(file.filename or "").name.lstrip(".") or "upload"  # a record only, never a path
-            path = folder / name
-            with path.open("wb") as out:
-                shutil.copyfileobj(file.file, out)
-            result = await in_thread(service.ingest, path, None, given, answers=False)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        result = await in_thread(take, service, file, given, answers=False)
         message = {
             "exists": f"{result.title} 已在库中，未重复导入。",
             "updated": f"已按指定的部门/年度/类型重新入库：{result.title}（{result.n_facts} 条数据）。",

@@ -25,6 +25,7 @@ from assistant.render import (
     model_banner,
     model_calls_markdown,
     model_draft_markdown,
+    reading_markdown,
     source_markdown,
     table_rows,
     trace_markdown,
@@ -133,7 +134,7 @@ def wire(service: Service, tab: ChatTab, answers: gr.State) -> None:
         history = [*list(history or []), gr.ChatMessage(role="user", content=question)]
         if answer.model and answer.model.used:  # said before the answer: the model drafted it
             history.append(gr.ChatMessage(role="assistant", content=model_banner(answer.model, bool(answer.figures))))
-        history.append(gr.ChatMessage(role="assistant", content=mark_figures(answer)))
+        history.append(gr.ChatMessage(role="assistant", content=reading_markdown(answer) + mark_figures(answer)))
         history += model_messages(answer)
         if answer.figures:
             history.append(

@@ -26,7 +26,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from assistant.config import Settings, add_llm_arguments, llm_overrides
-from assistant.errors import INTERNAL_ERROR, AssistantError
+from assistant.errors import AssistantError, exit_code
 from assistant.web.access import accounts, add_serve_arguments, is_loopback
 from assistant.web.api import create_app
 from assistant.web.page import build, launch_options
@@ -168,15 +168,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import (one line per index)
-    try:
+
+    def run() -> int:
         serve(args.host, args.port, args.store, args.auth, args.auth_file, args.workers, llm_overrides(args))
-    except AssistantError as e:
-        print(str(e), file=sys.stderr)
-        sys.exit(1)
-    except Exception:
-        log.exception("app failed to start")
-        print(INTERNAL_ERROR, file=sys.stderr)
-        sys.exit(1)
+        return 0
+
+    sys.exit(exit_code(run, "app"))
 
 
 if __name__ == "__main__":

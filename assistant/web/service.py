@@ -11,11 +11,11 @@ from pathlib import Path
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.errors import AssistantError, DocumentNotFound
+from assistant.errors import AssistantError
 from index.identify import Identity
 from index.ingest import IngestResult, add, collect, ingest, read
 from index.load import DOCUMENT_SUFFIXES
-from index.query import FactQuery
+from index.query import FactQuery, resolve_id
 from index.store import Store
 
 DATA = Path(__file__).resolve().parents[2] / "data"  # the bundled disclosures, beside app.py
@@ -81,12 +81,7 @@ class Service:
     @staticmethod
     def resolve(engine: Engine, doc_id: str | None) -> str | None:
         """A document id from an id or a unique prefix ("" or None: every document)."""
-        if not doc_id:
-            return None
-        found = [d for d in engine.kb.docs if d.startswith(doc_id.strip().lower())]
-        if len(found) != 1:
-            raise DocumentNotFound(doc_id)
-        return found[0]
+        return resolve_id(doc_id, engine.kb.docs) if doc_id else None
 
     def departments(self) -> list[str]:
         """The departments in the store, for the scope picker."""

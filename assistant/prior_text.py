@@ -1,0 +1,117 @@
+"""An earlier year's figure the narrative states or implies, for "2023年实际执行了多少" or "2025年年初预算是多少"
+asked of a later year's disclosure.
+
+Two printings: a level stated in words ("2023年当年预算执行数为44.17万元", the item of its numbered paragraph),
+and a level implied by a change ("部门预算收入37,385.88万元，较2025年年初预算减少16,640.31万元": 37,385.88 −
+(−16,640.31) = 54,026.19, by the calculator). The basis asked (执行数 / 预算 / 年初预算) must be the basis
+printed, and a change never answers a level (nor a level a change).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant import calculator as calc
+from assistant.draft import Draft, fmt
+from assistant.narrative import (
+    _NUM,
+    Change,
+    _data,
+    basis_of,
+    changes,
+    generic,
+    paragraphs,
+    pick,
+    plain_subject,
+    same_basis,
+)
+from index.records import Chunk
+
+LEVEL = re.compile(
+    rf"(?P<year>\d{{4}})\s*年(?:当年|全年|度)?(?P<basis>(?:预算)?执行数|决算数|年初预算数?|预算数?)为\s*"
+    rf"(?P<value>{_NUM})\s*(?P<unit>亿元|万元|元)"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level:
+    """An earlier year's figure of an item, as printed or as implied by a printed change."""
+
+    subject: str
+    parents: tuple[str, ...]
+    year: int
+    basis: str  # 执行数 / 年初预算 / 预算
+    value: Decimal
+    unit: str
+    sentence: str
+    where: str
+    change: Change | None = None  # the change it is derived from (value = amount − change), or None: printed
+    printed: str = ""  # the words that state it ("2023年当年预算执行数为44.17万元"), quoted in the answer
+
+
+def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
+    """Every earlier year's figure the prose chunks state or imply, in order."""
+    out: list[Level] = []
+    for sentence, where, item in paragraphs(chunks):
+        for m in LEVEL.finditer(sentence):
+            year = int(m.group("year"))
+            subject = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1].strip()
+            if generic(subject) and item:  # "2023年当年预算执行数为44.17万元": the paragraph's item
+                subject, parents = item[-1], item[:-1]
+            else:
+                parents = ()
+            if year < doc_year and len(subject) >= 2:
+                basis = basis_of(m.group("basis"))
+                out.append(Level(subject=subject, parents=parents, year=year, basis=basis,
+                                 value=Decimal(m.group("value").replace(",", "")), unit=m.group("unit"),
+                                 sentence=sentence.strip(), where=where, printed=m.group(0)))  # fmt: skip
+    for c in changes(chunks):
+        if c.amount is None or c.change is None or c.change_unit != c.unit:
+            continue
+        years = re.findall(r"\d{4}", c.against)
+        year = int(years[0]) if years else doc_year - 1
+        basis = c.basis or ("执行数" if kind == "决算" else "预算")
+        out.append(Level(subject=c.subject, parents=c.parents, year=year, basis=basis, value=c.amount - c.change,
+                         unit=c.unit, sentence=c.sentence, where=c.where, change=c))  # fmt: skip
+    return out
+
+
+def item_asked(phrase: str) -> str:
+    """The phrase asked with the words of its basis said as 预算, a word that names no item ("事业单位医疗 执行了"
+    → "事业单位医疗 预算"; "年初预算" → "预算": the budget named, as a whole)."""
+    for w in sorted(_data()["level_words"], key=len, reverse=True):
+        phrase = phrase.replace(w, " 预算 ")
+    return phrase
+
+
+def best_level(
+    found: Sequence[Level], phrase: str, year: int, basis: str, kind: str, names: Sequence[str],
+    neutral: Sequence[str],
+) -> Level | None:  # fmt: skip
+    """The earlier figure of the item asked, of the year and basis asked; none when two fit with different
+    values (the question does not say which)."""
+    candidates = [lv for lv in found if lv.year == year and same_basis(basis, lv.basis, kind)]
+    return pick(candidates, item_asked(phrase), names, neutral, lambda lv: lv.value)
+
+
+def drafted(level: Level, department: str, doc_year: int, names: Sequence[str]) -> Draft:
+    """The answer: a printed level quoted, or a derived one with its calculation."""
+    name = plain_subject(level.subject, names)
+    said = {"执行数": "预算执行数", "年初预算": "年初预算", "预算": "预算"}.get(level.basis, level.basis)
+    head = f"{level.year}年{department}{name}{said}为"
+    if level.change is None:
+        text = f"{department}{name}：{level.printed}（公开文件文字说明所列）。\n出处：{level.where}"
+        return Draft(text=text, value=level.value, unit=level.unit)
+    assert level.change.amount is not None and level.change.change is not None
+    current = calc.Operand(value=level.change.amount, unit=level.unit, label=f"{doc_year}年", source=level.where)
+    change = calc.Operand(value=level.change.change, unit=level.unit, label="增减", source=level.where)
+    c = calc.prior_year(current, change)
+    text = (
+        f"{head} {fmt(c.value, c.unit)}（由{doc_year}年数额和文字说明所列增减推算）。\n"
+        f"计算：{doc_year}年 {fmt(current.value, current.unit)} − 比{level.change.against}增减 "
+        f"{fmt(change.value, change.unit)} = {fmt(c.value, c.unit)}\n出处：{level.where}"
+    )
+    return Draft(text=text, value=c.value, unit=c.unit, calculations=[c])
