@@ -23,11 +23,13 @@ def chunk(d: Disclosure) -> list[Chunk]:
         for t in section.tables:
             pieces.extend((section.heading, "table", "", p) for p in _table(t, heading=section.heading))
     for t in d.tables.values():
+        own = [i for i in d.indicators if i.table == t.name]
         if t.columns and t.columns[0].name == "任务名称":
             pieces.extend((t.ref, "table", t.name, p) for p in _tasks(t))
-            pieces.extend((t.ref, "indicator", t.name, p) for p in _indicators(t, d.indicators))
+            pieces.extend((t.ref, "indicator", t.name, p) for p in _indicators(t, own or _unplaced(d)))
         else:
             pieces.extend((t.ref, "table", t.name, p) for p in _table(t))
+            pieces.extend((t.ref, "indicator", t.name, p) for p in _indicators(t, own))
     return [
         Chunk(
             id=f"{d.doc_id[:16]}-{i:04d}",
@@ -140,16 +142,22 @@ def _tasks(t: Table) -> list[Piece]:
     return out
 
 
+def _unplaced(d: Disclosure) -> list[Indicator]:
+    """Indicators that name no table (a disclosure built in code or read back): the task table's."""
+    return [i for i in d.indicators if not i.table]
+
+
 def _indicators(t: Table, indicators: list[Indicator]) -> list[Piece]:
-    by_group: dict[tuple[str, str], list[Indicator]] = {}
+    by_group: dict[tuple[str, str, str], list[Indicator]] = {}
     for i in indicators:
-        by_group.setdefault((i.level1, i.level2), []).append(i)
+        by_group.setdefault((i.project if i.project != t.department else "", i.level1, i.level2), []).append(i)
     out = []
-    for (l1, l2), items in by_group.items():
+    for (project, l1, l2), items in by_group.items():
         for start in range(0, len(items), TABLE_ROWS):
             group = items[start : start + TABLE_ROWS]
             lines = [f"{i.level3}：目标值 {i.target or '（未填）'}" for i in group]
-            head = f"{t.ref} · 年度绩效指标 · {l1}指标/{l2}指标\n表头：三级指标｜目标值\n"
+            where = f"{t.ref} · {project}" if project else t.ref
+            head = f"{where} · 年度绩效指标 · {l1}指标/{l2}指标\n表头：三级指标｜目标值\n"
             out.append((head + "\n".join(lines), [i.page for i in group]))
     return out
 

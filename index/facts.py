@@ -14,6 +14,8 @@ from index.sides import side_head
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
+# a text cell that is one price per unit ("468元/㎡", "46 元/m", "222元/座"): a figure with that rate as its unit
+_RATE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:万元|元)/[^\d\s/]{1,3})")
 
 
 def extract_facts(d: Disclosure) -> list[Fact]:
@@ -56,6 +58,12 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
             else:
                 label, name = bare_label(row.label), column
             out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
+        for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
+            col = columns.get(column)
+            if col is not None and row.label and (rate := _RATE.fullmatch(text.replace(" ", ""))):
+                value = Decimal(rate.group("num").replace(",", ""))
+                rated = replace(col, unit=rate.group("unit"))
+                out.append(_fact(d, table, section, where, row, bare_label(row.label), column, value, rated))
     if not out and table.no_amounts and table.kind:
         out.append(_empty_fact(d, table, section, where))
     return out
@@ -175,10 +183,11 @@ def _source(where: str, row: Row, label: str, column: str) -> str:
 
 def indicator_facts(d: Disclosure) -> list[Fact]:
     """Numeric performance targets (表11 三级指标 → 目标值) and the weights printed beside them (指标权重)."""
-    table = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
-    where = table.ref if table else "绩效目标表"
+    first = next((t for t in d.tables.values() if d.indicators and t.columns and t.columns[0].name == "任务名称"), None)
 
     def fact(i: Indicator, column: str, value: Decimal, unit: str, printed: str) -> Fact:
+        table = d.tables.get(i.table) or first  # the table it is printed in; read back from a store: the first
+        where = " · ".join(p for p in (table.ref if table else "绩效目标表", i.project) if p)
         return Fact(
             doc_id=d.doc_id, department=d.department, year=d.year, table=table.name if table else None,
             section=None, row=i.level3, code=None, column=column, value=value, unit=unit,

@@ -4,7 +4,8 @@ A form is no grid of rows and columns: each amount sits right of the label that 
 ("项目资金总额 | 4,100,000.00 | 年度资金申请总额 | 4,100,000.00"). Each form becomes one Row
 whose label is the project's name (the cell right of 项目名称) and whose values are the amounts
 keyed by the label left of them; a label repeated in the same form ("其他资金" under 项目资金总额
-and under 年度资金申请总额) is qualified by the first label of its column block.
+and under 年度资金申请总额) is qualified by the first label of its column block. Below the amounts,
+the rows under 一级指标 | 二级指标 | 三级指标 | 指标值 are the project's indicators with their targets.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from decimal import Decimal
 
 from index.catalog import TableKind
 from index.numbers import parse_number
-from index.records import Column, Row, Table
+from index.records import Column, Indicator, Row, Table
+from index.targets import indicator_row
 from index.units import MONEY_PATTERN
 
 FORM_START = "项目名称"
@@ -31,8 +33,8 @@ def parse_form(
     on: list[list[int | None]],
     notes: list[str],
     kind: TableKind,
-) -> Table:
-    """The forms printed under one title (they run over pages without repeating it)."""
+) -> tuple[Table, list[Indicator]]:
+    """The forms printed under one title (they run over pages without repeating it), and their indicators."""
     rows: list[Row] = []
     names: list[str] = []
     label = ""
@@ -40,6 +42,8 @@ def parse_form(
     first_of: dict[int, str] = {}  # column of a label → the first amount label in that column of this form
     page: int | None = None
     form_unit = unit
+    indicators: list[Indicator] = []
+    levels: tuple[str, str] | None = None  # (一级, 二级) of the indicator rows being read; None above them
 
     def flush() -> None:
         if label and values:
@@ -51,7 +55,16 @@ def parse_form(
             if filled and filled[0][1] == FORM_START:
                 flush()
                 label = next((c for _, c in filled[1:]), "")
-                values, first_of, page = {}, {}, at
+                values, first_of, page, levels = {}, {}, at, None
+                continue
+            if any(c == "一级指标" for _, c in filled):
+                levels = ("", "")
+                continue
+            if levels is not None:
+                level1, level2, indicator = indicator_row([c for _, c in filled], *levels, at, label)
+                levels = (level1, level2)
+                if indicator:
+                    indicators.append(indicator)
                 continue
             key_at: tuple[int, str] | None = None
             for j, cell in filled:
@@ -70,7 +83,7 @@ def parse_form(
                     key_at = (j, cell)
     flush()
     columns = [Column(name=n, kind="amount") for n in dict.fromkeys(names)]
-    return Table(
+    table = Table(
         name=name,
         title=title,
         unit=form_unit or "元",
@@ -84,3 +97,4 @@ def parse_form(
         fund=kind.fund,
         code_scheme=kind.code_scheme,
     )
+    return table, indicators

@@ -123,7 +123,7 @@ def parse(loaded: LoadedText, given: Identity | None = None) -> Disclosure:
     tables = link_codes(tables)
     units = [t.table.unit for t in tables.values()]
     unit = max(set(units), key=units.count) if units else "万元"
-    indicators = next((t.indicators for t in tables.values() if t.indicators), [])
+    indicators = [replace(i, table=name) for name, t in tables.items() for i in t.indicators]  # every form's
     return Disclosure(
         doc_id=loaded.doc_id,
         title=f"{f'{year}年' if year else ''}{department}{identity.level or '部门'}{kind}",

@@ -22,8 +22,14 @@ from index.units import COUNT_PATTERN, MONEY, MONEY_PATTERN
 
 # The units of index.units, and those only a disclosure's text prints (a 评分 分, 万人次, 批次, areas).
 _UNITS = f"{MONEY_PATTERN}|%|分(?!钟|之)|万人次|批次|{COUNT_PATTERN}|平方米|米(?![内范])"
+_LARGE = "万亿元|(?:万|亿)?(?:吨|公斤|斤)"  # "总投资不少于 1.5 万亿元", "轮换市级储备小麦 2.1 亿斤"
+_BOUNDS = "及以上|以上|以下|以内|左右"
+_BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于)$")
+# a bound that ends its clause is the figure's own ("增长 7.8%以上；"): the fact's column says so; a bound inside
+# a noun phrase ("100 万元以上的设备", "100万元（含）以上设备") is a threshold, no figure
 FIGURE = re.compile(
-    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_UNITS})(?!\s*(?:[（(]含[)）])?\s*(?:以上|以下|以内|左右|及以上))"
+    rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>{_LARGE}|{_UNITS})"
+    rf"(?:(?P<bound>{_BOUNDS})(?=[，,；;。]|$))?(?!\s*(?:[（(]含[)）])?\s*(?:{_BOUNDS}))"
 )
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
 _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
@@ -224,6 +230,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
             prev_end = f.end()
             squeezed = re.sub(r"\s+", "", pre)
+            if f.group("bound"):  # "生产总值增长 7.8%以上；": a target's bound, never a change from the year before
+                bounded = clean_subject(squeezed, names) or (main[0] if main else item_subject)
+                measure = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
+                if bounded:
+                    emit(bounded, f"{measure}（{f.group('bound')}）", value, unit, snippet, None, start + f.start())
+                continue
             change = _CHANGE.search(squeezed) or _CHANGE_YEAR.search(squeezed) or _CHANGE_PREV.search(squeezed)
             own = (
                 clean_subject(re.split(rf"[{_DELIMS}、]|用于", squeezed[: change.start()])[-1], names) if change else ""
@@ -315,7 +327,9 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             parent = main[0] if in_list and main and main[0] != subject else None
             if first and parent is None and paragraph_parent != subject:
                 parent = paragraph_parent
-            column = "金额" if unit in MONEY else ("比例" if unit == "%" else "数量")
+            column = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
+            if lower := _BOUND_BEFORE.search(subject):  # "总投资不少于 1.5 万亿元": the bound is the column's
+                subject, column = subject[: lower.start()] or subject, f"{column}（{lower.group(0)}）"
             emit(subject, column, value, unit, snippet, parent, start + f.start())
             if unit != "%":
                 near = (subject, unit)

@@ -99,6 +99,8 @@ class Indicator:
     comparator: str  # "≥", "≤", ">", "<" or "="
     page: int | None = None  # page of the document (PDF), if known
     weight: Decimal | None = None  # 指标权重 (%), where the form prints one
+    table: str = ""  # the name of the table it is printed in ("" when read back from a store)
+    project: str = ""  # the project whose form lists it ("" for a department's whole-expenditure table)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -68,11 +68,11 @@ def build_table(
     rows_by_page = [[cells_of(line) for line, _ in page] for page in kept]
     on = [[at for _, at in page] for page in kept]
     if kind and kind.layout == "form":
-        form = parse_form(
+        form, indicators = parse_form(
             name=name, title=title, unit=unit, department=department, pages=rows_by_page, on=on, notes=notes,
             kind=kind,
         )  # fmt: skip
-        return ParsedTable(table=form)
+        return ParsedTable(table=form, indicators=indicators)
     first = rows_by_page[0] if rows_by_page else []
     if is_performance_table(first):
         table, indicators = parse_performance(

@@ -22,8 +22,9 @@ LEVEL2 = frozenset(
         "服务对象满意度", "经济成本", "社会成本", "生态环境成本",
     }
 )  # fmt: skip
-_TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
+_TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
 _CMP = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "达到": "≥"}
+_BRACKETED = re.compile(r"^[（(](?P<unit>[^（）()]*)[)）]$")  # "≥13459.00(平方米)": the unit in brackets
 AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")
 
 
@@ -42,11 +43,14 @@ def _form_with_named(rows: list[list[str]]) -> bool:
 
 def parse_target(target: str) -> tuple[Decimal | None, str, str]:
     """ "≥90%" → (90, "%", "≥"); "8 个" → (8, "个", "="); "及时" → (None, "", "=")."""
-    m = _TARGET.match(ascii_digits(target).replace(" ", "").replace("％", "%"))
+    m = _TARGET.match(ascii_digits(target).replace(" ", "").replace("％", "%").replace("＝", "="))
     if not m:
         return None, "", "="
     cmp = m.group("cmp") or "="
-    return Decimal(m.group("num")), m.group("unit"), _CMP.get(cmp, cmp)
+    unit = m.group("unit")
+    if bracketed := _BRACKETED.match(unit):
+        unit = bracketed.group("unit")
+    return Decimal(m.group("num")), unit, _CMP.get(cmp, cmp)
 
 
 def parse_performance(
@@ -83,7 +87,7 @@ def parse_performance(
             heads.append([c for c in cells if c])
             continue
         if mode == "named" and (indicator := _named(cells, named, page)):
-            indicators.append(indicator)
+            indicators.append(replace(indicator, project=project))
             continue
         opened = bool(project) and bool(tasks) and tasks[-1].label.startswith(project) and bool(tasks[-1].values)
         if mode == "" and (funds := _funds(filled, project, opened)):
@@ -111,32 +115,9 @@ def parse_performance(
             last = tasks[-1]
             tasks[-1] = replace(last, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
         elif mode == "indicators":
-            if filled[0].endswith("绩效指标") and len(filled) > 1:
-                filled = filled[1:]  # the form's row heading printed on the row (合并单元格 绩效指标)
-            if _level(filled[0]) in LEVEL1 and not (
-                _level(filled[0]) == "成本"
-                and level1 == "产出"
-                and (len(filled) < 2 or _level(filled[1]) not in LEVEL2)
-            ):
-                level1, level2, filled = _level(filled[0]), "", filled[1:]
-            if filled and _level(filled[0]) in LEVEL2:
-                level2, filled = _level(filled[0]), filled[1:]
-            if not filled:
-                continue
-            target = filled[-1] if len(filled) > 1 else ""
-            value, t_unit, cmp = parse_target(target) if target else (None, "", "=")
-            indicators.append(
-                Indicator(
-                    level1=level1,
-                    level2=level2,
-                    level3=filled[0],
-                    target=target,
-                    value=value,
-                    unit=t_unit,
-                    comparator=cmp,
-                    page=page,
-                )
-            )
+            level1, level2, indicator = indicator_row(filled, level1, level2, page, project)
+            if indicator:
+                indicators.append(indicator)
     columns = [Column(name="任务名称", kind="label"), Column(name="主要内容", kind="text")] + [
         Column(name=n, group="预算金额", kind="amount") for n in AMOUNT_NAMES
     ]
@@ -151,6 +132,34 @@ def parse_performance(
         notes=notes,
     )
     return table, indicators
+
+
+def indicator_row(
+    filled: list[str], level1: str, level2: str, page: int | None, project: str = ""
+) -> tuple[str, str, Indicator | None]:
+    """One printed row under 一级指标 | 二级指标 | 三级指标 | 指标值 (its non-empty cells): the levels it
+    opens, carried to the rows below, and its indicator (None when the row holds levels only)."""
+    if filled and filled[0].endswith("绩效指标") and len(filled) > 1:
+        filled = filled[1:]  # the form's row heading printed on the row (合并单元格 绩效指标)
+    if (
+        filled
+        and _level(filled[0]) in LEVEL1
+        and not (
+            _level(filled[0]) == "成本" and level1 == "产出" and (len(filled) < 2 or _level(filled[1]) not in LEVEL2)
+        )
+    ):
+        level1, level2, filled = _level(filled[0]), "", filled[1:]
+    if filled and _level(filled[0]) in LEVEL2:
+        level2, filled = _level(filled[0]), filled[1:]
+    if not filled:
+        return level1, level2, None
+    target = filled[-1] if len(filled) > 1 else ""
+    value, t_unit, cmp = parse_target(target) if target else (None, "", "=")
+    indicator = Indicator(
+        level1=level1, level2=level2, level3=filled[0], target=target, value=value, unit=t_unit, comparator=cmp,
+        page=page, project=project,
+    )  # fmt: skip
+    return level1, level2, indicator
 
 
 def _named(cells: list[str], at: dict[str, int], page: int | None) -> Indicator | None:

@@ -4,7 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from index.facts import table_facts
 from index.ingest import Parsed
+from index.records import Column, Disclosure, Row, Table
 from tests.conftest import find
 
 D = Decimal
@@ -106,3 +108,28 @@ def test_second_disclosure_facts_in_yuan(second: Parsed) -> None:
     assert prose[("文献资源购置项目", "比2022年增长率")] == D("-7.25")
     assert prose[("事业编制实有在编人数", "数量")] == D(54)
     assert {f.unit for f in facts if f.column == "金额"} == {"元"}
+
+
+def test_a_price_per_unit_in_a_text_column_is_a_figure_with_that_unit() -> None:
+    """北京市交通委员会 2026 (p9–10): the 收费标准 of 道路挖掘修复 as printed in the narrative's table, one rate per
+    row ("468元/㎡", "46元/m", "222元/座"); the 结构内容 ("49.5×20×10缘石") and 序号 give no figure."""
+    columns = [
+        Column(name="序号", kind="ordinal"),
+        Column(name="项目名称", kind="label"),
+        Column(name="结构内容", kind="text"),
+        Column(name="收费标准", kind="text"),
+    ]
+    printed = [("石材路面", "30cm无机结合料、8cm面层", "468元/㎡"), ("混凝土缘石", "49.5×20×10缘石", "46元/m"),
+               ("混凝土树池", "1.5×1.5树池", "222元/座"), ("审计项目人员成本", "", "≤560元/人/天")]  # fmt: skip
+    rows = [Row(label=name, texts={"结构内容": what, "收费标准": price}, page=10) for name, what, price in printed]
+    table = Table(name="", title="", unit="万元", department=None, header=[], columns=columns, rows=rows)
+    d = Disclosure(
+        doc_id="x", title="2026年北京市交通委员会部门预算", department="北京市交通委员会", year=2026, kind="预算",
+        unit="万元", sections=[], tables={}, indicators=[],
+    )  # fmt: skip
+    got = [(f.row, f.column, f.value, f.unit, f.page) for f in table_facts(d, table, section="第一部分")]
+    assert got == [
+        ("石材路面", "收费标准", Decimal("468"), "元/㎡", 10),
+        ("混凝土缘石", "收费标准", Decimal("46"), "元/m", 10),
+        ("混凝土树池", "收费标准", Decimal("222"), "元/座", 10),
+    ]

@@ -199,3 +199,26 @@ def test_a_rate_named_as_a_noun_is_the_items_rate_of_change() -> None:
     rates = [(column, value) for row, column, value, _ in got if column.endswith("增长率")]
     assert rates == [("比2025年增长率", Decimal("-52.06"))]
     assert not [row for row, *_ in got if row == "降幅"]
+
+
+def test_a_bound_that_ends_its_clause_is_the_figures_own() -> None:
+    """西安市发展和改革委员会 2019 部门综合预算 (p6, p9, p18): targets stated with a bound, 万亿元 and 亿斤;
+    a bound inside a noun phrase ("100 万元以上的设备") stays a threshold, no figure."""
+    got = facts(
+        [
+            "全委经济社会发展的主要预期目标是：全市生产总值增长 7.8%以上；全社会固定资产投资增长 7%以上，"
+            "其中民间投资增长 10%；服务业增加值增长 8%左右，占 GDP 比重达到61%以上。",
+            "策划包装的基础设施项目总投资不少于 1.5 万亿元。轮换市级储备小麦 2.1 亿斤、食油植物油 2 万吨。",
+            "单位价值 100 万元以上的设备 118 台（套）。",
+        ],
+        ("第一部分", "二、2019年部门主要工作任务"),
+    )
+    rows = [(row, column, value) for row, column, value, _ in got]
+    assert ("全市生产总值增长", "比例（以上）", Decimal("7.8")) in rows
+    assert ("服务业增加值增长", "比例（左右）", Decimal("8")) in rows
+    assert ("占GDP比重", "比例（以上）", Decimal("61")) in rows
+    assert ("策划包装的基础设施项目总投资", "金额（不少于）", Decimal("1.5")) in rows
+    assert ("轮换市级储备小麦", "数量", Decimal("2.1")) in rows
+    assert not [r for r in rows if r[2] == Decimal("7.8") and "增长率" in r[1]]  # a target, no change
+    assert not [r for r in rows if r[2] == 100]  # the threshold
+    assert ("单位价值100万元以上的设备", "数量", Decimal("118")) in rows

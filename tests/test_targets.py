@@ -1,8 +1,13 @@
 """Performance-target forms: a project form's 资金 lines are amounts of the project."""
 
+from dataclasses import replace
 from decimal import Decimal
 
+from index.chunks import chunk
+from index.facts import indicator_facts
+from index.records import Disclosure
 from index.tables import build_table
+from index.targets import parse_target
 
 
 def _form(name: str, funds: list[str], indicator: str) -> list[str]:
@@ -113,3 +118,37 @@ def test_a_title_printed_again_over_the_next_form_continues_the_table() -> None:
         ("重庆市水利专项资金", Decimal("152992.83"), Decimal("152992.83")),
     ]
     assert [(i.level3, i.page) for i in built.indicators] == [("完工项目验收率", 31), ("受益群众满意度", 32)]
+
+
+def test_every_target_table_keeps_its_own_indicators() -> None:
+    """烟台市审计局 2026: 部门预算项目绩效目标表 (p30) and 政策和项目预算绩效目标表 (p31–35) both list targets;
+    each target is a fact of the table and page it is printed on, with its project in the citation."""
+    tables = {}
+    for title, project, indicator, page in (
+        ("部门预算项目绩效目标表", "审计业务经费", "项目总成本\t≤539万元", 30),
+        ("政策和项目预算绩效目标表", "烟台市智慧审计平台等保测评服务", "测评服务费用\t≤4.5万", 31),
+    ):
+        form = _form(project, ["项目资金（万元）\t\t\t年度预算资金总额：\t4.50\t"], indicator)
+        built = build_table(name=title, title=title, unit="万元", department=None, pages=[form], notes=[],
+                            on=[[page] * len(form)])  # fmt: skip
+        tables[title] = built
+    d = Disclosure(
+        doc_id="x", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算", unit="万元",
+        sections=[], tables={n: t.table for n, t in tables.items()},
+        indicators=[replace(i, table=n) for n, t in tables.items() for i in t.indicators],
+    )  # fmt: skip
+    facts = {f.row: f for f in indicator_facts(d)}
+    cost = facts["测评服务费用"]
+    assert (cost.table, cost.page, cost.value, cost.unit) == ("政策和项目预算绩效目标表", 31, Decimal("4.5"), "万")
+    assert "烟台市智慧审计平台等保测评服务" in cost.source
+    assert (facts["项目总成本"].table, facts["项目总成本"].page) == ("部门预算项目绩效目标表", 30)
+    indicator_chunks = [c for c in chunk(d) if "年度绩效指标" in c.text]
+    assert len(indicator_chunks) == 2 and all(c.text.count("目标值") == 2 for c in indicator_chunks)
+
+
+def test_bracketed_units_and_equal_sign() -> None:
+    """万里街道 2023 财政项目支出绩效目标填报表: "≥13459.00(平方米)", "=100.00(%)", "90.00(度)"."""
+    assert parse_target("≥13459.00(平方米)") == (Decimal("13459.00"), "平方米", "≥")
+    assert parse_target("=100.00(%)") == (Decimal("100.00"), "%", "=")
+    assert parse_target("＝12.00（次）") == (Decimal("12.00"), "次", "=")
+    assert parse_target("90.00(度)") == (Decimal("90.00"), "度", "=")

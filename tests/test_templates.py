@@ -146,12 +146,35 @@ def test_a_real_shanghai_yusuan_reads_split_codes_and_mixed_units(real: dict[str
 @pytest.mark.slow
 def test_project_forms_are_read_label_by_label(real: dict[str, Parsed]) -> None:
     """财政项目支出绩效目标填报表: one key–value form per project, not a grid."""
-    facts = [f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance"]
+    facts = [
+        f for f in real["wanli-2023-yusuan"].facts if f.table_kind == "project_performance" and f.column != "目标值"
+    ]
     assert len({f.row for f in facts}) == 5
     form = {f.column: f.value for f in facts if f.row == "公共服务设施运行经费"}
     assert form["项目资金总额"] == Decimal("10903043.00") and form["当年财政拨款"] == Decimal("11419043.00")
     assert form["其他资金"] == 0 and "其他资金（年度资金申请总额）" in form
-    assert {f.unit for f in facts} == {"元"} and {f.page for f in facts} == {31, 32, 33, 34, 35}
+    amounts = [f for f in facts if f.column != "目标值"]
+    assert {f.unit for f in amounts} == {"元"} and {f.page for f in amounts} == {31, 32, 33, 34, 35}
+
+
+@pytest.mark.slow
+def test_project_forms_give_their_indicators_targets(real: dict[str, Parsed]) -> None:
+    """Each form's 一级/二级/三级指标 rows: "≥13459.00(平方米)" is a target of 13459 平方米 on its page."""
+    parsed = real["wanli-2023-yusuan"]
+    area = one(parsed.facts, row="规划建筑面积", column="目标值")
+    assert (area.value, area.unit, area.page, area.parent) == (Decimal("13459.00"), "平方米", 31, "数量")
+    assert area.table == "财政项目支出绩效目标填报表" and "新建万里街道社区公共服务中心" in area.source
+    rate = one(parsed.facts, row="补贴对象申请审核完成率", column="目标值")  # "=100.00(%)"
+    assert (rate.value, rate.unit, rate.page) == (Decimal("100.00"), "%", 32)
+    visits = next(i for i in parsed.disclosure.indicators if i.level3 == "日常走访企业")
+    assert (visits.comparator, visits.value, visits.unit, visits.project) == (
+        ">",
+        Decimal("150.00"),
+        "家",
+        "各类工作经费",
+    )
+    text_only = next(i for i in parsed.disclosure.indicators if i.level3 == "完工及时率")
+    assert text_only.value is None and not [f for f in parsed.facts if f.row == "完工及时率"]
 
 
 # --- generated documents of the same templates, in layouts the real ones do not all show -----------------
