@@ -45,6 +45,7 @@ from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
+from assistant.why_much import reason_and_change
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
@@ -578,6 +579,8 @@ class Engine:
     # --- composing ----------------------------------------------------------
 
     def _compose(self, query: Query) -> Draft:
+        if query.measure == "explain" and (both := reason_and_change(self, query)):
+            return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
