@@ -114,3 +114,8 @@ def stated_figure(question: str) -> tuple[str, Decimal] | None:
         return None
     f = re.match(r"\s*了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question[m.end() :])
     return (f.group(0).strip().lstrip("了").strip(), Decimal(f.group("num").replace(",", ""))) if f else None
+
+
+def direction_words(direction: Direction) -> list[str]:
+    """The words of one direction (premise.toml's `up` or `down`), longest first."""
+    return sorted(_data()[direction], key=len, reverse=True)

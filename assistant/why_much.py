@@ -41,7 +41,8 @@ def reason_and_change(turn: Engine, query: Query) -> Draft | None:
     question = query.question
     if stated := premise.stated_figure(question):  # "为什么增长了46.22%": the premise's figure, printed with it
         cited = change.citations or [turn._cite(f) for f in change.facts]
-        if not any(_prints(c.text, stated[1], stated[0]) for c in cited):
+        way = premise.asked_direction(question)
+        if way is None or not any(_prints(c.text, stated[1], stated[0], way[1]) for c in cited):
             return None
         question = question.replace(stated[0], "", 1)
     understanding = turn.understanding
@@ -59,7 +60,10 @@ def reason_and_change(turn: Engine, query: Query) -> Draft | None:
     )
 
 
-def _prints(sentence: str, value: Decimal, written: str) -> bool:
-    """Whether `sentence` prints `value` in the unit `written` ends with ("增长 46.22%" for "46.22%")."""
+def _prints(sentence: str, value: Decimal, written: str, direction: premise.Direction) -> bool:
+    """Whether `sentence` prints `value` as a change in `direction`, in the unit `written` ends with ("增长 46.22%"
+    for "46.22%"); the same number as another quantity ("预算数 3 万元") is no such change."""
     unit = re.escape(re.sub(r"[\d,.\s]", "", written))
-    return any(Decimal(n.replace(",", "")) == value for n in re.findall(rf"(\d[\d,]*(?:\.\d+)?)\s*{unit}", sentence))
+    words = "|".join(map(re.escape, premise.direction_words(direction)))
+    found = re.findall(rf"(?:{words})\s*(\d[\d,]*(?:\.\d+)?)\s*{unit}", sentence)
+    return any(Decimal(n.replace(",", "")) == value for n in found)
