@@ -732,7 +732,7 @@ class Engine:
         unit = "%" if growth else found.change_unit
         assert value is not None
         word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
-        decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
+        decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question)) and not premise.either_way(query.question)
         shown = value if not (query.magnitude or decline) else abs(value)
         also = ""  # "增长了多少" says neither amount nor rate: both printed are said
         if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
@@ -953,7 +953,7 @@ class Engine:
         if growth:
             c = calc.growth_rate(operand(now), operand(before))
             word = "增长" if c.value >= 0 else "下降"
-            decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+            decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
             value = abs(c.value) if decline or query.magnitude else c.value
             shown = fmt(abs(c.value), "%")
         else:
@@ -1005,7 +1005,7 @@ class Engine:
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
         rates = on_year_before(rates)  # never a change stated against the same year's budget
-        decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+        decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
         if rates and not query.precise:
             f = rates[0]
             word = "增长" if f.value >= 0 else "下降"

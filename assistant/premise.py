@@ -119,3 +119,8 @@ def stated_figure(question: str) -> tuple[str, Decimal] | None:
 def direction_words(direction: Direction) -> list[str]:
     """The words of one direction (premise.toml's `up` or `down`), longest first."""
     return sorted(_data()[direction], key=len, reverse=True)
+
+
+def either_way(question: str) -> bool:
+    """Whether a question asks which way a figure moved ("多了还是少了"): answered by the signed change."""
+    return bool(re.search(str(_data()["either_way"]), question))

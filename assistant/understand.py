@@ -243,7 +243,8 @@ class Understanding:
         column = column or next((c for c in COLUMNS if c in plain_columns and c not in "".join(subjects)), None)
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code, fund=fund,
-            magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
+            magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw))
+            and not premise.either_way(raw), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
         if reason := self._unmatched(query, text):

@@ -95,3 +95,17 @@ def test_a_false_premise_about_the_whole_budget_is_corrected_from_its_own_senten
     assert "三公" not in a.text
     a = engine.answer("北京市财政局2026年预算增加的主要原因是什么？")
     assert not a.refused and "增加 148.16 万元" in a.text and "主要原因是人员增加" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "either"),
+    [
+        ("重庆水利局今年收入比去年多了还是少了？差多少？", True),
+        ("收入比上年增加还是减少？", True),
+        ("收入比上年是涨了还是跌了", True),
+        ("重庆水利局今年收入比去年少了多少？", False),
+        ("收入为什么增加了？", False),
+    ],
+)
+def test_a_question_that_asks_which_way_takes_no_direction(question: str, either: bool) -> None:
+    assert premise.either_way(question) is either
