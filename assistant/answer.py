@@ -48,6 +48,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
 from assistant.whole import narrative_total
+from assistant.why_much import reason_and_change
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
@@ -568,6 +569,8 @@ class Engine:
     # --- composing ----------------------------------------------------------
 
     def _compose(self, query: Query) -> Draft:
+        if query.measure == "explain" and (both := reason_and_change(self, query)):
+            return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
@@ -719,7 +722,7 @@ class Engine:
         unit = "%" if growth else found.change_unit
         assert value is not None
         word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
-        decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question))
+        decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question)) and not premise.either_way(query.question)
         shown = value if not (query.magnitude or decline) else abs(value)
         also = ""  # "增长了多少" says neither amount nor rate: both printed are said
         if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
@@ -940,7 +943,7 @@ class Engine:
         if growth:
             c = calc.growth_rate(operand(now), operand(before))
             word = "增长" if c.value >= 0 else "下降"
-            decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+            decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
             value = abs(c.value) if decline or query.magnitude else c.value
             shown = fmt(abs(c.value), "%")
         else:
@@ -992,7 +995,7 @@ class Engine:
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
         rates = on_year_before(rates)  # never a change stated against the same year's budget
-        decline = bool(re.search(r"降幅|下降|减少|跌", query.question))
+        decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
         if rates and not query.precise:
             f = rates[0]
             word = "增长" if f.value >= 0 else "下降"

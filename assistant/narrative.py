@@ -310,3 +310,13 @@ ASKED_OFF = re.compile(
 def asked(question: str) -> str:
     """The question without its comparison ("比2025年年初预算") and change words: what changed."""
     return ASKED_OFF.sub(" ", squeeze_cjk(question))
+
+
+def fund_part(label: str, question: str, funds: Sequence[str]) -> str | None:
+    """The fund that makes `label` a part of the department's whole budget ("财政拨款收、支总计各" → "财政拨款")
+    when `question` does not name that fund ("收支总计比去年少了多少" asks the whole), else None."""
+    for fund in sorted(funds, key=len, reverse=True):
+        rest = label.replace(fund, "")
+        if fund in label and fund not in question and rest.strip() and whole(re.sub(r"[、，,\s]|各$", "", rest)):
+            return fund
+    return None

@@ -9,6 +9,7 @@ the kind asked; when a year holds both 预算 and 决算 and the question says n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -16,7 +17,7 @@ from decimal import Decimal
 from assistant import calculator as calc
 from assistant import over_years, paired
 from assistant.across import COMPARE as COMPARED
-from assistant.across import DISTRICT
+from assistant.across import DISTRICT, SUPERLATIVE
 from assistant.calculator import Operand
 from assistant.compare import (
     SHOWN,
@@ -39,6 +40,8 @@ from index.records import DocumentInfo
 KINDS = ("决算", "预算")
 OWN_BUDGET = ("全年预算数", "预算数", "调整预算数", "年初预算数")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
+
+MORE_BY = re.compile(r"[多少高低]了?多少|差多少|相差|差距|差额|多出|高出")  # the difference is asked
 
 
 class Overview:
@@ -226,8 +229,10 @@ class Overview:
             return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
-            value = c.value
             same = c.value == 0
+            # "谁的更多": the larger one's figure, the difference said beside it; "多多少": the difference
+            which = SUPERLATIVE.search(a.question) and not MORE_BY.search(a.question)
+            value = (None if same else valued[0].value) if which else c.value
             text = (
                 "两者相同。\n" if same
                 else f"{valued[0].doc.department}比{valued[1].doc.department}多 {fmt(c.value, unit)}。\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
@@ -95,3 +96,31 @@ def whole_stated(paragraphs: Sequence[tuple[str, list[str]]]) -> tuple[str, str]
                 reason = said[n + 1] if n + 1 < len(said) and "原因" in said[n + 1] else ""
                 return head, sentence.strip() + reason
     return None
+
+
+def how_much(question: str) -> Literal["change", "growth"] | None:
+    """What a why-question asks of the change besides its reason ("为什么增加了？增加了多少？" → "change",
+    "…增长的原因是什么，增长了百分之几" → "growth"), read outside the premise itself; None when it asks only why."""
+    m = re.search(str(_data()["how_much"]), without_premise(question))
+    if m is None:
+        return None
+    return "growth" if re.search(str(_data()["how_much_rate"]), m.group(0)) else "change"
+
+
+def stated_figure(question: str) -> tuple[str, Decimal] | None:
+    """The figure a why-question states with its premise ("为什么增长了46.22%" → ("46.22%", 46.22)), or None."""
+    m = _asked().search(question)
+    if m is None:
+        return None
+    f = re.match(r"\s*了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question[m.end() :])
+    return (f.group(0).strip().lstrip("了").strip(), Decimal(f.group("num").replace(",", ""))) if f else None
+
+
+def direction_words(direction: Direction) -> list[str]:
+    """The words of one direction (premise.toml's `up` or `down`), longest first."""
+    return sorted(_data()[direction], key=len, reverse=True)
+
+
+def either_way(question: str) -> bool:
+    """Whether a question asks which way a figure moved ("多了还是少了"): answered by the signed change."""
+    return bool(re.search(str(_data()["either_way"]), question))

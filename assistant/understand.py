@@ -17,7 +17,7 @@ from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_n
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
-from assistant.narrative import AGAINST
+from assistant.narrative import AGAINST, fund_part
 from assistant.records import Measure, Query
 from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
@@ -244,7 +244,8 @@ class Understanding:
         column = column or next((c for c in COLUMNS if c in plain_columns and c not in "".join(subjects)), None)
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code, fund=fund,
-            magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw)), precise=bool(PRECISE.search(raw)),
+            magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw))
+            and not premise.either_way(raw), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
         if reason := self._unmatched(query, text):
@@ -798,6 +799,8 @@ class Understanding:
                     out.append(parent.label.key)
                     continue
             link = self.link(segment, docs, raw=raw if len(segments) == 1 else "", table=table, money=money)
+            if link and fund_part(link.label.name, raw or text, FUND_WORDS):
+                continue  # "收支总计" asked: never the 财政拨款收、支总计, a part of it
             if link and link.label.key not in out:
                 out.append(link.label.key)
         leftover = self._leftover(text, docs, measure)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.across import SUPERLATIVE
 from assistant.answer import Engine
 from assistant.config import Settings
+from assistant.overview import MORE_BY
 from assistant.records import Answer, Within
 from eval.template_maker import Expected, make_juesuan, make_yusuan
 from tests.conftest import REAL, run_cli
@@ -272,3 +274,17 @@ def test_a_subject_printed_only_in_another_year_is_never_a_look_alike_row(engine
     assert a.refused and "2024年的公开文件中没有“民政管理事务”这一科目" in a.text and not a.figures
     b = engine.answer("万里街道2023年民政管理事务支出是多少？")
     assert not b.refused and (b.value, b.unit) == (215000, "元") and "20802 民政管理事务" in b.text
+
+
+@pytest.mark.parametrize(
+    ("question", "difference"),
+    [
+        ("无锡交通运输局和无锡人社局哪个三公经费多？", False),
+        ("万里街道和北京市财政局，谁的三公经费预算更多？", False),
+        ("无锡交通运输局和无锡人社局哪个三公经费多？多多少？", True),
+        ("无锡交通运输局和无锡人社局三公经费谁高，相差多少？", True),
+    ],
+)
+def test_which_of_two_is_asked_apart_from_by_how_much(question: str, difference: bool) -> None:
+    """Two departments compared: "哪个多" is answered with the larger one's figure, "多多少" with the difference."""
+    assert bool(SUPERLATIVE.search(question)) and bool(MORE_BY.search(question)) == difference

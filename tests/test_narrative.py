@@ -15,11 +15,13 @@ from assistant.narrative import (
     basis_of,
     best_change,
     changes,
+    fund_part,
     generic,
     opening_item,
     same_basis,
     whole,
 )
+from assistant.understand import FUND_WORDS
 from index.records import Chunk
 
 NEUTRAL = ("部门预算", "预算数", "预算", "支出", "经费", "部门", "单位")
@@ -167,3 +169,12 @@ def test_a_question_naming_nothing_is_not_the_whole_budget() -> None:
     """ "比上年增长多少？" (a follow-up) names no item and no budget: never the whole budget's change."""
     assert best_change(changes([SHENZHEN]), "", False, ("深圳市财政局（本级）",), NEUTRAL) is None
     assert best_change(changes([SHENZHEN]), "预算", False, ("深圳市财政局（本级）",), NEUTRAL) is not None
+
+
+@pytest.mark.parametrize("fund", FUND_WORDS)
+def test_a_fund_s_part_of_the_whole_is_not_the_whole(fund: str) -> None:
+    """无锡市人社局 2026 (p.43) prints "财政拨款收、支总计各减少14,816.38万元" beside (p.39) "收、支预算总计各减少
+    33,650.45万元": "收支总计比去年少了多少" asks the whole, never the 财政拨款 part."""
+    assert fund_part(f"{fund}收、支总计各", "无锡人社局今年收支总计比去年少了多少？", FUND_WORDS) == fund
+    assert fund_part(f"{fund}收、支总计各", f"人社局{fund}收支总计比去年少了多少？", FUND_WORDS) is None
+    assert fund_part(f"{fund}“三公”经费", "三公经费是多少？", FUND_WORDS) is None  # an item, no whole
