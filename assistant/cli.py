@@ -416,7 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="budgetqa", description="预算公开问答助手：导入部门预算/决算公开文件，核对其中的数字。")
     parser.add_argument("--store", help="存储目录（默认读取环境变量 BUDGETQA_STORE，否则为 ./.budgetqa）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令", parser_class=_Parser)
-    p = sub.add_parser("ingest", help="导入文件或文件夹（.txt/.md，UTF-8 或 GB18030）")
+    p = sub.add_parser("ingest", help="导入文件或文件夹（PDF，或 .txt/.md 文本：UTF-8 或 GB18030）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
     p.add_argument(
         "--workers", type=int, default=min(os.cpu_count() or 1, 4), metavar="N",
