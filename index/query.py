@@ -272,23 +272,28 @@ class FactQuery:
         )
         return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
-    def holding(self, terms: Sequence[str], doc_ids: Sequence[str] | None = None) -> list[tuple[Chunk, int]]:
-        """(chunk, position) of the chunks whose text holds any of these words, of these documents (None:
-        of every document), read in SQL without reading the others."""
-        if not terms:
+    def postings(self, terms: Sequence[str]) -> list[tuple[str, str, int, int]]:
+        """(term, chunk id, tf, chunk length) of every chunk holding any of these terms: the inverted index,
+        read without touching the chunks that hold none of them."""
+        wanted = sorted(set(terms))
+        if not wanted:
             return []
-        sql = (
-            "SELECT id, doc_id, location, text, metadata, position FROM chunks WHERE ("
-            + " OR ".join(["instr(text, ?) > 0"] * len(terms))
-            + ")"
+        return self._read(
+            "SELECT term, chunk, tf, length FROM postings WHERE term IN (SELECT value FROM json_each(?))",
+            [json.dumps(wanted, ensure_ascii=False)],
         )
-        params: list[object] = list(terms)
-        if doc_ids is not None:
-            sql += " AND doc_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(doc_ids)))
+
+    def chunks_named(self, chunk_ids: Sequence[str]) -> list[tuple[Chunk, int]]:
+        """(chunk, position) of the chunks with these ids, in no particular order."""
+        if not chunk_ids:
+            return []
+        rows = self._read(
+            "SELECT id, doc_id, location, text, metadata, position FROM chunks"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(chunk_ids))],
+        )
         return [
-            (Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])), int(r[5]))
-            for r in self._read(sql, params)
+            (Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])), int(r[5])) for r in rows
         ]
 
     def statistics(self, terms: Sequence[str]) -> Statistics:
