@@ -160,7 +160,7 @@ class Retriever:
         if not terms or not docs:
             return []
         stats = self.sql.statistics(terms)
-        if len(docs) > COUNTED:  # more than are kept counted: the chunks the query's postings name
+        if len(docs) > COUNTED or len(docs) == len(self.documents):  # unscoped: the chunks its postings name
             found = self._posted(terms, docs, stats, k)
         else:
             found = lexicon.top(terms, self._chunks(docs), stats, k)
