@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from assistant.config import Settings
 from assistant.tokens import TokenMode, expand, tokenize
 from index import lexicon
-from index.chunks import ID_PREFIX
 from index.query import FactQuery
 from index.records import Chunk
 from index.store import Store, Vectors
@@ -172,8 +171,7 @@ class Retriever:
         """The k best chunks of many documents, scored from the postings of the query's terms (the inverted
         index): no chunk that holds none of them is read. Ties in store order, as `lexicon.top` keeps them."""
         order = {d: n for n, d in enumerate(doc_ids)}
-        wanted = {d[:ID_PREFIX] for d in doc_ids}  # a chunk's id begins with its document's
-        postings = [p for p in self.sql.postings([t for t in terms if t in stats.df]) if p[1][:ID_PREFIX] in wanted]
+        postings = self.sql.postings(terms, stats, k, doc_ids)
         found = {c: score for c, score in lexicon.posted(terms, postings, stats).items() if score > 0}
         if not found:
             return []

@@ -13,12 +13,14 @@ tests/test_lexicon.py checks the two agree).
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index import db
+from index.chunks import ID_PREFIX
 from index.records import Chunk
 from index.tokens import bigrams
 
@@ -164,6 +166,36 @@ def posted(query: Sequence[str], postings: Iterable[tuple[str, str, int, int]], 
         norm = K1 * (1 - B + B * length[chunk] / average)
         out[chunk] = sum(idf[t] * held[t] / (held[t] + norm) for t in terms if t in held)
     return out
+
+
+SLACK = 1e-9  # relative: far above the rounding of a sum in another order, far below a real difference in score
+
+
+def leaders(
+    query: Sequence[str], stats: Statistics, k: int, doc_ids: Sequence[str]
+) -> tuple[str, list[object]] | None:
+    """SQL and its parameters naming the chunks of these documents whose score, summed by the database over
+    the query's postings, is within SLACK of the k-th best: every chunk of the exact top k (and its ties) is
+    among them, and no other chunk's row leaves the database. None: the store holds none of the terms."""
+    terms = [t for t in query if t in stats.df]
+    if not terms or not stats.chunks:
+        return None
+    average = stats.tokens / stats.chunks
+    weight = Counter(terms)  # a repeated term counts each time
+    idf = {t: math.log(1 + (stats.chunks - stats.df[t] + 0.5) / (stats.df[t] + 0.5)) for t in weight}
+    values = ", ".join(["(?, CAST(? AS DOUBLE PRECISION))"] * len(weight))
+    sql = (
+        f"WITH q (term, w) AS (VALUES {values}), scored AS ("
+        " SELECT p.chunk AS chunk, sum(q.w * p.tf / (p.tf + CAST(? AS DOUBLE PRECISION) * (1 - CAST(? AS DOUBLE"
+        " PRECISION) + CAST(? AS DOUBLE PRECISION) * p.length / CAST(? AS DOUBLE PRECISION)))) AS s"
+        " FROM postings p JOIN q ON p.term = q.term"
+        " WHERE substr(p.chunk, 1, ?) IN (SELECT value FROM json_each(?)) GROUP BY p.chunk)"
+        " SELECT chunk FROM scored WHERE s > 0 AND s >= coalesce((SELECT s FROM scored ORDER BY s DESC"
+        " LIMIT 1 OFFSET ?), 0) * CAST(? AS DOUBLE PRECISION)"
+    )
+    params: list[object] = [x for t in sorted(weight) for x in (t, idf[t] * weight[t])]
+    prefixes = json.dumps(sorted({d[:ID_PREFIX] for d in doc_ids}))  # a chunk id begins with its document's
+    return sql, [*params, K1, B, B, average, ID_PREFIX, prefixes, k - 1, 1 - SLACK]
 
 
 def top(query: Sequence[str], candidates: Sequence[Counted], stats: Statistics, k: int) -> list[tuple[Counted, float]]:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from index import db
+from index import db, lexicon
 from index.errors import DocumentNotFound, StoreError
 from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
@@ -272,15 +272,22 @@ class FactQuery:
         )
         return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
-    def postings(self, terms: Sequence[str]) -> list[tuple[str, str, int, int]]:
-        """(term, chunk id, tf, chunk length) of every chunk holding any of these terms: the inverted index,
-        read without touching the chunks that hold none of them."""
-        wanted = sorted(set(terms))
-        if not wanted:
+    def postings(
+        self, terms: Sequence[str], stats: Statistics, k: int, doc_ids: Sequence[str]
+    ) -> list[tuple[str, str, int, int]]:
+        """(term, chunk id, tf, chunk length) of these terms in the chunks of these documents that may be among
+        the k best (`lexicon.leaders`): the inverted index, scored in the database, without reading the chunks
+        that hold none of the terms."""
+        leaders = lexicon.leaders(terms, stats, k, doc_ids)
+        if leaders is None:
+            return []
+        chunks = [r[0] for r in self._read(*leaders)]
+        if not chunks:
             return []
         return self._read(
-            "SELECT term, chunk, tf, length FROM postings WHERE term IN (SELECT value FROM json_each(?))",
-            [json.dumps(wanted, ensure_ascii=False)],
+            "SELECT term, chunk, tf, length FROM postings WHERE term IN (SELECT value FROM json_each(?))"
+            " AND chunk IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(terms)), ensure_ascii=False), json.dumps(sorted(chunks))],
         )
 
     def chunks_named(self, chunk_ids: Sequence[str]) -> list[tuple[Chunk, int]]:

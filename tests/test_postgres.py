@@ -169,7 +169,10 @@ def test_same_rows_and_queries_as_sqlite(database: str, sample: Parsed, second: 
     tables = sorted({f.table_kind for f in sample.facts if f.table_kind})
     assert pg_q.code_names() == lite_q.code_names()
     terms = lexicon.bigrams("科普活动经费")
-    assert sorted(map(tuple, pg_q.postings(terms))) == sorted(lite_q.postings(terms))
+    stats = lite_q.statistics(terms)
+    assert pg_q.statistics(terms) == stats
+    found = lite_q.postings(terms, stats, 3, docs)  # the best 3 chunks' postings, scored in SQL first
+    assert sorted(map(tuple, pg_q.postings(terms, stats, 3, docs))) == sorted(found) and found
     named = sorted(c.id for c in sample.chunks[:3])
     assert sorted(pg_q.chunks_named(named), key=lambda r: r[0].id) == sorted(
         lite_q.chunks_named(named), key=lambda r: r[0].id
