@@ -3,6 +3,9 @@
 The lexical leg scores the chunks of the documents in scope with the store-wide
 BM25 statistics ingest keeps in SQLite (`index.lexicon`): nothing is rebuilt when a
 `Retriever` starts, and a fresh process scores a query exactly as the last one did.
+An unscoped search (or one over more documents than are kept counted) reads the
+query's terms' postings instead: the database names the chunks that may be among
+the best, and only those are scored, so it costs what the query's terms hold.
 The dense leg queries chromadb through llama-index's `ChromaVectorStore` with
 metadata filters for scope. llama-index, chromadb and the embedding model load with
 the first `Retriever`, never for a question answered from the facts alone.
