@@ -171,9 +171,7 @@ def posted(query: Sequence[str], postings: Iterable[tuple[str, str, int, int]], 
 SLACK = 1e-9  # relative: far above the rounding of a sum in another order, far below a real difference in score
 
 
-def leaders(
-    query: Sequence[str], stats: Statistics, k: int, doc_ids: Sequence[str]
-) -> tuple[str, list[object]] | None:
+def leaders(query: Sequence[str], stats: Statistics, k: int, doc_ids: Sequence[str]) -> tuple[str, list[object]] | None:
     """SQL and its parameters naming the chunks of these documents whose score, summed by the database over
     the query's postings, is within SLACK of the k-th best: every chunk of the exact top k (and its ties) is
     among them, and no other chunk's row leaves the database. None: the store holds none of the terms."""
