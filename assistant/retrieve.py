@@ -3,6 +3,9 @@
 The lexical leg scores the chunks of the documents in scope with the store-wide
 BM25 statistics ingest keeps in SQLite (`index.lexicon`): nothing is rebuilt when a
 `Retriever` starts, and a fresh process scores a query exactly as the last one did.
+An unscoped search (or one over more documents than are kept counted) reads the
+query's terms' postings instead: the database names the chunks that may be among
+the best, and only those are scored, so it costs what the query's terms hold.
 The dense leg queries chromadb through llama-index's `ChromaVectorStore` with
 metadata filters for scope. llama-index, chromadb and the embedding model load with
 the first `Retriever`, never for a question answered from the facts alone.
@@ -139,13 +142,6 @@ class Retriever:
             have.update(read)
         return [c for d in doc_ids for c in have[d]]
 
-    def _holding(self, terms: list[str], doc_ids: list[str]) -> list[lexicon.Counted]:
-        """The counted chunks of these documents that hold any of these terms, in store order."""
-        order = {d: n for n, d in enumerate(doc_ids)}
-        rows = self.sql.holding(terms, None if len(doc_ids) == len(self.documents) else doc_ids)
-        rows = sorted((r for r in rows if r[0].doc_id in order), key=lambda r: (order[r[0].doc_id], r[1]))
-        return [lexicon.counted(c) for c, _ in rows]
-
     def chunk(self, chunk_id: str, doc_id: str) -> Chunk | None:
         return next((c.chunk for c in self._chunks([doc_id]) if c.chunk.id == chunk_id), None)
 
@@ -166,30 +162,27 @@ class Retriever:
         if not terms or not docs:
             return []
         stats = self.sql.statistics(terms)
-        found: list[tuple[lexicon.Counted, float]] | None = None
-        if len(docs) > COUNTED:  # more than are kept counted: the chunks holding the rarest terms, if shown exact
-            found = lexicon.best(terms, stats, lambda held: self._holding(held, docs), k)
-            found = self._streamed(terms, docs, stats, k) if found is None else found  # else all, batch by batch
+        if len(docs) > COUNTED or len(docs) == len(self.documents):  # unscoped: the chunks its postings name
+            found = self._posted(terms, docs, stats, k)
         else:
             found = lexicon.top(terms, self._chunks(docs), stats, k)
         return [Hit(chunk=c.chunk, score=score, via="bm25") for c, score in found]
 
-    def _streamed(
+    def _posted(
         self, terms: list[str], doc_ids: list[str], stats: lexicon.Statistics, k: int
     ) -> list[tuple[lexicon.Counted, float]]:
-        """The k best chunks of many documents, read and counted COUNTED documents at a time (none kept):
-        memory stays that of one batch, whatever the store holds."""
-        best: list[tuple[float, int, lexicon.Counted]] = []  # (score, store order, chunk)
-        seen = 0
-        for start in range(0, len(doc_ids), COUNTED):
-            part = doc_ids[start : start + COUNTED]
-            order = {d: n for n, d in enumerate(part)}
-            batch = [lexicon.counted(c) for c in sorted(self.sql.chunks(part), key=lambda c: order[c.doc_id])]
-            found = lexicon.scores(terms, batch, stats)
-            best += [(score, seen + n, batch[n]) for n, score in enumerate(found) if score > 0]
-            seen += len(batch)
-            best = sorted(best, key=lambda b: (-b[0], b[1]))[:k]
-        return [(c, score) for score, _, c in best]
+        """The k best chunks of many documents, scored from the postings of the query's terms (the inverted
+        index): no chunk that holds none of them is read. Ties in store order, as `lexicon.top` keeps them."""
+        order = {d: n for n, d in enumerate(doc_ids)}
+        postings = self.sql.postings(terms, stats, k, doc_ids)
+        found = {c: score for c, score in lexicon.posted(terms, postings, stats).items() if score > 0}
+        if not found:
+            return []
+        least = sorted(found.values(), reverse=True)[:k][-1]  # the k-th score: every tie with it is read
+        rows = [(c, n) for c, n in self.sql.chunks_named([c for c, s in found.items() if s >= least])
+                if c.doc_id in order]  # fmt: skip
+        rows.sort(key=lambda r: (-found[r[0].id], order[r[0].doc_id], r[1]))
+        return [(lexicon.counted(c), found[c.id]) for c, _ in rows[:k]]
 
     def _lexical_other(self, text: str, k: int, scope: Scope | None) -> list[Hit]:
         """jieba / both token modes: one bm25s index over every chunk, built in memory (evaluation only)."""

@@ -53,6 +53,7 @@ def make_store(source: Path, target: Path, size: int) -> int:
     conn.execute(f"DELETE FROM documents WHERE doc_id NOT IN ({','.join('?' * len(keep))})", keep)
     conn.execute("DELETE FROM facts WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
     conn.execute("DELETE FROM chunks WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
+    conn.execute("DELETE FROM postings WHERE chunk NOT IN (SELECT id FROM chunks)")
     conn.execute("DELETE FROM indicators WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
     made, copy = len(keep), 1
     while made < size and copy < len(DISTRICTS):

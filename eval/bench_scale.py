@@ -41,6 +41,7 @@ def make_store(source: Path, target: Path, size: int) -> int:
     docs = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY rowid")]
     fact_columns = [r[1] for r in conn.execute("PRAGMA table_info(facts)") if r[1] != "id"]
     made, rounds = len(docs), 0
+    conn.execute("CREATE TEMP TABLE copied (source TEXT NOT NULL, target TEXT NOT NULL)")  # chunk id prefixes
     while made < size:
         rounds += 1
         shift = STEP * rounds
@@ -65,9 +66,15 @@ def make_store(source: Path, target: Path, size: int) -> int:
                 " FROM chunks WHERE doc_id = ?",
                 (new[:16], new, new, shift, doc_id),
             )
+            conn.execute("INSERT INTO copied VALUES (?, ?)", (doc_id[:16], new[:16]))
             conn.execute("INSERT INTO indicators SELECT ?, level1, level2, level3, target, value, unit, comparator"
                          " FROM indicators WHERE doc_id = ?", (new, doc_id))  # fmt: skip
             made += 1
+    conn.execute("CREATE INDEX temp.copied_source ON copied(source)")
+    conn.execute(  # each copy's postings: the original's, under its chunk ids (one pass over the postings)
+        "INSERT INTO postings SELECT p.term, c.target || substr(p.chunk, 17), p.tf, p.length"
+        " FROM postings p CROSS JOIN copied c WHERE c.source = substr(p.chunk, 1, 16) ORDER BY p.term, c.target, p.chunk"
+    )
     copies = made / len(docs)  # the statistics of identical chunks: each term's count times the copies
     conn.execute("UPDATE terms SET df = CAST(round(df * ?) AS INTEGER)", (copies,))
     conn.execute("UPDATE corpus SET chunks = (SELECT count(*) FROM chunks), tokens = CAST(round(tokens * ?) AS INTEGER)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from index.numbers import format_amount
 from index.records import Chunk, Disclosure, Indicator, Paragraph, Row, Table
 
+ID_PREFIX = 16  # a chunk id is its document id's first ID_PREFIX characters, "-", its position
 PROSE_CHARS = 360  # a prose chunk is flushed once it passes this many characters
 TABLE_ROWS = 8  # at most this many rows per table chunk
 TASK_ROWS = 3  # 表11 task rows carry long descriptions
@@ -32,7 +33,7 @@ def chunk(d: Disclosure) -> list[Chunk]:
             pieces.extend((t.ref, "indicator", t.name, p) for p in _indicators(t, own))
     return [
         Chunk(
-            id=f"{d.doc_id[:16]}-{i:04d}",
+            id=f"{d.doc_id[:ID_PREFIX]}-{i:04d}",
             doc_id=d.doc_id,
             where=where,
             text=text,

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from index import db
+from index import db, lexicon
 from index.errors import DocumentNotFound, StoreError
 from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
@@ -274,23 +274,35 @@ class FactQuery:
         )
         return [Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])) for r in rows]
 
-    def holding(self, terms: Sequence[str], doc_ids: Sequence[str] | None = None) -> list[tuple[Chunk, int]]:
-        """(chunk, position) of the chunks whose text holds any of these words, of these documents (None:
-        of every document), read in SQL without reading the others."""
-        if not terms:
+    def postings(
+        self, terms: Sequence[str], stats: Statistics, k: int, doc_ids: Sequence[str]
+    ) -> list[tuple[str, str, int, int]]:
+        """(term, chunk id, tf, chunk length) of these terms in the chunks of these documents that may be among
+        the k best (`lexicon.leaders`): the inverted index, scored in the database, without reading the chunks
+        that hold none of the terms."""
+        leaders = lexicon.leaders(terms, stats, k, doc_ids)
+        if leaders is None:
             return []
-        sql = (
-            "SELECT id, doc_id, location, text, metadata, position FROM chunks WHERE ("
-            + " OR ".join(["instr(text, ?) > 0"] * len(terms))
-            + ")"
+        chunks = [r[0] for r in self._read(*leaders)]
+        if not chunks:
+            return []
+        return self._read(
+            "SELECT term, chunk, tf, length FROM postings WHERE term IN (SELECT value FROM json_each(?))"
+            " AND chunk IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(terms)), ensure_ascii=False), json.dumps(sorted(chunks))],
         )
-        params: list[object] = list(terms)
-        if doc_ids is not None:
-            sql += " AND doc_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(doc_ids)))
+
+    def chunks_named(self, chunk_ids: Sequence[str]) -> list[tuple[Chunk, int]]:
+        """(chunk, position) of the chunks with these ids, in no particular order."""
+        if not chunk_ids:
+            return []
+        rows = self._read(
+            "SELECT id, doc_id, location, text, metadata, position FROM chunks"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(chunk_ids))],
+        )
         return [
-            (Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])), int(r[5]))
-            for r in self._read(sql, params)
+            (Chunk(id=r[0], doc_id=r[1], where=r[2], text=r[3], metadata=json.loads(r[4])), int(r[5])) for r in rows
         ]
 
     def statistics(self, terms: Sequence[str]) -> Statistics:

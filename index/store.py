@@ -48,7 +48,7 @@ ROW_KEYS = (  # prose rows under the kind ""
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
-FORMAT = 5
+FORMAT = 6
 Step = str | Callable[[db.Connection], None]  # a statement, or a step that needs Python (recounting)
 MIGRATIONS: dict[int, tuple[Step, ...]] = {
     1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
@@ -69,6 +69,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
     ),
     4: (  # 4 → 5: BM25 statistics and the store's codes and row keys kept up to date, not gathered at start
         *lexicon.TABLES,
+        lexicon.POSTINGS,  # recount posts the chunks too (the 5 → 6 step's table)
         lexicon.recount,
         "DROP INDEX IF EXISTS facts_doc",  # (document, table kind) serves both a document and its tables of a kind
         "CREATE INDEX IF NOT EXISTS facts_doc_kind ON facts(doc_id, table_kind)",
@@ -79,6 +80,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         f"INSERT INTO codes {CODES.format(where='')}",
         f"INSERT INTO row_keys {ROW_KEYS.format(where='')}",
     ),
+    5: (lexicon.POSTINGS, lexicon.recount),  # 5 → 6: the inverted index (an unscoped search reads its terms' postings)
 }
 
 SCHEMA = """
@@ -134,6 +136,13 @@ CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS corpus (chunks INTEGER NOT NULL, tokens INTEGER NOT NULL);
 INSERT INTO corpus SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM corpus);
+CREATE TABLE IF NOT EXISTS postings (
+    term        TEXT NOT NULL,
+    chunk       TEXT NOT NULL,      -- chunks.id
+    tf          INTEGER NOT NULL,   -- the term's count in the chunk
+    length      INTEGER NOT NULL,   -- the chunk's terms (BM25's document length)
+    PRIMARY KEY (term, chunk)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS row_keys (
     table_kind  TEXT NOT NULL,      -- "" for prose
@@ -353,8 +362,8 @@ class Store:
 
     def remove(self, conn: db.Connection, doc_id: str) -> None:
         """Delete a document's rows inside a transaction (before it is written again under another identity)."""
-        chunks = conn.execute("SELECT text FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
-        lexicon.forget(conn, [text for (text,) in chunks])
+        chunks = conn.execute("SELECT id, text FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+        lexicon.forget(conn, [(chunk_id, text) for chunk_id, text in chunks])
         for table in ("facts", "indicators", "chunks", "identities", "documents"):
             conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 

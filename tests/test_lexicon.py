@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import bm25s
@@ -99,27 +100,72 @@ def test_search_scores_a_new_document_with_the_new_statistics(tmp_path: Path) ->
     assert code == 0 and "科普活动" in out
 
 
-@pytest.mark.parametrize("cap", [1, 10, 10_000])
-def test_a_search_over_many_documents_ranks_as_scoring_every_chunk(
-    store_both: Path, cap: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Over more documents than are kept counted, a search counts only the chunks holding the query's rarest
-    terms when the bound shows that exact, and otherwise every chunk a batch at a time: the same hits and
-    scores, in the same order, as scoring every chunk at once."""
-    from assistant import retrieve
+QUESTIONS = [
+    *QUERIES,
+    "为什么学会能力提升项目增长",
+    "公务接待费 深圳市科学技术协会",
+    "一般公共预算财政拨款支出",
+    "2024年 基本支出",
+]
 
-    retriever = retrieve.Retriever(Store(store_both), None)  # type: ignore[arg-type]  # the lexical leg only
-    queries = [*QUERIES, "为什么学会能力提升项目增长", "公务接待费 深圳市科学技术协会"]
-    whole = {q: [(h.chunk.id, h.score) for h in retriever.lexical(q, 5)] for q in queries}
-    assert any(whole.values())
-    monkeypatch.setattr(retrieve, "COUNTED", 1)
-    monkeypatch.setattr(lexicon, "CANDIDATES", cap)
-    shown = []
-    best = lexicon.best
-    monkeypatch.setattr(lexicon, "best", lambda *a, **kw: shown.append(found := best(*a, **kw)) or found)
-    for q in queries:
-        assert [(h.chunk.id, h.score) for h in retriever.lexical(q, 5)] == whole[q], q
-    if cap == 10_000:
-        assert sum(found is not None for found in shown) >= len(queries) - 2  # not when numbers weigh in
-    if cap == 1:
-        assert any(found is None for found in shown)  # and the batches are used
+
+@pytest.mark.parametrize("stored", ["store_both", "store_real"])
+def test_a_search_over_many_documents_ranks_from_the_postings_as_scoring_every_chunk(
+    stored: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over more documents than are kept counted, a search scores only the chunks its terms' postings name:
+    the same hits and scores, in the same order, as scoring every chunk of the documents in scope; and it
+    reads no chunk that holds none of the query's terms."""
+    from assistant import retrieve
+    from assistant.retrieve import Scope
+
+    folder: Path = request.getfixturevalue(stored)
+    retriever = retrieve.Retriever(Store(folder), None)  # type: ignore[arg-type]  # the lexical leg only
+    docs = list(retriever.documents)
+    scopes = [None, Scope(doc_id=docs[0]), Scope(year=retriever.docs[docs[-1]])]
+    whole = {(q, s): [(h.chunk.id, h.score) for h in retriever.lexical(q, 5, s)] for q in QUESTIONS for s in scopes}
+    assert sum(bool(hits) for hits in whole.values()) >= len(whole) - len(scopes)  # all but the nonsense words
+    read: list[str] = []
+    named = retriever.sql.chunks_named
+    monkeypatch.setattr(retriever.sql, "chunks_named", lambda ids: read.extend(ids) or named(ids))
+    monkeypatch.setattr(retrieve, "COUNTED", 0)
+    monkeypatch.setattr(retriever.sql, "chunks", lambda doc_ids: pytest.fail("a chunk read without its postings"))
+    for (q, s), hits in whole.items():
+        assert [(h.chunk.id, h.score) for h in retriever.lexical(q, 5, s)] == hits, (q, s)
+    with Store(folder) as store:
+        every = store.chunks()
+    read.clear()
+    assert retriever.lexical("公务接待费", 5)
+    held = {c.id for c in every if set(lexicon.terms_of(c.text)) & set(lexicon.bigrams("公务接待费"))}
+    assert read and set(read) <= held and len(held) < len(every)
+
+
+def test_postings_are_written_with_a_document_and_deleted_with_it(sample_store: Path) -> None:
+    with Store(sample_store) as store:
+        chunks = store.chunks()
+        posted = store.conn.execute("SELECT term, chunk, tf, length FROM postings ORDER BY term, chunk").fetchall()
+        expected = sorted(
+            (t, c.id, n, len(lexicon.terms_of(c.text)))
+            for c in chunks
+            for t, n in Counter(lexicon.terms_of(c.text)).items()
+        )
+        assert posted == expected
+        [doc] = store.documents()
+        with store.transaction() as conn:
+            store.remove(conn, doc.doc_id)
+        assert store.conn.execute("SELECT count(*) FROM postings").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM terms").fetchone()[0] == 0
+
+
+def test_a_format_5_store_is_given_its_postings(store_both: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(store_both, old)
+    with sqlite3.connect(old / "facts.sqlite") as conn:  # a format-5 store: statistics but no postings
+        conn.execute("DROP TABLE postings")
+        conn.execute("PRAGMA user_version = 5")
+    with Store(old) as store, Store(store_both) as new:
+        query = "SELECT term, chunk, tf, length FROM postings ORDER BY term, chunk"
+        assert store.conn.execute(query).fetchall() == new.conn.execute(query).fetchall()
+        assert (
+            store.conn.execute("SELECT * FROM terms").fetchall() == new.conn.execute("SELECT * FROM terms").fetchall()
+        )

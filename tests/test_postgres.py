@@ -22,7 +22,7 @@ import pytest
 from assistant.config import Settings
 from assistant.retrieve import open_vectors
 from eval.servers import chroma_server
-from index import db
+from index import db, lexicon
 from index.chunks import passages
 from index.errors import StoreError
 from index.ingest import Parsed, ingest, read
@@ -157,11 +157,26 @@ def test_same_rows_and_queries_as_sqlite(database: str, sample: Parsed, second: 
         assert pg.count_facts() == lite.count_facts()
         in_order = "SELECT doc_id, level3 FROM indicators ORDER BY rowid"
         assert pg.conn.execute(in_order).fetchall() == [tuple(r) for r in lite.conn.execute(in_order).fetchall()]
+        posted = "SELECT term, chunk, tf, length FROM postings ORDER BY term, chunk"
+        kept = [tuple(r) for r in lite.conn.execute(posted).fetchall()]
+        assert [tuple(r) for r in pg.conn.execute(posted).fetchall()] == kept and kept
+        with pg.transaction() as conn:  # a migration's recount: the same postings, gathered and sorted in SQL
+            lexicon.recount(conn)
+        assert [tuple(r) for r in pg.conn.execute(posted).fetchall()] == kept
 
     lite_q, pg_q = FactQuery(tmp_path / "lite"), FactQuery(tmp_path / "pg", database)
     docs = [sample.loaded.doc_id, second.loaded.doc_id]
     tables = sorted({f.table_kind for f in sample.facts if f.table_kind})
     assert pg_q.code_names() == lite_q.code_names()
+    terms = lexicon.bigrams("科普活动经费")
+    stats = lite_q.statistics(terms)
+    assert pg_q.statistics(terms) == stats
+    found = lite_q.postings(terms, stats, 3, docs)  # the best 3 chunks' postings, scored in SQL first
+    assert sorted(map(tuple, pg_q.postings(terms, stats, 3, docs))) == sorted(found) and found
+    named = sorted(c.id for c in sample.chunks[:3])
+    assert sorted(pg_q.chunks_named(named), key=lambda r: r[0].id) == sorted(
+        lite_q.chunks_named(named), key=lambda r: r[0].id
+    )
     assert pg_q.row_keys(tables) == lite_q.row_keys(tables)
     at = Located(tables=tuple(tables), codes=("2060702", "2013901"), roles=())
     found = pg_q.locate(docs, at)
