@@ -39,6 +39,11 @@ def test_a_ranking_is_read_with_its_level(question: str, level: int | None, leas
         "科技研发资金各专项里哪个专项最多？",  # rows of no level read here
         "哪个项级科目最多，哪一类最少？",  # two rankings
         "万里街道2024年项目支出是多少？",
+        # a word ranking no amount of a level (review r1 S1-6): the amounts are never ranked in its place
+        "重庆市水利局哪一类支出增长最多？",
+        "哪一类支出占比最高？",
+        "哪一款支出实际最多？",
+        "哪一类人均支出最高？",
     ],
 )
 def test_what_is_no_ranking_of_a_level_is_not_read_as_one(question: str) -> None:
