@@ -406,7 +406,7 @@ class Engine:
         try:
             draft = self._compose(change)
         except (Unanswerable, CalculationError):
-            return None
+            return self._printed_premise(question, query, start)
         if not draft.facts or draft.value is None:
             return None
         content = self.understanding.content(to_template(question), list(query.doc_ids))
@@ -417,6 +417,19 @@ class Engine:
         return Answer(
             question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
             citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _printed_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction from the change the narrative prints for the very item asked, or None."""
+        doc = self.pick.doc(query)
+        printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
+        if (found := premise.item_corrected(question, printed, self.pick.name(query.subjects[0]))) is None:
+            return None
+        fixed, c = found
+        return Answer(
+            question=question, text=f"{fixed}。据{c.where}：\n「{c.sentence}」", refused=True, query=query,
+            citations=[Citation(doc_id=doc.doc_id, where=c.where, text=c.sentence)],
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -1194,7 +1207,11 @@ class Engine:
         ]
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
         hits = self.search(search, doc.doc_id, k=6)
-        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
+        items = [
+            n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
+        ]
+        quotes = [q for q in quotes if premise.names_subject(q.text, items)]  # another item's paragraph: never
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
         q = quotes[0]
