@@ -15,7 +15,7 @@ from assistant.calculator import convert
 from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _in_group, _named, _part_of, _parts, _summed
+from assistant.exclusion import _in_group, _named, _part_of, _parts, _same_subject, _summed
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -170,6 +170,19 @@ def test_an_exclusion_is_a_whole_and_a_part() -> None:
     assert _part_of(part, whole) and not _part_of(whole, part)
     assert not _part_of(fact("行政单位离退休", "227.72", table="表3", code="2080501"), whole)  # another table
     assert not _part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
+
+
+def test_another_printing_of_the_whole_is_the_same_subject_not_just_the_same_amount() -> None:
+    # review r1 S2-1: a 收支总表 balances, so 收入合计 = 支出合计; the 收入 row is never the 支出 whole
+    whole = fact("支出合计", "18417.70", table="收支总表")
+    assert not _same_subject(fact("收入合计", "18417.70", table="收支总表"), whole)
+    assert _same_subject(fact("支出总计", "18417.70", table="财政拨款收支总表"), whole)
+    assert _same_subject(fact("支出总计", "18417.70", table="收支总表"), fact("支出预算", "18417.70", table=None))
+    assert not _same_subject(fact("农林水支出", "18417.70", table="表3", code="213"), whole)  # another subject
+    assert _same_subject(
+        fact("农林水支出", "9", table="表3", code="213"), fact("农林水支出", "9", table="表5", code="213")
+    )
+    assert not _same_subject(fact("基本支出", "9", table="表3"), fact("项目支出", "9", table="表3"))
 
 
 def test_an_excluded_name_may_hold_the_words_of_parts() -> None:
