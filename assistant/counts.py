@@ -144,12 +144,24 @@ def _fits(noun: str, row: str, part: bool = False) -> float:
     return len(q & own) / len(own) if own else 0.0
 
 
+def _listed(f: Fact, sentence_of: Callable[[Fact], str]) -> bool:
+    """Whether a count is an item of a list under its head, in the list the head opens ("共有车辆43辆，其中业务用车
+    4辆，…其他按照规定配备的公务用车3辆"), not after the list has ended ("其中，一级项目6个…；组织对0个政府性基金
+    预算项目…": a count of its own)."""
+    if f.parent is None:
+        return False
+    text = _sentence(f, sentence_of)
+    words = cues()["words"]
+    opened = max((text.rfind(w) for w in words["list_opens"]), default=-1)
+    return opened >= 0 and all(text.rfind(w) < opened for w in words["list_ends"])
+
+
 def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], str]) -> Counted | None:
     """The count of `facts` (a document's prose counts) the question asks, or None when none fits."""
     units = set(cues()["units"][a.unit])
     want = "planned" if a.stance == "done" else a.stance  # what was bought is printed as 购置 (in a 决算)
     scored = [
-        (max(_fits(n, f.row, f.parent is not None) for n in a.nouns), f)
+        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f)
         for f in facts
         if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == want
     ]

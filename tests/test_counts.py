@@ -241,7 +241,7 @@ def _kb(department: str, level: str, text: str, rows: list[tuple[str, str, str, 
                        unit="万元", filename="d.pdf", n_facts=len(rows), ingested_at="", level=level)  # fmt: skip
     found = [
         Fact(doc_id="d", department=department, year=2026, table=None, section="其他", row=row, code=None,
-             column="数量", value=Decimal(v), unit="辆", source=f"其他 · 「{window}」", parent=parent)
+             column="数量", value=Decimal(v), unit="个" if "自评" in row or "项目" in row else "辆", source=f"其他 · 「{window}」", parent=parent)
         for row, v, window, parent in rows
     ]  # fmt: skip
     return doc, Knowledge([doc], found, [], {"d": text})
@@ -304,3 +304,23 @@ def test_the_units_asked_are_not_the_whole_department() -> None:
         answer_count("北京市交通委员会所属单位共有多少辆车？", [doc], kb)
     whole = answer_count("北京市交通委员会共有多少辆车？", [doc], kb)
     assert whole and whole.value == Decimal(328)
+
+
+def test_a_count_after_the_list_has_ended_is_no_part_of_its_head() -> None:
+    text = ("2019年度我部门组织对7个一般公共预算项目支出开展绩效自评，其中，一级项目6个，二级项目1个，共涉及资金940.15万元，"
+            "占一般公共预算项目支出总额的100%；组织对2019年度0个政府性基金预算项目开展绩效自评。")  # fmt: skip
+    head = "一般公共预算项目支出开展绩效自评"
+    doc, kb = _kb("佛山市轨道交通局", "部门", text, [
+        (head, "7", "对7个一般公共预算项目支出开展绩效自评", None),
+        ("一级项目", "6", "其中，一级项目6个", head),
+        ("政府性基金预算项目开展绩效自评", "0", "组织对2019年度0个政府性基金预算项目开展绩效自评", head),
+    ])  # fmt: skip
+    from assistant.counts import _listed
+
+    listed = [_listed(f, kb.sentence_of) for f in kb.facts_by_doc["d"]]
+    assert listed == [False, True, False]
+
+
+@pytest.mark.parametrize(("word", "kind"), [("其中", "list_opens"), ("；", "list_ends"), (";", "list_ends")])
+def test_every_list_word_has_a_case(word: str, kind: str) -> None:
+    assert word in cues()["words"][kind]
