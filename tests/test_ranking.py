@@ -3,6 +3,7 @@ its one table of projects, top first, each cited — never a sum, never a row of
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def test_the_top_row_answers_with_the_ranking_below_it(
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
     assert f"的是 {first}，" in a["text"] and "\n1. " + first in a["text"]
     assert all(f["verdict"] == "verified" for f in a["figures"])
+    # review r1 S2-2: each line's ✓ is the cell the line cites, never another cell of the same value
+    lines = [line for line in a["text"].splitlines() if re.match(r"\d+\. ", line) and "（" in line]
+    cells = {line.split("（", 1)[1].removesuffix("）") for line in lines}
+    assert lines
+    assert all(f["source"] in cells for f in a["figures"])
 
 
 def test_a_ranking_of_no_level_and_no_parent_is_left_to_the_engine(real: Engine) -> None:
