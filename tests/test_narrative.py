@@ -167,3 +167,12 @@ def test_a_question_naming_nothing_is_not_the_whole_budget() -> None:
     """ "比上年增长多少？" (a follow-up) names no item and no budget: never the whole budget's change."""
     assert best_change(changes([SHENZHEN]), "", False, ("深圳市财政局（本级）",), NEUTRAL) is None
     assert best_change(changes([SHENZHEN]), "预算", False, ("深圳市财政局（本级）",), NEUTRAL) is not None
+
+
+@pytest.mark.parametrize("word", _data()["relative_years"])
+def test_each_word_for_the_year_before_reads_the_basis_after_it(word: str) -> None:
+    # review r1 S2-3: "比前一年的预算" was read as no basis, so a change against 执行数 answered it
+    assert asked_basis(f"福利院2024年事业单位医疗比{word}的预算增长了多少？") == "预算"
+    assert asked_basis(f"事业单位医疗比{word}执行数增长了多少？") == "执行数"
+    assert asked_basis(f"事业单位医疗比{word}增长了多少？") == ""
+    assert not same_basis(asked_basis(_data()["relative_example"]), "执行数", "预算")
