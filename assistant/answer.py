@@ -30,6 +30,7 @@ from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
+from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
@@ -1211,7 +1212,10 @@ class Engine:
         items = [
             n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
         ]
-        quotes = [q for q in quotes if premise.names_subject(q.text, items)]  # another item's paragraph: never
+        paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
+        quotes = [  # a sentence of another item's paragraph: never
+            q for q in quotes if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+        ]
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
         q = quotes[0]
