@@ -94,8 +94,20 @@ def _same_subject(printed: Fact, whole: Fact) -> bool:
 
 
 def _labels(f: Fact) -> set[str]:
-    names = (re.sub(r"(?:预算|决算)数?$", "", _TOTAL.sub("", norm(f.row.partition("·")[0]))), norm(f.column))
-    return {n for n in names if n and not _BARE.fullmatch(n)}
+    """What a printing names: its row and column without 合计/总计 and a trailing 预算/决算 ("支出预算" → 支出),
+    the bare ones dropped; a table's bare total (合计 · 小计) names its table ("一般公共预算拨款支出预算表")."""
+    names = {_bare_name(f.row.partition("·")[0]), _bare_name(f.column)}
+    names = {n for n in names if n and not _BARE.fullmatch(n)}
+    if not names and f.table:
+        title = f.source.split(" · ")[0]
+        names = {
+            _bare_name(re.sub(r"^表\s*\d+\s*|\d{4}年度?|(?:部门|单位)?(?:预算|决算)?(?:情况)?总?表$", "", title))
+        } - {""}
+    return names
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"(?:预算|决算)数?$", "", _TOTAL.sub("", norm(name)))
 
 
 def _same_amount(printed: Fact, stated: Fact) -> bool:

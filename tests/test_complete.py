@@ -183,6 +183,14 @@ def test_another_printing_of_the_whole_is_the_same_subject_not_just_the_same_amo
         fact("农林水支出", "9", table="表3", code="213"), fact("农林水支出", "9", table="表5", code="213")
     )
     assert not _same_subject(fact("基本支出", "9", table="表3"), fact("项目支出", "9", table="表3"))
+    # 万里街道 2024: 支出预算总表's 合计 of its 支出预算 column; 福州 治安支队: 一般公共预算拨款支出预算表's 合计 · 小计
+    assert _same_subject(
+        fact("合计", "156211123", table="支出预算总表", column="支出预算"), fact("支出总计", "1", table="表1")
+    )
+    bare = fact("合计", "2796.14", table="一般公共预算拨款支出预算表", column="小计",
+                source="一般公共预算拨款支出预算表 · 合计 · 小计")  # fmt: skip
+    assert _same_subject(bare, fact("一般公共预算拨款支出", "2796.14", table=None, column="金额"))
+    assert not _same_subject(bare, fact("政府性基金预算拨款支出", "2796.14", table=None, column="金额"))
 
 
 def test_an_excluded_name_may_hold_the_words_of_parts() -> None:
