@@ -1209,8 +1209,10 @@ class Engine:
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
         hits = self.search(search, doc.doc_id, k=6)
         quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
-        items = [
-            n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
+        items = [  # a change's reason ("为什么减少了") is the item's own paragraph
+            n
+            for k, n in zip(query.subjects, names, strict=False)
+            if k not in {norm("支出总计"), norm("收入总计")} and premise.asked_direction(query.question)
         ]
         paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
         quotes = [  # a sentence of another item's paragraph: never

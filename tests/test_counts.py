@@ -324,3 +324,9 @@ def test_a_count_after_the_list_has_ended_is_no_part_of_its_head() -> None:
 @pytest.mark.parametrize(("word", "kind"), [("其中", "list_opens"), ("；", "list_ends"), (";", "list_ends")])
 def test_every_list_word_has_a_case(word: str, kind: str) -> None:
     assert word in cues()["words"][kind]
+
+
+def test_a_count_whose_sentence_names_the_units_answers_them() -> None:
+    doc, kb = _kb("重庆市水利局", "部门", CHONGQING_TEXT, CHONGQING_ROWS)
+    units = answer_count("截至2025年12月重庆市水利局所属预算单位共有多少辆车？", [doc], kb)
+    assert units and units.value == Decimal(43)  # "所属各预算单位共有车辆43辆"
