@@ -30,6 +30,7 @@ from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
+from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
@@ -408,7 +409,7 @@ class Engine:
         try:
             draft = self._compose(change)
         except (Unanswerable, CalculationError):
-            return None
+            return self._printed_premise(question, query, start)
         if not draft.facts or draft.value is None:
             return None
         content = self.understanding.content(to_template(question), list(query.doc_ids))
@@ -419,6 +420,19 @@ class Engine:
         return Answer(
             question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
             citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _printed_premise(self, question: str, query: Query, start: float) -> Answer | None:
+        """The correction from the change the narrative prints for the very item asked, or None."""
+        doc = self.pick.doc(query)
+        printed = narrative.changes(self.facts_sql.chunks([doc.doc_id]))
+        if (found := premise.item_corrected(question, printed, self.pick.name(query.subjects[0]))) is None:
+            return None
+        fixed, c = found
+        return Answer(
+            question=question, text=f"{fixed}。据{c.where}：\n「{c.sentence}」", refused=True, query=query,
+            citations=[Citation(doc_id=doc.doc_id, where=c.where, text=c.sentence)],
             timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -1202,7 +1216,16 @@ class Engine:
         ]
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
         hits = self.search(search, doc.doc_id, k=6)
-        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names))
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
+        items = [  # a change's reason ("为什么减少了") is the item's own paragraph
+            n
+            for k, n in zip(query.subjects, names, strict=False)
+            if k not in {norm("支出总计"), norm("收入总计")} and premise.asked_direction(query.question)
+        ]
+        paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
+        quotes = [  # a sentence of another item's paragraph: never
+            q for q in quotes if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+        ]
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
         q = quotes[0]

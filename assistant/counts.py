@@ -20,13 +20,14 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from assistant import calculator as calc
+from assistant import scope as accounts
 from assistant.draft import Draft, Unanswerable, operand, sources, where
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Citation
 from index.numbers import ascii_digits
 from index.records import DocumentInfo, Fact
 
-Stance = Literal["held", "planned"]
+Stance = Literal["held", "planned", "done"]  # done: "买了几辆" — bought, what a 决算 reports
 _CJK = "\u4e00-\u9fff"
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
@@ -91,6 +92,7 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     after = re.match(rf"[{_CJK}]*", text[m.end() :])
     noun = re.sub(r"(?:呢|吗|啊|呀)$", "", after.group(0) if after else "")
     planned = any(w in text for w in cues()["asked_planned"])
+    done = planned and _done(text)
     if not noun:  # "单价100万元以上的设备有多少台套", "购置的车辆有几辆": the noun is before the count
         before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
         noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
@@ -103,8 +105,16 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     part = next((p for p in words["parts"] if p in text), None)
     return CountAsked(
         nouns=(noun, printed) if printed else (noun,), unit=m.group("unit"),
-        stance="planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
+        stance="done" if done else "planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
     )  # fmt: skip
+
+
+def _done(text: str) -> bool:
+    """Whether a planned verb of the question is in the past ("去年买了几辆车", "已购置几辆"): what was bought."""
+    verbs = "|".join(sorted(map(re.escape, cues()["asked_planned"]), key=len, reverse=True))
+    tense = cues()["asked_done"]
+    after, before = "|".join(map(re.escape, tense["after"])), "|".join(map(re.escape, tense["before"]))
+    return bool(re.search(rf"(?:{before})(?:{verbs})|(?:{verbs})[^，。？?]{{0,4}}?(?:{after})", text))
 
 
 def stance(sentence: str) -> Stance:
@@ -119,25 +129,41 @@ def stance(sentence: str) -> Stance:
     return last[1]
 
 
-def _fits(noun: str, row: str) -> float:
+def _fits(noun: str, row: str, part: bool = False) -> float:
     """How well a fact's row is the noun asked: 0 unless the row holds every bigram of it (but one of a long
-    one); else the share of the row that is asked (the tighter row first)."""
+    one); else the share of the row that is asked (the tighter row first). A `part` (an item of a list under its
+    head: "其中…、其他按照规定配备的公务用车3辆") fits only when it adds no word the question did not write."""
     noun, row = norm(_ASIDE.sub("", noun)), norm(_ASIDE.sub("", row))
     q = set(grams(noun)) or {noun}
     own = set(grams(row)) or {row}
+    if part and not own <= q:
+        return 0.0
     hit = len(q & own) if len(noun) > 1 else int(noun in row)
     if hit < len(q) - (1 if len(q) >= 5 else 0):
         return 0.0
     return len(q & own) / len(own) if own else 0.0
 
 
+def _listed(f: Fact, sentence_of: Callable[[Fact], str]) -> bool:
+    """Whether a count is an item of a list under its head, in the list the head opens ("共有车辆43辆，其中业务用车
+    4辆，…其他按照规定配备的公务用车3辆"), not after the list has ended ("其中，一级项目6个…；组织对0个政府性基金
+    预算项目…": a count of its own)."""
+    if f.parent is None:
+        return False
+    text = _sentence(f, sentence_of)
+    words = cues()["words"]
+    opened = max((text.rfind(w) for w in words["list_opens"]), default=-1)
+    return opened >= 0 and all(text.rfind(w) < opened for w in words["list_ends"])
+
+
 def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], str]) -> Counted | None:
     """The count of `facts` (a document's prose counts) the question asks, or None when none fits."""
     units = set(cues()["units"][a.unit])
+    want = "planned" if a.stance == "done" else a.stance  # what was bought is printed as 购置 (in a 决算)
     scored = [
-        (max(_fits(n, f.row) for n in a.nouns), f)
+        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f)
         for f in facts
-        if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == a.stance
+        if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == want
     ]
     scored = [(s, f) for s, f in scored if s > 0]
     if not scored:
@@ -167,6 +193,12 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     return Counted(facts=tuple(best), value=None)
 
 
+def _sentence(f: Fact, sentence_of: Callable[..., str]) -> str:
+    """The sentence that prints a count, up to the figure: "2026年单位预算安排购置车辆2辆" (the sentence before it,
+    "截至2025年12月31日…共有车辆16辆", is another count's)."""
+    return (sentence_of(f) or "").rsplit("。", 1)[-1]
+
+
 def _said(f: Fact, sentence_of: Callable[..., str]) -> str:
     """A count as the answer says it, with the clause that prints it: "执法执勤用车 14 辆（文字说明原文：
     “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off."""
@@ -183,20 +215,32 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
     a Draft citing each fact used, Unanswerable listing the figures when several fit, None when none does."""
     years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ascii_digits(question))}
     found: list[tuple[DocumentInfo, Counted]] = []
+    done = of_units = False
     for doc in sorted(docs, key=lambda d: d.year, reverse=True):
         a = asked(question, [doc.department, *doc.aliases])
         if a is None:
             return None
+        done, of_units = a.stance == "done", any("单位" in n for n in a.nouns)
+        if done and doc.kind != "决算":
+            continue  # a budget plans purchases: what was bought ("买了几辆") is only a 决算's
         c = counted(a, kb.facts_by_doc.get(doc.doc_id, []), kb.sentence_of)
         if c is None:
             continue
-        said = " ".join(kb.sentence_of(f) for f in c.facts)
+        said = " ".join(_sentence(f, kb.sentence_of) for f in c.facts)
         if years - {doc.year} and not all(str(y) in said for y in years - {doc.year}):
-            continue  # another year's count: never this document's ("截至2024年底" is printed in its own text)
+            continue  # another year's count: its own sentence names the year ("截至2024年底共有…"), no other one
         found.append((doc, c))
     if not found:
+        if done:
+            raise Unanswerable(
+                "库中的预算公开文件只给出计划购置的数量，没有给出实际买了多少；实际购置数要看当年的部门决算"
+            )
         return None
     doc, c = found[0]  # the latest document that prints it
+    if reason := accounts.count_mismatch(
+        question, doc, [_sentence(f, kb.sentence_of) for f in c.facts], units=of_units
+    ):
+        raise Unanswerable(reason)
     scope = f"{doc.year}年{doc.department}"
     shown = "；".join(_said(f, kb.sentence_of) for f in c.facts)
     if c.value is None:

@@ -81,6 +81,35 @@ def _part_of(part: Fact, whole: Fact) -> bool:
     return (coded and part.column == whole.column) or (part.row == whole.row and part.column != whole.column) or total
 
 
+def _same_subject(printed: Fact, whole: Fact) -> bool:
+    """Another printing of the whole is the same subject, not just the same amount: the same 科目 code, or a
+    label in common (its row or its column, without 合计/总计 and the bare column names) on the same side (收入 /
+    支出) — "支出总计" of 收支总表 and of 财政拨款收支总表, the 项目支出 column and "项目支出…万元" in the text; a
+    收入合计 that balances 支出合计 is never the 支出 whole."""
+    if printed.code and whole.code:
+        return printed.code == whole.code
+    labels = [_labels(f) for f in (printed, whole)]
+    sides = [{s for s in _SIDES if any(s in label for label in ls)} for ls in labels]
+    return sides[0] == sides[1] and bool(labels[0] & labels[1])
+
+
+def _labels(f: Fact) -> set[str]:
+    """What a printing names: its row and column without 合计/总计 and a trailing 预算/决算 ("支出预算" → 支出),
+    the bare ones dropped; a table's bare total (合计 · 小计) names its table ("一般公共预算拨款支出预算表")."""
+    names = {_bare_name(f.row.partition("·")[0]), _bare_name(f.column)}
+    names = {n for n in names if n and not _BARE.fullmatch(n)}
+    if not names and f.table:
+        title = f.source.split(" · ")[0]
+        names = {
+            _bare_name(re.sub(r"^表\s*\d+\s*|\d{4}年度?|(?:部门|单位)?(?:预算|决算)?(?:情况)?总?表$", "", title))
+        } - {""}
+    return names
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"(?:预算|决算)数?$", "", _TOTAL.sub("", norm(name)))
+
+
 def _same_amount(printed: Fact, stated: Fact) -> bool:
     """A table's figure is the figure stated, to the stated figure's precision (15,621.11 万元 = 156,211,123 元)."""
     if printed.unit not in calc.MONEY or stated.unit not in calc.MONEY:
@@ -140,7 +169,7 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
     name or a row/column of that table named with it. None unless every printing of the whole that has all the
     parts gives the same result."""
     facts = _doc_facts(engine, whole.doc_id)
-    wholes = [whole, *(f for f in facts if f is not whole and _same_amount(f, whole))]
+    wholes = [whole, *(f for f in facts if f is not whole and _same_amount(f, whole) and _same_subject(f, whole))]
     read = []
     for name in names:
         a = engine.rules(f"{name}是多少？", doc_id=whole.doc_id)

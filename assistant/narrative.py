@@ -52,7 +52,7 @@ def _data() -> dict[str, Any]:
 def basis_of(against: str) -> str:
     """What a comparison is measured against ("2023年预算执行数" → "执行数", "2025年年初预算" → "年初预算",
     "上年" → ""): the first basis of narrative.toml whose word the phrase holds."""
-    rest = re.sub(r"上一?年|去年|\d{4}\s*年度?|[（(][^）)]*[)）]", "", against)
+    rest = re.sub(rf"{_years()}|[（(][^）)]*[)）]", "", against)
     return next((str(b["name"]) for b in _data()["basis"] if any(w in rest for w in b["words"])), "")
 
 
@@ -296,8 +296,14 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
 
 
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
+def _years() -> str:
+    """narrative.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
+    words = sorted(_data()["relative_years"], key=len, reverse=True)
+    return "|".join([*map(re.escape, words), r"\d{4}\s*年度?"])
+
+
 AGAINST = re.compile(
-    r"(?:比|较|与)\s*(?:上年|上一年|去年|\d{4}\s*年)(?:[（(][^）)]{0,12}[)）])?"
+    rf"(?:比|较|与)\s*(?:{_years()})(?:[（(][^）)]{{0,12}}[)）])?的?"
     r"(?:年初预算数?|年初|全年预算数?|(?:预算)?执行数?|实际(?:执行|支出)?数?|决算数?|预算数?|同期)?(?:相比)?"
 )
 ASKED_OFF = re.compile(

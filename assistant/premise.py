@@ -16,6 +16,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from assistant.knowledge import norm
+from assistant.narrative import Change
+
 Direction = Literal["up", "down"]
 
 
@@ -124,3 +127,32 @@ def direction_words(direction: Direction) -> list[str]:
 def either_way(question: str) -> bool:
     """Whether a question asks which way a figure moved ("多了还是少了"): answered by the signed change."""
     return bool(re.search(str(_data()["either_way"]), question))
+
+
+def names_subject(passage: str, items: Sequence[str]) -> bool:
+    """Whether a passage quoted to explain an item names that item ("项目支出…减少的原因…" for 项目支出): a
+    paragraph on another item's change ("“三公”经费…减少 32.23 万元") explains nothing of it. No items (the budget
+    as a whole, a table): any passage."""
+    plain = norm(passage)
+    return not items or any(norm(i) in plain for i in items if i)
+
+
+def item_corrected(question: str, changes: Sequence[Change], item: str) -> tuple[str, Change] | None:
+    """(the correction, the printed change) of a why-question about `item` whose direction the change printed
+    for that very item contradicts ("事业单位医疗为什么减少" ← "事业单位医疗…比2023年预算执行数增加14.04%"), or
+    None: no direction asked, no change printed for the item itself (a parent's or another item's is no answer)."""
+    asked = asked_direction(question)
+    if asked is None:
+        return None
+    for c in changes:
+        signed = c.change if c.change is not None else c.rate
+        if norm(c.subject) != norm(item) or signed is None or signed == 0:
+            continue
+        printed: Direction = "up" if signed > 0 else "down"
+        if printed == asked[1]:
+            return None
+        word = _data()["up" if printed == "up" else "down"][0]
+        said = f"{c.change_unit}" if c.change is not None else "%"
+        text = f"比{c.against}{word} {abs(signed)}{'' if said == '%' else ' '}{said}"
+        return str(_data()["correction"]).format(printed=text, asked=asked[0]), c
+    return None

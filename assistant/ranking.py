@@ -55,9 +55,21 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     if len(levels) > 1:
         return None
     level = next(iter(levels), None)
-    if level is None and re.sub(r"科目|支出|的", "", what):
-        return None  # "哪个单位最多", "哪个专项最多": rows of no level read here
+    if _unread(what):
+        return None  # "哪个单位最多" (rows of no level), "哪一类支出增长最多" (a measure not read here)
     return m, level, m.group("most") in _spec()["least"]
+
+
+def _unread(what: str) -> str:
+    """What is left of the words between 哪… and 最多 once the level, the projects, the tables, the columns and
+    the nouns every ranking may write (科目, 支出, 的) are read: "哪一类支出增长最多" leaves 增长, which ranks no
+    amount, so the question is no ranking of amounts."""
+    data = _data()["threshold"]
+    known = [*data["columns"], *data["tables"], *(c.removesuffix("支出") for c in data["columns"])]
+    known += [rf"{w}级|{w}科目|^{w}$" for w in _levels()] + [_spec()["projects"], "科目", "支出", "的"]
+    for word in known:
+        what = re.sub(word, "", what)
+    return what
 
 
 def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:

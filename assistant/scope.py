@@ -32,19 +32,26 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(the words of any accounts, 汇总 after a body's name, what makes a 所属 word ask about the units)."""
+def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """(the words of any accounts, each scope's word after a body's name — 汇总, 机关 — with what may not follow
+    it, what makes a 所属 word ask about the units)."""
     data = _data()
     words = [w for scope in data["asked"].values() for w in scope["words"]]
     g = data["grammar"]
-    after = rf"(?:{_alternation(g['name_ends'])})(?:{_alternation(data['asked'][WHOLE]['after_name'])})"
-    after += rf"(?!{_alternation(g['sum_after'])})"
+    after = {
+        scope: re.compile(
+            rf"(?:{_alternation(g['name_ends'])})(?:{_alternation(v['after_name'])})(?!{_alternation(v['not_after'])})"
+        )
+        for scope, v in data["asked"].items()
+        if v.get("after_name")
+    }
     units = re.compile(rf"^\s*(?:的)?(?:{_alternation(g['units_after'])})")
-    return re.compile(_alternation(words)), re.compile(after), units
+    return re.compile(_alternation(words)), after, units
 
 
-def said(question: str) -> list[tuple[str, int]]:
-    """Each naming of accounts in the (squeezed) question: (本级 / 汇总 / 所属, where its word starts)."""
+def said(question: str, units_asked: bool = True) -> list[tuple[str, int]]:
+    """Each naming of accounts in the (squeezed) question: (本级 / 汇总 / 所属, where its word starts). With
+    `units_asked` False (a count of something else: "所属单位共有多少辆车") a 所属 word is always the accounts."""
     data = _data()
     text = form_key(question)
     for word in sorted(data["grammar"]["not_scope"], key=len, reverse=True):
@@ -53,11 +60,11 @@ def said(question: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for m in words.finditer(text):
         scope = next(s for s, v in data["asked"].items() if form_key(m.group(0)) in map(form_key, v["words"]))
-        if scope == UNITS and units.match(text[m.end() :]):
+        if scope == UNITS and units_asked and units.match(text[m.end() :]):
             continue  # "下属单位里哪个最多", "所属单位有几个": the units themselves are asked about
         found.append((scope, m.start()))
     blanked = words.sub(lambda m: " " * len(m.group(0)), text)
-    found += [(WHOLE, m.end() - 2) for m in after.finditer(blanked)]
+    found += [(scope, m.end() - 2) for scope, p in after.items() for m in p.finditer(blanked)]
     return found
 
 
@@ -111,6 +118,21 @@ def mismatch(question: str, facts: Sequence[Fact], docs: Mapping[str, DocumentIn
             continue
         for scope in bound[f.doc_id]:
             if _serves(doc, scope) or _said_in_place(f, scope):
+                continue
+            return _refusal(doc, scope)
+    return None
+
+
+def count_mismatch(question: str, doc: DocumentInfo, sentences: Sequence[str], units: bool) -> str | None:
+    """Why counts printed in `sentences` of `doc` are not the accounts the question asks, or None: a sentence that
+    names its accounts ("所属各预算单位共有车辆43辆", "部门本级内设机构25个") answers only those; one that names
+    none answers as its document ("重庆市水利局本级有几辆车" ← a 部门预算's count of all its units: refused).
+    `units`: the count is of units ("所属单位有几个"), so a 所属 word before it names no accounts."""
+    data = _data()["asked"]
+    for scope in {s for s, _ in said(question, units)}:
+        for sentence in sentences:
+            named = {s for s, v in data.items() if any(w in sentence for w in v["words"])}
+            if scope in named or (not named and _serves(doc, scope)):
                 continue
             return _refusal(doc, scope)
     return None

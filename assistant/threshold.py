@@ -9,13 +9,14 @@ The words are data (assistant/measures.toml [threshold])."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
-from assistant.records import Answer, Citation
+from assistant.records import Answer, Citation, Figure
 from index.normal import to_decimal
 from index.records import DocumentInfo, Fact
 
@@ -180,12 +181,26 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
     return listed(turn, question, head, text, hits, doc)
 
 
+def _own(figures: list[Figure], hits: list[Fact]) -> list[Figure]:
+    """Each line's figure checked against the cell the line cites (in the lines' order), never against another
+    cell of the same value ("213 农林水支出 3,952.59 万元（表7…）" ✓ from 表7's cell, not 表2's); the top figure
+    said again above the lines is its line's cell."""
+    cells: dict[tuple[Decimal, str], list[Fact]] = {}
+    for f in hits:
+        cells.setdefault((f.value, f.unit), []).append(f)
+    out = []
+    for g in figures:
+        own = cells.get((g.value, g.unit))
+        out.append(replace(g, verdict="verified", source=cited(own.pop(0) if len(own) > 1 else own[0])) if own else g)
+    return out
+
+
 def listed(
     turn: Any, question: str, head: str, text: str, hits: list[Fact], doc: Any, top: Fact | None = None
 ) -> Answer | None:
     """The list as an answer, each line's figure checked (the amount in `head` is the question's own), or None
     when one does not match the document; `top`, the figure a ranking asks, is the answer's value."""
-    figures = turn.verifier.check(text.removeprefix(head), [doc.doc_id])
+    figures = _own(turn.verifier.check(text.removeprefix(head), [doc.doc_id]), hits)
     if any(g.verdict == "mismatch" for g in figures):
         return None
     return Answer(

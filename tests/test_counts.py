@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from assistant.counts import Counted, asked, counted, cues, stance
+from assistant.counts import Counted, answer_count, asked, counted, cues, stance
+from assistant.draft import Unanswerable
 from index.records import Fact
 
 HELD = "截至2025年12月31日，福州市公安局治安管理支队共有车辆16辆，其中：副部（省）级以上领导用车0辆、执法执勤用车14"
@@ -217,3 +219,114 @@ def test_a_noun_after_the_count_keeps_its_own_words() -> None:
 def test_every_particle_is_dropped_from_the_noun(particle: str) -> None:
     a = asked(f"有几个项目开展{particle}绩效自评？")
     assert a is not None and a.nouns == ("项目开展绩效自评",)
+
+
+# --- review r1: a count's year, tense, accounts and category (S1-1, S1-2, S1-3) ---------------------------
+
+FUZHOU_TEXT = (
+    "（三）国有资产占用使用情况截至2025年12月31日，福州市公安局治安管理支队共有车辆16辆，其中：执法执勤用车14辆。"
+    "2026年单位预算安排购置车辆2辆，其中：执法执勤用车2辆。"
+)
+CHONGQING_TEXT = (
+    "（四）国有资产占有使用情况。截至2025年12月，所属各预算单位共有车辆43辆，其中业务用车4辆，"
+    "特种专业技术用车9辆，其他按照规定配备的公务用车3辆。"
+)
+
+
+def _kb(department: str, level: str, text: str, rows: list[tuple[str, str, str, str | None]]) -> tuple[Any, Any]:
+    from assistant.knowledge import Knowledge
+    from index.records import DocumentInfo
+
+    doc = DocumentInfo(doc_id="d", title=f"2026年{department}预算", department=department, year=2026, kind="预算",
+                       unit="万元", filename="d.pdf", n_facts=len(rows), ingested_at="", level=level)  # fmt: skip
+    found = [
+        Fact(doc_id="d", department=department, year=2026, table=None, section="其他", row=row, code=None,
+             column="数量", value=Decimal(v), unit="个" if "自评" in row or "项目" in row else "辆", source=f"其他 · 「{window}」", parent=parent)
+        for row, v, window, parent in rows
+    ]  # fmt: skip
+    return doc, Knowledge([doc], found, [], {"d": text})
+
+
+def test_a_count_answers_another_year_only_when_its_own_sentence_names_it() -> None:
+    doc, kb = _kb("福州市公安局治安管理支队", "单位", FUZHOU_TEXT, [
+        ("车辆", "16", "共有车辆16辆", None),
+        ("单位预算安排购置车辆", "2", "单位预算安排购置车辆2辆", None),
+    ])  # fmt: skip
+    held = answer_count("福州市公安局治安管理支队2025年有几辆车？", [doc], kb)
+    assert held and held.value == Decimal(16)  # "截至2025年12月31日" is in the count's own sentence
+    assert answer_count("福州市公安局治安管理支队2025年要买几辆车？", [doc], kb) is None  # the plan is 2026's
+    planned = answer_count("福州市公安局治安管理支队2026年要买几辆车？", [doc], kb)
+    assert planned and planned.value == Decimal(2)
+
+
+@pytest.mark.parametrize("question", ["去年买了几辆车？", "2025年购置过几辆车？", "已购置几辆车？", "已经买几辆车？"])
+def test_a_planned_verb_in_the_past_asks_what_was_bought(question: str) -> None:
+    a = asked(question)
+    assert a is not None and a.stance == "done"
+    doc, kb = _kb("福州市公安局治安管理支队", "单位", FUZHOU_TEXT, [
+        ("单位预算安排购置车辆", "2", "单位预算安排购置车辆2辆", None),
+    ])  # fmt: skip
+    with pytest.raises(Unanswerable):  # a budget's plan is never what was bought
+        answer_count(question, [doc], kb)
+
+
+def test_every_tense_word_has_a_case() -> None:
+    assert set(cues()["asked_done"]["after"]) == {"了", "过"}
+    assert set(cues()["asked_done"]["before"]) == {"已经", "已", "曾"}
+
+
+CHONGQING_ROWS: list[tuple[str, str, str, str | None]] = [
+    ("所属各预算单位共有车辆", "43", "所属各预算单位共有车辆43辆", None),
+    ("业务用车", "4", "其中业务用车4辆", "所属各预算单位共有车辆"),
+    ("其他按照规定配备的公务用车", "3", "其他按照规定配备的公务用车3辆", "所属各预算单位共有车辆"),
+]
+
+
+def test_a_listed_part_with_a_word_not_asked_never_answers_the_category() -> None:
+    doc, kb = _kb("重庆市水利局", "部门", CHONGQING_TEXT, CHONGQING_ROWS)
+    whole = answer_count("重庆市水利局有几辆公务用车？", [doc], kb)
+    assert whole and whole.value == Decimal(43)  # was 其他按照规定配备的公务用车 3 辆 ✓
+    part = answer_count("重庆市水利局有几辆业务用车？", [doc], kb)
+    assert part and part.value == Decimal(4)
+
+
+@pytest.mark.parametrize("question", ["重庆市水利局本级有几辆车？", "重庆市水利局机关有几辆公务用车？"])
+def test_a_count_of_other_accounts_is_refused(question: str) -> None:
+    doc, kb = _kb("重庆市水利局", "部门", CHONGQING_TEXT, CHONGQING_ROWS)
+    with pytest.raises(Unanswerable, match="口径不同"):  # the sentence counts 所属各预算单位's vehicles
+        answer_count(question, [doc], kb)
+
+
+def test_the_units_asked_are_not_the_whole_department() -> None:
+    text = "截至2025年底，北京市交通委员会部门共有车辆328台。"
+    doc, kb = _kb("北京市交通委员会", "部门", text, [("车辆", "328", "部门共有车辆328台", None)])
+    with pytest.raises(Unanswerable, match="所属单位"):
+        answer_count("北京市交通委员会所属单位共有多少辆车？", [doc], kb)
+    whole = answer_count("北京市交通委员会共有多少辆车？", [doc], kb)
+    assert whole and whole.value == Decimal(328)
+
+
+def test_a_count_after_the_list_has_ended_is_no_part_of_its_head() -> None:
+    text = ("2019年度我部门组织对7个一般公共预算项目支出开展绩效自评，其中，一级项目6个，二级项目1个，共涉及资金940.15万元，"
+            "占一般公共预算项目支出总额的100%；组织对2019年度0个政府性基金预算项目开展绩效自评。")  # fmt: skip
+    head = "一般公共预算项目支出开展绩效自评"
+    _, kb = _kb("佛山市轨道交通局", "部门", text, [
+        (head, "7", "对7个一般公共预算项目支出开展绩效自评", None),
+        ("一级项目", "6", "其中，一级项目6个", head),
+        ("政府性基金预算项目开展绩效自评", "0", "组织对2019年度0个政府性基金预算项目开展绩效自评", head),
+    ])  # fmt: skip
+    from assistant.counts import _listed
+
+    listed = [_listed(f, kb.sentence_of) for f in kb.facts_by_doc["d"]]
+    assert listed == [False, True, False]
+
+
+@pytest.mark.parametrize(("word", "kind"), [("其中", "list_opens"), ("；", "list_ends"), (";", "list_ends")])
+def test_every_list_word_has_a_case(word: str, kind: str) -> None:
+    assert word in cues()["words"][kind]
+
+
+def test_a_count_whose_sentence_names_the_units_answers_them() -> None:
+    doc, kb = _kb("重庆市水利局", "部门", CHONGQING_TEXT, CHONGQING_ROWS)
+    units = answer_count("截至2025年12月重庆市水利局所属预算单位共有多少辆车？", [doc], kb)
+    assert units and units.value == Decimal(43)  # "所属各预算单位共有车辆43辆"

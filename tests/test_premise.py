@@ -13,6 +13,7 @@ import pytest
 from assistant import premise
 from assistant.answer import Engine
 from assistant.config import Settings
+from assistant.narrative import Change
 from tests.conftest import REAL, store_of
 
 
@@ -158,3 +159,35 @@ def test_a_premise_figure_the_document_does_not_print_is_no_answer(engine: Engin
 def test_a_why_question_alone_still_quotes_the_reason(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局公务接待费为什么减少了？")
     assert a.value is None and "主要是根据年度因公出国计划任务安排相关预算" in a.text
+
+
+# --- review r1 S1-5: an item's why-question --------------------------------------------------------------
+
+FULIYUAN = "2023年当年预算执行数为44.17万元，2024年预算安排50.37万元，比2023年预算执行数增加14.04%。"
+
+
+def _change(subject: str, rate: str) -> Change:
+    return Change(subject=subject, amount=Decimal("50.37"), unit="万元", change=None, change_unit="万元",
+                  rate=Decimal(rate), sentence=FULIYUAN, where="2024年单位预算编制说明", against="2023年预算执行数",
+                  parents=("医疗卫生与计划生育支出", "行政事业单位医疗"))  # fmt: skip
+
+
+def test_an_items_false_premise_is_corrected_from_its_own_printed_change() -> None:
+    changes = [_change("事业单位医疗", "14.04")]
+    fixed = premise.item_corrected("福利院2024年事业单位医疗为什么减少？", changes, "事业单位医疗")
+    assert fixed and fixed[0] == "公开文件所列是比2023年预算执行数增加 14.04%，并未减少"
+    assert premise.item_corrected("福利院2024年事业单位医疗为什么增加？", changes, "事业单位医疗") is None
+    assert premise.item_corrected("福利院2024年行政事业单位医疗为什么减少？", changes, "行政事业单位医疗") is None
+
+
+def test_a_quote_explains_an_item_only_when_it_names_it() -> None:
+    three = "2026年财政拨款“三公”经费预算223.80万元，比2025年年初预算减少32.23万元，下降12.59%"
+    assert not premise.names_subject(three, ["项目支出"])  # was quoted with ✓ for 北京市财政局's 项目支出
+    assert premise.names_subject(three, ["“三公”经费"])
+    assert premise.names_subject(three, [])  # the budget as a whole: any passage
+
+
+def test_an_items_why_question_quotes_no_other_items_paragraph(store_real: Path) -> None:
+    a = Engine(Settings(store=store_real)).answer("福利院2024年事业单位医疗为什么减少？")
+    # was "财政拨款收入支出增加的主要原因是…" quoted: another item's reason for a premise never checked
+    assert a.refused and "增加 14.04%" in a.text and "并未减少" in a.text

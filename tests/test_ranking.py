@@ -3,6 +3,7 @@ its one table of projects, top first, each cited — never a sum, never a row of
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,6 +40,11 @@ def test_a_ranking_is_read_with_its_level(question: str, level: int | None, leas
         "科技研发资金各专项里哪个专项最多？",  # rows of no level read here
         "哪个项级科目最多，哪一类最少？",  # two rankings
         "万里街道2024年项目支出是多少？",
+        # a word ranking no amount of a level (review r1 S1-6): the amounts are never ranked in its place
+        "重庆市水利局哪一类支出增长最多？",
+        "哪一类支出占比最高？",
+        "哪一款支出实际最多？",
+        "哪一类人均支出最高？",
     ],
 )
 def test_what_is_no_ranking_of_a_level_is_not_read_as_one(question: str) -> None:
@@ -65,6 +71,11 @@ def test_the_top_row_answers_with_the_ranking_below_it(
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
     assert f"的是 {first}，" in a["text"] and "\n1. " + first in a["text"]
     assert all(f["verdict"] == "verified" for f in a["figures"])
+    # review r1 S2-2: each line's ✓ is the cell the line cites, never another cell of the same value
+    lines = [line for line in a["text"].splitlines() if re.match(r"\d+\. ", line) and "（" in line]
+    cells = {line.split("（", 1)[1].removesuffix("）") for line in lines}
+    assert lines
+    assert all(f["source"] in cells for f in a["figures"])
 
 
 def test_a_ranking_of_no_level_and_no_parent_is_left_to_the_engine(real: Engine) -> None:

@@ -153,6 +153,19 @@ def test_each_filler_word_is_read_as_nothing(word: str) -> None:
     assert chinese(f"{base} {word}?") == "深圳市财政局2026年支出总计是多少？"
 
 
+def test_no_filler_is_a_word_of_an_entry() -> None:
+    """A word that carries a basis ("planned" → 预算) or any entry's meaning is never read as nothing."""
+    entries = {en for slot in BASE for en in GLOSSARY[slot] if len(words(en)) == 1}
+    assert not set(GLOSSARY["filler"]) & entries
+    assert not set(GLOSSARY["filler"]) & {"planned", "budgeted", "actual", "spent", "under", "from", "listed"}
+
+
+def test_planned_asks_the_budgeted_figure() -> None:  # review r1 S1-4: read as …公务接待费, the 决算数 0.16 ✓
+    q = "How much was planned for official reception by the Foshan Rail Transit Bureau in 2019?"
+    assert chinese(q) == "佛山市轨道交通局2019年预算公务接待费是多少？"
+    assert chinese(q.replace("planned for", "actually spent on")) == "佛山市轨道交通局2019年决算公务接待费是多少？"
+
+
 def test_words_drop_possessives_and_punctuation() -> None:
     assert words("The Bureau's “three public” expenses, Xi'an?") == [
         "the",

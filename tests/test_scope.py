@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.scope import OFFICE, UNITS, WHOLE, asked, mismatch
+from assistant.scope import OFFICE, UNITS, WHOLE, asked, mismatch, said
 from index.records import DocumentInfo, Fact
 
 CAIZHENG = DocumentInfo(doc_id="cz", title="2026年深圳市财政局（本级）部门预算", department="深圳市财政局（本级）", year=2026,
@@ -51,10 +51,25 @@ def test_summed_accounts_right_after_a_bodys_name(end: str) -> None:
     assert asked(f"某某{end}汇总的支出预算是多少？") == {WHOLE}
 
 
-@pytest.mark.parametrize("after", _data()["grammar"]["sum_after"])
+@pytest.mark.parametrize("after", _data()["asked"][WHOLE]["not_after"])
 def test_summing_is_no_scope(after: str) -> None:
     assert asked(f"财政局和科创局的支出汇总{after}是多少？") == set()
     assert asked(f"两个局汇总{after}是多少？") == set()
+
+
+@pytest.mark.parametrize("end", _data()["grammar"]["name_ends"])
+def test_the_office_right_after_a_bodys_name(end: str) -> None:  # review r1 S1-2: 机关 was dropped
+    assert asked(f"某某{end}机关有几辆公务用车？") == {OFFICE}
+
+
+@pytest.mark.parametrize("after", _data()["asked"][OFFICE]["not_after"])
+def test_a_name_that_begins_with_the_office_word_is_no_scope(after: str) -> None:
+    assert asked(f"重庆市水利局机关{after}是多少？") == set()
+
+
+def test_units_before_a_count_of_something_else_name_the_accounts() -> None:
+    assert said("北京市交通委员会所属单位共有多少辆车？", units_asked=False)[0][0] == UNITS
+    assert not said("北京市交通委员会所属单位共有多少个？")
 
 
 @pytest.mark.parametrize("after", _data()["grammar"]["units_after"])
