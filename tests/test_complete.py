@@ -248,7 +248,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 @pytest.mark.slow
 def test_real_questions_with_a_part_dropped_are_refused(engine: Engine) -> None:
-    bought = engine.answer("深圳市科技创新局今年计划买几辆车？")  # the plan printed, 2026年计划购置车辆1辆; never the 4 held
+    bought = engine.answer(
+        "深圳市科技创新局今年计划买几辆车？"
+    )  # the plan printed, 2026年计划购置车辆1辆; never the 4 held
     assert bought.value == Decimal("1") and bought.unit == "辆" and "4 辆" not in bought.text
     ranked = engine.answer("深圳市科技创新局的科技研发资金各专项里哪个最多？")
     assert ranked.refused and "哪个最多" in ranked.text
