@@ -111,7 +111,11 @@ class Selector:
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
         if query.code and key == query.subjects[0] and any(f.code == query.code for f in facts):
-            facts = [f for f in facts if f.code == query.code]  # a 科目 asked by code or path: its coded rows
+            # a 科目 asked by code or path: its coded rows, and the text's figures of it — when every coded row of
+            # the name is that code (the text's 行政运行 is then the same item) or its sentence prints the code
+            codes = {f.code for f in facts if f.code}
+            text = [f for f in facts if f.table is None and (codes == {query.code} or query.code in f.source)]
+            facts = [f for f in facts if f.code == query.code] + text
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:

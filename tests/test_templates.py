@@ -244,3 +244,19 @@ def test_the_audit_finds_the_real_documents_errors_and_nothing_else(
     checks = audit(parsed.disclosure, parsed.facts)
     assert len(checks) > 50
     assert {(c.kind, str(c.found)) for c in checks if c.status == "mismatch"} == mismatches
+
+
+@pytest.mark.slow
+def test_a_code_asked_keeps_the_texts_figures_of_that_item(tmp_path: Path) -> None:
+    """A generated 决算 prints 行政运行's 全年预算 and 完成率 only in its text: "行政运行（2010301）全年预算" is answered
+    from the text when every coded row of 行政运行 is 2010301, and its 决算 from the coded row."""
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import store_of
+
+    expected = make_juesuan(tmp_path / "j.pdf", department="上海市普陀区财政局", year=2023, rng_seed=0)
+    engine = Engine(Settings(store=store_of(tmp_path / "store", tmp_path / "j.pdf")))
+    for qa in expected.questions:
+        if "行政运行（" in qa.question and ("全年预算" in qa.question or "支出决算" in qa.question):
+            a = engine.answer(qa.question)
+            assert not a.refused and a.value == qa.value and a.unit == qa.unit, qa.question
