@@ -37,18 +37,7 @@ class _Audit:
         tolerance = n * max(last_place(v) for v in values)
         diff = found - expected
         status: AuditStatus = "ok" if diff == 0 else ("rounding" if abs(diff) <= tolerance else "mismatch")
-        self.checks.append(
-            Check(
-                doc_id=self.d.doc_id,
-                kind=kind,
-                where=where,
-                expected=expected,
-                found=found,
-                difference=diff,
-                status=status,
-                unit=unit,
-            )
-        )
+        self.checks.append(Check.of(self.d.doc_id, kind, where, expected, found, status, unit))
 
     def names(self, where: str, expected: str, found: str) -> None:
         status: AuditStatus = "ok" if expected == found else "mismatch"

@@ -168,6 +168,22 @@ class Check:
     status: AuditStatus
     unit: str = ""  # of both figures when the check knows it (the prose's 万元 for 文表一致); "" otherwise
 
+    @classmethod
+    def of(
+        cls,
+        doc_id: str,
+        kind: str,
+        where: str,
+        expected: Decimal | str,
+        found: Decimal | str,
+        status: AuditStatus,
+        unit: str = "",
+    ) -> Check:
+        """A check with its difference (found − expected) when both sides are amounts."""
+        diff = found - expected if isinstance(expected, Decimal) and isinstance(found, Decimal) else None
+        return cls(doc_id=doc_id, kind=kind, where=where, expected=expected, found=found, difference=diff,
+                   status=status, unit=unit)  # fmt: skip
+
 
 @dataclass(frozen=True, kw_only=True)
 class DocumentInfo:

@@ -81,19 +81,7 @@ def statement_checks(d: Disclosure) -> list[Check]:
     def record(
         kind: str, where: str, expected: Decimal | str, found: Decimal | str, status: AuditStatus, unit: str = ""
     ) -> None:
-        diff = found - expected if isinstance(expected, Decimal) and isinstance(found, Decimal) else None
-        out.append(
-            Check(
-                doc_id=d.doc_id,
-                kind=kind,
-                where=where,
-                expected=expected,
-                found=found,
-                difference=diff,
-                status=status,
-                unit=unit,
-            )
-        )
+        out.append(Check.of(d.doc_id, kind, where, expected, found, status, unit))
 
     _headings(d, record)
     _dates(d, record)
