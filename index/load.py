@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import UnreadableDocument
+from index.normal import RADICALS
+from index.records import LoadedText
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
@@ -17,17 +18,6 @@ MAX_BYTES = 2 * 1024 * 1024
 # Its PDF is 0.3–5 MB (fonts embedded, a scanned seal or two).
 MAX_PDF_BYTES = 20 * 1024 * 1024
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-# CJK radical code points that fonts draw exactly like the ideograph (Noto CJK: 门 and ⻔ share a glyph),
-# so a PDF printed by a browser can carry ⻔ for 门, ⼀ for 一. NFKC maps the Kangxi radicals (U+2F00–2FD5)
-# except ⼾, which it makes the traditional 戶; the CJK Radicals Supplement (U+2E80–2EF3) it leaves alone.
-RADICALS = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
-    | dict(zip(
-        "⼾⺁⺇⺌⺒⺓⺜⺝⺟⺠⺩⺮⺼⻁⻄⻅⻆⻈⻉⻊⻋⻏⻐⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-        "户厂几小巳幺日月母民王竹月虎西见角讠贝足车阝钅长门阝雨青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
-        strict=True,
-    ))
-)  # fmt: skip
 
 # Magic numbers of formats people upload by mistake (or renamed to .txt).
 _MAGIC = [
@@ -37,17 +27,6 @@ _MAGIC = [
     (b"\xff\xd8\xff", "这是图片文件，不是文本"),
     (b"GIF8", "这是图片文件，不是文本"),
 ]
-
-
-@dataclass(frozen=True, kw_only=True)
-class LoadedText:
-    """A disclosure file read into normalised text."""
-
-    name: str  # file name, for messages and citations
-    text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
-    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16", or "pdf" (the text read from a PDF)
-    doc_id: str  # SHA-256 hex of the normalised text
-    warnings: tuple[str, ...] = ()  # what reading had to leave out (a character cut off at the end)
 
 
 def normalise(text: str) -> str:

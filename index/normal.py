@@ -20,6 +20,7 @@ never change, or every stored id would).
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 _WHITESPACE = re.compile(r"\s+")
@@ -72,3 +73,16 @@ def label_key(text: str) -> str:
     the store keeps it with every fact (facts.row_key) so that documents are matched in SQL.
     """
     return bare_label(_LABEL_QUOTES.sub("", _ascii_brackets(text)))
+
+
+# CJK radical code points that fonts draw exactly like the ideograph (Noto CJK: 门 and ⻔ share a glyph),
+# so a PDF printed by a browser can carry ⻔ for 门, ⼀ for 一. NFKC maps the Kangxi radicals (U+2F00–2FD5)
+# except ⼾, which it makes the traditional 戶; the CJK Radicals Supplement (U+2E80–2EF3) it leaves alone.
+RADICALS = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+    | dict(zip(
+        "⼾⺁⺇⺌⺒⺓⺜⺝⺟⺠⺩⺮⺼⻁⻄⻅⻆⻈⻉⻊⻋⻏⻐⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "户厂几小巳幺日月母民王竹月虎西见角讠贝足车阝钅长门阝雨青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+        strict=True,
+    ))
+)  # fmt: skip

@@ -16,10 +16,9 @@ from index.catalog import (
 )
 from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
-from index.load import LoadedText
 from index.normal import squeeze
 from index.numbers import cn_number
-from index.records import Disclosure, Paragraph, Section, Table
+from index.records import Disclosure, LoadedText, Paragraph, Section, Table
 from index.sides import link_codes
 from index.tables import ParsedTable, build_table
 from index.units import MONEY_PATTERN

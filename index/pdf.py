@@ -29,8 +29,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from index.errors import UnreadableDocument
 from index.grids import Span, find_unruled
-from index.load import RADICALS
-from index.normal import squeeze
+from index.normal import RADICALS, squeeze
 from index.parse import PAGE_MARK, PART_HEADING, SUBSECTION, TABLE_START
 from index.tables import MAX_HEADER_ROWS, repeated_header
 

@@ -156,6 +156,17 @@ class Chunk:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LoadedText:
+    """A disclosure file read into normalised text."""
+
+    name: str  # file name, for messages and citations
+    text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16", or "pdf" (the text read from a PDF)
+    doc_id: str  # SHA-256 hex of the normalised text
+    warnings: tuple[str, ...] = ()  # what reading had to leave out (a character cut off at the end)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Check:
     """One internal-consistency check of a disclosure."""
 
