@@ -48,6 +48,7 @@ class Subjects:
     coded: Place  # where a 科目编码 or a coded row name is read
     funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
     whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
+    spending: tuple[str, ...] = ()  # words of spending that name no item ("多花", "花费")
 
     def find(self, text: str) -> tuple[Subject, str] | None:
         """The subject a phrase names and the alias as written: the longest alias written in it, of equal
@@ -100,4 +101,5 @@ def subjects() -> Subjects:
     )
     funds = tuple(label_key(f) for f in data.get("funds", ()))
     whole = tuple(data.get("whole", ()))
-    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole)
+    spending = tuple(data.get("spending", ()))
+    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole, spending=spending)

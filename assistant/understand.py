@@ -24,7 +24,7 @@ from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
-from assistant.whole import narrative_total, whole_words
+from assistant.whole import narrative_total, spending_words, whole_words
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -228,7 +228,7 @@ class Understanding:
             )
         )
         subjects, within_code = self._subjects(
-            text_wo_table, "sum" if money_context and measure == "amount" else measure, docs, raw, table
+            text_wo_table, "sum" if money_context and measure == "amount" else measure, docs, raw, table, bool(named)
         )
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
@@ -767,7 +767,7 @@ class Understanding:
         return child.label.key, (codes[0] if codes else None)
 
     def _subjects(
-        self, text: str, measure: Measure, docs: list[str], raw: str, table: str | None
+        self, text: str, measure: Measure, docs: list[str], raw: str, table: str | None, named: bool = False
     ) -> tuple[tuple[str, ...], str | None]:
         out: list[str] = []
         code = None
@@ -815,7 +815,10 @@ class Understanding:
             not out
             and generic
             and measure in ("amount", "change", "growth", "prior", "explain")
-            and re.search(r"预算|总额|一共|总共|整体|全部", text)
+            and (
+                re.search(r"预算|总额|一共|总共|整体|全部", text)
+                or (named and measure in ("change", "growth"))  # "烟台审计局比去年多了多少": the department's change
+            )
         ):
             if total := self._spending_total(docs):  # "今年的预算比去年多了多少": the budget as a whole
                 out.append(total)
@@ -834,7 +837,7 @@ class Understanding:
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
         return re.sub(
-            rf"部门预算|支出预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|要花|花掉|花了|花费|开支",
+            rf"部门预算|支出预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|{spending_words()}|还是",
             " ",
             content,
         )

@@ -21,6 +21,11 @@ def whole_words() -> str:
     return "|".join(re.escape(w) for w in subjects().whole)
 
 
+def spending_words() -> str:
+    """A pattern of the words of spending that name no item ("多花", "花费"; subjects.toml `spending`)."""
+    return "|".join(re.escape(w) for w in sorted(subjects().spending, key=len, reverse=True))
+
+
 def _places(side: Literal["spending", "income"]) -> tuple[set[str], Place | None]:
     """The table kinds that print the side's whole, and its place in the text."""
     subject = next(s for s in subjects().named if s.name == SIDES[side])
