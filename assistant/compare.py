@@ -88,10 +88,29 @@ class Scope:
     covered: str  # "覆盖库中 2024 年决算 38 个部门"
     absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
     mixed: bool = False  # named departments read each in its own latest year (no year asked, none in common)
+    kinds: bool = False  # named departments read each in the one kind it has that year (预算 of one, 决算 of another)
 
     @property
     def when(self) -> str:
         return f"各部门最新年度的{self.kind}" if self.mixed else f"{self.year}年{self.kind}"
+
+    @classmethod
+    def each_own_kind(cls, held: Sequence[DocumentInfo], year: int, held_kinds: str, limited: bool) -> Scope:
+        """Named departments of which one has only the 预算 of the year and another only the 决算 ("福利院、社工部、
+        万里街道2024年的三公经费分别是多少"): each read in its own document, every line saying its kind; the
+        answer says the two kinds differ, and nothing is summed."""
+        one: dict[str, DocumentInfo] = {}
+        for d in held:
+            one.setdefault(d.department, d)
+        covered = f"{year}年{held_kinds}：各按自己的文件列出，预算和决算口径不同，仅供参考" + (
+            "（所选范围）" if limited else ""
+        )
+        return cls(docs=list(one.values()), year=year, kind="预算或决算", covered=covered, kinds=True)
+
+    @property
+    def labelled(self) -> bool:
+        """Whether each line says its year and kind (they differ between departments)."""
+        return self.mixed or self.kinds
 
 
 @dataclass(kw_only=True)

@@ -80,7 +80,7 @@ class Overview:
         readings = self.cmp.read(subject, scope.docs)
         if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
             readings = fill(readings, subject, self.single)
-        if scope.mixed:  # each line says its year
+        if scope.labelled:  # each line says its year and kind
             readings = [
                 replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings
             ]
@@ -110,6 +110,8 @@ class Overview:
             common = set.intersection(*own.values())
             if not common:
                 held_kinds = "，".join(f"{n}只有{'、'.join(sorted(k))}" for n, k in own.items() if k)
+                if a.op in ("compare", "rank") and all(len(k) == 1 for k in own.values()):
+                    return Scope.each_own_kind(held, year, held_kinds, limited)  # side by side, never summed
                 raise Unanswerable(f"{year}年{held_kinds}，预算和决算不能放在一起比较，请分别提问")
             present = common
         if len(present) > 1:
