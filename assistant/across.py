@@ -249,7 +249,8 @@ class AcrossReader:
     def _over_years(self, question: str, text: str, departments: tuple[str, ...]) -> Across | None:
         """ "万里街道2023年和2024年的“三公”经费加起来": one department's subject summed over the years named."""
         years = joined_years(text)
-        if len(years) < 2 or not (SUM.search(text) or TOTAL.search(text)) or CHANGE.search(text):
+        each = bool(EACH.search(text)) and not SUM.search(text)  # "2023年和2024年的三公经费分别是多少": a line a year
+        if len(years) < 2 or not (SUM.search(text) or TOTAL.search(text) or each) or CHANGE.search(text):
             return None
         if COMPARE.search(text) or GROWTH.search(text) or SAME_TIME.search(text):
             return None
@@ -257,7 +258,7 @@ class AcrossReader:
         if found is None:
             return None
         return Across(question=question, op="total", subject=found, departments=departments, years=tuple(years),
-                      year=years[-1], kind=_kind(text))  # fmt: skip
+                      year=years[-1], kind=_kind(text), each=each)  # fmt: skip
 
     def _op(
         self, text: str, departments: tuple[str, ...], docs: Sequence[DocumentInfo], grouped: bool = False

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant.compare import AskBack, Composed, Part, Scope, figure
+from assistant.compare import AskBack, Composed, Part, Reading, Scope, figure
 from assistant.draft import Unanswerable, fmt
 from assistant.records import Across
 from assistant.single_fill import fill
@@ -59,7 +59,7 @@ def total(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> 
         else [k for k in KINDS if all(any(d.year == y and d.kind == k for d in own) for y in a.years)]
     )
     if len(kinds) > 1:
-        raise AskBack(f"库中{name}{span}的预算和决算都有，请问要合计哪一种", KINDS)
+        raise AskBack(f"库中{name}{span}的预算和决算都有，请问要{'列出' if a.each else '合计'}哪一种", KINDS)
     kind = kinds[0] if kinds else ""
     chosen = [next((d for d in own if d.year == y and d.kind == kind), None) for y in a.years] if kind else []
     pair = [d for d in chosen if d is not None]
@@ -73,17 +73,41 @@ def total(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> 
         years = "、".join(f"{r.doc.year}年" for r in lacking_item)
         raise Unanswerable(f"{name}{years}的{kind}中没有“{s.name}”，无法合计")
     readings, unit = ov.cmp.in_unit(readings)
+    if a.each:
+        return _each(ov, a, s, readings, unit, pair, kind)
     c = calc.total(*(r.operand for r in readings))
     parts = [
         Part(text=f"{name}{span}{kind}的{s.name}合计 {fmt(c.value, unit)}。\n", doc_ids=(), calculations=(c,),
              derived=c),
         Part(text="各年度：\n", doc_ids=()),
     ]  # fmt: skip
-    for r in readings:
-        note = f"（{r.note}）" if r.note else ""
-        parts.append(figure(f"- {r.doc.year}年{kind}：{s.name} {fmt(r.value, unit)}{note}\n", r))  # type: ignore[arg-type]
+    parts += _lines(readings, s, kind, unit)
     covered = f"覆盖库中{name} {span}的{kind}（{len(pair)} 份文件中同一表格、同一栏目）"
     scope = Scope(docs=pair, year=max(a.years), kind=kind, covered=covered)
     composed = ov._finish(a, s, scope, parts, readings, [], value=c.value, unit=unit, shown=len(readings), ranked=False)
     composed.metric = f"{s.name}（{kind}，{span}合计）"
+    return composed
+
+
+def _lines(readings: Sequence[Reading], s: Subject, kind: str, unit: str) -> list[Part]:
+    """One line a year, each traced to its own document."""
+    return [
+        figure(f"- {r.doc.year}年{kind}：{s.name} {fmt(r.value, unit)}{f'（{r.note}）' if r.note else ''}\n", r)  # type: ignore[arg-type]
+        for r in readings
+    ]
+
+
+def _each(
+    ov: Overview, a: Across, s: Subject, readings: Sequence[Reading], unit: str, pair: list[DocumentInfo], kind: str
+) -> Composed:
+    """The department's subject in each year asked, one line a year ("分别是多少"), nothing summed."""
+    name = a.departments[0]
+    span = "、".join(f"{y}年" for y in a.years)
+    parts = [Part(text=f"{name}{span}{kind}的{s.name}分别为：\n", doc_ids=()), *_lines(readings, s, kind, unit)]
+    covered = f"覆盖库中{name} {span}的{kind}（{len(pair)} 份文件中同一表格、同一栏目）"
+    scope = Scope(docs=pair, year=max(a.years), kind=kind, covered=covered)
+    composed = ov._finish(
+        a, s, scope, parts, list(readings), [], value=None, unit=unit, shown=len(readings), ranked=False
+    )
+    composed.metric = f"{s.name}（{kind}，{span}分别）"
     return composed

@@ -148,7 +148,7 @@ def _across(answer: Answer, a: Across, names: Mapping[str, str]) -> Reading:
     elif a.op == "share" and a.whole:
         op = f"占{a.whole}的比例"
     elif a.op == "total" and a.years:
-        op = "各年合计"
+        op = "" if a.each else "各年合计"  # "分别是多少": a line a year, no sum
     operations = (op if op not in (answer.metric or "") else "", *(("分别",) if a.each else ()))
     threshold = ""
     if a.threshold is not None:
