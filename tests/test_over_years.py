@@ -55,3 +55,24 @@ def test_a_follow_up_changes_the_subject_and_keeps_the_years(engine: Engine) -> 
     assert (b.value, b.unit) == (Decimal(65572343 + 56505103), "元")
     c = engine.answer("那2024年呢？", [a])  # one year after a sum of two: asked, never the old sum
     assert c.refused and not c.figures
+
+
+def test_two_years_asked_each_are_a_line_a_year_never_summed(engine: Engine) -> None:
+    a = engine.answer("万里街道2023年和2024年的三公经费分别是多少？")
+    assert not a.refused, a.text
+    assert [(e.year, e.value) for e in a.entries] == [(2023, Decimal("22.91")), (2024, Decimal("47.91"))]
+    assert "70.82" not in a.text and all(f.verdict == "verified" for f in a.figures)
+
+
+def test_departments_with_only_a_budget_or_only_final_accounts_listed_each_in_its_kind(engine: Engine) -> None:
+    """福利院 and 万里街道 have only the 2024 预算, 社工部 only the 2024 决算: each line says its kind, nothing summed."""
+    a = engine.answer("普陀区社会福利院、区委社会工作部、万里街道2024年的三公经费分别是多少？")
+    assert not a.refused, a.text
+    assert {(e.department, e.kind, e.value) for e in a.entries} == {
+        ("上海市普陀区人民政府万里街道办事处", "预算", Decimal("47.91")),
+        ("上海市普陀区社会福利院", "预算", Decimal("6.4")),
+        ("中共上海市普陀区委社会工作部", "决算", Decimal("0")),
+    }
+    assert "口径不同" in a.text and "合计" not in a.text.split("数字核对")[0]
+    b = engine.answer("普陀区社会福利院、区委社会工作部、万里街道2024年的三公经费加起来是多少？")
+    assert b.refused and not b.figures  # a 预算 and a 决算 are never added
