@@ -26,7 +26,7 @@ from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
 from assistant.complete import incomplete, reread, unread_across
 from assistant.config import Settings
-from assistant.counts import answer_count
+from assistant.counts import answer_count, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
@@ -359,6 +359,8 @@ class Engine:
         if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
             summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
             return summed or self._refusal(query, wrong_years, start)
+        if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
+            return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)

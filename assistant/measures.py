@@ -72,6 +72,23 @@ def base_of(f: Fact, year: int) -> str:
     return re.sub(r"^(?:比|较|与)", "", m.group(0)) if m else f"{year}年"
 
 
+def rate_asked(question: str) -> bool:
+    """The question asks a change as a percent ("下降了多少个百分点", "增长了几成"), not as an amount."""
+    rate = _data()["rate_asked"]
+    text = squeeze(question)
+    return "占" not in text and any(w in text for w in rate["words"]) and any(w in text for w in rate["direction"])
+
+
+def points_asked(question: str) -> str:
+    """What an answer says when the question asks 百分点 and the rate of change is answered ("" otherwise)."""
+    return str(_data()["rate_asked"]["note"]) if rate_asked(question) and "百分点" in question else ""
+
+
+def amount_taken(question: str) -> bool:
+    """ "占了多少钱": 占 asking the amount an item takes, not its share of a whole."""
+    return bool(re.search(_data()["amount_taken"]["pattern"], squeeze(question)))
+
+
 @cache
 def _per_month() -> re.Pattern[str]:
     return re.compile(_data()["per_month"]["pattern"])
