@@ -34,7 +34,7 @@ from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
-from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month, points_asked, rate_asked
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
@@ -361,9 +361,14 @@ class Engine:
             return summed or self._refusal(query, wrong_years, start)
         if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
+        if rate_asked(question) and draft.unit != "%":
+            return self._refusal(query, "问题问的是变化的百分比，找到的只是变化的金额，没有给出金额充当百分比", start)
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)
+        if note := points_asked(question):  # "多少个百分点": the rate of change answered, and said so
+            first, _, rest = text.partition("\n")
+            text = f"{first}{note}\n{rest}" if rest else f"{first}{note}"
         figures = self.verifier.check(text, docs, draft.calculations)
         own = {(f.value, f.unit): f for f in draft.facts}  # a figure the answer took from a fact cites that fact
         figures = [
