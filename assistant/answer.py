@@ -34,7 +34,17 @@ from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
-from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month, points_asked, rate_asked
+from assistant.measures import (
+    base_of,
+    column_kept,
+    months_per_year,
+    of_column,
+    on_base,
+    on_year_before,
+    per_month,
+    points_asked,
+    rate_asked,
+)
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
@@ -737,8 +747,8 @@ class Engine:
                 f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
                 f"没有与{basis}相比的"
             )
-        if found is None:
-            return None
+        if found is None or not column_kept(query.column, found.subject):
+            return None  # "基本支出比上年增加多少": never the change of the whole it is a column of
         value = found.rate if growth else found.change
         unit = "%" if growth else found.change_unit
         assert value is not None
@@ -994,10 +1004,10 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
-        changes = on_base(changes, query.question)  # 比年初预算 asked: that change; else never one against it
+        changes = of_column(on_base(changes, query.question), query.column)  # 比年初预算 asked: that change
         if not changes:
             key = query.subjects[0]
-            changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
+            changes = of_column([f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"], query.column)
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
         f = changes[0]
@@ -1015,7 +1025,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
-        rates = on_year_before(rates)  # never a change stated against the same year's budget
+        rates = of_column(on_year_before(rates), query.column)  # never a change stated against the same year's budget
         decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
         if rates and not query.precise:
             f = rates[0]
@@ -1024,7 +1034,7 @@ class Engine:
             text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
-        changes = on_year_before(changes)  # never a change stated against the same year's budget
+        changes = of_column(on_year_before(changes), query.column)  # never one against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
         key = other

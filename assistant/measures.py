@@ -65,6 +65,21 @@ def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
     return [f for f in facts if against_same_year(f) == want]
 
 
+def of_column(facts: Iterable[Fact], column: str | None) -> list[Fact]:
+    """The printed changes among `facts` that are of the column asked ("基本支出比上年增加多少"): a change whose
+    row, column and sentence never name that column is the whole's, not the column's, and answers no such
+    question. With no column asked, all of them."""
+    return [f for f in facts if column_kept(column, f"{f.row} {f.column} {f.column_role or ''} {f.source}")]
+
+
+def column_kept(column: str | None, printed: str) -> bool:
+    """A printed change (its subject, or its fact's row, column and sentence) is of the part column asked
+    (measures.toml part_columns), or none is asked."""
+    if not column or column not in _data()["part_columns"]["words"]:
+        return True
+    return squeeze(column) in squeeze(printed)
+
+
 def base_of(f: Fact, year: int) -> str:
     """What a printed change is stated against, as the answer names it: "年初预算数" or "2018年"."""
     quoted = _SNIPPET.findall(f.source)
