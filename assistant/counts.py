@@ -119,10 +119,11 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
     if len(frames) != 1:
         return None
     asked_unit = frames[0].group("unit")
-    if unit in cues()["units"][asked_unit]:
-        return None
-    shown = f"单位是“{unit}”" if unit else "没有单位"
-    return f"问题问的是以“{asked_unit}”计的数量，找到的数字{shown}，不是所问的数量"
+    if not unit or unit in cues()["units"][asked_unit]:
+        return None  # a target printed with no unit ("目标值为 5") counts what its row names
+    if asked_unit in cues()["generic"] and unit not in calc.MONEY and unit != "%":
+        return None  # "行政编制几个" ← 14 人
+    return f"问题问的是以“{asked_unit}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
 
 
 def _done(text: str) -> bool:
