@@ -26,7 +26,7 @@ from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
 from assistant.complete import incomplete, reread, unread_across
 from assistant.config import Settings
-from assistant.counts import answer_count
+from assistant.counts import answer_count, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
 from assistant.explain import Sentences, best_quotes, listing_sentence
@@ -34,7 +34,17 @@ from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
-from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.measures import (
+    base_of,
+    column_kept,
+    months_per_year,
+    of_column,
+    on_base,
+    on_year_before,
+    per_month,
+    points_asked,
+    rate_asked,
+)
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
@@ -359,9 +369,16 @@ class Engine:
         if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
             summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
             return summed or self._refusal(query, wrong_years, start)
+        if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
+            return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
+        if rate_asked(question) and draft.unit != "%":
+            return self._refusal(query, "问题问的是变化的百分比，找到的只是变化的金额，没有给出金额充当百分比", start)
         composed = time.perf_counter()
         docs = [draft.doc_id] if draft.doc_id else query.doc_ids
         text = self._contradicted(question, draft, docs)
+        if note := points_asked(question):  # "多少个百分点": the rate of change answered, and said so
+            first, _, rest = text.partition("\n")
+            text = f"{first}{note}\n{rest}" if rest else f"{first}{note}"
         figures = self.verifier.check(text, docs, draft.calculations)
         own = {(f.value, f.unit): f for f in draft.facts}  # a figure the answer took from a fact cites that fact
         figures = [
@@ -730,8 +747,8 @@ class Engine:
                 f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
                 f"没有与{basis}相比的"
             )
-        if found is None:
-            return None
+        if found is None or not column_kept(query.column, found.subject):
+            return None  # "基本支出比上年增加多少": never the change of the whole it is a column of
         value = found.rate if growth else found.change
         unit = "%" if growth else found.change_unit
         assert value is not None
@@ -987,10 +1004,10 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
-        changes = on_base(changes, query.question)  # 比年初预算 asked: that change; else never one against it
+        changes = of_column(on_base(changes, query.question), query.column)  # 比年初预算 asked: that change
         if not changes:
             key = query.subjects[0]
-            changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
+            changes = of_column([f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"], query.column)
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
         f = changes[0]
@@ -1008,7 +1025,7 @@ class Engine:
         key = query.subjects[0]
         year = doc.year - 1
         other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
-        rates = on_year_before(rates)  # never a change stated against the same year's budget
+        rates = of_column(on_year_before(rates), query.column)  # never a change stated against the same year's budget
         decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
         if rates and not query.precise:
             f = rates[0]
@@ -1017,7 +1034,7 @@ class Engine:
             text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
             return Draft(text=text, value=value, unit="%", facts=[f])
         other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
-        changes = on_year_before(changes)  # never a change stated against the same year's budget
+        changes = of_column(on_year_before(changes), query.column)  # never one against the same year's budget
         if not changes:
             raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
         key = other

@@ -109,6 +109,23 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     )  # fmt: skip
 
 
+def unit_unkept(question: str, unit: str | None) -> str | None:
+    """Why an answer in `unit` does not answer a count the question asks in its own unit ("多少座水库" is never
+    answered "27 万元": a target table's value without its unit is no amount), or None. A "个" of "多少个百分点"
+    asks a percent, no count."""
+    text = ascii_digits(question)
+    units = "|".join(sorted(map(re.escape, cues()["units"]), key=len, reverse=True))
+    frames = [m for m in re.finditer(rf"(?:几|多少)(?P<unit>{units})", text) if not text[m.end() :].startswith("百分")]
+    if len(frames) != 1:
+        return None
+    asked_unit = frames[0].group("unit")
+    if not unit or unit in cues()["units"][asked_unit]:
+        return None  # a target printed with no unit ("目标值为 5") counts what its row names
+    if asked_unit in cues()["generic"] and unit not in calc.MONEY and unit != "%":
+        return None  # "行政编制几个" ← 14 人
+    return f"问题问的是以“{asked_unit}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
+
+
 def _done(text: str) -> bool:
     """Whether a planned verb of the question is in the past ("去年买了几辆车", "已购置几辆"): what was bought."""
     verbs = "|".join(sorted(map(re.escape, cues()["asked_planned"]), key=len, reverse=True))

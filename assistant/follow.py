@@ -154,7 +154,30 @@ def asked_as(
         return None
     if names(question):  # "福州市公安局治安管理支队呢？": the earlier question asked of another department
         return _department_replaced(earlier, question, spans) if only_names(question) else None
-    return complete(earlier, question)
+    return complete(earlier, question) or (_measure_kept(earlier, question, spans) if spans else None)
+
+
+def _measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
+    """ "那公务接待费呢？" after "深圳市科技创新局“三公”经费预算比上年增加多少？": the earlier question's measure
+    (a change, a rate, a share) asked of the new subject, with the earlier department, year and kind
+    ("深圳市科技创新局公务接待费预算比上年增加多少？"); None when the earlier question asks no measure, names no
+    department or year to keep, or the follow-up is no "X呢" naming a subject."""
+    body = _body(question)
+    if not body or not question.strip().rstrip("？?").endswith("呢") or YEAR.search(body):
+        return None
+    if any(w in body for w in cues()["not_subjects"]) or _column(body) or body in cues()["relative_years"]:
+        return None
+    text = END.sub("", earlier.strip())
+    base = stem(earlier)
+    ask = text[len(base) :]
+    if not base or not (COMPARED.match(ask) or any(ask.startswith(w) for w in cues()["measures"])):
+        return None
+    ends = [m.end() for m in YEAR.finditer(base)] + [base.find(s) + len(s) for s in spans(base) if s in base]
+    if not ends:
+        return None
+    cut = max(ends)
+    kind = _column(base[cut:])
+    return f"{base[:cut]}{body}{kind.group(0) if kind else ''}{ask}？"
 
 
 def _department_replaced(earlier: str, question: str, spans: Callable[[str], list[str]] | None) -> str | None:
@@ -204,4 +227,6 @@ def answered(
     if not done.refused:
         return replace(done, question=question)
     own = rules(question, history)
-    return own if not own.refused else replace(done, question=question)
+    carried = done.query.measure if done.query is not None else "amount"
+    kept = carried not in ("change", "growth", "share") or (own.query is not None and own.query.measure == carried)
+    return own if not own.refused and kept else replace(done, question=question)  # never the measure dropped

@@ -65,11 +65,43 @@ def on_base(facts: Iterable[Fact], question: str) -> list[Fact]:
     return [f for f in facts if against_same_year(f) == want]
 
 
+def of_column(facts: Iterable[Fact], column: str | None) -> list[Fact]:
+    """The printed changes among `facts` that are of the column asked ("基本支出比上年增加多少"): a change whose
+    row, column and sentence never name that column is the whole's, not the column's, and answers no such
+    question. With no column asked, all of them."""
+    return [f for f in facts if column_kept(column, f"{f.row} {f.column} {f.column_role or ''} {f.source}")]
+
+
+def column_kept(column: str | None, printed: str) -> bool:
+    """A printed change (its subject, or its fact's row, column and sentence) is of the part column asked
+    (measures.toml part_columns), or none is asked."""
+    if not column or column not in _data()["part_columns"]["words"]:
+        return True
+    return squeeze(column) in squeeze(printed)
+
+
 def base_of(f: Fact, year: int) -> str:
     """What a printed change is stated against, as the answer names it: "年初预算数" or "2018年"."""
     quoted = _SNIPPET.findall(f.source)
     m = _same_year().search(squeeze(quoted[-1])) if quoted else None
     return re.sub(r"^(?:比|较|与)", "", m.group(0)) if m else f"{year}年"
+
+
+def rate_asked(question: str) -> bool:
+    """The question asks a change as a percent ("下降了多少个百分点", "增长了几成"), not as an amount."""
+    rate = _data()["rate_asked"]
+    text = squeeze(question)
+    return "占" not in text and any(w in text for w in rate["words"]) and any(w in text for w in rate["direction"])
+
+
+def points_asked(question: str) -> str:
+    """What an answer says when the question asks 百分点 and the rate of change is answered ("" otherwise)."""
+    return str(_data()["rate_asked"]["note"]) if rate_asked(question) and "百分点" in question else ""
+
+
+def amount_taken(question: str) -> bool:
+    """ "占了多少钱": 占 asking the amount an item takes, not its share of a whole."""
+    return bool(re.search(_data()["amount_taken"]["pattern"], squeeze(question)))
 
 
 @cache

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant import kinds as kinds_asked
-from assistant import premise
+from assistant import measures, premise
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -434,6 +434,10 @@ class Understanding:
             return "breakdown"
         if PER_HEAD.search(text):
             return "per_head"
+        if measures.rate_asked(text):  # "下降了多少个百分点": the rate of change, never the amount
+            return "growth"
+        if SHARE.search(text) and measures.amount_taken(text):  # "占了多少钱": the amount, no share
+            return "amount"
         if SHARE.search(text) and not re.search(r"占用", text) and not RATE_OF_CHANGE.search(text):
             return "share"
         if RATE_OF_CHANGE.search(text):  # "比上年增长了多少百分比": the growth, not a share of anything

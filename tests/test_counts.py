@@ -330,3 +330,31 @@ def test_a_count_whose_sentence_names_the_units_answers_them() -> None:
     doc, kb = _kb("重庆市水利局", "部门", CHONGQING_TEXT, CHONGQING_ROWS)
     units = answer_count("截至2025年12月重庆市水利局所属预算单位共有多少辆车？", [doc], kb)
     assert units and units.value == Decimal(43)  # "所属各预算单位共有车辆43辆"
+
+
+def test_a_count_asked_in_its_unit_is_never_answered_in_another() -> None:
+    from assistant.counts import unit_unkept
+
+    # 重庆市水利局 2026 表10: 续建大中型水库 ≥ 27 座 (计量单位 column), once read as 27 万元
+    assert unit_unkept("重庆市水利局2026年计划续建多少座大中型水库？", "万元")
+    assert unit_unkept("重庆市水利局2026年计划续建多少座大中型水库？", "座") is None
+    assert unit_unkept("建设农村饮水项目数量有多少个？", "个数") is None
+    assert unit_unkept("机关运行经费比上年下降了多少个百分点？", "%") is None  # 个 of 百分点 counts nothing
+    assert unit_unkept("农林水支出是多少？", "万元") is None
+    assert unit_unkept("市科协内控系统要建几个功能模块", "") is None  # a target printed with no unit
+
+
+@pytest.mark.parametrize("generic", cues()["generic"])
+def test_a_generic_counter_takes_any_count_but_no_money(generic: str) -> None:
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept(f"科协行政编制几{generic}？", "人") is None  # 深圳市科协 2022: 行政编制总数 14 人
+    assert unit_unkept(f"科协行政编制几{generic}？", "万元")
+
+
+@pytest.mark.parametrize(("unit", "printed"), [(u, p) for u, ps in cues()["units"].items() for p in ps])
+def test_every_printed_unit_keeps_the_count_asked(unit: str, printed: str) -> None:
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept(f"本单位有多少{unit}登记事项？", printed) is None
+    assert unit_unkept(f"本单位有多少{unit}登记事项？", "万元")

@@ -177,3 +177,46 @@ def test_each_threshold_table_word_asks_its_table(word: str, kind: str) -> None:
 def test_each_threshold_column_word_asks_its_column(word: str, role: str) -> None:
     assert _column_role(f"{word}超过1000万元的项级科目有哪些？") == role
     assert _column_role("支出超过1000万元的项级科目有哪些？") == "合计"
+
+
+@pytest.mark.parametrize("word", _data()["rate_asked"]["words"])
+def test_a_change_asked_as_a_percent_is_a_rate_of_change(word: str) -> None:
+    from assistant.measures import rate_asked
+
+    assert rate_asked(_data()["rate_asked"]["example"])
+    assert rate_asked(f"机关运行经费比上年下降了多少{word}？")
+    assert not rate_asked(f"机关运行经费占支出的多少{word}？")  # a share's own change: another question
+    assert not rate_asked("机关运行经费比上年减少了多少？")
+
+
+def test_a_points_question_is_answered_with_the_rate_and_says_so() -> None:
+    from assistant.measures import points_asked
+
+    assert "百分点" in points_asked("深圳市财政局机关运行经费比上年下降了多少个百分点？")
+    assert points_asked("收入比上年增长了几成？") == ""
+
+
+def test_zhan_asking_money_is_an_amount_not_a_share() -> None:
+    from assistant.measures import amount_taken
+
+    assert amount_taken(_data()["amount_taken"]["example"])
+    assert amount_taken("教育支出占用了多少资金？")
+    assert not amount_taken("农林水支出占总支出的比例是多少？")
+    share = next(c for c in cues() if c.name == "百分比")
+    assert not share.spans("重庆市水利局农林水支出占了多少钱？")  # the 百分比 cue asks no percent of it
+    assert share.spans("重庆市水利局农林水支出占支出多少？")
+
+
+@pytest.mark.parametrize("column", _data()["part_columns"]["words"])
+def test_a_change_of_the_whole_row_never_answers_a_part_column(column: str) -> None:
+    from assistant.measures import column_kept, of_column
+
+    # 重庆市水利局 2026: "一般公共预算财政拨款支出128148.56万元，比2025年增加10300.15万元" is the whole's change
+    whole = fact("一般公共预算财政拨款支出", "10300.15", table=None, column="比2025年增减",
+                 source="三、财政拨款情况说明 · 「128148.56 万元，比 2025 年增加 10300.15 万元」")  # fmt: skip
+    part = fact("一般公共预算财政拨款支出", "2943.64", table=None, column="比2025年增减",
+                source=f"三、财政拨款情况说明 · 「{column} 33325.21 万元，比 2025 年增加 2943.64 万元」")  # fmt: skip
+    assert of_column([whole, part], column) == [part]
+    assert of_column([whole], None) == [whole]
+    assert not column_kept(column, "一般公共预算财政拨款支出")
+    assert column_kept("财政拨款", "“三公”经费预算")  # a fund is no part column
