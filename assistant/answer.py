@@ -23,35 +23,33 @@ from assistant import english, follow, narrative, premise, prior_text, scope, st
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
-from assistant.compare import Comparer, Reading
+from assistant.compare import Comparer
 from assistant.complete import incomplete, reread, unread_across
+from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
 from assistant.config import Settings
 from assistant.counts import answer_count
-from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
+from assistant.draft import Draft, Unanswerable, cited, fmt, sources, where
 from assistant.exclusion import excluding
-from assistant.explain import Sentences, best_quotes, listing_sentence
+from assistant.explain import Sentences, best_quotes
 from assistant.explain import sentences as chunk_sentences
 from assistant.knowledge import Knowledge, norm
 from assistant.library import VIEWS, Library
 from assistant.lines import check_lines
-from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
+from assistant.measures import months_per_year, per_month
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
-from assistant.registered import read_subject, registered, registered_share
-from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
-from assistant.shares import check_share
-from assistant.standing import part_named, without_inclusions
+from assistant.registered import registered, registered_share
+from assistant.select import COUNT_ASKED, Selector
+from assistant.standing import without_inclusions
 from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import glossary_data, to_template
 from assistant.understand import ALL_YEARS, FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
-from assistant.whole import narrative_total
 from assistant.why_much import reason_and_change
-from index.facts import EMPTY_TABLE
-from index.numbers import format_amount, last_place
+from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
 from index.records import DocumentInfo, Fact
 from index.store import Store
 
@@ -63,24 +61,9 @@ log = logging.getLogger(__name__)
 
 CODED_TABLES = subjects().coded.tables
 
-COUNT_UNITS = {
-    "人": r"多少人|几个人|几人|几名|人数",
-    "辆": r"几辆|多少辆",
-    "家": r"几家|多少家",
-    "次": r"几次|多少次",
-    "台": r"几台|多少台",
-}
-
 
 BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
-
-
-YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
-LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
-SHARE_ASKED = re.compile(
-    r"的?(?:比例|比重|百分比|份额)(?:是|为)?(?:多少|几)?"
-)  # "…的比例是多少": the whole's words end
 
 
 def column_unbound(query: Query, draft: Draft) -> bool:
@@ -93,17 +76,6 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
     return column not in key and column not in norm(f.column) and not written
-
-
-def _same_amount(f: Fact, r: Reading) -> bool:
-    """A label's figure and a registry reading are the same amount (in either's unit of money)."""
-    if r.value is None:
-        return False
-    if f.unit == r.unit:
-        return f.value == r.value
-    if f.unit in calc.MONEY and r.unit in calc.MONEY:
-        return calc.convert(f.value, f.unit, r.unit) == r.value
-    return False
 
 
 def _printed_first(a: Across) -> bool:
@@ -767,12 +739,12 @@ class Engine:
             and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
             and measure == "amount"
         ):
-            return self._target(query, doc)
+            return target(self, query, doc)
         if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
             measure = "prior"
         if measure == "amount":
-            self._check_unit(query, doc)
-        draft: Draft = getattr(self, f"_{measure}")(query, doc)
+            check_unit(self, query, doc)
+        draft = MEASURES[measure](self, query, doc)
         draft.doc_id = doc.doc_id
         return draft
 
@@ -820,388 +792,7 @@ class Engine:
         return draft
 
     def _scope(self, doc: DocumentInfo) -> str:
-        return f"{doc.year}年{doc.department}"
-
-    def _check_unit(self, query: Query, doc: DocumentInfo) -> None:
-        if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
-            facts = self.pick.facts(query.subjects[0], doc)
-            if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
-                counted = "、".join(dict.fromkeys(f.unit for f in facts))
-                raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的数量（{counted}），没有金额")
-        for unit, pattern in COUNT_UNITS.items():
-            if re.search(pattern, query.question):
-                facts = self.pick.facts(query.subjects[0], doc)
-                if facts and all(f.unit in calc.MONEY for f in facts):
-                    raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
-
-    def _amount(self, query: Query, doc: DocumentInfo) -> Draft:
-        f = self.pick.amount(query.subjects[0], query, doc)
-        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-        unit = next((u for u in (asked.groups() if asked else ()) if u), None)
-        if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
-            c = calc.in_unit(operand(f), unit)
-            text = (
-                f"{self._scope(doc)}{self.pick.name(query.subjects[0])}为 {fmt(c.value, c.unit)}。\n"
-                f"换算：{fmt(f.value, f.unit)} = {fmt(c.value, c.unit)}\n出处：{where(f)}"
-            )
-            return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[f])
-        column = (
-            f"（{f.column}）"
-            if f.column not in (self.kb.subject_of(f), "金额", "数量", "比例")
-            and (f.table or f.column_role)  # a prose figure's own column ("年初预算数"), as a table's
-            and not (f.column.endswith("预算数") and doc.kind == "预算")  # a 决算's 年初/全年预算数 is said
-            else ""
-        )
-        title = self.kb.tables.get(doc.doc_id, {}).get(f.table or "", "")
-        named = f.table and (f.table == query.table or any(w in title for w in LOW_PRIORITY_TABLES))
-        table = f"{title}中" if named else ""  # a figure from 政府性基金/国有资本 tables says so
-        if EMPTY_TABLE in f.source:  # an empty table: none, in the disclosure's own words
-            note = re.sub(r"^(?:说明|注)[:：]", "", f.source.split(EMPTY_TABLE, 1)[1].strip("：「」"))
-            text = (
-                f"{self._scope(doc)}没有{self.pick.name(query.subjects[0])}，{f.column}为 {fmt(f.value, f.unit)}"
-                f"（公开文件原文：“{note.rstrip('。') or EMPTY_TABLE}”）。\n出处：{where(f)}"
-            )
-            return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        name = self.pick.name(query.subjects[0])
-        if f.table and f.column == name != self.kb.subject_of(f):  # the item is the column of a unit's row
-            name = self.kb.subject_of(f)
-        said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
-        other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
-        if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
-            said = f"没有{self.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
-        text = f"{self._scope(doc)}{table}{said}。\n出处：{where(f)}"
-        coarse = coarser_printings(f, self.pick.facts(query.subjects[0], doc))
-        for printed in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
-            text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
-        return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
-
-    def _target(self, query: Query, doc: DocumentInfo) -> Draft:
-        label = self.kb.labels[query.subjects[0]]
-        t = next((t for t in label.targets if t.doc_id == doc.doc_id), None)
-        if t is None:
-            raise Unanswerable(f"{doc.title}没有“{label.name}”这项绩效目标")
-        table = next(
-            (name for name, title in self.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表"
-        )
-        text = f"{self._scope(doc)}绩效目标“{t.level3}”（{t.level1}指标/{t.level2}指标）的目标值为 {t.target or '未填写'}。\n出处：{table} {self.kb.tables.get(doc.doc_id, {}).get(table, '')} · {t.level1}/{t.level2} · {t.level3}"
-        facts = [f for f in label.facts if f.doc_id == doc.doc_id and f.column == "目标值"]
-        unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
-        return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
-
-    def _prior(self, query: Query, doc: DocumentInfo) -> Draft:
-        key = query.subjects[0]
-        year = doc.year - 1 if query.last_year or not query.year else query.year
-        direct = [f for f in self.pick.facts(key, doc) if f.column == f"{year}年"]
-        if query.table:  # "2026年预算的“三公”表里2025年…": that table's column, never another place's figure
-            direct = [f for f in direct if f.table == query.table]
-            if not direct:
-                raise Unanswerable(f"{query.table}没有“{self.pick.name(key)}”{year}年的数额")
-        if direct:
-            f = self.pick.rank(direct, query)[0]
-            text = f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(f.value, f.unit)}。\n出处：{where(f)}"
-            return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
-        other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
-        changes = on_year_before(changes)  # never a change stated against the same year's budget
-        if not changes:
-            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”{year}年的数额，也没有给出比{year}年的增减")
-        key = other  # name the item whose printed change is used ("部门预算支出" for 支出总计)
-        current = self.pick.amount(other, query, doc)
-        change = changes[0]
-        c = calc.prior_year(operand(current), operand(change))
-        text = (
-            f"{year}年{doc.department}{self.pick.name(key)}为 {fmt(c.value, c.unit)}（由{doc.year}年数额和增减推算）。\n"
-            f"计算：{doc.year}年 {fmt(current.value, current.unit)} − 比{year}年增减 {fmt(change.value, change.unit)} = {fmt(c.value, c.unit)}\n"
-            f"出处：{sources(current, change)}"
-        )
-        return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
-
-    def _across_years(self, query: Query, doc: DocumentInfo) -> tuple[DocumentInfo, Fact, DocumentInfo, Fact] | None:
-        """(this year's document and fact, the earlier year's document and fact) when the question compares
-        two years of which the store holds both disclosures of the department (same kind, 预算 or 决算).
-
-        The earlier figure is the same place in the other document: same table kind, 科目编码 (or row),
-        column role and unit scheme — never a look-alike row of another table.
-        """
-        years = sorted({int(y) for y in YEAR_IN_QUESTION.findall(query.question)})
-        own = [d for d in self.kb.docs.values() if d.department == doc.department and d.kind == doc.kind]
-        by_year = {d.year: d for d in own}
-        if len(years) == 2:
-            later, earlier = by_year.get(years[1]), by_year.get(years[0])
-        elif LAST_YEAR_IN_QUESTION.search(query.question) or len(years) == 1:
-            later = by_year.get(years[0]) if years else doc
-            earlier = by_year.get(later.year - 1) if later else None
-        else:
-            return None
-        if later is None or earlier is None:
-            return None
-        key = query.subjects[0]
-        now = self.pick.amount(key, replace(query, year=later.year), later)
-        if not now.table_kind or not now.column_role:
-            return None
-        same = [
-            f
-            for f in self.pick.facts(key, earlier)
-            if f.table_kind == now.table_kind and f.column_role == now.column_role and f.code == now.code
-            and (now.code or f.row == now.row)
-        ]  # fmt: skip
-        if len(same) != 1:
-            return None
-        return later, now, earlier, same[0]
-
-    def _change_across(self, query: Query, doc: DocumentInfo, growth: bool) -> Draft | None:
-        found = self._across_years(query, doc)
-        if found is None:
-            return None
-        later, now, earlier, before = found
-        name = self.pick.name(query.subjects[0])
-        if growth:
-            c = calc.growth_rate(operand(now), operand(before))
-            word = "增长" if c.value >= 0 else "下降"
-            decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
-            value = abs(c.value) if decline or query.magnitude else c.value
-            shown = fmt(abs(c.value), "%")
-        else:
-            c = calc.difference(operand(now), operand(before))
-            word = "增加" if c.value >= 0 else "减少"
-            value = abs(c.value) if query.magnitude else c.value
-            shown = fmt(abs(c.value), c.unit)
-        text = (
-            f"{later.year}年{later.department}{name}比{earlier.year}年{word} {shown}"
-            f"（两份{later.kind}公开文件中同一表格、同一栏目的数字）。\n"
-            f"计算：{later.year}年 {fmt(now.value, now.unit)}，{earlier.year}年 {fmt(before.value, before.unit)}；{c.expression}\n"
-            f"出处：{later.title}：{where(now)}；{earlier.title}：{where(before)}"
-        )
-        return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
-
-    def _printed_years(self, query: Query, doc: DocumentInfo) -> None:
-        """A printed change compares the document's year with the one before: the question must ask that."""
-        asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
-        if asked - {doc.year, doc.year - 1}:
-            years = "、".join(f"{y}年" for y in sorted(asked))
-            raise Unanswerable(f"{doc.title}只给出{doc.year}年与{doc.year - 1}年的比较，没有{years}之间的比较")
-
-    def _change(self, query: Query, doc: DocumentInfo) -> Draft:
-        if across := self._change_across(query, doc, growth=False):
-            return across
-        self._printed_years(query, doc)
-        key = query.subjects[0]
-        year = doc.year - 1
-        key, changes = self.pick.with_kind(key, doc, f"比{year}年增减")  # the item whose printed change is used
-        changes = on_base(changes, query.question)  # 比年初预算 asked: that change; else never one against it
-        if not changes:
-            key = query.subjects[0]
-            changes = [f for f in self.pick.facts(key, doc) if f.column == "增减变化金额"]
-        if not changes:
-            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减")
-        f = changes[0]
-        word = "增加" if f.value > 0 else ("减少" if f.value < 0 else "增加")
-        base = base_of(f, year)
-        flat = f"（与{'上年' if base == f'{year}年' else base}持平）" if f.value == 0 else ""
-        value = abs(f.value) if query.magnitude else f.value
-        text = f"{self._scope(doc)}{self.pick.name(key)}比{base}{word} {fmt(abs(f.value), f.unit)}{flat}。\n出处：{where(f)}"
-        return Draft(text=text, value=value, unit=f.unit, facts=[f])
-
-    def _growth(self, query: Query, doc: DocumentInfo) -> Draft:
-        if across := self._change_across(query, doc, growth=True):
-            return across
-        self._printed_years(query, doc)
-        key = query.subjects[0]
-        year = doc.year - 1
-        other, rates = self.pick.with_kind(key, doc, f"比{year}年增长率")
-        rates = on_year_before(rates)  # never a change stated against the same year's budget
-        decline = bool(re.search(r"降幅|下降|减少|跌", query.question)) and not premise.either_way(query.question)
-        if rates and not query.precise:
-            f = rates[0]
-            word = "增长" if f.value >= 0 else "下降"
-            value = abs(f.value) if decline or query.magnitude else f.value
-            text = f"{self._scope(doc)}{self.pick.name(other)}比{year}年{word} {fmt(abs(f.value), '%')}。\n出处：{where(f)}"
-            return Draft(text=text, value=value, unit="%", facts=[f])
-        other, changes = self.pick.with_kind(key, doc, f"比{year}年增减")
-        changes = on_year_before(changes)  # never a change stated against the same year's budget
-        if not changes:
-            raise Unanswerable(f"文件没有给出“{self.pick.name(key)}”与{year}年相比的增减，无法计算增长率")
-        key = other
-        current, change = self.pick.amount(other, query, doc), changes[0]
-        prior = calc.prior_year(operand(current), operand(change))
-        c = calc.growth_rate(
-            operand(current), Operand(value=prior.value, unit=prior.unit, label=f"{year}年数", source=prior.expression)
-        )
-        word = "增长" if c.value >= 0 else "下降"
-        value = abs(c.value) if decline or query.magnitude else c.value
-        u = current.unit
-        text = (
-            f"{self._scope(doc)}{self.pick.name(key)}比{year}年{word} {fmt(abs(c.value), '%')}（按公开数额计算，保留两位小数）。\n"
-            f"计算：{year}年数 = {fmt(current.value, u)} − ({fmt(change.value, u)}) = {fmt(prior.value, u)}；"
-            f"增长率 = ({fmt(current.value, u)} − {fmt(prior.value, u)}) ÷ {fmt(prior.value, u)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{sources(current, change)}"
-        )
-        return Draft(text=text, value=value, unit="%", calculations=[prior, c], facts=[current, change])
-
-    def _whole_of(self, key: str, doc: DocumentInfo, query: Query) -> str:
-        """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
-        parent = next((f.parent for f in self.pick.facts(key, doc) if f.parent and f.table is None), None)
-        if parent and norm(parent) in self.kb.labels:
-            return norm(parent)
-        if not self.pick.facts(norm("支出总计"), doc) and (
-            stated := narrative_total(self.kb, [doc.doc_id], "spending")
-        ):
-            return stated  # a narrative-only disclosure: the 支出预算 its text states
-        return norm("支出总计")
-
-    def _share(self, query: Query, doc: DocumentInfo) -> Draft:
-        part_key = query.subjects[0]
-        after = norm(to_template(query.question)).partition("占")[2]
-        if len(query.subjects) == 1 and norm(self.pick.name(part_key)) in after:
-            raise Unanswerable(f"只找到占比的分母“{self.pick.name(part_key)}”，没有找到是哪个数占它")  # never X ÷ X
-        whole_key = query.subjects[1] if len(query.subjects) > 1 else self._whole_of(part_key, doc, query)
-        same = part_key == whole_key
-        part = self.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
-        part_name, whole_name = self.pick.name(part_key), self.pick.name(whole_key)
-        named = None if same else self._named_whole(after, doc)
-        if named and (named[0] == part_key or part in named[1].facts):
-            raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
-        try:
-            whole: Fact | None = self.pick.amount(whole_key, replace(query, column=None, table=None), doc)
-        except Unanswerable:
-            if not named:
-                raise
-            whole = None
-        if named and (whole is None or not _same_amount(whole, named[1])):
-            # the whole the question names is a registry subject: read at its own place, never a look-alike
-            whole_name, wholes, whole_op = named[0], list(named[1].facts), named[1].operand
-        else:
-            assert whole is not None
-            if part == whole or (same and part.column == whole.column):
-                raise Unanswerable(f"无法确定“{part_name}”的占比是哪个数占哪个数")  # never X ÷ X = 100%
-            if same:  # 社会福利事业单位的项目支出 ÷ 社会福利事业单位（支出预算）
-                part_name, whole_name = f"{part_name}的{part.column}", f"{whole_name}（{whole.column}）"
-            wholes, whole_op = [whole], operand(whole)
-        c = calc.share(operand(part), whole_op)
-        check_share(c.value, part_name, f"{whole_name}{' '.join(f.row for f in wholes)}")
-        text = (
-            f"{self._scope(doc)}{part_name}占{whole_name}的 {fmt(c.value, '%')}。\n"
-            f"计算：{part_name} {fmt(part.value, part.unit)} ÷ {whole_name} {fmt(whole_op.value, whole_op.unit)} × 100% = {fmt(c.value, '%')}\n"
-            f"出处：{sources(part, *wholes)}"
-        )
-        return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
-
-    def _named_whole(self, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
-        """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
-        None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
-        u = self.understanding
-        content = u.content(SHARE_ASKED.sub(" ", words), [doc.doc_id])
-        if not re.search(r"[\u4e00-\u9fff]{2,}", content):
-            return None  # "…的占比": no whole written (what it is taken of is the part's own parent)
-        found = read_subject(self.overview.cmp, content, doc, self.kb.text_grams(doc.doc_id), u.neutral)
-        if found is None or found[1].value is None:
-            return None
-        return found[0].name, found[1]
-
-    def _sum(self, query: Query, doc: DocumentInfo) -> Draft:
-        if len(query.subjects) < 2:
-            return self._amount(query, doc)
-        facts = [self.pick.amount(k, query, doc) for k in query.subjects]
-        c = calc.total(*(operand(f) for f in facts))
-        names = "、".join(self.pick.name(k) for k in query.subjects)
-        parts = " + ".join(
-            f"{self.pick.name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True)
-        )
-        text = (
-            f"{self._scope(doc)}{names}合计 {fmt(c.value, c.unit)}。\n计算：{parts} = {fmt(c.value, c.unit)}\n"
-            f"出处：{sources(*facts)}"
-        )
-        return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
-
-    def _difference(self, query: Query, doc: DocumentInfo) -> Draft:
-        if len(query.subjects) < 2:
-            return self._change(query, doc)
-        a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
-        c = calc.difference(operand(a), operand(b))
-        na, nb = self.pick.name(query.subjects[0]), self.pick.name(query.subjects[1])
-        word = "多" if c.value >= 0 else "少"
-        text = (
-            f"{self._scope(doc)}{na}比{nb}{word} {fmt(abs(c.value), c.unit)}。\n"
-            f"计算：{na} {fmt(a.value, a.unit)} − {nb} {fmt(b.value, b.unit)} = {fmt(c.value, c.unit)}\n出处：{sources(a, b)}"
-        )
-        value = abs(c.value) if query.magnitude or c.value >= 0 else c.value
-        return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
-
-    def _per_head(self, query: Query, doc: DocumentInfo) -> Draft:
-        if len(query.subjects) < 2:
-            raise Unanswerable("没有找到按什么人数平均")
-        a, b = (self.pick.amount(k, query, doc) for k in query.subjects[:2])
-        c = calc.ratio(operand(a), operand(b))
-        na, nb = self.pick.name(query.subjects[0]), self.pick.name(query.subjects[1])
-        text = (
-            f"{self._scope(doc)}按{nb}计算，人均{na}为 {fmt(c.value, a.unit)}（保留两位小数）。\n"
-            f"计算：{na} {fmt(a.value, a.unit)} ÷ {nb} {fmt(b.value, b.unit)} = {format_amount(c.value)}\n出处：{sources(a, b)}"
-        )
-        return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
-
-    def _breakdown(self, query: Query, doc: DocumentInfo) -> Draft:
-        key = query.subjects[0]
-        name = self.pick.name(key)
-        facts = self.pick.facts(key, doc)
-        code = next((f.code for f in facts if f.code), None)
-        items: list[Fact] = []
-        if code:
-            items = self.kb.children(code, doc.doc_id)
-            while len({f.code for f in items}) == 1 and items[0].code:
-                items = self.kb.children(items[0].code, doc.doc_id) or items
-                if len({f.code for f in items}) == 1:
-                    break
-            items = self._one_per_row(items, query)
-        source_note = ""
-        if not items:
-            items = self.kb.parts(key, doc.doc_id)
-        calculations: list[Calculation] = []
-        if not items and key in self.compositions:
-            items = [self.pick.amount(norm(k), query, doc) for k in self.compositions[key]]
-            whole = self.pick.amount(key, query, doc)
-            c = calc.total(*(operand(f) for f in items))
-            calculations.append(c)
-            gap = abs(c.value - whole.value)
-            tolerance = len(items) * last_place(whole.value)  # the audit's 尾数误差: one unit per item
-            verdict = (
-                "一致"
-                if gap == 0
-                else (
-                    f"相差 {fmt(gap, whole.unit)}，在尾数误差内"
-                    if gap <= tolerance
-                    else f"不一致，相差 {fmt(gap, whole.unit)}"
-                )
-            )
-            source_note = f"\n核对：{c.expression}，与{name} {fmt(whole.value, whole.unit)}{verdict}"
-        if items:
-            listing = "；".join(f"{self.kb.subject_of(f)} {fmt(f.value, f.unit)}" for f in items)
-            text = f"{self._scope(doc)}{name}包括：{listing}。{source_note}\n出处：{sources(*items)}"
-            return Draft(
-                text=text, facts=items, calculations=calculations,
-                items=[(self.kb.subject_of(f), f.value, f.unit) for f in items],
-            )  # fmt: skip
-        hits = self.search(query.question + " " + name, doc.doc_id, k=8)
-        quote = listing_sentence(hits, norm(name))
-        if quote is None:
-            raise Unanswerable(f"文件没有列出“{name}”的构成")
-        return Draft(
-            text=f"据{quote.where}：\n「{quote.text}」",
-            citations=[Citation(doc_id=doc.doc_id, where=quote.where, text=quote.text)],
-        )
-
-    @staticmethod
-    def _one_per_row(facts: list[Fact], query: Query) -> list[Fact]:
-        """One figure per 科目: the column asked for, else 支出总计, from one table."""
-        table = query.table or next(
-            (f.table for f in facts if f.column == "支出总计"), facts[0].table if facts else None
-        )
-        out: dict[str, Fact] = {}
-        for f in facts:
-            if f.table != table or f.code is None:
-                continue
-            wanted = query.column or "支出总计"
-            if f.column == wanted or (f.code not in out and f.column.endswith("预算数")):
-                out[f.code] = f
-        return list(out.values())
+        return scope_of(doc)
 
     def _explain(self, query: Query) -> Draft:
         doc = self.pick.doc(query)
