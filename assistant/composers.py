@@ -31,7 +31,7 @@ from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 COUNT_UNITS = {
     "人": r"多少人|几个人|几人|几名|人数",
@@ -57,7 +57,7 @@ def _same_amount(f: Fact, r: Reading) -> bool:
     return False
 
 
-def check_unit(e: Engine, query: Query, doc: DocumentInfo) -> None:
+def check_unit(e: Turn, query: Query, doc: DocumentInfo) -> None:
     if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
         facts = e.pick.facts(query.subjects[0], doc)
         if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
@@ -70,7 +70,7 @@ def check_unit(e: Engine, query: Query, doc: DocumentInfo) -> None:
                 raise Unanswerable(f"文件只有“{e.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
 
 
-def amount(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     f = e.pick.amount(query.subjects[0], query, doc)
     asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
     unit = next((u for u in (asked.groups() if asked else ()) if u), None)
@@ -112,7 +112,7 @@ def amount(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
 
 
-def target(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def target(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     label = e.kb.labels[query.subjects[0]]
     t = next((t for t in label.targets if t.doc_id == doc.doc_id), None)
     if t is None:
@@ -124,7 +124,7 @@ def target(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
 
 
-def _whole_of(e: Engine, key: str, doc: DocumentInfo, query: Query) -> str:
+def _whole_of(e: Turn, key: str, doc: DocumentInfo, query: Query) -> str:
     """What a share is taken of when the question does not say: the prose parent, else 支出总计."""
     parent = next((f.parent for f in e.pick.facts(key, doc) if f.parent and f.table is None), None)
     if parent and norm(parent) in e.kb.labels:
@@ -134,7 +134,7 @@ def _whole_of(e: Engine, key: str, doc: DocumentInfo, query: Query) -> str:
     return norm("支出总计")
 
 
-def share(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def share(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     part_key = query.subjects[0]
     after = norm(to_template(query.question)).partition("占")[2]
     if len(query.subjects) == 1 and norm(e.pick.name(part_key)) in after:
@@ -172,20 +172,20 @@ def share(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
 
 
-def _named_whole(e: Engine, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
+def _named_whole(e: Turn, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
     """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
     None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
     u = e.understanding
     content = u.content(SHARE_ASKED.sub(" ", words), [doc.doc_id])
     if not re.search(r"[\u4e00-\u9fff]{2,}", content):
         return None  # "…的占比": no whole written (what it is taken of is the part's own parent)
-    found = read_subject(e.overview.cmp, content, doc, e.kb.text_grams(doc.doc_id), u.neutral)
+    found = read_subject(e.engine.overview.cmp, content, doc, e.kb.text_grams(doc.doc_id), u.neutral)
     if found is None or found[1].value is None:
         return None
     return found[0].name, found[1]
 
 
-def sum_of(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if len(query.subjects) < 2:
         return amount(e, query, doc)
     facts = [e.pick.amount(k, query, doc) for k in query.subjects]
@@ -199,7 +199,7 @@ def sum_of(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 
 
-def difference(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def difference(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if len(query.subjects) < 2:
         return change(e, query, doc)
     a, b = (e.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -214,7 +214,7 @@ def difference(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[a, b])
 
 
-def per_head(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def per_head(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if len(query.subjects) < 2:
         raise Unanswerable("没有找到按什么人数平均")
     a, b = (e.pick.amount(k, query, doc) for k in query.subjects[:2])
@@ -227,7 +227,7 @@ def per_head(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=c.value, unit=a.unit, calculations=[c], facts=[a, b])
 
 
-def breakdown(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def breakdown(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     key = query.subjects[0]
     name = e.pick.name(key)
     facts = e.pick.facts(key, doc)
@@ -244,8 +244,8 @@ def breakdown(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     if not items:
         items = e.kb.parts(key, doc.doc_id)
     calculations: list[Calculation] = []
-    if not items and key in e.compositions:
-        items = [e.pick.amount(norm(k), query, doc) for k in e.compositions[key]]
+    if not items and key in e.engine.compositions:
+        items = [e.pick.amount(norm(k), query, doc) for k in e.engine.compositions[key]]
         whole = e.pick.amount(key, query, doc)
         c = calc.total(*(operand(f) for f in items))
         calculations.append(c)
@@ -291,7 +291,7 @@ def _one_per_row(facts: list[Fact], query: Query) -> list[Fact]:
     return list(out.values())
 
 
-Composer = Callable[["Engine", Query, DocumentInfo], Draft]
+Composer = Callable[["Turn", Query, DocumentInfo], Draft]
 """A measure's function: the question's turn, its query and the document answered from → the draft."""
 
 MEASURES: Mapping[Measure, Composer] = {

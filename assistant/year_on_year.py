@@ -20,7 +20,7 @@ from assistant.records import Query
 from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
 LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
@@ -31,7 +31,7 @@ def scope_of(doc: DocumentInfo) -> str:
     return f"{doc.year}年{doc.department}"
 
 
-def prior(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def prior(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     key = query.subjects[0]
     year = doc.year - 1 if query.last_year or not query.year else query.year
     direct = [f for f in e.pick.facts(key, doc) if f.column == f"{year}年"]
@@ -59,7 +59,7 @@ def prior(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=[current, change])
 
 
-def _across_years(e: Engine, query: Query, doc: DocumentInfo) -> tuple[DocumentInfo, Fact, DocumentInfo, Fact] | None:
+def _across_years(e: Turn, query: Query, doc: DocumentInfo) -> tuple[DocumentInfo, Fact, DocumentInfo, Fact] | None:
     """(this year's document and fact, the earlier year's document and fact) when the question compares
     two years of which the store holds both disclosures of the department (same kind, 预算 or 决算).
 
@@ -93,7 +93,7 @@ def _across_years(e: Engine, query: Query, doc: DocumentInfo) -> tuple[DocumentI
     return later, now, earlier, same[0]
 
 
-def _change_across(e: Engine, query: Query, doc: DocumentInfo, growth: bool) -> Draft | None:
+def _change_across(e: Turn, query: Query, doc: DocumentInfo, growth: bool) -> Draft | None:
     found = _across_years(e, query, doc)
     if found is None:
         return None
@@ -119,7 +119,7 @@ def _change_across(e: Engine, query: Query, doc: DocumentInfo, growth: bool) -> 
     return Draft(text=text, value=value, unit=c.unit, calculations=[c], facts=[now, before])  # both documents
 
 
-def _printed_years(e: Engine, query: Query, doc: DocumentInfo) -> None:
+def _printed_years(e: Turn, query: Query, doc: DocumentInfo) -> None:
     """A printed change compares the document's year with the one before: the question must ask that."""
     asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
     if asked - {doc.year, doc.year - 1}:
@@ -127,7 +127,7 @@ def _printed_years(e: Engine, query: Query, doc: DocumentInfo) -> None:
         raise Unanswerable(f"{doc.title}只给出{doc.year}年与{doc.year - 1}年的比较，没有{years}之间的比较")
 
 
-def change(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def change(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if across := _change_across(e, query, doc, growth=False):
         return across
     _printed_years(e, query, doc)
@@ -149,7 +149,7 @@ def change(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=value, unit=f.unit, facts=[f])
 
 
-def growth(e: Engine, query: Query, doc: DocumentInfo) -> Draft:
+def growth(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if across := _change_across(e, query, doc, growth=True):
         return across
     _printed_years(e, query, doc)
