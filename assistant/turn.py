@@ -21,6 +21,7 @@ from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.exclusion import excluding
 from assistant.explain import best_quotes
 from assistant.explain import sentences as chunk_sentences
+from assistant.false_premise import false_premise
 from assistant.knowledge import Knowledge, norm
 from assistant.measures import per_month
 from assistant.narrated import count_of, earlier, narrated, stated_in_text
@@ -165,7 +166,7 @@ class Turn:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self.engine._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
-        if query.measure == "explain" and (corrected := self._false_premise(question, query, start)):
+        if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:
             draft = rebound or self._compose(query)
@@ -208,70 +209,6 @@ class Turn:
             citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
             facts=draft.facts, items=draft.items, entries=self.engine._entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
-        )  # fmt: skip
-
-    def _false_premise(self, question: str, query: Query, start: float) -> Answer | None:
-        """The correction of a why-question whose direction the change printed for the very item asked
-        contradicts (assistant/premise.py), or None."""
-        if premise.asked_direction(question) is None:
-            return None
-        whole = bool(query.doc_ids) and self.understanding.names_whole(question, list(query.doc_ids))
-        totals = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}
-        if (not whole or totals) and (found := self._item_premise(question, query, start)):
-            return found
-        return self._whole_premise(question, query, start) if whole else None  # the prose's sentence on the whole
-
-    def _item_premise(self, question: str, query: Query, start: float) -> Answer | None:
-        """The correction from the change the engine reads for the item asked (a table's two years, or the
-        change printed for it), or None."""
-        if not query.subjects:
-            return None
-        change = replace(query, measure="change")
-        try:
-            draft = self._compose(change)
-        except (Unanswerable, CalculationError):
-            return self._printed_premise(question, query, start)
-        if not draft.facts or draft.value is None:
-            return None
-        content = self.understanding.content(to_template(question), list(query.doc_ids))
-        if incomplete(question, content, change, draft, self.kb, self.understanding.neutral):
-            return None  # the change read is not (all) the item asked
-        if (fixed := premise.correction(question, draft.text)) is None:
-            return None
-        return Answer(
-            question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
-            citations=draft.citations or [self._cite(f) for f in draft.facts], facts=draft.facts,
-            timings={"total_ms": (time.perf_counter() - start) * 1000},
-        )  # fmt: skip
-
-    def _printed_premise(self, question: str, query: Query, start: float) -> Answer | None:
-        """The correction from the change the narrative prints for the very item asked, or None."""
-        doc = self.pick.doc(query)
-        printed = narrative.changes(self.engine.facts_sql.chunks([doc.doc_id]))
-        if (found := premise.item_corrected(question, printed, self.pick.name(query.subjects[0]))) is None:
-            return None
-        fixed, c = found
-        return Answer(
-            question=question, text=f"{fixed}。据{c.where}：\n「{c.sentence}」", refused=True, query=query,
-            citations=[Citation(doc_id=doc.doc_id, where=c.where, text=c.sentence)],
-            timings={"total_ms": (time.perf_counter() - start) * 1000},
-        )  # fmt: skip
-
-    def _whole_premise(self, question: str, query: Query, start: float) -> Answer | None:
-        """A why-question about the budget as a whole, answered by the prose's own sentence on the whole's change
-        ("收入预算…比2025年…增加 148.16 万元"): the correction first when it contradicts the direction asked, else
-        that sentence with its reason — never another item's change; None when the prose states none."""
-        doc = self.pick.doc(replace(query, subjects=()))
-        stated = premise.whole_stated(self.engine.sentences(doc.doc_id).paragraphs.get(doc.doc_id, []))
-        if stated is None:
-            return None
-        where, sentence = f"{doc.title} · {stated[0]}", stated[1]
-        fixed = premise.correction(question, sentence)
-        return Answer(  # the premise is false: its correction; it holds: the whole's own sentence and reason
-            question=question, text=f"{fixed}。据{where}：\n「{sentence}」" if fixed else f"据{where}：\n「{sentence}」",
-            refused=bool(fixed), query=query,
-            citations=[Citation(doc_id=doc.doc_id, where=where, text=sentence)],
-            timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:
