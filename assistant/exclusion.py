@@ -20,7 +20,7 @@ from assistant.records import Answer
 from index.records import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 _BEFORE = re.compile(r"(?:当中|之中|里面|里|中)?\s*[，,]?\s*$")  # "…支出中，" before the condition
 # "…后还有多少", "，其他支出加起来", "以外的部分" after it: what remains of the whole
@@ -119,7 +119,7 @@ def _same_amount(printed: Fact, stated: Fact) -> bool:
     return calc.round_half_up(value, places) == stated.value
 
 
-def _doc_facts(engine: Engine, doc_id: str) -> list[Fact]:
+def _doc_facts(engine: Turn, doc_id: str) -> list[Fact]:
     """All facts of one document, from its own turn (the engine's base knowledge holds names only)."""
     return list(engine._turn([doc_id]).kb.facts_by_doc.get(doc_id, []))
 
@@ -163,7 +163,7 @@ def _added(rest: str) -> str:
     return rest
 
 
-def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
+def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
     """(the whole as printed in a table, one part for each name printed as its part). The whole is the figure
     read or the same figure printed in another table of the document; each part is the engine's reading of the
     name or a row/column of that table named with it. None unless every printing of the whole that has all the
@@ -202,7 +202,7 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
     return results[0] if len(rest) == 1 else None
 
 
-def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     """The answer to a question that excludes a part of what it asks, as a verified subtraction; None when the
     question excludes nothing or the figures are not surely whole and parts."""
     parsed = _parts(question)
