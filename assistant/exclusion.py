@@ -260,7 +260,7 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     )  # fmt: skip
 
 
-def _apart(engine: Engine, question: str, whole: Answer, w: Fact, names: list[str]) -> Answer | None:
+def _apart(engine: Turn, question: str, whole: Answer, w: Fact, names: list[str]) -> Answer | None:
     """The whole itself, when the one part excluded is printed beside it (another column of its row, neither the
     total): nothing is subtracted, and the answer says the whole does not hold the part; None otherwise."""
     if len(names) != 1:
