@@ -250,13 +250,21 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
-    turn = engine._turn([w.doc_id])
-    figures = turn.verifier.check(text, [w.doc_id], [c, *([removed] if removed else [])])
+    return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
+
+
+def _checked(
+    engine: Engine, question: str, text: str, whole: Answer, calculations: list[calc.Calculation], facts: list[Fact],
+    value: Decimal, unit: str,
+) -> Answer | None:  # fmt: skip
+    """The answer `text` shows, every figure verified against the facts of the document read; None on a mismatch."""
+    doc_id = facts[0].doc_id
+    figures = engine._turn([doc_id]).verifier.check(text, [doc_id], calculations)
     if any(f.verdict == "mismatch" for f in figures):
         return None
     return Answer(
-        question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
-        citations=list(whole.citations), query=whole.query, facts=[w, *parts],
+        question=question, text=text, refused=False, value=value, unit=unit, figures=figures,
+        citations=list(whole.citations), query=whole.query, facts=facts,
     )  # fmt: skip
 
 
@@ -276,13 +284,7 @@ def _apart(engine: Turn, question: str, whole: Answer, w: Fact, names: list[str]
         f"{w.year}年{w.department}{name}为 {fmt(printed.value, printed.unit)}（{name}不含{names[0]}：两者是"
         f"{printed.source.split(' · ')[0]}中并列的两栏，无需扣除）。\n出处：{sources(printed)}"
     )
-    figures = engine._turn([w.doc_id]).verifier.check(text, [w.doc_id], [])
-    if any(f.verdict == "mismatch" for f in figures):
-        return None
-    return Answer(
-        question=question, text=text, refused=False, value=printed.value, unit=printed.unit, figures=figures,
-        citations=list(whole.citations), query=whole.query, facts=[printed],
-    )  # fmt: skip
+    return _checked(engine, question, text, whole, [], [printed], printed.value, printed.unit)
 
 
 def _label(f: Fact) -> str:
