@@ -9,6 +9,7 @@ amount of money, and those that ask a target, are data (assistant/parts.toml).""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib.resources import files
@@ -18,6 +19,8 @@ from assistant.complete import part_suffixes
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources
 from assistant.knowledge import Knowledge, Target, norm
 from index.records import Fact
+
+_CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2025年增减"), said as the text says it
 
 
 @cache
@@ -80,6 +83,30 @@ def named_parts(question: str, whole: Fact, parts: list[Fact], subject: str = ""
     return [p for w, p in found.items() if not any(w != o and w in o for o in found)]  # the longest name only
 
 
+def _in_column(part: Fact, whole: Fact, facts: list[Fact]) -> Fact | None:
+    """The part's figure in the whole's column: itself, or the same row in the same place (the text's section, or
+    the table) printed under that column ("基本支出 … 比2025年增加2943.64万元" beside its 金额); None when not printed."""
+    if part.column == whole.column:
+        return part
+    place = part.table or part.source.split(" · 「")[0]
+    return next(
+        (
+            g for g in facts
+            if g.row == part.row and g.column == whole.column and g.unit == whole.unit
+            and (g.table or g.source.split(" · 「")[0]) == place
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _said(name: str, f: Fact) -> str:
+    """ "基本支出为 33,325.21 万元", or for a change's column "基本支出比2025年增加 2,943.64 万元"."""
+    if not _CHANGE.search(f.column):
+        return f"{name}为 {fmt(f.value, f.unit)}"
+    way = "增加" if f.value >= 0 else "减少"
+    return f"{name}{_CHANGE.sub('', f.column)}{way} {fmt(abs(f.value), f.unit)}"
+
+
 def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     """`draft`, or, when it shows one whole figure and `question` names a part the document prints of it, the
     part's own figure with the whole beside it (and, asked 占多少, the part's share of the whole)."""
@@ -94,12 +121,12 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     if len(parts) > 1:
         listed = "、".join(f"{p.row} {fmt(p.value, p.unit)}" for p in parts)
         raise Unanswerable(f"问题问的是{whole.row}中的几部分（{listed}），请一次问一项")
-    part = parts[0]
+    facts = kb.facts_by_doc.get(whole.doc_id, [])
+    part = _in_column(parts[0], whole, facts)
     name = subject if subject and not whole.row.startswith(subject) else whole.row
-    text = (
-        f"{scope}{part.row}为 {fmt(part.value, part.unit)}。\n"
-        f"（这是{name}的一部分；{name}为 {fmt(whole.value, whole.unit)}。）"
-    )
+    if part is None:  # the part's amount is printed, not its figure in the whole's column (a change): no stand-in
+        raise Unanswerable(f"公开文件没有列出{parts[0].row}的“{whole.column}”，没有用{name}的数字充当其中一部分")
+    text = f"{scope}{_said(part.row, part)}。\n（{part.row}是{name}的一部分；{_said(name, whole)}。）"
     calculations = []
     if any(w in question for w in _data()["share_words"]) and whole.value:
         c = calc.share(operand(part), operand(whole))

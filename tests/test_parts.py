@@ -19,7 +19,7 @@ from assistant.config import Settings
 from assistant.draft import Draft
 from assistant.exclusion import _beside, _part_of
 from assistant.knowledge import Target
-from assistant.parts import _data, named_parts, part_word, printed_parts, target_asked
+from assistant.parts import _data, _in_column, _said, named_parts, part_word, printed_parts, target_asked
 from assistant.places import of_another_place
 from assistant.records import Query
 from index.records import Fact
@@ -122,3 +122,18 @@ def test_a_named_part_is_answered_by_its_own_figure(tmp_path_factory: pytest.Tem
     assert not goods.refused and goods.value == Decimal("0.00") and "政府采购货物" in goods.text
     whole = engine.answer("福利院2024年政府采购预算是多少？")
     assert whole.value == Decimal("120.60") and "政府采购服务" not in whole.text
+
+
+def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -> None:
+    # 重庆市水利局 2026 三、"一般公共预算财政拨款支出128148.56万元，比2025年增加10300.15万元…其中：基本支出33325.21万元
+    # …比2025年增加2943.64万元"
+    place = "情况说明 · 三、财政拨款情况说明 · 「…」"
+    whole = fact("一般公共预算财政拨款支出", "10300.15", column="比2025年增减", source=place)
+    amount = fact("基本支出", "33325.21", parent="一般公共预算财政拨款支出", source=place)
+    change = fact("基本支出", "2943.64", column="比2025年增减", source=place)
+    assert _in_column(amount, whole, [amount, change]) == change
+    assert _in_column(amount, whole, [amount]) is None  # not printed: never the whole's change in its place
+    assert (
+        _in_column(amount, whole, [amount, fact("基本支出", "1", column="比2025年增减", source="其他 · 「…」")]) is None
+    )
+    assert _said("基本支出", change) == "基本支出比2025年增加 2,943.64 万元"
