@@ -254,7 +254,7 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
 
 
 def _checked(
-    engine: Engine, question: str, text: str, whole: Answer, calculations: list[calc.Calculation], facts: list[Fact],
+    engine: Turn, question: str, text: str, whole: Answer, calculations: list[calc.Calculation], facts: list[Fact],
     value: Decimal, unit: str,
 ) -> Answer | None:  # fmt: skip
     """The answer `text` shows, every figure verified against the facts of the document read; None on a mismatch."""
