@@ -27,6 +27,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, stated_in_text
 from assistant.numerals import to_digits
+from assistant.parts import asked_part
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registered import registered, registered_share
@@ -38,6 +39,7 @@ from assistant.tokens import to_template
 from assistant.understand import FUND_WORDS, Understanding, asks_budget
 from assistant.verify import Verifier
 from assistant.why_much import reason_and_change
+from assistant.year_on_year import scope_of
 from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
@@ -169,8 +171,10 @@ class Turn:
             return self._refusal(query, query.refusal, start)
         if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
-        try:
+        try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
             draft = rebound or self._compose(query)
+            if draft.doc_id in self.kb.docs:
+                draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
         except (Unanswerable, CalculationError) as e:
             if across:
                 return self.engine._across(question, across, pool, allowed is not None, start)
