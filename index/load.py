@@ -143,13 +143,14 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
 
 
 def _load_pdf(path: Path, progress: Callable[[int, int], None] | None) -> LoadedText:
-    from index.pdf import read_pdf  # pdfplumber is imported only when a PDF is read
+    from index.pdf import read_pages  # pdfplumber is imported only when a PDF is read
+    from index.render import render
 
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise UnreadableDocument(
             path, f"PDF 过大（{megabytes(size)}，上限 {megabytes(MAX_PDF_BYTES)}），不像是一份部门预算/决算公开文件"
         )
-    text, warnings = read_pdf(path, progress)
-    text = normalise(text)
+    pages, warnings = read_pages(path, progress)
+    text = normalise(render(pages))
     return LoadedText(name=path.name, text=text, encoding="pdf", doc_id=doc_id_of(text), warnings=tuple(warnings))

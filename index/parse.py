@@ -18,6 +18,7 @@ from index.errors import NotADisclosure
 from index.identify import Identity, identify, settle, stated
 from index.normal import squeeze
 from index.numbers import cn_number
+from index.pages import PAGE_MARK
 from index.records import Disclosure, LoadedText, Paragraph, Section, Table
 from index.sides import link_codes
 from index.tables import ParsedTable, build_table
@@ -63,7 +64,6 @@ _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
 _DIVIDER = re.compile(r"^[一二]、(?:文字|表格)部分$")
 _TERMINAL = tuple("。！？；：…”』」!?;:")
-PAGE_MARK = "\f"  # a form feed starts a new page (the PDF loader's text, pdftotext's output)
 
 Line = tuple[str, int | None]  # a line of the text and the page it is printed on (None: no page marks)
 
