@@ -9,10 +9,14 @@ internals.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+Cells = tuple[str, ...]  # a grid row
+Printed = str | Cells  # a line of the text a stage reads: prose, or a grid row of two or more cells
+Line = tuple[Printed, int | None]  # and its page (None: a text without page marks)
 PAGE_MARK = "\f"  # a form feed starts a new page (the PDF loader's text, pdftotext's output)
 _LATIN = re.compile(r"[A-Za-z]")
 CONTINUED = re.compile(
@@ -72,6 +76,8 @@ class Page:
     grids: tuple[Grid, ...] = ()  # top to bottom
     covered: float = 0.0  # the share of the page that images cover (a scanned page: nearly all)
     unknown: int = 0  # glyphs with no character code ("(cid:19)"), replaced by □
+    laid_out: bool = False  # True: its lines are the printed lines in reading order (a text file's, blank
+    # ones included); False: lines as a PDF positions them, to be rejoined into paragraphs
 
     @property
     def chars(self) -> int:
@@ -80,26 +86,39 @@ class Page:
 
 
 def text_pages(text: str) -> list[Page]:
-    """The text format's pages: split at page marks (one page when it has none); consecutive
-    tab-separated lines are one grid, the other lines the page's text lines, each at its line number."""
-    pages: list[Page] = []
-    for number, chunk in enumerate(text.split(PAGE_MARK), start=1):
+    """The text format's pages, counted from page marks (one page when it has none): each line at its
+    line number (blank ones too: the text's layout), a run of tab-separated lines one grid."""
+    numbered: list[tuple[int, int, str]] = []  # (page, line number, line)
+    page = 1
+    for i, line in enumerate(text.split("\n")):
+        page += line.count(PAGE_MARK)
+        numbered.append((page, i, line.replace(PAGE_MARK, "")))
+    out: list[Page] = []
+    for number, group in itertools.groupby(numbered, key=lambda n: n[0]):
         lines: list[PageLine] = []
         grids: list[Grid] = []
-        rows: list[tuple[str, ...]] = []
-        for i, line in enumerate([*chunk.split("\n"), ""]):
+        rows: list[tuple[int, str]] = []
+        for _, i, line in [*group, (number, -1, "")]:
             if "\t" in line:
-                if not rows:
-                    top = float(i)
-                rows.append(tuple(line.split("\t")))
+                rows.append((i, line))
                 continue
             if rows:
-                grids.append(Grid(top=top, rows=tuple(rows)))
+                grids.append(Grid(top=float(rows[0][0]), rows=tuple(grid_rows([r for _, r in rows]))))
                 rows = []
-            if line.strip():
+            if i >= 0:
                 lines.append(PageLine(text=line, top=float(i), bottom=float(i) + 1, x0=0.0, x1=0.0, size=0.0))
-        pages.append(Page(number=number, width=0.0, height=0.0, lines=tuple(lines), grids=tuple(grids)))
-    return pages
+        out.append(Page(number=number, width=0.0, height=0.0, lines=tuple(lines), grids=tuple(grids), laid_out=True))
+    return out
+
+
+def grid_rows(lines: list[str]) -> list[Cells]:
+    """The text format's tab-separated lines as rows of cells."""
+    return [tuple(line.split("\t")) for line in lines]
+
+
+def flat(line: Printed) -> str:
+    """A line as the text format prints it (a row's cells parted by tabs), for what reads lines as text."""
+    return line if isinstance(line, str) else "\t".join(line)
 
 
 def join_lines(parts: list[str]) -> str:

@@ -25,9 +25,9 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from index.errors import UnreadableDocument
 from index.grids import Span, find_unruled
+from index.headings import PART_HEADING, TABLE_START
 from index.normal import RADICALS, squeeze
 from index.pages import CONTINUED, Grid, Page, PageLine, join_lines
-from index.parse import PART_HEADING, TABLE_START
 
 MAX_PAGES = 400  # a department's disclosure runs to 20–80 pages
 _MARGIN = 0.09  # running heads and page numbers sit in the top and bottom 9% of a page

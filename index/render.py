@@ -13,18 +13,42 @@ import itertools
 import re
 import statistics
 
-from index.normal import squeeze
-from index.pages import CONTINUED, PAGE_MARK, Grid, Page, PageLine, join_lines
-from index.parse import PART_HEADING, SUBSECTION, TABLE_START
+from index.headings import PART_HEADING, SUBSECTION, TABLE_START
+from index.normal import canonical, squeeze
+from index.pages import CONTINUED, PAGE_MARK, Cells, Grid, Line, Page, PageLine, Printed, join_lines
 from index.tables import MAX_HEADER_ROWS, repeated_header
 
 _UNBREAKABLE = re.compile(r"[A-Za-z0-9.,%‰()\-]+[。，、；：）”%]*")
 _BULLET = re.compile(r"^[-•·*]\s")  # a 目录 entry printed as a list
 
 
+def lines_of(pages: list[Page]) -> list[Line]:
+    """The lines a disclosure's stages read, in reading order, each with its page (None for every line of
+    a text without page marks): prose lines rejoined into paragraphs (a blank line after each), grid rows
+    as cells (a row of one cell is a line of text), a table continued on the next page given its title block
+    again. In the canonical form, its edges as `index.load.normalise` leaves a text's: what the stages read
+    from a PDF's pages is what they read again from its stored text."""
+    items = [(x if isinstance(x, str) else _row(x), page) for x, page in _items(pages)]
+    while items and items[0][0] == "":
+        items.pop(0)
+    while items and items[-1][0] == "":
+        items.pop()
+    numbered = any(p.number > 1 for p in pages)
+    last = items[-1][1] if items else 1
+    return [("" if x == PAGE_MARK else x, page if numbered else None) for x, page in [*items, ("", last)]]
+
+
+def _row(cells: Cells) -> Printed:
+    """A grid row in the canonical form; one cell is a line of text (a text line has no tab)."""
+    out = [canonical(c) for c in cells]
+    out[-1] = out[-1].rstrip(" \u3000")
+    return out[0] if len(out) == 1 else tuple(out)
+
+
 def render(pages: list[Page]) -> str:
-    """The template text of a PDF's pages."""
-    return _text(pages, _frames(pages))
+    """The template text of a PDF's pages (a page mark before each page but the first): what the store keeps
+    of a document and computes its id from."""
+    return "\n".join(x if isinstance(x, str) else "\t".join(x) for x, _ in _items(pages)) + "\n"
 
 
 def _frames(pages: list[Page]) -> dict[float, tuple[float, float]]:
@@ -40,17 +64,21 @@ def _frames(pages: list[Page]) -> dict[float, tuple[float, float]]:
     return frames
 
 
-def _text(pages: list[Page], frames: dict[float, tuple[float, float]]) -> str:
-    """The template text: per page, prose lines and table rows in reading order; a page mark between pages."""
-    out: list[str] = []
+def _items(pages: list[Page]) -> list[tuple[Printed, int]]:
+    """Per page, prose lines and grid rows in reading order; a page mark before each page but the first."""
+    frames = _frames([p for p in pages if not p.laid_out])
+    out: list[tuple[Printed, int]] = []
     title_block: list[str] = []  # the lines above the last table (表 N, title, 部门名称, 单位): repeated for its parts
     first_rows: list[list[str]] = []  # the first rows of the last table, which its later parts may repeat
     open_width = 0  # the column count of a table that ends its page (it may go on), else 0
     for p in pages:
-        if p.number > 1:
-            out.append(PAGE_MARK)
-        frame = frames.get(p.width, (0.0, p.width))  # a page with no prose at all (a table only) has none
         items: list[PageLine | Grid] = sorted([*p.lines, *p.grids], key=lambda item: item.top)
+        if p.laid_out:  # a text file's page: its lines as they are
+            out.extend((row, p.number) for item in items for row in _printed(item))
+            continue
+        if p.number > 1:
+            out.append((PAGE_MARK, p.number))
+        frame = frames.get(p.width, (0.0, p.width))  # a page with no prose at all (a table only) has none
         prose: list[PageLine] = []
         for item in items:
             if isinstance(item, PageLine):
@@ -66,14 +94,18 @@ def _text(pages: list[Page], frames: dict[float, tuple[float, float]]) -> str:
                 rows = rows[repeated_header(rows, first_rows) :]  # an untitled table (in the prose) goes on
             else:
                 title_block, first_rows = _title_block(block), rows[:MAX_HEADER_ROWS]
-            out.extend(block)
-            out.extend("\t".join(row) for row in rows)
-            out.append("")
+            out.extend((b, p.number) for b in block)
+            out.extend((tuple(row), p.number) for row in rows)
+            out.append(("", p.number))
             prose, open_width = [], width
         if prose:
-            out.extend(_paragraphs(prose, frame))
+            out.extend((b, p.number) for b in _paragraphs(prose, frame))
             open_width = 0
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _printed(item: PageLine | Grid) -> list[Printed]:
+    return [item.text] if isinstance(item, PageLine) else list(item.rows)
 
 
 def _is_caption(line: str, title_block: list[str]) -> bool:

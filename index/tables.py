@@ -1,9 +1,10 @@
-"""Turning printed table rows (tab-separated, possibly over several pages) into a `Table`."""
+"""Turning printed table rows (cells of grid rows, possibly over several pages) into a `Table`."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from index.forms import parse_form
 from index.labels import LABEL_NAMES, is_code_part
 from index.normal import form_key, label_key, squeeze  # noqa: F401 (label_key: re-exported for assistant.across)
 from index.numbers import NO_VALUE, parse_number
+from index.pages import Cells
 from index.records import Column, ColumnKind, Indicator, Row, Table
 from index.sides import sides_of
 from index.targets import is_performance_table, parse_performance
@@ -33,9 +35,9 @@ class ParsedTable:
     skipped: list[str] = field(default_factory=list)  # Chinese sentences: rows left out, and why
 
 
-def cells_of(line: str) -> list[str]:
-    """A tab-separated line as cells, whitespace inside each cell removed."""
-    return [squeeze(c.replace("<p>", "").replace("</p>", "")) for c in line.split("\t")]
+def cells_of(row: Sequence[str]) -> list[str]:
+    """A printed row's cells, whitespace inside each cell removed."""
+    return [squeeze(c.replace("<p>", "").replace("</p>", "")) for c in row]
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def build_table(
     title: str,
     unit: str,
     department: str | None,
-    pages: list[list[str]],
+    pages: list[list[Cells]],
     notes: list[str],
     on: list[list[int | None]] | None = None,
     kind: TableKind | None = None,

@@ -44,8 +44,9 @@ def test_page_marks_part_the_text_into_pages() -> None:
     pages = text_pages("第一部分 概况\n\f表1 收支总表\n项目\t金额\n收入\t12.5\n\n注：无\n")
     assert [p.number for p in pages] == [1, 2]
     assert [line.text for line in pages[0].lines] == ["第一部分 概况"]
-    assert [line.text for line in pages[1].lines] == ["表1 收支总表", "注：无"]
+    assert [line.text for line in pages[1].lines] == ["表1 收支总表", "", "注：无", ""]  # blank lines kept
     assert pages[1].grids[0].rows == (("项目", "金额"), ("收入", "12.5"))
+    assert all(p.laid_out for p in pages)
 
 
 def test_the_renderer_writes_a_records_grid_as_tab_rows() -> None:
