@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from index.load import load, normalise
 from index.pages import Cell, text_pages
+from index.parse import paginate, parse
 from index.pdf import read_pages
-from index.render import render
+from index.render import lines_of, render
 from tests.conftest import SAMPLE
 
 PAGES = Path(__file__).parent / "data" / "real" / "pages"  # single pages, not whole disclosures
@@ -54,3 +57,14 @@ def test_the_renderer_writes_a_records_grid_as_tab_rows() -> None:
     text = render([page])
     assert "公开03表\n" in text
     assert "2080505\t机关事业单位基本养老保险缴费支出\t1,924.13\t1,924.13\t\t\t\t" in text
+
+
+def test_a_pdfs_records_read_as_its_stored_text_reads() -> None:
+    """The stages read a PDF's pages; a rebuild reads the text the store keeps of it: both give the same
+    lines (rows as cells, pages), so the same Disclosure (社工部 2024 决算, 33 pages)."""
+    loaded = load(Path(__file__).parent / "data" / "real" / "shegongbu-2024-juesuan.pdf")
+    assert loaded.pages and loaded.text == normalise(render(list(loaded.pages)))
+    lines = lines_of(list(loaded.pages))
+    assert lines == paginate(loaded.text)
+    assert any(isinstance(line, tuple) and "2080505" in line for line, _ in lines)  # a row, as cells
+    assert parse(loaded) == parse(replace(loaded, pages=()))
