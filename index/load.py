@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from index.errors import UnreadableDocument
-from index.normal import RADICALS
+from index.normal import canonical
 from index.records import LoadedText
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -17,7 +17,6 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 MAX_BYTES = 2 * 1024 * 1024
 # Its PDF is 0.3–5 MB (fonts embedded, a scanned seal or two).
 MAX_PDF_BYTES = 20 * 1024 * 1024
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Magic numbers of formats people upload by mistake (or renamed to .txt).
 _MAGIC = [
@@ -32,7 +31,7 @@ _MAGIC = [
 def normalise(text: str) -> str:
     """The canonical form that a document's id is computed from (full-width digits become ASCII,
     radical code points the ideographs they are printed as)."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff")).translate(_FULL_WIDTH_DIGITS).translate(RADICALS)
+    text = canonical(text.lstrip("\ufeff"))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip(" \u3000") for line in lines).strip("\n") + "\n"
 
@@ -143,13 +142,16 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
 
 
 def _load_pdf(path: Path, progress: Callable[[int, int], None] | None) -> LoadedText:
-    from index.pdf import read_pdf  # pdfplumber is imported only when a PDF is read
+    from index.pdf import read_pages  # pdfplumber is imported only when a PDF is read
+    from index.render import render
 
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise UnreadableDocument(
             path, f"PDF 过大（{megabytes(size)}，上限 {megabytes(MAX_PDF_BYTES)}），不像是一份部门预算/决算公开文件"
         )
-    text, warnings = read_pdf(path, progress)
-    text = normalise(text)
-    return LoadedText(name=path.name, text=text, encoding="pdf", doc_id=doc_id_of(text), warnings=tuple(warnings))
+    pages, warnings = read_pages(path, progress)
+    text = normalise(render(pages))
+    return LoadedText(
+        name=path.name, text=text, encoding="pdf", doc_id=doc_id_of(text), warnings=tuple(warnings), pages=tuple(pages)
+    )

@@ -13,8 +13,10 @@ From the lightest to the strongest:
   labels are matched across documents. The store keeps it with every fact (facts.row_key), so its
   form is part of the store's contract: it never drops 「」『』 as `form_key` does.
 
-The canonical text a document's id is computed from is not here: `index.load.normalise` (it must
-never change, or every stored id would).
+- `canonical`: NFC, full-width digits as ASCII, radical code points as the ideographs they are printed
+  as: what every reader gives the later stages (a text file's lines, a PDF's lines and cells). The
+  text a document's id is computed from is made of it (`index.load.normalise`): it must never change,
+  or every stored id would.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from decimal import Decimal
 
 _WHITESPACE = re.compile(r"\s+")
 _NEXT_TO_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CN_SEPARATOR = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _ALL_QUOTES = re.compile(r"[“”\"'‘’「」『』]")
@@ -86,3 +89,8 @@ RADICALS = str.maketrans(
         strict=True,
     ))
 )  # fmt: skip
+
+
+def canonical(text: str) -> str:
+    """NFC, full-width digits as ASCII, radical code points as ideographs: the form every reader gives."""
+    return unicodedata.normalize("NFC", text).translate(_FULL_WIDTH_DIGITS).translate(RADICALS)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 from index.identify import Identity
+from index.pages import Page
 
 ColumnKind = Literal["label", "code", "code_part", "year", "amount", "count", "ordinal", "text"]
 AuditStatus = Literal["ok", "rounding", "mismatch"]
@@ -157,13 +158,15 @@ class Chunk:
 
 @dataclass(frozen=True, kw_only=True)
 class LoadedText:
-    """A disclosure file read into normalised text."""
+    """A disclosure file read: its normalised text (a PDF's rendered from its pages), which the store keeps
+    and its id is computed from, and a PDF's page records."""
 
     name: str  # file name, for messages and citations
     text: str  # NFC, "\n" line ends, no BOM, no trailing spaces
     encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16", or "pdf" (the text read from a PDF)
     doc_id: str  # SHA-256 hex of the normalised text
     warnings: tuple[str, ...] = ()  # what reading had to leave out (a character cut off at the end)
+    pages: tuple[Page, ...] = ()  # a PDF's pages as its reader gave them (the stages read these, not `text`)
 
 
 @dataclass(frozen=True, kw_only=True)

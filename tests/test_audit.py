@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from index.audit import audit
 from index.ingest import Parsed
+from index.pages import grid_rows
 from index.records import Disclosure
 from index.tables import build_table
 
@@ -50,7 +51,9 @@ def test_second_disclosure_flags_the_planted_total(second: Parsed) -> None:
 
 
 def _one_table(name: str, title: str, pages: list[list[str]]) -> Disclosure:
-    table = build_table(name=name, title=title, unit="元", department=None, pages=pages, notes=[]).table
+    table = build_table(
+        name=name, title=title, unit="元", department=None, pages=[grid_rows(p) for p in pages], notes=[]
+    ).table
     return Disclosure(
         doc_id="x", title=title, department="西安市民政局", year=2021, kind="预算", unit="元", sections=[],
         tables={name: table}, indicators=[],

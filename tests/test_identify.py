@@ -14,6 +14,7 @@ from eval.pdf_maker import make_pdf
 from index.errors import BadConfirmation, NotADisclosure
 from index.identify import Identity, confirmation, identify, read_file_name, read_title, vocabulary
 from index.ingest import parse_text, read
+from index.pages import flat
 from index.parse import _starts_body, paginate
 from tests.conftest import run_cli as run
 
@@ -92,7 +93,7 @@ def test_the_file_name_says_what_it_can(
 
 
 def identified(text: str, name: str = "x.txt") -> tuple[Identity, int]:
-    return identify(paginate(text), name, starts_body=_starts_body)
+    return identify([(flat(x), page) for x, page in paginate(text)], name, starts_body=_starts_body)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_a_cover_in_any_order_and_line_split(cover: str) -> None:
     found, end = identified(cover + "\n目录\n\n第一部分 部门概况\n\n第一部分 部门概况\n\n一、主要职能\n")
     assert (found.department, found.year, found.kind, found.level) == ("福州市商务局", 2026, "预算", "部门")
     assert set(found.sources.values()) == {"封面"}
-    assert paginate(cover + "\n目录\n")[end][0].strip() in {"", "目录"}  # the cover ends before the 目录
+    assert flat(paginate(cover + "\n目录\n")[end][0]).strip() in {"", "目录"}  # the cover ends before the 目录
 
 
 @pytest.mark.parametrize(

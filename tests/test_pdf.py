@@ -25,8 +25,9 @@ from index.ingest import Parsed, read
 from index.load import LoadedText, normalise
 from index.normal import label_key
 from index.numbers import format_amount
+from index.pages import Page, PageLine
 from index.parse import parse, squeeze
-from index.pdf import _is_running, _Line, _Page, _running_lines
+from index.pdf import _is_running, _running_lines
 from index.records import Row, Table
 from index.store import FORMAT, Store
 from tests.conftest import SAMPLE, SECOND, run_cli
@@ -323,10 +324,18 @@ def test_a_format_1_store_whose_ids_changed_must_be_rebuilt(tmp_path: Path, caps
 
 def test_captions_at_the_top_of_pages_are_not_running_heads() -> None:
     """Every table page starting with "表 N" makes "表#" the commonest top line; it must stay."""
-    pages = [_Page(number=n, width=595.0, height=842.0) for n in range(1, 16)]
-    for p in pages:
-        p.lines = [_Line(text=f"表 {p.number}", top=59.0, bottom=70.0, x0=60.0, x1=80.0, size=10.5)]
-        p.lines.append(_Line(text=f"第 {p.number} 页", top=800.0, bottom=810.0, x0=280.0, x1=320.0, size=9.0))
+    pages = [
+        Page(
+            number=n,
+            width=595.0,
+            height=842.0,
+            lines=(
+                PageLine(text=f"表 {n}", top=59.0, bottom=70.0, x0=60.0, x1=80.0, size=10.5),
+                PageLine(text=f"第 {n} 页", top=800.0, bottom=810.0, x0=280.0, x1=320.0, size=9.0),
+            ),
+        )
+        for n in range(1, 16)
+    ]
     running = _running_lines(pages)
     kept = [line.text for p in pages for line in p.lines if not _is_running(line, p, running)]
     assert kept == [f"表 {n}" for n in range(1, 16)]

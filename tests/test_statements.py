@@ -13,8 +13,9 @@ import pytest
 
 from index.audit import audit
 from index.ingest import parse_text
-from index.pdf import read_pdf
+from index.pdf import read_pages
 from index.records import Check
+from index.render import render
 from index.statements import words
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -22,7 +23,7 @@ REAL = Path(__file__).parent / "data" / "real"
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return read_pdf(REAL / "shegongbu-2024-juesuan.pdf")[0]
+    return render(read_pages(REAL / "shegongbu-2024-juesuan.pdf")[0])
 
 
 def mismatches(text: str) -> list[Check]:

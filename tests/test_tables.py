@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from index.pages import grid_rows
 from index.tables import build_table, is_column_numbers
 
 
@@ -34,7 +35,9 @@ def test_a_column_number_row_on_every_page_is_not_data() -> None:
         "208\t社会保障和就业支出\t76.23\t76.23",
     ]
     more = [*page[:3], "210\t卫生健康支出\t30.00\t30.00"]
-    built = build_table(name="表2", title="收入决算表", unit="万元", department=None, pages=[page, more], notes=[])
+    built = build_table(
+        name="表2", title="收入决算表", unit="万元", department=None, pages=[grid_rows(page), grid_rows(more)], notes=[]
+    )
     t = built.table
     assert [c.name for c in t.columns if c.kind == "amount"] == ["本年收入合计", "财政拨款收入"]
     assert [(r.label, r.values["本年收入合计"]) for r in t.rows] == [
@@ -63,7 +66,12 @@ def test_four_groups_side_by_side_are_four_lists() -> None:
         "37\t收入总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20\t支出总计\t872031967.20",
     ]
     t = build_table(
-        name="表1", title="2021年部门综合预算收支总表", unit="元", department=None, pages=[page, last], notes=[]
+        name="表1",
+        title="2021年部门综合预算收支总表",
+        unit="元",
+        department=None,
+        pages=[grid_rows(page), grid_rows(last)],
+        notes=[],
     ).table
     by_side = {}
     for r in t.rows:
@@ -86,7 +94,9 @@ def test_four_groups_side_by_side_are_four_lists() -> None:
 
 def test_one_label_column_then_amounts_is_no_side_by_side_table() -> None:
     page = ["项目名称\t品目\t数量\t金额", "办公设备\t台式计算机\t2\t1.20", "车辆\t轿车\t1\t18.00"]
-    t = build_table(name="表12", title="政府采购预算表", unit="万元", department=None, pages=[page], notes=[]).table
+    t = build_table(
+        name="表12", title="政府采购预算表", unit="万元", department=None, pages=[grid_rows(page)], notes=[]
+    ).table
     assert not any(c.side for c in t.columns)
 
 
@@ -99,7 +109,9 @@ def test_two_code_schemes_per_row_the_first_code_and_its_name_make_the_row() -> 
         "302\t\t商品和服务支出\t502\t\t机关商品和服务支出\t210.32\t205.72",
         "302\t01\t办公费\t502\t01\t办公经费\t47.50\t47.50",
     ]
-    t = build_table(name="表10", title="基本支出预算情况表", unit="万元", department=None, pages=[page], notes=[]).table
+    t = build_table(
+        name="表10", title="基本支出预算情况表", unit="万元", department=None, pages=[grid_rows(page)], notes=[]
+    ).table
     assert [(r.label, r.code, r.parent, r.values["合计"]) for r in t.rows] == [
         ("合计", None, None, Decimal("2776.85")),
         ("商品和服务支出", "302", None, Decimal("210.32")),
@@ -116,7 +128,12 @@ def test_two_years_side_by_side_keep_each_years_items() -> None:
         "11.90\t8.50\t\t\t\t3.40\t3.40\t\t\t\t\t3.40",
     ]
     t = build_table(
-        name="表7", title="一般公共预算“三公”经费支出情况表", unit="万元", department=None, pages=[page], notes=[]
+        name="表7",
+        title="一般公共预算“三公”经费支出情况表",
+        unit="万元",
+        department=None,
+        pages=[grid_rows(page)],
+        notes=[],
     ).table
     values = {(c.item, c.name.split("·")[-1]): t.rows[0].values[c.name] for c in t.columns}
     assert values[("合计", "2025年预算数")] == Decimal("11.90")
@@ -141,7 +158,9 @@ def test_a_code_printed_as_a_staircase_takes_the_levels_above_it() -> None:
         "\t05\t\t行政事业单位养老支出\t469.90\t469.90\t",
         "\t\t01\t行政单位离退休\t199.48\t199.48\t",
     ]
-    t = build_table(name="表3", title="部门支出总表", unit="万元", department=None, pages=[page], notes=[]).table
+    t = build_table(
+        name="表3", title="部门支出总表", unit="万元", department=None, pages=[grid_rows(page)], notes=[]
+    ).table
     assert [(r.code, r.parent, r.label) for r in t.rows[1:]] == [
         ("201", None, "一般公共服务支出"),
         ("20108", "201", "审计事务"),

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from index.chunks import chunk
 from index.facts import indicator_facts
+from index.pages import grid_rows
 from index.records import Disclosure
 from index.tables import build_table
 from index.targets import parse_target
@@ -37,7 +38,7 @@ def test_each_project_form_gives_its_funds() -> None:
         "测评服务费用\t≤4.5万",
     )
     built = build_table(name="政策和项目预算绩效目标表", title="政策和项目预算绩效目标表", unit="万元", department=None,
-                        pages=[first, second], notes=[])  # fmt: skip
+                        pages=[grid_rows(first), grid_rows(second)], notes=[])  # fmt: skip
     t = built.table
     assert [(i.level1, i.level3, i.value) for i in built.indicators] == [
         ("成本", "项目总成本", Decimal("31")),
@@ -63,7 +64,12 @@ def test_two_periods_side_by_side_are_two_rows() -> None:
         "专项资金成本\t33598万元",
     )
     t = build_table(
-        name="表16", title="2021年专项资金总体绩效目标表", unit="万元", department=None, pages=[form], notes=[]
+        name="表16",
+        title="2021年专项资金总体绩效目标表",
+        unit="万元",
+        department=None,
+        pages=[grid_rows(form)],
+        notes=[],
     ).table
     assert [(r.label, r.values["总额"], r.values["财政拨款"]) for r in t.rows] == [
         ("专项资金（实施期）", Decimal("33598"), Decimal("33598")),
@@ -84,7 +90,7 @@ def test_a_project_form_with_named_indicator_columns() -> None:
         "\t实施项目数量\t≥\t86\t个数\t20\t是",
     ]
     built = build_table(name="表11", title="2026年市级重点专项资金绩效目标表（一级项目）", unit="万元", department=None,
-                        pages=[form], notes=[])  # fmt: skip
+                        pages=[grid_rows(form)], notes=[])  # fmt: skip
     assert [(r.label, {k: v for k, v in r.values.items() if v is not None}) for r in built.table.rows] == [
         ("水库移民后期扶持", {"总额": Decimal("12700.00"), "补助区县": Decimal("12700.00")}),
     ]
@@ -96,7 +102,7 @@ def test_a_project_form_with_named_indicator_columns() -> None:
 
 def test_a_title_printed_again_over_the_next_form_continues_the_table() -> None:
     """重庆市水利局 2026 表十一 (p31–32): the second project's form repeats the title and 单位 line, no caption."""
-    from index.parse import _tables
+    from index.table_parts import tables_of
 
     def form(name: str, amount: str, indicator: str) -> list[str]:
         return [
@@ -108,10 +114,10 @@ def test_a_title_printed_again_over_the_next_form_continues_the_table() -> None:
 
     title = "2026 年市级重点专项资金绩效目标表（一级项目）"
     lines = [("表十一", 31, True), (title, 31, False), ("单位：万元", 31, False)]
-    lines += [(line, 31, False) for line in form("水库移民后期扶持", "12,700.00", "完工项目验收率")]
+    lines += [(row, 31, False) for row in grid_rows(form("水库移民后期扶持", "12,700.00", "完工项目验收率"))]
     lines += [("— 31 —", 31, False), (title, 32, False), ("单位：万元", 32, False)]
-    lines += [(line, 32, False) for line in form("重庆市水利专项资金", "152,992.83", "受益群众满意度")]
-    built = _tables(lines, "重庆市水利局")["表11"]
+    lines += [(row, 32, False) for row in grid_rows(form("重庆市水利专项资金", "152,992.83", "受益群众满意度"))]
+    built = tables_of(lines, "重庆市水利局")["表11"]
     assert not built.skipped
     assert [(r.label, r.values["总额"], r.values["市级支出"]) for r in built.table.rows] == [
         ("水库移民后期扶持", Decimal("12700.00"), Decimal("12700.00")),
@@ -129,7 +135,7 @@ def test_every_target_table_keeps_its_own_indicators() -> None:
         ("政策和项目预算绩效目标表", "烟台市智慧审计平台等保测评服务", "测评服务费用\t≤4.5万", 31),
     ):
         form = _form(project, ["项目资金（万元）\t\t\t年度预算资金总额：\t4.50\t"], indicator)
-        built = build_table(name=title, title=title, unit="万元", department=None, pages=[form], notes=[],
+        built = build_table(name=title, title=title, unit="万元", department=None, pages=[grid_rows(form)], notes=[],
                             on=[[page] * len(form)])  # fmt: skip
         tables[title] = built
     d = Disclosure(
