@@ -274,8 +274,8 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
         question, doc, [_sentence(f, kb.sentence_of) for f in c.facts], units=of_units
     ):
         raise Unanswerable(reason)
-    dated = as_of.printed(kb.sentence_of(c.facts[0])) if at is not None else None
-    scope = f"截至{dated.said()}，{doc.department}" if dated else f"{doc.year}年{doc.department}"
+    stated_at = as_of.printed(kb.sentence_of(c.facts[0])) if at is not None else None
+    scope = f"截至{stated_at.said()}，{doc.department}" if stated_at else f"{doc.year}年{doc.department}"
     shown = "；".join(_said(f, kb.sentence_of) for f in c.facts)
     if c.value is None:
         raise Unanswerable(f"文字说明给出了不止一个符合的数字：{shown}。请说明问的是哪一个")
