@@ -20,7 +20,7 @@ from assistant.records import Answer
 from index.records import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 _BEFORE = re.compile(r"(?:当中|之中|里面|里|中)?\s*[，,]?\s*$")  # "…支出中，" before the condition
 # "…后还有多少", "，其他支出加起来", "以外的部分" after it: what remains of the whole
@@ -78,7 +78,23 @@ def _part_of(part: Fact, whole: Fact) -> bool:
         == whole.row.partition("·")[2]  # "因公出国(境)费·一般公共预算" of "总计·一般公共预算"
         and not any(other in part.row and side not in part.row for side in sides for other in _SIDES if other != side)
     )
-    return (coded and part.column == whole.column) or (part.row == whole.row and part.column != whole.column) or total
+    columns = part.row == whole.row and part.column != whole.column and _total_column(whole)
+    return (coded and part.column == whole.column) or columns or total
+
+
+def _total_column(f: Fact) -> bool:
+    """The figure's column is its row's total (合计/总计/小计, or the catalog's 合计 role), which holds the row's other
+    columns; a column beside others (项目支出 beside 基本支出) holds none of them."""
+    return f.column_role == "合计" or bool(_TOTAL.search(f.column) or "小计" in f.column)
+
+
+def _beside(part: Fact, whole: Fact) -> bool:
+    """The part is printed beside the whole, not in it: another column of the whole's row in the same table, neither
+    column the row's total ("扣除基本支出后的项目支出": 项目支出 holds no 基本支出)."""
+    return (
+        part.doc_id == whole.doc_id and bool(part.table) and part.table == whole.table and part.row == whole.row
+        and part.column != whole.column and not _total_column(whole) and not _total_column(part)
+    )  # fmt: skip
 
 
 def _same_subject(printed: Fact, whole: Fact) -> bool:
@@ -119,7 +135,7 @@ def _same_amount(printed: Fact, stated: Fact) -> bool:
     return calc.round_half_up(value, places) == stated.value
 
 
-def _doc_facts(engine: Engine, doc_id: str) -> list[Fact]:
+def _doc_facts(engine: Turn, doc_id: str) -> list[Fact]:
     """All facts of one document, from its own turn (the engine's base knowledge holds names only)."""
     return list(engine._turn([doc_id]).kb.facts_by_doc.get(doc_id, []))
 
@@ -163,7 +179,7 @@ def _added(rest: str) -> str:
     return rest
 
 
-def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
+def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fact]] | None:
     """(the whole as printed in a table, one part for each name printed as its part). The whole is the figure
     read or the same figure printed in another table of the document; each part is the engine's reading of the
     name or a row/column of that table named with it. None unless every printing of the whole that has all the
@@ -202,7 +218,7 @@ def _reading(engine: Engine, whole: Fact, names: list[str]) -> tuple[Fact, list[
     return results[0] if len(rest) == 1 else None
 
 
-def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     """The answer to a question that excludes a part of what it asks, as a verified subtraction; None when the
     question excludes nothing or the figures are not surely whole and parts."""
     parsed = _parts(question)
@@ -224,7 +240,7 @@ def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
         names = [part_q]
     reading = _reading(engine, w, names)
     if reading is None:
-        return None
+        return _apart(engine, question, whole, w, names)
     w, parts = reading
     removed = calc.total(*map(operand, parts)) if len(parts) > 1 else None
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
@@ -234,14 +250,41 @@ def excluding(engine: Engine, question: str, doc_id: str | None) -> Answer | Non
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
-    turn = engine._turn([w.doc_id])
-    figures = turn.verifier.check(text, [w.doc_id], [c, *([removed] if removed else [])])
+    return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
+
+
+def _checked(
+    engine: Turn, question: str, text: str, whole: Answer, calculations: list[calc.Calculation], facts: list[Fact],
+    value: Decimal, unit: str,
+) -> Answer | None:  # fmt: skip
+    """The answer `text` shows, every figure verified against the facts of the document read; None on a mismatch."""
+    doc_id = facts[0].doc_id
+    figures = engine._turn([doc_id]).verifier.check(text, [doc_id], calculations)
     if any(f.verdict == "mismatch" for f in figures):
         return None
     return Answer(
-        question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
-        citations=list(whole.citations), query=whole.query, facts=[w, *parts],
+        question=question, text=text, refused=False, value=value, unit=unit, figures=figures,
+        citations=list(whole.citations), query=whole.query, facts=facts,
     )  # fmt: skip
+
+
+def _apart(engine: Turn, question: str, whole: Answer, w: Fact, names: list[str]) -> Answer | None:
+    """The whole itself, when the one part excluded is printed beside it (another column of its row, neither the
+    total): nothing is subtracted, and the answer says the whole does not hold the part; None otherwise."""
+    if len(names) != 1:
+        return None
+    facts = _doc_facts(engine, w.doc_id)
+    printings = [w, *(f for f in facts if f is not w and _same_amount(f, w) and _same_subject(f, w))]
+    found = [(p, f) for p in printings for f in facts if _named(f, names[0]) and _beside(f, p)]
+    if len({(p.value, p.unit) for p, _ in found}) != 1:
+        return None
+    printed = found[0][0]
+    name = next(n for n in (printed.row.partition("·")[0], printed.column, _label(w)) if not _BARE.fullmatch(n))
+    text = (
+        f"{w.year}年{w.department}{name}为 {fmt(printed.value, printed.unit)}（{name}不含{names[0]}：两者是"
+        f"{printed.source.split(' · ')[0]}中并列的两栏，无需扣除）。\n出处：{sources(printed)}"
+    )
+    return _checked(engine, question, text, whole, [], [printed], printed.value, printed.unit)
 
 
 def _label(f: Fact) -> str:

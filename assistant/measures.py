@@ -24,7 +24,7 @@ from index.normal import squeeze
 from index.records import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 _SNIPPET = re.compile(r"「([^」]*)」")
 
@@ -114,7 +114,7 @@ def months_per_year() -> int:
     return int(_data()["per_month"]["months"])
 
 
-def per_month(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+def per_month(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
     per-month figure or the year's figure is not one printed amount of money."""
     found = list(_per_month().finditer(question))

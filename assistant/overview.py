@@ -10,7 +10,7 @@ the kind asked; when a year holds both 预算 and 决算 and the question says n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -32,7 +32,7 @@ from assistant.compare import (
     subject_named,
 )
 from assistant.draft import Unanswerable, fmt
-from assistant.records import Across
+from assistant.records import Across, AcrossOp
 from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
 from index.records import DocumentInfo
@@ -72,8 +72,7 @@ class Overview:
             kind = "决算与预算" if a.per == "execution" else readings[0].doc.kind if readings else ""
             unit = next((r.unit for r in readings if r.value is not None), "")
             scope = Scope(docs=[r.doc for r in readings], year=year, kind=kind, covered=covered)
-            composed: Composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
-            return composed
+            return EACH_OPS[a.op](self, a, subject, readings, unit, scope)
         scope = self.scope(a, docs, limited)
         if a.op == "share":
             return self._share(a, subject, scope)
@@ -85,8 +84,7 @@ class Overview:
                 replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings
             ]
         readings, unit = self.cmp.in_unit(readings)
-        composed = getattr(self, f"_{a.op}")(a, subject, readings, unit, scope)
-        return composed
+        return EACH_OPS[a.op](self, a, subject, readings, unit, scope)
 
     # --- scope --------------------------------------------------------------
 
@@ -443,6 +441,20 @@ class Overview:
             metric=metric, covered=scope.covered, facts=[f for r in listed for f in r.facts],
             citations=self.cmp.citations(listed),
         )  # fmt: skip
+
+
+EachOp = Callable[[Overview, Across, Subject, list[Reading], str, Scope], Composed]
+"""An operation over one figure per department: the question, its subject, each department's reading, the
+answer's unit and the documents covered → the composed answer."""
+
+EACH_OPS: Mapping[AcrossOp, EachOp] = {
+    "rank": Overview._rank,
+    "total": Overview._total,
+    "average": Overview._average,
+    "compare": Overview._compare,
+    "filter": Overview._filter,
+}
+"""The operations answered from one figure per department (a share, a change and an execution read their own)."""
 
 
 def _in(value: Decimal, unit: str, wanted: str) -> Decimal:

@@ -103,6 +103,31 @@ def _another_place(before: str, department: str) -> bool:
     return not any(words.endswith(p) for p in places_of(department) if p[-1] in "省市区县")
 
 
+def of_another_place(text: str, alias: str, department: str, departments: Iterable[str]) -> bool:
+    """Whether every place `alias` is written, one name begins before it with a place of the loaded departments
+    that is not `department`'s own ("西安市儿童福利院": 西安's, never 上海市普陀区社会福利院 called 福利院): the words
+    between hold no department's ending, 的 or separator. A place written apart ("上海市静安区财政局和万里街道") or
+    none leaves the alias to its department."""
+    own = set(places_of(department))
+    others = {p for d in departments for p in places_of(d) if len(p) >= 2} - own
+    starts = [m.start() for m in re.finditer(re.escape(alias), text)]
+    return bool(starts) and all(_place_before(text[max(0, i - 12) : i], others, own) for i in starts)
+
+
+def _place_before(before: str, others: set[str], own: set[str]) -> bool:
+    """The words right before a name begin, within one name, with one of `others` and none of `own`."""
+    for cut in range(len(before)):
+        head, between = before[cut:], ""
+        place = next((p for p in sorted(others | own, key=len, reverse=True) if head.startswith(p)), "")
+        if not place:
+            continue
+        between = head[len(place) :]
+        if between and (not re.fullmatch(r"[\u4e00-\u9fff]+", between) or _ENDING.search(between) or "的" in between):
+            continue
+        return place in others and place not in own
+    return False
+
+
 def governing(places: Sequence[Said], at: int) -> Said | None:
     """The place that scopes a name written at `at`: the last place said at or before it."""
     return next((p for p in reversed(places) if p.start <= at), None)

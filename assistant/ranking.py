@@ -22,7 +22,7 @@ from assistant.threshold import PROJECTS, level_rows, listed, one_document, proj
 from index.records import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 RANKING_CUE = "排名"  # cues.toml's cue this module consumes
 
@@ -72,7 +72,7 @@ def _unread(what: str) -> str:
     return what
 
 
-def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     """The rows of one level of one table (under the parent the question names) ranked, top first; None when the
     question asks no ranking this reads surely."""
     parsed = asked(question)
@@ -130,7 +130,7 @@ def _row(f: Fact) -> str:
     return f"{f.code} {f.row}" if f.code else f.row
 
 
-def _parent(engine: Engine, question: str, m: re.Match[str], doc_id: str, kb: Any) -> tuple[str, set[str]] | None:
+def _parent(engine: Turn, question: str, m: re.Match[str], doc_id: str, kb: Any) -> tuple[str, set[str]] | None:
     """(the name, its codes) of the one 科目 the question names outside the ranking and the department's name
     ("农林水支出下哪个…"), ("", set()) when it names none; None when it names several."""
     text = question[: m.start()] + " " * len(m.group(0)) + question[m.end() :]

@@ -21,7 +21,7 @@ from index.normal import to_decimal
 from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 
 PROJECTS = 0  # the level "projects": the rows of a section's table of projects, no 科目 code
@@ -67,7 +67,7 @@ def _column_role(question: str) -> str:
     return next((role for word, role in _spec()["columns"].items() if word in question), "合计")
 
 
-def one_document(engine: Engine, question: str, doc_id: str | None) -> DocumentInfo | None:
+def one_document(engine: Turn, question: str, doc_id: str | None) -> DocumentInfo | None:
     """The one document a question about one department's rows asks (its year, if it names one), or None."""
     docs = engine.understanding.documents(question, [], doc_id, None)
     years = {int(y) for y in _YEAR.findall(question)}
@@ -91,7 +91,7 @@ def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | Non
     return list({f.code: f for f in rows}.values())
 
 
-def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
+def over(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     """The rows of one level of one table over the amount asked, each cited; None when not surely that."""
     parsed = asked(question)
     if parsed is None:

@@ -19,6 +19,7 @@ from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
+from assistant.places import of_another_place
 from assistant.records import Measure, Query
 from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
@@ -296,7 +297,11 @@ class Understanding:
         """
         found: dict[str, str] = {}
         for department, aliases in self.kb.departments().items():
-            written = [a for a in aliases if a in text and not self._other_level(text, a, aliases)]
+            written = [
+                a for a in aliases
+                if a in text and not self._other_level(text, a, aliases)
+                and not of_another_place(text, a, department, self.kb.departments())  # 西安市儿童福利院: not 上海's
+            ]  # fmt: skip
             alias = max(written, key=len, default="")
             if alias:
                 found[department] = alias

@@ -22,10 +22,10 @@ from assistant.records import Query
 from assistant.tokens import to_template
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.turn import Turn
 
 
-def reason_and_change(turn: Engine, query: Query) -> Draft | None:
+def reason_and_change(turn: Turn, query: Query) -> Draft | None:
     """The change (or rate) of the item an explain `query` asks about, followed by the reason the prose gives;
     None when the question asks only why, or the change read is not (all) the item asked."""
     measure = premise.how_much(query.question)

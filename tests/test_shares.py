@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from assistant.answer import column_unbound
+from assistant.turn import column_unbound
 from assistant.draft import Draft, Unanswerable
 from assistant.records import Query
 from assistant.shares import check_share, is_total

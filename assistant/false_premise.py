@@ -1,0 +1,89 @@
+"""A why-question whose premise the disclosure contradicts ("收入为什么增长了" when a fall is printed) is
+answered by the correction, from the change read for the very item asked (a table's two years, or the
+change its narrative prints) or from the prose's own sentence on the whole budget's change; never a quote
+that takes the premise for granted (the words are assistant/premise.py's)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from assistant import narrative, premise
+from assistant.calculator import CalculationError
+from assistant.complete import incomplete
+from assistant.draft import Unanswerable
+from assistant.knowledge import norm
+from assistant.records import Answer, Citation, Query
+from assistant.tokens import to_template
+
+if TYPE_CHECKING:
+    from assistant.turn import Turn
+
+
+def false_premise(t: Turn, question: str, query: Query, start: float) -> Answer | None:
+    """The correction of a why-question whose direction the change printed for the very item asked
+    contradicts (assistant/premise.py), or None."""
+    if premise.asked_direction(question) is None:
+        return None
+    whole = bool(query.doc_ids) and t.understanding.names_whole(question, list(query.doc_ids))
+    totals = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}
+    if (not whole or totals) and (found := _item_premise(t, question, query, start)):
+        return found
+    return _whole_premise(t, question, query, start) if whole else None  # the prose's sentence on the whole
+
+
+def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer | None:
+    """The correction from the change the engine reads for the item asked (a table's two years, or the
+    change printed for it), or None."""
+    if not query.subjects:
+        return None
+    change = replace(query, measure="change")
+    try:
+        draft = t._compose(change)
+    except (Unanswerable, CalculationError):
+        return _printed_premise(t, question, query, start)
+    if not draft.facts or draft.value is None:
+        return None
+    content = t.understanding.content(to_template(question), list(query.doc_ids))
+    if incomplete(question, content, change, draft, t.kb, t.understanding.neutral):
+        return None  # the change read is not (all) the item asked
+    if (fixed := premise.correction(question, draft.text)) is None:
+        return None
+    return Answer(
+        question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
+        citations=draft.citations or [t._cite(f) for f in draft.facts], facts=draft.facts,
+        timings={"total_ms": (time.perf_counter() - start) * 1000},
+    )  # fmt: skip
+
+
+def _printed_premise(t: Turn, question: str, query: Query, start: float) -> Answer | None:
+    """The correction from the change the narrative prints for the very item asked, or None."""
+    doc = t.pick.doc(query)
+    printed = narrative.changes(t.engine.facts_sql.chunks([doc.doc_id]))
+    if (found := premise.item_corrected(question, printed, t.pick.name(query.subjects[0]))) is None:
+        return None
+    fixed, c = found
+    return Answer(
+        question=question, text=f"{fixed}。据{c.where}：\n「{c.sentence}」", refused=True, query=query,
+        citations=[Citation(doc_id=doc.doc_id, where=c.where, text=c.sentence)],
+        timings={"total_ms": (time.perf_counter() - start) * 1000},
+    )  # fmt: skip
+
+
+def _whole_premise(t: Turn, question: str, query: Query, start: float) -> Answer | None:
+    """A why-question about the budget as a whole, answered by the prose's own sentence on the whole's change
+    ("收入预算…比2025年…增加 148.16 万元"): the correction first when it contradicts the direction asked, else
+    that sentence with its reason — never another item's change; None when the prose states none."""
+    doc = t.pick.doc(replace(query, subjects=()))
+    stated = premise.whole_stated(t.engine.sentences(doc.doc_id).paragraphs.get(doc.doc_id, []))
+    if stated is None:
+        return None
+    where, sentence = f"{doc.title} · {stated[0]}", stated[1]
+    fixed = premise.correction(question, sentence)
+    return Answer(  # the premise is false: its correction; it holds: the whole's own sentence and reason
+        question=question, text=f"{fixed}。据{where}：\n「{sentence}」" if fixed else f"据{where}：\n「{sentence}」",
+        refused=bool(fixed), query=query,
+        citations=[Citation(doc_id=doc.doc_id, where=where, text=sentence)],
+        timings={"total_ms": (time.perf_counter() - start) * 1000},
+    )  # fmt: skip

@@ -1,0 +1,144 @@
+"""What the narrative of one department's disclosure prints for the thing asked, when no table's figure
+answers: a count or quantity (`count_of`), an earlier year's figure (`earlier`), a count or share stated
+(`stated_in_text`), a change or rate against the year before (`narrated`). Each takes the question's turn."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant import narrative, premise, prior_text, stated
+from assistant.counts import answer_count
+from assistant.draft import Draft, Unanswerable, fmt
+from assistant.measures import column_kept
+from assistant.records import Citation, Query
+from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
+
+if TYPE_CHECKING:
+    from assistant.turn import Turn
+
+
+def count_of(t: Turn, query: Query) -> Draft | None:
+    """A count or quantity the one department in scope prints in its narrative (assistant/counts.py)."""
+    docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
+    if query.year is not None and not query.last_year:
+        docs = [d for d in docs if d.year == query.year] or docs
+    if not docs or query.last_year or len({d.department for d in docs}) != 1:
+        return None
+    return answer_count(query.question, docs, t.kb)
+
+
+def earlier(t: Turn, query: Query) -> Draft | None:
+    """An earlier year's figure of what was asked, stated ("2023年当年预算执行数为44.17万元") or implied by a
+    printed change in a later year's narrative (assistant/prior_text.py)."""
+    docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
+    year = query.year if query.year is not None else (docs[0].year - 1 if docs and query.last_year else None)
+    docs = [d for d in docs if year is not None and d.year > year]
+    if len(docs) != 1 or year is None:
+        return None
+    doc = docs[0]
+    words = t.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+    phrase = " ".join(w for w in words if w not in doc.department)
+    found = prior_text.levels(t.engine.facts_sql.chunks([doc.doc_id]), doc.year, doc.kind)
+    basis = narrative.basis_of(re.sub(r"\d{4}\s*年度?", "", query.question))
+    best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, t.understanding.neutral)
+    if best is None:
+        return None
+    draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)
+    draft.doc_id = doc.doc_id
+    draft.citations = [Citation(doc_id=doc.doc_id, where=best.where, text=best.sentence)]
+    draft.facts = [
+        f for f in t.kb.facts_by_doc.get(doc.doc_id, [])
+        if f.table is None and f.unit == best.unit and f.value == (best.value if best.change is None
+                                                                    else best.change.amount)
+    ][:1]  # fmt: skip
+    return draft
+
+
+def stated_in_text(t: Turn, query: Query) -> Draft | None:
+    """A count ("内设机构25个") or a share ("占本年支出预算36.57%") the narrative states for what was asked."""
+    docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
+    if query.year is not None:
+        docs = [d for d in docs if d.year == query.year]
+    if len(docs) != 1 or query.last_year or {int(y) for y in YEAR_IN_QUESTION.findall(query.question)} - {docs[0].year}:
+        return None
+    doc = docs[0]
+    sentences = narrative.sentences(t.engine.facts_sql.chunks([doc.doc_id]))
+    found = stated.stated(query.question, query.measure == "share", sentences, doc.aliases)
+    if found is None:
+        return None
+    text = f"{scope_of(doc)}{stated.said(found, query.question, doc.aliases)}。\n出处：{found.where}"
+    facts = [
+        f for f in t.kb.facts_by_doc.get(doc.doc_id, [])
+        if f.table is None and f.unit == found.unit and f.value == found.value
+    ][:1]  # fmt: skip
+    return Draft(
+        text=text, value=found.value, unit=found.unit, facts=facts, doc_id=doc.doc_id,
+        citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
+    )  # fmt: skip
+
+
+def narrated(t: Turn, query: Query) -> Draft | None:
+    """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
+    docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
+    if query.year is not None:
+        docs = [d for d in docs if d.year == query.year] or docs
+    if len(docs) != 1:
+        return None
+    doc = docs[0]
+    asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)}
+    if asked - {doc.year, doc.year - 1}:
+        return None
+    growth = query.measure == "growth"
+    words = t.understanding.content(narrative.asked(query.question), [doc.doc_id]).split()
+    phrase = " ".join(w for w in words if w not in doc.department)  # "无锡" of "无锡市人社局" is a name
+    printed = narrative.changes(t.engine.facts_sql.chunks([doc.doc_id]))
+    basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
+
+    neutral = t.understanding.neutral
+    if (
+        query.subjects
+        and not narrative.whole(t.pick.name(query.subjects[0]))
+        and not narrative.item_named(phrase, neutral)
+    ):  # a follow-up ("比上年增长多少？") asks the item before it, never the whole budget
+        phrase = t.pick.name(query.subjects[0])
+
+    def best(basis: str, rate: bool) -> narrative.Change | None:
+        found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
+        if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+            name = t.pick.name(query.subjects[0])
+            found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
+        return found
+
+    found = best(basis, growth)
+    if found is None and not growth and narrative.RATE_OR_AMOUNT.search(query.question):
+        found = best(basis, True)  # "增长多少" where the text prints only the rate: the rate, said as one
+        growth = found is not None
+    if found is None and basis and (other := best("", growth)):  # printed against another basis: said, not given
+        raise Unanswerable(
+            f"公开文件文字说明只给出{narrative.plain_subject(other.subject, doc.aliases)}比{other.against}的增减，"
+            f"没有与{basis}相比的"
+        )
+    if found is None or not column_kept(query.column, found.subject):
+        return None  # "基本支出比上年增加多少": never the change of the whole it is a column of
+    value = found.rate if growth else found.change
+    unit = "%" if growth else found.change_unit
+    assert value is not None
+    word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
+    decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question)) and not premise.either_way(query.question)
+    shown = value if not (query.magnitude or decline) else abs(value)
+    also = ""  # "增长了多少" says neither amount nor rate: both printed are said
+    if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
+        also = f"，{'增长' if found.rate >= 0 else '下降'} {fmt(abs(found.rate), '%')}"
+    text = (
+        f"{scope_of(doc)}{found.named(doc.aliases)}比{found.against}{word} "
+        f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
+    )
+    facts = [
+        f for f in t.kb.facts_by_doc.get(doc.doc_id, [])
+        if f.table is None and f.unit == unit and abs(f.value) == abs(value)
+    ][:1]  # fmt: skip
+    return Draft(
+        text=text, value=shown, unit=unit, facts=facts, doc_id=doc.doc_id,
+        citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
+    )  # fmt: skip

@@ -1,0 +1,139 @@
+"""A part is never answered with its whole: when a question names a part of the subject whose figure the answer
+read ("政府采购预算中货物多少" — the text prints "政府采购预算5.8万元，其中：政府采购货物预算3.8万元"), the answer is
+the part's own figure, printed as a part of that whole, or a refusal; and a performance target's value (绩效目标表
+目标值) never answers the amount of a 收入/支出 item.
+
+A part of a figure is what the document prints as one: a clause of the text listed under it (its `parent`), or a
+row of the same table and column whose 科目 code is under the whole's. The words that say a question asks an
+amount of money, and those that ask a target, are data (assistant/parts.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from assistant import calculator as calc
+from assistant.complete import part_suffixes
+from assistant.draft import Draft, Unanswerable, fmt, operand, sources
+from assistant.knowledge import Knowledge, Target, norm
+from index.records import Fact
+
+_CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2025年增减"), said as the text says it
+
+
+@cache
+def _data() -> dict[str, list[str]]:
+    return dict(tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8")))
+
+
+def target_asked(question: str, target: Target) -> str | None:
+    """None when a target's value may answer `question`; else the money word the question asks an amount of
+    (收入, 支出, 拨款 …) that the target's own names do not hold ("财政拨款收入…其中政府性基金呢" is no 目标值 of
+    "政府性基金预算"), unless the question asks a target (目标, 指标)."""
+    data = _data()
+    if any(w in question for w in data["target_words"]):
+        return None
+    names = f"{target.level1}{target.level2}{target.level3}"
+    return next((w for w in data["money_items"] if w in question and w not in names), None)
+
+
+def printed_parts(whole: Fact, facts: list[Fact], subject: str = "") -> list[Fact]:
+    """What the document prints as parts of `whole`: the text's clauses listed under it (parent named as the whole's
+    row or `subject`) and, in a table, rows of the same column whose 科目 code is under the whole's."""
+    names = {norm(n) for n in (whole.row, subject) if n}
+    out = []
+    for f in facts:
+        if f is whole or f.doc_id != whole.doc_id or f.unit != whole.unit:
+            continue
+        listed = not f.table and f.parent is not None and norm(f.parent) in names
+        coded = (
+            bool(f.table and f.table == whole.table and f.column == whole.column and whole.code and f.code)
+            and f.code != whole.code
+            and (f.code or "").startswith(whole.code or "")
+        )
+        if listed or coded:
+            out.append(f)
+    return out
+
+
+def part_word(part: Fact, whole: Fact, subject: str = "") -> str:
+    """The words a part's name adds to its whole's ("政府采购货物" of 政府采购 → 货物); its whole name otherwise."""
+    row = norm(part.row)
+    for name in sorted({norm(whole.row), norm(subject)} - {""}, key=len, reverse=True):
+        if row.startswith(name) and len(row) > len(name):
+            return row[len(name) :]
+    bare = row  # "政府性基金拨款收入" → 政府性基金: the words a part's printed name adds (cues.toml part_suffixes)
+    while stripped := next(
+        (bare[: -len(w)] for w in part_suffixes() if bare.endswith(w) and len(bare) > len(w) + 1), ""
+    ):
+        bare = stripped
+    return bare
+
+
+def named_parts(question: str, whole: Fact, parts: list[Fact], subject: str = "") -> list[Fact]:
+    """The parts `question` names that the whole's own name does not hold, one printing each."""
+    asked, own = norm(question), norm(f"{whole.row}{subject}")
+    found: dict[str, Fact] = {}
+    for p in parts:
+        word = part_word(p, whole, subject)
+        if len(word) >= 2 and word in asked and word not in own:
+            found.setdefault(word, p)
+    return [p for w, p in found.items() if not any(w != o and w in o for o in found)]  # the longest name only
+
+
+def _in_column(part: Fact, whole: Fact, facts: list[Fact]) -> Fact | None:
+    """The part's figure in the whole's column: itself, or the same row in the same place (the text's section, or
+    the table) printed under that column ("基本支出 … 比2025年增加2943.64万元" beside its 金额); None when not printed."""
+    if part.column == whole.column:
+        return part
+    place = part.table or part.source.split(" · 「")[0]
+    return next(
+        (
+            g for g in facts
+            if g.row == part.row and g.column == whole.column and g.unit == whole.unit
+            and (g.table or g.source.split(" · 「")[0]) == place
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _said(name: str, f: Fact) -> str:
+    """ "基本支出为 33,325.21 万元", or for a change's column "基本支出比2025年增加 2,943.64 万元"."""
+    if not _CHANGE.search(f.column):
+        return f"{name}为 {fmt(f.value, f.unit)}"
+    way = "增加" if f.value >= 0 else "减少"
+    return f"{name}{_CHANGE.sub('', f.column)}{way} {fmt(abs(f.value), f.unit)}"
+
+
+def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
+    """`draft`, or, when it shows one whole figure and `question` names a part the document prints of it, the
+    part's own figure with the whole beside it (and, asked 占多少, the part's share of the whole)."""
+    money = [f for f in draft.facts if f.unit in calc.MONEY]
+    if not money:
+        return draft
+    whole = money[0]
+    subject = kb.subject_of(whole)
+    parts = named_parts(question, whole, printed_parts(whole, kb.facts_by_doc.get(whole.doc_id, []), subject), subject)
+    if not parts:
+        return draft
+    if len(parts) > 1:
+        listed = "、".join(f"{p.row} {fmt(p.value, p.unit)}" for p in parts)
+        raise Unanswerable(f"问题问的是{whole.row}中的几部分（{listed}），请一次问一项")
+    facts = kb.facts_by_doc.get(whole.doc_id, [])
+    part = _in_column(parts[0], whole, facts)
+    name = subject if subject and not whole.row.startswith(subject) else whole.row
+    if part is None:  # the part's amount is printed, not its figure in the whole's column (a change): no stand-in
+        raise Unanswerable(f"公开文件没有列出{parts[0].row}的“{whole.column}”，没有用{name}的数字充当其中一部分")
+    text = f"{scope}{_said(part.row, part)}。\n（{part.row}是{name}的一部分；{_said(name, whole)}。）"
+    calculations = []
+    if any(w in question for w in _data()["share_words"]) and whole.value:
+        c = calc.share(operand(part), operand(whole))
+        calculations.append(c)
+        text += f"\n占{name}的 {fmt(c.value, c.unit)}。\n计算：{c.expression}"
+    text += f"\n出处：{sources(part, whole)}"
+    return Draft(
+        text=text, value=part.value, unit=part.unit, calculations=calculations, facts=[part, whole],
+        doc_id=draft.doc_id or part.doc_id,
+    )  # fmt: skip

@@ -1,0 +1,443 @@
+"""One question's turn: the facts of the documents it is about, and the rule engine's answer read from
+them. A `Turn` is made for each question by the long-lived `Engine` (assistant/answer.py), which holds
+what every question shares: the library, the caches, the retriever and the readers across documents.
+Nothing of a question is kept in the engine, so threads answering at once never share a turn."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from assistant import calculator as calc
+from assistant import follow, narrative, premise, scope, years
+from assistant.calculator import CalculationError, Operand
+from assistant.complete import incomplete, reread
+from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
+from assistant.counts import unit_unkept
+from assistant.draft import Draft, Unanswerable, cited, fmt, sources
+from assistant.exclusion import excluding
+from assistant.explain import best_quotes
+from assistant.explain import sentences as chunk_sentences
+from assistant.false_premise import false_premise
+from assistant.knowledge import Knowledge, norm
+from assistant.measures import per_month, points_asked, rate_asked
+from assistant.narrated import count_of, earlier, narrated, stated_in_text
+from assistant.numerals import to_digits
+from assistant.parts import asked_part
+from assistant.ranking import ranked
+from assistant.records import Across, Answer, Citation, Query, Within
+from assistant.registered import registered, registered_share
+from assistant.select import COUNT_ASKED, Selector
+from assistant.standing import without_inclusions
+from assistant.subjects import subjects
+from assistant.threshold import over
+from assistant.tokens import to_template
+from assistant.understand import FUND_WORDS, Understanding, asks_budget
+from assistant.verify import Verifier
+from assistant.why_much import reason_and_change
+from assistant.year_on_year import scope_of
+from index.records import DocumentInfo, Fact
+
+if TYPE_CHECKING:
+    from assistant.answer import Engine
+    from assistant.retrieve import Hit
+
+BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
+MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
+
+
+def column_unbound(query: Query, draft: Draft) -> bool:
+    """The question names a column ("支出总计") that the prose figure found neither is nor names, and the
+    figure's own name is not written in the question: a look-alike ("所属各预算单位政府采购预算总额", whose
+    question wording ends in …支出总计), never the total asked."""
+    if not query.column or not query.subjects or len(draft.facts) != 1 or draft.facts[0].table is not None:
+        return False  # no label linked: the registry's own place for the subject named (支出合计 in the text)
+    f, key = draft.facts[0], norm(query.subjects[0])
+    column = norm(query.column)
+    written = key in norm(query.question) or key in norm(to_template(query.question))
+    return column not in key and column not in norm(f.column) and not written
+
+
+def _printed_first(a: Across) -> bool:
+    """One department's change between two years, or the execution of one item: what its documents print
+    (a 决算's own 预算数 and 完成率, a printed 比上年增减) comes first; the two documents' figures otherwise."""
+    return a.op == "change" or (a.op == "execution" and a.subject != "支出合计")
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Turn:
+    """The engine seeing the facts of the documents a question is about (one department's; none when it
+    names no department among several, which is then asked back)."""
+
+    engine: Engine  # the long-lived engine: library, caches, retriever, readers across documents
+    kb: Knowledge  # facts, labels and targets of the question's documents
+    pick: Selector  # the figure of `kb` a subject names
+    verifier: Verifier  # an answer's figures checked against `kb`
+    understanding: Understanding  # the question read against `kb`
+
+    def _turn(self, doc_ids: Sequence[str]) -> Turn:
+        """The engine's turn over these documents."""
+        return self.engine._turn(doc_ids)
+
+    def _cite(self, f: Fact) -> Citation:
+        """A fact cited as the engine cites it (a prose figure by its whole sentence)."""
+        return self.engine._cite(f)
+
+    def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
+        """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
+        text = question
+        if doc_id and doc_id in self.kb.docs:
+            for alias in self.kb.docs[doc_id].aliases:
+                text = text.replace(alias, " ")
+        from assistant.retrieve import Scope
+
+        return self.engine.retriever.search(
+            text if text.strip() else question, k=k, scope=Scope(doc_id=doc_id) if doc_id else None
+        )
+
+    def rules(
+        self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
+    ) -> Answer:
+        """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for.
+        Every question of the conversation is read with its Chinese numerals in digits."""
+        question = to_digits(question)
+        history = [replace(a, question=to_digits(a.question)) for a in history]
+        names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
+        allowed = self.within(within)
+        spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
+        places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
+        if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
+            answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
+        else:
+            answer = self._rules(question, history, doc_id, allowed)
+        if answer.refused or not (reason := scope.mismatch(question, answer.facts, self.kb.docs)):
+            return answer
+        return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{reason}。", refused=True,
+                      query=answer.query, timings=answer.timings)  # fmt: skip  # 本级 asked: never the 汇总's figure
+
+    def _rules(
+        self, question: str, history: Sequence[Answer], doc_id: str | None, allowed: frozenset[str] | None
+    ) -> Answer:
+        start = time.perf_counter()
+        if not question.strip():
+            return Answer(question=question, text="请输入问题。", refused=True)
+        if len(question) > MAX_QUESTION:
+            text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
+            return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
+        if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
+            # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
+            return self.engine.read(excluded, "exclusion")
+        if not history and allowed is None and (monthly := per_month(self, question, doc_id)):
+            # "平均每月": the year's verified figure ÷ 12 (assistant/measures.py)
+            return self.engine.read(monthly, "per_month")
+        if not history and allowed is None and (listed := over(self, question, doc_id)):
+            # "超过1000万元的项级科目有哪些": one level of one table over the amount (assistant/threshold.py)
+            return self.engine.read(listed, "threshold")
+        if not history and allowed is None and (top := ranked(self, question, doc_id)):
+            # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
+            return self.engine.read(top, "ranking")
+        pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
+        if doc_id is None:
+            across = self.engine.reader.read(question, pool, history[-1] if history else None)
+            if across is not None and not _printed_first(across):
+                return self.engine._across(question, across, pool, allowed is not None, start)
+        else:
+            across = None
+        previous = [a.query for a in history if a.query]
+        turn = self._turn(self.understanding.documents(question, previous, doc_id, allowed))
+        return turn._answer(question, previous, doc_id, allowed, across, pool, start)
+
+    def _answer(
+        self, question: str, previous: list[Query], doc_id: str | None, allowed: frozenset[str] | None,
+        across: Across | None, pool: list[DocumentInfo], start: float,
+    ) -> Answer:  # fmt: skip
+        """The rest of `answer`, on a question's own turn."""
+        query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
+        understood = time.perf_counter()
+        # the prose phrase found binds no row of the question, but the registry subject's own place may
+        rebound = self._registered(query) if query.refusal and query.unbound else None
+        if query.refusal and not rebound and query.measure == "amount":
+            try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
+                rebound = count_of(self, query)
+            except Unanswerable:
+                rebound = None
+        if query.refusal and not rebound:
+            if across:  # two years of one department: the documents' own printed change first, else the two figures
+                return self.engine._across(question, across, pool, allowed is not None, start)
+            return self._refusal(query, query.refusal, start)
+        if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
+            return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
+        try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
+            draft = rebound or self._compose(query)
+            if draft.doc_id in self.kb.docs:
+                draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
+        except (Unanswerable, CalculationError) as e:
+            if across:
+                return self.engine._across(question, across, pool, allowed is not None, start)
+            return self._refusal(query, str(e), start)
+        if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
+            return self.engine._across(
+                question, across, pool, allowed is not None, start
+            )  # 决算 asked: never a 预算's figure
+        if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
+            summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
+            return summed or self._refusal(query, wrong_years, start)
+        if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
+            return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
+        if rate_asked(question) and draft.unit != "%":
+            return self._refusal(query, "问题问的是变化的百分比，找到的只是变化的金额，没有给出金额充当百分比", start)
+        composed = time.perf_counter()
+        docs = [draft.doc_id] if draft.doc_id else query.doc_ids
+        text = self._contradicted(question, draft, docs)
+        if note := points_asked(question):  # "多少个百分点": the rate of change answered, and said so
+            first, _, rest = text.partition("\n")
+            text = f"{first}{note}\n{rest}" if rest else f"{first}{note}"
+        figures = self.verifier.check(text, docs, draft.calculations)
+        own = {(f.value, f.unit): f for f in draft.facts}  # a figure the answer took from a fact cites that fact
+        figures = [
+            replace(g, source=cited(own[(g.value, g.unit)]))
+            if g.verdict == "verified" and (g.value, g.unit) in own
+            else g
+            for g in figures
+        ]
+        bad = [f for f in figures if f.verdict == "mismatch"]
+        if bad:  # never show a figure the facts contradict
+            return self._refusal(query, f"答案中的数字“{bad[0].text}”与公开文件不符，已拒绝给出", start)
+        # what a total is said to include (（含事业收入）) is no item the figure must be printed under
+        content = self.understanding.content(to_template(without_inclusions(question)), list(query.doc_ids))
+        if reason := incomplete(question, content, query, draft, self.kb, self.understanding.neutral):
+            return self._refusal(query, reason, start)  # a part of the question nothing read
+        timings = {
+            "understand_ms": (understood - start) * 1000,
+            "compose_ms": (composed - understood) * 1000,
+            "verify_ms": (time.perf_counter() - composed) * 1000,
+        }
+        return Answer(
+            question=question, text=text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
+            citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
+            facts=draft.facts, items=draft.items, entries=self.engine._entries(draft.facts),
+            timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:
+        """ "2023年和2024年…加起来": each year asked on its own and answered from its own document, the figures
+        summed by the calculator; None unless every year is answered, each from a document of that year."""
+        start = time.perf_counter()
+        parts = [(y, self._rules(q, (), doc_id, allowed)) for y, q in years.one_year_each(question)]
+        if not parts or any(
+            a.refused
+            or a.value is None
+            or not a.facts
+            or {f.year for f in a.facts} != {y}
+            or len({f.doc_id for f in a.facts}) != 1
+            for y, a in parts
+        ):
+            return None
+        if len({a.facts[0].department for _, a in parts}) != 1:
+            return None
+        answers = [a for _, a in parts]
+        c = calc.total(
+            *(Operand(value=a.value or Decimal(0), unit=a.unit or "", label=f"{y}年", source=sources(*a.facts))
+              for y, a in parts)
+        )  # fmt: skip
+        lines = "；".join(a.text.split("\n")[0].rstrip("。") for a in answers)
+        text = (
+            f"{lines}。两年合计 {fmt(c.value, c.unit)}。\n"
+            f"计算：{' + '.join(f'{o.label} {fmt(o.value, o.unit)}' for o in c.operands)} = {fmt(c.value, c.unit)}\n"
+            f"出处：{'；'.join(sources(*a.facts) for a in answers)}"
+        )
+        facts = [f for a in answers for f in a.facts]
+        docs = list(dict.fromkeys(f.doc_id for f in facts))
+        figures = self.verifier.check(text, docs, [c])
+        if any(f.verdict == "mismatch" for f in figures):
+            return None
+        return Answer(
+            question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
+            citations=[c for a in answers for c in a.citations], query=answers[-1].query, facts=facts,
+            entries=self.engine._entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    def within(self, within: Within | None) -> frozenset[str] | None:
+        """The documents of a chosen scope (None: no scope chosen)."""
+        if within is None or not (within.departments or within.years or within.kinds):
+            return None
+        return frozenset(
+            d.doc_id
+            for d in self.kb.docs.values()
+            if (not within.departments or d.department in within.departments)
+            and (not within.years or d.year in within.years)
+            and (not within.kinds or d.kind in within.kinds)
+        )
+
+    def _contradicted(self, question: str, draft: Draft, docs: Sequence[str]) -> str:
+        """The draft's text, its first sentence saying so when the question states a figure for the very
+        amount answered that the disclosure contradicts ("项目支出是9999万元吗？"). The wrong figure
+        is not repeated."""
+        if draft.value is None or "。" not in draft.text:
+            return draft.text
+        for f in self.verifier.check(question, docs):
+            if f.verdict == "mismatch" and f.expected == draft.value and f.expected_unit == draft.unit:
+                return draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)
+        return draft.text
+
+    def _refusal(self, query: Query, reason: str, start: float) -> Answer:
+        if query.choices:  # not a refusal: the question is asked back
+            text = f"{reason}：{'、'.join(query.choices)}？请直接回复部门名称，或在问题里写上部门名称。"
+            return Answer(
+                question=query.question, text=text, refused=True, query=query, choices=query.choices,
+                timings={"total_ms": (time.perf_counter() - start) * 1000},
+            )  # fmt: skip
+        docs = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs] or list(self.kb.docs.values())
+        covered = "；".join(f"{d.title}（{'、'.join(self.kb.tables.get(d.doc_id, {}))}及文字说明）" for d in docs)
+        text = f"抱歉，公开文件中找不到这个问题的答案：{reason}。" + (f"\n目前可以查询：{covered}。" if covered else "")
+        return Answer(
+            question=query.question, text=text, refused=True, query=query,
+            timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
+
+    # --- composing ----------------------------------------------------------
+
+    def _compose(self, query: Query) -> Draft:
+        if query.measure == "explain" and (both := reason_and_change(self, query)):
+            return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
+        if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
+            return self._explain(query)
+        if query.measure in ("change", "growth"):
+            if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := narrated(self, query)):
+                return draft  # the documents' two figures are no such basis: the change the text prints for it
+            try:
+                return self._composed(query)
+            except (Unanswerable, CalculationError):
+                if draft := narrated(self, query):  # the change the narrative prints for what was asked
+                    return draft
+                raise
+        if query.measure == "share":
+            return self._share_of(query)
+        if query.measure == "amount" and (counted := count_of(self, query)):
+            return counted  # a count the narrative prints, with its stance (held or planned) and scope
+        try:
+            draft = self._composed(query)
+            if query.measure == "amount" and column_unbound(query, draft):
+                raise Unanswerable(f"文字说明中的“{self.pick.name(query.subjects[0])}”不是所问的{query.column}")
+            return draft
+        except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
+            if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
+                return draft
+            if query.measure == "amount" and (draft := stated_in_text(self, query)):
+                return draft  # a count the narrative states for the very thing asked
+            if query.measure == "amount" and (draft := earlier(self, query)):
+                return draft  # an earlier year's figure the narrative states or implies
+            raise
+
+    def _share_of(self, query: Query) -> Draft:
+        """A share: when both halves name registry subjects, each is read at its own template place, and a
+        label that merely looks like one (所属各预算单位政府采购预算总额 for 支出总计) never stands in for it."""
+        registry = self._registered_share(query)
+        try:
+            draft = self._composed(query)
+        except Unanswerable:
+            if registry:
+                return registry
+            if stated_share := stated_in_text(self, query):
+                return stated_share  # "项目支出…占本年支出预算36.57%": the share the narrative states
+            raise
+        return registry if registry and registry.value != draft.value else draft
+
+    def _composed(self, query: Query) -> Draft:
+        if not query.subjects:
+            if query.measure == "amount" and (registered := self._registered(query)):
+                return registered
+            raise Unanswerable("没有找到问题所问的项目")
+        doc = self.pick.doc(query)
+        label = self.kb.labels[query.subjects[0]]
+        measure = query.measure
+        if (
+            label.targets
+            and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
+            and measure == "amount"
+        ):
+            return target(self, query, doc)
+        if measure == "amount" and (query.last_year or (query.year is not None and query.year < doc.year)):
+            measure = "prior"
+        if measure == "amount":
+            check_unit(self, query, doc)
+        draft = MEASURES[measure](self, query, doc)
+        draft.doc_id = doc.doc_id
+        return draft
+
+    def _registered(self, query: Query) -> Draft | None:
+        """The registry subject the question names, read in its document's own table for it."""
+        doc = self.pick.doc(query)
+        if COUNT_ASKED.search(query.question):
+            return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
+        u = self.understanding
+        content = u.content(to_template(query.question), [doc.doc_id])
+        named = subjects().find(content)
+        if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
+            return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
+            # 经费" is read only where the table's title or fund covers 财政拨款)
+        year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
+        if doc.kind == "预算" and "决算" in query.question:
+            return None  # a 预算's figure never answers "…决算"
+        roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
+        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
+        unit = next((g for g in asked.groups() if g), None) if asked else None
+        printed = self.kb.text_grams(doc.doc_id)
+        draft = registered(self.engine.overview.cmp, content, doc, printed, u.neutral, year, unit, roles)
+        if draft:
+            draft.doc_id = doc.doc_id
+        return draft
+
+    def _registered_share(self, query: Query) -> Draft | None:
+        """The share "A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
+        doc = self.pick.doc(query)
+        part, mark, whole = to_template(query.question).partition("占")
+        if (
+            not mark
+            or query.last_year
+            or query.year not in (None, doc.year)
+            or (query.column and query.column not in whole)  # "占支出总计": the whole's own words, not a column
+            or COUNT_ASKED.search(part)
+        ):
+            return None
+        u = self.understanding
+        printed = self.kb.text_grams(doc.doc_id)
+        content = [u.content(t, [doc.doc_id]) for t in (part, SHARE_ASKED.sub(" ", whole))]
+        draft = registered_share(self.engine.overview.cmp, content[0], content[1], doc, printed, u.neutral)
+        if draft:
+            draft.doc_id = doc.doc_id
+        return draft
+
+    def _explain(self, query: Query) -> Draft:
+        doc = self.pick.doc(query)
+        names = tuple(self.pick.name(k) for k in query.subjects)
+        if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
+            names += ("部门预算", "预算收支")
+        if query.table:  # "国有资本经营预算支出表为什么全是0": the table's own rows and notes
+            names += (self.kb.tables.get(doc.doc_id, {}).get(query.table, ""),)
+        said = norm(to_template(query.question))
+        unsaid = [
+            n for k, n in zip(query.subjects, names, strict=False) if k != norm("支出总计") and norm(n) not in said
+        ]
+        search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
+        hits = self.search(search, doc.doc_id, k=6)
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
+        items = [  # a change's reason ("为什么减少了") is the item's own paragraph
+            n
+            for k, n in zip(query.subjects, names, strict=False)
+            if k not in {norm("支出总计"), norm("收入总计")} and premise.asked_direction(query.question)
+        ]
+        paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
+        quotes = [  # a sentence of another item's paragraph: never
+            q for q in quotes if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+        ]
+        if not quotes:
+            raise Unanswerable("文件中没有找到说明这个问题的文字")
+        q = quotes[0]
+        return Draft(
+            text=f"据{q.where}：\n「{q.text}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=q.text)]
+        )

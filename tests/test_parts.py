@@ -1,0 +1,139 @@
+"""A part is never answered with its whole, a subtraction only of a contained part, a unit of another city never
+stands in for the one named, a target value never answers an amount, and "which" is never answered with a count.
+
+Figures as printed: 烟台市审计局 2026 第三部分 五、"政府采购预算5.8万元，其中：政府采购货物预算3.8万元，政府采购工程预算
+0万元，政府采购服务预算2万元"; 西安市民政局 2021 五、"财政拨款收入70,376.87万元，其中一般公共预算拨款收入53,598.71万元、
+政府性基金拨款收入16,778.16万元" and 表15 绩效目标 "政府性基金预算 16826.34万元"; 无锡市交通运输局 2026 表3 合计 row:
+合计 984,760.87、基本支出 3,305.86、项目支出 981,455.01 万元; 福利院 2024 (tests/data/real) 三、"政府采购预算120.60万元，
+其中：…政府采购服务预算120.60万元"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.complete import cues, unread
+from assistant.config import Settings
+from assistant.draft import Draft
+from assistant.exclusion import _beside, _part_of
+from assistant.knowledge import Target
+from assistant.parts import _data, _in_column, _said, named_parts, part_word, printed_parts, target_asked
+from assistant.places import of_another_place
+from assistant.records import Query
+from index.records import Fact
+from tests.conftest import REAL, store_of
+
+PLACE = "第三部分 2026年部门预算情况和重要事项说明 · 五、政府采购情况 · 「…」"
+
+
+def fact(row: str, value: str, *, table: str | None = None, column: str = "金额", **kw) -> Fact:  # type: ignore[no-untyped-def]
+    return Fact(
+        doc_id="d", department=kw.pop("department", "烟台市审计局"), year=2026, table=table, section=None, row=row,
+        code=kw.pop("code", None), column=column, value=Decimal(value), unit="万元",
+        source=kw.pop("source", PLACE if table is None else f"{table} · {row} · {column}"), **kw,
+    )  # fmt: skip
+
+
+WHOLE = fact("政府采购", "5.8")
+PARTS = [fact(f"政府采购{w}", v, parent="政府采购") for w, v in (("货物", "3.8"), ("工程", "0"), ("服务", "2"))]
+
+
+def test_a_part_the_text_lists_under_the_whole_is_named_by_the_words_it_adds() -> None:
+    assert printed_parts(WHOLE, [WHOLE, *PARTS]) == PARTS
+    assert [part_word(p, WHOLE) for p in PARTS] == ["货物", "工程", "服务"]
+    assert named_parts("烟台市审计局政府采购预算中货物多少？", WHOLE, PARTS) == [PARTS[0]]
+    assert named_parts("福利院2024年政府采购预算有多少，服务类占多少？", WHOLE, PARTS) == [PARTS[2]]
+    assert named_parts("烟台市审计局政府采购预算多少？", WHOLE, PARTS) == []  # the whole asked: the whole
+    # a clause listed under another whole is no part of this one
+    assert printed_parts(WHOLE, [fact("政府采购货物", "3.8", parent="项目支出")]) == []
+
+
+def test_a_part_printed_with_its_fund_words_is_named_without_them() -> None:
+    whole = fact("财政拨款收入", "70376.87", department="西安市民政局")
+    fund = fact("政府性基金拨款收入", "16778.16", department="西安市民政局", parent="财政拨款收入")
+    assert part_word(fund, whole) == "政府性基金"
+    assert named_parts("西安市民政局2021年财政拨款收入多少？其中政府性基金呢？", whole, [fund]) == [fund]
+
+
+def test_a_coded_row_under_the_whole_is_its_part() -> None:
+    whole = fact("农林水支出", "100", table="表3", column="合计", code="213")
+    assert printed_parts(whole, [fact("水利", "60", table="表3", column="合计", code="21303")]) != []
+    assert printed_parts(whole, [fact("水利", "60", table="表3", column="基本支出", code="21303")]) == []
+    assert printed_parts(whole, [fact("教育支出", "60", table="表3", column="合计", code="205")]) == []
+
+
+def test_a_target_value_never_answers_an_amount_of_income_or_spending() -> None:
+    t = Target(doc_id="d", level1="产出", level2="成本", level3="政府性基金预算", target="16826.34万元",
+               value=Decimal("16826.34"), unit="万元")  # fmt: skip
+    assert target_asked("西安市民政局2021年财政拨款收入多少？其中政府性基金呢？", t) == "收入"
+    assert target_asked("西安市民政局政府性基金预算的目标值是多少？", t) is None
+    assert target_asked("西安市民政局政府性基金预算是多少？", t) is None
+
+
+@pytest.mark.parametrize("word", _data()["money_items"])
+def test_each_money_word_asks_an_amount(word: str) -> None:
+    t = Target(
+        doc_id="d", level1="产出", level2="数量", level3="培训人次", target="300", value=Decimal(300), unit="人次"
+    )
+    assert target_asked(f"培训{word}是多少？", t) == word
+    assert target_asked(f"培训{word}的指标是多少？", t) is None
+
+
+@pytest.mark.parametrize("word", _data()["share_words"])
+def test_each_share_word_is_a_share_asked(word: str) -> None:
+    assert word in f"政府采购预算中服务{word}"  # read by asked_part with `in`: the word itself
+
+
+def test_a_column_beside_the_whole_is_not_its_part() -> None:
+    row = dict(table="表3", department="无锡市交通运输局（本级）")
+    total = fact("合计", "984760.87", column="合计", column_role="合计", **row)
+    basic = fact("合计", "3305.86", column="基本支出", column_role="基本支出", **row)
+    project = fact("合计", "981455.01", column="项目支出", column_role="项目支出", **row)
+    assert _part_of(basic, total) and not _part_of(basic, project)  # 项目支出 holds no 基本支出
+    assert _beside(basic, project) and not _beside(basic, total)
+
+
+def test_a_unit_of_another_city_is_not_a_loaded_department() -> None:
+    held = ["上海市普陀区社会福利院", "西安市民政局", "烟台市审计局"]
+    fuliyuan = "上海市普陀区社会福利院"
+    assert of_another_place("西安市儿童福利院的公务用车运行费是多少？", "福利院", fuliyuan, held)
+    assert not of_another_place("上海普陀福利院的公务用车运行费是多少？", "福利院", fuliyuan, held)
+    assert not of_another_place("福利院的公务用车运行费是多少？", "福利院", fuliyuan, held)
+    assert not of_another_place("西安市民政局和福利院哪个多？", "福利院", fuliyuan, held)  # a name of its own
+
+
+def test_which_is_never_answered_with_a_count() -> None:
+    q = "佛山轨道交通局绩效自评分最低的项目是哪个？"  # 2019 决算 p28 "我部门今年开展了部门整体支出及 7 个"
+    count = fact("项目绩效自评", "7", department="佛山市轨道交通局")
+    query = Query(question=q, subjects=(), measure="amount", year=None, doc_ids=("d",))  # type: ignore[arg-type]
+    assert "最低的项目是哪个" in (unread(q, query, Draft(text="", value=Decimal(7), unit="个", facts=[count])) or "")
+    assert any(c.name == "排名" and c.spans(q) for c in cues())
+
+
+@pytest.mark.slow
+def test_a_named_part_is_answered_by_its_own_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = store_of(tmp_path_factory.mktemp("parts") / "store", REAL / "fuliyuan-2024-danwei-yusuan.pdf")
+    engine = Engine(Settings(store=store))
+    part = engine.answer("福利院2024年政府采购预算中服务多少？")
+    assert not part.refused and part.value == Decimal("120.60") and "政府采购服务" in part.text
+    goods = engine.answer("福利院2024年政府采购预算中货物多少？")
+    assert not goods.refused and goods.value == Decimal("0.00") and "政府采购货物" in goods.text
+    whole = engine.answer("福利院2024年政府采购预算是多少？")
+    assert whole.value == Decimal("120.60") and "政府采购服务" not in whole.text
+
+
+def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -> None:
+    # 重庆市水利局 2026 三、"一般公共预算财政拨款支出128148.56万元，比2025年增加10300.15万元…其中：基本支出33325.21万元
+    # …比2025年增加2943.64万元"
+    place = "情况说明 · 三、财政拨款情况说明 · 「…」"
+    whole = fact("一般公共预算财政拨款支出", "10300.15", column="比2025年增减", source=place)
+    amount = fact("基本支出", "33325.21", parent="一般公共预算财政拨款支出", source=place)
+    change = fact("基本支出", "2943.64", column="比2025年增减", source=place)
+    assert _in_column(amount, whole, [amount, change]) == change
+    assert _in_column(amount, whole, [amount]) is None  # not printed: never the whole's change in its place
+    assert (
+        _in_column(amount, whole, [amount, fact("基本支出", "1", column="比2025年增减", source="其他 · 「…」")]) is None
+    )
+    assert _said("基本支出", change) == "基本支出比2025年增加 2,943.64 万元"
