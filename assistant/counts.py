@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from assistant import as_of
 from assistant import calculator as calc
 from assistant import scope as accounts
 from assistant.draft import Draft, Unanswerable, operand, sources, where
@@ -231,7 +232,9 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
     """The count (or quantity) a question asks, from the one document in scope whose narrative prints it:
     a Draft citing each fact used, Unanswerable listing the figures when several fit, None when none does."""
     years = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ascii_digits(question))}
+    at = as_of.asked(question)
     found: list[tuple[DocumentInfo, Counted]] = []
+    other_dates: list[str] = []  # counts that fit, printed at another date than the one asked
     done = of_units = False
     for doc in sorted(docs, key=lambda d: d.year, reverse=True):
         a = asked(question, [doc.department, *doc.aliases])
@@ -243,11 +246,24 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
         c = counted(a, kb.facts_by_doc.get(doc.doc_id, []), kb.sentence_of)
         if c is None:
             continue
+        dated = {as_of.printed(kb.sentence_of(f)) for f in c.facts}
+        if at is not None and None not in dated:  # "截至2022年底…" is the count printed at that date only
+            if all(as_of.fits(at, d) for d in dated if d is not None):
+                found.append((doc, c))
+            else:
+                other_dates += [
+                    f"截至{d.said()}{_said(f, kb.sentence_of)}"
+                    for f in c.facts
+                    if (d := as_of.printed(kb.sentence_of(f)))
+                ]
+            continue
         said = " ".join(_sentence(f, kb.sentence_of) for f in c.facts)
         if years - {doc.year} and not all(str(y) in said for y in years - {doc.year}):
             continue  # another year's count: its own sentence names the year ("截至2024年底共有…"), no other one
         found.append((doc, c))
     if not found:
+        if other_dates and at is not None:
+            raise Unanswerable(f"文字说明只给出了其他日期的数量：{'；'.join(other_dates)}，没有截至{at.said()}的数")
         if done:
             raise Unanswerable(
                 "库中的预算公开文件只给出计划购置的数量，没有给出实际买了多少；实际购置数要看当年的部门决算"
@@ -258,7 +274,8 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
         question, doc, [_sentence(f, kb.sentence_of) for f in c.facts], units=of_units
     ):
         raise Unanswerable(reason)
-    scope = f"{doc.year}年{doc.department}"
+    stated_at = as_of.printed(kb.sentence_of(c.facts[0])) if at is not None else None
+    scope = f"截至{stated_at.said()}，{doc.department}" if stated_at else f"{doc.year}年{doc.department}"
     shown = "；".join(_said(f, kb.sentence_of) for f in c.facts)
     if c.value is None:
         raise Unanswerable(f"文字说明给出了不止一个符合的数字：{shown}。请说明问的是哪一个")

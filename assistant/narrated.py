@@ -131,7 +131,7 @@ def narrated(t: Turn, query: Query) -> Draft | None:
     if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):
         also = f"，{'增长' if found.rate >= 0 else '下降'} {fmt(abs(found.rate), '%')}"
     text = (
-        f"{scope_of(doc)}{narrative.plain_subject(found.subject, doc.aliases)}比{found.against}{word} "
+        f"{scope_of(doc)}{found.named(doc.aliases)}比{found.against}{word} "
         f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
     )
     facts = [

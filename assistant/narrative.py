@@ -33,6 +33,11 @@ LEAD = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{4}\s*年度?|本部门|本单位|本级|当年|全年|部门|单位)+"
 )
 TRAIL = re.compile(r"(?:为|是|共|共计|安排|预算数为|达到)$")
+# "基本支出 33325.21 万元，主要用于…各项商品服务支出，比 2025 年增加 2943.64 万元": a change printed after
+# an aside (no figure in it) is the change of the item and amount the aside follows
+ASIDE_BEFORE = re.compile(
+    rf"(?P<subject>[^，。；：:;,\d]{{2,30}}?)\s*(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,](?P<aside>[^\d。；;]{{1,120}})[，,]\s*$"
+)
 DOWN = frozenset({"减少", "下降", "少", "降幅"})
 # A numbered paragraph's opening ("5. “…（款）事业单位医疗（项）”50.37万元", "（2）", "三、"); "1.5%" is none.
 ENUM = re.compile(
@@ -115,6 +120,12 @@ class Change:
     where: str
     against: str  # as printed: 上年 / 2025年 年初预算
     parents: tuple[str, ...] = ()  # the levels above the item of a paragraph's subject path (类, 款)
+    whole: str = ""  # the whole a part opened by 其中 is of ("一般公共预算财政拨款支出" of 基本支出)
+
+    def named(self, names: Sequence[str] = ()) -> str:
+        """What changed as an answer says it: a part with its whole ("一般公共预算财政拨款支出中的基本支出")."""
+        part = plain_subject(self.subject, names)
+        return f"{plain_subject(self.whole, names)}中的{part}" if self.whole else part
 
     @property
     def basis(self) -> str:
@@ -159,16 +170,25 @@ def paragraphs(chunks: Sequence[Chunk]) -> list[tuple[str, str, tuple[str, ...]]
 
 
 def changes(chunks: Sequence[Chunk]) -> list[Change]:
-    """Every printed change of the prose chunks, in order."""
-    return [c for sentence, where, item in paragraphs(chunks) for c in _clauses(sentence, where, item)]
-
-
-def _clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Change]:
+    """Every printed change of the prose chunks, in order; a part's change opened by 其中 has the change before
+    it as its whole ("…财政拨款支出…比2025年增加10300.15万元。其中：基本支出…比2025年增加2943.64万元")."""
     out: list[Change] = []
+    for sentence, where, item in paragraphs(chunks):
+        found = _clauses(sentence, where, item, out[-1].subject if out and out[-1].where == where else "")
+        out.extend(found)
+    return out
+
+
+def _clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before: str = "") -> list[Change]:
+    out: list[Change] = []
+    last_end = 0  # where the clause before ends: a 其中 after it opens the parts of its subject
     for m in CLAUSE.finditer(sentence):
         before = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1]
         if not before.strip() and out == [] and m.start() > 0:  # "收入、支出预算总计…，与上年相比…各增加"
             before = ""
+        amount, unit = m.group("amount"), m.group("unit")
+        if not before.strip() and not amount and (aside := ASIDE_BEFORE.search(sentence[: m.start()])):
+            before, amount, unit = aside.group("subject"), aside.group("amount"), aside.group("unit")
         subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip()
         subject = subject.replace("收入、支出", "收支")
         parents: tuple[str, ...] = ()
@@ -176,21 +196,30 @@ def _clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Chan
             subject, parents = item[-1], item[:-1]
         if len(subject) < 2:
             continue
+        whole_of = out[-1].subject if out else whole_before
+        opened, last_end = sentence[last_end : m.start()], m.end()
+        whole = ""
+        if not parents and whole_of and re.search(r"其中", opened):  # 其中：基本支出…: a part of the whole before
+            whole = whole_of
+        elif not parents and out and out[-1].whole:  # "…；项目支出…": the next part of the same whole
+            whole = out[-1].whole
+        parents = (whole,) if whole else parents
         sign = -1 if m.group("verb") in DOWN else 1
         is_rate = m.group("cunit") == "%"
         rate = _number(m.group("rate")) * (-1 if m.group("rverb") in DOWN else 1) if m.group("rate") else None
         out.append(
             Change(
                 subject=subject,
-                amount=_number(m.group("amount")) if m.group("amount") else None,
-                unit=m.group("unit") or m.group("cunit"),
+                amount=_number(amount) if amount else None,
+                unit=unit or m.group("cunit"),
                 change=None if is_rate else sign * _number(m.group("change")),
-                change_unit=(m.group("unit") or "") if is_rate else m.group("cunit"),
+                change_unit=(unit or "") if is_rate else m.group("cunit"),
                 rate=sign * _number(m.group("change")) if is_rate else rate,
                 sentence=sentence.strip(),
                 where=where,
                 against=f"{m.group('ref')}{m.group('aside') or ''}".strip(),
                 parents=parents,
+                whole=whole,
             )
         )
     return out
@@ -286,6 +315,9 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
         return []
     scored = []
     for c in found:  # a parent the question names ("组织事务一般行政管理事务") is the item's path, no other item
+        if _part_named(phrase, c, names):
+            scored.append((2.0, c))
+            continue
         own_phrase = _without(phrase, [p for p in c.parents if p in phrase])
         q = len(set(grams(norm(own_phrase))))
         asked, own = coverage(own_phrase, _without(plain_subject(c.subject, names), neutral))
@@ -293,6 +325,16 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
         if q and asked * q >= q - (1 if q >= 4 else 0) and own >= exact:
             scored.append((asked + own, c))
     return scored
+
+
+def _part_named(phrase: str, c: Named, names: Sequence[str]) -> bool:
+    """A part asked with the words of its whole ("一般公共预算财政拨款基本支出" ← 基本支出, a part of
+    一般公共预算财政拨款支出): the phrase holds the part, and the whole covers all the rest of the phrase."""
+    part = plain_subject(c.subject, names)
+    if not c.parents or len(part) < 2 or part not in phrase:
+        return False
+    rest = set(grams(norm(phrase.replace(part, " "))))
+    return bool(rest) and rest <= set(grams(norm(c.parents[-1])))
 
 
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.

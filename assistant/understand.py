@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
+from assistant.as_of import AS_OF
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -74,9 +75,6 @@ CLAIM = re.compile(
 PARTICLES = re.compile(r"[呢吗吧啊呀嘛哦么]")  # never part of a budget term
 # "有多少台", "几个": asks a count; the counter is no part of what is counted
 COUNT_FRAME = re.compile(r"(?:有)?(?:几|多少)[个台辆名家次项套座]")
-# "截至2025年底": the date a count (车辆, 资产) is stated at, printed in the next year's disclosure — not the
-# year the question asks about
-AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末)?")
 CUES = [
     EXPLAIN,
     BREAKDOWN,

@@ -14,6 +14,8 @@ from index.sides import side_head
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
+_UNIT_COLUMN = "计量单位"  # a target table's column naming each row's unit (座, 个, %, 万元 …)
+_PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]$")  # "指标权重(%)": the header gives the column's unit
 # a text cell that is one price per unit ("468元/㎡", "46 元/m", "222元/座"): a figure with that rate as its unit
 _RATE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:万元|元)/[^\d\s/]{1,3})")
 
@@ -57,6 +59,8 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                 col = replace(col, role=measure)
             else:
                 label, name = bare_label(row.label), column
+            if col is not None and not by_year and (own := _cell_unit(table, col, row)) is not None:
+                col = replace(col, unit=own)
             out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
         for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
             col = columns.get(column)
@@ -82,6 +86,7 @@ def _fact(
 ) -> Fact:
     role = col.role if col else None
     fund = table.fund
+    unit = table.unit if col is None or col.unit is None else col.unit
     if col and col.role and (r := column_role(col.role)) and r.fund:
         fund = r.fund  # the 政府性基金预算 column of the 财政拨款 table
     return Fact(
@@ -94,7 +99,7 @@ def _fact(
         code=row.code,
         column=column,
         value=value,
-        unit=(col.unit if col and col.unit else table.unit),
+        unit=unit,
         source=_source(where, row, label, column),
         parent=_group_of(table, column) if row.label and any(c.kind == "year" for c in table.columns) else None,
         page=row.page,
@@ -104,6 +109,21 @@ def _fact(
         fund=fund,
         code_scheme=(table.code_scheme or None) if row.code else None,
     )
+
+
+def _cell_unit(table: Table, col: Column, row: Row) -> str | None:
+    """The unit a cell's own row or header prints, in place of the table's 单位 (None: the table's).
+
+    "指标权重(%)" is in %; the figure printed just before a 计量单位 column (指标值) is in the unit its row
+    prints there ("续建大中型水库 | ≥ | 27 | 座"), and a row printing none there is unitless: a target, never
+    money. The table's other amounts (预算金额) keep the table's unit."""
+    if _PERCENT_HEAD.search(col.name):
+        return "%"
+    names = [c.name for c in table.columns]
+    at = names.index(_UNIT_COLUMN) if _UNIT_COLUMN in names else -1
+    if at > 0 and names[at - 1] == col.name:
+        return row.texts.get(_UNIT_COLUMN, "").replace(" ", "").replace("％", "%")
+    return None
 
 
 def _names_no_item(row: Row, d: Disclosure) -> bool:
@@ -206,7 +226,7 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
             "目标值",
             i.value,
             i.unit,
-            f"{i.level1}/{i.level2} · {i.level3} · 目标值 {i.comparator if i.comparator != '=' else ''}{i.target}",
+            f"{i.level1}/{i.level2} · {i.level3} · 目标值 {i.target}",  # the target as printed, with its ≥
         )
         for i in d.indicators
         if i.value is not None

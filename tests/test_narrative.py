@@ -187,3 +187,27 @@ def test_each_word_for_the_year_before_reads_the_basis_after_it(word: str) -> No
     assert asked_basis(f"事业单位医疗比{word}执行数增长了多少？") == "执行数"
     assert asked_basis(f"事业单位医疗比{word}增长了多少？") == ""
     assert not same_basis(asked_basis(_data()["relative_example"]), "执行数", "预算")
+
+
+CHONGQING_PARTS = chunk(
+    "2026 年一般公共预算财政拨款收入 128148.56 万元，一般公共预算财政拨款支出 128148.56 万元，\n"
+    "比 2025 年增加 10300.15 万元。其中：基本支出 33325.21 万元，主要用于保障在职人员工资福利及社\n"
+    "会保险缴费、离休人员离休费、退休人员补助等，保障部门正常运转的各项商品服务支出，比 2025\n"
+    "年增加 2943.64 万元，主要原因是水电职院学生人数增加；项目支出\n"
+    "94823.35 万元，主要用于水源工程建设、水质检测水文监测基础信息采集等工作，比 2025 年增加 7356.51 万元，"
+    "主要原因是上年结转结余比 2025 年增加。",
+    "三、财政拨款情况说明",
+)  # 重庆市水利局 2026 部门预算 p6
+
+
+def test_a_part_s_change_printed_after_an_aside_is_the_part_s_of_its_whole() -> None:
+    found = changes([CHONGQING_PARTS])
+    assert [(c.subject, c.amount, c.change, c.whole) for c in found] == [
+        ("一般公共预算财政拨款支出", Decimal("128148.56"), Decimal("10300.15"), ""),
+        ("基本支出", Decimal("33325.21"), Decimal("2943.64"), "一般公共预算财政拨款支出"),
+        ("项目支出", Decimal("94823.35"), Decimal("7356.51"), "一般公共预算财政拨款支出"),
+    ]
+    part = best_change(found, "一般公共预算财政拨款基本支出", False, (), NEUTRAL)
+    assert part and part.change == Decimal("2943.64")  # never the whole's 10300.15
+    assert part.named() == "一般公共预算财政拨款支出中的基本支出"
+    assert best_change(found, "政府性基金预算基本支出", False, (), NEUTRAL) is None  # a part of another whole

@@ -158,3 +158,36 @@ def test_bracketed_units_and_equal_sign() -> None:
     assert parse_target("=100.00(%)") == (Decimal("100.00"), "%", "=")
     assert parse_target("＝12.00（次）") == (Decimal("12.00"), "次", "=")
     assert parse_target("90.00(度)") == (Decimal("90.00"), "度", "=")
+
+
+def _overall_target_table(*indicators: str) -> Disclosure:
+    """重庆市水利局 2026 表十 部门整体绩效目标表 (p30): 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%)
+    columns under the department's overall goal, in a document whose 单位 is 万元."""
+    lines = [
+        "当年整体绩效目标\t\t\t\t\t\t",
+        "完善全市水网建设布局，续建大中型水库27个。\t\t\t\t\t\t",
+        "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心",
+        *indicators,
+    ]
+    table = build_table(name="表10", title="2026年部门整体绩效目标表", unit="万元", department="重庆市水利局",
+                        pages=[lines], notes=[]).table  # fmt: skip
+    d = Disclosure(
+        doc_id="x", title="重庆市水利局2026年部门预算", department="重庆市水利局", year=2026, kind="预算",
+        unit="万元", sections=[], tables={"表10": table}, indicators=[],
+    )  # fmt: skip
+    return d
+
+
+def test_a_target_is_in_the_unit_its_row_prints_never_the_tables_money() -> None:
+    from index.facts import table_facts
+
+    d = _overall_target_table(
+        "\t续建大中型水库\t≥\t27\t座\t20\t是",
+        "\t农村饮水项目受益人口\t≥\t150\t万人次\t20\t是",
+        "\t断面监测检查对象数量\t≥\t684\t\t10\t是",  # no unit printed: unitless, not 万元
+    )
+    facts = {(f.row, f.column): (f.value, f.unit) for f in table_facts(d, d.tables["表10"])}
+    assert facts[("续建大中型水库", "指标值")] == (Decimal("27"), "座")
+    assert facts[("农村饮水项目受益人口", "指标值")] == (Decimal("150"), "万人次")
+    assert facts[("断面监测检查对象数量", "指标值")] == (Decimal("684"), "")
+    assert facts[("续建大中型水库", "指标权重(%)")] == (Decimal("20"), "%")  # the header's (%)
