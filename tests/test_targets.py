@@ -170,7 +170,7 @@ def _overall_target_table(*indicators: str) -> Disclosure:
         *indicators,
     ]
     table = build_table(name="表10", title="2026年部门整体绩效目标表", unit="万元", department="重庆市水利局",
-                        pages=[lines], notes=[]).table  # fmt: skip
+                        pages=[grid_rows(lines)], notes=[]).table  # fmt: skip
     d = Disclosure(
         doc_id="x", title="重庆市水利局2026年部门预算", department="重庆市水利局", year=2026, kind="预算",
         unit="万元", sections=[], tables={"表10": table}, indicators=[],
