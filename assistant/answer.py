@@ -37,6 +37,7 @@ from assistant.lines import check_lines
 from assistant.measures import base_of, months_per_year, on_base, on_year_before, per_month
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
+from assistant.printed_by import without_place
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
@@ -181,7 +182,13 @@ class Engine:
 
     def _understanding(self, kb: Knowledge) -> Understanding:
         """Understanding over `kb` that can also ask the whole store which rows exist."""
-        return Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in, self.library.sql.rows_in)
+        return Understanding(
+            kb,
+            self.library.sql.mentions,
+            self.library.sql.coded_rows_in,
+            self.library.sql.rows_in,
+            self.library.sql.text,
+        )
 
     def understand(
         self,
@@ -662,10 +669,11 @@ class Engine:
             return None
         doc = docs[0]
         sentences = narrative.sentences(self.facts_sql.chunks([doc.doc_id]))
-        found = stated.stated(query.question, query.measure == "share", sentences, doc.aliases)
+        asked = without_place(query.question, doc.department)  # "北京四环主路…" of 北京市交通委员会
+        found = stated.stated(asked, query.measure == "share", sentences, doc.aliases)
         if found is None:
             return None
-        text = f"{self._scope(doc)}{stated.said(found, query.question, doc.aliases)}。\n出处：{found.where}"
+        text = f"{self._scope(doc)}{stated.said(found, asked, doc.aliases)}。\n出处：{found.where}"
         facts = [
             f for f in self.kb.facts_by_doc.get(doc.doc_id, [])
             if f.table is None and f.unit == found.unit and f.value == found.value
