@@ -569,8 +569,6 @@ class Understanding:
                     s = s.replace(alias, " ")
         s = YEAR.sub(" ", s)
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
-        if not keep_names and len(departments := {self.kb.docs[d].department for d in docs}) == 1:
-            s = without_place(s, next(iter(departments)))  # "北京四环主路…" of 北京市交通委员会: 四环主路…
         for cue in CUES:
             s = cue.sub(" ", s)
         for word in self.filler:
