@@ -18,7 +18,7 @@ from assistant.draft import cited, fmt
 from assistant.measures import _data
 from assistant.records import Answer
 from assistant.subject_path import coded_names, under, written_names
-from assistant.threshold import PROJECTS, level_rows, listed, one_document, project_rows
+from assistant.threshold import PROJECTS, column_roles, level_rows, listed, one_document, project_rows, totals
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -104,11 +104,15 @@ def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
         if width is None:
             return None  # "哪个科目最多" with no parent: which level is not said
         rows = level_rows(facts, question, width) or []
-        rows = [f for f in rows if not codes or under([f.code or ""], codes)]
+        rows = [f for f in rows if not codes or under([f.code or ""], codes)] or _children(
+            facts, codes, width, question
+        )
         if not rows:
             return None
-        word = next(w for w, n in _levels().items() if n == width)
-        column = rows[0].column if rows[0].column_role != "合计" else ""  # "基本支出最多": the column ranked
+        word = next((w for w, n in _levels().items() if n == width), None)
+        if word is None:
+            return None
+        column = rows[0].column if rows[0].column_role not in totals() else ""  # "基本支出最多": the column ranked
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
     order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
@@ -124,6 +128,28 @@ def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
         f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
     )
     return listed(turn, question, head, text, order[:shown], doc, top)
+
+
+def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> list[Fact]:
+    """The rows one level below a parent 科目 (`width`: their code length) in the one table that prints the
+    parent in the column asked: "商品和服务支出里哪一项最多" reads the 款 rows under 302 of the 经济分类 table
+    (the 支出总表 prints no 经济分类); none when no table or several print the parent."""
+    if not codes:
+        return []
+    for role in column_roles(question):
+        tables = {f.table for f in facts if f.table and f.code in codes and f.column_role == role}
+        if len(tables) > 1:
+            return []
+        if tables:
+            table = tables.pop()
+            rows = [
+                f
+                for f in facts
+                if f.table == table and f.column_role == role and f.code and len(f.code) == width
+                and under([f.code], codes) and f.unit in calc.MONEY
+            ]  # fmt: skip
+            return list({f.code: f for f in rows}.values())
+    return []
 
 
 def _row(f: Fact) -> str:

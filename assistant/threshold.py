@@ -63,8 +63,16 @@ def _table_kind(question: str) -> str:
     return next((kind for word, kind in spec["tables"].items() if word in question), spec["default_table"])
 
 
-def _column_role(question: str) -> str:
-    return next((role for word, role in _spec()["columns"].items() if word in question), "合计")
+def totals() -> tuple[str, ...]:
+    """The column roles of a table's total (合计, 本年支出合计)."""
+    return tuple(_spec()["totals"])
+
+
+def column_roles(question: str) -> list[str]:
+    """The column roles a question's rows are read in, first found first: the 基本支出/项目支出 column asked,
+    else a table's total (合计 of a 预算's tables, 本年支出合计 of a 决算's)."""
+    asked = [role for word, role in _spec()["columns"].items() if word in question]
+    return asked[:1] or list(totals())
 
 
 def one_document(engine: Engine, question: str, doc_id: str | None) -> DocumentInfo | None:
@@ -79,16 +87,19 @@ def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | Non
     """One figure for each 科目 of one level (`width`: the length of its code) of the one table the question asks
     (the 支出总表, or the table a fund word names), in its column (合计, or 基本支出/项目支出 asked); None
     when the document prints no such table or several."""
-    kind, role = _table_kind(question), _column_role(question)
-    rows = [
-        f
-        for f in facts
-        if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
-        and f.unit in calc.MONEY
-    ]  # fmt: skip
-    if len({f.table for f in rows}) != 1:
-        return None  # no such table, or several: not surely one level of one table
-    return list({f.code: f for f in rows}.values())
+    kind = _table_kind(question)
+    for role in column_roles(question):
+        rows = [
+            f
+            for f in facts
+            if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
+            and f.unit in calc.MONEY
+        ]  # fmt: skip
+        if rows:
+            if len({f.table for f in rows}) != 1:
+                return None  # several such tables: not surely one level of one table
+            return list({f.code: f for f in rows}.values())
+    return None  # no such table
 
 
 def over(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
