@@ -19,12 +19,14 @@ from assistant.measures import _data
 from assistant.records import Answer
 from assistant.subject_path import coded_names, under, written_names
 from assistant.threshold import PROJECTS, column_roles, level_rows, listed, one_document, project_rows, totals
-from index.records import Fact
+from assistant.units import is_unit
+from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
     from assistant.answer import Engine
 
 RANKING_CUE = "排名"  # cues.toml's cue this module consumes
+UNITS = -1  # the level "units": the unit rows of a per-unit table
 
 
 def _spec() -> dict[str, Any]:
@@ -52,6 +54,10 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     }
     if re.search(_spec()["projects"], what):
         levels.add(PROJECTS)
+    units = _spec()["units"]
+    if re.search(units, what) or re.search(rf"{units}(?:中|里|当中|之中)?$", question[: m.start()]):
+        levels.add(UNITS)
+        what = re.sub("|".join([units, *_spec()["unit_tables"]]), "", what)  # "哪个单位收入最少"
     if len(levels) > 1:
         return None
     level = next(iter(levels), None)
@@ -89,7 +95,12 @@ def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     if parent is None:
         return None
     name, codes = parent
-    if level == PROJECTS:
+    if level == UNITS:
+        if name or (rows := _unit_rows(facts, doc, question)) is None:
+            return None  # units under a 科目: no table prints that
+        head = f"{doc.year}年{doc.department}{cited(rows[0]).split(' · ')[0]}所列各单位中"
+        note = "\n（按此表各单位的合计排序）"
+    elif level == PROJECTS:
         if name:
             return None  # projects under a 科目: no table prints that
         found = project_rows(facts)
@@ -119,15 +130,44 @@ def ranked(engine: Engine, question: str, doc_id: str | None) -> Answer | None:
     top = order[0]
     ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
     most = "最少" if least else "最多"
-    firsts = "、".join(_row(f) for f in ties)
+    label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
+    firsts = "、".join(label(f) for f in ties)
     shown = int(_spec()["shown"])
-    lines = [f"{i}. {_row(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
+    lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
         f"{head}{'并列' if len(ties) > 1 else ''}{most}的是 {firsts}，为 {fmt(top.value, top.unit)}。\n"
         f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
     )
     return listed(turn, question, head, text, order[:shown], doc, top)
+
+
+def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact] | None:
+    """The total of each unit of the one per-unit table of the kind the question asks (支出, 收入), else of the
+    first kind that has one (the department's own 本级 row among them unless 下属 units are asked); None when no
+    table, or several of a kind, print two units or more."""
+    kinds = _spec()["unit_tables"]
+    below = re.search(_spec()["subordinate"], question)  # "下属单位": the department's own 本级 row is none
+    asked = [kind for word, kind in kinds.items() if word in question] or list(kinds.values())
+    for kind in asked[:1] if len(asked) == 1 else asked:
+        for role in totals():
+            rows = [
+                f
+                for f in facts
+                if f.table and f.table_kind == kind and f.column_role == role and f.unit in calc.MONEY
+                and (is_unit(f.row, doc) or (not below and _own_level(f.row, doc)))
+            ]  # fmt: skip
+            by_row = {f.row: f for f in rows}
+            if len({f.table for f in rows}) > 1:
+                return None
+            if len(by_row) >= 2:
+                return list(by_row.values())
+    return None
+
+
+def _own_level(row: str, doc: DocumentInfo) -> bool:
+    """The row of the department's own 本级 unit ("无锡市人力资源和社会保障局（本级）")."""
+    return "本级" in row and any(row.startswith(name) for name in (doc.department, *doc.aliases))
 
 
 def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> list[Fact]:

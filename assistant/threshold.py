@@ -195,12 +195,15 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
 def _own(figures: list[Figure], hits: list[Fact]) -> list[Figure]:
     """Each line's figure checked against the cell the line cites (in the lines' order), never against another
     cell of the same value ("213 农林水支出 3,952.59 万元（表7…）" ✓ from 表7's cell, not 表2's); the top figure
-    said again above the lines is its line's cell."""
+    said again above the lines is its line's cell; a cited row's code is no figure."""
     cells: dict[tuple[Decimal, str], list[Fact]] = {}
     for f in hits:
         cells.setdefault((f.value, f.unit), []).append(f)
+    codes = {f.code for f in hits if f.code}
     out = []
     for g in figures:
+        if not g.unit and g.text.strip() in codes:
+            continue  # a cited row's code (a unit's 309005), no figure
         own = cells.get((g.value, g.unit))
         out.append(replace(g, verdict="verified", source=cited(own.pop(0) if len(own) > 1 else own[0])) if own else g)
     return out
