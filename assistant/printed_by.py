@@ -9,8 +9,10 @@ the question to be asked back."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from assistant.places import said
 from assistant.tokens import to_template
@@ -21,6 +23,13 @@ _YEAR = re.compile(r"\d{2,4}\s*年(?:度)?")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@cache
+def asked_words() -> re.Pattern[str]:
+    """The words of what a question asks (printed_by.toml), never part of an item's name."""
+    words = tomllib.loads(Path(__file__).with_name("printed_by.toml").read_text(encoding="utf-8"))["asked_words"]
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=64)
 def _template(body: str) -> str:
     """A document's text in the template's wording, as the question is read (退休人员 → 退休)."""
@@ -28,11 +37,12 @@ def _template(body: str) -> str:
 
 
 def _runs(text: str, cut: Iterable[tuple[int, int]]) -> list[str]:
-    """The runs of Chinese characters of a text once the spans `cut` (places said) and years are blanked."""
+    """The runs of Chinese characters of a text once the spans `cut` (places said), years and the words of
+    what is asked (年初预算, 安排, 多少) are blanked."""
     chars = list(text)
     for start, end in cut:
         chars[start:end] = " " * (end - start)
-    return _RUN.findall(_YEAR.sub(" ", "".join(chars)))
+    return _RUN.findall(asked_words().sub(" ", _YEAR.sub(" ", "".join(chars))))
 
 
 def printed_by(
