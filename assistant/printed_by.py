@@ -2,15 +2,16 @@
 "北京四环主路维修专项工程年初预算安排多少" (a project described only in 北京市交通委员会's prose), "原审计署烟台基地退休
 人员补助经费多少" (a row of 烟台市审计局's table of projects). The item is the longest run of the question's words
 that some stored document prints; it is that department's when the documents printing it are one department's
-(and of the place the question writes, if it writes one). A run that is a 科目's name (national template words,
-printed by any department) or shorter than `SHORTEST` scopes nothing, and several departments printing it leave
-the question to be asked back."""
+(and of the place the question writes, if it writes one). A run inside a 科目's name (national template words,
+printed by any department) or a department's name, a word of what is asked (printed_by.toml) or a run shorter than `SHORTEST` scopes
+nothing; several departments printing it, or words no place explains before it (a name not read), leave the
+question to be asked back."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -36,15 +37,6 @@ def _template(body: str) -> str:
     return to_template(body)
 
 
-def _runs(text: str, cut: Iterable[tuple[int, int]]) -> list[str]:
-    """The runs of Chinese characters of a text once the spans `cut` (places said), years and the words of
-    what is asked (年初预算, 安排, 多少) are blanked."""
-    chars = list(text)
-    for start, end in cut:
-        chars[start:end] = " " * (end - start)
-    return _RUN.findall(asked_words().sub(" ", _YEAR.sub(" ", "".join(chars))))
-
-
 def printed_by(
     text: str,
     docs: Mapping[str, DocumentInfo],
@@ -52,24 +44,39 @@ def printed_by(
     coded_rows_in: Callable[[str], list[str]] | None,
 ) -> list[str]:
     """The documents of the one department that prints the item `text` names (see the module); [] when the
-    text names no item so printed, or several departments print it."""
-    places = said(text, {d.department for d in docs.values()})
-    departments = {d.department for d in docs.values()}
+    text names no item so printed, several departments print it, or words no place explains stand before it
+    ("万里2023年面向中小企业预留…": a name not read, never another department's)."""
+    everyone = {d.department for d in docs.values()}
+    places = said(text, everyone)
+    departments = set(everyone)
     for place in places:
         departments &= place.departments
     if not departments:
         return []
     texts = {doc_id: _template(text_of(doc_id)) for doc_id in docs}
-    runs = _runs(text, [(p.start, p.end) for p in places])
+    clean = asked_words().sub(" ", _YEAR.sub(" ", text))
+    runs = _RUN.findall(clean)
     template = {name for run in runs for name in (coded_rows_in(run) if coded_rows_in else [])}
+    template |= {name for d in docs.values() for name in (d.department, *d.aliases)}  # "福州市公安局": a name
     for size in range(max((len(r) for r in runs), default=0), SHORTEST - 1, -1):
         grams = {r[i : i + size] for r in runs for i in range(len(r) - size + 1)}
-        grams = {g for g in grams if not any(g in name for name in template)}
-        printing = {docs[d].department for g in grams for d, body in texts.items() if g in body}
-        if printing:
-            if len(printing) > 1 or not printing <= departments:
-                return []  # several departments print it, or one of another place: asked which
-            return [d for d, info in docs.items() if info.department in printing]
+        found = {
+            g: {docs[d].department for d, body in texts.items() if g in body}
+            for g in grams
+            if not any(g in name for name in template)
+        }
+        found = {g: printing for g, printing in found.items() if printing}
+        if not found:
+            continue
+        printing = set().union(*found.values())
+        if len(printing) > 1 or not printing <= departments:
+            return []  # several departments print it, or one of another place: asked which
+        before = clean[: min(clean.find(g) for g in found)]
+        for place in said(before, everyone):
+            before = before[: place.start] + " " * (place.end - place.start) + before[place.end :]
+        if _RUN.search(before):
+            return []
+        return [d for d, info in docs.items() if info.department in printing]
     return []
 
 

@@ -24,6 +24,7 @@ DOCS = {
     "cz": _doc("cz", "北京市财政局"),
     "sj": _doc("sj", "烟台市审计局"),
     "mz": _doc("mz", "烟台市民政局"),
+    "za": _doc("za", "福州市公安局治安管理支队"),
 }
 # as the documents print them (2026 北京市交通委员会 p10, 烟台市审计局 表11)
 TEXTS = {
@@ -32,6 +33,7 @@ TEXTS = {
     "cz": "一般公共服务支出 行政运行 财政国库业务 预决算管理业务 政务信息化运维项目",
     "sj": "原审计署烟台基地退休人员补助经费 特定目标类 170.00 行政运行",
     "mz": "行政运行 养老服务 烟台基地",
+    "za": "福州市公安局治安管理支队 福州市公安局",
 }
 CODED = ("一般公共服务支出", "行政运行", "财政国库业务")
 
@@ -64,6 +66,8 @@ def test_an_item_only_one_department_prints_scopes_the_question(question: str, d
         "政务信息化运维项目安排了多少？",  # a project of two departments
         "烟台基地多少？",  # shorter than an item's name
         "明年的工作重点是什么？",  # printed by none
+        "万里2024年四环主路维修专项工程多少？",  # a name not read stands before the item
+        "福州市公安局2026年全局的预算是多少？",  # part of a department's name is no item
     ],
 )
 def test_an_item_printed_by_several_or_by_none_scopes_nothing(question: str) -> None:
