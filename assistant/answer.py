@@ -26,6 +26,7 @@ from assistant.calculator import Calculation, CalculationError, Operand
 from assistant.compare import Comparer, Reading
 from assistant.complete import incomplete, reread, unread_across
 from assistant.config import Settings
+from assistant.count_across import compared
 from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, cited, fmt, operand, sources, where
 from assistant.exclusion import excluding
@@ -324,6 +325,9 @@ class Engine:
         if not history and allowed is None and (top := ranked(self, question, doc_id)):
             # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
             return self.read(top, "ranking")
+        if not history and allowed is None and (counts := compared(self, question, doc_id)):
+            # "北京市财政局和深圳市财政局谁的公车多": each one's held count (assistant/count_across.py)
+            return counts
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.reader.read(question, pool, history[-1] if history else None)
