@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import english, follow, narrative, premise, prior_text, scope, stated, years
+from assistant import completion, english, follow, narrative, premise, prior_text, scope, stated, years
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
@@ -847,7 +847,12 @@ class Engine:
                     raise Unanswerable(f"文件只有“{self.pick.name(query.subjects[0])}”的金额，没有以“{unit}”计的数量")
 
     def _amount(self, query: Query, doc: DocumentInfo) -> Draft:
-        f = self.pick.amount(query.subjects[0], query, doc)
+        try:
+            f = self.pick.amount(query.subjects[0], query, doc)
+        except Unanswerable:
+            if query.column == completion.ASKED and (rate := completion.rate(self.kb, query, doc, self._scope(doc))):
+                return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
+            raise
         asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
         unit = next((u for u in (asked.groups() if asked else ()) if u), None)
         if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
