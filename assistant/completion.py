@@ -6,6 +6,7 @@ refuses as before."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant import calculator as calc
@@ -15,6 +16,7 @@ from assistant.records import Citation, Query
 from index.records import DocumentInfo, Fact
 
 ASKED = "完成全年预算的比例"  # the column role this derives
+_PATH = re.compile(r"[（(][类款项][）)]")
 _ACTUAL, _BUDGET = "决算数", "全年预算数"
 
 
@@ -43,7 +45,7 @@ def derived(
         return None
     c = calc.share(operand(actual), operand(budget))
     text = (
-        f"{scope}{name}{ASKED}为 {fmt(c.value, '%')}（文件未以此名列出，按同一行的决算数 ÷ 全年预算数计算）。\n"
+        f"{scope}{name}{ASKED}为 {fmt(c.value, '%')}（按同一行的决算数 ÷ 全年预算数计算）。\n"
         f"计算：{c.expression}\n出处：{where(actual)}；{where(budget)}"
     )
     cites = [Citation(doc_id=doc.doc_id, where=where(f), text=quote(f) if quote else f.row) for f in (actual, budget)]
@@ -54,16 +56,17 @@ def derived(
 
 
 def rate(kb: Knowledge, query: Query, doc: DocumentInfo, scope: str) -> Draft | None:
-    """The rate of the subject read, else of the longest row name the question writes out that prints both
-    figures ("一般公共预算财政拨款支出决算完成…" writes the paragraph's row 一般公共预算财政拨款支出)."""
+    """The rate of the longest row name the question writes out that prints both figures
+    ("一般公共预算财政拨款支出决算完成…" writes the paragraph's row 一般公共预算财政拨款支出)."""
+    if _PATH.search(query.question):
+        return None  # "社会工作事务（款）行政运行（项）": a row of that path only, which the name alone does not say
     asked = norm(query.question)
-    own = [k for k in query.subjects[:1] if k in kb.labels]
     written = sorted(
-        (k for k, label in kb.labels.items() if label.name and norm(label.name) in asked and k not in own),
+        (k for k, label in kb.labels.items() if label.name and norm(label.name) in asked),
         key=lambda k: len(kb.labels[k].name),
         reverse=True,
-    )
-    for key in [*own, *written]:
+    )  # only a row the question writes out: never the row a path was resolved to ("社会工作事务（款）行政运行")
+    for key in written:
         label = kb.labels[key]
         facts = [f for f in label.facts if f.doc_id == doc.doc_id]
         if draft := derived(facts, label.name, scope, doc, kb.sentence_of):

@@ -10,6 +10,7 @@ The words are data (assistant/measures.toml [ranking], with threshold's levels).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
@@ -161,8 +162,23 @@ def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact
             if len({f.table for f in rows}) > 1:
                 return None
             if len(by_row) >= 2:
-                return list(by_row.values())
+                return list(by_row.values()) if _whole(facts, rows[0], doc) else None
     return None
+
+
+def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo) -> bool:
+    """Whether the units read are all the table's: every unit row of `one`'s table and column (the 本级 row
+    too) adds up to the table's printed total (its 合计/总计 row, or the department's own row); a unit
+    not read as one (a name ending in a bracket) would leave the ranking without it."""
+    cells = [f for f in facts if f.table == one.table and f.column == one.column and f.unit in calc.MONEY]
+    units = {f.row: f for f in cells if is_unit(f.row, doc) or _own_level(f.row, doc)}
+    totals_printed = {
+        calc.convert(f.value, f.unit, "元")
+        for f in cells
+        if f.row in _spec()["unit_totals"] or f.row in (doc.department, *doc.aliases)
+    }
+    added = sum((calc.convert(f.value, f.unit, "元") for f in units.values()), start=Decimal(0))
+    return added in totals_printed
 
 
 def _own_level(row: str, doc: DocumentInfo) -> bool:

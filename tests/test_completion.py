@@ -34,3 +34,8 @@ def test_a_rate_not_printed_under_its_name_is_the_rows_two_figures_divided(real:
 def test_a_budget_prints_no_completion_rate(real: Engine) -> None:
     a = answer_json(real.answer("万里街道2024年一般公共预算财政拨款支出完成全年预算的比例是多少？", []))
     assert a["refused"]  # a 预算 has no 决算数 to divide
+
+
+def test_a_rate_asked_by_path_is_never_derived_from_the_name_alone(real: Engine) -> None:
+    a = answer_json(real.answer("社工部2024年社会工作事务（款）行政运行（项）完成全年预算的百分比是多少？", []))
+    assert a["refused"] or Decimal(str(a["value"])) == Decimal("98.69")  # never another row's rate

@@ -132,9 +132,14 @@ def _unit_fact(row: str, code: str, value: str, column: str = "合计", kind: st
 
 # 2026 无锡市人社局 表2 收入总表, a row for each unit, figures as printed (合计, 万元)
 UNIT_FACTS = [
+    _unit_fact("合计", "", "154121.76"),
     _unit_fact("无锡市人力资源和社会保障局（本级）", "309001", "6810.48"),
     _unit_fact("无锡市劳动就业管理中心", "309002", "2213.36"),
+    _unit_fact("无锡市劳动保障监察支队", "309003", "740.82"),
+    _unit_fact("无锡市劳动人事争议仲裁院", "309004", "452.21"),
     _unit_fact("无锡市社会保险基金管理中心", "309005", "118788.13"),
+    _unit_fact("无锡市人力资源和社会保障综合服务中心", "309006", "3976.43"),
+    _unit_fact("无锡市人才服务中心", "309007", "5336.90"),
     _unit_fact("江苏省无锡技师学院", "309008", "15803.43"),
     _unit_fact("无锡市社会保险基金管理中心", "309005", "117252.13", column="一般公共预算"),
 ]
@@ -142,11 +147,10 @@ UNIT_FACTS = [
 
 def test_units_are_ranked_from_the_per_unit_table() -> None:
     rows = _unit_rows(UNIT_FACTS, WUXI, "无锡市人社局下属单位中哪个预算最多？")
-    assert rows is not None and {f.row: f.value for f in rows} == {
-        "无锡市劳动就业管理中心": Decimal("2213.36"),
-        "无锡市社会保险基金管理中心": Decimal("118788.13"),  # its 合计, never its 一般公共预算 column
-        "江苏省无锡技师学院": Decimal("15803.43"),
-    }  # 下属: the department's own 本级 row is none of them
+    assert rows is not None and len(rows) == 7  # 下属: the department's own 本级 row is none of them
+    values = {f.row: f.value for f in rows}
+    assert values["无锡市社会保险基金管理中心"] == Decimal("118788.13")  # its 合计, never its 一般公共预算 column
+    assert "无锡市人力资源和社会保障局（本级）" not in values
     every = _unit_rows(UNIT_FACTS, WUXI, "无锡市人社局哪个单位预算最多？")
     assert every is not None and "无锡市人力资源和社会保障局（本级）" in {f.row for f in every}
 
@@ -161,3 +165,10 @@ def test_units_are_never_ranked_from_a_table_of_another_kind() -> None:
 def test_a_ranking_of_units_is_read(question: str) -> None:
     found = asked(question)
     assert found is not None and found[1] == UNITS
+
+
+def test_units_not_all_read_are_never_ranked() -> None:
+    """A unit whose name is not read as one (here left out) would leave the ranking without it: the units read
+    must add up to the table's total."""
+    missing = [f for f in UNIT_FACTS if f.row != "无锡市社会保险基金管理中心"]
+    assert _unit_rows(missing, WUXI, "无锡市人社局下属单位中哪个预算最多？") is None
