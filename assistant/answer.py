@@ -120,7 +120,13 @@ class Engine:
 
     def _understanding(self, kb: Knowledge) -> Understanding:
         """Understanding over `kb` that can also ask the whole store which rows exist."""
-        return Understanding(kb, self.library.sql.mentions, self.library.sql.coded_rows_in, self.library.sql.rows_in)
+        return Understanding(
+            kb,
+            self.library.sql.mentions,
+            self.library.sql.coded_rows_in,
+            self.library.sql.rows_in,
+            self.library.sql.text,
+        )
 
     def understand(
         self,

@@ -44,6 +44,7 @@ class Cue:
     measures: tuple[str, ...] = ()  # measure: the query measures that consume it
     units: tuple[str, ...] = ()  # measure: answer units that consume it
     columns: tuple[str, ...] = ()  # measure: words of a figure's column or row that consume it
+    quotients: tuple[tuple[str, ...], ...] = ()  # measure: column roles of a % calculated that consume it
     words: tuple[str, ...] = ()  # evidence: words of what the answer read that consume it
     not_words: tuple[str, ...] = ()  # qualifier: the start of an aside, no item
     reads_as: str | None = None  # measure: what a question read as a plain amount asks instead ("change")
@@ -93,6 +94,7 @@ def cues() -> tuple[Cue, ...]:
             measures=tuple(c.get("measures", ())),
             units=tuple(c.get("units", ())),
             columns=tuple(c.get("columns", ())),
+            quotients=tuple(tuple(q) for q in c.get("quotients", ())),
             words=tuple(c.get("words", ())),
             not_words=tuple(c.get("not_words", ())),
             reads_as=c.get("reads_as"),
@@ -221,6 +223,11 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
             query.measure in cue.measures
             or any(u in (draft.unit or "") for u in cue.units)  # "台（套）" is a count of 台
             or any(c in f"{f.column} {f.column_role or ''} {f.row}" for f in draft.facts for c in cue.columns)
+            or (  # "完成全年预算的比例" calculated: 决算数 ÷ 全年预算数 (assistant/completion.py)
+                draft.unit == "%"
+                and bool(draft.calculations)
+                and any(set(q) <= {f.column_role for f in draft.facts} for q in cue.quotients)
+            )
         )
     if cue.kind == "evidence":
         return explaining or any(w in read for w in cue.words)

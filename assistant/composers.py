@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
+from assistant import completion
 from assistant.calculator import Calculation
 from assistant.compare import Reading
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
@@ -72,7 +73,12 @@ def check_unit(e: Turn, query: Query, doc: DocumentInfo) -> None:
 
 
 def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
-    f = e.pick.amount(query.subjects[0], query, doc)
+    try:
+        f = e.pick.amount(query.subjects[0], query, doc)
+    except Unanswerable:
+        if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
+            return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
+        raise
     asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
     unit = next((u for u in (asked.groups() if asked else ()) if u), None)
     if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked

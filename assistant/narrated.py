@@ -11,6 +11,7 @@ from assistant import narrative, premise, prior_text, stated
 from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, fmt
 from assistant.measures import column_kept
+from assistant.printed_by import without_place
 from assistant.records import Citation, Query
 from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
 
@@ -64,10 +65,11 @@ def stated_in_text(t: Turn, query: Query) -> Draft | None:
         return None
     doc = docs[0]
     sentences = narrative.sentences(t.engine.facts_sql.chunks([doc.doc_id]))
-    found = stated.stated(query.question, query.measure == "share", sentences, doc.aliases)
+    asked = without_place(query.question, doc.department)  # "北京四环主路…" of 北京市交通委员会
+    found = stated.stated(asked, query.measure == "share", sentences, doc.aliases)
     if found is None:
         return None
-    text = f"{scope_of(doc)}{stated.said(found, query.question, doc.aliases)}。\n出处：{found.where}"
+    text = f"{scope_of(doc)}{stated.said(found, asked, doc.aliases)}。\n出处：{found.where}"
     facts = [
         f for f in t.kb.facts_by_doc.get(doc.doc_id, [])
         if f.table is None and f.unit == found.unit and f.value == found.value

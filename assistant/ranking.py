@@ -10,6 +10,7 @@ The words are data (assistant/measures.toml [ranking], with threshold's levels).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
@@ -18,13 +19,15 @@ from assistant.draft import cited, fmt
 from assistant.measures import _data
 from assistant.records import Answer
 from assistant.subject_path import coded_names, under, written_names
-from assistant.threshold import PROJECTS, level_rows, listed, one_document, project_rows
-from index.records import Fact
+from assistant.threshold import PROJECTS, column_roles, level_rows, listed, one_document, project_rows, totals
+from assistant.units import is_unit
+from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
 
 RANKING_CUE = "排名"  # cues.toml's cue this module consumes
+UNITS = -1  # the level "units": the unit rows of a per-unit table
 
 
 def _spec() -> dict[str, Any]:
@@ -52,6 +55,10 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     }
     if re.search(_spec()["projects"], what):
         levels.add(PROJECTS)
+    units = _spec()["units"]
+    if re.search(units, what) or re.search(rf"{units}(?:中|里|当中|之中)?$", question[: m.start()]):
+        levels.add(UNITS)
+        what = re.sub("|".join([units, *_spec()["unit_tables"]]), "", what)  # "哪个单位收入最少"
     if len(levels) > 1:
         return None
     level = next(iter(levels), None)
@@ -89,7 +96,12 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if parent is None:
         return None
     name, codes = parent
-    if level == PROJECTS:
+    if level == UNITS:
+        if name or (rows := _unit_rows(facts, doc, question)) is None:
+            return None  # units under a 科目: no table prints that
+        head = f"{doc.year}年{doc.department}{cited(rows[0]).split(' · ')[0]}所列各单位中"
+        note = "\n（按此表各单位的合计排序）"
+    elif level == PROJECTS:
         if name:
             return None  # projects under a 科目: no table prints that
         found = project_rows(facts)
@@ -104,26 +116,96 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         if width is None:
             return None  # "哪个科目最多" with no parent: which level is not said
         rows = level_rows(facts, question, width) or []
-        rows = [f for f in rows if not codes or under([f.code or ""], codes)]
+        rows = [f for f in rows if not codes or under([f.code or ""], codes)] or _children(
+            facts, codes, width, question
+        )
         if not rows:
             return None
-        word = next(w for w, n in _levels().items() if n == width)
-        column = rows[0].column if rows[0].column_role != "合计" else ""  # "基本支出最多": the column ranked
+        word = next((w for w, n in _levels().items() if n == width), None)
+        if word is None:
+            return None
+        column = rows[0].column if rows[0].column_role not in totals() else ""  # "基本支出最多": the column ranked
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
     order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
     top = order[0]
     ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
     most = "最少" if least else "最多"
-    firsts = "、".join(_row(f) for f in ties)
+    label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
+    firsts = "、".join(label(f) for f in ties)
     shown = int(_spec()["shown"])
-    lines = [f"{i}. {_row(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
+    lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
         f"{head}{'并列' if len(ties) > 1 else ''}{most}的是 {firsts}，为 {fmt(top.value, top.unit)}。\n"
         f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
     )
     return listed(turn, question, head, text, order[:shown], doc, top)
+
+
+def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact] | None:
+    """The total of each unit of the one per-unit table of the kind the question asks (支出, 收入), else of the
+    first kind that has one (the department's own 本级 row among them unless 下属 units are asked); None when no
+    table, or several of a kind, print two units or more."""
+    kinds = _spec()["unit_tables"]
+    below = re.search(_spec()["subordinate"], question)  # "下属单位": the department's own 本级 row is none
+    asked = [kind for word, kind in kinds.items() if word in question] or list(kinds.values())
+    for kind in asked[:1] if len(asked) == 1 else asked:
+        for role in totals():
+            rows = [
+                f
+                for f in facts
+                if f.table and f.table_kind == kind and f.column_role == role and f.unit in calc.MONEY
+                and (is_unit(f.row, doc) or (not below and _own_level(f.row, doc)))
+            ]  # fmt: skip
+            by_row = {f.row: f for f in rows}
+            if len({f.table for f in rows}) > 1:
+                return None
+            if len(by_row) >= 2:
+                return list(by_row.values()) if _whole(facts, rows[0], doc) else None
+    return None
+
+
+def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo) -> bool:
+    """Whether the units read are all the table's: every unit row of `one`'s table and column (the 本级 row
+    too) adds up to the table's printed total (its 合计/总计 row, or the department's own row); a unit
+    not read as one (a name ending in a bracket) would leave the ranking without it."""
+    cells = [f for f in facts if f.table == one.table and f.column == one.column and f.unit in calc.MONEY]
+    units = {f.row: f for f in cells if is_unit(f.row, doc) or _own_level(f.row, doc)}
+    totals_printed = {
+        calc.convert(f.value, f.unit, "元")
+        for f in cells
+        if f.row in _spec()["unit_totals"] or f.row in (doc.department, *doc.aliases)
+    }
+    added = sum((calc.convert(f.value, f.unit, "元") for f in units.values()), start=Decimal(0))
+    return added in totals_printed
+
+
+def _own_level(row: str, doc: DocumentInfo) -> bool:
+    """The row of the department's own 本级 unit ("无锡市人力资源和社会保障局（本级）")."""
+    return "本级" in row and any(row.startswith(name) for name in (doc.department, *doc.aliases))
+
+
+def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> list[Fact]:
+    """The rows one level below a parent 科目 (`width`: their code length) in the one table that prints the
+    parent in the column asked: "商品和服务支出里哪一项最多" reads the 款 rows under 302 of the 经济分类 table
+    (the 支出总表 prints no 经济分类); none when no table or several print the parent."""
+    if not codes:
+        return []
+    for role in column_roles(question):
+        tables = {f.table for f in facts if f.table and f.code in codes and f.column_role == role}
+        if len(tables) > 1:
+            return []
+        if tables:
+            table = tables.pop()
+            rows = [
+                f
+                for f in facts
+                if f.table == table and f.column_role == role and f.code and len(f.code) == width
+                and under([f.code], codes) and f.unit in calc.MONEY
+            ]  # fmt: skip
+            return list({f.code: f for f in rows}.values())
+    return []
 
 
 def _row(f: Fact) -> str:

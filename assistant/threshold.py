@@ -63,8 +63,16 @@ def _table_kind(question: str) -> str:
     return next((kind for word, kind in spec["tables"].items() if word in question), spec["default_table"])
 
 
-def _column_role(question: str) -> str:
-    return next((role for word, role in _spec()["columns"].items() if word in question), "合计")
+def totals() -> tuple[str, ...]:
+    """The column roles of a table's total (合计, 本年支出合计)."""
+    return tuple(_spec()["totals"])
+
+
+def column_roles(question: str) -> list[str]:
+    """The column roles a question's rows are read in, first found first: the 基本支出/项目支出 column asked,
+    else a table's total (合计 of a 预算's tables, 本年支出合计 of a 决算's)."""
+    asked = [role for word, role in _spec()["columns"].items() if word in question]
+    return asked[:1] or list(totals())
 
 
 def one_document(engine: Turn, question: str, doc_id: str | None) -> DocumentInfo | None:
@@ -79,16 +87,19 @@ def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | Non
     """One figure for each 科目 of one level (`width`: the length of its code) of the one table the question asks
     (the 支出总表, or the table a fund word names), in its column (合计, or 基本支出/项目支出 asked); None
     when the document prints no such table or several."""
-    kind, role = _table_kind(question), _column_role(question)
-    rows = [
-        f
-        for f in facts
-        if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
-        and f.unit in calc.MONEY
-    ]  # fmt: skip
-    if len({f.table for f in rows}) != 1:
-        return None  # no such table, or several: not surely one level of one table
-    return list({f.code: f for f in rows}.values())
+    kind = _table_kind(question)
+    for role in column_roles(question):
+        rows = [
+            f
+            for f in facts
+            if f.table and f.table_kind == kind and f.column_role == role and f.code and len(f.code) == width
+            and f.unit in calc.MONEY
+        ]  # fmt: skip
+        if rows:
+            if len({f.table for f in rows}) != 1:
+                return None  # several such tables: not surely one level of one table
+            return list({f.code: f for f in rows}.values())
+    return None  # no such table
 
 
 def over(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
@@ -184,12 +195,15 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
 def _own(figures: list[Figure], hits: list[Fact]) -> list[Figure]:
     """Each line's figure checked against the cell the line cites (in the lines' order), never against another
     cell of the same value ("213 农林水支出 3,952.59 万元（表7…）" ✓ from 表7's cell, not 表2's); the top figure
-    said again above the lines is its line's cell."""
+    said again above the lines is its line's cell; a cited row's code is no figure."""
     cells: dict[tuple[Decimal, str], list[Fact]] = {}
     for f in hits:
         cells.setdefault((f.value, f.unit), []).append(f)
+    codes = {f.code for f in hits if f.code}
     out = []
     for g in figures:
+        if not g.unit and g.text.strip() in codes:
+            continue  # a cited row's code (a unit's 309005), no figure
         own = cells.get((g.value, g.unit))
         out.append(replace(g, verdict="verified", source=cited(own.pop(0) if len(own) > 1 else own[0])) if own else g)
     return out

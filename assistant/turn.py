@@ -17,6 +17,7 @@ from assistant import follow, narrative, premise, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
+from assistant.count_across import compared
 from assistant.counts import unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.exclusion import excluding
@@ -140,6 +141,9 @@ class Turn:
         if not history and allowed is None and (top := ranked(self, question, doc_id)):
             # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
             return self.engine.read(top, "ranking")
+        if not history and allowed is None and (counts := compared(self, question, doc_id)):
+            # "北京市财政局和深圳市财政局谁的公车多": each one's held count (assistant/count_across.py)
+            return counts
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]
         if doc_id is None:
             across = self.engine.reader.read(question, pool, history[-1] if history else None)

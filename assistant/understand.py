@@ -20,6 +20,7 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
+from assistant.printed_by import printed_by, without_place
 from assistant.records import Measure, Query
 from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
@@ -103,11 +104,15 @@ COLUMNS = ("支出总计", "基本支出", "项目支出", "财政拨款", "总�
 # 决算 execution measures: the column a question asks for, which the answer must have (never another column's).
 EXECUTION = (
     (
-        re.compile(r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|多少)|年初预算(?:的)?(?:执行率|完成率)"),
+        re.compile(
+            r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|百分之多少|多少)|年初预算(?:的)?(?:执行率|完成率)"
+        ),
         "完成年初预算的比例",
     ),
     (
-        re.compile(r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|多少)|执行率|完成率|预算完成情况"),
+        re.compile(
+            r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|百分之多少|多少)|执行率|完成率|预算完成情况"
+        ),
         "完成全年预算的比例",
     ),
     (re.compile(r"(?:上年|当年|上一年)?预算执行(?:数|情况)?"), "预算执行数"),
@@ -148,6 +153,7 @@ class Understanding:
         mentioned: Callable[[Sequence[str]], bool] | None = None,
         coded_rows_in: Callable[[str], list[str]] | None = None,
         rows_in: Callable[[str], list[tuple[str, str]]] | None = None,
+        text_of: Callable[[str], str] | None = None,
     ):
         """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
         `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
@@ -155,6 +161,7 @@ class Understanding:
         self.mentioned = mentioned
         self.coded_rows_in = coded_rows_in
         self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
+        self.text_of = text_of  # a stored document's text
         data = glossary_data()
         self.filler = sorted(data["filler"], key=len, reverse=True)
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
@@ -207,6 +214,8 @@ class Understanding:
             base = replace(base, doc_ids=tuple(docs))
         for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
+        if not named and len(departments := {self.kb.docs[d].department for d in docs}) == 1:
+            text = without_place(text, next(iter(departments)))  # "北京四环主路…" scoped by the project it names
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
         text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
@@ -342,6 +351,12 @@ class Understanding:
             return within
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
+        if (
+            self.text_of
+            and len(self.kb.docs) > 1
+            and (printing := printed_by(text, self.kb.docs, self.text_of, self.coded_rows_in))
+        ):
+            return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
         return list(self.kb.docs)
 
     def _unit_of(self, text: str) -> list[str]:

@@ -15,7 +15,7 @@ from assistant.complete import cues
 from assistant.config import Settings
 from assistant.exclusion import _part_of, _parts, _same_amount
 from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
-from assistant.threshold import _column_role, _table_kind, asked
+from assistant.threshold import _table_kind, asked, column_roles
 from assistant.understand import Understanding
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -175,8 +175,13 @@ def test_each_threshold_table_word_asks_its_table(word: str, kind: str) -> None:
 
 @pytest.mark.parametrize(("word", "role"), list(_data()["threshold"]["columns"].items()))
 def test_each_threshold_column_word_asks_its_column(word: str, role: str) -> None:
-    assert _column_role(f"{word}超过1000万元的项级科目有哪些？") == role
-    assert _column_role("支出超过1000万元的项级科目有哪些？") == "合计"
+    assert column_roles(f"{word}超过1000万元的项级科目有哪些？") == [role]
+    assert column_roles("支出超过1000万元的项级科目有哪些？") == ["合计", "本年支出合计"]  # a 预算's, a 决算's total
+
+
+@pytest.mark.parametrize("role", _data()["threshold"]["totals"])
+def test_each_total_column_is_read_when_no_column_is_asked(role: str) -> None:
+    assert role in column_roles("哪一类支出最多？")
 
 
 @pytest.mark.parametrize("word", _data()["rate_asked"]["words"])

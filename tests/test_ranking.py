@@ -11,9 +11,10 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.ranking import asked
+from assistant.ranking import UNITS, _unit_rows, asked
 from assistant.render import answer_json
 from assistant.threshold import PROJECTS
+from index.records import DocumentInfo, Fact
 from tests.conftest import REAL, store_of
 
 
@@ -98,3 +99,76 @@ def test_the_projects_are_ranked_from_the_one_table_of_projects(shenzhen: Engine
     a = answer_json(shenzhen.answer("深圳市财政局2026年哪个项目花钱最多？", []))
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal("18808.16")
     assert "最多的是 预决算管理业务，" in a["text"] and "只含文件此表所列的项目" in a["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "value", "table"),
+    [
+        # the 款 rows under 302 of the 经济分类 table, the only table printing 302 (review r4a018)
+        ("福利院商品和服务支出里哪一项最多？", "30209 物业管理费", "1206000", "经济分类预算表"),
+        # a 决算's 支出决算表 totals its rows in 本年支出合计 (review r4a041)
+        ("社工部2024年哪一类支出最多？", "201 一般公共服务支出", "264.87", "支出决算表"),
+    ],
+)
+def test_the_rows_under_a_parent_are_read_in_the_table_printing_it(
+    real: Engine, question: str, first: str, value: str, table: str
+) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
+    assert f"的是 {first}，" in a["text"] and table in a["text"].splitlines()[0]
+    assert all(f["verdict"] == "verified" for f in a["figures"])
+
+
+WUXI = DocumentInfo(doc_id="w", title="2026年无锡市人力资源和社会保障局部门预算", department="无锡市人力资源和社会保障局",
+                    year=2026, kind="预算", unit="万元", filename="", n_facts=0, ingested_at="",
+                    aliases=("无锡市人力资源和社会保障局", "无锡市人社局", "人社局"))  # fmt: skip
+
+
+def _unit_fact(row: str, code: str, value: str, column: str = "合计", kind: str = "income") -> Fact:
+    return Fact(doc_id="w", department=WUXI.department, year=2026, table="表2", section=None, row=row, code=code,
+                column=column, value=Decimal(value), unit="万元", source=f"表2 · {row} · {column}",
+                table_kind=kind, column_role=column)  # fmt: skip
+
+
+# 2026 无锡市人社局 表2 收入总表, a row for each unit, figures as printed (合计, 万元)
+UNIT_FACTS = [
+    _unit_fact("合计", "", "154121.76"),
+    _unit_fact("无锡市人力资源和社会保障局（本级）", "309001", "6810.48"),
+    _unit_fact("无锡市劳动就业管理中心", "309002", "2213.36"),
+    _unit_fact("无锡市劳动保障监察支队", "309003", "740.82"),
+    _unit_fact("无锡市劳动人事争议仲裁院", "309004", "452.21"),
+    _unit_fact("无锡市社会保险基金管理中心", "309005", "118788.13"),
+    _unit_fact("无锡市人力资源和社会保障综合服务中心", "309006", "3976.43"),
+    _unit_fact("无锡市人才服务中心", "309007", "5336.90"),
+    _unit_fact("江苏省无锡技师学院", "309008", "15803.43"),
+    _unit_fact("无锡市社会保险基金管理中心", "309005", "117252.13", column="一般公共预算"),
+]
+
+
+def test_units_are_ranked_from_the_per_unit_table() -> None:
+    rows = _unit_rows(UNIT_FACTS, WUXI, "无锡市人社局下属单位中哪个预算最多？")
+    assert rows is not None and len(rows) == 7  # 下属: the department's own 本级 row is none of them
+    values = {f.row: f.value for f in rows}
+    assert values["无锡市社会保险基金管理中心"] == Decimal("118788.13")  # its 合计, never its 一般公共预算 column
+    assert "无锡市人力资源和社会保障局（本级）" not in values
+    every = _unit_rows(UNIT_FACTS, WUXI, "无锡市人社局哪个单位预算最多？")
+    assert every is not None and "无锡市人力资源和社会保障局（本级）" in {f.row for f in every}
+
+
+def test_units_are_never_ranked_from_a_table_of_another_kind() -> None:
+    assert _unit_rows(UNIT_FACTS, WUXI, "无锡市人社局哪个单位支出最多？") is None  # only the 收入 table is per unit
+
+
+@pytest.mark.parametrize(
+    "question", ["无锡市人社局下属单位中哪个预算最多？", "哪个单位收入最少？", "人社局哪个下属单位钱最多"]
+)
+def test_a_ranking_of_units_is_read(question: str) -> None:
+    found = asked(question)
+    assert found is not None and found[1] == UNITS
+
+
+def test_units_not_all_read_are_never_ranked() -> None:
+    """A unit whose name is not read as one (here left out) would leave the ranking without it: the units read
+    must add up to the table's total."""
+    missing = [f for f in UNIT_FACTS if f.row != "无锡市社会保险基金管理中心"]
+    assert _unit_rows(missing, WUXI, "无锡市人社局下属单位中哪个预算最多？") is None

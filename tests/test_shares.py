@@ -5,10 +5,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from assistant.turn import column_unbound
 from assistant.draft import Draft, Unanswerable
 from assistant.records import Query
 from assistant.shares import check_share, is_total
+from assistant.turn import column_unbound
 from index.records import Fact
 
 

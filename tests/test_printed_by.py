@@ -1,0 +1,91 @@
+"""A question naming no department but an item only one department's documents print is that department's;
+printed by several, or a 科目's name (national template words), it is asked back (review r4a121, r4b037, r4b156)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import assistant.printed_by as printed_by_module
+from assistant.printed_by import printed_by, without_place
+from assistant.tokens import to_template
+from index.records import DocumentInfo
+
+
+def _doc(doc_id: str, department: str) -> DocumentInfo:
+    return DocumentInfo(doc_id=doc_id, title=f"2026年{department}部门预算", department=department, year=2026,
+                        kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=(department,))  # fmt: skip
+
+
+DOCS = {
+    "jt": _doc("jt", "北京市交通委员会"),
+    "cz": _doc("cz", "北京市财政局"),
+    "sj": _doc("sj", "烟台市审计局"),
+    "mz": _doc("mz", "烟台市民政局"),
+    "za": _doc("za", "福州市公安局治安管理支队"),
+}
+# as the documents print them (2026 北京市交通委员会 p10, 烟台市审计局 表11)
+TEXTS = {
+    "jt": "四环主路维修专项工程：根据北京市政府工作报告相关工作要求……本项目计划安排年初预算 21384.60 万元。"
+    "一般公共服务支出 行政运行 机关服务 政务信息化运维项目",
+    "cz": "一般公共服务支出 行政运行 财政国库业务 预决算管理业务 政务信息化运维项目",
+    "sj": "原审计署烟台基地退休人员补助经费 特定目标类 170.00 行政运行",
+    "mz": "行政运行 养老服务 烟台基地",
+    "za": "福州市公安局治安管理支队 福州市公安局",
+}
+CODED = ("一般公共服务支出", "行政运行", "财政国库业务")
+
+
+def _coded(text: str) -> list[str]:
+    return [name for name in CODED if name in text]
+
+
+def _scope(question: str) -> list[str]:
+    return printed_by(to_template(question), DOCS, TEXTS.__getitem__, _coded)  # as `understand` reads it
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("北京四环主路维修专项工程年初预算安排多少？", ["jt"]),  # prose of one department of the place said
+        ("四环主路维修专项工程年初预算安排多少？", ["jt"]),
+        ("原审计署烟台基地退休人员补助经费多少？", ["sj"]),  # a row; the place inside the name is no scope
+    ],
+)
+def test_an_item_only_one_department_prints_scopes_the_question(question: str, docs: list[str]) -> None:
+    assert _scope(question) == docs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "烟台四环主路维修专项工程年初预算安排多少？",  # printed by a department of another place
+        "一般公共服务支出行政运行是多少？",  # 科目 names: every department prints them
+        "政务信息化运维项目安排了多少？",  # a project of two departments
+        "烟台基地多少？",  # shorter than an item's name
+        "明年的工作重点是什么？",  # printed by none
+        "万里2024年四环主路维修专项工程多少？",  # a name not read stands before the item
+        "福州市公安局2026年全局的预算是多少？",  # part of a department's name is no item
+    ],
+)
+def test_an_item_printed_by_several_or_by_none_scopes_nothing(question: str) -> None:
+    assert _scope(question) == []
+
+
+def test_only_the_place_a_question_opens_with_is_blanked() -> None:
+    assert without_place("北京四环主路维修专项工程", "北京市交通委员会") == "  四环主路维修专项工程"
+    assert without_place("原审计署烟台基地", "烟台市审计局") == "原审计署烟台基地"
+    assert without_place("北京四环主路", "烟台市审计局") == "北京四环主路"
+
+
+@pytest.mark.parametrize(
+    "word",
+    tomllib.loads((Path(printed_by_module.__file__).with_name("printed_by.toml")).read_text(encoding="utf-8"))[
+        "asked_words"
+    ],
+)
+def test_each_asked_word_is_no_part_of_an_item(word: str) -> None:
+    texts = {**TEXTS, "cz": TEXTS["cz"] + f"专项经费{word}"}  # printed by one department only
+    assert printed_by(f"专项经费{word}", DOCS, texts.__getitem__, _coded) == []
