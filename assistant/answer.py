@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import english, follow, narrative, premise, prior_text, scope, stated, years
+from assistant import english, follow, narrative, premise, prior_text, reason, scope, stated, years
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
@@ -1204,6 +1204,8 @@ class Engine:
         return list(out.values())
 
     def _explain(self, query: Query) -> Draft:
+        if stated_reason := reason.explained(self, query):
+            return stated_reason  # the reason printed for the very item asked and its direction
         doc = self.pick.doc(query)
         names = tuple(self.pick.name(k) for k in query.subjects)
         if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
@@ -1224,7 +1226,10 @@ class Engine:
         ]
         paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
         quotes = [  # a sentence of another item's paragraph: never
-            q for q in quotes if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+            q
+            for q in quotes
+            if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+            and reason.fits(self, query, q.text)
         ]
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")

@@ -1,0 +1,257 @@
+"""The reason the disclosure prints for the very item asked and its direction ("三公经费为什么增加？").
+
+A why-question is answered by the sentence (or clause) that gives the reason of the item's change: its subject
+is the item asked, its direction the one asked, and it holds a reason marker (assistant/reason.toml). Three
+forms are read, by grammar, from the prose's paragraphs:
+
+- the change clause and its reason in one sentence ("…比2023年预算增加25万元，主要原因是购置公务用车"), the
+  clause ending where the next item's change begins;
+- a sentence of its own naming the item and its direction ("财政拨款收入支出减少的主要原因是项目调整");
+- a sentence that opens with the marker ("主要原因是：…") right after the item's change sentence: the item of
+  that sentence is its subject.
+
+A sentence stating only the amount answers no "why": when the item's change is printed without a reason, the
+answer says so; a quote about another item is never the answer.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from assistant import narrative, premise
+from assistant.draft import Draft, Unanswerable, page_note
+from assistant.explain import WHY
+from assistant.records import Citation, Query
+from assistant.tokens import to_template
+from index.records import Chunk
+
+if TYPE_CHECKING:
+    from assistant.answer import Engine
+
+Way = Literal["up", "down", "flat"]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """assistant/reason.toml, read once."""
+    return tomllib.loads(files("assistant").joinpath("reason.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _marker() -> re.Pattern[str]:
+    words = sorted(_data()["markers"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _own() -> re.Pattern[str]:
+    """A sentence of its own naming the item, its direction and the reason ("财政拨款收入支出减少的主要原因是…")."""
+    ways = sorted([*premise.direction_words("up"), *premise.direction_words("down"), *_data()["flat"]], key=len)
+    return re.compile(
+        rf"^(?P<subject>[^，。；;：:\d]{{2,30}}?)(?P<way>{'|'.join(map(re.escape, reversed(ways)))})"
+        rf"(?:了|的)?\s*(?:{_marker().pattern})"
+    )
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a sentence gives a reason (holds a marker of reason.toml)."""
+    return bool(_marker().search(text))
+
+
+def _way(word: str) -> Way:
+    if word in _data()["flat"]:
+        return "flat"
+    return "up" if word in premise.direction_words("up") else "down"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reason:
+    """A printed reason: the item it is of, the way that item moved, the quote and where it is."""
+
+    subject: str
+    way: Way
+    quote: str
+    where: str
+    parents: tuple[str, ...] = ()
+
+
+def _opening(sentence: str) -> str:
+    return narrative.LEAD.sub("", narrative.ENUM.sub("", sentence)).lstrip("：: ")
+
+
+def _subject_start(sentence: str, at: int) -> int:
+    """Where the subject of a change clause at `at` begins: after the separator before it, stepping back over
+    an empty clause ("…支出，比2025年减少") and one that is itself a use or a reason ("政府性基金预算支出 44134.59
+    万元，主要用于…项目支出，比…")."""
+    cuts = [0, *(m.end() for m in re.finditer(r"[，。；：:;,]", sentence[:at]))]
+    start = cuts.pop()
+    while cuts and (not sentence[start:at].strip("，。；：:;, ") or re.match(USE, sentence[start:at].strip())):
+        at = start
+        start = cuts.pop()
+    return start
+
+
+USE = r"(?:主要用于|用于|主要是|主要包括|其中)"
+
+
+def _subject(clause: str, item: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The item a change clause is of: the words before its first figure or comparison ("2024年“三公”经费预算数为
+    47.91万元" → "“三公”经费预算数"), or the numbered paragraph's item when those name none."""
+    head = re.split(r"\d[\d,.]*\s*(?:亿元|万元|元|%)|比|较|与上年|[，,；;]", clause.strip(), maxsplit=1)[0]
+    subject = narrative.TRAIL.sub("", narrative.LEAD.sub("", head.strip())).strip()
+    if item and narrative.generic(subject):
+        return item[-1], item[:-1]
+    return subject, ()
+
+
+def _cut(clause: str) -> str:
+    """A clause up to the end of its reason: a ；after the marker ends it, unless a numbered reason follows
+    ("主要原因是：1、…；2、…")."""
+    marker = _marker().search(clause)
+    if marker is None:
+        return clause
+    for m in re.finditer(r"[；;]", clause[marker.end() :]):
+        rest = clause[marker.end() + m.end() :]
+        if not re.match(r"\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|另外|同时)", rest):
+            return clause[: marker.end() + m.start()]
+    return clause
+
+
+def _in_sentence(sentence: str, where: str, item: tuple[str, ...]) -> list[Reason]:
+    """The reasons a sentence gives in its change clauses: each clause runs from its item to where the next
+    item's clause begins, and gives a reason when a marker follows its change."""
+    found = list(narrative.CLAUSE.finditer(sentence))
+    starts = [_subject_start(sentence, m.start() if not m.group("amount") else m.start()) for m in found]
+    out: list[Reason] = []
+    for i, m in enumerate(found):
+        end = starts[i + 1] if i + 1 < len(found) and starts[i + 1] > m.end() else len(sentence)
+        if not gives_reason(sentence[m.end() : end]):
+            continue
+        subject, parents = _subject(sentence[starts[i] : m.start()] or sentence[starts[i] :], item)
+        if len(subject) < 2 or float(m.group("change").replace(",", "")) == 0:
+            continue
+        way: Way = "down" if m.group("verb") in narrative.DOWN else "up"
+        quote = _cut(sentence[starts[i] : end]).strip("；;，, ")
+        out.append(Reason(subject=subject, way=way, quote=quote, where=where, parents=parents))
+    return out
+
+
+def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
+    """Every reason the prose chunks give for an item's change, in order."""
+    out: list[Reason] = []
+    last: tuple[narrative.Change, str] | None = None  # the last change of the sentence before, same heading
+    read = [
+        (sentence, where + page_note(c.metadata.get("page"), c.metadata.get("page_end")), item)
+        for c in chunks
+        for sentence, where, item in narrative.paragraphs([c])
+    ]
+    for sentence, where, item in read:
+        if last is not None and last[1] != where:
+            last = None
+        opening = _opening(sentence)
+        if last is not None and _marker().match(opening):  # "主要原因是：…" after the change's sentence
+            c = last[0]
+            signed = c.change if c.change is not None else c.rate
+            if signed:
+                quote = f"{c.sentence}{sentence}"
+                out.append(Reason(subject=c.subject, way="up" if signed > 0 else "down", quote=quote,
+                                  where=where, parents=c.parents))  # fmt: skip
+            last = None
+            continue
+        if own := _own().match(opening):
+            subject = narrative.TRAIL.sub("", own.group("subject")).strip()
+            out.append(Reason(subject=subject, way=_way(own.group("way")), quote=sentence, where=where))
+            last = None
+            continue
+        out.extend(_in_sentence(sentence, where, item))
+        changes = narrative._clauses(sentence, where, item)
+        last = (changes[-1], where) if changes else None
+    return out
+
+
+def asked_way(question: str) -> Way | None:
+    """The direction a why-question asks about: its premise ("为什么增加"), else the one direction its words
+    name ("比上年减少多少？主要原因？"); None when it names none or both."""
+    if asked := premise.asked_direction(question):
+        return asked[1]
+    ways = {d for d in ("up", "down") if any(w in question for w in premise.direction_words(d) if len(w) > 1)}
+    return ways.pop() if len(ways) == 1 else None  # type: ignore[return-value]
+
+
+def no_reason(change: narrative.Change, subject: str, way: str) -> str:
+    """The answer when the item's change is printed without a reason."""
+    signed = change.change if change.change is not None else change.rate
+    word = "增加" if signed is not None and signed > 0 else "减少"
+    amount = f"{abs(signed)}{change.change_unit if change.change is not None else '%'}" if signed is not None else ""
+    return str(_data()["no_reason"]).format(change=f"{subject}比{change.against}{word}{amount}", way=way)
+
+
+def about_other(quote: str, phrase: str, names: Sequence[str], neutral: Sequence[str]) -> bool:
+    """Whether a quote states the change of another item than the one asked: it prints changes, and none of
+    them is of the item asked (narrative.pick's reading of a subject)."""
+    printed = narrative._clauses(quote, "")
+    if not printed or not phrase.strip():
+        return False
+    return narrative.pick(printed, phrase, names, neutral, lambda c: c.change) is None and not any(
+        narrative.pick([c], phrase, names, neutral, lambda c: c.change) for c in printed
+    )
+
+
+def explained(turn: Engine, query: Query) -> Draft | None:
+    """The reason printed for the item a why-question asks and its direction; Unanswerable when the item's
+    change is printed without one; None when the prose prints neither (the caller's search decides)."""
+    question = query.question
+    if not WHY.search(question) or len(query.doc_ids) > 1:
+        return None
+    doc = turn.pick.doc(query)
+    phrase = asked_phrase(turn, query)
+    if not phrase:
+        return None
+    neutral = turn.understanding.neutral
+    chunks = turn.facts_sql.chunks([doc.doc_id])
+    way = asked_way(question)
+    found = [r for r in reasons(chunks) if way is None or r.way == way]
+    best = narrative.pick(found, phrase, doc.aliases, neutral, lambda r: Decimal(0 if r.way == "up" else 1))
+    if best is not None:
+        return Draft(
+            text=f"据{best.where}：\n「{best.quote}」",
+            citations=[Citation(doc_id=doc.doc_id, where=best.where, text=best.quote)],
+        )
+    change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
+    if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
+        return None
+    subject = narrative.plain_subject(change.subject, doc.aliases)
+    word = "增加" if way == "up" else "减少"
+    raise Unanswerable(no_reason(change, subject, word))
+
+
+def asked_phrase(turn: Engine, query: Query) -> str:
+    """The words of a why-question that name its item (without the department, its premise and question
+    words); the item read for it when the question names none (a follow-up)."""
+    doc = turn.pick.doc(query)
+    plain = to_template(narrative.asked(premise.without_premise(query.question)))
+    words = turn.understanding.content(plain, [doc.doc_id]).split()
+    phrase = " ".join(w for w in words if w not in doc.department)
+    if query.subjects and not narrative.item_named(phrase, turn.understanding.neutral):
+        name = turn.pick.name(query.subjects[0])
+        if not narrative.whole(name):
+            return name
+    return phrase
+
+
+def fits(turn: Engine, query: Query, quote: str) -> bool:
+    """Whether a sentence the search found may answer a why-question: with a direction asked it gives a
+    reason, and it never states only another item's change."""
+    if not WHY.search(query.question):
+        return True
+    if asked_way(query.question) and not gives_reason(quote):
+        return False  # an amount, a table cell: no "why"
+    doc = turn.pick.doc(query)
+    return not about_other(quote, asked_phrase(turn, query), doc.aliases, turn.understanding.neutral)
