@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from assistant import narrative, premise
 from assistant.draft import Draft, Unanswerable, page_note
 from assistant.explain import WHY
+from assistant.knowledge import norm
 from assistant.records import Citation, Query
 from assistant.tokens import to_template
 from index.records import Chunk
@@ -105,6 +106,7 @@ def _subject(clause: str, item: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The item a change clause is of: the words before its first figure or comparison ("2024年“三公”经费预算数为
     47.91万元" → "“三公”经费预算数"), or the numbered paragraph's item when those name none."""
     head = re.split(r"\d[\d,.]*\s*(?:亿元|万元|元|%)|比|较|与上年|[，,；;]", clause.strip(), maxsplit=1)[0]
+    head = re.sub(r"[①-⑳]|[（(]\d+[)）]", "", head)  # "⑤老年福利（2081002）": the item, without its number and code
     subject = narrative.TRAIL.sub("", narrative.LEAD.sub("", head.strip())).strip()
     if item and narrative.generic(subject):
         return item[-1], item[:-1]
@@ -119,7 +121,9 @@ def _cut(clause: str) -> str:
         return clause
     for m in re.finditer(r"[；;]", clause[marker.end() :]):
         rest = clause[marker.end() + m.end() :]
-        if not re.match(r"\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|另外|同时)", rest):
+        if not re.match(
+            r"\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|另外|同时)", rest
+        ):
             return clause[: marker.end() + m.start()]
     return clause
 
@@ -219,6 +223,9 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     way = asked_way(question)
     found = [r for r in reasons(chunks) if way is None or r.way == way]
     best = narrative.pick(found, phrase, doc.aliases, neutral, lambda r: Decimal(0 if r.way == "up" else 1))
+    if best is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
+        name = turn.pick.name(query.subjects[0])
+        best = narrative.pick(found, name, doc.aliases, (), lambda r: Decimal(0 if r.way == "up" else 1))
     if best is not None:
         return Draft(
             text=f"据{best.where}：\n「{best.quote}」",
@@ -238,7 +245,10 @@ def asked_phrase(turn: Engine, query: Query) -> str:
     doc = turn.pick.doc(query)
     plain = to_template(narrative.asked(premise.without_premise(query.question)))
     words = turn.understanding.content(plain, [doc.doc_id]).split()
-    phrase = " ".join(w for w in words if w not in doc.department)
+    off = _data()["asked_words"]
+    phrase = " ".join(
+        w for w in words if w not in doc.department and len(w) > 1 and not re.search(r"\d", w) and w not in off
+    )
     if query.subjects and not narrative.item_named(phrase, turn.understanding.neutral):
         name = turn.pick.name(query.subjects[0])
         if not narrative.whole(name):
@@ -254,4 +264,8 @@ def fits(turn: Engine, query: Query, quote: str) -> bool:
     if asked_way(query.question) and not gives_reason(quote):
         return False  # an amount, a table cell: no "why"
     doc = turn.pick.doc(query)
-    return not about_other(quote, asked_phrase(turn, query), doc.aliases, turn.understanding.neutral)
+    phrase = asked_phrase(turn, query)
+    plain = norm(quote)  # the quote names the item asked ("主要原因是：…" alone names only what the reason does)
+    if not all(norm(w) in plain for w in phrase.split() if w not in turn.understanding.neutral):
+        return False
+    return not about_other(quote, phrase, doc.aliases, turn.understanding.neutral)
