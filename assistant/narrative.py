@@ -160,10 +160,12 @@ def paragraphs(chunks: Sequence[Chunk]) -> list[tuple[str, str, tuple[str, ...]]
 
 def changes(chunks: Sequence[Chunk]) -> list[Change]:
     """Every printed change of the prose chunks, in order."""
-    return [c for sentence, where, item in paragraphs(chunks) for c in _clauses(sentence, where, item)]
+    return [c for sentence, where, item in paragraphs(chunks) for c in clauses(sentence, where, item)]
 
 
-def _clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Change]:
+def clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Change]:
+    """The changes one sentence prints, each with the item it is of (the paragraph's item when the clause's
+    own words name none)."""
     out: list[Change] = []
     for m in CLAUSE.finditer(sentence):
         before = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1]

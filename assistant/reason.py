@@ -20,9 +20,9 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from assistant import narrative, premise
@@ -132,7 +132,7 @@ def _in_sentence(sentence: str, where: str, item: tuple[str, ...]) -> list[Reaso
     """The reasons a sentence gives in its change clauses: each clause runs from its item to where the next
     item's clause begins, and gives a reason when a marker follows its change."""
     found = list(narrative.CLAUSE.finditer(sentence))
-    starts = [_subject_start(sentence, m.start() if not m.group("amount") else m.start()) for m in found]
+    starts = [_subject_start(sentence, m.start()) for m in found]
     out: list[Reason] = []
     for i, m in enumerate(found):
         end = starts[i + 1] if i + 1 < len(found) and starts[i + 1] > m.end() else len(sentence)
@@ -175,7 +175,7 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
             last = None
             continue
         out.extend(_in_sentence(sentence, where, item))
-        changes = narrative._clauses(sentence, where, item)
+        changes = narrative.clauses(sentence, where, item)
         last = (changes[-1], where) if changes else None
     return out
 
@@ -200,7 +200,7 @@ def no_reason(change: narrative.Change, subject: str, way: str) -> str:
 def about_other(quote: str, phrase: str, names: Sequence[str], neutral: Sequence[str]) -> bool:
     """Whether a quote states the change of another item than the one asked: it prints changes, and none of
     them is of the item asked (narrative.pick's reading of a subject)."""
-    printed = narrative._clauses(quote, "")
+    printed = narrative.clauses(quote, "")
     if not printed or not phrase.strip():
         return False
     return narrative.pick(printed, phrase, names, neutral, lambda c: c.change) is None and not any(
