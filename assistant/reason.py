@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
@@ -110,7 +110,15 @@ def _subject(clause: str, item: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     subject = narrative.TRAIL.sub("", narrative.LEAD.sub("", head.strip())).strip()
     if item and narrative.generic(subject):
         return item[-1], item[:-1]
-    return subject, ()
+    return _on_path(subject, ())
+
+
+def _on_path(subject: str, parents: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A subject written as its path ("公路水路运输（款）公路建设（项）支出"): the item 公路建设, its parents before."""
+    levels = [p.strip("“”\"' ") for p in narrative.PATH_LEVEL.split(subject)][:-1]
+    if levels and all(levels):
+        return levels[-1], (*parents, *levels[:-1])
+    return subject, parents
 
 
 def _cut(clause: str) -> str:
@@ -147,26 +155,52 @@ def _in_sentence(sentence: str, where: str, item: tuple[str, ...]) -> list[Reaso
     return out
 
 
+def _flat_clauses(sentence: str, where: str, item: tuple[str, ...]) -> list[tuple[Reason, bool]]:
+    """The unchanged items a sentence prints ("公务用车运行费21.56万元，比2023年预算持平，主要原因是…"), each as a
+    flat Reason (its quote the clause) and whether the clause itself gives the reason."""
+    out: list[tuple[Reason, bool]] = []
+    for m in _flat().finditer(sentence):
+        start = _subject_start(sentence, m.start())
+        subject, parents = _subject(sentence[start : m.start()], item)
+        if len(subject) < 2 and item:
+            subject, parents = item[-1], item[:-1]
+        if len(subject) < 2:
+            continue
+        rest = re.split(r"[；;。]", sentence[m.end() :], maxsplit=1)[0]
+        quote = _cut(sentence[start : m.end()] + rest).strip("；;，, ")
+        out.append((Reason(subject=subject, way="flat", quote=quote, where=where, parents=parents), gives_reason(rest)))
+    return out
+
+
+@cache
+def _flat() -> re.Pattern[str]:
+    """A comparison that finds the item unchanged ("比2023年预算持平", "与上年持平")."""
+    words = "|".join(map(re.escape, sorted(_data()["flat"], key=len, reverse=True)))
+    return re.compile(rf"(?:比|较|与)[^，。；;]{{0,20}}?(?:{words})")
+
+
 def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
-    """Every reason the prose chunks give for an item's change, in order."""
+    """Every reason the prose chunks give for an item's change (or for its staying unchanged), in order."""
     out: list[Reason] = []
-    last: tuple[narrative.Change, str] | None = None  # the last change of the sentence before, same heading
+    last: Reason | None = None  # the last change of the sentence before, same heading, its quote that sentence
     read = [
         (sentence, where + page_note(c.metadata.get("page"), c.metadata.get("page_end")), item)
         for c in chunks
         for sentence, where, item in narrative.paragraphs([c])
     ]
+    prev = ("", "")  # the sentence before and its heading
     for sentence, where, item in read:
-        if last is not None and last[1] != where:
+        if last is not None and last.where != where:
             last = None
         opening = _opening(sentence)
-        if last is not None and _marker().match(opening):  # "主要原因是：…" after the change's sentence
-            c = last[0]
-            signed = c.change if c.change is not None else c.rate
-            if signed:
-                quote = f"{c.sentence}{sentence}"
-                out.append(Reason(subject=c.subject, way="up" if signed > 0 else "down", quote=quote,
-                                  where=where, parents=c.parents))  # fmt: skip
+        flat = _flat().match(opening)
+        if last is None and flat and item:  # "（三）公务接待费1.35万元。" then "比2023年预算持平，主要原因是…"
+            opened = prev[0] if prev[1] == where and item[-1] in prev[0] else ""
+            last = Reason(subject=item[-1], way="flat", quote=opened, where=where, parents=item[:-1])
+        prev = (sentence, where)
+        if last is not None and (_marker().match(opening) or flat):  # "主要原因是：…" after the change's sentence
+            if gives_reason(opening) and (flat is None or last.way == "flat"):
+                out.append(replace(last, quote=f"{last.quote}{sentence}"))
             last = None
             continue
         if own := _own().match(opening):
@@ -175,8 +209,17 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
             last = None
             continue
         out.extend(_in_sentence(sentence, where, item))
+        flats = _flat_clauses(sentence, where, item)
+        out.extend(r for r, given in flats if given)
         changes = narrative.clauses(sentence, where, item)
-        last = (changes[-1], where) if changes else None
+        last = None
+        flat_end = max((m.end() for m in _flat().finditer(sentence)), default=-1)
+        if flats and flat_end > max((m.end() for m in narrative.CLAUSE.finditer(sentence)), default=-1):
+            last = None if flats[-1][1] else replace(flats[-1][0], quote=sentence)
+        elif changes and (signed := changes[-1].change if changes[-1].change is not None else changes[-1].rate):
+            subject, parents = _on_path(changes[-1].subject, changes[-1].parents)
+            way: Way = "up" if signed > 0 else "down"
+            last = Reason(subject=subject, way=way, quote=changes[-1].sentence, where=where, parents=parents)
     return out
 
 
@@ -221,22 +264,60 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     neutral = turn.understanding.neutral
     chunks = turn.facts_sql.chunks([doc.doc_id])
     way = asked_way(question)
-    found = [r for r in reasons(chunks) if way is None or r.way == way]
-    best = narrative.pick(found, phrase, doc.aliases, neutral, lambda r: Decimal(0 if r.way == "up" else 1))
-    if best is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
-        name = turn.pick.name(query.subjects[0])
-        best = narrative.pick(found, name, doc.aliases, (), lambda r: Decimal(0 if r.way == "up" else 1))
+    every = reasons(chunks)
+    same = [r for r in every if way is None or r.way == way]
+    best = _best(turn, query, phrase, same)
+    several = {_path(r): r for r in same if best is None and _best(turn, query, phrase, [r]) is not None}
+    if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
+        raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
         return Draft(
             text=f"据{best.where}：\n「{best.quote}」",
             citations=[Citation(doc_id=doc.doc_id, where=best.where, text=best.quote)],
         )
+    asked = premise.asked_direction(question)
+    if asked is not None and (other := _best(turn, query, phrase, [r for r in every if r.way != way])) is not None:
+        word = {"up": "增加", "down": "减少", "flat": _data()["flat"][0]}[other.way]
+        subject = narrative.plain_subject(other.subject, doc.aliases)
+        fixed = str(_data()["corrected"]).format(item=subject, printed=word, asked=asked[0])
+        raise Unanswerable(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
     change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
     if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
         return None
     subject = narrative.plain_subject(change.subject, doc.aliases)
     word = "增加" if way == "up" else "减少"
+    if parts := _parts(change, subject, same):
+        said = "；".join(f"「{r.quote}」" for r in parts)
+        return Draft(
+            text=f"{no_reason(change, subject, word)}；同一节说明了其中各项的原因：{said}（据{parts[0].where}）",
+            citations=[Citation(doc_id=doc.doc_id, where=r.where, text=r.quote) for r in parts],
+        )
     raise Unanswerable(no_reason(change, subject, word))
+
+
+def _parts(change: narrative.Change, subject: str, same: Sequence[Reason]) -> list[Reason]:
+    """The reasons printed for the parts of an item whose own change has none, in the section on that item
+    ("一、2024年“三公”经费预算情况说明": 公务用车购置及运行费…主要原因是购置公务用车); at most three, else none."""
+    if len(norm(subject)) < 2 or norm(subject) not in norm(change.where):
+        return []
+    parts = [r for r in same if r.where.startswith(change.where) and norm(r.subject) != norm(subject)]
+    return parts if len(parts) <= 3 else []
+
+
+def _path(r: Reason) -> str:
+    return f"{r.parents[-1]}{r.subject}" if r.parents and r.parents[-1] not in r.subject else r.subject
+
+
+def _best(turn: Engine, query: Query, phrase: str, found: Sequence[Reason]) -> Reason | None:
+    """The reason of the item asked among `found`: by the question's words, else by the name of the label read
+    for it ("三公经费" asked, read as 财政拨款“三公”经费)."""
+    doc = turn.pick.doc(query)
+    quotes = {r.quote: Decimal(i) for i, r in reversed(list(enumerate(found)))}
+    first = lambda r: quotes[r.quote]  # noqa: E731  # two as good with different quotes: none (which one?)
+    best = narrative.pick(found, phrase, doc.aliases, turn.understanding.neutral, first)
+    if best is None and query.subjects:
+        best = narrative.pick(found, turn.pick.name(query.subjects[0]), doc.aliases, (), first)
+    return best
 
 
 def asked_phrase(turn: Engine, query: Query) -> str:
@@ -244,7 +325,9 @@ def asked_phrase(turn: Engine, query: Query) -> str:
     words); the item read for it when the question names none (a follow-up)."""
     doc = turn.pick.doc(query)
     plain = to_template(narrative.asked(premise.without_premise(query.question)))
-    words = turn.understanding.content(plain, [doc.doc_id]).split()
+    for written in turn.understanding.named(plain).values():  # "无锡交通局": a department as the asker wrote it
+        plain = plain.replace(written, " ")
+    words = [re.sub(r"了$", "", w) for w in turn.understanding.content(plain, [doc.doc_id]).split()]
     off = _data()["asked_words"]
     phrase = " ".join(
         w for w in words if w not in doc.department and len(w) > 1 and not re.search(r"\d", w) and w not in off
