@@ -38,6 +38,7 @@ from assistant.measures import base_of, months_per_year, on_base, on_year_before
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.ranking import ranked
+from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
 from assistant.registered import read_subject, registered, registered_share
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, Selector, coarser_printings
@@ -351,7 +352,7 @@ class Engine:
         try:
             draft = rebound or self._compose(query)
         except (Unanswerable, CalculationError) as e:
-            if across:
+            if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
                 return self._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):

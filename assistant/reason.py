@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 Way = Literal["up", "down", "flat"]
 
 
+class Corrected(Unanswerable):
+    """A why-question's premise the document contradicts: refused with the correction, never answered instead by
+    the two years' figures."""
+
+
 @cache
 def _data() -> dict[str, Any]:
     """assistant/reason.toml, read once."""
@@ -255,6 +260,9 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     """The reason printed for the item a why-question asks and its direction; Unanswerable when the item's
     change is printed without one; None when the prose prints neither (the caller's search decides)."""
     question = query.question
+    stated = premise.stated_figure(question) or _figure(question)
+    if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
+        raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
     if not WHY.search(question) or len(query.doc_ids) > 1:
         return None
     doc = turn.pick.doc(query)
@@ -280,10 +288,12 @@ def explained(turn: Engine, query: Query) -> Draft | None:
         word = {"up": "增加", "down": "减少", "flat": _data()["flat"][0]}[other.way]
         subject = narrative.plain_subject(other.subject, doc.aliases)
         fixed = str(_data()["corrected"]).format(item=subject, printed=word, asked=asked[0])
-        raise Unanswerable(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
+        raise Corrected(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
     change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
     if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
         return None
+    if _unread(chunks, change.where, every):
+        return None  # a reason printed in the change's section names no item read ("预算收支增（减）的主要原因：…")
     subject = narrative.plain_subject(change.subject, doc.aliases)
     word = "增加" if way == "up" else "减少"
     if parts := _parts(change, subject, same):
@@ -293,6 +303,45 @@ def explained(turn: Engine, query: Query) -> Draft | None:
             citations=[Citation(doc_id=doc.doc_id, where=r.where, text=r.quote) for r in parts],
         )
     raise Unanswerable(no_reason(change, subject, word))
+
+
+def _figure(question: str) -> tuple[str, Decimal] | None:
+    """The figure a question states after a direction word ("比上年增长了50%，主要原因是什么" → ("50%", 50))."""
+    ways = "|".join(map(re.escape, [*premise.direction_words("up"), *premise.direction_words("down")]))
+    m = re.search(rf"(?:{ways})了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question)
+    return (f"{m.group('num')}{m.group('unit')}", Decimal(m.group("num").replace(",", ""))) if m else None
+
+
+def _stated(turn: Engine, query: Query, stated: tuple[str, Decimal]) -> str | None:
+    """The correction of a why-question whose stated figure ("增长了50%") the item's printed change is not (a
+    rate within a percentage point, an amount in its unit within 0.5%), or None."""
+    doc = turn.pick.doc(query)
+    phrase = asked_phrase(turn, query)
+    chunks = turn.facts_sql.chunks([doc.doc_id])
+    c = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, turn.understanding.neutral)
+    if c is None or c.change is None or not c.change:
+        return None
+    written, value = stated
+    if written.endswith("%"):
+        base = c.amount - c.change if c.amount is not None and c.change_unit == c.unit else None
+        rate = c.rate if c.rate is not None else (c.change * 100 / base if base else None)
+        if rate is None or abs(abs(rate) - value) <= 1:
+            return None
+    elif not written.endswith(c.change_unit) or abs(abs(c.change) - value) <= value * Decimal("0.005"):
+        return None
+    subject = narrative.plain_subject(c.subject, doc.aliases)
+    word = "增加" if c.change > 0 else "减少"
+    printed = f"{subject}比{c.against}{word}{abs(c.change)}{c.change_unit}"
+    return str(_data()["stated"]).format(printed=printed, stated=written)
+
+
+def _unread(chunks: Sequence[Chunk], where: str, every: Sequence[Reason]) -> bool:
+    """Whether a sentence of the section `where` gives a reason that no reason read holds."""
+    return any(
+        gives_reason(sentence) and not any(sentence in r.quote or r.quote in sentence for r in every)
+        for sentence, said, _ in narrative.paragraphs(chunks)
+        if said == where
+    )
 
 
 def _parts(change: narrative.Change, subject: str, same: Sequence[Reason]) -> list[Reason]:
@@ -316,7 +365,8 @@ def _best(turn: Engine, query: Query, phrase: str, found: Sequence[Reason]) -> R
     first = lambda r: quotes[r.quote]  # noqa: E731  # two as good with different quotes: none (which one?)
     best = narrative.pick(found, phrase, doc.aliases, turn.understanding.neutral, first)
     if best is None and query.subjects:
-        best = narrative.pick(found, turn.pick.name(query.subjects[0]), doc.aliases, (), first)
+        name = narrative.plain_subject(turn.pick.name(query.subjects[0]), doc.aliases)  # "科协组织建设…": no 科协
+        best = narrative.pick(found, name, doc.aliases, (), first)
     return best
 
 
@@ -340,15 +390,19 @@ def asked_phrase(turn: Engine, query: Query) -> str:
 
 
 def fits(turn: Engine, query: Query, quote: str) -> bool:
-    """Whether a sentence the search found may answer a why-question: with a direction asked it gives a
-    reason, and it never states only another item's change."""
-    if not WHY.search(query.question):
+    """Whether a sentence the search found may answer a why-question of a change ("为什么减少"): it gives a
+    reason, names the item asked and never states only another item's change. A why-question of no change
+    ("为什么是0") is left to the search."""
+    if not WHY.search(query.question) or asked_way(query.question) is None:
         return True
-    if asked_way(query.question) and not gives_reason(quote):
+    if not gives_reason(quote):
         return False  # an amount, a table cell: no "why"
     doc = turn.pick.doc(query)
     phrase = asked_phrase(turn, query)
     plain = norm(quote)  # the quote names the item asked ("主要原因是：…" alone names only what the reason does)
-    if not all(norm(w) in plain for w in phrase.split() if w not in turn.understanding.neutral):
+    words = [w for w in phrase.split() if w not in turn.understanding.neutral]
+    names = [turn.pick.name(k) for k in query.subjects]
+    whole = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}  # the budget as a whole: any passage
+    if words and not whole and not any(norm(w) in plain for w in [*words, *names]):
         return False
     return not about_other(quote, phrase, doc.aliases, turn.understanding.neutral)
