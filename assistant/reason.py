@@ -398,11 +398,16 @@ def fits(turn: Engine, query: Query, quote: str) -> bool:
     if not gives_reason(quote):
         return False  # an amount, a table cell: no "why"
     doc = turn.pick.doc(query)
+    way = asked_way(query.question)
+    read = [r.way for r in reasons(turn.facts_sql.chunks([doc.doc_id])) if norm(quote) in norm(r.quote)]
+    if read and way not in read:
+        return False  # "主要原因是：…经费增加。" read as the reason of a fall: not of the rise asked
     phrase = asked_phrase(turn, query)
     plain = norm(quote)  # the quote names the item asked ("主要原因是：…" alone names only what the reason does)
     words = [w for w in phrase.split() if w not in turn.understanding.neutral]
     names = [turn.pick.name(k) for k in query.subjects]
-    whole = set(query.subjects) <= {norm("支出总计"), norm("收入总计")}  # the budget as a whole: any passage
-    if words and not whole and not any(norm(w) in plain for w in [*words, *names]):
+    whole = bool(query.subjects) and set(query.subjects) <= {norm("支出总计"), norm("收入总计")}  # any passage
+    named = all(norm(w) in plain for w in words) or any(norm(n) in plain for n in names)
+    if words and not whole and not named:
         return False
     return not about_other(quote, phrase, doc.aliases, turn.understanding.neutral)

@@ -158,3 +158,17 @@ def test_a_quote_of_another_item_or_an_amount_answers_no_why(engine: Engine) -> 
     )
     assert not fits(engine, query, "2024年预算安排1660.32万元，比2023年预算执行数减少12.60%。")  # an amount only
     assert fits(engine, query, "行政运行比2023年预算执行数减少12.60%。主要原因是：行政运行经费减少。")
+
+
+@pytest.mark.slow
+def test_a_bare_reason_sentence_of_another_item_or_direction_is_no_answer(engine: Engine) -> None:
+    # "主要原因是：组织事务一般行政管理事务经费增加。" names another item; the 宣传事务 one follows a fall (减少2.98%)
+    for question in ("万里街道2024年宣传经费为什么增加了？", "万里街道2024年宣传经费为什么减少了？"):
+        a = engine.answer(question)
+        assert a.refused and "组织事务" not in a.text and "群众团体事务" not in a.text, question
+
+
+@pytest.mark.slow
+def test_a_stated_figure_the_change_is_not_is_corrected(engine: Engine) -> None:
+    a = engine.answer("万里街道2024年三公经费比上年增长了50%，主要原因是什么？")
+    assert a.refused and "增加25万元" in a.text and "“50%”" in a.text  # never the two years' figures instead
