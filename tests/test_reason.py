@@ -12,13 +12,10 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import clauses
 from assistant.reason import _data, asked_phrase, asked_way, fits, gives_reason, no_reason, reasons
-from index.records import Chunk
+from tests.test_narrative import chunk
 
 THREE = "其他相关情况说明 > 一、2024年“三公”经费预算情况说明"
-
-
-def chunk(text: str, where: str = "2024年部门预算编制说明") -> Chunk:
-    return Chunk(id="x", doc_id="d", where=where, text=f"{where}\n{text}", metadata={"kind": "prose"})
+P6 = "2024年部门预算编制说明"
 
 
 # 万里街道 2024 部门预算, p.32: the 三公 section, each item's change and its reason (or its staying unchanged)
@@ -36,7 +33,8 @@ WANLI_P6 = chunk(
     "财政拨款收入支出减少的主要原因是项目调整。\n"
     "4.“一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元，主要用于宣传事务一般行政管理事务。"
     "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
-    "主要原因是：宣传事务一般行政管理事务经费增加。"
+    "主要原因是：宣传事务一般行政管理事务经费增加。",
+    P6,
 )
 
 
