@@ -279,9 +279,9 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
+        quote = _printed(best.quote, chunks)
         return Draft(
-            text=f"据{best.where}：\n「{best.quote}」",
-            citations=[Citation(doc_id=doc.doc_id, where=best.where, text=best.quote)],
+            text=f"据{best.where}：\n「{quote}」", citations=[Citation(doc_id=doc.doc_id, where=best.where, text=quote)]
         )
     asked = premise.asked_direction(question)
     if asked is not None and (other := _best(turn, query, phrase, [r for r in every if r.way != way])) is not None:
@@ -296,7 +296,7 @@ def explained(turn: Engine, query: Query) -> Draft | None:
         return None  # a reason printed in the change's section names no item read ("预算收支增（减）的主要原因：…")
     subject = narrative.plain_subject(change.subject, doc.aliases)
     word = "增加" if way == "up" else "减少"
-    if parts := _parts(change, subject, same):
+    if parts := [replace(r, quote=_printed(r.quote, chunks)) for r in _parts(change, subject, same)]:
         said = "；".join(f"「{r.quote}」" for r in parts)
         return Draft(
             text=f"{no_reason(change, subject, word)}；同一节说明了其中各项的原因：{said}（据{parts[0].where}）",
@@ -310,6 +310,16 @@ def _figure(question: str) -> tuple[str, Decimal] | None:
     ways = "|".join(map(re.escape, [*premise.direction_words("up"), *premise.direction_words("down")]))
     m = re.search(rf"(?:{ways})了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question)
     return (f"{m.group('num')}{m.group('unit')}", Decimal(m.group("num").replace(",", ""))) if m else None
+
+
+def _printed(quote: str, chunks: Sequence[Chunk]) -> str:
+    """The quote as the chunk prints it ("较 2021 年预算增加 1,000 万元"; read without the spaces), line breaks
+    dropped; the quote itself when it is not found."""
+    pattern = r"\s*".join(map(re.escape, re.sub(r"\s+", "", quote)))
+    for c in chunks:
+        if m := re.search(pattern, c.text):
+            return m.group(0).replace("\n", "")
+    return quote
 
 
 def _stated(turn: Engine, query: Query, stated: tuple[str, Decimal]) -> str | None:
