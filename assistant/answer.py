@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import english, follow, narrative, premise, prior_text, reason, scope, stated, years
+from assistant import english, follow, narrative, premise, prior_text, purpose, reason, scope, stated, years
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError, Operand
@@ -586,6 +586,8 @@ class Engine:
     def _compose(self, query: Query) -> Draft:
         if query.measure == "explain" and (both := reason_and_change(self, query)):
             return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
+        if query.measure in ("explain", "breakdown", "amount") and (used := purpose.spent_on(self, query)):
+            return used  # "…主要花在哪": the use printed for the very item asked
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):

@@ -88,7 +88,7 @@ class Reason:
     parents: tuple[str, ...] = ()
 
 
-def _opening(sentence: str) -> str:
+def sentence_opening(sentence: str) -> str:
     return narrative.LEAD.sub("", narrative.ENUM.sub("", sentence)).lstrip("：: ")
 
 
@@ -115,14 +115,15 @@ def _subject(clause: str, item: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     subject = narrative.TRAIL.sub("", narrative.LEAD.sub("", head.strip())).strip()
     if item and narrative.generic(subject):
         return item[-1], item[:-1]
-    return _on_path(subject, ())
+    return on_path(subject, ())
 
 
-def _on_path(subject: str, parents: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+def on_path(subject: str, parents: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """A subject written as its path ("公路水路运输（款）公路建设（项）支出"): the item 公路建设, its parents before."""
-    levels = [p.strip("“”\"' ") for p in narrative.PATH_LEVEL.split(subject)][:-1]
-    if levels and all(levels):
-        return levels[-1], (*parents, *levels[:-1])
+    split = [p.strip("“”\"' ") for p in narrative.PATH_LEVEL.split(subject)]
+    levels = split if len(split) > 1 and len(split[-1]) > 2 else split[:-1]  # "…（项）支出": 支出 no level
+    if levels and all(levels):  # a level inside the item's own name ("社会工作事务" of 其他社会工作事务支出) is none
+        return levels[-1], tuple(p for p in (*parents, *levels[:-1]) if p not in levels[-1])
     return subject, parents
 
 
@@ -197,7 +198,7 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
     for sentence, where, item in read:
         if last is not None and last.where != where:
             last = None
-        opening = _opening(sentence)
+        opening = sentence_opening(sentence)
         flat = _flat().match(opening)
         if last is None and flat and item:  # "（三）公务接待费1.35万元。" then "比2023年预算持平，主要原因是…"
             opened = prev[0] if prev[1] == where and item[-1] in prev[0] else ""
@@ -222,7 +223,7 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
         if flats and flat_end > max((m.end() for m in narrative.CLAUSE.finditer(sentence)), default=-1):
             last = None if flats[-1][1] else replace(flats[-1][0], quote=sentence)
         elif changes and (signed := changes[-1].change if changes[-1].change is not None else changes[-1].rate):
-            subject, parents = _on_path(changes[-1].subject, changes[-1].parents)
+            subject, parents = on_path(changes[-1].subject, changes[-1].parents)
             way: Way = "up" if signed > 0 else "down"
             last = Reason(subject=subject, way=way, quote=changes[-1].sentence, where=where, parents=parents)
     return out
@@ -260,7 +261,7 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     """The reason printed for the item a why-question asks and its direction; Unanswerable when the item's
     change is printed without one; None when the prose prints neither (the caller's search decides)."""
     question = query.question
-    stated = premise.stated_figure(question) or _figure(question)
+    stated = premise.stated_figure(question) or figure_stated(question)
     if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
         raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
     if not WHY.search(question) or len(query.doc_ids) > 1:
@@ -279,7 +280,7 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
-        quote = _printed(best.quote, chunks)
+        quote = as_printed(best.quote, chunks)
         return Draft(
             text=f"据{best.where}：\n「{quote}」", citations=[Citation(doc_id=doc.doc_id, where=best.where, text=quote)]
         )
@@ -296,7 +297,7 @@ def explained(turn: Engine, query: Query) -> Draft | None:
         return None  # a reason printed in the change's section names no item read ("预算收支增（减）的主要原因：…")
     subject = narrative.plain_subject(change.subject, doc.aliases)
     word = "增加" if way == "up" else "减少"
-    if parts := [replace(r, quote=_printed(r.quote, chunks)) for r in _parts(change, subject, same)]:
+    if parts := [replace(r, quote=as_printed(r.quote, chunks)) for r in _parts(change, subject, same)]:
         said = "；".join(f"「{r.quote}」" for r in parts)
         return Draft(
             text=f"{no_reason(change, subject, word)}；同一节说明了其中各项的原因：{said}（据{parts[0].where}）",
@@ -305,14 +306,14 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     raise Unanswerable(no_reason(change, subject, word))
 
 
-def _figure(question: str) -> tuple[str, Decimal] | None:
+def figure_stated(question: str) -> tuple[str, Decimal] | None:
     """The figure a question states after a direction word ("比上年增长了50%，主要原因是什么" → ("50%", 50))."""
     ways = "|".join(map(re.escape, [*premise.direction_words("up"), *premise.direction_words("down")]))
     m = re.search(rf"(?:{ways})了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question)
     return (f"{m.group('num')}{m.group('unit')}", Decimal(m.group("num").replace(",", ""))) if m else None
 
 
-def _printed(quote: str, chunks: Sequence[Chunk]) -> str:
+def as_printed(quote: str, chunks: Sequence[Chunk]) -> str:
     """The quote as the chunk prints it ("较 2021 年预算增加 1,000 万元"; read without the spaces), line breaks
     dropped; the quote itself when it is not found."""
     pattern = r"\s*".join(map(re.escape, re.sub(r"\s+", "", quote)))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import purpose
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import clauses
@@ -170,3 +171,38 @@ def test_a_bare_reason_sentence_of_another_item_or_direction_is_no_answer(engine
 def test_a_stated_figure_the_change_is_not_is_corrected(engine: Engine) -> None:
     a = engine.answer("万里街道2024年三公经费比上年增长了50%，主要原因是什么？")
     assert a.refused and "增加25万元" in a.text and "“50%”" in a.text  # never the two years' figures instead
+
+
+# 社工部 2024 决算, p.18: a numbered item's opening sentence, then its use in a sentence of its own
+SHEGONGBU_USE = chunk(
+    "3、一般公共服务支出（类）社会工作事务（款）其他社会工作事务支出（项）。{marker}新建部门开办费、基层政权和社区建设项目支出。",
+    "五、一般公共预算财政拨款支出决算情况说明",
+)
+
+
+@pytest.mark.parametrize("word", purpose._data()["asked"])
+def test_each_use_word_asks_a_use(word: str) -> None:
+    assert purpose.asks_use(str(purpose._data()["asked_example"]).format(word=word))
+    assert not purpose.asks_use(
+        f"万里街道2023年的政府性基金拨款支出比2022年增加了1421.25万元，主要{word}？"
+    )  # a premise
+
+
+@pytest.mark.parametrize("marker", purpose._data()["markers"])
+def test_each_use_marker_prints_the_items_use(marker: str) -> None:
+    text = SHEGONGBU_USE.text.replace("{marker}", f"{marker}：")
+    found = purpose.uses([chunk(text.split("\n", 1)[1], SHEGONGBU_USE.where)])
+    assert [(u.subject, u.parents) for u in found] == [("其他社会工作事务支出", ("一般公共服务支出",))]
+    assert found[0].quote.startswith("3、一般公共服务支出（类）") and f"{marker}：新建部门开办费" in found[0].quote
+    assert str(purpose._data()["markers_example"]).startswith(tuple(purpose._data()["markers"]))
+
+
+@pytest.mark.slow
+def test_a_use_question_is_answered_by_the_items_use(engine: Engine) -> None:
+    a = engine.answer("社工部“其他社会工作事务支出”主要花在哪？")  # was refused: "文件没有列出…的构成"
+    assert not a.refused and "主要用于：新建部门开办费、基层政权和社区建设项目支出" in a.text
+    a = engine.answer("社工部行政运行主要用在哪？")  # the use words and their filler are no item ("主要")
+    assert not a.refused and "行政单位人员支出、公用支出" in a.text
+    a = engine.answer("万里街道2024年一般行政管理事务用途是什么？")  # several items: asked which
+    assert a.refused and "哪一项" in a.text and "的用途" in a.text
+    assert all(w in purpose._data()["filler"] for w in ("主要",))
