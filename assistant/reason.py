@@ -411,8 +411,11 @@ def fits(turn: Engine, query: Query, quote: str) -> bool:
     doc = turn.pick.doc(query)
     way = asked_way(query.question)
     read = [r.way for r in reasons(turn.facts_sql.chunks([doc.doc_id])) if norm(quote) in norm(r.quote)]
-    if read and way not in read:
-        return False  # "主要原因是：…经费增加。" read as the reason of a fall: not of the rise asked
+    head = quote[: m.start()] if (m := _marker().search(quote)) else quote  # what the reason is of
+    printed = {d for d in ("up", "down") if any(w in head for w in premise.direction_words(d) if len(w) > 1)}
+    if read and way not in read and not (printed and printed <= set(read)):
+        return False  # "主要原因是：…经费增加。" read as the reason of a fall: not of the rise asked (a quote
+        # printing the fall itself, "预算收支减少主要原因说明：…", is kept: the premise is corrected with it)
     phrase = asked_phrase(turn, query)
     plain = norm(quote)  # the quote names the item asked ("主要原因是：…" alone names only what the reason does)
     words = [w for w in phrase.split() if w not in turn.understanding.neutral]
