@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import narrative, premise
 from assistant.draft import Draft, Unanswerable, page_note
-from assistant.reason import as_printed, asked_phrase, asked_way, figure_stated, on_path, sentence_opening
+from assistant.reason import as_printed, asked_phrase, asked_way, on_path, sentence_opening
 from assistant.records import Citation, Query
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class Use:
 
 def asks_use(question: str) -> bool:
     """Whether a question asks what an item is spent on (and states no change)."""
-    stated = premise.asked_direction(question) or figure_stated(question) or asked_way(question)
+    stated = premise.asked_direction(question) or premise.figure_stated(question) or asked_way(question)
     return any(w in question for w in _data()["asked"]) and not stated
 
 

@@ -261,7 +261,7 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     """The reason printed for the item a why-question asks and its direction; Unanswerable when the item's
     change is printed without one; None when the prose prints neither (the caller's search decides)."""
     question = query.question
-    stated = premise.stated_figure(question) or figure_stated(question)
+    stated = premise.stated_figure(question) or premise.figure_stated(question)
     if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
         raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
     if not WHY.search(question) or len(query.doc_ids) > 1:
@@ -306,13 +306,6 @@ def explained(turn: Engine, query: Query) -> Draft | None:
     raise Unanswerable(no_reason(change, subject, word))
 
 
-def figure_stated(question: str) -> tuple[str, Decimal] | None:
-    """The figure a question states after a direction word ("比上年增长了50%，主要原因是什么" → ("50%", 50))."""
-    ways = "|".join(map(re.escape, [*premise.direction_words("up"), *premise.direction_words("down")]))
-    m = re.search(rf"(?:{ways})了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question)
-    return (f"{m.group('num')}{m.group('unit')}", Decimal(m.group("num").replace(",", ""))) if m else None
-
-
 def as_printed(quote: str, chunks: Sequence[Chunk]) -> str:
     """The quote as the chunk prints it ("较 2021 年预算增加 1,000 万元"; read without the spaces), line breaks
     dropped; the quote itself when it is not found."""
@@ -324,26 +317,10 @@ def as_printed(quote: str, chunks: Sequence[Chunk]) -> str:
 
 
 def _stated(turn: Engine, query: Query, stated: tuple[str, Decimal]) -> str | None:
-    """The correction of a why-question whose stated figure ("增长了50%") the item's printed change is not (a
-    rate within a percentage point, an amount in its unit within 0.5%), or None."""
     doc = turn.pick.doc(query)
-    phrase = asked_phrase(turn, query)
-    chunks = turn.facts_sql.chunks([doc.doc_id])
-    c = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, turn.understanding.neutral)
-    if c is None or c.change is None or not c.change:
-        return None
-    written, value = stated
-    if written.endswith("%"):
-        base = c.amount - c.change if c.amount is not None and c.change_unit == c.unit else None
-        rate = c.rate if c.rate is not None else (c.change * 100 / base if base else None)
-        if rate is None or abs(abs(rate) - value) <= 1:
-            return None
-    elif not written.endswith(c.change_unit) or abs(abs(c.change) - value) <= value * Decimal("0.005"):
-        return None
-    subject = narrative.plain_subject(c.subject, doc.aliases)
-    word = "增加" if c.change > 0 else "减少"
-    printed = f"{subject}比{c.against}{word}{abs(c.change)}{c.change_unit}"
-    return str(_data()["stated"]).format(printed=printed, stated=written)
+    printed = narrative.changes(turn.facts_sql.chunks([doc.doc_id]))
+    c = narrative.best_change(printed, asked_phrase(turn, query), False, doc.aliases, turn.understanding.neutral)
+    return premise.stated_wrong(stated, c, narrative.plain_subject(c.subject, doc.aliases)) if c else None
 
 
 def _unread(chunks: Sequence[Chunk], where: str, every: Sequence[Reason]) -> bool:

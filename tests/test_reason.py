@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import purpose
+from assistant import premise, purpose
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import clauses
@@ -206,3 +206,15 @@ def test_a_use_question_is_answered_by_the_items_use(engine: Engine) -> None:
     a = engine.answer("万里街道2024年一般行政管理事务用途是什么？")  # several items: asked which
     assert a.refused and "哪一项" in a.text and "的用途" in a.text
     assert all(w in purpose._data()["filler"] for w in ("主要",))
+
+
+def test_a_stated_figure_the_printed_change_is_not() -> None:
+    """premise.toml's `stated`: "增长了50%" when 万里街道's 三公 rose 25万元 on 22.91万元 (109%)."""
+    question = "万里街道2024年三公经费比上年增长了50%，主要原因是什么？"
+    stated = premise.figure_stated(question)
+    assert stated == ("50%", 50)
+    change = clauses("2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。", THREE)[0]
+    fixed = premise.stated_wrong(stated, change, "“三公”经费")
+    assert fixed == "公开文件所列是“三公”经费比2023年预算增加25万元，并非问题所说的“50%”"
+    assert premise.stated_wrong(("109%", 109), change, "“三公”经费") is None  # 25 on 22.91: 109.1%
+    assert premise.stated_wrong(("25万元", 25), change, "“三公”经费") is None
