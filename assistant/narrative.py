@@ -174,12 +174,14 @@ def changes(chunks: Sequence[Chunk]) -> list[Change]:
     it as its whole ("…财政拨款支出…比2025年增加10300.15万元。其中：基本支出…比2025年增加2943.64万元")."""
     out: list[Change] = []
     for sentence, where, item in paragraphs(chunks):
-        found = _clauses(sentence, where, item, out[-1].subject if out and out[-1].where == where else "")
+        found = clauses(sentence, where, item, out[-1].subject if out and out[-1].where == where else "")
         out.extend(found)
     return out
 
 
-def _clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before: str = "") -> list[Change]:
+def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before: str = "") -> list[Change]:
+    """The changes one sentence prints, each with the item it is of (the paragraph's item when the clause's
+    own words name none; `whole_before`: the subject of the change printed just before, whole of a 其中)."""
     out: list[Change] = []
     last_end = 0  # where the clause before ends: a 其中 after it opens the parts of its subject
     for m in CLAUSE.finditer(sentence):

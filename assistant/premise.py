@@ -156,3 +156,28 @@ def item_corrected(question: str, changes: Sequence[Change], item: str) -> tuple
         text = f"比{c.against}{word} {abs(signed)}{'' if said == '%' else ' '}{said}"
         return str(_data()["correction"]).format(printed=text, asked=asked[0]), c
     return None
+
+
+def figure_stated(question: str) -> tuple[str, Decimal] | None:
+    """The figure a question states after a direction word ("比上年增长了50%，主要原因是什么" → ("50%", 50))."""
+    ways = "|".join(map(re.escape, [*direction_words("up"), *direction_words("down")]))
+    m = re.search(rf"(?:{ways})了?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|万元|亿元|元)", question)
+    return (f"{m.group('num')}{m.group('unit')}", Decimal(m.group("num").replace(",", ""))) if m else None
+
+
+def stated_wrong(stated: tuple[str, Decimal], c: Change, subject: str) -> str | None:
+    """The correction of a why-question whose stated figure ("增长了50%") the item's printed change `c` is not
+    (a rate within a percentage point, an amount in its unit within 0.5%), or None."""
+    if c.change is None or not c.change:
+        return None
+    written, value = stated
+    if written.endswith("%"):
+        base = c.amount - c.change if c.amount is not None and c.change_unit == c.unit else None
+        rate = c.rate if c.rate is not None else (c.change * 100 / base if base else None)
+        if rate is None or abs(abs(rate) - value) <= 1:
+            return None
+    elif not written.endswith(c.change_unit) or abs(abs(c.change) - value) <= value * Decimal("0.005"):
+        return None
+    word = "增加" if c.change > 0 else "减少"
+    printed = f"{subject}比{c.against}{word}{abs(c.change)}{c.change_unit}"
+    return str(_data()["stated"]).format(printed=printed, stated=written)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, scope, years
+from assistant import follow, narrative, premise, purpose, reason, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
@@ -30,6 +30,7 @@ from assistant.narrated import count_of, earlier, narrated, stated_in_text
 from assistant.numerals import to_digits
 from assistant.parts import asked_part
 from assistant.ranking import ranked
+from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registered import registered, registered_share
 from assistant.select import COUNT_ASKED, Selector
@@ -180,7 +181,7 @@ class Turn:
             if draft.doc_id in self.kb.docs:
                 draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
         except (Unanswerable, CalculationError) as e:
-            if across:
+            if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
                 return self.engine._across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
@@ -308,6 +309,8 @@ class Turn:
     def _compose(self, query: Query) -> Draft:
         if query.measure == "explain" and (both := reason_and_change(self, query)):
             return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
+        if query.measure in ("explain", "breakdown", "amount") and (used := purpose.spent_on(self, query)):
+            return used  # "…主要花在哪": the use printed for the very item asked
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
             return self._explain(query)
         if query.measure in ("change", "growth"):
@@ -417,6 +420,8 @@ class Turn:
         return draft
 
     def _explain(self, query: Query) -> Draft:
+        if stated_reason := reason.explained(self, query):
+            return stated_reason  # the reason printed for the very item asked and its direction
         doc = self.pick.doc(query)
         names = tuple(self.pick.name(k) for k in query.subjects)
         if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
@@ -437,7 +442,10 @@ class Turn:
         ]
         paragraphs = {(h.chunk.doc_id, said): para for h in hits for _, para, said in chunk_sentences(h)}
         quotes = [  # a sentence of another item's paragraph: never
-            q for q in quotes if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+            q
+            for q in quotes
+            if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
+            and reason.fits(self, query, q.text)
         ]
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
