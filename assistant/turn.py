@@ -79,13 +79,13 @@ class Turn:
     verifier: Verifier  # an answer's figures checked against `kb`
     understanding: Understanding  # the question read against `kb`
 
-    def _turn(self, doc_ids: Sequence[str]) -> Turn:
+    def turn(self, doc_ids: Sequence[str]) -> Turn:
         """The engine's turn over these documents."""
-        return self.engine._turn(doc_ids)
+        return self.engine.turn(doc_ids)
 
-    def _cite(self, f: Fact) -> Citation:
+    def cite(self, f: Fact) -> Citation:
         """A fact cited as the engine cites it (a prose figure by its whole sentence)."""
-        return self.engine._cite(f)
+        return self.engine.cite(f)
 
     def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
         """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
@@ -144,11 +144,11 @@ class Turn:
         if doc_id is None:
             across = self.engine.reader.read(question, pool, history[-1] if history else None)
             if across is not None and not _printed_first(across):
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
         else:
             across = None
         previous = [a.query for a in history if a.query]
-        turn = self._turn(self.understanding.documents(question, previous, doc_id, allowed))
+        turn = self.turn(self.understanding.documents(question, previous, doc_id, allowed))
         return turn._answer(question, previous, doc_id, allowed, across, pool, start)
 
     def _answer(
@@ -167,20 +167,20 @@ class Turn:
                 rebound = None
         if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
         if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
-            draft = rebound or self._compose(query)
+            draft = rebound or self.compose(query)
             if draft.doc_id in self.kb.docs:
                 draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
         except (Unanswerable, CalculationError) as e:
             if across:
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
-            return self.engine._across(
+            return self.engine.across(
                 question, across, pool, allowed is not None, start
             )  # 决算 asked: never a 预算's figure
         if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
@@ -218,8 +218,8 @@ class Turn:
         }
         return Answer(
             question=question, text=text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
-            citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
-            facts=draft.facts, items=draft.items, entries=self.engine._entries(draft.facts),
+            citations=draft.citations or [self.cite(f) for f in draft.facts], query=query,
+            facts=draft.facts, items=draft.items, entries=self.engine.entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -258,7 +258,7 @@ class Turn:
         return Answer(
             question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
             citations=[c for a in answers for c in a.citations], query=answers[-1].query, facts=facts,
-            entries=self.engine._entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
+            entries=self.engine.entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def within(self, within: Within | None) -> frozenset[str] | None:
@@ -301,11 +301,12 @@ class Turn:
 
     # --- composing ----------------------------------------------------------
 
-    def _compose(self, query: Query) -> Draft:
+    def compose(self, query: Query) -> Draft:
+        """The draft answer to a read `query` on this turn's documents (raises Unanswerable when none is printed)."""
         if query.measure == "explain" and (both := reason_and_change(self, query)):
             return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
-            return self._explain(query)
+            return self.explain(query)
         if query.measure in ("change", "growth"):
             if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := narrated(self, query)):
                 return draft  # the documents' two figures are no such basis: the change the text prints for it
@@ -412,7 +413,8 @@ class Turn:
             draft.doc_id = doc.doc_id
         return draft
 
-    def _explain(self, query: Query) -> Draft:
+    def explain(self, query: Query) -> Draft:
+        """The document's own words explaining the asked item (its reason sentences), or its rows' figures."""
         doc = self.pick.doc(query)
         names = tuple(self.pick.name(k) for k in query.subjects)
         if set(query.subjects) <= {norm("支出总计")} and query.subjects:  # the budget as a whole
