@@ -5,7 +5,6 @@ Nothing of a question is kept in the engine, so threads answering at once never 
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +15,7 @@ from assistant import calculator as calc
 from assistant import follow, narrative, premise, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
-from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
+from assistant.composers import MEASURES, check_unit, target
 from assistant.counts import unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.exclusion import excluding
@@ -30,13 +29,12 @@ from assistant.numerals import to_digits
 from assistant.parts import asked_part
 from assistant.ranking import ranked
 from assistant.records import Across, Answer, Citation, Query, Within
-from assistant.registered import registered, registered_share
-from assistant.select import COUNT_ASKED, Selector
+from assistant.registry_asked import registered_amount, registered_share_of
+from assistant.select import Selector
 from assistant.standing import without_inclusions
-from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import to_template
-from assistant.understand import FUND_WORDS, Understanding, asks_budget
+from assistant.understand import Understanding
 from assistant.verify import Verifier
 from assistant.why_much import reason_and_change
 from assistant.year_on_year import scope_of
@@ -46,7 +44,6 @@ if TYPE_CHECKING:
     from assistant.answer import Engine
     from assistant.retrieve import Hit
 
-BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
@@ -159,7 +156,7 @@ class Turn:
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
         # the prose phrase found binds no row of the question, but the registry subject's own place may
-        rebound = self._registered(query) if query.refusal and query.unbound else None
+        rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
             try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
                 rebound = count_of(self, query)
@@ -326,7 +323,7 @@ class Turn:
                 raise Unanswerable(f"文字说明中的“{self.pick.name(query.subjects[0])}”不是所问的{query.column}")
             return draft
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
-            if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
+            if query.measure == "amount" and query.subjects and (draft := registered_amount(self, query)):
                 return draft
             if query.measure == "amount" and (draft := stated_in_text(self, query)):
                 return draft  # a count the narrative states for the very thing asked
@@ -337,7 +334,7 @@ class Turn:
     def _share_of(self, query: Query) -> Draft:
         """A share: when both halves name registry subjects, each is read at its own template place, and a
         label that merely looks like one (所属各预算单位政府采购预算总额 for 支出总计) never stands in for it."""
-        registry = self._registered_share(query)
+        registry = registered_share_of(self, query)
         try:
             draft = self._composed(query)
         except Unanswerable:
@@ -350,7 +347,7 @@ class Turn:
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
-            if query.measure == "amount" and (registered := self._registered(query)):
+            if query.measure == "amount" and (registered := registered_amount(self, query)):
                 return registered
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
@@ -368,49 +365,6 @@ class Turn:
             check_unit(self, query, doc)
         draft = MEASURES[measure](self, query, doc)
         draft.doc_id = doc.doc_id
-        return draft
-
-    def _registered(self, query: Query) -> Draft | None:
-        """The registry subject the question names, read in its document's own table for it."""
-        doc = self.pick.doc(query)
-        if COUNT_ASKED.search(query.question):
-            return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
-        u = self.understanding
-        content = u.content(to_template(query.question), [doc.doc_id])
-        named = subjects().find(content)
-        if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
-            return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
-            # 经费" is read only where the table's title or fund covers 财政拨款)
-        year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
-        if doc.kind == "预算" and "决算" in query.question:
-            return None  # a 预算's figure never answers "…决算"
-        roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
-        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-        unit = next((g for g in asked.groups() if g), None) if asked else None
-        printed = self.kb.text_grams(doc.doc_id)
-        draft = registered(self.engine.overview.cmp, content, doc, printed, u.neutral, year, unit, roles)
-        if draft:
-            draft.doc_id = doc.doc_id
-        return draft
-
-    def _registered_share(self, query: Query) -> Draft | None:
-        """The share "A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
-        doc = self.pick.doc(query)
-        part, mark, whole = to_template(query.question).partition("占")
-        if (
-            not mark
-            or query.last_year
-            or query.year not in (None, doc.year)
-            or (query.column and query.column not in whole)  # "占支出总计": the whole's own words, not a column
-            or COUNT_ASKED.search(part)
-        ):
-            return None
-        u = self.understanding
-        printed = self.kb.text_grams(doc.doc_id)
-        content = [u.content(t, [doc.doc_id]) for t in (part, SHARE_ASKED.sub(" ", whole))]
-        draft = registered_share(self.engine.overview.cmp, content[0], content[1], doc, printed, u.neutral)
-        if draft:
-            draft.doc_id = doc.doc_id
         return draft
 
     def explain(self, query: Query) -> Draft:
