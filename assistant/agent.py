@@ -32,7 +32,7 @@ from assistant.tools import MAX_DOCS, Ledger, Toolbox, specs
 from index.records import DocumentInfo
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.ports import Sources
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +78,13 @@ class Agent:
         self.settings = client.settings
 
     def answer(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer
+        self, sources: Sources, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer
     ) -> Answer:
         """The model's checked draft as the answer, or `rule` with what the model did beside it. Never raises:
         the model is an optional helper, and its own fault must not cost the user the rules' answer."""
         start = time.perf_counter()
         try:
-            return self._answer(engine, question, history, pool, rule, start)
+            return self._answer(sources, question, history, pool, rule, start)
         except Exception:  # own boundary: the optional model's fault, even a bug, leaves the rules' answer
             log.exception("the model's part of an answer failed")
             part = ModelPart(
@@ -95,14 +95,14 @@ class Agent:
 
     def _answer(
         self,
-        engine: Engine,
+        sources: Sources,
         question: str,
         history: Sequence[Answer],
         pool: list[DocumentInfo],
         rule: Answer,
         start: float,
     ) -> Answer:
-        box = Toolbox(engine, pool)
+        box = Toolbox(sources, pool)
         calls: list[ToolUse] = []
         state = {"rounds": 0, "tokens": 0}
         draft, note = "", ""
@@ -111,7 +111,7 @@ class Agent:
         deadline = Deadline(self.settings.llm_timeout)
         try:
             model = self.client.resolve(deadline)
-            draft, figures = self._exchange(engine, question, history, pool, rule, box, calls, state, deadline)
+            draft, figures = self._exchange(sources, question, history, pool, rule, box, calls, state, deadline)
         except (ModelUnavailable, Stop) as e:
             note = str(e)
             log.warning("model draft not used: %s", note)
@@ -136,11 +136,11 @@ class Agent:
             why = f"模型草拟的回答中“{bad.text}”{_why(bad, shown=False)}，未采用"
             return replace(rule, model=replace(part, note=why, outcome="rejected"))
         return self._accepted(
-            engine, question, rule, box.ledger, draft, figures, replace(part, used=True, draft="", outcome="used")
+            sources, question, rule, box.ledger, draft, figures, replace(part, used=True, draft="", outcome="used")
         )
 
     def _exchange(
-        self, engine: Engine, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer,
+        self, sources: Sources, question: str, history: Sequence[Answer], pool: list[DocumentInfo], rule: Answer,
         box: Toolbox, calls: list[ToolUse], state: dict[str, int], deadline: Deadline,
     ) -> tuple[str, list[Figure]]:  # fmt: skip
         """Requests until the model gives a draft that passes, or has had its one correction."""
@@ -183,7 +183,7 @@ class Agent:
             if len(draft) > MAX_DRAFT:
                 raise Stop(f"模型的回答超过 {MAX_DRAFT} 字，未采用")
             text = MARKER.sub("", draft)
-            figures = judged(engine, text, box.ledger, pool)
+            figures = judged(sources, text, box.ledger, pool)
             odd = unreadable(text)
             if odd:  # a number no figure is read from cannot be checked: the draft is not shown as checked
                 figures.append(Figure(text=odd, value=Decimal(0), unit="", verdict="unknown", source=UNREADABLE))
@@ -194,7 +194,7 @@ class Agent:
             messages.append({"role": "user", "content": _feedback(bad)})
 
     def _accepted(
-        self, engine: Engine, question: str, rule: Answer, ledger: Ledger, draft: str, figures: list[Figure],
+        self, sources: Sources, question: str, rule: Answer, ledger: Ledger, draft: str, figures: list[Figure],
         part: ModelPart,
     ) -> Answer:  # fmt: skip
         """The model's draft as the answer: the facts its figures came from and the passages it marked (or, when
@@ -202,11 +202,11 @@ class Agent:
         text = MARKER.sub("", draft).strip()
         places = {s for f in figures for s in f.source.split("；")}  # a derived figure's operands, each
         facts = [f for f in ledger.facts.values() if cited(f) in places]
-        citations = [engine._cite(f) for f in facts]
+        citations = [sources.cite(f) for f in facts]
         marked = [k for m in MARKER.finditer(draft) for k in MARKED.findall(m.group(0)) if k in ledger.passages]
         for k in list(dict.fromkeys(marked)) or ([] if facts else list(ledger.passages)[:3]):
             chunk = ledger.passages[k]
-            doc = engine.library.docs[chunk.doc_id]
+            doc = sources.docs[chunk.doc_id]
             citations.append(Citation(doc_id=chunk.doc_id, where=f"{doc.title} · {chunk.where}", text=chunk.text[:300]))
         first = next((f for f in figures if f.verdict in OK), None)
         return Answer(
@@ -216,16 +216,16 @@ class Agent:
         )  # fmt: skip
 
 
-def judged(engine: Engine, text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
+def judged(sources: Sources, text: str, ledger: Ledger, pool: list[DocumentInfo]) -> list[Figure]:
     """Every figure of a model's text, judged against the documents of the question and those the tools read,
     and those of any department the text names (so that a figure put under its name is read as its)."""
     docs = ledger.docs() | {d.doc_id for d in pool}
-    named = set(engine.understanding.named(to_template(text)))
-    years = {int(y) for y in YEAR.findall(text)} | {engine.library.docs[d].year for d in docs}
+    named = set(sources.named(to_template(text)))
+    years = {int(y) for y in YEAR.findall(text)} | {sources.docs[d].year for d in docs}
     for department in named - {d.department for d in pool}:
-        own = sorted((d for d in engine.library.docs.values() if d.department == department), key=lambda d: -d.year)
+        own = sorted((d for d in sources.docs.values() if d.department == department), key=lambda d: -d.year)
         docs |= {d.doc_id for d in own if d.year in years} or {d.doc_id for d in own[:MAX_DOCS]}
-    return judge(engine.library.view(sorted(docs)), sorted(docs), text, ledger, pool)
+    return judge(sources.knowledge(sorted(docs)), sorted(docs), text, ledger, pool)
 
 
 def _why(f: Figure, shown: bool = True) -> str:

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.agent import Agent
-    from assistant.retrieve import Hit, Retriever
+    from assistant.retrieve import Hit, Retriever, Scope
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,20 @@ class Engine:
         """Facts, labels and targets of these documents."""
         return self.library.view(doc_ids)
 
-    def _turn(self, doc_ids: Sequence[str]) -> Turn:
+    @property
+    def docs(self) -> Mapping[str, DocumentInfo]:
+        """Every document of the store, by id (`assistant.ports.Sources`, as the other three below)."""
+        return self.library.docs
+
+    def named(self, text: str) -> dict[str, str]:
+        """The departments `text` names (full name → the words naming it)."""
+        return self.understanding.named(text)
+
+    def passages(self, query: str, k: int, scope: Scope) -> list[Hit]:
+        """Passages of the disclosures' text for `query`, best first, within `scope`."""
+        return self.retriever.search(query, k=k, scope=scope)
+
+    def turn(self, doc_ids: Sequence[str]) -> Turn:
         """A question's turn: this engine seeing the facts of the documents the question is about (one
         department's; none when it names no department among several, which is then asked back). Each
         question has its own turn, so threads answering at once never share one."""
@@ -137,7 +150,7 @@ class Engine:
     ) -> Query:
         """The question read against the facts of the documents it is about."""
         docs = self.understanding.documents(question, previous, doc_id, allowed)
-        return self._turn(docs).understanding.understand(question, previous, doc_id, allowed)
+        return self.turn(docs).understanding.understand(question, previous, doc_id, allowed)
 
     def verify(
         self, text: str, doc_ids: Iterable[str] | None = None, calculations: Sequence[Calculation] = ()
@@ -223,7 +236,7 @@ class Engine:
         """The rule engine's answer alone (no language model): `Turn.rules` before any scope is read."""
         return self.base.rules(question, history, doc_id, within)
 
-    def _entries(self, facts: list[Fact]) -> list[Entry]:
+    def entries(self, facts: list[Fact]) -> list[Entry]:
         """An answer read from two documents (two years of a department): one line per document."""
         if len({f.doc_id for f in facts}) < 2:
             return []
@@ -233,7 +246,7 @@ class Engine:
             for f in facts
         ]  # fmt: skip
 
-    def _across(self, question: str, across: Across, docs: list[DocumentInfo], limited: bool, start: float) -> Answer:
+    def across(self, question: str, across: Across, docs: list[DocumentInfo], limited: bool, start: float) -> Answer:
         """A question across documents: every department's figure read in SQL, each line checked against
         its own document, totals and rates derived by the calculator."""
 
@@ -265,7 +278,7 @@ class Engine:
             across=across, timings=elapsed(),
         )  # fmt: skip
 
-    def _cite(self, f: Fact) -> Citation:
+    def cite(self, f: Fact) -> Citation:
         """A table figure's row and value; a prose figure's whole sentence (its fact keeps only a window)."""
         if " · 「" not in f.source:
             return Citation(doc_id=f.doc_id, where=where(f), text=f"{f.row}：{fmt(f.value, f.unit)}")

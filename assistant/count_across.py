@@ -52,7 +52,7 @@ def compared(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         docs = [d for d in engine.kb.docs.values() if d.department == department]
         if not docs:
             return None
-        turn = engine._turn([d.doc_id for d in docs])
+        turn = engine.turn([d.doc_id for d in docs])
         try:
             draft = answer_count(f"{department}共有多少{unit}{noun}？", docs, turn.kb)
         except Unanswerable:
@@ -69,7 +69,7 @@ def compared(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         verdict = f"{fewer if least else more}的{noun}{'更少' if least else '更多'}"
     lines = "\n".join(f"- {d.text.split(chr(10))[0]}（{d.text.split('出处：', 1)[-1].strip()}）" for _, d in drafts)
     text = f"{verdict}。\n{lines}\n（各部门公开文件所列的数量，截至时间以原文为准）"
-    figures = [g for _, d in drafts for g in engine._turn([d.doc_id or ""]).verifier.check(d.text, [d.doc_id or ""])]
+    figures = [g for _, d in drafts for g in engine.turn([d.doc_id or ""]).verifier.check(d.text, [d.doc_id or ""])]
     if any(g.verdict == "mismatch" for g in figures):
         return None
     return Answer(

@@ -137,7 +137,7 @@ def _same_amount(printed: Fact, stated: Fact) -> bool:
 
 def _doc_facts(engine: Turn, doc_id: str) -> list[Fact]:
     """All facts of one document, from its own turn (the engine's base knowledge holds names only)."""
-    return list(engine._turn([doc_id]).kb.facts_by_doc.get(doc_id, []))
+    return list(engine.turn([doc_id]).kb.facts_by_doc.get(doc_id, []))
 
 
 def _named(f: Fact, name: str) -> bool:
@@ -259,7 +259,7 @@ def _checked(
 ) -> Answer | None:  # fmt: skip
     """The answer `text` shows, every figure verified against the facts of the document read; None on a mismatch."""
     doc_id = facts[0].doc_id
-    figures = engine._turn([doc_id]).verifier.check(text, [doc_id], calculations)
+    figures = engine.turn([doc_id]).verifier.check(text, [doc_id], calculations)
     if any(f.verdict == "mismatch" for f in figures):
         return None
     return Answer(

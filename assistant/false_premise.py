@@ -40,7 +40,7 @@ def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer 
         return None
     change = replace(query, measure="change")
     try:
-        draft = t._compose(change)
+        draft = t.compose(change)
     except (Unanswerable, CalculationError):
         return _printed_premise(t, question, query, start)
     if not draft.facts or draft.value is None:
@@ -52,7 +52,7 @@ def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer 
         return None
     return Answer(
         question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
-        citations=draft.citations or [t._cite(f) for f in draft.facts], facts=draft.facts,
+        citations=draft.citations or [t.cite(f) for f in draft.facts], facts=draft.facts,
         timings={"total_ms": (time.perf_counter() - start) * 1000},
     )  # fmt: skip
 

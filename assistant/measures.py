@@ -141,7 +141,7 @@ def per_month(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f"公开文件只有全年数）。\n计算：{f.row} {fmt(f.value, f.unit)} ÷ {months} = {fmt(c.value, c.unit)}\n"
         f"出处：{sources(f)}"
     )
-    turn = engine._turn([f.doc_id])
+    turn = engine.turn([f.doc_id])
     figures = turn.verifier.check(text, [f.doc_id], [c])
     if any(g.verdict == "mismatch" for g in figures):
         return None

@@ -84,7 +84,7 @@ def total(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> 
     parts += _lines(readings, s, kind, unit)
     covered = f"覆盖库中{name} {span}的{kind}（{len(pair)} 份文件中同一表格、同一栏目）"
     scope = Scope(docs=pair, year=max(a.years), kind=kind, covered=covered)
-    composed = ov._finish(a, s, scope, parts, readings, [], value=c.value, unit=unit, shown=len(readings), ranked=False)
+    composed = ov.finish(a, s, scope, parts, readings, [], value=c.value, unit=unit, shown=len(readings), ranked=False)
     composed.metric = f"{s.name}（{kind}，{span}合计）"
     return composed
 
@@ -106,7 +106,7 @@ def _each(
     parts = [Part(text=f"{name}{span}{kind}的{s.name}分别为：\n", doc_ids=()), *_lines(readings, s, kind, unit)]
     covered = f"覆盖库中{name} {span}的{kind}（{len(pair)} 份文件中同一表格、同一栏目）"
     scope = Scope(docs=pair, year=max(a.years), kind=kind, covered=covered)
-    composed = ov._finish(
+    composed = ov.finish(
         a, s, scope, parts, list(readings), [], value=None, unit=unit, shown=len(readings), ranked=False
     )
     composed.metric = f"{s.name}（{kind}，{span}分别）"

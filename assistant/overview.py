@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant import calculator as calc
-from assistant import over_years, paired
+from assistant import one_department, over_years, paired
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT, SUPERLATIVE
 from assistant.calculator import Operand
@@ -38,7 +38,6 @@ from assistant.subjects import Subject
 from index.records import DocumentInfo
 
 KINDS = ("决算", "预算")
-OWN_BUDGET = ("全年预算数", "预算数", "调整预算数", "年初预算数")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
 
 MORE_BY = re.compile(r"[多少高低]了?多少|差多少|相差|差距|差额|多出|高出")  # the difference is asked
@@ -59,9 +58,9 @@ class Overview:
         if a.years:  # one department over several years
             return over_years.total(self, a, subject, docs)
         if a.op == "execution":
-            return self._execution(a, subject, docs)
+            return one_department.execution(self, a, subject, docs)
         if a.op == "change":
-            return self._change(a, subject, docs)
+            return one_department.change(self, a, subject, docs)
         if a.per:  # each department's 执行率 or change: two of its documents
             pool = [d for d in _within(a, docs) if not a.departments or d.department in a.departments]
             read = paired.execution if a.per == "execution" else paired.change
@@ -186,7 +185,7 @@ class Overview:
         parts += [self.cmp.line(i + 1, r, s.name) for i, r in enumerate(shown)]
         listed = valued[: a.limit] if a.limit else valued
         value = next(r.value for r in valued if r.doc.department == a.focus) if a.focus else top.value
-        return self._finish(a, s, scope, parts, listed, missing, value=value, unit=unit, shown=len(shown))
+        return self.finish(a, s, scope, parts, listed, missing, value=value, unit=unit, shown=len(shown))
 
     def _total(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         return self._aggregate(a, s, readings, unit, scope, mean=False)
@@ -218,7 +217,7 @@ class Overview:
             Part(text="各部门：\n", doc_ids=()),
         ]  # fmt: skip
         parts += [self.cmp.line(None, r, s.name) for r in valued[:SHOWN]]
-        return self._finish(a, s, scope, parts, valued, missing, value=value, unit=unit, shown=min(len(valued), SHOWN))
+        return self.finish(a, s, scope, parts, valued, missing, value=value, unit=unit, shown=min(len(valued), SHOWN))
 
     def _compare(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         valued, missing = _split(readings, True)
@@ -226,7 +225,7 @@ class Overview:
         value: Decimal | None = valued[0].value
         if a.each and not COMPARED.search(a.question):  # "分别是多少": each department's line, nothing derived
             head = Part(text=f"{scope.when}中各部门的{s.name}：\n", doc_ids=())
-            return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+            return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
             same = c.value == 0
@@ -243,7 +242,7 @@ class Overview:
                 Part(text=f"最多的是{valued[0].doc.department}，最少的是{valued[-1].doc.department}。\n", doc_ids=())
             )
         head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
-        return self._finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+        return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
 
     def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
@@ -269,7 +268,7 @@ class Overview:
         parts = [Part(text=head, doc_ids=(), checked=False)]
         parts += [self.cmp.line(None, r, s.name) for r in hits[:SHOWN]]
         rest = missing if op != "=" else []
-        return self._finish(a, s, scope, parts, hits, rest, value=None, unit=unit, shown=min(len(hits), SHOWN))
+        return self.finish(a, s, scope, parts, hits, rest, value=None, unit=unit, shown=min(len(hits), SHOWN))
 
     # --- two figures per department -------------------------------------------
 
@@ -330,101 +329,18 @@ class Overview:
         ]
         listed = rated[: a.limit] if a.limit else rated
         metric = f"{s.name}占{whole_name}的比例"
-        composed = self._finish(a, s, scope, parts, listed, missing, value=top.value, unit="%", shown=len(shown))
+        composed = self.finish(a, s, scope, parts, listed, missing, value=top.value, unit="%", shown=len(shown))
         composed.metric = metric
         return composed
 
-    def _change(self, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
-        """One department, the same kind of document of two years: the same place in both."""
-        name = a.departments[0]
-        own = [d for d in docs if d.department == name]
-        later = a.year or max((d.year for d in own), default=0)
-        earlier = a.earlier or later - 1
-        kinds = [a.kind] if a.kind else [k for k in KINDS if {later, earlier} <= {d.year for d in own if d.kind == k}]
-        if len(kinds) > 1:
-            raise AskBack(f"库中{name} {earlier} 年和 {later} 年的预算和决算都有，请问要比较哪一种", KINDS)
-        pair = [next((d for d in own if d.year == y and d.kind in kinds), None) for y in (later, earlier)]
-        if not kinds or pair[0] is None or pair[1] is None:
-            raise Unanswerable(
-                f"库中没有{name} {earlier} 年和 {later} 年的同类公开文件（{'或'.join(kinds) or '预算或决算'}）"
-            )
-        readings, unit = self.cmp.in_unit(self.cmp.read(s, [pair[0], pair[1]]))
-        now, before = readings
-        for r in readings:
-            if r.value is None:
-                raise Unanswerable(f"{r.doc.year}年{r.doc.kind}中没有“{s.name}”")
-        c = calc.growth_rate(now.operand, before.operand) if a.growth else calc.difference(now.operand, before.operand)
-        word = ("增长" if c.value >= 0 else "下降") if a.growth else ("增加" if c.value >= 0 else "减少")
-        kind = now.doc.kind
-        parts = [
-            figure(f"{name}{s.name}：{later}年{kind} {fmt(now.value, unit)}", now),  # type: ignore[arg-type]
-            figure(f"，{earlier}年{kind} {fmt(before.value, unit)}", before),  # type: ignore[arg-type]
-            Part(text=f"；{later}年比{earlier}年{word} {fmt(abs(c.value), c.unit)}。\n", doc_ids=(), calculations=(c,),
-                 derived=c),
-        ]  # fmt: skip
-        covered = f"覆盖库中{name} {earlier} 年和 {later} 年的{kind}（两份文件中同一表格、同一栏目）"
-        scope = Scope(docs=[now.doc, before.doc], year=later, kind=kind, covered=covered)
-        value = abs(c.value) if a.magnitude else c.value
-        composed = self._finish(a, s, scope, parts, [now, before], [], value=value, unit=c.unit, shown=2, ranked=False)
-        composed.metric = f"{s.name}（{kind}，{earlier}–{later}年）"
-        return composed
-
-    def _execution(self, a: Across, s: Subject, docs: Sequence[DocumentInfo]) -> Composed:
-        name = a.departments[0]
-        own = [d for d in docs if d.department == name]
-        both = sorted({d.year for d in own if d.kind == "决算"} & {d.year for d in own if d.kind == "预算"})
-        year = a.year or (both[-1] if both else None)
-        if year not in both:
-            raise Unanswerable(f"库中没有{name} {year or ''} 年的预算和决算两份文件，无法比较")
-        pair = [next(d for d in own if d.year == year and d.kind == k) for k in KINDS]
-        readings, unit = self.cmp.in_unit(self.cmp.read(s, pair))
-        actual, budget = readings
-        if actual.value is None or budget.value is None:
-            lacking = actual if actual.value is None else budget
-            raise Unanswerable(f"{year}年{lacking.doc.kind}中没有“{s.name}”")
-        d = calc.difference(actual.operand, budget.operand)
-        rate = calc.share(actual.operand, budget.operand)
-        more = "多" if d.value >= 0 else "少"
-        parts = [
-            figure(f"{name}{year}年{s.name}：决算 {fmt(actual.value, unit)}", actual),
-            figure(f"，预算 {fmt(budget.value, unit)}", budget),
-            Part(text=f"；决算比预算{more} {fmt(abs(d.value), unit)}", doc_ids=(), calculations=(d,), derived=d),
-            Part(text=f"，执行率（决算 ÷ 预算）为 {fmt(rate.value, '%')}。\n", doc_ids=(), calculations=(rate,), derived=rate),
-        ]  # fmt: skip
-        value, value_unit = (rate.value, "%") if a.rate else (d.value, unit)
-        printed = self._own_budget(s, actual)  # the 决算's own 预算数 column ("三公" tables print both)
-        if printed is not None and printed.value:
-            completion = calc.share(actual.operand, printed.operand)
-            parts[-1] = replace(parts[-1], text=parts[-1].text.replace("。\n", "；"))
-            parts += [
-                figure(f"决算表本身列出的预算数为 {fmt(printed.value, printed.unit)}", printed),
-                Part(text=f"，按它计算的完成率为 {fmt(completion.value, '%')}（决算文件采用的口径）。\n", doc_ids=(),
-                     calculations=(completion,), derived=completion),
-            ]  # fmt: skip
-            if a.rate:
-                value = completion.value
-        covered = f"覆盖库中{name} {year} 年的决算和预算两份文件"
-        scope = Scope(docs=pair, year=year, kind="决算", covered=covered)
-        composed = self._finish(
-            a, s, scope, parts, [actual, budget], [], value=value, unit=value_unit, shown=2, ranked=False
-        )
-        composed.metric = f"{s.name}（决算与预算）"
-        return composed
-
-    def _own_budget(self, s: Subject, actual: Reading) -> Reading | None:
-        """The budget a 决算 prints beside its own figure for the subject (its 预算数 column), if any."""
-        places = tuple(replace(p, roles=OWN_BUDGET) for p in s.places if not p.roles)
-        if not places or s.code or s.row:
-            return None
-        reading = self.cmp.read(replace(s, places=places), [actual.doc])[0]
-        return reading if reading.value is not None and reading.unit == actual.unit else None
-
     # --- the common end -------------------------------------------------------
 
-    def _finish(
+    def finish(
         self, a: Across, s: Subject, scope: Scope, parts: list[Part], listed: list[Reading], missing: list[Reading],
         *, value: Decimal | None, unit: str, shown: int, ranked: bool = True,
     ) -> Composed:  # fmt: skip
+        """The answer's end: the rest of a long list, the departments not listed (by why), the documents
+        covered; its table of entries, facts and citations from the `listed` and `missing` readings."""
         if len(listed) > shown:
             parts.append(Part(text=f"（共 {len(listed)} 个部门，完整列表见右侧表格）\n", doc_ids=(), checked=False))
         if missing:

@@ -90,7 +90,7 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None  # "哪个项目增长最多", "除…以外哪个最多": another measure or a condition
     if (doc := one_document(engine, question, doc_id)) is None:
         return None
-    turn = engine._turn([doc.doc_id])
+    turn = engine.turn([doc.doc_id])
     facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
     parent = _parent(engine, question, m, doc.doc_id, turn.kb)
     if parent is None:

@@ -110,7 +110,7 @@ def over(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     written, op, amount, unit, width = parsed
     if (doc := one_document(engine, question, doc_id)) is None:
         return None
-    turn = engine._turn([doc.doc_id])
+    turn = engine.turn([doc.doc_id])
     facts = turn.kb.facts_by_doc.get(doc.doc_id, [])
     if width == PROJECTS:
         return _projects(turn, doc, question, written, op, calc.convert(amount, unit, "元"))

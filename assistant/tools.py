@@ -24,7 +24,7 @@ from index.catalog import catalog
 from index.records import Chunk, DocumentInfo, Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Engine
+    from assistant.ports import Sources
 
 MAX_FACTS = 30  # facts per lookup: enough for a table's rows, small enough for the model's context
 MAX_PASSAGES = 8
@@ -119,10 +119,10 @@ class Ledger:
 
 
 class Toolbox:
-    """One answer's tools over the engine's store, limited to the documents the user may ask about."""
+    """One answer's tools over the store's `sources`, limited to the documents the user may ask about."""
 
-    def __init__(self, engine: Engine, pool: list[DocumentInfo]):
-        self.engine = engine
+    def __init__(self, sources: Sources, pool: list[DocumentInfo]):
+        self.sources = sources
         self.pool = pool
         self.ledger = Ledger()
 
@@ -163,7 +163,7 @@ class Toolbox:
         docs = self.pool
         department = str(args.get("department") or "").strip()
         if department:
-            named = self.engine.understanding.named(department)
+            named = self.sources.named(department)
             docs = [d for d in docs if d.department in named or d.department == department]
             if not docs:
                 known = "、".join(sorted({d.department for d in self.pool})[:20])
@@ -187,7 +187,7 @@ class Toolbox:
 
     def _lookup_facts(self, args: dict[str, Any]) -> tuple[Any, str]:
         docs = self._docs(args)
-        facts = self.engine.knowledge([d.doc_id for d in docs]).facts
+        facts = self.sources.knowledge([d.doc_id for d in docs]).facts
         if kind := args.get("table_kind"):
             facts = [f for f in facts if f.table_kind == kind]
         if code := str(args.get("code") or "").strip():
@@ -237,14 +237,12 @@ class Toolbox:
             department=next(iter(departments)) if len(departments) == 1 else None,
             year=next(iter(years)) if len(years) == 1 else None,
         )
-        hits = [
-            h for h in self.engine.retriever.search(query, k=MAX_PASSAGES * 2, scope=scope) if h.chunk.doc_id in wanted
-        ]
+        hits = [h for h in self.sources.passages(query, MAX_PASSAGES * 2, scope) if h.chunk.doc_id in wanted]
         shown: list[dict[str, Any]] = []
         for h in hits[:MAX_PASSAGES]:
             key = f"P{len(self.ledger.passages) + 1}"
             self.ledger.passages[key] = h.chunk
-            doc = self.engine.library.docs[h.chunk.doc_id]
+            doc = self.sources.docs[h.chunk.doc_id]
             shown.append(
                 {"id": key, "department": doc.department, "year": doc.year, "kind": doc.kind,
                  "where": h.chunk.where, "text": h.chunk.text[:PASSAGE_CHARS]}

@@ -5,7 +5,6 @@ Nothing of a question is kept in the engine, so threads answering at once never 
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +15,7 @@ from assistant import calculator as calc
 from assistant import follow, narrative, premise, purpose, reason, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
-from assistant.composers import MEASURES, SHARE_ASKED, check_unit, target
+from assistant.composers import MEASURES, check_unit, target
 from assistant.count_across import compared
 from assistant.counts import unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
@@ -32,13 +31,12 @@ from assistant.parts import asked_part
 from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
-from assistant.registered import registered, registered_share
-from assistant.select import COUNT_ASKED, Selector
+from assistant.registry_asked import registered_amount, registered_share_of
+from assistant.select import Selector
 from assistant.standing import without_inclusions
-from assistant.subjects import subjects
 from assistant.threshold import over
 from assistant.tokens import to_template
-from assistant.understand import FUND_WORDS, Understanding, asks_budget
+from assistant.understand import Understanding
 from assistant.verify import Verifier
 from assistant.why_much import reason_and_change
 from assistant.year_on_year import scope_of
@@ -48,7 +46,6 @@ if TYPE_CHECKING:
     from assistant.answer import Engine
     from assistant.retrieve import Hit
 
-BUDGET_COLUMNS = ("预算数", "年初预算数", "全年预算数", "调整预算数")  # a 决算's columns that answer "…预算是多少"
 MAX_QUESTION = 500  # characters; a question is a sentence or two, not a pasted document
 
 
@@ -81,13 +78,13 @@ class Turn:
     verifier: Verifier  # an answer's figures checked against `kb`
     understanding: Understanding  # the question read against `kb`
 
-    def _turn(self, doc_ids: Sequence[str]) -> Turn:
+    def turn(self, doc_ids: Sequence[str]) -> Turn:
         """The engine's turn over these documents."""
-        return self.engine._turn(doc_ids)
+        return self.engine.turn(doc_ids)
 
-    def _cite(self, f: Fact) -> Citation:
+    def cite(self, f: Fact) -> Citation:
         """A fact cited as the engine cites it (a prose figure by its whole sentence)."""
-        return self.engine._cite(f)
+        return self.engine.cite(f)
 
     def search(self, question: str, doc_id: str | None = None, k: int = 5) -> list[Hit]:
         """Retrieval for a question; within one document its department's names are dropped (every chunk has them)."""
@@ -149,11 +146,11 @@ class Turn:
         if doc_id is None:
             across = self.engine.reader.read(question, pool, history[-1] if history else None)
             if across is not None and not _printed_first(across):
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
         else:
             across = None
         previous = [a.query for a in history if a.query]
-        turn = self._turn(self.understanding.documents(question, previous, doc_id, allowed))
+        turn = self.turn(self.understanding.documents(question, previous, doc_id, allowed))
         return turn._answer(question, previous, doc_id, allowed, across, pool, start)
 
     def _answer(
@@ -164,7 +161,7 @@ class Turn:
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
         # the prose phrase found binds no row of the question, but the registry subject's own place may
-        rebound = self._registered(query) if query.refusal and query.unbound else None
+        rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
             try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
                 rebound = count_of(self, query)
@@ -172,20 +169,20 @@ class Turn:
                 rebound = None
         if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
             return self._refusal(query, query.refusal, start)
         if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
-            draft = rebound or self._compose(query)
+            draft = rebound or self.compose(query)
             if draft.doc_id in self.kb.docs:
                 draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
         except (Unanswerable, CalculationError) as e:
             if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
-                return self.engine._across(question, across, pool, allowed is not None, start)
+                return self.engine.across(question, across, pool, allowed is not None, start)
             return self._refusal(query, str(e), start)
         if across and across.kind and any(f.doc_kind != across.kind for f in draft.facts):
-            return self.engine._across(
+            return self.engine.across(
                 question, across, pool, allowed is not None, start
             )  # 决算 asked: never a 预算's figure
         if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
@@ -223,8 +220,8 @@ class Turn:
         }
         return Answer(
             question=question, text=text, refused=False, value=draft.value, unit=draft.unit, figures=figures,
-            citations=draft.citations or [self._cite(f) for f in draft.facts], query=query,
-            facts=draft.facts, items=draft.items, entries=self.engine._entries(draft.facts),
+            citations=draft.citations or [self.cite(f) for f in draft.facts], query=query,
+            facts=draft.facts, items=draft.items, entries=self.engine.entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
@@ -263,7 +260,7 @@ class Turn:
         return Answer(
             question=question, text=text, refused=False, value=c.value, unit=c.unit, figures=figures,
             citations=[c for a in answers for c in a.citations], query=answers[-1].query, facts=facts,
-            entries=self.engine._entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
+            entries=self.engine.entries(facts), timings={"total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
 
     def within(self, within: Within | None) -> frozenset[str] | None:
@@ -306,13 +303,14 @@ class Turn:
 
     # --- composing ----------------------------------------------------------
 
-    def _compose(self, query: Query) -> Draft:
+    def compose(self, query: Query) -> Draft:
+        """The draft answer to a read `query` on this turn's documents (raises Unanswerable when none is printed)."""
         if query.measure == "explain" and (both := reason_and_change(self, query)):
             return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
         if query.measure in ("explain", "breakdown", "amount") and (used := purpose.spent_on(self, query)):
             return used  # "…主要花在哪": the use printed for the very item asked
         if query.measure == "explain" or (query.measure == "breakdown" and not query.subjects):
-            return self._explain(query)
+            return self.explain(query)
         if query.measure in ("change", "growth"):
             if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := narrated(self, query)):
                 return draft  # the documents' two figures are no such basis: the change the text prints for it
@@ -332,7 +330,7 @@ class Turn:
                 raise Unanswerable(f"文字说明中的“{self.pick.name(query.subjects[0])}”不是所问的{query.column}")
             return draft
         except Unanswerable:  # the label found has no such figure: the registry's place for the subject, if named
-            if query.measure == "amount" and query.subjects and (draft := self._registered(query)):
+            if query.measure == "amount" and query.subjects and (draft := registered_amount(self, query)):
                 return draft
             if query.measure == "amount" and (draft := stated_in_text(self, query)):
                 return draft  # a count the narrative states for the very thing asked
@@ -343,7 +341,7 @@ class Turn:
     def _share_of(self, query: Query) -> Draft:
         """A share: when both halves name registry subjects, each is read at its own template place, and a
         label that merely looks like one (所属各预算单位政府采购预算总额 for 支出总计) never stands in for it."""
-        registry = self._registered_share(query)
+        registry = registered_share_of(self, query)
         try:
             draft = self._composed(query)
         except Unanswerable:
@@ -356,7 +354,7 @@ class Turn:
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
-            if query.measure == "amount" and (registered := self._registered(query)):
+            if query.measure == "amount" and (registered := registered_amount(self, query)):
                 return registered
             raise Unanswerable("没有找到问题所问的项目")
         doc = self.pick.doc(query)
@@ -376,50 +374,8 @@ class Turn:
         draft.doc_id = doc.doc_id
         return draft
 
-    def _registered(self, query: Query) -> Draft | None:
-        """The registry subject the question names, read in its document's own table for it."""
-        doc = self.pick.doc(query)
-        if COUNT_ASKED.search(query.question):
-            return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
-        u = self.understanding
-        content = u.content(to_template(query.question), [doc.doc_id])
-        named = subjects().find(content)
-        if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
-            return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”
-            # 经费" is read only where the table's title or fund covers 财政拨款)
-        year = doc.year - 1 if query.last_year else query.year  # another year: only its own column, if printed
-        if doc.kind == "预算" and "决算" in query.question:
-            return None  # a 预算's figure never answers "…决算"
-        roles = BUDGET_COLUMNS if doc.kind == "决算" and asks_budget(query.question) else ()  # a 决算's 预算数 only
-        asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-        unit = next((g for g in asked.groups() if g), None) if asked else None
-        printed = self.kb.text_grams(doc.doc_id)
-        draft = registered(self.engine.overview.cmp, content, doc, printed, u.neutral, year, unit, roles)
-        if draft:
-            draft.doc_id = doc.doc_id
-        return draft
-
-    def _registered_share(self, query: Query) -> Draft | None:
-        """The share "A占B的比例" where A and B are registry subjects read at their own places (the document's year)."""
-        doc = self.pick.doc(query)
-        part, mark, whole = to_template(query.question).partition("占")
-        if (
-            not mark
-            or query.last_year
-            or query.year not in (None, doc.year)
-            or (query.column and query.column not in whole)  # "占支出总计": the whole's own words, not a column
-            or COUNT_ASKED.search(part)
-        ):
-            return None
-        u = self.understanding
-        printed = self.kb.text_grams(doc.doc_id)
-        content = [u.content(t, [doc.doc_id]) for t in (part, SHARE_ASKED.sub(" ", whole))]
-        draft = registered_share(self.engine.overview.cmp, content[0], content[1], doc, printed, u.neutral)
-        if draft:
-            draft.doc_id = doc.doc_id
-        return draft
-
-    def _explain(self, query: Query) -> Draft:
+    def explain(self, query: Query) -> Draft:
+        """The document's own words explaining the asked item (its reason sentences), or its rows' figures."""
         if stated_reason := reason.explained(self, query):
             return stated_reason  # the reason printed for the very item asked and its direction
         doc = self.pick.doc(query)

@@ -33,14 +33,14 @@ def reason_and_change(turn: Turn, query: Query) -> Draft | None:
         return None
     asked = replace(query, measure=measure)
     try:
-        change = turn._compose(asked)
+        change = turn.compose(asked)
     except (Unanswerable, CalculationError):
         return None
     if change.value is None or not (change.facts or change.calculations):
         return None
     question = query.question
     if stated := premise.stated_figure(question):  # "为什么增长了46.22%": the premise's figure, printed with it
-        cited = change.citations or [turn._cite(f) for f in change.facts]
+        cited = change.citations or [turn.cite(f) for f in change.facts]
         way = premise.asked_direction(question)
         if way is None or not any(_prints(c.text, stated[1], stated[0], way[1]) for c in cited):
             return None
@@ -50,7 +50,7 @@ def reason_and_change(turn: Turn, query: Query) -> Draft | None:
     if incomplete(question, content, asked, change, turn.kb, understanding.neutral):
         return None  # the change read is of another item, or leaves a part of the question unread
     try:
-        reason = turn._explain(query)
+        reason = turn.explain(query)
     except Unanswerable:
         return change  # the document prints the change but no reason for it: the change, and no quote
     return replace(

@@ -110,7 +110,7 @@ def test_a_registry_subject_is_read_at_its_table_when_no_label_names_it(engine: 
     text's 第五部分 says); a question with an item word the subject leaves out (委托业务) gets no figure from it."""
     for question, value in (("深圳市财政局2026年“三公”经费预算合计是多少？", Decimal("58.46")),
                             ("深圳市财政局2026年委托业务“三公”经费是多少？", None)):  # fmt: skip
-        turn = engine._turn(engine.understanding.documents(question, (), None, None))
+        turn = engine.turn(engine.understanding.documents(question, (), None, None))
         draft = turn._registered(turn.understanding.understand(question, (), None, None))
         assert (draft.value if draft else None) == value
         assert draft is None or all(f.table_kind == "three_public" for f in draft.facts)
