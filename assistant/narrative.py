@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Protocol, TypeVar
 
+from assistant.cues import longest_first
 from assistant.knowledge import grams, norm
 from index.normal import squeeze_cjk
 from index.records import Chunk
@@ -71,7 +72,7 @@ def same_basis(asked: str, printed: str, kind: str) -> bool:
 
 def _bare(subject: str, words: Sequence[str]) -> str:
     subject = re.sub(r"\d{4}\s*年度?", "", subject)
-    for w in sorted(words, key=len, reverse=True):
+    for w in longest_first(words):
         subject = subject.replace(w, "")
     return subject.strip()
 
@@ -198,7 +199,7 @@ def _clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Chan
 
 def plain_subject(subject: str, names: Sequence[str] = ()) -> str:
     """A change's subject without the department's name, the year and 本级: what changed."""
-    for name in sorted(names, key=len, reverse=True):  # "福州市公安局治安管理支队收入预算": 收入预算
+    for name in longest_first(names):  # "福州市公安局治安管理支队收入预算": 收入预算
         subject = subject.replace(name, "")
     return re.sub(r"\d{4}\s*年度?|[（(]本级[)）]", "", subject).strip() or subject
 
@@ -275,7 +276,7 @@ def pick(
 
 
 def _without(text: str, words: Sequence[str]) -> str:
-    for w in sorted(words, key=len, reverse=True):
+    for w in longest_first(words):
         text = text.replace(w, " ")
     return text
 
@@ -298,7 +299,7 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
 def _years() -> str:
     """narrative.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
-    words = sorted(_data()["relative_years"], key=len, reverse=True)
+    words = longest_first(_data()["relative_years"])
     return "|".join([*map(re.escape, words), r"\d{4}\s*年度?"])
 
 
@@ -321,7 +322,7 @@ def asked(question: str) -> str:
 def fund_part(label: str, question: str, funds: Sequence[str]) -> str | None:
     """The fund that makes `label` a part of the department's whole budget ("财政拨款收、支总计各" → "财政拨款")
     when `question` does not name that fund ("收支总计比去年少了多少" asks the whole), else None."""
-    for fund in sorted(funds, key=len, reverse=True):
+    for fund in longest_first(funds):
         rest = label.replace(fund, "")
         if fund in label and fund not in question and rest.strip() and whole(re.sub(r"[、，,\s]|各$", "", rest)):
             return fund

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant import calculator as calc
+from assistant.cues import longest_first
 from assistant.draft import Draft, fmt
 from assistant.narrative import (
     _NUM,
@@ -82,7 +83,7 @@ def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
 def item_asked(phrase: str) -> str:
     """The phrase asked with the words of its basis said as 预算, a word that names no item ("事业单位医疗 执行了"
     → "事业单位医疗 预算"; "年初预算" → "预算": the budget named, as a whole)."""
-    for w in sorted(_data()["level_words"], key=len, reverse=True):
+    for w in longest_first(_data()["level_words"]):
         phrase = phrase.replace(w, " 预算 ")
     return phrase
 

@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first
 from index.tokens import TokenMode, bigrams, jieba_tokens, tokenize
 
 __all__ = ["TokenMode", "bigrams", "expand", "glossary", "glossary_data", "jieba_tokens", "to_template", "tokenize"]
@@ -22,7 +23,7 @@ def glossary_data() -> dict[str, Any]:
 
 @cache
 def _synonym_pattern() -> re.Pattern[str]:
-    keys = sorted(glossary_data()["synonyms"], key=len, reverse=True)
+    keys = longest_first(glossary_data()["synonyms"])
     return re.compile("|".join(re.escape(k) for k in keys))
 
 

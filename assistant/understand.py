@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
+from assistant.cues import longest_first
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -158,7 +159,7 @@ class Understanding:
         self.coded_rows_in = coded_rows_in
         self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         data = glossary_data()
-        self.filler = sorted(data["filler"], key=len, reverse=True)
+        self.filler = longest_first(data["filler"])
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
@@ -207,7 +208,7 @@ class Understanding:
         if narrowed := self._narrow(docs, year, text):  # the document the question is about: its labels only
             docs = narrowed
             base = replace(base, doc_ids=tuple(docs))
-        for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
+        for alias in longest_first(named.values()):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
         text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
@@ -331,7 +332,7 @@ class Understanding:
         text = to_template(ascii_text(question))
         named = self._named(text)
         rest = text
-        for alias in sorted(named.values(), key=len, reverse=True):
+        for alias in longest_first(named.values()):
             rest = rest.replace(alias, "")
         return bool(named) and not re.sub(r"[\s，。？！?!,、的吧呢啊呀就是这个那个查问]", "", rest)
 
@@ -617,7 +618,7 @@ class Understanding:
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
         best = self._link(phrase, docs, raw, table, money, scoping)
-        item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
+        item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
             if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
@@ -738,7 +739,7 @@ class Understanding:
         if not written:
             return False
         rest = key
-        for a in sorted(written, key=len, reverse=True):
+        for a in longest_first(written):
             rest = rest.replace(norm(a), " ").replace(a, " ")
         rest_grams = set(grams(norm(re.sub(r"[()（）]", " ", rest))))
         return bool(rest_grams & set(grams(norm(content))))
