@@ -17,37 +17,44 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Protocol, TypeVar
 
-from assistant.cues import longest_first
+from assistant.cues import alternation, longest_first
 from assistant.knowledge import grams, norm
 from index.normal import squeeze_cjk
 from index.records import Chunk
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-CLAUSE = re.compile(
-    rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
-    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,20}?)"
-    rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
-    rf"(?P<verb>增加|减少|增长|下降|多|少)了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
-    rf"(?:\s*[，,]\s*(?P<rverb>增长|下降|减少|增加|增幅|降幅)(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
-)
-LEAD = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{4}\s*年度?|本部门|本单位|本级|当年|全年|部门|单位)+"
-)
-TRAIL = re.compile(r"(?:为|是|共|共计|安排|预算数为|达到)$")
-DOWN = frozenset({"减少", "下降", "少", "降幅"})
-# A numbered paragraph's opening ("5. “…（款）事业单位医疗（项）”50.37万元", "（2）", "三、"); "1.5%" is none.
-ENUM = re.compile(
-    r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
-# "增长多少" asks a change without saying amount or rate (not "增加多少", "增长多少万元"): a printed rate answers it.
-RATE_OR_AMOUNT = re.compile(r"(?:增长|下降)了?多少(?![万亿元钱])")
-PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
 
 
 @cache
 def _data() -> dict[str, Any]:
     """assistant/narrative.toml, read once."""
     return tomllib.loads(files("assistant").joinpath("narrative.toml").read_text(encoding="utf-8"))
+
+
+def cue_words(name: str) -> str:
+    """A word list of narrative.toml's [comparison] vocabulary as a longest-first alternation."""
+    return alternation(_data()["comparison"][name])
+
+
+CLAUSE = re.compile(
+    rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
+    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?P<aside>[^，。；\d]{{0,20}}?)"
+    rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
+    rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
+    rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
+)
+LEAD = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{{4}}\s*年度?|{cue_words('lead')})+")
+TRAIL = re.compile(rf"(?:{cue_words('trail')})$")
+DOWN = frozenset({"减少", "下降", "少", "降幅"})
+# A numbered paragraph's opening ("5. “…（款）事业单位医疗（项）”50.37万元", "（2）", "三、"); "1.5%" is none.
+ENUM = re.compile(
+    r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+# "增长多少" asks a change without saying amount or rate (not "增加多少", "增长多少万元"): a printed rate answers it.
+RATE_OR_AMOUNT = re.compile(
+    rf"(?:{cue_words('rate_or_amount_verbs')})了?多少(?![{''.join(_data()['comparison']['amount_after'])}])"
+)
+PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
 
 
 def basis_of(against: str) -> str:
@@ -299,18 +306,16 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
 def _years() -> str:
     """narrative.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
-    words = longest_first(_data()["relative_years"])
-    return "|".join([*map(re.escape, words), r"\d{4}\s*年度?"])
+    return "|".join([alternation(_data()["relative_years"]), r"\d{4}\s*年度?"])
 
 
 AGAINST = re.compile(
-    rf"(?:比|较|与)\s*(?:{_years()})(?:[（(][^）)]{{0,12}}[)）])?的?"
-    r"(?:年初预算数?|年初|全年预算数?|(?:预算)?执行数?|实际(?:执行|支出)?数?|决算数?|预算数?|同期)?(?:相比)?"
+    rf"(?:{cue_words('links')})\s*(?:{_years()})(?:[（(][^）)]{{0,12}}[)）])?的?(?:{cue_words('asked_bases')})?(?:相比)?"
 )
 ASKED_OFF = re.compile(
     AGAINST.pattern
-    + r"|(?:增加|减少|增长|下降|多|少|涨|降|变化|变动)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
-    r"|的?(?:比例|百分比|幅度|增幅|降幅)|的"
+    + rf"|(?:{cue_words('asked_change_verbs')})了?(?:{cue_words('asked_change_amounts')})?"
+    + rf"|的?(?:{cue_words('asked_change_rates')})|的"
 )
 
 

@@ -23,6 +23,7 @@ from assistant.narrative import (
     _data,
     basis_of,
     changes,
+    cue_words,
     generic,
     paragraphs,
     pick,
@@ -32,7 +33,7 @@ from assistant.narrative import (
 from index.records import Chunk
 
 LEVEL = re.compile(
-    rf"(?P<year>\d{{4}})\s*年(?:当年|全年|度)?(?P<basis>(?:预算)?执行数|决算数|年初预算数?|预算数?)为\s*"
+    rf"(?P<year>\d{{4}})\s*年(?:{cue_words('year_parts')}|度)?(?P<basis>{cue_words('printed_bases')})为\s*"
     rf"(?P<value>{_NUM})\s*(?P<unit>亿元|万元|元)"
 )
 
