@@ -33,16 +33,26 @@ _CJK = "\u4e00-\u9fff"
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
 _CLAUSE = re.compile(r"[，,；;：:。]|[（(]其中|(?<![一二三四五六七八九十\d])、(?![^（(]*[)）])")
-_HEADING = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2}))?"
-)  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
-_ASIDE = re.compile(r"[（(]含[)）]|的")  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
 
 
 @cache
 def cues() -> dict[str, Any]:
     """assistant/counts.toml, read once."""
     return tomllib.loads(files("assistant").joinpath("counts.toml").read_text(encoding="utf-8"))
+
+
+_HEADING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
+    rf"(?:[^，。；“”]{{2,20}}?(?:{alternation(cues()['heading']['ends'])})(?=[^，。；）)]{{2}}))?"
+)  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
+_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
+    rf"[（(](?:{alternation(cues()['aside']['bracketed'])})[)）]|{alternation(cues()['aside']['particles'])}"
+)
+_DATE = cues()["asked_date"]
+_ASKED_DATE = re.compile(
+    rf"(?:{alternation(_DATE['opens'])})?\d{{4}}\s*年(?:{alternation(_DATE['ends'])})?"
+    rf"|{alternation(_DATE['relative'])}|[（(](?:{alternation(_DATE['scopes'])})[)）]"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,7 +93,7 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     text = ascii_digits(question)
     for name in longest_first(names):
         text = text.replace(name, " ")
-    text = re.sub(r"(?:截至|截止)?\d{4}\s*年(?:度|底|末|年底)?|今年|[（(]本级[)）]", " ", text)
+    text = _ASKED_DATE.sub(" ", text)
     units = alternation(cues()["units"])
     frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
     if len(frames) != 1:
