@@ -25,28 +25,22 @@ def test_links_open_a_comparison(word: str) -> None:
     assert AGAINST.search(VOCAB["links_example"])
 
 
-@pytest.mark.parametrize("word", VOCAB["printed_years"])
-def test_printed_years(word: str) -> None:
-    m = CLAUSE.search(f"支出预算100万元，比{word}增加20万元")
-    assert m and m.group("ref") == word
-    m = CLAUSE.search(VOCAB["printed_years_example"])
-    assert m and m.group("change") == "129.07" and m.group("rate") == "4.84"
+CLAUSE_SLOTS = [  # (list, its example's key, a clause with a word of it, the group it fills, the example's reading)
+    ("printed_years", "printed_years_example", "支出预算100万元，比{}增加20万元", "ref", ("change", "129.07")),
+    ("change_verbs", "change_example", "支出预算100万元，比上年{}20万元", "verb", ("verb", "少")),
+    ("rate_verbs", "rate_example", "支出预算100万元，比上年减少20万元，{}16.67%", "rverb", ("rverb", "降幅")),
+]
 
 
-@pytest.mark.parametrize("word", VOCAB["change_verbs"])
-def test_change_verbs(word: str) -> None:
-    m = CLAUSE.search(f"支出预算100万元，比上年{word}20万元")
-    assert m and m.group("verb") == word
-    m = CLAUSE.search(VOCAB["change_example"])
-    assert m and m.group("verb") == "少" and m.group("change") == "20"
-
-
-@pytest.mark.parametrize("word", VOCAB["rate_verbs"])
-def test_rate_verbs(word: str) -> None:
-    m = CLAUSE.search(f"支出预算100万元，比上年减少20万元，{word}16.67%")
-    assert m and m.group("rverb") == word and m.group("rate") == "16.67"
-    m = CLAUSE.search(VOCAB["rate_example"])
-    assert m and m.group("rverb") == "降幅"
+@pytest.mark.parametrize(
+    ("word", "example", "clause", "group", "reading"),
+    [(w, x, c, g, r) for n, x, c, g, r in CLAUSE_SLOTS for w in VOCAB[n]],
+)
+def test_each_clause_word(word: str, example: str, clause: str, group: str, reading: tuple[str, str]) -> None:
+    m = CLAUSE.search(clause.format(word))
+    assert m and m.group(group) == word
+    m = CLAUSE.search(VOCAB[example])
+    assert m and m.group(reading[0]) == reading[1]
 
 
 @pytest.mark.parametrize("word", VOCAB["year_parts"])
