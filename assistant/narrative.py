@@ -17,7 +17,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Protocol, TypeVar
 
-from assistant.cues import alternation, longest_first
+from assistant.cues import alternation, longest_first, year_words
 from assistant.knowledge import grams, norm
 from index.normal import squeeze_cjk
 from index.records import Chunk
@@ -305,8 +305,8 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
 
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
 def _years() -> str:
-    """narrative.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
-    return "|".join([alternation(_data()["relative_years"]), r"\d{4}\s*年度?"])
+    """years.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
+    return "|".join([alternation(year_words("last_year")), r"\d{4}\s*年度?"])
 
 
 AGAINST = re.compile(

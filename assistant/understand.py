@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
-from assistant.cues import longest_first
+from assistant.cues import alternation, longest_first, year_words
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -55,8 +55,8 @@ SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计
 PRECISE = re.compile(r"精确|[两2]位小数|准确|实际|具体算")
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
-THIS_YEAR = re.compile(r"今年|本年度?|当年")
-LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
+THIS_YEAR = re.compile(alternation(year_words("this_year")))
+LAST_YEAR = re.compile(alternation(year_words("last_year")))
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",
