@@ -8,8 +8,10 @@ measure is read from cue words, the question is split at the operator (加上/�
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from importlib.resources import files
 
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
@@ -21,7 +23,7 @@ from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
 from assistant.records import Measure, Query
-from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
+from assistant.subject_path import STEP, coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -38,8 +40,9 @@ EXPLAIN = re.compile(
 BREAKDOWN = re.compile(
     r"哪些|哪几|构成|组成|明细|分到|分成|包括什么|包含什么|花在什么|花在哪|下面分|都有啥|有什么项目|具体是什么|包括哪"
 )
-SHARE = re.compile(r"占|比重|比例|百分比")
-PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
+_WORDS = tomllib.loads(files("assistant").joinpath("understand.toml").read_text(encoding="utf-8"))
+SHARE = re.compile(alternation(_WORDS["share"]))
+PER_HEAD = re.compile(alternation(_WORDS["per_head"]))
 GROWTH = re.compile(
     r"增幅|降幅|涨幅|跌幅|增长率|下降率|百分之几|百分之多少|增长了?百分|下降了?百分|涨了?百分|降了?百分|增长多少%|下降多少%|增速|同比"
 )
@@ -51,8 +54,8 @@ RATE_OF_CHANGE = re.compile(
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
-SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|[两2]个|[两2]项|[三3]项")
-PRECISE = re.compile(r"精确|[两2]位小数|准确|实际|具体算")
+SUM = re.compile(alternation(_WORDS["sum"]))
+PRECISE = re.compile(alternation(_WORDS["precise"]))
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(alternation(year_words("this_year")))
@@ -64,8 +67,8 @@ UNIT_HINTS = {
     "辆": r"几辆|多少辆",
     "场": r"几场|多少场",
 }
-TARGET_WORDS = re.compile(r"目标值|这个指标|的指标|指标值|指标是")
-DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|多了|少了|增加|减少|下降|上升|增长")
+TARGET_WORDS = re.compile(alternation(_WORDS["target"]))
+DIRECTION = re.compile(alternation(_WORDS["direction"]))
 # A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
 # disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
 CLAIM = re.compile(
@@ -92,8 +95,8 @@ CUES = [
     PARTICLES,
     COUNT_FRAME,
 ]
-WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
-THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
+WITHIN = re.compile(rf"(.+?)(?:{STEP.pattern})[，,]?(.+)")
+THIS_ONE = re.compile(alternation(_WORDS["this_one"]))
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
 NOT_IN_A_NAME = re.compile(r"[年里的了吗呢]")  # characters no department's name holds
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
@@ -139,7 +142,7 @@ def asks_budget(question: str) -> bool:
 
 UNBOUND_HEAD = "公开文件中没有把"  # the refusal of a prose phrase that binds no table row the question names
 BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
-DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
+DIFFERENCE_WORDS = re.compile(alternation(_WORDS["difference"]))
 
 
 class Understanding:
