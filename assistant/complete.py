@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from assistant.cues import longest_first
 from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
@@ -63,7 +64,7 @@ class Cue:
                 continue
             span = m.group("span")
             rest = span
-            for name in sorted(names, key=len, reverse=True):
+            for name in longest_first(names):
                 rest = rest.replace(name, "")
             for word in self.not_words:
                 rest = rest.replace(word, "")
@@ -317,7 +318,7 @@ def incomplete(
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)
     rest = content
-    for word in sorted(neutral, key=len, reverse=True):
+    for word in longest_first(neutral):
         rest = rest.replace(word, " ")
     whole = not any(g in printed for g in grams(norm(rest)))  # "今年预算比去年少了多少": no item named
     if query.measure in ("change", "growth") and prose and draft.citations and whole:
@@ -333,7 +334,7 @@ def topic_words(heading: str, question: str, printed: set[str], neutral: Sequenc
     last = re.split(r"[·>]", heading)[-1]
     last = re.sub(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．])", " ", last)
     last = re.sub(r"[（(]第\d+页.*$|\d{4}\s*年度?", " ", last)
-    frame = sorted([*neutral, *heading_frame()], key=len, reverse=True)
+    frame = longest_first([*neutral, *heading_frame()])
     return dropped_words(norm(last), set(grams(norm(question))), printed, frame)
 
 

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from assistant import as_of
 from assistant import calculator as calc
 from assistant import scope as accounts
+from assistant.cues import alternation, longest_first
 from assistant.draft import Draft, Unanswerable, operand, sources, where
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Citation
@@ -33,16 +34,26 @@ _CJK = "\u4e00-\u9fff"
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
 _CLAUSE = re.compile(r"[，,；;：:。]|[（(]其中|(?<![一二三四五六七八九十\d])、(?![^（(]*[)）])")
-_HEADING = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2}))?"
-)  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
-_ASIDE = re.compile(r"[（(]含[)）]|的")  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
 
 
 @cache
 def cues() -> dict[str, Any]:
     """assistant/counts.toml, read once."""
     return tomllib.loads(files("assistant").joinpath("counts.toml").read_text(encoding="utf-8"))
+
+
+_HEADING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
+    rf"(?:[^，。；“”]{{2,20}}?(?:{alternation(cues()['heading']['ends'])})(?=[^，。；）)]{{2}}))?"
+)  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
+_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
+    rf"[（(](?:{alternation(cues()['aside']['bracketed'])})[)）]|{alternation(cues()['aside']['particles'])}"
+)
+_DATE = cues()["asked_date"]
+_ASKED_DATE = re.compile(
+    rf"(?:{alternation(_DATE['opens'])})?\d{{4}}\s*年(?:{alternation(_DATE['ends'])})?"
+    rf"|{alternation(_DATE['relative'])}|[（(](?:{alternation(_DATE['scopes'])})[)）]"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,7 +80,7 @@ def _strip(text: str, words: Sequence[str], at_end: bool) -> str:
     changed = True
     while changed and text:
         changed = False
-        for w in sorted(words, key=len, reverse=True):
+        for w in longest_first(words):
             if at_end and text.endswith(w) and len(text) > len(w):
                 text, changed = text[: -len(w)], True
             elif not at_end and text.startswith(w) and len(text) > len(w):
@@ -81,10 +92,10 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     """The count a question asks: "福州市公安局治安管理支队有几辆执法执勤用车" → 执法执勤用车 辆 held;
     "万里街道2024年打算买几辆车" → 车/车辆 辆 planned; "房屋面积有多少平方米" → 房屋 平方米."""
     text = ascii_digits(question)
-    for name in sorted(names, key=len, reverse=True):
+    for name in longest_first(names):
         text = text.replace(name, " ")
-    text = re.sub(r"(?:截至|截止)?\d{4}\s*年(?:度|底|末|年底)?|今年|[（(]本级[)）]", " ", text)
-    units = "|".join(sorted(map(re.escape, cues()["units"]), key=len, reverse=True))
+    text = _ASKED_DATE.sub(" ", text)
+    units = alternation(cues()["units"])
     frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
     if len(frames) != 1:
         return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
@@ -115,7 +126,7 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
     answered "27 万元": a target table's value without its unit is no amount), or None. A "个" of "多少个百分点"
     asks a percent, no count."""
     text = ascii_digits(question)
-    units = "|".join(sorted(map(re.escape, cues()["units"]), key=len, reverse=True))
+    units = alternation(cues()["units"])
     frames = [m for m in re.finditer(rf"(?:几|多少)(?P<unit>{units})", text) if not text[m.end() :].startswith("百分")]
     if len(frames) != 1:
         return None
@@ -129,7 +140,7 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
 
 def _done(text: str) -> bool:
     """Whether a planned verb of the question is in the past ("去年买了几辆车", "已购置几辆"): what was bought."""
-    verbs = "|".join(sorted(map(re.escape, cues()["asked_planned"]), key=len, reverse=True))
+    verbs = alternation(cues()["asked_planned"])
     tense = cues()["asked_done"]
     after, before = "|".join(map(re.escape, tense["after"])), "|".join(map(re.escape, tense["before"]))
     return bool(re.search(rf"(?:{before})(?:{verbs})|(?:{verbs})[^，。？?]{{0,4}}?(?:{after})", text))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.cues import alternation, longest_first
 from index.identify import vocabulary
 from index.normal import form_key
 
@@ -27,9 +28,7 @@ CITY_PREFIX = re.compile(
 # The scope printed in brackets after a department's name (identity.toml's scopes: "深圳市财政局（本级）",
 # "西安市财政局（汇总）") says which accounts, not who: the department is named without it too.
 _SCOPE_MARK = re.compile(
-    r"\((?:"
-    + "|".join(sorted({"机关", "本部", *(w for ws in vocabulary().scopes.values() for w in ws)}, key=len, reverse=True))
-    + r")\)$"
+    r"\((?:" + alternation({"机关", "本部", *(w for ws in vocabulary().scopes.values() for w in ws)}) + r")\)$"
 )
 _GOVERNMENT = "人民政府"
 _SUFFIXES = ("委员会", "局", "部", "委", "办", "厅", "院", "中心", "馆", "会", "所", "站", "队")
@@ -58,7 +57,7 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
             names |= {district + c, district[:-1] + c, level + c}
         elif city:  # 南京市气象局 → 南京气象局, 市气象局, 西安市发改委 (广州市海珠区图书馆 is not 广州图书馆)
             names |= {city + c, city.removesuffix("市") + c, "市" + c}
-    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+    return tuple(longest_first(n for n in names if len(n) >= 2))
 
 
 def _place_and_core(department: str) -> tuple[str, str, str, str]:
@@ -136,7 +135,7 @@ def name_parts(department: str) -> NameParts | None:
         core=core,
         middle=core[: -len(kind["name"])],
         said=tuple(kind["said"]),
-        places=tuple(sorted((p for p in places if p), key=len, reverse=True)),
+        places=tuple(longest_first(p for p in places if p)),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.cues import longest_first
 from assistant.knowledge import Knowledge, Label, grams, norm
 from index.units import MONEY
 
@@ -41,7 +42,7 @@ def dropped_words(content: str, covered: set[str], printed: set[str], neutral: I
     """The runs of `content` (2 characters or more) that no bigram of `covered` touches, once the neutral
     words are taken out, and whose every bigram is `printed` in the documents' item names (a word of chat or of
     the question's own frame — 任务, 要求 — names no item)."""
-    neutral = sorted(neutral, key=len, reverse=True)
+    neutral = longest_first(neutral)
     out = []
     for run in _RUN.findall(content):
         mark = [False] * len(run)

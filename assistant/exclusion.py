@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
 from assistant.complete import cues, part_suffixes
+from assistant.cues import longest_first
 from assistant.draft import fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
@@ -174,7 +175,7 @@ def _in_group(f: Fact, name: str) -> bool:
 
 def _added(rest: str) -> str:
     """What a printed name adds to the name asked, without the words a part's name may add."""
-    for word in sorted(part_suffixes(), key=len, reverse=True):
+    for word in longest_first(part_suffixes()):
         rest = rest.replace(word, "")
     return rest
 

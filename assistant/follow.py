@@ -25,6 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first
 from assistant.records import Answer
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
@@ -40,7 +41,7 @@ def cues() -> dict[str, Any]:
 
 
 def _longest(words: Sequence[str]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
+    return longest_first(words)
 
 
 def _body(question: str) -> str:

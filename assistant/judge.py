@@ -38,6 +38,7 @@ from decimal import Decimal
 from assistant.calculator import Calculation, convert
 from assistant.claims import EXECUTION, FILLER, SHARE, YEAR, Said
 from assistant.claims import said as read_said
+from assistant.cues import longest_first
 from assistant.draft import cited
 from assistant.figures import Found, find_figures
 from assistant.knowledge import Knowledge, norm
@@ -133,7 +134,7 @@ def _item_named(kb: Knowledge, f: Fact, said: Said) -> bool:
 def _unnamed(kb: Knowledge, doc_id: str, words: str) -> str:
     """`words` without the document's department names."""
     doc = kb.docs.get(doc_id)
-    for alias in sorted(doc.aliases if doc else (), key=len, reverse=True):
+    for alias in longest_first(doc.aliases if doc else ()):
         words = words.replace(norm(alias), "")
     return words
 

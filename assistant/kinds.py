@@ -12,16 +12,18 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
+from assistant.cues import longest_first
+
 
 @cache
 def not_kind() -> tuple[str, ...]:
     """Compounds holding 决算 that ask for no 决算 (kinds.toml)."""
     data = tomllib.loads(files("assistant").joinpath("kinds.toml").read_text(encoding="utf-8"))
-    return tuple(sorted(data["not_kind"], key=len, reverse=True))
+    return tuple(longest_first(data["not_kind"]))
 
 
 def asks_actual(text: str, names: Iterable[str] = ()) -> bool:
     """`text` says 决算 outside the item `names` printed (those holding 决算) and the compounds of kinds.toml."""
-    for word in [*sorted((n for n in names if "决算" in n), key=len, reverse=True), *not_kind()]:
+    for word in [*longest_first(n for n in names if "决算" in n), *not_kind()]:
         text = text.replace(word, " ")
     return "决算" in text

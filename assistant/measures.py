@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
+from assistant.cues import alternation
 from assistant.draft import fmt, operand, sources
 from assistant.records import Answer
 from index.normal import squeeze
@@ -38,7 +39,7 @@ def _data() -> dict[str, Any]:
 @cache
 def _same_year() -> re.Pattern[str]:
     """A comparison with a budget figure of no stated year: "比年初预算数", "较预算"."""
-    words = "|".join(sorted(map(re.escape, _data()["same_year_base"]["words"]), key=len, reverse=True))
+    words = alternation(_data()["same_year_base"]["words"])
     return re.compile(rf"(?<![\d年])(?:比|较|与)\s*(?:本年|当年)?\s*(?:{words})")
 
 

@@ -17,22 +17,34 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Protocol, TypeVar
 
+from assistant.cues import alternation, longest_first, year_words
 from assistant.knowledge import grams, norm
 from index.normal import squeeze_cjk
 from index.records import Chunk
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """assistant/narrative.toml, read once."""
+    return tomllib.loads(files("assistant").joinpath("narrative.toml").read_text(encoding="utf-8"))
+
+
+def cue_words(name: str) -> str:
+    """A word list of narrative.toml's [comparison] vocabulary as a longest-first alternation."""
+    return alternation(_data()["comparison"][name])
+
+
 CLAUSE = re.compile(
     rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
-    r"(?:比|较|与)\s*(?P<ref>上年|上一年|\d{4}\s*年)(?P<aside>[^，。；\d]{0,20}?)"
+    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?P<aside>[^，。；\d]{{0,20}}?)"
     rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
-    rf"(?P<verb>增加|减少|增长|下降|多|少)了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
-    rf"(?:\s*[，,]\s*(?P<rverb>增长|下降|减少|增加|增幅|降幅)(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
+    rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
+    rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
 )
-LEAD = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{4}\s*年度?|本部门|本单位|本级|当年|全年|部门|单位)+"
-)
-TRAIL = re.compile(r"(?:为|是|共|共计|安排|预算数为|达到)$")
+LEAD = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{{4}}\s*年度?|{cue_words('lead')})+")
+TRAIL = re.compile(rf"(?:{cue_words('trail')})$")
 # "基本支出 33325.21 万元，主要用于…各项商品服务支出，比 2025 年增加 2943.64 万元": a change printed after
 # an aside (no figure in it) is the change of the item and amount the aside follows
 ASIDE_BEFORE = re.compile(
@@ -44,14 +56,10 @@ ENUM = re.compile(
     r"^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 # "增长多少" asks a change without saying amount or rate (not "增加多少", "增长多少万元"): a printed rate answers it.
-RATE_OR_AMOUNT = re.compile(r"(?:增长|下降)了?多少(?![万亿元钱])")
+RATE_OR_AMOUNT = re.compile(
+    rf"(?:{cue_words('rate_or_amount_verbs')})了?多少(?![{''.join(_data()['comparison']['amount_after'])}])"
+)
 PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
-
-
-@cache
-def _data() -> dict[str, Any]:
-    """assistant/narrative.toml, read once."""
-    return tomllib.loads(files("assistant").joinpath("narrative.toml").read_text(encoding="utf-8"))
 
 
 def basis_of(against: str) -> str:
@@ -76,7 +84,7 @@ def same_basis(asked: str, printed: str, kind: str) -> bool:
 
 def _bare(subject: str, words: Sequence[str]) -> str:
     subject = re.sub(r"\d{4}\s*年度?", "", subject)
-    for w in sorted(words, key=len, reverse=True):
+    for w in longest_first(words):
         subject = subject.replace(w, "")
     return subject.strip()
 
@@ -229,7 +237,7 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
 
 def plain_subject(subject: str, names: Sequence[str] = ()) -> str:
     """A change's subject without the department's name, the year and 本级: what changed."""
-    for name in sorted(names, key=len, reverse=True):  # "福州市公安局治安管理支队收入预算": 收入预算
+    for name in longest_first(names):  # "福州市公安局治安管理支队收入预算": 收入预算
         subject = subject.replace(name, "")
     return re.sub(r"\d{4}\s*年度?|[（(]本级[)）]", "", subject).strip() or subject
 
@@ -306,7 +314,7 @@ def pick(
 
 
 def _without(text: str, words: Sequence[str]) -> str:
-    for w in sorted(words, key=len, reverse=True):
+    for w in longest_first(words):
         text = text.replace(w, " ")
     return text
 
@@ -341,19 +349,17 @@ def _part_named(phrase: str, c: Named, names: Sequence[str]) -> bool:
 
 # What a change is measured against ("比2025年年初预算", "较上年", "与去年同期相比"): the base, not the item.
 def _years() -> str:
-    """narrative.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
-    words = sorted(_data()["relative_years"], key=len, reverse=True)
-    return "|".join([*map(re.escape, words), r"\d{4}\s*年度?"])
+    """years.toml's words for the year before ("上年", "前一年"), longest first, or a year written out."""
+    return "|".join([alternation(year_words("last_year")), r"\d{4}\s*年度?"])
 
 
 AGAINST = re.compile(
-    rf"(?:比|较|与)\s*(?:{_years()})(?:[（(][^）)]{{0,12}}[)）])?的?"
-    r"(?:年初预算数?|年初|全年预算数?|(?:预算)?执行数?|实际(?:执行|支出)?数?|决算数?|预算数?|同期)?(?:相比)?"
+    rf"(?:{cue_words('links')})\s*(?:{_years()})(?:[（(][^）)]{{0,12}}[)）])?的?(?:{cue_words('asked_bases')})?(?:相比)?"
 )
 ASKED_OFF = re.compile(
     AGAINST.pattern
-    + r"|(?:增加|减少|增长|下降|多|少|涨|降|变化|变动)了?(?:百分之多少|百分之几|多少百分比|多少%|多少钱|多少)?"
-    r"|的?(?:比例|百分比|幅度|增幅|降幅)|的"
+    + rf"|(?:{cue_words('asked_change_verbs')})了?(?:{cue_words('asked_change_amounts')})?"
+    + rf"|的?(?:{cue_words('asked_change_rates')})|的"
 )
 
 
@@ -365,7 +371,7 @@ def asked(question: str) -> str:
 def fund_part(label: str, question: str, funds: Sequence[str]) -> str | None:
     """The fund that makes `label` a part of the department's whole budget ("财政拨款收、支总计各" → "财政拨款")
     when `question` does not name that fund ("收支总计比去年少了多少" asks the whole), else None."""
-    for fund in sorted(funds, key=len, reverse=True):
+    for fund in longest_first(funds):
         rest = label.replace(fund, "")
         if fund in label and fund not in question and rest.strip() and whole(re.sub(r"[、，,\s]|各$", "", rest)):
             return fund

@@ -19,6 +19,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first
+
 _DIGITS = "零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖廿"
 _PLACES = "十百千万亿拾佰仟"
 _RUN = re.compile(rf"(?P<pct>百分之)?(?P<num>[{_DIGITS}{_PLACES}]+(?:点[{_DIGITS}]+)?)")
@@ -36,7 +38,7 @@ def _data() -> dict[str, Any]:
 
 def protected() -> tuple[str, ...]:
     """Words written with numeral characters that are no number, longest first."""
-    return tuple(sorted((e["word"] for e in _data()["protected"]), key=len, reverse=True))
+    return tuple(longest_first(e["word"] for e in _data()["protected"]))
 
 
 def measure_words() -> tuple[str, ...]:

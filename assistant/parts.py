@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from assistant import calculator as calc
 from assistant.complete import part_suffixes
+from assistant.cues import longest_first
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources
 from assistant.knowledge import Knowledge, Target, norm
 from index.records import Fact
@@ -61,7 +62,7 @@ def printed_parts(whole: Fact, facts: list[Fact], subject: str = "") -> list[Fac
 def part_word(part: Fact, whole: Fact, subject: str = "") -> str:
     """The words a part's name adds to its whole's ("政府采购货物" of 政府采购 → 货物); its whole name otherwise."""
     row = norm(part.row)
-    for name in sorted({norm(whole.row), norm(subject)} - {""}, key=len, reverse=True):
+    for name in longest_first({norm(whole.row), norm(subject)} - {""}):
         if row.startswith(name) and len(row) > len(name):
             return row[len(name) :]
     bare = row  # "政府性基金拨款收入" → 政府性基金: the words a part's printed name adds (cues.toml part_suffixes)

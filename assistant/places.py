@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.cues import longest_first
 from assistant.departments import CITY_PREFIX
 from assistant.numerals import value as numeral_value
 from index.normal import form_key
@@ -65,7 +66,7 @@ def said(text: str, departments: Iterable[str]) -> list[Said]:
             members.setdefault(p, set()).add(d)
     found: list[Said] = []
     taken: set[int] = set()
-    for name in sorted(members, key=len, reverse=True):
+    for name in longest_first(members):
         for m in re.finditer(re.escape(name), text):
             span = set(range(m.start(), m.end()))
             if span & taken:
@@ -118,7 +119,7 @@ def _place_before(before: str, others: set[str], own: set[str]) -> bool:
     """The words right before a name begin, within one name, with one of `others` and none of `own`."""
     for cut in range(len(before)):
         head, between = before[cut:], ""
-        place = next((p for p in sorted(others | own, key=len, reverse=True) if head.startswith(p)), "")
+        place = next((p for p in longest_first(others | own) if head.startswith(p)), "")
         if not place:
             continue
         between = head[len(place) :]
@@ -177,9 +178,9 @@ def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -
     if not named:
         return []
     masked = text
-    for alias in sorted(set(named.values()), key=len, reverse=True):
+    for alias in longest_first(set(named.values())):
         masked = masked.replace(alias, "\0" * len(alias))
-    names = sorted({p.name for p in places}, key=len, reverse=True)
+    names = longest_first({p.name for p in places})
     out = []
     for piece in re.finditer(rf"[^{_SEPARATORS}\0\s]+", masked):
         item = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", piece.group(0))

@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from assistant.cues import longest_first
 from assistant.knowledge import norm
 from assistant.narrative import Change
 
@@ -54,7 +55,7 @@ def asked_direction(question: str) -> tuple[str, Direction] | None:
 def printed_direction(text: str) -> tuple[str, Direction] | None:
     """The direction a change answer states ("比2025年减少 2 万元" → ("减少 2 万元", "down")), or None when
     it states none or both."""
-    words = sorted([*_data()["up"], *_data()["down"]], key=len, reverse=True)
+    words = longest_first([*_data()["up"], *_data()["down"]])
     m = re.search(
         rf"(?P<word>{'|'.join(map(re.escape, words))})\s*(?P<amount>-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%))", text
     )
@@ -121,7 +122,7 @@ def stated_figure(question: str) -> tuple[str, Decimal] | None:
 
 def direction_words(direction: Direction) -> list[str]:
     """The words of one direction (premise.toml's `up` or `down`), longest first."""
-    return sorted(_data()[direction], key=len, reverse=True)
+    return longest_first(_data()[direction])
 
 
 def either_way(question: str) -> bool:

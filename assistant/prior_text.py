@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant import calculator as calc
+from assistant.cues import longest_first
 from assistant.draft import Draft, fmt
 from assistant.narrative import (
     _NUM,
@@ -22,6 +23,7 @@ from assistant.narrative import (
     _data,
     basis_of,
     changes,
+    cue_words,
     generic,
     paragraphs,
     pick,
@@ -31,7 +33,7 @@ from assistant.narrative import (
 from index.records import Chunk
 
 LEVEL = re.compile(
-    rf"(?P<year>\d{{4}})\s*年(?:当年|全年|度)?(?P<basis>(?:预算)?执行数|决算数|年初预算数?|预算数?)为\s*"
+    rf"(?P<year>\d{{4}})\s*年(?:{cue_words('year_parts')}|度)?(?P<basis>{cue_words('printed_bases')})为\s*"
     rf"(?P<value>{_NUM})\s*(?P<unit>亿元|万元|元)"
 )
 
@@ -82,7 +84,7 @@ def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
 def item_asked(phrase: str) -> str:
     """The phrase asked with the words of its basis said as 预算, a word that names no item ("事业单位医疗 执行了"
     → "事业单位医疗 预算"; "年初预算" → "预算": the budget named, as a whole)."""
-    for w in sorted(_data()["level_words"], key=len, reverse=True):
+    for w in longest_first(_data()["level_words"]):
         phrase = phrase.replace(w, " 预算 ")
     return phrase
 

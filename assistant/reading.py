@@ -10,10 +10,13 @@ English question was read as.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from importlib.resources import files
 from typing import Literal
 
+from assistant.cues import alternation
 from assistant.knowledge import norm
 from assistant.records import Across, Answer, Reading
 from assistant.threshold import asked as threshold_asked
@@ -50,9 +53,12 @@ ACROSS_OPS: dict[str, str] = {
 }
 # A column that is the document's plain amount: the line does not repeat it.
 PLAIN_ROLES = frozenset({"预算数", "决算数", "合计", "金额"})
-BARE_ROW = re.compile(r"(?:本年|全年)?(?:合计|总计|小计)")
+_WORDS = tomllib.loads(files("assistant").joinpath("reading.toml").read_text(encoding="utf-8"))
+BARE_ROW = re.compile(rf"(?:{alternation(_WORDS['total_row_years'])})?(?:{alternation(_WORDS['total_rows'])})")
 # "支出总计", "本年支出合计": the row's whole amount; "2026年", "2026年预算数": the document's own year
-PLAIN_COLUMN = re.compile(r".*(?:合计|总计)|(?:19|20)\d{2}年(?:度)?(?:预算|决算)?数?")
+PLAIN_COLUMN = re.compile(
+    rf".*(?:{alternation(_WORDS['total_columns'])})|(?:19|20)\d{{2}}年(?:度)?(?:{alternation(_WORDS['year_column_kinds'])})?数?"
+)
 CODE_LEVELS = (3, 5)  # 类, 款 of a 功能分类 code; 类 of a 经济分类 code
 
 

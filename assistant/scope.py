@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Any
 
 from assistant import calculator as calc
+from assistant.cues import alternation, longest_first
 from assistant.units import is_unit
 from index.normal import form_key
 from index.records import DocumentInfo, Fact
@@ -27,10 +28,6 @@ def _data() -> dict[str, Any]:
     return dict(tomllib.loads(files("assistant").joinpath("scope.toml").read_text(encoding="utf-8")))
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 @cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], re.Pattern[str]]:
     """(the words of any accounts, each scope's word after a body's name — 汇总, 机关 — with what may not follow
@@ -40,13 +37,13 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], re.Pattern
     g = data["grammar"]
     after = {
         scope: re.compile(
-            rf"(?:{_alternation(g['name_ends'])})(?:{_alternation(v['after_name'])})(?!{_alternation(v['not_after'])})"
+            rf"(?:{alternation(g['name_ends'])})(?:{alternation(v['after_name'])})(?!{alternation(v['not_after'])})"
         )
         for scope, v in data["asked"].items()
         if v.get("after_name")
     }
-    units = re.compile(rf"^\s*(?:的)?(?:{_alternation(g['units_after'])})")
-    return re.compile(_alternation(words)), after, units
+    units = re.compile(rf"^\s*(?:的)?(?:{alternation(g['units_after'])})")
+    return re.compile(alternation(words)), after, units
 
 
 def said(question: str, units_asked: bool = True) -> list[tuple[str, int]]:
@@ -54,7 +51,7 @@ def said(question: str, units_asked: bool = True) -> list[tuple[str, int]]:
     `units_asked` False (a count of something else: "所属单位共有多少辆车") a 所属 word is always the accounts."""
     data = _data()
     text = form_key(question)
-    for word in sorted(data["grammar"]["not_scope"], key=len, reverse=True):
+    for word in longest_first(data["grammar"]["not_scope"]):
         text = text.replace(word, " " * len(word))
     words, after, units = _patterns()
     found: list[tuple[str, int]] = []

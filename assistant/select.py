@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
 from assistant.records import Query
@@ -206,7 +207,7 @@ def _written_column(facts: list[Fact], question: str) -> list[Fact]:
     表2's 一般公共预算拨款 column of that row, never its 数量 in 表12), the longest header written; none: [].
     A header of words that name no item by themselves (支出, 总计, 预算数: glossary item_neutral) is no choice."""
     question = re.sub(r"(?:19|20)\d{2}年度?", " ", question)  # a year written is the document's, not a column
-    neutral = sorted(glossary_data()["item_neutral"], key=len, reverse=True)
+    neutral = longest_first(glossary_data()["item_neutral"])
 
     def naming(column: str) -> bool:
         for word in neutral:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.cues import alternation
 from assistant.draft import Unanswerable, fmt, page_note
 from assistant.tokens import glossary_data
 from index.catalog import item_rows, part_printed, side_of, wholes
@@ -46,7 +47,7 @@ def part_named(fact: Fact, question: str, column: str = "") -> str:
 
 @cache
 def _inclusion() -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, glossary_data()["inclusion"]), key=len, reverse=True))
+    words = alternation(glossary_data()["inclusion"])
     return re.compile(rf"[（(](?:{words})[^（）()]*[）)]|(?:{words})[\u4e00-\u9fff]{{1,12}}?在内")
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import alternation, longest_first
 from assistant.knowledge import grams, norm
 from assistant.narrative import coverage
 from index.normal import ascii_digits
@@ -88,7 +89,7 @@ def _run_after(text: str) -> str:
 
 def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
     """Every count and every stated share of the sentences, in order."""
-    units = "|".join(sorted(cues()["count_units"], key=len, reverse=True))
+    units = alternation(cues()["count_units"])
     figure = re.compile(rf"(?<![\d.,])(?P<num>{_NUM})\s*(?P<unit>人次|{_MONEY}|{units}|%)")
     out: list[Stated] = []
     named: tuple[str, str] | None = None  # (where, name) the sentence before names: what 本项目 refers to
@@ -143,7 +144,7 @@ def _named(text: str) -> str | None:
 
 def _clean(question: str, names: Sequence[str]) -> str:
     text = ascii_digits(question)
-    for name in sorted(names, key=len, reverse=True):
+    for name in longest_first(names):
         text = text.replace(name, " ")
     text = re.sub(r"\d{4}\s*年度?|[（(]本级[)）]", " ", text)
     return re.sub(r"[“”\"]", "", text)
@@ -153,7 +154,7 @@ def asked_count(question: str, names: Sequence[str] = ()) -> Asked | None:
     """The noun and unit a question counts: "有多少个内设机构" → 内设机构 个; "二级预算单位有几个" → 二级预算单位 个
     (its modifier 纳入部门预算 when it says "纳入部门预算的二级预算单位"); "一共接待了多少人" → 接待 人."""
     text = _clean(question, names)
-    units = "|".join(sorted(cues()["count_units"], key=len, reverse=True))
+    units = alternation(cues()["count_units"])
     m = re.search(rf"(?:几|多少)(?P<unit>{units})(?P<noun>[{_CJK}]*)", text)
     if not m:
         return None

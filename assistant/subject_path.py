@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from assistant.cues import alternation
 from assistant.knowledge import Knowledge, Link
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
@@ -24,7 +25,8 @@ MARKER = re.compile(rf"\s*[（(]\s*(?:{_LEVEL}{{1,3}}\s*级?\s*(?:{_KIND})?|{_KI
 # "财政事务（财政国库业务）", "一般行政管理事务（宣传事务）": a name with another in brackets
 _BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 # the separators of a path ("X下面的Y", "X里Y", "X中的Y"), as in understand.WITHIN
-STEP = re.compile(r"下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中")
+STEP = re.compile(alternation(_DATA["steps"]))
+_AFTER_NAME = re.compile(alternation(_DATA["after_name"]))
 
 
 def mark_path(text: str) -> str:
@@ -33,11 +35,7 @@ def mark_path(text: str) -> str:
 
     def step(m: re.Match[str]) -> str:
         rest = text[m.end() :]
-        if (
-            re.match(r"[\u4e00-\u9fff]", rest)
-            and not STEP.match(rest)
-            and not re.match(r"是|为|有|的[是为]?|决算|预算", rest)
-        ):
+        if re.match(r"[\u4e00-\u9fff]", rest) and not STEP.match(rest) and not _AFTER_NAME.match(rest):
             return "里"
         return ""
 

@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first
 from index.normal import label_key
 
 
@@ -94,7 +95,7 @@ def subjects() -> Subjects:
     named = tuple(
         Subject(
             name=s["name"],
-            aliases=tuple(sorted({label_key(a) for a in [s["name"], *s["aliases"]]}, key=len, reverse=True)),
+            aliases=tuple(longest_first({label_key(a) for a in [s["name"], *s["aliases"]]})),
             places=tuple(place(p) for p in s["at"]),
         )
         for s in data["subject"]

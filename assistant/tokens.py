@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first, year_words
 from index.tokens import TokenMode, bigrams, jieba_tokens, tokenize
 
 __all__ = ["TokenMode", "bigrams", "expand", "glossary", "glossary_data", "jieba_tokens", "to_template", "tokenize"]
@@ -22,7 +23,7 @@ def glossary_data() -> dict[str, Any]:
 
 @cache
 def _synonym_pattern() -> re.Pattern[str]:
-    keys = sorted(glossary_data()["synonyms"], key=len, reverse=True)
+    keys = longest_first(glossary_data()["synonyms"])
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
@@ -48,8 +49,6 @@ def glossary() -> dict[str, list[str]]:
 
 # Question filler: words that say "this is a question", not what it is about.
 _FILLER = re.compile(r"是多少|有多少|多少钱|多少|是什么|什么|哪些|哪几|怎么样|怎么|吗|呢|请问|一下")
-_THIS_YEAR = ("今年", "本年", "当年", "本年度")
-_LAST_YEAR = ("去年", "上年", "上一年", "前一年")
 
 
 def expand(query: str, years: tuple[int, ...] = ()) -> str:
@@ -59,9 +58,9 @@ def expand(query: str, years: tuple[int, ...] = ()) -> str:
     for a 2022 disclosure, as the text writes them.
     """
     extra = [t for term, targets in glossary().items() if term in query for t in targets if t not in query]
-    if any(w in query for w in _THIS_YEAR):
+    if any(w in query for w in year_words("this_year")):
         extra += [f"{y}年" for y in years]
-    if any(w in query for w in _LAST_YEAR):
+    if any(w in query for w in year_words("last_year")):
         extra += [f"{y - 1}年" for y in years]
     core = _FILLER.sub(" ", query)
     return core if not extra else core + " " + " ".join(dict.fromkeys(extra))

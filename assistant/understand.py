@@ -8,12 +8,15 @@ measure is read from cue words, the question is split at the operator (加上/�
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from importlib.resources import files
 
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
 from assistant.as_of import AS_OF
+from assistant.cues import alternation, longest_first, year_words
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -22,7 +25,7 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
 from assistant.printed_by import printed_by, without_place
 from assistant.records import Measure, Query
-from assistant.subject_path import coded_names, mark_path, resolve, steps, with_of, written_paths
+from assistant.subject_path import STEP, coded_names, mark_path, resolve, steps, with_of, written_paths
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -39,8 +42,9 @@ EXPLAIN = re.compile(
 BREAKDOWN = re.compile(
     r"哪些|哪几|构成|组成|明细|分到|分成|包括什么|包含什么|花在什么|花在哪|下面分|都有啥|有什么项目|具体是什么|包括哪"
 )
-SHARE = re.compile(r"占|比重|比例|百分比")
-PER_HEAD = re.compile(r"人均|每人|平均每个人|平均每人")
+_WORDS = tomllib.loads(files("assistant").joinpath("understand.toml").read_text(encoding="utf-8"))
+SHARE = re.compile(alternation(_WORDS["share"]))
+PER_HEAD = re.compile(alternation(_WORDS["per_head"]))
 GROWTH = re.compile(
     r"增幅|降幅|涨幅|跌幅|增长率|下降率|百分之几|百分之多少|增长了?百分|下降了?百分|涨了?百分|降了?百分|增长多少%|下降多少%|增速|同比"
 )
@@ -52,12 +56,12 @@ RATE_OF_CHANGE = re.compile(
 CHANGE = re.compile(
     r"(?:比|较|相比|与)(?:上年|\d{4}年)|增加了?多少|减少了?多少|多了多少|少了多少|压减|增减|变化|涨了多少|降了多少|多出|少了"
 )
-SUM = re.compile(r"加上|加起来|之和|合计|合起来|一共|总共|共计|[两2]个|[两2]项|[三3]项")
-PRECISE = re.compile(r"精确|[两2]位小数|准确|实际|具体算")
+SUM = re.compile(alternation(_WORDS["sum"]))
+PRECISE = re.compile(alternation(_WORDS["precise"]))
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
-THIS_YEAR = re.compile(r"今年|本年度?|当年")
-LAST_YEAR = re.compile(r"去年|上年|上一年|前一年")
+THIS_YEAR = re.compile(alternation(year_words("this_year")))
+LAST_YEAR = re.compile(alternation(year_words("last_year")))
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",
@@ -65,8 +69,8 @@ UNIT_HINTS = {
     "辆": r"几辆|多少辆",
     "场": r"几场|多少场",
 }
-TARGET_WORDS = re.compile(r"目标值|这个指标|的指标|指标值|指标是")
-DIRECTION = re.compile(r"增加了|减少了|增长了|下降了|涨了|降了|多了|少了|增加|减少|下降|上升|增长")
+TARGET_WORDS = re.compile(alternation(_WORDS["target"]))
+DIRECTION = re.compile(alternation(_WORDS["direction"]))
 # A figure the question states as its own claim ("科普活动预算是2,564万元吗？"): checked against the
 # disclosure by the answer, but never a name to look up ("单价50万元以上通用设备" keeps its figure).
 CLAIM = re.compile(
@@ -90,8 +94,8 @@ CUES = [
     PARTICLES,
     COUNT_FRAME,
 ]
-WITHIN = re.compile(r"(.+?)(?:下面的|下面|下的|里面的|里面|里的|中的|当中的|之中的|其中的|里|中)[，,]?(.+)")
-THIS_ONE = re.compile(r"这个项目|该项目|此项目|本项目|这个科目|这一项")
+WITHIN = re.compile(rf"(.+?)(?:{STEP.pattern})[，,]?(.+)")
+THIS_ONE = re.compile(alternation(_WORDS["this_one"]))
 NOT_A_PLACE = re.compile(r"[的了在是有个这那里中对和与及给向把被块目条项些么吗呢吧啊问核看查算要今年月日营令费钱]")
 NOT_IN_A_NAME = re.compile(r"[年里的了吗呢]")  # characters no department's name holds
 ASIDE = re.compile(r"[（(][^（）()]*[）)]")
@@ -141,7 +145,7 @@ def asks_budget(question: str) -> bool:
 
 UNBOUND_HEAD = "公开文件中没有把"  # the refusal of a prose phrase that binds no table row the question names
 BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
-DIFFERENCE_WORDS = re.compile(r"相差|差额|差距|差多少|差了多少")
+DIFFERENCE_WORDS = re.compile(alternation(_WORDS["difference"]))
 
 
 class Understanding:
@@ -163,7 +167,7 @@ class Understanding:
         self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         self.text_of = text_of  # a stored document's text
         data = glossary_data()
-        self.filler = sorted(data["filler"], key=len, reverse=True)
+        self.filler = longest_first(data["filler"])
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
@@ -212,7 +216,7 @@ class Understanding:
         if narrowed := self._narrow(docs, year, text):  # the document the question is about: its labels only
             docs = narrowed
             base = replace(base, doc_ids=tuple(docs))
-        for alias in sorted(named.values(), key=len, reverse=True):  # "规划和自然资源局" is no sum of two
+        for alias in longest_first(named.values()):  # "规划和自然资源局" is no sum of two
             text = text.replace(alias, " ")
         if not named and len(departments := {self.kb.docs[d].department for d in docs}) == 1:
             text = without_place(text, next(iter(departments)))  # "北京四环主路…" scoped by the project it names
@@ -338,7 +342,7 @@ class Understanding:
         text = to_template(ascii_text(question))
         named = self._named(text)
         rest = text
-        for alias in sorted(named.values(), key=len, reverse=True):
+        for alias in longest_first(named.values()):
             rest = rest.replace(alias, "")
         return bool(named) and not re.sub(r"[\s，。？！?!,、的吧呢啊呀就是这个那个查问]", "", rest)
 
@@ -630,7 +634,7 @@ class Understanding:
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
         best = self._link(phrase, docs, raw, table, money, scoping)
-        item = next((c for c in sorted(ITEM_COLUMNS, key=len, reverse=True) if c in phrase), None)
+        item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
             if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
@@ -751,7 +755,7 @@ class Understanding:
         if not written:
             return False
         rest = key
-        for a in sorted(written, key=len, reverse=True):
+        for a in longest_first(written):
             rest = rest.replace(norm(a), " ").replace(a, " ")
         rest_grams = set(grams(norm(re.sub(r"[()（）]", " ", rest))))
         return bool(rest_grams & set(grams(norm(content))))

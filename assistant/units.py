@@ -9,6 +9,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from assistant.cues import longest_first
 from assistant.departments import CITY_PREFIX
 from assistant.knowledge import Knowledge, Label
 from assistant.tokens import glossary_data
@@ -55,7 +56,7 @@ def unplaced_words(question: str, unit: Label, doc: DocumentInfo) -> str:
         n[len(p.group(0)) :] for n in list(names) if (p := CITY_PREFIX.match(n)) and len(n) - len(p.group(0)) >= 2
     }
     words = [w for w in {*names, *data["item_neutral"], *data["filler"]} if len(w) >= 2]
-    for word in sorted(words, key=len, reverse=True):
+    for word in longest_first(words):
         text = text.replace(word, " ")
     single = "".join(w for w in data["item_neutral"] if len(w) == 1)
     return " ".join(w.lstrip(single) for w in _NOT_WORDS.split(text) if w.lstrip(single))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from assistant.cues import alternation
 from assistant.knowledge import Knowledge, norm
 from assistant.subjects import Place, subjects
 from index.query import PROSE
@@ -23,7 +24,7 @@ def whole_words() -> str:
 
 def spending_words() -> str:
     """A pattern of the words of spending that name no item ("多花", "花费"; subjects.toml `spending`)."""
-    return "|".join(re.escape(w) for w in sorted(subjects().spending, key=len, reverse=True))
+    return alternation(subjects().spending)
 
 
 def _places(side: Literal["spending", "income"]) -> tuple[set[str], Place | None]:

@@ -14,6 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from assistant.cues import longest_first
 from assistant.understand import NOT_BUDGET
 from index.records import Fact
 
@@ -105,7 +106,7 @@ def one_year_each(question: str) -> list[tuple[int, str]]:
     if not m:
         return []
     rest = question[: m.start()] + "{year}年" + question[m.end() :]
-    for word in sorted(_words()["sum"], key=len, reverse=True):
+    for word in longest_first(_words()["sum"]):
         rest = rest.replace(word, "")
     rest = re.sub(r"的?(?:这)?(?:两|(?<!\d)2)年", "", rest)
     return [(y, rest.replace("{year}", str(y))) for y in (int(m.group(1)), int(m.group(2)))]

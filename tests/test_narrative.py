@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cues import _said, year_words
 from assistant.narrative import (
     _data,
     asked_basis,
@@ -180,13 +181,13 @@ def test_a_fund_s_part_of_the_whole_is_not_the_whole(fund: str) -> None:
     assert fund_part(f"{fund}“三公”经费", "三公经费是多少？", FUND_WORDS) is None  # an item, no whole
 
 
-@pytest.mark.parametrize("word", _data()["relative_years"])
+@pytest.mark.parametrize("word", year_words("last_year"))
 def test_each_word_for_the_year_before_reads_the_basis_after_it(word: str) -> None:
     # review r1 S2-3: "比前一年的预算" was read as no basis, so a change against 执行数 answered it
     assert asked_basis(f"福利院2024年事业单位医疗比{word}的预算增长了多少？") == "预算"
     assert asked_basis(f"事业单位医疗比{word}执行数增长了多少？") == "执行数"
     assert asked_basis(f"事业单位医疗比{word}增长了多少？") == ""
-    assert not same_basis(asked_basis(_data()["relative_example"]), "执行数", "预算")
+    assert not same_basis(asked_basis(_said()["last_year_example"]), "执行数", "预算")
 
 
 CHONGQING_PARTS = chunk(

@@ -1,0 +1,29 @@
+"""assistant/understand.toml: each cue list is read by the regex built from it — every word, and its example."""
+
+import pytest
+
+from assistant import understand
+from assistant.understand import _WORDS
+
+REGEXES = {
+    "share": understand.SHARE,
+    "per_head": understand.PER_HEAD,
+    "sum": understand.SUM,
+    "precise": understand.PRECISE,
+    "target": understand.TARGET_WORDS,
+    "direction": understand.DIRECTION,
+    "this_one": understand.THIS_ONE,
+    "difference": understand.DIFFERENCE_WORDS,
+}
+
+
+@pytest.mark.parametrize(("name", "word"), [(n, w) for n in REGEXES for w in _WORDS[n]])
+def test_each_word_is_read(name: str, word: str) -> None:
+    m = REGEXES[name].search(f"会议费{word}多少")
+    assert m and m.group(0) == word
+    assert REGEXES[name].search(_WORDS[f"{name}_example"])
+
+
+def test_within_splits_at_a_path_step() -> None:
+    m = understand.WITHIN.search("城乡社区支出下面的行政运行")
+    assert m and (m.group(1), m.group(2)) == ("城乡社区支出", "行政运行")
