@@ -314,6 +314,12 @@ def explained(turn: Turn, query: Query) -> Draft | None:
         ):  # "减少2.98%。主要原因是：…经费增加": figures decide
             fixed += str(_data()["contradicted"]).format(said=given)
         raise Corrected(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
+    words = [w for w in phrase.split() if w not in neutral and len(w) > 1]
+    read = [(sentence, where) for sentence, where, _ in narrative.paragraphs(chunks)]
+    if asked is not None and (flat := reason_fit.unchanged_section(read, words, _flat())):
+        section = re.sub(r"(?:情况说明|情况|说明)$", "", narrative.LEAD.sub("", flat[0].split(" > ")[-1]))
+        fixed = str(_data()["unchanged"]).format(section=section, flat=_data()["flat"][0], asked=asked[0])
+        raise Corrected(f"{fixed}。据{flat[0]}：「{''.join(flat[1])}」")
     change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
     if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
         return None

@@ -98,3 +98,26 @@ def said_alike(found: Sequence[Reason], marker: re.Pattern[str]) -> bool:
 
     readings = {said(r) for r in found}
     return len(found) > 1 and len(readings) == 1 and all(text for _, text in readings)
+
+
+def unchanged_section(
+    read: Sequence[tuple[str, str]], words: Sequence[str], flat: re.Pattern[str]
+) -> tuple[str, list[str]] | None:
+    """The one section whose heading names every word asked ("六、一般公共预算“三公”经费支出情况" for 三公) and
+    that prints its items unchanged and no change ("与上年持平" each): its heading and those sentences; a premise
+    of a rise or fall of the whole is corrected by them."""
+    by: dict[str, list[str]] = {}
+    for sentence, where in read:
+        by.setdefault(where, []).append(sentence)
+    found = [
+        (where, said)
+        for where, said in by.items()
+        if words and all(norm(w) in norm(where.split(" > ")[-1]) for w in words)
+    ]
+    if len(found) != 1:
+        return None
+    where, said = found[0]
+    if any(c.change or c.rate for s in said for c in narrative.clauses(s, where)):
+        return None
+    flats = [s for s in said if flat.search(s)]
+    return (where, flats) if flats else None
