@@ -239,6 +239,12 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
     return out
 
 
+def against_budget(question: str) -> bool:
+    """Whether a why-question sets a 决算 against its 预算 ("决算数小于预算数的主要原因"), not two years."""
+    plain = question.replace("数", "")
+    return any(w.replace("数", "") in plain for w in _data()["against_budget"])
+
+
 def asked_way(question: str) -> Way | None:
     """The direction a why-question asks about: its premise ("为什么增加"), else the one direction its words
     name ("比上年减少多少？主要原因？"); None when it names none or both."""
@@ -274,6 +280,8 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     stated = premise.stated_figure(question) or premise.figure_stated(question)
     if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
         raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
+    if against_budget(question):
+        return None  # "决算数小于预算数的原因": no change over years
     if not WHY.search(question) or len({turn.kb.docs[d].department for d in query.doc_ids}) > 1:
         return None  # one department's several years: the year asked, else the latest (Selector.doc)
     doc = turn.pick.doc(query)

@@ -4,17 +4,16 @@ those PDFs. One test per entry of assistant/reason.toml."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-
-import re
 
 from assistant import premise, purpose, reason_fit
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import clauses, paragraphs
-from assistant.reason import _data, asked_phrase, asked_way, fits, gives_reason, no_reason, reasons
+from assistant.reason import _data, against_budget, asked_phrase, asked_way, fits, gives_reason, no_reason, reasons
 from assistant.subjects import subjects
 from tests.conftest import REAL, store_of
 from tests.test_narrative import chunk
@@ -298,7 +297,9 @@ FUZHOU_HOUSING = "（七）2210203-购房补贴85.00万元。\n主要用于单�
 
 def test_an_items_use_after_its_code() -> None:
     (use,) = purpose.uses([chunk(FUZHOU_HOUSING, "二、一般公共预算拨款支出情况")])
-    assert use.subject == "购房补贴" and use.quote.endswith("主要用于单位新人（1988年12月1日后参加工作人员）购房补贴支出。")
+    assert use.subject == "购房补贴" and use.quote.endswith(
+        "主要用于单位新人（1988年12月1日后参加工作人员）购房补贴支出。"
+    )
     assert purpose.asks_use("治安支队的购房补贴是给谁的？")
     assert all(w in purpose._data()["filler"] for w in ("里", "呢"))  # "主要用在哪里": no item word left
 
@@ -328,3 +329,9 @@ def test_a_section_of_unchanged_items_corrects_a_rise_of_the_whole() -> None:
     assert reason_fit.unchanged_section(changed, ["三公"], re.compile("持平")) is None
     fixed = str(_data()["unchanged"]).format(section="“三公”经费", flat="持平", asked="增加")
     assert fixed == "公开文件所列“三公”经费各项均与上年持平，并未增加"
+
+
+@pytest.mark.parametrize("word", _data()["against_budget"])
+def test_each_against_budget_word_asks_no_change_over_years(word: str) -> None:
+    assert against_budget(str(_data()["against_budget_example"]).format(word=word))
+    assert not against_budget("社工部收入支出为什么比2023年增长了？")
