@@ -59,6 +59,9 @@ ENUM = re.compile(
 RATE_OR_AMOUNT = re.compile(
     rf"(?:{cue_words('rate_or_amount_verbs')})了?多少(?![{''.join(_data()['comparison']['amount_after'])}])"
 )
+# A 科目编码 written before the item's name ("2210203-购房补贴", "20805 行政事业单位养老支出"), never an amount
+# ("12345万元") or a year.
+CODE_BEFORE = re.compile(r"^(?:\d{7}|\d{5})\s*[-－—–]?\s*(?=[\u4e00-\u9fff])(?![万亿元年])|^\d{3}\s*[-－—–]\s*")
 PATH_LEVEL = re.compile(r"[（(](?:类|款|项)[)）]")
 
 
@@ -106,7 +109,7 @@ def opening_item(paragraph: str) -> tuple[str, ...]:
     m = ENUM.match(paragraph)
     if m is None:
         return ()
-    rest = paragraph[m.end() :].lstrip()
+    rest = CODE_BEFORE.sub("", paragraph[m.end() :].lstrip())  # "（七）2210203-购房补贴85.00万元": 购房补贴
     quoted = re.match(r"[“\"](?P<q>[^”\"]{2,80})[”\"]", rest)
     if quoted:
         return tuple(p.strip() for p in PATH_LEVEL.split(quoted.group("q")) if p.strip())

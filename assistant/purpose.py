@@ -82,9 +82,9 @@ def _path(u: Use) -> str:
 
 def spent_on(turn: Turn, query: Query) -> Draft | None:
     """The use printed for the item a question asks the use of; None when none is printed for it (the caller
-    decides), Unanswerable when the words fit several items' uses."""
-    if not asks_use(query.question) or len(query.doc_ids) > 1:
-        return None
+    decides), Unanswerable when the words fit several items' uses or an amount would answer instead."""
+    if not asks_use(query.question) or len({turn.kb.docs[d].department for d in query.doc_ids}) > 1:
+        return None  # one department's several years: the year asked, else the latest (Selector.doc)
     doc = turn.pick.doc(query)
     phrase = asked_phrase(turn, query)
     for word in sorted(_data()["asked"], key=len, reverse=True):  # "行政运行主要用在哪": 行政运行
@@ -104,6 +104,8 @@ def spent_on(turn: Turn, query: Query) -> Draft | None:
     if best is None and query.subjects:
         name = narrative.plain_subject(turn.pick.name(query.subjects[0]), doc.aliases)
         best = narrative.pick(found, name, doc.aliases, (), first)
+    if best is None and query.measure == "amount":  # "购房补贴是给谁的": never its amount alone
+        raise Unanswerable(str(_data()["unprinted"]).format(item=phrase or turn.pick.name(query.subjects[0])))
     if best is None:
         return None
     quote = as_printed(best.quote, chunks)

@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant import narrative, premise
+from assistant import narrative, premise, reason_fit
 from assistant.draft import Draft, Unanswerable, page_note
 from assistant.explain import WHY
 from assistant.knowledge import norm
@@ -86,6 +86,7 @@ class Reason:
     quote: str
     where: str
     parents: tuple[str, ...] = ()
+    heading: tuple[str, ...] = ()  # the item (its path) the sentence's numbered paragraph opens with
 
 
 def sentence_opening(sentence: str) -> str:
@@ -157,7 +158,7 @@ def _in_sentence(sentence: str, where: str, item: tuple[str, ...]) -> list[Reaso
             continue
         way: Way = "down" if m.group("verb") in narrative.DOWN else "up"
         quote = _cut(sentence[starts[i] : end]).strip("；;，, ")
-        out.append(Reason(subject=subject, way=way, quote=quote, where=where, parents=parents))
+        out.append(Reason(subject=subject, way=way, quote=quote, where=where, parents=parents, heading=item))
     return out
 
 
@@ -174,7 +175,8 @@ def _flat_clauses(sentence: str, where: str, item: tuple[str, ...]) -> list[tupl
             continue
         rest = re.split(r"[；;。]", sentence[m.end() :], maxsplit=1)[0]
         quote = _cut(sentence[start : m.end()] + rest).strip("；;，, ")
-        out.append((Reason(subject=subject, way="flat", quote=quote, where=where, parents=parents), gives_reason(rest)))
+        flat = Reason(subject=subject, way="flat", quote=quote, where=where, parents=parents, heading=item)
+        out.append((flat, gives_reason(rest)))
     return out
 
 
@@ -211,7 +213,7 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
             continue
         if own := _own().match(opening):
             subject = narrative.TRAIL.sub("", own.group("subject")).strip()
-            out.append(Reason(subject=subject, way=_way(own.group("way")), quote=sentence, where=where))
+            out.append(Reason(subject=subject, way=_way(own.group("way")), quote=sentence, where=where, heading=item))
             last = None
             continue
         out.extend(_in_sentence(sentence, where, item))
@@ -225,8 +227,22 @@ def reasons(chunks: Sequence[Chunk]) -> list[Reason]:
         elif changes and (signed := changes[-1].change if changes[-1].change is not None else changes[-1].rate):
             subject, parents = on_path(changes[-1].subject, changes[-1].parents)
             way: Way = "up" if signed > 0 else "down"
-            last = Reason(subject=subject, way=way, quote=changes[-1].sentence, where=where, parents=parents)
+            last = Reason(
+                subject=subject, way=way, quote=changes[-1].sentence, where=where, parents=parents, heading=item
+            )
+        elif not changes and (compared := reason_fit.compared_first(opening)):  # "与2023年度相比，收入…增加…"
+            subject, down, end = compared
+            last = Reason(subject=subject, way="down" if down else "up", quote=sentence, where=where, heading=item)
+            if gives_reason(opening[end:]):
+                out.append(replace(last, quote=_cut(sentence)))
+                last = None
     return out
+
+
+def against_budget(question: str) -> bool:
+    """Whether a why-question sets a 决算 against its 预算 ("决算数小于预算数的主要原因"), not two years."""
+    plain = question.replace("数", "")
+    return any(w.replace("数", "") in plain for w in _data()["against_budget"])
 
 
 def asked_way(question: str) -> Way | None:
@@ -264,8 +280,10 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     stated = premise.stated_figure(question) or premise.figure_stated(question)
     if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
         raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
-    if not WHY.search(question) or len(query.doc_ids) > 1:
-        return None
+    if against_budget(question):
+        return None  # "决算数小于预算数的原因": no change over years
+    if not WHY.search(question) or len({turn.kb.docs[d].department for d in query.doc_ids}) > 1:
+        return None  # one department's several years: the year asked, else the latest (Selector.doc)
     doc = turn.pick.doc(query)
     phrase = asked_phrase(turn, query)
     if not phrase:
@@ -277,6 +295,15 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     same = [r for r in every if way is None or r.way == way]
     best = _best(turn, query, phrase, same)
     several = {_path(r): r for r in same if best is None and _best(turn, query, phrase, [r]) is not None}
+    if len(several) > 1 and reason_fit.said_alike(list(several.values()), _marker()):
+        quotes = [as_printed(r.quote, chunks) for r in several.values()]  # 收入 and 支出 in the same words
+        return Draft(
+            text="\n".join(f"据{r.where}：\n「{q}」" for r, q in zip(several.values(), quotes, strict=True)),
+            citations=[
+                Citation(doc_id=doc.doc_id, where=r.where, text=q)
+                for r, q in zip(several.values(), quotes, strict=True)
+            ],
+        )
     if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
@@ -287,9 +314,20 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     asked = premise.asked_direction(question)
     if asked is not None and (other := _best(turn, query, phrase, [r for r in every if r.way != way])) is not None:
         word = {"up": "增加", "down": "减少", "flat": _data()["flat"][0]}[other.way]
-        subject = narrative.plain_subject(other.subject, doc.aliases)
+        subject = narrative.plain_subject(_path(other), doc.aliases)
         fixed = str(_data()["corrected"]).format(item=subject, printed=word, asked=asked[0])
+        given = other.quote[m.start() :].rstrip("。；; ") if (m := _marker().search(other.quote)) else ""
+        if any(
+            len(w) > 1 and w in given for w in premise.direction_words(asked[1])
+        ):  # "减少2.98%。主要原因是：…经费增加": figures decide
+            fixed += str(_data()["contradicted"]).format(said=given)
         raise Corrected(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
+    words = [w for w in phrase.split() if w not in neutral and len(w) > 1]
+    read = [(sentence, where) for sentence, where, _ in narrative.paragraphs(chunks)]
+    if asked is not None and (flat := reason_fit.unchanged_section(read, words, _flat())):
+        section = re.sub(r"(?:情况说明|情况|说明)$", "", narrative.LEAD.sub("", flat[0].split(" > ")[-1]))
+        fixed = str(_data()["unchanged"]).format(section=section, flat=_data()["flat"][0], asked=asked[0])
+        raise Corrected(f"{fixed}。据{flat[0]}：「{''.join(flat[1])}」")
     change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
     if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
         return None
@@ -352,6 +390,11 @@ def _best(turn: Turn, query: Query, phrase: str, found: Sequence[Reason]) -> Rea
     quotes = {r.quote: Decimal(i) for i, r in reversed(list(enumerate(found)))}
     first = lambda r: quotes[r.quote]  # noqa: E731  # two as good with different quotes: none (which one?)
     best = narrative.pick(found, phrase, doc.aliases, turn.understanding.neutral, first)
+    for other in (reason_fit.loosened(found, phrase), reason_fit.at_parent(found)):
+        if best is None and other:  # "会议费" of 一般公共预算会议费; "宣传事务" of its one 项 printed
+            byquote = {r.quote: r for r in found}
+            best = narrative.pick(other, phrase, doc.aliases, turn.understanding.neutral, first)
+            best = byquote.get(best.quote) if best else None
     if best is None and query.subjects:
         name = narrative.plain_subject(turn.pick.name(query.subjects[0]), doc.aliases)  # "科协组织建设…": no 科协
         best = narrative.pick(found, name, doc.aliases, (), first)

@@ -4,15 +4,18 @@ those PDFs. One test per entry of assistant/reason.toml."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from assistant import premise, purpose
+from assistant import premise, purpose, reason_fit
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.narrative import clauses
-from assistant.reason import _data, asked_phrase, asked_way, fits, gives_reason, no_reason, reasons
+from assistant.narrative import clauses, paragraphs
+from assistant.reason import _data, against_budget, asked_phrase, asked_way, fits, gives_reason, no_reason, reasons
+from assistant.subjects import subjects
+from tests.conftest import REAL, store_of
 from tests.test_narrative import chunk
 
 THREE = "其他相关情况说明 > 一、2024年“三公”经费预算情况说明"
@@ -217,3 +220,118 @@ def test_a_stated_figure_the_printed_change_is_not() -> None:
     assert fixed == "公开文件所列是“三公”经费比2023年预算增加25万元，并非问题所说的“50%”"
     assert premise.stated_wrong(("109%", 109), change, "“三公”经费") is None  # 25 on 22.91: 109.1%
     assert premise.stated_wrong(("25万元", 25), change, "“三公”经费") is None
+
+
+# 西安市民政局 2021 部门预算 p.33, 重庆市水利局 2026 部门预算 p.7, 社工部 2024 决算 p.17: sentences copied as printed
+XIAN_MEETING = "2021年本部门当年一般公共预算会议费预算支出29.92万元，较上年的7.80万元增加22.12万元，增幅283.59%，主要原因是局机关增加社区（村）委会换届选举会议及其他民政业务会议预算支出。"
+CHONGQING_RUNNING = "（一）机关运行经费。\n2026年一般公共预算财政拨款运行经费2115.63万元，比2025年增加1.05万元，主要原因是机关办公费有所增加。"
+SHEGONGBU_TOTAL = "中共上海市普陀区委社会工作部2024年度收入支出总计307.82万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长100.00%。主要原因：单位于 2024 年成立。"
+
+
+@pytest.mark.parametrize("fund", subjects().funds)
+def test_a_fund_before_an_item_only_qualifies_it(fund: str) -> None:
+    """subjects.toml `funds`: written before the item, a fund the question does not name is left out."""
+    assert reason_fit.unqualified(f"{fund}会议费预算支出", "会议费") == "会议费预算支出"
+    assert reason_fit.unqualified(f"{fund}会议费", fund) == f"{fund}会议费"  # the fund asked stays
+
+
+def test_a_fund_qualified_or_heading_shortened_subject_is_the_item() -> None:
+    (meeting,) = reasons([chunk(XIAN_MEETING, "六、部门预算“三公”经费等情况说明")])
+    assert [r.subject for r in reason_fit.loosened([meeting], "会议费")] == ["会议费预算支出"]
+    (running,) = reasons([chunk(CHONGQING_RUNNING, "五、其他重要事项的情况说明")])
+    assert running.heading == ("机关运行经费",)
+    assert [r.subject for r in reason_fit.loosened([running], "机关运行经费")] == ["机关运行经费"]
+
+
+def test_a_kuan_named_is_its_one_xiang() -> None:
+    found = reasons([WANLI_P6])
+    assert [(r.subject, r.way) for r in reason_fit.at_parent(found)] == [("宣传事务", "down")]
+
+
+def test_a_change_printed_with_its_comparison_first_opens_its_reason() -> None:
+    found = reasons([chunk(SHEGONGBU_TOTAL, "一、收入支出决算总体情况说明")])
+    assert [(r.subject, r.way) for r in found] == [("收入支出总计", "up")]
+    assert found[0].quote == "与2023年度相比，收入支出总计增加307.82万元，增长100.00%。主要原因：单位于2024年成立。"
+    assert reason_fit.compared_first("与上年相比，支出减少0万元") is None  # no change
+
+
+def test_reasons_alike_and_the_contradiction_entry() -> None:
+    printed = "比2025年年初预算数44021.20万元增加148.16万元，增长0.34%。主要原因是人员增加，基本经费预算有所增长。"
+    found = reasons([chunk(f"2026年度收入预算44169.36万元，{printed}\n2026年支出预算44169.36万元，{printed}", "预算")])
+    assert [r.subject for r in found] == ["收入预算", "支出预算"]
+    assert reason_fit.said_alike(found, re.compile("主要原因"))
+    other = reasons([chunk(f"2026年支出预算44169.36万元，{printed.replace('人员增加', '项目增加')}", "预算")])
+    assert not reason_fit.said_alike([found[0], *other], re.compile("主要原因"))
+    assert "{said}" in _data()["contradicted"]
+
+
+@pytest.mark.slow
+def test_one_departments_several_years_without_a_year_asked(engine: Engine) -> None:
+    a = engine.answer("万里街道财政拨款减少的原因是什么？")  # 2023 and 2024 loaded: the latest (was refused)
+    assert not a.refused and "项目调整" in a.text
+
+
+@pytest.mark.slow
+def test_a_premise_the_figures_contradict_though_the_reason_agrees(engine: Engine) -> None:
+    a = engine.answer("万里街道宣传事务经费2024年为什么增加了？")  # 减少2.98%。主要原因是：…经费增加
+    assert a.refused and "宣传事务一般行政管理事务减少，并未增加" in a.text and "减少2.98%" in a.text
+    assert "与数字的方向相反" in a.text
+
+
+@pytest.mark.slow
+def test_a_reason_after_a_comparison_first_change(engine: Engine) -> None:
+    a = engine.answer("社工部收入支出为什么比2023年增长了？")
+    assert not a.refused and "单位于 2024 年成立" in a.text
+
+
+@pytest.mark.slow
+def test_reasons_of_several_items_said_alike_are_no_question_back(tmp_path: Path) -> None:
+    store = store_of(tmp_path / "store", REAL / "beijing-caizheng-2026-dept-yusuan.pdf")
+    a = Engine(Settings(store=store)).answer("北京财政局今年预算比去年涨了多少？为什么？")
+    assert not a.refused and "148.16" in a.text and "主要原因是人员增加" in a.text
+
+
+# 福州市公安局治安管理支队 2026 单位预算 p.27: the item after its 科目编码, its use (and who it is for) next
+FUZHOU_HOUSING = "（七）2210203-购房补贴85.00万元。\n主要用于单位新人（1988年12月1日后参加工作人员）购房补贴支出。"
+
+
+def test_an_items_use_after_its_code() -> None:
+    (use,) = purpose.uses([chunk(FUZHOU_HOUSING, "二、一般公共预算拨款支出情况")])
+    assert use.subject == "购房补贴" and use.quote.endswith(
+        "主要用于单位新人（1988年12月1日后参加工作人员）购房补贴支出。"
+    )
+    assert purpose.asks_use("治安支队的购房补贴是给谁的？")
+    assert all(w in purpose._data()["filler"] for w in ("里", "呢"))  # "主要用在哪里": no item word left
+
+
+@pytest.mark.slow
+def test_a_use_asked_of_an_item_whose_use_is_unprinted_is_no_amount(engine: Engine) -> None:
+    a = engine.answer("福利院2024年的住房公积金是给谁的？")
+    assert not a.value and ("主要用于在职人员公积金缴费" in a.text or "没有找到它的用途" in a.text)
+    a = engine.answer("万里街道2024年财政拨款收入是给谁的？")  # an amount no text gives a use of: refused
+    assert a.refused and str(purpose._data()["unprinted"]).split("{item}")[1][:6] in a.text
+
+
+# 福州市公安局治安管理支队 2026 单位预算 p.28: every item of the “三公” section 与上年持平, no total's change
+FUZHOU_THREE = (
+    "（一）因公出国（境）经费2026年预算安排0.00万元，与上年持平。\n（二）公务接待费2026年预算安排2.00万元，与上年持平。"
+    "主要是保障公务接待需要。"
+)
+
+
+def test_a_section_of_unchanged_items_corrects_a_rise_of_the_whole() -> None:
+    where = "第三部分 2026年度单位预算情况说明 > 六、一般公共预算“三公”经费支出情况"
+    read = [(s, w) for s, w, _ in paragraphs([chunk(FUZHOU_THREE, where)])]
+    found = reason_fit.unchanged_section(read, ["三公"], re.compile("持平"))
+    assert found is not None and found[0] == where and len(found[1]) == 2
+    assert reason_fit.unchanged_section(read, ["培训费"], re.compile("持平")) is None
+    changed = [(s.replace("与上年持平", "比上年增加1.00万元"), w) for s, w in read]
+    assert reason_fit.unchanged_section(changed, ["三公"], re.compile("持平")) is None
+    fixed = str(_data()["unchanged"]).format(section="“三公”经费", flat="持平", asked="增加")
+    assert fixed == "公开文件所列“三公”经费各项均与上年持平，并未增加"
+
+
+@pytest.mark.parametrize("word", _data()["against_budget"])
+def test_each_against_budget_word_asks_no_change_over_years(word: str) -> None:
+    assert against_budget(str(_data()["against_budget_example"]).format(word=word))
+    assert not against_budget("社工部收入支出为什么比2023年增长了？")
