@@ -231,6 +231,8 @@ class Store:
         version = self.conn.format_version()
         if version == 0 and not self.conn.has_table("documents"):
             return self.conn.create_schema(SCHEMA, FORMAT)
+        if version == 0:  # another process may have created the store between the two reads above: its
+            version = self.conn.format_version()  # tables and version are committed together, so read again
         if version in MIGRATIONS:
             version = self._migrate()
         return version
