@@ -1,0 +1,160 @@
+"""A question of several parts has every part answered, or named as not answered (assistant/compound.py).
+
+Figures as printed: 福利院 2024 单位“三公”经费和机关运行经费预算表 (p15) “三公”经费 6.4, 公务接待费 0 万元; 万里街道 2023
+五、国有资产占有情况 (p29) "流动资产448.82万元", "固定资产3149.52万元"; 万里街道 2024 部门支出预算总表 教育支出 250,000 元
+(2023 prints none); 社工部 2024 决算 一、"收入支出总计增加307.82万元"; 北京市财政局 2026 一、"共32个内设机构、12个直属事业
+单位", 四、"财政拨款“三公”经费预算223.80万元…下降12.59%"; the sample (深圳市科协 2022) 表9 “三公”经费 23.1 and 公务接待费
+3.7 万元."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.compound import asks, asks_why, clauses, completed, cues, joined, split
+
+D = Decimal
+NO_NAMES = lambda t: []  # noqa: E731 - no department names in the text
+NEVER = lambda name: False  # noqa: E731 - no joined name printed as one item
+SPANS = lambda t: [n for n in ("北京市财政局", "万里街道", "无锡市交通运输局") if n in t]  # noqa: E731
+
+
+@pytest.mark.parametrize("word", cues()["interrogatives"])
+def test_an_interrogative_makes_a_clause_ask(word: str) -> None:
+    assert asks(f"办公费{word}") and not asks("办公费预算")
+
+
+@pytest.mark.parametrize("word", cues()["why"])
+def test_a_why_word_asks_the_reason_of_the_part_before(word: str) -> None:
+    assert asks_why(f"{word}？")
+    done = completed("社工部收入支出总计比2023年增长了多少？", f"{word}？", NO_NAMES)
+    assert done == ["社工部收入支出总计比2023年增长的原因是什么？"] or not asks(word)
+
+
+@pytest.mark.parametrize("word", cues()["share_open"])
+def test_a_share_with_no_whole_named_is_a_share_of_the_first_parts_subject(word: str) -> None:
+    assert completed("无锡市交通运输局三公经费多少？", f"公务接待费{word}？", SPANS) == [
+        "无锡市交通运输局公务接待费占三公经费的比例是多少？"
+    ]
+
+
+@pytest.mark.parametrize("word", cues()["each"])
+def test_two_joined_items_asked_each_are_two_parts(word: str) -> None:
+    assert joined(f"万里街道2023年的流动资产和固定资产{word}有多少", SPANS, NEVER) == [
+        "万里街道2023年的流动资产有多少",
+        "万里街道2023年的固定资产有多少",
+    ]
+
+
+@pytest.mark.parametrize("join", cues()["joins"])
+def test_a_join_word_joins_two_counted_items(join: str) -> None:
+    assert joined(f"北京市财政局有几个内设机构{join}直属事业单位", SPANS, NEVER) == [
+        "北京市财政局有几个内设机构",
+        "北京市财政局有几个直属事业单位",
+    ]
+
+
+@pytest.mark.parametrize("tail", cues()["ask_tails"])
+def test_the_reason_is_asked_of_what_the_part_before_asked(tail: str) -> None:
+    assert completed(f"北京交通委今年预算比去年少了{tail}？", "原因？", NO_NAMES) == [
+        "北京交通委今年预算比去年少的原因是什么？"
+    ]
+
+
+def test_a_question_splits_at_its_asking_clauses_only() -> None:
+    assert clauses("社工部收入支出总计比2023年增长了多少？原因是什么？") == ["社工部收入支出总计比2023年增长了多少", "原因是什么"]
+    assert clauses("北京市交通委员会2026年“三公”经费多少，增长了多少？") == ["北京市交通委员会2026年“三公”经费多少", "增长了多少"]
+    assert clauses("截至2023年底，万里街道共有车辆多少辆？") == ["截至2023年底，万里街道共有车辆多少辆"]
+    assert clauses("万里街道2024年办公费预算是多少？") == ["万里街道2024年办公费预算是多少"]
+
+
+def test_two_years_asked_each_are_each_years_question() -> None:
+    assert joined("万里街道2023年和2024年教育支出分别是多少", SPANS, NEVER) == [
+        "万里街道2023年教育支出是多少",
+        "万里街道2024年教育支出是多少",
+    ]
+
+
+def test_a_printed_name_holding_a_join_word_is_one_item() -> None:
+    printed = lambda name: name == "社会保障和就业支出"  # noqa: E731
+    assert split("万里街道2024年社会保障和就业支出分别是多少？", SPANS, printed) == ["万里街道2024年社会保障和就业支出分别是多少"]
+
+
+def test_a_later_part_inherits_the_first_parts_department_year_and_subject() -> None:
+    first = "北京市财政局2026年“三公”经费多少？"
+    assert "北京市财政局2026年“三公”经费比上年下降了百分之几？" in completed(first, "比上年下降了百分之几？", SPANS)
+    assert completed("普陀区社会福利院2024年的“三公”经费一共多少？", "其中公务接待费多少？", NO_NAMES)[0] == (
+        "普陀区社会福利院2024年的“三公”经费一共中公务接待费是多少？"
+    )
+
+
+# --- answers on real documents and the sample ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_engine(store_real):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    return Engine(Settings(store=store_real))
+
+
+@pytest.mark.slow
+def test_a_whole_and_its_part_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("普陀区社会福利院2024年的“三公”经费一共多少？其中公务接待费多少？")
+    assert not a.refused and (a.value, a.unit) == (D("6.4"), "万元")
+    assert {f.value for f in a.figures if f.verdict == "verified"} >= {D("6.4"), D("0")}
+    assert len(a.text.split("\n")) >= 3  # one line per part, then the sources
+
+
+@pytest.mark.slow
+def test_two_items_asked_each_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("万里街道2023年的流动资产和固定资产各有多少？")
+    assert not a.refused and (a.value, a.unit) == (D("448.82"), "万元")
+    assert "3,149.52" in a.text
+
+
+@pytest.mark.slow
+def test_a_year_with_none_is_said_and_the_other_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("万里街道2023年和2024年教育支出分别是多少？")
+    assert not a.refused and (a.value, a.unit) == (D("250000"), "元")
+    assert "2023年教育支出是多少：公开文件没有找到" in a.text
+
+
+@pytest.mark.slow
+def test_a_reason_not_found_is_named_not_dropped(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("社工部收入支出总计比2023年增长了多少？原因是什么？")
+    assert not a.refused and (a.value, a.unit) == (D("307.82"), "万元")
+    assert "原因" in a.text.split("\n")[1]  # the reason's own line: quoted, or named as not found
+
+
+@pytest.fixture(scope="module")
+def beijing(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import REAL, store_of
+
+    folder = tmp_path_factory.mktemp("beijing") / "store"
+    return Engine(Settings(store=store_of(folder, REAL / "beijing-caizheng-2026-dept-yusuan.pdf")))
+
+
+@pytest.mark.slow
+def test_an_amount_and_its_rate_of_change_are_both_answered(beijing) -> None:  # type: ignore[no-untyped-def]
+    a = beijing.answer("北京市财政局2026年“三公”经费多少？比上年下降了百分之几？")
+    assert not a.refused and (a.value, a.unit) == (D("223.80"), "万元")
+    assert "12.59%" in a.text
+
+
+@pytest.mark.slow
+def test_two_counted_items_are_both_answered(beijing) -> None:  # type: ignore[no-untyped-def]
+    a = beijing.answer("北京市财政局有几个内设机构和直属事业单位？")
+    assert not a.refused and (a.value, a.unit) == (D("32"), "个")
+    assert "12 个" in a.text
+
+
+def test_the_sample_whole_and_its_share(engine) -> None:  # type: ignore[no-untyped-def]
+    a = engine.answer("深圳市科学技术协会2022年“三公”经费是多少？公务接待费占多少？")
+    assert not a.refused and a.unit == "万元"
+    share = [f for f in a.figures if f.unit == "%"]
+    assert share and "占“三公”经费" in a.text  # the share's whole is the first part's subject, never the budget
