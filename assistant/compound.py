@@ -151,7 +151,7 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
     (the first tried question's refusal when none is). After an amount of money, a later part that is itself a
     printed item ("项目支出多少？基本支出多少？") is last tried as that item of the first part's department and year."""
     first = parts[0]
-    out = [Part(first, ask(first))]
+    out = [Part(first, _kept(first, ask(first)))]
     money = not out[0].answer.refused and (out[0].answer.unit or "").endswith("元")
     for part in parts[1:]:
         questions = completed(first, part, spans) or [part]
@@ -164,8 +164,20 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
             tried.append(ask(q))
             if not tried[-1].refused:
                 break
-        out.append(Part(part, tried[-1] if not tried[-1].refused else tried[0]))
+        out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
     return out
+
+
+def _kept(part: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when its figure is a catch-all row ("其他社会福利支出") the part does not ask
+    ("社会福利支出多少？"): a part is never answered with another row."""
+    for f in answer.facts:
+        row = f.row.lstrip("0123456789 ")
+        word = next((w for w in cues()["catch_all"] if row.startswith(w) and w not in part), None)
+        if f.table and word:
+            return replace(answer, text=f"{_NOT_FOUND}只找到“{row}”，不是所问的项目。", refused=True, value=None,
+                           unit=None, figures=[], citations=[], facts=[])  # fmt: skip
+    return answer
 
 
 def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:

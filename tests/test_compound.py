@@ -12,7 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.compound import asks, asks_why, clauses, completed, cues, joined, split
+from assistant.compound import Part, _kept, _whole_in_place, asks, asks_why, clauses, completed, cues, joined, split
+from assistant.records import Answer
+from index.records import Fact
 
 D = Decimal
 NO_NAMES = lambda t: []  # noqa: E731 - no department names in the text
@@ -62,9 +64,34 @@ def test_the_reason_is_asked_of_what_the_part_before_asked(tail: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("word", cues()["rates"])
+def test_the_whole_answer_stands_for_the_one_refused_part_of_its_kind(word: str) -> None:
+    amount = Answer(question="q", text="增加 108,584.28 万元。", refused=False, value=D("108584.28"), unit="万元")
+    refused = Answer(question="q", text="抱歉，公开文件中找不到这个问题的答案：没有找到。", refused=True)
+    whole = Answer(question="q", text="增长 12.39%。", refused=False, value=D("12.39"), unit="%")
+    parts = [Part("增加了多少", amount), Part(f"涨了{word}几", refused)]
+    assert _whole_in_place(parts, whole)[1].answer is whole
+    assert _whole_in_place([parts[0], Part("花多少钱", refused)], whole)[1].answer is refused  # no rate asked
+
+
+@pytest.mark.parametrize("word", cues()["catch_all"])
+def test_a_catch_all_row_never_answers_a_part_not_saying_it(word: str) -> None:
+    f = Fact(doc_id="d", department="西安市民政局", year=2021, table="表5", section=None, row=f"2081099 {word}社会福利支出",
+             code="2081099", column="合计", value=D("23150000"), unit="元", source="表5")  # fmt: skip
+    a = Answer(question="q", text="…", refused=False, value=D("23150000"), unit="元", facts=[f])
+    assert _kept("西安民政局社会福利支出多少", a).refused
+    assert not _kept(f"西安民政局{word}社会福利支出多少", a).refused
+
+
 def test_a_question_splits_at_its_asking_clauses_only() -> None:
-    assert clauses("社工部收入支出总计比2023年增长了多少？原因是什么？") == ["社工部收入支出总计比2023年增长了多少", "原因是什么"]
-    assert clauses("北京市交通委员会2026年“三公”经费多少，增长了多少？") == ["北京市交通委员会2026年“三公”经费多少", "增长了多少"]
+    assert clauses("社工部收入支出总计比2023年增长了多少？原因是什么？") == [
+        "社工部收入支出总计比2023年增长了多少",
+        "原因是什么",
+    ]
+    assert clauses("北京市交通委员会2026年“三公”经费多少，增长了多少？") == [
+        "北京市交通委员会2026年“三公”经费多少",
+        "增长了多少",
+    ]
     assert clauses("截至2023年底，万里街道共有车辆多少辆？") == ["截至2023年底，万里街道共有车辆多少辆"]
     assert clauses("万里街道2024年办公费预算是多少？") == ["万里街道2024年办公费预算是多少"]
 
@@ -78,7 +105,9 @@ def test_two_years_asked_each_are_each_years_question() -> None:
 
 def test_a_printed_name_holding_a_join_word_is_one_item() -> None:
     printed = lambda name: name == "社会保障和就业支出"  # noqa: E731
-    assert split("万里街道2024年社会保障和就业支出分别是多少？", SPANS, printed) == ["万里街道2024年社会保障和就业支出分别是多少"]
+    assert split("万里街道2024年社会保障和就业支出分别是多少？", SPANS, printed) == [
+        "万里街道2024年社会保障和就业支出分别是多少"
+    ]
 
 
 def test_a_later_part_inherits_the_first_parts_department_year_and_subject() -> None:
@@ -158,3 +187,10 @@ def test_the_sample_whole_and_its_share(engine) -> None:  # type: ignore[no-unty
     assert not a.refused and a.unit == "万元"
     share = [f for f in a.figures if f.unit == "%"]
     assert share and "占“三公”经费" in a.text  # the share's whole is the first part's subject, never the budget
+
+
+@pytest.mark.slow
+def test_a_sibling_item_after_an_amount_is_that_item_of_the_same_year(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("万里街道2024年项目支出多少？基本支出多少？")  # 部门支出预算总表 合计 row (p20)
+    assert not a.refused and (a.value, a.unit) == (D("56505103"), "元")
+    assert "99,706,020" in a.text
