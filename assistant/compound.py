@@ -181,12 +181,19 @@ def _kept(part: str, answer: Answer) -> Answer:
 
 
 def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
-    """The whole question's answer stands for the one part refused on its own when it is no answered part's
-    figure and is a rate exactly when that part asks one ("…增加了多少，涨了百分之几？" answered 12.39%)."""
+    """The whole question's answer, when it is no answered part's figure, stands for the first part when that
+    part's own answer is another figure of the same unit (the two readings disagree: the whole's read all the
+    question's words), else for the one part refused on its own when it is a rate exactly when that part asks
+    one ("…增加了多少，涨了百分之几？" answered 12.39%)."""
     refused = [i for i, p in enumerate(parts) if p.answer.refused]
-    if whole.refused or whole.value is None or len(refused) != 1:
+    if whole.refused or whole.value is None:
         return parts
     if any(not p.answer.refused and p.answer.value == whole.value for p in parts):
+        return parts
+    first = parts[0].answer
+    if not first.refused and first.unit == whole.unit:  # the first part read alone disagrees with the whole's
+        return [Part(parts[0].asked, whole), *parts[1:]]  # reading of it: the whole's, read with all its words
+    if len(refused) != 1:
         return parts
     part = parts[refused[0]]
     if any(w in part.asked for w in cues()["rates"]) != (whole.unit == "%"):

@@ -194,3 +194,12 @@ def test_a_sibling_item_after_an_amount_is_that_item_of_the_same_year(real_engin
     a = real_engine.answer("万里街道2024年项目支出多少？基本支出多少？")  # 部门支出预算总表 合计 row (p20)
     assert not a.refused and (a.value, a.unit) == (D("56505103"), "元")
     assert "99,706,020" in a.text
+
+
+def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None:
+    alone = Answer(question="q", text="实有人员 292 人。", refused=False, value=D("292"), unit="人")
+    other = Answer(question="q", text="编制 309 人。", refused=False, value=D("309"), unit="人")
+    whole = Answer(question="q", text="在编人员 310 人。", refused=False, value=D("310"), unit="人")
+    assert _whole_in_place([Part("有多少在编人员", alone), Part("实有多少人", other)], whole)[0].answer is whole
+    held = [Part("有多少在编人员", whole), Part("实有多少人", alone)]
+    assert _whole_in_place(held, whole) == held  # the whole is a part's own figure: no disagreement
