@@ -138,20 +138,6 @@ def test_a_whole_and_its_part_are_both_answered(real_engine) -> None:  # type: i
 
 
 @pytest.mark.slow
-def test_two_items_asked_each_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
-    a = real_engine.answer("万里街道2023年的流动资产和固定资产各有多少？")
-    assert not a.refused and (a.value, a.unit) == (D("448.82"), "万元")
-    assert "3,149.52" in a.text
-
-
-@pytest.mark.slow
-def test_a_year_with_none_is_said_and_the_other_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
-    a = real_engine.answer("万里街道2023年和2024年教育支出分别是多少？")
-    assert not a.refused and (a.value, a.unit) == (D("250000"), "元")
-    assert "2023年教育支出是多少：公开文件没有找到" in a.text
-
-
-@pytest.mark.slow
 def test_a_reason_not_found_is_named_not_dropped(real_engine) -> None:  # type: ignore[no-untyped-def]
     a = real_engine.answer("社工部收入支出总计比2023年增长了多少？原因是什么？")
     assert not a.refused and (a.value, a.unit) == (D("307.82"), "万元")
@@ -168,32 +154,11 @@ def beijing(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     return Engine(Settings(store=store_of(folder, REAL / "beijing-caizheng-2026-dept-yusuan.pdf")))
 
 
-@pytest.mark.slow
-def test_an_amount_and_its_rate_of_change_are_both_answered(beijing) -> None:  # type: ignore[no-untyped-def]
-    a = beijing.answer("北京市财政局2026年“三公”经费多少？比上年下降了百分之几？")
-    assert not a.refused and (a.value, a.unit) == (D("223.80"), "万元")
-    assert "12.59%" in a.text
-
-
-@pytest.mark.slow
-def test_two_counted_items_are_both_answered(beijing) -> None:  # type: ignore[no-untyped-def]
-    a = beijing.answer("北京市财政局有几个内设机构和直属事业单位？")
-    assert not a.refused and (a.value, a.unit) == (D("32"), "个")
-    assert "12 个" in a.text
-
-
 def test_the_sample_whole_and_its_share(engine) -> None:  # type: ignore[no-untyped-def]
     a = engine.answer("深圳市科学技术协会2022年“三公”经费是多少？公务接待费占多少？")
     assert not a.refused and a.unit == "万元"
     share = [f for f in a.figures if f.unit == "%"]
     assert share and "占“三公”经费" in a.text  # the share's whole is the first part's subject, never the budget
-
-
-@pytest.mark.slow
-def test_a_sibling_item_after_an_amount_is_that_item_of_the_same_year(real_engine) -> None:  # type: ignore[no-untyped-def]
-    a = real_engine.answer("万里街道2024年项目支出多少？基本支出多少？")  # 部门支出预算总表 合计 row (p20)
-    assert not a.refused and (a.value, a.unit) == (D("56505103"), "元")
-    assert "99,706,020" in a.text
 
 
 def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None:
@@ -203,3 +168,29 @@ def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None
     assert _whole_in_place([Part("有多少在编人员", alone), Part("实有多少人", other)], whole)[0].answer is whole
     held = [Part("有多少在编人员", whole), Part("实有多少人", alone)]
     assert _whole_in_place(held, whole) == held  # the whole is a part's own figure: no disagreement
+
+
+# each part's figure in the answer, the first answered part's as its value: 万里街道 2023 p29 流动资产 448.82 and 固定资产
+# 3149.52 万元; 万里街道 2024 p17 教育支出 250,000 元 (2023 prints none); 北京市财政局 p8 223.80 万元 下降12.59%, p5 32
+# 内设机构 and 12 直属事业单位; 万里街道 2024 部门支出预算总表 合计 row (p20) 项目支出 56,505,103 and 基本支出 99,706,020 元
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("engine_of", "question", "value", "unit", "also"),
+    [
+        ("real_engine", "万里街道2023年的流动资产和固定资产各有多少？", "448.82", "万元", "3,149.52"),
+        (
+            "real_engine",
+            "万里街道2023年和2024年教育支出分别是多少？",
+            "250000",
+            "元",
+            "2023年教育支出是多少：公开文件没有找到",
+        ),
+        ("beijing", "北京市财政局2026年“三公”经费多少？比上年下降了百分之几？", "223.80", "万元", "12.59%"),
+        ("beijing", "北京市财政局有几个内设机构和直属事业单位？", "32", "个", "12 个"),
+        ("real_engine", "万里街道2024年项目支出多少？基本支出多少？", "56505103", "元", "99,706,020"),
+    ],
+)
+def test_every_part_is_in_the_answer(request, engine_of: str, question: str, value: str, unit: str, also: str) -> None:  # type: ignore[no-untyped-def]
+    a = request.getfixturevalue(engine_of).answer(question)
+    assert not a.refused and (a.value, a.unit) == (D(value), unit)
+    assert also in a.text
