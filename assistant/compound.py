@@ -235,13 +235,12 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
     if not done:
         return whole
     if not whole.refused and all(_held(whole, p.answer) for p in done):
-        quoted = "「" in whole.text  # a reason quoted by the whole answer answers a why part
-        missing = [p for p in parts if p.answer.refused and not (quoted and asks_why(p.asked))]
+        missing = [p for p in parts if p.answer.refused and not _covered(p.asked, whole)]
         if not missing:
             return whole
-        first, _, rest = whole.text.partition("\n")
-        lines = [first, *(line for p in missing for line in _line(p))]
-        return replace(whole, text="\n".join([*lines, rest] if rest else lines))
+        lines = whole.text.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("出处：")), len(lines))
+        return replace(whole, text="\n".join([*lines[:at], *(x for p in missing for x in _line(p)), *lines[at:]]))
     lines = [line for p in parts for line in _line(p)]
     sources = list(dict.fromkeys(s for p in done for s in _sources(p.answer)))
     text = "\n".join([*lines, f"出处：{'；'.join(sources)}"] if sources else lines)
@@ -257,6 +256,14 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
         entries=[e for p in done for e in p.answer.entries],
         timings={"total_ms": sum(p.answer.timings.get("total_ms", 0.0) for p in parts)},
     )
+
+
+def _covered(part: str, whole: Answer) -> bool:
+    """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
+    rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
+    if asks_why(part):
+        return "「" in whole.text
+    return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
 
 
 def asks_why(part: str) -> bool:

@@ -8,11 +8,24 @@ Figures as printed: 福利院 2024 单位“三公”经费和机关运行经费
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
-from assistant.compound import Part, _kept, _whole_in_place, asks, asks_why, clauses, completed, cues, joined, split
+from assistant.compound import (
+    Part,
+    _covered,
+    _kept,
+    _whole_in_place,
+    asks,
+    asks_why,
+    clauses,
+    completed,
+    cues,
+    joined,
+    split,
+)
 from assistant.records import Answer
 from index.records import Fact
 
@@ -72,6 +85,18 @@ def test_the_whole_answer_stands_for_the_one_refused_part_of_its_kind(word: str)
     parts = [Part("增加了多少", amount), Part(f"涨了{word}几", refused)]
     assert _whole_in_place(parts, whole)[1].answer is whole
     assert _whole_in_place([parts[0], Part("花多少钱", refused)], whole)[1].answer is refused  # no rate asked
+
+
+def test_a_part_the_whole_answer_answers_is_not_named_as_missing() -> None:
+    from assistant.records import Figure
+
+    share = Figure(text="45.27%", value=D("45.27"), unit="%", verdict="verified", source="", expression="")
+    whole = Answer(
+        question="q", text="占政府采购的 45.27%。", refused=False, value=D("752.59"), unit="万元", figures=[share]
+    )
+    assert _covered("其中服务类占多少", whole) and not _covered("其中工程类多少", whole)
+    assert _covered("原因是什么", replace(whole, text="「主要原因是单位于2024年成立。」"))
+    assert not _covered("原因是什么", whole)
 
 
 @pytest.mark.parametrize("word", cues()["catch_all"])
