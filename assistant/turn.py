@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import follow, narrative, premise, purpose, reason, scope, years
+from assistant import compound, follow, narrative, premise, purpose, reason, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
@@ -102,7 +102,26 @@ class Turn:
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
         """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for.
-        Every question of the conversation is read with its Chinese numerals in digits."""
+        Every question of the conversation is read with its Chinese numerals in digits; a question of several
+        parts has every part answered or named as not answered (assistant/compound.py)."""
+        answer = self._one(question, history, doc_id, within)
+        if history or answer.choices:
+            return answer
+        spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
+        ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731
+        printed = lambda name: self._printed(name, to_digits(question), doc_id, within)  # noqa: E731
+        return compound.combined(to_digits(question), answer, ask, spans, printed)
+
+    def _printed(self, name: str, question: str, doc_id: str | None, within: Within | None) -> bool:
+        """The documents of `question` print `name` in a row's or a column's name ("社会保障和就业支出", "基本支出")."""
+        kb = self.turn(self.understanding.documents(question, [], doc_id, self.within(within))).kb
+        key = norm(name)
+        return any(key in label for label in kb.labels) or any(key in norm(f.column) for f in kb.facts)
+
+    def _one(
+        self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
+    ) -> Answer:
+        """`rules` for a question of one part."""
         question = to_digits(question)
         history = [replace(a, question=to_digits(a.question)) for a in history]
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names

@@ -1,0 +1,271 @@
+"""A question of several parts: every part answered, or named as not answered (issue 23: nothing dropped).
+
+"三公经费一共多少？其中公务接待费多少？", "比2023年增长了多少？原因是什么？", "流动资产和固定资产各有多少？",
+"有几个内设机构和直属事业单位？": the question is split into its asking clauses (each holds an interrogative;
+they are separated by ？，； or, for two items joined by 和 before 各/分别 or after 几个, by the join), the later
+clauses read as follow-ups of the first (they inherit its department, year, kind and subject: assistant/follow.py;
+a share with no whole named is a share of the first clause's subject), each answered by the engine, and the
+answers combined: one line per part, the figures and citations of all parts; a part not answered says so in its
+line. When every part is refused, the whole question's own answer stands (a refusal). The engine's answer to the
+whole question is kept when it already holds the figure of every part answered.
+
+The question words are data (assistant/compound.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from assistant import follow
+from assistant.cues import longest_first
+from assistant.records import Answer
+
+_SEPARATORS = re.compile(r"[？?；;，,。]")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
+_COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
+_NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
+
+Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
+Spans = Callable[[str], list[str]]  # the department names as written in a text
+Printed = Callable[[str], bool]  # a name the documents print as one item ("社会保障和就业支出")
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """assistant/compound.toml: the words of a question of several parts."""
+    return tomllib.loads(files("assistant").joinpath("compound.toml").read_text(encoding="utf-8"))
+
+
+def asks(text: str) -> bool:
+    """The clause asks something of its own (holds an interrogative)."""
+    return any(w in text for w in cues()["interrogatives"])
+
+
+def clauses(question: str) -> list[str]:
+    """The asking pieces of a question, in order; a piece that asks nothing ("截至2023年底") joins the next one
+    (or the last, at the end)."""
+    out: list[str] = []
+    pending = ""
+    for piece in (p.strip() for p in _SEPARATORS.split(question)):
+        if not piece:
+            continue
+        if asks(piece):
+            out.append(f"{pending}{piece}")
+            pending = ""
+        elif out and not pending:
+            out[-1] = f"{out[-1]}，{piece}"
+        else:
+            pending = f"{pending}{piece}，"
+    if pending and out:
+        out[-1] = f"{out[-1]}，{pending.rstrip('，')}"
+    return out
+
+
+def _cut(text: str, spans: Spans) -> int:
+    """Where a text's department and year end (0 when it names neither)."""
+    ends = [m.end() for m in _YEAR.finditer(text)] + [text.find(s) + len(s) for s in spans(text) if s and s in text]
+    return max(ends, default=0)
+
+
+def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
+    """Two items joined by 和 asked each on its own ("A和B各有多少" → "A有多少", "B有多少"; "2023年和2024年X分别
+    是多少" → each year's X; "有几个A和B" → "有几个A", "有几个B"); [clause] when it joins none, or the joined
+    words are one printed name."""
+    text = follow.END.sub("", clause)
+    each = next(((text.find(w), w) for w in longest_first(cues()["each"]) if text.find(w) > 0), None)
+    head, ask = (text[: each[0]], text[each[0] + len(each[1]) :] or "是多少") if each else (text, "")
+    found = [(head.rfind(j), j) for j in longest_first(cues()["joins"]) if head.rfind(j) > 0]
+    if not found:
+        return [clause]
+    at, join = min(found, key=lambda f: (-(f[0] + len(f[1])), f[0]))  # the last join, longest (以及 not 及)
+    left, right = head[:at], head[at + len(join) :]
+    if not left or not right:
+        return [clause]
+    if each:
+        year_left, year_right = list(_YEAR.finditer(left)), _YEAR.match(right)
+        if year_left and year_left[-1].end() == len(left) and year_right:  # "2023年和2024年教育支出分别是多少"
+            start, shared = year_left[-1].start(), right[year_right.end() :]
+            return [f"{left}{shared}{ask}", f"{left[:start]}{year_right.group(0)}{shared}{ask}"]
+        cut = _cut(left, spans)
+        lead = left[:cut] + ("的" if left[cut:].startswith("的") else "")
+        first = left[len(lead) :]
+        if not first or printed(f"{first}{join}{right}"):
+            return [clause]
+        return [f"{lead}{first}{ask}", f"{lead}{right}{ask}"]
+    counted = _COUNTED.match(left)  # "北京市财政局有几个内设机构和直属事业单位"
+    if not counted or not asks(counted.group(2)) or asks(right) or printed(f"{counted.group(3)}{join}{right}"):
+        return [clause]
+    lead = f"{counted.group(1)}{counted.group(2)}"
+    return [f"{lead}{counted.group(3)}", f"{lead}{right}"]
+
+
+def split(question: str, spans: Spans, printed: Printed) -> list[str]:
+    """The parts a question asks, each as written (the joined items asked each on its own)."""
+    return [part for clause in clauses(question) for part in joined(clause, spans, printed)]
+
+
+def _asked_before_ask(question: str) -> str:
+    """A question up to its ask words ("…比2023年增长了多少" → "…比2023年增长")."""
+    text = follow.END.sub("", question.strip())
+    cuts = [text.find(w) for w in cues()["ask_tails"] if text.find(w) > 0]
+    return (text[: min(cuts)] if cuts else text).rstrip("了的是有")
+
+
+def completed(first: str, part: str, spans: Spans) -> list[str]:
+    """The complete questions a later part may stand for after the `first` (complete) part, in the order tried."""
+    if spans(part):  # it names its own department: a question of its own
+        return [part]
+    body = follow.END.sub("", part.strip())
+    if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
+        return [f"{_asked_before_ask(first)}的原因是什么？"]
+    stem = follow.stem(first)
+    cut = _cut(stem, spans)
+    subject = stem[cut:].lstrip("的")
+    for word in longest_first(cues()["share_open"]):  # "公务接待费占多少？": a share of the first part's subject
+        if word in body and subject:
+            item = body[: body.find(word)]
+            for lead in follow.cues()["child"]:
+                item = item.removeprefix(lead)
+            if item and item != subject:
+                return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
+    out = [follow.complete(first, part), f"{stem}{body}？"]
+    return list(dict.fromkeys(q for q in out if q))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a question: as written, and the engine's answer to the complete question it stands for."""
+
+    asked: str
+    answer: Answer
+
+
+def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printed) -> list[Part]:
+    """Each part answered: the first as written, each later one as the first tried question that is answered
+    (the first tried question's refusal when none is). After an amount of money, a later part that is itself a
+    printed item ("项目支出多少？基本支出多少？") is last tried as that item of the first part's department and year."""
+    first = parts[0]
+    out = [Part(first, _kept(first, ask(first)))]
+    money = not out[0].answer.refused and (out[0].answer.unit or "").endswith("元")
+    for part in parts[1:]:
+        questions = completed(first, part, spans) or [part]
+        item = follow.stem(part)
+        if money and item and item != follow.stem(first) and printed(item) and not spans(part):
+            stem = follow.stem(first)
+            questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
+        tried: list[Answer] = []
+        for q in dict.fromkeys(questions):
+            tried.append(ask(q))
+            if not tried[-1].refused:
+                break
+        out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
+    return out
+
+
+def _kept(part: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when its figure is a catch-all row ("其他社会福利支出") the part does not ask
+    ("社会福利支出多少？"): a part is never answered with another row."""
+    for f in answer.facts:
+        row = f.row.lstrip("0123456789 ")
+        word = next((w for w in cues()["catch_all"] if row.startswith(w) and w not in part), None)
+        if f.table and word:
+            return replace(answer, text=f"{_NOT_FOUND}只找到“{row}”，不是所问的项目。", refused=True, value=None,
+                           unit=None, figures=[], citations=[], facts=[])  # fmt: skip
+    return answer
+
+
+def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
+    """The whole question's answer, when it is no answered part's figure, stands for the first part when that
+    part's own answer is another figure of the same unit (the two readings disagree: the whole's read all the
+    question's words), else for the one part refused on its own when it is a rate exactly when that part asks
+    one ("…增加了多少，涨了百分之几？" answered 12.39%)."""
+    refused = [i for i, p in enumerate(parts) if p.answer.refused]
+    if whole.refused or whole.value is None:
+        return parts
+    if any(not p.answer.refused and p.answer.value == whole.value for p in parts):
+        return parts
+    first = parts[0].answer
+    if not first.refused and first.unit == whole.unit:  # the first part read alone disagrees with the whole's
+        return [Part(parts[0].asked, whole), *parts[1:]]  # reading of it: the whole's, read with all its words
+    if len(refused) != 1:
+        return parts
+    part = parts[refused[0]]
+    if any(w in part.asked for w in cues()["rates"]) != (whole.unit == "%"):
+        return parts
+    return [Part(p.asked, whole) if i == refused[0] else p for i, p in enumerate(parts)]
+
+
+def _reason(refusal: Answer) -> str:
+    """A refusal's reason, without its opening words and the documents it lists."""
+    first = refusal.text.split("\n")[0]
+    return first.removeprefix(_NOT_FOUND).rstrip("。") or "没有找到"
+
+
+def _line(part: Part) -> list[str]:
+    if part.answer.refused:
+        return [f"{follow.END.sub('', part.asked)}：公开文件没有找到（{_reason(part.answer)}）。"]
+    return [line for line in part.answer.text.split("\n") if line.strip() and not line.startswith("出处：")]
+
+
+def _sources(answer: Answer) -> list[str]:
+    return [s for line in answer.text.split("\n") if line.startswith("出处：") for s in line[3:].split("；")]
+
+
+def _held(whole: Answer, part: Answer) -> bool:
+    """The whole question's answer holds the figure of an answered part."""
+    values = {f.value for f in whole.figures} | ({whole.value} if whole.value is not None else set())
+    return part.value is None or any(v is not None and Decimal(v) == Decimal(part.value) for v in values)
+
+
+def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed) -> Answer:
+    """The answer to a question of several parts: `whole` (the engine's answer to all of it) when it has one
+    part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
+    named in a line of its own); else one line per part, the figures and citations of all."""
+    asked = split(question, spans, printed)
+    if len(asked) < 2:
+        return whole
+    parts = _whole_in_place(answered_parts(asked, ask, spans, printed), whole)
+    done = [p for p in parts if not p.answer.refused]
+    if not done:
+        return whole
+    if not whole.refused and all(_held(whole, p.answer) for p in done):
+        missing = [p for p in parts if p.answer.refused and not _covered(p.asked, whole)]
+        if not missing:
+            return whole
+        lines = whole.text.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith("出处：")), len(lines))
+        return replace(whole, text="\n".join([*lines[:at], *(x for p in missing for x in _line(p)), *lines[at:]]))
+    lines = [line for p in parts for line in _line(p)]
+    sources = list(dict.fromkeys(s for p in done for s in _sources(p.answer)))
+    text = "\n".join([*lines, f"出处：{'；'.join(sources)}"] if sources else lines)
+    lead = done[0].answer
+    return replace(
+        lead,
+        question=question,
+        text=text,
+        figures=[f for p in done for f in p.answer.figures],
+        citations=list({repr(c): c for p in done for c in p.answer.citations}.values()),
+        facts=list({id(f): f for p in done for f in p.answer.facts}.values()),
+        items=[i for p in done for i in p.answer.items],
+        entries=[e for p in done for e in p.answer.entries],
+        timings={"total_ms": sum(p.answer.timings.get("total_ms", 0.0) for p in parts)},
+    )
+
+
+def _covered(part: str, whole: Answer) -> bool:
+    """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
+    rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
+    if asks_why(part):
+        return "「" in whole.text
+    return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
+
+
+def asks_why(part: str) -> bool:
+    """The part asks a reason ("原因是什么？", "为什么？")."""
+    return any(w in part for w in cues()["why"])

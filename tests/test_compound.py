@@ -1,0 +1,221 @@
+"""A question of several parts has every part answered, or named as not answered (assistant/compound.py).
+
+Figures as printed: 福利院 2024 单位“三公”经费和机关运行经费预算表 (p15) “三公”经费 6.4, 公务接待费 0 万元; 万里街道 2023
+五、国有资产占有情况 (p29) "流动资产448.82万元", "固定资产3149.52万元"; 万里街道 2024 部门支出预算总表 教育支出 250,000 元
+(2023 prints none); 社工部 2024 决算 一、"收入支出总计增加307.82万元"; 北京市财政局 2026 一、"共32个内设机构、12个直属事业
+单位", 四、"财政拨款“三公”经费预算223.80万元…下降12.59%"; the sample (深圳市科协 2022) 表9 “三公”经费 23.1 and 公务接待费
+3.7 万元."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from assistant.compound import (
+    Part,
+    _covered,
+    _kept,
+    _whole_in_place,
+    asks,
+    asks_why,
+    clauses,
+    completed,
+    cues,
+    joined,
+    split,
+)
+from assistant.records import Answer
+from index.records import Fact
+
+D = Decimal
+NO_NAMES = lambda t: []  # noqa: E731 - no department names in the text
+NEVER = lambda name: False  # noqa: E731 - no joined name printed as one item
+SPANS = lambda t: [n for n in ("北京市财政局", "万里街道", "无锡市交通运输局") if n in t]  # noqa: E731
+
+
+@pytest.mark.parametrize("word", cues()["interrogatives"])
+def test_an_interrogative_makes_a_clause_ask(word: str) -> None:
+    assert asks(f"办公费{word}") and not asks("办公费预算")
+
+
+@pytest.mark.parametrize("word", cues()["why"])
+def test_a_why_word_asks_the_reason_of_the_part_before(word: str) -> None:
+    assert asks_why(f"{word}？")
+    done = completed("社工部收入支出总计比2023年增长了多少？", f"{word}？", NO_NAMES)
+    assert done == ["社工部收入支出总计比2023年增长的原因是什么？"] or not asks(word)
+
+
+@pytest.mark.parametrize("word", cues()["share_open"])
+def test_a_share_with_no_whole_named_is_a_share_of_the_first_parts_subject(word: str) -> None:
+    assert completed("无锡市交通运输局三公经费多少？", f"公务接待费{word}？", SPANS) == [
+        "无锡市交通运输局公务接待费占三公经费的比例是多少？"
+    ]
+
+
+@pytest.mark.parametrize("word", cues()["each"])
+def test_two_joined_items_asked_each_are_two_parts(word: str) -> None:
+    assert joined(f"万里街道2023年的流动资产和固定资产{word}有多少", SPANS, NEVER) == [
+        "万里街道2023年的流动资产有多少",
+        "万里街道2023年的固定资产有多少",
+    ]
+
+
+@pytest.mark.parametrize("join", cues()["joins"])
+def test_a_join_word_joins_two_counted_items(join: str) -> None:
+    assert joined(f"北京市财政局有几个内设机构{join}直属事业单位", SPANS, NEVER) == [
+        "北京市财政局有几个内设机构",
+        "北京市财政局有几个直属事业单位",
+    ]
+
+
+@pytest.mark.parametrize("tail", cues()["ask_tails"])
+def test_the_reason_is_asked_of_what_the_part_before_asked(tail: str) -> None:
+    assert completed(f"北京交通委今年预算比去年少了{tail}？", "原因？", NO_NAMES) == [
+        "北京交通委今年预算比去年少的原因是什么？"
+    ]
+
+
+@pytest.mark.parametrize("word", cues()["rates"])
+def test_the_whole_answer_stands_for_the_one_refused_part_of_its_kind(word: str) -> None:
+    amount = Answer(question="q", text="增加 108,584.28 万元。", refused=False, value=D("108584.28"), unit="万元")
+    refused = Answer(question="q", text="抱歉，公开文件中找不到这个问题的答案：没有找到。", refused=True)
+    whole = Answer(question="q", text="增长 12.39%。", refused=False, value=D("12.39"), unit="%")
+    parts = [Part("增加了多少", amount), Part(f"涨了{word}几", refused)]
+    assert _whole_in_place(parts, whole)[1].answer is whole
+    assert _whole_in_place([parts[0], Part("花多少钱", refused)], whole)[1].answer is refused  # no rate asked
+
+
+def test_a_part_the_whole_answer_answers_is_not_named_as_missing() -> None:
+    from assistant.records import Figure
+
+    share = Figure(text="45.27%", value=D("45.27"), unit="%", verdict="verified", source="", expression="")
+    whole = Answer(
+        question="q", text="占政府采购的 45.27%。", refused=False, value=D("752.59"), unit="万元", figures=[share]
+    )
+    assert _covered("其中服务类占多少", whole) and not _covered("其中工程类多少", whole)
+    assert _covered("原因是什么", replace(whole, text="「主要原因是单位于2024年成立。」"))
+    assert not _covered("原因是什么", whole)
+
+
+@pytest.mark.parametrize("word", cues()["catch_all"])
+def test_a_catch_all_row_never_answers_a_part_not_saying_it(word: str) -> None:
+    f = Fact(doc_id="d", department="西安市民政局", year=2021, table="表5", section=None, row=f"2081099 {word}社会福利支出",
+             code="2081099", column="合计", value=D("23150000"), unit="元", source="表5")  # fmt: skip
+    a = Answer(question="q", text="…", refused=False, value=D("23150000"), unit="元", facts=[f])
+    assert _kept("西安民政局社会福利支出多少", a).refused
+    assert not _kept(f"西安民政局{word}社会福利支出多少", a).refused
+
+
+def test_a_question_splits_at_its_asking_clauses_only() -> None:
+    assert clauses("社工部收入支出总计比2023年增长了多少？原因是什么？") == [
+        "社工部收入支出总计比2023年增长了多少",
+        "原因是什么",
+    ]
+    assert clauses("北京市交通委员会2026年“三公”经费多少，增长了多少？") == [
+        "北京市交通委员会2026年“三公”经费多少",
+        "增长了多少",
+    ]
+    assert clauses("截至2023年底，万里街道共有车辆多少辆？") == ["截至2023年底，万里街道共有车辆多少辆"]
+    assert clauses("万里街道2024年办公费预算是多少？") == ["万里街道2024年办公费预算是多少"]
+
+
+def test_two_years_asked_each_are_each_years_question() -> None:
+    assert joined("万里街道2023年和2024年教育支出分别是多少", SPANS, NEVER) == [
+        "万里街道2023年教育支出是多少",
+        "万里街道2024年教育支出是多少",
+    ]
+
+
+def test_a_printed_name_holding_a_join_word_is_one_item() -> None:
+    printed = lambda name: name == "社会保障和就业支出"  # noqa: E731
+    assert split("万里街道2024年社会保障和就业支出分别是多少？", SPANS, printed) == [
+        "万里街道2024年社会保障和就业支出分别是多少"
+    ]
+
+
+def test_a_later_part_inherits_the_first_parts_department_year_and_subject() -> None:
+    first = "北京市财政局2026年“三公”经费多少？"
+    assert "北京市财政局2026年“三公”经费比上年下降了百分之几？" in completed(first, "比上年下降了百分之几？", SPANS)
+    assert completed("普陀区社会福利院2024年的“三公”经费一共多少？", "其中公务接待费多少？", NO_NAMES)[0] == (
+        "普陀区社会福利院2024年的“三公”经费一共中公务接待费是多少？"
+    )
+
+
+# --- answers on real documents and the sample ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_engine(store_real):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    return Engine(Settings(store=store_real))
+
+
+@pytest.mark.slow
+def test_a_whole_and_its_part_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("普陀区社会福利院2024年的“三公”经费一共多少？其中公务接待费多少？")
+    assert not a.refused and (a.value, a.unit) == (D("6.4"), "万元")
+    assert {f.value for f in a.figures if f.verdict == "verified"} >= {D("6.4"), D("0")}
+    assert len(a.text.split("\n")) >= 3  # one line per part, then the sources
+
+
+@pytest.mark.slow
+def test_a_reason_not_found_is_named_not_dropped(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("社工部收入支出总计比2023年增长了多少？原因是什么？")
+    assert not a.refused and (a.value, a.unit) == (D("307.82"), "万元")
+    assert "原因" in a.text.split("\n")[1]  # the reason's own line: quoted, or named as not found
+
+
+@pytest.fixture(scope="module")
+def beijing(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import REAL, store_of
+
+    folder = tmp_path_factory.mktemp("beijing") / "store"
+    return Engine(Settings(store=store_of(folder, REAL / "beijing-caizheng-2026-dept-yusuan.pdf")))
+
+
+def test_the_sample_whole_and_its_share(engine) -> None:  # type: ignore[no-untyped-def]
+    a = engine.answer("深圳市科学技术协会2022年“三公”经费是多少？公务接待费占多少？")
+    assert not a.refused and a.unit == "万元"
+    share = [f for f in a.figures if f.unit == "%"]
+    assert share and "占“三公”经费" in a.text  # the share's whole is the first part's subject, never the budget
+
+
+def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None:
+    alone = Answer(question="q", text="实有人员 292 人。", refused=False, value=D("292"), unit="人")
+    other = Answer(question="q", text="编制 309 人。", refused=False, value=D("309"), unit="人")
+    whole = Answer(question="q", text="在编人员 310 人。", refused=False, value=D("310"), unit="人")
+    assert _whole_in_place([Part("有多少在编人员", alone), Part("实有多少人", other)], whole)[0].answer is whole
+    held = [Part("有多少在编人员", whole), Part("实有多少人", alone)]
+    assert _whole_in_place(held, whole) == held  # the whole is a part's own figure: no disagreement
+
+
+# each part's figure in the answer, the first answered part's as its value: 万里街道 2023 p29 流动资产 448.82 and 固定资产
+# 3149.52 万元; 万里街道 2024 p17 教育支出 250,000 元 (2023 prints none); 北京市财政局 p8 223.80 万元 下降12.59%, p5 32
+# 内设机构 and 12 直属事业单位; 万里街道 2024 部门支出预算总表 合计 row (p20) 项目支出 56,505,103 and 基本支出 99,706,020 元
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("engine_of", "question", "value", "unit", "also"),
+    [
+        ("real_engine", "万里街道2023年的流动资产和固定资产各有多少？", "448.82", "万元", "3,149.52"),
+        (
+            "real_engine",
+            "万里街道2023年和2024年教育支出分别是多少？",
+            "250000",
+            "元",
+            "2023年教育支出是多少：公开文件没有找到",
+        ),
+        ("beijing", "北京市财政局2026年“三公”经费多少？比上年下降了百分之几？", "223.80", "万元", "12.59%"),
+        ("beijing", "北京市财政局有几个内设机构和直属事业单位？", "32", "个", "12 个"),
+        ("real_engine", "万里街道2024年项目支出多少？基本支出多少？", "56505103", "元", "99,706,020"),
+    ],
+)
+def test_every_part_is_in_the_answer(request, engine_of: str, question: str, value: str, unit: str, also: str) -> None:  # type: ignore[no-untyped-def]
+    a = request.getfixturevalue(engine_of).answer(question)
+    assert not a.refused and (a.value, a.unit) == (D(value), unit)
+    assert also in a.text
