@@ -244,7 +244,8 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
     lines = [line for p in parts for line in _line(p)]
     sources = list(dict.fromkeys(s for p in done for s in _sources(p.answer)))
     text = "\n".join([*lines, f"出处：{'；'.join(sources)}"] if sources else lines)
-    lead = done[0].answer
+    # the value and unit of the whole question's answer stay when one part is that answer (what callers read)
+    lead = next((p.answer for p in done if not whole.refused and p.answer.value == whole.value), done[0].answer)
     return replace(
         lead,
         question=question,
