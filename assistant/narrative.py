@@ -39,7 +39,7 @@ def cue_words(name: str) -> str:
 CLAUSE = re.compile(
     rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
     rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?P<aside>[^，。；\d]{{0,20}}?)"
-    rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
+    rf"(?:的?\s*(?P<before>{_NUM})\s*(?P<bunit>亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
     rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
 )
@@ -129,6 +129,8 @@ class Change:
     against: str  # as printed: 上年 / 2025年 年初预算
     parents: tuple[str, ...] = ()  # the levels above the item of a paragraph's subject path (类, 款)
     whole: str = ""  # the whole a part opened by 其中 is of ("一般公共预算财政拨款支出" of 基本支出)
+    before: Decimal | None = None  # the earlier figure printed with the comparison ("较上年的40.11万元"), in `unit`
+    printed: str = ""  # the clause as printed ("102.32万元，较上年的40.11万元增加62.21万元")
 
     def named(self, names: Sequence[str] = ()) -> str:
         """What changed as an answer says it: a part with its whole ("一般公共预算财政拨款支出中的基本支出")."""
@@ -216,6 +218,8 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
         parents = (whole,) if whole else parents
         sign = -1 if m.group("verb") in DOWN else 1
         is_rate = m.group("cunit") == "%"
+        before_unit = m.group("bunit")
+        before_value = _number(m.group("before")) if m.group("before") and before_unit == (unit or m.group("cunit")) else None
         rate = _number(m.group("rate")) * (-1 if m.group("rverb") in DOWN else 1) if m.group("rate") else None
         out.append(
             Change(
@@ -230,6 +234,8 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
                 against=f"{m.group('ref')}{m.group('aside') or ''}".strip(),
                 parents=parents,
                 whole=whole,
+                before=before_value,
+                printed=m.group(0).strip(),
             )
         )
     return out
