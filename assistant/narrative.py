@@ -38,7 +38,7 @@ def cue_words(name: str) -> str:
 
 CLAUSE = re.compile(
     rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
-    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?P<aside>[^，。；\d]{{0,20}}?)"
+    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?:[（(][^）)]{{0,12}}[)）])?(?P<aside>[^，。；\d]{{0,20}}?)"
     rf"(?:的?\s*(?P<before>{_NUM})\s*(?P<bunit>亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
     rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
@@ -218,17 +218,20 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
         parents = (whole,) if whole else parents
         sign = -1 if m.group("verb") in DOWN else 1
         is_rate = m.group("cunit") == "%"
-        before_unit = m.group("bunit")
-        before_value = _number(m.group("before")) if m.group("before") and before_unit == (unit or m.group("cunit")) else None
         rate = _number(m.group("rate")) * (-1 if m.group("rverb") in DOWN else 1) if m.group("rate") else None
+        change = None if is_rate else sign * _number(m.group("change"))
+        rate = sign * _number(m.group("change")) if is_rate else rate
+        before = bool(m.group("before")) and m.group("bunit") == (unit or m.group("cunit"))
+        this_year = _number(amount) if amount else None
+        before_value = _before(_number(m.group("before")), this_year, change, rate) if before else None
         out.append(
             Change(
                 subject=subject,
                 amount=_number(amount) if amount else None,
                 unit=unit or m.group("cunit"),
-                change=None if is_rate else sign * _number(m.group("change")),
+                change=change,
                 change_unit=(unit or "") if is_rate else m.group("cunit"),
-                rate=sign * _number(m.group("change")) if is_rate else rate,
+                rate=rate,
                 sentence=sentence.strip(),
                 where=where,
                 against=f"{m.group('ref')}{m.group('aside') or ''}".strip(),
@@ -239,6 +242,18 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
             )
         )
     return out
+
+
+def _before(before: Decimal, amount: Decimal | None, change: Decimal | None, rate: Decimal | None) -> Decimal | None:
+    """The earlier figure printed with a comparison ("较上年的40.11万元"), when the clause's own figures agree
+    with it (this year − it = the change; the rate within rounding): "比上年1.43万元，增加0.68%" is a misprint."""
+    if amount is None:  # nothing to check it against
+        return None
+    if change is not None and amount - before != change:
+        return None
+    if rate is not None and (before == 0 or abs((amount - before) / before * 100 - rate) > Decimal("0.06")):
+        return None
+    return before
 
 
 def plain_subject(subject: str, names: Sequence[str] = ()) -> str:
@@ -326,7 +341,7 @@ def _without(text: str, words: Sequence[str]) -> str:
 
 
 def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
-    phrase = _without(phrase, neutral)
+    phrase = re.sub(r"(?<!\S)[类款项](?!\S)", " ", _without(phrase, neutral))  # "…组织事务 款 …": a path's level
     if not grams(norm(phrase)):
         return []
     scored = []
