@@ -18,6 +18,7 @@ from assistant.cues import longest_first
 from assistant.draft import fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
+from index.catalog import catalog
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ _AFTER = re.compile(r"^\s*(?:[，,]|的|还有|还剩|剩下|剩余|剩|以后|�
 _REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在一起|一共|总共|合计|共计|总计)")
 _SEVERAL = re.compile(r"[和、及与跟]|以及")
 _TOTAL = re.compile(r"合计|总计")
+_THIS_YEAR = "本年"  # "本年收入合计": the year's own money, without what is carried over from the year before
 _SIDES = ("收入", "支出")
 _GROUP = re.compile(r"[-－—–·：:]\s*[\u4e00-\u9fff]{2,}")  # "-基础研究专项" after a group's name
 _BARE = re.compile(r"(?:本年)?(?:合计|总计|小计)|金额|预算数|决算数|\d{4}年.*")
@@ -78,7 +80,8 @@ def _part_of(part: Fact, whole: Fact) -> bool:
         and part.row.partition("·")[2]
         == whole.row.partition("·")[2]  # "因公出国(境)费·一般公共预算" of "总计·一般公共预算"
         and not any(other in part.row and side not in part.row for side in sides for other in _SIDES if other != side)
-    )
+        and not (_THIS_YEAR in whole.row and any(p in part.row for p in catalog().portions))
+    )  # 上年结转 is printed beside 本年收入合计 (both make 收入总计), never in it
     columns = part.row == whole.row and part.column != whole.column and _total_column(whole)
     return (coded and part.column == whole.column) or columns or total
 

@@ -201,7 +201,7 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
         amount, unit = m.group("amount"), m.group("unit")
         if not before.strip() and not amount and (aside := ASIDE_BEFORE.search(sentence[: m.start()])):
             before, amount, unit = aside.group("subject"), aside.group("amount"), aside.group("unit")
-        subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip()
+        subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip().lstrip("、，,").strip()
         subject = subject.replace("收入、支出", "收支")
         parents: tuple[str, ...] = ()
         if item and generic(subject):  # "2024年预算安排50.37万元，比…": the paragraph's item changed

@@ -110,7 +110,7 @@ def drafted(level: Level, department: str, doc_year: int, names: Sequence[str]) 
     """The answer: a printed level quoted, or a derived one with its calculation."""
     name = plain_subject(level.subject, names)
     said = {"执行数": "预算执行数", "年初预算": "年初预算", "预算": "预算"}.get(level.basis, level.basis)
-    head = f"{level.year}年{department}{name}{'' if name.endswith(said) or '预算' in name else said}为"
+    head = f"{level.year}年{department}{name}{'' if said in name else said}为"
     if level.compared:  # "较上年的40.11万元": the year is the document's 上年, said by the answer
         text = f"{head} {fmt(level.value, level.unit)}（{doc_year}年公开文件文字说明所列：“{level.printed}”）。\n出处：{level.where}"
         return Draft(text=text, value=level.value, unit=level.unit)
