@@ -321,8 +321,9 @@ class Turn:
                 if draft := narrated(self, query):  # the change the narrative prints for what was asked
                     return draft
                 raise
-            if draft.facts and all(f.table is None for f in draft.facts) and (printed := narrated(self, query)):
-                return printed  # a prose change: the item its sentence names, not the words around its figure
+            prose = bool(draft.facts) and all(f.table is None for f in draft.facts)
+            if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
+                return printed  # a prose change of another item: the one the sentence names for what was asked
             return draft
         if query.measure == "share":
             return self._share_of(query)

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.cues import _said, last_year_said, year_words
-from assistant.exclusion import _part_of
+from assistant.exclusion import _beside, _part_of
 from assistant.narrative import best_change, changes, clauses
 from assistant.prior_text import best_level, drafted, item_asked, levels
 from assistant.understand import FUND_WORDS, LAST_YEAR
@@ -135,3 +135,5 @@ def test_a_carry_over_row_is_no_part_of_the_years_own_total() -> None:
     carried = _row("上年结余、结转", "396.83")
     assert not _part_of(carried, _row("本年收入合计", "36989.05"))
     assert _part_of(carried, _row("收入总计", "37385.88"))
+    assert _beside(carried, _row("本年收入合计", "36989.05"))  # the year's own total answers, nothing subtracted
+    assert not _beside(carried, _row("收入总计", "37385.88"))
