@@ -321,7 +321,7 @@ class Turn:
                 if draft := narrated(self, query):  # the change the narrative prints for what was asked
                     return draft
                 raise
-            prose = bool(draft.facts) and all(f.table is None for f in draft.facts)
+            prose = bool(draft.facts) and all(f.table is None for f in draft.facts) and not draft.calculations
             if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
                 return printed  # a prose change of another item: the one the sentence names for what was asked
             return draft
