@@ -29,3 +29,10 @@ def year_words(which: str) -> tuple[str, ...]:
     """years.toml's words for the document's own year ("this_year": 今年, 本年度 …) or the year before
     ("last_year": 上年, 去年, 前一年 …): the one year vocabulary of the question readers."""
     return tuple(_said()[which])
+
+
+def last_year_said() -> str:
+    """A regex of years.toml's words for the year before said as a year ("比上年", "去年的会议费"), never as the
+    head of an item name ("上年结转", "上年度结余", "去年结转的钱": the template's row of this year's document)."""
+    heads = alternation(year_words("item_heads"))
+    return rf"(?:{alternation(year_words('last_year'))})(?!度?(?:{heads}))"

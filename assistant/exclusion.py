@@ -18,6 +18,7 @@ from assistant.cues import longest_first
 from assistant.draft import fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
+from index.catalog import catalog
 from index.records import Fact
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ _AFTER = re.compile(r"^\s*(?:[，,]|的|还有|还剩|剩下|剩余|剩|以后|�
 _REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在一起|一共|总共|合计|共计|总计)")
 _SEVERAL = re.compile(r"[和、及与跟]|以及")
 _TOTAL = re.compile(r"合计|总计")
+_THIS_YEAR = "本年"  # "本年收入合计": the year's own money, without what is carried over from the year before
 _SIDES = ("收入", "支出")
 _GROUP = re.compile(r"[-－—–·：:]\s*[\u4e00-\u9fff]{2,}")  # "-基础研究专项" after a group's name
 _BARE = re.compile(r"(?:本年)?(?:合计|总计|小计)|金额|预算数|决算数|\d{4}年.*")
@@ -78,6 +80,7 @@ def _part_of(part: Fact, whole: Fact) -> bool:
         and part.row.partition("·")[2]
         == whole.row.partition("·")[2]  # "因公出国(境)费·一般公共预算" of "总计·一般公共预算"
         and not any(other in part.row and side not in part.row for side in sides for other in _SIDES if other != side)
+        and not _carried_beside(part, whole)
     )
     columns = part.row == whole.row and part.column != whole.column and _total_column(whole)
     return (coded and part.column == whole.column) or columns or total
@@ -89,13 +92,21 @@ def _total_column(f: Fact) -> bool:
     return f.column_role == "合计" or bool(_TOTAL.search(f.column) or "小计" in f.column)
 
 
+def _carried_beside(part: Fact, whole: Fact) -> bool:
+    """The part is money carried over from the year before (上年结转), the whole the year's own total (本年收入合计):
+    printed beside each other (both make 收入总计), the one never in the other."""
+    return _THIS_YEAR in whole.row and any(p in part.row for p in catalog().portions)
+
+
 def _beside(part: Fact, whole: Fact) -> bool:
-    """The part is printed beside the whole, not in it: another column of the whole's row in the same table, neither
-    column the row's total ("扣除基本支出后的项目支出": 项目支出 holds no 基本支出)."""
-    return (
-        part.doc_id == whole.doc_id and bool(part.table) and part.table == whole.table and part.row == whole.row
-        and part.column != whole.column and not _total_column(whole) and not _total_column(part)
-    )  # fmt: skip
+    """The part is printed beside the whole, not in it, in the same table: another column of the whole's row, neither
+    column the row's total ("扣除基本支出后的项目支出": 项目支出 holds no 基本支出), or a carried-over row beside the
+    year's own total in its column ("不算上年结转的本年收入")."""
+    columns = (
+        part.row == whole.row and part.column != whole.column and not _total_column(whole) and not _total_column(part)
+    )
+    rows = part.column == whole.column and part.row != whole.row and _carried_beside(part, whole)
+    return part.doc_id == whole.doc_id and bool(part.table) and part.table == whole.table and (columns or rows)
 
 
 def _same_subject(printed: Fact, whole: Fact) -> bool:
@@ -279,11 +290,11 @@ def _apart(engine: Turn, question: str, whole: Answer, w: Fact, names: list[str]
     found = [(p, f) for p in printings for f in facts if _named(f, names[0]) and _beside(f, p)]
     if len({(p.value, p.unit) for p, _ in found}) != 1:
         return None
-    printed = found[0][0]
+    printed, part = found[0]
     name = next(n for n in (printed.row.partition("·")[0], printed.column, _label(w)) if not _BARE.fullmatch(n))
     text = (
         f"{w.year}年{w.department}{name}为 {fmt(printed.value, printed.unit)}（{name}不含{names[0]}：两者是"
-        f"{printed.source.split(' · ')[0]}中并列的两栏，无需扣除）。\n出处：{sources(printed)}"
+        f"{printed.source.split(' · ')[0]}中并列的两{'栏' if part.row == printed.row else '行'}，无需扣除）。\n出处：{sources(printed)}"
     )
     return _checked(engine, question, text, whole, [], [printed], printed.value, printed.unit)
 

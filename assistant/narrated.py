@@ -13,6 +13,7 @@ from assistant.draft import Draft, Unanswerable, fmt
 from assistant.measures import column_kept
 from assistant.printed_by import without_place
 from assistant.records import Citation, Query
+from assistant.understand import FUND_WORDS
 from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
 
 if TYPE_CHECKING:
@@ -42,7 +43,10 @@ def earlier(t: Turn, query: Query) -> Draft | None:
     phrase = " ".join(w for w in words if w not in doc.department)
     found = prior_text.levels(t.engine.facts_sql.chunks([doc.doc_id]), doc.year, doc.kind)
     basis = narrative.basis_of(re.sub(r"\d{4}\s*年度?", "", query.question))
-    best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, t.understanding.neutral)
+    neutral = t.understanding.neutral
+    if not any(w in query.question for w in FUND_WORDS):  # no fund said: "一般公共预算培训费" is the 培训费 asked
+        neutral = (*neutral, *FUND_WORDS)
+    best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, neutral)
     if best is None:
         return None
     draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)

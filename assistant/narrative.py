@@ -38,8 +38,8 @@ def cue_words(name: str) -> str:
 
 CLAUSE = re.compile(
     rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"  # "收入比2025年减少…": no amount printed
-    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?P<aside>[^，。；\d]{{0,20}}?)"
-    rf"(?:的?\s*{_NUM}\s*(?:亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
+    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?:[（(][^）)]{{0,12}}[)）])?(?P<aside>[^，。；\d]{{0,20}}?)"
+    rf"(?:的?\s*(?P<before>{_NUM})\s*(?P<bunit>亿元|万元|元))?\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*"
     rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
 )
@@ -132,6 +132,8 @@ class Change:
     against: str  # as printed: 上年 / 2025年 年初预算
     parents: tuple[str, ...] = ()  # the levels above the item of a paragraph's subject path (类, 款)
     whole: str = ""  # the whole a part opened by 其中 is of ("一般公共预算财政拨款支出" of 基本支出)
+    before: Decimal | None = None  # the earlier figure printed with the comparison ("较上年的40.11万元"), in `unit`
+    printed: str = ""  # the clause as printed ("102.32万元，较上年的40.11万元增加62.21万元")
 
     def named(self, names: Sequence[str] = ()) -> str:
         """What changed as an answer says it: a part with its whole ("一般公共预算财政拨款支出中的基本支出")."""
@@ -202,7 +204,7 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
         amount, unit = m.group("amount"), m.group("unit")
         if not before.strip() and not amount and (aside := ASIDE_BEFORE.search(sentence[: m.start()])):
             before, amount, unit = aside.group("subject"), aside.group("amount"), aside.group("unit")
-        subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip()
+        subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip().lstrip("、，,").strip()
         subject = subject.replace("收入、支出", "收支")
         parents: tuple[str, ...] = ()
         if item and generic(subject):  # "2024年预算安排50.37万元，比…": the paragraph's item changed
@@ -220,22 +222,41 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
         sign = -1 if m.group("verb") in DOWN else 1
         is_rate = m.group("cunit") == "%"
         rate = _number(m.group("rate")) * (-1 if m.group("rverb") in DOWN else 1) if m.group("rate") else None
+        change = None if is_rate else sign * _number(m.group("change"))
+        rate = sign * _number(m.group("change")) if is_rate else rate
+        before = bool(m.group("before")) and m.group("bunit") == (unit or m.group("cunit"))
+        this_year = _number(amount) if amount else None
+        before_value = _before(_number(m.group("before")), this_year, change, rate) if before else None
         out.append(
             Change(
                 subject=subject,
                 amount=_number(amount) if amount else None,
                 unit=unit or m.group("cunit"),
-                change=None if is_rate else sign * _number(m.group("change")),
+                change=change,
                 change_unit=(unit or "") if is_rate else m.group("cunit"),
-                rate=sign * _number(m.group("change")) if is_rate else rate,
+                rate=rate,
                 sentence=sentence.strip(),
                 where=where,
                 against=f"{m.group('ref')}{m.group('aside') or ''}".strip(),
                 parents=parents,
                 whole=whole,
+                before=before_value,
+                printed=m.group(0).strip(),
             )
         )
     return out
+
+
+def _before(before: Decimal, amount: Decimal | None, change: Decimal | None, rate: Decimal | None) -> Decimal | None:
+    """The earlier figure printed with a comparison ("较上年的40.11万元"), when the clause's own figures agree
+    with it (this year − it = the change; the rate within rounding): "比上年1.43万元，增加0.68%" is a misprint."""
+    if amount is None:  # nothing to check it against
+        return None
+    if change is not None and amount - before != change:
+        return None
+    if rate is not None and (before == 0 or abs((amount - before) / before * 100 - rate) > Decimal("0.06")):
+        return None
+    return before
 
 
 def plain_subject(subject: str, names: Sequence[str] = ()) -> str:
@@ -323,7 +344,7 @@ def _without(text: str, words: Sequence[str]) -> str:
 
 
 def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
-    phrase = _without(phrase, neutral)
+    phrase = re.sub(r"(?<!\S)[类款项](?!\S)", " ", _without(phrase, neutral))  # "…组织事务 款 …": a path's level
     if not grams(norm(phrase)):
         return []
     scored = []

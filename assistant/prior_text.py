@@ -52,6 +52,7 @@ class Level:
     where: str
     change: Change | None = None  # the change it is derived from (value = amount − change), or None: printed
     printed: str = ""  # the words that state it ("2023年当年预算执行数为44.17万元"), quoted in the answer
+    compared: bool = False  # printed as the base of a comparison ("较上年的40.11万元"), its year not written
 
 
 def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
@@ -71,12 +72,18 @@ def levels(chunks: Sequence[Chunk], doc_year: int, kind: str) -> list[Level]:
                                  value=Decimal(m.group("value").replace(",", "")), unit=m.group("unit"),
                                  sentence=sentence.strip(), where=where, printed=m.group(0)))  # fmt: skip
     for c in changes(chunks):
-        if c.amount is None or c.change is None or c.change_unit != c.unit:
-            continue
         years = re.findall(r"\d{4}", c.against)
         year = int(years[0]) if years else doc_year - 1
         basis = c.basis or ("执行数" if kind == "决算" else "预算")
-        out.append(Level(subject=c.subject, parents=c.parents, year=year, basis=basis, value=c.amount - c.change,
+        if c.before is not None:  # "较上年的40.11万元增加62.21万元": the earlier figure printed
+            out.append(Level(subject=c.subject, parents=c.parents, year=year, basis=basis, value=c.before,
+                             unit=c.unit, sentence=c.sentence, where=c.where, printed=c.printed, compared=True))  # fmt: skip
+        if c.amount is None or c.change is None or c.change_unit != c.unit:
+            continue
+        derived = c.amount - c.change
+        if derived < 0 or derived == c.before:  # a negative level is a misprint; a printed one is not derived
+            continue  # (a derived level that differs from the printed one stays: the two disagree, none is picked)
+        out.append(Level(subject=c.subject, parents=c.parents, year=year, basis=basis, value=derived,
                          unit=c.unit, sentence=c.sentence, where=c.where, change=c))  # fmt: skip
     return out
 
@@ -86,7 +93,7 @@ def item_asked(phrase: str) -> str:
     → "事业单位医疗 预算"; "年初预算" → "预算": the budget named, as a whole)."""
     for w in longest_first(_data()["level_words"]):
         phrase = phrase.replace(w, " 预算 ")
-    return phrase
+    return re.sub(r"(?:是|为|有)(?=\s|$)", " ", phrase)  # "培训费是（多少）": the copula asks, it names nothing
 
 
 def best_level(
@@ -103,7 +110,10 @@ def drafted(level: Level, department: str, doc_year: int, names: Sequence[str]) 
     """The answer: a printed level quoted, or a derived one with its calculation."""
     name = plain_subject(level.subject, names)
     said = {"执行数": "预算执行数", "年初预算": "年初预算", "预算": "预算"}.get(level.basis, level.basis)
-    head = f"{level.year}年{department}{name}{said}为"
+    head = f"{level.year}年{department}{name}{'' if said in name else said}为"
+    if level.compared:  # "较上年的40.11万元": the year is the document's 上年, said by the answer
+        text = f"{head} {fmt(level.value, level.unit)}（{doc_year}年公开文件文字说明所列：“{level.printed}”）。\n出处：{level.where}"
+        return Draft(text=text, value=level.value, unit=level.unit)
     if level.change is None:
         text = f"{department}{name}：{level.printed}（公开文件文字说明所列）。\n出处：{level.where}"
         return Draft(text=text, value=level.value, unit=level.unit)

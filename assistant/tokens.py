@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant.cues import longest_first, year_words
+from assistant.cues import last_year_said, longest_first, year_words
 from index.tokens import TokenMode, bigrams, jieba_tokens, tokenize
 
 __all__ = ["TokenMode", "bigrams", "expand", "glossary", "glossary_data", "jieba_tokens", "to_template", "tokenize"]
@@ -60,7 +60,7 @@ def expand(query: str, years: tuple[int, ...] = ()) -> str:
     extra = [t for term, targets in glossary().items() if term in query for t in targets if t not in query]
     if any(w in query for w in year_words("this_year")):
         extra += [f"{y}年" for y in years]
-    if any(w in query for w in year_words("last_year")):
+    if re.search(last_year_said(), query):
         extra += [f"{y - 1}年" for y in years]
     core = _FILLER.sub(" ", query)
     return core if not extra else core + " " + " ".join(dict.fromkeys(extra))

@@ -122,8 +122,9 @@ class Turn:
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
         """`rules` for a question of one part."""
-        question = to_digits(question)
-        history = [replace(a, question=to_digits(a.question)) for a in history]
+        held = {y for d in self.kb.docs.values() for y in (d.year, d.year - 1)}  # "26年" of 2026, when held
+        question = years.full_years(to_digits(question), held)
+        history = [replace(a, question=years.full_years(to_digits(a.question), held)) for a in history]
         names, only = (lambda t: bool(self.understanding.named(to_template(t)))), self.understanding.only_names
         allowed = self.within(within)
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
@@ -334,11 +335,15 @@ class Turn:
             if narrative.asked_basis(query.question) in ("执行数", "年初预算") and (draft := narrated(self, query)):
                 return draft  # the documents' two figures are no such basis: the change the text prints for it
             try:
-                return self._composed(query)
+                draft = self._composed(query)
             except (Unanswerable, CalculationError):
                 if draft := narrated(self, query):  # the change the narrative prints for what was asked
                     return draft
                 raise
+            prose = bool(draft.facts) and all(f.table is None for f in draft.facts) and not draft.calculations
+            if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
+                return printed  # a prose change of another item: the one the sentence names for what was asked
+            return draft
         if query.measure == "share":
             return self._share_of(query)
         if query.measure == "amount" and (counted := count_of(self, query)):

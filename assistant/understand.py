@@ -16,7 +16,7 @@ from importlib.resources import files
 from assistant import kinds as kinds_asked
 from assistant import measures, premise
 from assistant.as_of import AS_OF
-from assistant.cues import alternation, longest_first, year_words
+from assistant.cues import alternation, last_year_said, longest_first, year_words
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
@@ -61,7 +61,7 @@ PRECISE = re.compile(alternation(_WORDS["precise"]))
 SMALLER = re.compile(r"(?<!多)少|减少|压减|下降|降幅|降了|跌")  # "多少" asks; it says no direction
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 THIS_YEAR = re.compile(alternation(year_words("this_year")))
-LAST_YEAR = re.compile(alternation(year_words("last_year")))
+LAST_YEAR = re.compile(last_year_said())  # "上年结转" is an item, not a year
 UNIT_HINTS = {
     "家": r"几家|多少家",
     "次": r"几次|多少次",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import calculator as calc
 from assistant import premise
 from assistant.calculator import Operand
+from assistant.cues import last_year_said
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.measures import base_of, of_column, on_base, on_year_before
 from assistant.records import Query
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from assistant.turn import Turn
 
 YEAR_IN_QUESTION = re.compile(r"((?:19|20)\d{2})\s*年")
-LAST_YEAR_IN_QUESTION = re.compile(r"上年|去年|上一年")
+LAST_YEAR_IN_QUESTION = re.compile(last_year_said())
 
 
 def scope_of(doc: DocumentInfo) -> str:

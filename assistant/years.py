@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -58,6 +58,21 @@ def is_actual(f: Fact) -> bool:
 def asked_years(question: str) -> list[int]:
     """The years written in the question, in order, each once."""
     return list(dict.fromkeys(int(y) for y in YEAR.findall(question)))
+
+
+# "26年预算", "比25年年初预算": a year written with two digits (not "2026年", "26.5年", "126年")
+SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})(?=\s*年)")
+
+
+def full_years(question: str, held: Collection[int]) -> str:
+    """The question with its two-digit years written in full ("26年" → "2026年") when the full year is one of
+    the `held` years (of the documents, or the year before one); any other number before 年 is left as said."""
+
+    def full(m: re.Match[str]) -> str:
+        year = 2000 + int(m.group(1))
+        return str(year) if year in held else m.group(0)
+
+    return SHORT_YEAR.sub(full, question)
 
 
 def asks_sum_of_years(question: str) -> bool:
