@@ -31,6 +31,7 @@ from index.records import DocumentInfo, Fact
 
 Stance = Literal["held", "planned", "done"]  # done: "买了几辆" — bought, what a 决算 reports
 _CJK = "\u4e00-\u9fff"
+MODIFIER_SAID = 0.6  # share of a question's modifier ("纳入部门预算") its count's sentence must say
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
 _CLAUSE = re.compile(r"[，,；;：:。]|[（(]其中|(?<![一二三四五六七八九十\d])、(?![^（(]*[)）])")
@@ -46,8 +47,9 @@ _HEADING = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
     rf"(?:[^，。；“”]{{2,20}}?(?:{alternation(cues()['heading']['ends'])})(?=[^，。；）)]{{2}}))?"
 )  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
-_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
+_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"; "处（科、股）室" is "处室"
     rf"[（(](?:{alternation(cues()['aside']['bracketed'])})[)）]|{alternation(cues()['aside']['particles'])}"
+    rf"|[（(][{_CJK}](?:、[{_CJK}])+[)）]"
 )
 _DATE = cues()["asked_date"]
 _ASKED_DATE = re.compile(
@@ -65,6 +67,8 @@ class CountAsked:
     stance: Stance
     part: str | None  # a scope the question names ("一般公共预算"), or None
     total: bool  # "一共", "总共": the sum over parts printed separately
+    head: str = ""  # the noun after its modifier ("纳入部门预算的单位" → 单位), or "" when it has none
+    modifier: str = ""  # what the question says of the head ("纳入部门预算"), to be said in the count's sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,16 +113,34 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
         noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
         noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
+        noun = _held_noun(before.group(0) if before else "", m.group("unit")) or noun
     noun = _strip(noun, [*words["links"], *words["measures"]], at_end=True)
+    modifier, _, head = noun.rpartition("的") if "的" in noun else ("", "", "")
     noun = re.sub("|".join(words["particles"]), "", noun)
     if not noun:
         return None
-    printed = cues()["nouns"].get(noun)
+    printed = cues()["nouns"].get(noun) or cues()["nouns"].get(head)
     part = next((p for p in words["parts"] if p in text), None)
     return CountAsked(
         nouns=(noun, printed) if printed else (noun,), unit=m.group("unit"),
         stance="done" if done else "planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
+        head=head if modifier else "", modifier=re.sub("|".join(words["particles"]), "", modifier),
     )  # fmt: skip
+
+
+def _held_noun(before: str, unit: str) -> str:
+    """The noun a held verb alone before a count names in its unit: "实有多少人" counts 实有人员 (the row the
+    templates print), or ""."""
+    counted = cues()["held_nouns"].get(unit)
+    verb = next((v for v in longest_first(cues()["stance"]["held"]) if before.endswith(v)), None)
+    rest = before[: -len(verb)] if verb else before
+    if (
+        not counted
+        or not verb
+        or _strip(rest, [*cues()["words"]["links"], *cues()["words"]["scopes"]], at_end=False).strip()
+    ):
+        return ""
+    return verb + counted
 
 
 def unit_unkept(question: str, unit: str | None) -> str | None:
@@ -173,6 +195,16 @@ def _fits(noun: str, row: str, part: bool = False) -> float:
     return len(q & own) / len(own) if own else 0.0
 
 
+def _modified(a: CountAsked, f: Fact, sentence_of: Callable[[Fact], str]) -> float:
+    """How well a count is the head noun asked when its sentence also says what the question says of it ("纳入
+    部门预算的单位" ← "纳入本部门2026年部门汇总预算编制范围的预算单位共计8家"); 0 when it does not."""
+    if not a.head or not (fit := _fits(a.head, f.row, _listed(f, sentence_of))):
+        return 0.0
+    wanted = set(grams(norm(a.modifier))) or {norm(a.modifier)}
+    said = set(grams(norm(_sentence(f, sentence_of))))
+    return fit if len(wanted & said) / len(wanted) >= MODIFIER_SAID else 0.0
+
+
 def _listed(f: Fact, sentence_of: Callable[[Fact], str]) -> bool:
     """Whether a count is an item of a list under its head, in the list the head opens ("共有车辆43辆，其中业务用车
     4辆，…其他按照规定配备的公务用车3辆"), not after the list has ended ("其中，一级项目6个…；组织对0个政府性基金
@@ -190,7 +222,7 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     units = set(cues()["units"][a.unit])
     want = "planned" if a.stance == "done" else a.stance  # what was bought is printed as 购置 (in a 决算)
     scored = [
-        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f)
+        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns) or _modified(a, f, sentence_of), f)
         for f in facts
         if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == want
     ]

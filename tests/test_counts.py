@@ -358,3 +358,42 @@ def test_every_printed_unit_keeps_the_count_asked(unit: str, printed: str) -> No
 
     assert unit_unkept(f"本单位有多少{unit}登记事项？", printed) is None
     assert unit_unkept(f"本单位有多少{unit}登记事项？", "万元")
+
+
+def test_a_modifier_of_the_noun_is_said_in_the_counts_sentence() -> None:
+    # 无锡市人社局 2026 p6; 西安市民政局 2021 p17 (printed in 个, asked in 家)
+    wuxi = facts(
+        ("预算单位", "8", "家", "2.从预算单位构成看，纳入本部门2026年部门汇总预算编制范围的预算单位共计8"),
+        ("大学生就业服务驿站", "2", "家", "新建大学生就业服务驿站2"),
+    )
+    a = asked("无锡人社局纳入部门预算的单位有几家？", ["无锡人社局"])
+    assert a and (a.head, a.modifier) == ("单位", "纳入部门预算")
+    assert counted(a, wuxi, sentence_of) == Counted(facts=(wuxi[0],), value=Decimal(8))
+    xian = facts(
+        ("处室", "11", "个", "西安市民政局内设11"),
+        ("二级预算单位", "13", "个", "纳入本部门2021年部门预算编制范围的二级预算单位共有13"),
+    )
+    a = asked("西安市民政局纳入预算的单位有多少家？", ["西安市民政局"])
+    assert a and counted(a, xian, sentence_of) == Counted(facts=(xian[1],), value=Decimal(13))
+    other = asked("西安市民政局撤销的单位有多少家？", ["西安市民政局"])  # a modifier its sentence does not say
+    assert other and counted(other, xian, sentence_of) is None
+
+
+@pytest.mark.parametrize(("unit", "noun"), list(cues()["held_nouns"].items()))
+def test_a_held_verb_alone_counts_the_templates_noun(unit: str, noun: str) -> None:
+    # 西安市发改委 2019 p21: "截止2018年底，本部门人员编制138人…；实有人员138人"
+    xian = facts(
+        ("人员编制", "138", unit, "截止2018年底，本部门人员编制138"),
+        ("实有人员", "140", unit, "截止2018年底，本部门人员编制138人，其中：行政编制118人、事业编制20人；实有人员140"),
+    )
+    a = asked(f"西安发改委截止2018年底实有多少{unit}？", ["西安发改委"])
+    assert a and a.nouns == (f"实有{noun}",)
+    assert counted(a, xian, sentence_of) == Counted(facts=(xian[1],), value=Decimal(140))
+
+
+@pytest.mark.parametrize("noun", ["科室", "内设科室", "内设处室"])
+def test_offices_are_counted_as_printed_with_their_bracketed_kinds(noun: str) -> None:
+    # 福州市公安局治安管理支队 2026 p5: "包括9个机关行政处（科、股）室及0个下属单位"
+    fuzhou = facts(("机关行政处（科、股）室", "9", "个", "福州市公安局治安管理支队包括9"))
+    a = asked(f"福州市公安局治安管理支队有几个{noun}？", ["福州市公安局治安管理支队"])
+    assert a and counted(a, fuzhou, sentence_of) == Counted(facts=(fuzhou[0],), value=Decimal(9))
