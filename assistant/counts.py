@@ -69,6 +69,7 @@ class CountAsked:
     total: bool  # "一共", "总共": the sum over parts printed separately
     head: str = ""  # the noun after its modifier ("纳入部门预算的单位" → 单位), or "" when it has none
     modifier: str = ""  # what the question says of the head ("纳入部门预算"), to be said in the count's sentence
+    question: str = ""  # the question as normalised, for the project a 绩效 target is printed under
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +126,7 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         nouns=(noun, printed) if printed else (noun,), unit=m.group("unit"),
         stance="done" if done else "planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
         head=head if modifier else "", modifier=re.sub("|".join(words["particles"]), "", modifier),
+        question=norm(text),
     )  # fmt: skip
 
 
@@ -205,6 +207,25 @@ def _modified(a: CountAsked, f: Fact, sentence_of: Callable[[Fact], str]) -> flo
     return fit if len(wanted & said) / len(wanted) >= MODIFIER_SAID else 0.0
 
 
+TARGET = "目标值"  # the column of a 绩效 target's value (index/facts.py)
+
+
+def project_of(f: Fact) -> str | None:
+    """The project a 绩效 target is printed under ("财政项目支出绩效目标填报表 · 社区环境整治和建设经费 · 产出/数量 ·
+    整治行动、病媒消杀 · 目标值 ≥12.00(次)" → 社区环境整治和建设经费), or None (no target, or no project printed)."""
+    parts = f.source.split(" · ")
+    if f.table is None or f.column != TARGET or len(parts) < 3 or "/" in parts[1]:
+        return None
+    return parts[1]
+
+
+def _target_named(f: Fact, question: str) -> bool:
+    """Whether a fact is a 绩效 target of the project the question names ("社区环境整治和建设经费项目要搞多少次
+    整治行动" ← 整治行动、病媒消杀 ≥12次 of that project): one of another project never answers."""
+    project = project_of(f)
+    return bool(project) and norm(project) in question
+
+
 def _listed(f: Fact, sentence_of: Callable[[Fact], str]) -> bool:
     """Whether a count is an item of a list under its head, in the list the head opens ("共有车辆43辆，其中业务用车
     4辆，…其他按照规定配备的公务用车3辆"), not after the list has ended ("其中，一级项目6个…；组织对0个政府性基金
@@ -224,7 +245,9 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     scored = [
         (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns) or _modified(a, f, sentence_of), f)
         for f in facts
-        if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == want
+        if (f.table is None or _target_named(f, a.question))
+        and f.unit in units
+        and stance(sentence_of(f) or f.source) == want
     ]
     scored = [(s, f) for s, f in scored if s > 0]
     if not scored:
@@ -262,7 +285,11 @@ def _sentence(f: Fact, sentence_of: Callable[..., str]) -> str:
 
 def _said(f: Fact, sentence_of: Callable[..., str]) -> str:
     """A count as the answer says it, with the clause that prints it: "执法执勤用车 14 辆（文字说明原文：
-    “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off."""
+    “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off; a 绩效 target with
+    its project and the target as printed: "社区环境整治和建设经费项目绩效目标“整治行动、病媒消杀”目标值 ≥12.00(次)"."""
+    if project := project_of(f):
+        printed = f.source.rpartition(f"{TARGET} ")[2] or f"{f.value} {f.unit}"
+        return f"{project}项目绩效目标“{f.row}”{TARGET} {printed}（{f.value} {f.unit}）"
     before = (sentence_of(f) or "").rsplit("。", 1)[-1]
     rest = (sentence_of(f, CLAUSE_AFTER) or "")[len(sentence_of(f) or "") :]
     clause = _CLAUSE.split(before)[-1] + _CLAUSE.split(rest)[0]

@@ -397,3 +397,26 @@ def test_offices_are_counted_as_printed_with_their_bracketed_kinds(noun: str) ->
     fuzhou = facts(("机关行政处（科、股）室", "9", "个", "福州市公安局治安管理支队包括9"))
     a = asked(f"福州市公安局治安管理支队有几个{noun}？", ["福州市公安局治安管理支队"])
     assert a and counted(a, fuzhou, sentence_of) == Counted(facts=(fuzhou[0],), value=Decimal(9))
+
+
+def _target(project: str, row: str, value: str, unit: str, printed: str) -> Fact:
+    return Fact(
+        doc_id="d", department="部门", year=2023, table="财政项目支出绩效目标填报表", section=None, row=row,
+        code=None, column="目标值", value=Decimal(value), unit=unit, parent="数量",
+        source=f"财政项目支出绩效目标填报表 · {project} · 产出/数量 · {row} · 目标值 {printed}",
+    )  # fmt: skip
+
+
+def test_a_performance_target_answers_a_count_of_the_project_named() -> None:
+    # 万里街道 2023 财政项目支出绩效目标填报表 p33 and p35
+    wanli = [
+        _target("社区环境整治和建设经费", "整治行动、病媒消杀", "12.00", "次", "≥12.00(次)"),
+        _target("公共服务设施运行经费", "开展活动300场", "300.00", "场", "=300.00(场)"),
+        _target("公共服务设施运行经费", "整治行动", "5", "次", "=5(次)"),
+    ]
+    a = asked("社区环境整治和建设经费项目要搞多少次整治行动？")
+    assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[0],), value=Decimal(12))
+    a = asked("公共服务设施运行经费项目计划开展多少场活动？")
+    assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[1],), value=Decimal(300))
+    unnamed = asked("要搞多少次整治行动？")  # no project named: no target of any project answers
+    assert unnamed and counted(unnamed, wanli, sentence_of) is None
