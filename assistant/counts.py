@@ -102,8 +102,8 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     text = _ASKED_DATE.sub(" ", text)
     units = alternation(cues()["units"])
     frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
-    if len(frames) != 1:
-        return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
+    if len(frames) != 1 or re.search(rf"(?:几|多少)(?:{alternation(cues()['money_asked'])})", text):
+        return None  # "共有多少辆车？应急保障用车有几辆？", "项目有几个？涉及多少钱？": never one answered for both
     m = frames[0]
     words = cues()["words"]
     after = re.match(rf"[{_CJK}]*", text[m.end() :])

@@ -420,3 +420,10 @@ def test_a_performance_target_answers_a_count_of_the_project_named() -> None:
     assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[1],), value=Decimal(300))
     unnamed = asked("要搞多少次整治行动？")  # no project named: no target of any project answers
     assert unnamed and counted(unnamed, wanli, sentence_of) is None
+
+
+@pytest.mark.parametrize("money", cues()["money_asked"])
+def test_a_count_asked_beside_an_amount_is_not_answered_alone(money: str) -> None:
+    # round 5: "万里街道2024年编报绩效目标的项目有几个？涉及多少钱？" once answered 50 个 alone
+    assert asked(f"万里街道2024年编报绩效目标的项目有几个？涉及多少{money}？", ["万里街道"]) is None
+    assert asked("万里街道2024年编报绩效目标的项目有几个？", ["万里街道"])
