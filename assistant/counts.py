@@ -102,8 +102,8 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     text = _ASKED_DATE.sub(" ", text)
     units = alternation(cues()["units"])
     frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
-    if len(frames) != 1 or re.search(rf"(?:几|多少)(?:{alternation(cues()['money_asked'])})", text):
-        return None  # "共有多少辆车？应急保障用车有几辆？", "项目有几个？涉及多少钱？": never one answered for both
+    if len(frames) != 1:
+        return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
     m = frames[0]
     words = cues()["words"]
     after = re.match(rf"[{_CJK}]*", text[m.end() :])
@@ -114,7 +114,8 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
         noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
         noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
-        noun = _held_noun(before.group(0) if before else "", m.group("unit")) or noun
+        if len(re.findall("几|多少", text)) == 1:  # "有多少在编人员？实有多少人？": 实有 is no noun of both
+            noun = _held_noun(before.group(0) if before else "", m.group("unit")) or noun
     noun = _strip(noun, [*words["links"], *words["measures"]], at_end=True)
     modifier, _, head = noun.rpartition("的") if "的" in noun else ("", "", "")
     noun = re.sub("|".join(words["particles"]), "", noun)
