@@ -243,14 +243,17 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     """The count of `facts` (a document's prose counts) the question asks, or None when none fits."""
     units = set(cues()["units"][a.unit])
     want = "planned" if a.stance == "done" else a.stance  # what was bought is printed as 购置 (in a 决算)
-    scored = [
-        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns) or _modified(a, f, sentence_of), f)
+    kept = [
+        f
         for f in facts
         if (f.table is None or _target_named(f, a.question))
         and f.unit in units
         and stance(sentence_of(f) or f.source) == want
     ]
+    scored = [(max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f) for f in kept]
     scored = [(s, f) for s, f in scored if s > 0]
+    if not scored:  # no row is the whole noun: its head, where the sentence says what the question says of it
+        scored = [(s, f) for f in kept if (s := _modified(a, f, sentence_of)) > 0]
     if not scored:
         return None
     parts = cues()["words"]["parts"]

@@ -426,3 +426,13 @@ def test_a_held_verb_is_no_noun_when_the_question_asks_more_than_one_thing() -> 
     # round 2 r2b082: "西安市财政局有多少在编人员？实有多少人？"
     a = asked("西安市财政局有多少在编人员？实有多少人？", ["西安市财政局"])
     assert a is None or a.nouns != ("实有人员",)
+
+
+def test_the_head_of_a_noun_is_read_only_when_no_row_is_the_whole_noun() -> None:
+    # 佛山市轨道交通局 2019 决算: "开展绩效自评的项目有几个" is never the 0 项目 of 重点绩效评价
+    foshan = facts(
+        ("一般公共预算项目支出开展绩效自评", "7", "个", "2019年度我部门组织对7"),
+        ("项目开展了重点绩效评价（如有", "0", "个", "本部门开展绩效自评，共组织对0"),
+    )
+    a = asked("佛山轨道交通局2019年开展绩效自评的项目有几个？", ["佛山轨道交通局"])
+    assert a and counted(a, foshan, sentence_of) == Counted(facts=(foshan[0],), value=Decimal(7))
