@@ -31,6 +31,7 @@ from index.records import DocumentInfo, Fact
 
 Stance = Literal["held", "planned", "done"]  # done: "买了几辆" — bought, what a 决算 reports
 _CJK = "\u4e00-\u9fff"
+MODIFIER_SAID = 0.6  # share of a question's modifier ("纳入部门预算") its count's sentence must say
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
 _CLAUSE = re.compile(r"[，,；;：:。]|[（(]其中|(?<![一二三四五六七八九十\d])、(?![^（(]*[)）])")
@@ -46,8 +47,9 @@ _HEADING = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?"
     rf"(?:[^，。；“”]{{2,20}}?(?:{alternation(cues()['heading']['ends'])})(?=[^，。；）)]{{2}}))?"
 )  # "十四、国有资产占用情况说明本单位共有车辆0辆": the run-in heading is no part of the quote
-_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"
+_ASIDE = re.compile(  # "单价100万元（含）以上的设备" is "单价100万元以上设备"; "处（科、股）室" is "处室"
     rf"[（(](?:{alternation(cues()['aside']['bracketed'])})[)）]|{alternation(cues()['aside']['particles'])}"
+    rf"|[（(][{_CJK}](?:、[{_CJK}])+[)）]"
 )
 _DATE = cues()["asked_date"]
 _ASKED_DATE = re.compile(
@@ -65,6 +67,9 @@ class CountAsked:
     stance: Stance
     part: str | None  # a scope the question names ("一般公共预算"), or None
     total: bool  # "一共", "总共": the sum over parts printed separately
+    head: str = ""  # the noun after its modifier ("纳入部门预算的单位" → 单位), or "" when it has none
+    modifier: str = ""  # what the question says of the head ("纳入部门预算"), to be said in the count's sentence
+    question: str = ""  # the question as normalised, for the project a 绩效 target is printed under
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,16 +114,36 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
         noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
         noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
+        if len(re.findall("几|多少", text)) == 1:  # "有多少在编人员？实有多少人？": 实有 is no noun of both
+            noun = _held_noun(before.group(0) if before else "", m.group("unit")) or noun
     noun = _strip(noun, [*words["links"], *words["measures"]], at_end=True)
+    modifier, _, head = noun.rpartition("的") if "的" in noun else ("", "", "")
     noun = re.sub("|".join(words["particles"]), "", noun)
     if not noun:
         return None
-    printed = cues()["nouns"].get(noun)
+    printed = cues()["nouns"].get(noun) or cues()["nouns"].get(head)
     part = next((p for p in words["parts"] if p in text), None)
     return CountAsked(
         nouns=(noun, printed) if printed else (noun,), unit=m.group("unit"),
         stance="done" if done else "planned" if planned else "held", part=part, total=any(w in text for w in words["sums"]),
+        head=head if modifier else "", modifier=re.sub("|".join(words["particles"]), "", modifier),
+        question=norm(text),
     )  # fmt: skip
+
+
+def _held_noun(before: str, unit: str) -> str:
+    """The noun a held verb alone before a count names in its unit: "实有多少人" counts 实有人员 (the row the
+    templates print), or ""."""
+    counted = cues()["held_nouns"].get(unit)
+    verb = next((v for v in longest_first(cues()["stance"]["held"]) if before.endswith(v)), None)
+    rest = before[: -len(verb)] if verb else before
+    if (
+        not counted
+        or not verb
+        or _strip(rest, [*cues()["words"]["links"], *cues()["words"]["scopes"]], at_end=False).strip()
+    ):
+        return ""
+    return verb + counted
 
 
 def unit_unkept(question: str, unit: str | None) -> str | None:
@@ -173,6 +198,35 @@ def _fits(noun: str, row: str, part: bool = False) -> float:
     return len(q & own) / len(own) if own else 0.0
 
 
+def _modified(a: CountAsked, f: Fact, sentence_of: Callable[[Fact], str]) -> float:
+    """How well a count is the head noun asked when its sentence also says what the question says of it ("纳入
+    部门预算的单位" ← "纳入本部门2026年部门汇总预算编制范围的预算单位共计8家"); 0 when it does not."""
+    if not a.head or not (fit := _fits(a.head, f.row, _listed(f, sentence_of))):
+        return 0.0
+    wanted = set(grams(norm(a.modifier))) or {norm(a.modifier)}
+    said = set(grams(norm(_sentence(f, sentence_of))))
+    return fit if len(wanted & said) / len(wanted) >= MODIFIER_SAID else 0.0
+
+
+TARGET = "目标值"  # the column of a 绩效 target's value (index/facts.py)
+
+
+def project_of(f: Fact) -> str | None:
+    """The project a 绩效 target is printed under ("财政项目支出绩效目标填报表 · 社区环境整治和建设经费 · 产出/数量 ·
+    整治行动、病媒消杀 · 目标值 ≥12.00(次)" → 社区环境整治和建设经费), or None (no target, or no project printed)."""
+    parts = f.source.split(" · ")
+    if f.table is None or f.column != TARGET or len(parts) < 3 or "/" in parts[1]:
+        return None
+    return parts[1]
+
+
+def _target_named(f: Fact, question: str) -> bool:
+    """Whether a fact is a 绩效 target of the project the question names ("社区环境整治和建设经费项目要搞多少次
+    整治行动" ← 整治行动、病媒消杀 ≥12次 of that project): one of another project never answers."""
+    project = project_of(f)
+    return bool(project) and norm(project) in question
+
+
 def _listed(f: Fact, sentence_of: Callable[[Fact], str]) -> bool:
     """Whether a count is an item of a list under its head, in the list the head opens ("共有车辆43辆，其中业务用车
     4辆，…其他按照规定配备的公务用车3辆"), not after the list has ended ("其中，一级项目6个…；组织对0个政府性基金
@@ -189,12 +243,17 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     """The count of `facts` (a document's prose counts) the question asks, or None when none fits."""
     units = set(cues()["units"][a.unit])
     want = "planned" if a.stance == "done" else a.stance  # what was bought is printed as 购置 (in a 决算)
-    scored = [
-        (max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f)
+    kept = [
+        f
         for f in facts
-        if f.table is None and f.unit in units and stance(sentence_of(f) or f.source) == want
+        if (f.table is None or _target_named(f, a.question))
+        and f.unit in units
+        and stance(sentence_of(f) or f.source) == want
     ]
+    scored = [(max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f) for f in kept]
     scored = [(s, f) for s, f in scored if s > 0]
+    if not scored:  # no row is the whole noun: its head, where the sentence says what the question says of it
+        scored = [(s, f) for f in kept if (s := _modified(a, f, sentence_of)) > 0]
     if not scored:
         return None
     parts = cues()["words"]["parts"]
@@ -230,7 +289,11 @@ def _sentence(f: Fact, sentence_of: Callable[..., str]) -> str:
 
 def _said(f: Fact, sentence_of: Callable[..., str]) -> str:
     """A count as the answer says it, with the clause that prints it: "执法执勤用车 14 辆（文字说明原文：
-    “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off."""
+    “执法执勤用车14辆”）" — one item of a list ("、"), a heading run into the text cut off; a 绩效 target with
+    its project and the target as printed: "社区环境整治和建设经费项目绩效目标“整治行动、病媒消杀”目标值 ≥12.00(次)"."""
+    if project := project_of(f):
+        printed = f.source.rpartition(f"{TARGET} ")[2] or f"{f.value} {f.unit}"
+        return f"{project}项目绩效目标“{f.row}”{TARGET} {printed}（{f.value} {f.unit}）"
     before = (sentence_of(f) or "").rsplit("。", 1)[-1]
     rest = (sentence_of(f, CLAUSE_AFTER) or "")[len(sentence_of(f) or "") :]
     clause = _CLAUSE.split(before)[-1] + _CLAUSE.split(rest)[0]

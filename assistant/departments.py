@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -234,3 +234,11 @@ def unknown_name(text: str, departments: Mapping[str, Sequence[str]]) -> str | N
             if ends and not any(place + said[: ends[-1]] in n for n in names):
                 return place + said[: ends[-1]]
     return None
+
+
+def blank_names(text: str, names: Iterable[str]) -> str:
+    """The text with each of a department's `names` it spells out blanked (longest first), so that no other name
+    is read ending inside one: "公安局治安管理支队委托业务费" holds no "治安管理支队委"."""
+    for name in longest_first(n for n in names if len(n) >= 2):
+        text = text.replace(name, " " * len(name))
+    return text

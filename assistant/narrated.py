@@ -12,6 +12,7 @@ from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, fmt
 from assistant.measures import column_kept
 from assistant.printed_by import without_place
+from assistant.rates import rate_of
 from assistant.records import Citation, Query
 from assistant.understand import FUND_WORDS
 from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
@@ -28,6 +29,14 @@ def count_of(t: Turn, query: Query) -> Draft | None:
     if not docs or query.last_year or len({d.department for d in docs}) != 1:
         return None
     return answer_count(query.question, docs, t.kb)
+
+
+def rate_in_text(t: Turn, query: Query) -> Draft | None:
+    """A rate per something ("每人每月" ← 710元/人月) the one department in scope prints (assistant/rates.py)."""
+    docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
+    if query.year is not None and not query.last_year:
+        docs = [d for d in docs if d.year == query.year] or docs
+    return None if query.last_year else rate_of(docs, query.question, t.kb)
 
 
 def earlier(t: Turn, query: Query) -> Draft | None:

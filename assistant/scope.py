@@ -57,12 +57,17 @@ def said(question: str, units_asked: bool = True) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for m in words.finditer(text):
         scope = next(s for s, v in data["asked"].items() if form_key(m.group(0)) in map(form_key, v["words"]))
-        if scope == UNITS and units_asked and units.match(text[m.end() :]):
-            continue  # "下属单位里哪个最多", "所属单位有几个": the units themselves are asked about
+        if scope == UNITS and units_asked and (units.match(text[m.end() :]) or counted_before(text[: m.start()])):
+            continue  # "下属单位里哪个最多", "所属单位有几个", "下属几个二级预算单位": the units themselves are asked about
         found.append((scope, m.start()))
     blanked = words.sub(lambda m: " " * len(m.group(0)), text)
     found += [(scope, m.end() - 2) for scope, p in after.items() for m in p.finditer(blanked)]
     return found
+
+
+def counted_before(text: str) -> bool:
+    """Whether `text` ends with a count frame ("下属几个", "有多少家"): the 所属 word after it is what is counted."""
+    return bool(re.search(rf"(?:几|多少)(?:{alternation(_data()['grammar']['units_counted'])})\s*$", text))
 
 
 def asked(question: str) -> set[str]:

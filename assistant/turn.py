@@ -25,7 +25,7 @@ from assistant.explain import sentences as chunk_sentences
 from assistant.false_premise import false_premise
 from assistant.knowledge import Knowledge, norm
 from assistant.measures import per_month, points_asked, rate_asked
-from assistant.narrated import count_of, earlier, narrated, stated_in_text
+from assistant.narrated import count_of, earlier, narrated, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
 from assistant.parts import asked_part
 from assistant.ranking import ranked
@@ -184,7 +184,7 @@ class Turn:
         rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
             try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
-                rebound = count_of(self, query)
+                rebound = count_of(self, query) or rate_in_text(self, query)
             except Unanswerable:
                 rebound = None
         if query.refusal and not rebound:

@@ -17,7 +17,7 @@ from assistant import kinds as kinds_asked
 from assistant import measures, premise
 from assistant.as_of import AS_OF
 from assistant.cues import alternation, last_year_said, longest_first, year_words
-from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
+from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
@@ -409,7 +409,7 @@ class Understanding:
                         return f"库中的公开文件属于{departments}，没有“{m.group(1)}{alias}”的数据"
         labels = self.kb.labels
         several = len({self.kb.docs[d].department for d in docs}) > 1  # which one is asked first, then its labels read
-        for m in ORG.finditer(text):
+        for m in ORG.finditer(blank_names(text, own)):  # "治安支队委托业务费": no name ends inside a known one
             if NOT_IN_A_NAME.search(m.group(0)):  # "…年部门预算说明里局本级": a sentence, not a name
                 continue
             name = norm(m.group(0))

@@ -358,3 +358,81 @@ def test_every_printed_unit_keeps_the_count_asked(unit: str, printed: str) -> No
 
     assert unit_unkept(f"本单位有多少{unit}登记事项？", printed) is None
     assert unit_unkept(f"本单位有多少{unit}登记事项？", "万元")
+
+
+def test_a_modifier_of_the_noun_is_said_in_the_counts_sentence() -> None:
+    # 无锡市人社局 2026 p6; 西安市民政局 2021 p17 (printed in 个, asked in 家)
+    wuxi = facts(
+        ("预算单位", "8", "家", "2.从预算单位构成看，纳入本部门2026年部门汇总预算编制范围的预算单位共计8"),
+        ("大学生就业服务驿站", "2", "家", "新建大学生就业服务驿站2"),
+    )
+    a = asked("无锡人社局纳入部门预算的单位有几家？", ["无锡人社局"])
+    assert a and (a.head, a.modifier) == ("单位", "纳入部门预算")
+    assert counted(a, wuxi, sentence_of) == Counted(facts=(wuxi[0],), value=Decimal(8))
+    xian = facts(
+        ("处室", "11", "个", "西安市民政局内设11"),
+        ("二级预算单位", "13", "个", "纳入本部门2021年部门预算编制范围的二级预算单位共有13"),
+    )
+    a = asked("西安市民政局纳入预算的单位有多少家？", ["西安市民政局"])
+    assert a and counted(a, xian, sentence_of) == Counted(facts=(xian[1],), value=Decimal(13))
+    other = asked("西安市民政局撤销的单位有多少家？", ["西安市民政局"])  # a modifier its sentence does not say
+    assert other and counted(other, xian, sentence_of) is None
+
+
+@pytest.mark.parametrize(("unit", "noun"), list(cues()["held_nouns"].items()))
+def test_a_held_verb_alone_counts_the_templates_noun(unit: str, noun: str) -> None:
+    # 西安市发改委 2019 p21: "截止2018年底，本部门人员编制138人…；实有人员138人"
+    xian = facts(
+        ("人员编制", "138", unit, "截止2018年底，本部门人员编制138"),
+        ("实有人员", "140", unit, "截止2018年底，本部门人员编制138人，其中：行政编制118人、事业编制20人；实有人员140"),
+    )
+    a = asked(f"西安发改委截止2018年底实有多少{unit}？", ["西安发改委"])
+    assert a and a.nouns == (f"实有{noun}",)
+    assert counted(a, xian, sentence_of) == Counted(facts=(xian[1],), value=Decimal(140))
+
+
+@pytest.mark.parametrize("noun", ["科室", "内设科室", "内设处室"])
+def test_offices_are_counted_as_printed_with_their_bracketed_kinds(noun: str) -> None:
+    # 福州市公安局治安管理支队 2026 p5: "包括9个机关行政处（科、股）室及0个下属单位"
+    fuzhou = facts(("机关行政处（科、股）室", "9", "个", "福州市公安局治安管理支队包括9"))
+    a = asked(f"福州市公安局治安管理支队有几个{noun}？", ["福州市公安局治安管理支队"])
+    assert a and counted(a, fuzhou, sentence_of) == Counted(facts=(fuzhou[0],), value=Decimal(9))
+
+
+def _target(project: str, row: str, value: str, unit: str, printed: str) -> Fact:
+    return Fact(
+        doc_id="d", department="部门", year=2023, table="财政项目支出绩效目标填报表", section=None, row=row,
+        code=None, column="目标值", value=Decimal(value), unit=unit, parent="数量",
+        source=f"财政项目支出绩效目标填报表 · {project} · 产出/数量 · {row} · 目标值 {printed}",
+    )  # fmt: skip
+
+
+def test_a_performance_target_answers_a_count_of_the_project_named() -> None:
+    # 万里街道 2023 财政项目支出绩效目标填报表 p33 and p35
+    wanli = [
+        _target("社区环境整治和建设经费", "整治行动、病媒消杀", "12.00", "次", "≥12.00(次)"),
+        _target("公共服务设施运行经费", "开展活动300场", "300.00", "场", "=300.00(场)"),
+        _target("公共服务设施运行经费", "整治行动", "5", "次", "=5(次)"),
+    ]
+    a = asked("社区环境整治和建设经费项目要搞多少次整治行动？")
+    assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[0],), value=Decimal(12))
+    a = asked("公共服务设施运行经费项目计划开展多少场活动？")
+    assert a and counted(a, wanli, sentence_of) == Counted(facts=(wanli[1],), value=Decimal(300))
+    unnamed = asked("要搞多少次整治行动？")  # no project named: no target of any project answers
+    assert unnamed and counted(unnamed, wanli, sentence_of) is None
+
+
+def test_a_held_verb_is_no_noun_when_the_question_asks_more_than_one_thing() -> None:
+    # round 2 r2b082: "西安市财政局有多少在编人员？实有多少人？"
+    a = asked("西安市财政局有多少在编人员？实有多少人？", ["西安市财政局"])
+    assert a is None or a.nouns != ("实有人员",)
+
+
+def test_the_head_of_a_noun_is_read_only_when_no_row_is_the_whole_noun() -> None:
+    # 佛山市轨道交通局 2019 决算: "开展绩效自评的项目有几个" is never the 0 项目 of 重点绩效评价
+    foshan = facts(
+        ("一般公共预算项目支出开展绩效自评", "7", "个", "2019年度我部门组织对7"),
+        ("项目开展了重点绩效评价（如有", "0", "个", "本部门开展绩效自评，共组织对0"),
+    )
+    a = asked("佛山轨道交通局2019年开展绩效自评的项目有几个？", ["佛山轨道交通局"])
+    assert a and counted(a, foshan, sentence_of) == Counted(facts=(foshan[0],), value=Decimal(7))

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.departments import department_aliases, short_names, spell_out, unknown_name
+from assistant.departments import blank_names, department_aliases, short_names, spell_out, unknown_name
 from assistant.tokens import glossary_data
 
 SHEGONGBU = "中共上海市普陀区委社会工作部"
@@ -268,3 +268,13 @@ def test_a_follow_up_naming_another_department_keeps_the_conversations_year(engi
     earlier = engine.answer("万里街道2023年住房公积金预算是多少？")
     none = engine.answer("那社工部呢？", [earlier])  # 社工部 has no 2023 disclosure: never its 2024 figure
     assert none.refused and not none.figures and "2023" in none.text
+
+
+def test_no_name_is_read_ending_inside_a_known_one() -> None:
+    # 福州市公安局治安管理支队 2026 p33 "委托业务费预算总额 111.06 万元": once read as a department "治安管理支队委"
+    from assistant.understand import ORG
+
+    text = blank_names("公安局治安管理支队委托业务费预算多少？", ["公安局治安管理支队", "治安"])
+    assert text.startswith(" " * 9) and text.endswith("委托业务费预算多少？")
+    assert not ORG.search(text)
+    assert ORG.search(blank_names("福州市公安局交警支队委托业务费", ["公安局治安管理支队"]))

@@ -141,3 +141,10 @@ def test_a_row_naming_the_office_in_a_departments_table_is_the_offices() -> None
     office_row = fact(RENSHE, "无锡市人力资源和社会保障局（本级）", "98765.43", table="表3")
     assert mismatch("无锡市人社局本级的支出总计是多少？", [office_row], DOCS) is None
     assert mismatch("无锡市人社局本级的支出总计是多少？", [TOTAL_RS], DOCS)  # the department's own total stays refused
+
+
+@pytest.mark.parametrize("unit", _data()["grammar"]["units_counted"])
+def test_a_units_word_right_after_a_count_is_what_is_counted(unit: str) -> None:
+    # 重庆市水利局 2026 p4: "下属12个二级预算单位"
+    assert not said(f"重庆市水利局下属几{unit}二级预算单位？")
+    assert said(f"重庆市水利局下属几{unit}二级预算单位？", units_asked=False)

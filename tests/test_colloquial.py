@@ -1,0 +1,24 @@
+"""Colloquial verbs of a question written as the templates' words (assistant/glossary.json synonyms): "能收多少"
+asks the 收入 (普陀区社会福利院 2024: 收入预算 1,212.12 万元), a round-5 question once refused as no item."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.tokens import to_template
+
+
+@pytest.mark.parametrize(
+    ("question", "templated"),
+    [
+        ("普陀区社会福利院2024年一共能收多少钱？", "普陀区社会福利院2024年一共收入多少钱？"),
+        ("福利院今年能收到多少钱？", "福利院今年收入多少钱？"),
+        ("城市道路挖掘修复费2026年预计收多少？", "城市道路挖掘修复费2026年预计收入多少？"),
+    ],
+)
+def test_a_colloquial_verb_of_income_is_the_templates_income(question: str, templated: str) -> None:
+    assert to_template(question) == templated
+
+
+def test_other_words_ending_in_the_verb_are_left_alone() -> None:
+    assert to_template("非税收入征收多少？") == "非税收入征收多少？"
