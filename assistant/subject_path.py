@@ -27,6 +27,7 @@ _BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 # the separators of a path ("X下面的Y", "X里Y", "X中的Y"), as in understand.WITHIN
 STEP = re.compile(alternation(_DATA["steps"]))
 _AFTER_NAME = re.compile(alternation(_DATA["after_name"]))
+_FUND = re.compile(alternation(_DATA["funds"]))
 
 
 def mark_path(text: str) -> str:
@@ -40,6 +41,12 @@ def mark_path(text: str) -> str:
         return ""
 
     return MARKER.sub(step, text)
+
+
+def without_fund(text: str) -> str:
+    """ "社会福利事业单位一般公共预算拨款多少" → "社会福利事业单位 多少": the fund words taken out, so that the 科目
+    they follow is what is linked (the fund is read as the column apart)."""
+    return _FUND.sub(" ", text)
 
 
 def written_paths(text: str, coded: dict[str, set[str]]) -> str:

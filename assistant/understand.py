@@ -25,7 +25,16 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
 from assistant.printed_by import printed_by, without_place
 from assistant.records import Measure, Query
-from assistant.subject_path import STEP, coded_names, mark_path, resolve, steps, with_of, written_paths
+from assistant.subject_path import (
+    STEP,
+    coded_names,
+    mark_path,
+    resolve,
+    steps,
+    with_of,
+    without_fund,
+    written_paths,
+)
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -802,6 +811,7 @@ class Understanding:
         segments = self._segments(text, measure)
         money = measure in ("share", "sum", "difference")
         for n, segment in enumerate(segments):
+            segment = self._fund_apart(segment, docs, table, money)
             child, child_code = self._within(segment, docs, table, money)
             if child:
                 out.append(child)
@@ -857,6 +867,18 @@ class Understanding:
             if income:
                 out.append(income)
         return tuple(out), code
+
+    def _fund_apart(self, segment: str, docs: list[str], table: str | None, money: bool) -> str:
+        """The segment without the fund words written after a 科目 ("社会福利事业单位一般公共预算拨款"), when what is
+        left names a coded row: the fund is that row's column, never the subject (一般公共预算拨款支出)."""
+        bare = without_fund(segment)
+        if bare == segment:
+            return segment
+        child = self._within(bare, docs, table, money)[0]
+        key = child or ((lk := self.link(bare, docs, table=table, money=money)) and lk.label.key)
+        label = self.kb.labels.get(key) if key else None
+        coded = label is not None and any(f.code and f.doc_id in docs for f in label.facts)
+        return bare if coded else segment
 
     def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
         """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
