@@ -10,7 +10,7 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.render import answer_json
-from assistant.subject_path import LEVELS, mark_path, steps, with_of, written_paths
+from assistant.subject_path import _DATA, LEVELS, mark_path, steps, with_of, without_fund, written_paths
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,22 @@ def test_a_subject_written_with_its_parent_is_the_row_under_it(
     a = answer_json(real.answer(question, []))
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
     assert code in a["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "普陀区社会福利院“社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”一般公共预算拨款多少？",
+        "普陀区社会福利院社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）一般公共预算拨款多少？",
+        "普陀区社会福利院社会福利事业单位一般公共预算拨款多少？",
+    ],
+)
+def test_a_fund_written_after_a_subject_is_its_column(real: Engine, question: str) -> None:
+    a = answer_json(real.answer(question, []))  # never the department's whole 一般公共预算拨款 (950.12 万元)
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("6964796") and "2081005" in a["text"]
+
+
+@pytest.mark.parametrize("fund", _DATA["funds"])
+def test_each_fund_word_is_taken_out(fund: str) -> None:
+    assert without_fund(f"社会福利事业单位{fund}多少").split() == ["社会福利事业单位", "多少"]
+    assert without_fund(_DATA["funds_example"]) == _DATA["funds_plain"]
