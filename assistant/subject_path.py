@@ -49,6 +49,16 @@ def without_fund(text: str) -> str:
     return _FUND.sub(" ", text)
 
 
+def written_with_code(plain: str, keys: Iterable[str]) -> str | None:
+    """The one row name printed with its code in brackets that the (normalised) question writes out whole:
+    "对个人和家庭的补助(509)" names that row of the text, never the 对个人和家庭的补助 rows of other tables."""
+    for m in re.finditer(r"\((\d{3}|\d{5}|\d{7})\)", plain):
+        found = {k for k in keys if k.endswith(m.group(0)) and k in plain}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
 def written_paths(text: str, coded: dict[str, set[str]]) -> str:
     """The 科目 a question names one after another as paths, parent first: "财政事务（财政国库业务）" →
     "财政事务里财政国库业务", "一般行政管理事务（宣传事务）" → "宣传事务里一般行政管理事务", "公路水路运输行政运行" →

@@ -34,6 +34,7 @@ from assistant.subject_path import (
     with_of,
     without_fund,
     written_paths,
+    written_with_code,
 )
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
@@ -251,6 +252,8 @@ class Understanding:
         subjects, within_code = self._subjects(
             text_wo_table, "sum" if money_context and measure == "amount" else measure, docs, raw, table, bool(named)
         )
+        if not code and (written := written_with_code(norm(text), (lb.key for lb in self.kb.in_scope(set(docs))))):
+            subjects = (written, *subjects[1:])  # "对个人和家庭的补助（509）": the row printed with that code
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
         elif code and measure == "amount" and not self._label_has_code(subjects[0], code, docs):

@@ -10,7 +10,16 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.render import answer_json
-from assistant.subject_path import _DATA, LEVELS, mark_path, steps, with_of, without_fund, written_paths
+from assistant.subject_path import (
+    _DATA,
+    LEVELS,
+    mark_path,
+    steps,
+    with_of,
+    without_fund,
+    written_paths,
+    written_with_code,
+)
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +142,10 @@ def test_a_fund_written_after_a_subject_is_its_column(real: Engine, question: st
 def test_each_fund_word_is_taken_out(fund: str) -> None:
     assert without_fund(f"社会福利事业单位{fund}多少").split() == ["社会福利事业单位", "多少"]
     assert without_fund(_DATA["funds_example"]) == _DATA["funds_plain"]
+
+
+def test_a_code_in_brackets_names_the_row_printed_with_it() -> None:
+    keys = ["对个人和家庭的补助", "对个人和家庭的补助(509)", "对个人和家庭的补助支出(303)"]
+    assert written_with_code("西安市民政局对个人和家庭的补助(509)有多少", keys) == "对个人和家庭的补助(509)"
+    assert written_with_code("对个人和家庭的补助(303)有多少", keys) is None  # 303 is a code of the tables' rows
+    assert written_with_code("对个人和家庭的补助有多少", keys) is None
