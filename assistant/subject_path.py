@@ -87,15 +87,20 @@ def written_paths(text: str, coded: dict[str, set[str]]) -> str:
 
 
 def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, set[str]]) -> str | None:
-    """The text with its first two names written one right after the other, the first the second's parent,
-    made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
+    """The text with its first two names written one right after the other (or a space apart: "公路水路运输 行政运行"),
+    the first the second's parent, made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
     never at a point inside another name written across it."""
     spans, whole = written_names(text, coded)
     for start, end, first in sorted(whole):
         if any(s < end < e for s, e, _ in spans):
             continue
         for s2, e2, second in whole:
-            if s2 == end and (path := pair(first, second)) and path.startswith(f"{first}里"):
+            if (
+                s2 >= end
+                and not text[end:s2].strip()
+                and (path := pair(first, second))
+                and path.startswith(f"{first}里")
+            ):
                 return text[:start] + path + text[e2:]
     return None
 

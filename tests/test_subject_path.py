@@ -87,6 +87,7 @@ CODED = {
         ("行政运行（社会工作事务）", "社会工作事务里行政运行"),
         ("社会工作事务行政运行是多少", "社会工作事务里行政运行是多少"),  # one right after the other
         ("一般公共服务支出社会工作事务行政运行", "一般公共服务支出里社会工作事务里行政运行"),
+        ("社会工作事务 行政运行是多少", "社会工作事务里行政运行是多少"),  # a space apart
     ],
 )
 def test_names_one_under_the_other_are_read_as_a_path(written: str, path: str) -> None:
