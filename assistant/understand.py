@@ -802,7 +802,18 @@ class Understanding:
             for f in child.label.facts
             if f.code and any(f.code.startswith(p) and f.code != p for p in parent_codes)
         ]
+        if not codes and (named := self._part_named(m.group(1), child_text, child, docs, table)):
+            return named, None  # "政府采购预算中一般公共预算拨款的部分": 一般公共预算拨款政府采购
         return child.label.key, (codes[0] if codes else None)
+
+    def _part_named(self, whole: str, part: str, child: Link, docs: list[str], table: str | None) -> str | None:
+        """The item printed with the part's name and the whole's together ("一般公共预算拨款政府采购" for
+        "政府采购预算中一般公共预算拨款的部分"): the part of that whole, never the part's own row elsewhere."""
+        found = self.link(f"{part} {whole}", docs, table=table)
+        if not found or found.label.key == child.label.key or child.label.key not in found.label.key:
+            return None
+        rest = found.label.key.replace(child.label.key, " ")
+        return found.label.key if set(grams(rest)) & set(grams(norm(self.content(whole, docs)))) else None
 
     def _subjects(
         self, text: str, measure: Measure, docs: list[str], raw: str, table: str | None, named: bool = False
