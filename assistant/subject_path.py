@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant.cues import alternation
-from assistant.knowledge import Knowledge, Link
+from assistant.knowledge import Knowledge, Link, norm
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
 LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
@@ -112,6 +112,19 @@ def written_names(
     spans = [(m.start(), m.end(), n) for n in coded if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
     whole = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)]
     return spans, whole
+
+
+def one_printer(names: Iterable[str], rows: Iterable[tuple[str, str]], department_of: Callable[[str], str]) -> set[str]:
+    """The one department whose tables print every 科目 `names` writes out whole ("社会工作事务行政运行": only
+    社工部 prints 社会工作事务), as the set of it; empty when none is named or several departments print them.
+    `rows` are (document, row) of the store's table rows the question writes out."""
+    names = set(names)
+    whole = {n for n in names if not any(n != o and n in o for o in names)}
+    printing: set[str] | None = None
+    for name in whole:
+        of = {department_of(d) for d, row in rows if norm(row) == name}
+        printing = of if printing is None else printing & of
+    return printing if printing is not None and len(printing) == 1 else set()
 
 
 def coded_names(kb: Knowledge, docs: Iterable[str]) -> dict[str, set[str]]:

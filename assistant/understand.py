@@ -29,6 +29,7 @@ from assistant.subject_path import (
     STEP,
     coded_names,
     mark_path,
+    one_printer,
     resolve,
     steps,
     with_of,
@@ -373,6 +374,12 @@ class Understanding:
             and (printing := printed_by(text, self.kb.docs, self.text_of, self.coded_rows_in))
         ):
             return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
+        if self.coded_rows_in and self.rows_in and len(self.kb.docs) > 1:
+            plain = norm(text)
+            rows = [(d, row) for d, row in self.rows_in(plain) if d in self.kb.docs]
+            department = one_printer(self.coded_rows_in(plain), rows, lambda d: self.kb.docs[d].department)
+            if department:  # "社会工作事务行政运行…": the one department whose tables print that 科目
+                return [d.doc_id for d in self.kb.docs.values() if d.department in department]
         return list(self.kb.docs)
 
     def _unit_of(self, text: str) -> list[str]:

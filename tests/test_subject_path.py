@@ -14,6 +14,7 @@ from assistant.subject_path import (
     _DATA,
     LEVELS,
     mark_path,
+    one_printer,
     steps,
     with_of,
     without_fund,
@@ -150,3 +151,16 @@ def test_a_code_in_brackets_names_the_row_printed_with_it() -> None:
     assert written_with_code("西安市民政局对个人和家庭的补助(509)有多少", keys) == "对个人和家庭的补助(509)"
     assert written_with_code("对个人和家庭的补助(303)有多少", keys) is None  # 303 is a code of the tables' rows
     assert written_with_code("对个人和家庭的补助有多少", keys) is None
+
+
+def test_a_subject_printed_by_one_department_names_it() -> None:
+    rows = [("a", "社会工作事务"), ("a", "行政运行"), ("b", "行政运行"), ("c", "行政运行")]
+    department = {"a": "社工部", "b": "民政局", "c": "民政局"}.__getitem__
+    assert one_printer(["社会工作事务", "行政运行"], rows, department) == {"社工部"}
+    assert one_printer(["行政运行"], rows, department) == set()  # printed by several: asked which
+    assert one_printer([], rows, department) == set()
+
+
+def test_a_subject_only_one_loaded_department_prints_is_answered_for_it(real: Engine) -> None:
+    a = answer_json(real.answer("社会工作事务行政运行2024年决算多少？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("51.32")
