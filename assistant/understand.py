@@ -26,6 +26,7 @@ from assistant.places import of_another_place
 from assistant.printed_by import printed_by, without_place
 from assistant.records import Measure, Query
 from assistant.subject_path import (
+    MARKER,
     STEP,
     coded_names,
     mark_path,
@@ -563,7 +564,7 @@ class Understanding:
                 len(other.key) >= 3
                 and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
-                and other.key not in label.key
+                and other.key not in MARKER.sub("", label.key)  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
