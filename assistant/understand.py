@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
+from assistant import completion, measures, premise
 from assistant import kinds as kinds_asked
-from assistant import measures, premise
 from assistant.as_of import AS_OF
+from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.cues import alternation, longest_first, year_words
 from assistant.departments import CITY_PREFIX, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
@@ -156,7 +157,6 @@ def asks_budget(question: str) -> bool:
 
 
 UNBOUND_HEAD = "公开文件中没有把"  # the refusal of a prose phrase that binds no table row the question names
-BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
 DIFFERENCE_WORDS = re.compile(alternation(_WORDS["difference"]))
 
 
@@ -274,6 +274,10 @@ class Understanding:
             and not premise.either_way(raw), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
+        if query.measure in ("difference", "change", "growth") and BUDGET_VS_ACTUAL.search(text):
+            docs_asked = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+            if len(docs_asked) == 1 and completion.gap(self.kb, query, docs_asked[0], ""):
+                return replace(query, measure="difference")  # the one row printing both: 全年预算 − 决算
         if reason := self._unmatched(query, text):
             return replace(query, refusal=reason, unbound=reason.startswith(UNBOUND_HEAD))
         if reason := self._absent(query, text_wo_table):

@@ -164,3 +164,15 @@ def test_a_subject_printed_by_one_department_names_it() -> None:
 def test_a_subject_only_one_loaded_department_prints_is_answered_for_it(real: Engine) -> None:
     a = answer_json(real.answer("社会工作事务行政运行2024年决算多少？", []))
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal("51.32")
+
+
+@pytest.mark.parametrize(
+    ("question", "gap"),
+    [
+        ("社工部事业单位医疗决算比全年预算少了多少？", "1.80"),  # 全年预算 2.29 − 决算 0.49, one paragraph
+        ("区委社会工作部2024年住房公积金全年预算比决算数多了多少？", "0.42"),
+    ],
+)
+def test_the_budget_and_the_actual_printed_together_are_subtracted(real: Engine, question: str, gap: str) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal(gap) and "计算：全年预算" in a["text"]
