@@ -24,6 +24,7 @@ from assistant.draft import Draft
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
+from assistant.subject_path import without_fund
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
@@ -309,6 +310,8 @@ def incomplete(
     # another item's, picked by the composer; or a table's cell, whose row and column paths say all it is
     picked = [f for f in draft.facts if id(f) not in linked or f.table]
     money = all(f.unit in MONEY for f in draft.facts) and not any(label.targets for label in read)
+    if query.fund and draft.facts and all(f.fund == query.fund for f in draft.facts):
+        content = without_fund(content)  # "…一般公共预算拨款多少": the fund asked is the figure's own column
     if picked and money and not draft.citations:  # a quoted change was matched to the question already
         covered = set(grams(norm(" ".join(around))))
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}

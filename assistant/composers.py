@@ -16,6 +16,7 @@ from assistant import calculator as calc
 from assistant import completion
 from assistant.calculator import Calculation
 from assistant.compare import Reading
+from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.explain import listing_sentence
 from assistant.knowledge import norm
@@ -209,6 +210,10 @@ def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
 
 
 def difference(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
+    if BUDGET_VS_ACTUAL.search(query.question):  # "决算比全年预算少了多少": the one row printing both, else none
+        if gap := completion.gap(e.kb, query, doc, scope_of(doc)):
+            return gap
+        raise Unanswerable("公开文件没有把同一项目的预算数和决算数放在一起，无法直接比较；可以分别询问预算数和决算数")
     if len(query.subjects) < 2:
         return change(e, query, doc)
     a, b = (e.pick.amount(k, query, doc) for k in query.subjects[:2])

@@ -135,7 +135,8 @@ def _labels(f: Fact) -> set[str]:
 
 
 def _bare_name(name: str) -> str:
-    return re.sub(r"(?:预算|决算)数?$", "", _TOTAL.sub("", norm(name)))
+    """A name without 合计/总计 and the 预算/决算 before or after it ("预算收入", "收入预算" → 收入)."""
+    return re.sub(r"^(?:本年)?(?:预算|决算)(?=收入$|支出$)|(?:预算|决算)数?$", "", _TOTAL.sub("", norm(name)))
 
 
 def _same_amount(printed: Fact, stated: Fact) -> bool:

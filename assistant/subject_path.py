@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant.cues import alternation
-from assistant.knowledge import Knowledge, Link
+from assistant.knowledge import Knowledge, Link, norm
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
 LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
@@ -27,6 +27,7 @@ _BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 # the separators of a path ("X下面的Y", "X里Y", "X中的Y"), as in understand.WITHIN
 STEP = re.compile(alternation(_DATA["steps"]))
 _AFTER_NAME = re.compile(alternation(_DATA["after_name"]))
+_FUND = re.compile(alternation(_DATA["funds"]))
 
 
 def mark_path(text: str) -> str:
@@ -40,6 +41,22 @@ def mark_path(text: str) -> str:
         return ""
 
     return MARKER.sub(step, text)
+
+
+def without_fund(text: str) -> str:
+    """ "社会福利事业单位一般公共预算拨款多少" → "社会福利事业单位 多少": the fund words taken out, so that the 科目
+    they follow is what is linked (the fund is read as the column apart)."""
+    return _FUND.sub(" ", text)
+
+
+def written_with_code(plain: str, keys: Iterable[str]) -> str | None:
+    """The one row name printed with its code in brackets that the (normalised) question writes out whole:
+    "对个人和家庭的补助(509)" names that row of the text, never the 对个人和家庭的补助 rows of other tables."""
+    for m in re.finditer(r"\((\d{3}|\d{5}|\d{7})\)", plain):
+        found = {k for k in keys if k.endswith(m.group(0)) and k in plain}
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def written_paths(text: str, coded: dict[str, set[str]]) -> str:
@@ -70,15 +87,20 @@ def written_paths(text: str, coded: dict[str, set[str]]) -> str:
 
 
 def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, set[str]]) -> str | None:
-    """The text with its first two names written one right after the other, the first the second's parent,
-    made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
+    """The text with its first two names written one right after the other (or a space apart: "公路水路运输 行政运行"),
+    the first the second's parent, made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
     never at a point inside another name written across it."""
     spans, whole = written_names(text, coded)
     for start, end, first in sorted(whole):
         if any(s < end < e for s, e, _ in spans):
             continue
         for s2, e2, second in whole:
-            if s2 == end and (path := pair(first, second)) and path.startswith(f"{first}里"):
+            if (
+                s2 >= end
+                and not text[end:s2].strip()
+                and (path := pair(first, second))
+                and path.startswith(f"{first}里")
+            ):
                 return text[:start] + path + text[e2:]
     return None
 
@@ -90,6 +112,19 @@ def written_names(
     spans = [(m.start(), m.end(), n) for n in coded if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
     whole = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)]
     return spans, whole
+
+
+def one_printer(names: Iterable[str], rows: Iterable[tuple[str, str]], department_of: Callable[[str], str]) -> set[str]:
+    """The one department whose tables print every 科目 `names` writes out whole ("社会工作事务行政运行": only
+    社工部 prints 社会工作事务), as the set of it; empty when none is named or several departments print them.
+    `rows` are (document, row) of the store's table rows the question writes out."""
+    names = set(names)
+    whole = {n for n in names if not any(n != o and n in o for o in names)}
+    printing: set[str] | None = None
+    for name in whole:
+        of = {department_of(d) for d, row in rows if norm(row) == name}
+        printing = of if printing is None else printing & of
+    return printing if printing is not None and len(printing) == 1 else set()
 
 
 def coded_names(kb: Knowledge, docs: Iterable[str]) -> dict[str, set[str]]:

@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
+from assistant import completion, measures, premise
 from assistant import kinds as kinds_asked
-from assistant import measures, premise
 from assistant.as_of import AS_OF
+from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.cues import alternation, last_year_said, longest_first, year_words
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
@@ -25,7 +26,19 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
 from assistant.printed_by import printed_by, without_place
 from assistant.records import Measure, Query
-from assistant.subject_path import STEP, coded_names, mark_path, resolve, steps, with_of, written_paths
+from assistant.subject_path import (
+    MARKER,
+    STEP,
+    coded_names,
+    mark_path,
+    one_printer,
+    resolve,
+    steps,
+    with_of,
+    without_fund,
+    written_paths,
+    written_with_code,
+)
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, foreign_refusal, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -144,7 +157,6 @@ def asks_budget(question: str) -> bool:
 
 
 UNBOUND_HEAD = "公开文件中没有把"  # the refusal of a prose phrase that binds no table row the question names
-BUDGET_VS_ACTUAL = re.compile(r"决算(?:数)?比(?:年初|全年)?预算|预算(?:数)?比决算")
 DIFFERENCE_WORDS = re.compile(alternation(_WORDS["difference"]))
 
 
@@ -242,6 +254,8 @@ class Understanding:
         subjects, within_code = self._subjects(
             text_wo_table, "sum" if money_context and measure == "amount" else measure, docs, raw, table, bool(named)
         )
+        if not code and (written := written_with_code(norm(text), (lb.key for lb in self.kb.in_scope(set(docs))))):
+            subjects = (written, *subjects[1:])  # "对个人和家庭的补助（509）": the row printed with that code
         if not subjects and code:
             subjects = (self._code_label(code, docs),)
         elif code and measure == "amount" and not self._label_has_code(subjects[0], code, docs):
@@ -260,6 +274,10 @@ class Understanding:
             and not premise.either_way(raw), precise=bool(PRECISE.search(raw)),
             last_year=bool(LAST_YEAR.search(text)) and not YEAR.search(text) and not any("上年" in k for k in subjects),
         )  # fmt: skip
+        if query.measure in ("difference", "change", "growth") and BUDGET_VS_ACTUAL.search(text):
+            docs_asked = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+            if len(docs_asked) == 1 and completion.gap(self.kb, query, docs_asked[0], ""):
+                return replace(query, measure="difference")  # the one row printing both: 全年预算 − 决算
         if reason := self._unmatched(query, text):
             return replace(query, refusal=reason, unbound=reason.startswith(UNBOUND_HEAD))
         if reason := self._absent(query, text_wo_table):
@@ -361,6 +379,12 @@ class Understanding:
             and (printing := printed_by(text, self.kb.docs, self.text_of, self.coded_rows_in))
         ):
             return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
+        if self.coded_rows_in and self.rows_in and len(self.kb.docs) > 1:
+            plain = norm(text)
+            rows = [(d, row) for d, row in self.rows_in(plain) if d in self.kb.docs]
+            department = one_printer(self.coded_rows_in(plain), rows, lambda d: self.kb.docs[d].department)
+            if department:  # "社会工作事务行政运行…": the one department whose tables print that 科目
+                return [d.doc_id for d in self.kb.docs.values() if d.department in department]
         return list(self.kb.docs)
 
     def _unit_of(self, text: str) -> list[str]:
@@ -544,7 +568,7 @@ class Understanding:
                 len(other.key) >= 3
                 and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
-                and other.key not in label.key
+                and other.key not in MARKER.sub("", label.key)  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
@@ -790,7 +814,18 @@ class Understanding:
             for f in child.label.facts
             if f.code and any(f.code.startswith(p) and f.code != p for p in parent_codes)
         ]
+        if not codes and (named := self._part_named(m.group(1), child_text, child, docs, table)):
+            return named, None  # "政府采购预算中一般公共预算拨款的部分": 一般公共预算拨款政府采购
         return child.label.key, (codes[0] if codes else None)
+
+    def _part_named(self, whole: str, part: str, child: Link, docs: list[str], table: str | None) -> str | None:
+        """The item printed with the part's name and the whole's together ("一般公共预算拨款政府采购" for
+        "政府采购预算中一般公共预算拨款的部分"): the part of that whole, never the part's own row elsewhere."""
+        found = self.link(f"{part} {whole}", docs, table=table)
+        if not found or found.label.key == child.label.key or child.label.key not in found.label.key:
+            return None
+        rest = found.label.key.replace(child.label.key, " ")
+        return found.label.key if set(grams(rest)) & set(grams(norm(self.content(whole, docs)))) else None
 
     def _subjects(
         self, text: str, measure: Measure, docs: list[str], raw: str, table: str | None, named: bool = False
@@ -802,6 +837,7 @@ class Understanding:
         segments = self._segments(text, measure)
         money = measure in ("share", "sum", "difference")
         for n, segment in enumerate(segments):
+            segment = self._fund_apart(segment, docs, table, money)
             child, child_code = self._within(segment, docs, table, money)
             if child:
                 out.append(child)
@@ -857,6 +893,18 @@ class Understanding:
             if income:
                 out.append(income)
         return tuple(out), code
+
+    def _fund_apart(self, segment: str, docs: list[str], table: str | None, money: bool) -> str:
+        """The segment without the fund words written after a 科目 ("社会福利事业单位一般公共预算拨款"), when what is
+        left names a coded row: the fund is that row's column, never the subject (一般公共预算拨款支出)."""
+        bare = without_fund(segment)
+        if bare == segment:
+            return segment
+        child = self._within(bare, docs, table, money)[0]
+        key = child or ((lk := self.link(bare, docs, table=table, money=money)) and lk.label.key)
+        label = self.kb.labels.get(key) if key else None
+        coded = label is not None and any(f.code and f.doc_id in docs for f in label.facts)
+        return bare if coded else segment
 
     def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
         """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise

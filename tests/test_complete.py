@@ -319,3 +319,19 @@ def test_a_table_s_whole_and_part_go_before_the_text_s_rounded_ones(store_real) 
     # 福利院 2024: the text's 收入 1,212.12 − 事业收入 262.00 万元 rounds the 收支预算总表's 12,121,164 − 2,620,000 元
     a = Engine(Settings(store=store_real)).answer("福利院2024年除事业收入以外的收入是多少？")
     assert not a.refused and (a.value, a.unit) == (Decimal("9501164"), "元")
+
+
+@pytest.mark.parametrize("rest", ["还有多少", "，还有多少", "还剩多少", "另有多少"])
+def test_besides_x_how_much_more_is_a_remainder(rest: str) -> None:
+    q = f"西安市民政局2021年预算收入里，除了财政拨款{rest}？"
+    written, whole, part = _parts(q) or ("", "", "")
+    assert part == "财政拨款" and whole.startswith("西安市民政局2021年预算收入") and written.startswith("除了")
+    q = "福州市公安局治安管理支队社会保障和就业支出中，扣除行政单位离退休后还有多少？"
+    assert _parts(q) and _parts(q)[0] == "扣除行政单位离退休后"  # type: ignore[index]  # 扣除 is one condition
+
+
+def test_the_stated_budget_income_is_the_income_total_of_the_table() -> None:
+    stated = fact("预算收入", "87203.20", table=None, column="金额", source="五、收支说明 · 「预算收入87,203.20 万元」")
+    total = fact("收入总计", "872031967.20", "元", table="表1", column="预算数")
+    spending = fact("支出总计", "872031967.20", "元", table="表1", column="预算数")
+    assert _same_subject(total, stated) and not _same_subject(spending, stated)

@@ -10,7 +10,17 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.render import answer_json
-from assistant.subject_path import LEVELS, mark_path, steps, with_of, written_paths
+from assistant.subject_path import (
+    _DATA,
+    LEVELS,
+    mark_path,
+    one_printer,
+    steps,
+    with_of,
+    without_fund,
+    written_paths,
+    written_with_code,
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +88,7 @@ CODED = {
         ("行政运行（社会工作事务）", "社会工作事务里行政运行"),
         ("社会工作事务行政运行是多少", "社会工作事务里行政运行是多少"),  # one right after the other
         ("一般公共服务支出社会工作事务行政运行", "一般公共服务支出里社会工作事务里行政运行"),
+        ("社会工作事务 行政运行是多少", "社会工作事务里行政运行是多少"),  # a space apart
     ],
 )
 def test_names_one_under_the_other_are_read_as_a_path(written: str, path: str) -> None:
@@ -114,3 +125,54 @@ def test_a_subject_written_with_its_parent_is_the_row_under_it(
     a = answer_json(real.answer(question, []))
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal(value)
     assert code in a["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "普陀区社会福利院“社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”一般公共预算拨款多少？",
+        "普陀区社会福利院社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）一般公共预算拨款多少？",
+        "普陀区社会福利院社会福利事业单位一般公共预算拨款多少？",
+    ],
+)
+def test_a_fund_written_after_a_subject_is_its_column(real: Engine, question: str) -> None:
+    a = answer_json(real.answer(question, []))  # never the department's whole 一般公共预算拨款 (950.12 万元)
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("6964796") and "2081005" in a["text"]
+
+
+@pytest.mark.parametrize("fund", _DATA["funds"])
+def test_each_fund_word_is_taken_out(fund: str) -> None:
+    assert without_fund(f"社会福利事业单位{fund}多少").split() == ["社会福利事业单位", "多少"]
+    assert without_fund(_DATA["funds_example"]) == _DATA["funds_plain"]
+
+
+def test_a_code_in_brackets_names_the_row_printed_with_it() -> None:
+    keys = ["对个人和家庭的补助", "对个人和家庭的补助(509)", "对个人和家庭的补助支出(303)"]
+    assert written_with_code("西安市民政局对个人和家庭的补助(509)有多少", keys) == "对个人和家庭的补助(509)"
+    assert written_with_code("对个人和家庭的补助(303)有多少", keys) is None  # 303 is a code of the tables' rows
+    assert written_with_code("对个人和家庭的补助有多少", keys) is None
+
+
+def test_a_subject_printed_by_one_department_names_it() -> None:
+    rows = [("a", "社会工作事务"), ("a", "行政运行"), ("b", "行政运行"), ("c", "行政运行")]
+    department = {"a": "社工部", "b": "民政局", "c": "民政局"}.__getitem__
+    assert one_printer(["社会工作事务", "行政运行"], rows, department) == {"社工部"}
+    assert one_printer(["行政运行"], rows, department) == set()  # printed by several: asked which
+    assert one_printer([], rows, department) == set()
+
+
+def test_a_subject_only_one_loaded_department_prints_is_answered_for_it(real: Engine) -> None:
+    a = answer_json(real.answer("社会工作事务行政运行2024年决算多少？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("51.32")
+
+
+@pytest.mark.parametrize(
+    ("question", "gap"),
+    [
+        ("社工部事业单位医疗决算比全年预算少了多少？", "1.80"),  # 全年预算 2.29 − 决算 0.49, one paragraph
+        ("区委社会工作部2024年住房公积金全年预算比决算数多了多少？", "0.42"),
+    ],
+)
+def test_the_budget_and_the_actual_printed_together_are_subtracted(real: Engine, question: str, gap: str) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal(gap) and "计算：全年预算" in a["text"]
