@@ -230,4 +230,6 @@ def answered(
     own = rules(question, history)
     carried = done.query.measure if done.query is not None else "amount"
     kept = carried not in ("change", "growth", "share") or (own.query is not None and own.query.measure == carried)
-    return own if not own.refused and kept else replace(done, question=question)  # never the measure dropped
+    subject = done.query.subjects[:1] if done.query is not None else ()
+    kept = kept and (not subject or (own.query is not None and subject[0] in own.query.subjects))
+    return own if not own.refused and kept else replace(done, question=question)  # never the measure nor subject dropped

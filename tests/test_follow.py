@@ -188,3 +188,12 @@ def test_a_new_subject_keeps_the_earlier_measure() -> None:
     assert _measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
     assert _measure_kept(earlier, "为什么呢？", spans) is None
     assert _measure_kept(earlier, "去年呢？", spans) is None
+
+
+@pytest.mark.slow
+def test_a_column_follow_up_keeps_the_earlier_item(real) -> None:  # type: ignore[no-untyped-def]
+    # "预算是多少？" after the 住房公积金 spent: the item's one budget figure (全年预算 in the text of a 决算),
+    # never the department's 本年支出合计
+    *_, a = talk(real, "社工部的住房公积金花了多少？", "预算是多少？")
+    assert (a.value, a.unit, a.refused) == (D("18.12"), "万元", False)
+    assert "住房公积金" in a.text and all(g.verdict == "verified" for g in a.figures)
