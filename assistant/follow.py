@@ -98,6 +98,19 @@ def _year_replaced(earlier: str, body: str) -> str | None:
     return YEAR.sub(f"{year}年", END.sub("", earlier.strip()), count=1) + "？"
 
 
+def _rank_replaced(earlier: str, body: str) -> str | None:
+    """ "第二多的呢？", "最少的呢？" after a ranking ("…哪一项最多？"): the earlier ranking asked at that place, or
+    None when the follow-up is no place of a ranking or the earlier question asks no one ranking."""
+    rank = cues()["rank"]
+    if not re.fullmatch(rank, body) or "哪" not in earlier:
+        return None
+    places = list(re.finditer(rank, earlier))
+    if len(places) != 1:
+        return None
+    m = places[0]
+    return f"{earlier[: m.start()]}{body}{END.sub('', earlier[m.end() :])}？"
+
+
 def complete(earlier: str, question: str) -> str | None:
     """The complete question a follow-up stands for after `earlier` (itself complete), or None when the
     follow-up is none of the forms read here."""
@@ -105,6 +118,8 @@ def complete(earlier: str, question: str) -> str | None:
     if not body or not earlier.strip():
         return None
     if asked := _year_replaced(earlier, body):
+        return asked
+    if asked := _rank_replaced(earlier, body):
         return asked
     base = stem(earlier)
     if not base:
@@ -232,4 +247,6 @@ def answered(
     kept = carried not in ("change", "growth", "share") or (own.query is not None and own.query.measure == carried)
     subject = done.query.subjects[:1] if done.query is not None else ()
     kept = kept and (not subject or (own.query is not None and subject[0] in own.query.subjects))
-    return own if not own.refused and kept else replace(done, question=question)  # never the measure nor subject dropped
+    return (
+        own if not own.refused and kept else replace(done, question=question)
+    )  # never the measure nor subject dropped

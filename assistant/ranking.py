@@ -42,7 +42,7 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     """(the ranking as written, the level ranked — a code length, PROJECTS, or None when only a parent can say
     it —, whether the least is asked) of a question asking which row is largest; None when it asks no ranking,
     or asks more than one."""
-    found = list(re.finditer(_spec()["pattern"], question))
+    found = [m for key in ("pattern", "pattern_after") for m in re.finditer(_spec()[key], question)]
     if len(found) != 1:
         return None
     m = found[0]
@@ -55,6 +55,8 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     }
     if re.search(_spec()["projects"], what):
         levels.add(PROJECTS)
+    elif not levels and not what and re.search(_spec()["projects_before"], question[: m.start()]):
+        levels.add(PROJECTS)  # "项目支出里哪一项最多": the projects, each an item of 项目支出
     units = _spec()["units"]
     if re.search(units, what) or re.search(rf"{units}(?:中|里|当中|之中)?$", question[: m.start()]):
         levels.add(UNITS)
@@ -65,6 +67,12 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     if _unread(what):
         return None  # "哪个单位最多" (rows of no level), "哪一类支出增长最多" (a measure not read here)
     return m, level, m.group("most") in _spec()["least"]
+
+
+def ordinal(m: re.Match[str]) -> int:
+    """The place in the ranking asked: 1 for 最多/最少, 2 for 第二多."""
+    nth = m.group("nth")
+    return 1 if nth is None else int(nth) if nth.isdigit() else int(_spec()["ordinals"][nth])
 
 
 def _unread(what: str) -> str:
@@ -128,12 +136,17 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
     order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
-    top = order[0]
+    nth = ordinal(m)
+    if nth > len(order):
+        return None
+    top = order[nth - 1]
     ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
-    most = "最少" if least else "最多"
+    if nth > 1 and len(ties) > 1:
+        return None  # "第二多" where rows tie: which place each holds is not printed
+    most = ("最少" if least else "最多") if nth == 1 else f"第{m.group('nth')}{'少' if least else '多'}"
     label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
     firsts = "、".join(label(f) for f in ties)
-    shown = int(_spec()["shown"])
+    shown = max(int(_spec()["shown"]), nth)
     lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
@@ -216,6 +229,8 @@ def _parent(engine: Turn, question: str, m: re.Match[str], doc_id: str, kb: Any)
     """(the name, its codes) of the one 科目 the question names outside the ranking and the department's name
     ("农林水支出下哪个…"), ("", set()) when it names none; None when it names several."""
     text = question[: m.start()] + " " * len(m.group(0)) + question[m.end() :]
+    if asked(question) and (before := re.search(_spec()["projects_before"], question[: m.start()])):
+        text = text[: before.start()] + " " * len(before.group(0)) + text[before.end() :]  # the projects' own word
     for alias in sorted(engine.understanding.named(text).values(), key=len, reverse=True):
         text = text.replace(alias, " " * len(alias))
     coded = coded_names(kb, [doc_id])

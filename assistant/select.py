@@ -243,4 +243,3 @@ def _one_budget(pool: list[Fact]) -> list[Fact]:
     the row prints several budget values."""
     budget = [f for f in pool if f.column_role in BUDGET_ROLES and f.column_role in STRICT_COLUMNS]
     return budget if len({(f.value, f.unit) for f in budget}) == 1 else []
-

@@ -197,3 +197,12 @@ def test_a_column_follow_up_keeps_the_earlier_item(real) -> None:  # type: ignor
     *_, a = talk(real, "社工部的住房公积金花了多少？", "预算是多少？")
     assert (a.value, a.unit, a.refused) == (D("18.12"), "万元", False)
     assert "住房公积金" in a.text and all(g.verdict == "verified" for g in a.figures)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "asked"),
+    [("第二多的呢？", "深圳市财政局项目支出里哪一项第二多？"), ("那最少的呢？", "深圳市财政局项目支出里哪一项最少？")],
+)
+def test_a_place_of_the_earlier_ranking(follow_up: str, asked: str) -> None:
+    assert complete("深圳市财政局项目支出里哪一项最多？", follow_up) == asked
+    assert complete("深圳市财政局项目支出是多少？", follow_up) is None  # no ranking to re-rank

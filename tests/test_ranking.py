@@ -11,7 +11,8 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.ranking import UNITS, _unit_rows, asked
+from assistant.measures import _data
+from assistant.ranking import UNITS, _unit_rows, asked, ordinal
 from assistant.render import answer_json
 from assistant.threshold import PROJECTS
 from index.records import DocumentInfo, Fact
@@ -28,6 +29,9 @@ from tests.conftest import REAL, store_of
         ("深圳市财政局2026年哪个项目花钱最多？", PROJECTS, False),
         ("农林水支出下哪个科目最多？", None, False),  # the level is the parent's next
         ("一般公共服务支出里哪一项最多？", None, False),  # 哪一项: any item, no level
+        ("万里街道2024年支出最多的是哪一类？", 3, False),  # pattern_after: asked the other way round
+        ("深圳市财政局项目支出里哪一项最多？", PROJECTS, False),  # projects_before
+        ("无锡人社局下面哪个单位预算最少？", UNITS, True),
     ],
 )
 def test_a_ranking_is_read_with_its_level(question: str, level: int | None, least: bool) -> None:
@@ -172,3 +176,28 @@ def test_units_not_all_read_are_never_ranked() -> None:
     must add up to the table's total."""
     missing = [f for f in UNIT_FACTS if f.row != "无锡市社会保险基金管理中心"]
     assert _unit_rows(missing, WUXI, "无锡市人社局下属单位中哪个预算最多？") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "nth"), [("深圳市财政局哪个项目第二多？", 2), ("第三多的是哪一类？", 3), ("哪一类最多？", 1)]
+)
+def test_the_place_asked_in_a_ranking(question: str, nth: int) -> None:
+    found = asked(question)
+    assert found is not None and ordinal(found[0]) == nth
+
+
+def test_the_data_examples_are_read() -> None:
+    spec = _data()["ranking"]
+    for key in ("", "_after"):
+        m = re.search(spec["pattern" + key], spec["example" + key])
+        assert m is not None and m.group(0) == spec["span" + key]
+    assert re.search(spec["projects_before"], "深圳市财政局项目支出里")
+    assert set(spec["ordinals"].values()) == set(range(2, 11))
+
+
+@pytest.mark.parametrize("question", ["深圳市财政局哪个项目第二多？", "第三少的是哪一类？", "支出最多的是哪一类？"])
+def test_a_place_in_a_ranking_is_the_ranking_cue(question: str) -> None:
+    # asked of no ranking this module reads, the engine refuses naming the ranking, never answers an amount
+    from assistant.complete import cues
+
+    assert any(cue.name == "排名" and cue.spans(question) for cue in cues())
