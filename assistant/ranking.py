@@ -100,11 +100,21 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     turn = engine.turn([doc.doc_id])
     facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
-    parent = _parent(engine, question, m, doc.doc_id, turn.kb)
+    group = _group(question[: m.start()])
+    read = question
+    for word in (group[0], *_spec()["group_parts"]) if group else ():
+        read = read.replace(word, " " * len(word))  # the group and the part it is of name no 科目
+    parent = _parent(engine, read, m, doc.doc_id, turn.kb)
     if parent is None:
         return None
     name, codes = parent
-    if level == UNITS:
+    if group:
+        if name or level in (UNITS, PROJECTS) or not (rows := _group_rows(facts, *group, level or 5)):
+            return None  # "一般公共服务支出的公用经费": no table prints a 功能 科目's 公用经费 by 经济 科目
+        word = next(w for w, n in _levels().items() if n == len(rows[0].code or ""))
+        head = f"{doc.year}年{doc.department}{rows[0].table}中{group[0]}的{word}级科目中"
+        note = ""
+    elif level == UNITS:
         if name or (rows := _unit_rows(facts, doc, question)) is None:
             return None  # units under a 科目: no table prints that
         head = f"{doc.year}年{doc.department}{cited(rows[0]).split(' · ')[0]}所列各单位中"
@@ -154,6 +164,39 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
     )
     return listed(turn, question, head, text, order[:shown], doc, top)
+
+
+def _group(before: str) -> tuple[str, list[str]] | None:
+    """(the word, its 类 codes) of the one group of 经济分类 科目 named before a ranking ("公用经费里哪一项最多":
+    302, 307, 310, 399 by the national template), or None."""
+    found = [(word, list(codes)) for word, codes in _spec()["groups"].items() if word in before]
+    return found[0] if len(found) == 1 else None
+
+
+def _group_rows(facts: list[Fact], word: str, classes: list[str], width: int) -> list[Fact]:
+    """The rows of one level (`width`: their code length) under a group's 类 codes in the one 基本支出 table
+    by 经济分类 that prints them, in the group's own column if it has one, else the table's total or only
+    money column; none when several tables print them, or the group's 类 rows do not add up to the group's
+    total the table prints."""
+    cells = [
+        f for f in facts
+        if f.table and "basic" in (f.table_kind or "") and f.code and f.code[:3] in classes and f.unit in calc.MONEY
+    ]  # fmt: skip
+    if len({f.table for f in cells}) != 1:
+        return []
+    roles = [word, *totals(), *_spec()["group_columns"]]
+    role = next((r for r in roles if any(f.column_role == r for f in cells)), None)
+    cells = [f for f in cells if f.column_role == role]
+    table = cells[0].table if cells else None
+    printed = {
+        calc.convert(f.value, f.unit, "元")
+        for f in facts
+        if f.table == table and f.row in (f"{word}合计", word) and f.column_role == role
+    }
+    added = sum((calc.convert(f.value, f.unit, "元") for f in cells if len(f.code or "") == 3), start=Decimal(0))
+    if printed and added not in printed:
+        return []  # the group's 类 rows read do not make its printed total: a row misread or missing
+    return list({f.code: f for f in cells if len(f.code or "") == width}.values())
 
 
 def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact] | None:

@@ -67,6 +67,10 @@ def real(store_real: Path) -> Engine:
         ("万里街道2024年一般公共服务支出里哪个款最多？", "20133 宣传事务", "1106000", None),
         ("万里街道2024年哪一款支出最少？", "20816 红十字事业", "44400", None),
         ("万里街道2024年哪个项级科目的基本支出最多？", "2120199 其他城乡社区管理事务支出", "54212362", None),
+        # groups: the 款 rows under 公用经费's 类 codes of the 基本支出 table, in a 决算 its 决算数 column
+        ("社工部基本支出里的公用经费，哪一项最多？", "30201 办公费", "3.78", None),
+        ("万里街道2024年公用经费中哪一项最多？", "30201 办公费", "4755518", None),
+        ("社工部人员经费哪一项最多？", "30102 津贴补贴", "39.72", None),
     ],
 )
 def test_the_top_row_answers_with_the_ranking_below_it(
@@ -78,7 +82,7 @@ def test_the_top_row_answers_with_the_ranking_below_it(
     assert all(f["verdict"] == "verified" for f in a["figures"])
     # review r1 S2-2: each line's ✓ is the cell the line cites, never another cell of the same value
     lines = [line for line in a["text"].splitlines() if re.match(r"\d+\. ", line) and "（" in line]
-    cells = {line.split("（", 1)[1].removesuffix("）") for line in lines}
+    cells = {m.group(1) for line in lines if (m := re.search(r"元（(.+)）$", line))}  # a row may hold （）
     assert lines
     assert all(f["source"] in cells for f in a["figures"])
 
@@ -201,3 +205,16 @@ def test_a_place_in_a_ranking_is_the_ranking_cue(question: str) -> None:
     from assistant.complete import cues
 
     assert any(cue.name == "排名" and cue.spans(question) for cue in cues())
+
+
+def test_the_groups_are_classes_of_the_economic_scheme() -> None:
+    groups = _data()["ranking"]["groups"]
+    codes = [c for classes in groups.values() for c in classes]
+    assert all(re.fullmatch(r"3\d\d", c) for c in codes) and len(codes) == len(set(codes))
+
+
+def test_a_place_of_the_ranking_asked_the_other_way_round(real: Engine) -> None:
+    a = answer_json(real.answer("万里街道2024年支出第二多的是哪一类？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("19604064")
+    assert "第二多的是 208 社会保障和就业支出，" in a["text"] and "\n2. 208 社会保障和就业支出" in a["text"]
+    assert all(f["verdict"] == "verified" for f in a["figures"])
