@@ -115,8 +115,10 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         head = f"{doc.year}年{doc.department}{rows[0].table}中{group[0]}的{word}级科目中"
         note = ""
     elif level == UNITS:
-        if name or (rows := _unit_rows(facts, doc, question)) is None:
+        units = None if name else _unit_rows(facts, doc, question)
+        if units is None:
             return None  # units under a 科目: no table prints that
+        rows = units
         head = f"{doc.year}年{doc.department}{cited(rows[0]).split(' · ')[0]}所列各单位中"
         note = "\n（按此表各单位的合计排序）"
     elif level == PROJECTS:
