@@ -71,6 +71,8 @@ def real(store_real: Path) -> Engine:
         ("社工部基本支出里的公用经费，哪一项最多？", "30201 办公费", "3.78", None),
         ("万里街道2024年公用经费中哪一项最多？", "30201 办公费", "4755518", None),
         ("社工部人员经费哪一项最多？", "30102 津贴补贴", "39.72", None),
+        # the projects of the 绩效目标 tables, one table a project, by its 项目资金总额
+        ("2023年万里街道的绩效目标项目里，哪个项目资金最多？", "公共服务设施运行经费", "10903043", None),
     ],
 )
 def test_the_top_row_answers_with_the_ranking_below_it(
