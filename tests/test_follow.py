@@ -206,3 +206,11 @@ def test_a_column_follow_up_keeps_the_earlier_item(real) -> None:  # type: ignor
 def test_a_place_of_the_earlier_ranking(follow_up: str, asked: str) -> None:
     assert complete("深圳市财政局项目支出里哪一项最多？", follow_up) == asked
     assert complete("深圳市财政局项目支出是多少？", follow_up) is None  # no ranking to re-rank
+
+
+@pytest.mark.parametrize("own", cues()["own_unit"])
+def test_a_unit_in_place_of_the_departments_own(own: str) -> None:
+    earlier = f"无锡市人社局{own}预算是多少？"
+    assert complete(earlier, "那技师学院呢？") == "无锡市人社局技师学院预算是多少？"
+    assert complete(earlier, "那公用经费呢？") is None  # no unit: the engine's own reading, never 本级 dropped
+    assert complete("无锡市人社局预算是多少？", "那技师学院呢？") is None
