@@ -27,6 +27,7 @@ from typing import Any
 
 from assistant.cues import longest_first
 from assistant.records import Answer
+from assistant.units import kind_of_unit
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 # "比2023年", "较上年", "与去年相比": a comparison with a year, where a question starts asking
@@ -98,6 +99,29 @@ def _year_replaced(earlier: str, body: str) -> str | None:
     return YEAR.sub(f"{year}年", END.sub("", earlier.strip()), count=1) + "？"
 
 
+def _rank_replaced(earlier: str, body: str) -> str | None:
+    """ "第二多的呢？", "最少的呢？" after a ranking ("…哪一项最多？"): the earlier ranking asked at that place, or
+    None when the follow-up is no place of a ranking or the earlier question asks no one ranking."""
+    rank = cues()["rank"]
+    if not re.fullmatch(rank, body) or "哪" not in earlier:
+        return None
+    places = list(re.finditer(rank, earlier))
+    if len(places) != 1:
+        return None
+    m = places[0]
+    return f"{earlier[: m.start()]}{body}{END.sub('', earlier[m.end() :])}？"
+
+
+def _unit_replaced(earlier: str, question: str, body: str) -> str | None:
+    """ "那技师学院呢？" after "无锡市人社局本级预算是多少？": the earlier question asked of the unit the follow-up
+    names in place of the department's own (本级) unit; None when the follow-up names no unit ("X呢" ending as a
+    unit's name does) or the earlier question names no own unit."""
+    own = [w for w in cues()["own_unit"] if w in stem(earlier)]
+    if len(own) != 1 or not question.strip().rstrip("？?").endswith("呢") or not kind_of_unit(body):
+        return None
+    return END.sub("", earlier.strip()).replace(own[0], body, 1) + "？"
+
+
 def complete(earlier: str, question: str) -> str | None:
     """The complete question a follow-up stands for after `earlier` (itself complete), or None when the
     follow-up is none of the forms read here."""
@@ -105,6 +129,10 @@ def complete(earlier: str, question: str) -> str | None:
     if not body or not earlier.strip():
         return None
     if asked := _year_replaced(earlier, body):
+        return asked
+    if asked := _rank_replaced(earlier, body):
+        return asked
+    if asked := _unit_replaced(earlier, question, body):
         return asked
     base = stem(earlier)
     if not base:
@@ -230,4 +258,8 @@ def answered(
     own = rules(question, history)
     carried = done.query.measure if done.query is not None else "amount"
     kept = carried not in ("change", "growth", "share") or (own.query is not None and own.query.measure == carried)
-    return own if not own.refused and kept else replace(done, question=question)  # never the measure dropped
+    subject = done.query.subjects[:1] if done.query is not None else ()
+    kept = kept and (not subject or (own.query is not None and subject[0] in own.query.subjects))
+    return (
+        own if not own.refused and kept else replace(done, question=question)
+    )  # never the measure nor subject dropped

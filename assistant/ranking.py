@@ -42,7 +42,7 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     """(the ranking as written, the level ranked — a code length, PROJECTS, or None when only a parent can say
     it —, whether the least is asked) of a question asking which row is largest; None when it asks no ranking,
     or asks more than one."""
-    found = list(re.finditer(_spec()["pattern"], question))
+    found = [m for key in ("pattern", "pattern_after") for m in re.finditer(_spec()[key], question)]
     if len(found) != 1:
         return None
     m = found[0]
@@ -55,6 +55,8 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     }
     if re.search(_spec()["projects"], what):
         levels.add(PROJECTS)
+    elif not levels and not what and re.search(_spec()["projects_before"], question[: m.start()]):
+        levels.add(PROJECTS)  # "项目支出里哪一项最多": the projects, each an item of 项目支出
     units = _spec()["units"]
     if re.search(units, what) or re.search(rf"{units}(?:中|里|当中|之中)?$", question[: m.start()]):
         levels.add(UNITS)
@@ -65,6 +67,12 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     if _unread(what):
         return None  # "哪个单位最多" (rows of no level), "哪一类支出增长最多" (a measure not read here)
     return m, level, m.group("most") in _spec()["least"]
+
+
+def ordinal(m: re.Match[str]) -> int:
+    """The place in the ranking asked: 1 for 最多/最少, 2 for 第二多."""
+    nth = m.group("nth")
+    return 1 if nth is None else int(nth) if nth.isdigit() else int(_spec()["ordinals"][nth])
 
 
 def _unread(what: str) -> str:
@@ -92,13 +100,25 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     turn = engine.turn([doc.doc_id])
     facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
-    parent = _parent(engine, question, m, doc.doc_id, turn.kb)
+    group = _group(question[: m.start()])
+    read = question
+    for word in (group[0], *_spec()["group_parts"]) if group else ():
+        read = read.replace(word, " " * len(word))  # the group and the part it is of name no 科目
+    parent = _parent(engine, read, m, doc.doc_id, turn.kb)
     if parent is None:
         return None
     name, codes = parent
-    if level == UNITS:
-        if name or (rows := _unit_rows(facts, doc, question)) is None:
+    if group:
+        if name or level in (UNITS, PROJECTS) or not (rows := _group_rows(facts, *group, level or 5)):
+            return None  # "一般公共服务支出的公用经费": no table prints a 功能 科目's 公用经费 by 经济 科目
+        word = next(w for w, n in _levels().items() if n == len(rows[0].code or ""))
+        head = f"{doc.year}年{doc.department}{rows[0].table}中{group[0]}的{word}级科目中"
+        note = ""
+    elif level == UNITS:
+        units = None if name else _unit_rows(facts, doc, question)
+        if units is None:
             return None  # units under a 科目: no table prints that
+        rows = units
         head = f"{doc.year}年{doc.department}{cited(rows[0]).split(' · ')[0]}所列各单位中"
         note = "\n（按此表各单位的合计排序）"
     elif level == PROJECTS:
@@ -128,12 +148,17 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
     order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
-    top = order[0]
+    nth = ordinal(m)
+    if nth > len(order):
+        return None
+    top = order[nth - 1]
     ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
-    most = "最少" if least else "最多"
+    if nth > 1 and len(ties) > 1:
+        return None  # "第二多" where rows tie: which place each holds is not printed
+    most = ("最少" if least else "最多") if nth == 1 else f"第{m.group('nth')}{'少' if least else '多'}"
     label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
     firsts = "、".join(label(f) for f in ties)
-    shown = int(_spec()["shown"])
+    shown = max(int(_spec()["shown"]), nth)
     lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
@@ -141,6 +166,39 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
     )
     return listed(turn, question, head, text, order[:shown], doc, top)
+
+
+def _group(before: str) -> tuple[str, list[str]] | None:
+    """(the word, its 类 codes) of the one group of 经济分类 科目 named before a ranking ("公用经费里哪一项最多":
+    302, 307, 310, 399 by the national template), or None."""
+    found = [(word, list(codes)) for word, codes in _spec()["groups"].items() if word in before]
+    return found[0] if len(found) == 1 else None
+
+
+def _group_rows(facts: list[Fact], word: str, classes: list[str], width: int) -> list[Fact]:
+    """The rows of one level (`width`: their code length) under a group's 类 codes in the one 基本支出 table
+    by 经济分类 that prints them, in the group's own column if it has one, else the table's total or only
+    money column; none when several tables print them, or the group's 类 rows do not add up to the group's
+    total the table prints."""
+    cells = [
+        f for f in facts
+        if f.table and "basic" in (f.table_kind or "") and f.code and f.code[:3] in classes and f.unit in calc.MONEY
+    ]  # fmt: skip
+    if len({f.table for f in cells}) != 1:
+        return []
+    roles = [word, *totals(), *_spec()["group_columns"]]
+    role = next((r for r in roles if any(f.column_role == r for f in cells)), None)
+    cells = [f for f in cells if f.column_role == role]
+    table = cells[0].table if cells else None
+    printed = {
+        calc.convert(f.value, f.unit, "元")
+        for f in facts
+        if f.table == table and f.row in (f"{word}合计", word) and f.column_role == role
+    }
+    added = sum((calc.convert(f.value, f.unit, "元") for f in cells if len(f.code or "") == 3), start=Decimal(0))
+    if printed and added not in printed:
+        return []  # the group's 类 rows read do not make its printed total: a row misread or missing
+    return list({f.code: f for f in cells if len(f.code or "") == width}.values())
 
 
 def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact] | None:
@@ -216,6 +274,8 @@ def _parent(engine: Turn, question: str, m: re.Match[str], doc_id: str, kb: Any)
     """(the name, its codes) of the one 科目 the question names outside the ranking and the department's name
     ("农林水支出下哪个…"), ("", set()) when it names none; None when it names several."""
     text = question[: m.start()] + " " * len(m.group(0)) + question[m.end() :]
+    if asked(question) and (before := re.search(_spec()["projects_before"], question[: m.start()])):
+        text = text[: before.start()] + " " * len(before.group(0)) + text[before.end() :]  # the projects' own word
     for alias in sorted(engine.understanding.named(text).values(), key=len, reverse=True):
         text = text.replace(alias, " " * len(alias))
     coded = coded_names(kb, [doc_id])

@@ -135,7 +135,7 @@ class Selector:
             facts = [f for f in facts if f.fund == query.fund]
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
-            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column]
+            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column] or _one_budget(pool)
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
@@ -235,3 +235,11 @@ def coarser_printings(fact: Fact, others: list[Fact]) -> list[Fact]:
             if fact.value.quantize(Decimal(1).scaleb(places), ROUND_HALF_UP) == o.value:
                 out.append(o)
     return out
+
+
+def _one_budget(pool: list[Fact]) -> list[Fact]:
+    """A 决算's row whose only budget figure is its 全年预算数 (or 调整预算数) — "住房公积金预算是多少？" where the
+    text prints "全年预算为 18.12 万元" and no 年初预算: that one figure, its column named in the answer; none when
+    the row prints several budget values."""
+    budget = [f for f in pool if f.column_role in BUDGET_ROLES and f.column_role in STRICT_COLUMNS]
+    return budget if len({(f.value, f.unit) for f in budget}) == 1 else []

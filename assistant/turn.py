@@ -24,6 +24,7 @@ from assistant.explain import best_quotes
 from assistant.explain import sentences as chunk_sentences
 from assistant.false_premise import false_premise
 from assistant.knowledge import Knowledge, norm
+from assistant.listed_items import with_items
 from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
@@ -430,6 +431,5 @@ class Turn:
         if not quotes:
             raise Unanswerable("文件中没有找到说明这个问题的文字")
         q = quotes[0]
-        return Draft(
-            text=f"据{q.where}：\n「{q.text}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=q.text)]
-        )
+        said = with_items(q.text, [h.chunk.text for h in hits if h.chunk.doc_id == q.doc_id])  # "…包括：" 1. 2.
+        return Draft(text=f"据{q.where}：\n「{said}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=said)])

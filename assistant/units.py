@@ -28,6 +28,11 @@ def is_unit(name: str, doc: DocumentInfo) -> bool:
     return len(name) >= 4 and name.endswith(_KINDS) and name != doc.department and name not in doc.aliases
 
 
+def kind_of_unit(name: str) -> bool:
+    """A name that ends as a unit's does ("技师学院", "仲裁院"), whoever's it is."""
+    return len(name) >= 2 and name.endswith(_KINDS)
+
+
 def unit_named(kb: Knowledge, doc: DocumentInfo, question: str, key: str) -> Label | None:
     """The row of a unit of `doc` that the question writes out, other than the subject `key` (the longest)."""
     text = _ASIDE.sub(" ", question)
@@ -55,6 +60,10 @@ def unplaced_words(question: str, unit: Label, doc: DocumentInfo) -> str:
     names |= {
         n[len(p.group(0)) :] for n in list(names) if (p := CITY_PREFIX.match(n)) and len(n) - len(p.group(0)) >= 2
     }
+    if (city := CITY_PREFIX.match(doc.department)) and len(short := (city.group("city") or "").removesuffix("市")) >= 2:
+        names |= {
+            n[len(short) :] for n in list(names) if n.startswith(short) and len(n) - len(short) >= 2
+        }  # 无锡技师学院
     words = [w for w in {*names, *data["item_neutral"], *data["filler"]} if len(w) >= 2]
     for word in longest_first(words):
         text = text.replace(word, " ")

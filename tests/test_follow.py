@@ -188,3 +188,29 @@ def test_a_new_subject_keeps_the_earlier_measure() -> None:
     assert _measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
     assert _measure_kept(earlier, "为什么呢？", spans) is None
     assert _measure_kept(earlier, "去年呢？", spans) is None
+
+
+@pytest.mark.slow
+def test_a_column_follow_up_keeps_the_earlier_item(real) -> None:  # type: ignore[no-untyped-def]
+    # "预算是多少？" after the 住房公积金 spent: the item's one budget figure (全年预算 in the text of a 决算),
+    # never the department's 本年支出合计
+    *_, a = talk(real, "社工部的住房公积金花了多少？", "预算是多少？")
+    assert (a.value, a.unit, a.refused) == (D("18.12"), "万元", False)
+    assert "住房公积金" in a.text and all(g.verdict == "verified" for g in a.figures)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "asked"),
+    [("第二多的呢？", "深圳市财政局项目支出里哪一项第二多？"), ("那最少的呢？", "深圳市财政局项目支出里哪一项最少？")],
+)
+def test_a_place_of_the_earlier_ranking(follow_up: str, asked: str) -> None:
+    assert complete("深圳市财政局项目支出里哪一项最多？", follow_up) == asked
+    assert complete("深圳市财政局项目支出是多少？", follow_up) is None  # no ranking to re-rank
+
+
+@pytest.mark.parametrize("own", cues()["own_unit"])
+def test_a_unit_in_place_of_the_departments_own(own: str) -> None:
+    earlier = f"无锡市人社局{own}预算是多少？"
+    assert complete(earlier, "那技师学院呢？") == "无锡市人社局技师学院预算是多少？"
+    assert complete(earlier, "那公用经费呢？") is None  # no unit: the engine's own reading, never 本级 dropped
+    assert complete("无锡市人社局预算是多少？", "那技师学院呢？") is None

@@ -11,7 +11,8 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.ranking import UNITS, _unit_rows, asked
+from assistant.measures import _data
+from assistant.ranking import UNITS, _unit_rows, asked, ordinal
 from assistant.render import answer_json
 from assistant.threshold import PROJECTS
 from index.records import DocumentInfo, Fact
@@ -28,6 +29,9 @@ from tests.conftest import REAL, store_of
         ("深圳市财政局2026年哪个项目花钱最多？", PROJECTS, False),
         ("农林水支出下哪个科目最多？", None, False),  # the level is the parent's next
         ("一般公共服务支出里哪一项最多？", None, False),  # 哪一项: any item, no level
+        ("万里街道2024年支出最多的是哪一类？", 3, False),  # pattern_after: asked the other way round
+        ("深圳市财政局项目支出里哪一项最多？", PROJECTS, False),  # projects_before
+        ("无锡人社局下面哪个单位预算最少？", UNITS, True),
     ],
 )
 def test_a_ranking_is_read_with_its_level(question: str, level: int | None, least: bool) -> None:
@@ -63,6 +67,12 @@ def real(store_real: Path) -> Engine:
         ("万里街道2024年一般公共服务支出里哪个款最多？", "20133 宣传事务", "1106000", None),
         ("万里街道2024年哪一款支出最少？", "20816 红十字事业", "44400", None),
         ("万里街道2024年哪个项级科目的基本支出最多？", "2120199 其他城乡社区管理事务支出", "54212362", None),
+        # groups: the 款 rows under 公用经费's 类 codes of the 基本支出 table, in a 决算 its 决算数 column
+        ("社工部基本支出里的公用经费，哪一项最多？", "30201 办公费", "3.78", None),
+        ("万里街道2024年公用经费中哪一项最多？", "30201 办公费", "4755518", None),
+        ("社工部人员经费哪一项最多？", "30102 津贴补贴", "39.72", None),
+        # the projects of the 绩效目标 tables, one table a project, by its 项目资金总额
+        ("2023年万里街道的绩效目标项目里，哪个项目资金最多？", "公共服务设施运行经费", "10903043", None),
     ],
 )
 def test_the_top_row_answers_with_the_ranking_below_it(
@@ -74,7 +84,7 @@ def test_the_top_row_answers_with_the_ranking_below_it(
     assert all(f["verdict"] == "verified" for f in a["figures"])
     # review r1 S2-2: each line's ✓ is the cell the line cites, never another cell of the same value
     lines = [line for line in a["text"].splitlines() if re.match(r"\d+\. ", line) and "（" in line]
-    cells = {line.split("（", 1)[1].removesuffix("）") for line in lines}
+    cells = {m.group(1) for line in lines if (m := re.search(r"元（(.+)）$", line))}  # a row may hold （）
     assert lines
     assert all(f["source"] in cells for f in a["figures"])
 
@@ -172,3 +182,41 @@ def test_units_not_all_read_are_never_ranked() -> None:
     must add up to the table's total."""
     missing = [f for f in UNIT_FACTS if f.row != "无锡市社会保险基金管理中心"]
     assert _unit_rows(missing, WUXI, "无锡市人社局下属单位中哪个预算最多？") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "nth"), [("深圳市财政局哪个项目第二多？", 2), ("第三多的是哪一类？", 3), ("哪一类最多？", 1)]
+)
+def test_the_place_asked_in_a_ranking(question: str, nth: int) -> None:
+    found = asked(question)
+    assert found is not None and ordinal(found[0]) == nth
+
+
+def test_the_data_examples_are_read() -> None:
+    spec = _data()["ranking"]
+    for key in ("", "_after"):
+        m = re.search(spec["pattern" + key], spec["example" + key])
+        assert m is not None and m.group(0) == spec["span" + key]
+    assert re.search(spec["projects_before"], "深圳市财政局项目支出里")
+    assert set(spec["ordinals"].values()) == set(range(2, 11))
+
+
+@pytest.mark.parametrize("question", ["深圳市财政局哪个项目第二多？", "第三少的是哪一类？", "支出最多的是哪一类？"])
+def test_a_place_in_a_ranking_is_the_ranking_cue(question: str) -> None:
+    # asked of no ranking this module reads, the engine refuses naming the ranking, never answers an amount
+    from assistant.complete import cues
+
+    assert any(cue.name == "排名" and cue.spans(question) for cue in cues())
+
+
+def test_the_groups_are_classes_of_the_economic_scheme() -> None:
+    groups = _data()["ranking"]["groups"]
+    codes = [c for classes in groups.values() for c in classes]
+    assert all(re.fullmatch(r"3\d\d", c) for c in codes) and len(codes) == len(set(codes))
+
+
+def test_a_place_of_the_ranking_asked_the_other_way_round(real: Engine) -> None:
+    a = answer_json(real.answer("万里街道2024年支出第二多的是哪一类？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("19604064")
+    assert "第二多的是 208 社会保障和就业支出，" in a["text"] and "\n2. 208 社会保障和就业支出" in a["text"]
+    assert all(f["verdict"] == "verified" for f in a["figures"])

@@ -113,6 +113,10 @@ def test_an_english_question_with_an_unknown_word_is_refused_in_chinese(engine: 
         ("What are the three public expenses of the Wanli Subdistrict in 2024?", "万里街道2024年“三公”经费是多少？"),
         ("What is the Yantai audit bureau's 2026 budget?", "烟台市审计局2026年预算是多少？"),  # the budget itself
         ("Wuxi human resources bureau 2026 total budget?", "无锡市人力资源和社会保障局2026年支出总计是多少？"),
+        ("How much is the Shenzhen Finance Bureau's 2026 budget for overseas official trips?",
+         "深圳市财政局2026年预算因公出国（境）费是多少？"),
+        ("How much has the Beijing Municipal Finance Bureau budgeted for official receptions in 2026?",
+         "北京市财政局2026年预算公务接待费是多少？"),
     ],
 )  # fmt: skip
 def test_english_questions_read_as_chinese(question: str, asked: str) -> None:

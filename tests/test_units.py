@@ -12,7 +12,7 @@ from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
-from assistant.units import is_unit, unplaced_words
+from assistant.units import is_unit, kind_of_unit, unplaced_words
 from index.records import DocumentInfo, Fact
 
 DOC = DocumentInfo(doc_id="d", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
@@ -111,3 +111,14 @@ def test_a_unit_named_alone_scopes_the_one_department_printing_it() -> None:
     assert u.documents("西安市民政局的行政运行是多少？") == ["d"]  # the department's own name, as before
     printed["o"].append("西安市殡仪馆")  # two departments print it: asked which, never picked
     assert sorted(u.documents("西安市殡仪馆2021年预算是多少？")) == ["d", "o"]
+
+
+def test_a_unit_named_without_its_province_and_city() -> None:
+    # "技师学院" of 江苏省无锡技师学院 in 无锡市人社局's document: the province and the department's city dropped
+    doc = replace(DOC, department="无锡市人力资源和社会保障局", aliases=("无锡市人社局", "人社局"))
+    facts = [replace(fact("表2", "江苏省无锡技师学院", "合计", "158034300"), department=doc.department)]
+    kb = Knowledge([doc], facts, [], {"d": ""})
+    unit = next(label for label in kb.labels.values() if label.name == "江苏省无锡技师学院")
+    assert is_unit(unit.name, doc) and kind_of_unit("技师学院") and not kind_of_unit("公用经费")
+    assert unplaced_words("无锡市人社局技师学院预算是多少？", unit, doc) == ""
+    assert unplaced_words("无锡市人社局技师学院三公经费是多少？", unit, doc) == "三公"
