@@ -24,6 +24,7 @@ from typing import Any
 
 from assistant import follow
 from assistant.cues import longest_first
+from assistant.reason import gives_reason
 from assistant.records import Answer
 
 _SEPARATORS = re.compile(r"[？?；;，,。]")
@@ -92,6 +93,9 @@ def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
         if year_left and year_left[-1].end() == len(left) and year_right:  # "2023年和2024年教育支出分别是多少"
             start, shared = year_left[-1].start(), right[year_right.end() :]
             return [f"{left}{shared}{ask}", f"{left[:start]}{year_right.group(0)}{shared}{ask}"]
+        if spans(right):  # "万里街道的基本支出和福利院的项目支出各是多少": the right part names its own department
+            years = "" if _YEAR.search(right) else "".join(m.group(0) for m in _YEAR.finditer(left))
+            return [f"{left}{ask}", f"{years}{right}{ask}"]
         cut = _cut(left, spans)
         lead = left[:cut] + ("的" if left[cut:].startswith("的") else "")
         first = left[len(lead) :]
@@ -262,8 +266,8 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
 def _covered(part: str, whole: Answer) -> bool:
     """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
     rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
-    if asks_why(part):
-        return "「" in whole.text
+    if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
+        return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
     return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
 
 

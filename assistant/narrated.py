@@ -34,9 +34,10 @@ def count_of(t: Turn, query: Query) -> Draft | None:
 def rate_in_text(t: Turn, query: Query) -> Draft | None:
     """A rate per something ("每人每月" ← 710元/人月) the one department in scope prints (assistant/rates.py)."""
     docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
-    if query.year is not None and not query.last_year:
-        docs = [d for d in docs if d.year == query.year] or docs
-    return None if query.last_year else rate_of(docs, query.question, t.kb)
+    asked = {int(y) for y in YEAR_IN_QUESTION.findall(query.question)} | ({query.year} if query.year else set())
+    if asked:
+        docs = [d for d in docs if d.year in asked]  # "2024年…每人每月" with only 2026 loaded: no rate
+    return None if query.last_year or not docs else rate_of(docs, query.question, t.kb)
 
 
 def earlier(t: Turn, query: Query) -> Draft | None:

@@ -37,6 +37,17 @@ def _template(body: str) -> str:
     return to_template(body)
 
 
+@cache
+def own_unit_words() -> tuple[str, ...]:
+    """The words by which an asker points at their own unit (printed_by.toml `own_unit`)."""
+    return tuple(tomllib.loads(Path(__file__).with_name("printed_by.toml").read_text(encoding="utf-8"))["own_unit"])
+
+
+def points_at_own_unit(text: str) -> bool:
+    """Whether the question says "我们单位", "本部门"…: a unit no document names, so never the one printing."""
+    return any(w in text for w in own_unit_words())
+
+
 def printed_by(
     text: str,
     docs: Mapping[str, DocumentInfo],

@@ -24,7 +24,7 @@ from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.places import of_another_place
-from assistant.printed_by import printed_by, without_place
+from assistant.printed_by import points_at_own_unit, printed_by, without_place
 from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
@@ -373,6 +373,8 @@ class Understanding:
             return within
         if previous and previous.doc_ids:
             return list(previous.doc_ids)
+        if points_at_own_unit(text):
+            return list(self.kb.docs)  # "我们单位…": which department is meant, no document can say: asked
         if (
             self.text_of
             and len(self.kb.docs) > 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import assistant.printed_by as printed_by_module
-from assistant.printed_by import printed_by, without_place
+from assistant.printed_by import own_unit_words, points_at_own_unit, printed_by, without_place
 from assistant.tokens import to_template
 from index.records import DocumentInfo
 
@@ -89,3 +89,21 @@ def test_only_the_place_a_question_opens_with_is_blanked() -> None:
 def test_each_asked_word_is_no_part_of_an_item(word: str) -> None:
     texts = {**TEXTS, "cz": TEXTS["cz"] + f"专项经费{word}"}  # printed by one department only
     assert printed_by(f"专项经费{word}", DOCS, texts.__getitem__, _coded) == []
+
+
+@pytest.mark.parametrize("word", own_unit_words())
+def test_a_question_pointing_at_the_askers_own_unit_is_never_scoped_by_printing(word: str) -> None:
+    assert points_at_own_unit(f"{word}社会工作事务行政运行是多少？")
+    assert not points_at_own_unit("社会工作事务行政运行是多少？")
+
+
+@pytest.mark.slow
+def test_the_askers_own_unit_is_asked_back_though_one_department_prints_the_item(store_real: Path) -> None:
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    engine = Engine(Settings(store=store_real))
+    named = engine.answer("社会工作事务行政运行2024年决算多少？")  # only 社工部 prints it: answered for 社工部
+    assert not named.choices and "社会工作部" in named.text
+    own = engine.answer("我们单位社会工作事务行政运行2024年决算多少？")  # "我们单位": no document says which
+    assert own.refused and len(own.choices) == 3  # asked which of the three departments

@@ -62,3 +62,19 @@ def test_the_row_named_is_the_rate_and_two_that_fit_are_asked_back() -> None:
     doc, kb = _kb(*ROADS, _fact("次干路沥青路面", "300", "元/㎡", "收费标准", "另一表 · 次干路沥青路面 · 收费标准"))
     with pytest.raises(Unanswerable):
         answer_rate("次干路沥青路面每平米收多少钱？", doc, kb)
+
+
+def test_a_rate_of_a_year_not_loaded_is_never_given() -> None:
+    from types import SimpleNamespace
+
+    from assistant.narrated import rate_in_text
+    from assistant.records import Query
+
+    _, kb = _kb(FUZHOU, ANNUAL)
+    turn = SimpleNamespace(kb=kb)  # what rate_in_text reads of a turn: its documents and facts
+
+    def asked(question: str) -> Query:
+        return Query(question=question, subjects=(), measure="amount", year=None, doc_ids=("d",))
+
+    assert rate_in_text(turn, asked("2026年民警法定工作日之外加班补贴每人每月多少钱？"))  # type: ignore[arg-type]
+    assert rate_in_text(turn, asked("2024年民警法定工作日之外加班补贴每人每月多少钱？")) is None  # type: ignore[arg-type]
