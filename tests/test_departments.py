@@ -234,13 +234,20 @@ def test_a_printed_change_answers_only_the_years_it_compares(engine: Engine) -> 
     "question",
     [
         "市社会工作部2024年住房公积金是多少？",  # a city's department, not the district's 社会工作部
-        "社工部2024年住房公积金决算比预算少多少？",  # no figure pairs one row's 预算 with its 决算
     ],
 )
 @pytest.mark.slow
 def test_look_alike_questions_get_no_figure(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.refused and a.value is None and not a.figures
+
+
+@pytest.mark.slow
+def test_a_rows_actual_against_its_budget_printed_together(engine: Engine) -> None:
+    """社工部 2024 决算 p20 prints 住房公积金's 全年预算 18.12 and 决算 17.70 万元 in one sentence (its 年初预算 is 0):
+    "决算比预算少多少" is their difference, the 全年预算 named."""
+    a = engine.answer("社工部2024年住房公积金决算比预算少多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("0.42"), "万元") and "全年预算 18.12" in a.text
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.narrative import best_change, changes
 from assistant.records import Answer
+from assistant.registry_asked import registered_amount
 from tests.conftest import REAL, store_of
 
 pytestmark = pytest.mark.slow  # stores of real PDFs of other cities built per module
@@ -111,7 +112,7 @@ def test_a_registry_subject_is_read_at_its_table_when_no_label_names_it(engine: 
     for question, value in (("深圳市财政局2026年“三公”经费预算合计是多少？", Decimal("58.46")),
                             ("深圳市财政局2026年委托业务“三公”经费是多少？", None)):  # fmt: skip
         turn = engine.turn(engine.understanding.documents(question, (), None, None))
-        draft = turn._registered(turn.understanding.understand(question, (), None, None))
+        draft = registered_amount(turn, turn.understanding.understand(question, (), None, None))
         assert (draft.value if draft else None) == value
         assert draft is None or all(f.table_kind == "three_public" for f in draft.facts)
 
