@@ -184,6 +184,14 @@ def _kept(part: str, answer: Answer) -> Answer:
     return answer
 
 
+def catch_all_kept(question: str, answer: Answer) -> Answer:
+    """A question's answer of one figure read from a table, or a refusal when that figure is a catch-all row
+    ("其他城乡社区管理事务支出") the question does not ask ("人大事务支出是多少？"): never another row's figure."""
+    if answer.refused or len(answer.facts) != 1 or answer.value != answer.facts[0].value:
+        return answer
+    return _kept(question, answer)
+
+
 def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
     """The whole question's answer, when it is no answered part's figure, stands for the first part when that
     part's own answer is another figure of the same unit (the two readings disagree: the whole's read all the

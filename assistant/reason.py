@@ -424,11 +424,8 @@ def fits(turn: Turn, query: Query, quote: str) -> bool:
     """Whether a sentence the search found may answer a why-question of a change ("为什么减少"): it gives a
     reason, names the item asked and never states only another item's change. A why-question of no change
     ("为什么是0") is left to the search."""
-    if not WHY.search(query.question):
+    if not WHY.search(query.question) or asked_way(query.question) is None:
         return True
-    if asked_way(query.question) is None:  # "项目支出…原因是什么": a quote of another item's reason never answers
-        names = [turn.pick.name(k) for k in query.subjects if k not in {norm("支出总计"), norm("收入总计")}]
-        return not names or any(norm(n) in norm(quote) for n in names)
     if not gives_reason(quote):
         return False  # an amount, a table cell: no "why"
     doc = turn.pick.doc(query)

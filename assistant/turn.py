@@ -108,6 +108,7 @@ class Turn:
         answer = self._one(question, history, doc_id, within)
         if history or answer.choices:
             return answer
+        answer = compound.catch_all_kept(to_digits(question), answer)  # "人大事务" never 其他…事务支出's figure
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731
         printed = lambda name: self._printed(name, to_digits(question), doc_id, within)  # noqa: E731

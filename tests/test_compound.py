@@ -20,6 +20,7 @@ from assistant.compound import (
     _whole_in_place,
     asks,
     asks_why,
+    catch_all_kept,
     clauses,
     completed,
     cues,
@@ -106,6 +107,22 @@ def test_a_catch_all_row_never_answers_a_part_not_saying_it(word: str) -> None:
     a = Answer(question="q", text="…", refused=False, value=D("23150000"), unit="元", facts=[f])
     assert _kept("西安民政局社会福利支出多少", a).refused
     assert not _kept(f"西安民政局{word}社会福利支出多少", a).refused
+
+
+def test_a_whole_question_is_never_answered_with_a_catch_all_row_it_does_not_ask() -> None:
+    f = Fact(doc_id="d", department="万里街道", year=2024, table="表6", section=None, row="2129999 其他城乡社区管理事务支出",
+             code="2129999", column="合计", value=D("54212362"), unit="元", source="表6")  # fmt: skip
+    a = Answer(question="q", text="…", refused=False, value=D("54212362"), unit="元", facts=[f])
+    assert catch_all_kept("2024年万里街道人大事务支出是多少？", a).refused  # another row, never its figure
+    assert not catch_all_kept("2024年万里街道其他城乡社区管理事务支出是多少？", a).refused
+    total = replace(a, value=D("99706020"), facts=[f])  # a figure not the row's own (computed from it): kept
+    assert not catch_all_kept("2024年万里街道人大事务支出是多少？", total).refused
+
+
+@pytest.mark.slow
+def test_an_item_not_printed_is_not_answered_with_the_catch_all_row(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("2024年万里街道人大事务支出是多少？")  # 万里街道 2024 prints no 人大事务 row
+    assert a.refused and a.value is None
 
 
 def test_a_question_splits_at_its_asking_clauses_only() -> None:

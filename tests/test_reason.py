@@ -335,11 +335,3 @@ def test_a_section_of_unchanged_items_corrects_a_rise_of_the_whole() -> None:
 def test_each_against_budget_word_asks_no_change_over_years(word: str) -> None:
     assert against_budget(str(_data()["against_budget_example"]).format(word=word))
     assert not against_budget("社工部收入支出为什么比2023年增长了？")
-
-
-@pytest.mark.slow
-def test_a_reason_asked_with_no_direction_is_quoted_only_of_the_item_asked(engine: Engine) -> None:
-    query = engine.understand("万里街道2024年行政运行的原因是什么？")
-    turn = engine.turn(list(query.doc_ids))
-    assert not fits(turn, query, "2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元，主要原因是购置公务用车。")
-    assert fits(turn, query, "行政运行比2023年预算执行数减少12.60%。主要原因是：行政运行经费减少。")
