@@ -200,10 +200,12 @@ class FactQuery:
         """How many facts the store holds."""
         return int(self._read("SELECT count(*) FROM facts")[0][0])
 
-    def versions(self) -> frozenset[tuple[str, str]]:
-        """(doc_id, when it was stored) of every document: changes when a document is stored again too
-        (under the department, year or kind a user confirmed)."""
-        return frozenset((str(r[0]), str(r[1])) for r in self._read("SELECT doc_id, ingested_at FROM documents"))
+    def versions(self) -> frozenset[tuple[str, ...]]:
+        """(doc_id, when it was stored, its title, department, year and kind) of every document: changes when a
+        document is stored again too, under the department, year or kind a user confirmed, even within the same
+        second (the time is stored to the second)."""
+        rows = self._read("SELECT doc_id, ingested_at, title, department, year, kind FROM documents")
+        return frozenset(tuple(str(v) for v in r) for r in rows)
 
     def ingested(self) -> list[str]:
         """Document ids in the order they were stored (the order of their facts' ids)."""

@@ -130,7 +130,7 @@ class StoreWatch:
         self.every = every
         self.lock = threading.Lock()
         self.stamp: tuple[tuple[int, int], ...] | float = ()
-        self.ids: frozenset[tuple[str, str]] = frozenset()  # (doc_id, when it was stored)
+        self.ids: frozenset[tuple[str, ...]] = frozenset()  # (doc_id, when it was stored, title, department…)
 
     def _stamp(self) -> tuple[tuple[int, int], ...] | float:
         """The SQLite files' (mtime, size); without them, the current `every`-second interval."""
@@ -143,7 +143,7 @@ class StoreWatch:
             found.append((st.st_mtime_ns, st.st_size))
         return tuple(found) if found else time.monotonic() // self.every
 
-    def _ids(self) -> frozenset[tuple[str, str]]:
+    def _ids(self) -> frozenset[tuple[str, ...]]:
         return self.sql.versions()
 
     def mark(self) -> None:
