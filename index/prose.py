@@ -174,6 +174,8 @@ def clean_subject(raw: str, names: list[str]) -> str:
         s = _TRAIL.sub("", s)
     # a run-in heading before the sentence: "（一）机关运行经费支出情况机关运行经费支出 10.23 万元"
     s = re.sub(r"^[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2})", "", s)
+    # a quoted heading before the department's own sentence: "“三公”经费等预算情况本部门一般公共预算…"
+    s = re.sub(r"^[^，。；]{2,20}?(?:情况说明|情况|说明)(?:本部门|本单位)", "", s)
     if s.startswith("纳入") and "的" in s:  # "纳入 2026 年部门预算的政府采购项目共有": the noun after 的
         s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
@@ -182,7 +184,7 @@ def clean_subject(raw: str, names: list[str]) -> str:
         s = s[1:]
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
         s = s.strip("“”")
-    return s
+    return s if re.search(r"[\u4e00-\u9fffA-Za-z]", s) else ""  # "）" alone names nothing
 
 
 def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, year: int, names: list[str]) -> list[Fact]:
@@ -222,6 +224,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         prev_end = 0
         near: tuple[str, str] | None = None  # the item of the sentence's last figure, which a change may follow
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
+        changed: tuple[str, int, int] | None = None  # (item, base year, sign) of the change just read
         list_start = _list_start(sentence)
         for f in figures:
             value = Decimal(f.group("num").replace(",", ""))
@@ -230,6 +233,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
             prev_end = f.end()
             squeezed = re.sub(r"\s+", "", pre)
+            last_change, changed = changed, None
+            if unit == "%" and last_change and squeezed in ("（", "("):
+                # "较上年减少 24.5 万元（43%）": the rate of the change just read, in its direction
+                item, base, sign = last_change
+                emit(item, f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
+                continue
             if f.group("bound"):  # "生产总值增长 7.8%以上；": a target's bound, never a change from the year before
                 bounded = clean_subject(squeezed, names) or (main[0] if main else item_subject)
                 measure = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
@@ -257,6 +266,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if pending is not None and (verb := _BARE_VERB.fullmatch(squeezed)) and unit in MONEY and target:
                 sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{pending}年增减", sign * value, unit, snippet, None, start + f.start())
+                changed = (target[0], pending, sign)
                 pending = None
                 continue
             pending = None
@@ -264,6 +274,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                changed = (target[0], base, sign)
                 near = target
                 continue
             if unit == "%" and squeezed.startswith("占") and near:
@@ -291,6 +302,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                     sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
                     base = _base_year(sentence[: f.start()], year)
                     emit(item[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                    changed = (item[0], base, sign)
                     near = item
                     continue
             growth = _GROWTH_VERB.search(squeezed)
