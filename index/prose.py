@@ -236,8 +236,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             last_change, changed = changed, None
             if unit == "%" and last_change and squeezed in ("（", "("):
                 # "较上年减少 24.5 万元（43%）": the rate of the change just read, in its direction
-                item, base, sign = last_change
-                emit(item, f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
+                changed_item, base, sign = last_change
+                emit(changed_item, f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
                 continue
             if f.group("bound"):  # "生产总值增长 7.8%以上；": a target's bound, never a change from the year before
                 bounded = clean_subject(squeezed, names) or (main[0] if main else item_subject)
