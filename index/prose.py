@@ -201,7 +201,11 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     paragraph_parent = state.groups[-1][1] if state.groups else None
     first = True
 
+    placed: list[tuple[int, str]] = []  # (offset, item) of each amount or count read, for what follows it
+
     def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
+        if column in ("金额", "数量"):
+            placed.append((offset, row))
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
@@ -352,7 +356,9 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             count = Decimal(cn_number(c.group("cn")))
             emit(c.group("noun"), "数量", count, c.group("unit"), c.group(0), None, start + c.start())
         for flat in _FLAT.finditer(sentence):
-            flat_subject = clean_subject(flat.group("subject"), names) or (main[0] if main else item_subject)
+            # "其中：公务用车运行费6.40万元，与2023年预算持平": the item of the figure just before, else the sentence's
+            before = next((row for at, row in reversed(placed) if start <= at < start + flat.start()), None)
+            flat_subject = clean_subject(flat.group("subject"), names) or before or (main[0] if main else item_subject)
             if flat_subject:
                 unit = next((f.unit for f in reversed(facts) if f.row == flat_subject), main[1] if main else "")
                 base = int(flat.group("year") or year - 1)

@@ -249,3 +249,15 @@ def test_a_quoted_run_in_heading_is_no_part_of_the_item() -> None:
     whole = "一般公共预算“三公”经费及会议费、培训费预算支出"
     assert whole in parents and parents["“三公”经费"] == whole and parents["会议费"] == whole
     assert parents["公务接待费"] == "“三公”经费"
+
+
+def test_unchanged_binds_to_the_figure_just_before_it() -> None:
+    """福州市公安局治安管理支队 2026: "其中：公务用车运行费 25.31 万元，与上年持平；公务用车购置费 0.00 万元，与上年持平"."""
+    got = facts(
+        [
+            "（三）公务用车购置及运行费",
+            "2026 年预算安排 25.31 万元，其中：公务用车运行费 25.31 万元，与上年持平；公务用车购置费 0.00 万元，与上年持平。",
+        ]
+    )
+    changes = {(r, v) for r, c, v, _ in got if c == "比2025年增减"}
+    assert changes == {("公务用车运行费", Decimal(0)), ("公务用车购置费", Decimal(0))}
