@@ -25,6 +25,7 @@ from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from assistant.subject_path import without_fund
+from assistant.within import wholes_of
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
@@ -317,6 +318,7 @@ def incomplete(
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
         for label in read:  # its names; not what its other figures are printed under (其他社会工作事务支出's
             covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
+        covered |= {g for f in draft.facts for w in wholes_of(f.row) for g in grams(norm(w))}  # 三公 of 因公出国
         if words := dropped_words(content, covered, printed, neutral):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)

@@ -21,7 +21,7 @@ from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.exclusion import part_of
 from assistant.explain import listing_sentence
 from assistant.knowledge import grams, norm
-from assistant.parts import named_within, target_asked
+from assistant.parts import target_asked
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
@@ -29,6 +29,7 @@ from assistant.shares import check_share
 from assistant.standing import part_named
 from assistant.tokens import to_template
 from assistant.whole import narrative_total
+from assistant.within import named_within
 from assistant.year_on_year import change, growth, prior, scope_of
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place

@@ -138,19 +138,3 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
         text=text, value=part.value, unit=part.unit, calculations=calculations, facts=[part, whole],
         doc_id=draft.doc_id or part.doc_id,
     )  # fmt: skip
-
-
-def named_within(part: str, whole: str) -> bool:
-    """Whether an item named `part` is one every template prints inside the item named `whole` (parts.toml
-    `[[within]]`: 公务接待费 in the “三公”经费, 公务用车运行维护费 in 公务用车购置及运行维护费)."""
-    p, w = norm(part), norm(whole)
-    for entry in _within():
-        if any(x in w for x in entry["whole"]) and not any(x in p for x in entry["whole"]):
-            if any(x in p for x in entry["part"]):
-                return True
-    return False
-
-
-@cache
-def _within() -> tuple[dict[str, list[str]], ...]:
-    return tuple(tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8"))["within"])

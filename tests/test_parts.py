@@ -22,6 +22,7 @@ from assistant.knowledge import Target
 from assistant.parts import _data, _in_column, _said, named_parts, part_word, printed_parts, target_asked
 from assistant.places import of_another_place
 from assistant.records import Query
+from assistant.within import entries, named_within
 from index.records import Fact
 from tests.conftest import REAL, store_of
 
@@ -139,9 +140,7 @@ def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -
     assert _said("基本支出", change) == "基本支出比2025年增加 2,943.64 万元"
 
 
-@pytest.mark.parametrize("entry", __import__("assistant.parts", fromlist=["_within"])._within())
+@pytest.mark.parametrize("entry", entries())
 def test_each_item_printed_inside_another_is_read_so(entry: dict[str, list[str]]) -> None:
-    from assistant.parts import named_within
-
     part, whole = entry["example"][1], entry["example"][0]
     assert named_within(part, whole) and not named_within(whole, part) and not named_within(whole, whole)
