@@ -195,13 +195,14 @@ def _printed_share(e: Turn, part_key: str, doc: DocumentInfo, after: str) -> Dra
         return None
     f = printed[0]
     whole = f.column.removeprefix("占").removesuffix("的比例").removesuffix("比例")
+    if not whole:
+        return (
+            None  # "其中：基本支出 105.58 万元，占34.30%": the whole is the sentence's, which the figure does not keep
+        )
     words = e.understanding.content(SHARE_ASKED.sub(" ", after), [doc.doc_id])
-    if not whole and re.search(r"[\u4e00-\u9fff]{2,}", words):
-        return None  # "占…的比例" printed with no whole: the question names one
     if re.search(r"[\u4e00-\u9fff]{2,}", words) and not set(grams(norm(words))) <= set(grams(norm(whole))):
         return None  # the question's whole is another than the one printed
-    said = f"占{whole}的" if whole else "所占比例为"
-    text = f"{scope_of(doc)}{e.pick.name(part_key)}{said} {fmt(f.value, '%')}（文件所列）。\n出处：{sources(f)}"
+    text = f"{scope_of(doc)}{e.pick.name(part_key)}占{whole}的 {fmt(f.value, '%')}（文件所列）。\n出处：{sources(f)}"
     return Draft(text=text, value=f.value, unit="%", facts=[f])
 
 
