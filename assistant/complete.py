@@ -253,8 +253,19 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         same = cue.up if asked in cue.up else cue.down
         return bool(re.search(r"上年|去年|上一年|\d{4}\s*年", shown_text)) and any(w in shown_text for w in same)
     m = cue.pattern.search(span)
-    said = _numbers(m.group("number")) if m else set()
-    return bool(said & _numbers(shown_text))
+    return bool(m) and _said_in(m.group("number"), _numbers(shown_text))
+
+
+def _said_in(said: str, shown: set[Decimal]) -> bool:
+    """A figure the question states is among those shown, at the precision it is said: "下降了71%" of a printed
+    71.43%, never of 70.6% or 72%."""
+    try:
+        value = to_decimal(said)
+    except InvalidOperation:
+        return False
+    places = len(said.partition(".")[2])
+    step = Decimal(1).scaleb(-places)
+    return any(abs(v) == value or (abs(v) - value).copy_abs() < step / 2 and abs(v).quantize(step) == value for v in shown)
 
 
 def _contrary(cue: Cue, span: str, draft: Draft) -> str:

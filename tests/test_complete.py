@@ -335,3 +335,13 @@ def test_the_stated_budget_income_is_the_income_total_of_the_table() -> None:
     total = fact("收入总计", "872031967.20", "元", table="表1", column="预算数")
     spending = fact("支出总计", "872031967.20", "元", table="表1", column="预算数")
     assert _same_subject(total, stated) and not _same_subject(spending, stated)
+
+
+@pytest.mark.parametrize(
+    ("said", "shown", "kept"),
+    [("71", "71.43", True), ("71", "72", False), ("20", "20", True), ("30.8", "-30.8", True), ("7", "71.43", False)],
+)
+def test_a_stated_figure_is_shown_at_the_precision_it_is_said(said: str, shown: str, kept: bool) -> None:
+    from assistant.complete import _said_in
+
+    assert _said_in(said, {Decimal(shown)}) is kept  # "下降了71%" of a printed 71.43%
