@@ -32,6 +32,8 @@ FIGURE = re.compile(
     rf"(?:(?P<bound>{_BOUNDS})(?=[，,；;。]|$))?(?!\s*(?:[（(]含[)）])?\s*(?:{_BOUNDS}))"
 )
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
+# "本单位无下属单位": a count of none (units under the department are asked as a count: "有几个下属单位")
+_NO_UNITS = re.compile(r"(?:本单位|本部门)(?:无|没有)(?P<noun>(?:下属|所属|二级)(?:预算)?单位)")
 _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
 _CHANGE = re.compile(
     rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:[^，,；;。比较]{{0,24}}?)(?P<verb>增加|减少|增长|下降|多|少)$"
@@ -355,6 +357,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         for c in _CN_COUNT.finditer(sentence):
             count = Decimal(cn_number(c.group("cn")))
             emit(c.group("noun"), "数量", count, c.group("unit"), c.group(0), None, start + c.start())
+        for c in _NO_UNITS.finditer(sentence):
+            emit(c.group("noun"), "数量", Decimal(0), "个", c.group(0), None, start + c.start())
         for flat in _FLAT.finditer(sentence):
             # "其中：公务用车运行费6.40万元，与2023年预算持平": the item of the figure just before, else the sentence's
             before = next((row for at, row in reversed(placed) if start <= at < start + flat.start()), None)

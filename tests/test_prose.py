@@ -261,3 +261,8 @@ def test_unchanged_binds_to_the_figure_just_before_it() -> None:
     )
     changes = {(r, v) for r, c, v, _ in got if c == "比2025年增减"}
     assert changes == {("公务用车运行费", Decimal(0)), ("公务用车购置费", Decimal(0))}
+
+
+def test_no_units_under_the_department_is_a_count_of_none() -> None:
+    """无锡市交通运输局 2026 单位预算: "本单位无下属单位。"."""
+    assert ("下属单位", "数量", Decimal(0), None) in facts(["单位内设办公室、财务处等处室。本单位无下属单位。"])
