@@ -236,8 +236,13 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return explaining or any(w in read for w in cue.words)
     if cue.kind == "qualifier":
         return explaining or all(g in read for g in grams(norm(span)))
-    if cue.kind == "several":
-        return (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations) or bool(draft.items)
+    if cue.kind == "several":  # figures, items, or the names a count's sentence lists ("分别是：院长室、办公室…")
+        named = bool(re.search(r"分别是：[^。\n]+、", draft.text))
+        return (
+            (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations)
+            or bool(draft.items)
+            or named
+        )
     if cue.kind == "years":
         years = {f.year for f in draft.facts}
         return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
@@ -265,7 +270,9 @@ def _said_in(said: str, shown: set[Decimal]) -> bool:
         return False
     places = len(said.partition(".")[2])
     step = Decimal(1).scaleb(-places)
-    return any(abs(v) == value or (abs(v) - value).copy_abs() < step / 2 and abs(v).quantize(step) == value for v in shown)
+    return any(
+        abs(v) == value or ((abs(v) - value).copy_abs() < step / 2 and abs(v).quantize(step) == value) for v in shown
+    )
 
 
 def _contrary(cue: Cue, span: str, draft: Draft) -> str:

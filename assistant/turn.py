@@ -371,8 +371,8 @@ class Turn:
             return draft
         if query.measure == "share":
             return self._share_of(query)
-        if query.measure == "amount" and (counted := count_of(self, query)):
-            return counted  # a count the narrative prints, with its stance (held or planned) and scope
+        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)):
+            return counted  # a count the narrative prints (with the names it lists: "几个…分别是哪些")
         try:
             draft = self._composed(query)
             if query.measure == "amount" and column_unbound(query, draft):
