@@ -258,7 +258,7 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         same = cue.up if asked in cue.up else cue.down
         return bool(re.search(r"上年|去年|上一年|\d{4}\s*年", shown_text)) and any(w in shown_text for w in same)
     m = cue.pattern.search(span)
-    return bool(m) and _said_in(m.group("number"), _numbers(shown_text))
+    return m is not None and _said_in(m.group("number"), _numbers(shown_text))
 
 
 def _said_in(said: str, shown: set[Decimal]) -> bool:
