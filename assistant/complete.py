@@ -25,6 +25,7 @@ from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from assistant.subject_path import without_fund
+from assistant.within import wholes_of
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
@@ -235,8 +236,13 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return explaining or any(w in read for w in cue.words)
     if cue.kind == "qualifier":
         return explaining or all(g in read for g in grams(norm(span)))
-    if cue.kind == "several":
-        return (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations) or bool(draft.items)
+    if cue.kind == "several":  # figures, items, or the names a count's sentence lists ("分别是：院长室、办公室…")
+        named = bool(re.search(r"分别是：[^。\n]+、", draft.text))
+        return (
+            (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations)
+            or bool(draft.items)
+            or named
+        )
     if cue.kind == "years":
         years = {f.year for f in draft.facts}
         return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
@@ -252,8 +258,21 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         same = cue.up if asked in cue.up else cue.down
         return bool(re.search(r"上年|去年|上一年|\d{4}\s*年", shown_text)) and any(w in shown_text for w in same)
     m = cue.pattern.search(span)
-    said = _numbers(m.group("number")) if m else set()
-    return bool(said & _numbers(shown_text))
+    return m is not None and _said_in(m.group("number"), _numbers(shown_text))
+
+
+def _said_in(said: str, shown: set[Decimal]) -> bool:
+    """A figure the question states is among those shown, at the precision it is said: "下降了71%" of a printed
+    71.43%, never of 70.6% or 72%."""
+    try:
+        value = to_decimal(said)
+    except InvalidOperation:
+        return False
+    places = len(said.partition(".")[2])
+    step = Decimal(1).scaleb(-places)
+    return any(
+        abs(v) == value or ((abs(v) - value).copy_abs() < step / 2 and abs(v).quantize(step) == value) for v in shown
+    )
 
 
 def _contrary(cue: Cue, span: str, draft: Draft) -> str:
@@ -317,6 +336,7 @@ def incomplete(
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
         for label in read:  # its names; not what its other figures are printed under (其他社会工作事务支出's
             covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
+        covered |= {g for f in draft.facts for w in wholes_of(f.row) for g in grams(norm(w))}  # 三公 of 因公出国
         if words := dropped_words(content, covered, printed, neutral):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)

@@ -17,11 +17,12 @@ from assistant.answer import Engine
 from assistant.complete import cues, unread
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _beside, _part_of
+from assistant.exclusion import _beside, part_of
 from assistant.knowledge import Target
 from assistant.parts import _data, _in_column, _said, named_parts, part_word, printed_parts, target_asked
 from assistant.places import of_another_place
 from assistant.records import Query
+from assistant.within import entries, named_within
 from index.records import Fact
 from tests.conftest import REAL, store_of
 
@@ -91,7 +92,7 @@ def test_a_column_beside_the_whole_is_not_its_part() -> None:
     total = fact("合计", "984760.87", column="合计", column_role="合计", **row)
     basic = fact("合计", "3305.86", column="基本支出", column_role="基本支出", **row)
     project = fact("合计", "981455.01", column="项目支出", column_role="项目支出", **row)
-    assert _part_of(basic, total) and not _part_of(basic, project)  # 项目支出 holds no 基本支出
+    assert part_of(basic, total) and not part_of(basic, project)  # 项目支出 holds no 基本支出
     assert _beside(basic, project) and not _beside(basic, total)
 
 
@@ -137,3 +138,9 @@ def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -
         _in_column(amount, whole, [amount, fact("基本支出", "1", column="比2025年增减", source="其他 · 「…」")]) is None
     )
     assert _said("基本支出", change) == "基本支出比2025年增加 2,943.64 万元"
+
+
+@pytest.mark.parametrize("entry", entries())
+def test_each_item_printed_inside_another_is_read_so(entry: dict[str, list[str]]) -> None:
+    part, whole = entry["example"][1], entry["example"][0]
+    assert named_within(part, whole) and not named_within(whole, part) and not named_within(whole, whole)
