@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant.cues import longest_first
+from assistant.cues import alternation, longest_first, year_words
 from assistant.understand import NOT_BUDGET
 from index.records import Fact
 
@@ -53,6 +53,26 @@ def is_actual(f: Fact) -> bool:
     if f.doc_kind == "决算":
         return f.column_role not in BUDGET_ROLES and "预算数" not in f.column
     return _any(_words()["actual_printed"], printed.replace("决算表", ""))
+
+
+@cache
+def _column_year() -> re.Pattern[str]:
+    measures = alternation(year_words("column_measures"))
+    last, this = alternation(year_words("last_year")), alternation(year_words("this_year"))
+    return re.compile(rf"(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|(?P<last>{last})|(?P<this>{this}))(?:{measures})?")
+
+
+def column_year(f: Fact) -> int:
+    """The year a figure is for by its column's header (years.toml column_measures): a header part "2025年预算数"
+    → 2025; "上年", "上年预算数" → the year before the document's; "本年预算数" → the document's. Any other column
+    ("合计", "上年结转", "比2025年增减") is the document's year."""
+    for part in f.column.split("·"):
+        m = _column_year().fullmatch(part.strip())
+        if m and m.group("year"):
+            return int(m.group("year"))
+        if m and m.group("last"):
+            return f.year - 1
+    return f.year
 
 
 def asked_years(question: str) -> list[int]:
