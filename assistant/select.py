@@ -136,7 +136,7 @@ class Selector:
             facts = [f for f in facts if f.fund == query.fund]
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
-            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column] or _one_budget(pool)
+            facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
