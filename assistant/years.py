@@ -55,22 +55,25 @@ def is_actual(f: Fact) -> bool:
     return _any(_words()["actual_printed"], printed.replace("决算表", ""))
 
 
+COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")  # a header part starting with a year: "2025年年初预算数"
+
+
 @cache
-def _column_year() -> re.Pattern[str]:
+def _last_year_column() -> re.Pattern[str]:
+    """A header part that is a word of the year before, alone or with a measure: "上年", "上年度预算数"."""
     measures = alternation(year_words("column_measures"))
-    last, this = alternation(year_words("last_year")), alternation(year_words("this_year"))
-    return re.compile(rf"(?:(?P<year>(?:19|20)\d{{2}})\s*年度?|(?P<last>{last})|(?P<this>{this}))(?:{measures})?")
+    return re.compile(rf"(?:{alternation(year_words('last_year'))})度?(?:{measures})?")
 
 
 def column_year(f: Fact) -> int:
-    """The year a figure is for by its column's header (years.toml column_measures): a header part "2025年预算数"
-    → 2025; "上年", "上年预算数" → the year before the document's; "本年预算数" → the document's. Any other column
-    ("合计", "上年结转", "比2025年增减") is the document's year."""
+    """The year a figure is for by its column's header: a header part starting with a year ("2025年预算数",
+    "2025年年初预算数") → that year; a part that is a word of the year before ("上年", "上年预算数"; years.toml
+    column_measures) → the year before the document's. Any other column ("合计", "本年预算数", "上年结转",
+    "比2025年增减") is the document's year."""
     for part in f.column.split("·"):
-        m = _column_year().fullmatch(part.strip())
-        if m and m.group("year"):
-            return int(m.group("year"))
-        if m and m.group("last"):
+        if m := COLUMN_YEAR.match(part.strip()):
+            return int(m.group(1))
+        if _last_year_column().fullmatch(part.strip()):
             return f.year - 1
     return f.year
 
