@@ -130,3 +130,17 @@ def test_across_departments_read_this_years_column(engine: Engine) -> None:
     answer = engine.answer("哪个部门的三公经费最多？")
     assert not answer.refused, answer.text
     assert "7.5" not in answer.text and "5 万元" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("深圳市科学技术协会上年三公经费是多少？", Decimal("7.5")),  # the 上年 column's own figure
+        ("深圳市科学技术协会去年的培训费是多少？", Decimal(10)),
+        ("深圳市工程技术协会2021年公务接待费是多少？", Decimal("2.5")),  # 上年预算数 of a 2022 document
+    ],
+)
+def test_the_year_before_is_read_in_its_column(engine: Engine, question: str, value: Decimal) -> None:
+    answer = engine.answer(question)
+    assert not answer.refused and answer.value == value, answer.text
+    assert all(column_year(f) == f.year - 1 for f in answer.facts), answer.text
