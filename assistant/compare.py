@@ -19,6 +19,7 @@ from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
+from assistant.years import column_year
 from index.facts import EMPTY_TABLE
 from index.normal import label_key
 from index.query import PROSE, FactQuery, Located
@@ -32,7 +33,6 @@ OWN_ROLES = {
 # a column of a table read across by year: "2025年", "2026年度", "2025年预算数" (its role is only its year)
 YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
-PRIOR_COLUMN = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算数|决算数|预算|决算|执行数)?")  # never this year's
 YEAR_SAID = re.compile(r"((?:19|20)\d{2})\s*年")
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
@@ -277,11 +277,12 @@ def _choose(
         facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
     doc_kind = facts[0].doc_kind if facts else "预算"
     wanted = place.roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
-    role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
     if year is not None and facts and year != facts[0].year:
         facts = _year_columns(facts, year)  # another year is only ever read in that year's own column
     else:
-        facts = [f for f in facts if f.column_role == role] if role else _own_year(facts)
+        own = [f for f in facts if column_year(f) == f.year]  # a 上年 / 2025年 column's 合计 is last year's
+        role = next((r for r in wanted if any(f.column_role == r for f in own)), None)
+        facts = [f for f in own if f.column_role == role] if role else _own_year(facts)
     if not facts:
         return ()
     if coded:
@@ -315,14 +316,15 @@ def _own_year(facts: list[Fact]) -> list[Fact]:
     """The facts of no column role: in a table read across by 年度 (2025年, 2026年预算数, 增减变化金额) only
     the column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
     loose = [f for f in facts if f.column_role is None or YEAR_COLUMN.fullmatch(label_key(f.column_role))]
-    loose = [f for f in loose if not PRIOR_COLUMN.fullmatch(label_key(f.column))]  # "上年": last year's
-    years = [(f, m) for f in loose if (m := YEAR_COLUMN.fullmatch(label_key(f.column)))]
-    return [f for f, m in years if int(m.group(1)) == f.year] if years else loose
+    if any(YEAR_COLUMN.fullmatch(label_key(f.column)) for f in loose):  # only the own year's column, if any
+        loose = [f for f in loose if YEAR_COLUMN.fullmatch(label_key(f.column))]
+    return [f for f in loose if column_year(f) == f.year]  # "上年", "2025年预算数": another year's
 
 
 def _year_columns(facts: list[Fact], year: int) -> list[Fact]:
-    """The facts printed in the column of `year` of a table read across by 年度 (none if it has no such column)."""
-    return [f for f in facts if (m := YEAR_COLUMN.fullmatch(label_key(f.column))) and int(m.group(1)) == year]
+    """The facts printed in the column of `year` (another than the document's) of a table read across by 年度, or
+    under a 上年 header for the year before (none if it has no such column)."""
+    return [f for f in facts if column_year(f) == year]  # "2025年预算数", or "上年" for the year before
 
 
 def figure(text: str, r: Reading) -> Part:

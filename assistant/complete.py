@@ -140,21 +140,28 @@ def fact_evidence(f: Fact) -> str:
 
 
 def _same_name(question: str, draft: Draft, kb: Knowledge) -> str | None:
-    """A 科目 printed under several parents with one name ("一般行政管理事务" of 群众团体事务, 宣传事务 …) answered
-    with one of them when the question names neither the parent nor the code: which one is asked back."""
+    """A 科目 name printed on several rows of one table, none above another ("一般行政管理事务" of 群众团体事务 and
+    of 宣传事务; 20503 职业教育 (款) and 2059803 职业教育 (项) of 超长期特别国债安排的支出), answered with one of them when
+    the question names neither its code nor its parent: every such row is listed and which one is asked back."""
     plain = norm(question)
+    levels = {3: "类", 5: "款", 7: "项"}
     for f in draft.facts:
-        if not (f.table and f.code and len(f.code) == 7 and f.code.isdigit()) or f.code in question:
+        if not (f.table and f.code and f.code.isdigit() and len(f.code) in levels) or f.code in question:
             continue
-        rows = kb.facts_by_doc.get(f.doc_id, [])
-        codes = {g.code for g in rows if g.table == f.table and norm(g.row) == norm(f.row) and g.code}
-        if len(codes) < 2:
+        rows = [g for g in kb.facts_by_doc.get(f.doc_id, []) if g.table == f.table and g.code and g.code.isdigit()]
+        codes = {c for g in rows if (c := g.code) and norm(g.row) == norm(f.row) and len(c) in levels}
+        apart = sorted(c for c in codes if not (c.startswith(f.code) or f.code.startswith(c)))  # not its own line
+        if not apart:
             continue
-        heads = {g.code: g.row for g in rows if g.table == f.table and g.code in {c[:5] for c in codes if c}}
-        if norm(heads.get(f.code[:5], "")) in plain and heads.get(f.code[:5]):
-            continue
-        parents = "、".join(dict.fromkeys(heads.get(c[:5], c) for c in sorted(c for c in codes if c)))
-        return f"文件中有多行“{f.row}”（分别在{parents}下），请说明问的是哪一款下的"
+        names = {g.code: g.row for g in rows}
+        head = names.get(f.code[:-2], "") if len(f.code) > 3 else ""
+        if head and norm(head) in plain.replace(norm(f.row), " "):  # "宣传事务的一般行政管理事务": the parent says
+            continue  # which (outside the name: "职业教育支出" does not say 教育支出)
+        listed = "、".join(
+            f"{c} {f.row}（{levels[len(c)]}" + (f"，{names[c[:-2]]}下" if names.get(c[:-2]) else "") + "）"
+            for c in sorted({f.code, *apart})
+        )
+        return f"文件中有多行“{f.row}”：{listed}，请说明问的是哪一行"
     return None
 
 

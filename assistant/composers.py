@@ -20,6 +20,7 @@ from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.exclusion import part_of
 from assistant.explain import listing_sentence
+from assistant.juesuan_budget import names_whole, whole_budget
 from assistant.knowledge import grams, norm
 from assistant.parts import target_asked
 from assistant.records import Citation, Measure, Query
@@ -28,6 +29,7 @@ from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coar
 from assistant.shares import check_share
 from assistant.standing import part_named
 from assistant.tokens import to_template
+from assistant.understand import asks_budget
 from assistant.whole import narrative_total
 from assistant.within import named_within
 from assistant.year_on_year import change, growth, prior, scope_of
@@ -81,6 +83,9 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     except Unanswerable:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
+        name = e.pick.name(query.subjects[0])
+        if doc.kind == "决算" and query.column is None and asks_budget(query.question) and names_whole(name):
+            return whole_budget(e.kb, doc, name)  # "社工部2024年预算是多少？" of a 决算: its 年初/全年预算
         raise
     asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
     unit = next((u for u in (asked.groups() if asked else ()) if u), None)

@@ -13,6 +13,7 @@ from assistant.standing import refuse_same_name_rows, standing, without_inclusio
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
+from assistant.years import column_year
 from index.catalog import count_unit
 from index.records import DocumentInfo, Fact
 from index.units import MONEY
@@ -107,7 +108,7 @@ class Selector:
             f
             for f in pool
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
-            and not ((y := re.match(r"(\d{4})年", f.column)) and int(y.group(1)) != doc.year)  # "2025年预算数"
+            and column_year(f) == f.year  # never a "2025年预算数", "上年" or "上年预算数" column's figure
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
@@ -135,7 +136,7 @@ class Selector:
             facts = [f for f in facts if f.fund == query.fund]
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
-            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column] or _one_budget(pool)
+            facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
