@@ -20,7 +20,7 @@ from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.explain import listing_sentence
 from assistant.knowledge import norm
-from assistant.parts import target_asked
+from assistant.parts import target_asked, unit_asked
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
@@ -80,8 +80,7 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
         raise
-    asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-    unit = next((u for u in (asked.groups() if asked else ()) if u), None)
+    unit = unit_asked(query.question)
     if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
         c = calc.in_unit(operand(f), unit)
         text = (
