@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
 
@@ -20,6 +21,7 @@ from assistant.cues import longest_first
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources
 from assistant.knowledge import Knowledge, Target, norm
 from assistant.standing import without_inclusions
+from assistant.tokens import glossary_data
 from index.records import Fact
 
 _CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2025年增减"), said as the text says it
@@ -98,6 +100,24 @@ def sibling_word(part: Fact, parts: list[Fact]) -> str:
     tail = _shared([n[::-1] for n in names])
     row = norm(part.row)
     return row[head : len(row) - tail] if head + tail < len(row) else ""
+
+
+def under_unasked_part(f: Fact, facts: list[Fact], question: str) -> bool:
+    """A prose figure listed under a whole that is itself listed as a part, when the question names none of the
+    words that whole adds to the figure's name: "其中一般公共预算拨款政府采购 11307.34 万元：…政府采购服务预算
+    8364.59 万元" holds a narrower 政府采购服务 than "政府采购服务预算多少" asks (8941.32, under the total)."""
+    if f.table or not f.parent:
+        return False
+    above = next((g for g in facts if g.table is None and g.doc_id == f.doc_id and norm(g.row) == norm(f.parent)), None)
+    if above is None or not above.parent:
+        return False
+    whole, row = norm(f.parent), norm(f.row)
+    m = SequenceMatcher(None, whole, row, autojunk=False).find_longest_match(0, len(whole), 0, len(row))
+    adds = whole[: m.a] + " " + whole[m.a + m.size :] if m.size >= 2 else whole
+    for word in longest_first(glossary_data()["item_neutral"]):
+        adds = adds.replace(word, " ")
+    pieces = [w for w in adds.split() if len(w) >= 2]
+    return bool(pieces) and not any(w in norm(question) for w in pieces)
 
 
 def named_parts(question: str, whole: Fact, parts: list[Fact], subject: str = "") -> list[Fact]:

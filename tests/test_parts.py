@@ -28,6 +28,7 @@ from assistant.parts import (
     printed_parts,
     sibling_word,
     target_asked,
+    under_unasked_part,
     unit_asked,
 )
 from assistant.places import of_another_place
@@ -80,6 +81,19 @@ def test_a_part_is_named_by_the_words_that_set_it_apart_from_the_parts_listed_wi
     assert named_parts("无锡交通局2026年政府采购预算里服务类多少元？", whole, parts) == [parts[2]]
     assert named_parts("无锡交通局2026年政府采购预算多少？", whole, parts) == []
     assert sibling_word(parts[0], parts[:1]) == ""  # alone, nothing sets it apart
+
+
+def test_a_figure_listed_under_a_narrower_whole_than_asked_is_not_the_one_asked() -> None:
+    # 重庆市水利局 2026 五、"政府采购预算总额 11884.37 万元：…政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购
+    # 11307.34 万元：…政府采购服务预算 8364.59 万元" (round 6 r6b093)
+    total = fact("所属各预算单位政府采购预算总额", "11884.37", department="重庆市水利局")
+    public = fact("一般公共预算拨款政府采购", "11307.34", parent=total.row, department="重庆市水利局")
+    services = fact("政府采购服务", "8941.32", parent=total.row, department="重庆市水利局")
+    narrower = fact("政府采购服务", "8364.59", parent=public.row, department="重庆市水利局")
+    facts = [total, public, services, narrower]
+    asked = "重庆水利局政府采购服务预算多少？"
+    assert [f.value for f in facts if under_unasked_part(f, facts, asked)] == [Decimal("8364.59")]
+    assert not under_unasked_part(narrower, facts, "重庆水利局政府采购服务预算中一般公共预算拨款的是多少？")
 
 
 def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
