@@ -102,6 +102,16 @@ def sibling_word(part: Fact, parts: list[Fact]) -> str:
     return row[head : len(row) - tail] if head + tail < len(row) else ""
 
 
+def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
+    """The figures of `facts` that are no row of a part's table (基本支出表, 项目支出表) when `question` names no part
+    and something else prints the item (the text, or a table of all spending); `facts` otherwise."""
+    data = _data()
+    if any(w in question for w in data["part_words"]):
+        return facts
+    whole = [f for f in facts if f.table_kind not in data["part_table_kinds"]]
+    return whole or facts
+
+
 def under_unasked_part(f: Fact, facts: list[Fact], question: str) -> bool:
     """A prose figure listed under a whole that is itself listed as a part, when the question names none of the
     words that whole adds to the figure's name: "其中一般公共预算拨款政府采购 11307.34 万元：…政府采购服务预算

@@ -24,6 +24,7 @@ from assistant.parts import (
     _in_column,
     _said,
     named_parts,
+    of_unasked_part_table,
     part_word,
     printed_parts,
     sibling_word,
@@ -94,6 +95,18 @@ def test_a_figure_listed_under_a_narrower_whole_than_asked_is_not_the_one_asked(
     asked = "重庆水利局政府采购服务预算多少？"
     assert [f.value for f in facts if under_unasked_part(f, facts, asked)] == [Decimal("8364.59")]
     assert not under_unasked_part(narrower, facts, "重庆水利局政府采购服务预算中一般公共预算拨款的是多少？")
+
+
+def test_a_row_of_a_part_s_table_never_answers_an_item_the_text_totals() -> None:
+    # a 部门预算: the text prints "委托业务费…预算为349万元", the 一般公共预算基本支出表 its 30227 row (基本支出 only)
+    text = fact("委托业务费", "349")
+    basic = fact(
+        "委托业务费", "20", table="表8", code="30227", column="合计", table_kind="general_public_basic_by_economic"
+    )
+    assert of_unasked_part_table([basic, text], "委托业务费多少？") == [text]
+    assert of_unasked_part_table([basic, text], "基本支出中委托业务费多少？") == [basic, text]  # the part asked
+    assert of_unasked_part_table([basic], "委托业务费多少？") == [basic]  # printed nowhere else: labelled as the part
+    assert all(w in _data()["part_words"] for w in ("基本支出", "项目支出"))
 
 
 def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
