@@ -103,13 +103,14 @@ def sibling_word(part: Fact, parts: list[Fact]) -> str:
 
 
 def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
-    """The figures of `facts` that are no row of a part's table (基本支出表, 项目支出表) when `question` names no part
-    and something else prints the item (the text, or a table of all spending); `facts` otherwise."""
+    """The figures of `facts` that are no row of a part's table (基本支出表) when `question` names no part and the
+    item's whole is printed (the text, or a table of all spending: parts.toml); `facts` otherwise."""
     data = _data()
     if any(w in question for w in data["part_words"]):
         return facts
-    whole = [f for f in facts if f.table_kind not in data["part_table_kinds"]]
-    return whole or facts
+    if not any(f.table is None or f.table_kind in data["whole_table_kinds"] for f in facts):
+        return facts
+    return [f for f in facts if f.table_kind not in data["part_table_kinds"]]
 
 
 def under_unasked_part(f: Fact, facts: list[Fact], question: str) -> bool:

@@ -106,7 +106,7 @@ def test_a_row_of_a_part_s_table_never_answers_an_item_the_text_totals() -> None
     assert of_unasked_part_table([basic, text], "委托业务费多少？") == [text]
     assert of_unasked_part_table([basic, text], "基本支出中委托业务费多少？") == [basic, text]  # the part asked
     assert of_unasked_part_table([basic], "委托业务费多少？") == [basic]  # printed nowhere else: labelled as the part
-    assert all(w in _data()["part_words"] for w in ("基本支出", "项目支出"))
+    assert all(w in _data()["part_words"] for w in ("基本支出", "人员经费", "公用经费"))
 
 
 def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
