@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from assistant.cues import longest_first
 from assistant.draft import Draft
-from assistant.dropped import dropped_words
+from assistant.dropped import dropped_words, own_sentence
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from assistant.subject_path import without_fund
@@ -166,13 +166,13 @@ def _same_name(question: str, draft: Draft, kb: Knowledge) -> str | None:
 
 
 def _read_text(kb: Knowledge, f: Fact) -> str:
-    """All a figure is printed under: its evidence, the sentence a prose figure ends, and the names of the
-    科目 above a coded row (行政运行 2120101 is 城乡社区管理事务's)."""
+    """All a figure is printed under: its evidence, the sentence a prose figure ends (without the other figures'
+    names: `own_sentence`), and the names of the 科目 above a coded row (行政运行 2120101 is 城乡社区管理事务's)."""
     above = []
     if f.code and f.code.isdigit() and len(f.code) in (5, 7):
         heads = {f.code[:3], f.code[:5]} - {f.code}
         above = [g.row for g in kb.facts_by_doc.get(f.doc_id, []) if g.code in heads]
-    return " ".join([fact_evidence(f), kb.sentence_of(f), *dict.fromkeys(above)])
+    return " ".join([fact_evidence(f), own_sentence(kb, f), *dict.fromkeys(above)])
 
 
 def _numbers(text: str) -> set[Decimal]:

@@ -22,7 +22,7 @@ from assistant.exclusion import part_of
 from assistant.explain import listing_sentence
 from assistant.juesuan_budget import names_whole, whole_budget
 from assistant.knowledge import grams, norm
-from assistant.parts import target_asked
+from assistant.parts import target_asked, unit_asked
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
@@ -87,8 +87,7 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         if doc.kind == "决算" and query.column is None and asks_budget(query.question) and names_whole(name):
             return whole_budget(e.kb, doc, name)  # "社工部2024年预算是多少？" of a 决算: its 年初/全年预算
         raise
-    asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-    unit = next((u for u in (asked.groups() if asked else ()) if u), None)
+    unit = unit_asked(query.question)
     if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
         c = calc.in_unit(operand(f), unit)
         text = (

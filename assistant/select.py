@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
+from assistant.parts import of_unasked_part_table, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
@@ -118,6 +119,8 @@ class Selector:
             codes = {f.code for f in facts if f.code}
             text = [f for f in facts if f.table is None and (codes == {query.code} or query.code in f.source)]
             facts = [f for f in facts if f.code == query.code] + text
+        if not query.column:  # "委托业务费多少": never the 基本支出表's row when the item's whole is printed
+            facts = of_unasked_part_table(facts, query.question)
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:
@@ -161,6 +164,13 @@ class Selector:
             facts = written or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
+        if not best.table and len(said) > 1:  # the text's figures listed under a narrower whole than asked go
+            doc_facts = self.kb.facts_by_doc.get(doc.doc_id, [])
+            kept = [f for f in facts if not under_unasked_part(f, doc_facts, query.question)]
+            if kept and len(kept) < len(facts):
+                facts = kept
+                best = self.rank(facts, query)[0]
+                said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
         refuse_same_name_rows(best, facts, self.name(key))  # three projects called 审计业务经费: which one?

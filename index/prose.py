@@ -232,12 +232,22 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
         changed: tuple[str, int, int] | None = None  # (item, base year, sign) of the change just read
         list_start = _list_start(sentence)
+        colon_head: tuple[str, str] | None = None  # the figure a colon lists the parts of
+        last_amount: tuple[str, str] | None = None  # the item of the figure just before, when an amount of an item
         for f in figures:
             value = Decimal(f.group("num").replace(",", ""))
             unit = f.group("unit").replace("台(套)", "台（套）")
             pre = _pre(sentence, prev_end, f.start())
             snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
+            gap = sentence[prev_end : f.start()].lstrip()
             prev_end = f.end()
+            # "总额 11884.37 万元：货物 2703.49 万元、工程 239.56 万元": the figures listed after a figure's colon
+            # (joined by 、) are its parts, never the whole a later "其中" is part of
+            if gap.startswith(("：", ":")):
+                colon_head = last_amount if last_amount and last_amount[1] == unit else None
+            elif not gap.startswith("、"):
+                colon_head = None
+            last_amount = None
             squeezed = re.sub(r"\s+", "", pre)
             last_change, changed = changed, None
             if unit == "%" and last_change and squeezed in ("（", "("):
@@ -343,6 +353,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = facts[-1].row.removesuffix("总数") + subject
             in_list = list_start is not None and f.start() > list_start and main is not None
             parent = main[0] if in_list and main and main[0] != subject else None
+            if colon_head and colon_head[0] != subject:
+                parent = colon_head[0]
             if first and parent is None and paragraph_parent != subject:
                 parent = paragraph_parent
             column = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
@@ -351,8 +363,9 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             emit(subject, column, value, unit, snippet, parent, start + f.start())
             if unit != "%":
                 near = (subject, unit)
-            if not in_list and unit != "分":  # a score is no whole that later figures are parts of
+            if not in_list and not colon_head and unit != "分":  # a score is no whole that later figures are parts of
                 main = (subject, unit)
+            last_amount = (subject, unit) if column == "金额" else None
             first = False
         for c in _CN_COUNT.finditer(sentence):
             count = Decimal(cn_number(c.group("cn")))

@@ -266,3 +266,17 @@ def test_unchanged_binds_to_the_figure_just_before_it() -> None:
 def test_no_units_under_the_department_is_a_count_of_none() -> None:
     """无锡市交通运输局 2026 单位预算: "本单位无下属单位。"."""
     assert ("下属单位", "数量", Decimal(0), None) in facts(["单位内设办公室、财务处等处室。本单位无下属单位。"])
+
+
+def test_figures_listed_after_a_figure_s_colon_are_its_parts_and_a_later_qizhong_is_of_the_whole() -> None:
+    # 重庆市水利局 2026 五、其他重要事项的情况说明 (第7–8页), as printed
+    text = (
+        "2026 年重庆市水利局所属各预算单位政府采购预算总额 11884.37 万元：政府采购货物预算2703.49 万元、政府采购工程"
+        "预算 239.56 万元、政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购 11307.34 万元：政府采购货物"
+        "预算 2703.19 万元、政府采购工程预算 239.56 万元、政府采购服务预算 8364.59 万元。"
+    )
+    got = facts([text], ("重庆市水利局2026年部门预算情况说明", "五、其他重要事项的情况说明"), "重庆市水利局")
+    whole = "所属各预算单位政府采购预算总额"
+    assert ("政府采购服务", "金额", Decimal("8941.32"), whole) in got
+    assert ("一般公共预算拨款政府采购", "金额", Decimal("11307.34"), whole) in got  # never a part of 政府采购服务
+    assert ("政府采购服务", "金额", Decimal("8364.59"), "一般公共预算拨款政府采购") in got
