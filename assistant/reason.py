@@ -487,4 +487,4 @@ def _names(turn: Turn, query: Query, phrase: str, quote: str) -> bool:
     if not words or any(norm(n) in plain for n in names):
         return True
     core = [norm(narrative.without(w, neutral)) for w in words]  # "经费预算": no item word left, nothing to name
-    return all(norm(w) in plain or len(c) < 2 or c in plain for w, c in zip(words, core, strict=True))
+    return all(norm(w) in plain or not c or (len(c) >= 2 and c in plain) for w, c in zip(words, core, strict=True))

@@ -90,12 +90,15 @@ def chosen(every: Sequence[Reason], names: Sequence[str], phrase: str, way: str 
 
 def fits(quote: str, every: Sequence[Reason], names: Sequence[str], marker: re.Pattern[str]) -> bool:
     """Whether a sentence the search found gives the reason of the whole: a reason read for the whole holds it
-    (one read for an item never answers); a sentence no reason holds names the whole in its change before the
-    marker ("预算收支减少主要原因说明：…")."""
+    (one read for an item never answers); a sentence no reason holds names the whole before the marker, in its
+    printed change ("收入比2025年减少246429.22万元，主要是…") or alone ("预算收支增（减）的主要原因：…")."""
     plain = norm(quote)
     read = [r for r in every if plain in norm(r.quote) or norm(r.quote) in plain]
     if read:
         return any(tier(r.subject, names) is not None for r in read)
     head = quote[: m.start()] if (m := marker.search(quote)) else quote
-    printed = narrative.clauses(head, "")
-    return bool(printed) and all(tier(c.subject, names) is not None for c in printed)
+    if printed := narrative.clauses(head, ""):
+        return all(tier(c.subject, names) is not None for c in printed)
+    for word in sorted(_data()["unsigned"], key=len, reverse=True):  # "预算收支增（减）的主要原因：…"
+        head = head.replace(word, "")
+    return bool(head.strip()) and tier(head, names) is not None

@@ -99,6 +99,14 @@ def test_the_whole_s_reason_never_an_items() -> None:
     )
 
 
+@pytest.mark.parametrize("word", _data()["unsigned"])
+def test_each_unsigned_word_leaves_the_whole_named(word: str) -> None:
+    # 深圳市科协 2022 部门预算, 第二部分: "预算收支增（减）的主要原因：一是…" is read by no change clause
+    sentence = str(_data()["unsigned_example"]).format(word=word)
+    assert reason_whole.fits(sentence, [], (), _marker())
+    assert not reason_whole.fits(sentence.replace("预算收支", "科普活动经费"), [], (), _marker())
+
+
 def test_both_sides_of_the_whole_or_the_side_named() -> None:
     every = reasons(BEIJING)
     assert [r.subject for r in chosen(every, (), "预算", "down")] == ["收入预算", "支出预算"]
