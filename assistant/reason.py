@@ -477,14 +477,16 @@ def fits(turn: Turn, query: Query, quote: str) -> bool:
 
 
 def _names(turn: Turn, query: Query, phrase: str, quote: str) -> bool:
-    """Whether a quote names the item asked: every word of the phrase (or what is left of it without the words
-    naming no item: "养老服务经费" → 养老服务), or the name of the subject read ("主要原因是：…" alone names
-    only what the reason does)."""
+    """Whether a quote names the item asked: every word of the phrase, or what is left of it without the words
+    naming no item ("养老服务经费" → 养老服务) before the reason marker (what the reason is of: "主要原因是：宣传
+    事务…经费增加" names no 宣传经费), or the name of the subject read ("主要原因是：…" alone names only what the
+    reason does)."""
     plain = norm(quote)
     neutral = turn.understanding.neutral
     words = [w for w in phrase.split() if w not in neutral]
     names = [n for n in map(turn.pick.name, query.subjects) if reason_whole.tier(n, ()) != 0]
     if not words or any(norm(n) in plain for n in names):
         return True
+    head = norm(quote[: m.start()] if (m := _marker().search(quote)) else quote)  # what the reason is of
     core = [norm(narrative.without(w, neutral)) for w in words]  # "经费预算": no item word left, nothing to name
-    return all(norm(w) in plain or not c or (len(c) >= 2 and c in plain) for w, c in zip(words, core, strict=True))
+    return all(norm(w) in plain or not c or (len(c) >= 2 and c in head) for w, c in zip(words, core, strict=True))
