@@ -142,6 +142,8 @@ def test_a_follow_up_why_keeps_the_total(engine: Engine) -> None:
     history.append(engine.answer("比上一年少了多少？", history))
     a = engine.answer("为什么减少？", history)
     assert not a.refused and "项目调整" in a.text and "行政运行" not in a.text  # was 行政运行经费减少 (p.8)
+    a = engine.answer("为什么？", history)  # was 因公出国（境）费保持不变 (p.32)
+    assert not a.refused and "项目调整" in a.text and "因公出国" not in a.text
 
 
 @pytest.mark.slow
