@@ -254,7 +254,8 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
     if not done:
         return whole
     if not whole.refused and all(_held(whole, p.answer) for p in done):
-        missing = [p for p in parts if p.answer.refused and not _covered(p.asked, whole)]
+        # a part refused, or a why part answered by a reason the whole's answer does not quote
+        missing = [p for p in parts if (p.answer.refused or asks_why(p.asked)) and not _covered(p.asked, whole)]
         if not missing:
             return whole
         lines = whole.text.split("\n")
