@@ -30,6 +30,7 @@ from assistant.places import (
     unloaded,
 )
 from assistant.records import Across, AcrossOp, Answer
+from assistant.restriction import restriction
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
@@ -200,9 +201,18 @@ class AcrossReader:
         if isinstance(group, str):
             return Across(question=question, op="total", subject="", departments=departments, refusal=group)
         place, within, departments = group
+        if listed := restriction(text, places, named):  # "只看无锡、烟台、福州的": those places' departments only
+            if listed.unknown:
+                return Across(question=question, op="total", subject="", departments=departments,
+                              refusal=f"库中没有{'、'.join(listed.unknown)}的部门的公开文件（库中的部门属于"
+                              f"{'、'.join(sorted({_city(d) for d in held}))}）；请去掉{'、'.join(listed.unknown)}再问，"
+                              "或先导入其公开文件")  # fmt: skip
+            place, within = "、".join(listed.names), tuple(d for d in held if d in listed.departments)
+            departments = tuple(d for d in departments if d not in listed.listed)
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
-            return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
+            a = self._follow(last, bare, departments, max((d.year for d in docs), default=None))
+            return replace(a, within=within, place=place, refusal=None) if listed else a
         if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
             return summed
         op = self._op(bare, departments, docs, grouped=bool(within))
