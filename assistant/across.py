@@ -30,7 +30,7 @@ from assistant.places import (
     unloaded,
 )
 from assistant.records import Across, AcrossOp, Answer
-from assistant.restriction import restriction
+from assistant.restriction import joined, restriction
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
@@ -143,6 +143,7 @@ def _group(
     place = governing(places, at.start()) or (places[0] if len({p.departments for p in places}) == 1 else None)
     if place is None:
         return "", (), departments
+    place = joined(masked, places, place)  # "无锡、烟台、福州哪些单位": the places listed together
     within = tuple(d for d in held if d in place.departments)
     if count is not None:
         shown = departments or within

@@ -86,3 +86,20 @@ def restriction(text: str, places: Sequence[Said], named: Mapping[str, str]) -> 
     if not names:
         return None
     return Restriction(names=tuple(names), departments=frozenset(covered), listed=tuple(listed), unknown=tuple(unknown))
+
+
+def joined(text: str, places: Sequence[Said], place: Said) -> Said:
+    """`place` with the places listed right before it ("无锡、烟台、福州哪些单位": the three, not 福州 alone), as one."""
+    at = places.index(place)
+    first = at
+    while first > 0 and (between := text[places[first - 1].end : places[first].start]) and between in SEPARATORS:
+        first -= 1
+    if first == at:
+        return place
+    listed = places[first : at + 1]
+    return Said(
+        listed[0].start,
+        place.end,
+        "、".join(p.name for p in listed),
+        frozenset().union(*(p.departments for p in listed)),
+    )

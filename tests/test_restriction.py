@@ -88,3 +88,14 @@ def test_a_question_across_departments_covers_the_places_listed_only() -> None:
     assert set(a.within) == set(STORE[:4]) and a.place == "无锡、烟台、福州" and a.refusal is None
     a = reader.read("只看无锡和广州的，哪个部门三公经费最多？", _docs())
     assert a is not None and a.refusal and "库中没有广州的部门的公开文件" in a.refusal
+
+
+def test_places_listed_together_before_a_set_are_all_its_scope() -> None:
+    """ "无锡、烟台、福州哪些单位": the three places' departments, never 福州's alone (the last one said)."""
+    reader = AcrossReader(lambda text: {}, {}, {})
+    a = reader.read("无锡、烟台、福州哪些单位因公出国费是0？", _docs())
+    assert a is not None and set(a.within) == set(STORE[:4]) and a.place == "无锡、烟台、福州"
+    a = reader.read("无锡和烟台各部门三公经费合计多少？", _docs())
+    assert a is not None and set(a.within) == {*WUXI, "烟台市审计局"}
+    a = reader.read("烟台各部门三公经费合计多少？", _docs())
+    assert a is not None and a.within == ("烟台市审计局",)
