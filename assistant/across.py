@@ -162,6 +162,18 @@ def _city(department: str) -> str:
     return next(iter(places_of(department)), department)
 
 
+def _per_op(text: str, per: Literal["execution", "change"]) -> AcrossOp:
+    """What a question asks of each department's 执行率 or change: a filter, an average, a total or a ranking."""
+    signed = (
+        per == "change" and (WHICH.search(text) or "的部门" in text)
+        and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
+    )  # fmt: skip
+    over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
+    if _bounded(text) or over or (signed and not RANK.search(text)):
+        return "filter"
+    return "average" if AVERAGE.search(text) else "total" if TOTAL.search(text) and per == "change" else "rank"
+
+
 def _bounded(text: str) -> bool:
     return bool(ABOVE.search(text) or BELOW.search(text) or BETWEEN.search(text))
 
@@ -276,6 +288,8 @@ class AcrossReader:
     ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
+            if (per := _per(text)) and (WHICH.search(text) or many):
+                return _per_op(text, per)  # "北京这四个部门三公经费比上年增加的有哪些": each one's change
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"
             if AVERAGE.search(text):
@@ -306,14 +320,7 @@ class AcrossReader:
         if not many:
             return None
         if per := _per(text):  # each department's 执行率 / change: ranked, filtered or averaged
-            signed = (
-                per == "change" and (WHICH.search(text) or "的部门" in text)
-                and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
-            )  # fmt: skip
-            over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
-            if _bounded(text) or over or (signed and not RANK.search(text)):
-                return "filter"
-            return "average" if AVERAGE.search(text) else "total" if TOTAL.search(text) and per == "change" else "rank"
+            return _per_op(text, per)
         if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
             return "share"
         if _bounded(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):

@@ -127,6 +127,12 @@ def reader() -> AcrossReader:
         ("2024年决算哪个部门三公经费增长最多？", "rank", "“三公”经费", {"per": "change", "descending": True}),
         ("2024年决算哪些部门三公经费同比下降？", "filter", "“三公”经费", {"per": "change", "threshold": ("<", 0, "")}),
         ("2024年预算支出超过2023年的部门有哪些？", "filter", "支出合计", {"per": "change", "earlier": 2023}),
+        (  # named departments: each one's change, never their levels compared
+            "社工部和规资局2024年三公经费比上年增加的有哪些？",
+            "filter",
+            "“三公”经费",
+            {"per": "change", "threshold": (">", 0, ""), "departments": tuple(DEPARTMENTS.values())},
+        ),
         (
             "2023年决算三公经费在10万元到20万元之间的部门",
             "filter",
