@@ -21,7 +21,7 @@ from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from assistant.years import column_year
 from index.facts import EMPTY_TABLE
-from index.normal import label_key
+from index.normal import label_key, to_decimal
 from index.query import PROSE, FactQuery, Located
 from index.records import DocumentInfo, Fact
 
@@ -163,6 +163,7 @@ class Comparer:
                 rows=(*place.keys(rows), *theirs),
                 codes=(subject.code,) if subject.code else (),
                 roles=place.roles,
+                holding=subject.aliases if place.text else (),
             )
             by_doc: dict[str, list[Fact]] = defaultdict(list)
             for f in self.query.locate(pending, at):
@@ -184,6 +185,8 @@ class Comparer:
         if not facts:
             return Reading(doc=doc, facts=(), note="文件中没有此项")
         note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""
+        if len(facts) == 1 and facts[0].table is None:  # a sentence of the text: said with its words
+            note = stated_where(facts[0])
         if len(facts) == 1:
             return Reading(doc=doc, facts=facts, value=facts[0].value, unit=facts[0].unit, note=note)
         c = calc.total(*(operand(f) for f in facts))
@@ -266,6 +269,8 @@ def _choose(
     summed)."""
     if place.columns:  # "2026年政府采购项目" of a 支出总表: that column only, whatever its role
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
+    if place.text:
+        return _stated(facts, aliases, year)
     kind = next((t for t in place.tables if any(_kind(f) == t for f in facts)), None)
     facts = [f for f in facts if _kind(f) == kind]
     if kind == PROSE:  # a sentence of the text: one figure of the document's own year, else none (a 决算's lines)
@@ -299,6 +304,35 @@ def _choose(
     return ()
 
 
+def _stated(facts: list[Fact], aliases: tuple[str, ...], year: int | None) -> tuple[Fact, ...]:
+    """The one figure of money the text states for a subject, named as the subject itself (subjects.toml
+    [stated]), of the document's own year and kind; none when the text states several differing ones."""
+    if year is not None and facts and year != facts[0].year:
+        return ()  # another year is read only in a table's column of that year
+    book = subjects().stated
+    found = [
+        f for f in facts
+        if f.table is None and f.unit in calc.MONEY and not other_year(f, f.year)
+        and book.names(label_key(f.row), aliases, f.doc_kind) and not book.of_other_kind(sentence(f), f.doc_kind)
+    ]  # fmt: skip
+    return (found[0],) if len({(f.value, f.unit) for f in found}) == 1 else ()
+
+
+def stated_where(f: Fact) -> str:
+    """Where a figure of the text is printed, for its line: its words when they hold no other figure
+    (文字说明：「2026 年财政拨款“三公”经费预算 1328.22 万元」), else 文字说明所列."""
+    words = sentence(f)
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?(?!\s*年)", YEAR_SAID.sub("", words))
+    only = words and all(to_decimal(n) == f.value for n in numbers)
+    return f"文字说明：「{words}」" if only else "文字说明所列"
+
+
+def sentence(f: Fact) -> str:
+    """The words of the text a figure is printed in (the quoted window of its source), or ""."""
+    window = re.search(r"「(.+?)」", f.source)
+    return window.group(1) if window else ""
+
+
 def _kind(f: Fact) -> str | None:
     """The place kind a fact is printed at: its table's kind, or PROSE for a figure of the text."""
     return PROSE if f.table is None else f.table_kind
@@ -307,8 +341,7 @@ def _kind(f: Fact) -> str | None:
 def other_year(f: Fact, year: int) -> bool:
     """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
     printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
-    window = re.search(r"「(.+?)」", f.source)
-    said = {int(y) for y in YEAR_SAID.findall(f.column + (window.group(1) if window else ""))}
+    said = {int(y) for y in YEAR_SAID.findall(f.column + sentence(f))}
     return bool(said - {year})
 
 
