@@ -608,8 +608,12 @@ class Understanding:
             for d in docs:
                 for alias in self.kb.docs[d].aliases:
                     s = s.replace(alias, " ")
-            for written in self.named(s).values():  # a short name read by rule ("治安支队" of 治安管理支队)
-                s = s.replace(written, " ")
+            for department, written in self.named(s).items():  # a short name read by rule ("治安支队" of 治安管理支队)
+                at = s.find(written)
+                place = next(  # with the place written before it ("福州治安支队" of 福州市公安局治安管理支队)
+                    (s[at - n : at] for n in (4, 3, 2) if at >= n and department.startswith(s[at - n : at])), ""
+                )
+                s = s.replace(place + written, " ").replace(written, " ")
         s = YEAR.sub(" ", s)
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
         for cue in CUES:
@@ -703,6 +707,17 @@ class Understanding:
                 (lk for lk in ties if any(f.value for f in lk.label.facts if f.doc_id in docs) or lk.label.targets),
                 best,
             )
+        child = next(
+            (
+                lk
+                for lk in links
+                if lk.exact and not best.exact and best.score - lk.score < 0.15
+                and any(f.parent and norm(f.parent) == best.label.key for f in lk.label.facts)
+            ),
+            None,
+        )  # fmt: skip
+        if child and child.score >= LINK_THRESHOLD:  # "会议费预算": the part written out, never the whole listing it
+            best = child  # ("“三公”经费及会议费、培训费预算支出")
         parent = next(
             (
                 lk

@@ -58,4 +58,6 @@ def test_a_short_name_read_by_rule_is_no_part_of_the_item(engine: Engine) -> Non
     """ "科技局" names 深圳市科技创新局 by rule (no alias spells it): it is stripped like an alias, so "治安支队三公经费"
     asks the “三公”经费, not an item named "治安支队三公经费"."""
     ids = [d for d, doc in engine.library.docs.items() if "科技创新局" in doc.department]
-    assert engine.turn(ids).understanding.content("科技局三公经费多少？", ids) == "三公经费"
+    understanding = engine.turn(ids).understanding
+    assert understanding.content("科技局三公经费多少？", ids) == "三公经费"
+    assert understanding.content("深圳科技局三公经费多少？", ids) == "三公经费"  # with the place before it
