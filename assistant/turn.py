@@ -137,6 +137,20 @@ class Turn:
         whole = "？".join([follow.END.sub("", done), *parts[1:]]) + "？"
         return replace(self.rules(whole, (), doc_id, within), question=question)
 
+    def _executed_later(self, query: Query) -> Draft | None:
+        """A year's 执行数 asked of a 预算 the department's next year's narrative prints for the item
+        ("2023年当年预算执行数为114.00万元" in the 2024 预算), read on that document's turn."""
+        own = [self.kb.docs[d] for d in query.doc_ids if d in self.kb.docs]
+        if query.year is None or len({d.department for d in own}) != 1:
+            return None
+        later = [
+            d for d, info in self.engine.library.docs.items()
+            if info.department == own[0].department and info.year == query.year + 1
+        ]  # fmt: skip
+        if not later:
+            return None
+        return earlier(self.turn(later), replace(query, doc_ids=tuple(later)))
+
     def _printed(self, name: str, question: str, doc_id: str | None, within: Within | None) -> bool:
         """The documents of `question` print `name` in a row's or a column's name ("社会保障和就业支出", "基本支出")."""
         kb = self.turn(self.understanding.documents(question, [], doc_id, self.within(within))).kb
@@ -232,7 +246,13 @@ class Turn:
             )  # 决算 asked: never a 预算's figure
         if wrong_years := years.mismatch(question, draft.facts, query.measure):  # 实际 asked, or two years summed
             summed = self._years_summed(question, doc_id, allowed) if years.asks_sum_of_years(question) else None
-            return summed or self._refusal(query, wrong_years, start)
+            if summed:
+                return summed
+            # "2023年实际执行了多少": the 执行数 the next year's narrative prints ("2023年当年预算执行数为…")
+            later = self._executed_later(query) if query.measure == "amount" else None
+            if later is None or years.mismatch(question, later.facts, query.measure):
+                return self._refusal(query, wrong_years, start)
+            draft = later
         if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         if rate_asked(question) and draft.unit != "%":

@@ -137,3 +137,16 @@ def test_a_carry_over_row_is_no_part_of_the_years_own_total() -> None:
     assert part_of(carried, _row("收入总计", "37385.88"))
     assert _beside(carried, _row("本年收入合计", "36989.05"))  # the year's own total answers, nothing subtracted
     assert not _beside(carried, _row("收入总计", "37385.88"))
+
+
+@pytest.mark.slow
+def test_an_execution_asked_of_a_budget_is_the_next_years_printed_one(store_real) -> None:  # type: ignore[no-untyped-def]
+    """With 万里街道 2023 and 2024 loaded, "2023年实际执行了多少" is the 执行数 the 2024 预算's narrative prints, never
+    the 2023 预算数."""
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    engine = Engine(Settings(store=store_real))
+    a = engine.answer("万里街道宣传事务一般行政管理事务2023年执行了多少？")
+    assert (a.value, a.unit) == (Decimal("114.00"), "万元") and "执行数" in a.text
+    assert engine.answer("万里街道一般行政管理事务2023年执行了多少？").refused  # six rows of that name
