@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
-from assistant import completion, measures, premise
+from assistant import completion, english, measures, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
 from assistant.completion import BUDGET_VS_ACTUAL
@@ -40,7 +40,6 @@ from assistant.subject_path import (
     written_with_code,
 )
 from assistant.tokens import glossary_data, to_template
-from assistant import english
 from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit

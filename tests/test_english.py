@@ -6,7 +6,6 @@ of tests/data/real."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -143,8 +142,6 @@ def test_words_drop_possessives_and_punctuation() -> None:
     ]
 
 
-
-
 # --- what the grammar adds to the slots --------------------------------------------------------------
 
 
@@ -172,7 +169,10 @@ def test_two_runs_of_chinese_of_one_slot_are_not_read() -> None:
 def test_a_word_that_only_says_spending_gives_way_to_the_subject(word: str) -> None:
     assert GLOSSARY["subject"][word] == "支出总计"
     head = "深圳市财政局2026年"
-    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 housing provident fund {word}?") == head + "住房公积金是多少？"
+    assert (
+        chinese(f"What is the Shenzhen Finance Bureau's 2026 housing provident fund {word}?")
+        == head + "住房公积金是多少？"
+    )
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word} on training fees?") == head + "培训费是多少？"
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word}?") == head + "支出总计是多少？"
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 project expenditure and basic {word}?") == ""
@@ -214,7 +214,9 @@ def test_a_question_read_in_full_without_a_subject_keeps_the_plain_refusal() -> 
 
 
 def test_the_refusal_names_the_word_in_the_answer(engine: Engine) -> None:
-    a = engine.answer("What is the 2022 total expenditure of the Shenzhen Association for Science and Technology excluding salaries?")
+    a = engine.answer(
+        "What is the 2022 total expenditure of the Shenzhen Association for Science and Technology excluding salaries?"
+    )
     assert a.refused and "我没能理解英文问题中的“excluding”" in a.text and ENGLISH_REFUSAL in a.text
 
 

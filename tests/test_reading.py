@@ -14,6 +14,7 @@ from assistant.config import Settings
 from assistant.records import Reading
 from tests.conftest import run_cli
 
+
 def test_the_line_joins_what_was_read_in_order() -> None:
     r = Reading(departments=("万里街道",), documents=("2025年部门预算",), subject="“三公”经费",
                 operations=("− 公务用车购置及运行费",))  # fmt: skip
