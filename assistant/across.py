@@ -30,6 +30,7 @@ from assistant.places import (
     unloaded,
 )
 from assistant.records import Across, AcrossOp, Answer
+from assistant.restriction import joined, restriction
 from assistant.subjects import Subject, subjects
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
@@ -142,6 +143,7 @@ def _group(
     place = governing(places, at.start()) or (places[0] if len({p.departments for p in places}) == 1 else None)
     if place is None:
         return "", (), departments
+    place = joined(masked, places, place)  # "无锡、烟台、福州哪些单位": the places listed together
     within = tuple(d for d in held if d in place.departments)
     if count is not None:
         shown = departments or within
@@ -158,6 +160,18 @@ def _group(
 
 def _city(department: str) -> str:
     return next(iter(places_of(department)), department)
+
+
+def _per_op(text: str, per: Literal["execution", "change"]) -> AcrossOp:
+    """What a question asks of each department's 执行率 or change: a filter, an average, a total or a ranking."""
+    signed = (
+        per == "change" and (WHICH.search(text) or "的部门" in text)
+        and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
+    )  # fmt: skip
+    over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
+    if _bounded(text) or over or (signed and not RANK.search(text)):
+        return "filter"
+    return "average" if AVERAGE.search(text) else "total" if TOTAL.search(text) and per == "change" else "rank"
 
 
 def _bounded(text: str) -> bool:
@@ -200,9 +214,18 @@ class AcrossReader:
         if isinstance(group, str):
             return Across(question=question, op="total", subject="", departments=departments, refusal=group)
         place, within, departments = group
+        if listed := restriction(text, places, named):  # "只看无锡、烟台、福州的": those places' departments only
+            if listed.unknown:
+                return Across(question=question, op="total", subject="", departments=departments,
+                              refusal=f"库中没有{'、'.join(listed.unknown)}的部门的公开文件（库中的部门属于"
+                              f"{'、'.join(sorted({_city(d) for d in held}))}）；请去掉{'、'.join(listed.unknown)}再问，"
+                              "或先导入其公开文件")  # fmt: skip
+            place, within = "、".join(listed.names), tuple(d for d in held if d in listed.departments)
+            departments = tuple(d for d in departments if d not in listed.listed)
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
-            return self._follow(last, bare, departments, max((d.year for d in docs), default=None))
+            a = self._follow(last, bare, departments, max((d.year for d in docs), default=None))
+            return replace(a, within=within, place=place, refusal=None) if listed else a
         if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
             return summed
         op = self._op(bare, departments, docs, grouped=bool(within))
@@ -265,6 +288,8 @@ class AcrossReader:
     ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
+            if (per := _per(text)) and (WHICH.search(text) or many):
+                return _per_op(text, per)  # "北京这四个部门三公经费比上年增加的有哪些": each one's change
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"
             if AVERAGE.search(text):
@@ -295,14 +320,7 @@ class AcrossReader:
         if not many:
             return None
         if per := _per(text):  # each department's 执行率 / change: ranked, filtered or averaged
-            signed = (
-                per == "change" and (WHICH.search(text) or "的部门" in text)
-                and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
-            )  # fmt: skip
-            over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
-            if _bounded(text) or over or (signed and not RANK.search(text)):
-                return "filter"
-            return "average" if AVERAGE.search(text) else "total" if TOTAL.search(text) and per == "change" else "rank"
+            return _per_op(text, per)
         if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
             return "share"
         if _bounded(text) or NONE.search(text) or (WHICH.search(text) and SOME.search(text)):

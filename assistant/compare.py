@@ -19,8 +19,9 @@ from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
+from assistant.years import column_year
 from index.facts import EMPTY_TABLE
-from index.normal import label_key
+from index.normal import label_key, to_decimal
 from index.query import PROSE, FactQuery, Located
 from index.records import DocumentInfo, Fact
 
@@ -32,7 +33,6 @@ OWN_ROLES = {
 # a column of a table read across by year: "2025年", "2026年度", "2025年预算数" (its role is only its year)
 YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
 YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}年度?")
-PRIOR_COLUMN = re.compile(r"(?:上年|上年度|去年|上一年)(?:预算数|决算数|预算|决算|执行数)?")  # never this year's
 YEAR_SAID = re.compile(r"((?:19|20)\d{2})\s*年")
 SHOWN = 10  # lines written out in an answer's text; the table has them all
 
@@ -163,6 +163,7 @@ class Comparer:
                 rows=(*place.keys(rows), *theirs),
                 codes=(subject.code,) if subject.code else (),
                 roles=place.roles,
+                holding=subject.aliases if place.text else (),
             )
             by_doc: dict[str, list[Fact]] = defaultdict(list)
             for f in self.query.locate(pending, at):
@@ -184,6 +185,8 @@ class Comparer:
         if not facts:
             return Reading(doc=doc, facts=(), note="文件中没有此项")
         note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""
+        if len(facts) == 1 and facts[0].table is None:  # a sentence of the text: said with its words
+            note = stated_where(facts[0])
         if len(facts) == 1:
             return Reading(doc=doc, facts=facts, value=facts[0].value, unit=facts[0].unit, note=note)
         c = calc.total(*(operand(f) for f in facts))
@@ -266,6 +269,8 @@ def _choose(
     summed)."""
     if place.columns:  # "2026年政府采购项目" of a 支出总表: that column only, whatever its role
         facts = [f for f in facts if YEAR_PREFIX.sub("", label_key(f.column)) in place.columns]
+    if place.text:
+        return _stated(facts, aliases, year)
     kind = next((t for t in place.tables if any(_kind(f) == t for f in facts)), None)
     facts = [f for f in facts if _kind(f) == kind]
     if kind == PROSE:  # a sentence of the text: one figure of the document's own year, else none (a 决算's lines)
@@ -277,11 +282,12 @@ def _choose(
         facts = [f for f in facts if any(a in label_key(f.column) for a in aliases)]
     doc_kind = facts[0].doc_kind if facts else "预算"
     wanted = place.roles or OWN_ROLES.get(doc_kind, OWN_ROLES["预算"])
-    role = next((r for r in wanted if any(f.column_role == r for f in facts)), None)
     if year is not None and facts and year != facts[0].year:
         facts = _year_columns(facts, year)  # another year is only ever read in that year's own column
     else:
-        facts = [f for f in facts if f.column_role == role] if role else _own_year(facts)
+        own = [f for f in facts if column_year(f) == f.year]  # a 上年 / 2025年 column's 合计 is last year's
+        role = next((r for r in wanted if any(f.column_role == r for f in own)), None)
+        facts = [f for f in own if f.column_role == role] if role else _own_year(facts)
     if not facts:
         return ()
     if coded:
@@ -298,6 +304,35 @@ def _choose(
     return ()
 
 
+def _stated(facts: list[Fact], aliases: tuple[str, ...], year: int | None) -> tuple[Fact, ...]:
+    """The one figure of money the text states for a subject, named as the subject itself (subjects.toml
+    [stated]), of the document's own year and kind; none when the text states several differing ones."""
+    if year is not None and facts and year != facts[0].year:
+        return ()  # another year is read only in a table's column of that year
+    book = subjects().stated
+    found = [
+        f for f in facts
+        if f.table is None and f.unit in calc.MONEY and not other_year(f, f.year)
+        and book.names(label_key(f.row), aliases, f.doc_kind) and not book.of_other_kind(sentence(f), f.doc_kind)
+    ]  # fmt: skip
+    return (found[0],) if len({(f.value, f.unit) for f in found}) == 1 else ()
+
+
+def stated_where(f: Fact) -> str:
+    """Where a figure of the text is printed, for its line: its words when they hold no other figure
+    (文字说明：「2026 年财政拨款“三公”经费预算 1328.22 万元」), else 文字说明所列."""
+    words = sentence(f)
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?(?!\s*年)", YEAR_SAID.sub("", words))
+    only = words and all(to_decimal(n) == f.value for n in numbers)
+    return f"文字说明：「{words}」" if only else "文字说明所列"
+
+
+def sentence(f: Fact) -> str:
+    """The words of the text a figure is printed in (the quoted window of its source), or ""."""
+    window = re.search(r"「(.+?)」", f.source)
+    return window.group(1) if window else ""
+
+
 def _kind(f: Fact) -> str | None:
     """The place kind a fact is printed at: its table's kind, or PROSE for a figure of the text."""
     return PROSE if f.table is None else f.table_kind
@@ -306,8 +341,7 @@ def _kind(f: Fact) -> str | None:
 def other_year(f: Fact, year: int) -> bool:
     """The figure is of another year than its document's: its column ("2025年预算数") or the sentence it is
     printed in ("2025年“三公”经费预算 245.13 万元") names another year."""
-    window = re.search(r"「(.+?)」", f.source)
-    said = {int(y) for y in YEAR_SAID.findall(f.column + (window.group(1) if window else ""))}
+    said = {int(y) for y in YEAR_SAID.findall(f.column + sentence(f))}
     return bool(said - {year})
 
 
@@ -315,14 +349,15 @@ def _own_year(facts: list[Fact]) -> list[Fact]:
     """The facts of no column role: in a table read across by 年度 (2025年, 2026年预算数, 增减变化金额) only
     the column of the document's own year, which is its 预算数 (决算数); another year's is never this year's."""
     loose = [f for f in facts if f.column_role is None or YEAR_COLUMN.fullmatch(label_key(f.column_role))]
-    loose = [f for f in loose if not PRIOR_COLUMN.fullmatch(label_key(f.column))]  # "上年": last year's
-    years = [(f, m) for f in loose if (m := YEAR_COLUMN.fullmatch(label_key(f.column)))]
-    return [f for f, m in years if int(m.group(1)) == f.year] if years else loose
+    if any(YEAR_COLUMN.fullmatch(label_key(f.column)) for f in loose):  # only the own year's column, if any
+        loose = [f for f in loose if YEAR_COLUMN.fullmatch(label_key(f.column))]
+    return [f for f in loose if column_year(f) == f.year]  # "上年", "2025年预算数": another year's
 
 
 def _year_columns(facts: list[Fact], year: int) -> list[Fact]:
-    """The facts printed in the column of `year` of a table read across by 年度 (none if it has no such column)."""
-    return [f for f in facts if (m := YEAR_COLUMN.fullmatch(label_key(f.column))) and int(m.group(1)) == year]
+    """The facts printed in the column of `year` (another than the document's) of a table read across by 年度, or
+    under a 上年 header for the year before (none if it has no such column)."""
+    return [f for f in facts if column_year(f) == year]  # "2025年预算数", or "上年" for the year before
 
 
 def figure(text: str, r: Reading) -> Part:

@@ -21,10 +21,11 @@ from typing import Any, Literal
 
 from assistant.cues import longest_first
 from assistant.draft import Draft
-from assistant.dropped import dropped_words
+from assistant.dropped import dropped_words, own_sentence
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from assistant.subject_path import without_fund
+from assistant.within import wholes_of
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
@@ -139,32 +140,39 @@ def fact_evidence(f: Fact) -> str:
 
 
 def _same_name(question: str, draft: Draft, kb: Knowledge) -> str | None:
-    """A 科目 printed under several parents with one name ("一般行政管理事务" of 群众团体事务, 宣传事务 …) answered
-    with one of them when the question names neither the parent nor the code: which one is asked back."""
+    """A 科目 name printed on several rows of one table, none above another ("一般行政管理事务" of 群众团体事务 and
+    of 宣传事务; 20503 职业教育 (款) and 2059803 职业教育 (项) of 超长期特别国债安排的支出), answered with one of them when
+    the question names neither its code nor its parent: every such row is listed and which one is asked back."""
     plain = norm(question)
+    levels = {3: "类", 5: "款", 7: "项"}
     for f in draft.facts:
-        if not (f.table and f.code and len(f.code) == 7 and f.code.isdigit()) or f.code in question:
+        if not (f.table and f.code and f.code.isdigit() and len(f.code) in levels) or f.code in question:
             continue
-        rows = kb.facts_by_doc.get(f.doc_id, [])
-        codes = {g.code for g in rows if g.table == f.table and norm(g.row) == norm(f.row) and g.code}
-        if len(codes) < 2:
+        rows = [g for g in kb.facts_by_doc.get(f.doc_id, []) if g.table == f.table and g.code and g.code.isdigit()]
+        codes = {c for g in rows if (c := g.code) and norm(g.row) == norm(f.row) and len(c) in levels}
+        apart = sorted(c for c in codes if not (c.startswith(f.code) or f.code.startswith(c)))  # not its own line
+        if not apart:
             continue
-        heads = {g.code: g.row for g in rows if g.table == f.table and g.code in {c[:5] for c in codes if c}}
-        if norm(heads.get(f.code[:5], "")) in plain and heads.get(f.code[:5]):
-            continue
-        parents = "、".join(dict.fromkeys(heads.get(c[:5], c) for c in sorted(c for c in codes if c)))
-        return f"文件中有多行“{f.row}”（分别在{parents}下），请说明问的是哪一款下的"
+        names = {g.code: g.row for g in rows}
+        head = names.get(f.code[:-2], "") if len(f.code) > 3 else ""
+        if head and norm(head) in plain.replace(norm(f.row), " "):  # "宣传事务的一般行政管理事务": the parent says
+            continue  # which (outside the name: "职业教育支出" does not say 教育支出)
+        listed = "、".join(
+            f"{c} {f.row}（{levels[len(c)]}" + (f"，{names[c[:-2]]}下" if names.get(c[:-2]) else "") + "）"
+            for c in sorted({f.code, *apart})
+        )
+        return f"文件中有多行“{f.row}”：{listed}，请说明问的是哪一行"
     return None
 
 
 def _read_text(kb: Knowledge, f: Fact) -> str:
-    """All a figure is printed under: its evidence, the sentence a prose figure ends, and the names of the
-    科目 above a coded row (行政运行 2120101 is 城乡社区管理事务's)."""
+    """All a figure is printed under: its evidence, the sentence a prose figure ends (without the other figures'
+    names: `own_sentence`), and the names of the 科目 above a coded row (行政运行 2120101 is 城乡社区管理事务's)."""
     above = []
     if f.code and f.code.isdigit() and len(f.code) in (5, 7):
         heads = {f.code[:3], f.code[:5]} - {f.code}
         above = [g.row for g in kb.facts_by_doc.get(f.doc_id, []) if g.code in heads]
-    return " ".join([fact_evidence(f), kb.sentence_of(f), *dict.fromkeys(above)])
+    return " ".join([fact_evidence(f), own_sentence(kb, f), *dict.fromkeys(above)])
 
 
 def _numbers(text: str) -> set[Decimal]:
@@ -235,8 +243,13 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return explaining or any(w in read for w in cue.words)
     if cue.kind == "qualifier":
         return explaining or all(g in read for g in grams(norm(span)))
-    if cue.kind == "several":
-        return (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations) or bool(draft.items)
+    if cue.kind == "several":  # figures, items, or the names a count's sentence lists ("分别是：院长室、办公室…")
+        named = bool(re.search(r"分别是：[^。\n]+、", draft.text))
+        return (
+            (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations)
+            or bool(draft.items)
+            or named
+        )
     if cue.kind == "years":
         years = {f.year for f in draft.facts}
         return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
@@ -252,8 +265,21 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         same = cue.up if asked in cue.up else cue.down
         return bool(re.search(r"上年|去年|上一年|\d{4}\s*年", shown_text)) and any(w in shown_text for w in same)
     m = cue.pattern.search(span)
-    said = _numbers(m.group("number")) if m else set()
-    return bool(said & _numbers(shown_text))
+    return m is not None and _said_in(m.group("number"), _numbers(shown_text))
+
+
+def _said_in(said: str, shown: set[Decimal]) -> bool:
+    """A figure the question states is among those shown, at the precision it is said: "下降了71%" of a printed
+    71.43%, never of 70.6% or 72%."""
+    try:
+        value = to_decimal(said)
+    except InvalidOperation:
+        return False
+    places = len(said.partition(".")[2])
+    step = Decimal(1).scaleb(-places)
+    return any(
+        abs(v) == value or ((abs(v) - value).copy_abs() < step / 2 and abs(v).quantize(step) == value) for v in shown
+    )
 
 
 def _contrary(cue: Cue, span: str, draft: Draft) -> str:
@@ -317,6 +343,7 @@ def incomplete(
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
         for label in read:  # its names; not what its other figures are printed under (其他社会工作事务支出's
             covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
+        covered |= {g for f in draft.facts for w in wholes_of(f.row) for g in grams(norm(w))}  # 三公 of 因公出国
         if words := dropped_words(content, covered, printed, neutral):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)

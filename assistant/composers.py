@@ -18,16 +18,20 @@ from assistant.calculator import Calculation
 from assistant.compare import Reading
 from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
+from assistant.exclusion import part_of
 from assistant.explain import listing_sentence
-from assistant.knowledge import norm
-from assistant.parts import target_asked
+from assistant.juesuan_budget import names_whole, whole_budget
+from assistant.knowledge import grams, norm
+from assistant.parts import target_asked, unit_asked
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
 from assistant.shares import check_share
 from assistant.standing import part_named
 from assistant.tokens import to_template
+from assistant.understand import asks_budget
 from assistant.whole import narrative_total
+from assistant.within import named_within
 from assistant.year_on_year import change, growth, prior, scope_of
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
@@ -79,9 +83,11 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     except Unanswerable:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
+        name = e.pick.name(query.subjects[0])
+        if doc.kind == "决算" and query.column is None and asks_budget(query.question) and names_whole(name):
+            return whole_budget(e.kb, doc, name)  # "社工部2024年预算是多少？" of a 决算: its 年初/全年预算
         raise
-    asked = re.search(r"多少(亿元|万元|元)|几(亿元|万元)", query.question)
-    unit = next((u for u in (asked.groups() if asked else ()) if u), None)
+    unit = unit_asked(query.question)
     if unit and f.unit in calc.MONEY and unit != f.unit:  # "是多少亿元？": the same figure in the unit asked
         c = calc.in_unit(operand(f), unit)
         text = (
@@ -149,6 +155,8 @@ def share(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     after = norm(to_template(query.question)).partition("占")[2]
     if len(query.subjects) == 1 and norm(e.pick.name(part_key)) in after:
         raise Unanswerable(f"只找到占比的分母“{e.pick.name(part_key)}”，没有找到是哪个数占它")  # never X ÷ X
+    if len(query.subjects) == 1 and (printed := _printed_share(e, part_key, doc, after)):
+        return printed
     whole_key = query.subjects[1] if len(query.subjects) > 1 else _whole_of(e, part_key, doc, query)
     same = part_key == whole_key
     part = e.pick.amount(part_key, replace(query, column=query.column if same else None), doc)
@@ -182,6 +190,26 @@ def share(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     return Draft(text=text, value=c.value, unit="%", calculations=[c], facts=[part, *wholes])
 
 
+def _printed_share(e: Turn, part_key: str, doc: DocumentInfo, after: str) -> Draft | None:
+    """The share the text prints for the item ("项目支出 23,336.75 万元，占本年支出预算 33.67%"), when the question
+    names no other whole: the document's own figure, never one calculated over another total (a whole that
+    includes 结转结余)."""
+    printed = [f for f in e.pick.facts(part_key, doc) if f.table is None and f.unit == "%" and "比例" in f.column]
+    if not printed or len({f.value for f in printed}) != 1:
+        return None
+    f = printed[0]
+    whole = f.column.removeprefix("占").removesuffix("的比例").removesuffix("比例")
+    if not whole:
+        return (
+            None  # "其中：基本支出 105.58 万元，占34.30%": the whole is the sentence's, which the figure does not keep
+        )
+    words = e.understanding.content(SHARE_ASKED.sub(" ", after), [doc.doc_id])
+    if re.search(r"[\u4e00-\u9fff]{2,}", words) and not set(grams(norm(words))) <= set(grams(norm(whole))):
+        return None  # the question's whole is another than the one printed
+    text = f"{scope_of(doc)}{e.pick.name(part_key)}占{whole}的 {fmt(f.value, '%')}（文件所列）。\n出处：{sources(f)}"
+    return Draft(text=text, value=f.value, unit="%", facts=[f])
+
+
 def _named_whole(e: Turn, words: str, doc: DocumentInfo) -> tuple[str, Reading] | None:
     """The registry subject a share's whole names ("总支出" → 支出合计), read at its own place in the document;
     None when the whole's words name no registry subject (a row's own name: 一般公共服务支出)."""
@@ -195,10 +223,46 @@ def _named_whole(e: Turn, words: str, doc: DocumentInfo) -> tuple[str, Reading] 
     return found[0].name, found[1]
 
 
+def _named_in(name: str, question: str, neutral: tuple[str, ...]) -> bool:
+    """Whether each item a combined name lists ("“三公”经费及会议费、培训费预算支出") is named in the question."""
+    asked = set(grams(norm(question)))
+    for piece in re.split(r"[及和与、]", name):
+        for word in sorted(neutral, key=len, reverse=True):
+            piece = piece.replace(word, " ")
+        own = grams(norm(piece))
+        if own and not asked & set(own):
+            return False
+    return True
+
+
 def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if len(query.subjects) < 2:
         return amount(e, query, doc)
     facts = [e.pick.amount(k, query, doc) for k in query.subjects]
+    if overlap := [
+        (w, p)
+        for w in facts
+        for p in facts
+        if w is not p and w.doc_id == p.doc_id and (part_of(p, w) or named_within(p.row, w.row))
+    ]:
+        # never add an item to the whole it is printed in: "三公经费加会议费培训费" where the text prints
+        # "“三公”经费及会议费、培训费预算支出共 263.72 万元，其中：“三公”经费 18.6 万元"
+        wholes = {id(w) for w, _ in overlap} - {id(p) for _, p in overlap}
+        whole = next((w for w in facts if id(w) in wholes), None)
+        inside = [p for w, p in overlap if w is whole]
+        if (
+            whole is None
+            or len(inside) != len(facts) - 1
+            or not _named_in(whole.row, query.question, e.understanding.neutral)
+        ):
+            names = "、".join(f"“{p.row}”在“{w.row}”之内" for w, p in overlap)
+            raise Unanswerable(f"所问的几项有重叠（{names}），相加会重复计算，没有给出合计")
+        kept = "；".join(f"{p.row}为 {fmt(p.value, p.unit)}" for p in inside)
+        text = (
+            f"{scope_of(doc)}{whole.row}为 {fmt(whole.value, whole.unit)}（文件所列的合计）。\n"
+            f"{kept}，已包含在上面的合计之内，不再重复相加。\n出处：{sources(whole, *inside)}"
+        )
+        return Draft(text=text, value=whole.value, unit=whole.unit, facts=[whole, *inside])
     c = calc.total(*(operand(f) for f in facts))
     names = "、".join(e.pick.name(k) for k in query.subjects)
     parts = " + ".join(f"{e.pick.name(k)} {fmt(f.value, f.unit)}" for k, f in zip(query.subjects, facts, strict=True))

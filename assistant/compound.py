@@ -26,10 +26,12 @@ from assistant import follow
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
+from assistant.stated import cues as stated_cues
 
 _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
+_COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
@@ -139,6 +141,11 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
     out = [follow.complete(first, part), f"{stem}{body}？"]
+    counted = _COUNT_OF.search(follow.END.sub("", first))
+    if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
+        # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
+        noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
+        out = [f"{stem}{body}{noun}？", *out] if noun else out
     return list(dict.fromkeys(q for q in out if q))
 
 
@@ -247,7 +254,8 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
     if not done:
         return whole
     if not whole.refused and all(_held(whole, p.answer) for p in done):
-        missing = [p for p in parts if p.answer.refused and not _covered(p.asked, whole)]
+        # a part refused, or a why part answered by a reason the whole's answer does not quote
+        missing = [p for p in parts if (p.answer.refused or asks_why(p.asked)) and not _covered(p.asked, whole)]
         if not missing:
             return whole
         lines = whole.text.split("\n")
@@ -276,7 +284,14 @@ def _covered(part: str, whole: Answer) -> bool:
     rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
     if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
         return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
+    if any(w in part for w in which_words()):  # "分别是哪些": the names a count's sentence lists
+        return bool(re.search(r"分别是：[^。\n]+、", whole.text))
     return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
+
+
+def which_words() -> list[str]:
+    """Words asking which ones a count counts (assistant/stated.toml `which`)."""
+    return list(stated_cues()["which"])
 
 
 def asks_why(part: str) -> bool:

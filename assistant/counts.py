@@ -19,7 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from assistant import as_of
+from assistant import as_of, stated
 from assistant import calculator as calc
 from assistant import scope as accounts
 from assistant.cues import alternation, longest_first
@@ -108,6 +108,7 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     words = cues()["words"]
     after = re.match(rf"[{_CJK}]*", text[m.end() :])
     noun = re.sub(r"(?:呢|吗|啊|呀)$", "", after.group(0) if after else "")
+    noun = re.split(alternation(["分别", *stated.cues()["which"]]), noun)[0]  # "几个内设机构分别是哪些"
     planned = any(w in text for w in cues()["asked_planned"])
     done = planned and _done(text)
     if not noun:  # "单价100万元以上的设备有多少台套", "购置的车辆有几辆": the noun is before the count
@@ -361,7 +362,9 @@ def answer_count(question: str, docs: Sequence[DocumentInfo], kb: Knowledge) -> 
         calculations.append(sum_of)
         text = f"{scope}合计 {c.value} {c.facts[0].unit}（{shown}）。\n计算：{sum_of.expression}"
     else:
-        text = f"{scope}{_said(c.facts[0], kb.sentence_of)}。"
+        f = c.facts[0]
+        names = stated.listing(question, kb.sentence_of(f, CLAUSE_AFTER) or "", f.value, f.unit)
+        text = f"{scope}{_said(f, kb.sentence_of)}{names}。"
     text += f"\n出处：{sources(*c.facts)}"
     return Draft(text=text, value=c.value, unit=c.facts[0].unit, facts=list(c.facts), citations=cites,
                  calculations=calculations, doc_id=doc.doc_id)  # fmt: skip

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from assistant.cues import longest_first
 from assistant.knowledge import Knowledge, Label, grams, norm
+from index.records import Fact
 from index.units import MONEY
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -24,6 +25,25 @@ def checked(label: Label, doc_ids: set[str]) -> bool:
     project's 绩效目标表) and a count keep no project name, so what they leave out is not known."""
     facts = [f for f in label.facts if f.doc_id in doc_ids]
     return not label.targets and any(f.unit in MONEY for f in facts)
+
+
+def own_sentence(kb: Knowledge, f: Fact) -> str:
+    """The text a prose figure is printed after, without the names of the other figures printed in it: "服务" of
+    "…其中：拟采购货物支出 2 万元、拟采购服务支出 110.9 万元" is the 110.9's, never read by the 2 beside it nor by
+    the total before it. The figure's own name and the wholes it is listed under stay."""
+    text = kb.sentence_of(f)
+    if not text:
+        return ""
+    own = {norm(f.row)}
+    rows = {norm(g.row): g for g in kb.facts_by_doc.get(f.doc_id, []) if g.table is None and g.row}
+    parent = f.parent
+    while parent and norm(parent) not in own:  # the wholes above it: 政府采购 of 政府采购货物
+        own.add(norm(parent))
+        parent = rows[norm(parent)].parent if norm(parent) in rows else None
+    others = [r for r in rows if len(r) >= 2 and r not in own and not any(r in o for o in own)]
+    for row in sorted(others, key=len, reverse=True):
+        text = text.replace(row, " ")
+    return text
 
 
 def label_grams(kb: Knowledge, label: Label, doc_ids: set[str]) -> set[str]:

@@ -55,7 +55,7 @@ def _parts(question: str) -> tuple[str, str, str] | None:
     return written, whole, part
 
 
-def _part_of(part: Fact, whole: Fact) -> bool:
+def part_of(part: Fact, whole: Fact) -> bool:
     """The part is printed as a part of the whole: in the same document, in one unit, and either in the same table
     — its 科目 under the whole's in the same column, another column of the whole's row, or another row of the
     whole's column when the whole is the table's 合计/总计 row (the part no total, and of the same side: 收入 or
@@ -211,10 +211,10 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and (_part_of(f, w) or id(f) in summed)
+                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed)
             }
             if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
-                found = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and _part_of(f, w)}
+                found = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and part_of(f, w)}
                 if len(found) < 2 or len({k[0] for k in found}) != len(found):
                     break
                 parts.extend(found.values())

@@ -144,6 +144,8 @@ def complete(earlier: str, question: str) -> str | None:
     for word in _longest(cues()["child"]):  # "其中工程采购呢？": a part of the earlier subject
         if body.startswith(word) and len(body) > len(word):
             return f"{base}中{body[len(word) :]}是多少？"
+    if asked := _why_of_change(earlier, body):
+        return asked
     opens = COMPARED.match(body) or any(body.startswith(w) for w in cues()["measures"])
     if opens:  # "比2023年少了多少？", "涉及多少资金？": another measure of the same subject
         lead = question.strip()
@@ -153,6 +155,22 @@ def complete(earlier: str, question: str) -> str | None:
                 break
         return f"{base}{END.sub('', lead)}？"
     return None
+
+
+def _why_of_change(earlier: str, body: str) -> str | None:
+    """ "为什么？" after "万里街道2024年预算比上一年少了多少？": the reason of the earlier question's change of the same
+    subject, asked whichever way it went ("万里街道2024年预算比上一年变化的原因是什么？": the printed change says
+    which); None when the follow-up says more than why or the earlier question asks no change."""
+    rest = body
+    for word in _longest(cues()["why"]):
+        rest = rest.replace(word, "")
+    if rest == body or rest.strip():
+        return None
+    text = END.sub("", earlier.strip())
+    if m := COMPARED.search(text):
+        return f"{text[: m.end()]}{cues()['why_of_change']}"
+    at = [text.find(w) for w in cues()["changes"] if text.find(w) > 0]
+    return f"{text[: min(at)]}{cues()['why_of_change']}" if at else None
 
 
 def asked_as(

@@ -295,7 +295,7 @@ def best_change(
 
 def item_named(phrase: str, neutral: Sequence[str]) -> bool:
     """Whether the phrase names an item, not only neutral words ("预算", "支出预算")."""
-    return bool(grams(norm(_without(phrase, neutral))))
+    return bool(grams(norm(without(phrase, neutral))))
 
 
 class Named(Protocol):
@@ -316,10 +316,7 @@ def pick(
 ) -> N | None:  # fmt: skip
     """The candidate whose subject is the phrase asked (see best_change), or none when two as good differ in
     `value`."""
-    sides = {side: printed for side, printed in _data()["whole_sides"].items() if side in phrase}
-    if len(sides) == 1:  # "…财政拨款支出" asked: never the 收入 of the same words
-        candidates = [c for c in candidates if not any(o in c.subject for o in _data()["whole_sides"]) or
-                      any(w in c.subject for w in next(iter(sides.values())))]  # fmt: skip
+    candidates = on_side(candidates, phrase)
     if neutral and not item_named(phrase, neutral) and any(w in phrase for w in _data()["whole"] if w != "、"):
         # no item named, but the budget is ("今年的预算"): the whole budget's figure; a bare "比上年增长多少" names
         # nothing, and a follow-up's item is the one before it
@@ -337,14 +334,25 @@ def pick(
     return best
 
 
-def _without(text: str, words: Sequence[str]) -> str:
+def on_side(candidates: Sequence[N], phrase: str) -> list[N]:
+    """The candidates of the one side (收入 or 支出) the phrase names, or all: "…财政拨款支出" asked is never the
+    收入 of the same words."""
+    sides = {side: printed for side, printed in _data()["whole_sides"].items() if side in phrase}
+    if len(sides) != 1:
+        return list(candidates)
+    return [c for c in candidates if not any(o in c.subject for o in _data()["whole_sides"]) or
+            any(w in c.subject for w in next(iter(sides.values())))]  # fmt: skip
+
+
+def without(text: str, words: Sequence[str]) -> str:
+    """The text with each of `words` blanked, longest first ("养老服务经费" without 经费: "养老服务 ")."""
     for w in longest_first(words):
         text = text.replace(w, " ")
     return text
 
 
 def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
-    phrase = re.sub(r"(?<!\S)[类款项](?!\S)", " ", _without(phrase, neutral))  # "…组织事务 款 …": a path's level
+    phrase = re.sub(r"(?<!\S)[类款项](?!\S)", " ", without(phrase, neutral))  # "…组织事务 款 …": a path's level
     if not grams(norm(phrase)):
         return []
     scored = []
@@ -352,9 +360,9 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
         if _part_named(phrase, c, names):
             scored.append((2.0, c))
             continue
-        own_phrase = _without(phrase, [p for p in c.parents if p in phrase])
+        own_phrase = without(phrase, [p for p in c.parents if p in phrase])
         q = len(set(grams(norm(own_phrase))))
-        asked, own = coverage(own_phrase, _without(plain_subject(c.subject, names), neutral))
+        asked, own = coverage(own_phrase, without(plain_subject(c.subject, names), neutral))
         exact = 1.0 if c.parents else 0.5  # an item of a subject path is named in full ("其他城乡社区住宅支出")
         if q and asked * q >= q - (1 if q >= 4 else 0) and own >= exact:
             scored.append((asked + own, c))

@@ -14,6 +14,7 @@ from assistant.draft import Unanswerable, fmt
 from assistant.over_years import KINDS
 from assistant.records import Across
 from assistant.subjects import Subject
+from index.query import PROSE
 from index.records import DocumentInfo
 
 if TYPE_CHECKING:
@@ -101,7 +102,9 @@ def execution(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo])
 
 def own_budget(ov: Overview, s: Subject, actual: Reading) -> Reading | None:
     """The budget a 决算 prints beside its own figure for the subject (its 预算数 column), if any."""
-    places = tuple(replace(p, roles=OWN_BUDGET) for p in s.places if not p.roles)
+    places = tuple(
+        replace(p, roles=OWN_BUDGET) for p in s.places if not p.roles and PROSE not in p.tables
+    )  # a 决算's own text: its 决算
     if not places or s.code or s.row:
         return None
     reading = ov.cmp.read(replace(s, places=places), [actual.doc])[0]

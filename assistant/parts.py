@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
 
@@ -19,6 +20,8 @@ from assistant.complete import part_suffixes
 from assistant.cues import longest_first
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources
 from assistant.knowledge import Knowledge, Target, norm
+from assistant.standing import without_inclusions
+from assistant.tokens import glossary_data
 from index.records import Fact
 
 _CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2025年增减"), said as the text says it
@@ -27,6 +30,15 @@ _CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2
 @cache
 def _data() -> dict[str, list[str]]:
     return dict(tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8")))
+
+
+_UNIT_ASKED = re.compile(r"多少(亿元|万元|元)|几(亿元|万元)")
+
+
+def unit_asked(question: str) -> str | None:
+    """The money unit a question asks its amount in ("是多少亿元？"), or None."""
+    m = _UNIT_ASKED.search(question)
+    return next((u for u in m.groups() if u), None) if m else None
 
 
 def target_asked(question: str, target: Target) -> str | None:
@@ -73,14 +85,62 @@ def part_word(part: Fact, whole: Fact, subject: str = "") -> str:
     return bare
 
 
+def _shared(names: list[str]) -> int:
+    """How many characters all `names` begin with."""
+    return next((i for i, chars in enumerate(zip(*names, strict=False)) if len(set(chars)) > 1), min(map(len, names)))
+
+
+def sibling_word(part: Fact, parts: list[Fact]) -> str:
+    """The words that set a part apart from the other parts listed with it: its name without what all their names
+    begin and end with ("拟采购服务支出" among 拟采购货物支出, 拟采购工程支出 → 服务); "" with no other part."""
+    names = list(dict.fromkeys(norm(p.row) for p in parts))
+    if len(names) < 2:
+        return ""
+    head = _shared(names)
+    tail = _shared([n[::-1] for n in names])
+    row = norm(part.row)
+    return row[head : len(row) - tail] if head + tail < len(row) else ""
+
+
+def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
+    """The figures of `facts` that are no row of a part's table (基本支出表) when `question` names no part and the
+    item's whole is printed (the text, or a table of all spending: parts.toml); `facts` otherwise."""
+    data = _data()
+    if any(w in question for w in data["part_words"]):
+        return facts
+    if not any(f.table is None or f.table_kind in data["whole_table_kinds"] for f in facts):
+        return facts
+    return [f for f in facts if f.table_kind not in data["part_table_kinds"]]
+
+
+def under_unasked_part(f: Fact, facts: list[Fact], question: str) -> bool:
+    """A prose figure listed under a whole that is itself listed as a part, when the question names none of the
+    words that whole adds to the figure's name: "其中一般公共预算拨款政府采购 11307.34 万元：…政府采购服务预算
+    8364.59 万元" holds a narrower 政府采购服务 than "政府采购服务预算多少" asks (8941.32, under the total)."""
+    if f.table or not f.parent:
+        return False
+    above = next((g for g in facts if g.table is None and g.doc_id == f.doc_id and norm(g.row) == norm(f.parent)), None)
+    if above is None or not above.parent:
+        return False
+    whole, row = norm(f.parent), norm(f.row)
+    m = SequenceMatcher(None, whole, row, autojunk=False).find_longest_match(0, len(whole), 0, len(row))
+    adds = whole[: m.a] + " " + whole[m.a + m.size :] if m.size >= 2 else whole
+    for word in longest_first(glossary_data()["item_neutral"]):
+        adds = adds.replace(word, " ")
+    pieces = [w for w in adds.split() if len(w) >= 2]
+    return bool(pieces) and not any(w in norm(question) for w in pieces)
+
+
 def named_parts(question: str, whole: Fact, parts: list[Fact], subject: str = "") -> list[Fact]:
-    """The parts `question` names that the whole's own name does not hold, one printing each."""
+    """The parts `question` names that the whole's own name does not hold, one printing each: by the words a part's
+    name adds to the whole's, or by those that set it apart from the parts listed with it."""
     asked, own = norm(question), norm(f"{whole.row}{subject}")
     found: dict[str, Fact] = {}
     for p in parts:
-        word = part_word(p, whole, subject)
-        if len(word) >= 2 and word in asked and word not in own:
-            found.setdefault(word, p)
+        for word in (part_word(p, whole, subject), sibling_word(p, parts)):
+            if len(word) >= 2 and word in asked and word not in own:
+                found.setdefault(word, p)
+                break
     return [p for w, p in found.items() if not any(w != o and w in o for o in found)]  # the longest name only
 
 
@@ -116,7 +176,9 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
         return draft
     whole = money[0]
     subject = kb.subject_of(whole)
-    parts = named_parts(question, whole, printed_parts(whole, kb.facts_by_doc.get(whole.doc_id, []), subject), subject)
+    printed = printed_parts(whole, kb.facts_by_doc.get(whole.doc_id, []), subject)
+    # "财政拨款收入多少（含政府性基金）": what a total is said to include widens it, it names no part asked
+    parts = named_parts(without_inclusions(question), whole, printed, subject)
     if not parts:
         return draft
     if len(parts) > 1:
@@ -133,8 +195,15 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
         c = calc.share(operand(part), operand(whole))
         calculations.append(c)
         text += f"\n占{name}的 {fmt(c.value, c.unit)}。\n计算：{c.expression}"
+    value, unit = part.value, part.unit
+    if (asked := unit_asked(question)) and part.unit in calc.MONEY and asked != part.unit and not calculations:
+        c = calc.in_unit(operand(part), asked)  # "服务类多少元？": the part in the unit asked
+        calculations.append(c)
+        value, unit = c.value, c.unit
+        text = text.replace(f"{_said(part.row, part)}。", f"{part.row}为 {fmt(c.value, c.unit)}。", 1)
+        text += f"\n换算：{fmt(part.value, part.unit)} = {fmt(c.value, c.unit)}"
     text += f"\n出处：{sources(part, whole)}"
     return Draft(
-        text=text, value=part.value, unit=part.unit, calculations=calculations, facts=[part, whole],
+        text=text, value=value, unit=unit, calculations=calculations, facts=[part, whole],
         doc_id=draft.doc_id or part.doc_id,
     )  # fmt: skip

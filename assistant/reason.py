@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant import narrative, premise, reason_fit
+from assistant import narrative, premise, reason_fit, reason_whole
 from assistant.draft import Draft, Unanswerable, page_note
 from assistant.explain import WHY
 from assistant.knowledge import norm
@@ -250,7 +250,11 @@ def asked_way(question: str) -> Way | None:
     name ("比上年减少多少？主要原因？"); None when it names none or both."""
     if asked := premise.asked_direction(question):
         return asked[1]
+    if premise.either_way(question):
+        return None  # "多了还是少了": no direction taken
     ways = {d for d in ("up", "down") if any(w in question for w in premise.direction_words(d) if len(w) > 1)}
+    if not ways:
+        return reason_whole.verb_way(question)  # "为什么从0涨到3000万"
     return ways.pop() if len(ways) == 1 else None  # type: ignore[return-value]
 
 
@@ -286,42 +290,28 @@ def explained(turn: Turn, query: Query) -> Draft | None:
         return None  # one department's several years: the year asked, else the latest (Selector.doc)
     doc = turn.pick.doc(query)
     phrase = asked_phrase(turn, query)
+    neutral = turn.understanding.neutral
+    way = asked_way(question)
+    if reason_whole.asks_change(question, way) and reason_whole.asked(
+        [turn.pick.name(k) for k in query.subjects], phrase, neutral
+    ):
+        return _of_whole(turn, query, phrase, way)  # "今年预算为什么减少": never one item's reason
     if not phrase:
         return None
-    neutral = turn.understanding.neutral
     chunks = turn.engine.facts_sql.chunks([doc.doc_id])
-    way = asked_way(question)
     every = reasons(chunks)
     same = [r for r in every if way is None or r.way == way]
     best = _best(turn, query, phrase, same)
     several = {_path(r): r for r in same if best is None and _best(turn, query, phrase, [r]) is not None}
     if len(several) > 1 and reason_fit.said_alike(list(several.values()), _marker()):
-        quotes = [as_printed(r.quote, chunks) for r in several.values()]  # 收入 and 支出 in the same words
-        return Draft(
-            text="\n".join(f"据{r.where}：\n「{q}」" for r, q in zip(several.values(), quotes, strict=True)),
-            citations=[
-                Citation(doc_id=doc.doc_id, where=r.where, text=q)
-                for r, q in zip(several.values(), quotes, strict=True)
-            ],
-        )
+        return _quoted(doc.doc_id, list(several.values()), chunks)  # 收入 and 支出 in the same words
     if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
-        quote = as_printed(best.quote, chunks)
-        return Draft(
-            text=f"据{best.where}：\n「{quote}」", citations=[Citation(doc_id=doc.doc_id, where=best.where, text=quote)]
-        )
+        return _quoted(doc.doc_id, [best], chunks)
     asked = premise.asked_direction(question)
     if asked is not None and (other := _best(turn, query, phrase, [r for r in every if r.way != way])) is not None:
-        word = {"up": "增加", "down": "减少", "flat": _data()["flat"][0]}[other.way]
-        subject = narrative.plain_subject(_path(other), doc.aliases)
-        fixed = str(_data()["corrected"]).format(item=subject, printed=word, asked=asked[0])
-        given = other.quote[m.start() :].rstrip("。；; ") if (m := _marker().search(other.quote)) else ""
-        if any(
-            len(w) > 1 and w in given for w in premise.direction_words(asked[1])
-        ):  # "减少2.98%。主要原因是：…经费增加": figures decide
-            fixed += str(_data()["contradicted"]).format(said=given)
-        raise Corrected(f"{fixed}。据{other.where}：「{other.quote}」")  # the premise first, then its reason
+        raise Corrected(_correction(other, asked, doc.aliases))  # the premise first, then its reason
     words = [w for w in phrase.split() if w not in neutral and len(w) > 1]
     read = [(sentence, where) for sentence, where, _ in narrative.paragraphs(chunks)]
     if asked is not None and (flat := reason_fit.unchanged_section(read, words, _flat())):
@@ -329,7 +319,11 @@ def explained(turn: Turn, query: Query) -> Draft | None:
         fixed = str(_data()["unchanged"]).format(section=section, flat=_data()["flat"][0], asked=asked[0])
         raise Corrected(f"{fixed}。据{flat[0]}：「{''.join(flat[1])}」")
     change = narrative.best_change(narrative.changes(chunks), phrase, False, doc.aliases, neutral)
-    if change is None or change.change is None or way is None or (change.change > 0) != (way == "up"):
+    if change is None or change.change is None or not change.change:
+        return None
+    if way is None and reason_whole.asks_change(question, way):  # "比2023年多了多少？为什么？": the way printed
+        way = "up" if change.change > 0 else "down"
+    if way is None or (change.change > 0) != (way == "up"):
         return None
     if _unread(chunks, change.where, every):
         return None  # a reason printed in the change's section names no item read ("预算收支增（减）的主要原因：…")
@@ -342,6 +336,40 @@ def explained(turn: Turn, query: Query) -> Draft | None:
             citations=[Citation(doc_id=doc.doc_id, where=r.where, text=r.quote) for r in parts],
         )
     raise Unanswerable(no_reason(change, subject, word))
+
+
+def _of_whole(turn: Turn, query: Query, phrase: str, way: Way | None) -> Draft | None:
+    """The reason printed for the budget as a whole (reason_whole.chosen); the premise corrected when it moved
+    the other way only; None when the prose prints none (the search decides, reason_whole.fits)."""
+    doc = turn.pick.doc(query)
+    chunks = turn.engine.facts_sql.chunks([doc.doc_id])
+    found = reason_whole.chosen(reasons(chunks), doc.aliases, phrase, way)
+    if not found:
+        return None
+    asked = premise.asked_direction(query.question)
+    if asked is not None and all(r.way != asked[1] for r in found):  # "预算为什么增加" when it fell
+        raise Corrected(_correction(found[0], asked, doc.aliases))
+    return _quoted(doc.doc_id, found, chunks)
+
+
+def _quoted(doc_id: str, found: Sequence[Reason], chunks: Sequence[Chunk]) -> Draft:
+    """Each reason quoted as printed, with where it is."""
+    quotes = [(r, as_printed(r.quote, chunks)) for r in found]
+    return Draft(
+        text="\n".join(f"据{r.where}：\n「{q}」" for r, q in quotes),
+        citations=[Citation(doc_id=doc_id, where=r.where, text=q) for r, q in quotes],
+    )
+
+
+def _correction(other: Reason, asked: tuple[str, premise.Direction], names: Sequence[str]) -> str:
+    """A premise ("为什么增加") corrected by the reason printed for the item's move the other way, then quoted."""
+    word = {"up": "增加", "down": "减少", "flat": _data()["flat"][0]}[other.way]
+    subject = narrative.plain_subject(_path(other), names)
+    fixed = str(_data()["corrected"]).format(item=subject, printed=word, asked=asked[0])
+    given = other.quote[m.start() :].rstrip("。；; ") if (m := _marker().search(other.quote)) else ""
+    if any(len(w) > 1 and w in given for w in premise.direction_words(asked[1])):  # "减少2.98%。主要原因是：…经费增加"
+        fixed += str(_data()["contradicted"]).format(said=given)  # figures decide
+    return f"{fixed}。据{other.where}：「{other.quote}」"
 
 
 def as_printed(quote: str, chunks: Sequence[Chunk]) -> str:
@@ -421,27 +449,44 @@ def asked_phrase(turn: Turn, query: Query) -> str:
 
 
 def fits(turn: Turn, query: Query, quote: str) -> bool:
-    """Whether a sentence the search found may answer a why-question of a change ("为什么减少"): it gives a
-    reason, names the item asked and never states only another item's change. A why-question of no change
-    ("为什么是0") is left to the search."""
-    if not WHY.search(query.question) or asked_way(query.question) is None:
+    """Whether a sentence the search found may answer a why-question of a change over years ("为什么减少",
+    "变化的原因"): it gives a reason, of the item asked (of the budget as a whole when that is asked), in the
+    direction asked, and never states only another item's change. A why-question of no change ("为什么是0",
+    "决算为什么超过预算") is left to the search."""
+    way = asked_way(query.question)
+    if not WHY.search(query.question) or against_budget(query.question):
+        return True
+    if not reason_whole.asks_change(query.question, way):
         return True
     if not gives_reason(quote):
         return False  # an amount, a table cell: no "why"
     doc = turn.pick.doc(query)
-    way = asked_way(query.question)
-    read = [r.way for r in reasons(turn.engine.facts_sql.chunks([doc.doc_id])) if norm(quote) in norm(r.quote)]
+    every = reasons(turn.engine.facts_sql.chunks([doc.doc_id]))
+    phrase = asked_phrase(turn, query)
+    if reason_whole.asked([turn.pick.name(k) for k in query.subjects], phrase, turn.understanding.neutral):
+        return reason_whole.fits(quote, every, doc.aliases, _marker())  # the whole's reason, never an item's
+    read = [r.way for r in every if norm(quote) in norm(r.quote)]
     head = quote[: m.start()] if (m := _marker().search(quote)) else quote  # what the reason is of
     printed = {d for d in ("up", "down") if any(w in head for w in premise.direction_words(d) if len(w) > 1)}
-    if read and way not in read and not (printed and printed <= set(read)):
+    if way is not None and read and way not in read and not (printed and printed <= set(read)):
         return False  # "主要原因是：…经费增加。" read as the reason of a fall: not of the rise asked (a quote
         # printing the fall itself, "预算收支减少主要原因说明：…", is kept: the premise is corrected with it)
-    phrase = asked_phrase(turn, query)
-    plain = norm(quote)  # the quote names the item asked ("主要原因是：…" alone names only what the reason does)
-    words = [w for w in phrase.split() if w not in turn.understanding.neutral]
-    names = [turn.pick.name(k) for k in query.subjects]
-    whole = bool(query.subjects) and set(query.subjects) <= {norm("支出总计"), norm("收入总计")}  # any passage
-    named = all(norm(w) in plain for w in words) or any(norm(n) in plain for n in names)
-    if words and not whole and not named:
+    if not _names(turn, query, phrase, quote):
         return False
     return not about_other(quote, phrase, doc.aliases, turn.understanding.neutral)
+
+
+def _names(turn: Turn, query: Query, phrase: str, quote: str) -> bool:
+    """Whether a quote names the item asked: every word of the phrase, or what is left of it without the words
+    naming no item ("养老服务经费" → 养老服务) before the reason marker (what the reason is of: "主要原因是：宣传
+    事务…经费增加" names no 宣传经费), or the name of the subject read ("主要原因是：…" alone names only what the
+    reason does)."""
+    plain = norm(quote)
+    neutral = turn.understanding.neutral
+    words = [w for w in phrase.split() if w not in neutral]
+    names = [n for n in map(turn.pick.name, query.subjects) if reason_whole.tier(n, ()) != 0]
+    if not words or any(norm(n) in plain for n in names):
+        return True
+    head = norm(quote[: m.start()] if (m := _marker().search(quote)) else quote)  # what the reason is of
+    core = [norm(narrative.without(w, neutral)) for w in words]  # "经费预算": no item word left, nothing to name
+    return all(norm(w) in plain or not c or (len(c) >= 2 and c in head) for w, c in zip(words, core, strict=True))

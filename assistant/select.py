@@ -8,11 +8,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
+from assistant.parts import of_unasked_part_table, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import is_unit, of_unit, totals_in, unit_named, unplaced_words
+from assistant.years import column_year
 from index.catalog import count_unit
 from index.records import DocumentInfo, Fact
 from index.units import MONEY
@@ -107,7 +109,7 @@ class Selector:
             f
             for f in pool
             if "增减" not in f.column and "增长率" not in f.column and f.column != "目标值"
-            and not ((y := re.match(r"(\d{4})年", f.column)) and int(y.group(1)) != doc.year)  # "2025年预算数"
+            and column_year(f) == f.year  # never a "2025年预算数", "上年" or "上年预算数" column's figure
             and (query.code is None or f.code is None or f.code == query.code or key != query.subjects[0])
             and (f.column_role not in STRICT_COLUMNS or query.column == f.column_role)  # 全年预算 only when asked
         ]  # fmt: skip
@@ -117,6 +119,8 @@ class Selector:
             codes = {f.code for f in facts if f.code}
             text = [f for f in facts if f.table is None and (codes == {query.code} or query.code in f.source)]
             facts = [f for f in facts if f.code == query.code] + text
+        if not query.column:  # "委托业务费多少": never the 基本支出表's row when the item's whole is printed
+            facts = of_unasked_part_table(facts, query.question)
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:
@@ -135,7 +139,7 @@ class Selector:
             facts = [f for f in facts if f.fund == query.fund]
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
-            facts = [f for f in facts if f.column_role in BUDGET_ROLES or "预算" in f.column] or _one_budget(pool)
+            facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
@@ -160,6 +164,13 @@ class Selector:
             facts = written or facts
         best = self.rank(facts, query)[0]
         said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
+        if not best.table and len(said) > 1:  # the text's figures listed under a narrower whole than asked go
+            doc_facts = self.kb.facts_by_doc.get(doc.doc_id, [])
+            kept = [f for f in facts if not under_unasked_part(f, doc_facts, query.question)]
+            if kept and len(kept) < len(facts):
+                facts = kept
+                best = self.rank(facts, query)[0]
+                said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
         refuse_same_name_rows(best, facts, self.name(key))  # three projects called 审计业务经费: which one?

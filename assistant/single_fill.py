@@ -12,14 +12,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.compare import Reading, other_year
+from assistant.compare import Reading, other_year, stated_where
 from assistant.records import Answer
 from assistant.subjects import Subject
-from index.normal import label_key, to_decimal
+from index.normal import label_key
 from index.records import DocumentInfo, Fact
 
 CHANGE = re.compile(r"比|增加|减少|增长|下降|增减|占|%|％|率")  # an answer that is not the item's own amount
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 Ask = Callable[[DocumentInfo, str], Answer]
 LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
 
@@ -58,9 +57,5 @@ def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
     if not facts:
         return r
     f = facts[0]
-    window = re.search(r"「(.+?)」", f.source)
-    words = window.group(1) if window and f.table is None else ""
-    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?(?!\s*年)", YEAR.sub("", words))
-    only = words and all(to_decimal(n) == f.value for n in numbers)  # no other figure to check
-    where = f"文字说明：「{words}」" if only else f"{f.table or '文字说明'}所列"
+    where = stated_where(f) if f.table is None else f"{f.table}所列"
     return replace(r, facts=(f,), value=a.value, unit=a.unit or "", note=where)  # the words it was printed with

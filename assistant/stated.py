@@ -312,4 +312,25 @@ def said(s: Stated, question: str, names: Sequence[str]) -> str:
         "",
     )
     quoted = f"（文字说明原文：“{_MARKER.sub('', clause.strip())}”）" if clause else "（公开文件文字说明所列）"
-    return f"{noun}{'' if said_value.startswith('为') else ' '}{said_value}{quoted}"
+    return f"{noun}{'' if said_value.startswith('为') else ' '}{said_value}{quoted}{listing(question, text, s.value, s.unit)}"
+
+
+def listing(question: str, sentence: str, value: Decimal, unit: str) -> str:
+    """ "，分别是：A、B、C" when the question asks which ones a count counts and the sentence prints their names."""
+    names = listed(sentence, value, unit) if any(w in question for w in cues()["which"]) else []
+    return f"，分别是：{'、'.join(names)}" if names else ""
+
+
+def listed(sentence: str, value: Decimal, unit: str) -> list[str]:
+    """The names a sentence prints after a count ("设5个内设机构，包括：院长室、办公室、财务室、后勤部、护理部"),
+    when they are as many as the count; [] otherwise."""
+    at = re.search(rf"(?<![\d.]){re.escape(str(value))}\s*{unit}", sentence)
+    if at is None or unit in _MONEY_UNITS or value != value.to_integral_value():
+        return []
+    opens = "|".join(map(re.escape, sorted(cues()["list_opens"], key=len, reverse=True)))
+    m = re.search(rf"(?:{opens})[：:]?(?P<names>[^。；;：:]+)", sentence[at.end() :])
+    if m is None:
+        return []
+    names = [n.strip(" ，,") for n in re.split(r"[、，,]|以及|和|及", m.group("names")) if n.strip(" ，,")]
+    fits = all(2 <= len(n) <= 20 and not re.search(r"\d", n) for n in names)
+    return names if fits and len(names) == int(value) else []

@@ -4,7 +4,7 @@ and the places each template prints them, so that one question reads the same fi
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -26,6 +26,7 @@ class Place:
     columns: tuple[str, ...] = ()  # label_key of the columns read (a year before it ignored); empty = any
     outside: tuple[str, ...] = ()  # label_key of columns of items outside the subject (会议费, 培训费): a row
     # printing one totals more than the subject, so it is read in a column naming the subject, or not at all
+    text: bool = False  # a sentence of the text naming the subject (Stated), not a listed row
 
     def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
         """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
@@ -43,6 +44,38 @@ class Subject:
     row: str | None = None  # a row-name subject of the coded tables ("行政运行")
 
 
+@dataclass(frozen=True, kw_only=True)
+class Stated:
+    """How a sentence of the text names a subject (subjects.toml [stated]): heads, an alias, a tail of its kind."""
+
+    heads: tuple[str, ...] = ()  # words that may stand before the alias ("通过", "财政拨款", "安排的")
+    tails: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → words that may end it, longest first
+    other: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → words of a sentence of the other kind
+    fund_names: tuple[str, ...] = ()  # names holding 预算 that say no kind ("一般公共预算")
+
+    def names(self, row_key: str, aliases: tuple[str, ...], kind: str) -> bool:
+        """Whether a sentence's row (label_key) is the subject itself: heads, one alias, at most one tail."""
+        for tail in ("", *self.tails.get(kind, ())):
+            if not row_key.endswith(tail):
+                continue
+            core = row_key[: len(row_key) - len(tail)]
+            if any(core.endswith(a) and self._heads(core[: len(core) - len(a)]) for a in aliases if a):
+                return True
+        return False
+
+    def _heads(self, words: str) -> bool:
+        """`words` is made of heads only (or is empty)."""
+        if not words:
+            return True
+        return any(words.startswith(h) and self._heads(words[len(h) :]) for h in self.heads)
+
+    def of_other_kind(self, sentence: str, kind: str) -> bool:
+        """The sentence names the other kind than the document's ("上年决算数" in a 预算)."""
+        for name in self.fund_names:
+            sentence = sentence.replace(name, "")
+        return any(w in sentence for w in self.other.get(kind, ()))
+
+
 @dataclass(frozen=True)
 class Subjects:
     named: tuple[Subject, ...]
@@ -50,6 +83,7 @@ class Subjects:
     funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
     whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
     spending: tuple[str, ...] = ()  # words of spending that name no item ("多花", "花费")
+    stated: Stated = Stated()  # how the text names a subject (places with `text`)
 
     def find(self, text: str) -> tuple[Subject, str] | None:
         """The subject a phrase names and the alias as written: the longest alias written in it, of equal
@@ -90,6 +124,7 @@ def subjects() -> Subjects:
             parts=tuple(label_key(x) for x in p.get("parts", ())),
             columns=tuple(label_key(x) for x in p.get("columns", ())),
             outside=tuple(label_key(x) for x in p.get("outside", ())),
+            text=bool(p.get("text", False)),
         )
 
     named = tuple(
@@ -103,4 +138,11 @@ def subjects() -> Subjects:
     funds = tuple(label_key(f) for f in data.get("funds", ()))
     whole = tuple(data.get("whole", ()))
     spending = tuple(data.get("spending", ()))
-    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole, spending=spending)
+    st = data.get("stated", {})
+    stated = Stated(
+        heads=tuple(longest_first({label_key(h) for h in st.get("heads", ())})),
+        tails={k: tuple(longest_first({label_key(t) for t in v})) for k, v in st.get("tails", {}).items()},
+        other={k: tuple(v) for k, v in st.get("other", {}).items()},
+        fund_names=tuple(st.get("fund_names", ())),
+    )
+    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole, spending=spending, stated=stated)

@@ -106,13 +106,36 @@ class Turn:
         Every question of the conversation is read with its Chinese numerals in digits; a question of several
         parts has every part answered or named as not answered (assistant/compound.py)."""
         answer = self._one(question, history, doc_id, within)
-        if history or answer.choices:
+        if answer.choices:
             return answer
+        if history:
+            return self._follow_parts(question, answer, history, doc_id, within)
         answer = compound.catch_all_kept(to_digits(question), answer)  # "人大事务" never 其他…事务支出's figure
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731
         printed = lambda name: self._printed(name, to_digits(question), doc_id, within)  # noqa: E731
         return compound.combined(to_digits(question), answer, ask, spans, printed)
+
+    def _follow_parts(
+        self, question: str, answer: Answer, history: Sequence[Answer], doc_id: str | None, within: Within | None
+    ) -> Answer:
+        """A follow-up of several parts ("比去年少了多少？下降了百分之几？"): its first part completed from the
+        conversation, then the whole question answered part by part as one standing alone; `answer` (the
+        follow-up read whole) when it has one part or its first part stands for no complete question."""
+        parts = compound.clauses(to_digits(question))
+        if len(parts) < 2:
+            return answer
+        first = self._one(parts[0], history, doc_id, within)
+        if first.refused or first.query is None:
+            return answer
+        done = first.query.question
+        if follow.END.sub("", done) == follow.END.sub("", parts[0]):  # read in place ("其中因公出国呢？")
+            earlier = history[-1].query.question if history[-1].query else history[-1].question
+            done = follow.complete(earlier, parts[0]) or ""
+        if not done:
+            return answer
+        whole = "？".join([follow.END.sub("", done), *parts[1:]]) + "？"
+        return replace(self.rules(whole, (), doc_id, within), question=question)
 
     def _printed(self, name: str, question: str, doc_id: str | None, within: Within | None) -> bool:
         """The documents of `question` print `name` in a row's or a column's name ("社会保障和就业支出", "基本支出")."""
@@ -348,8 +371,8 @@ class Turn:
             return draft
         if query.measure == "share":
             return self._share_of(query)
-        if query.measure == "amount" and (counted := count_of(self, query)):
-            return counted  # a count the narrative prints, with its stance (held or planned) and scope
+        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)):
+            return counted  # a count the narrative prints (with the names it lists: "几个…分别是哪些")
         try:
             draft = self._composed(query)
             if query.measure == "amount" and column_unbound(query, draft):

@@ -608,6 +608,8 @@ class Understanding:
             for d in docs:
                 for alias in self.kb.docs[d].aliases:
                     s = s.replace(alias, " ")
+            for written in self.named(s).values():  # a short name read by rule ("治安支队" of 治安管理支队)
+                s = s.replace(written, " ")
         s = YEAR.sub(" ", s)
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
         for cue in CUES:

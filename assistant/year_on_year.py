@@ -18,6 +18,7 @@ from assistant.cues import last_year_said
 from assistant.draft import Draft, Unanswerable, fmt, operand, sources, where
 from assistant.measures import base_of, of_column, on_base, on_year_before
 from assistant.records import Query
+from assistant.years import column_year
 from index.records import DocumentInfo, Fact
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ def scope_of(doc: DocumentInfo) -> str:
 def prior(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     key = query.subjects[0]
     year = doc.year - 1 if query.last_year or not query.year else query.year
-    direct = [f for f in e.pick.facts(key, doc) if f.column == f"{year}年"]
+    direct = [  # a table's column of that year: "2025年", "2025年预算数", "上年" (years.column_year)
+        f for f in e.pick.facts(key, doc) if f.column == f"{year}年" or (f.table and column_year(f) == year != doc.year)
+    ]
     if query.table:  # "2026年预算的“三公”表里2025年…": that table's column, never another place's figure
         direct = [f for f in direct if f.table == query.table]
         if not direct:

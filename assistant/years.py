@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant.cues import longest_first
+from assistant.cues import alternation, longest_first, year_words
 from assistant.understand import NOT_BUDGET
 from index.records import Fact
 
@@ -53,6 +53,29 @@ def is_actual(f: Fact) -> bool:
     if f.doc_kind == "决算":
         return f.column_role not in BUDGET_ROLES and "预算数" not in f.column
     return _any(_words()["actual_printed"], printed.replace("决算表", ""))
+
+
+COLUMN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")  # a header part starting with a year: "2025年年初预算数"
+
+
+@cache
+def _last_year_column() -> re.Pattern[str]:
+    """A header part that is a word of the year before, alone or with a measure: "上年", "上年度预算数"."""
+    measures = alternation(year_words("column_measures"))
+    return re.compile(rf"(?:{alternation(year_words('last_year'))})度?(?:{measures})?")
+
+
+def column_year(f: Fact) -> int:
+    """The year a figure is for by its column's header: a header part starting with a year ("2025年预算数",
+    "2025年年初预算数") → that year; a part that is a word of the year before ("上年", "上年预算数"; years.toml
+    column_measures) → the year before the document's. Any other column ("合计", "本年预算数", "上年结转",
+    "比2025年增减") is the document's year."""
+    for part in f.column.split("·"):
+        if m := COLUMN_YEAR.match(part.strip()):
+            return int(m.group(1))
+        if _last_year_column().fullmatch(part.strip()):
+            return f.year - 1
+    return f.year
 
 
 def asked_years(question: str) -> list[int]:

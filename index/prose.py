@@ -32,6 +32,8 @@ FIGURE = re.compile(
     rf"(?:(?P<bound>{_BOUNDS})(?=[，,；;。]|$))?(?!\s*(?:[（(]含[)）])?\s*(?:{_BOUNDS}))"
 )
 _CN_COUNT = re.compile(r"共(?P<cn>[一二两三四五六七八九十]{1,3})(?P<unit>个|名|辆|家|项)(?P<noun>[\u4e00-\u9fff]{1,8})")
+# "本单位无下属单位": a count of none (units under the department are asked as a count: "有几个下属单位")
+_NO_UNITS = re.compile(r"(?:本单位|本部门)(?:无|没有)(?P<noun>(?:下属|所属|二级)(?:预算)?单位)")
 _ASIDE = r"(?:[（(][^（）()]{0,20}[)）])?"  # "比2022年（上一年度、下同）预算增加"
 _CHANGE = re.compile(
     rf"(?:比|较)(?P<year>\d{{4}})年?{_ASIDE}(?:[^，,；;。比较]{{0,24}}?)(?P<verb>增加|减少|增长|下降|多|少)$"
@@ -174,6 +176,8 @@ def clean_subject(raw: str, names: list[str]) -> str:
         s = _TRAIL.sub("", s)
     # a run-in heading before the sentence: "（一）机关运行经费支出情况机关运行经费支出 10.23 万元"
     s = re.sub(r"^[^，。；“”]{2,20}?(?:情况说明|情况|说明)(?=[^，。；）)]{2})", "", s)
+    # a quoted heading before the department's own sentence: "“三公”经费等预算情况本部门一般公共预算…"
+    s = re.sub(r"^[^，。；]{2,20}?(?:情况说明|情况|说明)(?:本部门|本单位)", "", s)
     if s.startswith("纳入") and "的" in s:  # "纳入 2026 年部门预算的政府采购项目共有": the noun after 的
         s = _TRAIL.sub("", s.rsplit("的", 1)[1])
     s = s.split("纳入", 1)[0]
@@ -182,7 +186,7 @@ def clean_subject(raw: str, names: list[str]) -> str:
         s = s[1:]
     if s.count("“") != s.count("”"):  # a quote cut by the clause boundary
         s = s.strip("“”")
-    return s
+    return s if re.search(r"[\u4e00-\u9fffA-Za-z]", s) else ""  # "）" alone names nothing
 
 
 def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, year: int, names: list[str]) -> list[Fact]:
@@ -199,7 +203,11 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     paragraph_parent = state.groups[-1][1] if state.groups else None
     first = True
 
+    placed: list[tuple[int, str]] = []  # (offset, item) of each amount or count read, for what follows it
+
     def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
+        if column in ("金额", "数量"):
+            placed.append((offset, row))
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
@@ -222,14 +230,31 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         prev_end = 0
         near: tuple[str, str] | None = None  # the item of the sentence's last figure, which a change may follow
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
+        changed: tuple[str, int, int] | None = None  # (item, base year, sign) of the change just read
         list_start = _list_start(sentence)
+        colon_head: tuple[str, str] | None = None  # the figure a colon lists the parts of
+        last_amount: tuple[str, str] | None = None  # the item of the figure just before, when an amount of an item
         for f in figures:
             value = Decimal(f.group("num").replace(",", ""))
             unit = f.group("unit").replace("台(套)", "台（套）")
             pre = _pre(sentence, prev_end, f.start())
             snippet = sentence[max(0, f.start() - 24) : f.end()].strip("，。；： ")
+            gap = sentence[prev_end : f.start()].lstrip()
             prev_end = f.end()
+            # "总额 11884.37 万元：货物 2703.49 万元、工程 239.56 万元": the figures listed after a figure's colon
+            # (joined by 、) are its parts, never the whole a later "其中" is part of
+            if gap.startswith(("：", ":")):
+                colon_head = last_amount if last_amount and last_amount[1] == unit else None
+            elif not gap.startswith("、"):
+                colon_head = None
+            last_amount = None
             squeezed = re.sub(r"\s+", "", pre)
+            last_change, changed = changed, None
+            if unit == "%" and last_change and squeezed in ("（", "("):
+                # "较上年减少 24.5 万元（43%）": the rate of the change just read, in its direction
+                changed_item, base, sign = last_change
+                emit(changed_item, f"比{base}年增长率", sign * value, "%", snippet, None, start + f.start())
+                continue
             if f.group("bound"):  # "生产总值增长 7.8%以上；": a target's bound, never a change from the year before
                 bounded = clean_subject(squeezed, names) or (main[0] if main else item_subject)
                 measure = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
@@ -257,6 +282,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if pending is not None and (verb := _BARE_VERB.fullmatch(squeezed)) and unit in MONEY and target:
                 sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{pending}年增减", sign * value, unit, snippet, None, start + f.start())
+                changed = (target[0], pending, sign)
                 pending = None
                 continue
             pending = None
@@ -264,6 +290,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 base = int(change.groupdict().get("year") or year - 1)
                 sign = -1 if change.group("verb") in NEGATIVE_VERBS else 1
                 emit(target[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                changed = (target[0], base, sign)
                 near = target
                 continue
             if unit == "%" and squeezed.startswith("占") and near:
@@ -291,6 +318,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                     sign = -1 if verb.group("verb") in NEGATIVE_VERBS else 1
                     base = _base_year(sentence[: f.start()], year)
                     emit(item[0], f"比{base}年增减", sign * value, unit, snippet, None, start + f.start())
+                    changed = (item[0], base, sign)
                     near = item
                     continue
             growth = _GROWTH_VERB.search(squeezed)
@@ -325,6 +353,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = facts[-1].row.removesuffix("总数") + subject
             in_list = list_start is not None and f.start() > list_start and main is not None
             parent = main[0] if in_list and main and main[0] != subject else None
+            if colon_head and colon_head[0] != subject:
+                parent = colon_head[0]
             if first and parent is None and paragraph_parent != subject:
                 parent = paragraph_parent
             column = "金额" if unit.endswith("元") else ("比例" if unit == "%" else "数量")
@@ -333,14 +363,19 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             emit(subject, column, value, unit, snippet, parent, start + f.start())
             if unit != "%":
                 near = (subject, unit)
-            if not in_list and unit != "分":  # a score is no whole that later figures are parts of
+            if not in_list and not colon_head and unit != "分":  # a score is no whole that later figures are parts of
                 main = (subject, unit)
+            last_amount = (subject, unit) if column == "金额" else None
             first = False
         for c in _CN_COUNT.finditer(sentence):
             count = Decimal(cn_number(c.group("cn")))
             emit(c.group("noun"), "数量", count, c.group("unit"), c.group(0), None, start + c.start())
+        for c in _NO_UNITS.finditer(sentence):
+            emit(c.group("noun"), "数量", Decimal(0), "个", c.group(0), None, start + c.start())
         for flat in _FLAT.finditer(sentence):
-            flat_subject = clean_subject(flat.group("subject"), names) or (main[0] if main else item_subject)
+            # "其中：公务用车运行费6.40万元，与2023年预算持平": the item of the figure just before, else the sentence's
+            before = next((row for at, row in reversed(placed) if start <= at < start + flat.start()), None)
+            flat_subject = clean_subject(flat.group("subject"), names) or before or (main[0] if main else item_subject)
             if flat_subject:
                 unit = next((f.unit for f in reversed(facts) if f.row == flat_subject), main[1] if main else "")
                 base = int(flat.group("year") or year - 1)

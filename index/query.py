@@ -59,6 +59,7 @@ class Located:
     rows: tuple[str, ...] = ()  # label_key of the rows
     codes: tuple[str, ...] = ()  # 科目编码
     roles: tuple[str, ...] = ()  # column roles; empty = any
+    holding: tuple[str, ...] = ()  # words a row key holds (a subject as a sentence of the text names it)
 
 
 class FactQuery:
@@ -99,7 +100,7 @@ class FactQuery:
 
     def locate(self, doc_ids: Sequence[str], at: Located) -> list[Fact]:
         """The facts printed at one place, in the given documents, in print order."""
-        if not doc_ids or not at.tables or not (at.rows or at.codes):
+        if not doc_ids or not at.tables or not (at.rows or at.codes or at.holding):
             return []
         kinds = [t for t in at.tables if t != PROSE]
         printed = [f"table_kind IN ({','.join('?' * len(kinds))})"] if kinds else []
@@ -116,6 +117,9 @@ class FactQuery:
         if at.codes:
             wanted.append(f"code || '' IN ({','.join('?' * len(at.codes))})")
             params += at.codes
+        if at.holding:
+            wanted += ["instr(row_key, ?) > 0"] * len(at.holding)
+            params += at.holding
         where.append("(" + " OR ".join(wanted) + ")")
         if at.roles:
             where.append(f"column_role || '' IN ({','.join('?' * len(at.roles))})")

@@ -15,7 +15,7 @@ from assistant.calculator import convert
 from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _in_group, _named, _part_of, _parts, _same_subject, _summed
+from assistant.exclusion import _in_group, _named, _parts, _same_subject, _summed, part_of
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -167,9 +167,9 @@ def test_an_exclusion_is_a_whole_and_a_part() -> None:
     assert _parts(q) == ("扣除行政单位离退休后", "福州市公安局治安管理支队社会保障和就业支出多少？", "行政单位离退休")
     whole = fact("社会保障和就业支出", "510.80", table="支出预算总表", code="208")
     part = fact("行政单位离退休", "227.72", table="支出预算总表", code="2080501")
-    assert _part_of(part, whole) and not _part_of(whole, part)
-    assert not _part_of(fact("行政单位离退休", "227.72", table="表3", code="2080501"), whole)  # another table
-    assert not _part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
+    assert part_of(part, whole) and not part_of(whole, part)
+    assert not part_of(fact("行政单位离退休", "227.72", table="表3", code="2080501"), whole)  # another table
+    assert not part_of(fact("一般公共服务支出", "100", table="支出预算总表", code="201"), whole)  # not under it
 
 
 def test_another_printing_of_the_whole_is_the_same_subject_not_just_the_same_amount() -> None:
@@ -215,9 +215,9 @@ def test_a_part_the_text_lists_under_the_whole_is_a_part() -> None:
     # 深圳市财政局 2026 第三部分: "项目支出26,361.57万元，主要包括：…上级转移支付项目2,000.00万元"
     whole = fact("项目支出", "26361.57", table=None, column="金额")
     part = fact("上级转移支付项目", "2000.00", table=None, column="金额", parent="项目支出")
-    assert _part_of(part, whole) and not _part_of(whole, part)
-    assert not _part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额"), whole)  # listed under nothing
-    assert not _part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额", parent="基本支出"), whole)
+    assert part_of(part, whole) and not part_of(whole, part)
+    assert not part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额"), whole)  # listed under nothing
+    assert not part_of(fact("上级转移支付项目", "2000.00", table=None, column="金额", parent="基本支出"), whole)
     assert _in_group(fact("科技研发资金-基础研究专项", "66586", table=None), "科技研发资金")
     assert not _in_group(fact("科技研发资金", "910000", table=None), "科技研发资金")
     assert not _in_group(fact("科技研发资金管理费", "1", table=None), "科技研发资金")
@@ -335,3 +335,13 @@ def test_the_stated_budget_income_is_the_income_total_of_the_table() -> None:
     total = fact("收入总计", "872031967.20", "元", table="表1", column="预算数")
     spending = fact("支出总计", "872031967.20", "元", table="表1", column="预算数")
     assert _same_subject(total, stated) and not _same_subject(spending, stated)
+
+
+@pytest.mark.parametrize(
+    ("said", "shown", "kept"),
+    [("71", "71.43", True), ("71", "72", False), ("20", "20", True), ("30.8", "-30.8", True), ("7", "71.43", False)],
+)
+def test_a_stated_figure_is_shown_at_the_precision_it_is_said(said: str, shown: str, kept: bool) -> None:
+    from assistant.complete import _said_in
+
+    assert _said_in(said, {Decimal(shown)}) is kept  # "下降了71%" of a printed 71.43%

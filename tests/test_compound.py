@@ -244,3 +244,9 @@ def test_every_part_is_in_the_answer(request, engine_of: str, question: str, val
     a = request.getfixturevalue(engine_of).answer(question)
     assert not a.refused and (a.value, a.unit) == (D(value), unit)
     assert also in a.text
+
+
+def test_a_later_count_counts_what_the_first_counted() -> None:
+    """ "有多少辆车？今年买几辆？": the second part asks 几辆车, not 几辆 of nothing."""
+    done = completed("西安民政局有多少辆车", "今年买几辆", NO_NAMES)
+    assert done[0] == "西安民政局今年买几辆车？"

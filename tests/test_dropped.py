@@ -25,3 +25,30 @@ def test_neutral_and_unprinted_words_may_stay_out() -> None:
     assert dropped_words("政府采购预算", covered, PRINTED, NEUTRAL) == []  # 预算 names no item
     covered = set(grams("课题调研活动财政拨款"))
     assert dropped_words("课题调研活动任务 财政拨款", covered, PRINTED, NEUTRAL) == []  # no item is named 任务
+
+
+def test_a_prose_figure_s_own_sentence_holds_no_other_figure_s_name() -> None:
+    from decimal import Decimal
+
+    from assistant.dropped import own_sentence
+    from assistant.knowledge import Knowledge
+    from index.records import DocumentInfo, Fact
+
+    # 无锡市交通运输局 2026 第41页, as printed
+    text = "2026年度政府采购支出预算总额112.9万元，其中：拟采购货物支出2万元、拟采购工程支出0万元、拟采购服务支出110.9万元。"
+    doc = DocumentInfo(doc_id="d", title="2026年无锡市交通运输局单位预算", department="无锡市交通运输局", year=2026,
+                       kind="预算", unit="万元", filename="d.pdf", n_facts=4, ingested_at="", level="单位")  # fmt: skip
+
+    def prose(row: str, value: str, window: str, parent: str | None) -> Fact:
+        return Fact(doc_id="d", department="无锡市交通运输局", year=2026, table=None, section="十三", row=row, code=None,
+                    column="金额", value=Decimal(value), unit="万元", source=f"十三 · 「{window}」", parent=parent)  # fmt: skip
+
+    total = prose("政府采购支出预算总额", "112.9", "2026年度政府采购支出预算总额112.9万元", None)
+    goods = prose("拟采购货物支出", "2", "其中：拟采购货物支出2万元", total.row)
+    works = prose("拟采购工程支出", "0", "拟采购货物支出2万元、拟采购工程支出0万元", total.row)
+    services = prose("拟采购服务支出", "110.9", "拟采购工程支出0万元、拟采购服务支出110.9万元", total.row)
+    kb = Knowledge([doc], [total, goods, works, services], [], {"d": text})
+    own = own_sentence(kb, works)
+    assert "拟采购工程支出" in own and "政府采购支出预算总额" in own  # its name, and the whole it is listed under
+    assert "货物" not in own  # the figure beside it is another item's
+    assert "服务" not in own_sentence(kb, works) and "货物" not in own_sentence(kb, services)

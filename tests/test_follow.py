@@ -44,6 +44,21 @@ def test_another_measure_of_the_same_subject(measure: str) -> None:
     assert complete(OFFICE, f"那{measure}多少？") == f"万里街道2024年办公费预算{measure}多少？"
 
 
+@pytest.mark.parametrize("why", cues()["why"])
+def test_each_why_word_asks_the_reason_of_the_earlier_change(why: str) -> None:
+    # "为什么？" after the total's change: the total's change, whichever way (never an item's reason: r6a043)
+    asked = "万里街道2024年预算比上一年变化的原因是什么？"
+    assert complete("万里街道2024年预算比上一年少了多少？", f"{why}？") == asked
+    assert complete("万里街道2024年预算总共多少钱？", f"{why}？") is None  # no change asked before
+    assert complete("万里街道2024年预算比上一年少了多少？", f"{why}减少？") is None  # says more than why
+
+
+@pytest.mark.parametrize("change", cues()["changes"])
+def test_each_change_word_is_where_the_earlier_change_is_cut(change: str) -> None:
+    asked = complete(f"万里街道2024年行政运行{change}多少？", "原因呢？")
+    assert asked == f"万里街道2024年行政运行{cues()['why_of_change']}"
+
+
 @pytest.mark.parametrize("column", cues()["columns"])
 def test_a_column_or_kind_replaces_the_earlier_one(column: str) -> None:
     assert complete(OPENING, f"{column}呢？") == f"社工部2024年一般公共预算财政拨款支出的{column}是多少？"

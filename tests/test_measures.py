@@ -13,7 +13,7 @@ import pytest
 from assistant.answer import Engine
 from assistant.complete import cues
 from assistant.config import Settings
-from assistant.exclusion import _part_of, _parts, _same_amount
+from assistant.exclusion import _parts, _same_amount, part_of
 from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
 from assistant.threshold import _table_kind, asked, column_roles
 from assistant.understand import Understanding
@@ -66,14 +66,14 @@ def test_the_exclusion_cues_read_each_form() -> None:
 
 def test_a_part_of_a_total_row_is_of_its_column_and_side() -> None:
     whole = fact("支出总计", "156211123", "元")
-    assert _part_of(fact("城乡社区支出", "119385303", "元", code="212"), whole)
-    assert _part_of(fact("城乡社区管理事务", "94450003", "元", code="21201"), whole)
-    assert not _part_of(fact("事业收入", "2620000", "元"), whole)  # the other side of the 收支总表
-    assert not _part_of(fact("城乡社区支出", "119385303", "元", column="上年预算数"), whole)  # another column
-    assert not _part_of(fact("本年支出合计", "156211123", "元"), whole)  # a total is no part
+    assert part_of(fact("城乡社区支出", "119385303", "元", code="212"), whole)
+    assert part_of(fact("城乡社区管理事务", "94450003", "元", code="21201"), whole)
+    assert not part_of(fact("事业收入", "2620000", "元"), whole)  # the other side of the 收支总表
+    assert not part_of(fact("城乡社区支出", "119385303", "元", column="上年预算数"), whole)  # another column
+    assert not part_of(fact("本年支出合计", "156211123", "元"), whole)  # a total is no part
     three = fact("总计·一般公共预算", "58.46", column="2026年")
-    assert _part_of(fact("因公出国(境)费·一般公共预算", "41.60", column="2026年"), three)
-    assert not _part_of(fact("因公出国(境)费·政府性基金预算", "0", column="2026年"), three)
+    assert part_of(fact("因公出国(境)费·一般公共预算", "41.60", column="2026年"), three)
+    assert not part_of(fact("因公出国(境)费·政府性基金预算", "0", column="2026年"), three)
 
 
 def test_a_figure_stated_is_the_table_figure_to_its_precision() -> None:

@@ -17,11 +17,25 @@ from assistant.answer import Engine
 from assistant.complete import cues, unread
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _beside, _part_of
+from assistant.exclusion import _beside, part_of
 from assistant.knowledge import Target
-from assistant.parts import _data, _in_column, _said, named_parts, part_word, printed_parts, target_asked
+from assistant.parts import (
+    _data,
+    _in_column,
+    _said,
+    named_parts,
+    of_unasked_part_table,
+    part_word,
+    printed_parts,
+    sibling_word,
+    target_asked,
+    under_unasked_part,
+    unit_asked,
+)
 from assistant.places import of_another_place
 from assistant.records import Query
+from assistant.standing import without_inclusions
+from assistant.within import entries, named_within
 from index.records import Fact
 from tests.conftest import REAL, store_of
 
@@ -55,6 +69,61 @@ def test_a_part_printed_with_its_fund_words_is_named_without_them() -> None:
     fund = fact("政府性基金拨款收入", "16778.16", department="西安市民政局", parent="财政拨款收入")
     assert part_word(fund, whole) == "政府性基金"
     assert named_parts("西安市民政局2021年财政拨款收入多少？其中政府性基金呢？", whole, [fund]) == [fund]
+
+
+def test_a_part_is_named_by_the_words_that_set_it_apart_from_the_parts_listed_with_it() -> None:
+    # 无锡市交通运输局 2026 十三、"政府采购支出预算总额 112.9 万元，其中：拟采购货物支出 2 万元、拟采购工程支出 0 万元、
+    # 拟采购服务支出 110.9 万元" (round 6 r6b012: the whole 112.9 was shown for 服务类)
+    whole = fact("政府采购支出预算总额", "112.9", department="无锡市交通运输局")
+    parts = [
+        fact(f"拟采购{w}支出", v, parent=whole.row, department="无锡市交通运输局")
+        for w, v in (("货物", "2"), ("工程", "0"), ("服务", "110.9"))
+    ]
+    assert [sibling_word(p, parts) for p in parts] == ["货物", "工程", "服务"]
+    assert named_parts("无锡交通局2026年政府采购预算里服务类多少元？", whole, parts) == [parts[2]]
+    assert named_parts("无锡交通局2026年政府采购预算多少？", whole, parts) == []
+    assert sibling_word(parts[0], parts[:1]) == ""  # alone, nothing sets it apart
+
+
+def test_a_figure_listed_under_a_narrower_whole_than_asked_is_not_the_one_asked() -> None:
+    # 重庆市水利局 2026 五、"政府采购预算总额 11884.37 万元：…政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购
+    # 11307.34 万元：…政府采购服务预算 8364.59 万元" (round 6 r6b093)
+    total = fact("所属各预算单位政府采购预算总额", "11884.37", department="重庆市水利局")
+    public = fact("一般公共预算拨款政府采购", "11307.34", parent=total.row, department="重庆市水利局")
+    services = fact("政府采购服务", "8941.32", parent=total.row, department="重庆市水利局")
+    narrower = fact("政府采购服务", "8364.59", parent=public.row, department="重庆市水利局")
+    facts = [total, public, services, narrower]
+    asked = "重庆水利局政府采购服务预算多少？"
+    assert [f.value for f in facts if under_unasked_part(f, facts, asked)] == [Decimal("8364.59")]
+    assert not under_unasked_part(narrower, facts, "重庆水利局政府采购服务预算中一般公共预算拨款的是多少？")
+
+
+def test_a_row_of_a_part_s_table_never_answers_an_item_the_text_totals() -> None:
+    # a 部门预算: the text prints "委托业务费…预算为349万元", the 一般公共预算基本支出表 its 30227 row (基本支出 only)
+    text = fact("委托业务费", "349")
+    basic = fact(
+        "委托业务费", "20", table="表8", code="30227", column="合计", table_kind="general_public_basic_by_economic"
+    )
+    assert of_unasked_part_table([basic, text], "委托业务费多少？") == [text]
+    assert of_unasked_part_table([basic, text], "基本支出中委托业务费多少？") == [basic, text]  # the part asked
+    assert of_unasked_part_table([basic], "委托业务费多少？") == [basic]  # printed nowhere else: labelled as the part
+    assert all(w in _data()["part_words"] for w in ("基本支出", "人员经费", "公用经费"))
+
+
+def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
+    # round 6 r6a141: "财政拨款收入多少（含政府性基金）？" asks the whole 70,376.87, never 政府性基金拨款收入 16,778.16
+    whole = fact("财政拨款收入", "70376.87", department="西安市民政局")
+    fund = fact("政府性基金拨款收入", "16778.16", department="西安市民政局", parent="财政拨款收入")
+    assert named_parts(without_inclusions("西安民政局财政拨款收入多少（含政府性基金）？"), whole, [fund]) == []
+    assert named_parts(without_inclusions("西安民政局财政拨款收入中政府性基金多少？"), whole, [fund]) == [fund]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [("服务类多少元？", "元"), ("一共是多少亿元", "亿元"), ("有几万元", "万元"), ("多少钱？", None)],
+)
+def test_the_unit_an_amount_is_asked_in(question: str, unit: str | None) -> None:
+    assert unit_asked(question) == unit
 
 
 def test_a_coded_row_under_the_whole_is_its_part() -> None:
@@ -91,7 +160,7 @@ def test_a_column_beside_the_whole_is_not_its_part() -> None:
     total = fact("合计", "984760.87", column="合计", column_role="合计", **row)
     basic = fact("合计", "3305.86", column="基本支出", column_role="基本支出", **row)
     project = fact("合计", "981455.01", column="项目支出", column_role="项目支出", **row)
-    assert _part_of(basic, total) and not _part_of(basic, project)  # 项目支出 holds no 基本支出
+    assert part_of(basic, total) and not part_of(basic, project)  # 项目支出 holds no 基本支出
     assert _beside(basic, project) and not _beside(basic, total)
 
 
@@ -122,6 +191,10 @@ def test_a_named_part_is_answered_by_its_own_figure(tmp_path_factory: pytest.Tem
     assert not goods.refused and goods.value == Decimal("0.00") and "政府采购货物" in goods.text
     whole = engine.answer("福利院2024年政府采购预算是多少？")
     assert whole.value == Decimal("120.60") and "政府采购服务" not in whole.text
+    widened = engine.answer("福利院2024年政府采购预算是多少（含服务类）？")  # what it includes: the whole
+    assert widened.value == Decimal("120.60") and "政府采购服务" not in widened.text
+    in_yuan = engine.answer("福利院2024年政府采购预算中服务多少元？")  # the part, in the unit asked
+    assert in_yuan.value == Decimal("1206000") and in_yuan.unit == "元" and "政府采购服务" in in_yuan.text
 
 
 def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -> None:
@@ -137,3 +210,9 @@ def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -
         _in_column(amount, whole, [amount, fact("基本支出", "1", column="比2025年增减", source="其他 · 「…」")]) is None
     )
     assert _said("基本支出", change) == "基本支出比2025年增加 2,943.64 万元"
+
+
+@pytest.mark.parametrize("entry", entries())
+def test_each_item_printed_inside_another_is_read_so(entry: dict[str, list[str]]) -> None:
+    part, whole = entry["example"][1], entry["example"][0]
+    assert named_within(part, whole) and not named_within(whole, part) and not named_within(whole, whole)

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.cues import _said, last_year_said, year_words
-from assistant.exclusion import _beside, _part_of
+from assistant.exclusion import _beside, part_of
 from assistant.narrative import best_change, changes, clauses
 from assistant.prior_text import best_level, drafted, item_asked, levels
 from assistant.understand import FUND_WORDS, LAST_YEAR
@@ -133,7 +133,7 @@ def test_a_carry_over_row_is_no_part_of_the_years_own_total() -> None:
     """ "不算上年结转，…本年收入是多少": 上年结余、结转 (396.83) is printed beside 本年收入合计 (36,989.05), both
     making 收入总计 (37,385.88) — a part of 收入总计, never of 本年收入合计."""
     carried = _row("上年结余、结转", "396.83")
-    assert not _part_of(carried, _row("本年收入合计", "36989.05"))
-    assert _part_of(carried, _row("收入总计", "37385.88"))
+    assert not part_of(carried, _row("本年收入合计", "36989.05"))
+    assert part_of(carried, _row("收入总计", "37385.88"))
     assert _beside(carried, _row("本年收入合计", "36989.05"))  # the year's own total answers, nothing subtracted
     assert not _beside(carried, _row("收入总计", "37385.88"))

@@ -222,3 +222,61 @@ def test_a_bound_that_ends_its_clause_is_the_figures_own() -> None:
     assert not [r for r in rows if r[2] == Decimal("7.8") and "增长率" in r[1]]  # a target, no change
     assert not [r for r in rows if r[2] == 100]  # the threshold
     assert ("单位价值100万元以上的设备", "数量", Decimal("118")) in rows
+
+
+# Xi'an 2019 部门综合预算 (西安市发展和改革委员会), "（六）“三公”经费等预算情况", as the PDF reader gives it: the
+# heading runs into the sentence, and each change's rate is printed in brackets after it.
+XIAN = [
+    "（六）“三公”经费等预算情况 2019 年本部门一般公共预算“三公”经费及会议费、培训费预算支出共 263.72 万元，其中：",
+    "1、“三公”经费预算 18.6 万元，按照财政预算定额标准编报，较上年减少 24.5 万元（43%），减少的主要原因是严格"
+    "执行公务接待管理办法；其中：因公出国（境）经费 0 万元，预算未做安排；公务接待费 8.6 万元，较上年增加 1.5 万元"
+    "（1.21%），主要原因工作任务增加。",
+    "2、会议费预算 174.6 万元，较上年预算增加 151.6 万元。",
+]
+
+
+def test_a_rate_in_brackets_after_a_change_is_that_change_s_rate() -> None:
+    got = facts(XIAN, department="西安市发展和改革委员会", trail=("七、2019年部门预算收支说明",))
+    got = [(r, c, v) for r, c, v, _ in got]
+    assert ("“三公”经费", "比2025年增长率", Decimal(-43)) in got  # the sign of 减少
+    assert ("公务接待费", "比2025年增长率", Decimal("1.21")) in got
+    assert not [r for r, *_ in got if not r.strip("（）()")]  # "）" is no item
+
+
+def test_a_quoted_run_in_heading_is_no_part_of_the_item() -> None:
+    got = facts(XIAN, department="西安市发展和改革委员会", trail=("七、2019年部门预算收支说明",))
+    parents = {r: p for r, c, _, p in got if c == "金额"}
+    whole = "一般公共预算“三公”经费及会议费、培训费预算支出"
+    assert whole in parents and parents["“三公”经费"] == whole and parents["会议费"] == whole
+    assert parents["公务接待费"] == "“三公”经费"
+
+
+def test_unchanged_binds_to_the_figure_just_before_it() -> None:
+    """福州市公安局治安管理支队 2026: "其中：公务用车运行费 25.31 万元，与上年持平；公务用车购置费 0.00 万元，与上年持平"."""
+    got = facts(
+        [
+            "（三）公务用车购置及运行费",
+            "2026 年预算安排 25.31 万元，其中：公务用车运行费 25.31 万元，与上年持平；公务用车购置费 0.00 万元，与上年持平。",
+        ]
+    )
+    changes = {(r, v) for r, c, v, _ in got if c == "比2025年增减"}
+    assert changes == {("公务用车运行费", Decimal(0)), ("公务用车购置费", Decimal(0))}
+
+
+def test_no_units_under_the_department_is_a_count_of_none() -> None:
+    """无锡市交通运输局 2026 单位预算: "本单位无下属单位。"."""
+    assert ("下属单位", "数量", Decimal(0), None) in facts(["单位内设办公室、财务处等处室。本单位无下属单位。"])
+
+
+def test_figures_listed_after_a_figure_s_colon_are_its_parts_and_a_later_qizhong_is_of_the_whole() -> None:
+    # 重庆市水利局 2026 五、其他重要事项的情况说明 (第7–8页), as printed
+    text = (
+        "2026 年重庆市水利局所属各预算单位政府采购预算总额 11884.37 万元：政府采购货物预算2703.49 万元、政府采购工程"
+        "预算 239.56 万元、政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购 11307.34 万元：政府采购货物"
+        "预算 2703.19 万元、政府采购工程预算 239.56 万元、政府采购服务预算 8364.59 万元。"
+    )
+    got = facts([text], ("重庆市水利局2026年部门预算情况说明", "五、其他重要事项的情况说明"), "重庆市水利局")
+    whole = "所属各预算单位政府采购预算总额"
+    assert ("政府采购服务", "金额", Decimal("8941.32"), whole) in got
+    assert ("一般公共预算拨款政府采购", "金额", Decimal("11307.34"), whole) in got  # never a part of 政府采购服务
+    assert ("政府采购服务", "金额", Decimal("8364.59"), "一般公共预算拨款政府采购") in got

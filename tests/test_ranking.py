@@ -31,6 +31,8 @@ from tests.conftest import REAL, store_of
         ("一般公共服务支出里哪一项最多？", None, False),  # 哪一项: any item, no level
         ("万里街道2024年支出最多的是哪一类？", 3, False),  # pattern_after: asked the other way round
         ("深圳市财政局项目支出里哪一项最多？", PROJECTS, False),  # projects_before
+        ("深圳市财政局项目支出中最大的一项是什么，多少钱？", PROJECTS, False),  # "最大的一项": no 哪 (round 6 r6a086)
+        ("深圳市财政局项目支出中最大的一项多少钱？", PROJECTS, False),
         ("无锡人社局下面哪个单位预算最少？", UNITS, True),
     ],
 )
@@ -50,6 +52,8 @@ def test_a_ranking_is_read_with_its_level(question: str, level: int | None, leas
         "哪一类支出占比最高？",
         "哪一款支出实际最多？",
         "哪一类人均支出最高？",
+        "支出最多的一项为什么增加？",  # a reason asked of the top item: no ranking of amounts
+        "项目支出里最多的项目是哪个？",  # 项目 is no classifier 项
     ],
 )
 def test_what_is_no_ranking_of_a_level_is_not_read_as_one(question: str) -> None:

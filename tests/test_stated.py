@@ -187,6 +187,8 @@ def test_every_cue_word_has_a_case() -> None:
         ("amount_ends", "总额"), ("amount_ends", "总计"), ("anaphors", "本项目"), ("anaphors", "该项目"),
         ("heading_ends", "情况说明"), ("heading_ends", "说明"),
         *(("change_words", w) for w in cues()["change_words"]),
+        *(("which", w) for w in cues()["which"]),  # test_each_which_word_asks_the_names_a_count_lists
+        *(("list_opens", w) for w in cues()["list_opens"]),  # test_each_opening_word_opens_the_names_…
     }  # fmt: skip
     assert {(k, w) for k in c for w in c[k]} <= tested
 
@@ -297,3 +299,22 @@ def test_a_change_is_no_amount_nor_count(word: str, text: str, question: str) ->
     """change_words: the figure after them is a change (or the figure compared with), never an amount asked."""
     assert word in cues()["change_words"]
     assert stated(question, False, sentences([chunk(text)]), ()) is None
+
+
+@pytest.mark.parametrize("word", cues()["which"])
+def test_each_which_word_asks_the_names_a_count_lists(word: str) -> None:
+    sentence = "上海市普陀区社会福利院设5个内设机构，包括：院长室、办公室、财务室、后勤部、护理部。"
+    from assistant.stated import listing
+
+    assert listing(f"福利院有几个内设机构？{word}", sentence, Decimal(5), "个").endswith(
+        "院长室、办公室、财务室、后勤部、护理部"
+    )
+    assert listing("福利院有几个内设机构？", sentence, Decimal(5), "个") == ""
+
+
+@pytest.mark.parametrize("word", cues()["list_opens"])
+def test_each_opening_word_opens_the_names_after_a_count(word: str) -> None:
+    from assistant.stated import listed
+
+    assert listed(f"本部门共有2个内设机构，{word}：办公室、财务科。", Decimal(2), "个") == ["办公室", "财务科"]
+    assert listed(f"本部门共有3个内设机构，{word}：办公室、财务科。", Decimal(3), "个") == []  # as many as counted

@@ -127,6 +127,12 @@ def reader() -> AcrossReader:
         ("2024年决算哪个部门三公经费增长最多？", "rank", "“三公”经费", {"per": "change", "descending": True}),
         ("2024年决算哪些部门三公经费同比下降？", "filter", "“三公”经费", {"per": "change", "threshold": ("<", 0, "")}),
         ("2024年预算支出超过2023年的部门有哪些？", "filter", "支出合计", {"per": "change", "earlier": 2023}),
+        (  # named departments: each one's change, never their levels compared
+            "社工部和规资局2024年三公经费比上年增加的有哪些？",
+            "filter",
+            "“三公”经费",
+            {"per": "change", "threshold": (">", 0, ""), "departments": tuple(DEPARTMENTS.values())},
+        ),
         (
             "2023年决算三公经费在10万元到20万元之间的部门",
             "filter",
@@ -232,7 +238,7 @@ class _Printed:
             f for f in self.facts
             if f.doc_id in doc_ids
             and (f.table_kind in at.tables or (f.table is None and PROSE in at.tables))
-            and (label_key(f.row) in at.rows or f.code in at.codes)
+            and (label_key(f.row) in at.rows or f.code in at.codes or any(h in label_key(f.row) for h in at.holding))
             and (not at.roles or f.column_role in at.roles)
         ]  # fmt: skip
 
@@ -466,3 +472,114 @@ def test_a_table_s_total_comes_before_the_text_s() -> None:
     printed = _Printed([*CAIZHENG_SPENDING, *text])
     (reading,) = Comparer(printed, {}).read(subject_named("支出合计", {}), [doc])  # type: ignore[arg-type]
     assert reading.value == Decimal("37385.88")
+
+
+# --- a subject the text states, for a document whose tables do not print it ------------------------------
+
+
+def _said(row: str, column: str, value: str, sentence: str, *, kind: str = "预算", doc: str = "bj") -> Fact:
+    """A figure of the text of document `doc` (no table)."""
+    return replace(_stated(row, column, value, sentence), doc_id=doc, department=doc, doc_kind=kind)
+
+
+BEIJING_THREE_PUBLIC_TEXT = [  # 北京市交通委员会 2026 部门预算情况说明, page 8: no “三公” table, the text states it
+    _said("财政拨款“三公”经费", "金额", "1328.22", "2026 年财政拨款“三公”经费预算 1328.22 万元"),
+    _said("财政拨款“三公”经费", "比2025年增减", "419.84", "比2025 年财政拨款“三公”经费年初预算增加 419.84 万元"),
+    _said("因公出国（境）费用", "金额", "166.98", "2026 年预算数 166.98 万元"),
+    _said("公务接待费", "金额", "3.55", "2026 年预算数 3.55 万元"),
+    _said("公务用车购置和运行维护费", "金额", "1157.69", "2026 年预算数1157.69 万元"),
+    _said("公务用车购置费", "金额", "666.41", "数1157.69 万元，包括公务用车购置费预算 666.41 万元"),
+    _said("公务用车运行维护费", "金额", "491.28", "算 666.41 万元、公务用车运行维护费预算 491.28 万元"),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "value"),
+    [
+        ("“三公”经费", "1328.22"),  # never the change 419.84 printed beside it
+        ("因公出国（境）费", "166.98"),
+        ("公务接待费", "3.55"),
+        ("公务用车购置及运行维护费", "1157.69"),  # never its part 公务用车购置费
+        ("公务用车购置费", "666.41"),
+        ("公务用车运行维护费", "491.28"),
+    ],
+)
+def test_a_subject_only_the_text_states_is_read_there(subject: str, value: str) -> None:
+    doc = _doc("bj", "bj", 2026)
+    (reading,) = Comparer(_Printed(BEIJING_THREE_PUBLIC_TEXT), {}).read(subject_named(subject, {}), [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal(value) and [f.column for f in reading.facts] == ["金额"]
+    assert reading.note.startswith("文字说明")  # the line says where it was printed
+
+
+@pytest.mark.parametrize(
+    ("row", "subject", "kind", "names"),
+    [
+        ("财政拨款“三公”经费", "“三公”经费", "预算", True),  # heads: 财政拨款
+        ("通过一般公共预算财政拨款安排的“三公”经费", "“三公”经费", "预算", True),  # 烟台: 通过, 安排的
+        ("一般公共预算拨款安排的“三公”经费支出", "“三公”经费", "预算", True),  # 无锡: 拨款; tail 支出
+        ("政府性基金预算安排的“三公”经费", "“三公”经费", "预算", True),
+        ("国有资本经营预算安排的“三公”经费", "“三公”经费", "预算", True),
+        ("“三公”经费预算", "“三公”经费", "预算", True),
+        ("因公出国（境）费预算支出", "因公出国（境）费", "预算", True),
+        ("因公出国（境）经费预算安排", "因公出国（境）费", "预算", True),  # 福州
+        ("公务接待费支出预算", "公务接待费", "预算", True),
+        ("公务接待费预算数", "公务接待费", "预算", True),
+        ("“三公”经费决算", "“三公”经费", "决算", True),
+        ("“三公”经费决算支出", "“三公”经费", "决算", True),
+        ("“三公”经费支出决算", "“三公”经费", "决算", True),
+        ("“三公”经费决算数", "“三公”经费", "决算", True),
+        ("“三公”经费预算", "“三公”经费", "决算", False),  # a 决算's 预算 is another column
+        ("“三公”经费决算", "“三公”经费", "预算", False),
+        ("机关本级“三公”经费", "“三公”经费", "预算", False),  # a part of the department
+        ("国内公务接待费", "公务接待费", "预算", False),  # a part of the item
+        ("公务用车购置费", "公务用车购置及运行维护费", "预算", False),
+        ("“三公”经费及会议费培训费", "“三公”经费", "预算", False),  # more than the item
+    ],
+)
+def test_how_the_text_names_a_subject(row: str, subject: str, kind: str, names: bool) -> None:
+    assert subjects().stated.names(label_key(row), subject_named(subject, {}).aliases, kind) is names
+
+
+def test_a_sentence_of_the_other_kind_is_never_the_document_s() -> None:
+    stated = subjects().stated
+    assert stated.of_other_kind("2025年“三公”经费决算数 12.00 万元", "预算")
+    assert stated.of_other_kind("“三公”经费年初预算 30.00 万元", "决算")
+    assert stated.of_other_kind("“三公”经费预算 30.00 万元", "决算")
+    assert not stated.of_other_kind("一般公共预算“三公”经费支出决算 28.00 万元", "决算")  # a fund's name
+    assert not stated.of_other_kind("2026 年财政拨款“三公”经费预算 1328.22 万元", "预算")
+
+
+def test_a_text_figure_of_a_part_another_kind_or_several_values_is_never_read() -> None:
+    doc = _doc("bj", "bj", 2026)
+    three_public = subject_named("“三公”经费", {})
+    by_fund = [  # one figure per fund: parts, none of them the whole
+        _said("一般公共预算安排的“三公”经费", "金额", "20.00", "一般公共预算安排的“三公”经费 20.00 万元"),
+        _said("政府性基金预算安排的“三公”经费", "金额", "5.00", "政府性基金预算安排的“三公”经费 5.00 万元"),
+    ]
+    actual = [_said("“三公”经费", "金额", "18.00", "2026 年“三公”经费上年决算数 18.00 万元")]
+    last_year = [_said("“三公”经费", "金额", "18.00", "2025 年“三公”经费预算 18.00 万元")]
+    part = [_said("机关本级“三公”经费", "金额", "8.00", "其中：机关本级“三公”经费 8.00 万元")]
+    for printed in (by_fund, actual, last_year, part):
+        (reading,) = Comparer(_Printed(printed), {}).read(three_public, [doc])  # type: ignore[arg-type]
+        assert reading.value is None, printed
+    same = [*BEIJING_THREE_PUBLIC_TEXT, _said("“三公”经费支出", "金额", "1328.22", "“三公”经费支出 1328.22 万元")]
+    (reading,) = Comparer(_Printed(same), {}).read(three_public, [doc])  # type: ignore[arg-type]
+    assert reading.value == Decimal("1328.22")  # the same figure stated twice is one
+
+
+def test_a_table_s_three_public_comes_before_the_text_s_and_a_budget_column_is_never_the_text() -> None:
+    yantai = _doc("烟台市审计局", "烟台市审计局", 2026)
+    text = [
+        _said(
+            "通过一般公共预算财政拨款安排的“三公”经费", "金额", "9.99", "“三公”经费预算共9.99万元", doc="烟台市审计局"
+        ),
+        _said("因公出国（境）费", "金额", "0", "因公出国（境）费0万元", doc="烟台市审计局"),
+    ]
+    printed = _Printed([*YANTAI_THREE_PUBLIC, *text])
+    (reading,) = Comparer(printed, {}).read(subject_named("“三公”经费", {}), [yantai])  # type: ignore[arg-type]
+    assert reading.value == Decimal("3.40")  # the table's 2026年预算数
+    # 表7 prints 因公出国（境）经费 in its 2025年 column only: the text's 0 of 2026 is read
+    (reading,) = Comparer(printed, {}).read(subject_named("因公出国（境）费", {}), [yantai])  # type: ignore[arg-type]
+    assert reading.value == Decimal("0") and reading.facts[0].table is None
+    (reading,) = Comparer(printed, {}).read(subject_named("因公出国（境）费", {}), [yantai], 2025)  # type: ignore[arg-type]
+    assert reading.value == Decimal("8.50")  # another year: that year's column, never the text's
