@@ -53,9 +53,9 @@ def _phrases() -> list[tuple[tuple[str, ...], str, str]]:
     return sorted((p for p in found if p[0]), key=lambda p: -len(p[0]))
 
 
-@cache
-def _generic() -> frozenset[str]:
-    return frozenset(glossary()["generic"]["words"])
+def _rank(match: tuple[tuple[str, ...], str, str] | None, word: str) -> int:
+    """How much a subject says: a one-word entry of [generic] says less than any other subject."""
+    return int(glossary()["generic"].get(word, 3)) if match is not None and len(match[0]) == 1 else 3
 
 
 def words(question: str) -> list[str]:
@@ -76,6 +76,7 @@ def read(question: str) -> tuple[dict[str, str], str]:
     filler = _fillers()
     ws, at = [w for w in words(question) if w not in filler], 0
     found: dict[str, str] = {}
+    said, implied = 0, ""  # the rank of the subject read ([generic]); a subject a word implies ([implied])
     while at < len(ws):
         match = next((p for p in _phrases() if tuple(ws[at : at + len(p[0])]) == p[0]), None)
         if match is not None:
@@ -95,22 +96,21 @@ def read(question: str) -> tuple[dict[str, str], str]:
         if slot in JOINED:  # "Guangzhou Haizhu District": a city and its district
             found[slot] = found.get(slot, "") + zh
             continue
-        alone = match is not None and len(match[0]) == 1 and ws[at - 1] in _generic()  # says only "spending"
-        if slot == "subject" and "subject" in found and found[slot] != zh:  # one of the two only says "spending"
-            if alone:
-                continue
-            if found.pop("generic", "") == found["subject"]:
-                found["subject"] = zh
-                continue
+        rank = _rank(match, ws[at - 1]) if slot == "subject" else 0
+        if rank and "subject" in found and found["subject"] != zh and rank != said:  # "total … revenue"
+            if rank > said:  # the subject that says more
+                found["subject"], said = zh, rank
+            continue
+        said = rank or said
         if slot == "measure" and f"{found.get(slot)} {zh}" in glossary()["measures"]:  # "why did … increase"
             found[slot] = glossary()["measures"][f"{found[slot]} {zh}"]
             continue
         if found.get(slot, zh) != zh:
             return found, ws[at - 1]
-        if slot == "subject" and alone:
-            found["generic"] = zh
         found[slot] = zh
-    found.pop("generic", None)
+        implied = implied or glossary()["implied"].get(ws[at - 1], "")
+    if implied and "subject" not in found:  # "how much did … spend": the spending itself
+        found["subject"] = implied
     return found, _against(found)
 
 

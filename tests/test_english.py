@@ -165,17 +165,36 @@ def test_two_runs_of_chinese_of_one_slot_are_not_read() -> None:
     assert chinese(q) == ""
 
 
-@pytest.mark.parametrize("word", GLOSSARY["generic"]["words"])
-def test_a_word_that_only_says_spending_gives_way_to_the_subject(word: str) -> None:
-    assert GLOSSARY["subject"][word] == "支出总计"
-    head = "深圳市财政局2026年"
-    assert (
-        chinese(f"What is the Shenzhen Finance Bureau's 2026 housing provident fund {word}?")
-        == head + "住房公积金是多少？"
+@pytest.mark.parametrize(("word", "rank"), list(GLOSSARY["generic"].items()))
+def test_a_subject_word_that_says_less_gives_way(word: str, rank: int) -> None:
+    head, zh = "深圳市财政局2026年", GLOSSARY["subject"][word]
+    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 housing provident fund {word}?") == (
+        head + "住房公积金是多少？"
     )
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word} on training fees?") == head + "培训费是多少？"
-    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word}?") == head + "支出总计是多少？"
+    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word}?") == head + zh + "是多少？"
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 project expenditure and basic {word}?") == ""
+    for other, its in GLOSSARY["generic"].items():  # of the same rank and another meaning: not read
+        said = chinese(f"What is the Shenzhen Finance Bureau's 2026 {word} {other}?")
+        if its == rank and GLOSSARY["subject"][other] != zh:
+            assert said == ""
+        elif its > rank:
+            assert said == head + GLOSSARY["subject"][other] + "是多少？"
+
+
+def test_the_total_revenue_is_the_revenue() -> None:
+    q = "How much is the total 2024 income budget of the Putuo District Social Welfare Institute?"
+    assert chinese(q) == "普陀区社会福利院2024年预算收入总计是多少？"
+
+
+@pytest.mark.parametrize(("word", "zh"), list(GLOSSARY["implied"].items()))
+def test_a_word_implies_a_subject_only_when_none_is_said(word: str, zh: str) -> None:
+    assert (
+        chinese(f"How much did the Foshan Rail Transit Bureau {word} in 2019?")
+        == f"佛山市轨道交通局2019年决算{zh}是多少？"
+    )
+    q = f"How much did the Foshan Rail Transit Bureau {word} on official receptions in 2019?"
+    assert chinese(q) == "佛山市轨道交通局2019年决算公务接待费是多少？"
 
 
 @pytest.mark.parametrize(("pair", "zh"), list(GLOSSARY["measures"].items()))
@@ -329,6 +348,14 @@ QUESTIONS = [
      "福州市公安局治安管理支队2026年支出总计是多少？", "2796.14 万元", ""),
     ("What was the total expenditure of the Xi'an Civil Affairs Bureau in 2021?",
      "西安市民政局2021年支出总计是多少？", "872031967.2 元", ""),
+    ("How much did the Putuo District Party Committee's Social Work Department spend in 2024?",
+     "普陀区委社会工作部2024年决算支出总计是多少？", "307.82 万元", "shegongbu-2024-juesuan"),
+    ("How much is the total 2024 income budget of the Putuo District Social Welfare Institute?",
+     "普陀区社会福利院2024年预算收入总计是多少？", "12121164 元", "fuliyuan-2024-danwei-yusuan"),
+    ("How many budget units does the Wuxi Human Resources and Social Security Bureau have in 2026?",
+     "无锡市人力资源和社会保障局2026年预算单位是多少？", "8 家", ""),
+    ("What is the 2026 general public budget appropriation revenue of the Wuxi Transport Bureau?",
+     "无锡市交通运输局2026年一般公共预算拨款是多少？", "196278.67 万元", ""),
     ("What is the 2019 final accounts total expenditure of the Foshan Rail Transit Bureau?",
      "佛山市轨道交通局2019年决算支出总计是多少？", "1668.14 万元", ""),
 ]  # fmt: skip
