@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
-from assistant import completion, measures, premise
+from assistant import completion, english, measures, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
 from assistant.completion import BUDGET_VS_ACTUAL
@@ -40,7 +40,7 @@ from assistant.subject_path import (
     written_with_code,
 )
 from assistant.tokens import glossary_data, to_template
-from assistant.topic import foreign, foreign_refusal, off_topic
+from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
@@ -202,7 +202,7 @@ class Understanding:
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
         if foreign(question):  # "What is the 2026 budget of …?": asked to ask in Chinese, never asked back
-            return replace(base, refusal=foreign_refusal())
+            return replace(base, refusal=english.refusal(question))  # naming the word not read
         if not docs:
             why = (
                 "库中还没有可以回答的公开文件" if not self.kb.docs
