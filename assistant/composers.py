@@ -22,7 +22,7 @@ from assistant.exclusion import part_of
 from assistant.explain import listing_sentence
 from assistant.juesuan_budget import names_whole, whole_budget
 from assistant.knowledge import grams, norm
-from assistant.parts import target_asked, unit_asked
+from assistant.parts import rate_unasked, target_asked, unit_asked
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
@@ -133,6 +133,8 @@ def target(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         raise Unanswerable(f"{doc.title}没有“{label.name}”这项绩效目标")
     if word := target_asked(query.question, t):  # a 目标值 is no amount of 收入/支出 (assistant/parts.py)
         raise Unanswerable(f"找到的“{t.level3}”是绩效目标表中的目标值，不是{word}的金额")
+    if rate_unasked(query.question, t):  # "培训费是多少" is never a cost per person per day
+        raise Unanswerable(f"找到的“{t.level3}”是绩效目标表中按“{t.unit}”计的目标值，不是所问的金额")
     table = next((name for name, title in e.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表")
     text = f"{scope_of(doc)}绩效目标“{t.level3}”（{t.level1}指标/{t.level2}指标）的目标值为 {t.target or '未填写'}。\n出处：{table} {e.kb.tables.get(doc.doc_id, {}).get(table, '')} · {t.level1}/{t.level2} · {t.level3}"
     facts = [f for f in label.facts if f.doc_id == doc.doc_id and f.column == "目标值"]

@@ -52,6 +52,11 @@ def target_asked(question: str, target: Target) -> str | None:
     return next((w for w in data["money_items"] if w in question and w not in names), None)
 
 
+def rate_unasked(question: str, target: Target) -> bool:
+    """A target printed per something ("≤450元/人/天") asked by a question asking no rate ("培训费是多少")."""
+    return "/" in (target.unit or "") and not any(w in question for w in _data()["rate_words"])
+
+
 def printed_parts(whole: Fact, facts: list[Fact], subject: str = "") -> list[Fact]:
     """What the document prints as parts of `whole`: the text's clauses listed under it (parent named as the whole's
     row or `subject`) and, in a table, rows of the same column whose 科目 code is under the whole's."""

@@ -216,3 +216,13 @@ def test_a_part_asked_in_the_whole_s_column_is_its_own_figure_in_that_column() -
 def test_each_item_printed_inside_another_is_read_so(entry: dict[str, list[str]]) -> None:
     part, whole = entry["example"][1], entry["example"][0]
     assert named_within(part, whole) and not named_within(whole, part) and not named_within(whole, whole)
+
+
+@pytest.mark.parametrize("word", _data()["rate_words"])
+def test_each_rate_word_asks_a_target_printed_per_something(word: str) -> None:
+    from assistant.parts import rate_unasked
+
+    cost = Target(doc_id="d", level1="成本", level2="经济成本", level3="三类会议、培训费人均成本",
+                  target="≤450元/人/天", value=Decimal(450), unit="元/人/天")  # fmt: skip
+    assert rate_unasked("烟台市审计局2026年培训费是多少？", cost)  # 烟台市审计局 2026, 政策和项目预算绩效目标表
+    assert not rate_unasked(f"培训费{word}多少？", cost)
