@@ -113,12 +113,13 @@ def _same_subject(printed: Fact, whole: Fact) -> bool:
     """Another printing of the whole is the same subject, not just the same amount: the same 科目 code, or a
     label in common (its row or its column, without 合计/总计 and the bare column names) on the same side (收入 /
     支出) — "支出总计" of 收支总表 and of 财政拨款收支总表, the 项目支出 column and "项目支出…万元" in the text; a
-    收入合计 that balances 支出合计 is never the 支出 whole."""
+    收入合计 that balances 支出合计 is never the 支出 whole; a row named without its side ("财政事务" of 收支总表)
+    is the same subject as its printing under a column that names it ("支出总计")."""
     if printed.code and whole.code:
         return printed.code == whole.code
     labels = [_labels(f) for f in (printed, whole)]
     sides = [{s for s in _SIDES if any(s in label for label in ls)} for ls in labels]
-    return sides[0] == sides[1] and bool(labels[0] & labels[1])
+    return (sides[0] == sides[1] or not (sides[0] and sides[1])) and bool(labels[0] & labels[1])
 
 
 def _labels(f: Fact) -> set[str]:
