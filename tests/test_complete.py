@@ -191,6 +191,12 @@ def test_another_printing_of_the_whole_is_the_same_subject_not_just_the_same_amo
                 source="一般公共预算拨款支出预算表 · 合计 · 小计")  # fmt: skip
     assert _same_subject(bare, fact("一般公共预算拨款支出", "2796.14", table=None, column="金额"))
     assert not _same_subject(bare, fact("政府性基金预算拨款支出", "2796.14", table=None, column="金额"))
+    # 深圳市财政局 2026: 收支总表's "财政事务" (its side in no label) is 支出总表's 20106 财政事务 under 支出总计
+    side_less = fact("财政事务", "20563.76", table="表1", column="2026年预算数")
+    assert _same_subject(fact("财政事务", "20563.76", table="表3", code="20106", column="支出总计"), side_less)
+    assert not _same_subject(
+        fact("一般公共服务支出", "20563.76", table="表3", code="201", column="支出总计"), side_less
+    )
 
 
 def test_an_excluded_name_may_hold_the_words_of_parts() -> None:
@@ -279,6 +285,15 @@ def test_an_exclusion_of_parts_the_text_lists_is_subtracted(engine: Engine) -> N
     b = engine.answer("深圳市科技创新局项目支出中，除科技研发资金以外的项目加起来是多少？")
     assert not b.refused and b.value == Decimal("75764.9") and "科技研发资金-应用研发专项 283,977 万元" in b.text
     assert {f.verdict for f in [*a.figures, *b.figures]} <= {"verified", "derived"}
+
+
+@pytest.mark.slow
+def test_a_part_excluded_without_chu_is_subtracted_never_shown(engine: Engine) -> None:
+    # 深圳市财政局 2026 表3: 20106 财政事务 20,563.76 万元, 2010601 行政运行 6,487.76 万元 (r7b014 showed the latter)
+    a = engine.answer("深圳财政局的财政事务里面，行政运行以外的部分加起来多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("14076.00"), "万元")
+    assert "财政事务 20,563.76 万元 − 行政运行 6,487.76 万元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
 @pytest.mark.slow
