@@ -230,10 +230,10 @@ def asked_as(
         return None
     if names(question):  # "福州市公安局治安管理支队呢？": the earlier question asked of another department
         return _department_replaced(earlier, question, spans) if only_names(question) else None
-    return complete(earlier, question) or (_measure_kept(earlier, question, spans) if spans else None)
+    return complete(earlier, question) or (measure_kept(earlier, question, spans) if spans else None)
 
 
-def _measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
+def measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
     """ "那公务接待费呢？" after "深圳市科技创新局“三公”经费预算比上年增加多少？": the earlier question's measure
     (a change, a rate, a share) asked of the new subject, with the earlier department, year and kind
     ("深圳市科技创新局公务接待费预算比上年增加多少？"); None when the earlier question asks no measure, names no

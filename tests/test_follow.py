@@ -192,19 +192,19 @@ def test_an_english_question_is_never_asked_back(real) -> None:  # type: ignore[
 
 
 def test_a_new_subject_keeps_the_earlier_measure() -> None:
-    from assistant.follow import _measure_kept
+    from assistant.follow import measure_kept
 
     def spans(text: str) -> list[str]:
         return [n for n in ("深圳市科技创新局", "万里街道") if n in text]
 
     earlier = "深圳市科技创新局“三公”经费预算比上年增加多少？"
-    assert _measure_kept(earlier, "那公务接待费呢？", spans) == "深圳市科技创新局公务接待费预算比上年增加多少？"
-    assert _measure_kept("万里街道2024年办公费比2023年少了多少？", "印刷费呢？", spans) == (
+    assert measure_kept(earlier, "那公务接待费呢？", spans) == "深圳市科技创新局公务接待费预算比上年增加多少？"
+    assert measure_kept("万里街道2024年办公费比2023年少了多少？", "印刷费呢？", spans) == (
         "万里街道2024年印刷费比2023年少了多少？"
     )
-    assert _measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
-    assert _measure_kept(earlier, "为什么呢？", spans) is None
-    assert _measure_kept(earlier, "去年呢？", spans) is None
+    assert measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
+    assert measure_kept(earlier, "为什么呢？", spans) is None
+    assert measure_kept(earlier, "去年呢？", spans) is None
 
 
 @pytest.mark.slow
