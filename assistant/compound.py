@@ -130,6 +130,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     body = follow.END.sub("", part.strip())
     if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
         return [f"{_asked_before_ask(first)}的原因是什么？"]
+    if kept := follow.measure_kept(first, part, spans):
+        return [
+            kept
+        ]  # "基本支出比上年增加了多少？项目支出呢？": the first part's measure, never the new subject's level
     stem = follow.stem(first)
     cut = _cut(stem, spans)
     subject = stem[cut:].lstrip("的")
@@ -167,7 +171,8 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
     for part in parts[1:]:
         questions = completed(first, part, spans) or [part]
         item = follow.stem(part)
-        if money and item and item != follow.stem(first) and printed(item) and not spans(part):
+        kept = follow.measure_kept(first, part, spans) is not None  # the first part's measure: never a level
+        if money and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[Answer] = []

@@ -106,6 +106,11 @@ def _beside(part: Fact, whole: Fact) -> bool:
         part.row == whole.row and part.column != whole.column and not _total_column(whole) and not _total_column(part)
     )
     rows = part.column == whole.column and part.row != whole.row and _carried_beside(part, whole)
+    if not part.table and not whole.table:  # two items the text lists under one whole ("其中：购置费…运行费…")
+        return (
+            part.doc_id == whole.doc_id and bool(whole.parent) and part.parent == whole.parent
+            and part.row != whole.row and part.column == whole.column
+        )  # fmt: skip
     return part.doc_id == whole.doc_id and bool(part.table) and part.table == whole.table and (columns or rows)
 
 
@@ -113,12 +118,13 @@ def _same_subject(printed: Fact, whole: Fact) -> bool:
     """Another printing of the whole is the same subject, not just the same amount: the same 科目 code, or a
     label in common (its row or its column, without 合计/总计 and the bare column names) on the same side (收入 /
     支出) — "支出总计" of 收支总表 and of 财政拨款收支总表, the 项目支出 column and "项目支出…万元" in the text; a
-    收入合计 that balances 支出合计 is never the 支出 whole."""
+    收入合计 that balances 支出合计 is never the 支出 whole; a row named without its side ("财政事务" of 收支总表)
+    is the same subject as its printing under a column that names it ("支出总计")."""
     if printed.code and whole.code:
         return printed.code == whole.code
     labels = [_labels(f) for f in (printed, whole)]
     sides = [{s for s in _SIDES if any(s in label for label in ls)} for ls in labels]
-    return sides[0] == sides[1] and bool(labels[0] & labels[1])
+    return (sides[0] == sides[1] or not (sides[0] and sides[1])) and bool(labels[0] & labels[1])
 
 
 def _labels(f: Fact) -> set[str]:
@@ -159,6 +165,17 @@ def _named(f: Fact, name: str) -> bool:
     name = norm(name)
     labels = (norm(f.row.partition("·")[0]), norm(f.column))
     return any(label.startswith(name) and len(_added(label[len(name) :])) <= 2 for label in labels)
+
+
+def _named_beside(f: Fact, name: str, whole: Fact) -> bool:
+    """A row or column names the part, or names it after the words the whole's name opens with ("公务用车购置费" for
+    "购置费" beside "公务用车运行费", "公务用车运行维护费" for "运行维护" beside "公务用车购置费")."""
+    if _named(f, name):
+        return True
+    label, name, own = norm(f.row.partition("·")[0]), norm(name), norm(whole.row.partition("·")[0])
+    at = label.find(name)
+    lead = label[:at]
+    return at >= 2 and own.startswith(lead) and own != label and len(_added(label[at + len(name) :])) <= 2
 
 
 def _summed(whole: Fact, facts: list[Fact]) -> list[Fact]:
@@ -288,14 +305,14 @@ def _apart(engine: Turn, question: str, whole: Answer, w: Fact, names: list[str]
         return None
     facts = _doc_facts(engine, w.doc_id)
     printings = [w, *(f for f in facts if f is not w and _same_amount(f, w) and _same_subject(f, w))]
-    found = [(p, f) for p in printings for f in facts if _named(f, names[0]) and _beside(f, p)]
+    found = [(p, f) for p in printings for f in facts if _named_beside(f, names[0], p) and _beside(f, p)]
     if len({(p.value, p.unit) for p, _ in found}) != 1:
         return None
     printed, part = found[0]
     name = next(n for n in (printed.row.partition("·")[0], printed.column, _label(w)) if not _BARE.fullmatch(n))
     text = (
         f"{w.year}年{w.department}{name}为 {fmt(printed.value, printed.unit)}（{name}不含{names[0]}：两者是"
-        f"{printed.source.split(' · ')[0]}中并列的两{'栏' if part.row == printed.row else '行'}，无需扣除）。\n出处：{sources(printed)}"
+        f"{printed.source.split(' · ')[0]}中{'并列的两栏' if part.row == printed.row else '并列的两行' if printed.table else '分别列出的项目'}，无需扣除）。\n出处：{sources(printed)}"
     )
     return _checked(engine, question, text, whole, [], [printed], printed.value, printed.unit)
 

@@ -146,6 +146,8 @@ def complete(earlier: str, question: str) -> str | None:
             return f"{base}中{body[len(word) :]}是多少？"
     if asked := _why_of_change(earlier, body):
         return asked
+    if asked := _fund_named(base, body):
+        return asked
     opens = COMPARED.match(body) or any(body.startswith(w) for w in cues()["measures"])
     if opens:  # "比2023年少了多少？", "涉及多少资金？": another measure of the same subject
         lead = question.strip()
@@ -155,6 +157,33 @@ def complete(earlier: str, question: str) -> str | None:
                 break
         return f"{base}{END.sub('', lead)}？"
     return None
+
+
+def _fund_named(base: str, body: str) -> str | None:
+    """ "那一般公共预算安排的基本支出呢？" after "烟台审计局基本支出多少？": the earlier subject asked of the fund the
+    follow-up names before it ("烟台审计局一般公共预算安排的基本支出是多少？"); None when it names no fund, the
+    earlier question already named one, or the follow-up does not end with the earlier subject."""
+    named = [f for f in cues()["funds"] if f in body]
+    if not named or any(f in base for f in cues()["funds"]):
+        return None
+    kind = ""
+    if (m := _column(base)) and m.end() == len(base):  # "…基本支出预算": the kind asked after the subject
+        base, kind = base[: m.start()], m.group(0)
+    n = 0
+    while n < min(len(base), len(body)) and base[-1 - n] == body[-1 - n]:
+        n += 1
+    if n < 2 or not any(f in body[: len(body) - n] for f in named):
+        return None
+    return f"{base[: len(base) - n]}{body}{kind}是多少？"
+
+
+def funds_held(question: str, answer: Answer) -> bool:
+    """Every fund a question names is the fund of each figure the answer read, or printed in its row, column or
+    table ("一般公共预算安排的基本支出" is never the 基本支出 of all funds)."""
+    named = [f for f in cues()["funds"] if f in question]
+    return all(
+        f == fact.fund or f in fact.row or f in fact.column or f in fact.source for f in named for fact in answer.facts
+    )
 
 
 def _why_of_change(earlier: str, body: str) -> str | None:
@@ -201,10 +230,10 @@ def asked_as(
         return None
     if names(question):  # "福州市公安局治安管理支队呢？": the earlier question asked of another department
         return _department_replaced(earlier, question, spans) if only_names(question) else None
-    return complete(earlier, question) or (_measure_kept(earlier, question, spans) if spans else None)
+    return complete(earlier, question) or (measure_kept(earlier, question, spans) if spans else None)
 
 
-def _measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
+def measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
     """ "那公务接待费呢？" after "深圳市科技创新局“三公”经费预算比上年增加多少？": the earlier question's measure
     (a change, a rate, a share) asked of the new subject, with the earlier department, year and kind
     ("深圳市科技创新局公务接待费预算比上年增加多少？"); None when the earlier question asks no measure, names no
@@ -278,6 +307,7 @@ def answered(
     kept = carried not in ("change", "growth", "share") or (own.query is not None and own.query.measure == carried)
     subject = done.query.subjects[:1] if done.query is not None else ()
     kept = kept and (not subject or (own.query is not None and subject[0] in own.query.subjects))
+    kept = kept and funds_held(asked, own)  # a fund the follow-up names is never dropped
     return (
         own if not own.refused and kept else replace(done, question=question)
     )  # never the measure nor subject dropped

@@ -15,7 +15,7 @@ from assistant.calculator import convert
 from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _in_group, _named, _parts, _same_subject, _summed, part_of
+from assistant.exclusion import _beside, _in_group, _named, _named_beside, _parts, _same_subject, _summed, part_of
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -191,6 +191,12 @@ def test_another_printing_of_the_whole_is_the_same_subject_not_just_the_same_amo
                 source="一般公共预算拨款支出预算表 · 合计 · 小计")  # fmt: skip
     assert _same_subject(bare, fact("一般公共预算拨款支出", "2796.14", table=None, column="金额"))
     assert not _same_subject(bare, fact("政府性基金预算拨款支出", "2796.14", table=None, column="金额"))
+    # 深圳市财政局 2026: 收支总表's "财政事务" (its side in no label) is 支出总表's 20106 财政事务 under 支出总计
+    side_less = fact("财政事务", "20563.76", table="表1", column="2026年预算数")
+    assert _same_subject(fact("财政事务", "20563.76", table="表3", code="20106", column="支出总计"), side_less)
+    assert not _same_subject(
+        fact("一般公共服务支出", "20563.76", table="表3", code="201", column="支出总计"), side_less
+    )
 
 
 def test_an_excluded_name_may_hold_the_words_of_parts() -> None:
@@ -279,6 +285,31 @@ def test_an_exclusion_of_parts_the_text_lists_is_subtracted(engine: Engine) -> N
     b = engine.answer("深圳市科技创新局项目支出中，除科技研发资金以外的项目加起来是多少？")
     assert not b.refused and b.value == Decimal("75764.9") and "科技研发资金-应用研发专项 283,977 万元" in b.text
     assert {f.verdict for f in [*a.figures, *b.figures]} <= {"verified", "derived"}
+
+
+@pytest.mark.slow
+def test_a_part_excluded_without_chu_is_subtracted_never_shown(engine: Engine) -> None:
+    # 深圳市财政局 2026 表3: 20106 财政事务 20,563.76 万元, 2010601 行政运行 6,487.76 万元 (r7b014 showed the latter)
+    a = engine.answer("深圳财政局的财政事务里面，行政运行以外的部分加起来多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("14076.00"), "万元")
+    assert "财政事务 20,563.76 万元 − 行政运行 6,487.76 万元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+@pytest.mark.slow
+def test_an_item_listed_beside_the_one_excluded_is_answered_whole(engine: Engine) -> None:
+    # 万里街道 2024 text: 公务用车购置及运行费 46.56 万元, 其中 购置费 25 万元, 运行费 21.56 万元 (r7a106 refused)
+    a = engine.answer("万里街道2024年公务用车运行费（不含购置费）是多少？")
+    assert not a.refused and (a.value, a.unit) == (Decimal("21.56"), "万元") and "分别列出的项目" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+def test_a_part_named_after_the_words_the_whole_opens_with() -> None:
+    listed = dict(table=None, column="金额", parent="公务用车购置和运行维护费")
+    bought, run = fact("公务用车购置费", "44.92", **listed), fact("公务用车运行维护费", "39.50", **listed)
+    assert _named_beside(run, "运行维护", bought) and _beside(run, bought)
+    assert not _named_beside(fact("会议费", "39.50", **listed), "运行维护", bought)
+    assert not _beside(run, fact("公务用车购置费", "44.92", table=None, column="金额", parent="三公经费"))
 
 
 @pytest.mark.slow

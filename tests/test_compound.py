@@ -168,6 +168,19 @@ def test_a_later_part_inherits_the_first_parts_department_year_and_subject() -> 
     )
 
 
+def test_a_later_subject_keeps_the_first_parts_measure() -> None:
+    # "基本支出比上年增加了多少？项目支出呢？": 项目支出's change, never its level
+    assert completed("万里街道2024年基本支出比上年增加了多少？", "项目支出呢？", SPANS) == [
+        "万里街道2024年项目支出比上年增加了多少？"
+    ]
+    assert completed("万里街道2024年基本支出比上年增长了百分之几？", "项目支出呢？", SPANS) == [
+        "万里街道2024年项目支出比上年增长了百分之几？"
+    ]
+    assert "万里街道2024年项目支出比上年增加了多少？" not in completed(
+        "万里街道2024年基本支出是多少？", "项目支出呢？", SPANS
+    )
+
+
 # --- answers on real documents and the sample ----------------------------------------------------------------
 
 
@@ -185,6 +198,15 @@ def test_a_whole_and_its_part_are_both_answered(real_engine) -> None:  # type: i
     assert not a.refused and (a.value, a.unit) == (D("0"), "万元")  # the whole question's own answer: the part
     assert {f.value for f in a.figures if f.verdict == "verified"} >= {D("6.4"), D("0")}
     assert len(a.text.split("\n")) >= 3  # one line per part, then the sources
+
+
+@pytest.mark.slow
+def test_a_later_subject_s_change_is_its_change_not_its_level(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 万里街道 部门支出预算总表 合计: 基本支出 99,706,020 (2024) / 99,406,297 (2023); 项目支出 56,505,103 / 65,572,343
+    a = real_engine.answer("万里街道2024年基本支出比上年增加了多少？项目支出呢？")
+    assert not a.refused and "基本支出比2023年增加 299,723 元" in a.text
+    assert "项目支出比2023年减少 9,067,240 元" in a.text and "项目支出为" not in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ then conversations over four real Shanghai PDFs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from assistant.follow import complete, cues, stem
 from assistant.records import Answer
 from assistant.topic import cues as topic_cues
 from assistant.topic import foreign, off_topic
+from index.records import Fact
 
 OFFICE = "万里街道2024年办公费预算是多少？"
 PURCHASE = "万里街道2024年政府采购预算有多少？"
@@ -190,19 +192,19 @@ def test_an_english_question_is_never_asked_back(real) -> None:  # type: ignore[
 
 
 def test_a_new_subject_keeps_the_earlier_measure() -> None:
-    from assistant.follow import _measure_kept
+    from assistant.follow import measure_kept
 
     def spans(text: str) -> list[str]:
         return [n for n in ("深圳市科技创新局", "万里街道") if n in text]
 
     earlier = "深圳市科技创新局“三公”经费预算比上年增加多少？"
-    assert _measure_kept(earlier, "那公务接待费呢？", spans) == "深圳市科技创新局公务接待费预算比上年增加多少？"
-    assert _measure_kept("万里街道2024年办公费比2023年少了多少？", "印刷费呢？", spans) == (
+    assert measure_kept(earlier, "那公务接待费呢？", spans) == "深圳市科技创新局公务接待费预算比上年增加多少？"
+    assert measure_kept("万里街道2024年办公费比2023年少了多少？", "印刷费呢？", spans) == (
         "万里街道2024年印刷费比2023年少了多少？"
     )
-    assert _measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
-    assert _measure_kept(earlier, "为什么呢？", spans) is None
-    assert _measure_kept(earlier, "去年呢？", spans) is None
+    assert measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
+    assert measure_kept(earlier, "为什么呢？", spans) is None
+    assert measure_kept(earlier, "去年呢？", spans) is None
 
 
 @pytest.mark.slow
@@ -229,3 +231,28 @@ def test_a_unit_in_place_of_the_departments_own(own: str) -> None:
     assert complete(earlier, "那技师学院呢？") == "无锡市人社局技师学院预算是多少？"
     assert complete(earlier, "那公用经费呢？") is None  # no unit: the engine's own reading, never 本级 dropped
     assert complete("无锡市人社局预算是多少？", "那技师学院呢？") is None
+
+
+@pytest.mark.parametrize("fund", cues()["funds"])
+def test_a_fund_named_before_the_earlier_subject_is_kept(fund: str) -> None:
+    # r7b148: "那一般公共预算安排的基本支出呢？" was answered with the 基本支出 of all funds
+    assert (
+        complete("烟台审计局基本支出多少？", f"那{fund}安排的基本支出呢？") == f"烟台审计局{fund}安排的基本支出是多少？"
+    )
+    assert complete("烟台审计局2026年基本支出预算是多少？", f"{fund}的基本支出呢？") == (
+        f"烟台审计局2026年{fund}的基本支出预算是多少？"
+    )
+    assert complete(f"烟台审计局{fund}基本支出多少？", f"那{fund}安排的基本支出呢？") is None  # named already
+
+
+def test_a_fund_the_question_names_must_be_the_answers() -> None:
+    from assistant.follow import funds_held
+
+    all_funds = Fact(doc_id="d", department="烟台市审计局", year=2026, table="表3", section=None, row="合计",
+                     code=None, column="基本支出", value=D("2776.85"), unit="万元", source="表3 支出总体情况表 · 合计 · 基本支出",
+                     fund="全部")  # fmt: skip
+    general = replace(all_funds, table="表5", value=D("2772.25"), fund="一般公共预算",
+                      source="表5 一般公共预算支出表 · 合计 · 基本支出")  # fmt: skip
+    question = "烟台审计局一般公共预算安排的基本支出是多少？"
+    assert not funds_held(question, Answer(question=question, text="", refused=False, facts=[all_funds]))
+    assert funds_held(question, Answer(question=question, text="", refused=False, facts=[general]))
