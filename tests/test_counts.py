@@ -504,24 +504,3 @@ def test_a_count_asked_with_money_takes_the_count() -> None:
 
     assert money_unkept("专项资金支持了多少个项目？", "个") is None
     assert money_unkept("审计项目开展及时率是多少？", "%") is None  # no money asked
-
-
-@pytest.fixture(scope="module")
-def shenzhen(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from assistant.answer import Engine
-    from assistant.config import Settings
-    from tests.conftest import REAL, store_of
-
-    folder = tmp_path_factory.mktemp("counts") / "store"
-    return Engine(Settings(store=store_of(folder, REAL / "shenzhen-caizheng-2026-dept-yusuan.pdf")))
-
-
-@pytest.mark.slow
-def test_a_headcount_not_printed_is_refused_and_a_cut_is_its_rate(shenzhen: Any) -> None:
-    # 深圳市财政局 2026: no headcount printed; "在职人员经费 8,009.83 万元" (p7); 机关运行经费 "下降 26.0%" (p12)
-    a = shenzhen.answer("深圳财政局有多少在编人员？")
-    assert a.refused and "8,009.83" not in a.text
-    money = shenzhen.answer("深圳财政局在职人员经费是多少？")
-    assert not money.refused and money.value == Decimal("8009.83")
-    cut = shenzhen.answer("深圳财政局机关运行经费砍了多少百分比？")  # once its share of 支出总计, 7.27%
-    assert not cut.refused and cut.unit == "%" and abs(cut.value) == Decimal("26.0")
