@@ -105,6 +105,8 @@ def test_a_count_is_answered_with_a_count() -> None:
     assert unread(q, query(q), draft(sets, unit="台（套）")) is None
     q = "住房保障支出下面分哪几项"  # a breakdown: "哪几项" asks which, not how many
     assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
+    for q in ("就业创业服务补助少了几个点？", "下降了多少个百分点？"):  # a percent, no count (measures.toml rate_asked)
+        assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
 
 
 def test_a_seven_digit_code_is_a_function_subject() -> None:
