@@ -101,6 +101,7 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
         text = text.replace(name, " ")
     text = _ASKED_DATE.sub(" ", text)
     units = alternation(cues()["units"])
+    text = with_person_unit(text)  # "有多少在编人员", "多少人员编制": persons counted in 人
     frames = list(re.finditer(rf"(?:几|多少)(?P<unit>{units})", text))
     if len(frames) != 1:
         return None  # "共有多少辆车？应急保障用车有几辆？": two counts asked, never one answered for both
@@ -153,15 +154,46 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
     asks a percent, no count."""
     text = ascii_digits(question)
     units = alternation(cues()["units"])
+    text = with_person_unit(text)  # "有多少在编人员": never 8,009.83 万元 of 在职人员经费
     frames = [m for m in re.finditer(rf"(?:几|多少)(?P<unit>{units})", text) if not text[m.end() :].startswith("百分")]
-    if len(frames) != 1:
-        return None
-    asked_unit = frames[0].group("unit")
-    if not unit or unit in cues()["units"][asked_unit]:
+    if not frames or not unit:
         return None  # a target printed with no unit ("目标值为 5") counts what its row names
-    if asked_unit in cues()["generic"] and unit not in calc.MONEY and unit != "%":
-        return None  # "行政编制几个" ← 14 人
-    return f"问题问的是以“{asked_unit}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
+    for frame in frames:  # "有多少在编人员？实有多少人？": an answer in a unit of any count asked
+        asked_unit = frame.group("unit")
+        if unit in cues()["units"][asked_unit]:
+            return None
+        if asked_unit in cues()["generic"] and unit not in calc.MONEY and unit != "%":
+            return None  # "行政编制几个" ← 14 人
+    return f"问题问的是以“{frames[0].group('unit')}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
+
+
+def with_person_unit(text: str) -> str:
+    """`text` with the unit of a count of persons written where it asks one without a unit ("有多少在编人员" →
+    "有多少人在编人员", "在编人员有多少" → "在编人员有多少人"); unchanged when it holds a money word ("人员经费有
+    多少") or asks no such count (counts.toml persons)."""
+    p = cues()["persons"]
+    if any(w in text for w in p["money"]):
+        return text
+    nouns, links = alternation(p["nouns"]), alternation(p["links"])
+    m = re.search(rf"(?:多少|几)(?=(?:{nouns}))", text) or re.search(
+        rf"(?:{nouns})(?:{links})?(?:多少|几)(?=$|[？?。，,！!\s]|呢|啊|呀)", text
+    )
+    return f"{text[: m.end()]}{p['unit']}{text[m.end() :]}" if m else text
+
+
+def money_unkept(question: str, unit: str | None) -> str | None:
+    """Why an answer in `unit` does not answer a question asking an amount of money ("退休人员经费有多少？" is never
+    answered with the 绩效 target "退休人员经费发放完成率 =100%"), or None: the question asks no money, or also a
+    rate, share, target or count, or the unit is money."""
+    if not unit or unit in calc.MONEY:
+        return None
+    text = ascii_digits(question)
+    m = cues()["money_asked"]
+    if not any(w in text for w in m["words"]) or any(w in text for w in m["not_words"]):
+        return None
+    if re.search(rf"(?:几|多少)(?:{alternation(cues()['units'])})", with_person_unit(text)):
+        return None  # "资金支持了多少个项目": a count asked
+    return f"问题问的是金额，找到的数字是以“{unit}”计的（如绩效目标的目标值），不是所问的金额"
 
 
 def _done(text: str) -> bool:

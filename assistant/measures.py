@@ -89,10 +89,23 @@ def base_of(f: Fact, year: int) -> str:
 
 
 def rate_asked(question: str) -> bool:
-    """The question asks a change as a percent ("下降了多少个百分点", "增长了几成"), not as an amount."""
+    """The question asks a change as a percent ("下降了多少个百分点", "增长了几成", "砍了多少百分比"), not as an
+    amount nor a share."""
     rate = _data()["rate_asked"]
     text = squeeze(question)
-    return "占" not in text and any(w in text for w in rate["words"]) and any(w in text for w in rate["direction"])
+    if "占" in text:
+        return False
+    return bool(_change_rate().search(text)) or (
+        any(w in text for w in rate["words"]) and any(w in text for w in rate["direction"])
+    )
+
+
+@cache
+def _change_rate() -> re.Pattern[str]:
+    """A change verb right before a percent asked ("砍了多少百分比", "减了百分之几"): measures.toml rate_asked."""
+    rate = _data()["rate_asked"]
+    verbs, joins, asks = (alternation(rate[k]) for k in ("verbs", "joins", "asks"))
+    return re.compile(rf"(?:{verbs})(?:{joins})?(?:{asks})")
 
 
 def points_asked(question: str) -> str:

@@ -17,7 +17,7 @@ from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
 from assistant.count_across import compared
-from assistant.counts import unit_unkept
+from assistant.counts import money_unkept, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.exclusion import excluding
 from assistant.explain import best_quotes
@@ -253,7 +253,9 @@ class Turn:
             if later is None or years.mismatch(question, later.facts, query.measure):
                 return self._refusal(query, wrong_years, start)
             draft = later
-        if query.measure == "amount" and (unkept := unit_unkept(question, draft.unit)):
+        if query.measure == "amount" and (
+            unkept := unit_unkept(question, draft.unit) or money_unkept(question, draft.unit)
+        ):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         if rate_asked(question) and draft.unit != "%":
             return self._refusal(query, "问题问的是变化的百分比，找到的只是变化的金额，没有给出金额充当百分比", start)

@@ -105,6 +105,8 @@ def test_a_count_is_answered_with_a_count() -> None:
     assert unread(q, query(q), draft(sets, unit="台（套）")) is None
     q = "住房保障支出下面分哪几项"  # a breakdown: "哪几项" asks which, not how many
     assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
+    for q in ("就业创业服务补助少了几个点？", "下降了多少个百分点？"):  # a percent, no count (measures.toml rate_asked)
+        assert not [s for c in cues() if c.name == "个数" for s in c.spans(q)]
 
 
 def test_a_seven_digit_code_is_a_function_subject() -> None:
@@ -376,3 +378,14 @@ def test_a_stated_figure_is_shown_at_the_precision_it_is_said(said: str, shown: 
     from assistant.complete import _said_in
 
     assert _said_in(said, {Decimal(shown)}) is kept  # "下降了71%" of a printed 71.43%
+
+
+@pytest.mark.slow
+def test_a_headcount_not_printed_is_refused_and_a_cut_is_its_rate(engine: Engine) -> None:
+    # 深圳市财政局 2026: no headcount printed; "在职人员经费 8,009.83 万元" (p7); 机关运行经费 "下降 26.0%" (p12)
+    a = engine.answer("深圳财政局有多少在编人员？")
+    assert a.refused and "8,009.83" not in a.text
+    money = engine.answer("深圳财政局在职人员经费是多少？")
+    assert not money.refused and money.value == Decimal("8009.83")
+    cut = engine.answer("深圳财政局机关运行经费砍了多少百分比？")  # once its share of 支出总计, 7.27%
+    assert not cut.refused and cut.unit == "%" and cut.value is not None and abs(cut.value) == Decimal("26.0")

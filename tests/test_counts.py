@@ -436,3 +436,71 @@ def test_the_head_of_a_noun_is_read_only_when_no_row_is_the_whole_noun() -> None
     )
     a = asked("佛山轨道交通局2019年开展绩效自评的项目有几个？", ["佛山轨道交通局"])
     assert a and counted(a, foshan, sentence_of) == Counted(facts=(foshan[0],), value=Decimal(7))
+
+
+# round 7 r7b024 / r7c028: "深圳财政局有多少在编人员？" was answered with 在职人员经费 8,009.83 万元 (✓), though no
+# headcount is printed: a noun of persons after 多少 (or before a closing 多少) asks a count in 人.
+@pytest.mark.parametrize("noun", cues()["persons"]["nouns"])
+def test_a_noun_of_persons_asks_a_count_in_persons(noun: str) -> None:
+    from assistant.counts import unit_unkept
+
+    after, before = f"重庆市水利局有多少{noun}？", f"重庆市水利局{noun}有多少？"
+    for question in (after, before):
+        a = asked(question, ["重庆市水利局"])
+        assert a and a.unit == cues()["persons"]["unit"] and (a.nouns[0] in noun or noun in a.nouns[0])
+        assert unit_unkept(question, "万元")  # never 人员经费 in 万元
+        assert unit_unkept(question, "人") is None  # "实有人员138人" answers
+
+
+@pytest.mark.parametrize("word", cues()["persons"]["money"])
+def test_a_money_word_makes_a_noun_of_persons_an_amount(word: str) -> None:
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept(f"有多少在编人员{word}？", "万元") is None  # "在职人员经费有多少": an amount
+    assert unit_unkept(f"在编人员{word}有多少？", "万元") is None
+
+
+@pytest.mark.parametrize("link", cues()["persons"]["links"])
+def test_a_link_between_persons_and_the_count_keeps_the_count(link: str) -> None:
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept(f"重庆市水利局在编人员{link}多少？", "万元")
+    assert unit_unkept(cues()["persons"]["example"], "万元") and unit_unkept(
+        cues()["persons"]["example_before"], "万元"
+    )
+
+
+def test_a_count_of_persons_printed_answers_the_count_asked_without_a_unit() -> None:
+    # 西安市发展和改革委员会 2019 p21: "单位管理的离退休人员78人"
+    xian = facts(
+        ("单位管理的离退休人员", "78", "人", "四、部门人员情况说明本部门人员编制138人，单位管理的离退休人员78")
+    )
+    a = asked("西安发改委有多少离退休人员？", ["西安发改委"])
+    assert a and counted(a, xian, sentence_of) == Counted(facts=(xian[0],), value=Decimal(78))
+
+
+# held-out class of round 7: "X资金有多少？" answered with a 绩效 target's percentage; reproduced on 烟台市审计局 2026
+# 政策和项目预算绩效目标表 (原审计署烟台基地退休人员补助经费 · 退休人员经费发放完成率 =100%).
+@pytest.mark.parametrize("word", cues()["money_asked"]["words"])
+def test_a_money_question_is_never_answered_in_percent(word: str) -> None:
+    from assistant.counts import money_unkept
+
+    question = f"烟台市审计局退休人员发放{word}有多少？"
+    assert money_unkept(question, "%") and money_unkept(question, "次")
+    assert money_unkept(question, "万元") is None and money_unkept(question, "元") is None
+    assert money_unkept(question, None) is None
+    assert money_unkept(cues()["money_asked"]["example"], "%")
+
+
+@pytest.mark.parametrize("word", cues()["money_asked"]["not_words"])
+def test_a_rate_or_target_asked_with_money_takes_a_percent(word: str) -> None:
+    from assistant.counts import money_unkept
+
+    assert money_unkept(f"退休人员经费发放{word}有多少？", "%") is None  # "退休人员经费发放完成率是多少"
+
+
+def test_a_count_asked_with_money_takes_the_count() -> None:
+    from assistant.counts import money_unkept
+
+    assert money_unkept("专项资金支持了多少个项目？", "个") is None
+    assert money_unkept("审计项目开展及时率是多少？", "%") is None  # no money asked

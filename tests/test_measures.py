@@ -225,3 +225,37 @@ def test_a_change_of_the_whole_row_never_answers_a_part_column(column: str) -> N
     assert of_column([whole], None) == [whole]
     assert not column_kept(column, "一般公共预算财政拨款支出")
     assert column_kept("财政拨款", "“三公”经费预算")  # a fund is no part column
+
+
+# round 7 r7b133: "就业创业服务补助砍了多少百分比？" was answered with its share of 支出总计 (0.01%); the text prints
+# "减少 82.97%" — a change verb before a percent asked is a rate of change.
+@pytest.mark.parametrize("verb", _data()["rate_asked"]["verbs"])
+def test_a_change_verb_before_a_percent_asks_a_rate_of_change(verb: str) -> None:
+    from assistant.measures import rate_asked
+
+    assert rate_asked(f"就业创业服务补助{verb}了多少百分比？")
+    assert rate_asked(_data()["rate_asked"]["change_example"])
+    assert not rate_asked(f"就业创业服务补助{verb}了多少占支出总计的百分比？")  # 占: a share
+
+
+@pytest.mark.parametrize("ask", _data()["rate_asked"]["asks"])
+def test_each_percent_asked_after_a_change_verb_is_a_rate(ask: str) -> None:
+    from assistant.measures import rate_asked
+
+    assert rate_asked(f"就业创业服务补助砍了{ask}？")
+    assert not rate_asked(f"就业创业服务补助是{ask}？") or "百分点" in ask  # no change said
+
+
+@pytest.mark.parametrize("join", _data()["rate_asked"]["joins"])
+def test_each_join_between_verb_and_percent_keeps_the_rate(join: str) -> None:
+    from assistant.measures import rate_asked
+
+    assert rate_asked(f"就业创业服务补助砍{join}百分之几？")
+    assert not rate_asked("就业创业服务补助是多少百分比？")
+
+
+def test_a_percent_asked_with_no_change_is_no_rate_of_change() -> None:
+    from assistant.measures import rate_asked
+
+    assert not rate_asked("就业创业服务补助占支出总计的百分比是多少？")
+    assert not rate_asked("就业创业服务补助的百分比是多少？")
