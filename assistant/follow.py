@@ -193,13 +193,30 @@ def _why_of_change(earlier: str, body: str) -> str | None:
     rest = body
     for word in _longest(cues()["why"]):
         rest = rest.replace(word, "")
-    if rest == body or rest.strip():
+    if rest == body:
+        return None
+    asks = _direction_asked(rest.strip())
+    if asks is None:
         return None
     text = END.sub("", earlier.strip())
     if m := COMPARED.search(text):
-        return f"{text[: m.end()]}{cues()['why_of_change']}"
+        return f"{text[: m.end()]}{asks}"
     at = [text.find(w) for w in cues()["changes"] if text.find(w) > 0]
-    return f"{text[: min(at)]}{cues()['why_of_change']}" if at else None
+    return f"{text[: min(at)]}{asks}" if at else None
+
+
+def _direction_asked(rest: str) -> str | None:
+    """What a why follow-up asks from what it says besides why: nothing → the change's reason whichever way it
+    went; only a direction and how much ("降这么多") → the reason in that direction; anything else → None."""
+    if not rest:
+        return str(cues()["why_of_change"])
+    for word in _longest(cues()["why_degree"]):
+        rest = rest.replace(word, "")
+    for way in ("down", "up"):
+        words = _longest(cues()[f"why_{way}"])
+        if rest and re.fullmatch("(?:" + "|".join(re.escape(w) for w in words) + ")+", rest):
+            return str(cues()[f"why_{way}_asks"])
+    return None
 
 
 def asked_as(

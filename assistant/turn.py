@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import compound, follow, narrative, premise, purpose, reason, scope, years
+from assistant import compound, follow, narrative, premise, purpose, quote_fit, reason, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
@@ -460,6 +460,8 @@ class Turn:
             n for k, n in zip(query.subjects, names, strict=False) if k != norm("支出总计") and norm(n) not in said
         ]
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
+        if quote_fit.asks_use(query.question):
+            search = f"{search} {quote_fit.use_search()}"  # the sentence printing a use
         hits = self.search(search, doc.doc_id, k=6)
         quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
         items = [  # a change's reason ("为什么减少了") is the item's own paragraph
@@ -474,8 +476,26 @@ class Turn:
             if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
             and reason.fits(self, query, q.text)
         ]
+        plain = [
+            n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
+        ]
+        misfits = [
+            quote_fit.misfit(query.question, q.text, paragraphs.get((q.doc_id, q.text), ""), plain) for q in quotes
+        ]
+        quotes = [q for q, unfit in zip(quotes, misfits, strict=True) if unfit is None]  # gives what is asked
         if not quotes:
-            raise Unanswerable("文件中没有找到说明这个问题的文字")
+            unfit = next((m for m in misfits if m), "文件中没有找到说明这个问题的文字")
+            if (
+                unfit
+                and quote_fit.asks_use(query.question)
+                and quote_fit.asks_amount(query.question)
+                and query.subjects
+            ):
+                draft = self._composed(replace(query, measure="amount"))  # "其他支出是干什么的，多少钱？"
+                if line := quote_fit.use_unprinted(unfit, compound.clauses(query.question)):
+                    draft.text = f"{draft.text}\n{line}"  # the amount; its use is not printed
+                return draft
+            raise Unanswerable(unfit)
         q = quotes[0]
         said = with_items(q.text, [h.chunk.text for h in hits if h.chunk.doc_id == q.doc_id])  # "…包括：" 1. 2.
         return Draft(text=f"据{q.where}：\n「{said}」", citations=[Citation(doc_id=q.doc_id, where=q.where, text=said)])

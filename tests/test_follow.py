@@ -52,7 +52,18 @@ def test_each_why_word_asks_the_reason_of_the_earlier_change(why: str) -> None:
     asked = "万里街道2024年预算比上一年变化的原因是什么？"
     assert complete("万里街道2024年预算比上一年少了多少？", f"{why}？") == asked
     assert complete("万里街道2024年预算总共多少钱？", f"{why}？") is None  # no change asked before
-    assert complete("万里街道2024年预算比上一年少了多少？", f"{why}减少？") is None  # says more than why
+    assert complete("万里街道2024年预算比上一年少了多少？", f"{why}办公费减少？") is None  # says more than why
+
+
+@pytest.mark.parametrize("word", cues()["why_degree"])
+@pytest.mark.parametrize("way", ["down", "up"])
+def test_a_why_saying_which_way_keeps_the_subject_and_that_direction(way: str, word: str) -> None:
+    # "为什么降这么多？" after "…三公经费下降了多少百分比？": the 三公 decrease's reason, never the budget's (r7b137)
+    for said in cues()[f"why_{way}"]:
+        asked = complete("烟台市审计局三公经费下降了多少百分比？", f"为什么{said}{word}？")
+        assert asked == f"烟台市审计局三公经费{cues()[f'why_{way}_asks']}"
+    if word not in cues()["tail"]:  # "为什么的？" is "为什么？"
+        assert complete("万里街道2024年预算比上一年少了多少？", f"为什么{word}？") is None  # how much, which way?
 
 
 @pytest.mark.parametrize("change", cues()["changes"])
