@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
+from assistant.bounds import bounds
 from assistant.figures import ascii_text
 from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
@@ -82,10 +83,6 @@ THIS_YEAR = re.compile(r"今年|本年度?")
 LAST_YEAR = re.compile(r"去年|上年|上一年")
 NUMBER = r"(\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千]+)(?![\d,.]|\s*年)"  # 2023年 is no threshold
 MONEY_UNIT = r"(" + MONEY_PATTERN + r"|亿|万|%|％)?"
-ABOVE = re.compile(
-    rf"(?:超过|高于|大于|多于|不少于|不低于|达到)\s*{NUMBER}\s*{MONEY_UNIT}(?:以上)?|{NUMBER}\s*{MONEY_UNIT}以上"
-)
-BELOW = re.compile(rf"(?:低于|少于|小于|不足|不到|不超过)\s*{NUMBER}\s*{MONEY_UNIT}|{NUMBER}\s*{MONEY_UNIT}以下")
 BETWEEN = re.compile(rf"{NUMBER}\s*{MONEY_UNIT}\s*(?:到|至|~|－|-|—)\s*{NUMBER}\s*{MONEY_UNIT}\s*(?:之间|以内)?")
 NONE = re.compile(r"为零|为0|是零|是0|等于零|等于0|没有|没安排|未安排|无(?=政府|国有|一般|三公|“|公务|项目|基本)")
 SOME = re.compile(r"有(?!多少|几)")
@@ -175,7 +172,7 @@ def _per_op(text: str, per: Literal["execution", "change"]) -> AcrossOp:
 
 
 def _bounded(text: str) -> bool:
-    return bool(ABOVE.search(text) or BELOW.search(text) or BETWEEN.search(text))
+    return bool(bounds(text) or BETWEEN.search(text))
 
 
 class AcrossReader:
@@ -376,10 +373,9 @@ class AcrossReader:
     def _threshold(self, text: str, per: str | None = None) -> tuple[str, Decimal, str] | None:
         if m := BETWEEN.search(text):
             return (">=", *self._number(m.group(1), m.group(2) or m.group(4)))
-        for pattern, op in ((ABOVE, ">"), (BELOW, "<")):
-            if m := pattern.search(text):
-                number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-                return (op, *self._number(number, unit))
+        if found := bounds(text):  # a lower bound first ("大于10万元且小于20万元"); its word says if it is inside
+            b = next((b for b in found if b.lower), found[0])
+            return b.op, b.value, b.unit
         if per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text)):
             return (">" if OVER_BUDGET.search(text) else "<"), Decimal(100), "%"  # 决算 over its 预算: above 100%
         if per == "change" and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text)):
@@ -393,9 +389,9 @@ class AcrossReader:
         """An upper bound written with a lower one ("10万元到20万元之间", "大于10万元且小于20万元")."""
         if m := BETWEEN.search(text):
             return self._number(m.group(3), m.group(4) or m.group(2))
-        if ABOVE.search(text) and (m := BELOW.search(text)):
-            number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            return self._number(number, unit)
+        found = bounds(text)
+        if any(b.lower for b in found) and (upper := next((b for b in found if not b.lower), None)):
+            return upper.value, upper.unit
         return None
 
     def _follow(self, last: Across, text: str, departments: tuple[str, ...], newest: int | None) -> Across:

@@ -163,7 +163,7 @@ class Comparer:
                 rows=(*place.keys(rows), *theirs),
                 codes=(subject.code,) if subject.code else (),
                 roles=place.roles,
-                holding=subject.aliases if place.text else (),
+                holding=(*subject.aliases, *place.names) if place.text else (),
             )
             by_doc: dict[str, list[Fact]] = defaultdict(list)
             for f in self.query.locate(pending, at):
@@ -172,7 +172,8 @@ class Comparer:
                 named = place.rows or place.own_row
                 rows_of = (*place.rows, *(own[doc_id] if place.own_row else ()))  # never another's own row
                 coded = not named or bool(subject.row)
-                if chosen := _choose(facts, place, rows_of, coded=coded, year=year, aliases=subject.aliases):
+                aliases = (*subject.aliases, *place.names)
+                if chosen := _choose(facts, place, rows_of, coded=coded, year=year, aliases=aliases):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
         tables = [t for place in subject.places if place.empty for t in place.tables] if year is None else []

@@ -18,6 +18,7 @@ from assistant import calculator as calc
 from assistant import one_department, over_years, paired
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT, SUPERLATIVE
+from assistant.bounds import word
 from assistant.calculator import Operand
 from assistant.compare import (
     SHOWN,
@@ -248,7 +249,7 @@ class Overview:
         op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
         bound = _in(bound, bound_unit, unit)
         upper = _in(*a.below, unit) if a.below else None
-        valued, missing = _split(readings, op != "<")
+        valued, missing = _split(readings, op not in ("<", "<="))
         if op == "=":
             hits = [r for r in valued if r.value == 0] + missing
             condition = "为零或没有此项"
@@ -256,7 +257,7 @@ class Overview:
             hits = [r for r in valued if _passes(r.value, op, bound, upper)]  # type: ignore[arg-type]
             condition = (
                 f"在{fmt(bound, unit)}到{fmt(upper, unit)}之间" if upper is not None
-                else f"{'超过' if op == '>' else '不低于' if op == '>=' else '低于'}{fmt(bound, unit)}" if bound or op == "<"
+                else f"{word(op)}{fmt(bound, unit)}" if bound or op in ("<", "<=")
                 else "为正（增加）" if a.per == "change" else "不为零"
             )  # fmt: skip
             if a.per == "change" and op == "<" and not bound:
@@ -379,7 +380,7 @@ def _in(value: Decimal, unit: str, wanted: str) -> Decimal:
 
 
 def _passes(value: Decimal, op: str, bound: Decimal, upper: Decimal | None) -> bool:
-    low = value > bound if op == ">" else value >= bound if op == ">=" else value < bound
+    low = {">": value > bound, ">=": value >= bound, "<": value < bound, "<=": value <= bound, "=": value == bound}[op]
     return low and (upper is None or value <= upper)
 
 

@@ -19,7 +19,16 @@ from assistant.draft import cited, fmt
 from assistant.measures import _data
 from assistant.records import Answer
 from assistant.subject_path import coded_names, under, written_names
-from assistant.threshold import PROJECTS, column_roles, level_rows, listed, one_document, project_rows, totals
+from assistant.threshold import (
+    PROJECTS,
+    column_roles,
+    level_rows,
+    listed,
+    one_document,
+    partial_note,
+    project_rows,
+    totals,
+)
 from assistant.units import is_unit
 from index.records import DocumentInfo, Fact
 
@@ -129,7 +138,7 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
             return None
         place, rows = found
         head = f"{doc.year}年{doc.department}{place.split(' · ')[0]}所列项目中"
-        note = "\n（只含文件此表所列的项目）"
+        note = "\n" + partial_note(facts, place)
     else:
         widths = {len(c) + 2 for c in codes}
         width = level or (next(iter(widths)) if len(widths) == 1 else None)
@@ -163,9 +172,9 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
         f"{head}{'并列' if len(ties) > 1 else ''}{most}的是 {firsts}，为 {fmt(top.value, top.unit)}。\n"
-        f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more + note
+        f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more
     )
-    return listed(turn, question, head, text, order[:shown], doc, top)
+    return listed(turn, question, head, text, order[:shown], doc, top, note=note)
 
 
 def _group(before: str) -> tuple[str, list[str]] | None:

@@ -159,9 +159,10 @@ def _across(answer: Answer, a: Across, names: Mapping[str, str]) -> Reading:
     threshold = ""
     if a.threshold is not None:
         sign, value, unit = a.threshold
+        sign = {">=": "≥", "<=": "≤"}.get(sign, sign)
         threshold = f"{sign} {format_amount(value)}{' ' + unit if unit else ''}"
-        if a.below is not None:
-            threshold += f"，< {format_amount(a.below[0])} {a.below[1]}"
+        if a.below is not None:  # an upper bound written with a lower one is inside the range
+            threshold += f"，≤ {format_amount(a.below[0])} {a.below[1]}"
     return Reading(
         departments=departments,
         documents=documents,

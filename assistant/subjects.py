@@ -27,6 +27,7 @@ class Place:
     outside: tuple[str, ...] = ()  # label_key of columns of items outside the subject (会议费, 培训费): a row
     # printing one totals more than the subject, so it is read in a column naming the subject, or not at all
     text: bool = False  # a sentence of the text naming the subject (Stated), not a listed row
+    names: tuple[str, ...] = ()  # label_key of what a sentence calls it besides its aliases (重庆: "…财政拨款运行经费")
 
     def keys(self, rows: tuple[str, ...]) -> tuple[str, ...]:
         """The row keys to look for: each row, then each row's parts ("总计" → "总计·一般公共预算" …)."""
@@ -52,15 +53,21 @@ class Stated:
     tails: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → words that may end it, longest first
     other: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → words of a sentence of the other kind
     fund_names: tuple[str, ...] = ()  # names holding 预算 that say no kind ("一般公共预算")
+    fund_tails: tuple[str, ...] = ()  # a fund written after the alias ("机关运行经费财政拨款预算"), longest first
 
     def names(self, row_key: str, aliases: tuple[str, ...], kind: str) -> bool:
-        """Whether a sentence's row (label_key) is the subject itself: heads, one alias, at most one tail."""
+        """Whether a sentence's row (label_key) is the subject itself: heads, one alias, at most one fund written
+        after it, at most one tail of the document's kind."""
         for tail in ("", *self.tails.get(kind, ())):
             if not row_key.endswith(tail):
                 continue
-            core = row_key[: len(row_key) - len(tail)]
-            if any(core.endswith(a) and self._heads(core[: len(core) - len(a)]) for a in aliases if a):
-                return True
+            rest = row_key[: len(row_key) - len(tail)]
+            for fund in ("", *self.fund_tails):
+                if not rest.endswith(fund):
+                    continue
+                core = rest[: len(rest) - len(fund)]
+                if any(core.endswith(a) and self._heads(core[: len(core) - len(a)]) for a in aliases if a):
+                    return True
         return False
 
     def _heads(self, words: str) -> bool:
@@ -125,6 +132,7 @@ def subjects() -> Subjects:
             columns=tuple(label_key(x) for x in p.get("columns", ())),
             outside=tuple(label_key(x) for x in p.get("outside", ())),
             text=bool(p.get("text", False)),
+            names=tuple(label_key(x) for x in p.get("names", ())),
         )
 
     named = tuple(
@@ -144,5 +152,6 @@ def subjects() -> Subjects:
         tails={k: tuple(longest_first({label_key(t) for t in v})) for k, v in st.get("tails", {}).items()},
         other={k: tuple(v) for k, v in st.get("other", {}).items()},
         fund_names=tuple(st.get("fund_names", ())),
+        fund_tails=tuple(longest_first({label_key(t) for t in st.get("fund_tails", ())})),
     )
     return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole, spending=spending, stated=stated)

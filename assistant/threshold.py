@@ -164,9 +164,31 @@ def project_rows(facts: list[Fact]) -> tuple[str, list[Fact]] | None:
     return (place, rows) if len({f.column for f in rows}) == 1 else None
 
 
+def other_tables(facts: list[Fact], place: str) -> list[str]:
+    """The other tables of projects a document prints besides the one read at `place` (a 项目支出总表 whose rows
+    could not be read one by one): a list from `place` alone may leave their projects out."""
+    read = place.split(" · ")[0]
+    names = [p.split(" · ")[0] for f in facts if (p := _project_table(f)) is not None]
+    names += [f.source.split(" · ")[0] for f in facts if f.table and f.table_kind in _spec()["project_tables"]]
+    return [n for n in dict.fromkeys(names) if n != read]
+
+
+def partial_note(facts: list[Fact], place: str) -> str:
+    """What a list or a ranking of projects read from `place` covers: that table only, and the other tables of
+    projects the document prints, whose projects it may leave out."""
+    others = other_tables(facts, place)
+    if not others:
+        return "（只含文件此表所列的项目）"
+    return (
+        f"（只含文件{place.split(' · ')[0]}所列的项目；文件另有{'、'.join(others)}，其中的项目未能逐项读出，"
+        "以上可能不完整，请以该表为准）"
+    )
+
+
 def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: Decimal) -> Answer | None:
     """The projects over the amount, from the one table of projects the document prints."""
-    found = project_rows(turn.kb.facts_by_doc.get(doc.doc_id, []))
+    facts = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    found = project_rows(facts)
     if found is None:
         return None
     place, rows = found
@@ -188,8 +210,8 @@ def _projects(turn: Any, doc: Any, question: str, written: str, op: str, limit: 
         text = f"{head}：没有。\n（所列项目中最大的是 {top.row} {fmt(top.value, top.unit)}）"
     else:
         lines = [f"{i}. {f.row} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(hits, 1)]
-        text = f"{head}有：\n" + "\n".join(lines) + "\n（只含文件此表所列的项目）"
-    return listed(turn, question, head, text, hits, doc)
+        text = f"{head}有：\n" + "\n".join(lines)
+    return listed(turn, question, head, text, hits, doc, note="\n" + partial_note(facts, place))
 
 
 def _own(figures: list[Figure], hits: list[Fact]) -> list[Figure]:
@@ -210,15 +232,23 @@ def _own(figures: list[Figure], hits: list[Fact]) -> list[Figure]:
 
 
 def listed(
-    turn: Any, question: str, head: str, text: str, hits: list[Fact], doc: Any, top: Fact | None = None
+    turn: Any,
+    question: str,
+    head: str,
+    text: str,
+    hits: list[Fact],
+    doc: Any,
+    top: Fact | None = None,
+    note: str = "",
 ) -> Answer | None:
     """The list as an answer, each line's figure checked (the amount in `head` is the question's own), or None
-    when one does not match the document; `top`, the figure a ranking asks, is the answer's value."""
+    when one does not match the document; `top`, the figure a ranking asks, is the answer's value; `note`, words
+    on what the list covers (a table's number in it is no figure), follows the lines unchecked."""
     figures = _own(turn.verifier.check(text.removeprefix(head), [doc.doc_id]), hits)
     if any(g.verdict == "mismatch" for g in figures):
         return None
     return Answer(
-        question=question, text=text, refused=False, value=top.value if top else None, unit=top.unit if top else None,
+        question=question, text=text + note, refused=False, value=top.value if top else None, unit=top.unit if top else None,
         figures=figures,
         citations=[Citation(doc_id=f.doc_id, where=where(f), text=f.row) for f in hits], facts=hits,
     )  # fmt: skip

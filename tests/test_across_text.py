@@ -45,3 +45,22 @@ def test_a_scope_said_with_a_cue_covers_its_place_only(engine: Engine) -> None:
     assert not a.refused and [e.department for e in a.entries] == [KEJI] and BEIJING not in a.text
     a = engine.answer("哪个部门三公经费最多？只看深圳和广州的。")
     assert a.refused and "广州" in a.text
+
+
+def test_organ_operation_cost_stated_in_the_text_is_ranked(engine: Engine) -> None:
+    # 北京市财政局 p.9 "机关运行经费财政拨款预算1158.60 万元"; 深圳市科技创新局 p.14 "机关运行经费财政拨款预算 443.43 万元"
+    a = engine.answer("2026年机关运行经费最高的部门是哪个？")
+    assert not a.refused and a.value == Decimal("1158.60")
+    assert [(e.department, e.value) for e in a.entries] == [(BEIJING, Decimal("1158.60")), (KEJI, Decimal("443.43"))]
+    assert "文件中没有此项" not in a.text and "50.45" not in a.text  # never the change printed beside it
+    assert all(f.verdict in ("verified", "derived") for f in a.figures)
+
+
+def test_a_bound_written_with_yishang_includes_its_amount(engine: Engine) -> None:
+    # 公务接待费 2026: 北京市财政局 11.64 万元 (text, p.8); 深圳市科技创新局 exactly 3.00 万元 (表9, p.39)
+    a = engine.answer("公务接待费在3万元以上的2026年预算有哪些部门？")
+    assert not a.refused and {e.department for e in a.entries} == {BEIJING, KEJI} and "不低于3 万元" in a.text
+    b = engine.answer("2026年哪些部门公务接待费超过3万元？")
+    assert [e.department for e in b.entries] == [BEIJING]  # 超过 leaves out the department printing exactly 3.00
+    c = engine.answer("2026年哪些部门公务接待费不超过3万元？")
+    assert [e.department for e in c.entries] == [KEJI] and "不超过3 万元" in c.text

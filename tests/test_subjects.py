@@ -119,6 +119,10 @@ def reader() -> AcrossReader:
         ),
         # found by review: a year is no threshold; a total is no ranking; a change is no level
         ("在2023年决算中，哪些部门三公经费超过20万元？", "filter", "“三公”经费", {"threshold": (">", 20, "万元")}),
+        # a bound's word says whether its amount is inside (bounds.toml): 以上 includes it, 超过 does not
+        ("公务接待费在10万元以上的2023年预算有哪些部门？", "filter", "公务接待费", {"threshold": (">=", 10, "万元")}),
+        ("2023年哪些部门公务接待费不超过3万元？", "filter", "公务接待费", {"threshold": ("<=", 3, "万元")}),
+        ("2023年公务接待费不到3万元的部门", "filter", "公务接待费", {"threshold": ("<", 3, "万元")}),
         ("2023年决算全区总支出是多少？", "total", "支出合计", {"limit": None}),
         ("三公经费排名前三的部门合计多少？", "total", "“三公”经费", {"limit": 3}),
         ("2023年决算各部门三公经费占全区三公经费的比例", "share", "“三公”经费", {"whole": "各部门合计"}),
@@ -534,6 +538,14 @@ def test_a_subject_only_the_text_states_is_read_there(subject: str, value: str) 
         ("国内公务接待费", "公务接待费", "预算", False),  # a part of the item
         ("公务用车购置费", "公务用车购置及运行维护费", "预算", False),
         ("“三公”经费及会议费培训费", "“三公”经费", "预算", False),  # more than the item
+        ("机关运行经费财政拨款", "机关运行经费", "预算", True),  # 北京: "…机关运行经费财政拨款预算 10384.60 万元"
+        ("机关运行经费财政拨款预算", "机关运行经费", "预算", True),  # fund tail 财政拨款, then the kind's tail
+        ("机关运行经费一般公共预算财政拨款", "机关运行经费", "预算", True),
+        ("机关运行经费一般公共预算拨款支出", "机关运行经费", "预算", True),
+        ("机关运行经费安排", "机关运行经费", "预算", True),  # 烟台: "本单位机关运行经费安排210.32万元"
+        ("一般公共预算拨款安排的机关运行经费支出", "机关运行经费", "预算", True),  # 福州
+        ("机关运行经费财政拨款决算", "机关运行经费", "预算", False),  # the other kind
+        ("机关运行经费政府采购", "机关运行经费", "预算", False),  # no fund: another figure
     ],
 )
 def test_how_the_text_names_a_subject(row: str, subject: str, kind: str, names: bool) -> None:
@@ -583,3 +595,54 @@ def test_a_table_s_three_public_comes_before_the_text_s_and_a_budget_column_is_n
     assert reading.value == Decimal("0") and reading.facts[0].table is None
     (reading,) = Comparer(printed, {}).read(subject_named("因公出国（境）费", {}), [yantai], 2025)  # type: ignore[arg-type]
     assert reading.value == Decimal("8.50")  # another year: that year's column, never the text's
+
+
+ORGAN_OPERATION_TEXT = [  # each document's text, no table of 机关运行经费 (the real sentences)
+    _said(
+        "机关运行经费财政拨款",
+        "金额",
+        "10384.60",
+        "年北京市交通委员会部门机关运行经费财政拨款预算 10384.60 万元",
+        doc="北京市交通委员会",
+    ),
+    _said("机关运行经费财政拨款", "金额", "443.43", "2026 年本单位机关运行经费财政拨款预算 443.43 万元", doc="科创局"),
+    _said(
+        "机关运行经费财政拨款", "比2025年增减", "50.45", "43.43 万元，较 2025 年年初预算增加 50.45 万元", doc="科创局"
+    ),
+    _said("机关运行经费安排", "金额", "210.32", "2026年本单位机关运行经费安排210.32万元", doc="烟台市审计局"),
+    _said(
+        "一般公共预算拨款安排的机关运行经费支出",
+        "金额",
+        "221.19",
+        "管理支队一般公共预算拨款安排的机关运行经费支出 221.19 万元",
+        doc="治安管理支队",
+    ),
+    _said(
+        "一般公共预算财政拨款运行经费",
+        "金额",
+        "2115.63",
+        "2026 年一般公共预算财政拨款运行经费 2115.63 万元",
+        doc="重庆市水利局",
+    ),
+    _said("公务用车运行经费", "金额", "12.00", "公务用车运行经费 12.00 万元", doc="另一局"),  # another item
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "value"),
+    [
+        ("北京市交通委员会", "10384.60"),  # a fund written after the subject (fund_tails)
+        ("科创局", "443.43"),  # never the change 50.45
+        ("烟台市审计局", "210.32"),
+        ("治安管理支队", "221.19"),
+        ("重庆市水利局", "2115.63"),  # the place's own text name 运行经费 (under the heading 机关运行经费)
+        ("另一局", None),  # 公务用车运行经费 is no 机关运行经费
+    ],
+)
+def test_organ_operation_cost_only_the_text_states_is_read_there(doc_id: str, value: str | None) -> None:
+    doc = _doc(doc_id, doc_id, 2026)
+    subject = subject_named("机关运行经费", {})
+    (reading,) = Comparer(_Printed(ORGAN_OPERATION_TEXT), {}).read(subject, [doc])  # type: ignore[arg-type]
+    assert reading.value == (Decimal(value) if value else None)
+    if value:
+        assert [f.column for f in reading.facts] == ["金额"] and reading.note.startswith("文字说明")
