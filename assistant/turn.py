@@ -39,6 +39,7 @@ from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
+from assistant.whole_part import coded, coded_row, part_within
 from assistant.why_much import reason_and_change
 from assistant.year_on_year import scope_of
 from index.records import DocumentInfo, Fact
@@ -234,8 +235,14 @@ class Turn:
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
             draft = rebound or self.compose(query)
-            if draft.doc_id in self.kb.docs:
-                draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
+            if draft.doc_id and draft.doc_id in self.kb.docs:
+                at = scope_of(self.kb.docs[draft.doc_id])
+                draft = asked_part(question, draft, self.kb, at)
+                said = self.understanding.content(to_template(without_inclusions(question)), list(query.doc_ids))
+                draft = part_within(said, draft, self.kb, self.understanding.neutral, at, query.measure)  # "项目支出
+                # 里人员经费": the part printed under the whole asked, never the whole (assistant/whole_part.py)
+            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0])):
+                raise Unanswerable(f"答案所用的数字不是问题所说的科目编码{query.code}这一行的，没有给出其他项目的数字")
         except (Unanswerable, CalculationError) as e:
             if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
                 return self.engine.across(question, across, pool, allowed is not None, start)
@@ -391,7 +398,7 @@ class Turn:
             return draft
         if query.measure == "share":
             return self._share_of(query)
-        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)):
+        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)) and coded(query, counted):
             return counted  # a count the narrative prints (with the names it lists: "几个…分别是哪些")
         try:
             draft = self._composed(query)
