@@ -23,7 +23,7 @@ from assistant.knowledge import Knowledge, grams, norm
 from assistant.parts import _data, _said, printed_parts
 from assistant.records import Query
 from assistant.subject_path import without_fund
-from assistant.tokens import glossary_data
+from assistant.tokens import glossary_data, to_template
 from assistant.within import wholes_of
 from index.records import Fact
 
@@ -114,6 +114,22 @@ def said_with(whole: Fact, facts: Sequence[Fact], kb: Knowledge) -> list[Fact]:
         if at >= 0 and str(whole.value) in said[at:] and not said.endswith(norm(whole.row)):
             out.append(p)
     return out
+
+
+def opposite(question: str, draft: Draft) -> str | None:
+    """Why a figure read is the opposite way of the money asked (parts.toml `opposite`: "上年结转下来的钱" answered
+    with 结转下年), or None."""
+    asked = norm(to_template(question)) + " " + norm(question)
+    entries = cast(list[dict[str, list[str]]], _data().get("opposite", []))
+    for entry in entries:
+        said = next((w for w in entry["asked"] if w in asked), None)
+        if said is None or any(w in asked for w in entry["never"]):
+            continue
+        for f in draft.facts:
+            row = norm(f.row)
+            if any(w in row for w in entry["never"]) and not any(w in row for w in entry["asked"]):
+                return f"问题问的是“{said}”，找到的“{f.row}”是方向相反的另一行，没有给出这一数字"
+    return None
 
 
 def coded(query: Query, draft: Draft) -> bool:
