@@ -135,7 +135,7 @@ def opposite(question: str, draft: Draft) -> str | None:
 def coded(query: Query, draft: Draft) -> bool:
     """Whether a figure read answers the 科目编码 the question names ("社会福利事业单位（2081005）"): one of its facts
     is that code's row, or names the code where it is printed; always when no code is named."""
-    code = query.code
+    code = query.code if query.code and query.code in query.question else None  # written, not read from a path
     return not code or not draft.facts or any(f.code == code or code in f.row or code in f.source for f in draft.facts)
 
 
