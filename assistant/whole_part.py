@@ -4,9 +4,13 @@ else a part the document prints under a figure of the whole; else a refusal. The
 ("项目支出 16,153.10" for its 人员经费), nor a figure of another whole that shares the part's word ("在建工程" for the
 政府采购's 工程).
 
+Two more qualifiers are checked here: a 科目编码 written in brackets ("社会福利事业单位（2081005）财政拨款") is never
+answered with another item's figure, and a carry-over asked one way ("上年结转下来的钱") never with the row of the other
+way (结转下年).
+
 The question's words are read after its department, years and filler are taken out (`Understanding.content`); the
-words of a whole that hold 中 or 里 without asking a part (中小企业, 中央), and the short names a part may be asked by
-(小微企业 of 小型和微型企业), are data (assistant/parts.toml)."""
+words that hold 中 or 里 without asking a part (中小企业, 中央), the short names a part may be asked by (小微企业 of
+小型和微型企业) and the carry-over pairs are data (assistant/parts.toml)."""
 
 from __future__ import annotations
 
