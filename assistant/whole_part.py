@@ -98,10 +98,11 @@ def _above(f: Fact, facts: Sequence[Fact]) -> set[str]:
 
 
 def _whole_of(f: Fact, facts: Sequence[Fact], kb: Knowledge) -> set[str]:
-    """What a figure is printed inside: its own words and clause, the names above it (`_above`), and the sentence
-    of a prose figure since its last full stop ("车辆7辆（一般公务用车3辆，执法执勤用车4辆")."""
+    """What a figure is printed inside: its own words and clause, the names above it (`_above`), and a prose
+    figure's section and sentence since its last full stop ("车辆7辆（一般公务用车3辆，执法执勤用车4辆")."""
     said = kb.sentence_of(f).rsplit("。", 1)[-1] if f.table is None else ""
-    return set(grams(norm(f"{fact_evidence(f)} {said}"))) | _above(f, facts)
+    section = f.source.partition(" · 「")[0] if f.table is None else ""  # "五、国有资产占有情况": the part it is in
+    return set(grams(norm(f"{fact_evidence(f)} {said} {section}"))) | _above(f, facts)
 
 
 def said_with(whole: Fact, facts: Sequence[Fact], kb: Knowledge) -> list[Fact]:
