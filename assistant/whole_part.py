@@ -195,7 +195,9 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
     part_unsaid = unsaid_part(f)
     if not part_unsaid and holds_whole(f):
         return draft
-    wholes = [f] if holds_whole(f) else [w for w in facts if w.unit == f.unit and holds_whole(w)]
+    wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
+        w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
+    ]  # fmt: skip
     found: dict[tuple[str, str], tuple[Fact, Fact, bool]] = {}
     for w in (w for w in wholes if unsaid_part(w)):  # a figure named with the part is no whole of it
         for p in printed_parts(w, facts, kb.subject_of(w)):
@@ -207,9 +209,9 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
                 found.setdefault((norm(p.row), str(p.value)), (p, w, False))
     if not found:
         raise Unanswerable(
-            f"公开文件没有单独列出{asked.whole or f.row}中的“{asked.part.strip('的')}”，没有用{f.row}的数字充当其中一部分"
+            f"公开文件没有单独列出{asked.whole.strip('的') or f.row}中的“{asked.part.strip('的')}”，没有用{f.row}的数字充当其中一部分"
             if part_unsaid
-            else f"答案所用的{f.row}不是列在问题所说的“{asked.whole}”之下的数字，没有给出其他项目的数字"
+            else f"答案所用的{f.row}不是列在问题所说的“{asked.whole.strip('的')}”之下的数字，没有给出其他项目的数字"
         )
     if len(found) > 1:
         listed = "、".join(f"{p.row} {fmt(p.value, p.unit)}（{w.row}中）" for p, w, _ in found.values())
