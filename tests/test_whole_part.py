@@ -82,7 +82,8 @@ def engine(store_real: Path) -> Engine:
 def test_a_part_of_the_first_part_s_item_is_its_own_figure(engine: Engine) -> None:
     both = engine.answer("万里街道2023年政府采购预算是多少？其中工程多少？")
     assert not both.refused and "550.00" in both.text and "830.00" in both.text and "12,277.73" not in both.text
-    asset = engine.answer("万里街道2023年部门预算公开的国有资产情况里，在建工程金额是多少？")  # the section is the whole
+    # the section a figure is printed in is a whole it is inside
+    asset = engine.answer("万里街道2023年部门预算公开的国有资产情况里，在建工程金额是多少？")
     assert not asset.refused and asset.value == Decimal("12277.73")
 
 
