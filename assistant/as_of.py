@@ -8,9 +8,11 @@ at that date; the year of the document is not the date of its count.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.numbers import ascii_digits
+from index.records import Fact
 
 # "截至2025年底": the date a count is stated at, printed in the next year's disclosure — not the year asked
 AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末)?")
@@ -64,3 +66,16 @@ def fits(want: AsOf, have: AsOf) -> bool:
         and (want.month is None or have.month is None or want.month == have.month)
         and (want.day is None or have.day is None or want.day == have.day)
     )
+
+
+def misdated(question: str, facts: Sequence[Fact], sentence_of: Callable[[Fact], str]) -> str | None:
+    """Why figures of the text answer no question asking them at a date ("截至2022年底…执法执勤用车有几辆"
+    answered by the 2024 budget's "截至2023年8月31日…执法执勤用车0辆"): one is printed at another date; None
+    when none is, or no date is asked."""
+    at = asked(question)
+    if at is None:
+        return None
+    for f in facts:
+        if f.table is None and (have := printed(sentence_of(f))) is not None and not fits(at, have):
+            return f"文字说明给出的“{f.row}”是截至{have.said()}的数，不是问题所问的截至{at.said()}的数"
+    return None

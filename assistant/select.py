@@ -123,10 +123,13 @@ class Selector:
             facts = of_unasked_part_table(facts, query.question)
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}
+        named = headed(facts, query.column) if query.column and query.column not in printed else []
         if query.column == "基本支出" and basic and "基本支出" not in {f.column_role for f in facts}:
             facts = basic  # "基本支出里的退休费": 基本支出 names the table (基本支出表（按经济分类）), not a column
         elif query.column == "财政拨款" and any(f.fund == "财政拨款" for f in facts) and "财政拨款" not in printed:
             facts = [f for f in facts if f.fund == "财政拨款"]  # "财政拨款“三公”经费": the table's fund, no column
+        elif named and len({f.column for f in named}) == 1:
+            facts = named  # "社会福利事业单位（2081005）财政拨款": the one column printed as 财政拨款收入
         elif (
             query.column
             and query.column not in {f.column for f in facts} | {f.column_role for f in facts}
@@ -211,6 +214,11 @@ class Selector:
             return key, []
         _, other, facts = max(candidates)
         return other, facts
+
+
+def headed(facts: list[Fact], column: str) -> list[Fact]:
+    """The table figures under a column whose header or role begins with the column asked ("财政拨款" of 财政拨款收入)."""
+    return [f for f in facts if f.table and (f.column.startswith(column) or (f.column_role or "").startswith(column))]
 
 
 def _written_column(facts: list[Fact], question: str) -> list[Fact]:

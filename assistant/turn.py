@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from assistant import as_of, compound, follow, narrative, premise, purpose, quote_fit, reason, scope, years
 from assistant import calculator as calc
-from assistant import compound, follow, narrative, premise, purpose, quote_fit, reason, scope, years
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
@@ -39,6 +39,7 @@ from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
 from assistant.verify import Verifier
+from assistant.whole_part import coded, coded_row, opposite, part_within
 from assistant.why_much import reason_and_change
 from assistant.year_on_year import scope_of
 from index.records import DocumentInfo, Fact
@@ -233,9 +234,17 @@ class Turn:
         if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
-            draft = rebound or self.compose(query)
-            if draft.doc_id in self.kb.docs:
-                draft = asked_part(question, draft, self.kb, scope_of(self.kb.docs[draft.doc_id]))
+            draft = self._dated(query, rebound or self.compose(query))  # "截至2022年底": the document printing it
+            if draft.doc_id and draft.doc_id in self.kb.docs:
+                at = scope_of(self.kb.docs[draft.doc_id])
+                draft = asked_part(question, draft, self.kb, at)
+                said = self.understanding.content(to_template(without_inclusions(question)), list(query.doc_ids))
+                draft = part_within(said, draft, self.kb, self.understanding.neutral, at, query.measure)  # "项目支出
+                # 里人员经费": the part printed under the whole asked, never the whole (assistant/whole_part.py)
+            if reason := opposite(question, draft):  # "上年结转下来的钱" is never the 结转下年 row
+                raise Unanswerable(reason)
+            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0])):
+                raise Unanswerable(f"答案所用的数字不是问题所说的科目编码{query.code}这一行的，没有给出其他项目的数字")
         except (Unanswerable, CalculationError) as e:
             if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
                 return self.engine.across(question, across, pool, allowed is not None, start)
@@ -291,6 +300,21 @@ class Turn:
             facts=draft.facts, items=draft.items, entries=self.engine.entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
+
+    def _dated(self, query: Query, draft: Draft) -> Draft:
+        """`draft`, or when the question asks a date its text figures are not printed at (assistant/as_of.py),
+        the figure read from another document of the question that prints it at that date; else Unanswerable."""
+        reason = as_of.misdated(query.question, draft.facts, self.kb.sentence_of)
+        if reason is None:
+            return draft
+        for d in (d for d in query.doc_ids if d != draft.doc_id):
+            try:
+                other = self.compose(replace(query, doc_ids=(d,)))
+            except (Unanswerable, CalculationError):
+                continue
+            if other.facts and not as_of.misdated(query.question, other.facts, self.kb.sentence_of):
+                return other
+        raise Unanswerable(reason)
 
     def _years_summed(self, question: str, doc_id: str | None, allowed: frozenset[str] | None) -> Answer | None:
         """ "2023年和2024年…加起来": each year asked on its own and answered from its own document, the figures
@@ -393,7 +417,7 @@ class Turn:
             return draft
         if query.measure == "share":
             return self._share_of(query)
-        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)):
+        if query.measure in ("amount", "breakdown") and (counted := count_of(self, query)) and coded(query, counted):
             return counted  # a count the narrative prints (with the names it lists: "几个…分别是哪些")
         try:
             draft = self._composed(query)

@@ -1,0 +1,112 @@
+"""A qualifier or part named in the question is never answered with the whole or a neighbour row.
+
+Figures as printed: 万里街道 2023 预算 三、"2023年本部门政府采购预算830.00万元，其中：政府采购货物预算10.00万元、政府采购工程
+预算550.00万元、政府采购服务预算270.00万元" and 五、"截止2022年12月31日…车辆7辆（一般公务用车3辆，执法执勤用车4辆…）",
+"在建工程1项12277.73万元"; 万里街道 2024 预算 三、"面向中小企业预留政府采购项目预算金额664.98万元，其中，预留给小型和微型企业
+的政府采购项目预算为465.49万元" and 五、"截至2023年8月31日…执法执勤用车0辆"; 福利院 2024 表 "2081005 社会福利事业单位 ·
+财政拨款收入 6,964,796" beside the text's "财政拨款收入950.12万元"; 北京市财政局 2026 "项目支出预算16153.10万元" with no
+人员经费 of it; 深圳市财政局 2026 表1 收入 "上年结余、结转 396.83", 支出 "结转下年 0.00"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from assistant import as_of
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.draft import Draft
+from assistant.parts import _data
+from assistant.whole_part import Asked, _short_names, asked_within, opposite
+from index.records import Fact
+from tests.conftest import REAL, store_of
+
+
+def fact(row: str, value: str, unit: str = "万元", parent: str | None = None) -> Fact:
+    return Fact(
+        doc_id="d", department="万里街道", year=2023, table=None, section=None, row=row, code=None, column="金额",
+        value=Decimal(value), unit=unit, source=f"其他相关情况说明 · 「{row}{value}{unit}」", parent=parent,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("content", "own", "asked"),
+    [
+        ("项目支出里人员支出", set(), Asked("项目支出", "人员支出")),
+        ("政府采购预算中工程", set(), Asked("政府采购预算", "工程")),
+        ("面向中小企业预留的政府采购项目预算中 给小微企业的", {"中小"}, Asked("面向中小企业预留的政府采购项目预算", "给小微企业的")),
+        ("其中机要通信用车 公务用车", set(), Asked("", "机要通信用车")),
+        ("政府采购预算", set(), None),
+    ],
+)  # fmt: skip
+def test_the_part_asked_inside_a_whole_is_read_by_its_marker(content: str, own: set[str], asked: Asked | None) -> None:
+    assert asked_within(content, own) == asked
+
+
+@pytest.mark.parametrize("word", _data()["not_within"])
+def test_each_word_holding_a_marker_asks_no_part(word: str) -> None:
+    assert asked_within(f"{word}支出", set()) is None
+
+
+@pytest.mark.parametrize(("short", "printed"), list(cast(dict[str, str], _data()["part_names"]).items()))
+def test_each_short_name_of_a_part_is_read_as_printed(short: str, printed: str) -> None:
+    assert printed in _short_names(f"给{short}的")
+
+
+@pytest.mark.parametrize("entry", _data()["opposite"])
+def test_each_carry_over_asked_one_way_is_never_the_row_of_the_other(entry: dict[str, list[str]]) -> None:
+    question, row = entry["example"]
+    assert opposite(question, Draft(text="", facts=[fact(row, "0")])) is not None
+    assert opposite(question, Draft(text="", facts=[fact(entry["asked"][0], "1")])) is None
+
+
+def test_a_count_printed_at_another_date_is_not_the_one_asked() -> None:
+    cars = fact("执法执勤用车", "0", unit="辆")
+    said = {
+        True: "截至2023年8月31日，共有车辆7辆，其中：执法执勤用车0辆",
+        False: "截止2022年12月31日，车辆7辆（执法执勤用车4辆",
+    }
+    assert as_of.misdated("截至2022年底，执法执勤用车有几辆？", [cars], lambda f: said[True])
+    assert as_of.misdated("截至2022年底，执法执勤用车有几辆？", [cars], lambda f: said[False]) is None
+    assert as_of.misdated("执法执勤用车有几辆？", [cars], lambda f: said[True]) is None
+
+
+@pytest.fixture(scope="module")
+def engine(store_real: Path) -> Engine:
+    return Engine(Settings(store=store_real))
+
+
+def test_a_part_of_the_first_part_s_item_is_its_own_figure(engine: Engine) -> None:
+    both = engine.answer("万里街道2023年政府采购预算是多少？其中工程多少？")
+    assert not both.refused and "550.00" in both.text and "830.00" in both.text and "12,277.73" not in both.text
+    # the section a figure is printed in is a whole it is inside
+    asset = engine.answer("万里街道2023年部门预算公开的国有资产情况里，在建工程金额是多少？")
+    assert not asset.refused and asset.value == Decimal("12277.73")
+
+
+def test_a_part_asked_by_its_short_name_is_its_own_figure(engine: Engine) -> None:
+    part = engine.answer("万里街道2024年面向中小企业预留的政府采购项目预算中，给小微企业的是多少？")
+    assert not part.refused and part.value == Decimal("465.49")
+
+
+def test_a_count_asked_at_a_date_is_read_from_the_document_printing_it(engine: Engine) -> None:
+    cars = engine.answer("截至2022年底，万里街道的车辆里执法执勤用车有几辆？")
+    assert not cars.refused and cars.value == Decimal("4")
+
+
+def test_a_code_in_brackets_picks_its_row(engine: Engine) -> None:
+    coded = engine.answer("普陀区社会福利院2024年社会福利事业单位（2081005）财政拨款安排了多少？")
+    assert coded.value != Decimal("950.12")
+    assert coded.refused or coded.value == Decimal("6964796")
+
+
+def test_a_part_the_document_does_not_print_is_refused(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = store_of(tmp_path_factory.mktemp("bj") / "store", REAL / "beijing-caizheng-2026-dept-yusuan.pdf")
+    engine = Engine(Settings(store=store))
+    part = engine.answer("北京市财政局2026年项目支出里人员经费安排了多少？")
+    assert part.refused and part.value is None
+    whole = engine.answer("北京市财政局2026年项目支出是多少？")
+    assert not whole.refused and whole.value == Decimal("16153.10")
