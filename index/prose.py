@@ -349,10 +349,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             subject = subject or item_subject or ("部门预算" if "预算" in pre and unit in MONEY else "")
             if not subject:
                 continue
-            if item_subject and subject != item_subject and _restated(subject, item_subject):
-                subject = (
-                    item_subject  # "（一）机关运行经费。…一般公共预算财政拨款运行经费 2115.63 万元": the heading's item
-                )
+            if item_subject and subject != item_subject and (fund := _restated(subject, item_subject)):
+                subject = fund + item_subject  # "（一）机关运行经费。…一般公共预算财政拨款运行经费 2115.63 万元"
             if subject.startswith("实有") and facts and facts[-1].row.endswith("总数"):
                 subject = facts[-1].row.removesuffix("总数") + subject
             in_list = list_start is not None and f.start() > list_start and main is not None
@@ -408,13 +406,15 @@ _FUND_WORDS = (
 )  # a figure's fund, said before it
 
 
-def _restated(subject: str, heading: str) -> bool:
-    """The subject is the heading's item said again shorter, after its fund: "一般公共预算财政拨款运行经费" of
-    "机关运行经费" (what is left is the heading's ending, two characters or more, and no whole item of its own)."""
+def _restated(subject: str, heading: str) -> str:
+    """The fund words before the subject when it is the heading's item said again shorter after them: "一般公共预算
+    财政拨款" of "一般公共预算财政拨款运行经费" under "机关运行经费" (what is left is the heading's ending, two
+    characters or more, and no whole item of its own); "" otherwise."""
     rest = subject
     for word in _FUND_WORDS:
         rest = rest.removeprefix(word)
-    return rest != subject and len(rest) >= 2 and heading.endswith(rest) and len(heading) > len(rest)
+    fits = rest != subject and len(rest) >= 2 and heading.endswith(rest) and len(heading) > len(rest)
+    return subject[: len(subject) - len(rest)] if fits else ""
 
 
 def _list_start(sentence: str) -> int | None:

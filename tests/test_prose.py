@@ -285,5 +285,5 @@ def test_figures_listed_after_a_figure_s_colon_are_its_parts_and_a_later_qizhong
 def test_the_heading_s_item_said_again_after_its_fund_is_the_heading_s() -> None:
     """重庆市水利局 2026: "（一）机关运行经费。2026 年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元"."""
     got = facts(["（一）机关运行经费。2026 年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元。"])
-    assert ("机关运行经费", "金额", Decimal("2115.63"), None) in got
-    assert ("机关运行经费", "比2025年增减", Decimal("1.05"), None) in got
+    assert ("一般公共预算财政拨款机关运行经费", "金额", Decimal("2115.63"), None) in got  # the fund kept
+    assert ("一般公共预算财政拨款机关运行经费", "比2025年增减", Decimal("1.05"), None) in got
