@@ -22,6 +22,8 @@ from index.records import DocumentInfo
 SHORTEST = 6  # characters of the shortest run read as an item's name
 _YEAR = re.compile(r"\d{2,4}\s*年(?:度)?")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PARTICLES = frozenset({"的", "之", "那个", "这个"})  # between a place and the item: no name
+_FILLERS = "的之要将"  # around a word before the item: "新增的…", "要轮换…"
 
 
 @cache
@@ -85,7 +87,15 @@ def printed_by(
         before = clean[: min(clean.find(g) for g in found)]
         for place in said(before, everyone):
             before = before[: place.start] + " " * (place.end - place.start) + before[place.end :]
-        if _RUN.search(before):
+        own = [texts[d] for d, info in docs.items() if info.department in printing]
+        # words before the item that the printing department's own text prints too ("西安2019年新增的城乡居民
+        # 煤改洁奖补资金": 新增) or a particle after a place ("北京的…") name no other department
+        unread = [
+            r
+            for r in _RUN.findall(before)
+            if r not in _PARTICLES and not any(r.strip(_FILLERS) in body for body in own)
+        ]
+        if unread:
             return []
         return [d for d, info in docs.items() if info.department in printing]
     return []

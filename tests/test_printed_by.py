@@ -107,3 +107,25 @@ def test_the_askers_own_unit_is_asked_back_though_one_department_prints_the_item
     assert not named.choices and "社会工作部" in named.text
     own = engine.answer("我们单位社会工作事务行政运行2024年决算多少？")  # "我们单位": no document says which
     assert own.refused and len(own.choices) == 3  # asked which of the three departments
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "department"),
+    [
+        ("北京的城市道路挖掘修复费2026年预计能收多少？", "城市道路挖掘修复费收入预计15000万元", "北京市交通委员会"),
+        (
+            "西安2019年新增的城乡居民煤改洁奖补资金有多少？",
+            "一是新增城乡居民煤改洁奖补资金75000万元",
+            "西安市发展和改革委员会",
+        ),
+        ("西安2019年要轮换多少市级储备小麦？", "轮换市级储备小麦2.1亿斤", "西安市发展和改革委员会"),
+    ],
+)
+def test_words_before_the_item_that_its_department_prints_name_no_other(
+    text: str, printed: str, department: str
+) -> None:
+    """A particle after the place ("北京的") or a word the printing department's own text prints ("新增", "轮换")
+    is no name of another department: the question is that department's."""
+    docs = {"a": _doc("a", department), "b": _doc("b", "上海市普陀区社会福利院")}
+    texts = {"a": printed, "b": "社会福利事业单位支出"}
+    assert printed_by(text, docs, texts.__getitem__, None) == ["a"]
