@@ -24,6 +24,7 @@ from assistant.draft import Draft
 from assistant.dropped import dropped_words, own_sentence
 from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
+from assistant.stated import lists_names
 from assistant.subject_path import without_fund
 from assistant.within import wholes_of
 from index.normal import to_decimal
@@ -244,7 +245,7 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
     if cue.kind == "qualifier":
         return explaining or all(g in read for g in grams(norm(span)))
     if cue.kind == "several":  # figures, items, or the names a count's sentence lists ("分别是：院长室、办公室…")
-        named = bool(re.search(r"分别是：[^。\n]+、", draft.text))
+        named = lists_names(draft.text)
         return (
             (len({(f.value, f.unit) for f in draft.facts}) >= 2 and not draft.calculations)
             or bool(draft.items)

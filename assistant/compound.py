@@ -27,6 +27,7 @@ from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
 from assistant.stated import cues as stated_cues
+from assistant.stated import lists_names
 
 _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
@@ -290,7 +291,7 @@ def _covered(part: str, whole: Answer) -> bool:
     if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
         return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
     if any(w in part for w in which_words()):  # "分别是哪些": the names a count's sentence lists
-        return bool(re.search(r"分别是：[^。\n]+、", whole.text))
+        return lists_names(whole.text)
     return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
 
 

@@ -14,12 +14,12 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from assistant.explain import WHY
 from assistant.knowledge import norm
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-WHY = re.compile(r"为什么|为啥|原因|为何|怎么回事|咋回事")
 DEFINITION = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^：:，。]{2,16}[：:]\s*(?:是指|指)|是指")
 
 

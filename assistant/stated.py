@@ -318,7 +318,15 @@ def said(s: Stated, question: str, names: Sequence[str]) -> str:
 def listing(question: str, sentence: str, value: Decimal, unit: str) -> str:
     """ "，分别是：A、B、C" when the question asks which ones a count counts and the sentence prints their names."""
     names = listed(sentence, value, unit) if any(w in question for w in cues()["which"]) else []
-    return f"，分别是：{'、'.join(names)}" if names else ""
+    return f"{_LISTED}{'、'.join(names)}" if names else ""
+
+
+_LISTED = "，分别是："  # how an answer lists the names a count counts
+
+
+def lists_names(text: str) -> bool:
+    """Whether an answer's text lists the names a count counts ("…5 个，分别是：院长室、办公室…")."""
+    return bool(re.search(rf"{_LISTED}[^。\n]+、", text))
 
 
 def listed(sentence: str, value: Decimal, unit: str) -> list[str]:
