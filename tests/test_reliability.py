@@ -280,7 +280,8 @@ def test_sigkill_mid_ingest_then_rerun_leaves_every_document_once(tmp_path: Path
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert committed(store) < 12
-    assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 0
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True)
+    assert rerun.returncode == 0, rerun.stderr.decode("utf-8", "replace")[-2000:]  # which error, when it fails
 
     files = sorted(corpus.glob("*.txt"))
     with Store(store) as s:
