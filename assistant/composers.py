@@ -115,6 +115,8 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     name = e.pick.name(query.subjects[0])
     if f.table and f.column == name != e.kb.subject_of(f):  # the item is the column of a unit's row
         name = e.kb.subject_of(f)
+    elif not f.table and norm(f.row) != query.subjects[0]:  # the text's whole under its own words (…财政拨款)
+        name = f.row
     said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
     other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
     if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0

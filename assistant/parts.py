@@ -118,6 +118,29 @@ def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
     return [f for f in facts if f.table_kind not in data["part_table_kinds"]]
 
 
+def qualified_wholes(facts: list[Fact], question: str, doc_facts: list[Fact], name: str) -> list[Fact]:
+    """The text's figures of the item `name` said with only its fund or total after it ("委托业务费财政拨款预算为
+    349万元") when `facts` are all rows of a part's table (基本支出表) and `question` names no part: the item's whole,
+    which `of_unasked_part_table` then answers before the part; [] otherwise."""
+    data = _data()
+    if not facts or any(w in question for w in data["part_words"]):
+        return []
+    if any(f.table_kind not in data["part_table_kinds"] for f in facts):
+        return []
+    key, words = norm(name), longest_first(data["whole_qualifiers"])
+    out = []
+    for f in doc_facts:
+        row = norm(f.row)
+        if f.table or not row.startswith(key) or row == key:
+            continue
+        rest = row[len(key) :]
+        for w in words:
+            rest = rest.replace(w, "")
+        if not rest:
+            out.append(f)
+    return out
+
+
 def under_unasked_part(f: Fact, facts: list[Fact], question: str) -> bool:
     """A prose figure listed under a whole that is itself listed as a part, when the question names none of the
     words that whole adds to the figure's name: "其中一般公共预算拨款政府采购 11307.34 万元：…政府采购服务预算

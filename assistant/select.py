@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
-from assistant.parts import of_unasked_part_table, under_unasked_part
+from assistant.parts import of_unasked_part_table, qualified_wholes, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
@@ -120,6 +120,8 @@ class Selector:
             text = [f for f in facts if f.table is None and (codes == {query.code} or query.code in f.source)]
             facts = [f for f in facts if f.code == query.code] + text
         if not query.column:  # "委托业务费多少": never the 基本支出表's row when the item's whole is printed
+            doc_facts = self.kb.facts_by_doc.get(doc.doc_id, [])
+            facts = facts + qualified_wholes(facts, query.question, doc_facts, self.name(key))
             facts = of_unasked_part_table(facts, query.question)
         basic = [f for f in facts if "basic" in (f.table_kind or "")]
         printed = {f.column for f in facts} | {f.column_role for f in facts}

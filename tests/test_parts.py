@@ -27,6 +27,7 @@ from assistant.parts import (
     of_unasked_part_table,
     part_word,
     printed_parts,
+    qualified_wholes,
     sibling_word,
     target_asked,
     under_unasked_part,
@@ -108,6 +109,35 @@ def test_a_row_of_a_part_s_table_never_answers_an_item_the_text_totals() -> None
     assert of_unasked_part_table([basic, text], "基本支出中委托业务费多少？") == [basic, text]  # the part asked
     assert of_unasked_part_table([basic], "委托业务费多少？") == [basic]  # printed nowhere else: labelled as the part
     assert all(w in _data()["part_words"] for w in ("基本支出", "人员经费", "公用经费"))
+
+
+BASIC_ROW = fact(
+    "委托业务费", "4.00", table="表10", code="30227", column="财政拨款", table_kind="basic_expenditure",
+    department="烟台市民政局",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["委托业务费财政拨款", "委托业务费涉及财政拨款资金", "委托业务费涉及财拨资金", "委托业务费预算总额",
+     "委托业务费一般公共预算拨款", "委托业务费一般公共预算财政拨款", "委托业务费一般公共预算", "委托业务费合计",
+     "委托业务费预算", "委托业务费总额"],
+)  # fmt: skip
+def test_the_text_s_item_said_with_its_fund_is_the_whole_a_part_s_row_gives_way_to(row: str) -> None:
+    # 烟台市民政局 2026 四、"2026年本部门委托业务费财政拨款预算为349万元" beside 表10 基本支出预算情况表 30227 4.00 (rounds 5–8:
+    # the 4.00 was answered for "委托业务费多少"); 重庆市人民政府办公厅 "委托业务费涉及财政拨款资金 6,265.73 万元"
+    text = fact(row, "349", department="烟台市民政局")
+    assert qualified_wholes([BASIC_ROW], "烟台民政局委托业务费预算多少？", [BASIC_ROW, text], "委托业务费") == [text]
+    assert of_unasked_part_table([BASIC_ROW, text], "委托业务费多少？") == [text]
+
+
+def test_only_fund_and_total_words_make_the_text_s_item_its_whole() -> None:
+    others = [fact(r, "9", department="烟台市民政局") for r in ("委托业务费用于养老服务", "委托业务费增加", "委托业务")]
+    assert qualified_wholes([BASIC_ROW], "委托业务费多少？", [BASIC_ROW, *others], "委托业务费") == []
+    whole = fact("委托业务费财政拨款", "349", department="烟台市民政局")
+    assert qualified_wholes([BASIC_ROW], "基本支出中的委托业务费多少？", [whole], "委托业务费") == []  # the part asked
+    table_whole = fact("委托业务费", "30", table="表8", table_kind="general_public_by_economic", column="合计")
+    assert qualified_wholes([BASIC_ROW, table_whole], "委托业务费多少？", [whole], "委托业务费") == []  # a whole is there
 
 
 def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
