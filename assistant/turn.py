@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from assistant import as_of, compound, follow, narrative, premise, purpose, quote_fit, reason, scope, years
+from assistant import as_of, compound, follow, narrative, premise, purpose, quote_fit, reason, scope, units, years
 from assistant import calculator as calc
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
@@ -173,7 +173,12 @@ class Turn:
             answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
         else:
             answer = self._rules(question, history, doc_id, allowed)
-        if answer.refused or not (reason := scope.mismatch(question, answer.facts, self.kb.docs)):
+        reason = None if answer.refused else scope.mismatch(question, answer.facts, self.kb.docs)
+        if not answer.refused and reason is None:  # a unit of a 汇总 document asked: only that unit's figures
+            held = list(dict.fromkeys(f.doc_id for f in answer.facts))
+            printed = [f for d in held for f in self.turn(held).kb.facts_by_doc.get(d, [])] if held else []
+            reason = units.unit_mismatch(question, answer.facts, self.kb.docs, printed)
+        if reason is None:
             return answer
         return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{reason}。", refused=True,
                       query=answer.query, timings=answer.timings)  # fmt: skip  # 本级 asked: never the 汇总's figure

@@ -76,3 +76,39 @@ def totals_in(facts: list[Fact], words: str, titles: dict[str, str]) -> list[Fac
     of its row); none when no such table gives the row a total (合计/总计 column)."""
     named = [f for f in facts if f.table and all(w in titles.get(f.table, f.table) for w in words.split())]
     return [f for f in named if any(t in f.column for t in ("合计", "总计"))]  # as printed: 2021年 is no total
+
+
+def named_units(question: str, doc: DocumentInfo, facts: list[Fact]) -> list[str]:
+    """The units of `doc` (rows of its tables that name one: 汇总 documents) that `question` writes out, as printed
+    or without their city ("观澜河流域管理中心" of 深圳市观澜河流域管理中心), longest first."""
+    text = _ASIDE.sub(" ", question)
+    found = []
+    for row in dict.fromkeys(f.row for f in facts if f.table and f.doc_id == doc.doc_id):
+        if not is_unit(row, doc):
+            continue
+        if row in text or (len(_bare(row)) >= 4 and _bare(row) in text):
+            found.append(row)
+    return [u for u in longest_first(found) if not any(u != o and u in o for o in found)]
+
+
+def unit_mismatch(question: str, facts: list[Fact], docs: dict[str, DocumentInfo], printed: list[Fact]) -> str | None:
+    """Why figures answered for a question naming a unit of a 汇总 document are not that unit's, or None: a figure
+    is the unit's when it is the unit's own row, or the sentence it is printed in names the unit; the department's
+    figure for the item ("深圳市水务局财政拨款“三公”经费 469.17") never answers "观澜河流域管理中心三公经费多少"."""
+    for f in facts:
+        doc = docs.get(f.doc_id)
+        if doc is None or is_unit(f.row, doc):
+            continue
+        units = named_units(question, doc, printed)
+        if not units:
+            continue
+        if any(_bare(u) in f.row or _bare(u) in f.source for u in units):
+            continue
+        return f"问的是“{units[0]}”，找到的却是{doc.department}整个部门的数字，没有读到这个单位自己的这一项，因此没有给出"
+    return None
+
+
+def _bare(name: str) -> str:
+    """A unit's name without its city ("深圳市观澜河流域管理中心" → 观澜河流域管理中心)."""
+    place = CITY_PREFIX.match(name)
+    return name[len(place.group(0)) :] if place else name

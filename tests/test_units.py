@@ -12,7 +12,7 @@ from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
-from assistant.units import is_unit, kind_of_unit, unplaced_words
+from assistant.units import is_unit, kind_of_unit, named_units, unit_mismatch, unplaced_words
 from index.records import DocumentInfo, Fact
 
 DOC = DocumentInfo(doc_id="d", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
@@ -122,3 +122,20 @@ def test_a_unit_named_without_its_province_and_city() -> None:
     assert is_unit(unit.name, doc) and kind_of_unit("技师学院") and not kind_of_unit("公用经费")
     assert unplaced_words("无锡市人社局技师学院预算是多少？", unit, doc) == ""
     assert unplaced_words("无锡市人社局技师学院三公经费是多少？", unit, doc) == "三公"
+
+
+def test_a_unit_asked_is_never_answered_with_the_departments_figure() -> None:
+    # 深圳市水务局 2026 (汇总): "观澜河流域管理中心2026年三公经费多少" was answered with the bureau's 469.17 (round 8 r8a133);
+    # the unit is named without its city, the figure answered is the department's own sentence
+    doc = replace(DOC, department="深圳市水务局", aliases=("深圳市水务局", "水务局"))
+    unit = replace(FACTS[1], row="深圳市观澜河流域管理中心", column="支出总计", value=Decimal("37998.55"))
+    own = Fact(doc_id="d", department="深圳市水务局", year=2026, table=None, section=None, row="财政拨款“三公”经费",
+               code=None, column="金额", value=Decimal("469.17"), unit="万元",
+               source="第五部分 财政拨款“三公”经费预算情况 · 「2026 年财政拨款“三公”经费预算 469.17 万元」")  # fmt: skip
+    asked = "观澜河流域管理中心2026年三公经费多少？"
+    assert named_units(asked, doc, [unit, own]) == ["深圳市观澜河流域管理中心"]
+    assert "深圳市水务局整个部门" in (unit_mismatch(asked, [own], {"d": doc}, [unit, own]) or "")
+    assert unit_mismatch(asked, [unit], {"d": doc}, [unit, own]) is None  # the unit's own row
+    assert unit_mismatch("深圳市水务局2026年三公经费多少？", [own], {"d": doc}, [unit, own]) is None
+    said = replace(own, source="一、深圳市观澜河流域管理中心 · 「三公经费 40.80 万元」")
+    assert unit_mismatch(asked, [said], {"d": doc}, [unit, said]) is None  # its sentence names the unit
