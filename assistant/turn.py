@@ -175,8 +175,8 @@ class Turn:
             answer = self._rules(question, history, doc_id, allowed)
         reason = None if answer.refused else scope.mismatch(question, answer.facts, self.kb.docs)
         if not answer.refused and reason is None:  # a unit of a 汇总 document asked: only that unit's figures
-            held = list(dict.fromkeys(f.doc_id for f in answer.facts))
-            printed = [f for d in held for f in self.turn(held).kb.facts_by_doc.get(d, [])] if held else []
+            of = list(dict.fromkeys(f.doc_id for f in answer.facts))
+            printed = [f for d in of for f in self.turn(of).kb.facts_by_doc.get(d, [])] if of else []
             reason = units.unit_mismatch(question, answer.facts, self.kb.docs, printed)
         if reason is None:
             return answer

@@ -104,7 +104,9 @@ def unit_mismatch(question: str, facts: list[Fact], docs: dict[str, DocumentInfo
             continue
         if any(_bare(u) in f.row or _bare(u) in f.source for u in units):
             continue
-        return f"问的是“{units[0]}”，找到的却是{doc.department}整个部门的数字，没有读到这个单位自己的这一项，因此没有给出"
+        return (
+            f"问的是“{units[0]}”，找到的却是{doc.department}整个部门的数字，没有读到这个单位自己的这一项，因此没有给出"
+        )
     return None
 
 

@@ -137,7 +137,9 @@ def test_only_fund_and_total_words_make_the_text_s_item_its_whole() -> None:
     whole = fact("委托业务费财政拨款", "349", department="烟台市民政局")
     assert qualified_wholes([BASIC_ROW], "基本支出中的委托业务费多少？", [whole], "委托业务费") == []  # the part asked
     table_whole = fact("委托业务费", "30", table="表8", table_kind="general_public_by_economic", column="合计")
-    assert qualified_wholes([BASIC_ROW, table_whole], "委托业务费多少？", [whole], "委托业务费") == []  # a whole is there
+    assert (
+        qualified_wholes([BASIC_ROW, table_whole], "委托业务费多少？", [whole], "委托业务费") == []
+    )  # a whole is there
 
 
 def test_what_a_total_is_said_to_include_is_no_part_asked() -> None:
