@@ -82,6 +82,9 @@ def printed_by(
         if not found:
             continue
         printing = set().union(*found.values())
+        if len(printing) > 1 and (only := _one_owner(found, clean)):
+            found = {g: p for g, p in found.items() if p == only}  # "商务发展资金绩效目标里资助展会场次"
+            printing = only
         if len(printing) > 1 or not printing <= departments:
             return []  # several departments print it, or one of another place: asked which
         before = clean[: min(clean.find(g) for g in found)]
@@ -99,6 +102,22 @@ def printed_by(
             return []
         return [d for d, info in docs.items() if info.department in printing]
     return []
+
+
+def _one_owner(found: dict[str, set[str]], clean: str) -> set[str]:
+    """The one department that alone prints some of the runs found, when every run others print too straddles one
+    of its runs (a run across two words: "资金绩效目标" of "商务发展资金|绩效目标", printed by any department that has
+    a 资金绩效目标 of its own); else an empty set (several items, printed by several departments: asked which)."""
+    own = {g: p for g, p in found.items() if len(p) == 1}
+    owners = set().union(*own.values()) if own else set()
+    if len(owners) != 1:
+        return set()
+    spans = [(m.start(), m.end()) for g in own for m in re.finditer(re.escape(g), clean)]
+    for g in found.keys() - own.keys():
+        for m in re.finditer(re.escape(g), clean):
+            if not any(m.start() < end and start < m.end() for start, end in spans):
+                return set()
+    return owners
 
 
 def without_place(text: str, department: str) -> str:
