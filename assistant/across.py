@@ -33,6 +33,7 @@ from assistant.places import (
 from assistant.records import Across, AcrossOp, Answer
 from assistant.restriction import joined, restriction
 from assistant.subjects import Subject, subjects
+from assistant.tokens import to_template
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
 from index.tables import label_key
@@ -229,7 +230,8 @@ class AcrossReader:
         if op is None:
             return None
         per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
-        found = self._subject(bare, op) or (("支出合计", None) if per else None)
+        found = self._subject(bare, op) or self._subject(to_template(bare), op)  # "预算盘子": glossary synonyms
+        found = found or (("支出合计", None) if per else None)
         if found is None:
             return None
         subject, whole = found

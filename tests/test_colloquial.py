@@ -22,3 +22,8 @@ def test_a_colloquial_verb_of_income_is_the_templates_income(question: str, temp
 
 def test_other_words_ending_in_the_verb_are_left_alone() -> None:
     assert to_template("非税收入征收多少？") == "非税收入征收多少？"
+
+
+def test_the_budget_s_plate_is_the_budget() -> None:
+    # round 8 r8c097, r8b196: "预算盘子" is how staff say the whole budget
+    assert to_template("2026年哪个部门的预算盘子最大？") == "2026年哪个部门的预算最大？"
