@@ -287,3 +287,11 @@ def test_the_heading_s_item_said_again_after_its_fund_is_the_heading_s() -> None
     got = facts(["（一）机关运行经费。2026 年一般公共预算财政拨款运行经费 2115.63 万元，比 2025 年增加 1.05 万元。"])
     assert ("一般公共预算财政拨款机关运行经费", "金额", Decimal("2115.63"), None) in got  # the fund kept
     assert ("一般公共预算财政拨款机关运行经费", "比2025年增减", Decimal("1.05"), None) in got
+
+
+def test_the_words_that_count_off_reasons_are_no_part_of_the_item() -> None:
+    # 西安市发展和改革委员会 2019 七、"…原因为：一是新增城乡居民煤改洁奖补资金 75000 万元，二是新增服务业发展专项资金 44000 万元"
+    got = facts(["项目支出增加，原因为：一是新增城乡居民煤改洁奖补资金75000万元，二是新增服务业发展专项资金44000万元。"])
+    rows = {row for row, *_ in got}
+    assert {"新增城乡居民煤改洁奖补资金", "新增服务业发展专项资金"} <= rows
+    assert not any(r.startswith(("一是", "二是")) for r in rows)
