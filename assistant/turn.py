@@ -16,6 +16,7 @@ from assistant import calculator as calc
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
+from assistant.contradiction import asks_which_right, both_printed
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
@@ -192,6 +193,11 @@ class Turn:
         if len(question) > MAX_QUESTION:
             text = f"问题太长（{len(question):,} 个字），请精简到 {MAX_QUESTION} 字以内再问。"
             return Answer(question=question[:MAX_QUESTION], text=text, refused=True)
+        if asks_which_right(question):  # "…哪个对？": each figure quoted shown where printed, none picked
+            previous = [a.query for a in history if a.query]
+            docs = self.understanding.documents(question, previous, doc_id, allowed)
+            if printed_both := both_printed(self, question, docs, start):
+                return self.engine.read(printed_both)
         if not history and allowed is None and (excluded := excluding(self, question, doc_id)):
             # "扣除…后": the whole minus the part, both verified (assistant/exclusion.py)
             return self.engine.read(excluded, "exclusion")

@@ -291,7 +291,9 @@ def test_the_heading_s_item_said_again_after_its_fund_is_the_heading_s() -> None
 
 def test_the_words_that_count_off_reasons_are_no_part_of_the_item() -> None:
     # 西安市发展和改革委员会 2019 七、"…原因为：一是新增城乡居民煤改洁奖补资金 75000 万元，二是新增服务业发展专项资金 44000 万元"
-    got = facts(["项目支出增加，原因为：一是新增城乡居民煤改洁奖补资金75000万元，二是新增服务业发展专项资金44000万元。"])
+    got = facts(
+        ["项目支出增加，原因为：一是新增城乡居民煤改洁奖补资金75000万元，二是新增服务业发展专项资金44000万元。"]
+    )
     rows = {row for row, *_ in got}
     assert {"新增城乡居民煤改洁奖补资金", "新增服务业发展专项资金"} <= rows
     assert not any(r.startswith(("一是", "二是")) for r in rows)
