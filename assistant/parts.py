@@ -14,6 +14,7 @@ import tomllib
 from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from assistant import calculator as calc
 from assistant.complete import part_suffixes
@@ -28,7 +29,7 @@ _CHANGE = re.compile(r"增减|增长|减少|增加")  # a change's column ("比2
 
 
 @cache
-def _data() -> dict[str, list[str]]:
+def _data() -> dict[str, Any]:
     return dict(tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8")))
 
 
@@ -116,6 +117,12 @@ def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
     if not any(f.table is None or f.table_kind in data["whole_table_kinds"] for f in facts):
         return facts
     return [f for f in facts if f.table_kind not in data["part_table_kinds"]]
+
+
+def implied_by(column: str, name: str) -> bool:
+    """Whether every template defines the item `name` as a part of the column's whole `column` (人员经费 of 基本支出):
+    "基本支出里人员经费" asks the 人员经费 itself (parts.toml `implied_by`, names matched whole)."""
+    return norm(name) in {norm(n) for n in _data()["implied_by"].get(column, [])}
 
 
 def qualified_wholes(facts: list[Fact], question: str, doc_facts: list[Fact], name: str) -> list[Fact]:

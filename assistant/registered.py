@@ -13,7 +13,21 @@ from assistant.dropped import dropped_words
 from assistant.knowledge import grams, norm
 from assistant.shares import check_share
 from assistant.subjects import Subject, subjects
+from index.catalog import catalog
 from index.records import DocumentInfo
+from index.tables import label_key
+
+
+def _fund_written(content: str, alias: str) -> str:
+    """The fund (catalog.toml's name: 一般公共预算, 财政拨款, 政府性基金 …) that `content` writes besides the subject's
+    `alias` ("一般公共预算的项目支出", "项目支出中财政拨款"), or ""."""
+    rest = label_key(content).replace(alias, " ")
+    written = [f for f in subjects().funds if f in rest]
+    if not written:
+        return ""
+    name = max(written, key=len)
+    funds = sorted({t.fund for t in catalog().tables} - {"全部"}, key=len, reverse=True)
+    return next((f for f in funds if name.startswith(f)), "")
 
 
 def read_subject(
@@ -32,6 +46,13 @@ def read_subject(
     if found is None:
         return None
     subject, alias = found
+    if (fund := _fund_written(content, alias)) and subject.places and all(p.roles for p in subject.places):
+        # "一般公共预算基本支出": a column of a total row, read only in the tables of the fund written
+        kinds = {t.kind: t.fund for t in catalog().tables}
+        places = tuple(replace(p, tables=tuple(k for k in p.tables if kinds.get(k) == fund)) for p in subject.places)
+        if not any(p.tables for p in places):
+            return None
+        subject = replace(subject, name=f"{fund}{subject.name}", places=tuple(p for p in places if p.tables))
     if roles:
         subject = replace(subject, places=tuple(replace(p, roles=roles) for p in subject.places if p.rows))
     reading = comparer.read(subject, [doc], year=year)[0]

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
-from assistant.parts import of_unasked_part_table, qualified_wholes, under_unasked_part
+from assistant.parts import implied_by, of_unasked_part_table, qualified_wholes, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
@@ -136,6 +136,7 @@ class Selector:
             query.column
             and query.column not in {f.column for f in facts} | {f.column_role for f in facts}
             and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
+            and not implied_by(query.column, self.name(key))  # "基本支出里人员经费": the 人员经费 itself
         ):
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:

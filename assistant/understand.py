@@ -23,6 +23,7 @@ from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
+from assistant.parts import implied_by
 from assistant.places import of_another_place
 from assistant.printed_by import points_at_own_unit, printed_by, without_place
 from assistant.records import Measure, Query
@@ -572,6 +573,7 @@ class Understanding:
                 and other.key in plain
                 and other.key not in MARKER.sub("", label.key)  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
+                and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"

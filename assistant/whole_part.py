@@ -24,7 +24,7 @@ from assistant.complete import fact_evidence
 from assistant.draft import Draft, Unanswerable, fmt, sources
 from assistant.dropped import dropped_words
 from assistant.knowledge import Knowledge, grams, norm
-from assistant.parts import _data, _said, printed_parts
+from assistant.parts import _data, _said, implied_by, printed_parts
 from assistant.records import Query
 from assistant.subject_path import without_fund
 from assistant.tokens import glossary_data, to_template
@@ -193,8 +193,8 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
         return not _unsaid(asked.whole, covered, printed, neutral) or bool(_item_grams(asked.whole, neutral) & covered)
 
     part_unsaid = unsaid_part(f)
-    if not part_unsaid and holds_whole(f):
-        return draft
+    if not part_unsaid and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f))):
+        return draft  # the part printed under the whole asked, or one every template defines inside it (人员经费)
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
         w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
     ]  # fmt: skip

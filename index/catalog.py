@@ -49,6 +49,7 @@ class ColumnRole:
     fund: str | None  # the fund a fund column shows, else None
     measure: bool = False  # says which figure of an item (预算数 / 决算数), never what item: printed as a row
     # label or as a header group above the items, it is the cells' role and the item is the other header
+    totalled: bool = False  # a 合计/小计 printed under it is its own total (基本支出 › 合计)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def catalog() -> Catalog:
         if unknown := set(t.part_of) - known:
             raise ValueError(f"catalog.toml: {t.kind} is part_of unknown kinds {sorted(unknown)}")
     roles = {
-        form_key(a): ColumnRole(role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")))
+        form_key(a): ColumnRole(
+            role=c["role"], fund=c.get("fund"), measure=bool(c.get("measure")), totalled=bool(c.get("totalled"))
+        )
         for c in data["column"]
         for a in c["aliases"]
     }
@@ -261,6 +264,9 @@ def column_role(name: str, group: str | None = None) -> ColumnRole | None:
             upper = roles.get(_YEAR_IN_NAME.sub("", form_key(group)) + "合计")
             if upper:
                 return upper
+            own = roles.get(_YEAR_IN_NAME.sub("", form_key(group)))
+            if own and own.totalled:  # 基本支出 › 合计: the 基本支出 itself
+                return own
         return found
     return None
 

@@ -203,6 +203,10 @@ def test_every_alias_is_unique_and_every_kind_has_one() -> None:
         ("政府性基金预算", None, "政府性基金预算", "政府性基金"),
         ("人员经费", None, "人员经费", None),
         ("其中：基本支出", None, "基本支出", None),
+        # 烟台市审计局 2026 表5 一般公共预算支出情况表: 基本支出 › 合计 | 人员支出 | 日常公用支出 (totalled roles)
+        ("合计", "基本支出", "基本支出", None),
+        ("小计", "项目支出", "项目支出", None),
+        ("合计", "一般公共预算", "合计", None),  # a fund's 合计 stays the table's 合计
     ],
 )
 def test_column_roles_read_from_the_header(leaf: str, group: str | None, role: str, fund: str | None) -> None:

@@ -23,6 +23,7 @@ from assistant.parts import (
     _data,
     _in_column,
     _said,
+    implied_by,
     named_parts,
     of_unasked_part_table,
     part_word,
@@ -258,3 +259,35 @@ def test_each_rate_word_asks_a_target_printed_per_something(word: str) -> None:
                   target="≤450元/人/天", value=Decimal(450), unit="元/人/天")  # fmt: skip
     assert rate_unasked("烟台市审计局2026年培训费是多少？", cost)  # 烟台市审计局 2026, 政策和项目预算绩效目标表
     assert not rate_unasked(f"培训费{word}多少？", cost)
+
+
+@pytest.mark.parametrize(("whole", "part"), [(w, p) for w, parts in _data()["implied_by"].items() for p in parts])
+def test_a_part_every_template_defines_inside_a_whole_is_asked_by_itself(whole: str, part: str) -> None:
+    assert implied_by(whole, part)
+
+
+def test_only_the_whole_name_is_implied() -> None:
+    assert not implied_by("基本支出", "警务辅助人员经费")  # a project's name holding 人员经费
+    assert not implied_by("项目支出", "人员经费")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("科协2022年基本支出里人员经费多少？", Decimal(695)),  # the text's 人员支出 695 of 预算 4,997 (基本支出's part)
+        ("科协2022年基本支出中公用经费是多少？", Decimal(118)),
+        ("科协2022年一般公共预算的项目支出是多少？", Decimal(4023)),  # 表7 一般公共预算支出表 · 项目支出
+    ],
+)
+def test_a_column_s_whole_with_its_part_or_fund_is_read(engine, question: str, value: Decimal) -> None:  # type: ignore[no-untyped-def]
+    a = engine.answer(question)
+    assert not a.refused and a.value == value, a.text
+    assert {f.verdict for f in a.figures} == {"verified"}
+    if "一般公共预算" in question:  # read in that fund's table (表7), and said with the fund
+        assert "表7" in a.text and "一般公共预算项目支出" in a.text
+
+
+@pytest.mark.slow
+def test_a_fund_no_table_prints_the_column_of_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
+    assert engine.answer("科协2022年政府性基金的基本支出是多少？").refused
