@@ -44,6 +44,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
+from assistant.whole_asked import asks_whole
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -884,7 +885,7 @@ class Understanding:
                 continue  # "收支总计" asked: never the 财政拨款收、支总计, a part of it
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        leftover = self._leftover(text, docs, measure)
+        leftover = self.leftover(text, docs, measure)
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
         if (
             generic
@@ -897,7 +898,7 @@ class Understanding:
             and generic
             and measure in ("amount", "change", "growth", "prior", "explain")
             and (
-                re.search(r"预算|总额|一共|总共|整体|全部", text)
+                asks_whole(text, {self.kb.docs[d].kind for d in docs if d in self.kb.docs})
                 or (named and measure in ("change", "growth"))  # "烟台审计局比去年多了多少": the department's change
             )
         ):
@@ -925,7 +926,7 @@ class Understanding:
         coded = label is not None and any(f.code and f.doc_id in docs for f in label.facts)
         return bare if coded else segment
 
-    def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
+    def leftover(self, text: str, docs: list[str], measure: Measure) -> str:
         """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
@@ -938,7 +939,7 @@ class Understanding:
     def names_whole(self, question: str, docs: list[str]) -> bool:
         """Whether a why-question is about the department's budget as a whole ("北京市财政局预算减少的原因")."""
         text = to_template(question)
-        leftover = self._leftover(text, docs, "explain")
+        leftover = self.leftover(text, docs, "explain")
         return bool(re.search(r"预算|总额|整体", text)) and not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
 
     def _spending_total(self, docs: list[str]) -> str | None:
