@@ -16,6 +16,7 @@ from importlib.resources import files
 from assistant import completion, english, measures, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
+from assistant.coded_scope import PrintedWithCode, coded_scope
 from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.cues import alternation, last_year_said, longest_first, year_words
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
@@ -171,6 +172,7 @@ class Understanding:
         coded_rows_in: Callable[[str], list[str]] | None = None,
         rows_in: Callable[[str], list[tuple[str, str]]] | None = None,
         text_of: Callable[[str], str] | None = None,
+        printed_with_code: PrintedWithCode | None = None,
     ):
         """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
         `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
@@ -179,6 +181,7 @@ class Understanding:
         self.coded_rows_in = coded_rows_in
         self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         self.text_of = text_of  # a stored document's text
+        self.printed_with_code = printed_with_code  # (document, code, row) of the rows printed with some codes
         data = glossary_data()
         self.filler = longest_first(data["filler"])
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
@@ -376,6 +379,12 @@ class Understanding:
             return list(previous.doc_ids)
         if points_at_own_unit(text):
             return list(self.kb.docs)  # "我们单位…": which department is meant, no document can say: asked
+        if (
+            self.printed_with_code
+            and len(self.kb.docs) > 1
+            and (coded := coded_scope(text, self.kb.docs, self.printed_with_code))
+        ):
+            return coded  # "2013950 事业运行…": the one department whose tables print that code with that name
         if (
             self.text_of
             and len(self.kb.docs) > 1
