@@ -139,6 +139,7 @@ class Engine:
             self.library.sql.coded_rows_in,
             self.library.sql.rows_in,
             self.library.sql.text,
+            self.library.sql.printed_with_code,
         )
 
     def understand(

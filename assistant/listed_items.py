@@ -26,21 +26,35 @@ def with_items(text: str, passages: Sequence[str]) -> str:
     spec = _spec()
     if not text.rstrip().endswith(tuple(spec["colons"])):
         return text
-    item = re.compile(spec["item"])
     for passage in passages:
         lines = passage.split("\n")
         for i, line in enumerate(lines):
-            if not line.rstrip().endswith(text.strip()):
-                continue
-            items: list[str] = []
-            for following in lines[i + 1 : i + 1 + int(spec["most"])]:
-                m = item.match(following)
-                if not m or (items and _shape(m.group(0)) != _shape(item.match(items[0]).group(0))):  # type: ignore[union-attr]
-                    break  # no item, or a heading of another numbering after the list ("三、人员情况" after "2.")
-                items.append(following.strip())
-            if items:
+            if line.rstrip().endswith(text.strip()) and (items := items_after(lines, i)):
                 return "\n".join([text, *items])
     return text
+
+
+def is_item(line: str) -> bool:
+    """The line is a list item ("1.烟台市审计局", "（一）…")."""
+    return bool(re.match(_spec()["item"], line))
+
+
+def without_marker(line: str) -> str:
+    """An item's text without its number ("1.烟台市审计局" → "烟台市审计局")."""
+    m = re.match(_spec()["item"], line)
+    return (line[m.end() - 1 :] if m else line).strip()
+
+
+def items_after(lines: Sequence[str], i: int) -> list[str]:
+    """The numbered lines right after line `i`, of one numbering (a heading of another numbering ends them)."""
+    item = re.compile(_spec()["item"])
+    items: list[str] = []
+    for following in lines[i + 1 : i + 1 + int(_spec()["most"])]:
+        m = item.match(following)
+        if not m or (items and _shape(m.group(0)) != _shape(item.match(items[0]).group(0))):  # type: ignore[union-attr]
+            break  # no item, or a heading of another numbering after the list ("三、人员情况" after "2.")
+        items.append(following.strip())
+    return items
 
 
 def _shape(marker: str) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant import narrative, premise, prior_text, stated
 from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, fmt
+from assistant.listed_count import listed_count
 from assistant.measures import column_kept
 from assistant.printed_by import without_place
 from assistant.rates import rate_of
@@ -28,7 +29,7 @@ def count_of(t: Turn, query: Query) -> Draft | None:
         docs = [d for d in docs if d.year == query.year] or docs
     if not docs or query.last_year or len({d.department for d in docs}) != 1:
         return None
-    return answer_count(query.question, docs, t.kb)
+    return answer_count(query.question, docs, t.kb) or listed_count(query.question, docs, t.engine.library.sql.chunks)
 
 
 def rate_in_text(t: Turn, query: Query) -> Draft | None:

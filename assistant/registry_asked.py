@@ -15,6 +15,7 @@ from assistant.select import COUNT_ASKED
 from assistant.subjects import subjects
 from assistant.tokens import to_template
 from assistant.understand import FUND_WORDS, asks_budget
+from assistant.whole_asked import whole_content
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
@@ -28,7 +29,8 @@ def registered_amount(turn: Turn, query: Query) -> Draft | None:
     if COUNT_ASKED.search(query.question):
         return None  # the registry's subjects are amounts of money: "政府采购数量" asks a count, never 万元
     u = turn.understanding
-    content = u.content(to_template(query.question), [doc.doc_id])
+    text = to_template(query.question)
+    content = whole_content(u.content(text, [doc.doc_id]), text, u.leftover(text, [doc.doc_id], "amount"), doc.kind)
     named = subjects().find(content)
     if query.column and query.column not in FUND_WORDS and not (named and norm(query.column) in named[1]):
         return None  # the registry reads its own measure column (a fund named is a table's: "财政拨款“三公”

@@ -90,6 +90,7 @@ class Subjects:
     funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
     whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
     spending: tuple[str, ...] = ()  # words of spending that name no item ("多花", "花费")
+    asks_whole: tuple[str, ...] = ()  # words by which a question naming no item asks the whole ("预算", "一共")
     stated: Stated = Stated()  # how the text names a subject (places with `text`)
 
     def find(self, text: str) -> tuple[Subject, str] | None:
@@ -146,6 +147,7 @@ def subjects() -> Subjects:
     funds = tuple(label_key(f) for f in data.get("funds", ()))
     whole = tuple(data.get("whole", ()))
     spending = tuple(data.get("spending", ()))
+    asks_whole = tuple(data.get("asks_whole", ()))
     st = data.get("stated", {})
     stated = Stated(
         heads=tuple(longest_first({label_key(h) for h in st.get("heads", ())})),
@@ -154,4 +156,12 @@ def subjects() -> Subjects:
         fund_names=tuple(st.get("fund_names", ())),
         fund_tails=tuple(longest_first({label_key(t) for t in st.get("fund_tails", ())})),
     )
-    return Subjects(named=named, coded=place(data["coded"]), funds=funds, whole=whole, spending=spending, stated=stated)
+    return Subjects(
+        named=named,
+        coded=place(data["coded"]),
+        funds=funds,
+        whole=whole,
+        spending=spending,
+        asks_whole=asks_whole,
+        stated=stated,
+    )

@@ -16,6 +16,7 @@ from importlib.resources import files
 from assistant import completion, english, measures, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
+from assistant.coded_scope import PrintedWithCode, coded_scope
 from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.cues import alternation, last_year_said, longest_first, year_words
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
@@ -45,6 +46,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
+from assistant.whole_asked import asks_whole
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -171,6 +173,7 @@ class Understanding:
         coded_rows_in: Callable[[str], list[str]] | None = None,
         rows_in: Callable[[str], list[tuple[str, str]]] | None = None,
         text_of: Callable[[str], str] | None = None,
+        printed_with_code: PrintedWithCode | None = None,
     ):
         """Over `kb`; `mentioned(words)` tells whether any row of any stored document holds one of the words,
         `coded_rows_in(text)` which 科目 names printed in any stored document a text writes out."""
@@ -179,6 +182,7 @@ class Understanding:
         self.coded_rows_in = coded_rows_in
         self.rows_in = rows_in  # (document, row) of the table rows a text writes out, in the whole store
         self.text_of = text_of  # a stored document's text
+        self.printed_with_code = printed_with_code  # (document, code, row) of the rows printed with some codes
         data = glossary_data()
         self.filler = longest_first(data["filler"])
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
@@ -376,6 +380,12 @@ class Understanding:
             return list(previous.doc_ids)
         if points_at_own_unit(text):
             return list(self.kb.docs)  # "我们单位…": which department is meant, no document can say: asked
+        if (
+            self.printed_with_code
+            and len(self.kb.docs) > 1
+            and (coded := coded_scope(text, self.kb.docs, self.printed_with_code))
+        ):
+            return coded  # "2013950 事业运行…": the one department whose tables print that code with that name
         if (
             self.text_of
             and len(self.kb.docs) > 1
@@ -886,7 +896,7 @@ class Understanding:
                 continue  # "收支总计" asked: never the 财政拨款收、支总计, a part of it
             if link and link.label.key not in out:
                 out.append(link.label.key)
-        leftover = self._leftover(text, docs, measure)
+        leftover = self.leftover(text, docs, measure)
         generic = not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
         if (
             generic
@@ -899,7 +909,7 @@ class Understanding:
             and generic
             and measure in ("amount", "change", "growth", "prior", "explain")
             and (
-                re.search(r"预算|总额|一共|总共|整体|全部", text)
+                asks_whole(text, {self.kb.docs[d].kind for d in docs if d in self.kb.docs})
                 or (named and measure in ("change", "growth"))  # "烟台审计局比去年多了多少": the department's change
             )
         ):
@@ -927,7 +937,7 @@ class Understanding:
         coded = label is not None and any(f.code and f.doc_id in docs for f in label.facts)
         return bare if coded else segment
 
-    def _leftover(self, text: str, docs: list[str], measure: Measure) -> str:
+    def leftover(self, text: str, docs: list[str], measure: Measure) -> str:
         """What a question names beyond the budget as a whole ("预算", "总额", "整体"…); a why-question's premise
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
@@ -940,7 +950,7 @@ class Understanding:
     def names_whole(self, question: str, docs: list[str]) -> bool:
         """Whether a why-question is about the department's budget as a whole ("北京市财政局预算减少的原因")."""
         text = to_template(question)
-        leftover = self._leftover(text, docs, "explain")
+        leftover = self.leftover(text, docs, "explain")
         return bool(re.search(r"预算|总额|整体", text)) and not re.search(r"[\u4e00-\u9fff]{2,}", leftover)
 
     def _spending_total(self, docs: list[str]) -> str | None:

@@ -188,6 +188,13 @@ class FactQuery:
         )
         return sorted((str(r[0]) for r in self._read(sql, [text])), key=len, reverse=True)
 
+    def printed_with_code(self, codes: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(document, 科目编码, row as printed) of the table rows printed with one of these codes."""
+        if not codes:
+            return []
+        sql = f"SELECT DISTINCT doc_id, code, row FROM facts WHERE tbl IS NOT NULL AND code IN ({','.join('?' * len(codes))})"
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in self._read(sql, list(codes))]
+
     def rows_in(self, text: str) -> list[tuple[str, str]]:
         """(document, row) of the table rows, four characters or more, whose names a text writes out
         ("西安市殡仪馆" of 西安市民政局's 汇总 tables): the rows are found among the distinct row names first."""

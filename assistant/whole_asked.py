@@ -1,0 +1,36 @@
+"""A question naming no item that asks a department's whole budget in a person's words: "重庆市水利局2026年预算是多
+少", "区委社会工作部2024年实际花了多少钱", "社工部2024年支出决算是多少". The words that ask the whole are data
+(subjects.toml `asks_whole` and `spending`); so is the kind of the document asked: "决算" asks a 决算's whole, never
+a 预算's (which prints no 决算 total)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.subjects import subjects
+from assistant.whole import SIDES
+
+WHOLE = SIDES["spending"]  # the registry subject (subjects.toml) of a department's whole spending
+_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def names_nothing(leftover: str) -> bool:
+    """What a question names beyond the budget as a whole (Understanding.leftover) holds no word."""
+    return not _NAMED.search(leftover)
+
+
+def asks_whole(text: str, kinds: Iterable[str]) -> bool:
+    """`text` holds a word asking the whole budget: a word of `asks_whole` or of spending, or the kind of a
+    document asked (`kinds`: "决算" of a 决算)."""
+    book = subjects()
+    return any(w in text for w in (*book.asks_whole, *book.spending, *kinds))
+
+
+def whole_content(content: str, text: str, leftover: str, kind: str) -> str:
+    """The registry subject read for a question (`text`, its item words `content`) naming no item (`leftover`
+    empty of words) that asks the whole of a document of `kind`: its 支出合计 (the registry reads it where the template prints it, the 合计 of a
+    支出总表 when no row is called 支出总计); else `content` as it is."""
+    if subjects().find(content) is None and names_nothing(leftover) and asks_whole(text, (kind,)):
+        return WHOLE
+    return content

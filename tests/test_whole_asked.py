@@ -1,0 +1,85 @@
+"""A question naming no item asks the department's whole budget in a person's words (subjects.toml `asks_whole`,
+`spending`, and the kind of the document asked): 上海市普陀区委社会工作部 2024 部门决算, 收入支出决算总表 p5:
+本年支出合计 决算数 307.82 万元."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.answer import Engine
+from assistant.config import Settings
+from assistant.subjects import subjects
+from assistant.whole_asked import WHOLE, asks_whole, names_nothing, whole_content
+from tests.conftest import REAL, store_of
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder = tmp_path_factory.mktemp("whole_asked") / "store"
+    return Engine(Settings(store=store_of(folder, REAL / "shegongbu-2024-juesuan.pdf")))
+
+
+ASKS = {  # one question per entry of subjects.toml `asks_whole`
+    "预算": "重庆市水利局2026年预算是多少？",
+    "总额": "今年的总额是多少？",
+    "一共": "今年一共多少？",
+    "总共": "今年总共多少钱？",
+    "整体": "部门整体是多少？",
+    "全部": "全部是多少？",
+}
+SPENT = {  # one question per entry of subjects.toml `spending`
+    "要花": "今年要花多少钱？",
+    "花掉": "去年花掉多少？",
+    "花了": "区委社会工作部2024年实际花了多少钱？",
+    "花费": "一年花费多少？",
+    "开支": "一年开支多少？",
+    "多花": "比去年多花多少？",
+    "少花": "比去年少花多少？",
+    "多用": "比去年多用了多少？",
+    "少用": "比去年少用了多少？",
+}
+
+
+def test_every_entry_has_a_question() -> None:
+    assert set(ASKS) == set(subjects().asks_whole)
+    assert set(SPENT) == set(subjects().spending)
+
+
+@pytest.mark.parametrize("word", [*ASKS, *SPENT])
+def test_each_word_asks_the_whole(word: str) -> None:
+    question = ASKS.get(word) or SPENT[word]
+    assert word in question and asks_whole(question, ("预算",))
+
+
+def test_the_kind_asked_is_the_document_s_own() -> None:
+    assert asks_whole("社工部2024年支出决算是多少？", ("决算",))
+    assert not asks_whole("水利局2025年决算是多少？", ("预算",))  # a 预算 prints no 决算 total
+
+
+def test_the_registry_whole_only_when_nothing_is_named() -> None:
+    assert whole_content("", "重庆市水利局2026年预算是多少？", " ", "预算") == WHOLE
+    assert whole_content("行政运行", "行政运行预算是多少？", " 行政运行 ", "预算") == "行政运行"  # an item named
+    assert whole_content("", "水利局2025年决算是多少？", "", "预算") == ""  # another kind: not the whole
+    assert names_nothing(" ") and not names_nothing(" 出差 ")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "区委社会工作部2024年实际花了多少钱？",
+        "社工部2024年支出决算是多少？",
+        "社工部2024年花了多少？",
+        "社工部2024年决算是多少？",
+    ],
+)
+def test_a_juesuan_s_whole_spending_asked_in_a_person_s_words(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.refused and answer.value == Decimal("307.82"), answer.text
+    assert all(f.column_role == "决算数" for f in answer.facts), answer.text
+
+
+def test_an_item_named_is_never_the_whole(engine: Engine) -> None:
+    answer = engine.answer("社工部2024年出差花了多少？")
+    assert answer.value != Decimal("307.82"), answer.text
