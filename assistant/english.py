@@ -156,11 +156,12 @@ def read(question: str) -> tuple[list[dict[str, str]], str]:
     and the first word that could not be placed ("" when every word is read): a word not in the glossary, or
     a word saying a part a second time."""
     filler = _fillers()
-    ws, at, parts = [w for w in words(question) if w not in filler], 0, []
+    ws, at = [w for w in words(question) if w not in filler], 0
+    parts: list[dict[str, str]] = []
     while at < len(ws):
         found, unread, at = _segment(ws, at)
         if unread:
-            return parts + [found], unread
+            return [*parts, found], unread
         parts.append(found)
     return [p for p in parts if p], ""  # a question that begins "And …" says nothing before it
 
@@ -234,7 +235,8 @@ def _clauses(parts: list[dict[str, str]]) -> str:
 
 def _pair(parts: list[dict[str, str]]) -> str:
     """Several named departments asked one thing ("A and B"): each, their sum, or which is more."""
-    names, place, rest = [], "", {}
+    names, place = [], ""
+    rest: dict[str, str] = {}
     for part in parts:
         if "department" not in part and "unit" not in part:
             return ""
