@@ -134,8 +134,10 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
         if slot == "measure" and (both := _both(found.get(slot, ""), zh)):  # "why did … increase"
             found[slot] = both
             continue
+        if match is None and _plain(found.get(slot, "")) == _plain(zh):  # "three public expenses (三公经费)"
+            continue
         if found.get(slot, zh) != zh:
-            return found, ws[at - 1], len(ws)
+            return found, ws[at - 1].lstrip(GLOSS), len(ws)
         found[slot] = zh
         implied = implied or glossary()["implied"].get(ws[at - 1], "")
     if implied and "subject" not in found:  # "how much did … spend": the spending itself
@@ -144,6 +146,11 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
         found["bare"] = "total"
     unread = _against(found)
     return found, unread, at + 1 if not unread else len(ws)
+
+
+def _plain(zh: str) -> str:
+    """A name without its quotation marks: “三公”经费 is 三公经费."""
+    return re.sub("[“”\"']", "", zh)
 
 
 def _both(first: str, then: str) -> str:

@@ -382,6 +382,8 @@ QUESTIONS = [
      "北京市交通委员会截至2025年底车辆数是多少？", "328 台", ""),  # r8b210
     ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?",
      "无锡市交通运输局2026年一般公共预算拨款占比是多少？", "19.93 %", ""),  # r5a091
+    ("How many pieces of equipment over 1 million yuan does the Beijing Municipal Commission of Transport have?",
+     "北京市交通委员会单位价值100万元以上的设备有多少台？", "118 台（套）", ""),
     ("Which of the loaded Beijing departments has the largest 2026 budget?", "北京市哪个部门2026年预算最多？",
      "text 北京市交通委员会", ""),  # r5b222
 ]  # fmt: skip
@@ -505,6 +507,11 @@ def test_a_run_of_chinese_in_brackets_glosses_the_english_words_before_it(bracke
     assert chinese(q) == "万里街道2024年预算公共法律服务是多少？公务接待费是多少？"
     # a gloss the English read says otherwise: two subjects, not read
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 official reception {bracket.format('会议费')}?") == ""
+    # a gloss of what the English read, written without its quotation marks: the same subject
+    q = f"How much is the Shenzhen Finance Bureau's 2026 budget for 'three public expenses' {bracket.format('三公经费')}?"
+    assert chinese(q) == "深圳市财政局2026年预算“三公”经费是多少？"
+    q = f"What is the Shenzhen Finance Bureau's 2026 official reception {bracket.format('会议费')}?"
+    assert refusal(q).startswith("我没能理解英文问题中的“会议费”")  # named as written
     # words not followed by a gloss are still named
     assert refusal("How much did Wanli Subdistrict budget for public legal services in 2024?").startswith(
         "我没能理解英文问题中的“public”"
