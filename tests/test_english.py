@@ -382,6 +382,10 @@ QUESTIONS = [
      "北京市交通委员会截至2025年底车辆数是多少？", "328 台", ""),  # r8b210
     ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?",
      "无锡市交通运输局2026年一般公共预算拨款占比是多少？", "19.93 %", ""),  # r5a091
+    ("How many budget units are included in the Wuxi Human Resources and Social Security Bureau's 2026 budget?",
+     "无锡市人力资源和社会保障局2026年预算预算单位是多少？", "8 家", ""),  # round 4 r4b090
+    ("What is the 2026 budget of Shenzhen Science and Technology Innovation Bureau for the natural science fund?",
+     "深圳市科技创新局2026年预算自然科学基金是多少？", "58586 万元", "shenzhen-keji-2026-dept-yusuan"),  # r7b051
     ("How many pieces of equipment over 1 million yuan does the Beijing Municipal Commission of Transport have?",
      "北京市交通委员会单位价值100万元以上的设备有多少台？", "118 台（套）", ""),
     ("Which of the loaded Beijing departments has the largest 2026 budget?", "北京市哪个部门2026年预算最多？",
