@@ -236,6 +236,8 @@ def _clauses(parts: list[dict[str, str]]) -> str:
     for before, part in zip(parts, said[1:], strict=False):  # "… increase, and why?": the same subject
         if "subject" not in part and "kind" not in part and "measure" in part and "subject" in before:
             part["subject"] = before["subject"]
+    if len({"".join(p.get(k, "") for k in NAME) for p in said}) > 1:  # "… and Beijing's": another department
+        return ""
     clauses = [_clause(p, said[0]) for p in said]
     return "" if "" in clauses else "".join(clauses)
 

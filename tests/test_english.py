@@ -481,6 +481,8 @@ def test_a_question_of_one_department_joined_by_and_is_two_clauses() -> None:
     assert chinese(q) == "深圳市财政局2026年项目支出是多少？项目支出为什么增加？"
     q = "What are the 2026 training fees and the 2025 meeting fees of the Shenzhen Finance Bureau?"
     assert chinese(q) == "深圳市财政局2026年培训费是多少？深圳市财政局2025年会议费是多少？"
+    q = "What is the Shenzhen Finance Bureau's 2026 budget and Beijing's 2026 budget?"
+    assert chinese(q) == ""  # a clause of another place: not one department's
     assert chinese("And what is the Shenzhen Finance Bureau's 2026 total expenditure?") == (
         "深圳市财政局2026年支出总计是多少？"  # "And …" of a follow-up says nothing before it
     )
