@@ -20,12 +20,18 @@ from typing import Any
 
 from assistant.topic import foreign, foreign_refusal
 
-SLOTS = ("place", "department", "unit", "kind", "subject", "measure", "than", "against")
+SLOTS = ("place", "department", "unit", "kind", "subject", "measure", "than", "against", "asof", "frame", "across")
+NAME = ("place", "department", "unit")  # what names one department (a place alone is carried to the next)
+HEAD = (*NAME, "year", "kind", "asof")  # said once for every clause of a question joined by "and"
 JOINED = ("place",)  # a slot whose entries are written one after the other (city, district, street)
 YEAR = re.compile(r"(?:19|20)\d{2}")
-WORD = re.compile(r"[a-z]+|\d+|[“（]?[\u4e00-\u9fff][\u4e00-\u9fff“”（）]*")  # a run of Chinese is one word
+GLOSS = "="  # marks a run of Chinese written in brackets after English words: "public legal services (公共法律服务)"
+WORD = re.compile(r"[a-z]+|\d+|=?[“（]?[\u4e00-\u9fff][\u4e00-\u9fff“”（）]*")  # a run of Chinese is one word
+BRACKETED = re.compile(r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff][^()（）]*?)\s*[)）](?![\u4e00-\u9fff])")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ASK = "是多少"  # the ask when no measure is said
+SUM = "合计是多少"  # what the bare "total" asks of several departments
+AND = "and"  # joins two departments, or two questions of one
 CHANGE = ("比上年", "为什么")  # measures a "compared with last year" goes with
 
 
@@ -62,7 +68,7 @@ def words(question: str) -> list[str]:
     """The question's words, lower case; "Bureau's" is "bureau", "Xi'an" is "xi an"; a run of Chinese is one
     word as written."""
     text = re.sub(r"['’]s\b", "", question.lower()).replace("-", " ")
-    return WORD.findall(text)
+    return WORD.findall(BRACKETED.sub(lambda m: f" {GLOSS}{m[1]} ", text))
 
 
 def _written(run: str) -> str:
@@ -70,31 +76,54 @@ def _written(run: str) -> str:
     return "department" if run.endswith(tuple(glossary()["chinese"]["department_ends"])) else "subject"
 
 
-def read(question: str) -> tuple[dict[str, str], str]:
-    """Each part of the question in Chinese ("year" as digits), and the first word that could not be placed
-    ("" when every word is read): a word not in the glossary, or a word saying a part a second time."""
-    filler = _fillers()
-    ws, at = [w for w in words(question) if w not in filler], 0
+def _match(ws: list[str], at: int) -> tuple[tuple[str, ...], str, str] | None:
+    """The longest entry written from ws[at]."""
+    return next((p for p in _phrases() if tuple(ws[at : at + len(p[0])]) == p[0]), None)
+
+
+def _glossed(ws: list[str], at: int) -> int:
+    """Where a run of Chinese in brackets glosses the words not read from ws[at] ("public legal services
+    (公共法律服务)"), or -1: only plain words no entry begins with and that change no meaning ([chinese] unglossed)
+    are glossed."""
+    keep = set(glossary()["chinese"]["unglossed"]) | {AND}
+    while at < len(ws) and ws[at].isalpha() and ws[at].isascii() and ws[at] not in keep and _match(ws, at) is None:
+        at += 1
+    return at if at < len(ws) and ws[at].startswith(GLOSS) else -1
+
+
+def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
+    """The parts said from ws[at] up to a free "and" (one no entry holds), the first word that could not be
+    placed ("" when every word is read), and where the next part of the question begins."""
     found: dict[str, str] = {}
     said, implied = 0, ""  # the rank of the subject read ([generic]); a subject a word implies ([implied])
     while at < len(ws):
-        match = next((p for p in _phrases() if tuple(ws[at : at + len(p[0])]) == p[0]), None)
+        match = _match(ws, at)
         if match is not None:
             slot, zh, at = match[1], match[2], at + len(match[0])
         elif YEAR.fullmatch(ws[at]):
             slot, zh, at = "year", ws[at], at + 1
-        elif HAN.search(ws[at]):
-            slot, zh, at = _written(ws[at]), ws[at], at + 1
+        elif ws[at] == AND:  # "… of A and B", "… and why"
+            break
         else:
-            return found, ws[at]
-        if slot == "against":  # "compared with 2025": the base year follows
+            run = at if HAN.search(ws[at]) else _glossed(ws, at)
+            if run < 0:
+                return found, ws[at], len(ws)
+            zh = ws[run].lstrip(GLOSS)
+            slot, at = _written(zh), run + 1
+        if slot in ("against", "asof"):  # "compared with 2025", "at the end of 2025": a year follows
             if at >= len(ws) or not YEAR.fullmatch(ws[at]):
-                return found, ws[at - 1]
+                return found, ws[at - 1], len(ws)
+            if slot == "asof":
+                found["asof"], at = zh.format(ws[at]), at + 1
+                continue
             slot, found["base"], at = "than", ws[at], at + 1
             if found.get("year") and int(found["year"]) - 1 != int(found["base"]):
-                return found, found["base"]
+                return found, found["base"], len(ws)
         if slot in JOINED:  # "Guangzhou Haizhu District": a city and its district
             found[slot] = found.get(slot, "") + zh
+            continue
+        if slot == "frame":  # "comes from", "buy": says no part, perhaps implies a subject
+            implied = implied or glossary()["implied"].get(ws[at - 1], "")
             continue
         rank = _rank(match, ws[at - 1]) if slot == "subject" else 0
         if rank and "subject" in found and found["subject"] != zh and rank != said:  # "total … revenue"
@@ -102,25 +131,46 @@ def read(question: str) -> tuple[dict[str, str], str]:
                 found["subject"], said = zh, rank
             continue
         said = rank or said
-        if slot == "measure" and f"{found.get(slot)} {zh}" in glossary()["measures"]:  # "why did … increase"
-            found[slot] = glossary()["measures"][f"{found[slot]} {zh}"]
+        if slot == "measure" and (both := _both(found.get(slot, ""), zh)):  # "why did … increase"
+            found[slot] = both
+            continue
+        if match is None and _plain(found.get(slot, "")) == _plain(zh):  # "three public expenses (三公经费)"
             continue
         if found.get(slot, zh) != zh:
-            return found, ws[at - 1]
+            return found, ws[at - 1].lstrip(GLOSS), len(ws)
         found[slot] = zh
         implied = implied or glossary()["implied"].get(ws[at - 1], "")
     if implied and "subject" not in found:  # "how much did … spend": the spending itself
         found["subject"] = implied
-    return found, _against(found)
+    if said == 1:  # the bare word "total": of several departments, their sum
+        found["bare"] = "total"
+    unread = _against(found)
+    return found, unread, at + 1 if not unread else len(ws)
 
 
-def slots(question: str) -> dict[str, str] | None:
-    """Each part of the question in Chinese, or None when a word is not read or the question says neither a
-    subject nor a kind."""
-    found, unread = read(question)
-    if unread:
-        return None
-    return found if "subject" in found or "kind" in found else None  # "the 2026 budget": the budget itself
+def _plain(zh: str) -> str:
+    """A name without its quotation marks: “三公”经费 is 三公经费."""
+    return re.sub("[“”\"']", "", zh)
+
+
+def _both(first: str, then: str) -> str:
+    """The one measure two measures said apart ask ([measures]), or ""."""
+    return str(glossary()["measures"].get(f"{first} {then}", "")) if first else ""
+
+
+def read(question: str) -> tuple[list[dict[str, str]], str]:
+    """Each part of the question in Chinese ("year" as digits), one dict for each part joined by a free "and",
+    and the first word that could not be placed ("" when every word is read): a word not in the glossary, or
+    a word saying a part a second time."""
+    filler = _fillers()
+    ws, at = [w for w in words(question) if w not in filler], 0
+    parts: list[dict[str, str]] = []
+    while at < len(ws):
+        found, unread, at = _segment(ws, at)
+        if unread:
+            return [*parts, found], unread
+        parts.append(found)
+    return [p for p in parts if p], ""  # a question that begins "And …" says nothing before it
 
 
 def _against(found: dict[str, str]) -> str:
@@ -135,7 +185,8 @@ def _against(found: dict[str, str]) -> str:
 
 def refusal(question: str) -> str:
     """What an English question not read is told: the word not read, when one was not."""
-    _, unread = read(question)
+    parts, unread = read(question)
+    unread = unread or (AND if len(parts) > 1 and not composed(parts) else "")
     if not unread:
         return foreign_refusal()
     return str(glossary()["chinese"]["unread"]).format(word=unread) + foreign_refusal()
@@ -146,13 +197,91 @@ def chinese(question: str) -> str:
     word of it is read."""
     if not foreign(question):
         return ""
-    found = slots(question)
-    if found is None:
-        return ""
+    parts, unread = read(question)
+    return "" if unread else composed(parts)
+
+
+def composed(parts: list[dict[str, str]]) -> str:
+    """The Chinese question of the parts read: one department's; several departments' ("A and B", "which
+    department"), asked as the across reader asks them; or one clause for each part of one department."""
+    if len(parts) == 1:
+        return _across(parts[0]) if "across" in parts[0] else _clause(parts[0], parts[0])
+    if sum(1 for p in parts if "department" in p or "unit" in p) > 1:
+        return _pair(parts)
+    return _clauses(parts)
+
+
+def _head(found: dict[str, str]) -> str:
     year = f"{found['year']}年" if "year" in found else ""
-    head = found.get("place", "") + found.get("department", "") + found.get("unit", "") + year
+    return "".join(found.get(k, "") for k in NAME) + year + found.get("asof", "") + found.get("kind", "")
+
+
+def _clause(found: dict[str, str], first: dict[str, str]) -> str:
+    """One question: its head when it is the first or says another head than the first's."""
+    if ("subject" not in found and "kind" not in found) or "across" in found:
+        return ""  # "the 2026 budget": the budget itself; no subject nor kind: nothing asked
+    head = _head(found) if found is first or _head(found) != _head(first) else ""
     subject = found.get("subject", "")
     ask = found.get("measure", found.get("than", glossary()["asks"].get(subject, ASK)))
     if "{}" in ask:  # a measure that holds its subject: "哪一项项目支出最多"
-        return f"{head}{found.get('kind', '')}{ask.format(subject)}？"
-    return f"{head}{found.get('kind', '')}{subject}{ask}？"
+        return f"{head}{ask.format(subject)}？"
+    return f"{head}{subject}{ask}？"
+
+
+def _clauses(parts: list[dict[str, str]]) -> str:
+    """Two questions of one department joined by "and": each asked in its own clause, the head said once
+    ("What is the project expenditure and the basic expenditure of …")."""
+    shared = {k: next(p[k] for p in parts if k in p) for k in HEAD if any(k in p for p in parts)}
+    said = [{**shared, **p} for p in parts]
+    for before, part in zip(parts, said[1:], strict=False):  # "… increase, and why?": the same subject
+        if "subject" not in part and "kind" not in part and "measure" in part and "subject" in before:
+            part["subject"] = before["subject"]
+    if len({"".join(p.get(k, "") for k in NAME) for p in said}) > 1:  # "… and Beijing's": another department
+        return ""
+    clauses = [_clause(p, said[0]) for p in said]
+    return "" if "" in clauses else "".join(clauses)
+
+
+def _pair(parts: list[dict[str, str]]) -> str:
+    """Several named departments asked one thing ("A and B"): each, their sum, or which is more."""
+    names, place = [], ""
+    rest: dict[str, str] = {}
+    for part in parts:
+        if "department" not in part and "unit" not in part:
+            return ""
+        place = part.get("place", place)  # "the Beijing X and Y": Y is of Beijing too
+        names.append(place + part.get("department", "") + part.get("unit", ""))
+        for k, v in part.items():
+            if k in NAME:
+                continue
+            if k in rest and rest[k] != v and not (k == "measure" and (v := _both(rest[k], v))):
+                return ""
+            rest[k] = v
+    ask = _ask(rest, "pair")
+    if len(set(names)) < len(names) or not ask or "across" in rest:
+        return ""
+    return "和".join(names) + _head({k: v for k, v in rest.items() if k not in NAME}) + ask
+
+
+def _across(found: dict[str, str]) -> str:
+    """Departments in general: "which department has the largest …" (a ranking), "… of all departments"
+    (each, or their sum)."""
+    ask = _ask(found, "all")
+    if not ask or "department" in found or "unit" in found:
+        return ""
+    ranked = ask.startswith("最")
+    if not ranked and found["across"] != "各部门":  # "which department …" asks a ranking
+        return ""
+    rest = {k: v for k, v in found.items() if k not in NAME}
+    return found.get("place", "") + ("哪个部门" if ranked else "各部门") + _head(rest) + ask
+
+
+def _ask(found: dict[str, str], how: str) -> str:
+    """The subject and ask of departments compared ([pair] / [all] by the measure said; none: each, or
+    their sum for the bare "total"), or "" when the measure is not asked of several departments."""
+    if "than" in found or ("subject" not in found and "kind" not in found):
+        return ""
+    subject = "" if found.get("bare") else found.get("subject", "")
+    measure = found.get("measure", SUM if found.get("bare") else "")
+    ask = glossary()[how].get(measure, "")
+    return f"{subject}{ask}？" if ask else ""

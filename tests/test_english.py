@@ -74,8 +74,10 @@ def test_a_chinese_question_is_not_rewritten() -> None:
     assert chinese("GDP是多少") == ""
 
 
-def test_two_subjects_or_no_subject_are_not_read() -> None:
-    assert chinese("What is the project expenditure and basic expenditure of the Shenzhen Finance Bureau?") == ""
+def test_two_subjects_joined_by_and_are_two_clauses_and_no_subject_is_not_read() -> None:
+    assert chinese("What is the project expenditure and basic expenditure of the Shenzhen Finance Bureau?") == (
+        "深圳市财政局项目支出是多少？基本支出是多少？"
+    )
     assert chinese("What is the weather in Shenzhen tomorrow please?") == ""
 
 
@@ -173,7 +175,9 @@ def test_a_subject_word_that_says_less_gives_way(word: str, rank: int) -> None:
     )
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word} on training fees?") == head + "培训费是多少？"
     assert chinese(f"What is the Shenzhen Finance Bureau's 2026 {word}?") == head + zh + "是多少？"
-    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 project expenditure and basic {word}?") == ""
+    joined = chinese(f"What is the Shenzhen Finance Bureau's 2026 project expenditure and basic {word}?")
+    two = f"basic {word}" in GLOSSARY["subject"]  # two subjects joined by "and": two clauses
+    assert joined == (head + "项目支出是多少？" + GLOSSARY["subject"][f"basic {word}"] + "是多少？" if two else "")
     for other, its in GLOSSARY["generic"].items():  # of the same rank and another meaning: not read
         said = chinese(f"What is the Shenzhen Finance Bureau's 2026 {word} {other}?")
         if its == rank and GLOSSARY["subject"][other] != zh:
@@ -189,12 +193,13 @@ def test_the_total_revenue_is_the_revenue() -> None:
 
 @pytest.mark.parametrize(("word", "zh"), list(GLOSSARY["implied"].items()))
 def test_a_word_implies_a_subject_only_when_none_is_said(word: str, zh: str) -> None:
+    kind = GLOSSARY["kind"].get(word, "")  # "spent" is also the 决算; "bought" is either
     assert (
         chinese(f"How much did the Foshan Rail Transit Bureau {word} in 2019?")
-        == f"佛山市轨道交通局2019年决算{zh}是多少？"
+        == f"佛山市轨道交通局2019年{kind}{zh}是多少？"
     )
     q = f"How much did the Foshan Rail Transit Bureau {word} on official receptions in 2019?"
-    assert chinese(q) == "佛山市轨道交通局2019年决算公务接待费是多少？"
+    assert chinese(q) == f"佛山市轨道交通局2019年{kind}公务接待费是多少？"
 
 
 @pytest.mark.parametrize(("pair", "zh"), list(GLOSSARY["measures"].items()))
@@ -202,7 +207,8 @@ def test_two_measures_said_apart_ask_one_thing(pair: str, zh: str) -> None:
     first, second = pair.split()
     en = {z: e for e, z in GLOSSARY["measure"].items() if len(words(e)) == 1}  # one word for each measure
     q = f"{en[first].title()} the Yantai Audit Bureau's total expenditure {en[second]} in 2026?"
-    assert chinese(q) == f"烟台市审计局2026年支出总计{zh}？"
+    asked = zh.format("支出总计") if "{}" in zh else "支出总计" + zh  # "哪一项支出总计最多"
+    assert chinese(q) == f"烟台市审计局2026年{asked}？"
 
 
 @pytest.mark.parametrize(
@@ -213,7 +219,7 @@ def test_two_measures_said_apart_ask_one_thing(pair: str, zh: str) -> None:
         ("What is the share of project expenditure of the Yantai Audit Bureau in 2026 compared with last year?", "compared"),
         ("How much did the Yantai Audit Bureau's total expenditure increase compared with the plan in 2026?", "compared"),
         ("What percentage of the Yantai Audit Bureau's 2026 total expenditure is project expenditure?", "expenditure"),
-        ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?", "comes"),
+        ("What share of Wuxi Transport Bureau's 2026 revenue comes from fees?", "fees"),
         ("What is the total expenditure of the Shenzhen Association for Science and Technology in 2022 excluding salaries?",
          "excluding"),
     ],
@@ -358,6 +364,32 @@ QUESTIONS = [
      "无锡市交通运输局2026年一般公共预算拨款是多少？", "196278.67 万元", ""),
     ("What is the 2019 final accounts total expenditure of the Foshan Rail Transit Bureau?",
      "佛山市轨道交通局2019年决算支出总计是多少？", "1668.14 万元", ""),
+    ("How much did Wanli Subdistrict budget for public legal services (公共法律服务) in 2024?",  # round 8 r8a058
+     "万里街道2024年预算公共法律服务是多少？", "300000 元", "wanli-2024-yusuan"),
+    ("What was the completion rate of the Putuo Social Work Department's housing provident fund (住房公积金) spending "
+     "in 2024?", "普陀区委社会工作部2024年住房公积金完成率是多少？", "97.68 %", "shegongbu-2024-juesuan"),  # r8a035
+    ("How many project performance targets did the Shenzhen Science and Technology Innovation Bureau set for 2026?",
+     "深圳市科技创新局2026年项目绩效目标是多少？", "11 个", "shenzhen-keji-2026-dept-yusuan"),  # r8a115
+    ("Wuxi transport bureau 2026: how much is budgeted for highway construction (公路建设)?",
+     "无锡市交通运输局2026年预算公路建设是多少？", "43882 万元", ""),  # r8c022
+    ("What was the Foshan Rail Transit Bureau's total 2019 final-accounts expenditure on transportation (交通运输支出)?",
+     "佛山市轨道交通局2019年决算交通运输支出是多少？", "1531.04 万元", ""),  # r8c095
+    ("Did Foshan Rail Transit Bureau buy anything through government procurement in 2019?",
+     "佛山市轨道交通局2019年政府采购是多少？", "0 万元", ""),  # r8c135
+    ("Did the Beijing Letters and Calls Office budget anything for official cars in 2026?",
+     "北京市信访办公室2026年预算公务用车购置及运行费是多少？", "0 万元", ""),  # r8b213
+    ("How many vehicles did the Beijing Municipal Commission of Transport have at the end of 2025?",
+     "北京市交通委员会截至2025年底车辆数是多少？", "328 台", ""),  # r8b210
+    ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?",
+     "无锡市交通运输局2026年一般公共预算拨款占比是多少？", "19.93 %", ""),  # r5a091
+    ("How many budget units are included in the Wuxi Human Resources and Social Security Bureau's 2026 budget?",
+     "无锡市人力资源和社会保障局2026年预算预算单位是多少？", "8 家", ""),  # round 4 r4b090
+    ("What is the 2026 budget of Shenzhen Science and Technology Innovation Bureau for the natural science fund?",
+     "深圳市科技创新局2026年预算自然科学基金是多少？", "58586 万元", "shenzhen-keji-2026-dept-yusuan"),  # r7b051
+    ("How many pieces of equipment over 1 million yuan does the Beijing Municipal Commission of Transport have?",
+     "北京市交通委员会单位价值100万元以上的设备有多少台？", "118 台（套）", ""),
+    ("Which of the loaded Beijing departments has the largest 2026 budget?", "北京市哪个部门2026年预算最多？",
+     "text 北京市交通委员会", ""),  # r5b222
 ]  # fmt: skip
 
 
@@ -383,3 +415,122 @@ def test_an_english_question_is_answered_from_the_real_pdf(real_english: Engine,
         assert said in a.text, a.text
     else:
         assert (a.value, a.unit) == (Decimal(kind), said), a.text
+
+
+# --- joined questions, brackets, frames ---------------------------------------------------------------
+
+A_AND_B = "the Beijing Municipal Commission of Transport and the Beijing Civil Affairs Bureau"
+
+
+@pytest.mark.parametrize(("measure", "ask"), list(GLOSSARY["pair"].items()))
+def test_two_named_departments_are_asked_as_the_across_reader_asks(measure: str, ask: str) -> None:
+    en = {z: e for e, z in GLOSSARY["measure"].items() if len(words(e)) == 1}.get(measure, "")
+    q = f"What is the {en} 2026 budget of {A_AND_B}?"
+    assert chinese(q) == f"北京市交通委员会和北京市民政局2026年预算{ask}？"
+
+
+def test_the_bare_total_of_two_departments_is_their_sum_and_a_total_subject_is_each() -> None:
+    assert chinese(f"What is the total of the 2026 budgets of {A_AND_B}?") == (
+        "北京市交通委员会和北京市民政局2026年预算合计是多少？"
+    )
+    assert chinese(f"What is the 2026 total expenditure of {A_AND_B}?") == (
+        "北京市交通委员会和北京市民政局2026年支出总计分别是多少？"
+    )
+
+
+def test_a_place_said_once_is_every_named_department_s() -> None:
+    q = "Which is bigger in 2026, the Beijing Commission of Transport's budget or Civil Affairs Bureau's?"
+    assert chinese(q) == ""  # "or" is not read
+    q = "Which of the Beijing Commission of Transport and Civil Affairs Bureau has the bigger 2026 budget?"
+    assert chinese(q) == "北京市交通委员会和北京市民政局2026年预算哪个多？"
+
+
+def test_departments_asked_what_is_not_asked_of_several_are_refused_naming_and() -> None:
+    for q in (
+        f"What is the share of project expenditure of {A_AND_B} in 2026?",  # a share of each: not asked together
+        f"How much did the project expenditure of {A_AND_B} increase compared with last year?",
+        "What is the 2026 project expenditure of the Beijing Civil Affairs Bureau and the basic expenditure of "
+        "the Beijing Municipal Commission of Transport?",  # two subjects of two departments
+        f"What is the 2026 budget of {A_AND_B} and the Beijing Civil Affairs Bureau?",  # one named twice
+    ):
+        assert chinese(q) == "", q
+        assert refusal(q).startswith("我没能理解英文问题中的“and”"), q
+
+
+@pytest.mark.parametrize(("en", "who"), list(GLOSSARY["across"].items()))
+def test_departments_in_general_are_ranked_or_summed(en: str, who: str) -> None:
+    assert chinese(f"{en} with the largest 2026 budget?") == "哪个部门2026年预算最多？"
+    assert chinese(f"{en} with the smallest 2026 budget in Beijing?") == "北京市哪个部门2026年预算最少？"
+    summed = chinese(f"What is the combined 2026 budget of {en}?")
+    assert summed == ("各部门2026年预算合计是多少？" if who == "各部门" else "")  # "which department": a ranking
+    assert chinese(f"What is the 2026 budget of {en}?") == ""  # each of every department: not asked
+    assert chinese(f"What is the largest 2026 budget of {en} of the Beijing Finance Bureau?") == ""
+
+
+@pytest.mark.parametrize(("measure", "ask"), list(GLOSSARY["all"].items()))
+def test_each_ask_of_departments_in_general(measure: str, ask: str) -> None:
+    en = {z: e for e, z in GLOSSARY["measure"].items() if len(words(e)) == 1}[measure]
+    who = "哪个部门" if ask.startswith("最") else "各部门"
+    assert chinese(f"What is the {en} 2026 budget of all departments in the store?") == f"{who}2026年预算{ask}？"
+
+
+def test_a_question_of_one_department_joined_by_and_is_two_clauses() -> None:
+    q = "What is the 2026 project expenditure of the Shenzhen Finance Bureau, and how much did it increase?"
+    assert chinese(q) == "深圳市财政局2026年项目支出是多少？项目支出比上年增加多少？"  # "it": the subject before
+    q = "What was the Shenzhen Finance Bureau's 2026 project expenditure and why did project expenditure increase?"
+    assert chinese(q) == "深圳市财政局2026年项目支出是多少？项目支出为什么增加？"
+    q = "What are the 2026 training fees and the 2025 meeting fees of the Shenzhen Finance Bureau?"
+    assert chinese(q) == "深圳市财政局2026年培训费是多少？深圳市财政局2025年会议费是多少？"
+    q = "What is the Shenzhen Finance Bureau's 2026 budget and Beijing's 2026 budget?"
+    assert chinese(q) == ""  # a clause of another place: not one department's
+    assert chinese("And what is the Shenzhen Finance Bureau's 2026 total expenditure?") == (
+        "深圳市财政局2026年支出总计是多少？"  # "And …" of a follow-up says nothing before it
+    )
+
+
+@pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["asof"].items()))
+def test_the_end_of_a_year_is_the_figure_as_of_that_day(en: str, zh: str) -> None:
+    q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of 2025?"
+    assert chinese(q) == f"北京市交通委员会{zh.format(2025)}车辆数是多少？"
+    q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of the year?"
+    assert chinese(q) == "" and refusal(q).startswith(f"我没能理解英文问题中的“{en}”")
+
+
+@pytest.mark.parametrize("en", list(GLOSSARY["frame"]))
+def test_each_frame_says_no_part(en: str) -> None:
+    assert chinese(f"What is the total expenditure of the Shenzhen Finance Bureau in 2026 {en}?") == (
+        "深圳市财政局2026年支出总计是多少？"
+    )
+
+
+@pytest.mark.parametrize("bracket", ["({})", "（{}）", "( {} )"])
+def test_a_run_of_chinese_in_brackets_glosses_the_english_words_before_it(bracket: str) -> None:
+    gloss = bracket.format("公共法律服务")
+    assert chinese(f"How much did Wanli Subdistrict budget for public legal services {gloss} in 2024?") == (
+        "万里街道2024年预算公共法律服务是多少？"
+    )
+    q = f"How much did Wanli Subdistrict budget for public legal services {gloss} and official receptions in 2024?"
+    assert chinese(q) == "万里街道2024年预算公共法律服务是多少？公务接待费是多少？"
+    # a gloss the English read says otherwise: two subjects, not read
+    assert chinese(f"What is the Shenzhen Finance Bureau's 2026 official reception {bracket.format('会议费')}?") == ""
+    # a gloss of what the English read, written without its quotation marks: the same subject
+    q = f"How much is the Shenzhen Finance Bureau's 2026 budget for 'three public expenses' {bracket.format('三公经费')}?"
+    assert chinese(q) == "深圳市财政局2026年预算“三公”经费是多少？"
+    q = f"What is the Shenzhen Finance Bureau's 2026 official reception {bracket.format('会议费')}?"
+    assert refusal(q).startswith("我没能理解英文问题中的“会议费”")  # named as written
+    # words not followed by a gloss are still named
+    assert refusal("How much did Wanli Subdistrict budget for public legal services in 2024?").startswith(
+        "我没能理解英文问题中的“public”"
+    )
+
+
+@pytest.mark.parametrize("word", GLOSSARY["chinese"]["unglossed"])
+def test_a_word_that_changes_what_is_asked_is_never_glossed(word: str) -> None:
+    q = f"What is the Shenzhen Finance Bureau's 2026 total expenditure {word} salaries (工资福利支出)?"
+    assert chinese(q) == ""
+    assert word not in GLOSSARY["filler"]
+
+
+def test_a_bracket_inside_a_run_of_chinese_is_part_of_it() -> None:
+    q = "What is the Shenzhen Finance Bureau's 2026 budget for 因公出国（境）费?"
+    assert chinese(q) == "深圳市财政局2026年预算因公出国（境）费是多少？"
