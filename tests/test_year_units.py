@@ -11,6 +11,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
+from eval.pdf_maker import make_pdf
 from index.audit import audit
 from index.ingest import read
 from index.records import Fact, Row
@@ -168,3 +169,11 @@ def test_one_groups_table_is_the_departments(name: str) -> None:
     assert len(facts) == 3 * 18
     assert {f.column for f in facts} == {"2025年", "2026年", "增减变化金额"}
     assert "公务接待费·一般公共预算" in {f.row for f in facts}
+
+
+def test_a_pdf_of_the_table_gives_the_same_units(document: Path, tmp_path: Path) -> None:
+    """The same table laid out as a PDF (eval/pdf_maker.py): the wrapped name's lines are rows of their own there."""
+    pdf = make_pdf(document.read_text(encoding="utf-8"), tmp_path / "units.pdf")
+    printed = {(f.row, f.column, f.value) for f in _table_facts(pdf)}
+    assert printed == {(f.row, f.column, f.value) for f in _table_facts(document)}
+    assert (CENTRE, "2022年·公务接待费", Decimal("0.4")) in printed
