@@ -30,6 +30,7 @@ from assistant.shares import check_share
 from assistant.standing import part_named
 from assistant.tokens import to_template
 from assistant.understand import asks_budget
+from assistant.units import column_item
 from assistant.whole import narrative_total
 from assistant.within import named_within
 from assistant.year_on_year import change, growth, prior, scope_of
@@ -113,7 +114,7 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         )
         return Draft(text=text, value=f.value, unit=f.unit, facts=[f])
     name = e.pick.name(query.subjects[0])
-    if f.table and f.column == name != e.kb.subject_of(f):  # the item is the column of a unit's row
+    if f.table and column_item(f) == name != e.kb.subject_of(f):  # the item is the column of a unit's row
         name = e.kb.subject_of(f)
     elif not f.table and norm(f.row) != query.subjects[0]:  # the text's whole under its own words (…财政拨款)
         name = f.row

@@ -46,8 +46,25 @@ def unit_named(kb: Knowledge, doc: DocumentInfo, question: str, key: str) -> Lab
 
 
 def of_unit(unit: Label, item: str, doc: DocumentInfo) -> list[Fact]:
-    """The unit's figures under the item's column (表2's 241011 西安市殡仪馆 · 事业单位经营收入)."""
-    return [f for f in unit.facts if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role)]
+    """The unit's figures under the item's column (表2's 241011 西安市殡仪馆 · 事业单位经营收入; a “三公” table read by
+    年度: "2026年·公务接待费·一般公共预算", the year's line of the unit's group)."""
+    return [
+        f
+        for f in unit.facts
+        if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role, column_item(f), _after_year(f))
+    ]
+
+
+def _after_year(f: Fact) -> str:
+    """A unit's figure's column without its year's line ("公务接待费·一般公共预算" of "2026年·公务接待费·一般公共预算")."""
+    return f.column.split("·", 1)[1] if column_item(f) != f.column else f.column
+
+
+def column_item(f: Fact) -> str:
+    """The item a figure's column is about: the column, or for a unit's line in a table read by 年度 ("2026年·公务接待费
+    ·一般公共预算": the year's line · the item's column) the item after the year."""
+    parts = f.column.split("·")
+    return parts[1] if len(parts) >= 2 and (_YEAR.fullmatch(parts[0]) or "增减" in parts[0]) else f.column
 
 
 def unplaced_words(question: str, unit: Label, doc: DocumentInfo) -> str:
@@ -114,3 +131,13 @@ def _bare(name: str) -> str:
     """A unit's name without its city ("深圳市观澜河流域管理中心" → 观澜河流域管理中心)."""
     place = CITY_PREFIX.match(name)
     return name[len(place.group(0)) :] if place else name
+
+
+def fund_split(facts: list[Fact], unit: str) -> str | None:
+    """Why a unit's item printed once per fund (公务接待费 under 一般公共预算 | 政府性基金预算 | 国有资本经营预算) and
+    no fund asked is not answered: the table prints no total of the item across funds, so no one figure is it."""
+    columns = dict.fromkeys(f.column for f in facts if column_item(f) != f.column)
+    if len(columns) < 2 or len({column_item(f) for f in facts}) != 1:
+        return None
+    funds = "、".join(dict.fromkeys(c.split("·")[-1] for c in columns))
+    return f"文件中“{unit}”的{column_item(facts[0])}按资金分列（{funds}），没有印出合计；请说明问的是哪一种资金"

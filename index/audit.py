@@ -21,6 +21,7 @@ from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.sides import side_head
 from index.statements import statement_checks
 from index.units import MONEY
+from index.year_groups import groups_of
 
 
 class _Audit:
@@ -302,22 +303,29 @@ def _year_table(a: _Audit, t: Table) -> None:
     for c in cols:
         if c.group:
             groups[c.group].append(c.name)
+    several = len(groups_of(t.rows)) > 1
+
+    def whose(r: Row) -> str:  # the unit of a row of a 汇总 document's table, in the check's place
+        return f"{r.unit} " if several and r.unit else ""
+
     for r in t.rows:
         if total_col and (tv := r.values.get(total_col)) is not None:
             items = [r.values.get(n) or Decimal(0) for n in tops]
-            a.compare("合计", f"{t.name} {r.label} · {total_col}", tv, _sum(items), items)
+            a.compare("合计", f"{t.name} {whose(r)}{r.label} · {total_col}", tv, _sum(items), items)
         for g, parts in groups.items():
             if (gv := r.values.get(g)) is not None:
                 items = [r.values.get(n) or Decimal(0) for n in parts]
-                a.compare("合计", f"{t.name} {r.label} · {g}", gv, _sum(items), items)
-    years = sorted((r for r in t.rows if re.fullmatch(r"\d{4}年", r.label)), key=lambda r: r.label)
-    change = next((r for r in t.rows if "增减" in r.label), None)
-    if len(years) >= 2 and change:
-        old, new = years[-2], years[-1]
-        for c in cols:
-            cv, nv, ov = change.values.get(c.name), new.values.get(c.name), old.values.get(c.name)
-            if nv is not None and ov is not None:
-                a.compare("增减", f"{t.name} {change.label} · {c.name}", cv or Decimal(0), nv - ov, [nv, ov])
+                a.compare("合计", f"{t.name} {whose(r)}{r.label} · {g}", gv, _sum(items), items)
+    for group in groups_of(t.rows):  # a 汇总 document prints one group of year rows per unit
+        years = sorted((r for r in group if re.fullmatch(r"\d{4}年", r.label)), key=lambda r: r.label)
+        change = next((r for r in group if "增减" in r.label), None)
+        if len(years) >= 2 and change:
+            old, new = years[-2], years[-1]
+            for c in cols:
+                cv, nv, ov = change.values.get(c.name), new.values.get(c.name), old.values.get(c.name)
+                if nv is not None and ov is not None:
+                    where = f"{t.name} {whose(change)}{change.label} · {c.name}"
+                    a.compare("增减", where, cv or Decimal(0), nv - ov, [nv, ov])
 
 
 def _task_total(a: _Audit, t: Table) -> None:

@@ -11,6 +11,7 @@ from index.normal import bare_label, form_key
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Indicator, Row, Table
 from index.sides import side_head
+from index.year_groups import own_unit
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
@@ -43,12 +44,17 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
     by_year = any(c.kind == "year" for c in table.columns)
     where = table.ref if table.name else f"{section} · 表格"
     columns = {c.name: c for c in table.columns}
+    own = own_unit(table.rows, d.department) if by_year else None
     out = []
     for row in table.rows:
         for column, value in row.values.items():
             if value is None:
                 continue
             col = columns.get(column)
+            if by_year and row.unit != own and col is not None:  # another unit's group: its row, the year's column
+                unit_col = replace(col, name=f"{row.label}·{column}")
+                out.append(_fact(d, table, section, where, row, row.unit, unit_col.name, value, unit_col))
+                continue
             if by_year:
                 label, name = column, row.label
             elif _names_no_item(row, d) and col is not None and (col.item or not row.label):

@@ -38,6 +38,7 @@ class Row:
     texts: dict[str, str] = field(default_factory=dict)  # column name -> text cell
     part: int = 1  # which printed part of a table split over pages
     page: int | None = None  # page of the document (PDF); None when the text has no page marks
+    unit: str = ""  # a table read by 年度: the 预算单位 its group of year rows is printed under, as printed
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,6 +17,7 @@ from index.numbers import NO_VALUE, parse_number
 from index.pages import Cells
 from index.records import Column, Indicator, Row, Table
 from index.targets import is_performance_table, parse_performance
+from index.year_groups import carry_units
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
 MAX_HEADER_ROWS = 4  # 决算 “三公” tables print four header rows
@@ -231,6 +232,8 @@ def _rows(columns: list[Column], body: list[_PrintedRow], no_amounts: bool) -> l
                 rows[-1] = replace(prev, texts={**prev.texts, **merged})
                 continue
             rows.append(row)
+    if any(c.kind == "year" for c in columns):
+        rows = carry_units(rows)  # a 汇总 document's “三公” table: one group of year rows per unit
     return _link_parents(rows)
 
 
@@ -271,7 +274,10 @@ def _row(
     if not labels and not code and not texts and not any(v is not None for v in values.values()):
         return None
     label = years[-1] if years else (labels[-1] if labels else "")
-    return Row(label=label, code=code, side=side, values=values, texts=texts, part=printed.part, page=printed.page)
+    unit = "".join(get[j] for j in idx if columns[j].kind == "label" and get[j]) if years else ""
+    return Row(
+        label=label, code=code, side=side, values=values, texts=texts, part=printed.part, page=printed.page, unit=unit
+    )
 
 
 def _first_code(columns: list[Column], idx: list[int]) -> list[int]:
