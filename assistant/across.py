@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.bounds import bounds
 from assistant.figures import ascii_text
+from assistant.named_set import COUNTED, named_set
 from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
 from assistant.places import (
@@ -193,6 +194,12 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
+        if isinstance(counted, str):
+            return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
+        if counted is not None:
+            short = m.group("name") if (m := COUNTED.search(text)) else ""
+            named = {d: named.get(d) or short for d in counted}
         absent = []
         for name in unloaded(text, named, places):  # a department written in the list that is not loaded
             if full := by_full_name(name, held):
@@ -254,6 +261,7 @@ class AcrossReader:
         for department, alias in named.items():
             written.setdefault(alias, []).append(department)
         ambiguous = tuple((alias, tuple(names)) for alias, names in written.items() if len(names) > 1)
+        ambiguous = () if counted is not None else ambiguous  # "三个民政局": each of them is asked
         focus = departments[0] if op == "rank" and len(departments) == 1 else None
         if focus:
             departments = ()
