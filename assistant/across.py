@@ -234,8 +234,8 @@ class AcrossReader:
         if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
             return summed
         op = self._op(bare, departments, docs, grouped=bool(within))
-        if op is None:
-            return None
+        if op is None or (op == "compare" and EACH.search(bare) and TREND.search(bare) and len(YEAR.findall(bare)) < 2):
+            return None  # "A和B的三公经费分别下降了多少": each one's own printed change (assistant/each_named.py)
         per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
         found = self._subject(bare, op) or self._subject(to_template(bare), op)  # "预算盘子": glossary synonyms
         found = found or (("支出合计", None) if per else None)
