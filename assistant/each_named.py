@@ -73,7 +73,10 @@ def each_named(turn: Turn, question: str, ask: Callable[[str], Answer]) -> Answe
     parts: list[tuple[str, Answer | None, str]] = []
     for department in departments:
         own = {d.doc_id for d in turn.kb.docs.values() if d.department == department}
-        one = EACH.sub("", f"{text[:start]}{department}{text[end:]}")
+        rest = f"{text[:start]}{department}{text[end:]}"
+        one = (
+            rest if re.search(r"[、和与]|(?<!以)及", text[:start] + text[end:]) else EACH.sub("", rest)
+        )  # items: 分别 kept
         a = ask(one)
         if a.refused:
             parts.append(

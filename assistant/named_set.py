@@ -70,6 +70,8 @@ def named_set(
             )
         return departments
     having = [d for d in held if name in aliases.get(d, ())]
+    if not having:
+        return None  # "两个都是全部…": no department's name, no set of departments
     listed, unknown = _listed(text, said(text, held), m.start())
     if unknown:
         return f"库中没有{'、'.join(unknown)}的{name}的公开文件（库中的{name}有：{'、'.join(having) or '无'}）"

@@ -110,23 +110,22 @@ def test_a_count_that_does_not_match_the_names_is_refused(engine: Engine) -> Non
 
 
 @pytest.mark.slow
-def test_the_store_wide_ranking_of_a_count_names_every_department(engine: Engine) -> None:
-    a = _ask(engine, "车最多的是哪个部门")
-    assert a["text"].startswith("北京市财政局的车辆最多（27 台）")
-    assert len([line for line in a["text"].splitlines() if line.startswith("- ")]) == 6
-
-
-@pytest.mark.slow
-def test_departments_holding_none_are_listed(engine: Engine) -> None:
-    a = _ask(engine, "哪些单位一辆公车都没有")
-    assert a["text"].startswith("车辆数量为 0 的：中共上海市普陀区委社会工作部。")
-
-
-@pytest.mark.slow
-def test_a_department_printing_no_such_count_is_left_out_and_named(engine: Engine) -> None:
-    a = _ask(engine, "单价100万元以上设备最多的是哪个部门")
-    assert a["text"].startswith("在印出数量的 5 个部门中，深圳市财政局（本级）的单价100万元以上设备最多（16 台（套））")
-    assert "未计入（文件中没有可用的数量）：北京市财政局" in a["text"]
+@pytest.mark.parametrize(
+    ("question", "first", "lines", "left"),
+    [
+        ("车最多的是哪个部门", "北京市财政局的车辆最多（27 台）", 6, ""),
+        ("哪些单位一辆公车都没有", "车辆数量为 0 的：中共上海市普陀区委社会工作部。", 6, ""),
+        ("单价100万元以上设备最多的是哪个部门",
+         "在印出数量的 5 个部门中，深圳市财政局（本级）的单价100万元以上设备最多（16 台（套））", 6,
+         "未计入（文件中没有可用的数量）：北京市财政局"),
+    ],
+)  # fmt: skip
+def test_the_store_wide_ranking_or_filter_of_a_count_names_every_department(
+    engine: Engine, question: str, first: str, lines: int, left: str
+) -> None:
+    a = _ask(engine, question)
+    assert a["text"].startswith(first) and left in a["text"]
+    assert len([line for line in a["text"].splitlines() if line.startswith("- ")]) == lines
 
 
 @pytest.mark.slow

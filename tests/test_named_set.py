@@ -48,5 +48,8 @@ def test_a_generic_count_takes_the_names_listed() -> None:
     assert isinstance(refusal, str) and "2 个" in refusal
 
 
-def test_no_counted_set_is_none() -> None:
-    assert named_set("北京市财政局和深圳市财政局谁的公车多", HELD, ALIASES, {}) is None
+@pytest.mark.parametrize(
+    "question", ["北京市财政局和深圳市财政局谁的公车多", "收入和支出两个都是全部一般公共预算拨款，哪个对？"]
+)
+def test_no_counted_set_is_none(question: str) -> None:
+    assert named_set(question, HELD, ALIASES, {}) is None
