@@ -82,7 +82,9 @@ def each_named(turn: Turn, question: str, ask: Callable[[str], Answer]) -> Answe
             parts.append(
                 (department, None, a.text.split("\n")[0].removeprefix("抱歉，公开文件中找不到这个问题的答案："))
             )
-        elif not a.facts or any(f.doc_id not in own for f in a.facts):
+        elif not a.facts:
+            parts.append((department, None, "没有找到该部门公开文件中可核对的数字"))
+        elif any(f.doc_id not in own for f in a.facts):
             parts.append((department, None, "找到的数字不全是该部门公开文件中的，没有给出"))
         elif any(g.verdict == "mismatch" for g in a.figures):
             parts.append((department, None, "答案中的数字与公开文件不符，没有给出"))
