@@ -16,6 +16,7 @@ from typing import Literal
 
 from assistant.bounds import bounds
 from assistant.figures import ascii_text
+from assistant.named_set import COUNTED, named_set
 from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
 from assistant.places import (
@@ -193,6 +194,12 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
+        if isinstance(counted, str):
+            return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
+        if counted is not None:
+            short = m.group("name") if (m := COUNTED.search(text)) else ""
+            named = {d: named.get(d) or short for d in counted}
         absent = []
         for name in unloaded(text, named, places):  # a department written in the list that is not loaded
             if full := by_full_name(name, held):
@@ -227,8 +234,8 @@ class AcrossReader:
         if len(departments) == 1 and (summed := self._over_years(question, bare, departments)):
             return summed
         op = self._op(bare, departments, docs, grouped=bool(within))
-        if op is None:
-            return None
+        if op is None or (op == "compare" and EACH.search(bare) and TREND.search(bare) and len(YEAR.findall(bare)) < 2):
+            return None  # "A和B的三公经费分别下降了多少": each one's own printed change (assistant/each_named.py)
         per = _per(bare) if op in ("rank", "filter", "average", "total") and len(departments) != 1 else None
         found = self._subject(bare, op) or self._subject(to_template(bare), op)  # "预算盘子": glossary synonyms
         found = found or (("支出合计", None) if per else None)
@@ -254,6 +261,7 @@ class AcrossReader:
         for department, alias in named.items():
             written.setdefault(alias, []).append(department)
         ambiguous = tuple((alias, tuple(names)) for alias, names in written.items() if len(names) > 1)
+        ambiguous = () if counted is not None else ambiguous  # "三个民政局": each of them is asked
         focus = departments[0] if op == "rank" and len(departments) == 1 else None
         if focus:
             departments = ()

@@ -31,6 +31,7 @@ from index.records import DocumentInfo, Fact
 
 Stance = Literal["held", "planned", "done"]  # done: "买了几辆" — bought, what a 决算 reports
 _CJK = "\u4e00-\u9fff"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a threshold in a counted noun ("单价100万元以上设备")
 MODIFIER_SAID = 0.6  # share of a question's modifier ("纳入部门预算") its count's sentence must say
 CLAUSE_AFTER = 30  # characters after a count that may finish its clause ("本部门共115个" + "项目纳入绩效目标管理")
 # a 、 inside brackets ("处（科、股）室") or after a heading's numeral ("十四、") ends no clause
@@ -283,6 +284,8 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
         and f.unit in units
         and stance(sentence_of(f) or f.source) == want
     ]
+    if said := {n for noun in a.nouns for n in _NUMBER.findall(noun)}:  # "单价100万元以上设备": never 单价20万元's
+        kept = [f for f in kept if set(_NUMBER.findall(f.row)) == said]
     scored = [(max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f) for f in kept]
     scored = [(s, f) for s, f in scored if s > 0]
     if not scored:  # no row is the whole noun: its head, where the sentence says what the question says of it

@@ -20,6 +20,7 @@ from assistant.contradiction import asks_which_right, both_printed
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
+from assistant.each_named import each_named
 from assistant.exclusion import excluding
 from assistant.explain import best_quotes
 from assistant.explain import sentences as chunk_sentences
@@ -112,6 +113,9 @@ class Turn:
             return answer
         if history:
             return self._follow_parts(question, answer, history, doc_id, within)
+        if answer.refused and doc_id is None and within is None:  # "A和B…分别": each one's own answer
+            if each := each_named(self, to_digits(question), lambda q: self.rules(q)):
+                return each
         answer = compound.catch_all_kept(to_digits(question), answer)  # "人大事务" never 其他…事务支出's figure
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731

@@ -1,55 +1,136 @@
-"""Two named departments' held counts compared, each read from its own narrative (review r4b196): 2026 北京市
-财政局 "共有车辆27台", 深圳市财政局（本级）"本单位共有车辆3辆"."""
+"""Held counts across departments, each read from its own narrative (reviews r4b196, r8a180; issue 23 item 7):
+2026 北京市财政局 "共有车辆27台", 深圳市财政局（本级）"本单位共有车辆3辆" and "单价100万元以上设备16台（套）",
+深圳市科技创新局（本级）"共有车辆4辆" and "单价100万元以上设备14台（套）", 2024 万里街道 "共有车辆7辆",
+社会福利院 "共有车辆2辆", 社工部 "共有车辆0辆"."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.count_across import _noun, _spec
+from assistant.count_across import _asked, _spec, _unit
 from assistant.counts import cues
 from assistant.render import answer_json
 from tests.conftest import REAL, store_of
 
 
 @pytest.mark.parametrize(
-    ("question", "noun", "least"),
+    ("question", "noun", "way"),
     [
-        ("北京市财政局和深圳市财政局谁的公车多？", "车辆", False),
-        ("北京市财政局和深圳市财政局哪个部门车辆更少？", "车辆", True),
+        ("北京市财政局和深圳市财政局谁的公车多？", "车辆", "most"),
+        ("北京市财政局和深圳市财政局哪个部门车辆更少？", "车辆", "least"),
+        ("三个民政局哪个车最多", "车辆", "most"),
+        ("上海普陀那三家单位（社会福利院、社工部、万里街道）谁的车最多？", "车辆", "most"),
     ],
 )
-def test_a_comparison_of_counts_is_read(question: str, noun: str, least: bool) -> None:
-    assert _noun(question) == (noun, "辆", least)
+def test_a_comparison_of_counts_is_read(question: str, noun: str, way: str) -> None:
+    assert _asked(question) == (noun, "辆", way)
 
 
-@pytest.mark.parametrize("question", ["北京市财政局和深圳市财政局谁的预算多？", "谁的公车多，谁的预算多？"])
+# one question per pattern of count_across.toml, in order
+PATTERNS = {
+    "patterns": [
+        ("谁的公车多？", "车辆", "most"),
+        ("单价100万元以上设备最多的是哪个部门", "单价100万元以上设备", "most"),
+    ],
+    "none": [
+        ("哪些单位一辆公车都没有", "车辆", "none"),
+        ("北京这四个部门（财政局、交通委、民政局、信访办）里哪个没有公车", "车辆", "none"),
+        ("没有车辆的是哪些单位", "车辆", "none"),
+    ],
+    "each": [("深圳财政局、科创局、水务局的单价100万元以上设备分别有多少台", "单价100万元以上设备", "each")],
+}
+
+
+@pytest.mark.parametrize(("key", "at"), [(k, i) for k in ("patterns", "none", "each") for i in range(len(_spec()[k]))])
+def test_each_pattern_reads_its_question(key: str, at: int) -> None:
+    question, noun, way = PATTERNS[key][at]
+    assert re.search(_spec()[key][at], question)
+    assert _asked(question) == (noun, _unit(noun), way)
+
+
+@pytest.mark.parametrize(
+    "question", ["北京市财政局和深圳市财政局谁的预算多？", "谁的公车多，谁的预算多？", "哪个部门的车辆购置费最多"]
+)
 def test_what_compares_no_known_count_is_not_read(question: str) -> None:
-    assert _noun(question) is None
+    assert _asked(question) is None
 
 
 @pytest.mark.parametrize(("noun", "unit"), list(_spec()["units"].items()))
 def test_each_compared_noun_is_counted_in_a_unit_counts_reads(noun: str, unit: str) -> None:
-    assert unit in cues()["units"] and noun in cues()["nouns"].values()
+    assert unit in cues()["units"]
+    assert _unit(f"单价100万元以上{noun}") == unit  # a noun is known by its ending too
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def six(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("count_across") / "store"
-    return store_of(
-        folder, REAL / "beijing-caizheng-2026-dept-yusuan.pdf", REAL / "shenzhen-caizheng-2026-dept-yusuan.pdf"
-    )
+    names = ["beijing-caizheng-2026-dept-yusuan", "shenzhen-caizheng-2026-dept-yusuan", "shenzhen-keji-2026-dept-yusuan",
+             "wanli-2024-yusuan", "fuliyuan-2024-danwei-yusuan", "shegongbu-2024-juesuan"]  # fmt: skip
+    return store_of(folder, *(REAL / f"{n}.pdf" for n in names))
+
+
+@pytest.fixture(scope="module")
+def engine(six: Path) -> Engine:
+    return Engine(Settings(store=six))
+
+
+def _ask(engine: Engine, question: str) -> dict:
+    a = answer_json(engine.answer(question, []))
+    assert not a["refused"], a["text"]
+    assert a["figures"] and {f["verdict"] for f in a["figures"]} == {"verified"}
+    return a
 
 
 @pytest.mark.slow
-def test_whose_count_is_larger_is_said_with_both_counts_cited(two: Path) -> None:
-    engine = Engine(Settings(store=two))
-    a = answer_json(engine.answer("北京市财政局和深圳市财政局谁的公车多？", []))
-    assert not a["refused"] and a["text"].startswith("北京市财政局的车辆更多。")
+def test_whose_count_is_larger_is_said_with_both_counts_cited(engine: Engine) -> None:
+    a = _ask(engine, "北京市财政局和深圳市财政局谁的公车多？")
+    assert a["text"].startswith("北京市财政局的车辆更多。")
     assert "27 台" in a["text"] and "3 辆" in a["text"]
-    assert {f["verdict"] for f in a["figures"]} == {"verified"}
-    fewer = answer_json(engine.answer("北京市财政局和深圳市财政局谁的公车少？", []))
+    fewer = _ask(engine, "北京市财政局和深圳市财政局谁的公车少？")
     assert fewer["text"].startswith("深圳市财政局（本级）的车辆更少。")
+
+
+@pytest.mark.slow
+def test_a_counted_set_of_named_units_is_ranked(engine: Engine) -> None:
+    a = _ask(engine, "上海普陀那三家单位（社会福利院、社工部、万里街道）谁的车最多？")
+    assert a["text"].startswith("上海市普陀区人民政府万里街道办事处的车辆最多（7 辆）")
+    lines = [line for line in a["text"].splitlines() if line.startswith("- ")]
+    assert len(lines) == 3 and "7 辆" in lines[0] and "2 辆" in lines[1] and "0 辆" in lines[2]
+
+
+@pytest.mark.slow
+def test_a_count_that_does_not_match_the_names_is_refused(engine: Engine) -> None:
+    a = answer_json(engine.answer("上海普陀那两家单位（社会福利院、社工部、万里街道）谁的车最多？", []))
+    assert a["refused"] and "2个单位" in a["text"] and "3 个" in a["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "first", "lines", "left"),
+    [
+        ("车最多的是哪个部门", "北京市财政局的车辆最多（27 台）", 6, ""),
+        ("哪些单位一辆公车都没有", "车辆数量为 0 的：中共上海市普陀区委社会工作部。", 6, ""),
+        ("单价100万元以上设备最多的是哪个部门",
+         "在印出数量的 5 个部门中，深圳市财政局（本级）的单价100万元以上设备最多（16 台（套））", 6,
+         "未计入（文件中没有可用的数量）：北京市财政局"),
+    ],
+)  # fmt: skip
+def test_the_store_wide_ranking_or_filter_of_a_count_names_every_department(
+    engine: Engine, question: str, first: str, lines: int, left: str
+) -> None:
+    a = _ask(engine, question)
+    assert a["text"].startswith(first) and left in a["text"]
+    assert len([line for line in a["text"].splitlines() if line.startswith("- ")]) == lines
+
+
+@pytest.mark.slow
+def test_each_named_department_gets_its_own_line(engine: Engine) -> None:
+    a = _ask(engine, "深圳财政局、科创局的单价100万元以上设备分别有多少台")
+    lines = a["text"].splitlines()
+    assert "深圳市财政局（本级）" in lines[0] and "16 台（套）" in lines[0]
+    assert "深圳市科技创新局（本级）" in lines[1] and "14 台（套）" in lines[1]

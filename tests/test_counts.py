@@ -504,3 +504,11 @@ def test_a_count_asked_with_money_takes_the_count() -> None:
 
     assert money_unkept("专项资金支持了多少个项目？", "个") is None
     assert money_unkept("审计项目开展及时率是多少？", "%") is None  # no money asked
+
+
+def test_a_threshold_asked_is_never_answered_by_another_threshold() -> None:
+    xian = facts(("单价20万元以上的设备", "120", "台（套）", "本部门所属预算单位共有车辆93辆，单价20万元以上的设备120"))
+    a = asked("西安市民政局单价100万元以上设备有几台？", ["西安市民政局"])
+    assert a and counted(a, xian, sentence_of) is None
+    a = asked("西安市民政局单价20万元以上的设备有几台？", ["西安市民政局"])
+    assert a and counted(a, xian, sentence_of) == Counted(facts=(xian[0],), value=Decimal(120))
