@@ -39,7 +39,8 @@ def unit_named(kb: Knowledge, doc: DocumentInfo, question: str, key: str) -> Lab
     found = [
         label
         for label in kb.in_scope({doc.doc_id})
-        if label.key != key and label.name in text and is_unit(label.name, doc)
+        if label.key != key and (label.name in text or (len(_bare(label.name)) >= 4 and _bare(label.name) in text))
+        and is_unit(label.name, doc)
         and any(f.table and f.doc_id == doc.doc_id for f in label.facts)
     ]  # fmt: skip
     return max(found, key=lambda label: len(label.name), default=None)
