@@ -30,7 +30,7 @@ from assistant.shares import check_share
 from assistant.standing import part_named
 from assistant.tokens import to_template
 from assistant.understand import asks_budget
-from assistant.units import column_item
+from assistant.units import FundSplit, column_item
 from assistant.whole import narrative_total
 from assistant.within import named_within
 from assistant.year_on_year import change, growth, prior, scope_of
@@ -81,6 +81,8 @@ def check_unit(e: Turn, query: Query, doc: DocumentInfo) -> None:
 def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     try:
         f = e.pick.amount(query.subjects[0], query, doc)
+    except FundSplit as split:  # a unit's item printed once per fund, no total: the funds added, each shown
+        return _funds_added(e, query, doc, split.facts)
     except Unanswerable:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
@@ -127,6 +129,21 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     for printed in coarse:  # the same figure printed to fewer decimals elsewhere: cited with it
         text += f"\n（{where(printed)}印为 {fmt(printed.value, printed.unit)}，小数位较少）"
     return Draft(text=text, value=f.value, unit=f.unit, facts=[f, *coarse])
+
+
+def _funds_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact]) -> Draft:
+    """A unit's item printed once per fund (一般公共预算 | 政府性基金预算 | 国有资本经营预算) and no total: their sum."""
+    c = calc.total(*(operand(f) for f in facts))
+    item = column_item(facts[0])
+    name = (
+        f"{facts[0].row}{e.pick.name(query.subjects[0]) if item in ('总计', '合计') else item}"  # 总计 of a 三公 table
+    )
+    parts = " + ".join(f"{f.column.split('·')[-1]} {fmt(f.value, f.unit)}" for f in facts)
+    text = (
+        f"{scope_of(doc)}{name}为 {fmt(c.value, c.unit)}（表中按资金分列，无合计，由各列相加）。\n"
+        f"计算：{parts} = {fmt(c.value, c.unit)}\n出处：{sources(*facts)}"
+    )
+    return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 
 
 def target(e: Turn, query: Query, doc: DocumentInfo) -> Draft:

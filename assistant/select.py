@@ -13,7 +13,7 @@ from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
-from assistant.units import fund_split, is_unit, of_unit, totals_in, unit_named, unplaced_words
+from assistant.units import FundSplit, fund_split, is_unit, of_unit, totals_in, unit_named, unplaced_words
 from assistant.years import column_year
 from index.catalog import count_unit
 from index.records import DocumentInfo, Fact
@@ -144,7 +144,8 @@ class Selector:
         if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
             facts = [f for f in facts if f.fund == query.fund]
         if unit is not None and (split := fund_split(facts, unit.name)):
-            raise Unanswerable(split)  # a unit's item per fund, none asked: no figure of the item's total
+            firsts = list({f.column: f for f in reversed(facts)}.values())[::-1]  # one figure per fund column
+            raise FundSplit(split, firsts)  # a unit's item per fund, none asked: added by the composer, shown
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
             facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)

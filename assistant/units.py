@@ -11,9 +11,12 @@ from pathlib import Path
 
 from assistant.cues import longest_first
 from assistant.departments import CITY_PREFIX
+from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge, Label
+from assistant.subjects import subjects
 from assistant.tokens import glossary_data
 from index.records import DocumentInfo, Fact
+from index.tables import label_key
 
 _KINDS: tuple[str, ...] = tuple(
     tomllib.loads(Path(__file__).with_name("departments.toml").read_text(encoding="utf-8"))["unit_kinds"]
@@ -49,11 +52,21 @@ def unit_named(kb: Knowledge, doc: DocumentInfo, question: str, key: str) -> Lab
 def of_unit(unit: Label, item: str, doc: DocumentInfo) -> list[Fact]:
     """The unit's figures under the item's column (表2's 241011 西安市殡仪馆 · 事业单位经营收入; a “三公” table read by
     年度: "2026年·公务接待费·一般公共预算", the year's line of the unit's group)."""
-    return [
+    own = [
         f
         for f in unit.facts
         if f.doc_id == doc.doc_id and f.table and item in (f.column, f.column_role, column_item(f), _after_year(f))
     ]
+    if own:
+        return own
+    found = subjects().find(item)  # "“三公”经费": the total column of the table that prints it (总计 of 表9)
+    places = found[0].places if found else ()
+    return [
+        f
+        for f in unit.facts
+        if f.doc_id == doc.doc_id and f.table and column_item(f) != f.column
+        and any(f.table_kind in p.tables and label_key(column_item(f)) in p.rows for p in places)
+    ]  # fmt: skip
 
 
 def _after_year(f: Fact) -> str:
@@ -132,6 +145,15 @@ def _bare(name: str) -> str:
     """A unit's name without its city ("深圳市观澜河流域管理中心" → 观澜河流域管理中心)."""
     place = CITY_PREFIX.match(name)
     return name[len(place.group(0)) :] if place else name
+
+
+class FundSplit(Unanswerable):
+    """A unit's item printed once per fund with no total of its own: the figures (one per fund column) to be added
+    by the calculator, the sum shown with its terms."""
+
+    def __init__(self, reason: str, facts: list[Fact]):
+        super().__init__(reason)
+        self.facts = facts
 
 
 def fund_split(facts: list[Fact], unit: str) -> str | None:

@@ -158,8 +158,13 @@ def by_fund(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def test_a_units_item_per_fund_is_the_asked_funds(by_fund: Engine) -> None:
     answer = by_fund.answer("深圳市科技馆公务接待费（一般公共预算）是多少？")
     assert not answer.refused and answer.value == Decimal("0.5"), answer.text
-    answer = by_fund.answer("深圳市科技馆2022年公务接待费是多少？")  # no fund asked: no total is printed
-    assert answer.refused and "按资金分列" in answer.text, answer.text
+    # no fund asked, no total printed: the funds added by the calculator, each term shown (0.5 + 0.2 + 0)
+    answer = by_fund.answer("深圳市科技馆2022年公务接待费是多少？")
+    assert not answer.refused and answer.value == Decimal("0.7"), answer.text
+    assert "按资金分列" in answer.text and "计算：一般公共预算 0.5" in answer.text, answer.text
+    # the unit's “三公”经费: its 总计 columns added (1.5 + 0.2 + 0), never the department's figure
+    answer = by_fund.answer("深圳市科技馆2022年三公经费是多少？")
+    assert not answer.refused and answer.value == Decimal("1.7"), answer.text
 
 
 @pytest.mark.parametrize("name", ["shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf"])
