@@ -139,7 +139,7 @@ def test_every_target_table_keeps_its_own_indicators() -> None:
                             on=[[page] * len(form)])  # fmt: skip
         tables[title] = built
     d = Disclosure(
-        doc_id="x", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算", unit="万元", sections=[],
+        doc_id="x", title="2026年烟台市审计局部门预算", department="烟台市审计局", year=2026, kind="预算", unit="万元",
         sections=[], tables={n: t.table for n, t in tables.items()},
         indicators=[replace(i, table=n) for n, t in tables.items() for i in t.indicators],
     )  # fmt: skip
