@@ -63,8 +63,8 @@ def parse_form(
                 levels, heads = ("", ""), indicator_heads(cells)
                 continue
             if levels is not None:
-                printed, weight = weighed(cells, heads)
-                level1, level2, indicator = indicator_row([c for c in printed if c], *levels, at, label)
+                shown, weight = weighed(cells, heads)
+                level1, level2, indicator = indicator_row([c for c in shown if c], *levels, at, label)
                 levels = (level1, level2)
                 if indicator and weight is not None and heads:
                     indicator = replace(indicator, weight=weight, weight_unit=heads.unit)
