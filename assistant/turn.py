@@ -46,6 +46,8 @@ from assistant.why_much import reason_and_change
 from assistant.year_on_year import scope_of
 from index.records import DocumentInfo, Fact
 
+_INDICATOR_COLUMNS = ("目标值", "指标权重")  # an indicator's facts (index/facts.py): its weight is no amount of it
+
 if TYPE_CHECKING:
     from assistant.answer import Engine
     from assistant.retrieve import Hit
@@ -472,7 +474,7 @@ class Turn:
         measure = query.measure
         if (
             label.targets
-            and not any(f.doc_id == doc.doc_id and f.column != "目标值" for f in label.facts)
+            and not any(f.doc_id == doc.doc_id and f.column not in _INDICATOR_COLUMNS for f in label.facts)
             and measure == "amount"
         ):
             return target(self, query, doc)

@@ -222,7 +222,7 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
         )  # fmt: skip
 
     weights = [
-        fact(i, "指标权重", i.weight, "%", f"{i.level3} · 指标权重 {i.weight}%")
+        fact(i, "指标权重", i.weight, i.weight_unit, f"{i.level3} · 指标权重 {i.weight}{i.weight_unit}")
         for i in d.indicators
         if i.weight is not None
     ]

@@ -11,12 +11,13 @@ the rows under 一级指标 | 二级指标 | 三级指标 | 指标值 are the pr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from index.catalog import TableKind
 from index.numbers import parse_number
 from index.records import Column, Indicator, Row, Table
-from index.targets import indicator_row
+from index.targets import IndicatorHeads, indicator_heads, indicator_row, weighed
 from index.units import MONEY_PATTERN
 
 FORM_START = "项目名称"
@@ -43,6 +44,7 @@ def parse_form(
     page: int | None = None
     form_unit = unit
     indicators: list[Indicator] = []
+    heads: IndicatorHeads | None = None  # the weight column of the indicator rows being read
     levels: tuple[str, str] | None = None  # (一级, 二级) of the indicator rows being read; None above them
 
     def flush() -> None:
@@ -55,14 +57,17 @@ def parse_form(
             if filled and filled[0][1] == FORM_START:
                 flush()
                 label = next((c for _, c in filled[1:]), "")
-                values, first_of, page, levels = {}, {}, at, None
+                values, first_of, page, levels, heads = {}, {}, at, None, None
                 continue
             if any(c == "一级指标" for _, c in filled):
-                levels = ("", "")
+                levels, heads = ("", ""), indicator_heads(cells)
                 continue
             if levels is not None:
-                level1, level2, indicator = indicator_row([c for _, c in filled], *levels, at, label)
+                shown, weight = weighed(cells, heads)
+                level1, level2, indicator = indicator_row([c for c in shown if c], *levels, at, label)
                 levels = (level1, level2)
+                if indicator and weight is not None and heads:
+                    indicator = replace(indicator, weight=weight, weight_unit=heads.unit)
                 if indicator:
                     indicators.append(indicator)
                 continue

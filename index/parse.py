@@ -21,7 +21,7 @@ from index.records import Disclosure, LoadedText
 from index.render import lines_of
 from index.sections import Parts, read_sections
 from index.sides import link_codes
-from index.table_parts import ENUMERATED, TableLine, lifted, tables_of
+from index.table_parts import ENUMERATED, TITLE_LIKE, TableLine, lifted, tables_of, title_block_line
 from index.tables import ParsedTable
 
 __all__ = ["ITEM_MARKER", "PART_HEADING", "SUBSECTION", "TABLE_START", "paginate", "parse"]
@@ -135,6 +135,9 @@ def _table_starts(lines: list[Printed], body_start: int, department: str) -> set
         if (table_kind(s, department) or ENUMERATED.match(s)) and _rows_follow(lines, i):
             starts.add(i)
             block = True
+        elif TITLE_LIKE.match(s) and _rows_under(lines, i):  # a title no catalog kind names ("会议费明细表")
+            starts.add(i)
+            block = True
     return starts
 
 
@@ -167,6 +170,17 @@ def _rows_follow(lines: list[Printed], i: int) -> bool:
             seen += 1
             if seen > 3 or len(s) > 80 or s.endswith(TERMINAL):
                 return False
+    return False
+
+
+def _rows_under(lines: list[Printed], i: int) -> bool:
+    """Table rows come right after line i, with only a title block between (unit, 部门名称, "（2026年度）"):
+    a title of no known kind is a table's only when nothing else (another title, prose) comes first."""
+    for line in lines[i + 1 : i + 8]:
+        if not isinstance(line, str):
+            return True
+        if line.strip() and not title_block_line(line.strip()):
+            return False
     return False
 
 

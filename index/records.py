@@ -100,7 +100,8 @@ class Indicator:
     unit: str  # "个", "%", "" …
     comparator: str  # "≥", "≤", ">", "<" or "="
     page: int | None = None  # page of the document (PDF), if known
-    weight: Decimal | None = None  # 指标权重 (%), where the form prints one
+    weight: Decimal | None = None  # 指标权重 (%) or 分值权重 (分), where the form prints one
+    weight_unit: str = "%"  # "分" for a 分值权重 column ("分值权重（90分）")
     table: str = ""  # the name of the table it is printed in ("" when read back from a store)
     project: str = ""  # the project whose form lists it ("" for a department's whole-expenditure table)
 

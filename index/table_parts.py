@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from index.catalog import TableKind, caption_name, department_line, kind_by_content, table_kind
+from index.catalog import TableKind, caption_name, catalog, department_line, kind_by_content, table_kind
 from index.headings import CN_DIGITS, TABLE_START
 from index.normal import squeeze
 from index.pages import Cells, Printed, flat
@@ -28,6 +28,17 @@ UNIT_TAIL = re.compile(
 )  # "部门名称：X 单位：元" on one line
 _DEPT_LINE = re.compile(r"^(?:部门|单位)名称\s*[:：]\s*(?P<dept>.+)$")
 _CONTINUED_TITLE = re.compile(r"[(（]续(?:表|上表)?[)）]$|续表$")
+
+
+_BRACKETED_LINE = re.compile(r"^[（(][^()（）]{1,30}[)）]$")  # "（2026年度）", "（按经济分类）" under a title
+
+
+def title_block_line(line: str) -> bool:
+    """A line of a table's title block between its title and its rows: its unit, 编制单位 or bracketed subtitle."""
+    return bool(
+        UNIT_LINE.match(line) or UNIT_TAIL.search(line) or _DEPT_LINE.match(line) or department_line(line)
+        or _BRACKETED_LINE.match(line)
+    )  # fmt: skip
 
 
 def lifted(line: Printed, above_rows: bool) -> Printed:
@@ -66,6 +77,7 @@ class _Part:
     on: list[int | None] = field(default_factory=list)  # the document page of each row
     notes: list[str] = field(default_factory=list)
     late: int = 0  # table rows printed after the notes, left out
+    plain: bool = False  # started by a title no catalog kind names and no caption ("会议费明细表")
 
 
 def tables_of(lines: list[TableLine], department: str) -> dict[str, ParsedTable]:
@@ -89,7 +101,10 @@ def tables_of(lines: list[TableLine], department: str) -> dict[str, ParsedTable]
             continue
         if start:
             e = ENUMERATED.match(s)
-            current = _Part(title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)))
+            current = _Part(
+                title=_CONTINUED_TITLE.sub("", squeeze(e.group("title") if e else s)),
+                plain=not e and table_kind(s, department) is None,
+            )
             printed.setdefault(current.title, []).append(current)
             continue
         if current is None or not s or _FOLIO.match(s):
@@ -137,7 +152,9 @@ def tables_of(lines: list[TableLine], department: str) -> dict[str, ParsedTable]
             kind=kind,
         )
         if kind is None:
-            kind = _content_kind(out[name].table)
+            kind = _content_kind(out[name].table, labels=not first.plain)
+        if kind is None and out[name].indicators:  # read as one by the performance reader (一级指标 rows)
+            kind = next(k for k in catalog().tables if k.kind == "performance")
         if kind and out[name].table.kind is None:  # the performance table is built by its own reader
             t = out[name].table
             out[name] = replace(
@@ -154,10 +171,12 @@ def _same_title(line: str, title: str) -> bool:
     return bool(title) and s == title
 
 
-def _content_kind(table: Table) -> TableKind | None:
-    """The kind a table's header words, row labels and codes identify, when its title names none."""
+def _content_kind(table: Table, labels: bool = True) -> TableKind | None:
+    """The kind a table's header words, row labels and codes identify, when its title names none. A table
+    under a title of its own that names no kind ("培训费明细表") is known by its header only: a row's words
+    ("…采购政策等财政业务培训") say what the row is about, not what the table is."""
     if table.kind:
         return None  # built as a kind by its own reader (the performance table)
-    words = [c for row in table.header for c in row] + [r.label for r in table.rows]
+    words = [c for row in table.header for c in row] + ([r.label for r in table.rows] if labels else [])
     kind = kind_by_content(table.title, words, [r.code for r in table.rows if r.code])
     return kind if kind and kind.layout == "grid" else None

@@ -8,7 +8,7 @@ the national template's vocabulary of 一级/二级指标.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from index.normal import ascii_digits
@@ -24,8 +24,40 @@ LEVEL2 = frozenset(
 )  # fmt: skip
 _TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
 _CMP = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "达到": "≥"}
+_DATE = re.compile(r"^(?:年\d|月(?:\d|底|初|末|中|上旬|下旬|前))")  # "5月31日前", "6月底前": a deadline, no number
 _BRACKETED = re.compile(r"^[（(](?P<unit>[^（）()]*)[)）]$")  # "≥13459.00(平方米)": the unit in brackets
 AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")
+_TARGET_HEADS = ("指标值", "目标值")  # the header of an indicator's target column
+
+
+@dataclass(frozen=True)
+class IndicatorHeads:
+    """Where an indicator header row (一级指标 | 二级指标 | 三级指标 | 指标值 | 分值权重) prints its weight column."""
+
+    width: int  # the header row's cell count: a row as wide is read by these positions
+    weight: int  # the column of 分值权重 / 指标权重, right of 指标值
+    unit: str  # "分" for a score ("分值权重（90分）"), else "%"
+
+
+def indicator_heads(cells: list[str]) -> IndicatorHeads | None:
+    """The weight column of an indicator header row, or None when it prints none (its target is its last cell)."""
+    value = next((j for j, c in enumerate(cells) if c.startswith(_TARGET_HEADS)), None)
+    if value is None:
+        return None
+    weight = next((j for j, c in enumerate(cells) if j > value and "权重" in c), None)
+    if weight is None:
+        return None
+    return IndicatorHeads(width=len(cells), weight=weight, unit="分" if "分" in cells[weight] else "%")
+
+
+def weighed(cells: list[str], heads: IndicatorHeads | None) -> tuple[list[str], Decimal | None]:
+    """An indicator row without its weight cell, and the weight: the target is the cell left of it, never the
+    weight ("考试机位单价 | 19.75 | 10": target 19.75, weight 10)."""
+    if heads is None or len(cells) != heads.width:
+        return cells, None
+    weight = parse_number(cells[heads.weight])
+    rest = cells[: heads.weight] + cells[heads.weight + 1 :]
+    return rest, weight if isinstance(weight, Decimal) else None
 
 
 def _level(cell: str) -> str:
@@ -44,7 +76,7 @@ def _form_with_named(rows: list[list[str]]) -> bool:
 def parse_target(target: str) -> tuple[Decimal | None, str, str]:
     """ "≥90%" → (90, "%", "≥"); "8 个" → (8, "个", "="); "及时" → (None, "", "=")."""
     m = _TARGET.match(ascii_digits(target).replace(" ", "").replace("％", "%").replace("＝", "="))
-    if not m:
+    if not m or _DATE.match(m.group("unit")):
         return None, "", "="
     cmp = m.group("cmp") or "="
     unit = m.group("unit")
@@ -70,6 +102,7 @@ def parse_performance(
     heads: list[list[str]] = []  # the indicator header rows: the words the table kind is known by
     tasks: list[Row] = []
     indicators: list[Indicator] = []
+    at: IndicatorHeads | None = None  # the weight column of the indicator rows being read
     for page, cells in rows:
         filled = [c for c in cells if c]
         if not filled:
@@ -78,9 +111,10 @@ def parse_performance(
         if "名称" in head and mode == "":
             department = department or next((c for c in filled[1:] if "主管部门" not in c), None)
             project = filled[1] if len(filled) > 1 else ""
+            at = None
             continue
         if "名称" in head and mode in ("indicators", "named") and len(filled) <= 4:  # the next project's form
-            mode, project, level1, level2 = "", filled[1], "", ""
+            mode, project, level1, level2, at = "", filled[1], "", "", None
             continue
         if {"指标名称", "指标值"} <= set(cells):  # 指标名称 | 指标性质 | 指标值 | 计量单位 columns
             mode, named = "named", {c: j for j, c in enumerate(cells) if c}
@@ -102,6 +136,7 @@ def parse_performance(
             continue
         if head == "年度绩效指标" or "一级指标" in filled:
             mode = "indicators"
+            at = indicator_heads(cells) or at
             continue
         if mode == "tasks":
             row = _task(filled)
@@ -115,7 +150,10 @@ def parse_performance(
             last = tasks[-1]
             tasks[-1] = replace(last, texts={"内容": last.texts.get("内容", "") + "".join(filled)})
         elif mode == "indicators":
-            level1, level2, indicator = indicator_row(filled, level1, level2, page, project)
+            printed, weight = weighed(cells, at)
+            level1, level2, indicator = indicator_row([c for c in printed if c], level1, level2, page, project)
+            if indicator and weight is not None and at:
+                indicator = replace(indicator, weight=weight, weight_unit=at.unit)
             if indicator:
                 indicators.append(indicator)
     columns = [Column(name="任务名称", kind="label"), Column(name="主要内容", kind="text")] + [

@@ -267,3 +267,76 @@ def test_the_next_outline_heading_after_a_table_is_prose(tmp_path: Path) -> None
     assert ("一般公共预算拨款安排的机关运行经费支出", "金额", Decimal("221.19")) in got
     assert ("一般公共预算拨款安排的机关运行经费支出", "比2025年增减", Decimal("-11.22")) in got
     assert parsed.disclosure.tables["表1"].rows[0].values["金额"] == Decimal("20.50")
+
+
+UNCAPTIONED = """2026年西安市示例局部门预算
+
+第一部分 部门概况
+一、部门职责
+示例局负责示例工作。
+
+第二部分 其他重要事项说明
+十、“三公”经费及会议费、培训费情况说明
+本部门当年一般公共预算会议费预算支出23.17万元。
+会议费明细表
+单位：万元
+序号\t会议名称\t时间\t人数\t金额\t备注
+1\t决算汇审会\t不晚于2026年5月30日\t125\t23.00\t两期会议
+2\t资产年报会审会\t2026年3月3日\t25\t0.17\t
+培训费明细表
+单位：万元
+序号\t培训名称\t时间\t人数\t金额\t备注
+1\t财政干部业务培训\t不晚于2026年11月30日\t20\t4.00\t
+2\t区县财政部门采购政策等财政业务培训\t2026年7月1日\t2285\t18.80\t全年共17期
+十一、国有资产占有使用及资产购置情况说明
+截至上年底，本部门所属预算单位共有车辆7辆。
+
+第三部分 部门预算公开报表
+2026年度部门预算表
+一、收支预算总表
+单位：万元
+项目\t预算数
+收入总计\t120.50
+支出总计\t120.50
+七、预算绩效目标情况
+（一）绩效目标表及说明
+办公楼物业项目绩效目标表\t\t\t\t
+项目名称\t办公楼物业\t\t\t
+主管部门\t西安市示例局\t\t实施单位\t西安市示例局
+专项资金情况（万元）\t资金总额\t\t25.89\t
+\t财政拨款\t\t25.89\t
+\t其他资金\t\t0.00\t
+绩效目标指标\t一级指标\t二级指标\t三级指标\t指标值
+\t成本指标\t经济成本指标\t物业成本控制率\t≤100%
+八、其他重要事项说明
+本部门没有其他需要说明的事项。
+"""
+
+
+def test_tables_under_a_title_of_no_known_kind(tmp_path: Path) -> None:
+    """西安市财政局 2026 (p18–19) prints 会议费明细表 and 培训费明细表 in its 说明, no caption, each under its title
+    and 单位 line; 福州市商务局 2026 (p29–39) prints each project's 绩效目标表 with its title inside the form's frame.
+    Each is a table of its own (the forms known as 绩效目标表 by their 一级指标 rows); a row's words (采购) never
+    make 培训费明细表 a 政府采购 table; "2026年度部门预算表" over "一、收支预算总表" names the part, not a table;
+    the prose after each table stays prose."""
+    path = tmp_path / "uncaptioned.txt"
+    path.write_text(UNCAPTIONED, encoding="utf-8")
+    parsed = read(path)
+    tables = parsed.disclosure.tables
+    assert {name: t.kind for name, t in tables.items()} == {
+        "会议费明细表": None,
+        "培训费明细表": None,
+        "收支预算总表": "summary",
+        "办公楼物业项目绩效目标表": "performance",
+    }
+    assert tables["会议费明细表"].unit == "万元"
+    assert [(r.label, r.values["金额"]) for r in tables["会议费明细表"].rows] == [
+        ("决算汇审会", Decimal("23.00")),
+        ("资产年报会审会", Decimal("0.17")),
+    ]
+    assert tables["办公楼物业项目绩效目标表"].rows[0].values == {
+        "总额": Decimal("25.89"), "财政拨款": Decimal("25.89"), "其他资金": Decimal("0.00"),
+    }  # fmt: skip
+    trails = {p.trail for s in parsed.disclosure.sections for p in s.paragraphs}
+    assert ("第二部分 其他重要事项说明", "十一、国有资产占有使用及资产购置情况说明") in trails
+    assert not any(f.column in {"序号"} for f in parsed.facts)

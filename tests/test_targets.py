@@ -191,3 +191,37 @@ def test_a_target_is_in_the_unit_its_row_prints_never_the_tables_money() -> None
     assert facts[("农村饮水项目受益人口", "指标值")] == (Decimal("150"), "万人次")
     assert facts[("断面监测检查对象数量", "指标值")] == (Decimal("684"), "")
     assert facts[("续建大中型水库", "指标权重(%)")] == (Decimal("20"), "%")  # the header's (%)
+
+
+def test_a_weight_column_right_of_the_target_is_the_weight_never_the_target() -> None:
+    """西安市财政局 2026 表14-1 部门专项业务经费绩效目标表 (p44): 指标值 | 分值权重（90分） columns; the target is
+    19.75, the weight 10 (a score of 90, not a percent); "5月31日前" is a deadline, no number."""
+    form = [
+        "项目名称\t\t\t会计类考试考务\t\t",
+        "主管部门\t\t\t西安市财政局\t\t",
+        "资金金额（万元）\t\t\t实施期资金总额：\t1,083.57\t执行率分值（10分）",
+        "\t\t\t其中：财政拨款\t1,083.57\t",
+        "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t分值权重（90分）",
+        "\t成本指标\t经济成本指标\t考试机位单价(元/小时)\t19.75\t10",
+        "\t产出指标\t数量指标\t考务培训次数(次)\t3\t7",
+        "\t\t时效指标\t初高级会计考试完成时限\t5月31日前\t6",
+    ]
+    built = build_table(name="表14-1", title="部门专项业务经费绩效目标表", unit="万元", department=None,
+                        pages=[grid_rows(form)], notes=[])  # fmt: skip
+    assert [(i.level3, i.value, i.weight, i.weight_unit) for i in built.indicators] == [
+        ("考试机位单价(元/小时)", Decimal("19.75"), Decimal("10"), "分"),
+        ("考务培训次数(次)", Decimal("3"), Decimal("7"), "分"),
+        ("初高级会计考试完成时限", None, Decimal("6"), "分"),
+    ]
+    d = Disclosure(doc_id="x", title="", department="西安市财政局", year=2026, kind="预算", unit="万元", sections=[],
+                   tables={"表14-1": built.table}, indicators=[replace(i, table="表14-1") for i in built.indicators])  # fmt: skip
+    facts = {(f.row, f.column): (f.value, f.unit) for f in indicator_facts(d)}
+    assert facts[("考试机位单价(元/小时)", "目标值")] == (Decimal("19.75"), "")
+    assert facts[("考试机位单价(元/小时)", "指标权重")] == (Decimal("10"), "分")
+    assert ("初高级会计考试完成时限", "目标值") not in facts
+
+
+def test_a_deadline_is_no_numeric_target() -> None:
+    assert parse_target("5月31日前") == (None, "", "=")
+    assert parse_target("6月底前") == (None, "", "=")
+    assert parse_target("3个月") == (Decimal("3"), "个月", "=")
