@@ -133,8 +133,13 @@ def compared(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     note = f"\n未计入（文件中没有可用的数量）：{'、'.join(left)}" if left else ""
     text = f"{verdict}{lines}{note}\n（各部门公开文件所列的数量，年度和截至时间以原文为准）"
     drafts = [r[0] for r in read.values() if r[0] is not None]
+    value, shown = None, None  # the count of the one department holding the most (fewest): the answer's figure
+    if way not in ("each", "none"):
+        best = (min if way == "least" else max)(counts.values())
+        top = [d for d, v in counts.items() if v == best]
+        value, shown = (best, units[top[0]]) if len(top) == 1 else (None, None)
     return Answer(
-        question=question, text=text, refused=False, value=None, unit=None,
+        question=question, text=text, refused=False, value=value, unit=shown,
         figures=[g for r in read.values() for g in r[1]],
         citations=[c for d in drafts for c in d.citations], facts=[f for d in drafts for f in d.facts],
     )  # fmt: skip
