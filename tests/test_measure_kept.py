@@ -70,3 +70,7 @@ def test_an_english_money_question_is_never_a_count() -> None:
     assert refused.refused and "金额" in refused.text
     paid = Answer(question=q, text="…17.98 万元", refused=False, value=Decimal("17.98"), unit="万元", facts=[CHANGE])
     assert mk.kept(q, paid) is paid
+
+
+def test_a_precision_asked_is_no_count() -> None:
+    assert not mk.count_asked("科协科普能力提升项目降幅精确到两位小数是多少？")
