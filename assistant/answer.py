@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant import english
+from assistant import english, measure_kept
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError
@@ -185,7 +185,8 @@ class Engine:
         asked = english.chinese(question)  # an English question every word of which the glossary reads
         original, question = question, to_digits(asked or question)  # 三千万元 → 3000万元, 二〇二五年 → 2025年
         asked = question if question != original else ""
-        rule = self.read(self.rules(question, history, doc_id, within), asked=asked, original=original)
+        rule = self.rules(question, history, doc_id, within)
+        rule = self.read(measure_kept.kept(original, rule) if asked else rule, asked=asked, original=original)
         if not self.settings.llm or not question.strip() or len(question) > MAX_QUESTION:
             return rule
         from assistant.agent import wanted

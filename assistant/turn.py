@@ -27,6 +27,7 @@ from assistant.explain import sentences as chunk_sentences
 from assistant.false_premise import false_premise
 from assistant.knowledge import Knowledge, norm
 from assistant.listed_items import with_items
+from assistant.measure_kept import unkept as measure_unkept
 from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
@@ -280,7 +281,9 @@ class Turn:
                 return self._refusal(query, wrong_years, start)
             draft = later
         if query.measure == "amount" and (
-            unkept := unit_unkept(question, draft.unit) or money_unkept(question, draft.unit)
+            unkept := unit_unkept(question, draft.unit)
+            or money_unkept(question, draft.unit)
+            or measure_unkept(question, draft.unit, draft.facts, bool(draft.calculations))
         ):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         if rate_asked(question) and draft.unit != "%":
