@@ -82,6 +82,11 @@ def _column(text: str) -> re.Match[str] | None:
     return re.search(pattern, _masked(text))
 
 
+def column_word(text: str) -> re.Match[str] | None:
+    """The first column or kind word of a text ("全年预算", "决算"), outside names holding one (一般公共预算)."""
+    return _column(text)
+
+
 def _year_replaced(earlier: str, body: str) -> str | None:
     """The earlier question asked of the year a follow-up says ("2023年", "去年"), or None."""
     years = sorted(set(YEAR.findall(earlier)))
