@@ -121,8 +121,8 @@ def _shared(first: str, right: str) -> str:
     within = [(first.rfind(w), w) for w in longest_first(cues()["shared_parent"]) if first.rfind(w) >= 2]
     if within:
         at, word = max(within, key=lambda f: (f[0] + len(f[1]), len(f[1])))
-        if at + len(word) < len(first):
-            return f"{first[: at + len(word)]}{right}"
+        if at + len(word) < len(first) and right not in first[:at]:  # "离退休人员里离休和退休": the parent's
+            return f"{first[: at + len(word)]}{right}"  # name holding the item would be read for it
     return right
 
 

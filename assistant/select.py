@@ -143,9 +143,10 @@ class Selector:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
         if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
             facts = [f for f in facts if f.fund == query.fund]
-        elif query.fund and not any(of_fund(f, query.fund) for f in facts):  # never all funds' figure for one fund's
+        elif one and query.fund and not any(of_fund(f, query.fund) for f in facts):  # the item asked (never a
+            # share's whole): never all funds' figure for one fund's
             raise Unanswerable(f"文件没有单列“{query.fund}”安排的“{self.name(key)}”")
-        elif query.fund:
+        elif one and query.fund:
             facts = [f for f in facts if of_fund(f, query.fund)]
         if unit is not None and (split := fund_split(facts, unit.name)):
             firsts = list({f.column: f for f in reversed(facts)}.values())[::-1]  # one figure per fund column

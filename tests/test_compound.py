@@ -296,3 +296,11 @@ def test_two_columns_of_one_subject_keep_the_subject() -> None:
         "万里街道“事业运行”这项，全年预算是多少",
         "万里街道“事业运行”这项，决算是多少",
     ]
+
+
+def test_a_parent_whose_name_holds_the_item_is_not_kept() -> None:
+    # r9b104: "离退休人员里离休和退休" — 退休 (72人), never read as 离退休人员 (78人)
+    assert joined("万里街道2024年离退休人员里离休和退休各多少人", SPANS, NEVER) == [
+        "万里街道2024年离退休人员里离休多少人",
+        "万里街道2024年退休多少人",
+    ]
