@@ -104,12 +104,26 @@ def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
         first = left[len(lead) :]
         if not first or printed(f"{first}{join}{right}"):
             return [clause]
-        return [f"{lead}{first}{ask}", f"{lead}{right}{ask}"]
+        return [f"{lead}{first}{ask}", f"{lead}{_shared(first, right)}{ask}"]
     counted = _COUNTED.match(left)  # "北京市财政局有几个内设机构和直属事业单位"
     if not counted or not asks(counted.group(2)) or asks(right) or printed(f"{counted.group(3)}{join}{right}"):
         return [clause]
     lead = f"{counted.group(1)}{counted.group(2)}"
     return [f"{lead}{counted.group(3)}", f"{lead}{right}"]
+
+
+def _shared(first: str, right: str) -> str:
+    """The right item of "A和B分别" with what the left one shares: two columns of one subject ("事业运行这项，全年
+    预算和决算" → "事业运行这项，决算") keep that subject; two parts under a named parent ("政府采购预算里货物和服务"
+    → "政府采购预算里服务") keep that parent. Otherwise the right item as written."""
+    if (new := follow.column_word(right)) and new.group(0) == right and (old := follow.column_word(first)):
+        return f"{first[: old.start()]}{right}{first[old.end() :]}"
+    within = [(first.rfind(w), w) for w in longest_first(cues()["shared_parent"]) if first.rfind(w) >= 2]
+    if within:
+        at, word = max(within, key=lambda f: (f[0] + len(f[1]), len(f[1])))
+        if at + len(word) < len(first) and right not in first[:at]:  # "离退休人员里离休和退休": the parent's
+            return f"{first[: at + len(word)]}{right}"  # name holding the item would be read for it
+    return right
 
 
 def split(question: str, spans: Spans, printed: Printed) -> list[str]:

@@ -30,6 +30,8 @@ _AFTER = re.compile(r"^\s*(?:[，,]|的|还有|还剩|剩下|剩余|剩|以后|�
 _REST = re.compile(r"(?:的)?(?:部分|那部分)|(?:加起来|合起来|加在一起|一共|总共|合计|共计|总计)")
 _SEVERAL = re.compile(r"[和、及与跟]|以及")
 _TOTAL = re.compile(r"合计|总计")
+# "…以外的是什么": which items are left, asked after the condition
+_WHICH = re.compile(r"(?:是|有)?(?:什么|哪些|哪几项|哪几个|哪几|哪项|哪个)(?:项目|科目)?[，,、]?")
 _THIS_YEAR = "本年"  # "本年收入合计": the year's own money, without what is carried over from the year before
 _SIDES = ("收入", "支出")
 _GROUP = re.compile(r"[-－—–·：:]\s*[\u4e00-\u9fff]{2,}")  # "-基础研究专项" after a group's name
@@ -49,7 +51,9 @@ def _parts(question: str) -> tuple[str, str, str] | None:
         return None
     written, start, end, part = found[0]
     part = re.sub(r"(?:以后|之后|后|以外|之外|外|的)$", "", part).strip()
-    whole = _BEFORE.sub("", question[:start]) + _REST.sub("", _AFTER.sub("", question[end:]))
+    after = _AFTER.sub("", question[end:])
+    after = after[m.end() :] if (m := _WHICH.match(after)) else after  # "是什么，多少钱": the whole's amount asked
+    whole = _BEFORE.sub("", question[:start]) + _REST.sub("", after)
     if len(part) < 2 or not re.search(r"[\u4e00-\u9fff]{2,}", whole):
         return None
     return written, whole, part
@@ -272,6 +276,8 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if reading is None:
         return _apart(engine, question, whole, w, names)
     w, parts = reading
+    if _WHICH.match(_AFTER.sub("", question[question.find(written) + len(written) :])):
+        return _others(engine, question, written, whole, w, parts)
     removed = calc.total(*map(operand, parts)) if len(parts) > 1 else None
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
     names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
@@ -281,6 +287,35 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
     return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
+
+
+def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, parts: list[Fact]) -> Answer | None:
+    """ "住房保障支出里，住房公积金以外的是什么": the other 科目 printed under the whole at the level of the part(s) set
+    aside, each with its figure — only when they and the parts add up to the whole exactly; None otherwise (the
+    condition is then refused by the complete-reading check)."""
+    levels = {len(p.code or "") for p in parts}
+    if not w.code or len(levels) != 1 or not all(p.code and p.table == w.table for p in parts):
+        return None
+    level = levels.pop()
+    aside = {p.code for p in parts}
+    others = list(
+        {
+            f.code: f
+            for f in _doc_facts(engine, w.doc_id)
+            if f.table == w.table and f.column == w.column and f.unit == w.unit and f.code
+            and len(f.code) == level and f.code.startswith(w.code) and f.code not in aside
+        }.values()
+    )  # fmt: skip
+    if not others or sum((f.value for f in [*others, *parts]), Decimal(0)) != w.value:
+        return None
+    listed = "；".join(f"{_label(f)} {fmt(f.value, f.unit)}" for f in others)
+    aside_text = "、".join(f"{_label(p)} {fmt(p.value, p.unit)}" for p in parts)
+    text = (
+        f"{w.year}年{w.department}{_label(w)}中{written.rstrip('，,的')}的是：{listed}。\n"
+        f"（{_label(w)}为 {fmt(w.value, w.unit)}，其中{aside_text}。）\n出处：{sources(w, *parts, *others)}"
+    )
+    total = sum((f.value for f in others), Decimal(0))
+    return _checked(engine, question, text, whole, [], [w, *parts, *others], total, w.unit)
 
 
 def _checked(

@@ -82,6 +82,11 @@ def _column(text: str) -> re.Match[str] | None:
     return re.search(pattern, _masked(text))
 
 
+def column_word(text: str) -> re.Match[str] | None:
+    """The first column or kind word of a text ("全年预算", "决算"), outside names holding one (一般公共预算)."""
+    return _column(text)
+
+
 def _year_replaced(earlier: str, body: str) -> str | None:
     """The earlier question asked of the year a follow-up says ("2023年", "去年"), or None."""
     years = sorted(set(YEAR.findall(earlier)))
@@ -247,7 +252,36 @@ def asked_as(
         return None
     if names(question):  # "福州市公安局治安管理支队呢？": the earlier question asked of another department
         return _department_replaced(earlier, question, spans) if only_names(question) else None
-    return complete(earlier, question) or (measure_kept(earlier, question, spans) if spans else None)
+    if asked := complete(earlier, question):
+        return asked
+    return (qualified(earlier, question, spans) or measure_kept(earlier, question, spans)) if spans else None
+
+
+def qualified(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:
+    """The earlier subject asked with the qualifier a follow-up names, after the earlier department and year:
+    a fund's part ("那一般公共预算安排的部分呢？" → "…一般公共预算安排的社会保障和就业支出是多少？") or the
+    table/parent it is read in ("那机关运行经费里的公务接待费是多少？" → "…2026年机关运行经费里的公务接待费是多少？",
+    the earlier parent dropped). None when the follow-up is neither form or the earlier question names no
+    department or year to keep."""
+    body = _body(question)
+    base = stem(earlier)
+    ends = [m.end() for m in YEAR.finditer(base)] + [base.find(s) + len(s) for s in spans(base) if s in base]
+    if not body or not base or not ends:
+        return None
+    cut = max(ends)
+    subject = base[cut:]
+    if len(subject) < 2:
+        return None
+    for word in _longest(cues()["fund_part"]):  # "一般公共预算安排的部分": a fund and the part word only
+        head = body[: -len(word)] if body.endswith(word) else ""
+        if head and any(head.startswith(f) for f in cues()["funds"]) and not any(f in base for f in cues()["funds"]):
+            return f"{base[:cut]}{head}{subject}是多少？"
+    for word in _longest(cues()["within"]):  # "机关运行经费里的公务接待费": the earlier subject in a named parent
+        at = body.find(word)
+        part = body[at + len(word) :]
+        if at >= 2 and len(part) >= 2 and subject.endswith(part) and subject != part:
+            return f"{base[:cut]}{body}是多少？"
+    return None
 
 
 def measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:

@@ -143,6 +143,11 @@ class Selector:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")
         if query.fund and any(f.fund == query.fund for f in facts):  # "一般公共预算财政拨款支出中…": that fund's
             facts = [f for f in facts if f.fund == query.fund]
+        elif one and query.fund and not any(of_fund(f, query.fund) for f in facts):  # the item asked (never a
+            # share's whole): never all funds' figure for one fund's
+            raise Unanswerable(f"文件没有单列“{query.fund}”安排的“{self.name(key)}”")
+        elif one and query.fund:
+            facts = [f for f in facts if of_fund(f, query.fund)]
         if unit is not None and (split := fund_split(facts, unit.name)):
             firsts = list({f.column: f for f in reversed(facts)}.values())[::-1]  # one figure per fund column
             raise FundSplit(split, firsts)  # a unit's item per fund, none asked: added by the composer, shown
@@ -220,6 +225,12 @@ class Selector:
             return key, []
         _, other, facts = max(candidates)
         return other, facts
+
+
+def of_fund(f: Fact, fund: str) -> bool:
+    """A figure is of the fund a question names: its own fund, or the fund printed in its row, column, table,
+    parent or sentence ("一般公共预算安排的服务" is never the 服务 of all funds)."""
+    return f.fund == fund or any(fund in (p or "") for p in (f.row, f.column, f.table, f.parent, f.source))
 
 
 def headed(facts: list[Fact], column: str) -> list[Fact]:

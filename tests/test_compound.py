@@ -164,7 +164,7 @@ def test_a_later_part_inherits_the_first_parts_department_year_and_subject() -> 
     first = "北京市财政局2026年“三公”经费多少？"
     assert "北京市财政局2026年“三公”经费比上年下降了百分之几？" in completed(first, "比上年下降了百分之几？", SPANS)
     assert completed("普陀区社会福利院2024年的“三公”经费一共多少？", "其中公务接待费多少？", NO_NAMES)[0] == (
-        "普陀区社会福利院2024年的“三公”经费一共中公务接待费是多少？"
+        "普陀区社会福利院2024年的“三公”经费中公务接待费是多少？"  # 一共 ends the subject
     )
 
 
@@ -272,3 +272,35 @@ def test_a_later_count_counts_what_the_first_counted() -> None:
     """ "有多少辆车？今年买几辆？": the second part asks 几辆车, not 几辆 of nothing."""
     done = completed("西安民政局有多少辆车", "今年买几辆", NO_NAMES)
     assert done[0] == "西安民政局今年买几辆车？"
+
+
+@pytest.mark.parametrize("word", cues()["shared_parent"])
+def test_two_parts_under_a_named_parent_keep_it(word: str) -> None:
+    # r9c053: "政府采购预算里货物和服务" — 服务 is the 政府采购 服务 (2万元), never a 绩效目标's 测评服务费用
+    assert joined(f"万里街道2024年政府采购预算{word}货物和服务分别是多少", SPANS, NEVER) == [
+        f"万里街道2024年政府采购预算{word}货物是多少",
+        f"万里街道2024年政府采购预算{word}服务是多少",
+    ]
+
+
+def test_a_bare_zhong_inside_a_name_is_no_parent() -> None:
+    assert joined("万里街道2024年普通高中教育和初中教育分别是多少", SPANS, NEVER) == [
+        "万里街道2024年普通高中教育是多少",
+        "万里街道2024年初中教育是多少",
+    ]
+
+
+def test_two_columns_of_one_subject_keep_the_subject() -> None:
+    # r9a024: "事业运行这项，全年预算和决算" — 事业运行's 决算 (11.31), never the department's 本年支出合计 (307.82)
+    assert joined("万里街道“事业运行”这项，全年预算和决算分别是多少", SPANS, NEVER) == [
+        "万里街道“事业运行”这项，全年预算是多少",
+        "万里街道“事业运行”这项，决算是多少",
+    ]
+
+
+def test_a_parent_whose_name_holds_the_item_is_not_kept() -> None:
+    # r9b104: "离退休人员里离休和退休" — 退休 (72人), never read as 离退休人员 (78人)
+    assert joined("万里街道2024年离退休人员里离休和退休各多少人", SPANS, NEVER) == [
+        "万里街道2024年离退休人员里离休多少人",
+        "万里街道2024年退休多少人",
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.follow import complete, cues, stem
+from assistant.follow import complete, cues, qualified, stem
 from assistant.records import Answer
 from assistant.topic import cues as topic_cues
 from assistant.topic import foreign, off_topic
@@ -267,3 +267,54 @@ def test_a_fund_the_question_names_must_be_the_answers() -> None:
     question = "烟台审计局一般公共预算安排的基本支出是多少？"
     assert not funds_held(question, Answer(question=question, text="", refused=False, facts=[all_funds]))
     assert funds_held(question, Answer(question=question, text="", refused=False, facts=[general]))
+
+
+# --- a qualifier a follow-up names: a fund's part, the parent its subject is read in (assistant/follow.py) ----------
+
+QUALIFIED_SPANS = lambda t: [n for n in ("无锡人社局", "万里街道") if n in t]  # noqa: E731
+
+
+@pytest.mark.parametrize("part", cues()["fund_part"])
+def test_a_funds_part_of_the_earlier_subject_keeps_the_subject(part: str) -> None:
+    # r9c140: the 一般公共预算 part of 社会保障和就业支出 (132,364.25), never the whole 一般公共预算拨款 (152,585.76)
+    asked = qualified("无锡人社局社会保障和就业支出一共多少？", f"那一般公共预算安排的{part}呢？", QUALIFIED_SPANS)
+    assert asked == "无锡人社局一般公共预算安排的社会保障和就业支出是多少？"
+
+
+def test_a_funds_part_needs_a_fund_and_no_fund_already_named() -> None:
+    assert qualified("无锡人社局社会保障和就业支出一共多少？", "那项目的部分呢？", QUALIFIED_SPANS) is None
+    earlier = "无锡人社局一般公共预算安排的社会保障和就业支出是多少？"
+    assert qualified(earlier, "那政府性基金安排的部分呢？", QUALIFIED_SPANS) is None
+
+
+@pytest.mark.parametrize("word", cues()["within"])
+def test_a_parent_named_by_a_follow_up_replaces_the_earlier_parent(word: str) -> None:
+    # r9c012: 机关运行经费里的公务接待费 (表12, 13.42), never the 三公 table's (24.82)
+    earlier = "无锡人社局2026年三公经费中公务接待费是多少？"
+    asked = qualified(earlier, f"那机关运行经费{word}公务接待费是多少？", QUALIFIED_SPANS)
+    assert asked == f"无锡人社局2026年机关运行经费{word}公务接待费是多少？"
+    assert qualified(earlier, f"那机关运行经费{word}办公费是多少？", QUALIFIED_SPANS) is None  # another subject
+
+
+@pytest.mark.parametrize("word", ["一共", "总共"])
+def test_a_total_word_ends_the_earlier_subject(word: str) -> None:
+    assert stem(f"无锡人社局社会保障和就业支出{word}多少？") == "无锡人社局社会保障和就业支出"
+
+
+@pytest.mark.slow
+def test_a_fund_named_by_a_follow_up_and_its_part(real) -> None:  # type: ignore[no-untyped-def]
+    # 社工部 2024 决算: 一般公共预算财政拨款支出决算表 prints its own rows; the follow-up is read as that fund's
+    *_, a = talk(real, "社工部2024年住房保障支出一共多少？", "那一般公共预算安排的部分呢？")
+    assert not a.refused and all(g.verdict == "verified" for g in a.figures)
+    assert all(f.fund == "一般公共预算" or "一般公共预算" in f.source for f in a.facts)
+
+
+@pytest.mark.slow
+def test_the_items_left_beside_a_part_set_aside(real) -> None:  # type: ignore[no-untyped-def]
+    # r9a033: 社工部 2024 决算 p9: 221 住房保障支出 29.42 = 2210201 住房公积金 17.70 + 2210203 购房补贴 11.72
+    a = real.answer("社工部住房保障支出里，住房公积金以外的是什么，多少钱？")
+    assert not a.refused and "购房补贴 11.72 万元" in a.text and (a.value, a.unit) == (D("11.72"), "万元")
+    assert all(g.verdict == "verified" for g in a.figures)
+    # r9a024: 事业运行's 决算 (11.31, p18), never the department's 本年支出合计 (307.82)
+    both = real.answer("社工部“事业运行”这项，全年预算和决算分别是多少？")
+    assert "17.68" in both.text and "11.31" in both.text and "307.82" not in both.text
