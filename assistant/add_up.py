@@ -36,8 +36,8 @@ def asks_mismatch(question: str) -> bool:
 def rounding_notes(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
     """(where, sentence) of each distinct rounding note a document prints, prose notes first."""
     seen: set[str] = set()
-    out: list[tuple[str, str, bool]] = []
-    for c in chunks:
+    out: list[tuple[str, str]] = []
+    for c in sorted(chunks, key=lambda c: c.metadata.get("kind") != "prose"):  # stable: in order
         head, _, body = c.text.partition("\n")
         for line in body.split("\n"):
             for s in re.split(r"(?<=[。；;])", line):
@@ -49,9 +49,8 @@ def rounding_notes(chunks: Sequence[Chunk]) -> list[tuple[str, str]]:
                     continue
                 seen.add(key)
                 where = head + page_note(c.metadata.get("page"), c.metadata.get("page_end"))
-                out.append((where, said, c.metadata.get("kind") != "prose"))
-    out.sort(key=lambda o: o[2])
-    return [(w, s) for w, s, _ in out]
+                out.append((where, said))
+    return out
 
 
 def explained(doc_id: str, chunks: Sequence[Chunk]) -> Draft:
