@@ -258,8 +258,8 @@ def _named_in(name: str, question: str, neutral: tuple[str, ...]) -> bool:
 
 
 def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
-    names = [e.pick.name(k) for k in query.subjects]
-    if len(kept := sum_named.named(query.question, names, e.understanding.neutral)) < len(query.subjects):
+    asked = [e.pick.name(k) for k in query.subjects]
+    if len(kept := sum_named.named(query.question, asked, e.understanding.neutral)) < len(query.subjects):
         query = replace(query, subjects=tuple(query.subjects[i] for i in kept))  # an item the question never named
     if len(query.subjects) < 2:
         return amount(e, query, doc)
