@@ -259,8 +259,8 @@ def _named_in(name: str, question: str, neutral: tuple[str, ...]) -> bool:
 
 def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     asked = [e.pick.name(k) for k in query.subjects]
-    if len(kept := sum_named.named(query.question, asked, e.understanding.neutral)) < len(query.subjects):
-        query = replace(query, subjects=tuple(query.subjects[i] for i in kept))  # an item the question never named
+    if len(named := sum_named.named(query.question, asked, e.understanding.neutral)) < len(query.subjects):
+        query = replace(query, subjects=tuple(query.subjects[i] for i in named))  # an item the question never named
     if len(query.subjects) < 2:
         return amount(e, query, doc)
     facts = [e.pick.amount(k, query, doc) for k in query.subjects]
