@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import calculator as calc
-from assistant import completion
+from assistant import completion, sum_named
 from assistant.calculator import Calculation
 from assistant.compare import Reading
 from assistant.completion import BUDGET_VS_ACTUAL
@@ -258,6 +258,9 @@ def _named_in(name: str, question: str, neutral: tuple[str, ...]) -> bool:
 
 
 def sum_of(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
+    asked = [e.pick.name(k) for k in query.subjects]
+    if len(named := sum_named.named(query.question, asked, e.understanding.neutral)) < len(query.subjects):
+        query = replace(query, subjects=tuple(query.subjects[i] for i in named))  # an item the question never named
     if len(query.subjects) < 2:
         return amount(e, query, doc)
     facts = [e.pick.amount(k, query, doc) for k in query.subjects]

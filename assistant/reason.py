@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant import narrative, premise, reason_fit, reason_whole
+from assistant import add_up, narrative, premise, reason_fit, reason_whole
 from assistant.draft import Draft, Unanswerable, page_note
 from assistant.explain import WHY
 from assistant.knowledge import norm
@@ -64,6 +64,16 @@ def _own() -> re.Pattern[str]:
         rf"^(?P<subject>[^，。；;：:\d]{{2,30}}?)(?P<way>{'|'.join(map(re.escape, reversed(ways)))})"
         rf"(?:了|的)?\s*(?:{_marker().pattern})"
     )
+
+
+def asks_reason(question: str) -> bool:
+    """Whether a question asks why (a WHY word), or which parts made a change it names ("预算增加主要是哪几块"):
+    both are answered by the reasons printed for that change, never by the whole's composition."""
+    if WHY.search(question):
+        return True
+    if not any(w in question for w in _data()["parts_of_change"]):
+        return False
+    return any(w in question for d in ("up", "down") for w in premise.direction_words(d) if len(w) > 1)
 
 
 def gives_reason(text: str) -> bool:
@@ -281,12 +291,15 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     """The reason printed for the item a why-question asks and its direction; Unanswerable when the item's
     change is printed without one; None when the prose prints neither (the caller's search decides)."""
     question = query.question
+    if add_up.asks_mismatch(question):  # "加起来对不上": the document's own note
+        doc = turn.pick.doc(query)
+        return add_up.explained(doc.doc_id, turn.engine.facts_sql.chunks([doc.doc_id]))
     stated = premise.stated_figure(question) or premise.figure_stated(question)
     if WHY.search(question) and stated and (wrong := _stated(turn, query, stated)):
         raise Corrected(wrong)  # "三公经费比上年增长了50%，主要原因是什么" when 25万元 on 22.91 was printed
     if against_budget(question):
         return None  # "决算数小于预算数的原因": no change over years
-    if not WHY.search(question) or len({turn.kb.docs[d].department for d in query.doc_ids}) > 1:
+    if not asks_reason(question) or len({turn.kb.docs[d].department for d in query.doc_ids}) > 1:
         return None  # one department's several years: the year asked, else the latest (Selector.doc)
     doc = turn.pick.doc(query)
     phrase = asked_phrase(turn, query)
@@ -434,6 +447,8 @@ def asked_phrase(turn: Turn, query: Query) -> str:
     words); the item read for it when the question names none (a follow-up)."""
     doc = turn.pick.doc(query)
     plain = to_template(narrative.asked(premise.without_premise(query.question)))
+    for word in _data()["parts_of_change"]:  # "增加主要是哪几块": asks the reasons, names no item
+        plain = plain.replace(word, " ")
     for written in turn.understanding.named(plain).values():  # "无锡交通局": a department as the asker wrote it
         plain = plain.replace(written, " ")
     words = [re.sub(r"了$", "", w) for w in turn.understanding.content(plain, [doc.doc_id]).split()]
@@ -454,7 +469,7 @@ def fits(turn: Turn, query: Query, quote: str) -> bool:
     direction asked, and never states only another item's change. A why-question of no change ("为什么是0",
     "决算为什么超过预算") is left to the search."""
     way = asked_way(query.question)
-    if not WHY.search(query.question) or against_budget(query.question):
+    if not asks_reason(query.question) or against_budget(query.question):
         return True
     if not reason_whole.asks_change(query.question, way):
         return True
