@@ -160,24 +160,31 @@ def test_chat_api_returns_the_choices(server_both: str) -> None:
     assert (answered["refused"], answered["value"], answered["unit"], answered["choices"]) == (False, 5, "万元", [])
 
 
+def upload(page: object, path: Path) -> None:
+    """Choose `path` in the upload box and wait until the page shows it (the browser sends it to the server first:
+    clicking 导入 before that reads the box as empty)."""
+    page.locator("#upload input[type=file]").set_input_files(str(path))  # type: ignore[attr-defined]
+    expect(page.locator("#upload")).to_contain_text(path.name, timeout=60_000)  # type: ignore[attr-defined]
+
+
 def test_upload_a_second_disclosure_and_ask_about_it(browser: object, server: str, tmp_path: Path) -> None:
     page = new_page(browser, server)
     page.get_by_role("tab", name="文件", exact=True).click()
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
-    page.locator("#upload input[type=file]").set_input_files(str(bad))
+    upload(page, bad)
     page.click("#ingest")
     expect(page.locator("#ingest-status")).to_contain_text("无法读取文件“empty.txt”：文件是空的", timeout=60_000)
     expect(page.locator("#ingest-status")).not_to_contain_text("Traceback")
 
     scan = make_scanned_pdf(tmp_path / "scan.pdf")
-    page.locator("#upload input[type=file]").set_input_files(str(scan))
+    upload(page, scan)
     page.click("#ingest")
     expect(page.locator("#ingest-status")).to_contain_text("没有可提取的文字层", timeout=60_000)
     expect(page.locator("#ingest-status")).to_contain_text("OCR")
 
     pdf = make_pdf(SECOND.read_text(encoding="utf-8"), tmp_path / "haizhu.pdf")  # the second disclosure as a PDF
-    page.locator("#upload input[type=file]").set_input_files(str(pdf))
+    upload(page, pdf)
     page.click("#ingest")
     progress = re.compile(r"读取 PDF：第 \d+/\d+ 页|生成检索向量")  # gr.Progress, shown while it works
     expect(page.locator("#ingest-status")).to_contain_text(progress, timeout=60_000)
@@ -208,7 +215,7 @@ def test_an_upload_may_confirm_the_department(browser: object, server: str, tmp_
     text.write_text(
         "2026年度部门预算\n\n第一部分 部门概况\n\n一、收支\n\n本部门收入预算合计1200万元。\n", encoding="utf-8"
     )
-    page.locator("#upload input[type=file]").set_input_files(str(text))
+    upload(page, text)
     page.locator("#confirm-department").get_by_role("textbox").fill("福州市商务局")
     page.click("#ingest")
     status = page.locator("#ingest-status")
