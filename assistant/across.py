@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
+from assistant.abbreviated import abbreviated
 from assistant.bounds import bounds
 from assistant.figures import ascii_text
 from assistant.named_set import COUNTED, named_set
@@ -97,6 +98,13 @@ FOLLOW = re.compile(
 WITHIN = re.compile(r"(.+?)(?:中的|里的|当中的|之中的|其中的|下的)(.+)")
 DISTRICT = "各部门合计"  # the whole of a share over all departments
 UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
+
+
+def _blanked(text: str, named: dict[str, str]) -> str:
+    """The text with the names already read blanked (\0), the same length."""
+    for alias in sorted(set(named.values()), key=len, reverse=True):
+        text = text.replace(alias, "\0" * len(alias))
+    return text
 
 
 def _count(text: str) -> int:
@@ -194,14 +202,15 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        short, absent = abbreviated(_blanked(text, named), places)  # "（无锡人社、烟台审计、佛山轨交）"
+        named = {**short, **named}
         counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
         if isinstance(counted, str):
             return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
         if counted is not None:
             short = m.group("name") if (m := COUNTED.search(text)) else ""
             named = {d: named.get(d) or short for d in counted}
-        absent = []
-        for name in unloaded(text, named, places):  # a department written in the list that is not loaded
+        for name in unloaded(text, named, places, self._subject_at):  # a department written in the list that is not loaded
             if full := by_full_name(name, held):
                 named[full] = name
             else:
@@ -359,6 +368,12 @@ class AcrossReader:
         if found is None and WHOLE_BUDGET.search(text):
             return "支出合计", None  # "哪个部门2026年预算最多": each department's whole budget
         return (found, None) if found else None
+
+    def _subject_at(self, phrase: str) -> bool:
+        """Whether a phrase begins with a subject (of subjects.toml or a row of the coded tables)."""
+        key = label_key(phrase)
+        found = subjects().find(key)
+        return bool(found and key.startswith(found[1])) or any(key.startswith(k) for k in self.row_keys)
 
     def subject_of(self, phrase: str) -> str | None:
         """The subject a phrase names: a 科目编码, a subject of subjects.toml, or a row of the coded tables
