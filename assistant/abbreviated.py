@@ -11,7 +11,7 @@ returned unresolved: the caller refuses by name rather than answer for the other
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.departments import _place_and_core
 from assistant.places import ORG_ENDINGS, Said
@@ -28,9 +28,12 @@ def _in_order(written: str, full: str) -> bool:
     return all(c in rest for c in written)
 
 
-def abbreviated(masked: str, places: Sequence[Said]) -> tuple[dict[str, str], list[str]]:
+def abbreviated(
+    masked: str, places: Sequence[Said], subject_at: Callable[[str], bool]
+) -> tuple[dict[str, str], list[str]]:
     """(department → the words naming it, the items written as place + short name that fit no one loaded
-    department) of the list items of `masked` (the question with the names already read blanked by \\0)."""
+    department) of the list items of `masked` (the question with the names already read blanked by \\0); the
+    last item ends at its 的 or where the subject asked begins (`subject_at`: "…和北京交委三公经费谁多")."""
     found: dict[str, str] = {}
     unresolved: list[str] = []
     for piece in _ITEM.finditer(masked):
@@ -39,9 +42,12 @@ def abbreviated(masked: str, places: Sequence[Said]) -> tuple[dict[str, str], li
         listed_after = bool(after) and _LISTED.match(after[0]) is not None
         item = piece.group(0)
         if not listed_after:
-            if not listed_before or "的" not in item:
+            end = item.index("的") if "的" in item else next(
+                (i for i in range(3, len(item)) if subject_at(item[i:])), None
+            )  # fmt: skip
+            if not listed_before or end is None:
                 continue
-            item = item[: item.index("的")]  # "…和北京交委的三公经费": the last item ends at its 的
+            item = item[:end]  # "…和北京交委的三公经费": the last item ends at its 的
         elif not listed_before and piece.start() > 0 and masked[piece.start() - 1] != "\0":
             continue
         place = next((p for p in places if p.start == piece.start() and p.end - p.start < len(item)), None)
