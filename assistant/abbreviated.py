@@ -42,12 +42,11 @@ def abbreviated(
         listed_after = bool(after) and _LISTED.match(after[0]) is not None
         item = piece.group(0)
         if not listed_after:
-            end = item.index("的") if "的" in item else next(
-                (i for i in range(3, len(item)) if subject_at(item[i:])), None
-            )  # fmt: skip
+            stop = re.search(r"的|(?:19|20)\d{2}", item)
+            end = stop.start() if stop else next((i for i in range(3, len(item)) if subject_at(item[i:])), None)
             if not listed_before or end is None:
                 continue
-            item = item[:end]  # "…和北京交委的三公经费": the last item ends at its 的
+            item = item[:end]  # "…和北京交委的三公经费": the last item ends at its 的 or year
         elif not listed_before and piece.start() > 0 and masked[piece.start() - 1] != "\0":
             continue
         place = next((p for p in places if p.start == piece.start() and p.end - p.start < len(item)), None)

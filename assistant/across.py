@@ -202,7 +202,9 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
-        short, absent = abbreviated(_blanked(text, named), places, self._subject_at)  # "（无锡人社、烟台审计、佛山轨交）"
+        short, absent = abbreviated(
+            _blanked(text, named), places, self._subject_at
+        )  # "（无锡人社、烟台审计、佛山轨交）"
         named = {**short, **named}
         counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
         if isinstance(counted, str):
@@ -210,7 +212,9 @@ class AcrossReader:
         if counted is not None:
             short = m.group("name") if (m := COUNTED.search(text)) else ""
             named = {d: named.get(d) or short for d in counted}
-        for name in unloaded(text, named, places, self._subject_at):  # a department written in the list that is not loaded
+        for name in unloaded(
+            text, named, places, self._subject_at
+        ):  # a department written in the list that is not loaded
             if full := by_full_name(name, held):
                 named[full] = name
             else:
