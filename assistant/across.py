@@ -202,10 +202,10 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
-        short, absent = abbreviated(
+        shortened, absent = abbreviated(
             _blanked(text, named), places, self._subject_at
         )  # "（无锡人社、烟台审计、佛山轨交）"
-        named = {**short, **named}
+        named = {**shortened, **named}
         counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
         if isinstance(counted, str):
             return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
