@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.departments import _place_and_core
+from assistant.departments import _in_order, _place_and_core
 from assistant.places import ORG_ENDINGS, Said
 
 _SEPARATORS = "、，,和与及跟同（）()"
@@ -21,11 +21,6 @@ _ITEM = re.compile(rf"[^{_SEPARATORS}\0\s]+")
 _ENDING = re.compile(rf"(?:{ORG_ENDINGS})$")
 _LISTED = re.compile(rf"[{_SEPARATORS}]")
 _GENERIC = re.compile(r"部门|单位|[各这那哪每几个]|所有|全部|其他|其余")  # "北京这四个部门": a set, not a name
-
-
-def _in_order(written: str, full: str) -> bool:
-    rest = iter(full)
-    return all(c in rest for c in written)
 
 
 def abbreviated(
