@@ -50,10 +50,14 @@ def abbreviated(
         short = item[len(place.name) :]
         if _GENERIC.search(short) or not 2 <= len(short) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
             continue
-        fits = [d for d in place.departments if (core := _place_and_core(d)[3]) and core[0] == short[0]
-                and _in_order(short, core)]  # fmt: skip
+        fits: list[str] = []
+        for end in range(len(short), 1, -1):  # "北京交委比，…": a word run on after the name is no part of it
+            fits = [d for d in place.departments if (core := _place_and_core(d)[3]) and core[0] == short[0]
+                    and _in_order(short[:end], core)]  # fmt: skip
+            if fits:
+                break
         if len(fits) == 1:
-            found[fits[0]] = item
+            found[fits[0]] = place.name + short[:end]
         elif not _ENDING.search(short):  # a name with its kind is refused by places.unloaded
             unresolved.append(item)
     return found, unresolved

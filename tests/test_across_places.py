@@ -122,6 +122,9 @@ def test_a_listed_place_and_shortened_name_names_the_one_department_it_fits() ->
         "无锡市人力资源和社会保障局",
         "北京市交通委员会",
     }
+    text = "无锡交通局本级和北京交委比，政府采购预算差多少？"  # a word run on after the name is no part of it
+    found = {"无锡市交通运输局（本级）": "无锡交通局", "北京市交通委员会": "北京交委"}
+    assert abbreviated(text, said(text, store), subject_at) == (found, [])
     text = "无锡人社、深圳人社和北京民政的三公经费"  # 深圳 holds no 人社: refused by name, never dropped
     assert abbreviated(text, said(text, store), subject_at)[1] == ["深圳人社"]
     text = "北京这四个部门、深圳其他部门的三公经费"  # sets, not names
