@@ -59,6 +59,9 @@ RANK = re.compile(
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
 TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
 EACH = re.compile(r"分别|各自|各是")  # one line each
+PART_OF = re.compile(
+    r"(?:里|中|当中|之中|其中)的?(?P<part>[^，,。？?]{1,12}?)(?:分别|各自|各是)"
+)  # a part of the subject, each
 SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
 SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
 WHOLE_BUDGET = re.compile(
@@ -255,6 +258,10 @@ class AcrossReader:
         if found is None:
             return None
         subject, whole = found
+        if op == "compare" and EACH.search(bare) and (m := PART_OF.search(bare)):
+            if (part := self.subject_of(m["part"])) is None:
+                return None  # "A和B，政府采购里工程类分别多少": each one's part asked, by the single-department engine
+            subject = part  # "基本支出里人员经费分别是多少": the part asked, never its parent
         years = sorted({int(y) for y in YEAR.findall(bare)})
         refusal = None
         if len(years) > 2 or (len(years) == 2 and op != "change" and per != "change"):
