@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
+from assistant.abbreviated import abbreviated
 from assistant.bounds import bounds
 from assistant.figures import ascii_text
 from assistant.named_set import COUNTED, named_set
@@ -58,6 +59,9 @@ RANK = re.compile(
 ASCENDING = re.compile(r"最少|最低|最小|从低到高|由低到高|升序|后\s*\w{1,3}\s*[名位个]")
 TOTAL = re.compile(r"合计|加起来|加总|总共|一共|总和|之和|汇总|共计|合起来|总额是|总计是|总数|总量")
 EACH = re.compile(r"分别|各自|各是")  # one line each
+PART_OF = re.compile(
+    r"(?:里|中|当中|之中|其中)的?(?P<part>[^，,。？?]{1,12}?)(?:分别|各自|各是)"
+)  # a part of the subject, each
 SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
 SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
 WHOLE_BUDGET = re.compile(
@@ -97,6 +101,13 @@ FOLLOW = re.compile(
 WITHIN = re.compile(r"(.+?)(?:中的|里的|当中的|之中的|其中的|下的)(.+)")
 DISTRICT = "各部门合计"  # the whole of a share over all departments
 UNIT_WORDS = {"亿": "亿元", "万": "万元", "％": "%"}
+
+
+def _blanked(text: str, named: dict[str, str]) -> str:
+    """The text with the names already read blanked (\0), the same length."""
+    for alias in sorted(set(named.values()), key=len, reverse=True):
+        text = text.replace(alias, "\0" * len(alias))
+    return text
 
 
 def _count(text: str) -> int:
@@ -194,14 +205,19 @@ class AcrossReader:
         held = list(dict.fromkeys(d.department for d in docs))
         places = said(text, held)
         named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        shortened, absent = abbreviated(
+            _blanked(text, named), places, self._subject_at
+        )  # "（无锡人社、烟台审计、佛山轨交）"
+        named = {**shortened, **named}
         counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
         if isinstance(counted, str):
             return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
         if counted is not None:
             short = m.group("name") if (m := COUNTED.search(text)) else ""
             named = {d: named.get(d) or short for d in counted}
-        absent = []
-        for name in unloaded(text, named, places):  # a department written in the list that is not loaded
+        for name in unloaded(
+            text, named, places, self._subject_at
+        ):  # a department written in the list that is not loaded
             if full := by_full_name(name, held):
                 named[full] = name
             else:
@@ -242,6 +258,10 @@ class AcrossReader:
         if found is None:
             return None
         subject, whole = found
+        if op == "compare" and EACH.search(bare) and (m := PART_OF.search(bare)):
+            if (part := self.subject_of(m["part"])) is None:
+                return None  # "A和B，政府采购里工程类分别多少": each one's part asked, by the single-department engine
+            subject = part  # "基本支出里人员经费分别是多少": the part asked, never its parent
         years = sorted({int(y) for y in YEAR.findall(bare)})
         refusal = None
         if len(years) > 2 or (len(years) == 2 and op != "change" and per != "change"):
@@ -359,6 +379,12 @@ class AcrossReader:
         if found is None and WHOLE_BUDGET.search(text):
             return "支出合计", None  # "哪个部门2026年预算最多": each department's whole budget
         return (found, None) if found else None
+
+    def _subject_at(self, phrase: str) -> bool:
+        """Whether a phrase begins with a subject (of subjects.toml or a row of the coded tables)."""
+        key = label_key(phrase)
+        found = subjects().find(key)
+        return bool(found and key.startswith(found[1])) or any(key.startswith(k) for k in self.row_keys)
 
     def subject_of(self, phrase: str) -> str | None:
         """The subject a phrase names: a 科目编码, a subject of subjects.toml, or a row of the coded tables

@@ -9,7 +9,7 @@ the three are 深圳's) until another place is said ("上海万里街道和北�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.cues import longest_first
@@ -172,9 +172,12 @@ def set_said(text: str) -> tuple[bool, int | None]:
     return True, int(count) if count.isdigit() else int(numeral_value(count) or 0)
 
 
-def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -> list[str]:
+def unloaded(
+    text: str, named: Mapping[str, str], places: Sequence[Said] = (), subject_at: Callable[[str], bool] | None = None
+) -> list[str]:
     """Department names written in a list with loaded ones ("万里街道、社会福利院和区财政局") that no loaded
-    department answers to: each is a department the store does not hold."""
+    department answers to: each is a department the store does not hold. A name written with its place may run
+    on into the subject asked ("…和无锡市财政局三公经费合计"), when `subject_at` says the rest begins with one."""
     if not named:
         return []
     masked = text
@@ -186,7 +189,8 @@ def unloaded(text: str, named: Mapping[str, str], places: Sequence[Said] = ()) -
         item = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", piece.group(0))
         for m in _ENDING.finditer(item):
             name, rest = item[: m.end()], item[m.end() :]
-            if rest and not rest.startswith("的") and re.match(r"[\u4e00-\u9fff]", rest):
+            placed = any(name.startswith(p) for p in names) and subject_at is not None and subject_at(rest)
+            if rest and not rest.startswith("的") and re.match(r"[\u4e00-\u9fff]", rest) and not placed:
                 continue  # "财政局长", "办公费": not a name ending there
             bare = next((name[len(p) :] for p in names if name.startswith(p)), name)
             listed = _LISTED_BEFORE.search(masked[: piece.start()]) or (

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from assistant.abbreviated import abbreviated
 from assistant.answer import Engine
 from assistant.compare import Reading, subject_named
 from assistant.config import Settings
@@ -96,6 +97,38 @@ def test_a_department_listed_with_loaded_ones_but_not_loaded() -> None:
     )
     assert unloaded("万里街道和福利院的办公费合计", {WANLI: "万里街道", "福利院": "福利院"}) == []
     assert by_full_name("西安市财政局", STORE) == "西安市财政局（汇总）"
+    # a name written with its place may run on into the subject asked; a name without its place may not
+    text = "深圳财政局、科创局和深圳市教育局三公经费合计？"
+    assert unloaded(text, named, said(text, STORE), lambda rest: rest.startswith("三公经费")) == ["深圳市教育局"]
+    text = "深圳财政局、科创局和教育局三公经费合计？"
+    assert unloaded(text, named, said(text, STORE), lambda rest: rest.startswith("三公经费")) == []
+
+
+def test_a_listed_place_and_shortened_name_names_the_one_department_it_fits() -> None:
+    store = [*STORE, "无锡市人力资源和社会保障局", "无锡市交通运输局（本级）", "北京市交通委员会", "佛山市轨道交通局"]
+    subject_at = lambda rest: rest.startswith("三公经费")  # noqa: E731
+    text = "五个单位（无锡人社、无锡交通、北京交委、佛山轨交、北京民政）按三公经费排一下"
+    found, unresolved = abbreviated(text, said(text, store), subject_at)
+    assert found == {
+        "无锡市人力资源和社会保障局": "无锡人社",
+        "无锡市交通运输局（本级）": "无锡交通",
+        "北京市交通委员会": "北京交委",
+        "佛山市轨道交通局": "佛山轨交",
+        "北京市民政局": "北京民政",
+    }
+    assert unresolved == []
+    text = "无锡人社和北京交委三公经费谁多"  # the last item ends where the subject begins
+    assert set(abbreviated(text, said(text, store), subject_at)[0]) == {
+        "无锡市人力资源和社会保障局",
+        "北京市交通委员会",
+    }
+    text = "无锡交通局本级和北京交委比，政府采购预算差多少？"  # a word run on after the name is no part of it
+    found = {"无锡市交通运输局（本级）": "无锡交通局", "北京市交通委员会": "北京交委"}
+    assert abbreviated(text, said(text, store), subject_at) == (found, [])
+    text = "无锡人社、深圳人社和北京民政的三公经费"  # 深圳 holds no 人社: refused by name, never dropped
+    assert abbreviated(text, said(text, store), subject_at)[1] == ["深圳人社"]
+    text = "北京这四个部门、深圳其他部门的三公经费"  # sets, not names
+    assert abbreviated(text, said(text, store), subject_at) == ({}, [])
 
 
 # --- a named department's figure printed only in its text ---------------------------------------------
@@ -205,6 +238,21 @@ def test_a_named_department_not_loaded_is_refused_by_name(places: tuple[Engine, 
     engine, _, _, _ = places
     a = engine.answer("2024年万里街道、普陀区财政局和普陀区教育局的项目支出预算加起来多少？")
     assert a.refused and not a.figures and "普陀区教育局" in a.text
+
+
+@pytest.mark.slow
+def test_named_departments_are_answered_or_refused_by_name_never_dropped(
+    places: tuple[Engine, Expected, Expected, Expected],
+) -> None:
+    engine, ours, theirs, _ = places
+    a = engine.answer("2024年万里街道、普陀区财政局和普陀区教育局项目支出加起来多少？")  # runs on into the subject
+    assert a.refused and not a.figures and "普陀区教育局" in a.text
+    b = engine.answer("普陀财政和静安财政2024年预算的项目支出加起来多少？")  # place + shortened name
+    assert not b.refused, b.text
+    assert {e.department for e in b.entries} == {CAIZHENG, JINGAN}
+    assert b.value == _project(ours, 2024) + _project(theirs, 2024)
+    c = engine.answer("普陀财政、静安财政和普陀教育2024年预算的项目支出加起来多少？")
+    assert c.refused and not c.figures and "普陀教育" in c.text
 
 
 @pytest.mark.slow

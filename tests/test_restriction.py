@@ -99,3 +99,16 @@ def test_places_listed_together_before_a_set_are_all_its_scope() -> None:
     assert a is not None and set(a.within) == {*WUXI, "烟台市审计局"}
     a = reader.read("烟台各部门三公经费合计多少？", _docs())
     assert a is not None and a.within == ("烟台市审计局",)
+
+
+def test_named_departments_are_each_read_or_refused_and_each_line_keeps_the_part_asked() -> None:
+    """Place + shortened names (无锡人社, 烟台审计) restrict a ranking to them; 分别 keeps the part asked."""
+    reader = AcrossReader(lambda text: {}, {}, {})
+    a = reader.read("我负责的三个单位（无锡人社、无锡交通、烟台审计）按三公经费从高到低排一下", _docs())
+    assert a is not None and a.op == "rank" and a.refusal is None
+    assert set(a.departments) == {*WUXI, "烟台市审计局"}
+    a = reader.read("无锡人社、烟台审计和烟台财政的三公经费加起来多少？", _docs())  # 烟台 holds no 财政局 here
+    assert a is not None and a.refusal and "烟台财政" in a.refusal
+    a = reader.read("无锡人社和烟台审计，基本支出里人员经费分别是多少", _docs())
+    assert a is not None and a.op == "compare" and a.each and a.subject == "人员经费"
+    assert reader.read("无锡人社和烟台审计，政府采购里工程类分别多少", _docs()) is None  # each one's own engine
