@@ -144,6 +144,7 @@ def _group(
     """(place, the departments of the place, the departments named) when the question speaks of the
     departments of a place ("深圳各部门", "重庆这两个部门", "北京这几个局"), or a question to ask back when
     the count it gives is not the number of departments ("重庆这三个部门" of two)."""
+    places = [p for p in places if masked[p.start : p.end].strip()]  # "烟台市审计局": a name's place is no group
     is_set, count = set_said(masked)
     at = SET.search(masked) or MANY.search(masked)
     if at is not None and (unknown := unknown_place(masked, places)):
@@ -154,6 +155,8 @@ def _group(
     if place is None:
         return "", (), departments
     place = joined(masked, places, place)  # "无锡、烟台、福州哪些单位": the places listed together
+    if departments and not set(departments) <= place.departments:
+        return "", (), departments  # "无锡交通局、…、烟台审计局这四家": places of the names, no group of one place
     within = tuple(d for d in held if d in place.departments)
     if count is not None:
         shown = departments or within

@@ -112,3 +112,21 @@ def test_named_departments_are_each_read_or_refused_and_each_line_keeps_the_part
     a = reader.read("无锡人社和烟台审计，基本支出里人员经费分别是多少", _docs())
     assert a is not None and a.op == "compare" and a.each and a.subject == "人员经费"
     assert reader.read("无锡人社和烟台审计，政府采购里工程类分别多少", _docs()) is None  # each one's own engine
+
+
+def test_the_places_inside_named_departments_never_narrow_the_question_to_one_place() -> None:
+    """ "无锡市人力资源和社会保障局、烟台市审计局…哪家最多" (round 10 r10c126): both named are ranked; 烟台市 in a
+    department's own name is no "烟台's departments" (the 无锡 one was said not to be in the store)."""
+
+    def named(text: str) -> dict[str, str]:  # full names, and 烟台审计局 as the store's short name
+        found = {d: d for d in STORE if d in text}
+        return found | (
+            {"烟台市审计局": "烟台审计局"} if "烟台审计局" in text and not found.get("烟台市审计局") else {}
+        )
+
+    reader = AcrossReader(named, {}, {})
+    a = reader.read("无锡市人力资源和社会保障局、烟台市审计局2026年三公经费哪家最多？", _docs())
+    assert a is not None and a.op == "rank" and a.within == () and a.place == "" and a.refusal is None
+    assert set(a.departments) == {"无锡市人力资源和社会保障局", "烟台市审计局"}
+    a = reader.read("无锡交通局、无锡人社局、烟台审计局这三家，2026年三公经费哪家最多？", _docs())
+    assert a is not None and set(a.departments) == {*WUXI, "烟台市审计局"} and a.within == ()
