@@ -17,6 +17,7 @@ from decimal import Decimal
 from assistant import calculator as calc
 from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
+from assistant.parts import of_part_tables, qualified_wholes
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from assistant.years import column_year
@@ -176,10 +177,30 @@ class Comparer:
                 if chosen := _choose(facts, place, rows_of, coded=coded, year=year, aliases=aliases):
                     found[doc_id] = chosen
             pending = [d for d in pending if d not in found]
+        for doc_id, chosen in list(
+            found.items()
+        ):  # a part's table row (基本支出表 30227) gives way to the text's whole
+            if year is None and (whole := self._text_whole(subject, chosen, doc_id)):
+                found[doc_id] = (whole,)
         tables = [t for place in subject.places if place.empty for t in place.tables] if year is None else []
         for f in self.query.empty(pending, tables):  # an empty table: every item of it is 0, cited with its note
             found.setdefault(f.doc_id, (f,))
         return [self._reading(d, found.get(d.doc_id, ())) for d in docs]
+
+    def _text_whole(self, subject: Subject, chosen: tuple[Fact, ...], doc_id: str) -> Fact | None:
+        """The text's figure of the item — as named, or said with its fund ("委托业务费财政拨款预算为349万元") — when
+        every figure read is a row of a part's table (基本支出表 30227): one value of the document's own year, else
+        None (parts.py `of_part_tables`, `qualified_wholes`)."""
+        if not of_part_tables(list(chosen), subject.name):
+            return None
+        printed = self.query.facts([doc_id])
+        named = [f for f in printed if f.table is None and label_key(f.row) == label_key(chosen[0].row)]
+        wholes = [
+            w
+            for w in [*qualified_wholes(list(chosen), subject.name, printed, chosen[0].row), *named]
+            if w.column in ("金额", "预算数", "决算数") and w.year == chosen[0].year
+        ]  # fmt: skip
+        return wholes[0] if len({(w.value, w.unit) for w in wholes}) == 1 else None
 
     @staticmethod
     def _reading(doc: DocumentInfo, facts: tuple[Fact, ...]) -> Reading:

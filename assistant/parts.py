@@ -125,16 +125,21 @@ def implied_by(column: str, name: str) -> bool:
     return norm(name) in {norm(n) for n in _data()["implied_by"].get(column, [])}
 
 
+def of_part_tables(facts: list[Fact], question: str) -> bool:
+    """Whether `facts` are all rows of a part's table (基本支出表) and `question` names no part."""
+    data = _data()
+    if not facts or any(w in question for w in data["part_words"]):
+        return False
+    return all(f.table_kind in data["part_table_kinds"] for f in facts)
+
+
 def qualified_wholes(facts: list[Fact], question: str, doc_facts: list[Fact], name: str) -> list[Fact]:
     """The text's figures of the item `name` said with only its fund or total after it ("委托业务费财政拨款预算为
     349万元") when `facts` are all rows of a part's table (基本支出表) and `question` names no part: the item's whole,
     which `of_unasked_part_table` then answers before the part; [] otherwise."""
-    data = _data()
-    if not facts or any(w in question for w in data["part_words"]):
+    if not of_part_tables(facts, question):
         return []
-    if any(f.table_kind not in data["part_table_kinds"] for f in facts):
-        return []
-    key, words = norm(name), longest_first(data["whole_qualifiers"])
+    key, words = norm(name), longest_first(_data()["whole_qualifiers"])
     out = []
     for f in doc_facts:
         row = norm(f.row)

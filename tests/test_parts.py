@@ -25,6 +25,7 @@ from assistant.parts import (
     _said,
     implied_by,
     named_parts,
+    of_part_tables,
     of_unasked_part_table,
     part_word,
     printed_parts,
@@ -291,3 +292,13 @@ def test_a_column_s_whole_with_its_part_or_fund_is_read(engine, question: str, v
 @pytest.mark.slow
 def test_a_fund_no_table_prints_the_column_of_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
     assert engine.answer("科协2022年政府性基金的基本支出是多少？").refused
+
+
+def test_rows_of_a_part_s_table_are_told_apart_from_a_whole_s() -> None:
+    # across departments too (compare.py `_text_whole`): "烟台民政局和烟台审计局的委托业务费谁多" (round 10 r10c144) read
+    # the 基本支出表 30227 row 4.00 for 民政局, whose text prints the whole 349万元
+    whole_row = fact("委托业务费", "30", table="表8", table_kind="general_public_by_economic", column="合计")
+    assert of_part_tables([BASIC_ROW], "委托业务费")
+    assert not of_part_tables([BASIC_ROW, whole_row], "委托业务费")
+    assert not of_part_tables([BASIC_ROW], "基本支出中的委托业务费")  # the part asked
+    assert not of_part_tables([], "委托业务费")
