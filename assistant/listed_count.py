@@ -80,6 +80,21 @@ def _lists(chunks: Sequence[Chunk], a: counts.CountAsked) -> list[Listed]:
     return out
 
 
+def _unsaid_before(question: str, lead: str, doc: DocumentInfo) -> bool:
+    """Whether the question says before its count ("实际审计了多少个单位") a word the list's lead-in does not print
+    (the department's names, the year and listed_count.toml `asides` aside)."""
+    names = sorted({doc.department, *doc.aliases}, key=len, reverse=True)
+    before = re.split(r"多少|几", question, maxsplit=1)[0]
+    for name in names:
+        before, lead = before.replace(name, " "), lead.replace(name, " ")
+    before = re.sub(r"\d{4}\s*年度?", " ", before)
+    for word in sorted(cues()["asides"], key=len, reverse=True):
+        before = before.replace(word, " ")
+    printed = set(grams(norm(lead)))
+    runs = [set(grams(run)) for run in re.findall(r"[\u4e00-\u9fff]{2,}", before)]
+    return any(len(run & printed) * 2 < len(run) for run in runs)  # most of a run's pairs unprinted: another word
+
+
 def listed_count(question: str, docs: Sequence[DocumentInfo], chunks_of: Any) -> Draft | None:
     """The number of names the one document in scope lists for the noun a count question asks, when one list
     of it is printed (several of different lengths, or none: None)."""
@@ -94,6 +109,8 @@ def listed_count(question: str, docs: Sequence[DocumentInfo], chunks_of: Any) ->
     if not found or len({len(x.items) for x in found}) != 1:
         return None
     listed = found[0]
+    if _unsaid_before(question, listed.lead, doc):
+        return None  # "实际审计了多少个单位": the list counts the units, not what was done to them
     count = len(listed.items)
     head = listed.chunk.text.split("\n")[0]
     where = head if head.startswith(listed.chunk.where) else listed.chunk.where  # the section trail

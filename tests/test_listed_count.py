@@ -91,3 +91,18 @@ def test_no_count_for_another_noun_or_lists_of_different_lengths() -> None:
     other = "二、机构设置\n另有二级预算单位包括：\n1.甲\n2.乙"
     assert listed_count("烟台市审计局有几个二级预算单位？", [YANTAI], chunks_of(UNITS, other)) is None
     assert listed_count("烟台市审计局计划购置几个二级预算单位？", [YANTAI], chunks_of(UNITS, NEXT)) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["烟台审计局2026年实际审计了多少个单位？", "烟台审计局今年要审计几个单位？", "烟台市审计局去年检查了几个单位？"],
+)
+def test_a_word_the_list_does_not_print_before_the_count_is_no_count_of_the_list(question: str) -> None:
+    # round 10 r10c106: "实际审计了多少个单位" was answered with the 4 budget units the text lists
+    assert listed_count(question, [YANTAI], chunks_of(UNITS, NEXT)) is None
+
+
+@pytest.mark.parametrize("aside", cues()["asides"])
+def test_each_aside_before_the_count_names_nothing(aside: str) -> None:
+    draft = listed_count(f"烟台审计局{aside}有几个二级预算单位？", [YANTAI], chunks_of(UNITS, NEXT))
+    assert draft is not None and draft.value == Decimal(4)
