@@ -79,7 +79,8 @@ def both_printed(t: Turn, question: str, doc_ids: Sequence[str], start: float) -
     )
     if len(quoted) < 2:
         return None
-    facts = [f for d in docs for f in t.turn(docs).kb.facts_by_doc.get(d, [])]
+    turn = t.turn(docs)
+    facts = [f for d in docs for f in turn.kb.facts_by_doc.get(d, [])]
     shown: list[Fact] = []
     for value, unit in quoted:
         hits = [f for f in facts if _same(value, unit, f)]
@@ -91,7 +92,7 @@ def both_printed(t: Turn, question: str, doc_ids: Sequence[str], start: float) -
         f"问题中的这些数字都印在{t.kb.docs[shown[0].doc_id].department}的公开文件中：\n{lines}\n"
         "公开文件没有说明以哪一个为准，我无法判断哪一个正确；它们出自不同的句子或表格，所指的口径可能不同，请以部门的正式说明为准。"
     )
-    figures = t.turn(docs).verifier.check(text, docs, [])
+    figures = turn.verifier.check(text, docs, [])
     if any(f.verdict == "mismatch" for f in figures):
         return None
     return Answer(

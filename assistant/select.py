@@ -149,8 +149,12 @@ class Selector:
         elif one and query.fund:
             facts = [f for f in facts if of_fund(f, query.fund)]
         if unit is not None and (split := fund_split(facts, unit.name)):
-            firsts = list({f.column: f for f in reversed(facts)}.values())[::-1]  # one figure per fund column
-            raise FundSplit(split, firsts)  # a unit's item per fund, none asked: added by the composer, shown
+            firsts: dict[str, Fact] = {}
+            for f in facts:
+                firsts.setdefault(f.column, f)  # one figure per fund column
+            raise FundSplit(
+                split, list(firsts.values())
+            )  # a unit's item per fund, none asked: added by the composer, shown
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
             facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)

@@ -184,7 +184,9 @@ class Turn:
         reason = None if answer.refused else scope.mismatch(question, answer.facts, self.kb.docs)
         if not answer.refused and reason is None:  # a unit of a 汇总 document asked: only that unit's figures
             of = list(dict.fromkeys(f.doc_id for f in answer.facts))
-            printed = [f for d in of for f in self.turn(of).kb.facts_by_doc.get(d, [])] if of else []
+            one = len({self.kb.docs[d].department for d in of if d in self.kb.docs}) == 1  # across: each line's own
+            by_doc = self.engine.knowledge(of).facts_by_doc if one else {}
+            printed = [f for d in of for f in by_doc.get(d, [])]
             reason = units.unit_mismatch(question, answer.facts, self.kb.docs, printed)
         if reason is None:
             return answer
