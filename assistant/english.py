@@ -21,12 +21,24 @@ from typing import Any
 from assistant.topic import foreign, foreign_refusal
 
 SLOTS = (
-    "place", "department", "unit", "kind", "subject", "measure", "than", "against", "asof", "frame", "across", "money"
+    "place",
+    "department",
+    "unit",
+    "kind",
+    "subject",
+    "measure",
+    "than",
+    "against",
+    "asof",
+    "frame",
+    "across",
+    "money",
 )
 NAME = ("place", "department", "unit", "scope")  # what names one department (a place alone is carried to the next)
 HEAD = (*NAME, "year", "kind", "asof")  # said once for every clause of a question joined by "and"
 JOINED = ("place",)  # a slot whose entries are written one after the other (city, district, street)
 YEAR = re.compile(r"(?:19|20)\d{2}")
+RESTATED = 2  # the characters a gloss and the subject it restates begin with alike
 GLOSS = "="  # marks a run of Chinese written in brackets after English words: "public legal services (公共法律服务)"
 WORD = re.compile(r"[a-z]+|\d+|=?[“（]?[\u4e00-\u9fff][\u4e00-\u9fff“”（）]*")  # a run of Chinese is one word
 BRACKETED = re.compile(r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff][^()（）]*?)\s*[)）](?![\u4e00-\u9fff])")
@@ -121,7 +133,12 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
             slot, glossed, at = _written(zh), run > at, run + 1
             if slot == "scope":  # "the Wuxi Transport Bureau (本级)": the department's own level
                 zh = f"（{_plain(zh).strip('（）')}）"
-            elif slot == "subject" and last == "subject" and ws[run].startswith(GLOSS) and not glossed:
+            elif (
+                slot == last == "subject"
+                and not glossed
+                and ws[run].startswith(GLOSS)
+                and _restates(found["subject"], zh)
+            ):
                 found["subject"], said = zh, 3  # "official vehicles (公务用车购置和运行维护费)": as printed
                 continue
             elif slot == "subject" and glossed and said == 3 and found.get("subject", zh) != zh:
@@ -164,6 +181,14 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
         found["bare"] = "total"
     unread = _against(found)
     return found, unread, at + 1 if not unread else len(ws)
+
+
+def _restates(read: str, gloss: str) -> bool:
+    """A gloss in brackets written right after a subject names the same item as printed when both begin
+    with the same word (公务用车购置及运行费, 公务用车购置和运行维护费); another item (公务接待费, 会议费) says
+    the subject twice; the same name without its quotation marks is the name read."""
+    said, printed = _plain(read), _plain(gloss)
+    return said != printed and said[:RESTATED] == printed[:RESTATED]
 
 
 def _plain(zh: str) -> str:
