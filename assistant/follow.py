@@ -142,6 +142,8 @@ def complete(earlier: str, question: str) -> str | None:
     base = stem(earlier)
     if not base:
         return None
+    if asked := _money_unit(earlier, base, body):
+        return asked
     if (m := _column(body)) and m.group(0) == body:  # "全年预算呢？", "那预算数是多少？"
         if old := _column(base):
             return f"{base[: old.start()]}{body}{base[old.end() :]}是多少？"
@@ -162,6 +164,30 @@ def complete(earlier: str, question: str) -> str | None:
                 break
         return f"{base}{END.sub('', lead)}？"
     return None
+
+
+def _money_unit(earlier: str, base: str, body: str) -> str | None:
+    """ "换算成元是多少？" after "…工程类是多少？": the earlier amount asked in that unit of money ("…是多少元？", the
+    conversion shown by the answer); None when the follow-up asks no unit or the earlier question asks more than
+    an amount (a change, a share: never the amount in their place)."""
+    unit = _unit_of_money(body)
+    ask = END.sub("", earlier.strip())[len(base) :]
+    if not unit or ask not in cues()["amount_asks"]:
+        return None
+    return f"{base}是多少{unit}？"
+
+
+def _unit_of_money(body: str) -> str:
+    """The unit of money a follow-up's body asks the earlier figure in ("换算成元" → 元), or ""."""
+    units = "|".join(re.escape(u) for u in _longest(cues()["money_units"]))
+    words = "|".join(re.escape(w) for w in _longest(cues()["money_into"]))
+    m = re.fullmatch(f"(?:{words})?({units})(?:{words})?", body)
+    return m.group(1) if m else ""
+
+
+def money_unit(question: str) -> str:
+    """The unit of money a follow-up asks only ("换算成元是多少？", "以亿元为单位呢？"), or ""."""
+    return _unit_of_money(_body(question))
 
 
 def _fund_named(base: str, body: str) -> str | None:

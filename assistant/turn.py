@@ -17,6 +17,7 @@ from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
 from assistant.contradiction import asks_which_right, both_printed
+from assistant.converted import converted
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
@@ -177,6 +178,8 @@ class Turn:
         allowed = self.within(within)
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
+        if history and (done := converted(question, history[-1])):  # "换算成元是多少？": the figure just answered
+            return done
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
         else:

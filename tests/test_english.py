@@ -571,7 +571,9 @@ def test_two_departments_joined_by_or_are_asked_only_which_is_more() -> None:  #
     assert chinese(q) == "北京市交通委员会和深圳市财政局2026年预算哪个少？"
     q = "What is the 2026 budget of the Beijing Transport Commission or the Shenzhen Finance Bureau?"
     assert chinese(q) == "" and "“or”" in refusal(q)
-    assert chinese("What is the 2026 project expenditure or the basic expenditure of the Shenzhen Finance Bureau?") == ""
+    assert (
+        chinese("What is the 2026 project expenditure or the basic expenditure of the Shenzhen Finance Bureau?") == ""
+    )
 
 
 def test_chinese_in_brackets_after_english_words_leaves_the_question_english() -> None:
