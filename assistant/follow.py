@@ -139,6 +139,8 @@ def complete(earlier: str, question: str) -> str | None:
         return asked
     if asked := _unit_replaced(earlier, question, body):
         return asked
+    if asked := _items_of_count(earlier, body):
+        return asked
     base = stem(earlier)
     if not base:
         return None
@@ -177,12 +179,31 @@ def _money_unit(earlier: str, base: str, body: str) -> str | None:
     return f"{base}是多少{unit}？"
 
 
+def _items_of_count(earlier: str, body: str) -> str | None:
+    """ "分别是哪几个？" after "福利院有几个内设机构？": the items the earlier question counted ("福利院有哪些内设机构？");
+    None when the follow-up asks no list or the earlier question asks no one count."""
+    if body not in cues()["which_ones"]:
+        return None
+    text = END.sub("", earlier.strip())
+    counts = "|".join(re.escape(w) for w in _longest(cues()["count_asks"]))
+    found = list(re.finditer(counts, text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    return f"{text[: m.start()]}哪些{text[m.end() :]}？"
+
+
 def _unit_of_money(body: str) -> str:
     """The unit of money a follow-up's body asks the earlier figure in ("换算成元" → 元), or ""."""
     units = "|".join(re.escape(u) for u in _longest(cues()["money_units"]))
     words = "|".join(re.escape(w) for w in _longest(cues()["money_into"]))
     m = re.fullmatch(f"(?:{words})?({units})(?:{words})?", body)
     return m.group(1) if m else ""
+
+
+def body_of(question: str) -> str:
+    """What a follow-up says without its opening and closing words ("那本级呢？" → "本级")."""
+    return _body(question)
 
 
 def money_unit(question: str) -> str:

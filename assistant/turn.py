@@ -37,6 +37,7 @@ from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registry_asked import registered_amount, registered_share_of
+from assistant.row_named import row_named
 from assistant.select import Selector
 from assistant.standing import without_inclusions
 from assistant.threshold import over
@@ -179,6 +180,9 @@ class Turn:
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
         if history and (done := converted(question, history[-1])):  # "换算成元是多少？": the figure just answered
+            return done
+        facts_of = lambda d: self.engine.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
+        if history and (done := row_named(question, history[-1], self.kb.docs, facts_of)):  # "那本级呢？"
             return done
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
