@@ -20,11 +20,25 @@ from typing import Any
 
 from assistant.topic import foreign, foreign_refusal
 
-SLOTS = ("place", "department", "unit", "kind", "subject", "measure", "than", "against", "asof", "frame", "across")
-NAME = ("place", "department", "unit")  # what names one department (a place alone is carried to the next)
+SLOTS = (
+    "place",
+    "department",
+    "unit",
+    "kind",
+    "subject",
+    "measure",
+    "than",
+    "against",
+    "asof",
+    "frame",
+    "across",
+    "money",
+)
+NAME = ("place", "department", "unit", "scope")  # what names one department (a place alone is carried to the next)
 HEAD = (*NAME, "year", "kind", "asof")  # said once for every clause of a question joined by "and"
 JOINED = ("place",)  # a slot whose entries are written one after the other (city, district, street)
 YEAR = re.compile(r"(?:19|20)\d{2}")
+RESTATED = 2  # the characters a gloss and the subject it restates begin with alike
 GLOSS = "="  # marks a run of Chinese written in brackets after English words: "public legal services (公共法律服务)"
 WORD = re.compile(r"[a-z]+|\d+|=?[“（]?[\u4e00-\u9fff][\u4e00-\u9fff“”（）]*")  # a run of Chinese is one word
 BRACKETED = re.compile(r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff][^()（）]*?)\s*[)）](?![\u4e00-\u9fff])")
@@ -32,6 +46,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 ASK = "是多少"  # the ask when no measure is said
 SUM = "合计是多少"  # what the bare "total" asks of several departments
 AND = "and"  # joins two departments, or two questions of one
+OR = "or"  # joins two departments only when asked which is more or less ("A or B")
+JOINED_BY = "joined"  # the key a part joined by "or" carries
 CHANGE = ("比上年", "为什么")  # measures a "compared with last year" goes with
 
 
@@ -72,8 +88,12 @@ def words(question: str) -> list[str]:
 
 
 def _written(run: str) -> str:
-    """The slot of a run of Chinese: a department when it ends as departments are named, else a subject."""
-    return "department" if run.endswith(tuple(glossary()["chinese"]["department_ends"])) else "subject"
+    """The slot of a run of Chinese: the scope of the department named (本级, 汇总), a department when it ends
+    as departments are named, else a subject."""
+    chinese = glossary()["chinese"]
+    if _plain(run).strip("（）") in chinese["scopes"]:
+        return "scope"
+    return "department" if run.endswith(tuple(chinese["department_ends"])) else "subject"
 
 
 def _match(ws: list[str], at: int) -> tuple[tuple[str, ...], str, str] | None:
@@ -85,7 +105,7 @@ def _glossed(ws: list[str], at: int) -> int:
     """Where a run of Chinese in brackets glosses the words not read from ws[at] ("public legal services
     (公共法律服务)"), or -1: only plain words no entry begins with and that change no meaning ([chinese] unglossed)
     are glossed."""
-    keep = set(glossary()["chinese"]["unglossed"]) | {AND}
+    keep = set(glossary()["chinese"]["unglossed"]) | {AND, OR}
     while at < len(ws) and ws[at].isalpha() and ws[at].isascii() and ws[at] not in keep and _match(ws, at) is None:
         at += 1
     return at if at < len(ws) and ws[at].startswith(GLOSS) else -1
@@ -96,20 +116,35 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
     placed ("" when every word is read), and where the next part of the question begins."""
     found: dict[str, str] = {}
     said, implied = 0, ""  # the rank of the subject read ([generic]); a subject a word implies ([implied])
+    last = ""  # the slot the words just before were read as
     while at < len(ws):
         match = _match(ws, at)
         if match is not None:
             slot, zh, at = match[1], match[2], at + len(match[0])
         elif YEAR.fullmatch(ws[at]):
             slot, zh, at = "year", ws[at], at + 1
-        elif ws[at] == AND:  # "… of A and B", "… and why"
+        elif ws[at] in (AND, OR):  # "… of A and B", "… and why", "A or B"
             break
         else:
             run = at if HAN.search(ws[at]) else _glossed(ws, at)
             if run < 0:
                 return found, ws[at], len(ws)
             zh = ws[run].lstrip(GLOSS)
-            slot, at = _written(zh), run + 1
+            slot, glossed, at = _written(zh), run > at, run + 1
+            if slot == "scope":  # "the Wuxi Transport Bureau (本级)": the department's own level
+                zh = f"（{_plain(zh).strip('（）')}）"
+            elif (
+                slot == last == "subject"
+                and not glossed
+                and ws[run].startswith(GLOSS)
+                and _restates(found["subject"], zh)
+            ):
+                found["subject"], said = zh, 3  # "official vehicles (公务用车购置和运行维护费)": as printed
+                continue
+            elif slot == "subject" and glossed and said == 3 and found.get("subject", zh) != zh:
+                found["subject"] = f"{found['subject']}中的{zh}"  # "procurement … for engineering (工程)"
+                continue
+        last = slot
         if slot in ("against", "asof"):  # "compared with 2025", "at the end of 2025": a year follows
             if at >= len(ws) or not YEAR.fullmatch(ws[at]):
                 return found, ws[at - 1], len(ws)
@@ -148,6 +183,14 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
     return found, unread, at + 1 if not unread else len(ws)
 
 
+def _restates(read: str, gloss: str) -> bool:
+    """A gloss in brackets written right after a subject names the same item as printed when both begin
+    with the same word (公务用车购置及运行费, 公务用车购置和运行维护费); another item (公务接待费, 会议费) says
+    the subject twice; the same name without its quotation marks is the name read."""
+    said, printed = _plain(read), _plain(gloss)
+    return said != printed and said[:RESTATED] == printed[:RESTATED]
+
+
 def _plain(zh: str) -> str:
     """A name without its quotation marks: “三公”经费 is 三公经费."""
     return re.sub("[“”\"']", "", zh)
@@ -166,7 +209,10 @@ def read(question: str) -> tuple[list[dict[str, str]], str]:
     ws, at = [w for w in words(question) if w not in filler], 0
     parts: list[dict[str, str]] = []
     while at < len(ws):
+        joined = at > 0 and ws[at - 1] == OR
         found, unread, at = _segment(ws, at)
+        if joined:
+            found[JOINED_BY] = OR
         if unread:
             return [*parts, found], unread
         parts.append(found)
@@ -186,7 +232,8 @@ def _against(found: dict[str, str]) -> str:
 def refusal(question: str) -> str:
     """What an English question not read is told: the word not read, when one was not."""
     parts, unread = read(question)
-    unread = unread or (AND if len(parts) > 1 and not composed(parts) else "")
+    joiner = OR if any(JOINED_BY in p for p in parts) else AND
+    unread = unread or (joiner if len(parts) > 1 and not composed(parts) else "")
     if not unread:
         return foreign_refusal()
     return str(glossary()["chinese"]["unread"]).format(word=unread) + foreign_refusal()
@@ -208,7 +255,7 @@ def composed(parts: list[dict[str, str]]) -> str:
         return _across(parts[0]) if "across" in parts[0] else _clause(parts[0], parts[0])
     if sum(1 for p in parts if "department" in p or "unit" in p) > 1:
         return _pair(parts)
-    return _clauses(parts)
+    return "" if any(JOINED_BY in p for p in parts) else _clauses(parts)
 
 
 def _head(found: dict[str, str]) -> str:
@@ -223,6 +270,10 @@ def _clause(found: dict[str, str], first: dict[str, str]) -> str:
     head = _head(found) if found is first or _head(found) != _head(first) else ""
     subject = found.get("subject", "")
     ask = found.get("measure", found.get("than", glossary()["asks"].get(subject, ASK)))
+    if "money" in found:  # "in yuan": the figure in that unit of measure
+        if "多少" not in ask:
+            return ""
+        ask = ask.replace("多少", f"多少{found['money']}", 1)
     if "{}" in ask:  # a measure that holds its subject: "哪一项项目支出最多"
         return f"{head}{ask.format(subject)}？"
     return f"{head}{subject}{ask}？"
@@ -250,7 +301,7 @@ def _pair(parts: list[dict[str, str]]) -> str:
         if "department" not in part and "unit" not in part:
             return ""
         place = part.get("place", place)  # "the Beijing X and Y": Y is of Beijing too
-        names.append(place + part.get("department", "") + part.get("unit", ""))
+        names.append(place + "".join(part.get(k, "") for k in NAME[1:]))
         for k, v in part.items():
             if k in NAME:
                 continue
@@ -258,7 +309,9 @@ def _pair(parts: list[dict[str, str]]) -> str:
                 return ""
             rest[k] = v
     ask = _ask(rest, "pair")
-    if len(set(names)) < len(names) or not ask or "across" in rest:
+    if len(set(names)) < len(names) or not ask or "across" in rest or "money" in rest:
+        return ""
+    if JOINED_BY in rest and not rest.get("measure", "").startswith("哪"):  # "A or B": only which is more
         return ""
     return "和".join(names) + _head({k: v for k, v in rest.items() if k not in NAME}) + ask
 
@@ -267,7 +320,7 @@ def _across(found: dict[str, str]) -> str:
     """Departments in general: "which department has the largest …" (a ranking), "… of all departments"
     (each, or their sum)."""
     ask = _ask(found, "all")
-    if not ask or "department" in found or "unit" in found:
+    if not ask or "money" in found or "department" in found or "unit" in found:
         return ""
     ranked = ask.startswith("最")
     if not ranked and found["across"] != "各部门":  # "which department …" asks a ranking

@@ -139,9 +139,13 @@ def complete(earlier: str, question: str) -> str | None:
         return asked
     if asked := _unit_replaced(earlier, question, body):
         return asked
+    if asked := _items_of_count(earlier, body):
+        return asked
     base = stem(earlier)
     if not base:
         return None
+    if asked := _money_unit(earlier, base, body):
+        return asked
     if (m := _column(body)) and m.group(0) == body:  # "全年预算呢？", "那预算数是多少？"
         if old := _column(base):
             return f"{base[: old.start()]}{body}{base[old.end() :]}是多少？"
@@ -162,6 +166,49 @@ def complete(earlier: str, question: str) -> str | None:
                 break
         return f"{base}{END.sub('', lead)}？"
     return None
+
+
+def _money_unit(earlier: str, base: str, body: str) -> str | None:
+    """ "换算成元是多少？" after "…工程类是多少？": the earlier amount asked in that unit of money ("…是多少元？", the
+    conversion shown by the answer); None when the follow-up asks no unit or the earlier question asks more than
+    an amount (a change, a share: never the amount in their place)."""
+    unit = _unit_of_money(body)
+    ask = END.sub("", earlier.strip())[len(base) :]
+    if not unit or ask not in cues()["amount_asks"]:
+        return None
+    return f"{base}是多少{unit}？"
+
+
+def _items_of_count(earlier: str, body: str) -> str | None:
+    """ "分别是哪几个？" after "福利院有几个内设机构？": the items the earlier question counted ("福利院有哪些内设机构？");
+    None when the follow-up asks no list or the earlier question asks no one count."""
+    if body not in cues()["which_ones"]:
+        return None
+    text = END.sub("", earlier.strip())
+    counts = "|".join(re.escape(w) for w in _longest(cues()["count_asks"]))
+    found = list(re.finditer(counts, text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    return f"{text[: m.start()]}哪些{text[m.end() :]}？"
+
+
+def _unit_of_money(body: str) -> str:
+    """The unit of money a follow-up's body asks the earlier figure in ("换算成元" → 元), or ""."""
+    units = "|".join(re.escape(u) for u in _longest(cues()["money_units"]))
+    words = "|".join(re.escape(w) for w in _longest(cues()["money_into"]))
+    m = re.fullmatch(f"(?:{words})?({units})(?:{words})?", body)
+    return m.group(1) if m else ""
+
+
+def body_of(question: str) -> str:
+    """What a follow-up says without its opening and closing words ("那本级呢？" → "本级")."""
+    return _body(question)
+
+
+def money_unit(question: str) -> str:
+    """The unit of money a follow-up asks only ("换算成元是多少？", "以亿元为单位呢？"), or ""."""
+    return _unit_of_money(_body(question))
 
 
 def _fund_named(base: str, body: str) -> str | None:

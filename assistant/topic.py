@@ -45,9 +45,10 @@ def off_topic(
 
 def foreign(text: str) -> bool:
     """`text` is written in another language: at least `foreign_words` (topic.toml) words of Latin letters,
-    and fewer Chinese characters than such words ("GDP是多少" is Chinese)."""
+    and fewer Chinese characters than such words ("GDP是多少" is Chinese); Chinese in brackets glosses the
+    English words before it ("official vehicles (公务用车购置和运行维护费)") and is not counted."""
     words = re.findall(r"[A-Za-z]{2,}", text)
-    chinese = re.findall(r"[\u4e00-\u9fff]", text)
+    chinese = re.findall(r"[\u4e00-\u9fff]", re.sub(r"(?<=[A-Za-z]) ?[(（][^()（）]*[)）]", "", text))
     return len(words) >= int(cues()["foreign_words"]) and len(chinese) < len(words)
 
 

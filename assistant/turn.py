@@ -17,6 +17,7 @@ from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
 from assistant.composers import MEASURES, check_unit, target
 from assistant.contradiction import asks_which_right, both_printed
+from assistant.converted import converted
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
@@ -36,6 +37,7 @@ from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registry_asked import registered_amount, registered_share_of
+from assistant.row_named import row_named
 from assistant.select import Selector
 from assistant.standing import without_inclusions
 from assistant.threshold import over
@@ -177,6 +179,11 @@ class Turn:
         allowed = self.within(within)
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         places = [n for d, aliases in self.kb.departments().items() for n in (d, *aliases)]
+        if history and (done := converted(question, history[-1])):  # "换算成元是多少？": the figure just answered
+            return done
+        facts_of = lambda d: self.engine.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
+        if history and (done := row_named(question, history[-1], self.kb.docs, facts_of)):  # "那本级呢？"
+            return done
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
         else:

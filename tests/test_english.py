@@ -96,6 +96,8 @@ BASE = {  # one question per slot, the entry written where `{}` is
              "深圳市财政局2026年项目支出比上年增加多少？"),
     "against": ("How much did the Shenzhen Finance Bureau's 2026 project expenditure increase {} 2025?",
                 "深圳市财政局2026年项目支出比上年增加多少？"),
+    "money": ("What is the Shenzhen Finance Bureau's 2026 project expenditure in {}?",
+              "深圳市财政局2026年项目支出是多少{}？"),
 }  # fmt: skip
 
 
@@ -440,7 +442,7 @@ def test_the_bare_total_of_two_departments_is_their_sum_and_a_total_subject_is_e
 
 def test_a_place_said_once_is_every_named_department_s() -> None:
     q = "Which is bigger in 2026, the Beijing Commission of Transport's budget or Civil Affairs Bureau's?"
-    assert chinese(q) == ""  # "or" is not read
+    assert chinese(q) == "北京市交通委员会和北京市民政局2026年预算哪个多？"  # "A or B", asked which is more
     q = "Which of the Beijing Commission of Transport and Civil Affairs Bureau has the bigger 2026 budget?"
     assert chinese(q) == "北京市交通委员会和北京市民政局2026年预算哪个多？"
 
@@ -534,3 +536,48 @@ def test_a_word_that_changes_what_is_asked_is_never_glossed(word: str) -> None:
 def test_a_bracket_inside_a_run_of_chinese_is_part_of_it() -> None:
     q = "What is the Shenzhen Finance Bureau's 2026 budget for 因公出国（境）费?"
     assert chinese(q) == "深圳市财政局2026年预算因公出国（境）费是多少？"
+
+
+def test_final_expenditure_is_the_final_accounts() -> None:  # round 10 r10a173: 307.82 万元 on the 决算
+    q = "What was the total 2024 final expenditure of the Putuo District Social Work Department?"
+    assert chinese(q) == "普陀区委社会工作部2024年决算支出总计是多少？"
+
+
+@pytest.mark.parametrize("scope", GLOSSARY["chinese"]["scopes"])
+def test_a_scope_in_brackets_is_part_of_the_department_s_name(scope: str) -> None:  # round 10 r10c159
+    q = f"What is the total 2026 budget of the Wuxi Transport Bureau ({scope})?"
+    assert chinese(q) == f"无锡市交通运输局（{scope}）2026年预算支出总计是多少？"
+
+
+def test_a_unit_of_measure_is_asked_only_of_a_figure() -> None:  # round 10 r10a176, round 9 r9b185
+    assert chinese("How much is Wanli subdistrict's 2024 budget in yuan?") == "万里街道2024年预算是多少元？"
+    assert chinese("Which has the bigger 2026 budget in yuan: Shenzhen Finance Bureau or Wuxi Audit Bureau?") == ""
+    assert "“us”" in refusal("What is the Shenzhen Finance Bureau's 2026 budget in US dollars?")
+
+
+def test_a_gloss_in_brackets_restates_the_subject_just_read_or_names_a_part_of_it() -> None:  # r10b192, r10b030
+    q = "Beijing Petition Office 2026 budget for official vehicles (公务用车购置和运行维护费) — how much?"
+    assert chinese(q) == "北京市信访办公室2026年预算公务用车购置和运行维护费是多少？"
+    q = "How much is the Beijing Commission of Transport's 2026 government procurement budget for engineering (工程)?"
+    assert chinese(q) == "北京市交通委员会2026年预算政府采购中的工程是多少？"
+    q = "What is the total 2026 budget for engineering (工程) of the Beijing Commission of Transport?"
+    assert chinese(q) == "北京市交通委员会2026年预算工程是多少？"  # the bare "total" gives way
+
+
+def test_two_departments_joined_by_or_are_asked_only_which_is_more() -> None:  # round 10 r10a174, r10c162
+    q = "Which spends more on government procurement in 2026: Wuxi HR & Social Security Bureau or Shenzhen Finance Bureau?"
+    assert chinese(q) == "无锡市人力资源和社会保障局和深圳市财政局2026年政府采购哪个多？"
+    q = "Which has the smaller 2026 budget: Beijing Transport Commission or Shenzhen finance bureau?"
+    assert chinese(q) == "北京市交通委员会和深圳市财政局2026年预算哪个少？"
+    q = "What is the 2026 budget of the Beijing Transport Commission or the Shenzhen Finance Bureau?"
+    assert chinese(q) == "" and "“or”" in refusal(q)
+    assert (
+        chinese("What is the 2026 project expenditure or the basic expenditure of the Shenzhen Finance Bureau?") == ""
+    )
+
+
+def test_chinese_in_brackets_after_english_words_leaves_the_question_english() -> None:
+    from assistant.topic import foreign
+
+    assert foreign("Beijing Petition Office 2026 budget for official vehicles (公务用车购置和运行维护费) — how much?")
+    assert not foreign("北京市信访办公室（Beijing Petition Office）公务用车购置和运行维护费是多少？")
