@@ -20,6 +20,7 @@ from assistant.contradiction import asks_which_right, both_printed
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.defined import defined_in
+from assistant.units_listed import units_in
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.each_named import each_named
 from assistant.exclusion import excluding
@@ -241,8 +242,9 @@ class Turn:
         """The rest of `answer`, on a question's own turn."""
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
-        if entry := defined_in(self, question, query.doc_ids or tuple(self.kb.docs)):
-            return self._quoted(query, entry, start)  # "“单位资金”是什么意思": that term's glossary line, no figure
+        held = query.doc_ids or tuple(self.kb.docs)
+        if entry := defined_in(self, question, held) or units_in(self, question, held):
+            return self._quoted(query, entry, start)  # "“单位资金”是什么意思", "包括哪几个单位": the text, no figure
         # the prose phrase found binds no row of the question, but the registry subject's own place may
         rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
