@@ -447,7 +447,7 @@ def asked_phrase(turn: Turn, query: Query) -> str:
     words); the item read for it when the question names none (a follow-up)."""
     doc = turn.pick.doc(query)
     plain = to_template(narrative.asked(premise.without_premise(query.question)))
-    for word in _data()["parts_of_change"]:  # "增加主要是哪几块": asks the reasons, names no item
+    for word in [*_data()["parts_of_change"], *_data()["degree"]]:  # "增加主要是哪几块", "大幅": no item
         plain = plain.replace(word, " ")
     for written in turn.understanding.named(plain).values():  # "无锡交通局": a department as the asker wrote it
         plain = plain.replace(written, " ")
