@@ -20,7 +20,6 @@ from assistant.contradiction import asks_which_right, both_printed
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.defined import defined_in
-from assistant.units_listed import units_in
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.each_named import each_named
 from assistant.exclusion import excluding
@@ -43,6 +42,7 @@ from assistant.standing import without_inclusions
 from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
+from assistant.units_listed import units_in
 from assistant.verify import Verifier
 from assistant.whole_part import coded, coded_row, opposite, part_within
 from assistant.why_much import reason_and_change

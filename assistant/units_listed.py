@@ -36,10 +36,13 @@ def asks_units(question: str) -> bool:
 
 def _table_rows(chunk: Chunk) -> list[str]:
     """The rows of a table chunk that lists units (its header names 单位), each as printed."""
-    head, _, body = chunk.text.partition("\n")
-    lines = body.split("\n")
+    lines = chunk.text.partition("\n")[2].split("\n")
     cells = lines[0].removeprefix("表头：").split("｜") if lines else []
-    if not lines[0].startswith("表头：") or len(cells) > 4 or not any(re.fullmatch(_spec()["table_header"], c) for c in cells):
+    if (
+        not lines[0].startswith("表头：")
+        or len(cells) > 4
+        or not any(re.fullmatch(_spec()["table_header"], c) for c in cells)
+    ):
         return []  # a short table with a column of the units' names, not a table of figures
     return [r for line in lines[1:] if (r := "，".join(c for c in line.split("｜") if c.strip()))]
 
