@@ -44,7 +44,7 @@ def _table_rows(chunk: Chunk) -> list[str]:
         or not any(re.fullmatch(_spec()["table_header"], c) for c in cells)
     ):
         return []  # a short table with a column of the units' names, not a table of figures
-    return [r for line in lines[1:] if (r := "，".join(c for c in line.split("｜") if c.strip()))]
+    return [r for line in lines[1:] if (r := "，".join(c for c in line.split("｜") if c.strip(" —-")))]
 
 
 def _units_table(ordered: Sequence[Chunk], n: int) -> list[str]:
@@ -58,7 +58,17 @@ def _units_table(ordered: Sequence[Chunk], n: int) -> list[str]:
         if c.metadata.get("kind") == "table" and first <= int(c.metadata.get("page") or -9) <= end + 1
     ]
     tables.sort(key=lambda c: (int(c.metadata.get("page") or 0), int(c.metadata.get("position", 0)) < n))
-    return next((rows for c in tables if (rows := _table_rows(c))), [])
+    first = next((c for c in tables if _table_rows(c)), None)
+    if first is None:
+        return []
+    rows, header = _table_rows(first), first.text.split("\n")[1]
+    at = int(first.metadata.get("position", 0))
+    for c in ordered:  # the same table continued on the next page: the next chunk with the same header
+        if int(c.metadata.get("position", -1)) == at + 1 and c.metadata.get("kind") == "table":
+            if c.text.split("\n")[1:2] != [header]:
+                break
+            rows, at = rows + _table_rows(c), at + 1
+    return rows
 
 
 def _rank(sentence: str, items: list[str]) -> int:

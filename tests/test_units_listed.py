@@ -40,6 +40,17 @@ def test_a_lead_in_is_quoted_with_the_units_table_after_it() -> None:
     assert said == "纳入社会工作部 2024 年度部门决算编制范围的单位包括：\n社会工作部（本级）\n社会工作发展服务中心"
 
 
+def test_the_units_table_continued_on_the_next_page() -> None:
+    lead = _prose(1, "概况\n纳入本部门 2021 年部门预算编制范围的二级预算单位共有 3 个，包括：", 17)
+    header = "概况 · 表格（单位：万元）\n表头：序号｜单位名称｜拟变动情况\n"
+    chunks = [
+        lead,
+        _table(5, header + "西安市民政局（机关）｜—\n西安市儿童福利院｜—", 17),
+        _table(6, header + "西安市殡仪馆｜—", 18),
+    ]
+    assert stated(chunks)[0].splitlines()[1:] == ["西安市民政局（机关）", "西安市儿童福利院", "西安市殡仪馆"]  # type: ignore[index]
+
+
 def test_a_table_of_figures_or_far_away_lists_no_units() -> None:
     far = [SHEGONGBU[0], _table(2, SHEGONGBU[1].text, 9), SHEGONGBU[2]]
     assert stated(far) is None  # the lead-in alone answers nothing
@@ -58,7 +69,7 @@ def test_numbered_items_and_a_stated_absence() -> None:
         "社工部决算包括哪几个单位？",
         "无锡交通局有哪些下属单位？",
         "西安市发改委2019年部门预算包括哪些二级预算单位？",
-        "预算单位有几家？",
+        "预算单位有哪几家？",
     ],
 )
 def test_questions_asking_units(question: str) -> None:
@@ -68,5 +79,6 @@ def test_questions_asking_units(question: str) -> None:
 def test_each_ask_pattern_and_no_other_question() -> None:
     assert all(re.compile(p) for p in _spec()["asks"])
     assert not asks_units("社工部2024年基本支出是多少？")
+    assert not asks_units("无锡交通局有几个下属单位？") and not asks_units("烟台审计局有几家二级预算单位？")  # a count
     assert not asks_units("内设机构有哪些？")
     assert re.fullmatch(_spec()["table_header"], "单位名称") and not re.fullmatch(_spec()["table_header"], "单位代码")
