@@ -446,7 +446,10 @@ def asked_phrase(turn: Turn, query: Query) -> str:
     """The words of a why-question that name its item (without the department, its premise and question
     words); the item read for it when the question names none (a follow-up)."""
     doc = turn.pick.doc(query)
-    plain = to_template(narrative.asked(premise.without_premise(query.question)))
+    plain = premise.without_premise(query.question)
+    for word in _data()["degree"]:  # "预算大幅增加": how much, no item
+        plain = plain.replace(word, " ")
+    plain = to_template(narrative.asked(plain))
     for word in _data()["parts_of_change"]:  # "增加主要是哪几块": asks the reasons, names no item
         plain = plain.replace(word, " ")
     for written in turn.understanding.named(plain).values():  # "无锡交通局": a department as the asker wrote it

@@ -66,6 +66,8 @@ def asked(subjects: Sequence[str], phrase: str, neutral: Sequence[str]) -> bool:
     """Whether a why-question asks about the budget as a whole: the names of the subjects read are the whole's
     (支出总计, 支出合计, 支出; or none is read and its words name the budget: "今年预算"), and its words name no
     item."""
+    if not subjects and phrase.split() and all(narrative.whole(w) for w in phrase.split()):
+        return True  # "收支总计", "部门收入总额": only the whole's own words
     if narrative.item_named(phrase, neutral):
         return False
     if subjects:

@@ -20,6 +20,7 @@ from assistant.contradiction import asks_which_right, both_printed
 from assistant.converted import converted
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
+from assistant.defined import defined_in
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.each_named import each_named
 from assistant.exclusion import excluding
@@ -43,6 +44,7 @@ from assistant.standing import without_inclusions
 from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
+from assistant.units_listed import units_in
 from assistant.verify import Verifier
 from assistant.whole_part import coded, coded_row, opposite, part_within
 from assistant.why_much import reason_and_change
@@ -247,6 +249,9 @@ class Turn:
         """The rest of `answer`, on a question's own turn."""
         query = reread(question, self.understanding.understand(question, previous, doc_id, allowed))
         understood = time.perf_counter()
+        held = query.doc_ids or tuple(self.kb.docs)
+        if entry := defined_in(self, question, held) or units_in(self, question, held):
+            return self._quoted(query, entry, start)  # "“单位资金”是什么意思", "包括哪几个单位": the text, no figure
         # the prose phrase found binds no row of the question, but the registry subject's own place may
         rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
@@ -329,6 +334,15 @@ class Turn:
             facts=draft.facts, items=draft.items, entries=self.engine.entries(draft.facts),
             timings={**timings, "total_ms": (time.perf_counter() - start) * 1000},
         )  # fmt: skip
+
+    def _quoted(self, query: Query, draft: Draft, start: float) -> Answer:
+        """A quoted passage as the answer: its figures checked, none taken as the answer's value."""
+        figures = self.verifier.check(draft.text, [draft.doc_id] if draft.doc_id else query.doc_ids, [])
+        if any(f.verdict == "mismatch" for f in figures):
+            return self._refusal(query, "引用的文字中有与公开文件不符的数字，已拒绝给出", start)
+        timings = {"total_ms": (time.perf_counter() - start) * 1000}
+        return Answer(question=query.question, text=draft.text, refused=False, figures=figures,
+                      citations=draft.citations, query=query, timings=timings)  # fmt: skip
 
     def _dated(self, query: Query, draft: Draft) -> Draft:
         """`draft`, or when the question asks a date its text figures are not printed at (assistant/as_of.py),

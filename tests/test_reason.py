@@ -122,6 +122,15 @@ def test_each_asked_word_names_no_item(engine: Engine, word: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("word", _data()["degree"])
+def test_each_degree_word_names_no_item(engine: Engine, word: str) -> None:
+    query = engine.understand(
+        str(_data()["degree_example"]).replace("西安市发改委2019年", "万里街道2024年").format(word=word)
+    )
+    assert asked_phrase(engine.turn(list(query.doc_ids)), query) == "预算"
+
+
+@pytest.mark.slow
 def test_the_reason_printed_for_the_item_and_direction_asked(engine: Engine) -> None:
     a = engine.answer("万里街道2024年财政拨款减少的主要原因是什么？")
     assert not a.refused and "「财政拨款收入支出减少的主要原因是项目调整。」" in a.text  # was the amount sentence

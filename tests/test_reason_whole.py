@@ -82,6 +82,9 @@ def test_the_whole_asked_is_the_total_or_the_budget_named() -> None:
     assert asked(["支出总计"], "", neutral) and asked(["支出合计"], "预算", neutral) and asked([], "今年 预算", neutral)
     assert not asked(["支出总计"], "资本性支出", neutral)  # the words name an item
     assert not asked(["行政运行"], "", neutral) and not asked([], "", neutral)
+    # only the whole's own words, though not neutral: "收支总计为什么增长" (社工部 2024 决算 p17)
+    assert asked([], "收支总计", neutral) and asked([], "部门 收入总额", neutral)
+    assert not asked([], "收支总计 会议费", neutral)
 
 
 def test_the_whole_s_reason_never_an_items() -> None:
