@@ -131,10 +131,11 @@ class Overview:
 
     @staticmethod
     def _latest_each(a: Across, pool: list[DocumentInfo], kinds: list[str]) -> Scope | None:
-        """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多"): each
-        one's latest document of the kind, every line labelled with its year; never summed."""
-        if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare"):
-            return None
+        """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多", "A、B、C里
+        哪些没有…"): each one's latest document (of the kind asked, else its own), every line labelled with its year
+        and kind; never summed."""
+        if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare", "filter") or a.per:
+            return None  # a filter of the named: each one's own line too ("哪些没有安排因公出国（境）经费")
         latest: dict[str, DocumentInfo] = {}
         for d in sorted(pool, key=lambda d: d.year):
             if d.kind in kinds:
