@@ -146,13 +146,13 @@ class Overview:
         if common or set(latest) != set(a.departments):
             return None
         present = {d.kind for d in latest.values()}
-        kinds = len(present) > 1  # one department's latest is a 预算, another's a 决算: each line says its own
-        kind = "预算或决算" if kinds else present.pop()
-        years = "、".join(f"{d.department} {d.year} 年{d.kind if kinds else ''}" for d in latest.values())
-        differ = "年度和预算/决算口径不同" if kinds else "年度不同"
+        two = len(present) > 1  # one department's latest is a 预算, another's a 决算: each line says its own
+        kind = "预算或决算" if two else present.pop()
+        years = "、".join(f"{d.department} {d.year} 年{d.kind if two else ''}" for d in latest.values())
+        differ = "年度和预算/决算口径不同" if two else "年度不同"
         covered = f"库中这些部门没有同一年度的{kind}，各按最新的文件：{years}（{differ}，仅供参考）"
         return Scope(docs=list(latest.values()), year=max(d.year for d in latest.values()), kind=kind,
-                     covered=covered, mixed=True, kinds=kinds)  # fmt: skip
+                     covered=covered, mixed=True, kinds=two)  # fmt: skip
 
     # --- one figure per department --------------------------------------------
 
