@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -45,6 +45,7 @@ from index.units import MONEY_PATTERN
 MANY = re.compile(
     r"哪个部门|哪些部门|哪几个部门|哪一个部门|哪个单位|哪些单位|哪几个单位|哪家单位|哪几家|哪家|各部门|各单位|各个部门|各个单位"
     r"|全区|全市|全县|所有部门|所有单位|全部部门|全部单位|每个部门|每个单位|部门排名|单位排名|部门间|跨部门|各预算单位"
+    r"|(?:所有|全部)[\u4e00-\u9fff]{2,6}?的(?:部门|单位)|(?:这|那)(?:些|几个|几家)[市区县省]级(?:部门|单位)"
     r"|最[多少高低大小]的(?:[0-9一二两三四五六七八九十]+[个家])?(?:部门|单位)|[0-9一二两三四五六七八九十]+个(?:部门|单位)"
     r"|(?:部门|单位)(?:有|是)哪(?:些|几个|几家)|(?:部门|单位)有几个|有几个(?:部门|单位)"
     r"|(?:部门|单位).{0,12}(?:排名|排行|排序)|(?:排名|排行|排序|前\s*\w{1,3}\s*名).{0,8}(?:部门|单位)|的(?:部门|单位)\s*[？?。]?\s*$"
@@ -191,6 +192,20 @@ def _bounded(text: str) -> bool:
     return bool(bounds(text) or BETWEEN.search(text))
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The departments a question across documents asks, as `AcrossReader.scope` reads them."""
+
+    held: list[str]  # every department of the documents in scope
+    named: dict[str, str]  # department → the name as written (or the counted set's short name)
+    counted: tuple[str, ...] | None  # a counted set ("三个民政局")
+    departments: tuple[str, ...]  # the departments named
+    bare: str  # the question with the names blanked
+    place: str  # a place said, as written
+    within: tuple[str, ...]  # the departments of that place
+    listed: bool  # a restriction to places ("只看无锡、烟台的")
+
+
 class AcrossReader:
     """Reads questions about several documents into `Across` queries."""
 
@@ -205,47 +220,11 @@ class AcrossReader:
         last = previous.across if previous else None
         if last and previous and previous.choices and text in previous.choices:  # "决算" after "预算还是决算？"
             return replace(last, kind=text) if text in ("预算", "决算") else replace(last, year=int(text[:4]))
-        held = list(dict.fromkeys(d.department for d in docs))
-        places = said(text, held)
-        named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
-        shortened, absent = abbreviated(
-            _blanked(text, named), places, self._subject_at
-        )  # "（无锡人社、烟台审计、佛山轨交）"
-        named = {**shortened, **named}
-        counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
-        if isinstance(counted, str):
-            return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
-        if counted is not None:
-            short = m.group("name") if (m := COUNTED.search(text)) else ""
-            named = {d: named.get(d) or short for d in counted}
-        for name in unloaded(
-            text, named, places, self._subject_at
-        ):  # a department written in the list that is not loaded
-            if full := by_full_name(name, held):
-                named[full] = name
-            else:
-                absent.append(name)
-        departments = tuple(named)
-        bare, masked = text, text
-        for alias in sorted(named.values(), key=len, reverse=True):
-            bare = bare.replace(alias, " ")
-            masked = masked.replace(alias, " " * len(alias))
-        if absent and len(departments) + len(absent) >= 2:
-            return Across(question=question, op="total", subject="", departments=departments,
-                          refusal=f"库中没有{'、'.join(absent)}的公开文件，无法与其他部门一起回答；"
-                          f"请去掉{'、'.join(absent)}再问，或先导入其公开文件")  # fmt: skip
-        group = _group(masked, places, held, departments)
-        if isinstance(group, str):
-            return Across(question=question, op="total", subject="", departments=departments, refusal=group)
-        place, within, departments = group
-        if listed := restriction(text, places, named):  # "只看无锡、烟台、福州的": those places' departments only
-            if listed.unknown:
-                return Across(question=question, op="total", subject="", departments=departments,
-                              refusal=f"库中没有{'、'.join(listed.unknown)}的部门的公开文件（库中的部门属于"
-                              f"{'、'.join(sorted({_city(d) for d in held}))}）；请去掉{'、'.join(listed.unknown)}再问，"
-                              "或先导入其公开文件")  # fmt: skip
-            place, within = "、".join(listed.names), tuple(d for d in held if d in listed.departments)
-            departments = tuple(d for d in departments if d not in listed.listed)
+        scope = self.scope(question, docs)
+        if isinstance(scope, Across):
+            return scope
+        named, counted, departments, bare = scope.named, scope.counted, scope.departments, scope.bare
+        place, within, listed = scope.place, scope.within, scope.listed
         follows = len(departments) != 1 or (last is not None and last.op in ("execution", "change", "rank"))
         if last and not MANY.search(bare) and follows and FOLLOW.search(bare):
             a = self._follow(last, bare, departments, max((d.year for d in docs), default=None))
@@ -298,6 +277,54 @@ class AcrossReader:
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
             growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
         )  # fmt: skip
+
+    def scope(self, question: str, docs: Sequence[DocumentInfo]) -> Scope | Across:
+        """The departments a question across documents asks (named, counted, abbreviated, of a place said, or
+        restricted to places), or an `Across` holding the refusal when they cannot be read."""
+        text = ascii_text(question).strip()
+        held = list(dict.fromkeys(d.department for d in docs))
+        places = said(text, held)
+        named = scoped(text, self.named(text), places)  # "深圳…财政局": 深圳's, not every 财政局
+        shortened, absent = abbreviated(
+            _blanked(text, named), places, self._subject_at
+        )  # "（无锡人社、烟台审计、佛山轨交）"
+        named = {**shortened, **named}
+        counted = named_set(text, held, {d.department: d.aliases for d in docs}, named)  # "三个民政局"
+        if isinstance(counted, str):
+            return Across(question=question, op="total", subject="", departments=tuple(named), refusal=counted)
+        if counted is not None:
+            short = m.group("name") if (m := COUNTED.search(text)) else ""
+            named = {d: named.get(d) or short for d in counted}
+        for name in unloaded(
+            text, named, places, self._subject_at
+        ):  # a department written in the list that is not loaded
+            if full := by_full_name(name, held):
+                named[full] = name
+            else:
+                absent.append(name)
+        departments = tuple(named)
+        bare, masked = text, text
+        for alias in sorted(named.values(), key=len, reverse=True):
+            bare = bare.replace(alias, " ")
+            masked = masked.replace(alias, " " * len(alias))
+        if absent and len(departments) + len(absent) >= 2:
+            return Across(question=question, op="total", subject="", departments=departments,
+                          refusal=f"库中没有{'、'.join(absent)}的公开文件，无法与其他部门一起回答；"
+                          f"请去掉{'、'.join(absent)}再问，或先导入其公开文件")  # fmt: skip
+        group = _group(masked, places, held, departments)
+        if isinstance(group, str):
+            return Across(question=question, op="total", subject="", departments=departments, refusal=group)
+        place, within, departments = group
+        if listed := restriction(text, places, named):  # "只看无锡、烟台、福州的": those places' departments only
+            if listed.unknown:
+                return Across(question=question, op="total", subject="", departments=departments,
+                              refusal=f"库中没有{'、'.join(listed.unknown)}的部门的公开文件（库中的部门属于"
+                              f"{'、'.join(sorted({_city(d) for d in held}))}）；请去掉{'、'.join(listed.unknown)}再问，"
+                              "或先导入其公开文件")  # fmt: skip
+            place, within = "、".join(listed.names), tuple(d for d in held if d in listed.departments)
+            departments = tuple(d for d in departments if d not in listed.listed)
+        return Scope(held=held, named=named, counted=counted, departments=departments, bare=bare, place=place,
+                     within=within, listed=listed is not None)  # fmt: skip
 
     def _over_years(self, question: str, text: str, departments: tuple[str, ...]) -> Across | None:
         """ "万里街道2023年和2024年的“三公”经费加起来": one department's subject summed over the years named."""

@@ -17,7 +17,7 @@ from decimal import Decimal
 from assistant import calculator as calc
 from assistant.calculator import Calculation, Operand
 from assistant.draft import Unanswerable, cited, fmt, operand
-from assistant.parts import of_part_tables, qualified_wholes
+from assistant.parts import of_part_tables, prints_whole, qualified_wholes
 from assistant.records import Citation, Entry
 from assistant.subjects import Place, Subject, subjects
 from assistant.years import column_year
@@ -194,7 +194,7 @@ class Comparer:
         if not of_part_tables(list(chosen), subject.name):
             return None
         printed = self.query.facts([doc_id])
-        named = [f for f in printed if f.table is None and label_key(f.row) == label_key(chosen[0].row)]
+        named = [f for f in printed if prints_whole(f) and label_key(f.row) == label_key(chosen[0].row)]
         wholes = [
             w
             for w in [*qualified_wholes(list(chosen), subject.name, printed, chosen[0].row), *named]

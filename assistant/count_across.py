@@ -19,17 +19,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from assistant.calculator import Operand, total
 from assistant.counts import answer_count, cues
 from assistant.draft import Draft, Unanswerable
-from assistant.named_set import named_set
-from assistant.places import ORG_ENDINGS, said, scoped
-from assistant.records import Answer, Figure
-from assistant.tokens import to_template
+from assistant.places import ORG_ENDINGS
+from assistant.records import Across, Answer, Figure
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
 
-Way = Literal["most", "least", "none", "each"]
+Way = Literal["most", "least", "none", "each", "sum"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # words before the noun: a year, and the departments named ("…水务局的单价100万元以上设备")
 _LEAD = re.compile(rf"^(?:.*(?:{ORG_ENDINGS}|单位|部门)(?:里|中)?的)?(?:(?:19|20)\d{{2}}\s*年度?|[在中里的])*")
@@ -56,27 +55,41 @@ def _asked(question: str) -> tuple[str, str, Way] | None:
         found += [(m.group("noun"), "none") for m in re.finditer(pattern, question)]
     for pattern in _spec()["each"]:
         found += [(m.group("noun"), "each") for m in re.finditer(pattern, question)]
-    if len({(_LEAD.sub("", n), w) for n, w in found}) != 1:
+    for pattern in _spec()["sum"]:
+        found += [(m.group("noun"), "sum") for m in re.finditer(pattern, question)]
+    if len({(_bare(n), w) for n, w in found}) != 1:
         return None
     asked, way = found[0]
-    asked = _LEAD.sub("", asked)
+    asked = _bare(asked)
     printed = cues()["nouns"].get(asked, asked)
     unit = _unit(printed)
     return (printed, unit, way) if unit else None
 
 
-def _departments(engine: Turn, question: str) -> tuple[str, ...] | str | None:
-    """The departments asked: those named (two or more, or a counted set), every one of the store when none
-    is named, a refusal naming what does not match, or None (one department named: not a question across)."""
-    text = to_template(question)
-    held = list(dict.fromkeys(d.department for d in engine.kb.docs.values()))
-    named = scoped(text, engine.understanding.named(text), said(text, held))
-    counted = named_set(text, held, engine.kb.departments(), named)
-    if counted is not None:
-        return counted
-    if len(named) >= 2:  # in the order written
-        return tuple(sorted(named, key=lambda d: (text.find(named[d]) % (len(text) + 1), d)))
-    return tuple(held) if not named and len(held) >= 2 else None
+def _bare(noun: str) -> str:
+    """The noun without the words before it: the departments and a year, or the store as a scope ("全库里")."""
+    noun = _LEAD.sub("", noun)
+    return next((noun[len(w) :] for w in _spec()["scopes"] if noun.startswith(w)), noun)
+
+
+def _departments(engine: Turn, question: str, follows: bool) -> tuple[tuple[str, ...] | str | None, str]:
+    """The departments asked — those named (two or more, or a counted set, in the order written), those of a
+    place said ("深圳这三个部门", "所有无锡的部门"), every one of the store when none is named — or a refusal naming
+    what does not match or is not loaded, or None (one department named: not a question across); and the
+    question with the names blanked, to read the noun from."""
+    scope = engine.engine.reader.scope(question, list(engine.kb.docs.values()))
+    if isinstance(scope, Across):
+        return scope.refusal, question
+    named, text = scope.named, question
+    if scope.counted is not None:
+        return scope.counted, scope.bare
+    if len(scope.departments) >= 2:
+        written = {d: text.find(named[d]) if d in named else -1 for d in scope.departments}  # -1: not written
+        return tuple(sorted(scope.departments, key=lambda d: (written[d] % (len(text) + 1), d))), scope.bare
+    if scope.within and not scope.departments:
+        return scope.within, scope.bare
+    store = not named and not follows and len(scope.held) >= 2  # a follow-up keeps the set of its conversation
+    return (tuple(scope.held) if store else None), scope.bare
 
 
 def _read(engine: Turn, department: str, noun: str, unit: str) -> tuple[Draft | None, list[Figure], str]:
@@ -85,8 +98,10 @@ def _read(engine: Turn, department: str, noun: str, unit: str) -> tuple[Draft | 
     turn = engine.turn([d.doc_id for d in docs])
     name = re.sub(r"[（(][^（()）]*[)）]$", "", department)  # "西安市财政局（汇总）": the document is the scope
     missing = f"文件中没有印出{noun}的数量"
-    try:
-        draft = answer_count(f"{name}共有多少{unit}{noun}？", docs, turn.kb)
+    try:  # the count after the noun as well ("单位价值100万元以上的设备7台（件、套）" is read so)
+        draft = answer_count(f"{name}共有多少{unit}{noun}？", docs, turn.kb) or answer_count(
+            f"{name}{noun}共有多少{unit}？", docs, turn.kb
+        )
     except Unanswerable as e:
         return None, [], str(e)
     if draft is None or draft.value is None or draft.unit not in cues()["units"][unit]:
@@ -100,47 +115,77 @@ def _read(engine: Turn, department: str, noun: str, unit: str) -> tuple[Draft | 
     return draft, figures, ""
 
 
-def _line(department: str, draft: Draft | None, reason: str) -> str:
+def _line(engine: Turn, department: str, draft: Draft | None, reason: str) -> str:
+    """One department's line: its count, the year and kind of the document printing it, and where."""
     if draft is None:
         return f"- {department}：{reason}"
     first, _, rest = draft.text.partition("\n")
-    return f"- {first}（{rest.split('出处：', 1)[-1].strip()}）"
+    doc = engine.kb.docs.get(draft.doc_id or "") or engine.kb.docs.get(draft.facts[0].doc_id if draft.facts else "")
+    of = f"{doc.year}年{doc.kind}，" if doc is not None else ""
+    return f"- {first}（{of}{rest.split('出处：', 1)[-1].strip()}）"
 
 
-def compared(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
-    """The departments' held counts ranked or filtered, each read and verified in its own documents (see the
-    module), a refusal naming the departments the question miscounts, or None."""
-    if doc_id is not None or (asked := _asked(question)) is None:
+def _summed(
+    question: str, read: dict[str, tuple[Draft | None, list[Figure], str]], counts: dict[str, Decimal],
+    left: list[str], noun: str, unit: str,
+) -> tuple[str, Decimal | None, str | None, list[Figure]]:  # fmt: skip
+    """The first line of a sum over the departments, its value and unit, and the derived figure: every count
+    read is in a unit the asked one accepts (车辆 "台" or "辆"), so they add in the unit the question says; a
+    department whose count is not printed leaves no total."""
+    if left:
+        return f"无法给出合计：{'、'.join(left)}的文件中没有可用的{noun}数量，以下只列出印出的数量。\n", None, None, []
+    said = re.search(r"(?:多少|几)\s*([辆台套个])", question)
+    shown = said.group(1) if said and said.group(1) in cues()["units"][unit] else unit
+    operands = [
+        Operand(value=v, unit=shown, label=d, source="；".join(g.source for g in read[d][1])) for d, v in counts.items()
+    ]
+    calc = total(*operands)
+    figure = Figure(
+        text=f"{calc.value} {shown}", value=calc.value, unit=shown, verdict="derived",
+        source="；".join(o.source for o in operands), expression=calc.expression,
+    )  # fmt: skip
+    line = f"{len(counts)} 个部门的{noun}合计 {calc.value} {shown}（{calc.expression}）：\n"
+    return line, calc.value, shown, [figure]
+
+
+def compared(engine: Turn, question: str, doc_id: str | None, follows: bool = False) -> Answer | None:
+    """The departments' held counts ranked, filtered or summed, each read and verified in its own documents (see
+    the module), a refusal naming the departments the question miscounts, or None. A question that `follows`
+    others is answered only when it says its departments itself ("深圳这三个部门的公车加起来一共多少辆")."""
+    if doc_id is not None or _asked(question) is None:
         return None
-    noun, unit, way = asked
-    departments = _departments(engine, question)
-    if departments is None:
+    departments, bare = _departments(engine, question, follows)
+    if departments is None or (asked := _asked(bare) or _asked(question)) is None:
         return None
     if isinstance(departments, str):
         return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{departments}。", refused=True)
+    noun, unit, way = asked
     read = {d: _read(engine, d, noun, unit) for d in departments}
     counts = {d: r[0].value for d, r in read.items() if r[0] is not None and r[0].value is not None}
     units = {d: r[0].unit or unit for d, r in read.items() if r[0] is not None}
     if not counts:
         return None
     rising = way in ("least", "none")
-    order = departments if way == "each" else sorted(
+    order = departments if way in ("each", "sum") else sorted(
         departments, key=lambda d: (d not in counts, counts.get(d, Decimal(0)) * (1 if rising else -1))
     )  # fmt: skip
     verdict = _verdict(counts, units, noun, way, len(departments))
-    lines = "\n".join(_line(d, read[d][0], read[d][2]) for d in order)
+    lines = "\n".join(_line(engine, d, read[d][0], read[d][2]) for d in order)
     left = [d for d in departments if d not in counts]
     note = f"\n未计入（文件中没有可用的数量）：{'、'.join(left)}" if left else ""
+    summed: list[Figure] = []
+    value, shown = None, None  # the count of the one department holding the most (fewest): the answer's figure
+    if way == "sum":
+        verdict, value, shown, summed = _summed(question, read, counts, left, noun, unit)
     text = f"{verdict}{lines}{note}\n（各部门公开文件所列的数量，年度和截至时间以原文为准）"
     drafts = [r[0] for r in read.values() if r[0] is not None]
-    value, shown = None, None  # the count of the one department holding the most (fewest): the answer's figure
-    if way not in ("each", "none"):
+    if way not in ("each", "none", "sum"):
         best = (min if way == "least" else max)(counts.values())
         top = [d for d, v in counts.items() if v == best]
         value, shown = (best, units[top[0]]) if len(top) == 1 else (None, None)
     return Answer(
         question=question, text=text, refused=False, value=value, unit=shown,
-        figures=[g for r in read.values() for g in r[1]],
+        figures=[g for r in read.values() for g in r[1]] + summed,
         citations=[c for d in drafts for c in d.citations], facts=[f for d in drafts for f in d.facts],
     )  # fmt: skip
 

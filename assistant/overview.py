@@ -131,10 +131,11 @@ class Overview:
 
     @staticmethod
     def _latest_each(a: Across, pool: list[DocumentInfo], kinds: list[str]) -> Scope | None:
-        """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多"): each
-        one's latest document of the kind, every line labelled with its year; never summed."""
-        if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare"):
-            return None
+        """Named departments with no year in common and no year asked ("上海万里街道和北京市财政局谁多", "A、B、C里
+        哪些没有…"): each one's latest document (of the kind asked, else its own), every line labelled with its year
+        and kind; never summed."""
+        if a.year or len(a.departments) < 2 or a.op not in ("rank", "compare", "filter") or a.per:
+            return None  # a filter of the named: each one's own line too ("哪些没有安排因公出国（境）经费")
         latest: dict[str, DocumentInfo] = {}
         for d in sorted(pool, key=lambda d: d.year):
             if d.kind in kinds:
@@ -145,15 +146,13 @@ class Overview:
         if common or set(latest) != set(a.departments):
             return None
         present = {d.kind for d in latest.values()}
-        if len(present) > 1:
-            raise Unanswerable(
-                "问题所问各部门的最新文件一份是预算、一份是决算，不能放在一起比较，请写明年度和预算/决算"
-            )
-        kind = present.pop()
-        years = "、".join(f"{d.department} {d.year} 年" for d in latest.values())
-        covered = f"库中这些部门没有同一年度的{kind}，各按最新年度：{years}（年度不同，仅供参考）"
+        two = len(present) > 1  # one department's latest is a 预算, another's a 决算: each line says its own
+        kind = "预算或决算" if two else present.pop()
+        years = "、".join(f"{d.department} {d.year} 年{d.kind if two else ''}" for d in latest.values())
+        differ = "年度和预算/决算口径不同" if two else "年度不同"
+        covered = f"库中这些部门没有同一年度的{kind}，各按最新的文件：{years}（{differ}，仅供参考）"
         return Scope(docs=list(latest.values()), year=max(d.year for d in latest.values()), kind=kind,
-                     covered=covered, mixed=True)  # fmt: skip
+                     covered=covered, mixed=True, kinds=two)  # fmt: skip
 
     # --- one figure per department --------------------------------------------
 

@@ -108,13 +108,19 @@ def sibling_word(part: Fact, parts: list[Fact]) -> str:
     return row[head : len(row) - tail] if head + tail < len(row) else ""
 
 
+def prints_whole(f: Fact) -> bool:
+    """Whether `f` is read where an item's whole is printed: the text, or a table of all spending (parts.toml
+    `whole_table_kinds`)."""
+    return f.table is None or f.table_kind in _data()["whole_table_kinds"]
+
+
 def of_unasked_part_table(facts: list[Fact], question: str) -> list[Fact]:
     """The figures of `facts` that are no row of a part's table (基本支出表) when `question` names no part and the
     item's whole is printed (the text, or a table of all spending: parts.toml); `facts` otherwise."""
     data = _data()
     if any(w in question for w in data["part_words"]):
         return facts
-    if not any(f.table is None or f.table_kind in data["whole_table_kinds"] for f in facts):
+    if not any(prints_whole(f) for f in facts):
         return facts
     return [f for f in facts if f.table_kind not in data["part_table_kinds"]]
 

@@ -21,9 +21,11 @@ from index.normal import form_key
 # name, is a department the store does not hold: "区财政局", "深圳市教育局").
 ORG_ENDINGS = "委员会|办公室|办公厅|街道|局|委|办|厅|院|中心|部|镇|馆"
 # A set of departments: 各部门, 这两个部门, 三个部门, 这几个局, 两个局, 这些单位 (a count, a demonstrative).
+# A level word may stand before the generic word ("这几个市级部门"); "所有无锡的部门" says the place inside the set.
 SET = re.compile(
-    r"(?:各|这|那|所有|全部)?(?:([0-9一二两三四五六七八九十几]+)\s*[个家]|些|几家|各个|各)\s*(?:部门|单位|局|委办局|委|办)"
-    r"|(?:这|那)(?:些|几个|几家)(?:部门|单位|局)"
+    r"(?:各|这|那|所有|全部)?(?:([0-9一二两三四五六七八九十几]+)\s*[个家]|些|几家|各个|各)\s*(?:[市区县省]级)?"
+    r"(?:部门|单位|局|委办局|委|办)"
+    r"|(?:这|那)(?:些|几个|几家)(?:[市区县省]级)?(?:部门|单位|局)|(?:所有|全部)[\u4e00-\u9fff]{2,6}?的(?:部门|单位)"
 )
 _GENERIC = re.compile(r"^(?:[各这那哪每本全]|[0-9一二两三四五六七八九十几]+[个家]|几个|这些|那些|所有|其他|其余)")
 _SEPARATORS = "、，,和与及跟同（）()"

@@ -228,7 +228,7 @@ class Turn:
         if not history and allowed is None and (top := ranked(self, question, doc_id)):
             # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
             return self.engine.read(top, "ranking")
-        if not history and allowed is None and (counts := compared(self, question, doc_id)):
+        if allowed is None and (counts := compared(self, question, doc_id, bool(history))):
             # "北京市财政局和深圳市财政局谁的公车多": each one's held count (assistant/count_across.py)
             return counts
         pool = [d for d in self.kb.docs.values() if allowed is None or d.doc_id in allowed]

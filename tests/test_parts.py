@@ -302,3 +302,13 @@ def test_rows_of_a_part_s_table_are_told_apart_from_a_whole_s() -> None:
     assert not of_part_tables([BASIC_ROW, whole_row], "委托业务费")
     assert not of_part_tables([BASIC_ROW], "基本支出中的委托业务费")  # the part asked
     assert not of_part_tables([], "委托业务费")
+
+
+def test_a_table_printing_the_items_whole_is_read_before_a_basic_spending_row() -> None:
+    """无锡人社 2026: 表9 “三公”经费、会议费、培训费支出表 培训费 77.72 万元 (the whole, as the text says) against 表8
+    一般公共预算基本支出表 30216 培训费 70.70 (the basic part only): of_unasked_part_table keeps the whole (r10c156)."""
+    basic = fact("培训费", "70.70", table="表8", code="30216", table_kind="general_public_basic_by_economic")
+    whole = fact("培训费", "77.72", table="表9", column="预算数", table_kind="three_public")
+    assert "three_public" in _data()["whole_table_kinds"]
+    assert of_unasked_part_table([basic, whole], "无锡人社局培训费多少？") == [whole]
+    assert of_unasked_part_table([basic, whole], "无锡人社局基本支出里培训费多少？") == [basic, whole]
