@@ -33,6 +33,7 @@ _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
+_COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)[辆个人家名台项座批次]")  # "有多少个", "几辆": a count asked
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
@@ -145,6 +146,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     body = follow.END.sub("", part.strip())
     if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
         return [f"{_asked_before_ask(first)}的原因是什么？"]
+    if money := _money_of_counted(first, body):
+        return [money]
+    if rate := _measure_of_asked(first, body):
+        return [rate]
     if kept := follow.measure_kept(first, part, spans):
         return [
             kept
@@ -166,6 +171,41 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
         out = [f"{stem}{body}{noun}？", *out] if noun else out
     return list(dict.fromkeys(q for q in out if q))
+
+
+def asks_money(part: str) -> bool:
+    """The part asks an amount of money ("花多少钱？", "涉及多少资金？")."""
+    return any(w in part for w in cues()["money"])
+
+
+def _money_of_counted(first: str, body: str) -> str | None:
+    """A part asking the money of what the first part counted ("买几辆车？花多少钱？", "有多少个项目纳入绩效目标
+    管理？涉及多少钱？"): the first part without its count asked, then the money asked ("买车花多少钱？"); None
+    when the first part asks no count or the part no money of its own (it names an item: not only ask words)."""
+    text = follow.END.sub("", first)
+    if not asks_money(body) or not _COUNT_ASK.search(text) or _COUNT_ASK.search(body):
+        return None
+    bare = body
+    for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"]]):
+        bare = bare.replace(w, "")
+    if bare.strip("了的是呢吗"):
+        return None  # "公务接待费花了多少钱": an item of its own
+    return f"{_COUNT_ASK.sub('', text, count=1)}{body}？"
+
+
+def _measure_of_asked(first: str, body: str) -> str | None:
+    """A part asking another measure of what the first part asked ("增长了多少？增长率呢？"): the first part up
+    to its ask words, overlapping the part's words ("…公路建设预算增长" + "增长率" → "…公路建设预算增长率是多少？");
+    None when the part is no measure word continuing the first part's ask."""
+    word = body
+    for w in cues()["ask_tails"]:
+        word = word.removesuffix(w)
+    word = word.rstrip("呢吗是")
+    asked = _asked_before_ask(first)
+    if not word or asked == follow.END.sub("", first) or not any(w in word for w in cues()["rates"]):
+        return None
+    overlap = next((k for k in range(len(word), 1, -1) if asked.endswith(word[:k])), 0)
+    return f"{asked}{word[overlap:]}是多少？" if overlap else None
 
 
 @dataclass(frozen=True)
@@ -192,7 +232,7 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[Answer] = []
         for q in dict.fromkeys(questions):
-            tried.append(ask(q))
+            tried.append(_money_kept(part, ask(q)))
             if not tried[-1].refused:
                 break
         out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
@@ -209,6 +249,14 @@ def _kept(part: str, answer: Answer) -> Answer:
             return replace(answer, text=f"{_NOT_FOUND}只找到“{row}”，不是所问的项目。", refused=True, value=None,
                            unit=None, figures=[], citations=[], facts=[])  # fmt: skip
     return answer
+
+
+def _money_kept(part: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when the part asks money and the answer is no amount of money (a count, a rate)."""
+    if answer.refused or not asks_money(part) or (answer.unit or "").endswith("元"):
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是金额。", refused=True, value=None, unit=None,
+                   figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def catch_all_kept(question: str, answer: Answer) -> Answer:
@@ -257,9 +305,19 @@ def _sources(answer: Answer) -> list[str]:
 
 
 def _held(whole: Answer, part: Answer) -> bool:
-    """The whole question's answer holds the figure of an answered part."""
-    values = {f.value for f in whole.figures} | ({whole.value} if whole.value is not None else set())
-    return part.value is None or any(v is not None and Decimal(v) == Decimal(part.value) for v in values)
+    """The whole question's answer holds the figure of an answered part: the same value of the same measure (an
+    amount is never held by a change of the same value: "支出10.23万元，比上年增加10.23万元"), from the same source
+    when both cite one (a total is never held by an item of the same count: "共有车辆6辆…应急保障用车6辆")."""
+    if part.value is None:
+        return True
+    if whole.query and part.query and whole.query.measure != part.query.measure:
+        return False
+    value = Decimal(part.value)
+    mine = {f.source for f in part.figures if f.value == value and f.source}
+    theirs = [f for f in whole.figures if f.value == value]
+    if theirs:
+        return not mine or any(not f.source or f.source in mine for f in theirs)
+    return whole.value is not None and Decimal(whole.value) == value
 
 
 def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed) -> Answer:
