@@ -33,7 +33,7 @@ _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
-_COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)[辆个人家名台项座批次]")  # "有多少个", "几辆": a count asked
+_COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)(?P<unit>[辆个人家名台项座批次])")  # "有多少个", "几辆": a count asked
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
@@ -146,8 +146,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     body = follow.END.sub("", part.strip())
     if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
         return [f"{_asked_before_ask(first)}的原因是什么？"]
-    if money := _money_of_counted(first, body):
-        return [money]
+    if counted := _of_counted(first, body):
+        return counted
     if rate := _measure_of_asked(first, body):
         return [rate]
     if kept := follow.measure_kept(first, part, spans):
@@ -178,19 +178,26 @@ def asks_money(part: str) -> bool:
     return any(w in part for w in cues()["money"])
 
 
-def _money_of_counted(first: str, body: str) -> str | None:
-    """A part asking the money of what the first part counted ("买几辆车？花多少钱？", "有多少个项目纳入绩效目标
-    管理？涉及多少钱？"): the first part without its count asked, then the money asked ("买车花多少钱？"); None
-    when the first part asks no count or the part no money of its own (it names an item: not only ask words)."""
+def _of_counted(first: str, body: str) -> list[str]:
+    """A part asking money, or a count in another unit, of what the first part counted ("买几辆车？花多少钱？",
+    "有多少个项目纳入绩效目标管理？涉及多少钱？", "接待了几次，多少人？"): the first part without its count asked,
+    then the part ("买车花多少钱？"), and, when a noun follows the count, that noun after what it did ("有几个项目
+    编报了绩效目标" → "编报了绩效目标的项目涉及多少资金？"); [] when the first part asks no count or the part names an
+    item of its own (more than ask words)."""
     text = follow.END.sub("", first)
-    if not asks_money(body) or not _COUNT_ASK.search(text) or _COUNT_ASK.search(body):
-        return None
-    bare = body
+    counted, unit = _COUNT_ASK.search(text), _COUNT_ASK.search(body)
+    if not counted or not (asks_money(body) or (unit and unit.group("unit") != counted.group("unit"))):
+        return []
+    bare = _COUNT_ASK.sub("", body)
     for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"]]):
         bare = bare.replace(w, "")
     if bare.strip("了的是呢吗"):
-        return None  # "公务接待费花了多少钱": an item of its own
-    return f"{_COUNT_ASK.sub('', text, count=1)}{body}？"
+        return []  # "公务接待费花了多少钱": an item of its own
+    lead, rest = text[: counted.start()], text[counted.end() :]
+    out = [f"{lead}{rest}{body}？"]
+    if len(rest) > 2 and not rest.startswith("的"):
+        out.append(f"{lead}{rest[2:]}的{rest[:2]}{body}？")
+    return out
 
 
 def _measure_of_asked(first: str, body: str) -> str | None:
@@ -232,7 +239,7 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[Answer] = []
         for q in dict.fromkeys(questions):
-            tried.append(_money_kept(part, ask(q)))
+            tried.append(_unit_kept(part, ask(q)))
             if not tried[-1].refused:
                 break
         out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
@@ -251,12 +258,19 @@ def _kept(part: str, answer: Answer) -> Answer:
     return answer
 
 
-def _money_kept(part: str, answer: Answer) -> Answer:
-    """`answer`, or a refusal when the part asks money and the answer is no amount of money (a count, a rate)."""
-    if answer.refused or not asks_money(part) or (answer.unit or "").endswith("元"):
+def _unit_kept(part: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when its unit is not the one the part asks: money asked and no amount of money
+    given (a count, a rate), or a count of people, vehicles or times asked and another count given ("多少人" is
+    never "1 次")."""
+    unit = answer.unit or ""
+    if answer.refused or unit.endswith("元"):
         return answer
-    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是金额。", refused=True, value=None, unit=None,
-                   figures=[], citations=[], facts=[])  # fmt: skip
+    counted = _COUNT_ASK.search(part)
+    other = counted and counted.group("unit") in cues()["own_units"] and unit and counted.group("unit") not in unit
+    if not asks_money(part) and not other:
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是所问的（以“{unit}”计）。", refused=True, value=None,
+                   unit=None, figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def catch_all_kept(question: str, answer: Answer) -> Answer:

@@ -18,6 +18,7 @@ from assistant.compound import (
     _covered,
     _held,
     _kept,
+    _unit_kept,
     _whole_in_place,
     asks,
     asks_money,
@@ -331,6 +332,25 @@ def test_money_of_an_item_named_is_that_items_question() -> None:
     done = completed("深圳科创局今年打算买几辆车", "公务接待费花了多少钱", NO_NAMES)
     assert "深圳科创局今年打算买车公务接待费花了多少钱？" not in done
     assert completed("深圳科创局有多少钱", "花多少钱", NO_NAMES)[0] != "深圳科创局钱花多少钱？"  # no count asked
+
+
+def test_a_count_in_another_unit_counts_what_the_first_part_counted() -> None:
+    """ "接待了几次，多少人？" (佛山轨道交通局 2019 p27 "发生国内接待1次，接待人数共13人"): 多少人 of the 接待 counted."""
+    assert completed("佛山轨道交通局2019年接待了几次", "多少人", NO_NAMES) == ["佛山轨道交通局2019年接待了多少人？"]
+    assert completed("佛山轨道交通局2019年接待了几次", "多少次", NO_NAMES)[0] != "佛山轨道交通局2019年接待了多少次？"
+    # the noun counted after what it did: 万里街道 2023 p29 "编报绩效目标的项目5个…涉及项目预算资金3328.13万元"
+    assert completed("万里街道2023年有几个项目编报了绩效目标", "涉及多少资金", SPANS)[1] == (
+        "万里街道2023年编报了绩效目标的项目涉及多少资金？"
+    )
+
+
+@pytest.mark.parametrize("unit", cues()["own_units"])
+def test_a_part_asking_a_count_is_never_answered_in_another_unit(unit: str) -> None:
+    other = "次" if unit != "次" else "人"
+    given = Answer(question="q", text="1。", refused=False, value=D("1"), unit=other)
+    assert _unit_kept(f"多少{unit}", given).refused and not _unit_kept(f"多少{other}", given).refused
+    assert _unit_kept("花多少钱", given).refused
+    assert not _unit_kept("花多少钱", replace(given, unit="万元")).refused
 
 
 def test_another_measure_of_what_the_first_part_asked() -> None:
