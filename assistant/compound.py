@@ -34,6 +34,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
 _COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)(?P<unit>[辆个人家名台项座批次])")  # "有多少个", "几辆": a count asked
+_QUOTE = "「"  # a figure's source quoting the sentence it was read from
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
@@ -319,19 +320,23 @@ def _sources(answer: Answer) -> list[str]:
 
 
 def _held(whole: Answer, part: Answer) -> bool:
-    """The whole question's answer holds the figure of an answered part: the same value of the same measure (an
-    amount is never held by a change of the same value: "支出10.23万元，比上年增加10.23万元"), from the same source
-    when both cite one (a total is never held by an item of the same count: "共有车辆6辆…应急保障用车6辆")."""
+    """The whole question's answer holds the figure of an answered part: never when the whole's own answer is a
+    change of the same value as a part's level, or the other way ("支出10.23万元，比上年增加10.23万元"), nor when
+    each quotes the value from another sentence (a total is never held by an item of the same count: "共有车辆6辆…
+    应急保障用车6辆"); else when the whole shows the value."""
     if part.value is None:
         return True
-    if whole.query and part.query and whole.query.measure != part.query.measure:
-        return False
     value = Decimal(part.value)
-    mine = {f.source for f in part.figures if f.value == value and f.source}
+    own = whole.value is not None and Decimal(whole.value) == value
+    if own and whole.query and part.query and whole.query.measure != part.query.measure:
+        changes = cues()["change_measures"]
+        if whole.query.measure in changes or part.query.measure in changes:
+            return False
+    mine = {f.source for f in part.figures if f.value == value and _QUOTE in f.source}
     theirs = [f for f in whole.figures if f.value == value]
-    if theirs:
-        return not mine or any(not f.source or f.source in mine for f in theirs)
-    return whole.value is not None and Decimal(whole.value) == value
+    if mine and theirs and all(_QUOTE in f.source and f.source not in mine for f in theirs):
+        return False
+    return bool(theirs) or own
 
 
 def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed) -> Answer:

@@ -373,8 +373,10 @@ def test_a_figure_is_held_only_as_the_same_measure_from_the_same_source() -> Non
     # 社工部 2024 决算 p21 "机关运行经费支出10.23万元，比2023年度增加10.23万元"; 无锡人社局 2026 p51 "本部门共有车辆6辆…
     # 应急保障用车6辆": the same value, another measure or another sentence, is not the part answered
     level = _answer("10.23", "万元", "amount", "p21 「支出 10.23 万元」")
-    change = _answer("10.23", "万元", "change", "p21 「支出 10.23 万元」")
-    assert not _held(change, level) and _held(level, level)
+    for measure in cues()["change_measures"]:
+        change = _answer("10.23", "万元", measure, "p21 「支出 10.23 万元」")
+        assert not _held(change, level) and not _held(level, change) and _held(level, level)
+    assert _held(_answer("10.23", "万元", "share", "p21 「支出 10.23 万元」"), level)  # no change: shown is held
     total = _answer("6", "辆", "amount", "p51 「本部门共有车辆6辆」")
     item = _answer("6", "辆", "amount", "p51 「应急保障用车 6辆」")
     assert not _held(item, total) and _held(replace(item, figures=[*item.figures, *total.figures]), total)
