@@ -147,8 +147,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     body = follow.END.sub("", part.strip())
     if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
         return [f"{_asked_before_ask(first)}的原因是什么？"]
-    if counted := _of_counted(first, body):
-        return counted
+    if of_counted := _of_counted(first, body):
+        return of_counted
     if rate := _measure_of_asked(first, body):
         return [rate]
     if kept := follow.measure_kept(first, part, spans):
