@@ -322,20 +322,19 @@ def _sources(answer: Answer) -> list[str]:
 def _held(whole: Answer, part: Answer) -> bool:
     """The whole question's answer holds the figure of an answered part: never when the whole's own answer is a
     change of the same value as a part's level, or the other way ("支出10.23万元，比上年增加10.23万元"), nor when
-    each quotes the value from another sentence (a total is never held by an item of the same count: "共有车辆6辆…
-    应急保障用车6辆"); else when the whole shows the value."""
+    both are levels each quoting the value from another sentence (a total is never held by an item of the same
+    count: "共有车辆6辆…应急保障用车6辆"); else when the whole shows the value."""
     if part.value is None:
         return True
     value = Decimal(part.value)
     own = whole.value is not None and Decimal(whole.value) == value
-    if own and whole.query and part.query and whole.query.measure != part.query.measure:
-        changes = cues()["change_measures"]
-        if whole.query.measure in changes or part.query.measure in changes:
-            return False
+    measures = {a.query.measure for a in (whole, part) if a.query}
+    if own and len(measures) == 2 and measures & set(cues()["change_measures"]):
+        return False
     mine = {f.source for f in part.figures if f.value == value and _QUOTE in f.source}
     theirs = [f for f in whole.figures if f.value == value]
-    if mine and theirs and all(_QUOTE in f.source and f.source not in mine for f in theirs):
-        return False
+    if measures == {"amount"} and mine and theirs and all(_QUOTE in f.source and f.source not in mine for f in theirs):
+        return False  # two levels of one value quoted from two sentences: two items
     return bool(theirs) or own
 
 
