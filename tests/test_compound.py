@@ -386,3 +386,28 @@ def test_a_figure_is_held_only_as_the_same_measure_from_the_same_source() -> Non
 def test_an_amount_and_its_change_of_the_same_value_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
     a = real_engine.answer("社会工作部机关运行经费支出多少？比上年增长多少？")
     assert not a.refused and "机关运行经费支出为 10.23 万元" in a.text and "增加 10.23 万元" in a.text
+
+
+@pytest.mark.slow
+def test_the_money_of_the_projects_counted_is_read(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 万里街道 2023 p29: "编报绩效目标的项目5个…涉及项目预算资金3328.13万元"
+    a = real_engine.answer("万里街道2023年有几个项目编报了绩效目标？涉及多少资金？")
+    assert not a.refused and "5 个" in a.text and "3,328.13 万元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+@pytest.fixture(scope="module")
+def shenzhen_keji(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import REAL, store_of
+
+    folder = tmp_path_factory.mktemp("shenzhen_keji") / "store"
+    return Engine(Settings(store=store_of(folder, REAL / "shenzhen-keji-2026-dept-yusuan.pdf")))
+
+
+@pytest.mark.slow
+def test_the_money_of_the_cars_counted_is_read(shenzhen_keji) -> None:  # type: ignore[no-untyped-def]
+    # 深圳市科技创新局 2026 p15 "2026年计划购置车辆1辆、18万元"; p10 公务用车购置费 18 万元
+    a = shenzhen_keji.answer("深圳科创局今年打算买几辆车？花多少钱？")
+    assert not a.refused and "1 辆" in a.text and "18 万元" in a.text and "没有找到" not in a.text
