@@ -329,8 +329,8 @@ def _held(whole: Answer, part: Answer) -> bool:
     value = Decimal(part.value)
     own = whole.value is not None and Decimal(whole.value) == value
     measures = {a.query.measure for a in (whole, part) if a.query}
-    if own and len(measures) == 2 and measures & set(cues()["change_measures"]):
-        return False
+    if own and "amount" in measures and len(measures & set(cues()["change_measures"])) == 1:
+        return False  # a level and a change of one value (never a change and its reason's quote)
     mine = {f.source for f in part.figures if f.value == value and _QUOTE in f.source}
     theirs = [f for f in whole.figures if f.value == value]
     if measures == {"amount"} and mine and theirs and all(_QUOTE in f.source and f.source not in mine for f in theirs):

@@ -377,6 +377,8 @@ def test_a_figure_is_held_only_as_the_same_measure_from_the_same_source() -> Non
         change = _answer("10.23", "万元", measure, "p21 「支出 10.23 万元」")
         assert not _held(change, level) and not _held(level, change) and _held(level, level)
     assert _held(_answer("10.23", "万元", "share", "p21 「支出 10.23 万元」"), level)  # no change: shown is held
+    change = _answer("10.23", "万元", "change", "p21 「支出 10.23 万元」")
+    assert _held(_answer("10.23", "万元", "explain", "p21 「比上年增加 10.23 万元，主要原因」"), change)
     total = _answer("6", "辆", "amount", "p51 「本部门共有车辆6辆」")
     item = _answer("6", "辆", "amount", "p51 「应急保障用车 6辆」")
     assert not _held(item, total) and _held(replace(item, figures=[*item.figures, *total.figures]), total)
