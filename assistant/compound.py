@@ -33,6 +33,8 @@ _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
+_COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)(?P<unit>[辆个人家名台项座批次])")  # "有多少个", "几辆": a count asked
+_QUOTE = "「"  # a figure's source quoting the sentence it was read from
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
@@ -145,6 +147,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     body = follow.END.sub("", part.strip())
     if any(w in body for w in cues()["why"]) and not any(w in body for w in ("多少", "几")):  # "原因是什么？"
         return [f"{_asked_before_ask(first)}的原因是什么？"]
+    if of_counted := _of_counted(first, body):
+        return of_counted
+    if rate := _measure_of_asked(first, body):
+        return [rate]
     if kept := follow.measure_kept(first, part, spans):
         return [
             kept
@@ -166,6 +172,48 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
         out = [f"{stem}{body}{noun}？", *out] if noun else out
     return list(dict.fromkeys(q for q in out if q))
+
+
+def asks_money(part: str) -> bool:
+    """The part asks an amount of money ("花多少钱？", "涉及多少资金？")."""
+    return any(w in part for w in cues()["money"])
+
+
+def _of_counted(first: str, body: str) -> list[str]:
+    """A part asking money, or a count in another unit, of what the first part counted ("买几辆车？花多少钱？",
+    "有多少个项目纳入绩效目标管理？涉及多少钱？", "接待了几次，多少人？"): the first part without its count asked,
+    then the part ("买车花多少钱？"), and, when a noun follows the count, that noun after what it did ("有几个项目
+    编报了绩效目标" → "编报了绩效目标的项目涉及多少资金？"); [] when the first part asks no count or the part names an
+    item of its own (more than ask words)."""
+    text = follow.END.sub("", first)
+    counted, unit = _COUNT_ASK.search(text), _COUNT_ASK.search(body)
+    if not counted or not (asks_money(body) or (unit and unit.group("unit") != counted.group("unit"))):
+        return []
+    bare = _COUNT_ASK.sub("", body)
+    for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"]]):
+        bare = bare.replace(w, "")
+    if bare.strip("了的是呢吗"):
+        return []  # "公务接待费花了多少钱": an item of its own
+    lead, rest = text[: counted.start()], text[counted.end() :]
+    out = [f"{lead}{rest}{body}？"]
+    if len(rest) > 2 and not rest.startswith("的"):
+        out.append(f"{lead}{rest[2:]}的{rest[:2]}{body}？")
+    return out
+
+
+def _measure_of_asked(first: str, body: str) -> str | None:
+    """A part asking another measure of what the first part asked ("增长了多少？增长率呢？"): the first part up
+    to its ask words, overlapping the part's words ("…公路建设预算增长" + "增长率" → "…公路建设预算增长率是多少？");
+    None when the part is no measure word continuing the first part's ask."""
+    word = body
+    for w in cues()["ask_tails"]:
+        word = word.removesuffix(w)
+    word = word.rstrip("呢吗是")
+    asked = _asked_before_ask(first)
+    if not word or asked == follow.END.sub("", first) or not any(w in word for w in cues()["rates"]):
+        return None
+    overlap = next((k for k in range(len(word), 1, -1) if asked.endswith(word[:k])), 0)
+    return f"{asked}{word[overlap:]}是多少？" if overlap else None
 
 
 @dataclass(frozen=True)
@@ -192,7 +240,7 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[Answer] = []
         for q in dict.fromkeys(questions):
-            tried.append(ask(q))
+            tried.append(_unit_kept(part, ask(q)))
             if not tried[-1].refused:
                 break
         out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
@@ -209,6 +257,21 @@ def _kept(part: str, answer: Answer) -> Answer:
             return replace(answer, text=f"{_NOT_FOUND}只找到“{row}”，不是所问的项目。", refused=True, value=None,
                            unit=None, figures=[], citations=[], facts=[])  # fmt: skip
     return answer
+
+
+def _unit_kept(part: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when its unit is not the one the part asks: money asked and no amount of money
+    given (a count, a rate), or a count of people, vehicles or times asked and another count given ("多少人" is
+    never "1 次")."""
+    unit = answer.unit or ""
+    if answer.refused or unit.endswith("元"):
+        return answer
+    counted = _COUNT_ASK.search(part)
+    other = counted and counted.group("unit") in cues()["own_units"] and unit and counted.group("unit") not in unit
+    if not asks_money(part) and not other:
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是所问的（以“{unit}”计）。", refused=True, value=None,
+                   unit=None, figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def catch_all_kept(question: str, answer: Answer) -> Answer:
@@ -257,9 +320,22 @@ def _sources(answer: Answer) -> list[str]:
 
 
 def _held(whole: Answer, part: Answer) -> bool:
-    """The whole question's answer holds the figure of an answered part."""
-    values = {f.value for f in whole.figures} | ({whole.value} if whole.value is not None else set())
-    return part.value is None or any(v is not None and Decimal(v) == Decimal(part.value) for v in values)
+    """The whole question's answer holds the figure of an answered part: never when the whole's own answer is a
+    change of the same value as a part's level, or the other way ("支出10.23万元，比上年增加10.23万元"), nor when
+    both are levels each quoting the value from another sentence (a total is never held by an item of the same
+    count: "共有车辆6辆…应急保障用车6辆"); else when the whole shows the value."""
+    if part.value is None:
+        return True
+    value = Decimal(part.value)
+    own = whole.value is not None and Decimal(whole.value) == value
+    measures = {a.query.measure for a in (whole, part) if a.query}
+    if own and "amount" in measures and len(measures & set(cues()["change_measures"])) == 1:
+        return False  # a level and a change of one value (never a change and its reason's quote)
+    mine = {f.source for f in part.figures if f.value == value and _QUOTE in f.source}
+    theirs = [f for f in whole.figures if f.value == value]
+    if measures == {"amount"} and mine and theirs and all(_QUOTE in f.source and f.source not in mine for f in theirs):
+        return False  # two levels of one value quoted from two sentences: two items
+    return bool(theirs) or own
 
 
 def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed) -> Answer:

@@ -16,9 +16,12 @@ import pytest
 from assistant.compound import (
     Part,
     _covered,
+    _held,
     _kept,
+    _unit_kept,
     _whole_in_place,
     asks,
+    asks_money,
     asks_why,
     catch_all_kept,
     clauses,
@@ -27,7 +30,7 @@ from assistant.compound import (
     joined,
     split,
 )
-from assistant.records import Answer
+from assistant.records import Answer, Figure, Query
 from index.records import Fact
 
 D = Decimal
@@ -304,3 +307,109 @@ def test_a_parent_whose_name_holds_the_item_is_not_kept() -> None:
         "万里街道2024年离退休人员里离休多少人",
         "万里街道2024年退休多少人",
     ]
+
+
+# --- a part asking money after a count; another measure of what the first part asked; a figure held -------------
+
+
+@pytest.mark.parametrize("word", cues()["money"])
+def test_money_asked_after_a_count_is_the_money_of_what_was_counted(word: str) -> None:
+    part = word if asks(word) else f"{word}多少"
+    assert asks_money(part)
+    assert (
+        completed("无锡人社局有多少个项目纳入绩效目标管理", part, SPANS)[0] == f"无锡人社局项目纳入绩效目标管理{part}？"
+    )
+
+
+@pytest.mark.parametrize("verb", cues()["money_verbs"])
+def test_a_money_verb_adds_no_item_of_its_own(verb: str) -> None:
+    assert (
+        completed("深圳科创局今年打算买几辆车", f"{verb}多少钱", NO_NAMES)[0] == f"深圳科创局今年打算买车{verb}多少钱？"
+    )
+
+
+def test_money_of_an_item_named_is_that_items_question() -> None:
+    done = completed("深圳科创局今年打算买几辆车", "公务接待费花了多少钱", NO_NAMES)
+    assert "深圳科创局今年打算买车公务接待费花了多少钱？" not in done
+    assert completed("深圳科创局有多少钱", "花多少钱", NO_NAMES)[0] != "深圳科创局钱花多少钱？"  # no count asked
+
+
+def test_a_count_in_another_unit_counts_what_the_first_part_counted() -> None:
+    """ "接待了几次，多少人？" (佛山轨道交通局 2019 p27 "发生国内接待1次，接待人数共13人"): 多少人 of the 接待 counted."""
+    assert completed("佛山轨道交通局2019年接待了几次", "多少人", NO_NAMES) == ["佛山轨道交通局2019年接待了多少人？"]
+    assert completed("佛山轨道交通局2019年接待了几次", "多少次", NO_NAMES)[0] != "佛山轨道交通局2019年接待了多少次？"
+    # the noun counted after what it did: 万里街道 2023 p29 "编报绩效目标的项目5个…涉及项目预算资金3328.13万元"
+    assert completed("万里街道2023年有几个项目编报了绩效目标", "涉及多少资金", SPANS)[1] == (
+        "万里街道2023年编报了绩效目标的项目涉及多少资金？"
+    )
+
+
+@pytest.mark.parametrize("unit", cues()["own_units"])
+def test_a_part_asking_a_count_is_never_answered_in_another_unit(unit: str) -> None:
+    other = "次" if unit != "次" else "人"
+    given = Answer(question="q", text="1。", refused=False, value=D("1"), unit=other)
+    assert _unit_kept(f"多少{unit}", given).refused and not _unit_kept(f"多少{other}", given).refused
+    assert _unit_kept("花多少钱", given).refused
+    assert not _unit_kept("花多少钱", replace(given, unit="万元")).refused
+
+
+def test_another_measure_of_what_the_first_part_asked() -> None:
+    """ "公路建设预算增长了多少？增长率呢？": the growth rate of 公路建设, never of the budget's total."""
+    assert completed("无锡市交通运输局的公路建设预算增长了多少", "增长率呢", SPANS) == [
+        "无锡市交通运输局的公路建设预算增长率是多少？"
+    ]
+    assert completed("万里街道2024年基本支出比上年减少了多少", "减少的比例是多少", SPANS)[0] == (
+        "万里街道2024年基本支出比上年减少的比例是多少？"
+    )
+
+
+def _answer(value: str, unit: str, measure: str, source: str) -> Answer:
+    query = Query(question="q", subjects=("机关运行经费",), measure=measure, year=2024, doc_ids=("d",))  # type: ignore[arg-type]
+    figure = Figure(text=f"{value} {unit}", value=D(value), unit=unit, verdict="verified", source=source)
+    return Answer(question="q", text="t", refused=False, value=D(value), unit=unit, figures=[figure], query=query)
+
+
+def test_a_figure_is_held_only_as_the_same_measure_from_the_same_source() -> None:
+    # 社工部 2024 决算 p21 "机关运行经费支出10.23万元，比2023年度增加10.23万元"; 无锡人社局 2026 p51 "本部门共有车辆6辆…
+    # 应急保障用车6辆": the same value, another measure or another sentence, is not the part answered
+    level = _answer("10.23", "万元", "amount", "p21 「支出 10.23 万元」")
+    for measure in cues()["change_measures"]:
+        change = _answer("10.23", "万元", measure, "p21 「支出 10.23 万元」")
+        assert not _held(change, level) and not _held(level, change) and _held(level, level)
+    assert _held(_answer("10.23", "万元", "share", "p21 「支出 10.23 万元」"), level)  # no change: shown is held
+    change = _answer("10.23", "万元", "change", "p21 「支出 10.23 万元」")
+    assert _held(_answer("10.23", "万元", "explain", "p21 「比上年增加 10.23 万元，主要原因」"), change)
+    total = _answer("6", "辆", "amount", "p51 「本部门共有车辆6辆」")
+    item = _answer("6", "辆", "amount", "p51 「应急保障用车 6辆」")
+    assert not _held(item, total) and _held(replace(item, figures=[*item.figures, *total.figures]), total)
+
+
+@pytest.mark.slow
+def test_an_amount_and_its_change_of_the_same_value_are_both_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    a = real_engine.answer("社会工作部机关运行经费支出多少？比上年增长多少？")
+    assert not a.refused and "机关运行经费支出为 10.23 万元" in a.text and "增加 10.23 万元" in a.text
+
+
+@pytest.mark.slow
+def test_the_money_of_the_projects_counted_is_read(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 万里街道 2023 p29: "编报绩效目标的项目5个…涉及项目预算资金3328.13万元"
+    a = real_engine.answer("万里街道2023年有几个项目编报了绩效目标？涉及多少资金？")
+    assert not a.refused and "5 个" in a.text and "3,328.13 万元" in a.text
+    assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+@pytest.fixture(scope="module")
+def shenzhen_keji(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+    from tests.conftest import REAL, store_of
+
+    folder = tmp_path_factory.mktemp("shenzhen_keji") / "store"
+    return Engine(Settings(store=store_of(folder, REAL / "shenzhen-keji-2026-dept-yusuan.pdf")))
+
+
+@pytest.mark.slow
+def test_the_money_of_the_cars_counted_is_read(shenzhen_keji) -> None:  # type: ignore[no-untyped-def]
+    # 深圳市科技创新局 2026 p15 "2026年计划购置车辆1辆、18万元"; p10 公务用车购置费 18 万元
+    a = shenzhen_keji.answer("深圳科创局今年打算买几辆车？花多少钱？")
+    assert not a.refused and "1 辆" in a.text and "18 万元" in a.text and "没有找到" not in a.text
