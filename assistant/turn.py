@@ -38,6 +38,7 @@ from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registry_asked import registered_amount, registered_share_of
 from assistant.select import Selector
 from assistant.standing import without_inclusions
+from assistant.target_said import target_denied
 from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
@@ -394,6 +395,8 @@ class Turn:
         is not repeated."""
         if draft.value is None or "。" not in draft.text:
             return draft.text
+        if denied := target_denied(question, draft.facts, draft.value, draft.unit):
+            return denied + draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)  # "目标是不是80%"
         for f in self.verifier.check(question, docs):
             if f.verdict == "mismatch" and f.expected == draft.value and f.expected_unit == draft.unit:
                 return draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)
