@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
+from assistant.column_ranked import column_rows
 from assistant.complete import cues
 from assistant.draft import cited, fmt
 from assistant.measures import _data
@@ -31,6 +32,7 @@ from assistant.threshold import (
 )
 from assistant.units import is_unit
 from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
@@ -109,6 +111,9 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     turn = engine.turn([doc.doc_id])
     facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    if (scored := column_rows(facts, question[: m.start()])) is not None:  # "自评得分最低": a score column
+        head = f"{doc.year}年{doc.department}{scored[0].source.split(' · ')[0]}所列各行中{scored[0].column}"
+        return _ranking(turn, question, m, scored, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
@@ -156,12 +161,31 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         column = rows[0].column if rows[0].column_role not in totals() else ""  # "基本支出最多": the column ranked
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
-    order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
+    return _ranking(turn, question, m, rows, head, note, least, level, doc)
+
+
+def _ranking(
+    turn: Turn,
+    question: str,
+    m: re.Match[str],
+    rows: list[Fact],
+    head: str,
+    note: str,
+    least: bool,
+    level: int | None,
+    doc: DocumentInfo,
+) -> Answer | None:
+    """The top row of `rows` (the place asked) with the ranking below it, each line cited and checked."""
+
+    def size(f: Fact) -> Decimal:  # an amount in 元; a score or a count as printed (one column, one unit)
+        return calc.convert(f.value, f.unit, "元") if f.unit in MONEY else f.value
+
+    order = sorted(rows, key=size, reverse=not least)
     nth = ordinal(m)
     if nth > len(order):
         return None
     top = order[nth - 1]
-    ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
+    ties = [f for f in order if size(f) == size(top)]
     if nth > 1 and len(ties) > 1:
         return None  # "第二多" where rows tie: which place each holds is not printed
     most = ("最少" if least else "最多") if nth == 1 else f"第{m.group('nth')}{'少' if least else '多'}"
