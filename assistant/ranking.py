@@ -188,7 +188,8 @@ def _ranking(
     ties = [f for f in order if size(f) == size(top)]
     if nth > 1 and len(ties) > 1:
         return None  # "第二多" where rows tie: which place each holds is not printed
-    most = ("最少" if least else "最多") if nth == 1 else f"第{m.group('nth')}{'少' if least else '多'}"
+    low, high = ("少", "多") if top.unit in MONEY else ("低", "高")  # a score is 最低, an amount 最少
+    most = f"最{low if least else high}" if nth == 1 else f"第{m.group('nth')}{low if least else high}"
     label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
     firsts = "、".join(label(f) for f in ties)
     shown = max(int(_spec()["shown"]), nth)
@@ -196,7 +197,7 @@ def _ranking(
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
         f"{head}{'并列' if len(ties) > 1 else ''}{most}的是 {firsts}，为 {fmt(top.value, top.unit)}。\n"
-        f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more
+        f"排序（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n" + "\n".join(lines) + more
     )
     return listed(turn, question, head, text, order[:shown], doc, top, note=note)
 
