@@ -28,6 +28,7 @@ from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
 from assistant.shares import check_share
 from assistant.standing import part_named
+from assistant.target_said import target_said
 from assistant.tokens import to_template
 from assistant.understand import asks_budget
 from assistant.units import FundSplit, column_item
@@ -120,7 +121,7 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         name = e.kb.subject_of(f)
     elif not f.table and norm(f.row) != query.subjects[0]:  # the text's whole under its own words (…财政拨款)
         name = f.row
-    said = f"{part_named(f, query.question, column)}{name}{column}为 {fmt(f.value, f.unit)}"
+    said = f"{part_named(f, query.question, column)}{name}{column}为 {target_said(f)}"  # a target with its ≥
     other = re.search(r"预算|执行|年初|全年|上年|\d{4}年", column)  # a 决算's 年初预算数 0: that column only
     if f.value == 0 and f.unit in calc.MONEY and not other:  # nothing is budgeted for it: said, with the printed 0
         said = f"没有{e.pick.name(query.subjects[0])}（{column.strip('（）')}为 {fmt(f.value, f.unit)}）"
@@ -156,8 +157,16 @@ def target(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     if rate_unasked(query.question, t):  # "培训费是多少" is never a cost per person per day
         raise Unanswerable(f"找到的“{t.level3}”是绩效目标表中按“{t.unit}”计的目标值，不是所问的金额")
     table = next((name for name, title in e.kb.tables.get(doc.doc_id, {}).items() if "绩效目标" in title), "绩效目标表")
-    text = f"{scope_of(doc)}绩效目标“{t.level3}”（{t.level1}指标/{t.level2}指标）的目标值为 {t.target or '未填写'}。\n出处：{table} {e.kb.tables.get(doc.doc_id, {}).get(table, '')} · {t.level1}/{t.level2} · {t.level3}"
+    levels = f"（{t.level1}指标/{t.level2}指标）" if t.level1 or t.level2 else ""  # a form's 指标名称 has none
+    path = " · ".join(
+        p
+        for p in (e.kb.tables.get(doc.doc_id, {}).get(table, ""), f"{t.level1}/{t.level2}" if levels else "", t.level3)
+        if p
+    )
     facts = [f for f in label.facts if f.doc_id == doc.doc_id and f.column == "目标值"]
+    printed = next((f for f in facts if f.source.endswith(f"目标值 {t.target}")), None)  # the table it is in
+    cite = where(printed) if printed else f"{table} {path}"
+    text = f"{scope_of(doc)}绩效目标“{t.level3}”{levels}的目标值为 {t.target or '未填写'}。\n出处：{cite}"
     unit = t.unit or next((u for u, p in COUNT_UNITS.items() if re.search(p, query.question)), "")
     return Draft(text=text, value=t.value, unit=unit if t.value is not None else None, facts=facts)
 

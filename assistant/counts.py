@@ -161,11 +161,17 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
         return None  # a target printed with no unit ("目标值为 5") counts what its row names
     for frame in frames:  # "有多少在编人员？实有多少人？": an answer in a unit of any count asked
         asked_unit = frame.group("unit")
-        if unit in cues()["units"][asked_unit]:
+        if unit in cues()["units"][asked_unit] or counted_by(unit) in cues()["units"][asked_unit]:
             return None
         if asked_unit in cues()["generic"] and unit not in calc.MONEY and unit != "%":
             return None  # "行政编制几个" ← 14 人
     return f"问题问的是以“{frames[0].group('unit')}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
+
+
+def counted_by(unit: str) -> str:
+    """The counter a unit printed as "X数" counts by: a 绩效 indicator's 计量单位 "次数" counts 次, "人数" 人,
+    "项数" 项 ("发布重要水情专报 ≥50 次数" answers "目标是多少次"); any other unit unchanged."""
+    return unit[:-1] if len(unit) > 1 and unit.endswith("数") else unit
 
 
 def with_person_unit(text: str) -> str:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
+from assistant.column_ranked import column_rows
 from assistant.complete import cues
 from assistant.draft import cited, fmt
 from assistant.measures import _data
@@ -31,6 +32,7 @@ from assistant.threshold import (
 )
 from assistant.units import is_unit
 from index.records import DocumentInfo, Fact
+from index.units import MONEY
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
@@ -109,6 +111,9 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     turn = engine.turn([doc.doc_id])
     facts: list[Fact] = turn.kb.facts_by_doc.get(doc.doc_id, [])
+    if (scored := column_rows(facts, question[: m.start()])) is not None:  # "自评得分最低": a score column
+        head = f"{doc.year}年{doc.department}{scored[0].source.split(' · ')[0]}所列各行中{scored[0].column}"
+        return _ranking(turn, question, m, scored, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
@@ -156,15 +161,35 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         column = rows[0].column if rows[0].column_role not in totals() else ""  # "基本支出最多": the column ranked
         head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下的' if name else ''}{word}级科目中{column}"
         note = ""
-    order = sorted(rows, key=lambda f: calc.convert(f.value, f.unit, "元"), reverse=not least)
+    return _ranking(turn, question, m, rows, head, note, least, level, doc)
+
+
+def _ranking(
+    turn: Turn,
+    question: str,
+    m: re.Match[str],
+    rows: list[Fact],
+    head: str,
+    note: str,
+    least: bool,
+    level: int | None,
+    doc: DocumentInfo,
+) -> Answer | None:
+    """The top row of `rows` (the place asked) with the ranking below it, each line cited and checked."""
+
+    def size(f: Fact) -> Decimal:  # an amount in 元; a score or a count as printed (one column, one unit)
+        return calc.convert(f.value, f.unit, "元") if f.unit in MONEY else f.value
+
+    order = sorted(rows, key=size, reverse=not least)
     nth = ordinal(m)
     if nth > len(order):
         return None
     top = order[nth - 1]
-    ties = [f for f in order if calc.convert(f.value, f.unit, "元") == calc.convert(top.value, top.unit, "元")]
+    ties = [f for f in order if size(f) == size(top)]
     if nth > 1 and len(ties) > 1:
         return None  # "第二多" where rows tie: which place each holds is not printed
-    most = ("最少" if least else "最多") if nth == 1 else f"第{m.group('nth')}{'少' if least else '多'}"
+    low, high = ("少", "多") if top.unit in MONEY else ("低", "高")  # a score is 最低, an amount 最少
+    most = f"最{low if least else high}" if nth == 1 else f"第{m.group('nth')}{low if least else high}"
     label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
     firsts = "、".join(label(f) for f in ties)
     shown = max(int(_spec()["shown"]), nth)
@@ -172,7 +197,7 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     more = "\n（只列出排在前面的行，其余见所列表格）" if len(order) > shown else ""  # no count: no figure to check
     text = (
         f"{head}{'并列' if len(ties) > 1 else ''}{most}的是 {firsts}，为 {fmt(top.value, top.unit)}。\n"
-        f"排序（{'从少到多' if least else '从多到少'}）：\n" + "\n".join(lines) + more
+        f"排序（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n" + "\n".join(lines) + more
     )
     return listed(turn, question, head, text, order[:shown], doc, top, note=note)
 

@@ -41,6 +41,7 @@ from assistant.registry_asked import registered_amount, registered_share_of
 from assistant.row_named import row_named
 from assistant.select import Selector
 from assistant.standing import without_inclusions
+from assistant.target_said import target_denied
 from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
@@ -415,6 +416,8 @@ class Turn:
         is not repeated."""
         if draft.value is None or "。" not in draft.text:
             return draft.text
+        if denied := target_denied(question, draft.facts, draft.value, draft.unit):
+            return denied + draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)  # "目标是不是80%"
         for f in self.verifier.check(question, docs):
             if f.verdict == "mismatch" and f.expected == draft.value and f.expected_unit == draft.unit:
                 return draft.text.replace("。", "（问题中给出的数字与公开文件不符）。", 1)

@@ -11,6 +11,8 @@ from index.normal import bare_label, form_key
 from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Indicator, Row, Table
 from index.sides import side_head
+from index.targets import COMPARATORS as _COMPARATORS
+from index.targets import parse_target
 from index.year_groups import own_unit
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
@@ -65,9 +67,12 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                 col = replace(col, role=measure)
             else:
                 label, name = bare_label(row.label), column
+            printed = ""
             if col is not None and not by_year and (own := _cell_unit(table, col, row)) is not None:
                 col = replace(col, unit=own)
-            out.append(_fact(d, table, section, where, row, label, name, value, None if by_year else col))
+                printed = _printed_target(table, col, row, value)
+            fact = _fact(d, table, section, where, row, label, name, value, None if by_year else col)
+            out.append(replace(fact, source=f"{fact.source} {printed}") if printed else fact)
         for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
             col = columns.get(column)
             if col is not None and row.label and (rate := _RATE.fullmatch(text.replace(" ", ""))):
@@ -130,6 +135,19 @@ def _cell_unit(table: Table, col: Column, row: Row) -> str | None:
     if at > 0 and names[at - 1] == col.name:
         return row.texts.get(_UNIT_COLUMN, "").replace(" ", "").replace("％", "%")
     return None
+
+
+def _printed_target(table: Table, col: Column, row: Row, value: Decimal) -> str:
+    """A target figure as printed with the comparator its row prints in the column before it ("发布重要水情专报 |
+    ≥ | 50 | 次数" → "≥50次数"), for its source to say as 表11's "目标值 ≥90%" does; "" when the row prints none
+    (a plain "= 100 %" is said as the figure alone)."""
+    names = [c.name for c in table.columns]
+    at = names.index(col.name)
+    before = row.texts.get(names[at - 1], "").strip() if at > 0 else ""
+    _, _, cmp = parse_target(f"{before}{value}")
+    if cmp == "=" or before not in _COMPARATORS:
+        return ""
+    return f"{cmp}{value}{col.unit or ''}"
 
 
 def _names_no_item(row: Row, d: Disclosure) -> bool:

@@ -24,6 +24,9 @@ LEVEL2 = frozenset(
 )  # fmt: skip
 _TARGET = re.compile(r"^(?P<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>.*)$")
 _CMP = {">=": "≥", "<=": "≤", "不低于": "≥", "不少于": "≥", "不高于": "≤", "不超过": "≤", "达到": "≥"}
+COMPARATORS = frozenset(
+    {"≥", "≤", ">=", "<=", ">", "<", "不低于", "不少于", "不高于", "不超过", "达到"}
+)  # an 指标性质 cell
 _DATE = re.compile(r"^(?:年\d|月(?:\d|底|初|末|中|上旬|下旬|前))")  # "5月31日前", "6月底前": a deadline, no number
 _BRACKETED = re.compile(r"^[（(](?P<unit>[^（）()]*)[)）]$")  # "≥13459.00(平方米)": the unit in brackets
 AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")

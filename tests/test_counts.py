@@ -512,3 +512,13 @@ def test_a_threshold_asked_is_never_answered_by_another_threshold() -> None:
     assert a and counted(a, xian, sentence_of) is None
     a = asked("西安市民政局单价20万元以上的设备有几台？", ["西安市民政局"])
     assert a and counted(a, xian, sentence_of) == Counted(facts=(xian[0],), value=Decimal(120))
+
+
+def test_a_unit_printed_as_its_counter_and_数_counts_by_that_counter() -> None:
+    from assistant.counts import counted_by, unit_unkept
+
+    # 重庆市水利局 2026 表12 (p33): 发布重要水情专报 ≥ 50 次数 answers "目标是多少次"
+    assert unit_unkept("重庆市水利局水利行业业务经费的发布重要水情专报目标是多少次？", "次数") is None
+    assert counted_by("次数") == "次" and counted_by("人数") == "人" and counted_by("数") == "数"
+    assert unit_unkept("发布重要水情专报目标是多少次？", "万元")  # never an amount
+    assert unit_unkept("发布重要水情专报目标是多少次？", "个数")  # nor another counter

@@ -133,3 +133,30 @@ def test_a_price_per_unit_in_a_text_column_is_a_figure_with_that_unit() -> None:
         ("混凝土缘石", "收费标准", Decimal("46"), "元/m", 10),
         ("混凝土树池", "收费标准", Decimal("222"), "元/座", 10),
     ]
+
+
+def test_a_target_keeps_the_comparator_its_row_prints_before_it() -> None:
+    """重庆市水利局 2026 表12 市级一般性项目绩效目标表 (p33): 指标名称 | 指标性质 | 指标值 | 计量单位 — "发布重要水情专报
+    | ≥ | 50 | 次数" is the target ≥50次数, said so in its source; "年度预算执行率 | = | 100 | %" is the figure alone."""
+    columns = [
+        Column(name="指标名称", kind="label"),
+        Column(name="指标性质", kind="text"),
+        Column(name="指标值", kind="amount"),
+        Column(name="计量单位", kind="text"),
+    ]
+    printed = [("发布重要水情专报", "≥", "50", "次数"), ("年度预算执行率", "=", "100", "%")]
+    rows = [
+        Row(label=name, values={"指标值": Decimal(v)}, texts={"指标性质": cmp, "计量单位": unit}, page=33)
+        for name, cmp, v, unit in printed
+    ]
+    table = Table(name="表12", title="2026年市级一般性项目绩效目标表（一级项目）", unit="万元", department=None,
+                  header=[], columns=columns, rows=rows)  # fmt: skip
+    d = Disclosure(
+        doc_id="x", title="2026年重庆市水利局部门预算", department="重庆市水利局", year=2026, kind="预算",
+        unit="万元", sections=[], tables={}, indicators=[],
+    )  # fmt: skip
+    got = [(f.row, f.value, f.unit, f.source.rsplit(" · ", 1)[-1]) for f in table_facts(d, table)]
+    assert got == [
+        ("发布重要水情专报", Decimal("50"), "次数", "指标值 ≥50次数"),
+        ("年度预算执行率", Decimal("100"), "%", "指标值"),
+    ]

@@ -1,0 +1,61 @@
+"""A performance target said as printed, and a figure a question states for it checked.
+
+A target table prints its comparator beside the figure ("发布重要水情专报 | ≥ | 50 | 次数", 表11's "目标值 ≥90%");
+index/facts.py keeps it at the end of the fact's source ("· 指标值 ≥50次数"), and an answer says it with the
+figure ("为 ≥50 次数"), never the bare 50 as if the target were exactly that. A question that states a figure for
+the target ("满意度目标是不是80%？") is answered 不是 when the printed target is another figure, with the printed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from assistant.draft import fmt
+from index.numbers import ascii_digits
+from index.records import Fact
+
+TARGET_COLUMNS = ("目标值", "指标值")  # the column a target table prints its target figure in
+_PRINTED = re.compile(r"(?:目标值|指标值)\s*(?P<cmp>≥|≤|>|<)\s*\d")  # the source's printed target
+# a figure a question states as its own claim about the target: "是不是80%", "是80%吗", "为90%对吗"
+_STATED = re.compile(
+    r"(?:是不是|是否是|是否为|是|为|达到)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|[^\d\s，,。？?吗呢吧]{1,3}?)"
+    r"\s*(?=吗|么|嘛|呢|吧|对吗|对不对|[？?。，,！!]|$)"
+)
+
+
+def comparator(f: Fact) -> str:
+    """The comparator printed with a target fact ("≥" of "指标值 ≥50次数"), or "" (none printed, or no target)."""
+    if f.column not in TARGET_COLUMNS:
+        return ""
+    m = _PRINTED.search(f.source.rsplit(" · ", 1)[-1])
+    return m.group("cmp") if m else ""
+
+
+def target_said(f: Fact) -> str:
+    """A target fact's figure as printed, with its comparator: "≥50 次数", "≥90%"; a plain figure otherwise."""
+    return f"{comparator(f)}{fmt(f.value, f.unit)}"
+
+
+def stated_figure(question: str, unit: str) -> Decimal | None:
+    """The figure a question states in `unit` as its claim ("满意度目标是不是80%？" → 80), or None."""
+    for m in _STATED.finditer(ascii_digits(question).replace("％", "%")):
+        if m.group("unit") == unit or (unit and unit.startswith(m.group("unit"))):
+            try:
+                return Decimal(m.group("num"))
+            except InvalidOperation:
+                return None
+    return None
+
+
+def target_denied(question: str, facts: Sequence[Fact], value: Decimal | None, unit: str | None) -> str:
+    """The answer's opening "不是。" when the question states a figure for the target answered (its one target fact)
+    that the printed target is not; "" when it states none, or the one printed."""
+    targets = [f for f in facts if f.column in TARGET_COLUMNS]
+    if value is None or not unit or len({(f.value, f.unit) for f in targets}) != 1 or targets[0].value != value:
+        return ""
+    stated = stated_figure(question, unit)
+    if stated is None or stated == value:
+        return ""
+    return "不是。"
