@@ -148,3 +148,27 @@ def test_numbered_income_rows_after_the_year_total_belong_to_the_carry_over_row(
     assert by_where["表1 收入 · 上年结余、结转"].found == Decimal("396.83")
     assert by_where["表1 收入总计 = 本年合计 + 结转"].found == Decimal("37385.88")
     assert not [c for c in checks if c.status != "ok"]
+
+
+SIBLING_LIST = (
+    "北京市某某局 2026 年度部门预算情况说明\n\n三、支出预算情况说明\n\n"
+    "2026 年支出预算 44169.36 万元。\n\n"
+    "（一）基本支出。基本支出预算 28016.26 万元，占本年支出预算 63.43%。\n\n"
+    "（二）项目支出。项目支出预算 16153.10 万元，占本年支出预算 36.57%。其中：\n\n"
+    "1.事业单位经营支出 0 万元。\n\n2.上缴上级支出 0 万元。\n\n3.对附属单位补助支出 0 万元。\n\n"
+    "四、政府采购\n\n政府采购预算总额 300 万元：货物 100 万元、服务 150 万元。\n"
+)
+
+
+def test_spending_kinds_listed_under_one_are_no_parts_of_it() -> None:
+    """北京市财政局 2026 部门预算 p7 lists 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 after
+    “项目支出…其中：”: the template's spending kinds, side by side, are not 项目支出's parts. A real
+    listing beside it is still checked."""
+    from index.ingest import parse_text
+
+    parsed = parse_text(SIBLING_LIST, "bj.txt")
+    assert {f.parent for f in parsed.facts if f.row == "上缴上级支出"} == {"项目支出"}  # as printed
+    parts = [c for c in audit(parsed.disclosure, parsed.facts) if c.kind == "构成"]
+    assert [(c.where.split(" ")[-3], c.expected, c.found, c.status) for c in parts] == [
+        ("政府采购预算总额", Decimal(300), Decimal(250), "mismatch")
+    ]
