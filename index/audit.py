@@ -414,7 +414,7 @@ def _parts(a: _Audit, facts: list[Fact]) -> None:
         if f.table is None and f.parent and f.column in {"金额", "数量"}:
             groups[f.parent].append(f)
     for parent, listed in groups.items():
-        parts = [p for p in listed if not _siblings(parent, p.row)]
+        parts = [p for p in listed if not _siblings(parent, p.row) and not _cut_again(p, listed, groups)]
         whole = amounts.get(parent)
         if whole is None or not parts or any(p.unit != whole.unit for p in parts):
             continue
@@ -430,6 +430,14 @@ def _parts(a: _Audit, facts: list[Fact]) -> None:
 def _siblings(whole: str, part: str) -> bool:
     """Whether the template holds the two items side by side, never one a part of the other."""
     return any(bare_label(whole) in g and bare_label(part) in g for g in words().siblings)
+
+
+def _cut_again(part: Fact, listed: list[Fact], groups: dict[str, list[Fact]]) -> bool:
+    """Whether a listed part is its whole cut another way, listed by the same items as the whole ("总额
+    11884.37 万元：货物、工程、服务；其中一般公共预算拨款政府采购 11307.34 万元：货物、工程、服务"): a share
+    by fund, not one more part beside the others."""
+    own = {f.row for f in groups.get(part.row, [])}
+    return len(own & {f.row for f in listed if f is not part}) >= 2
 
 
 def _growth(a: _Audit, facts: list[Fact]) -> None:

@@ -353,6 +353,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = fund + item_subject  # "（一）机关运行经费。…一般公共预算财政拨款运行经费 2115.63 万元"
             if subject.startswith("实有") and facts and facts[-1].row.endswith("总数"):
                 subject = facts[-1].row.removesuffix("总数") + subject
+            if list_start is not None and (reopened := _reopened(sentence, list_start, f.start(), f.end())):
+                list_start = reopened  # the figure is a whole again, its own list after it
             in_list = list_start is not None and f.start() > list_start and main is not None
             parent = main[0] if in_list and main and main[0] != subject else None
             if colon_head and colon_head[0] != subject:
@@ -421,6 +423,17 @@ def _list_start(sentence: str) -> int | None:
     """Where a "包括…/其中…" list begins in a sentence, if it has one."""
     m = re.search(r"包括|其中", sentence)
     return m.end() if m else None
+
+
+def _reopened(sentence: str, list_start: int, start: int, end: int) -> int | None:
+    """Where the figure's own list begins when it opens one after the sentence's list has closed: "人员编制
+    138 人，其中：行政编制 118 人、事业编制 20 人；实有人员 138 人，其中：行政 120 人" — past a semicolon, a
+    figure whose clause says 其中 again is a whole of its own, not one more part of the first."""
+    if start < list_start or max(sentence.rfind("；", list_start, start), sentence.rfind(";", list_start, start)) < 0:
+        return None
+    clause = re.split(r"[；;]", sentence[end:], maxsplit=1)[0]
+    again = _list_start(clause)
+    return end + again if again is not None else None
 
 
 def _pre(sentence: str, prev_end: int, start: int) -> str:

@@ -172,3 +172,24 @@ def test_spending_kinds_listed_under_one_are_no_parts_of_it() -> None:
     assert [(c.where.split(" ")[-3], c.expected, c.found, c.status) for c in parts] == [
         ("政府采购预算总额", Decimal(300), Decimal(250), "mismatch")
     ]
+
+
+def test_a_share_listed_by_the_same_items_as_its_whole_is_no_part_beside_them() -> None:
+    """重庆市水利局 2026 部门预算 p7–8: 一般公共预算拨款政府采购, listed by 货物/工程/服务 like the total, is the
+    total cut by fund; the total is checked against 货物 + 工程 + 服务 only."""
+    from index.ingest import parse_text
+
+    text = (
+        "重庆市某某局2026年部门预算情况说明\n\n五、其他重要事项的情况说明\n\n"
+        "（二）政府采购情况。所属各预算单位政府采购预算总额 11884.37 万元：政府采购货物预算2703.49 万元、政府采购"
+        "工程预算 239.56 万元、政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购 11307.34 万元：政府"
+        "采购货物预算 2703.19 万元、政府采购工程预算 239.56 万元、政府采购服务预算 8364.59 万元。\n"
+    )
+    parsed = parse_text(text, "cq.txt")
+    parts = {c.where: (c.found, c.status) for c in audit(parsed.disclosure, parsed.facts) if c.kind == "构成"}
+    assert parts == {
+        "重庆市某某局2026年部门预算情况说明 所属各预算单位政府采购预算总额 = 2,703.49+239.56+8,941.32": (
+            Decimal("11884.37"), "ok",
+        ),
+        "重庆市某某局2026年部门预算情况说明 一般公共预算拨款政府采购 = 2,703.19+239.56+8,364.59": (Decimal("11307.34"), "ok"),
+    }  # fmt: skip

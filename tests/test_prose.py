@@ -297,3 +297,23 @@ def test_the_words_that_count_off_reasons_are_no_part_of_the_item() -> None:
     rows = {row for row, *_ in got}
     assert {"新增城乡居民煤改洁奖补资金", "新增服务业发展专项资金"} <= rows
     assert not any(r.startswith(("一是", "二是")) for r in rows)
+
+
+def test_a_whole_after_a_semicolon_lists_its_own_parts() -> None:
+    """西安市发展和改革委员会 2019 部门预算 p21: 实有人员 is no part of 人员编制; it heads its own list."""
+    got = facts(
+        [
+            "截止 2018 年底，本部门人员编制 138 人，其中：行政编制 118 人、事业编制 20 人；实有人员 138 人，其中："
+            "行政 120 人、事业 18 人。",
+            "2019 年本部门财政拨款收入 203091.65 万元，其中一般公共预算拨款收入 203091.65 万元，2019 年本部门财政"
+            "拨款收入较上年增加 69010.99 万元；2019 年本部门财政拨款支出 203091.65 万元、其中一般公共预算拨款支出 "
+            "203091.65 万元。",
+        ]
+    )
+    parents = {row: parent for row, column, _, parent in got if column in {"金额", "数量"}}
+    assert [parents[r] for r in ("行政编制", "事业编制", "实有人员", "行政", "事业")] == [
+        "人员编制", "人员编制", None, "实有人员", "实有人员",
+    ]  # fmt: skip
+    assert [parents[r] for r in ("一般公共预算拨款收入", "财政拨款支出", "一般公共预算拨款支出")] == [
+        "财政拨款收入", None, "财政拨款支出",
+    ]  # fmt: skip
