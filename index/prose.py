@@ -232,6 +232,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
         changed: tuple[str, int, int] | None = None  # (item, base year, sign) of the change just read
         list_start = _list_start(sentence)
+        main_at: int | None = None  # where in the sentence the figure `main` holds was read (None: before it)
         colon_head: tuple[str, str] | None = None  # the figure a colon lists the parts of
         last_amount: tuple[str, str] | None = None  # the item of the figure just before, when an amount of an item
         for f in figures:
@@ -356,6 +357,9 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if list_start is not None and (reopened := _reopened(sentence, list_start, f.start(), f.end())):
                 list_start = reopened  # the figure is a whole again, its own list after it
             in_list = list_start is not None and f.start() > list_start and main is not None
+            # "包括 9 个机关行政处（科、股）室及 0 个下属单位": figures after the list word are its items, side by
+            # side; none heads the others unless its own clause lists them
+            in_list = in_list and (main_at is None or list_start is None or main_at < list_start)
             parent = main[0] if in_list and main and main[0] != subject else None
             if colon_head and colon_head[0] != subject:
                 parent = colon_head[0]
@@ -368,7 +372,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if unit != "%":
                 near = (subject, unit)
             if not in_list and not colon_head and unit != "分":  # a score is no whole that later figures are parts of
-                main = (subject, unit)
+                main, main_at = (subject, unit), f.start()
             last_amount = (subject, unit) if column == "金额" else None
             first = False
         for c in _CN_COUNT.finditer(sentence):

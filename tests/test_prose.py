@@ -317,3 +317,18 @@ def test_a_whole_after_a_semicolon_lists_its_own_parts() -> None:
     assert [parents[r] for r in ("一般公共预算拨款收入", "财政拨款支出", "一般公共预算拨款支出")] == [
         "财政拨款收入", None, "财政拨款支出",
     ]  # fmt: skip
+
+
+def test_figures_after_baokuo_are_items_side_by_side() -> None:
+    """福州市公安局治安管理支队 2026 单位预算 p2: 0 个下属单位 is no part of 9 个机关行政处（科、股）室."""
+    got = facts(
+        [
+            "从预算单位构成看，福州市公安局治安管理支队包括 9 个机关行政处（科、股）室及 0 个下属单位，其中：列入 "
+            "2026 年单位预算编制范围的单位详细情况见下表:"
+        ],
+        ("第一部分 单位概况", "二、单位预算单位构成"),
+    )
+    assert [(row, value, parent) for row, column, value, parent in got if column == "数量"] == [
+        ("机关行政处（科、股）室", Decimal(9), None),
+        ("下属单位", Decimal(0), None),
+    ]
