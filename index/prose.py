@@ -46,8 +46,8 @@ _CHANGE_YEAR = re.compile(
     rf"与(?P<year>\d{{4}})年{_ASIDE}(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?P<verb>增加|减少|增长|下降|多|少)$"
 )  # "与2025年相比增加"
 _BASIS = re.compile(
-    rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数)"
-)  # the figure a change is stated against, printed before it
+    rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数|的)"
+)  # the figure a change is stated against, printed before it ("较上年的 7.80 万元增加 22.12 万元": no measure named)
 _BARE_VERB = re.compile(r"(?:相比)?[,，]?(?P<verb>增加|减少|增长|下降|多|少)了?")
 _GROWTH_VERB = re.compile(
     r"(?P<verb>增长|下降|增加|减少|降低|提高|上升|增幅|降幅|涨幅|减幅|增长率|下降率)(?:了|为|是)?$"
@@ -277,7 +277,15 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if (basis := _BASIS.fullmatch(squeezed)) and unit in MONEY and target:
                 # "比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元": the figure compared with, then the change
                 compared = int(basis.group("year") or year - 1)
-                emit(target[0], f"{compared}年{basis.group('what')}", value, unit, snippet, None, start + f.start())
+                emit(
+                    target[0],
+                    f"{compared}年{basis.group('what').replace('的', '金额')}",
+                    value,
+                    unit,
+                    snippet,
+                    None,
+                    start + f.start(),
+                )
                 pending = compared
                 continue
             if pending is not None and (verb := _BARE_VERB.fullmatch(squeezed)) and unit in MONEY and target:
@@ -396,9 +404,14 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     # a numbered heading that states its total, "（一）本年财政拨款收入 9616.34 万元", heads the items under it
     opens = opens or bool(m and (end := FIGURE.search(text.rstrip())) and end.end() == len(text.rstrip()))
     last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
+    head = next((f.row for f in facts if f.column in {"金额", "数量"}), None)
     if text.rstrip().endswith("如下：") and last:
         # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")
         state.groups.append((level, last))
+    elif m and head and re.search(r"。\s*(?:其中|包括)[：:]$", text.rstrip()):
+        # "（1）进修及培训（20508）102.32 万元…。具体为：…专项业务经费 74.00 万元…。其中：": a list word that
+        # stands as a sentence of its own lists the parts of the numbered item, not of the clause before it
+        state.groups.append((level, head))
     elif main and (opens or (m and state.groups)):  # a numbered item inside a group may have parts of its own
         state.groups.append((level, main[0]))
     return facts

@@ -332,3 +332,38 @@ def test_figures_after_baokuo_are_items_side_by_side() -> None:
         ("机关行政处（科、股）室", Decimal(9), None),
         ("下属单位", Decimal(0), None),
     ]
+
+
+def test_the_figure_a_change_is_stated_against_with_no_measure_named() -> None:
+    """西安市民政局 2021 部门预算 p19: "较上年的 7.80 万元" is 2020's figure, not an item called 较上年."""
+    got = facts(
+        [
+            "2021 年本部门当年一般公共预算会议费预算支出 29.92 万元，较上年的 7.80 万元增加 22.12 万元，增幅 283.59%，"
+            "主要原因是局机关增加会议预算支出。"
+        ],
+        ("第三部分 其他说明情况", "六、“三公”经费等预算情况"),
+        "西安市民政局",
+    )
+    item = "当年一般公共预算会议费预算支出"
+    assert [(row, column, value) for row, column, value, _ in got] == [
+        (item, "金额", Decimal("29.92")),
+        (item, "2025年金额", Decimal("7.80")),
+        (item, "比2025年增减", Decimal("22.12")),
+        (item, "比2025年增长率", Decimal("283.59")),
+    ]
+
+
+def test_a_list_word_standing_alone_lists_the_numbered_items_parts() -> None:
+    """西安市民政局 2021 部门预算 p16: the ① items after "。其中：" are 进修及培训's, not 专项业务经费's."""
+    got = facts(
+        [
+            "（1）进修及培训（20508）102.32 万元，较上年增加 102.32 万元，主要原因是将培训费在该科目中列支。具体为："
+            "人员经费 0.00 万元，较上年无变化；公用经费 28.32 万元，较上年增加 28.32 万元；专项业务经费 74.00 万元，"
+            "较上年增加 74.00 万元，主要原因是将培训费在该科目中列支。其中：",
+            "①培训支出（2050803）102.32 万元，较上年增加 102.32 万元，主要原因是将培训费在该科目中列支。",
+        ],
+        ("第二部分 收支情况", "一、一般公共预算支出"),
+        "西安市民政局",
+    )
+    parents = {row: parent for row, column, _, parent in got if column == "金额"}
+    assert parents["①培训支出（2050803）"] == "进修及培训（20508）"
