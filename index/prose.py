@@ -61,6 +61,7 @@ _DELIMS = "，,；;：:"
 _LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]是|其[一二三四五]|首先|其次|再次|此外|另外|因此|所以|(?:主要)?原因(?:是|为)|主要是|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|另有|下设|下属|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
 )
+_ASIDE_OPENING = re.compile(r"\s*(?:另外|此外|另|同时|需要说明的是)[，,：:]")
 _TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
 _VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
 _MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
@@ -200,7 +201,8 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     facts: list[Fact] = []
     main: tuple[str, str] | None = None  # (subject, unit) the sentence's changes bind to
     item_subject: str | None = None
-    paragraph_parent = state.groups[-1][1] if state.groups else None
+    # "另外，…较上年减少 23,000.00 万元。" after a list's items: a paragraph that opens with an aside is no item
+    paragraph_parent = state.groups[-1][1] if state.groups and not _ASIDE_OPENING.match(body) else None
     first = True
 
     placed: list[tuple[int, str]] = []  # (offset, item) of each amount or count read, for what follows it

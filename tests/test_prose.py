@@ -367,3 +367,22 @@ def test_a_list_word_standing_alone_lists_the_numbered_items_parts() -> None:
     )
     parents = {row: parent for row, column, _, parent in got if column == "金额"}
     assert parents["①培训支出（2050803）"] == "进修及培训（20508）"
+
+
+def test_a_paragraph_opening_with_an_aside_is_no_item_of_the_list_before_it() -> None:
+    """西安市民政局 2021 部门预算 p18: "另外，…较上年减少 23,000.00 万元" after 住房改革支出's ①②."""
+    got = facts(
+        [
+            "（10）住房改革支出（22102）684.97 万元，较上年减少 762.78 万元，主要原因是调整科目。其中：",
+            "①住房公积金（2210201）498.61 万元，较上年减少 757.92 万元，主要原因是调整科目。",
+            "②购房补贴（2210203）186.36 万元，较上年减少 4.86 万元，主要原因是新进人员。",
+            "另外，由于按照专项资金管理要求，将最低生活保障和特困人员供养一并纳入社会救助资金管理，上述两个科目在"
+            " 2021 年部门预算中不再反映，较上年减少 23,000.00 万元。",
+        ],
+        ("第二部分 收支情况", "一、一般公共预算支出"),
+        "西安市民政局",
+    )
+    assert [(row, value) for row, column, value, parent in got if parent == "住房改革支出（22102）"] == [
+        ("①住房公积金（2210201）", Decimal("498.61")),
+        ("②购房补贴（2210203）", Decimal("186.36")),
+    ]
