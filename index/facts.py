@@ -17,6 +17,7 @@ EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer q
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
 _UNIT_COLUMN = "计量单位"  # a target table's column naming each row's unit (座, 个, %, 万元 …)
 _PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]$")  # "指标权重(%)": the header gives the column's unit
+_SCORE_HEAD = re.compile(r"(?:分数|得分|评分|分值)(?:[（(]分[)）])?$")  # "自评分数": points, never the table's 万元
 # a text cell that is one price per unit ("468元/㎡", "46 元/m", "222元/座"): a figure with that rate as its unit
 _RATE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:万元|元)/[^\d\s/]{1,3})")
 
@@ -120,11 +121,13 @@ def _fact(
 def _cell_unit(table: Table, col: Column, row: Row) -> str | None:
     """The unit a cell's own row or header prints, in place of the table's 单位 (None: the table's).
 
-    "指标权重(%)" is in %; the figure printed just before a 计量单位 column (指标值) is in the unit its row
+    "指标权重(%)" is in %, "自评分数" in 分; the figure printed just before a 计量单位 column (指标值) is in the unit its row
     prints there ("续建大中型水库 | ≥ | 27 | 座"), and a row printing none there is unitless: a target, never
     money. The table's other amounts (预算金额) keep the table's unit."""
     if _PERCENT_HEAD.search(col.name):
         return "%"
+    if _SCORE_HEAD.search(col.name):
+        return "分"
     names = [c.name for c in table.columns]
     at = names.index(_UNIT_COLUMN) if _UNIT_COLUMN in names else -1
     if at > 0 and names[at - 1] == col.name:

@@ -133,3 +133,21 @@ def test_a_price_per_unit_in_a_text_column_is_a_figure_with_that_unit() -> None:
         ("混凝土缘石", "收费标准", Decimal("46"), "元/m", 10),
         ("混凝土树池", "收费标准", Decimal("222"), "元/座", 10),
     ]
+
+
+def test_a_score_column_is_in_points_not_the_tables_money_unit() -> None:
+    """佛山市轨道交通局 2019 部门决算 p29: the 项目名称 | 自评分数 table in the narrative prints scores (96.53), not
+    万元."""
+    columns = [Column(name="项目名称", kind="label"), Column(name="自评分数", kind="amount")]
+    printed = [("质量抽检和试验检测管理", "100"), ("2019年度聘请专家人员经费", "96.53")]
+    rows = [Row(label=name, values={"自评分数": Decimal(v)}, page=29) for name, v in printed]
+    table = Table(name="", title="", unit="万元", department=None, header=[], columns=columns, rows=rows)
+    d = Disclosure(
+        doc_id="x", title="2019年佛山市轨道交通局部门决算", department="佛山市轨道交通局", year=2019, kind="决算",
+        unit="万元", sections=[], tables={}, indicators=[],
+    )  # fmt: skip
+    got = [(f.row, f.column, f.value, f.unit) for f in table_facts(d, table, section="第三部分")]
+    assert got == [
+        ("质量抽检和试验检测管理", "自评分数", Decimal(100), "分"),
+        ("2019年度聘请专家人员经费", "自评分数", Decimal("96.53"), "分"),
+    ]
