@@ -73,7 +73,7 @@ def prose_vs_tables(compare: Compare, facts: list[Fact], year: int) -> None:
             ref = _whole_of(f, by_column[key], table_facts, prose) or (
                 ref if ref and ref.fund in (None, "全部") else None
             )
-            ref = ref or by_column[key][0]
+            ref = ref or next((c for c in by_column[key] if c.fund in (None, "全部")), by_column[key][0])
         if ref is None and key in subjects:
             ref = _subject_total(table_facts, subjects[key])
         if f.parent and (kind := subjects.get(match_key(f.parent))) and any(t.table_kind == kind for t in table_facts):

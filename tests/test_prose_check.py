@@ -70,8 +70,9 @@ def test_a_part_of_a_named_whole_is_read_only_in_that_whole_s_table() -> None:
 
 def test_income_stated_with_no_fund_is_the_all_funds_column() -> None:
     """无锡市交通运输局（本级）2026 公开02表 收入总表: "本年收入 984,760.87 万元" is the 本年收入 column's total, not the row the
-    table builds for 本年收入 · 一般公共预算 (196,278.67)."""
+    table builds for 本年收入 · 一般公共预算 (196,278.67), nor the 政府性基金 table's 本年收入 (佛山 2019 表8)."""
     tables = [
+        _fact("表8", "合计", "本年收入", "0.00", fund="政府性基金"),
         _fact("表2", "合计", "本年收入", "984760.87", fund="全部"),
         _fact("表2", "本年收入", "一般公共预算", "196278.67", fund="一般公共预算"),
     ]
