@@ -12,8 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections import Counter
-from collections.abc import Callable, Iterable
 
 from index.headings import PART_HEADING, SUBSECTION, TABLE_START
 from index.normal import canonical, squeeze
@@ -56,32 +54,16 @@ def render(pages: list[Page]) -> str:
 def _frames(pages: list[Page]) -> dict[float, tuple[float, float]]:
     """Page width → (left, right) of the text frame, from the prose lines of all pages that wide.
 
-    One page alone may hold only a short note or two; the document's full lines show the frame. The
-    frame's edges are those several lines share (a justified paragraph's lines all end at its right
-    edge): one line further out (a wide caption, a page number in the margin, text placed past the
-    page's edge) is no edge of the prose — were it the frame, every printed line would end short of it,
-    or start indented from it, and be a paragraph of its own.
+    One page alone may hold only a short note or two; the document's full lines show the frame. A line
+    that runs past the page's edge (text placed off the page) is not printed and shows no frame: were
+    it the frame, every printed line would end short of it and start a paragraph of its own.
     """
     frames: dict[float, tuple[float, float]] = {}
     for width in {p.width for p in pages}:
         lines = [line for p in pages if p.width == width for line in p.lines if line.x1 <= width]
         if lines:
-            frames[width] = (_edge([line.x0 for line in lines], min), _edge([line.x1 for line in lines], max))
+            frames[width] = (min(line.x0 for line in lines), max(line.x1 for line in lines))
     return frames
-
-
-_SHARED_EDGE = 3  # lines starting or ending at one place that make it an edge of the text frame
-_EDGE_SHARE = 0.05  # … and at least this share of the lines
-
-
-def _edge(positions: list[float], outermost: Callable[[Iterable[float]], float]) -> float:
-    """The outermost position several lines share (to the point), else the outermost of all."""
-    least = max(_SHARED_EDGE, len(positions) * _EDGE_SHARE)  # a running head on every page is no edge
-    shared = [x for x, n in Counter(round(x) for x in positions).items() if n >= least]
-    if not shared:
-        return outermost(positions)
-    edge = outermost(shared)
-    return outermost(x for x in positions if round(x) == edge)
 
 
 def _items(pages: list[Page]) -> list[tuple[Printed, int]]:

@@ -89,28 +89,3 @@ def test_a_line_past_the_page_edge_does_not_widen_the_text_frame() -> None:
     )  # fmt: skip
     text = render([prose, table_page])
     assert "主要原因是厉行节约；公务用车运行维护费 248.50 万元。" in text
-
-
-def test_the_text_frame_is_the_edge_many_lines_share() -> None:
-    """无锡市人力资源和社会保障局 2026 部门预算: the prose runs from x 63 to 533, but a few lines (a running head,
-    a wide caption) start at 31 and end at 552; taken as the frame, every prose line looked indented and ended
-    a paragraph, so 公务接待费支出 24.82 万元 fell out of the “三公”经费's list."""
-    prose = [
-        "“三公”经费支出预算 61.4 万元。其中，因公出国（境）费支出 0 万元，占“三公”",
-        "经费的 0%；公务用车购置及运行维护费支出 36.58 万元，占“三公”",
-        "经费的 59.58%；公务接待费支出 24.82 万元，占“三公”经费的",
-        "40.42%。",
-    ]
-    pages = []
-    for n in range(1, 5):
-        lines = [PageLine(text="无锡市某局 2026 年度部门预算公开", top=40.0, bottom=56.0, x0=31.0, x1=552.0, size=16.0)]
-        lines += [  # the paragraph six times a page: a page's head is one line in 25
-            PageLine(
-                text=t, top=100.0 + 31 * i, bottom=116.0 + 31 * i, x0=63.0 + 32 * (i % 4 == 0),
-                x1=533.3 if i % 4 < 3 else 110.0, size=16.0,
-            )
-            for i, t in enumerate(prose * 6)
-        ]  # fmt: skip
-        pages.append(Page(number=n, width=595.3, height=841.9, lines=tuple(lines)))
-    text = render(pages)
-    assert "占“三公”经费的 0%；公务用车购置及运行维护费支出 36.58 万元，占“三公”经费的 59.58%；" in text
