@@ -206,10 +206,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     first = True
 
     placed: list[tuple[int, str]] = []  # (offset, item) of each amount or count read, for what follows it
+    offsets: list[int] = []  # where each fact's figure is printed in the paragraph
 
     def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
         if column in ("金额", "数量"):
             placed.append((offset, row))
+        offsets.append(offset)
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
@@ -406,7 +408,16 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     # a numbered heading that states its total, "（一）本年财政拨款收入 9616.34 万元", heads the items under it
     opens = opens or bool(m and (end := FIGURE.search(text.rstrip())) and end.end() == len(text.rstrip()))
     last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
-    head = next((f.row for f in facts if f.column in {"金额", "数量"}), None)
+    # the numbered item's own figure, printed in its first sentence ("（1）进修及培训（20508）102.32 万元，…")
+    first_end = len(text) - len(body) + len(sentences[0]) if sentences else 0
+    head = next(
+        (
+            f.row
+            for at, f in zip(offsets, facts, strict=True)
+            if at < first_end and f.column in {"金额", "数量"} and not text[:at].rstrip().endswith("为")
+        ),
+        None,
+    )  # not a budget stated of it ("…具体情况一般公共预算财政拨款支出年初预算为 0 万元")
     if text.rstrip().endswith("如下：") and last:
         # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")
         state.groups.append((level, last))
