@@ -6,7 +6,8 @@ pdfplumber's own ruled-table extraction (default settings, not ours) lists the n
 cells of every table page; on a page where it finds no ruled table, its text-strategy tables
 (columns from word alignment) list the cells of unruled tables, rows with at least two numbers
 only (prose lines hold at most one aligned number). Each cell is matched, as a (page, value)
-multiset, with the table facts our ingest produced; ruled and unruled cells are reported apart. Code, 序号/行次 and 类/款/项 columns (by their header) are not
+multiset, with the table facts our ingest produced (those of the tables printed inside the
+narrative too); ruled and unruled cells are reported apart. Code, 序号/行次 and 类/款/项 columns (by their header) are not
 amounts and are not counted. Also reported: the tables recognised by catalog kind, and
 facts whose column is a numbering column (must be 0), and every table of no known kind as
 未分类 with its column and row labels (its cells are still facts, labelled by row and column).
@@ -30,6 +31,7 @@ from index.errors import AssistantError
 from index.facts import EMPTY_TABLE
 from index.ingest import Parsed, read
 from index.numbers import parse_number
+from index.records import Fact
 from index.tables import is_column_numbers
 
 
@@ -128,6 +130,12 @@ def _looks_like_code(cells: list[str], j: int, header: list[str]) -> bool:
     )
 
 
+def _in_section_table(f: Fact) -> bool:
+    """A fact read from a table printed inside the narrative (no 表N caption: "第七部分 … · 表格 · 预决算管理业务 ·
+    预算数"): a table cell like any other, cited by its section."""
+    return f.table is None and f.section is not None and f.source.startswith(f"{f.section} · 表格 · ")
+
+
 def _page_count(path: Path) -> int:
     with pdfplumber.open(path) as pdf:
         return len(pdf.pages)
@@ -136,7 +144,7 @@ def _page_count(path: Path) -> int:
 def coverage(path: Path, parsed: Parsed | None = None) -> Coverage:
     parsed = parsed or read(path)
     d = parsed.disclosure
-    facts = [f for f in parsed.facts if f.table and f.page and EMPTY_TABLE not in f.source]
+    facts = [f for f in parsed.facts if (f.table or _in_section_table(f)) and f.page and EMPTY_TABLE not in f.source]
     unruled: Counter[tuple[int, Decimal]] = Counter()
     cells = numeric_cells(path, set(range(1, _page_count(path) + 1)), unruled)  # every page: unread tables too
     have: Counter[tuple[int, Decimal]] = Counter((f.page, f.value) for f in facts if f.page is not None)

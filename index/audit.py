@@ -19,7 +19,7 @@ from index.numbers import format_amount, last_place
 from index.prose_check import prose_vs_tables
 from index.records import AuditStatus, Check, Disclosure, Fact, Row, Table
 from index.sides import side_head
-from index.statements import statement_checks
+from index.statements import statement_checks, words
 from index.units import MONEY
 from index.year_groups import groups_of
 
@@ -413,9 +413,10 @@ def _parts(a: _Audit, facts: list[Fact]) -> None:
     for f in facts:
         if f.table is None and f.parent and f.column in {"金额", "数量"}:
             groups[f.parent].append(f)
-    for parent, parts in groups.items():
+    for parent, listed in groups.items():
+        parts = [p for p in listed if not _siblings(parent, p.row) and not _cut_again(p, listed, groups)]
         whole = amounts.get(parent)
-        if whole is None or any(p.unit != whole.unit for p in parts):
+        if whole is None or not parts or any(p.unit != whole.unit for p in parts):
             continue
         if len(parts) < 2 and whole.unit in MONEY_UNITS:
             continue  # "其中：预留给小微企业 465.49 万元" names one part of a whole, not all of them
@@ -424,6 +425,19 @@ def _parts(a: _Audit, facts: list[Fact]) -> None:
         items = [p.value for p in parts]
         listing = "+".join(format_amount(v) for v in items)
         a.compare("构成", f"{whole.section} {parent} = {listing}", whole.value, _sum(items), items)
+
+
+def _siblings(whole: str, part: str) -> bool:
+    """Whether the template holds the two items side by side, never one a part of the other."""
+    return any(bare_label(whole) in g and bare_label(part) in g for g in words().siblings)
+
+
+def _cut_again(part: Fact, listed: list[Fact], groups: dict[str, list[Fact]]) -> bool:
+    """Whether a listed part is its whole cut another way, listed by the same items as the whole ("总额
+    11884.37 万元：货物、工程、服务；其中一般公共预算拨款政府采购 11307.34 万元：货物、工程、服务"): a share
+    by fund, not one more part beside the others."""
+    own = {f.row for f in groups.get(part.row, [])}
+    return len(own & {f.row for f in listed if f is not part}) >= 2
 
 
 def _growth(a: _Audit, facts: list[Fact]) -> None:

@@ -46,8 +46,8 @@ _CHANGE_YEAR = re.compile(
     rf"与(?P<year>\d{{4}})年{_ASIDE}(?:同期)?(?:预算数?|决算数?)?相比[,，]?(?P<verb>增加|减少|增长|下降|多|少)$"
 )  # "与2025年相比增加"
 _BASIS = re.compile(
-    rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数)"
-)  # the figure a change is stated against, printed before it
+    rf"(?:比|较|与)(?:(?P<year>\d{{4}})年|上年){_ASIDE}(?P<what>年初预算数|年初预算|预算数|预算|决算数|决算|执行数|的)"
+)  # the figure a change is stated against, printed before it ("较上年的 7.80 万元增加 22.12 万元": no measure named)
 _BARE_VERB = re.compile(r"(?:相比)?[,，]?(?P<verb>增加|减少|增长|下降|多|少)了?")
 _GROWTH_VERB = re.compile(
     r"(?P<verb>增长|下降|增加|减少|降低|提高|上升|增幅|降幅|涨幅|减幅|增长率|下降率)(?:了|为|是)?$"
@@ -61,6 +61,7 @@ _DELIMS = "，,；;：:"
 _LEAD = re.compile(
     r"^(?:[一二三四五六七八九十]是|其[一二三四五]|首先|其次|再次|此外|另外|因此|所以|(?:主要)?原因(?:是|为)|主要是|其中[：:]?|各单位|本部门|本单位|本级|主要包括|具体包括|包括|主要用于|用于|涉及|共有|另有|下设|下属|设置并编报|编报|安排|截至\d{4}年\d{1,2}月)"
 )
+_ASIDE_OPENING = re.compile(r"\s*(?:另外|此外|另|同时|需要说明的是)[，,：:]")
 _TRAIL = re.compile(r"(?:预算数为|预算数|预算为|预算|决算数|决算|共计|共有|共|为|是|达到|约|的)$")
 _VERB_END = re.compile(r"(?P<verb>增加|减少|增长|下降)了?$")
 _MEASURE = re.compile(r"(?:年初|全年|当年|本年|上年)?(?:预算|决算|执行)?数?|合计|总计|共计")  # no item on its own
@@ -200,14 +201,17 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     facts: list[Fact] = []
     main: tuple[str, str] | None = None  # (subject, unit) the sentence's changes bind to
     item_subject: str | None = None
-    paragraph_parent = state.groups[-1][1] if state.groups else None
+    # "另外，…较上年减少 23,000.00 万元。" after a list's items: a paragraph that opens with an aside is no item
+    paragraph_parent = state.groups[-1][1] if state.groups and not _ASIDE_OPENING.match(body) else None
     first = True
 
     placed: list[tuple[int, str]] = []  # (offset, item) of each amount or count read, for what follows it
+    offsets: list[int] = []  # where each fact's figure is printed in the paragraph
 
     def emit(row: str, column: str, value: Decimal, unit: str, snippet: str, parent: str | None, offset: int) -> None:
         if column in ("金额", "数量"):
             placed.append((offset, row))
+        offsets.append(offset)
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
@@ -232,6 +236,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         pending: int | None = None  # the year of the figure just compared with, whose change may follow
         changed: tuple[str, int, int] | None = None  # (item, base year, sign) of the change just read
         list_start = _list_start(sentence)
+        main_at: int | None = None  # where in the sentence the figure `main` holds was read (None: before it)
         colon_head: tuple[str, str] | None = None  # the figure a colon lists the parts of
         last_amount: tuple[str, str] | None = None  # the item of the figure just before, when an amount of an item
         for f in figures:
@@ -276,7 +281,15 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if (basis := _BASIS.fullmatch(squeezed)) and unit in MONEY and target:
                 # "比 2025 年年初预算数 1506121.45 万元减少 57334.09 万元": the figure compared with, then the change
                 compared = int(basis.group("year") or year - 1)
-                emit(target[0], f"{compared}年{basis.group('what')}", value, unit, snippet, None, start + f.start())
+                emit(
+                    target[0],
+                    f"{compared}年{basis.group('what').replace('的', '金额')}",
+                    value,
+                    unit,
+                    snippet,
+                    None,
+                    start + f.start(),
+                )
                 pending = compared
                 continue
             if pending is not None and (verb := _BARE_VERB.fullmatch(squeezed)) and unit in MONEY and target:
@@ -353,7 +366,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 subject = fund + item_subject  # "（一）机关运行经费。…一般公共预算财政拨款运行经费 2115.63 万元"
             if subject.startswith("实有") and facts and facts[-1].row.endswith("总数"):
                 subject = facts[-1].row.removesuffix("总数") + subject
+            if list_start is not None and (reopened := _reopened(sentence, list_start, f.start(), f.end())):
+                list_start = reopened  # the figure is a whole again, its own list after it
             in_list = list_start is not None and f.start() > list_start and main is not None
+            # "包括 9 个机关行政处（科、股）室及 0 个下属单位": figures after the list word are its items, side by
+            # side; none heads the others unless its own clause lists them
+            in_list = in_list and (main_at is None or list_start is None or main_at < list_start)
             parent = main[0] if in_list and main and main[0] != subject else None
             if colon_head and colon_head[0] != subject:
                 parent = colon_head[0]
@@ -366,7 +384,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
             if unit != "%":
                 near = (subject, unit)
             if not in_list and not colon_head and unit != "分":  # a score is no whole that later figures are parts of
-                main = (subject, unit)
+                main, main_at = (subject, unit), f.start()
             last_amount = (subject, unit) if column == "金额" else None
             first = False
         for c in _CN_COUNT.finditer(sentence):
@@ -390,9 +408,23 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
     # a numbered heading that states its total, "（一）本年财政拨款收入 9616.34 万元", heads the items under it
     opens = opens or bool(m and (end := FIGURE.search(text.rstrip())) and end.end() == len(text.rstrip()))
     last = next((f.row for f in reversed(facts) if f.column in {"金额", "数量"}), None)
+    # the numbered item's own figure, printed in its first sentence ("（1）进修及培训（20508）102.32 万元，…")
+    first_end = len(text) - len(body) + len(sentences[0]) if sentences else 0
+    head = next(
+        (
+            f.row
+            for at, f in zip(offsets, facts, strict=True)
+            if at < first_end and f.column in {"金额", "数量"} and not text[:at].rstrip().endswith("为")
+        ),
+        None,
+    )  # not a budget stated of it ("…具体情况一般公共预算财政拨款支出年初预算为 0 万元")
     if text.rstrip().endswith("如下：") and last:
         # the items that follow detail what was named last ("总收入 X，其中本年收入 X。具体情况如下：")
         state.groups.append((level, last))
+    elif m and head and re.search(r"。\s*(?:其中|包括)[：:]$", text.rstrip()):
+        # "（1）进修及培训（20508）102.32 万元…。具体为：…专项业务经费 74.00 万元…。其中：": a list word that
+        # stands as a sentence of its own lists the parts of the numbered item, not of the clause before it
+        state.groups.append((level, head))
     elif main and (opens or (m and state.groups)):  # a numbered item inside a group may have parts of its own
         state.groups.append((level, main[0]))
     return facts
@@ -421,6 +453,17 @@ def _list_start(sentence: str) -> int | None:
     """Where a "包括…/其中…" list begins in a sentence, if it has one."""
     m = re.search(r"包括|其中", sentence)
     return m.end() if m else None
+
+
+def _reopened(sentence: str, list_start: int, start: int, end: int) -> int | None:
+    """Where the figure's own list begins when it opens one after the sentence's list has closed: "人员编制
+    138 人，其中：行政编制 118 人、事业编制 20 人；实有人员 138 人，其中：行政 120 人" — past a semicolon, a
+    figure whose clause says 其中 again is a whole of its own, not one more part of the first."""
+    if start < list_start or max(sentence.rfind("；", list_start, start), sentence.rfind(";", list_start, start)) < 0:
+        return None
+    clause = re.split(r"[；;]", sentence[end:], maxsplit=1)[0]
+    again = _list_start(clause)
+    return end + again if again is not None else None
 
 
 def _pre(sentence: str, prev_end: int, start: int) -> str:

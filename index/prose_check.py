@@ -21,7 +21,7 @@ from index.labels import is_total
 from index.normal import squeeze
 from index.records import Fact
 
-_PARTS = ("支出总计", "基本支出", "项目支出")  # columns the prose names as items
+_PARTS = ("支出总计", "基本支出", "项目支出", "本年收入")  # columns the prose names as items
 _WHOLE = ("支出总计", "总计", "合计")  # a row's total column
 
 ALIASES = {  # prose wording → the table row/column the template prints it as
@@ -69,9 +69,19 @@ def prose_vs_tables(compare: Compare, facts: list[Fact], year: int) -> None:
         if ref is not None and is_total(ref.row) and not is_total(key):
             ref = None  # a bare 合计 row is no named item's
         if key in by_column:  # 基本支出 / 项目支出: a column of the total row
-            ref = _whole_of(f, by_column[key], table_facts, prose) or ref or by_column[key][0]
+            # a row named like the column but of one fund ("本年收入 · 一般公共预算") is not the whole the text states
+            ref = _whole_of(f, by_column[key], table_facts, prose) or (
+                ref if ref and ref.fund in (None, "全部") else None
+            )
+            ref = ref or next((c for c in by_column[key] if c.fund in (None, "全部")), by_column[key][0])
         if ref is None and key in subjects:
             ref = _subject_total(table_facts, subjects[key])
+        if f.parent and (kind := subjects.get(match_key(f.parent))) and any(t.table_kind == kind for t in table_facts):
+            # a part of “三公”经费 is that table's figure: 表6's 30231 公务用车运行维护费 is basic spending only
+            ref = next(
+                (t for t in table_facts if t.table_kind == kind and key in {match_key(t.row), match_key(t.column)}),
+                None,
+            )
         if ref is None or ref.unit != f.unit:
             continue
         done.add(f.row)

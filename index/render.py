@@ -54,11 +54,13 @@ def render(pages: list[Page]) -> str:
 def _frames(pages: list[Page]) -> dict[float, tuple[float, float]]:
     """Page width → (left, right) of the text frame, from the prose lines of all pages that wide.
 
-    One page alone may hold only a short note or two; the document's full lines show the frame.
+    One page alone may hold only a short note or two; the document's full lines show the frame. A line
+    that runs past the page's edge (text placed off the page) is not printed and shows no frame: were
+    it the frame, every printed line would end short of it and start a paragraph of its own.
     """
     frames: dict[float, tuple[float, float]] = {}
     for width in {p.width for p in pages}:
-        lines = [line for p in pages if p.width == width for line in p.lines]
+        lines = [line for p in pages if p.width == width for line in p.lines if line.x1 <= width]
         if lines:
             frames[width] = (min(line.x0 for line in lines), max(line.x1 for line in lines))
     return frames

@@ -53,6 +53,7 @@ class Words:
     less: tuple[str, ...]
     more: tuple[str, ...]
     same: tuple[str, ...]
+    siblings: tuple[frozenset[str], ...]  # items never parts of one another
 
 
 @cache
@@ -67,6 +68,7 @@ def words() -> Words:
         less=tuple(e["less"]),
         more=tuple(e["more"]),
         same=tuple(e["same"]),
+        siblings=tuple(frozenset(group) for group in data["siblings"]),
     )
 
 

@@ -148,3 +148,48 @@ def test_numbered_income_rows_after_the_year_total_belong_to_the_carry_over_row(
     assert by_where["表1 收入 · 上年结余、结转"].found == Decimal("396.83")
     assert by_where["表1 收入总计 = 本年合计 + 结转"].found == Decimal("37385.88")
     assert not [c for c in checks if c.status != "ok"]
+
+
+SIBLING_LIST = (
+    "北京市某某局 2026 年度部门预算情况说明\n\n三、支出预算情况说明\n\n"
+    "2026 年支出预算 44169.36 万元。\n\n"
+    "（一）基本支出。基本支出预算 28016.26 万元，占本年支出预算 63.43%。\n\n"
+    "（二）项目支出。项目支出预算 16153.10 万元，占本年支出预算 36.57%。其中：\n\n"
+    "1.事业单位经营支出 0 万元。\n\n2.上缴上级支出 0 万元。\n\n3.对附属单位补助支出 0 万元。\n\n"
+    "四、政府采购\n\n政府采购预算总额 300 万元：货物 100 万元、服务 150 万元。\n"
+)
+
+
+def test_spending_kinds_listed_under_one_are_no_parts_of_it() -> None:
+    """北京市财政局 2026 部门预算 p7 lists 事业单位经营支出, 上缴上级支出, 对附属单位补助支出 after
+    “项目支出…其中：”: the template's spending kinds, side by side, are not 项目支出's parts. A real
+    listing beside it is still checked."""
+    from index.ingest import parse_text
+
+    parsed = parse_text(SIBLING_LIST, "bj.txt")
+    assert {f.parent for f in parsed.facts if f.row == "上缴上级支出"} == {"项目支出"}  # as printed
+    parts = [c for c in audit(parsed.disclosure, parsed.facts) if c.kind == "构成"]
+    assert [(c.where.split(" ")[-3], c.expected, c.found, c.status) for c in parts] == [
+        ("政府采购预算总额", Decimal(300), Decimal(250), "mismatch")
+    ]
+
+
+def test_a_share_listed_by_the_same_items_as_its_whole_is_no_part_beside_them() -> None:
+    """重庆市水利局 2026 部门预算 p7–8: 一般公共预算拨款政府采购, listed by 货物/工程/服务 like the total, is the
+    total cut by fund; the total is checked against 货物 + 工程 + 服务 only."""
+    from index.ingest import parse_text
+
+    text = (
+        "重庆市某某局2026年部门预算情况说明\n\n五、其他重要事项的情况说明\n\n"
+        "（二）政府采购情况。所属各预算单位政府采购预算总额 11884.37 万元：政府采购货物预算2703.49 万元、政府采购"
+        "工程预算 239.56 万元、政府采购服务预算 8941.32 万元；其中一般公共预算拨款政府采购 11307.34 万元：政府"
+        "采购货物预算 2703.19 万元、政府采购工程预算 239.56 万元、政府采购服务预算 8364.59 万元。\n"
+    )
+    parsed = parse_text(text, "cq.txt")
+    parts = {c.where: (c.found, c.status) for c in audit(parsed.disclosure, parsed.facts) if c.kind == "构成"}
+    assert parts == {
+        "重庆市某某局2026年部门预算情况说明 所属各预算单位政府采购预算总额 = 2,703.49+239.56+8,941.32": (
+            Decimal("11884.37"), "ok",
+        ),
+        "重庆市某某局2026年部门预算情况说明 一般公共预算拨款政府采购 = 2,703.19+239.56+8,364.59": (Decimal("11307.34"), "ok"),
+    }  # fmt: skip

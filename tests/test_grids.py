@@ -135,3 +135,12 @@ def test_a_real_page_read_without_its_rules_numbered_columns_and_centred_numbers
     assert rows[2] == ["栏次", "", "1", "栏次", "", "2", "3", "4"]
     assert ["", "18", "", "十八、自然资源海洋气象等支出", "45", "0.00", "0.00", "0.00"] in rows
     assert ["", "19", "", "十九、住房保障支出", "46", "60.87", "60.87", "0.00"] in rows
+
+
+@pytest.mark.slow
+def test_coverage_counts_the_cells_of_a_table_inside_the_narrative() -> None:
+    """深圳市财政局 2026 第七部分 (p11–12) prints 重点项目 | 预算数（万元） as a ruled table inside the text: its
+    eight 预算数 are facts of that section's table, and the coverage counts them."""
+    c = coverage(Path(__file__).parent / "data" / "real" / "shenzhen-caizheng-2026-dept-yusuan.pdf")
+    assert not [m for m in c.missing if m.startswith(("第11页", "第12页"))]
+    assert c.matched == c.cells

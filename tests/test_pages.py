@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.load import load, normalise
-from index.pages import Cell, text_pages
+from index.pages import Cell, Page, PageLine, text_pages
 from index.parse import paginate, parse
 from index.pdf import read_pages
 from index.render import lines_of, render
@@ -68,3 +68,24 @@ def test_a_pdfs_records_read_as_its_stored_text_reads() -> None:
     assert lines == paginate(loaded.text)
     assert any(isinstance(line, tuple) and "2080505" in line for line, _ in lines)  # a row, as cells
     assert parse(loaded) == parse(replace(loaded, pages=()))
+
+
+def test_a_line_past_the_page_edge_does_not_widen_the_text_frame() -> None:
+    """重庆市水利局 2026 部门预算: one line of a table page (p33) is placed past the page's right edge; taken
+    as the frame, it made every full line of the 说明 "end short", so a sentence broken after "；" was read as
+    two paragraphs and 公务用车运行维护费 248.50 万元 lost its place among the “三公”经费's parts."""
+    full = dict(x0=72.0, x1=770.0, size=16.0)
+    prose = Page(
+        number=1, width=842.0, height=595.0,
+        lines=(
+            PageLine(text="2026 年“三公”经费预算 308.00 万元。其中：公务接待费 39.50", top=100.0, bottom=116.0, **full),
+            PageLine(text="万元，比 2025 年减少 5.64 万元，主要原因是厉行节约；", top=128.0, bottom=144.0, **full),
+            PageLine(text="公务用车运行维护费 248.50 万元。", top=156.0, bottom=172.0, x0=72.0, x1=400.0, size=16.0),
+        ),
+    )  # fmt: skip
+    table_page = Page(
+        number=2, width=842.0, height=595.0,
+        lines=(PageLine(text="资金主管部门：重庆市水利局 单位：万元", top=60.0, bottom=76.0, x0=72.0, x1=1033.0, size=16.0),),
+    )  # fmt: skip
+    text = render([prose, table_page])
+    assert "主要原因是厉行节约；公务用车运行维护费 248.50 万元。" in text

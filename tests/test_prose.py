@@ -297,3 +297,92 @@ def test_the_words_that_count_off_reasons_are_no_part_of_the_item() -> None:
     rows = {row for row, *_ in got}
     assert {"新增城乡居民煤改洁奖补资金", "新增服务业发展专项资金"} <= rows
     assert not any(r.startswith(("一是", "二是")) for r in rows)
+
+
+def test_a_whole_after_a_semicolon_lists_its_own_parts() -> None:
+    """西安市发展和改革委员会 2019 部门预算 p21: 实有人员 is no part of 人员编制; it heads its own list."""
+    got = facts(
+        [
+            "截止 2018 年底，本部门人员编制 138 人，其中：行政编制 118 人、事业编制 20 人；实有人员 138 人，其中："
+            "行政 120 人、事业 18 人。",
+            "2019 年本部门财政拨款收入 203091.65 万元，其中一般公共预算拨款收入 203091.65 万元，2019 年本部门财政"
+            "拨款收入较上年增加 69010.99 万元；2019 年本部门财政拨款支出 203091.65 万元、其中一般公共预算拨款支出 "
+            "203091.65 万元。",
+        ]
+    )
+    parents = {row: parent for row, column, _, parent in got if column in {"金额", "数量"}}
+    assert [parents[r] for r in ("行政编制", "事业编制", "实有人员", "行政", "事业")] == [
+        "人员编制", "人员编制", None, "实有人员", "实有人员",
+    ]  # fmt: skip
+    assert [parents[r] for r in ("一般公共预算拨款收入", "财政拨款支出", "一般公共预算拨款支出")] == [
+        "财政拨款收入", None, "财政拨款支出",
+    ]  # fmt: skip
+
+
+def test_figures_after_baokuo_are_items_side_by_side() -> None:
+    """福州市公安局治安管理支队 2026 单位预算 p2: 0 个下属单位 is no part of 9 个机关行政处（科、股）室."""
+    got = facts(
+        [
+            "从预算单位构成看，福州市公安局治安管理支队包括 9 个机关行政处（科、股）室及 0 个下属单位，其中：列入 "
+            "2026 年单位预算编制范围的单位详细情况见下表:"
+        ],
+        ("第一部分 单位概况", "二、单位预算单位构成"),
+    )
+    assert [(row, value, parent) for row, column, value, parent in got if column == "数量"] == [
+        ("机关行政处（科、股）室", Decimal(9), None),
+        ("下属单位", Decimal(0), None),
+    ]
+
+
+def test_the_figure_a_change_is_stated_against_with_no_measure_named() -> None:
+    """西安市民政局 2021 部门预算 p19: "较上年的 7.80 万元" is 2020's figure, not an item called 较上年."""
+    got = facts(
+        [
+            "2021 年本部门当年一般公共预算会议费预算支出 29.92 万元，较上年的 7.80 万元增加 22.12 万元，增幅 283.59%，"
+            "主要原因是局机关增加会议预算支出。"
+        ],
+        ("第三部分 其他说明情况", "六、“三公”经费等预算情况"),
+        "西安市民政局",
+    )
+    item = "当年一般公共预算会议费预算支出"
+    assert [(row, column, value) for row, column, value, _ in got] == [
+        (item, "金额", Decimal("29.92")),
+        (item, "2025年金额", Decimal("7.80")),
+        (item, "比2025年增减", Decimal("22.12")),
+        (item, "比2025年增长率", Decimal("283.59")),
+    ]
+
+
+def test_a_list_word_standing_alone_lists_the_numbered_items_parts() -> None:
+    """西安市民政局 2021 部门预算 p16: the ① items after "。其中：" are 进修及培训's, not 专项业务经费's."""
+    got = facts(
+        [
+            "（1）进修及培训（20508）102.32 万元，较上年增加 102.32 万元，主要原因是将培训费在该科目中列支。具体为："
+            "人员经费 0.00 万元，较上年无变化；公用经费 28.32 万元，较上年增加 28.32 万元；专项业务经费 74.00 万元，"
+            "较上年增加 74.00 万元，主要原因是将培训费在该科目中列支。其中：",
+            "①培训支出（2050803）102.32 万元，较上年增加 102.32 万元，主要原因是将培训费在该科目中列支。",
+        ],
+        ("第二部分 收支情况", "一、一般公共预算支出"),
+        "西安市民政局",
+    )
+    parents = {row: parent for row, column, _, parent in got if column == "金额"}
+    assert parents["①培训支出（2050803）"] == "进修及培训（20508）"
+
+
+def test_a_paragraph_opening_with_an_aside_is_no_item_of_the_list_before_it() -> None:
+    """西安市民政局 2021 部门预算 p18: "另外，…较上年减少 23,000.00 万元" after 住房改革支出's ①②."""
+    got = facts(
+        [
+            "（10）住房改革支出（22102）684.97 万元，较上年减少 762.78 万元，主要原因是调整科目。其中：",
+            "①住房公积金（2210201）498.61 万元，较上年减少 757.92 万元，主要原因是调整科目。",
+            "②购房补贴（2210203）186.36 万元，较上年减少 4.86 万元，主要原因是新进人员。",
+            "另外，由于按照专项资金管理要求，将最低生活保障和特困人员供养一并纳入社会救助资金管理，上述两个科目在"
+            " 2021 年部门预算中不再反映，较上年减少 23,000.00 万元。",
+        ],
+        ("第二部分 收支情况", "一、一般公共预算支出"),
+        "西安市民政局",
+    )
+    assert [(row, value) for row, column, value, parent in got if parent == "住房改革支出（22102）"] == [
+        ("①住房公积金（2210201）", Decimal("498.61")),
+        ("②购房补贴（2210203）", Decimal("186.36")),
+    ]
