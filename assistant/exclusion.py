@@ -269,10 +269,7 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         or calc.convert(w.value, w.unit, whole.unit) != whole.value
     ):
         return None  # the whole is itself computed, or no amount of money
-    names = [n.strip() for n in _SEVERAL.split(part_q)] if _SEVERAL.search(part_q) else [part_q]
-    if any(len(n) < 2 for n in names):
-        names = [part_q]
-    reading = _reading(engine, w, names)
+    names, reading = _names_read(engine, w, part_q)
     if reading is None:
         return _apart(engine, question, whole, w, names)
     w, parts = reading
@@ -287,6 +284,17 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
     return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
+
+
+def _names_read(engine: Turn, w: Fact, part_q: str) -> tuple[list[str], tuple[Fact, list[Fact]] | None]:
+    """The part(s) excluded and their reading: the name as written when the document prints it as one part
+    ("实验室及相关设施" holds 及), else its pieces split at 和/及/、 ("除了A和B以外")."""
+    several = [n.strip() for n in _SEVERAL.split(part_q)] if _SEVERAL.search(part_q) else []
+    if not several or any(len(n) < 2 for n in several):
+        return [part_q], _reading(engine, w, [part_q])
+    if (whole := _reading(engine, w, [part_q])) is not None:
+        return [part_q], whole
+    return several, _reading(engine, w, several)
 
 
 def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, parts: list[Fact]) -> Answer | None:
