@@ -301,19 +301,7 @@ def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, p
     """ "住房保障支出里，住房公积金以外的是什么": the other 科目 printed under the whole at the level of the part(s) set
     aside, each with its figure — only when they and the parts add up to the whole exactly; None otherwise (the
     condition is then refused by the complete-reading check)."""
-    levels = {len(p.code or "") for p in parts}
-    if not w.code or len(levels) != 1 or not all(p.code and p.table == w.table for p in parts):
-        return None
-    level = levels.pop()
-    aside = {p.code for p in parts}
-    others = list(
-        {
-            f.code: f
-            for f in _doc_facts(engine, w.doc_id)
-            if f.table == w.table and f.column == w.column and f.unit == w.unit and f.code
-            and len(f.code) == level and f.code.startswith(w.code) and f.code not in aside
-        }.values()
-    )  # fmt: skip
+    others = _siblings(_doc_facts(engine, w.doc_id), w, parts)
     if not others or sum((f.value for f in [*others, *parts]), Decimal(0)) != w.value:
         return None
     listed = "；".join(f"{_label(f)} {fmt(f.value, f.unit)}" for f in others)
@@ -324,6 +312,34 @@ def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, p
     )
     total = sum((f.value for f in others), Decimal(0))
     return _checked(engine, question, text, whole, [], [w, *parts, *others], total, w.unit)
+
+
+def _siblings(facts: list[Fact], w: Fact, parts: list[Fact]) -> list[Fact]:
+    """The other parts of the whole printed as the part(s) set aside are: the 科目 under the whole's at their level
+    (codes of one length), or else the other rows above the whole's 合计/总计 in its column, the other columns of
+    its row, or the other items the text lists under it — whichever shape the parts have."""
+    levels = {len(p.code or "") for p in parts}
+    if w.code and len(levels) == 1 and all(p.code and p.table == w.table for p in parts):
+        level, aside = levels.pop(), {p.code for p in parts}
+        return list(
+            {
+                f.code: f
+                for f in facts
+                if f.table == w.table and f.column == w.column and f.unit == w.unit and f.code
+                and len(f.code) == level and f.code.startswith(w.code) and f.code not in aside
+            }.values()
+        )  # fmt: skip
+    if any(p.code for p in parts) or len({(p.row == w.row, p.parent) for p in parts}) != 1:
+        return []
+    shape, aside = (parts[0].row == w.row, parts[0].parent), {(p.row, p.column) for p in parts}
+    sides = [s for s in _SIDES if s in w.row and all(s in p.row for p in parts)]  # "事业收入" beside "财政拨款收入"
+    found = {
+        (f.row, f.column): f
+        for f in facts
+        if not f.code and (f.row == w.row, f.parent) == shape and (f.row, f.column) not in aside and part_of(f, w)
+        and (shape[0] or all(s in f.row for s in sides))
+    }  # fmt: skip
+    return list(found.values())
 
 
 def _checked(
