@@ -260,16 +260,15 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     written, whole_q, part_q = parsed
     whole = engine.rules(whole_q, doc_id=doc_id)
-    if whole.refused or len(whole.facts) != 1 or whole.value is None:
+    if whole.refused or whole.value is None or (w := _whole_read(whole, whole_q)) is None:
         return None
-    w = whole.facts[0]
     if (
         whole.unit not in calc.MONEY
         or w.unit not in calc.MONEY
         or calc.convert(w.value, w.unit, whole.unit) != whole.value
     ):
         return None  # the whole is itself computed, or no amount of money
-    names, reading = _names_read(engine, w, part_q)
+    read, (names, reading) = w, _names_read(engine, w, part_q)
     if reading is None:
         return _apart(engine, question, whole, w, names)
     w, parts = reading
@@ -279,11 +278,22 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
     names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
     text = (
-        f"{w.year}年{w.department}{_named_whole(whole.facts[0], w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
     return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
+
+
+def _whole_read(whole: Answer, asked: str) -> Fact | None:
+    """The one figure the whole's answer gives for it: its only fact, or — when it also shows the one item printed
+    under the subject ("公安是公共安全支出的一部分") — the fact whose row the question names."""
+    if len(whole.facts) == 1:
+        return whole.facts[0]
+    named = [f for f in whole.facts if norm(f.row.partition("·")[0]) in norm(asked)]
+    if len(named) > 1:  # "公安" in "福州市公安局…": the subject asked is the 科目 the others are printed under
+        named = [f for f in named if f.code and all((o.code or "").startswith(f.code) for o in whole.facts)]
+    return named[0] if len(named) == 1 else None
 
 
 def _names_read(engine: Turn, w: Fact, part_q: str) -> tuple[list[str], tuple[Fact, list[Fact]] | None]:
