@@ -99,7 +99,15 @@ def _total_column(f: Fact) -> bool:
 def _carried_beside(part: Fact, whole: Fact) -> bool:
     """The part is money carried over from the year before (上年结转), the whole the year's own total (本年收入合计):
     printed beside each other (both make 收入总计), the one never in the other."""
-    return _THIS_YEAR in whole.row and any(p in part.row for p in catalog().portions)
+    if not _carried(part.row) or _carried(whole.row):
+        return False
+    income = "收入" in whole.row or " · 收入 · " in whole.source  # "表1 收支总表 · 收入 · 财政拨款 · 预算数"
+    return _THIS_YEAR in whole.row or (income and "支出" not in whole.row and not _TOTAL.search(whole.row))
+
+
+def _carried(label: str) -> bool:
+    """The label names money carried over from the year before (上年结转, 上年结余、结转 …)."""
+    return any(p in label for p in catalog().portions)
 
 
 def _beside(part: Fact, whole: Fact) -> bool:
@@ -175,6 +183,8 @@ def _named_beside(f: Fact, name: str, whole: Fact) -> bool:
     """A row or column names the part, or names it after the words the whole's name opens with ("公务用车购置费" for
     "购置费" beside "公务用车运行费", "公务用车运行维护费" for "运行维护" beside "公务用车购置费")."""
     if _named(f, name):
+        return True
+    if _carried(name) and _carried(f.row) and norm(f.row)[:2] == norm(name)[:2]:  # "上年结余、结转" for "上年结转"
         return True
     label, name, own = norm(f.row.partition("·")[0]), norm(name), norm(whole.row.partition("·")[0])
     at = label.find(name)
