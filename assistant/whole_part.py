@@ -184,24 +184,39 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
         return draft
     printed = {g for label in kb.in_scope({f.doc_id}) for v in label.variants for g in grams(v)} | _template_items()
     part_key = without_fund(asked.part) if f.fund and norm(f.fund) in asked.part else asked.part
+    # "离退休人员中退休的": the part's words all lie inside the whole's name, so a figure named with the whole
+    # ("单位管理的离退休人员 78 人") is the whole, never its part
+    inside = bool(_item_grams(asked.part, neutral)) and _item_grams(asked.part, neutral) <= _item_grams(
+        asked.whole, neutral
+    )
 
     def unsaid_part(p: Fact) -> list[str]:
         return _unsaid(part_key, _own(p) | _above(p, facts), printed, neutral)
+
+    def own_part(p: Fact) -> bool:  # "离休" is under 离退休 too: a part inside the whole's name is said by its own row
+        return not unsaid_part(p) and (not inside or _item_grams(asked.part, neutral) <= set(grams(norm(p.row))))
 
     def holds_whole(w: Fact) -> bool:  # the whole asked shares an item word with what the figure is printed in
         covered = _whole_of(w, facts, kb)
         return not _unsaid(asked.whole, covered, printed, neutral) or bool(_item_grams(asked.whole, neutral) & covered)
 
+    def is_whole(w: Fact) -> bool:
+        return inside and _item_grams(asked.whole, neutral) <= set(grams(norm(w.row)))
+
     part_unsaid = unsaid_part(f)
-    if not part_unsaid and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f))):
+    if (
+        not part_unsaid
+        and not is_whole(f)
+        and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f)))
+    ):
         return draft  # the part printed under the whole asked, or one every template defines inside it (人员经费)
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
         w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
     ]  # fmt: skip
     found: dict[tuple[str, str], tuple[Fact, Fact, bool]] = {}
-    for w in (w for w in wholes if unsaid_part(w)):  # a figure named with the part is no whole of it
+    for w in (w for w in wholes if unsaid_part(w) or is_whole(w)):  # a figure named with the part is no whole of it
         for p in printed_parts(w, facts, kb.subject_of(w)):
-            if p.column == w.column and not unsaid_part(p):
+            if p.column == w.column and own_part(p):
                 found.setdefault((norm(p.row), str(p.value)), (p, w, True))
     for w in [] if found else wholes:  # "…（2010499）195284.3万元，…原因为：一是新增城乡居民煤改洁奖补资金75000万元"
         for p in said_with(w, facts, kb):

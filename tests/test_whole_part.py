@@ -110,3 +110,18 @@ def test_a_part_the_document_does_not_print_is_refused(tmp_path_factory: pytest.
     assert part.refused and part.value is None
     whole = engine.answer("北京市财政局2026年项目支出是多少？")
     assert not whole.refused and whole.value == Decimal("16153.10")
+
+
+def test_a_part_whose_name_lies_inside_the_wholes_is_never_the_whole(tmp_path: Path) -> None:
+    # the 西安市发改委 2019 wording: "单位管理的离退休人员78人，其中：离休3人，退休72人" — 退休 is in 离退休's name
+    doc = tmp_path / "fagai.txt"
+    doc.write_text(
+        "某市发展和改革委员会2019年部门预算公开\n\n四、部门人员情况说明\n"
+        "截至2018年底，本部门实有人员110人。单位管理的离退休人员78人，其中：离休3人，退休72人。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(Settings(store=store_of(tmp_path / "store", doc)))
+    retired = engine.answer("离退休人员中退休的有多少人？")
+    assert not retired.refused and retired.value == Decimal("72"), retired.text
+    assert engine.answer("离退休人员里离休的有几个？").value == Decimal("3")
+    assert engine.answer("离退休人员有多少人？").value == Decimal("78")
