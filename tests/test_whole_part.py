@@ -21,6 +21,7 @@ from assistant.config import Settings
 from assistant.draft import Draft
 from assistant.parts import _data
 from assistant.whole_part import Asked, _short_names, asked_within, opposite
+from assistant.within import implied_wholes
 from index.records import Fact
 from tests.conftest import REAL, store_of
 
@@ -125,3 +126,9 @@ def test_a_part_whose_name_lies_inside_the_wholes_is_never_the_whole(tmp_path: P
     assert not retired.refused and retired.value == Decimal("72"), retired.text
     assert engine.answer("离退休人员里离休的有几个？").value == Decimal("3")
     assert engine.answer("离退休人员有多少人？").value == Decimal("78")
+
+
+def test_a_column_every_template_prints_under_a_whole_names_that_whole() -> None:
+    # 重庆市水利局 2026 表5 一般公共预算支出情况表: 基本支出 over 人员经费 | 公用经费, the cell read by its leaf column
+    assert implied_wholes("人员经费") == ["基本支出"] and implied_wholes("人员支出") == ["基本支出"]
+    assert implied_wholes("警务辅助人员经费") == [] and implied_wholes("项目支出") == []
