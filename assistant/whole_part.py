@@ -97,10 +97,23 @@ def _above(f: Fact, facts: Sequence[Fact]) -> set[str]:
     return out | {g for w in wholes_of(f.row) for g in grams(norm(w))}
 
 
+_HEADING = re.compile(
+    r"^\s*(?:[（(][0-9一二三四五六七八九十]{1,2}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])[^。]{2,40}$"
+)
+
+
+def _heading_and_sentence(text: str) -> str:
+    """The sentence a prose figure is in, since its last full stop, with the numbered heading just before it when
+    there is one ("（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出…，其中：…")."""
+    *before, own = text.split("。")
+    heading = before[-1] if before and _HEADING.match(before[-1]) else ""
+    return f"{heading} {own}".strip()
+
+
 def _whole_of(f: Fact, facts: Sequence[Fact], kb: Knowledge) -> set[str]:
     """What a figure is printed inside: its own words and clause, the names above it (`_above`), and a prose
     figure's section and sentence since its last full stop ("车辆7辆（一般公务用车3辆，执法执勤用车4辆")."""
-    said = kb.sentence_of(f).rsplit("。", 1)[-1] if f.table is None else ""
+    said = _heading_and_sentence(kb.sentence_of(f)) if f.table is None else ""
     section = f.source.partition(" · 「")[0] if f.table is None else ""  # "五、国有资产占有情况": the part it is in
     return set(grams(norm(f"{fact_evidence(f)} {said} {section}"))) | _above(f, facts)
 

@@ -20,7 +20,7 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.draft import Draft
 from assistant.parts import _data
-from assistant.whole_part import Asked, _short_names, asked_within, opposite
+from assistant.whole_part import Asked, _heading_and_sentence, _short_names, asked_within, opposite
 from assistant.within import implied_wholes
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -132,3 +132,10 @@ def test_a_column_every_template_prints_under_a_whole_names_that_whole() -> None
     # 重庆市水利局 2026 表5 一般公共预算支出情况表: 基本支出 over 人员经费 | 公用经费, the cell read by its leaf column
     assert implied_wholes("人员经费") == ["基本支出"] and implied_wholes("人员支出") == ["基本支出"]
     assert implied_wholes("警务辅助人员经费") == [] and implied_wholes("项目支出") == []
+
+
+def test_a_prose_figure_is_printed_under_the_numbered_heading_before_its_sentence() -> None:
+    # 西安市发改委 2019 七、: "（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出…其他支出(399)119010万元"
+    said = "原因主要是基本建设项目需求。（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出203091.65万元"
+    assert _heading_and_sentence(said).startswith("（2）按照政府预算支出经济分类的类级科目说明 2019年")
+    assert _heading_and_sentence("较上年增加28000万元，原因主要是基本建设项目需求。2019年本部门") == "2019年本部门"
