@@ -32,6 +32,7 @@ from assistant.subject_path import (
     MARKER,
     STEP,
     coded_names,
+    heads_printed,
     mark_path,
     one_printer,
     resolve,
@@ -601,6 +602,9 @@ class Understanding:
                 continue
             if any(name in w and w in text for w in FUND_WORDS):  # "一般公共" of 一般公共预算: a fund, no 科目
                 continue
+            facts = [f for d in docs for f in self.kb.facts_by_doc.get(d, [])]
+            if self.printed_with_code and heads_printed(name, facts, self.printed_with_code):
+                continue  # a parent of a printed 科目, named as its path ("一般公共服务支出下…一般行政管理事务")
             years = "、".join(f"{y}年" for y in sorted({self.kb.docs[d].year for d in docs}))
             return f"{years}的公开文件中没有“{name}”这一科目"
         return None
