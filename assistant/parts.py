@@ -208,6 +208,18 @@ def _said(name: str, f: Fact) -> str:
     return f"{name}{_CHANGE.sub('', f.column)}{way} {fmt(abs(f.value), f.unit)}"
 
 
+def _deepest(parts: list[Fact]) -> list[Fact]:
+    """The one part at the end of a path the parts named form ("公路水路运输（款）行政运行（项）": 2140101 under 21401),
+    the names above it only saying where it lies; the parts as they are when they form no such path."""
+    if len(parts) < 2 or not all(p.code and p.code.isdigit() for p in parts):
+        return parts
+    heads = {p.code for p in parts if any(q.code != p.code and (q.code or "").startswith(p.code or "") for q in parts)}
+    leaves = [p for p in parts if p.code not in heads]
+    if len(leaves) == 1 and heads and all((leaves[0].code or "").startswith(h or "") for h in heads):
+        return leaves
+    return parts
+
+
 def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     """`draft`, or, when it shows one whole figure and `question` names a part the document prints of it, the
     part's own figure with the whole beside it (and, asked 占多少, the part's share of the whole)."""
@@ -221,6 +233,7 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     parts = named_parts(without_inclusions(question), whole, printed, subject)
     if not parts:
         return draft
+    parts = _deepest(parts)
     if len(parts) > 1:
         listed = "、".join(f"{p.row} {fmt(p.value, p.unit)}" for p in parts)
         raise Unanswerable(f"问题问的是{whole.row}中的几部分（{listed}），请一次问一项")

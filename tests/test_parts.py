@@ -21,6 +21,7 @@ from assistant.exclusion import _beside, part_of
 from assistant.knowledge import Target
 from assistant.parts import (
     _data,
+    _deepest,
     _in_column,
     _said,
     implied_by,
@@ -302,3 +303,13 @@ def test_rows_of_a_part_s_table_are_told_apart_from_a_whole_s() -> None:
     assert not of_part_tables([BASIC_ROW, whole_row], "委托业务费")
     assert not of_part_tables([BASIC_ROW], "基本支出中的委托业务费")  # the part asked
     assert not of_part_tables([], "委托业务费")
+
+
+def test_parts_named_as_a_path_ask_the_one_at_its_end() -> None:
+    # 无锡市交通运输局 2026 表5 (p.21): 214 交通运输支出 > 21401 公路水路运输 > 2140101 行政运行, 人员经费 1,912.32 each
+    road = fact("公路水路运输", "1912.32", table="表5", column="人员经费", code="21401")
+    run = fact("行政运行", "1912.32", table="表5", column="人员经费", code="2140101")
+    other = fact("行政运行", "5.00", table="表5", column="人员经费", code="2140201")
+    assert _deepest([road, run]) == [run]
+    assert _deepest([road, run, other]) == [road, run, other]  # 2140201 lies under no part named: no path
+    assert _deepest([run, other]) == [run, other]
