@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.cues import alternation
 from assistant.knowledge import Knowledge, Link, norm
+from assistant.tokens import to_template
 from index.records import Fact
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
@@ -42,6 +43,12 @@ def mark_path(text: str) -> str:
         return ""
 
     return MARKER.sub(step, text)
+
+
+def as_written(name: str) -> str:
+    """A subject's name as a question's text is read (template words, no list marks): "收入、支出预算总计" →
+    "收入支出总计", which holds the column word 支出总计 as part of the name, never as a column asked."""
+    return re.sub(r"[、，,]", "", to_template(name))
 
 
 def without_fund(text: str) -> str:

@@ -31,6 +31,7 @@ from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
     STEP,
+    as_written,
     coded_names,
     heads_printed,
     mark_path,
@@ -273,7 +274,9 @@ class Understanding:
         column = execution[1] if execution else None
         plain_columns = FUND_PHRASES.sub(" ", text_wo_table)  # "一般公共预算财政拨款基本支出里": a table, no column
         fund = next((f for word, f in FUNDS.items() if word in text_wo_table), None)
-        column = column or next((c for c in COLUMNS if c in plain_columns and c not in "".join(subjects)), None)
+        column = column or next(
+            (c for c in COLUMNS if c in plain_columns and c not in as_written("".join(subjects))), None
+        )
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code, fund=fund,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw))
@@ -582,7 +585,8 @@ class Understanding:
                 len(other.key) >= 3
                 and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
-                and other.key not in MARKER.sub("", label.key)  # "职业教育（款）技校教育（项）支出" holds 教育支出
+                and other.key
+                not in as_written(MARKER.sub("", label.key))  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)

@@ -14,6 +14,7 @@ from assistant.render import answer_json
 from assistant.subject_path import (
     _DATA,
     LEVELS,
+    as_written,
     heads_printed,
     mark_path,
     one_printer,
@@ -199,3 +200,9 @@ def test_a_parent_the_document_does_not_print_heads_a_code_it_writes_in_brackets
     assert heads_printed("一般公共服务支出", facts, printed_with_code)
     assert heads_printed("发展与改革事务", facts, printed_with_code)
     assert not heads_printed("教育支出", facts, printed_with_code)
+
+
+def test_a_subject_named_with_a_column_word_keeps_it_as_part_of_its_name() -> None:
+    # 无锡市交通运输局 2026 说明 (p.31): "收入、支出预算总计 984,760.87 万元" — 支出总计 is in the name, no column asked
+    assert "支出总计" in as_written("收入、支出预算总计")
+    assert as_written("基础研究") == "基础研究"
