@@ -909,7 +909,7 @@ class Understanding:
         if (
             generic
             and measure in ("amount", "change", "growth", "prior", "explain")
-            and re.search(r"预算|总额|一共|总共", text)
+            and re.search(r"预算|总额|一共|总共", f"{text} {raw}")  # "预算总额" is 支出总计 in the template text
         ):
             out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
         if (
@@ -925,8 +925,9 @@ class Understanding:
                 out.append(total)
         bare_side = not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("支出", "")) and "支出" in leftover
         if bare_side and measure in ("amount", "change", "growth", "prior", "explain"):
-            if total := self._spending_total(docs):  # "科协支出是多少": the spending side's total, never 项目支出
-                out = [total]
+            # "科协支出是多少": the spending side's total, never 项目支出; none printed as a row, the registry reads it
+            # where the template prints it — never a label linked by the side's word (政府采购预算总额 for 预算总额)
+            out = [total] if (total := self._spending_total(docs)) else []
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
             income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
             if income:
