@@ -185,6 +185,19 @@ def _unsaid(words: str, covered: set[str], printed: set[str], neutral: Sequence[
     return dropped_words(_short_names(words), covered, printed, neutral)
 
 
+def _column_asked(part: str, wholes: Sequence[Fact], printed: set[str], neutral: Sequence[str]) -> Fact | None:
+    """The one cell of the whole's own row whose column says the part asked ("高等职业教育里财政专户管理资金": the
+    row 2050305 高等职业教育, column 财政专户管理资金收入) — a column path, read where the row is printed; None when
+    no such column is printed, or several figures are."""
+    cells = {
+        f.value: f
+        for f in wholes
+        if f.table and not _unsaid(part, set(grams(norm(f"{f.column} {f.column_role or ''}"))), printed, neutral)
+        and _unsaid(part, set(grams(norm(f.row))), printed, neutral)
+    }  # fmt: skip
+    return next(iter(cells.values())) if len(cells) == 1 else None
+
+
 def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str], scope: str, measure: str) -> Draft:
     """`draft`, when its figure is the part asked inside the whole asked (or no part is asked); else the part the
     document prints under a figure of that whole, with the whole beside it; else Unanswerable naming the part."""
@@ -226,6 +239,11 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
         w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
     ]  # fmt: skip
+    if column := _column_asked(part_key, [w for w in wholes if w is not f], printed, neutral):
+        return Draft(
+            text=f"{scope}{column.row}的{column.column}为 {fmt(column.value, column.unit)}。\n出处：{sources(column)}",
+            value=column.value, unit=column.unit, facts=[column], doc_id=draft.doc_id or column.doc_id,
+        )  # fmt: skip
     found: dict[tuple[str, str], tuple[Fact, Fact, bool]] = {}
     for w in (w for w in wholes if unsaid_part(w) or is_whole(w)):  # a figure named with the part is no whole of it
         for p in printed_parts(w, facts, kb.subject_of(w)):

@@ -19,8 +19,9 @@ from assistant import as_of
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.draft import Draft
+from assistant.knowledge import grams, norm
 from assistant.parts import _data
-from assistant.whole_part import Asked, _heading_and_sentence, _short_names, asked_within, opposite
+from assistant.whole_part import Asked, _column_asked, _heading_and_sentence, _short_names, asked_within, opposite
 from assistant.within import implied_wholes
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -139,3 +140,19 @@ def test_a_prose_figure_is_printed_under_the_numbered_heading_before_its_sentenc
     said = "原因主要是基本建设项目需求。（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出203091.65万元"
     assert _heading_and_sentence(said).startswith("（2）按照政府预算支出经济分类的类级科目说明 2019年")
     assert _heading_and_sentence("较上年增加28000万元，原因主要是基本建设项目需求。2019年本部门") == "2019年本部门"
+
+
+def test_a_part_asked_inside_a_row_is_the_cell_of_the_column_naming_it() -> None:
+    # 重庆市水利局 2026 表2 (p.13): 2050305 高等职业教育 · 总计 33,668.32 · 财政专户管理资金收入 10,031.50 万元
+    def cell(column: str, value: str) -> Fact:
+        return Fact(
+            doc_id="d", department="重庆市水利局", year=2026, table="表2", section=None, row="高等职业教育",
+            code="2050305", column=column, value=Decimal(value), unit="万元", source=f"表2 · 2050305 高等职业教育 · {column}",
+        )  # fmt: skip
+
+    row = [cell("总计", "33668.32"), cell("一般公共预算拨款收入", "23156.82"), cell("财政专户管理资金收入", "10031.50")]
+    printed = {g for f in row for g in grams(norm(f"{f.row} {f.column}"))}
+    neutral = ("收入", "有多少")
+    found = _column_asked("财政专户管理资金", row, printed, neutral)
+    assert found is not None and found.value == Decimal("10031.50")
+    assert _column_asked("政府性基金", row, printed | set(grams("政府性基金")), neutral) is None
