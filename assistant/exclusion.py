@@ -351,12 +351,12 @@ def _siblings(facts: list[Fact], w: Fact, parts: list[Fact]) -> list[Fact]:
         )  # fmt: skip
     if any(p.code for p in parts) or len({(p.row == w.row, p.parent) for p in parts}) != 1:
         return []
-    shape, aside = (parts[0].row == w.row, parts[0].parent), {(p.row, p.column) for p in parts}
+    shape, beside = (parts[0].row == w.row, parts[0].parent), {(p.row, p.column) for p in parts}
     sides = [s for s in _SIDES if s in w.row and all(s in p.row for p in parts)]  # "事业收入" beside "财政拨款收入"
     found = {
         (f.row, f.column): f
         for f in facts
-        if not f.code and (f.row == w.row, f.parent) == shape and (f.row, f.column) not in aside and part_of(f, w)
+        if not f.code and (f.row == w.row, f.parent) == shape and (f.row, f.column) not in beside and part_of(f, w)
         and (shape[0] or all(s in f.row for s in sides))
     }  # fmt: skip
     return list(found.values())
