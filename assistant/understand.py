@@ -909,7 +909,7 @@ class Understanding:
         if (
             generic
             and measure in ("amount", "change", "growth", "prior", "explain")
-            and re.search(r"预算|总额|一共|总共", f"{text} {raw}")  # "预算总额" is 支出总计 in the template text
+            and re.search(r"预算|总额|一共|总共", text)
         ):
             out = []  # "北京市财政局2026年预算多少钱" names no item: never a label linked by 预算 alone (政府采购预算总额)
         if (
