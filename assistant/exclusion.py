@@ -99,7 +99,15 @@ def _total_column(f: Fact) -> bool:
 def _carried_beside(part: Fact, whole: Fact) -> bool:
     """The part is money carried over from the year before (上年结转), the whole the year's own total (本年收入合计):
     printed beside each other (both make 收入总计), the one never in the other."""
-    return _THIS_YEAR in whole.row and any(p in part.row for p in catalog().portions)
+    if not _carried(part.row) or _carried(whole.row):
+        return False
+    income = "收入" in whole.row or " · 收入 · " in whole.source  # "表1 收支总表 · 收入 · 财政拨款 · 预算数"
+    return _THIS_YEAR in whole.row or (income and "支出" not in whole.row and not _TOTAL.search(whole.row))
+
+
+def _carried(label: str) -> bool:
+    """The label names money carried over from the year before (上年结转, 上年结余、结转 …)."""
+    return any(p in label for p in catalog().portions)
 
 
 def _beside(part: Fact, whole: Fact) -> bool:
@@ -175,6 +183,8 @@ def _named_beside(f: Fact, name: str, whole: Fact) -> bool:
     """A row or column names the part, or names it after the words the whole's name opens with ("公务用车购置费" for
     "购置费" beside "公务用车运行费", "公务用车运行维护费" for "运行维护" beside "公务用车购置费")."""
     if _named(f, name):
+        return True
+    if _carried(name) and _carried(f.row) and norm(f.row)[:2] == norm(name)[:2]:  # "上年结余、结转" for "上年结转"
         return True
     label, name, own = norm(f.row.partition("·")[0]), norm(name), norm(whole.row.partition("·")[0])
     at = label.find(name)
@@ -260,19 +270,15 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return None
     written, whole_q, part_q = parsed
     whole = engine.rules(whole_q, doc_id=doc_id)
-    if whole.refused or len(whole.facts) != 1 or whole.value is None:
+    if whole.refused or whole.value is None or (w := _whole_read(whole, whole_q)) is None:
         return None
-    w = whole.facts[0]
     if (
         whole.unit not in calc.MONEY
         or w.unit not in calc.MONEY
         or calc.convert(w.value, w.unit, whole.unit) != whole.value
     ):
         return None  # the whole is itself computed, or no amount of money
-    names = [n.strip() for n in _SEVERAL.split(part_q)] if _SEVERAL.search(part_q) else [part_q]
-    if any(len(n) < 2 for n in names):
-        names = [part_q]
-    reading = _reading(engine, w, names)
+    read, (names, reading) = w, _names_read(engine, w, part_q)
     if reading is None:
         return _apart(engine, question, whole, w, names)
     w, parts = reading
@@ -282,30 +288,40 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
     names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
     text = (
-        f"{w.year}年{w.department}{_named_whole(whole.facts[0], w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
     return _checked(engine, question, text, whole, [c, *([removed] if removed else [])], [w, *parts], c.value, c.unit)
 
 
+def _whole_read(whole: Answer, asked: str) -> Fact | None:
+    """The one figure the whole's answer gives for it: its only fact, or — when it also shows the one item printed
+    under the subject ("公安是公共安全支出的一部分") — the fact whose row the question names."""
+    if len(whole.facts) == 1:
+        return whole.facts[0]
+    named = [f for f in whole.facts if norm(f.row.partition("·")[0]) in norm(asked)]
+    if len(named) > 1:  # "公安" in "福州市公安局…": the subject asked is the 科目 the others are printed under
+        named = [f for f in named if f.code and all((o.code or "").startswith(f.code) for o in whole.facts)]
+    return named[0] if len(named) == 1 else None
+
+
+def _names_read(engine: Turn, w: Fact, part_q: str) -> tuple[list[str], tuple[Fact, list[Fact]] | None]:
+    """The part(s) excluded and their reading: the name as written when the document prints it as one part
+    ("实验室及相关设施" holds 及), else its pieces split at 和/及/、 ("除了A和B以外")."""
+    several = [n.strip() for n in _SEVERAL.split(part_q)] if _SEVERAL.search(part_q) else []
+    if not several or any(len(n) < 2 for n in several):
+        return [part_q], _reading(engine, w, [part_q])
+    if (whole := _reading(engine, w, [part_q])) is not None:
+        return [part_q], whole
+    return several, _reading(engine, w, several)
+
+
 def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, parts: list[Fact]) -> Answer | None:
     """ "住房保障支出里，住房公积金以外的是什么": the other 科目 printed under the whole at the level of the part(s) set
     aside, each with its figure — only when they and the parts add up to the whole exactly; None otherwise (the
     condition is then refused by the complete-reading check)."""
-    levels = {len(p.code or "") for p in parts}
-    if not w.code or len(levels) != 1 or not all(p.code and p.table == w.table for p in parts):
-        return None
-    level = levels.pop()
-    aside = {p.code for p in parts}
-    others = list(
-        {
-            f.code: f
-            for f in _doc_facts(engine, w.doc_id)
-            if f.table == w.table and f.column == w.column and f.unit == w.unit and f.code
-            and len(f.code) == level and f.code.startswith(w.code) and f.code not in aside
-        }.values()
-    )  # fmt: skip
+    others = _siblings(_doc_facts(engine, w.doc_id), w, parts)
     if not others or sum((f.value for f in [*others, *parts]), Decimal(0)) != w.value:
         return None
     listed = "；".join(f"{_label(f)} {fmt(f.value, f.unit)}" for f in others)
@@ -316,6 +332,34 @@ def _others(engine: Turn, question: str, written: str, whole: Answer, w: Fact, p
     )
     total = sum((f.value for f in others), Decimal(0))
     return _checked(engine, question, text, whole, [], [w, *parts, *others], total, w.unit)
+
+
+def _siblings(facts: list[Fact], w: Fact, parts: list[Fact]) -> list[Fact]:
+    """The other parts of the whole printed as the part(s) set aside are: the 科目 under the whole's at their level
+    (codes of one length), or else the other rows above the whole's 合计/总计 in its column, the other columns of
+    its row, or the other items the text lists under it — whichever shape the parts have."""
+    levels = {len(p.code or "") for p in parts}
+    if w.code and len(levels) == 1 and all(p.code and p.table == w.table for p in parts):
+        level, aside = levels.pop(), {p.code for p in parts}
+        return list(
+            {
+                f.code: f
+                for f in facts
+                if f.table == w.table and f.column == w.column and f.unit == w.unit and f.code
+                and len(f.code) == level and f.code.startswith(w.code) and f.code not in aside
+            }.values()
+        )  # fmt: skip
+    if any(p.code for p in parts) or len({(p.row == w.row, p.parent) for p in parts}) != 1:
+        return []
+    shape, beside = (parts[0].row == w.row, parts[0].parent), {(p.row, p.column) for p in parts}
+    sides = [s for s in _SIDES if s in w.row and all(s in p.row for p in parts)]  # "事业收入" beside "财政拨款收入"
+    found = {
+        (f.row, f.column): f
+        for f in facts
+        if not f.code and (f.row == w.row, f.parent) == shape and (f.row, f.column) not in beside and part_of(f, w)
+        and (shape[0] or all(s in f.row for s in sides))
+    }  # fmt: skip
+    return list(found.values())
 
 
 def _checked(

@@ -214,6 +214,29 @@ def _said(name: str, f: Fact) -> str:
     return f"{name}{_CHANGE.sub('', f.column)}{way} {fmt(abs(f.value), f.unit)}"
 
 
+_WHOLE_COLUMN = re.compile(r"合计|总计|小计|预算数|决算数|金额|执行数|^\d{4}年")
+
+
+def _in(name: str, f: Fact) -> str:
+    """A row's name with the column its figure is read in, when that column is one part of the row ("行政运行的基本
+    支出"), never its total or bare measure ("行政运行" for 合计 · 预算数 · 金额)."""
+    if _CHANGE.search(f.column) or _WHOLE_COLUMN.search(f.column) or f.column_role in ("合计", "支出总计", "收入总计"):
+        return name
+    return f"{name}的{f.column}"
+
+
+def _deepest(parts: list[Fact]) -> list[Fact]:
+    """The one part at the end of a path the parts named form ("公路水路运输（款）行政运行（项）": 2140101 under 21401),
+    the names above it only saying where it lies; the parts as they are when they form no such path."""
+    if len(parts) < 2 or not all(p.code and p.code.isdigit() for p in parts):
+        return parts
+    heads = {p.code for p in parts if any(q.code != p.code and (q.code or "").startswith(p.code or "") for q in parts)}
+    leaves = [p for p in parts if p.code not in heads]
+    if len(leaves) == 1 and heads and all((leaves[0].code or "").startswith(h or "") for h in heads):
+        return leaves
+    return parts
+
+
 def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     """`draft`, or, when it shows one whole figure and `question` names a part the document prints of it, the
     part's own figure with the whole beside it (and, asked 占多少, the part's share of the whole)."""
@@ -227,6 +250,7 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     parts = named_parts(without_inclusions(question), whole, printed, subject)
     if not parts:
         return draft
+    parts = _deepest(parts)
     if len(parts) > 1:
         listed = "、".join(f"{p.row} {fmt(p.value, p.unit)}" for p in parts)
         raise Unanswerable(f"问题问的是{whole.row}中的几部分（{listed}），请一次问一项")
@@ -235,7 +259,7 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
     name = subject if subject and not whole.row.startswith(subject) else whole.row
     if part is None:  # the part's amount is printed, not its figure in the whole's column (a change): no stand-in
         raise Unanswerable(f"公开文件没有列出{parts[0].row}的“{whole.column}”，没有用{name}的数字充当其中一部分")
-    text = f"{scope}{_said(part.row, part)}。\n（{part.row}是{name}的一部分；{_said(name, whole)}。）"
+    text = f"{scope}{_said(_in(part.row, part), part)}。\n（{part.row}是{name}的一部分；{_said(_in(name, whole), whole)}。）"
     calculations = []
     if any(w in question for w in _data()["share_words"]) and whole.value:
         c = calc.share(operand(part), operand(whole))
@@ -246,7 +270,9 @@ def asked_part(question: str, draft: Draft, kb: Knowledge, scope: str) -> Draft:
         c = calc.in_unit(operand(part), asked)  # "服务类多少元？": the part in the unit asked
         calculations.append(c)
         value, unit = c.value, c.unit
-        text = text.replace(f"{_said(part.row, part)}。", f"{part.row}为 {fmt(c.value, c.unit)}。", 1)
+        text = text.replace(
+            f"{_said(_in(part.row, part), part)}。", f"{_in(part.row, part)}为 {fmt(c.value, c.unit)}。", 1
+        )
         text += f"\n换算：{fmt(part.value, part.unit)} = {fmt(c.value, c.unit)}"
     text += f"\n出处：{sources(part, whole)}"
     return Draft(

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from assistant.cues import alternation
 from assistant.knowledge import Knowledge, Link, norm
+from assistant.tokens import to_template
+from index.records import Fact
 
 _DATA = tomllib.loads((Path(__file__).with_name("subject_path.toml")).read_text(encoding="utf-8"))
 LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
@@ -41,6 +43,12 @@ def mark_path(text: str) -> str:
         return ""
 
     return MARKER.sub(step, text)
+
+
+def as_written(name: str) -> str:
+    """A subject's name as a question's text is read (template words, no list marks): "收入、支出预算总计" →
+    "收入支出总计", which holds the column word 支出总计 as part of the name, never as a column asked."""
+    return re.sub(r"[、，,]", "", to_template(name))
 
 
 def without_fund(text: str) -> str:
@@ -174,3 +182,18 @@ def resolve(
             return None
         found = child
     return found.label.key, (next(iter(codes)) if len(codes) == 1 else None)
+
+
+_WRITTEN_CODE = re.compile(r"[（(](\d{3}|\d{5}|\d{7})[）)]")
+
+
+def heads_printed(
+    name: str, facts: Iterable[Fact], printed_with_code: Callable[[Sequence[str]], list[tuple[str, str, str]]]
+) -> bool:
+    """Whether the 科目 `name`, which the documents' `facts` do not print, is the parent of one they do: a 类 or 款
+    above a code they print (in a table, or written in brackets: "一般行政管理事务（2010402）") is printed as `name`
+    in some stored document (the national codes are the same in every department: 201 一般公共服务支出)."""
+    codes = {f.code for f in facts if f.code and f.code.isdigit()}
+    codes |= {m.group(1) for f in facts for m in _WRITTEN_CODE.finditer(f.row)}
+    heads = sorted({c[:n] for c in codes for n in (3, 5) if len(c) > n})
+    return any(norm(row) == name for _, _, row in printed_with_code(heads))

@@ -31,7 +31,9 @@ from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
     STEP,
+    as_written,
     coded_names,
+    heads_printed,
     mark_path,
     one_printer,
     resolve,
@@ -272,7 +274,9 @@ class Understanding:
         column = execution[1] if execution else None
         plain_columns = FUND_PHRASES.sub(" ", text_wo_table)  # "一般公共预算财政拨款基本支出里": a table, no column
         fund = next((f for word, f in FUNDS.items() if word in text_wo_table), None)
-        column = column or next((c for c in COLUMNS if c in plain_columns and c not in "".join(subjects)), None)
+        column = column or next(
+            (c for c in COLUMNS if c in plain_columns and c not in as_written("".join(subjects))), None
+        )
         query = replace(
             base, subjects=subjects, measure=measure, year=year, table=table, column=column, code=code or within_code, fund=fund,
             magnitude=bool(SMALLER.search(raw) or re.search(r"多了|多出|增加了|涨了", raw))
@@ -581,7 +585,8 @@ class Understanding:
                 len(other.key) >= 3
                 and not YEAR.fullmatch(other.key)  # a row printed as "2021年" names no item
                 and other.key in plain
-                and other.key not in MARKER.sub("", label.key)  # "职业教育（款）技校教育（项）支出" holds 教育支出
+                and other.key
+                not in as_written(MARKER.sub("", label.key))  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
@@ -601,6 +606,9 @@ class Understanding:
                 continue
             if any(name in w and w in text for w in FUND_WORDS):  # "一般公共" of 一般公共预算: a fund, no 科目
                 continue
+            facts = [f for d in docs for f in self.kb.facts_by_doc.get(d, [])]
+            if self.printed_with_code and heads_printed(name, facts, self.printed_with_code):
+                continue  # a parent of a printed 科目, named as its path ("一般公共服务支出下…一般行政管理事务")
             years = "、".join(f"{y}年" for y in sorted({self.kb.docs[d].year for d in docs}))
             return f"{years}的公开文件中没有“{name}”这一科目"
         return None
@@ -917,8 +925,9 @@ class Understanding:
                 out.append(total)
         bare_side = not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("支出", "")) and "支出" in leftover
         if bare_side and measure in ("amount", "change", "growth", "prior", "explain"):
-            if total := self._spending_total(docs):  # "科协支出是多少": the spending side's total, never 项目支出
-                out = [total]
+            # "科协支出是多少": the spending side's total, never 项目支出; none printed as a row, the registry reads it
+            # where the template prints it — never a label linked by the side's word (政府采购预算总额 for 预算总额)
+            out = [total] if (total := self._spending_total(docs)) else []
         if not out and not re.search(r"[\u4e00-\u9fff]{2,}", leftover.replace("收入", "")) and "收入" in leftover:
             income = self._income_total(docs)  # "部门收入预算合计是多少": the income side's total
             if income:

@@ -97,10 +97,23 @@ def _above(f: Fact, facts: Sequence[Fact]) -> set[str]:
     return out | {g for w in wholes_of(f.row) for g in grams(norm(w))}
 
 
+_HEADING = re.compile(
+    r"^\s*(?:[（(][0-9一二三四五六七八九十]{1,2}[)）]|[0-9一二三四五六七八九十]{1,2}[、.．])[^。]{2,40}$"
+)
+
+
+def _heading_and_sentence(text: str) -> str:
+    """The sentence a prose figure is in, since its last full stop, with the numbered heading just before it when
+    there is one ("（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出…，其中：…")."""
+    *before, own = text.split("。")
+    heading = before[-1] if before and _HEADING.match(before[-1]) else ""
+    return f"{heading} {own}".strip()
+
+
 def _whole_of(f: Fact, facts: Sequence[Fact], kb: Knowledge) -> set[str]:
     """What a figure is printed inside: its own words and clause, the names above it (`_above`), and a prose
     figure's section and sentence since its last full stop ("车辆7辆（一般公务用车3辆，执法执勤用车4辆")."""
-    said = kb.sentence_of(f).rsplit("。", 1)[-1] if f.table is None else ""
+    said = _heading_and_sentence(kb.sentence_of(f)) if f.table is None else ""
     section = f.source.partition(" · 「")[0] if f.table is None else ""  # "五、国有资产占有情况": the part it is in
     return set(grams(norm(f"{fact_evidence(f)} {said} {section}"))) | _above(f, facts)
 
@@ -172,6 +185,19 @@ def _unsaid(words: str, covered: set[str], printed: set[str], neutral: Sequence[
     return dropped_words(_short_names(words), covered, printed, neutral)
 
 
+def _column_asked(part: str, wholes: Sequence[Fact], printed: set[str], neutral: Sequence[str]) -> Fact | None:
+    """The one cell of the whole's own row whose column says the part asked ("高等职业教育里财政专户管理资金": the
+    row 2050305 高等职业教育, column 财政专户管理资金收入) — a column path, read where the row is printed; None when
+    no such column is printed, or several figures are."""
+    cells = {
+        f.value: f
+        for f in wholes
+        if f.table and not _unsaid(part, set(grams(norm(f"{f.column} {f.column_role or ''}"))), printed, neutral)
+        and _unsaid(part, set(grams(norm(f.row))), printed, neutral)
+    }  # fmt: skip
+    return next(iter(cells.values())) if len(cells) == 1 else None
+
+
 def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str], scope: str, measure: str) -> Draft:
     """`draft`, when its figure is the part asked inside the whole asked (or no part is asked); else the part the
     document prints under a figure of that whole, with the whole beside it; else Unanswerable naming the part."""
@@ -184,24 +210,44 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
         return draft
     printed = {g for label in kb.in_scope({f.doc_id}) for v in label.variants for g in grams(v)} | _template_items()
     part_key = without_fund(asked.part) if f.fund and norm(f.fund) in asked.part else asked.part
+    # "离退休人员中退休的": the part's words all lie inside the whole's name, so a figure named with the whole
+    # ("单位管理的离退休人员 78 人") is the whole, never its part
+    inside = bool(_item_grams(asked.part, neutral)) and _item_grams(asked.part, neutral) <= _item_grams(
+        asked.whole, neutral
+    )
 
     def unsaid_part(p: Fact) -> list[str]:
         return _unsaid(part_key, _own(p) | _above(p, facts), printed, neutral)
+
+    def own_part(p: Fact) -> bool:  # "离休" is under 离退休 too: a part inside the whole's name is said by its own row
+        return not unsaid_part(p) and (not inside or _item_grams(asked.part, neutral) <= set(grams(norm(p.row))))
 
     def holds_whole(w: Fact) -> bool:  # the whole asked shares an item word with what the figure is printed in
         covered = _whole_of(w, facts, kb)
         return not _unsaid(asked.whole, covered, printed, neutral) or bool(_item_grams(asked.whole, neutral) & covered)
 
+    def is_whole(w: Fact) -> bool:
+        return inside and _item_grams(asked.whole, neutral) <= set(grams(norm(w.row)))
+
     part_unsaid = unsaid_part(f)
-    if not part_unsaid and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f))):
+    if (
+        not part_unsaid
+        and not is_whole(f)
+        and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f)))
+    ):
         return draft  # the part printed under the whole asked, or one every template defines inside it (人员经费)
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
         w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
     ]  # fmt: skip
+    if column := _column_asked(part_key, [w for w in wholes if w is not f], printed, neutral):
+        return Draft(
+            text=f"{scope}{column.row}的{column.column}为 {fmt(column.value, column.unit)}。\n出处：{sources(column)}",
+            value=column.value, unit=column.unit, facts=[column], doc_id=draft.doc_id or column.doc_id,
+        )  # fmt: skip
     found: dict[tuple[str, str], tuple[Fact, Fact, bool]] = {}
-    for w in (w for w in wholes if unsaid_part(w)):  # a figure named with the part is no whole of it
+    for w in (w for w in wholes if unsaid_part(w) or is_whole(w)):  # a figure named with the part is no whole of it
         for p in printed_parts(w, facts, kb.subject_of(w)):
-            if p.column == w.column and not unsaid_part(p):
+            if p.column == w.column and own_part(p):
                 found.setdefault((norm(p.row), str(p.value)), (p, w, True))
     for w in [] if found else wholes:  # "…（2010499）195284.3万元，…原因为：一是新增城乡居民煤改洁奖补资金75000万元"
         for p in said_with(w, facts, kb):

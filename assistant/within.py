@@ -33,3 +33,10 @@ def named_within(part: str, whole: str) -> bool:
     """Whether an item named `part` is one every template prints inside the item named `whole`."""
     w = norm(whole)
     return any(x in w for x in wholes_of(part))
+
+
+def implied_wholes(name: str) -> list[str]:
+    """The column wholes every template defines the item `name` inside ("人员经费" → ["基本支出"]; parts.toml
+    `implied_by`, names matched whole: "警务辅助人员经费" is a project, none of the 基本支出)."""
+    data = tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8"))
+    return [whole for whole, parts in data["implied_by"].items() if norm(name) in {norm(n) for n in parts}]

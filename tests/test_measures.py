@@ -13,8 +13,9 @@ import pytest
 from assistant.answer import Engine
 from assistant.complete import cues
 from assistant.config import Settings
-from assistant.exclusion import _parts, _same_amount, part_of
+from assistant.exclusion import _carried_beside, _parts, _same_amount, _siblings, _whole_read, part_of
 from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
+from assistant.records import Answer
 from assistant.threshold import _table_kind, asked, column_roles
 from assistant.understand import Understanding
 from index.records import Fact
@@ -84,7 +85,10 @@ def test_a_figure_stated_is_the_table_figure_to_its_precision() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    names = ("shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf", "wanli-2024-yusuan.pdf")
+    names = (
+        "shenzhen-caizheng-2026-dept-yusuan.pdf", "shenzhen-keji-2026-dept-yusuan.pdf", "wanli-2024-yusuan.pdf",
+        "fuliyuan-2024-danwei-yusuan.pdf",
+    )  # fmt: skip
     return Engine(Settings(store=store_of(tmp_path_factory.mktemp("measures") / "store", *(REAL / n for n in names))))
 
 
@@ -96,6 +100,13 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("深圳市科技创新局不含项目支出的预算是多少？", "5957.43", "万元", "991,722.33 万元 − 项目支出 985,764.90 万元"),
         ("深圳市财政局三公经费里，除了因公出国（境）以外的部分是多少？", "16.86", "万元", "58.46 万元 − 因公出国"),
         ("深圳市财政局三公经费里，除了因公出国（境）和公务接待以外的部分是多少？", "7.40", "万元", "41.60 万元 + 公务接待费"),
+        # 表3 p.22: 20602 基础研究 611,903.00, 2060204 实验室及相关设施 530,850.00 (one 科目 though it holds 及)
+        ("深圳科创局基础研究里面除了实验室及相关设施，其他加起来多少？", "81053.00", "万元",
+         "基础研究 611,903.00 万元 − 实验室及相关设施 530,850.00 万元"),
+        # 表1 收支总表 p.16: 财政拨款 36,989.05 beside 上年结余、结转 396.83: nothing to subtract
+        ("深圳市财政局今年的财政拨款收入是多少？不算上年结转。", "36989.05", "万元", "两者是表1 收支总表中并列的两行"),
+        # 财务收支预算总表 p.7: 收入总计 12,121,164 = 财政拨款收入 9,501,164 + 事业收入 2,620,000 元
+        ("社会福利院2024年除了财政拨款以外还有什么收入，多少？", "2620000", "元", "除了财政拨款以外的是：事业收入 2,620,000 元"),
     ],
 )  # fmt: skip
 @pytest.mark.slow
@@ -263,3 +274,31 @@ def test_a_percent_asked_with_no_change_is_no_rate_of_change() -> None:
 
     assert not rate_asked("就业创业服务补助占支出总计的百分比是多少？")
     assert not rate_asked("就业创业服务补助的百分比是多少？")
+
+
+def test_carried_over_money_is_beside_an_income_row_never_in_it() -> None:
+    # 深圳市财政局 2026 表1 收支总表: 收入 · 财政拨款 36,989.05 beside 上年结余、结转 396.83 (收入总计 holds both)
+    carried = fact("上年结余、结转", "396.83", source="表1 收支总表 · 收入 · 上年结余、结转 · 预算数")
+    income = fact("财政拨款", "36989.05", source="表1 收支总表 · 收入 · 财政拨款 · 预算数")
+    spent = fact("基础研究", "611903.00", source="表1 收支总表 · 支出 · 基础研究 · 预算数")
+    assert _carried_beside(carried, income)
+    assert not _carried_beside(carried, fact("收入总计", "37385.88", source="表1 收支总表 · 收入 · 收入总计 · 预算数"))
+    assert not _carried_beside(carried, spent) and not _carried_beside(income, carried)
+
+
+def test_the_other_parts_of_a_total_are_the_rows_of_its_side() -> None:
+    # 社会福利院 2024 财务收支预算总表: 收入总计 12,121,164 = 财政拨款收入 9,501,164 + 事业收入 2,620,000 元;
+    # 一般公共预算资金 (其中) and 人员经费 (支出 side) are printed in the same column
+    total = fact("收入总计", "12121164", "元")
+    rows = [fact(r, v, "元") for r, v in (("财政拨款收入", "9501164"), ("一般公共预算资金", "9501164"),
+                                            ("人员经费", "7380214"), ("事业收入", "2620000"))]  # fmt: skip
+    assert [f.row for f in _siblings([total, *rows], total, rows[:1])] == ["事业收入"]
+
+
+def test_a_whole_answered_with_its_one_item_is_the_subject_named() -> None:
+    # 福州 治安管理支队 2026: 204 公共安全支出 1,994.64 holds only 20402 公安 ("公安" is also in the department)
+    child = fact("公安", "1994.64", code="20402")
+    parent = fact("公共安全支出", "1994.64", code="204")
+    asked = "福州市公安局治安管理支队公共安全支出有多少？"
+    answer = Answer(question=asked, text="", refused=False, facts=[child, parent])
+    assert _whole_read(answer, asked) is parent

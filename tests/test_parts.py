@@ -21,6 +21,7 @@ from assistant.exclusion import _beside, part_of
 from assistant.knowledge import Target
 from assistant.parts import (
     _data,
+    _deepest,
     _in_column,
     _said,
     implied_by,
@@ -312,3 +313,13 @@ def test_a_table_printing_the_items_whole_is_read_before_a_basic_spending_row() 
     assert "three_public" in _data()["whole_table_kinds"]
     assert of_unasked_part_table([basic, whole], "无锡人社局培训费多少？") == [whole]
     assert of_unasked_part_table([basic, whole], "无锡人社局基本支出里培训费多少？") == [basic, whole]
+
+
+def test_parts_named_as_a_path_ask_the_one_at_its_end() -> None:
+    # 无锡市交通运输局 2026 表5 (p.21): 214 交通运输支出 > 21401 公路水路运输 > 2140101 行政运行, 人员经费 1,912.32 each
+    road = fact("公路水路运输", "1912.32", table="表5", column="人员经费", code="21401")
+    run = fact("行政运行", "1912.32", table="表5", column="人员经费", code="2140101")
+    other = fact("行政运行", "5.00", table="表5", column="人员经费", code="2140201")
+    assert _deepest([road, run]) == [run]
+    assert _deepest([road, run, other]) == [road, run, other]  # 2140201 lies under no part named: no path
+    assert _deepest([run, other]) == [run, other]

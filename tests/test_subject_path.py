@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from assistant.render import answer_json
 from assistant.subject_path import (
     _DATA,
     LEVELS,
+    as_written,
+    heads_printed,
     mark_path,
     one_printer,
     steps,
@@ -21,6 +24,7 @@ from assistant.subject_path import (
     written_paths,
     written_with_code,
 )
+from index.records import Fact
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +180,29 @@ def test_a_subject_only_one_loaded_department_prints_is_answered_for_it(real: En
 def test_the_budget_and_the_actual_printed_together_are_subtracted(real: Engine, question: str, gap: str) -> None:
     a = answer_json(real.answer(question, []))
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal(gap) and "计算：全年预算" in a["text"]
+
+
+def test_a_parent_the_document_does_not_print_heads_a_code_it_writes_in_brackets() -> None:
+    # 西安市发改委 2019 (text only): "一般行政管理事务（2010402）3853.4万元"; 201 一般公共服务支出 and 20104 发展与改革事务
+    # are printed by other stored documents' tables, 205 教育支出 heads nothing it prints
+    def row(name: str) -> Fact:
+        return Fact(
+            doc_id="d", department="某委", year=2019, table=None, section=None, row=name, code=None, column="金额",
+            value=Decimal("3853.4"), unit="万元", source=f"说明 · 「{name}3853.4万元」",
+        )  # fmt: skip
+
+    printed = {"201": "一般公共服务支出", "20104": "发展与改革事务", "205": "教育支出"}
+
+    def printed_with_code(codes: Sequence[str]) -> list[tuple[str, str, str]]:
+        return [("other", c, printed[c]) for c in codes if c in printed]
+
+    facts = [row("一般行政管理事务（2010402）")]
+    assert heads_printed("一般公共服务支出", facts, printed_with_code)
+    assert heads_printed("发展与改革事务", facts, printed_with_code)
+    assert not heads_printed("教育支出", facts, printed_with_code)
+
+
+def test_a_subject_named_with_a_column_word_keeps_it_as_part_of_its_name() -> None:
+    # 无锡市交通运输局 2026 说明 (p.31): "收入、支出预算总计 984,760.87 万元" — 支出总计 is in the name, no column asked
+    assert "支出总计" in as_written("收入、支出预算总计")
+    assert as_written("基础研究") == "基础研究"

@@ -19,8 +19,10 @@ from assistant import as_of
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.draft import Draft
+from assistant.knowledge import grams, norm
 from assistant.parts import _data
-from assistant.whole_part import Asked, _short_names, asked_within, opposite
+from assistant.whole_part import Asked, _column_asked, _heading_and_sentence, _short_names, asked_within, opposite
+from assistant.within import implied_wholes
 from index.records import Fact
 from tests.conftest import REAL, store_of
 
@@ -110,3 +112,47 @@ def test_a_part_the_document_does_not_print_is_refused(tmp_path_factory: pytest.
     assert part.refused and part.value is None
     whole = engine.answer("北京市财政局2026年项目支出是多少？")
     assert not whole.refused and whole.value == Decimal("16153.10")
+
+
+def test_a_part_whose_name_lies_inside_the_wholes_is_never_the_whole(tmp_path: Path) -> None:
+    # the 西安市发改委 2019 wording: "单位管理的离退休人员78人，其中：离休3人，退休72人" — 退休 is in 离退休's name
+    doc = tmp_path / "fagai.txt"
+    doc.write_text(
+        "某市发展和改革委员会2019年部门预算公开\n\n四、部门人员情况说明\n"
+        "截至2018年底，本部门实有人员110人。单位管理的离退休人员78人，其中：离休3人，退休72人。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(Settings(store=store_of(tmp_path / "store", doc)))
+    retired = engine.answer("离退休人员中退休的有多少人？")
+    assert not retired.refused and retired.value == Decimal("72"), retired.text
+    assert engine.answer("离退休人员里离休的有几个？").value == Decimal("3")
+    assert engine.answer("离退休人员有多少人？").value == Decimal("78")
+
+
+def test_a_column_every_template_prints_under_a_whole_names_that_whole() -> None:
+    # 重庆市水利局 2026 表5 一般公共预算支出情况表: 基本支出 over 人员经费 | 公用经费, the cell read by its leaf column
+    assert implied_wholes("人员经费") == ["基本支出"] and implied_wholes("人员支出") == ["基本支出"]
+    assert implied_wholes("警务辅助人员经费") == [] and implied_wholes("项目支出") == []
+
+
+def test_a_prose_figure_is_printed_under_the_numbered_heading_before_its_sentence() -> None:
+    # 西安市发改委 2019 七、: "（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出…其他支出(399)119010万元"
+    said = "原因主要是基本建设项目需求。（2）按照政府预算支出经济分类的类级科目说明。2019年本部门一般公共预算支出203091.65万元"
+    assert _heading_and_sentence(said).startswith("（2）按照政府预算支出经济分类的类级科目说明 2019年")
+    assert _heading_and_sentence("较上年增加28000万元，原因主要是基本建设项目需求。2019年本部门") == "2019年本部门"
+
+
+def test_a_part_asked_inside_a_row_is_the_cell_of_the_column_naming_it() -> None:
+    # 重庆市水利局 2026 表2 (p.13): 2050305 高等职业教育 · 总计 33,668.32 · 财政专户管理资金收入 10,031.50 万元
+    def cell(column: str, value: str) -> Fact:
+        return Fact(
+            doc_id="d", department="重庆市水利局", year=2026, table="表2", section=None, row="高等职业教育",
+            code="2050305", column=column, value=Decimal(value), unit="万元", source=f"表2 · 2050305 高等职业教育 · {column}",
+        )  # fmt: skip
+
+    row = [cell("总计", "33668.32"), cell("一般公共预算拨款收入", "23156.82"), cell("财政专户管理资金收入", "10031.50")]
+    printed = {g for f in row for g in grams(norm(f"{f.row} {f.column}"))}
+    neutral = ("收入", "有多少")
+    found = _column_asked("财政专户管理资金", row, printed, neutral)
+    assert found is not None and found.value == Decimal("10031.50")
+    assert _column_asked("政府性基金", row, printed | set(grams("政府性基金")), neutral) is None
