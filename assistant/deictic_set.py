@@ -43,7 +43,15 @@ def pointed(question: str) -> re.Match[str] | None:
     m = _pointer().search(question)
     if m and m.group(0).endswith("些") and not m.group(0).startswith(("上面", "上述", "以上", "前面")):
         return None  # a bare "这些" names items as often as departments ("这些项目"): a noun must follow
+    if m and (re.match(r"\s*[（(]", question[m.end() :]) or _names_before(question[: m.start()])):
+        return None  # "深圳和重庆这五个部门", "这三家单位（福利院、社工部、万里街道）": the question's own set
     return m
+
+
+def _names_before(head: str) -> bool:
+    """Whether the words right before a pointer are names it sums up (a CJK word that is no lead word)."""
+    last = head.rstrip()[-1:]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]", last)) and last not in _data()["leads"]
 
 
 def _count(m: re.Match[str]) -> int | None:

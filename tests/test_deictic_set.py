@@ -51,3 +51,17 @@ def test_a_set_never_named_is_asked_back() -> None:
 @pytest.mark.parametrize("question", ["这个单位的预算是多少？", "这些项目哪个最多？", "这两年的预算差多少？"])
 def test_no_set_of_departments_is_pointed_to(question: str) -> None:
     assert resolved(question, [asked(FIVE)]) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["深圳和重庆这五个部门里，政府采购预算最多的是哪个？", "普陀区这三个单位（福利院、社工部、万里街道）谁最高？"],
+)
+def test_a_set_the_question_names_itself_is_its_own(question: str) -> None:
+    assert resolved(question, [asked(FIVE)]) is None
+
+
+@pytest.mark.parametrize("lead", _data()["leads"])
+def test_a_pointer_after_a_lead_word_points_back(lead: str) -> None:
+    assert pointed(f"{lead}这几个部门里谁的三公经费最多？") is not None
+    assert pointed(_data()["leads_example"]) is not None
