@@ -34,7 +34,7 @@ from assistant.places import (
 )
 from assistant.records import Across, AcrossOp, Answer
 from assistant.restriction import joined, restriction
-from assistant.subjects import Subject, subjects
+from assistant.subjects import Subject, kind_named, subjects
 from assistant.tokens import to_template
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
@@ -250,6 +250,9 @@ class AcrossReader:
             refusal = f"问题里写了多个年度（{'、'.join(f'{y}年' for y in years)}），请一次问一个年度（两年的比较请写“比上年”或“2024年比2023年”）"
         elif len(departments) != 2 and STATS.search(bare) and op not in ("change", "execution"):
             refusal = "目前只能回答各部门的排名、合计、平均、筛选、占比、执行率和增减，不能计算各部门之间的相差、中位数等统计量"
+        if refusal is None and (kind := kind_named(subject, bare)):  # "政府采购有工程类的": a part, not the whole
+            refusal = (f"问题问的是{subject}中的“{kind}”类，各部门比较只读{subject}的合计，不能按“{kind}”类分列"
+                       f"；请逐个部门问（如“某部门{subject}中{kind}类是多少”）")  # fmt: skip
         year = years[-1] if years else None
         if year is None and THIS_YEAR.search(bare):
             year = max((d.year for d in docs), default=None)

@@ -28,6 +28,7 @@ from assistant.reason import gives_reason
 from assistant.records import Answer
 from assistant.stated import cues as stated_cues
 from assistant.stated import lists_names
+from assistant.tokens import leading_noun
 
 _SEPARATORS = re.compile(r"[？?；;，,。]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
@@ -196,8 +197,9 @@ def _of_counted(first: str, body: str) -> list[str]:
         return []  # "公务接待费花了多少钱": an item of its own
     lead, rest = text[: counted.start()], text[counted.end() :]
     out = [f"{lead}{rest}{body}？"]
-    if len(rest) > 2 and not rest.startswith("的"):
-        out.append(f"{lead}{rest[2:]}的{rest[:2]}{body}？")
+    noun = leading_noun(rest)  # the word jieba reads first, never a guessed length ("项目", "公务用车")
+    if noun and (did := rest[len(noun) :].removeprefix("是").rstrip("的")):
+        out.append(f"{lead}{did}的{noun}{body}？")  # "公务用车是新购的" → "新购的公务用车"
     return out
 
 

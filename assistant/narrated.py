@@ -59,6 +59,8 @@ def earlier(t: Turn, query: Query) -> Draft | None:
         neutral = (*neutral, *FUND_WORDS)
     best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, neutral)
     if best is None:
+        if other := prior_text.other_basis(found, phrase, year, basis, doc.kind, doc.aliases, neutral):
+            raise Unanswerable(prior_text.not_printed(other, basis, doc.aliases))  # never another basis's figure
         return None
     draft = prior_text.drafted(best, doc.department, doc.year, doc.aliases)
     draft.doc_id = doc.doc_id

@@ -32,8 +32,9 @@ from assistant.narrative import (
 )
 from index.records import Chunk
 
+# The year part is lazy: "2023年全年预算数为" prints a 全年预算数, "2023年全年预算执行数为" an 执行数 of the year.
 LEVEL = re.compile(
-    rf"(?P<year>\d{{4}})\s*年(?:{cue_words('year_parts')}|度)?(?P<basis>{cue_words('printed_bases')})为\s*"
+    rf"(?P<year>\d{{4}})\s*年(?:{cue_words('year_parts')}|度)??(?P<basis>{cue_words('printed_bases')})为\s*"
     rf"(?P<value>{_NUM})\s*(?P<unit>亿元|万元|元)"
 )
 
@@ -104,6 +105,27 @@ def best_level(
     values (the question does not say which)."""
     candidates = [lv for lv in found if lv.year == year and same_basis(basis, lv.basis, kind)]
     return pick(candidates, item_asked(phrase), names, neutral, lambda lv: lv.value)
+
+
+def other_basis(
+    found: Sequence[Level], phrase: str, year: int, basis: str, kind: str, names: Sequence[str],
+    neutral: Sequence[str],
+) -> Level | None:  # fmt: skip
+    """The earlier figure of the item asked, of the year asked but printed with another basis than the one asked
+    ("2025年全年预算" asked, only "2025年年初预算数44021.20万元" printed): what a refusal names; None when the
+    question names no basis or the text prints none other."""
+    if not basis:
+        return None
+    other = [lv for lv in found if lv.year == year and not same_basis(basis, lv.basis, kind)]
+    return pick(other, item_asked(phrase), names, neutral, lambda lv: lv.value)
+
+
+def not_printed(level: Level, basis: str, names: Sequence[str]) -> str:
+    """The refusal of a basis not printed, naming the one that is ("文件只印了2025年年初预算…，没有印全年预算")."""
+    said = {"执行数": "预算执行数", "预算": "预算数"}.get(level.basis, level.basis)
+    asked = {"执行数": "预算执行数"}.get(basis, basis)
+    name = plain_subject(level.subject, names)
+    return f"文件只印了{level.year}年{name}的{said} {fmt(level.value, level.unit)}，没有印{level.year}年的{asked}"
 
 
 def drafted(level: Level, department: str, doc_year: int, names: Sequence[str]) -> Draft:

@@ -43,6 +43,7 @@ class Subject:
     places: tuple[Place, ...]  # tried in order; a document is read at the first it has
     code: str | None = None  # a 科目编码 subject ("2013901")
     row: str | None = None  # a row-name subject of the coded tables ("行政运行")
+    kinds: tuple[str, ...] = ()  # the parts its own table prints by kind (政府采购: 货物, 工程, 服务)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,6 +142,7 @@ def subjects() -> Subjects:
             name=s["name"],
             aliases=tuple(longest_first({label_key(a) for a in [s["name"], *s["aliases"]]})),
             places=tuple(place(p) for p in s["at"]),
+            kinds=tuple(s.get("kinds", ())),
         )
         for s in data["subject"]
     )
@@ -165,3 +167,15 @@ def subjects() -> Subjects:
         asks_whole=asks_whole,
         stated=stated,
     )
+
+
+def kind_named(subject: str, text: str) -> str | None:
+    """The part by kind of `subject` a question names ("政府采购有工程类的…" → "工程"), or None: the subject's own
+    table prints it apart, so the subject's whole never answers it."""
+    found = next((s for s in subjects().named if s.name == subject), None)
+    if found is None:
+        return None
+    key = label_key(text)
+    for alias in found.aliases:  # "政府采购服务" may be an alias of its own: its words are not a part named
+        key = key.replace(alias, " ")
+    return next((k for k in found.kinds if k in key and k not in subject), None)

@@ -12,7 +12,17 @@ from typing import Any
 from assistant.cues import last_year_said, longest_first, year_words
 from index.tokens import TokenMode, bigrams, jieba_tokens, tokenize
 
-__all__ = ["TokenMode", "bigrams", "expand", "glossary", "glossary_data", "jieba_tokens", "to_template", "tokenize"]
+__all__ = [
+    "TokenMode",
+    "bigrams",
+    "expand",
+    "glossary",
+    "glossary_data",
+    "jieba_tokens",
+    "leading_noun",
+    "to_template",
+    "tokenize",
+]
 
 
 @cache
@@ -64,3 +74,20 @@ def expand(query: str, years: tuple[int, ...] = ()) -> str:
         extra += [f"{y - 1}年" for y in years]
     core = _FILLER.sub(" ", query)
     return core if not extra else core + " " + " ".join(dict.fromkeys(extra))
+
+
+@cache
+def _tagger():  # type: ignore[no-untyped-def]
+    import jieba.posseg
+
+    jieba_tokens("")  # loads jieba's dictionary once, quietly
+    return jieba.posseg
+
+
+def leading_noun(text: str) -> str:
+    """The noun jieba reads first in text ("项目编报了绩效目标" → "项目"), or "" when text opens with no noun
+    word or the noun is all of text (no words follow it)."""
+    words = list(_tagger().lcut(text))
+    if len(words) < 2 or not words[0].flag.startswith("n"):
+        return ""
+    return str(words[0].word)

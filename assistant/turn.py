@@ -21,6 +21,7 @@ from assistant.converted import converted
 from assistant.count_across import compared
 from assistant.counts import money_unkept, unit_unkept
 from assistant.defined import defined_in
+from assistant.deictic_set import asks_which, resolved
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
 from assistant.each_named import each_named
 from assistant.exclusion import excluding
@@ -175,6 +176,11 @@ class Turn:
         self, question: str, history: Sequence[Answer] = (), doc_id: str | None = None, within: Within | None = None
     ) -> Answer:
         """`rules` for a question of one part."""
+        if history and (pointed := resolved(question, history)) is not None:
+            if not pointed:  # "这五个单位里…" with no five named before: never every department of the store
+                text = f"抱歉，公开文件中找不到这个问题的答案：{asks_which(question)}。"
+                return Answer(question=question, text=text, refused=True)
+            question = pointed  # the set the conversation named, written out
         held = {y for d in self.kb.docs.values() for y in (d.year, d.year - 1)}  # "26年" of 2026, when held
         question = years.full_years(to_digits(question), held)
         history = [replace(a, question=years.full_years(to_digits(a.question), held)) for a in history]

@@ -27,3 +27,10 @@ def test_other_words_ending_in_the_verb_are_left_alone() -> None:
 def test_the_budget_s_plate_is_the_budget() -> None:
     # round 8 r8c097, r8b196: "预算盘子" is how staff say the whole budget
     assert to_template("2026年哪个部门的预算盘子最大？") == "2026年哪个部门的预算最大？"
+
+
+@pytest.mark.parametrize("bought", ["买车", "买公务车", "买公务用车"])
+def test_buying_a_car_is_the_car_purchase_item(bought: str) -> None:
+    """无锡人社局 2026 p31 表9 prints 公务用车购置费 17.98 万元: "打算买公务车花多少钱" asks it, not the car count."""
+    assert to_template(f"无锡人社局今年打算{bought}花多少钱？") == "无锡人社局今年打算公务用车购置费花多少钱？"
+    assert to_template("无锡人社局今年打算买几辆公务车？") == "无锡人社局今年打算买几辆公务用车？"

@@ -11,7 +11,7 @@ import pytest
 from assistant.cues import _said, last_year_said, year_words
 from assistant.exclusion import _beside, part_of
 from assistant.narrative import best_change, changes, clauses
-from assistant.prior_text import best_level, drafted, item_asked, levels
+from assistant.prior_text import best_level, drafted, item_asked, levels, not_printed, other_basis
 from assistant.understand import FUND_WORDS, LAST_YEAR
 from assistant.years import full_years
 from index.records import Chunk, Fact
@@ -150,3 +150,31 @@ def test_an_execution_asked_of_a_budget_is_the_next_years_printed_one(store_real
     a = engine.answer("万里街道宣传事务一般行政管理事务2023年执行了多少？")
     assert (a.value, a.unit) == (Decimal("114.00"), "万元") and "执行数" in a.text
     assert engine.answer("万里街道一般行政管理事务2023年执行了多少？").refused  # six rows of that name
+
+
+BEIJING = "2026年北京市财政局收入预算44169.36万元，比2025年年初预算数44021.20万元增加148.16万元，增长0.34%。"  # 北京市财政局 2026 部门预算 p6
+
+
+@pytest.mark.parametrize("asked", ["全年预算", "调整预算"])
+def test_a_basis_not_printed_is_refused_naming_the_printed_one(asked: str) -> None:
+    """Only the 2025 年初预算数 is printed: "2025年全年预算是多少" is refused naming it, never answered by it."""
+    found = levels([chunk(BEIJING, "二、收入预算情况说明")], 2026, "预算")
+    phrase = item_asked(f"收入{asked}")
+    assert best_level(found, phrase, 2025, asked, "预算", ("北京市财政局",), NEUTRAL) is None
+    other = other_basis(found, phrase, 2025, asked, "预算", ("北京市财政局",), NEUTRAL)
+    assert other is not None and other.basis == "年初预算" and other.value == Decimal("44021.20")
+    assert (
+        not_printed(other, asked, ("北京市财政局",))
+        == f"文件只印了2025年收入预算的年初预算 44,021.20 万元，没有印2025年的{asked}"
+    )
+    fit = best_level(found, item_asked("收入年初预算"), 2025, "年初预算", "预算", ("北京市财政局",), NEUTRAL)
+    assert fit is not None and fit.value == Decimal("44021.20")
+
+
+def test_a_full_year_budget_printed_answers_only_its_own_basis() -> None:
+    """社工部 2024 决算 p18 style: "2024年全年预算数为321.02万元" is a 全年预算数, the year part read lazily."""
+    found = levels([chunk("一般公共预算财政拨款支出2024年全年预算数为321.02万元。")], 2025, "决算")
+    assert [lv.basis for lv in found] == ["全年预算"]
+    assert (
+        best_level(found, item_asked("一般公共预算财政拨款支出年初预算"), 2024, "年初预算", "决算", (), NEUTRAL) is None
+    )

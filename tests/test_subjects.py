@@ -11,7 +11,7 @@ from assistant.across import AcrossReader
 from assistant.compare import Comparer, subject_named
 from assistant.records import Answer
 from assistant.render import bars_html, entries_csv
-from assistant.subjects import subjects
+from assistant.subjects import Subject, subjects
 from index.catalog import catalog
 from index.normal import label_key
 from index.query import PROSE, Located
@@ -646,3 +646,14 @@ def test_organ_operation_cost_only_the_text_states_is_read_there(doc_id: str, va
     assert reading.value == (Decimal(value) if value else None)
     if value:
         assert [f.column for f in reading.facts] == ["金额"] and reading.note.startswith("文字说明")
+
+
+@pytest.mark.parametrize("entry", [s for s in subjects().named if s.kinds], ids=lambda s: s.name)
+def test_a_part_by_kind_is_never_read_as_the_whole(reader: AcrossReader, entry: Subject) -> None:
+    """subjects.toml `kinds`: "哪些部门政府采购有工程类" asks the 工程 part (无锡人社 2026 p51 prints 工程 700万元
+    beside a 1,933.61万元 total), never each department's whole; the whole asked alone is still read."""
+    for kind in entry.kinds:
+        a = reader.read(f"哪些部门{entry.aliases[-1]}有{kind}类？", _docs())
+        assert a is not None and a.refusal is not None and f"“{kind}”类" in a.refusal
+    a = reader.read(f"哪个部门{entry.name}最多？", _docs())
+    assert a is not None and a.subject == entry.name and a.refusal is None
