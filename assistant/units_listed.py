@@ -58,11 +58,11 @@ def _units_table(ordered: Sequence[Chunk], n: int) -> list[str]:
         if c.metadata.get("kind") == "table" and first <= int(c.metadata.get("page") or -9) <= end + 1
     ]
     tables.sort(key=lambda c: (int(c.metadata.get("page") or 0), int(c.metadata.get("position", 0)) < n))
-    first = next((c for c in tables if _table_rows(c)), None)
-    if first is None:
+    table = next((c for c in tables if _table_rows(c)), None)
+    if table is None:
         return []
-    rows, header = _table_rows(first), first.text.split("\n")[1]
-    at = int(first.metadata.get("position", 0))
+    rows, header = _table_rows(table), table.text.split("\n")[1]
+    at = int(table.metadata.get("position", 0))
     for c in ordered:  # the same table continued on the next page: the next chunk with the same header
         if int(c.metadata.get("position", -1)) == at + 1 and c.metadata.get("kind") == "table":
             if c.text.split("\n")[1:2] != [header]:
