@@ -238,13 +238,13 @@ def _fits(noun: str, row: str, part: bool = False) -> float:
     return len(q & own) / len(own) if own else 0.0
 
 
-def _named_fit(noun: str, f: Fact, sentence_of: Callable[[Fact], str]) -> float:
+def _named_fit(noun: str, f: Fact, sentence_of: Callable[[Fact], str], question: str) -> float:
     """How well a count's row is the whole noun asked: 1 for the subject printed itself ("退休人员" ← 退休), 0 for
     a row whose name only contains it with a word glued before it ("单位管理的离退休人员": assistant/named_subject.py),
     else by its words (`_fits`)."""
     if named_subject.same(noun, f.row):
         return 1.0
-    if named_subject.other_subject(noun, f.row):
+    if named_subject.other_subject(noun, f.row, question):
         return 0.0
     return _fits(noun, f.row, _listed(f, sentence_of))
 
@@ -303,8 +303,10 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     ]
     if said := {n for noun in a.nouns for n in _NUMBER.findall(noun)}:  # "单价100万元以上设备": never 单价20万元's
         kept = [f for f in kept if set(_NUMBER.findall(f.row)) == said]
-    scored = [(max(_named_fit(n, f, sentence_of) for n in a.nouns), f) for f in kept]
-    others = [f for s, f in scored if s == 0 and any(named_subject.other_subject(n, f.row) for n in a.nouns)]
+    scored = [(max(_named_fit(n, f, sentence_of, a.question) for n in a.nouns), f) for f in kept]
+    others = [
+        f for s, f in scored if s == 0 and any(named_subject.other_subject(n, f.row, a.question) for n in a.nouns)
+    ]
     scored = [(s, f) for s, f in scored if s > 0]
     if not scored and others:
         printed = "；".join(f"“{f.row}” {f.value} {f.unit}" for f in others)

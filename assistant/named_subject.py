@@ -43,28 +43,29 @@ def same(asked: str, row: str) -> bool:
     return bool(core(asked)) and core(asked) == core(row)
 
 
-def other_subject(asked: str, row: str) -> bool:
+def other_subject(asked: str, row: str, question: str = "") -> bool:
     """Whether `row` contains the asked name only with a word glued before it, so that it counts another
     subject ("退休人员" in 单位管理的离退休人员, "交通运输支出" in 其他交通运输支出): False when it is the subject itself, when
-    the name stands on its own somewhere in it ("其他按照规定配备的公务用车"), or when it does not contain it."""
+    the name stands on its own somewhere in it ("其他按照规定配备的公务用车"), when the `question` itself says the
+    word ("内设几个机构" ← 内设机构), or when it does not contain it."""
     a, r = core(asked), norm(row)
     if len(a) < 2 or same(asked, row) or a not in r:
         return False
     at = r.find(a)
     while at >= 0:
-        if not _glued(r[:at]):
+        if not _glued(r[:at], norm(question)):
             return False
         at = r.find(a, at + 1)
     return True
 
 
-def _glued(before: str) -> bool:
+def _glued(before: str, question: str) -> bool:
     """Whether what stands before a name is a word glued to it that makes another subject: a short word after
     the last separator ("离" of 单位管理的离退休, "其他" of 其他交通运输), not a clause ("单位预算安排购置车辆"),
     a verb ("共有车辆") or a harmless prefix ("本部门在职人员")."""
     a = _affixes()
     cut = max((before.rfind(s) for s in a["separators"]), default=-1)
     word = before[cut + 1 :]
-    if word in a["prefixes"] or any(word.endswith(v) for v in a["verbs"]):
+    if word in a["prefixes"] or any(word.endswith(v) for v in a["verbs"]) or (word and word in question):
         return False
     return 0 < len(word) <= a["glued_at_most"]

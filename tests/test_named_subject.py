@@ -104,6 +104,7 @@ def test_only_a_whole_that_contains_the_name_is_refused_naming_it() -> None:
     ("verb", "row"),
     [
         ("有", "共有车辆"),  # 北京市交通委员会 2026: "部门共有车辆328台"
+        ("含", "整体支出绩效自评（含下属单位"),  # 佛山市轨道交通局 2019 决算 p28: "（含下属单位0个）"
         ("购置", "购置车辆"),  # 福州市公安局治安管理支队 2026: "2026年单位预算安排购置车辆2辆"
         ("购买", "购买车辆"),
         ("新购", "新购车辆"),
@@ -125,3 +126,11 @@ def test_only_a_short_glued_word_is_a_modifier_and_a_longer_run_is_a_clause() ->
     assert other_subject("退休人员", "管理" + "离" * most + "退休人员") is False  # a run longer than a word
     assert other_subject("退休人员", "离" * most + "退休人员")
     assert not other_subject("车辆", "单位预算安排购置车辆")
+
+
+def test_a_word_the_question_itself_says_is_no_modifier_it_lacks() -> None:
+    # 北京市信访办公室 2026 p3 "内设机构12个"; 烟台市审计局 2026 p33 绩效目标 "保障离退休干部人数 =21人"
+    assert other_subject("机构", "内设机构") and not other_subject("机构", "内设机构", "北京市信访办公室内设几个机构？")
+    question = "原审计署烟台基地退休人员补助经费保障多少名离退休干部？"
+    assert not other_subject("离退休干部", "保障离退休干部人数", question)
+    assert other_subject("退休人员", "单位管理的离退休人员", "西安发改委退休人员有多少人？")
