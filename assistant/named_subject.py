@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 from assistant.cues import longest_first
-from assistant.knowledge import norm
+from index.normal import label_key as norm
 
 
 @cache
