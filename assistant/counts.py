@@ -19,7 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from assistant import as_of, stated
+from assistant import as_of, named_subject, stated
 from assistant import calculator as calc
 from assistant import scope as accounts
 from assistant.cues import alternation, longest_first
@@ -238,6 +238,17 @@ def _fits(noun: str, row: str, part: bool = False) -> float:
     return len(q & own) / len(own) if own else 0.0
 
 
+def _named_fit(noun: str, f: Fact, sentence_of: Callable[[Fact], str], question: str) -> float:
+    """How well a count's row is the whole noun asked: 1 for the subject printed itself ("退休人员" ← 退休), 0 for
+    a row whose name only contains it with a word glued before it ("单位管理的离退休人员": assistant/named_subject.py),
+    else by its words (`_fits`)."""
+    if named_subject.same(noun, f.row):
+        return 1.0
+    if named_subject.other_subject(noun, f.row, question):
+        return 0.0
+    return _fits(noun, f.row, _listed(f, sentence_of))
+
+
 def _modified(a: CountAsked, f: Fact, sentence_of: Callable[[Fact], str]) -> float:
     """How well a count is the head noun asked when its sentence also says what the question says of it ("纳入
     部门预算的单位" ← "纳入本部门2026年部门汇总预算编制范围的预算单位共计8家"); 0 when it does not."""
@@ -292,8 +303,14 @@ def counted(a: CountAsked, facts: Sequence[Fact], sentence_of: Callable[[Fact], 
     ]
     if said := {n for noun in a.nouns for n in _NUMBER.findall(noun)}:  # "单价100万元以上设备": never 单价20万元's
         kept = [f for f in kept if set(_NUMBER.findall(f.row)) == said]
-    scored = [(max(_fits(n, f.row, _listed(f, sentence_of)) for n in a.nouns), f) for f in kept]
+    scored = [(max(_named_fit(n, f, sentence_of, a.question) for n in a.nouns), f) for f in kept]
+    others = [
+        f for s, f in scored if s == 0 and any(named_subject.other_subject(n, f.row, a.question) for n in a.nouns)
+    ]
     scored = [(s, f) for s, f in scored if s > 0]
+    if not scored and others:
+        printed = "；".join(f"“{f.row}” {f.value} {f.unit}" for f in others)
+        raise Unanswerable(f"文件印的是{printed}，不是所问的“{a.nouns[0]}”；文件没有单列“{a.nouns[0]}”的数")
     if not scored:  # no row is the whole noun: its head, where the sentence says what the question says of it
         scored = [(s, f) for f in kept if (s := _modified(a, f, sentence_of)) > 0]
     if not scored:
