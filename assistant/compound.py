@@ -301,12 +301,25 @@ def answered_parts(
             tried.append(_unit_kept(part, ask(q)))
             if not tried[-1].refused:
                 break
-        answer = _kept(part, tried[-1] if not tried[-1].refused else tried[0])
+        answer = _again(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0]), out[0].answer)
         fits = _next_fits(part) if answer.refused and facts_of else None
         if fits and facts_of and (said := next_figure.answered_next(part, out[0].answer, fits, facts_of)):
             answer = said  # "…项目5个，涉及项目预算资金3328.13万元": what the first part's sentence prints next
         out.append(Part(part, answer))
     return out
+
+
+def _again(part: str, answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal quoting the first part's sentence when the part asks a name ("是哪个单位买？") and
+    `answer` is only the first part's figure again: a part is never silently answered by another's figure."""
+    if answer.refused or answer.value is None or (answer.value, answer.unit) != (first.value, first.unit):
+        return answer
+    if not any(w in part for w in cues()["names_asked"]) or any(w in part for w in ("多少", "几")):
+        return answer
+    quoted = next((c.text for c in first.citations if c.text), "")
+    said = f"公开文件没有单独列出，只在这句话中说明：“{quoted}”" if quoted else "找到的只是前一问的数字"
+    return replace(answer, text=f"{_NOT_FOUND}{said}。", refused=True, value=None, unit=None, figures=[],
+                   citations=[], facts=[])  # fmt: skip
 
 
 def _kept(part: str, answer: Answer) -> Answer:

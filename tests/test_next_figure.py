@@ -6,11 +6,12 @@ Figures as printed: 万里街道 2023 其他相关情况说明 四、绩效目�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from assistant.compound import _next_fits, clauses, either, joined
+from assistant.compound import _again, _next_fits, clauses, completed, cues, either, joined
 from assistant.next_figure import answered_next, count_fits, money_fits, next_in_sentence
-from assistant.records import Answer
+from assistant.records import Answer, Citation
 from index.records import Fact
 
 D = Decimal
@@ -91,3 +92,23 @@ def test_either_of_two_printed_items_is_each_asked() -> None:
     printed = lambda n: n in ("基本支出", "项目支出")  # noqa: E731
     assert either("是基本支出还是项目支出？", printed) == ["基本支出是多少", "项目支出是多少"]
     assert either("是增加还是减少", printed) == ["是增加还是减少"]  # a direction, no printed item
+
+
+def test_a_name_asked_is_never_the_first_parts_figure_again() -> None:
+    # 无锡人社局 2026 p50 "主要原因是直属事业单位江苏省无锡技师学院本年度拟购置 1 辆公务用车"
+    sentence = "主要原因是直属事业单位江苏省无锡技师学院本年度拟购置 1 辆公务用车，支出预算增加。"
+    first = Answer(question="q", text="t", refused=False, value=D("1"), unit="辆",
+                   citations=[Citation(doc_id="r", where="p50", text=sentence)])  # fmt: skip
+    for word in cues()["names_asked"]:
+        again = _again(f"是{word}个单位买" if word == "哪" else f"{word}买的", first, first)
+        assert again.refused and sentence in again.text and again.value is None
+    assert not _again("买了几辆", first, first).refused  # a count asked again: the figure stands
+    other = replace(first, value=D("17.98"), unit="万元")
+    assert not _again("是哪个单位买", other, first).refused  # another figure: not the first part's again
+
+
+def test_mainly_what_asks_the_reason_of_the_change_before() -> None:
+    # 重庆水利局 2026 p5 "收入比 2025 年减少 246429.22 万元，主要是…政府性基金预算财政拨款减少 258146.77 万元"
+    assert completed("重庆水利局今年收入比去年少了多少？", "主要是什么减少了？", lambda t: []) == [
+        "重庆水利局今年收入比去年少的原因是什么？"
+    ]
