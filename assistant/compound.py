@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -149,8 +149,14 @@ def _shared(first: str, right: str) -> str:
 def split(question: str, spans: Spans, printed: Printed) -> list[str]:
     """The parts a question asks, each as written (the joined items asked each on its own; a later "是A还是B" as
     A and B each asked: `either`)."""
+    return _split(question, spans, printed)[0]
+
+
+def _split(question: str, spans: Spans, printed: Printed) -> tuple[list[str], set[str]]:
+    """`split`, and the parts that each ask one of two items of the first part's row ("是A还是B")."""
     parts = [part for clause in clauses(question) for part in joined(clause, spans, printed)]
-    return parts[:1] + [p for part in parts[1:] for p in either(part, printed)]
+    chosen = [either(part, printed) for part in parts[1:]]
+    return parts[:1] + [p for each in chosen for p in each], {p for each in chosen if len(each) > 1 for p in each}
 
 
 _EITHER = re.compile(r"^(?:是|属于)?(?P<a>[^，]{2,}?)还是(?:属于)?(?P<b>[^，]{2,}?)[呢吗]?$")
@@ -280,7 +286,12 @@ class Part:
 
 
 def answered_parts(
-    parts: Sequence[str], ask: Ask, spans: Spans, printed: Printed, facts_of: next_figure.FactsOf | None = None
+    parts: Sequence[str],
+    ask: Ask,
+    spans: Spans,
+    printed: Printed,
+    facts_of: next_figure.FactsOf | None = None,
+    chosen: Collection[str] = (),
 ) -> list[Part]:
     """Each part answered: the first as written, each later one as the first tried question that is answered
     (the first tried question's refusal when none is; then, for a part of ask words only, the figure of its unit
@@ -302,11 +313,22 @@ def answered_parts(
             if not tried[-1].refused:
                 break
         answer = _again(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0]), out[0].answer)
+        if part in chosen:  # "是基本支出还是项目支出": the first part's own row, never the department's 基本支出
+            answer = _same_row(answer, out[0].answer)
         fits = _next_fits(part) if answer.refused and facts_of else None
         if fits and facts_of and (said := next_figure.answered_next(part, out[0].answer, fits, facts_of)):
             answer = said  # "…项目5个，涉及项目预算资金3328.13万元": what the first part's sentence prints next
         out.append(Part(part, answer))
     return out
+
+
+def _same_row(answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal when its figures are not read from a row of the first part's figures."""
+    rows = {(f.doc_id, f.table, f.row) for f in first.facts if f.table}
+    if answer.refused or (answer.facts and all((f.doc_id, f.table, f.row) in rows for f in answer.facts)):
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是前一问那一行的。", refused=True, value=None, unit=None,
+                   figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def _again(part: str, answer: Answer, first: Answer) -> Answer:
@@ -419,10 +441,10 @@ def combined(
     """The answer to a question of several parts: `whole` (the engine's answer to all of it) when it has one
     part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
     named in a line of its own); else one line per part, the figures and citations of all."""
-    asked = split(question, spans, printed)
+    asked, chosen = _split(question, spans, printed)
     if len(asked) < 2:
         return whole
-    parts = _whole_in_place(answered_parts(asked, ask, spans, printed, facts_of), whole)
+    parts = _whole_in_place(answered_parts(asked, ask, spans, printed, facts_of, chosen), whole)
     done = [p for p in parts if not p.answer.refused]
     if not done:
         return whole

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.compound import _again, _next_fits, clauses, completed, cues, either, joined
+from assistant.compound import _again, _next_fits, _same_row, clauses, completed, cues, either, joined
 from assistant.next_figure import answered_next, count_fits, money_fits, next_in_sentence
 from assistant.records import Answer, Citation
 from index.records import Fact
@@ -112,3 +112,16 @@ def test_mainly_what_asks_the_reason_of_the_change_before() -> None:
     assert completed("重庆水利局今年收入比去年少了多少？", "主要是什么减少了？", lambda t: []) == [
         "重庆水利局今年收入比去年少的原因是什么？"
     ]
+
+
+def test_either_item_is_read_from_the_first_parts_row_only() -> None:
+    # 重庆水利局 2026 表3 (p19) 2130305 水利工程建设 总计 58461.30, 项目支出 58461.30; the text's department-wide
+    # "基本支出33325.21万元" is no figure of that row
+    def row(column: str, value: str, table: str | None = "表3", name: str = "水利工程建设") -> Fact:
+        return Fact(doc_id="cq", department="重庆市水利局", year=2026, table=table, section=None, row=name,
+                    code=None, column=column, value=D(value), unit="万元", source="s")  # fmt: skip
+
+    first = _first(row("总计", "58461.30"))
+    assert not _same_row(_first(row("项目支出", "58461.30")), first).refused
+    whole = _same_row(_first(row("金额", "33325.21", None, "基本支出")), first)
+    assert whole.refused and whole.value is None
