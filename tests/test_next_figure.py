@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from assistant.compound import _again, _next_fits, _same_row, clauses, completed, cues, either, joined
 from assistant.next_figure import answered_next, count_fits, money_fits, next_in_sentence
 from assistant.records import Answer, Citation
@@ -67,17 +69,17 @@ def test_only_a_part_of_ask_words_asks_the_next_figure() -> None:
     assert _next_fits("占比多少") is None
 
 
-def test_a_part_closed_by_a_question_mark_or_cut_at_a_listing_comma() -> None:
-    assert clauses("烟台审计局委托业务费财政拨款预算是多少？比上年变化？") == [
-        "烟台审计局委托业务费财政拨款预算是多少",
-        "比上年变化",
-    ]
-    assert clauses("万里街道2023年编报绩效目标的项目有几个、涉及多少钱？") == [
-        "万里街道2023年编报绩效目标的项目有几个",
-        "涉及多少钱",
-    ]
-    assert clauses("工资福利、商品和服务支出分别是多少？") == ["工资福利、商品和服务支出分别是多少"]
-    assert clauses("截至2023年底，万里街道共有车辆多少辆？") == ["截至2023年底，万里街道共有车辆多少辆"]
+CUT = [
+    ("烟台审计局委托业务费财政拨款预算是多少？比上年变化？", ["烟台审计局委托业务费财政拨款预算是多少", "比上年变化"]),
+    ("万里街道2023年编报绩效目标的项目有几个、涉及多少钱？", ["万里街道2023年编报绩效目标的项目有几个", "涉及多少钱"]),
+    ("工资福利、商品和服务支出分别是多少？", ["工资福利、商品和服务支出分别是多少"]),  # one list's items
+    ("截至2023年底，万里街道共有车辆多少辆？", ["截至2023年底，万里街道共有车辆多少辆"]),
+]
+
+
+@pytest.mark.parametrize(("question", "parts"), CUT)
+def test_a_part_closed_by_a_question_mark_or_cut_at_a_listing_comma(question: str, parts: list[str]) -> None:
+    assert clauses(question) == parts
 
 
 def test_the_left_department_asks_the_right_ones_item() -> None:
