@@ -29,9 +29,8 @@ from assistant.records import Answer
 from assistant.stated import cues as stated_cues
 from assistant.stated import lists_names
 from assistant.tokens import leading_noun
-from index.records import Fact
 
-_SEPARATORS = re.compile(r"[？?；;，,。]")
+_SEPARATORS = "？?；;，,。"  # marks closing a clause
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
@@ -78,7 +77,7 @@ def _pieces(question: str) -> list[tuple[str, str]]:
     listing asks ("有几个、涉及多少钱", "几次、多少人") is cut at its 、 only when every side asks (never the
     items of one list: "工资福利、商品和服务支出分别是多少")."""
     out: list[tuple[str, str]] = []
-    for m in re.finditer(r"([^？?；;，,。]*)([？?；;，,。]?)", question):
+    for m in re.finditer(f"([^{_SEPARATORS}]*)([{_SEPARATORS}]?)", question):
         piece = m.group(1).strip()
         if not piece:
             continue
@@ -246,10 +245,15 @@ def bare(body: str) -> bool:
     return not rest.strip("了的是呢吗")
 
 
-def _next_fits(part: str) -> Callable[[Fact], bool] | None:
-    """What a part of ask words only asks of the first part's sentence: an amount of money, or a count of its
-    own unit ("多少人"); None for any other part."""
+def _next_fits(part: str) -> next_figure.Fits | None:
+    """What a part of ask words only asks of the first part's sentence: an amount of money, a count of its own
+    unit ("多少人"), the rate of the change it answered ("幅度多大"); None for any other part."""
     body = follow.END.sub("", part)
+    rest = body
+    for w in longest_first([*cues()["change_rates"], *cues()["ask_tails"], *cues()["directions"]]):
+        rest = rest.replace(w, "")
+    if rest != body and not rest.strip("了的是呢吗有") and any(w in body for w in cues()["change_rates"]):
+        return next_figure.rate_fits
     if not bare(body):
         return None
     if asks_money(body):

@@ -15,6 +15,7 @@ from assistant.records import Answer, Citation, Figure
 from index.records import Fact
 
 FactsOf = Callable[[str], list[Fact]]  # a document's facts, in print order
+Fits = Callable[[Fact, Fact], bool]  # a fact printed next is what the part asks, after the first part's fact
 
 _WINDOW = re.compile(r"「(.+?)」")
 _TAIL = 4  # characters of the first figure's window (its number and unit) the next window must hold
@@ -37,9 +38,9 @@ def _follows(before: str, after: str) -> int:
     return -1
 
 
-def next_in_sentence(first: Answer, fits: Callable[[Fact], bool], facts_of: FactsOf) -> Fact | None:
+def next_in_sentence(first: Answer, fits: Fits, facts_of: FactsOf) -> Fact | None:
     """The first fact printed after `first`'s one prose figure in the same sentence that `fits`, or None when
-    `first` answered no one prose figure or the sentence prints none that fits (a change never fits)."""
+    `first` answered no one prose figure or the sentence prints none that fits."""
     if first.refused or first.value is None:
         return None
     own = [f for f in first.facts if f.value == first.value and f.unit == first.unit and window(f)]
@@ -54,21 +55,34 @@ def next_in_sentence(first: Answer, fits: Callable[[Fact], bool], facts_of: Fact
         text = window(f)
         if not text or f.section != own[0].section or _follows(last, text) < 0:
             return None  # another sentence (or a table) begins
-        if fits(f) and not f.column.startswith("比"):
+        if fits(f, own[0]):
             return f
         last = text
     return None
 
 
-def money_fits(f: Fact) -> bool:
-    return f.unit in calc.MONEY
+def _level(f: Fact) -> bool:
+    return not f.column.startswith("比")  # "比2025年增减": a change, never a level asked
 
 
-def count_fits(unit: str) -> Callable[[Fact], bool]:
-    return lambda f: f.unit == unit
+def money_fits(f: Fact, first: Fact) -> bool:
+    return f.unit in calc.MONEY and _level(f)
 
 
-def answered_next(part: str, first: Answer, fits: Callable[[Fact], bool], facts_of: FactsOf) -> Answer | None:
+def count_fits(unit: str) -> Fits:
+    return lambda f, first: f.unit == unit and _level(f)
+
+
+def rate_fits(f: Fact, first: Fact) -> bool:
+    """The rate of the first part's change: its row, the rate column of its year ("比2025年增减" → "比2025年增长率")."""
+    return (
+        first.column.endswith("增减")
+        and f.unit == "%"
+        and (f.row, f.column) == (first.row, f"{first.column[:-2]}增长率")
+    )
+
+
+def answered_next(part: str, first: Answer, fits: Fits, facts_of: FactsOf) -> Answer | None:
     """`part` answered by the figure its first part's sentence prints next (`next_in_sentence`), quoted."""
     f = next_in_sentence(first, fits, facts_of)
     if f is None:

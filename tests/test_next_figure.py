@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.compound import _again, _next_fits, _same_row, clauses, completed, cues, either, joined
-from assistant.next_figure import answered_next, count_fits, money_fits, next_in_sentence
+from assistant.next_figure import answered_next, count_fits, money_fits, next_in_sentence, rate_fits
 from assistant.records import Answer, Citation
 from index.records import Fact
 
@@ -64,7 +64,7 @@ def test_a_count_of_its_own_unit_printed_next() -> None:
 
 def test_only_a_part_of_ask_words_asks_the_next_figure() -> None:
     assert _next_fits("涉及多少资金？") is money_fits
-    assert _next_fits("多少人") is not None and _next_fits("多少人")(MONEY) is False  # type: ignore[misc]
+    assert _next_fits("多少人") is not None and _next_fits("多少人")(MONEY, COUNT) is False  # type: ignore[misc]
     assert _next_fits("公务接待费花了多少钱") is None  # an item of its own
     assert _next_fits("占比多少") is None
 
@@ -127,3 +127,21 @@ def test_either_item_is_read_from_the_first_parts_row_only() -> None:
     assert not _same_row(_first(row("项目支出", "58461.30")), first).refused
     whole = _same_row(_first(row("金额", "33325.21", None, "基本支出")), first)
     assert whole.refused and whole.value is None
+
+
+def test_the_rate_of_a_change_is_the_one_its_sentence_prints_next() -> None:
+    # 无锡人社局 2026 p39 "与上年相比收、支预算总计各减少 33,650.45 万元，减少 17.92%"
+    def fact(column: str, value: str, unit: str, window: str) -> Fact:
+        return Fact(doc_id="wx", department="无锡市人力资源和社会保障局", year=2026, table=None, section="第三部分",
+                    row="收入、支出预算总计", code=None, column=column, value=D(value), unit=unit,
+                    source=f"第三部分 · 一、收支预算总体情况说明 · 「{window}」", page=39)  # fmt: skip
+
+    change = fact("比2025年增减", "-33650.45", "万元", "1.76 万元，与上年相比收、支预算总计各减少 33,650.45 万元")
+    rate = fact("比2025年增长率", "-17.92", "%", "预算总计各减少 33,650.45 万元，减少 17.92%")
+    for part in ["幅度多大", "降幅呢", *(f"{word}了百分之几" for word in cues()["directions"])]:
+        fits = _next_fits(part)
+        assert fits is not None
+        said = answered_next(part, _first(change), fits, lambda d: [change, rate])
+        assert said is not None and said.value == D("-17.92") and said.unit == "%"
+    assert next_in_sentence(_first(rate), rate_fits, lambda d: [rate, change]) is None  # a level: no rate of it
+    assert _next_fits("公务接待费增幅多大") is None  # an item of its own
