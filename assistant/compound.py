@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant import follow
+from assistant import follow, next_figure
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
@@ -30,7 +30,7 @@ from assistant.stated import cues as stated_cues
 from assistant.stated import lists_names
 from assistant.tokens import leading_noun
 
-_SEPARATORS = re.compile(r"[？?；;，,。]")
+_SEPARATORS = "？?；;，,。"  # marks closing a clause
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
@@ -59,10 +59,8 @@ def clauses(question: str) -> list[str]:
     (or the last, at the end)."""
     out: list[str] = []
     pending = ""
-    for piece in (p.strip() for p in _SEPARATORS.split(question)):
-        if not piece:
-            continue
-        if asks(piece):
+    for piece, mark in _pieces(question):
+        if asks(piece) or (mark in "？?" and mark and out):  # "…是多少？比上年变化？": a question by its mark
             out.append(f"{pending}{piece}")
             pending = ""
         elif out and not pending:
@@ -71,6 +69,22 @@ def clauses(question: str) -> list[str]:
             pending = f"{pending}{piece}，"
     if pending and out:
         out[-1] = f"{out[-1]}，{pending.rstrip('，')}"
+    return out
+
+
+def _pieces(question: str) -> list[tuple[str, str]]:
+    """The pieces of a question between its separators, each with the mark closing it ("" at the end); a piece
+    listing asks ("有几个、涉及多少钱", "几次、多少人") is cut at its 、 only when every side asks (never the
+    items of one list: "工资福利、商品和服务支出分别是多少")."""
+    out: list[tuple[str, str]] = []
+    for m in re.finditer(f"([^{_SEPARATORS}]*)([{_SEPARATORS}]?)", question):
+        piece = m.group(1).strip()
+        if not piece:
+            continue
+        listed = [p.strip() for p in piece.split("、")]
+        if len(listed) > 1 and all(p and asks(p) for p in listed):
+            out.extend((p, "、") for p in listed[:-1])
+        out.append((listed[-1] if len(listed) > 1 and all(p and asks(p) for p in listed) else piece, m.group(2)))
     return out
 
 
@@ -101,6 +115,8 @@ def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
             return [f"{left}{shared}{ask}", f"{left[:start]}{year_right.group(0)}{shared}{ask}"]
         if spans(right):  # "万里街道的基本支出和福利院的项目支出各是多少": the right part names its own department
             years = "" if _YEAR.search(right) else "".join(m.group(0) for m in _YEAR.finditer(left))
+            if not left[_cut(left, spans) :].strip("的"):  # "A局和B局纳入绩效目标管理的项目分别有几个": the
+                left = f"{left}{right[_cut(right, spans) :]}"  # left department asks the right one's item too
             return [f"{left}{ask}", f"{years}{right}{ask}"]
         cut = _cut(left, spans)
         lead = left[:cut] + ("的" if left[cut:].startswith("的") else "")
@@ -130,8 +146,29 @@ def _shared(first: str, right: str) -> str:
 
 
 def split(question: str, spans: Spans, printed: Printed) -> list[str]:
-    """The parts a question asks, each as written (the joined items asked each on its own)."""
-    return [part for clause in clauses(question) for part in joined(clause, spans, printed)]
+    """The parts a question asks, each as written (the joined items asked each on its own; a later "是A还是B" as
+    A and B each asked: `either`)."""
+    return _split(question, spans, printed)[0]
+
+
+def _split(question: str, spans: Spans, printed: Printed) -> tuple[list[str], set[str]]:
+    """`split`, and the parts that each ask one of two items of the first part's row ("是A还是B")."""
+    parts = [part for clause in clauses(question) for part in joined(clause, spans, printed)]
+    chosen = [either(part, printed) for part in parts[1:]]
+    return parts[:1] + [p for each in chosen for p in each], {p for each in chosen if len(each) > 1 for p in each}
+
+
+_EITHER = re.compile(r"^(?:是|属于)?(?P<a>[^，]{2,}?)还是(?:属于)?(?P<b>[^，]{2,}?)[呢吗]?$")
+
+
+def either(part: str, printed: Printed) -> list[str]:
+    """A later part asking which of two printed items the first part's figure is ("是基本支出还是项目支出？"):
+    each item asked of it ("基本支出是多少", "项目支出是多少"), both figures shown; [part] when it asks no such
+    choice or either side is no printed name (a direction: "是增加还是减少")."""
+    found = _EITHER.match(follow.END.sub("", part))
+    if not found or any(asks(found.group(k)) or not printed(found.group(k)) for k in ("a", "b")):
+        return [part]
+    return [f"{found.group('a')}是多少", f"{found.group('b')}是多少"]
 
 
 def _asked_before_ask(question: str) -> str:
@@ -190,10 +227,7 @@ def _of_counted(first: str, body: str) -> list[str]:
     counted, unit = _COUNT_ASK.search(text), _COUNT_ASK.search(body)
     if not counted or not (asks_money(body) or (unit and unit.group("unit") != counted.group("unit"))):
         return []
-    bare = _COUNT_ASK.sub("", body)
-    for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"]]):
-        bare = bare.replace(w, "")
-    if bare.strip("了的是呢吗"):
+    if not bare(body):
         return []  # "公务接待费花了多少钱": an item of its own
     lead, rest = text[: counted.start()], text[counted.end() :]
     out = [f"{lead}{rest}{body}？"]
@@ -201,6 +235,35 @@ def _of_counted(first: str, body: str) -> list[str]:
     if noun and (did := rest[len(noun) :].removeprefix("是").rstrip("的")):
         out.append(f"{lead}{did}的{noun}{body}？")  # "公务用车是新购的" → "新购的公务用车"
     return out
+
+
+def bare(body: str) -> bool:
+    """The part is ask words only ("涉及多少资金", "多少人", "花了多少钱"), naming no item of its own."""
+    rest = _COUNT_ASK.sub("", body)
+    for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"]]):
+        rest = rest.replace(w, "")
+    return not rest.strip("了的是呢吗")
+
+
+def _next_fits(part: str) -> next_figure.Fits | None:
+    """What a part of ask words only asks of the first part's sentence: an amount of money, a count of its own
+    unit ("多少人"), the rate of the change it answered ("幅度多大"); None for any other part."""
+    body = follow.END.sub("", part)
+    rest = body
+    for w in longest_first([*cues()["change_rates"], *cues()["ask_tails"], *cues()["directions"]]):
+        rest = rest.replace(w, "")
+    if rest != body and not rest.strip("了的是呢吗有") and any(w in body for w in cues()["change_rates"]):
+        return next_figure.rate_fits
+    if not bare(body):
+        return None
+    if asks_money(body):
+        return next_figure.money_fits
+    counted = _COUNT_ASK.search(body)
+    return (
+        next_figure.count_fits(counted.group("unit"))
+        if counted and counted.group("unit") in cues()["own_units"]
+        else None
+    )
 
 
 def _measure_of_asked(first: str, body: str) -> str | None:
@@ -226,9 +289,17 @@ class Part:
     answer: Answer
 
 
-def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printed) -> list[Part]:
+def answered_parts(
+    parts: Sequence[str],
+    ask: Ask,
+    spans: Spans,
+    printed: Printed,
+    facts_of: next_figure.FactsOf | None = None,
+    chosen: Collection[str] = (),
+) -> list[Part]:
     """Each part answered: the first as written, each later one as the first tried question that is answered
-    (the first tried question's refusal when none is). After an amount of money, a later part that is itself a
+    (the first tried question's refusal when none is; then, for a part of ask words only, the figure of its unit
+    the first part's sentence prints next: assistant/next_figure.py). After an amount of money, a later part that is itself a
     printed item ("项目支出多少？基本支出多少？") is last tried as that item of the first part's department and year."""
     first = parts[0]
     out = [Part(first, _kept(first, ask(first)))]
@@ -245,8 +316,36 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
             tried.append(_unit_kept(part, ask(q)))
             if not tried[-1].refused:
                 break
-        out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
+        answer = _again(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0]), out[0].answer)
+        if part in chosen:  # "是基本支出还是项目支出": the first part's own row, never the department's 基本支出
+            answer = _same_row(answer, out[0].answer)
+        fits = _next_fits(part) if answer.refused and facts_of else None
+        if fits and facts_of and (said := next_figure.answered_next(part, out[0].answer, fits, facts_of)):
+            answer = said  # "…项目5个，涉及项目预算资金3328.13万元": what the first part's sentence prints next
+        out.append(Part(part, answer))
     return out
+
+
+def _same_row(answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal when its figures are not read from a row of the first part's figures."""
+    rows = {(f.doc_id, f.table, f.row) for f in first.facts if f.table}
+    if answer.refused or (answer.facts and all((f.doc_id, f.table, f.row) in rows for f in answer.facts)):
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是前一问那一行的。", refused=True, value=None, unit=None,
+                   figures=[], citations=[], facts=[])  # fmt: skip
+
+
+def _again(part: str, answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal quoting the first part's sentence when the part asks a name ("是哪个单位买？") and
+    `answer` is only the first part's figure again: a part is never silently answered by another's figure."""
+    if answer.refused or answer.value is None or (answer.value, answer.unit) != (first.value, first.unit):
+        return answer
+    if not any(w in part for w in cues()["names_asked"]) or any(w in part for w in ("多少", "几")):
+        return answer
+    quoted = next((c.text for c in first.citations if c.text), "")
+    said = f"公开文件没有单独列出，只在这句话中说明：“{quoted}”" if quoted else "找到的只是前一问的数字"
+    return replace(answer, text=f"{_NOT_FOUND}{said}。", refused=True, value=None, unit=None, figures=[],
+                   citations=[], facts=[])  # fmt: skip
 
 
 def _kept(part: str, answer: Answer) -> Answer:
@@ -340,14 +439,16 @@ def _held(whole: Answer, part: Answer) -> bool:
     return bool(theirs) or own
 
 
-def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed) -> Answer:
+def combined(
+    question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed, facts_of: next_figure.FactsOf | None = None
+) -> Answer:
     """The answer to a question of several parts: `whole` (the engine's answer to all of it) when it has one
     part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
     named in a line of its own); else one line per part, the figures and citations of all."""
-    asked = split(question, spans, printed)
+    asked, chosen = _split(question, spans, printed)
     if len(asked) < 2:
         return whole
-    parts = _whole_in_place(answered_parts(asked, ask, spans, printed), whole)
+    parts = _whole_in_place(answered_parts(asked, ask, spans, printed, facts_of, chosen), whole)
     done = [p for p in parts if not p.answer.refused]
     if not done:
         return whole

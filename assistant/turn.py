@@ -129,7 +129,8 @@ class Turn:
         spans = lambda t: list(self.understanding.named(to_template(t)).values())  # noqa: E731
         ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731
         printed = lambda name: self._printed(name, to_digits(question), doc_id, within)  # noqa: E731
-        return compound.combined(to_digits(question), answer, ask, spans, printed)
+        facts_of = lambda d: self.engine.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
+        return compound.combined(to_digits(question), answer, ask, spans, printed, facts_of)
 
     def _follow_parts(
         self, question: str, answer: Answer, history: Sequence[Answer], doc_id: str | None, within: Within | None
