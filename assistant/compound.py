@@ -307,12 +307,13 @@ def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
 
 def _adds_parts(whole: Answer, parts: list[Part]) -> bool:
     """The whole question's answer is a sum no part asks: the items of several parts added ("302一共多少？其中基本支出
-    部分多少？" answered 302 + the department's 基本支出). A sum stands only when one part is answered with it (the
-    part that asks it: "A和B一共多少？其中A多少？")."""
-    if whole.refused or whole.value is None:
+    部分多少？" answered 302 + the department's 基本支出), every part answered on its own with another figure. A sum
+    stands when one part is answered with it ("A和B一共多少？其中A多少？") or a part is not answered on its own (the
+    sum may be that part's answer: "A和B分别是多少？合计呢？")."""
+    if whole.refused or whole.value is None or any(p.answer.refused for p in parts):
         return False
     summed = any(f.verdict == "derived" and "+" in f.expression and f.value == whole.value for f in whole.figures)
-    return summed and not any(not p.answer.refused and p.answer.value == whole.value for p in parts)
+    return summed and not any(p.answer.value == whole.value for p in parts)
 
 
 def _reason(refusal: Answer) -> str:

@@ -434,5 +434,7 @@ def test_a_sum_no_part_asks_never_stands_for_the_parts() -> None:
     assert _adds_parts(whole, parts)
     asked = [Part("A和B一共多少", answer("28050.15")), Part("其中A多少", answer("1259.82"))]  # the sum asked
     assert not _adds_parts(whole, asked)
+    refused = replace(answer("0"), refused=True, value=None)  # "合计呢？" not answered alone: the sum may be its answer
+    assert not _adds_parts(whole, [parts[0], Part("合计呢", refused)])
     printed = Figure(text="61.40 万元", value=D("61.40"), unit="万元", verdict="verified")  # a printed total
     assert not _adds_parts(answer("61.40", printed), parts)
