@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant import calculator as calc
 from assistant.complete import cues, part_suffixes
 from assistant.cues import longest_first
-from assistant.draft import fmt, operand, sources
+from assistant.draft import Unanswerable, fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
 from index.catalog import catalog
@@ -216,7 +216,7 @@ def _in_group(f: Fact, name: str) -> bool:
     return row.startswith(name) and _GROUP.match(row[len(name) :]) is not None
 
 
-class Which(Exception):
+class Which(Unanswerable):
     """The part excluded is named by the start of several parts of the whole ("公务用车" of 公务用车购置费 and
     公务用车运行费): which one is asked back, never guessed."""
 
