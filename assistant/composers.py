@@ -27,7 +27,7 @@ from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
 from assistant.shares import check_share
-from assistant.standing import part_named
+from assistant.standing import RowsSplit, part_named
 from assistant.target_said import target_said
 from assistant.tokens import to_template
 from assistant.understand import asks_budget
@@ -84,6 +84,8 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
         f = e.pick.amount(query.subjects[0], query, doc)
     except FundSplit as split:  # a unit's item printed once per fund, no total: the funds added, each shown
         return _funds_added(e, query, doc, split.facts)
+    except RowsSplit as split:  # one 科目 printed in several rows of a table: the rows added, each shown
+        return _rows_added(e, query, doc, split.facts)
     except Unanswerable:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
@@ -143,6 +145,23 @@ def _funds_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact]) ->
     text = (
         f"{scope_of(doc)}{name}为 {fmt(c.value, c.unit)}（表中按资金分列，无合计，由各列相加）。\n"
         f"计算：{parts} = {fmt(c.value, c.unit)}\n出处：{sources(*facts)}"
+    )
+    return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
+
+
+_COUNT = dict(zip(range(2, 10), "两三四五六七八九", strict=True))  # rows counted in words: no figure to verify
+
+
+def _rows_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact]) -> Draft:
+    """One 科目 printed in several rows of a table (split by another column, no total row of its own): their sum."""
+    c = calc.total(*(operand(f) for f in facts))
+    f = facts[0]
+    name = f"{part_named(f, query.question)}{e.pick.name(query.subjects[0])}"
+    column = f"（{f.column}）" if f.column not in ("金额", "合计", "预算数") else ""
+    text = (
+        f"{scope_of(doc)}{name}{column}为 {fmt(c.value, c.unit)}（{f.source.split(' · ')[0]}把{f.row}分{_COUNT.get(len(facts), '多')}行"
+        f"列出，无合计，由各行相加）。\n计算：{' + '.join(fmt(p.value, p.unit) for p in facts)} = {fmt(c.value, c.unit)}"
+        f"\n出处：{sources(*facts)}"
     )
     return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)
 

@@ -404,6 +404,17 @@ def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
     return [Part(p.asked, whole) if i == refused[0] else p for i, p in enumerate(parts)]
 
 
+def _adds_parts(whole: Answer, parts: list[Part]) -> bool:
+    """The whole question's answer is a sum no part asks: the items of several parts added ("302一共多少？其中基本支出
+    部分多少？" answered 302 + the department's 基本支出), every part answered on its own with another figure. A sum
+    stands when one part is answered with it ("A和B一共多少？其中A多少？") or a part is not answered on its own (the
+    sum may be that part's answer: "A和B分别是多少？合计呢？")."""
+    if whole.refused or whole.value is None or any(p.answer.refused for p in parts):
+        return False
+    summed = any(f.verdict == "derived" and "+" in f.expression and f.value == whole.value for f in whole.figures)
+    return summed and not any(p.answer.value == whole.value for p in parts)
+
+
 def _reason(refusal: Answer) -> str:
     """A refusal's reason, without its opening words and the documents it lists."""
     first = refusal.text.split("\n")[0]
@@ -448,11 +459,13 @@ def combined(
     asked, chosen = _split(question, spans, printed)
     if len(asked) < 2:
         return whole
-    parts = _whole_in_place(answered_parts(asked, ask, spans, printed, facts_of, chosen), whole)
+    answered = answered_parts(asked, ask, spans, printed, facts_of, chosen)
+    adds = _adds_parts(whole, answered)  # the parts added: never the answer of either
+    parts = answered if adds else _whole_in_place(answered, whole)
     done = [p for p in parts if not p.answer.refused]
     if not done:
         return whole
-    if not whole.refused and all(_held(whole, p.answer) for p in done):
+    if not whole.refused and not adds and all(_held(whole, p.answer) for p in done):
         # a part refused, or a why part answered by a reason the whole's answer does not quote
         missing = [p for p in parts if (p.answer.refused or asks_why(p.asked)) and not _covered(p.asked, whole)]
         if not missing:

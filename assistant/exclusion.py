@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from assistant import calculator as calc
 from assistant.complete import cues, part_suffixes
 from assistant.cues import longest_first
-from assistant.draft import fmt, operand, sources
+from assistant.draft import Unanswerable, fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.records import Answer
 from index.catalog import catalog
@@ -216,6 +216,38 @@ def _in_group(f: Fact, name: str) -> bool:
     return row.startswith(name) and _GROUP.match(row[len(name) :]) is not None
 
 
+class Which(Unanswerable):
+    """The part excluded is named by the start of several parts of the whole ("公务用车" of 公务用车购置费 and
+    公务用车运行费): which one is asked back, never guessed."""
+
+    def __init__(self, name: str, choices: tuple[str, ...]):
+        super().__init__(name)
+        self.name = name
+        self.choices = choices
+
+
+def _started(name: str, w: Fact, facts: list[Fact], summed: set[int]) -> dict[tuple[str, str, Decimal], Fact]:
+    """The direct parts of the whole whose printed row starts with the name ("公务用车购置及运行费" for "公务用车"),
+    keyed like `_reading`'s parts: a part held in another one started so ("公务用车购置费" in "公务用车购置及运行维护费":
+    the words after the name are in the other's) is no direct part."""
+    key = norm(name)
+    started = {
+        (f.row, f.column, f.value): f
+        for f in facts
+        if (part_of(f, w) or id(f) in summed) and norm(f.row.partition("·")[0]).startswith(key)
+        and len(norm(f.row.partition("·")[0])) > len(key)
+    }  # fmt: skip
+
+    def rest(f: Fact) -> str:
+        return norm(f.row.partition("·")[0])[len(key) :]
+
+    return {
+        k: f
+        for k, f in started.items()
+        if not any(g.row != f.row and g.value >= f.value and rest(f)[:2] in rest(g) for g in started.values())
+    }
+
+
 def _added(rest: str) -> str:
     """What a printed name adds to the name asked, without the words a part's name may add."""
     for word in longest_first(part_suffixes()):
@@ -235,6 +267,7 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
         a = engine.rules(f"{name}是多少？", doc_id=whole.doc_id)
         read.append(a.facts[0] if not a.refused and len(a.facts) == 1 else None)
     results: list[tuple[Fact, list[Fact]]] = []
+    asked: list[tuple[str, tuple[str, ...]]] = []  # a name that starts several parts of a printing of the whole
     for w in wholes:
         summed = {id(f) for f in _summed(w, facts)}
         parts: list[Fact] = []
@@ -245,11 +278,15 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
                 if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed)
             }
             if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
-                found = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and part_of(f, w)}
-                if len(found) < 2 or len({k[0] for k in found}) != len(found):
+                group = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and part_of(f, w)}
+                if len(group) >= 2 and len({k[0] for k in group}) == len(group):
+                    parts.extend(group.values())
+                    continue
+                found = _started(name, w, facts, summed)  # "公务用车": the one part whose printed name starts with it
+                if len({k[0] for k in found}) > 1:
+                    asked.append((name, tuple(dict.fromkeys(k[0].partition("·")[0] for k in found))))
+                if len({k[0] for k in found}) != 1:
                     break
-                parts.extend(found.values())
-                continue
             if len({k[2] for k in found}) != 1:
                 break
             parts.append(next(iter(found.values())))
@@ -258,6 +295,8 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
                 results.append((w, parts))
     # the text's figures are rounded printings of the tables': a whole and parts in the text only when no table has them
     results = [r for r in results if r[0].table] or results
+    if not results and asked:
+        raise Which(*asked[0])
     rest = {calc.convert(w.value - sum((p.value for p in ps), Decimal(0)), w.unit, "元") for w, ps in results}
     return results[0] if len(rest) == 1 else None
 
@@ -278,7 +317,12 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         or calc.convert(w.value, w.unit, whole.unit) != whole.value
     ):
         return None  # the whole is itself computed, or no amount of money
-    read, (names, reading) = w, _names_read(engine, w, part_q)
+    try:
+        read, (names, reading) = w, _names_read(engine, w, part_q)
+    except Which as e:
+        choices = "、".join(e.choices)
+        text = f"请问“{written.rstrip('，,的')}”中的“{e.name}”指{_label(w)}中的哪一项：{choices}？请直接回复，或在问题里写明。"
+        return Answer(question=question, text=text, refused=True, choices=e.choices, query=whole.query)
     if reading is None:
         return _apart(engine, question, whole, w, names)
     w, parts = reading

@@ -57,9 +57,20 @@ def without_inclusions(question: str) -> str:
     return _inclusion().sub(" ", question)
 
 
+class RowsSplit(Unanswerable):
+    """A 科目 printed in several rows of one table, split by another column (烟台 基本支出表's 30201 办公费 under
+    政府预算经济分类 502 机关商品和服务支出 and 505 对事业单位经常性补助): the rows are parts of the item, to be added
+    by the calculator and shown with their terms — never one of them as the item."""
+
+    def __init__(self, reason: str, facts: list[Fact]):
+        super().__init__(reason)
+        self.facts = facts
+
+
 def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str) -> None:
     """Refuses, naming each, when `best`'s table prints several rows of the same name, code and parent with
-    different figures under its column (three projects called 审计业务经费): which one is asked is not said."""
+    different figures under its column (three projects called 审计业务经费): which one is asked is not said. Rows of
+    one 科目 (a code of the 功能/经济分类) are its parts, even of one value: RowsSplit, to be added."""
     if not best.table:
         return
     twins = [
@@ -68,6 +79,11 @@ def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str) -> None:
         if f.table == best.table and f.column == best.column and f.row == best.row
         and f.code == best.code and f.parent == best.parent
     ]  # fmt: skip
+    if best.code and best.code_scheme and len(twins) > 1 and len({f.unit for f in twins}) == 1:
+        raise RowsSplit(
+            f"{best.source.split(' · ')[0]}{page_note(best.page)}把“{name}”分几行列出（各行是它的一部分，没有一行是它的合计）",
+            twins,
+        )
     values = list(dict.fromkeys((f.value, f.unit) for f in twins))
     if len(values) < 2:
         return

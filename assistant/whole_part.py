@@ -185,17 +185,40 @@ def _unsaid(words: str, covered: set[str], printed: set[str], neutral: Sequence[
     return dropped_words(_short_names(words), covered, printed, neutral)
 
 
-def _column_asked(part: str, wholes: Sequence[Fact], printed: set[str], neutral: Sequence[str]) -> Fact | None:
+def _column_asked(
+    part: str, read: Fact, wholes: Sequence[Fact], facts: Sequence[Fact], printed: set[str], neutral: Sequence[str]
+) -> Fact | None:
     """The one cell of the whole's own row whose column says the part asked ("高等职业教育里财政专户管理资金": the
-    row 2050305 高等职业教育, column 财政专户管理资金收入) — a column path, read where the row is printed; None when
-    no such column is printed, or several figures are."""
-    cells = {
-        f.value: f
-        for f in wholes
-        if f.table and not _unsaid(part, set(grams(norm(f"{f.column} {f.column_role or ''}"))), printed, neutral)
-        and _unsaid(part, set(grams(norm(f.row))), printed, neutral)
-    }  # fmt: skip
+    row 2050305 高等职业教育, column 财政专户管理资金收入) — a column path, read where the row is printed — or, when
+    no column says it, the row's total in a table whose title says it ("302一共多少？其中基本支出部分": the 基本支出
+    表's row 302); the same 科目 as the figure read when both are coded; None when no such cell is printed, or several
+    figures are."""
+
+    def said(f: Fact, words: str) -> bool:
+        return not _unsaid(part, set(grams(norm(words))), printed, neutral)
+
+    own = [
+        f for f in wholes
+        if f.table and _unsaid(part, set(grams(norm(f.row))), printed, neutral)
+        and (not f.code or not read.code or f.code == read.code)
+    ]  # fmt: skip
+    cells = {f.value: f for f in own if said(f, f"{f.column} {f.column_role or ''}")}
+    if not cells:  # the part's own table: its title says the part, the cell is its row's total
+        cells = {
+            f.value: f for f in own if f.table != read.table and said(f, f.source.split(" · ")[0]) and _row_total(f, facts)
+        }  # fmt: skip
     return next(iter(cells.values())) if len(cells) == 1 else None
+
+
+def _row_total(f: Fact, facts: Sequence[Fact]) -> bool:
+    """The cell is its row's total: a 合计/总计/小计 column (or the catalog's 合计 role), or the row's one cell of money."""
+    if f.column_role == "合计" or any(w in f.column for w in ("合计", "总计", "小计")):
+        return True
+    return not any(
+        g is not f and g.table == f.table and g.row == f.row and g.code == f.code and g.unit == f.unit
+        and g.source.split(" · ")[0] == f.source.split(" · ")[0] and g.column != f.column
+        for g in facts
+    )  # fmt: skip
 
 
 def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str], scope: str, measure: str) -> Draft:
@@ -216,8 +239,9 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
         asked.whole, neutral
     )
 
-    def unsaid_part(p: Fact) -> list[str]:
-        return _unsaid(part_key, _own(p) | _above(p, facts), printed, neutral)
+    def unsaid_part(p: Fact) -> list[str]:  # a row's total in a table whose title says the part says it (基本支出表)
+        titled = set(grams(norm(p.source.split(" · ")[0]))) if p.table and _row_total(p, facts) else set()
+        return _unsaid(part_key, _own(p) | _above(p, facts) | titled, printed, neutral)
 
     def own_part(p: Fact) -> bool:  # "离休" is under 离退休 too: a part inside the whole's name is said by its own row
         return not unsaid_part(p) and (not inside or _item_grams(asked.part, neutral) <= set(grams(norm(p.row))))
@@ -239,7 +263,7 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words
         w for w in facts if w.unit == f.unit and not _unsaid(asked.whole, _whole_of(w, facts, kb), printed, neutral)
     ]  # fmt: skip
-    if column := _column_asked(part_key, [w for w in wholes if w is not f], printed, neutral):
+    if column := _column_asked(part_key, f, [w for w in wholes if w is not f], facts, printed, neutral):
         return Draft(
             text=f"{scope}{column.row}的{column.column}为 {fmt(column.value, column.unit)}。\n出处：{sources(column)}",
             value=column.value, unit=column.unit, facts=[column], doc_id=draft.doc_id or column.doc_id,

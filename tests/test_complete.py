@@ -15,7 +15,17 @@ from assistant.calculator import convert
 from assistant.complete import cues, fact_evidence, part_suffixes, reread, unread, unread_across
 from assistant.config import Settings
 from assistant.draft import Draft
-from assistant.exclusion import _beside, _in_group, _named, _named_beside, _parts, _same_subject, _summed, part_of
+from assistant.exclusion import (
+    _beside,
+    _in_group,
+    _named,
+    _named_beside,
+    _parts,
+    _same_subject,
+    _started,
+    _summed,
+    part_of,
+)
 from assistant.records import Query
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -219,6 +229,28 @@ def test_a_part_printed_with_more_words_of_parts_is_named(word: str) -> None:
     assert not _named(fact("合计", "1", column="政府性基金及对应专项债务收入安排的支出"), "政府性基金")
 
 
+def test_every_wording_of_an_exclusion_is_read() -> None:
+    # r11a048: "除去X的部分" was read as no condition and X's own figure shown as the answer
+    assert _parts("万里街道2024年三公经费中除去公务用车的部分是多少？") == (
+        "除去公务用车的", "万里街道2024年三公经费是多少？", "公务用车"
+    )  # fmt: skip
+    for q in ("三公经费除去公务用车以外是多少？", "三公经费除去公务用车还有多少？", "三公经费除掉公务用车剩下多少？",
+              "三公经费排除公务用车以外的部分是多少？", "三公经费撇开公务用车的部分是多少？"):  # fmt: skip
+        parsed = _parts(q)
+        assert parsed is not None and parsed[1].startswith("三公经费") and parsed[2] == "公务用车", q
+
+
+def test_a_name_that_starts_one_direct_part_names_it() -> None:
+    # 无锡市人社局 2026 表9: “三公”经费合计 61.40 = … + 公务用车购置及运行维护费 36.58 (购置费 17.98, 运行维护费 18.60)
+    total = fact("“三公”经费合计", "61.40", column="预算数")
+    both = fact("公务用车购置及运行维护费", "36.58", column="预算数")
+    rows = [total, fact("公务接待费", "0.50", column="预算数"), both,
+            fact("公务用车购置费", "17.98", column="预算数"), fact("公务用车运行维护费", "18.60", column="预算数")]  # fmt: skip
+    assert list(_started("公务用车", total, rows, set()).values()) == [both]  # 购置费, 运行维护费 are held in it
+    assert len(_started("公务", total, rows, set())) == 2  # 公务接待费 and 公务用车…: asked back
+    assert not _started("会议", total, rows, set())
+
+
 def test_a_part_the_text_lists_under_the_whole_is_a_part() -> None:
     # 深圳市财政局 2026 第三部分: "项目支出26,361.57万元，主要包括：…上级转移支付项目2,000.00万元"
     whole = fact("项目支出", "26361.57", table=None, column="金额")
@@ -304,6 +336,17 @@ def test_an_item_listed_beside_the_one_excluded_is_answered_whole(engine: Engine
     a = engine.answer("万里街道2024年公务用车运行费（不含购置费）是多少？")
     assert not a.refused and (a.value, a.unit) == (Decimal("21.56"), "万元") and "分别列出的项目" in a.text
     assert {f.verdict for f in a.figures} <= {"verified", "derived"}
+
+
+@pytest.mark.slow
+def test_a_part_named_by_the_start_of_its_printed_name_is_subtracted(engine: Engine) -> None:
+    # r11a048, 万里街道 2024: 三公经费 47.91 = 因公出国(境)费 0 + 公务接待费 1.35 + 公务用车购置及运行费 46.56
+    for q in ("万里街道2024年三公经费中除去公务用车的部分是多少？", "万里街道2024年三公经费不含公务用车是多少？"):
+        a = engine.answer(q)
+        assert not a.refused and (a.value, a.unit) == (Decimal("1.35"), "万元"), a.text
+        assert "公务用车购置及运行费 46.56 万元" in a.text
+    asked = engine.answer("万里街道2024年三公经费不含公务的部分是多少？")  # 公务接待费 or 公务用车购置及运行费
+    assert asked.refused and set(asked.choices) == {"公务接待费", "公务用车购置及运行费"}
 
 
 def test_a_part_named_after_the_words_the_whole_opens_with() -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from assistant.compound import (
     Part,
+    _adds_parts,
     _covered,
     _held,
     _kept,
@@ -418,3 +419,22 @@ def test_the_money_of_the_cars_counted_is_read(shenzhen_keji) -> None:  # type: 
     # 深圳市科技创新局 2026 p15 "2026年计划购置车辆1辆、18万元"; p10 公务用车购置费 18 万元
     a = shenzhen_keji.answer("深圳科创局今年打算买几辆车？花多少钱？")
     assert not a.refused and "1 辆" in a.text and "18 万元" in a.text and "没有找到" not in a.text
+
+
+def test_a_sum_no_part_asks_never_stands_for_the_parts() -> None:
+    # 无锡人社局 2026 "商品和服务支出（302）一共多少？其中基本支出部分多少？": the whole read 302 (表6 1,259.82) + the
+    # department's 基本支出 (表3 26,790.33) = 28,050.15; each part is 表6's 302 row
+    def answer(value: str, *figures: Figure) -> Answer:
+        return Answer(question="q", text="t", refused=False, value=D(value), unit="万元", figures=list(figures))
+
+    summed = Figure(text="28,050.15 万元", value=D("28050.15"), unit="万元", verdict="derived",
+                    expression="1,259.82 + 26,790.33 = 28,050.15")  # fmt: skip
+    whole = answer("28050.15", summed)
+    parts = [Part("302一共多少", answer("1259.82")), Part("其中基本支出部分多少", answer("1259.82"))]
+    assert _adds_parts(whole, parts)
+    asked = [Part("A和B一共多少", answer("28050.15")), Part("其中A多少", answer("1259.82"))]  # the sum asked
+    assert not _adds_parts(whole, asked)
+    refused = replace(answer("0"), refused=True, value=None)  # "合计呢？" not answered alone: the sum may be its answer
+    assert not _adds_parts(whole, [parts[0], Part("合计呢", refused)])
+    printed = Figure(text="61.40 万元", value=D("61.40"), unit="万元", verdict="verified")  # a printed total
+    assert not _adds_parts(answer("61.40", printed), parts)

@@ -13,7 +13,7 @@ from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
 from assistant.records import Query
 from assistant.select import Selector
-from assistant.standing import ITEMS, PART, WHOLE, part_named, standing, without_inclusions
+from assistant.standing import ITEMS, PART, WHOLE, RowsSplit, part_named, standing, without_inclusions
 from assistant.tokens import glossary_data
 from index.catalog import catalog, item_rows, side_of, wholes
 from index.records import DocumentInfo, Fact
@@ -27,7 +27,7 @@ def fact(row: str, column: str, value: str, table: str, kind: str, **kw: str | N
     return Fact(doc_id="d", department=DOC.department, year=2026, table=table, section=None, row=row,
                 code=kw.get("code"), column=column, value=Decimal(value), unit=kw.get("unit") or "万元",
                 source=f"{table} {title} · {row} · {column}", table_kind=kind, column_role=kw.get("role"),
-                page=24)  # fmt: skip
+                page=24, code_scheme=kw.get("scheme"))  # fmt: skip
 
 
 def pick(facts: list[Fact], key: str, question: str) -> Fact:
@@ -146,3 +146,13 @@ def test_a_row_of_a_part_s_table_is_said_to_be_that_part_s() -> None:
     assert part_named(basic, "办公费（含基本支出和项目支出）是多少？") == "基本支出中的"  # an inclusion names no part
     whole = fact("办公费", "合计", "20.00", "表5", "general_public_by_economic", code="30201")
     assert part_named(whole, "办公费是多少？") == ""
+
+
+def test_rows_of_one_item_split_by_another_column_are_its_parts() -> None:
+    # 烟台市审计局 2026 表10 prints 30211 差旅费 under 政府预算经济分类 502 机关商品和服务支出 (0.50) and 505 对事业单位
+    # 经常性补助 (0.50): the item is both rows (1.00), never one of them shown as it
+    rows = [fact("差旅费", "合计", "0.50", "表10", "basic_expenditure", code="30211", role="合计", scheme="经济分类")
+            for _ in range(2)]  # fmt: skip
+    with pytest.raises(RowsSplit) as split:
+        pick(rows, "差旅费", "烟台市审计局差旅费预算是多少？")
+    assert [f.value for f in split.value.facts] == [Decimal("0.50"), Decimal("0.50")]

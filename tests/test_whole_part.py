@@ -9,6 +9,7 @@ Figures as printed: 万里街道 2023 预算 三、"2023年本部门政府采购
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import cast
@@ -153,6 +154,27 @@ def test_a_part_asked_inside_a_row_is_the_cell_of_the_column_naming_it() -> None
     row = [cell("总计", "33668.32"), cell("一般公共预算拨款收入", "23156.82"), cell("财政专户管理资金收入", "10031.50")]
     printed = {g for f in row for g in grams(norm(f"{f.row} {f.column}"))}
     neutral = ("收入", "有多少")
-    found = _column_asked("财政专户管理资金", row, printed, neutral)
+    read = replace(row[0], table="表3")
+    found = _column_asked("财政专户管理资金", read, row, row, printed, neutral)
     assert found is not None and found.value == Decimal("10031.50")
-    assert _column_asked("政府性基金", row, printed | set(grams("政府性基金")), neutral) is None
+    assert _column_asked("政府性基金", read, row, row, printed | set(grams("政府性基金")), neutral) is None
+
+
+def test_a_part_asked_of_a_coded_row_is_its_row_in_the_table_of_that_part() -> None:
+    # 福州市公安局治安管理支队 2026: 一般公共预算支出经济分类情况表 302 商品和服务支出 441.22, 一般公共预算基本支出经济分类
+    # 情况表 302 211.99 万元 ("302一共多少？其中基本支出部分多少？")
+    def cell(title: str, value: str, column: str = "预算数", code: str = "302") -> Fact:
+        return Fact(
+            doc_id="d", department="治安支队", year=2026, table=title, section=None, row="商品和服务支出", code=code,
+            column=column, value=Decimal(value), unit="万元", source=f"{title} · {code} 商品和服务支出 · {column}",
+        )  # fmt: skip
+
+    read = cell("一般公共预算支出经济分类情况表", "441.22")
+    basic = cell("一般公共预算基本支出经济分类情况表", "211.99")
+    printed = set(grams("基本支出")) | set(grams("商品和服务"))
+    neutral = ("支出", "部分")
+    assert _column_asked("基本支出", read, [basic], [read, basic], printed, neutral) == basic
+    other = cell("一般公共预算基本支出经济分类情况表", "20.00", code="30201")  # another 科目's row is never it
+    assert _column_asked("基本支出", read, [other], [read, other], printed, neutral) is None
+    split = [basic, cell("一般公共预算基本支出经济分类情况表", "100.00", column="人员经费")]  # no total column: no cell
+    assert _column_asked("基本支出", read, split, [read, *split], printed, neutral) is None
