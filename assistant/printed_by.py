@@ -85,6 +85,9 @@ def printed_by(
         if len(printing) > 1 and (only := _one_owner(found, clean)):
             found = {g: p for g, p in found.items() if p == only}  # "商务发展资金绩效目标里资助展会场次"
             printing = only
+        if len(printing) > 1 and coded_rows_in and (only := _outside_names(found, texts, docs, coded_rows_in)):
+            found = {g: only for g, p in found.items() if only <= p}  # "水库移民后期扶持" against "大中型水库移民…支出"
+            printing = only
         if len(printing) > 1 or not printing <= departments:
             return []  # several departments print it, or one of another place: asked which
         before = clean[: min(clean.find(g) for g in found)]
@@ -118,6 +121,32 @@ def _one_owner(found: dict[str, set[str]], clean: str) -> set[str]:
             if not any(m.start() < end and start < m.end() for start, end in spans):
                 return set()
     return owners
+
+
+@lru_cache(maxsize=64)
+def _bare(body: str, coded_rows_in: Callable[[str], list[str]]) -> str:
+    """A document's text with the 科目 names it prints blanked (national template rows, longest first)."""
+    for name in coded_rows_in(body):
+        body = body.replace(name, " ")
+    return body
+
+
+def _outside_names(
+    found: dict[str, set[str]],
+    texts: Mapping[str, str],
+    docs: Mapping[str, DocumentInfo],
+    coded_rows_in: Callable[[str], list[str]],
+) -> set[str]:
+    """The one department that prints a run found outside the 科目 names, when every other prints the runs only
+    inside a longer 科目's name (the project "水库移民后期扶持" of 重庆市水利局 against 佛山's 科目 "大中型水库移民
+    后期扶持基金支出": another item); else an empty set."""
+    among = set().union(*found.values())
+    owners = {
+        docs[d].department
+        for d, body in texts.items()
+        if docs[d].department in among and any(g in _bare(body, coded_rows_in) for g in found)
+    }
+    return owners if len(owners) == 1 else set()
 
 
 def without_place(text: str, department: str) -> str:
