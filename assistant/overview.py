@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from assistant import calculator as calc
 from assistant import one_department, over_years, paired
+from assistant.own_years import scope_of_own_years
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT, SUPERLATIVE
 from assistant.bounds import word
@@ -93,6 +94,8 @@ class Overview:
         if not pool:
             raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
         kinds = [a.kind] if a.kind else list(KINDS)
+        if a.own_years:  # "佛山轨道交通局2019年和烟台审计局2026年": each in its own year
+            return scope_of_own_years(a.own_years, pool, kinds)
         if mixed := self._latest_each(a, pool, kinds):
             return mixed
         year = a.year or max((d.year for d in pool if d.kind in kinds), default=None)
