@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from assistant import calculator as calc
 from assistant import one_department, over_years, paired
-from assistant.own_years import scope_of_own_years
 from assistant.across import COMPARE as COMPARED
 from assistant.across import DISTRICT, SUPERLATIVE
 from assistant.bounds import word
@@ -34,6 +33,7 @@ from assistant.compare import (
     subject_named,
 )
 from assistant.draft import Unanswerable, fmt
+from assistant.own_years import scope_of_own_years
 from assistant.records import Across, AcrossOp
 from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
