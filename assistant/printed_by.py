@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from assistant.places import said
 from assistant.tokens import to_template
 from index.records import DocumentInfo
 
-SHORTEST = 6  # characters of the shortest run read as an item's name
+SHORTEST = 5  # characters of the shortest run read as an item's name ("花岗岩树池")
 _YEAR = re.compile(r"\d{2,4}\s*年(?:度)?")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PARTICLES = frozenset({"的", "之", "那个", "这个"})  # between a place and the item: no name
@@ -55,6 +55,7 @@ def printed_by(
     docs: Mapping[str, DocumentInfo],
     text_of: Callable[[str], str],
     coded_rows_in: Callable[[str], list[str]] | None,
+    names: Iterable[str] = (),
 ) -> list[str]:
     """The documents of the one department that prints the item `text` names (see the module); [] when the
     text names no item so printed, several departments print it, or words no place explains stand before it
@@ -71,6 +72,7 @@ def printed_by(
     runs = _RUN.findall(clean)
     template = {name for run in runs for name in (coded_rows_in(run) if coded_rows_in else [])}
     template |= {name for d in docs.values() for name in (d.department, *d.aliases)}  # "福州市公安局": a name
+    template |= set(names)  # the store's other departments, when `docs` are only some of them (the year asked)
     for size in range(max((len(r) for r in runs), default=0), SHORTEST - 1, -1):
         grams = {r[i : i + size] for r in runs for i in range(len(r) - size + 1)}
         found = {

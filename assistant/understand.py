@@ -400,7 +400,8 @@ class Understanding:
         """The documents among `docs` of the one department printing the item the text names; [] if none."""
         if len(self.kb.docs) < 2 or not docs:
             return []
-        if self.text_of and (printing := printed_by(text, docs, self.text_of, self.coded_rows_in)):
+        names = {name for d in self.kb.docs.values() for name in (d.department, *d.aliases)}
+        if self.text_of and (printing := printed_by(text, docs, self.text_of, self.coded_rows_in, names)):
             return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
         if self.coded_rows_in and self.rows_in:
             plain = norm(text)
