@@ -251,7 +251,10 @@ class AcrossReader:
             subject = part  # "基本支出里人员经费分别是多少": the part asked, never its parent
         years = sorted({int(y) for y in YEAR.findall(bare)})
         refusal = None
-        own = own_years(text, named) if op in ("total", "compare", "rank", "average") and not per else ()
+        own = (
+            own_years(text, named) if op in ("total", "compare", "rank", "average") and not per and not EACH.search(bare)
+            else ()
+        )  # fmt: skip  # 分别: each department's own question (assistant/each_named.py)
         if own:  # "佛山轨道交通局2019年和烟台审计局2026年的…合计": each department in its own year
             years = []
         if len(years) > 2 or (len(years) == 2 and op != "change" and per != "change"):
