@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from assistant.departments import _in_order, _place_and_core
 from assistant.places import ORG_ENDINGS, Said
 
-_SEPARATORS = "、，,和与及跟同（）()"
-_ITEM = re.compile(rf"[^{_SEPARATORS}\0\s]+")
+_SEPARATORS = "、，,和与及跟同（）()：:"  # "…是增加的：无锡人社、无锡交通": a list after a colon
+_CLOSE = "？?。！!"  # the question's end: the last item of a list ends there ("…、烟台民政？")
+_ITEM = re.compile(rf"[^{_SEPARATORS}{_CLOSE}\0\s]+")
 _ENDING = re.compile(rf"(?:{ORG_ENDINGS})$")
 _LISTED = re.compile(rf"[{_SEPARATORS}]")
 _GENERIC = re.compile(r"部门|单位|[各这那哪每几个]|所有|全部|其他|其余")  # "北京这四个部门": a set, not a name
@@ -39,6 +40,8 @@ def abbreviated(
         if not listed_after:
             stop = re.search(r"的|(?:19|20)\d{2}", item)
             end = stop.start() if stop else next((i for i in range(3, len(item)) if subject_at(item[i:])), None)
+            if end is None and not after.strip(_CLOSE + " "):
+                end = len(item)  # the list closes the question
             if not listed_before or end is None:
                 continue
             item = item[:end]  # "…和北京交委的三公经费": the last item ends at its 的 or year

@@ -20,6 +20,7 @@ from assistant.figures import ascii_text
 from assistant.named_set import COUNTED, named_set
 from assistant.numerals import value as numeral_value
 from assistant.over_years import joined_years, years_in
+from assistant.own_years import own_years
 from assistant.places import (
     SET,
     Said,
@@ -54,6 +55,8 @@ MANY = re.compile(
 ALL = re.compile(r"全区|全市|全县|所有部门|所有单位|全部部门|全部单位")  # …的总数, not a list
 STATS = re.compile(r"相差|差距|差多少|中位数|众数|方差|标准差|极差")
 WHICH = re.compile(r"哪些|哪几个|哪几家")
+# "哪个今年机关运行经费是增加的", "谁比上年减少了": which of the departments changed that way (a filter, not a ranking)
+WHICH_ROSE = re.compile(r"(?:哪个|哪家|哪一个|谁)[^，,；;]*?(?:增加|增长|上升|下降|减少)(?:的|了)\s*(?:[？?。：:]|$)")
 RANK = re.compile(
     r"排名|排序|排行|排一下|排个序|从高到低|从低到高|由高到低|由低到高|降序|升序|最多|最少|最高|最低|最大|最小|前\s*\w{1,3}\s*[名位]"
 )
@@ -132,7 +135,9 @@ def _per(text: str) -> Literal["execution", "change"] | None:
         return "execution"
     if (SAME_TIME.search(text) or len(set(YEAR.findall(text))) == 2) and (CHANGE.search(text) or GROWTH.search(text)):
         return "change"
-    if TREND.search(text) and (RANK.search(text) or WHICH.search(text) or GROWTH.search(text)):
+    if TREND.search(text) and (
+        RANK.search(text) or WHICH.search(text) or GROWTH.search(text) or WHICH_ROSE.search(text)
+    ):
         return "change"
     if len(set(YEAR.findall(text))) == 2 and re.search(r"超过|高于|多于|低于|少于|不及", text) and not _bounded(text):
         return "change"  # "2024年预算支出超过2023年的部门": each department's two years
@@ -179,7 +184,7 @@ def _city(department: str) -> str:
 def _per_op(text: str, per: Literal["execution", "change"]) -> AcrossOp:
     """What a question asks of each department's 执行率 or change: a filter, an average, a total or a ranking."""
     signed = (
-        per == "change" and (WHICH.search(text) or "的部门" in text)
+        per == "change" and (WHICH.search(text) or "的部门" in text or WHICH_ROSE.search(text))
         and (TREND.search(text) or re.search(r"超过|高于|多于|低于|少于|不及", text))
     )  # fmt: skip
     over = per == "execution" and (OVER_BUDGET.search(text) or UNDER_BUDGET.search(text))
@@ -246,6 +251,12 @@ class AcrossReader:
             subject = part  # "基本支出里人员经费分别是多少": the part asked, never its parent
         years = sorted({int(y) for y in YEAR.findall(bare)})
         refusal = None
+        own = (
+            own_years(text, named) if op in ("total", "compare", "rank", "average") and not per and not EACH.search(bare)
+            else ()
+        )  # fmt: skip  # 分别: each department's own question (assistant/each_named.py)
+        if own:  # "佛山轨道交通局2019年和烟台审计局2026年的…合计": each department in its own year
+            years = []
         if len(years) > 2 or (len(years) == 2 and op != "change" and per != "change"):
             refusal = f"问题里写了多个年度（{'、'.join(f'{y}年' for y in years)}），请一次问一个年度（两年的比较请写“比上年”或“2024年比2023年”）"
         elif len(departments) != 2 and STATS.search(bare) and op not in ("change", "execution"):
@@ -278,7 +289,7 @@ class AcrossReader:
             below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
-            growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)),
+            growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)), own_years=own,
         )  # fmt: skip
 
     def scope(self, question: str, docs: Sequence[DocumentInfo]) -> Scope | Across:
@@ -348,7 +359,7 @@ class AcrossReader:
     ) -> AcrossOp | None:
         many = bool(MANY.search(text)) or grouped
         if len(departments) >= 2:
-            if (per := _per(text)) and (WHICH.search(text) or many):
+            if (per := _per(text)) and (WHICH.search(text) or many or WHICH_ROSE.search(text)):
                 return _per_op(text, per)  # "北京这四个部门三公经费比上年增加的有哪些": each one's change
             if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
                 return "filter"

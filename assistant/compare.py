@@ -90,10 +90,13 @@ class Scope:
     absent: tuple[str, ...] = ()  # named departments without a document of that year and kind
     mixed: bool = False  # named departments read each in its own latest year (no year asked, none in common)
     kinds: bool = False  # named departments read each in the one kind it has that year (预算 of one, 决算 of another)
+    asked: bool = False  # mixed: each in the year the question writes beside it, not its latest
 
     @property
     def when(self) -> str:
-        return f"各部门最新年度的{self.kind}" if self.mixed else f"{self.year}年{self.kind}"
+        if self.mixed:
+            return f"各部门{'所问' if self.asked else '最新'}年度的{self.kind}"
+        return f"{self.year}年{self.kind}"
 
     @classmethod
     def each_own_kind(cls, held: Sequence[DocumentInfo], year: int, held_kinds: str, limited: bool) -> Scope:

@@ -33,6 +33,7 @@ from assistant.compare import (
     subject_named,
 )
 from assistant.draft import Unanswerable, fmt
+from assistant.own_years import scope_of_own_years
 from assistant.records import Across, AcrossOp
 from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
@@ -93,6 +94,8 @@ class Overview:
         if not pool:
             raise Unanswerable("所选查询范围内没有问题所问部门的公开文件")
         kinds = [a.kind] if a.kind else list(KINDS)
+        if a.own_years:  # "佛山轨道交通局2019年和烟台审计局2026年": each in its own year
+            return scope_of_own_years(a.own_years, pool, kinds)
         if mixed := self._latest_each(a, pool, kinds):
             return mixed
         year = a.year or max((d.year for d in pool if d.kind in kinds), default=None)

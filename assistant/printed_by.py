@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from assistant.places import said
 from assistant.tokens import to_template
 from index.records import DocumentInfo
 
-SHORTEST = 6  # characters of the shortest run read as an item's name
+SHORTEST = 5  # characters of the shortest run read as an item's name ("花岗岩树池")
 _YEAR = re.compile(r"\d{2,4}\s*年(?:度)?")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PARTICLES = frozenset({"的", "之", "那个", "这个"})  # between a place and the item: no name
@@ -55,6 +55,7 @@ def printed_by(
     docs: Mapping[str, DocumentInfo],
     text_of: Callable[[str], str],
     coded_rows_in: Callable[[str], list[str]] | None,
+    names: Iterable[str] = (),
 ) -> list[str]:
     """The documents of the one department that prints the item `text` names (see the module); [] when the
     text names no item so printed, several departments print it, or words no place explains stand before it
@@ -71,6 +72,7 @@ def printed_by(
     runs = _RUN.findall(clean)
     template = {name for run in runs for name in (coded_rows_in(run) if coded_rows_in else [])}
     template |= {name for d in docs.values() for name in (d.department, *d.aliases)}  # "福州市公安局": a name
+    template |= set(names)  # the store's other departments, when `docs` are only some of them (the year asked)
     for size in range(max((len(r) for r in runs), default=0), SHORTEST - 1, -1):
         grams = {r[i : i + size] for r in runs for i in range(len(r) - size + 1)}
         found = {
@@ -84,6 +86,9 @@ def printed_by(
         printing = set().union(*found.values())
         if len(printing) > 1 and (only := _one_owner(found, clean)):
             found = {g: p for g, p in found.items() if p == only}  # "商务发展资金绩效目标里资助展会场次"
+            printing = only
+        if len(printing) > 1 and coded_rows_in and (only := _outside_names(found, texts, docs, coded_rows_in)):
+            found = {g: only for g, p in found.items() if only <= p}  # "水库移民后期扶持" against "大中型水库移民…支出"
             printing = only
         if len(printing) > 1 or not printing <= departments:
             return []  # several departments print it, or one of another place: asked which
@@ -118,6 +123,32 @@ def _one_owner(found: dict[str, set[str]], clean: str) -> set[str]:
             if not any(m.start() < end and start < m.end() for start, end in spans):
                 return set()
     return owners
+
+
+@lru_cache(maxsize=64)
+def _bare(body: str, coded_rows_in: Callable[[str], list[str]]) -> str:
+    """A document's text with the 科目 names it prints blanked (national template rows, longest first)."""
+    for name in coded_rows_in(body):
+        body = body.replace(name, " ")
+    return body
+
+
+def _outside_names(
+    found: dict[str, set[str]],
+    texts: Mapping[str, str],
+    docs: Mapping[str, DocumentInfo],
+    coded_rows_in: Callable[[str], list[str]],
+) -> set[str]:
+    """The one department that prints a run found outside the 科目 names, when every other prints the runs only
+    inside a longer 科目's name (the project "水库移民后期扶持" of 重庆市水利局 against 佛山's 科目 "大中型水库移民
+    后期扶持基金支出": another item); else an empty set."""
+    among = set().union(*found.values())
+    owners = {
+        docs[d].department
+        for d, body in texts.items()
+        if docs[d].department in among and any(g in _bare(body, coded_rows_in) for g in found)
+    }
+    return owners if len(owners) == 1 else set()
 
 
 def without_place(text: str, department: str) -> str:

@@ -90,6 +90,7 @@ class Across:
     place: str = ""  # that place, as written
     each: bool = False  # 分别: one line each, nothing derived from them
     years: tuple[int, ...] = ()  # total: one department's subject summed over these years
+    own_years: tuple[tuple[str, int], ...] = ()  # each named department with the year written beside it
     focus: str | None = None  # rank: the department whose place is asked ("财政局排第几")
     per: Literal["execution", "change"] | None = None  # each department's figure is made of two documents
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name as written, the departments it may mean)

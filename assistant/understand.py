@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
 from assistant import completion, english, measures, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
-from assistant.coded_scope import PrintedWithCode, coded_scope
+from assistant.coded_scope import PrintedWithCode, coded_scope, of_years, with_department
 from assistant.completion import BUDGET_VS_ACTUAL
 from assistant.cues import alternation, last_year_said, longest_first, year_words
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
@@ -50,6 +50,7 @@ from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
 from assistant.whole_asked import asks_whole
 from index.normal import squeeze
+from index.records import DocumentInfo
 from index.units import MONEY, MONEY_PATTERN
 
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
@@ -390,19 +391,25 @@ class Understanding:
             and (coded := coded_scope(text, self.kb.docs, self.printed_with_code))
         ):
             return coded  # "2013950 事业运行…": the one department whose tables print that code with that name
-        if (
-            self.text_of
-            and len(self.kb.docs) > 1
-            and (printing := printed_by(text, self.kb.docs, self.text_of, self.coded_rows_in))
-        ):
-            return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
-        if self.coded_rows_in and self.rows_in and len(self.kb.docs) > 1:
-            plain = norm(text)
-            rows = [(d, row) for d, row in self.rows_in(plain) if d in self.kb.docs]
-            department = one_printer(self.coded_rows_in(plain), rows, lambda d: self.kb.docs[d].department)
-            if department:  # "社会工作事务行政运行…": the one department whose tables print that 科目
-                return [d.doc_id for d in self.kb.docs.values() if d.department in department]
+        for docs in (self.kb.docs, of_years(text, self.kb.docs)):  # then only the documents of the years asked
+            if found := self._printer(text, docs):
+                return with_department(found, self.kb.docs)
         return list(self.kb.docs)
+
+    def _printer(self, text: str, docs: Mapping[str, DocumentInfo]) -> list[str]:
+        """The documents among `docs` of the one department printing the item the text names; [] if none."""
+        if len(self.kb.docs) < 2 or not docs:
+            return []
+        names = {name for d in self.kb.docs.values() for name in (d.department, *d.aliases)}
+        if self.text_of and (printing := printed_by(text, docs, self.text_of, self.coded_rows_in, names)):
+            return printing  # "北京四环主路维修专项工程…": the one department whose documents print that project
+        if self.coded_rows_in and self.rows_in:
+            plain = norm(text)
+            rows = [(d, row) for d, row in self.rows_in(plain) if d in docs]
+            department = one_printer(self.coded_rows_in(plain), rows, lambda d: docs[d].department)
+            if department:  # "社会工作事务行政运行…": the one department whose tables print that 科目
+                return [d for d, info in docs.items() if info.department in department]
+        return []
 
     def _unit_of(self, text: str) -> list[str]:
         """The documents of the one department whose tables have a row for a unit the text names (a 汇总

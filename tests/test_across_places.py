@@ -129,6 +129,11 @@ def test_a_listed_place_and_shortened_name_names_the_one_department_it_fits() ->
     assert abbreviated(text, said(text, store), subject_at)[1] == ["深圳人社"]
     text = "北京这四个部门、深圳其他部门的三公经费"  # sets, not names
     assert abbreviated(text, said(text, store), subject_at) == ({}, [])
+    text = "这几个单位里哪个今年机关运行经费是增加的：无锡人社、无锡交通、北京民政？"  # r11c132: a list after a colon
+    assert abbreviated(text, said(text, store), subject_at) == (
+        {"无锡市人力资源和社会保障局": "无锡人社", "无锡市交通运输局（本级）": "无锡交通", "北京市民政局": "北京民政"},
+        [],
+    )
 
 
 # --- a named department's figure printed only in its text ---------------------------------------------

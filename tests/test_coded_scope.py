@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.answer import Engine
-from assistant.coded_scope import coded_scope
+from assistant.coded_scope import coded_scope, of_years, with_department
 from assistant.config import Settings
 from index.records import DocumentInfo
 from tests.conftest import REAL, store_of
@@ -46,6 +46,7 @@ def printed_with(codes: Sequence[str]) -> list[tuple[str, str, str]]:
         ("事业运行（2013950）是多少？", ["sg"]),  # the name before the code
         ("2010804审计业务2026年预算是多少？", ["yt", "yt25"]),  # the department's documents, the year read later
         ("2080501 行政单位离退休2025年预算是多少？", ["yt", "yt25"]),  # the one printer in the year asked
+        ("208 05 01 行政单位离退休2025年预算是多少？", ["yt", "yt25"]),  # r11a044: 类, 款, 项 written apart
     ],
 )
 def test_the_one_department_printing_the_code_with_its_name(question: str, scope: list[str]) -> None:
@@ -80,3 +81,13 @@ def test_a_coded_question_is_answered_from_the_department_printing_it(engine: En
     assert {f.doc_id for f in answer.facts} == {
         d.doc_id for d in engine.library.docs.values() if "社会工作部" in d.department
     }
+
+
+def test_a_year_narrows_the_documents_to_those_that_can_print_it() -> None:
+    """r11a064: "…2023年预算比2022年执行数" keeps the documents of 2022–2024 (a document prints 上年 too)."""
+    docs = {**DOCS, "old": doc("old", "西安市民政局", 2021, "预算")}
+    assert set(of_years("2025年行政单位离退休预算", docs)) == {"yt", "yt25", "wl"}  # 2026 prints 2025 as 上年
+    assert set(of_years("2023年预算比2022年执行数", docs)) == {"sg"}
+    assert of_years("行政单位离退休预算", docs) == {}  # no year: nothing narrowed
+    assert of_years("2030年行政单位离退休预算", docs) == {}  # no document of it: nothing narrowed
+    assert with_department(["yt25"], docs) == ["yt", "yt25"]

@@ -37,6 +37,7 @@ PATTERNS = {
     "patterns": [
         ("谁的公车多？", "车辆", "most"),
         ("单价100万元以上设备最多的是哪个部门", "单价100万元以上设备", "most"),
+        ("库里所有部门里，车辆最多的是哪个？", "车辆", "most"),  # r11c115
     ],
     "none": [
         ("哪些单位一辆公车都没有", "车辆", "none"),
@@ -50,6 +51,7 @@ PATTERNS = {
     "sum": [
         ("这三个部门的公车加起来一共多少辆？", "车辆", "sum"),  # r10a144
         ("截至2025年底一共有多少台车？", "车辆", "sum"),  # r10b178
+        ("上海普陀区社会福利院、无锡交通局、烟台审计局的车辆合计？", "车辆", "sum"),  # r11c137
     ],
 }
 
@@ -64,7 +66,13 @@ def test_each_pattern_reads_its_question(key: str, at: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["北京市财政局和深圳市财政局谁的预算多？", "谁的公车多，谁的预算多？", "哪个部门的车辆购置费最多"]
+    "question",
+    [
+        "北京市财政局和深圳市财政局谁的预算多？",
+        "谁的公车多，谁的预算多？",
+        "哪个部门的车辆购置费最多",
+        "车辆购置费合计是多少？",
+    ],
 )
 def test_what_compares_no_known_count_is_not_read(question: str) -> None:
     assert _asked(question) is None

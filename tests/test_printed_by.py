@@ -134,3 +134,18 @@ def test_words_before_the_item_that_its_department_prints_name_no_other(
     docs = {"a": _doc("a", department), "b": _doc("b", "上海市普陀区社会福利院")}
     texts = {"a": printed, "b": "社会福利事业单位支出"}
     assert printed_by(text, docs, texts.__getitem__, None) == ["a"]
+
+
+def test_a_run_others_print_only_inside_a_longer_subject_name_is_the_one_printing_it_as_its_own() -> None:
+    """r11a145: 重庆市水利局 prints the project "水库移民后期扶持"; 佛山's 决算 prints the words only inside its 科目
+    "大中型水库移民后期扶持基金支出" (another item). Printed outside a 科目 by both, it is asked back."""
+    docs = {"cq": _doc("cq", "重庆市水利局"), "fs": _doc("fs", "佛山市轨道交通局")}
+    coded = ("大中型水库移民后期扶持基金支出", "其他大中型水库移民后期扶持基金支出")
+
+    def names(text: str) -> list[str]:
+        return sorted((n for n in coded if n in text), key=len, reverse=True)
+
+    texts = {"cq": "水库移民后期扶持 实施项目数量 ≥86个", "fs": "20822 大中型水库移民后期扶持基金支出 0.00"}
+    assert printed_by("水库移民后期扶持项目的当年预算多少？", docs, texts.__getitem__, names) == ["cq"]
+    both = {**texts, "fs": texts["fs"] + " 水库移民后期扶持资金"}
+    assert printed_by("水库移民后期扶持项目的当年预算多少？", docs, both.__getitem__, names) == []
