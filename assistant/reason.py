@@ -325,7 +325,9 @@ def explained(turn: Turn, query: Query) -> Draft | None:
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
         quoted = _quoted(doc.doc_id, [best], chunks)
-        if said := reason_fit.against_itself(best, _marker(), *map(premise.direction_words, ("up", "down"))):
+        if said := reason_fit.against_itself(
+            best, _marker(), premise.direction_words("up"), premise.direction_words("down")
+        ):
             quoted.text += str(_data()["against_itself"]).format(
                 way=_WORD[best.way], said=said
             )  # what is printed, both ways
