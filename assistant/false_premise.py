@@ -14,6 +14,7 @@ from assistant.calculator import CalculationError
 from assistant.complete import incomplete
 from assistant.draft import Unanswerable
 from assistant.knowledge import norm
+from assistant.reason import gives_reason
 from assistant.records import Answer, Citation, Query
 from assistant.tokens import to_template
 
@@ -52,6 +53,12 @@ def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer 
         return None  # the change read is not (all) the item asked
     if (fixed := premise.correction(question, draft.text)) is None:
         return None
+    said = draft.citations[0] if draft.citations and not draft.calculations else None
+    if said is not None and gives_reason(said.text):  # the printed sentence, with its reason for the real move
+        return Answer(
+            question=question, text=f"{fixed}。据{said.where}：\n「{said.text}」", refused=True, query=query,
+            citations=[said], timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
     return Answer(
         question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
         citations=draft.citations or [t.cite(f) for f in draft.facts], facts=draft.facts,

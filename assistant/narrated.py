@@ -5,9 +5,12 @@ answers: a count or quantity (`count_of`), an earlier year's figure (`earlier`),
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from assistant import calculator as calc
 from assistant import narrative, premise, prior_text, stated
+from assistant.calculator import CalculationError
 from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, fmt
 from assistant.listed_count import listed_count
@@ -117,10 +120,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
     basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
 
     neutral = t.understanding.neutral
-    if not any(
-        w in query.question for w in FUND_WORDS
-    ):  # no fund said: "一般公共预算会议费预算支出" is the 会议费 asked
-        neutral = (*neutral, *FUND_WORDS)
+    # no fund said: "一般公共预算会议费预算支出" is the 会议费 asked (tried when the words alone fit none)
+    unfunded = () if any(w in query.question for w in FUND_WORDS) else (*neutral, *FUND_WORDS)
     if (
         query.subjects
         and not narrative.whole(t.pick.name(query.subjects[0]))
@@ -130,6 +131,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
 
     def best(basis: str, rate: bool) -> narrative.Change | None:
         found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
+        if found is None and unfunded and narrative.item_named(phrase, unfunded):
+            found = narrative.best_change(printed, phrase, rate, doc.aliases, unfunded, basis, doc.kind)
         if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
             name = t.pick.name(query.subjects[0])
             found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
@@ -175,11 +178,20 @@ def narrated(t: Turn, query: Query) -> Draft | None:
     )  # fmt: skip
 
 
-def printed_change(t: Turn, query: Query) -> Draft | None:
-    """The change the narrative prints for the item asked, with its basis said ("比2023年预算执行数减少44.60%"),
-    to answer before one computed from two documents' tables (another basis: budget against budget); None when
-    the text prints none for it, or prints one only against another basis than the one asked."""
+def printed_change(t: Turn, query: Query, computed: Draft) -> Draft | None:
+    """The change the narrative prints for the item asked, with its basis said ("比2023年预算执行数减少44.60%"), when
+    the change `computed` from two documents' tables (another basis: budget against budget) is not that figure; None
+    when the text prints none for it, prints one only against another basis than the one asked, or prints the
+    computed figure itself (as printed, rounded to its places: the two agree, and the computed one shows both years)."""
     try:
-        return narrated(t, query)
+        printed = narrated(t, query)
     except Unanswerable:
         return None
+    if printed is None or printed.value is None or computed.value is None or not printed.unit or not computed.unit:
+        return printed
+    try:
+        value = calc.convert(abs(computed.value), computed.unit, printed.unit)
+    except CalculationError:  # another unit: not the same figure
+        return printed
+    places = Decimal(1).scaleb(printed.value.as_tuple().exponent)  # type: ignore[arg-type]
+    return None if calc.round_half_up(value, places) == abs(printed.value) else printed
