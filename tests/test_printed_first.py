@@ -121,6 +121,8 @@ def test_the_printed_rate_answers_before_a_computed_one(engine: Engine) -> None:
     assert not a.refused and "比2023年预算执行数下降 44.60%" in a.text and "41.32" not in a.text
     a = engine.answer("万里街道2024年其他社会保障和就业支出比2023年预算下降了百分之几？")  # budget against budget
     assert not a.refused and "41.32%" in a.text
+    a = engine.answer("万里街道2024年三公经费比2023年多了多少？")  # computed 25 is the printed 25: both years shown
+    assert not a.refused and a.value == 25 and "47.91" in a.text and "22.91" in a.text
 
 
 def test_a_premise_is_checked_against_the_printed_change_of_its_part(engine: Engine) -> None:
