@@ -14,6 +14,7 @@ from assistant.calculator import CalculationError
 from assistant.complete import incomplete
 from assistant.draft import Unanswerable
 from assistant.knowledge import norm
+from assistant.reason import gives_reason
 from assistant.records import Answer, Citation, Query
 from assistant.tokens import to_template
 
@@ -45,16 +46,34 @@ def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer 
         return _printed_premise(t, question, query, start)
     if not draft.facts or draft.value is None:
         return None
+    if draft.calculations and _printed_about(t, query):  # the text's own words on the item (or its parts) first
+        return _printed_premise(t, question, query, start)
     content = t.understanding.content(to_template(question), list(query.doc_ids))
     if incomplete(question, content, change, draft, t.kb, t.understanding.neutral):
         return None  # the change read is not (all) the item asked
     if (fixed := premise.correction(question, draft.text)) is None:
         return None
+    said = draft.citations[0] if draft.citations and not draft.calculations else None
+    if said is not None and gives_reason(said.text):  # the printed sentence, with its reason for the real move
+        return Answer(
+            question=question, text=f"{fixed}。据{said.where}：\n「{said.text}」", refused=True, query=query,
+            citations=[said], timings={"total_ms": (time.perf_counter() - start) * 1000},
+        )  # fmt: skip
     return Answer(
         question=question, text=f"{fixed}。{draft.text}", refused=True, query=query,
         citations=draft.citations or [t.cite(f) for f in draft.facts], facts=draft.facts,
         timings={"total_ms": (time.perf_counter() - start) * 1000},
     )  # fmt: skip
+
+
+def _printed_about(t: Turn, query: Query) -> bool:
+    """Whether the narrative prints a change of the item asked or of an item under it ("宣传事务（款）一般行政
+    管理事务（项）…比2023年预算执行数减少2.98%" for 宣传事务): then a change computed from two documents' tables
+    (another basis, a parent's total) never checks the premise; only the printed words do."""
+    doc = t.pick.doc(query)
+    item = norm(t.pick.name(query.subjects[0]))
+    printed = narrative.changes(t.engine.facts_sql.chunks([doc.doc_id]))
+    return any(norm(c.subject) == item or item in {norm(p) for p in c.parents} for c in printed)
 
 
 def _printed_premise(t: Turn, question: str, query: Query, start: float) -> Answer | None:

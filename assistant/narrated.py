@@ -5,9 +5,12 @@ answers: a count or quantity (`count_of`), an earlier year's figure (`earlier`),
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from assistant import calculator as calc
 from assistant import narrative, premise, prior_text, stated
+from assistant.calculator import CalculationError
 from assistant.counts import answer_count
 from assistant.draft import Draft, Unanswerable, fmt
 from assistant.listed_count import listed_count
@@ -47,6 +50,8 @@ def earlier(t: Turn, query: Query) -> Draft | None:
     docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
     year = query.year if query.year is not None else (docs[0].year - 1 if docs and query.last_year else None)
     docs = [d for d in docs if year is not None and d.year > year]
+    if len(docs) > 1 and year is not None:  # several later years: the next year's document prints it as 上年
+        docs = [d for d in docs if d.year == year + 1]
     if len(docs) != 1 or year is None:
         return None
     doc = docs[0]
@@ -115,6 +120,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
     basis = narrative.asked_basis(query.question)  # "比2023年执行数": only a change printed against it
 
     neutral = t.understanding.neutral
+    # no fund said: "一般公共预算会议费预算支出" is the 会议费 asked (tried when the words alone fit none)
+    unfunded = () if any(w in query.question for w in FUND_WORDS) else (*neutral, *FUND_WORDS)
     if (
         query.subjects
         and not narrative.whole(t.pick.name(query.subjects[0]))
@@ -124,14 +131,20 @@ def narrated(t: Turn, query: Query) -> Draft | None:
 
     def best(basis: str, rate: bool) -> narrative.Change | None:
         found = narrative.best_change(printed, phrase, rate, doc.aliases, neutral, basis, doc.kind)
+        if found is None and unfunded and narrative.item_named(phrase, unfunded):
+            found = narrative.best_change(printed, phrase, rate, doc.aliases, unfunded, basis, doc.kind)
         if found is None and query.subjects:  # "三公经费" asked, read as the label 财政拨款“三公”经费: its name
             name = t.pick.name(query.subjects[0])
             found = narrative.best_change(printed, name, rate, doc.aliases, basis=basis, kind=doc.kind)
         return found
 
     found = best(basis, growth)
-    if found is None and not growth and narrative.RATE_OR_AMOUNT.search(query.question):
-        found = best(basis, True)  # "增长多少" where the text prints only the rate: the rate, said as one
+    if (
+        found is None
+        and not growth
+        and (narrative.RATE_OR_AMOUNT.search(query.question) or premise.either_way(query.question))
+    ):  # "增长多少", "是增是减" where the text prints only the rate: the rate, said as one
+        found = best(basis, True)
         growth = found is not None
     if found is None and basis and (other := best("", growth)):  # printed against another basis: said, not given
         raise Unanswerable(
@@ -153,6 +166,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         f"{scope_of(doc)}{found.named(doc.aliases)}比{found.against}{word} "
         f"{fmt(abs(value), unit)}{also}（公开文件文字说明所列）。\n出处：{found.where}"
     )
+    if not value:  # "比2022年预算持平", "与上年预算数相同": no change, said in the document's own words
+        text = f"{scope_of(doc)}{found.named(doc.aliases)}没有变化（公开文件文字说明所列：“{found.printed}”）。\n出处：{found.where}"
     facts = [
         f for f in t.kb.facts_by_doc.get(doc.doc_id, [])
         if f.table is None and f.unit == unit and abs(f.value) == abs(value)
@@ -161,3 +176,22 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         text=text, value=shown, unit=unit, facts=facts, doc_id=doc.doc_id,
         citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
     )  # fmt: skip
+
+
+def printed_change(t: Turn, query: Query, computed: Draft) -> Draft | None:
+    """The change the narrative prints for the item asked, with its basis said ("比2023年预算执行数减少44.60%"), when
+    the change `computed` from two documents' tables (another basis: budget against budget) is not that figure; None
+    when the text prints none for it, prints one only against another basis than the one asked, or prints the
+    computed figure itself (as printed, rounded to its places: the two agree, and the computed one shows both years)."""
+    try:
+        printed = narrated(t, query)
+    except Unanswerable:
+        return None
+    if printed is None or printed.value is None or computed.value is None or not printed.unit or not computed.unit:
+        return printed
+    try:
+        value = calc.convert(abs(computed.value), computed.unit, printed.unit)
+    except CalculationError:  # another unit: not the same figure
+        return printed
+    places = Decimal(1).scaleb(printed.value.as_tuple().exponent)  # type: ignore[arg-type]
+    return None if calc.round_half_up(value, places) == abs(printed.value) else printed

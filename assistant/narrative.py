@@ -43,6 +43,12 @@ CLAUSE = re.compile(
     rf"(?P<verb>{cue_words('change_verbs')})了?\s*(?P<change>{_NUM})\s*(?P<cunit>亿元|万元|元|%)"
     rf"(?:\s*[，,]\s*(?P<rverb>{cue_words('rate_verbs')})(?:了|为)?\s*(?P<rate>{_NUM})\s*%)?"
 )
+# "22.91万元，比2022年预算持平", "与上年预算数相同": a change printed as none (its words narrative.toml's flat_verbs)
+FLAT = re.compile(
+    rf"(?:(?P<amount>{_NUM})\s*(?P<unit>亿元|万元|元)\s*[，,]?\s*)?"
+    rf"(?:{cue_words('links')})\s*(?P<ref>{cue_words('printed_years')}|\d{{4}}\s*年)(?:[（(][^）)]{{0,12}}[)）])?(?P<aside>[^，。；\d]{{0,20}}?)"
+    rf"\s*(?:相比)?\s*[，,]?\s*(?:收、支预算总计各|各)?\s*(?P<verb>{cue_words('flat_verbs')})"
+)
 LEAD = re.compile(rf"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中[:：]?|\d{{4}}\s*年度?|{cue_words('lead')})+")
 TRAIL = re.compile(rf"(?:{cue_words('trail')})$")
 # "基本支出 33325.21 万元，主要用于…各项商品服务支出，比 2025 年增加 2943.64 万元": a change printed after
@@ -189,6 +195,7 @@ def changes(chunks: Sequence[Chunk]) -> list[Change]:
     for sentence, where, item in paragraphs(chunks):
         found = clauses(sentence, where, item, out[-1].subject if out and out[-1].where == where else "")
         out.extend(found)
+        out.extend(flat_clauses(sentence, where, item))  # "比2022年预算持平": a change of 0
     return out
 
 
@@ -244,6 +251,34 @@ def clauses(sentence: str, where: str, item: tuple[str, ...] = (), whole_before:
                 printed=m.group(0).strip(),
             )
         )
+    return out
+
+
+def flat_clauses(sentence: str, where: str, item: tuple[str, ...] = ()) -> list[Change]:
+    """The changes one sentence prints as none ("2023年“三公”经费预算数为22.91万元，比2022年预算持平"): each a change
+    of 0 in the amount's unit, and a rate of 0%; an approximate one ("基本持平") is none of them."""
+    out: list[Change] = []
+    for m in FLAT.finditer(sentence):
+        aside = (m.group("aside") or "").strip()
+        if any(aside.endswith(w) for w in _data()["comparison"]["flat_not_after"]):
+            continue
+        before = re.split(r"[，。；：:;,]", sentence[: m.start()])[-1]
+        amount, unit = m.group("amount"), m.group("unit")
+        if not before.strip() and not amount and (found := ASIDE_BEFORE.search(sentence[: m.start()])):
+            before, amount, unit = found.group("subject"), found.group("amount"), found.group("unit")
+        subject = TRAIL.sub("", LEAD.sub("", before.strip())).strip().lstrip("、，,").strip()
+        parents: tuple[str, ...] = ()
+        if item and generic(subject):
+            subject, parents = item[-1], item[:-1]
+        if len(subject) < 2 or not unit:
+            continue
+        out.append(
+            Change(
+                subject=subject, amount=_number(amount) if amount else None, unit=unit, change=Decimal(0),
+                change_unit=unit, rate=Decimal(0), sentence=sentence.strip(), where=where,
+                against=f"{m.group('ref')}{aside}".strip(), parents=parents, printed=m.group(0).strip(),
+            )
+        )  # fmt: skip
     return out
 
 

@@ -181,4 +181,6 @@ def stated_wrong(stated: tuple[str, Decimal], c: Change, subject: str) -> str | 
         return None
     word = "增加" if c.change > 0 else "减少"
     printed = f"{subject}比{c.against}{word}{abs(c.change)}{c.change_unit}"
-    return str(_data()["stated"]).format(printed=printed, stated=written)
+    if written.endswith("%") and c.rate is not None:  # a rate stated: the rate printed ("增长0.34%")
+        printed += f"，{'增长' if c.rate > 0 else '下降'}{abs(c.rate)}%"
+    return str(_data()["stated"]).format(printed=printed, stated=written) + f"。据{c.where}：「{c.sentence}」"

@@ -140,6 +140,10 @@ def drafted(level: Level, department: str, doc_year: int, names: Sequence[str]) 
         text = f"{department}{name}：{level.printed}（公开文件文字说明所列）。\n出处：{level.where}"
         return Draft(text=text, value=level.value, unit=level.unit)
     assert level.change.amount is not None and level.change.change is not None
+    if not level.change.change:  # "22.91万元，比2022年预算持平": the same figure, in the document's own words
+        said = f"{doc_year}年公开文件文字说明所列：“{level.change.printed}”"
+        text = f"{head} {fmt(level.value, level.unit)}（{said}）。\n出处：{level.where}"
+        return Draft(text=text, value=level.value, unit=level.unit)
     current = calc.Operand(value=level.change.amount, unit=level.unit, label=f"{doc_year}年", source=level.where)
     change = calc.Operand(value=level.change.change, unit=level.unit, label="增减", source=level.where)
     c = calc.prior_year(current, change)

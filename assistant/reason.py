@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 Way = Literal["up", "down", "flat"]
 
 
+_WORD = {"up": "增加", "down": "减少", "flat": "持平"}
+
+
 class Corrected(Unanswerable):
     """A why-question's premise the document contradicts: refused with the correction, never answered instead by
     the two years' figures."""
@@ -321,7 +324,14 @@ def explained(turn: Turn, query: Query) -> Draft | None:
     if len(several) > 1:  # "一般行政管理事务" of 群众团体事务 and of 宣传事务: which one is asked
         raise Unanswerable(str(_data()["several"]).format(items="、".join(several)))
     if best is not None:
-        return _quoted(doc.doc_id, [best], chunks)
+        quoted = _quoted(doc.doc_id, [best], chunks)
+        if said := reason_fit.against_itself(
+            best, _marker(), premise.direction_words("up"), premise.direction_words("down")
+        ):
+            quoted.text += str(_data()["against_itself"]).format(
+                way=_WORD[best.way], said=said
+            )  # what is printed, both ways
+        return quoted
     asked = premise.asked_direction(question)
     if asked is not None and (other := _best(turn, query, phrase, [r for r in every if r.way != way])) is not None:
         raise Corrected(_correction(other, asked, doc.aliases))  # the premise first, then its reason

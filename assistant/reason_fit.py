@@ -121,3 +121,15 @@ def unchanged_section(
         return None
     flats = [s for s in said if flat.search(s)]
     return (where, flats) if flats else None
+
+
+def against_itself(r: Reason, marker: re.Pattern[str], up: Sequence[str], down: Sequence[str]) -> str:
+    """The reason's own words when they name the other way than its figures ("比2023年预算执行数减少2.98%。主要原因
+    是：宣传事务一般行政管理事务经费增加"), else "": the document contradicts itself, and the answer says so.
+    `up` and `down` are the words of each direction (premise.toml); a reason naming both ways is no contradiction."""
+    if r.way == "flat" or (m := marker.search(r.quote)) is None:
+        return ""
+    given = r.quote[m.start() :].rstrip("。；; ")
+    own, other = (up, down) if r.way == "up" else (down, up)
+    names = [w for w in other if len(w) > 1 and w in given]
+    return given if names and not any(len(w) > 1 and w in given for w in own) else ""

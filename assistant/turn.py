@@ -32,7 +32,7 @@ from assistant.knowledge import Knowledge, norm
 from assistant.listed_items import with_items
 from assistant.measure_kept import unkept as measure_unkept
 from assistant.measures import per_month, points_asked, rate_asked
-from assistant.narrated import count_of, earlier, narrated, rate_in_text, stated_in_text
+from assistant.narrated import count_of, earlier, narrated, printed_change, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
 from assistant.parts import asked_part
 from assistant.ranking import ranked
@@ -42,6 +42,7 @@ from assistant.registry_asked import registered_amount, registered_share_of
 from assistant.row_named import row_named
 from assistant.select import Selector
 from assistant.standing import without_inclusions
+from assistant.table_note import noted
 from assistant.target_said import target_denied
 from assistant.threshold import over
 from assistant.tokens import to_template
@@ -449,6 +450,8 @@ class Turn:
 
     def compose(self, query: Query) -> Draft:
         """The draft answer to a read `query` on this turn's documents (raises Unanswerable when none is printed)."""
+        if query.measure == "explain" and (note := noted(self, query)):
+            return note  # "…表为什么注明是空表": the note printed under that table
         if query.measure == "explain" and (both := reason_and_change(self, query)):
             return both  # "为什么增加了？增加了多少？": the change read for the item, then its reason
         if query.measure in ("explain", "breakdown", "amount") and (used := purpose.spent_on(self, query)):
@@ -467,6 +470,8 @@ class Turn:
             prose = bool(draft.facts) and all(f.table is None for f in draft.facts) and not draft.calculations
             if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
                 return printed  # a prose change of another item: the one the sentence names for what was asked
+            if draft.calculations and (printed := printed_change(self, query, draft)):
+                return printed  # the change the text prints for the item answers; a computed one only when none is
             return draft
         if query.measure == "share":
             return self._share_of(query)
