@@ -581,3 +581,23 @@ def test_chinese_in_brackets_after_english_words_leaves_the_question_english() -
 
     assert foreign("Beijing Petition Office 2026 budget for official vehicles (公务用车购置和运行维护费) — how much?")
     assert not foreign("北京市信访办公室（Beijing Petition Office）公务用车购置和运行维护费是多少？")
+
+
+@pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["bought"].items()))
+def test_a_purchase_word_asks_the_count_bought_never_held(en: str, zh: str) -> None:
+    """r11b066: "plan to buy any equipment worth over 1 million yuan" is the 购置 count (0), never the 5 held."""
+    q = f"How many equipment worth over 1 million yuan does the Beijing Petition Office {en} in 2026?"
+    assert chinese(q) == f"北京市信访办公室2026年{zh}多少台单位价值100万元以上的设备？"
+    assert (
+        chinese(f"How many vehicles does the Beijing Finance Bureau {en} in 2026?")
+        == f"北京市财政局2026年{zh}多少辆车？"
+    )
+
+
+@pytest.mark.parametrize(("subject", "ask"), list(GLOSSARY["bought_asks"].items()))
+def test_each_counted_subject_bought_is_asked_with_the_verb(subject: str, ask: str) -> None:
+    en = next(en for en, zh in GLOSSARY["subject"].items() if zh == subject)
+    q = f"How many {en} does the Beijing Finance Bureau plan to buy in 2026?"
+    assert chinese(q) == f"北京市财政局2026年预算{ask.format('购置')}？"
+    q = f"How many {en} does the Beijing Finance Bureau have in 2026?"  # no purchase word: what is held
+    assert chinese(q) == f"北京市财政局2026年{subject}{GLOSSARY['asks'].get(subject, '是多少')}？"
