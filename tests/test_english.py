@@ -311,8 +311,8 @@ QUESTIONS = [
      "无锡市交通运输局2026年收入总计是多少？", "984760.87 万元", ""),
     ("What is the 2026 total expenditure of the Wuxi Transport Bureau compared with last year?",
      "无锡市交通运输局2026年支出总计比上年增减多少？", "108584.28 万元", ""),
-    ("How many vehicles does the Yantai Audit Bureau have in 2026?", "烟台市审计局2026年车辆数是多少？", "0 辆", ""),
-    ("What is the number of vehicles of the Yantai Audit Bureau in 2026?", "烟台市审计局2026年车辆数是多少？", "0 辆", ""),
+    ("How many vehicles does the Yantai Audit Bureau have in 2026?", "烟台市审计局2026年车辆数有多少？", "0 辆", ""),
+    ("What is the number of vehicles of the Yantai Audit Bureau in 2026?", "烟台市审计局2026年车辆数有多少？", "0 辆", ""),
     ("What are the operating expenses of government organs of the Yantai Audit Bureau in 2026?",
      "烟台市审计局2026年机关运行经费是多少？", "210.32 万元", ""),
     ("What are the 2026 operating expenses of government organs of the Yantai audit office?",
@@ -381,7 +381,7 @@ QUESTIONS = [
     ("Did the Beijing Letters and Calls Office budget anything for official cars in 2026?",
      "北京市信访办公室2026年预算公务用车购置及运行费是多少？", "0 万元", ""),  # r8b213
     ("How many vehicles did the Beijing Municipal Commission of Transport have at the end of 2025?",
-     "北京市交通委员会截至2025年底车辆数是多少？", "328 台", ""),  # r8b210
+     "北京市交通委员会截至2025年底车辆数有多少？", "328 台", ""),  # r8b210
     ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?",
      "无锡市交通运输局2026年一般公共预算拨款占比是多少？", "19.93 %", ""),  # r5a091
     ("How many budget units are included in the Wuxi Human Resources and Social Security Bureau's 2026 budget?",
@@ -493,7 +493,7 @@ def test_a_question_of_one_department_joined_by_and_is_two_clauses() -> None:
 @pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["asof"].items()))
 def test_the_end_of_a_year_is_the_figure_as_of_that_day(en: str, zh: str) -> None:
     q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of 2025?"
-    assert chinese(q) == f"北京市交通委员会{zh.format(2025)}车辆数是多少？"
+    assert chinese(q) == f"北京市交通委员会{zh.format(2025)}车辆数有多少？"
     q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of the year?"
     assert chinese(q) == "" and refusal(q).startswith(f"我没能理解英文问题中的“{en}”")
 
