@@ -601,3 +601,10 @@ def test_each_counted_subject_bought_is_asked_with_the_verb(subject: str, ask: s
     assert chinese(q) == f"北京市财政局2026年预算{ask.format('购置')}？"
     q = f"How many {en} does the Beijing Finance Bureau have in 2026?"  # no purchase word: what is held
     assert chinese(q) == f"北京市财政局2026年{subject}{GLOSSARY['asks'].get(subject, '是多少')}？"
+
+
+@pytest.mark.parametrize("en", ["vehicle purchase", "vehicle purchases", "car purchase"])
+def test_a_vehicle_purchase_budget_is_money_never_the_count_bought(en: str) -> None:
+    """r9c024: "budget for vehicle purchase" is the 公务用车购置费 (17.98 万元), never 购置多少辆车."""
+    q = f"How much did Wuxi's human resources and social security bureau budget for {en} in 2026?"
+    assert chinese(q) == "无锡市人力资源和社会保障局2026年预算公务用车购置费是多少？"
