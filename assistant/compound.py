@@ -209,6 +209,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
         out = [f"{stem}{body}{noun}？", *out] if noun else out
+    elif (first_ask := _COUNT_ASK.search(first)) and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
+        # "设备有多少台（套）？今年打算再买几台？": the noun before the first count, after the later one
+        if first_ask.group("unit") == asked.group("measure") and subject:
+            out = [f"{stem[:cut]}{body}{subject}？", *out]
     return list(dict.fromkeys(q for q in out if q))
 
 

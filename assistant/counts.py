@@ -115,7 +115,8 @@ def asked(question: str, names: Sequence[str] = ()) -> CountAsked | None:
     done = planned and _done(text)
     if not noun:  # "单价100万元以上的设备有多少台套", "购置的车辆有几辆": the noun is before the count
         before = re.search(rf"[{_CJK}\d.“”（）()]+$", text[: m.start()])
-        noun = _strip(before.group(0) if before else "", [*words["links"], *words["measures"]], at_end=True)
+        ends = [*words["links"], *words["measures"], *cues()["asked_planned"], *cues()["intent"]]
+        noun = _strip(before.group(0) if before else "", ends, at_end=True)  # "设备打算买几台": 设备
         noun = _strip(noun, [*words["links"], *words["scopes"], *cues()["asked_planned"]], at_end=False)
         if len(re.findall("几|多少", text)) == 1:  # "有多少在编人员？实有多少人？": 实有 is no noun of both
             noun = _held_noun(before.group(0) if before else "", m.group("unit")) or noun

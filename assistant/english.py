@@ -159,6 +159,8 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
             continue
         if slot == "frame":  # "comes from", "buy": says no part, perhaps implies a subject
             implied = implied or glossary()["implied"].get(ws[at - 1], "")
+            if verb := glossary()["bought"].get(ws[at - 1], ""):  # "plan to buy": what is bought, not held
+                found.setdefault("bought", verb)
             continue
         rank = _rank(match, ws[at - 1]) if slot == "subject" else 0
         if rank and "subject" in found and found["subject"] != zh and rank != said:  # "total … revenue"
@@ -269,6 +271,9 @@ def _clause(found: dict[str, str], first: dict[str, str]) -> str:
         return ""  # "the 2026 budget": the budget itself; no subject nor kind: nothing asked
     head = _head(found) if found is first or _head(found) != _head(first) else ""
     subject = found.get("subject", "")
+    bought = glossary()["bought_asks"].get(subject, "") if "bought" in found else ""
+    if bought and "measure" not in found and "than" not in found and "money" not in found:
+        return f"{head}{bought.format(found['bought'])}？"  # "plan to buy … equipment": 购置多少台…, never 有多少台
     ask = found.get("measure", found.get("than", glossary()["asks"].get(subject, ASK)))
     if "money" in found:  # "in yuan": the figure in that unit of measure
         if "多少" not in ask:

@@ -27,6 +27,7 @@ from typing import Any
 
 from assistant.cues import longest_first
 from assistant.records import Answer
+from assistant.sibling import sibling_named
 from assistant.units import kind_of_unit
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
@@ -155,6 +156,8 @@ def complete(earlier: str, question: str) -> str | None:
             return f"{base}中{body[len(word) :]}是多少？"
     if asked := _why_of_change(earlier, body):
         return asked
+    if not any(w in body for w in cues()["not_subjects"]) and (named := sibling_named(base, body)):
+        return f"{named}是多少？"  # "那运行维护费呢？" after "…公务用车购置费…": 公务用车运行维护费
     if asked := _fund_named(base, body):
         return asked
     opens = COMPARED.match(body) or any(body.startswith(w) for w in cues()["measures"])
@@ -319,6 +322,10 @@ def qualified(earlier: str, question: str, spans: Callable[[str], list[str]]) ->
     subject = base[cut:]
     if len(subject) < 2:
         return None
+    if fund := _fund_only(question):  # "只算一般公共预算的呢？": the subject kept, asked of that fund
+        if old := next((f for f in _longest(cues()["funds"]) if f in subject), ""):
+            return f"{base[:cut]}{subject.replace(old, fund, 1)}是多少？"
+        return f"{base[:cut]}{fund}安排的{subject}是多少？"
     for word in _longest(cues()["fund_part"]):  # "一般公共预算安排的部分": a fund and the part word only
         head = body[: -len(word)] if body.endswith(word) else ""
         if head and any(head.startswith(f) for f in cues()["funds"]) and not any(f in base for f in cues()["funds"]):
@@ -329,6 +336,20 @@ def qualified(earlier: str, question: str, spans: Callable[[str], list[str]]) ->
         if at >= 2 and len(part) >= 2 and subject.endswith(part) and subject != part:
             return f"{base[:cut]}{body}是多少？"
     return None
+
+
+def _fund_only(question: str) -> str:
+    """The fund a follow-up restricts the earlier subject to ("只算一般公共预算的呢？", "仅看财政拨款安排的"), or "":
+    an `only` word, a fund, at most one of `fund_tails` — nothing else."""
+    body = _body(question)
+    only = next((w for w in _longest(cues()["only"]) if body.startswith(w)), "")
+    if not only:
+        return ""
+    rest = body[len(only) :]
+    for tail in ["", *_longest(cues()["fund_tails"])]:
+        if rest.endswith(tail) and (fund := rest[: len(rest) - len(tail)]) in cues()["funds"]:
+            return fund
+    return ""
 
 
 def measure_kept(earlier: str, question: str, spans: Callable[[str], list[str]]) -> str | None:

@@ -101,6 +101,19 @@ def _count_number() -> re.Pattern[str]:
     return re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,2}})(?:{number})(?:{links})?(?:{asks})")
 
 
+@cache
+def _items() -> re.Pattern[str]:
+    c = cues()["items"]
+    verbs, joins, asks = (alternation(c[k]) for k in ("verbs", "joins", "asks"))
+    return re.compile(rf"(?:{verbs})(?:{joins})?(?:{asks})")
+
+
+def items_asked(question: str) -> bool:
+    """The question asks what was bought ("货物买的是什么", "采购了哪些", "what did … buy"): items, not an amount."""
+    c, text = cues()["items"], _text(question)
+    return bool(_items().search(text)) or (_any(text, c["english"]) and _any(text, c["english_verbs"]))
+
+
 def money_asked(question: str) -> bool:
     """An amount of money asked in English ("how much … budget for …")."""
     c, text = cues()["money"], _text(question)
@@ -121,6 +134,8 @@ def unkept(question: str, unit: str | None, facts: Sequence[Fact], computed: boo
         return "问题问的是变化（增减）的数额，找到的只是当年的数，不是变化；公开文件中没有找到这一变化"
     if count_asked(question) and (money or unit == "%"):
         return f"问题问的是数量，找到的数字是以“{unit}”计的，不是所问的数量；公开文件中没有找到这一数量"
+    if items_asked(question) and money:
+        return "问题问的是买了哪些东西（采购的品目），找到的只是金额，不是所买的东西；没有用金额充当答案"
     if money_asked(question) and not money:
         return f"问题问的是金额，找到的数字是以“{unit}”计的，不是所问的金额；公开文件中没有找到这一金额"
     return None

@@ -9,8 +9,12 @@ the target ("满意度目标是不是80%？") is answered 不是 when the printe
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib.resources import files
+from typing import Any
 
 from assistant.draft import fmt
 from index.numbers import ascii_digits
@@ -59,3 +63,25 @@ def target_denied(question: str, facts: Sequence[Fact], value: Decimal | None, u
     if stated is None or stated == value:
         return ""
     return "不是。"
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """assistant/target_said.toml, read once."""
+    return tomllib.loads(files("assistant").joinpath("target_said.toml").read_text(encoding="utf-8"))
+
+
+def target_unasked(question: str, facts: Sequence[Fact]) -> str:
+    """Why 绩效 targets do not answer a question asking what is held ("有多少辆车" is never "租赁办公车辆数 ≥1"), or
+    "": the answer reads no target, the question asks none of `held` or also a target (`asks_target`), or it names
+    the project the target is printed under."""
+    targets = [f for f in facts if f.column in TARGET_COLUMNS]
+    if not targets or len(targets) < len(facts) or not any(w in question for w in cues()["held"]):
+        return ""
+    if any(w in question for w in cues()["asks_target"]):
+        return ""
+    projects = {parts[1] for f in targets if len(parts := f.source.split(" · ")) > 2}
+    if any(p and p in question for p in projects):
+        return ""
+    shown = "；".join(f"“{f.row}”目标值 {target_said(f)}" for f in targets[:2])
+    return f"问题问的是现有的数量，找到的只是绩效目标（{shown}），目标不是现有数，没有用它充当答案"

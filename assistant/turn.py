@@ -43,7 +43,7 @@ from assistant.row_named import row_named
 from assistant.select import Selector
 from assistant.standing import without_inclusions
 from assistant.table_note import noted
-from assistant.target_said import target_denied
+from assistant.target_said import target_denied, target_unasked
 from assistant.threshold import over
 from assistant.tokens import to_template
 from assistant.understand import Understanding
@@ -307,6 +307,7 @@ class Turn:
             unkept := unit_unkept(question, draft.unit)
             or money_unkept(question, draft.unit)
             or measure_unkept(question, draft.unit, draft.facts, bool(draft.calculations))
+            or target_unasked(question, draft.facts)  # "有多少辆车": never a target's "车辆数 ≥1"
         ):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         if rate_asked(question) and draft.unit != "%":

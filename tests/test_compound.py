@@ -278,6 +278,14 @@ def test_a_later_count_counts_what_the_first_counted() -> None:
     assert done[0] == "西安民政局今年买几辆车？"
 
 
+def test_a_later_count_counts_the_noun_written_before_the_first_count() -> None:
+    """r11b008 "设备有多少台（套）？今年预算里打算再买几台？": the purchase asked of the same 设备, never held."""
+    done = completed("北京市财政局单位价值100万元以上的设备有多少台（套）", "今年预算里打算再买几台", SPANS)
+    assert done[0] == "北京市财政局今年预算里打算再买几台单位价值100万元以上的设备？"
+    done = completed("北京市财政局单位价值100万元以上的设备有多少台（套）", "有几辆车", SPANS)
+    assert done[0] != "北京市财政局有几辆车单位价值100万元以上的设备？"  # another unit: no such noun
+
+
 @pytest.mark.parametrize("word", cues()["shared_parent"])
 def test_two_parts_under_a_named_parent_keep_it(word: str) -> None:
     # r9c053: "政府采购预算里货物和服务" — 服务 is the 政府采购 服务 (2万元), never a 绩效目标's 测评服务费用

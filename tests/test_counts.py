@@ -522,3 +522,12 @@ def test_a_unit_printed_as_its_counter_and_数_counts_by_that_counter() -> None:
     assert counted_by("次数") == "次" and counted_by("人数") == "人" and counted_by("数") == "数"
     assert unit_unkept("发布重要水情专报目标是多少次？", "万元")  # never an amount
     assert unit_unkept("发布重要水情专报目标是多少次？", "个数")  # nor another counter
+
+
+@pytest.mark.parametrize("word", cues()["intent"])
+def test_an_intent_word_between_the_noun_and_its_count_is_no_part_of_the_noun(word: str) -> None:
+    """r11b008: "单位价值100万元以上的设备打算买几台" counts the 设备 bought (printed "购置…设备0台（套）")."""
+    a = asked(f"北京市财政局2026年单位价值100万元以上的设备{word}买几台？", ["北京市财政局"])
+    assert a is not None and a.stance == "planned" and a.head == "设备" and a.nouns == ("价值100万元以上设备",)
+    a = asked(f"车辆{word}购置几辆？")
+    assert a is not None and a.stance == "planned" and a.nouns == ("车辆",)

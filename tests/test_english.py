@@ -311,8 +311,8 @@ QUESTIONS = [
      "无锡市交通运输局2026年收入总计是多少？", "984760.87 万元", ""),
     ("What is the 2026 total expenditure of the Wuxi Transport Bureau compared with last year?",
      "无锡市交通运输局2026年支出总计比上年增减多少？", "108584.28 万元", ""),
-    ("How many vehicles does the Yantai Audit Bureau have in 2026?", "烟台市审计局2026年车辆数是多少？", "0 辆", ""),
-    ("What is the number of vehicles of the Yantai Audit Bureau in 2026?", "烟台市审计局2026年车辆数是多少？", "0 辆", ""),
+    ("How many vehicles does the Yantai Audit Bureau have in 2026?", "烟台市审计局2026年车辆数有多少？", "0 辆", ""),
+    ("What is the number of vehicles of the Yantai Audit Bureau in 2026?", "烟台市审计局2026年车辆数有多少？", "0 辆", ""),
     ("What are the operating expenses of government organs of the Yantai Audit Bureau in 2026?",
      "烟台市审计局2026年机关运行经费是多少？", "210.32 万元", ""),
     ("What are the 2026 operating expenses of government organs of the Yantai audit office?",
@@ -381,7 +381,7 @@ QUESTIONS = [
     ("Did the Beijing Letters and Calls Office budget anything for official cars in 2026?",
      "北京市信访办公室2026年预算公务用车购置及运行费是多少？", "0 万元", ""),  # r8b213
     ("How many vehicles did the Beijing Municipal Commission of Transport have at the end of 2025?",
-     "北京市交通委员会截至2025年底车辆数是多少？", "328 台", ""),  # r8b210
+     "北京市交通委员会截至2025年底车辆数有多少？", "328 台", ""),  # r8b210
     ("What share of Wuxi Transport Bureau's 2026 revenue comes from the general public budget?",
      "无锡市交通运输局2026年一般公共预算拨款占比是多少？", "19.93 %", ""),  # r5a091
     ("How many budget units are included in the Wuxi Human Resources and Social Security Bureau's 2026 budget?",
@@ -493,7 +493,7 @@ def test_a_question_of_one_department_joined_by_and_is_two_clauses() -> None:
 @pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["asof"].items()))
 def test_the_end_of_a_year_is_the_figure_as_of_that_day(en: str, zh: str) -> None:
     q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of 2025?"
-    assert chinese(q) == f"北京市交通委员会{zh.format(2025)}车辆数是多少？"
+    assert chinese(q) == f"北京市交通委员会{zh.format(2025)}车辆数有多少？"
     q = f"How many vehicles did the Beijing Municipal Commission of Transport have at the {en} of the year?"
     assert chinese(q) == "" and refusal(q).startswith(f"我没能理解英文问题中的“{en}”")
 
@@ -581,3 +581,30 @@ def test_chinese_in_brackets_after_english_words_leaves_the_question_english() -
 
     assert foreign("Beijing Petition Office 2026 budget for official vehicles (公务用车购置和运行维护费) — how much?")
     assert not foreign("北京市信访办公室（Beijing Petition Office）公务用车购置和运行维护费是多少？")
+
+
+@pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["bought"].items()))
+def test_a_purchase_word_asks_the_count_bought_never_held(en: str, zh: str) -> None:
+    """r11b066: "plan to buy any equipment worth over 1 million yuan" is the 购置 count (0), never the 5 held."""
+    q = f"How many equipment worth over 1 million yuan does the Beijing Petition Office {en} in 2026?"
+    assert chinese(q) == f"北京市信访办公室2026年{zh}多少台单位价值100万元以上的设备？"
+    assert (
+        chinese(f"How many vehicles does the Beijing Finance Bureau {en} in 2026?")
+        == f"北京市财政局2026年{zh}多少辆车？"
+    )
+
+
+@pytest.mark.parametrize(("subject", "ask"), list(GLOSSARY["bought_asks"].items()))
+def test_each_counted_subject_bought_is_asked_with_the_verb(subject: str, ask: str) -> None:
+    en = next(en for en, zh in GLOSSARY["subject"].items() if zh == subject)
+    q = f"How many {en} does the Beijing Finance Bureau plan to buy in 2026?"
+    assert chinese(q) == f"北京市财政局2026年预算{ask.format('购置')}？"
+    q = f"How many {en} does the Beijing Finance Bureau have in 2026?"  # no purchase word: what is held
+    assert chinese(q) == f"北京市财政局2026年{subject}{GLOSSARY['asks'].get(subject, '是多少')}？"
+
+
+@pytest.mark.parametrize("en", ["vehicle purchase", "vehicle purchases", "car purchase"])
+def test_a_vehicle_purchase_budget_is_money_never_the_count_bought(en: str) -> None:
+    """r9c024: "budget for vehicle purchase" is the 公务用车购置费 (17.98 万元), never 购置多少辆车."""
+    q = f"How much did Wuxi's human resources and social security bureau budget for {en} in 2026?"
+    assert chinese(q) == "无锡市人力资源和社会保障局2026年预算公务用车购置费是多少？"

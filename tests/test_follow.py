@@ -318,3 +318,37 @@ def test_the_items_left_beside_a_part_set_aside(real) -> None:  # type: ignore[n
     # r9a024: 事业运行's 决算 (11.31, p18), never the department's 本年支出合计 (307.82)
     both = real.answer("社工部“事业运行”这项，全年预算和决算分别是多少？")
     assert "17.68" in both.text and "11.31" in both.text and "307.82" not in both.text
+
+
+# --- a fund the follow-up restricts to; a sibling named by its own words (assistant/follow.py, sibling.py) --------
+
+
+@pytest.mark.parametrize("only", cues()["only"])
+def test_a_follow_up_restricting_to_one_fund_keeps_the_subject(only: str) -> None:
+    # r11a173: 住房公积金's 一般公共预算 column (1,453.13), never the whole 一般公共预算拨款 (9,375.01)
+    asked = qualified("重庆市水利局2026年住房公积金多少？", f"{only}一般公共预算的呢？", QUALIFIED_SPANS)
+    assert asked == "重庆市水利局2026年一般公共预算安排的住房公积金是多少？"
+
+
+@pytest.mark.parametrize("tail", cues()["fund_tails"])
+def test_a_restricted_funds_closing_words_say_no_other_subject(tail: str) -> None:
+    asked = qualified("重庆市水利局2026年住房公积金多少？", f"只看政府性基金{tail}的呢？", QUALIFIED_SPANS)
+    assert asked == "重庆市水利局2026年政府性基金安排的住房公积金是多少？"
+
+
+def test_a_restricted_fund_replaces_the_fund_said_before_and_needs_a_fund() -> None:
+    earlier = "重庆市水利局2026年一般公共预算安排的住房公积金是多少？"
+    asked = qualified(earlier, "只看政府性基金的呢？", QUALIFIED_SPANS)
+    assert asked == "重庆市水利局2026年政府性基金安排的住房公积金是多少？"
+    assert qualified("重庆市水利局2026年住房公积金多少？", "只看项目支出的呢？", QUALIFIED_SPANS) is None
+
+
+def test_a_sibling_named_by_its_own_words_keeps_the_earlier_qualifier() -> None:
+    # r11b201: 公务用车运行维护费 (491.28), never 公务用车购置和运行维护费 (1,157.69) whose name holds the words
+    earlier = "北京市交通委员会2026年三公经费预算中公务用车购置费是多少？"
+    assert complete(earlier, "那运行维护费呢？") == "北京市交通委员会2026年三公经费预算中公务用车运行维护费是多少？"
+    assert (
+        complete("万里街道2024年公务用车运行维护费是多少？", "那购置费呢？") == "万里街道2024年公务用车购置费是多少？"
+    )
+    assert complete(earlier, "那公务接待费呢？") is None  # a subject named in full: the engine's own reading
+    assert complete("万里街道2024年人员经费是多少？", "那公用经费呢？") is None  # no qualifier makes a name

@@ -18,6 +18,7 @@ ASKED = {
     "count": mk.count_asked,
     "count_noun": mk.count_asked,
     "money": mk.money_asked,
+    "items": mk.items_asked,
 }
 
 
@@ -74,3 +75,16 @@ def test_an_english_money_question_is_never_a_count() -> None:
 
 def test_a_precision_asked_is_no_count() -> None:
     assert not mk.count_asked("科协科普能力提升项目降幅精确到两位小数是多少？")
+
+
+@pytest.mark.parametrize("word", mk.cues()["items"]["verbs"] + mk.cues()["items"]["asks"])
+def test_what_was_bought_is_never_an_amount(word: str) -> None:
+    """r11c179: "政府采购的货物买的是什么" is answered by the items (复印纸), never the 总计 112.90 万元."""
+    c = mk.cues()["items"]
+    verb = word if word in c["verbs"] else "买"
+    ask = word if word in c["asks"] else "什么"
+    question = f"无锡交通局政府采购的货物{verb}的是{ask}？"
+    assert mk.items_asked(question)
+    assert mk.unkept(question, "万元", [], computed=False) is not None
+    assert mk.unkept(f"无锡交通局政府采购{verb}了多少万元？", "万元", [], computed=False) is None
+    assert mk.items_asked("What did the Wuxi Transport Bureau buy through government procurement in 2026?")
