@@ -299,7 +299,10 @@ class Turn:
             if summed:
                 return summed
             # "2023年实际执行了多少": the 执行数 the next year's narrative prints ("2023年当年预算执行数为…")
-            later = self._executed_later(query) if query.measure == "amount" else None
+            try:
+                later = self._executed_later(query) if query.measure == "amount" else None
+            except Unanswerable as e:  # the next year prints the year's figure on another basis only: say so
+                return self._refusal(query, str(e), start)
             if later is None or years.mismatch(question, later.facts, query.measure):
                 return self._refusal(query, wrong_years, start)
             draft = later

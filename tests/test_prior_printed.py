@@ -150,6 +150,9 @@ def test_an_execution_asked_of_a_budget_is_the_next_years_printed_one(store_real
     a = engine.answer("万里街道宣传事务一般行政管理事务2023年执行了多少？")
     assert (a.value, a.unit) == (Decimal("114.00"), "万元") and "执行数" in a.text
     assert engine.answer("万里街道一般行政管理事务2023年执行了多少？").refused  # six rows of that name
+    # 福利院's 2024 预算 prints 2023's 财政拨款收入 only as a 预算数: refused by name, never an internal error
+    a = engine.answer("福利院2023年收入实际执行了多少？")
+    assert a.refused and "没有印2023年的预算执行数" in a.text and "内部错误" not in a.text
 
 
 BEIJING = "2026年北京市财政局收入预算44169.36万元，比2025年年初预算数44021.20万元增加148.16万元，增长0.34%。"  # 北京市财政局 2026 部门预算 p6
