@@ -240,12 +240,13 @@ def answered_parts(parts: Sequence[str], ask: Ask, spans: Spans, printed: Printe
         if money and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
-        tried: list[Answer] = []
+        tried: list[tuple[str, Answer]] = []
         for q in dict.fromkeys(questions):
-            tried.append(_unit_kept(part, ask(q)))
-            if not tried[-1].refused:
+            tried.append((q, _unit_kept(part, ask(q))))
+            if not tried[-1][1].refused:
                 break
-        out.append(Part(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0])))
+        asked, answer = tried[-1] if not tried[-1][1].refused else tried[0]
+        out.append(Part(part, _kept(asked, answer)))  # "多少？" completed as the first part's item: that item's row
     return out
 
 
