@@ -48,7 +48,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
-from assistant.whole_asked import asks_whole
+from assistant.whole_asked import asks_whole, item_whole
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -628,6 +628,10 @@ class Understanding:
             for d in docs:
                 for alias in self.kb.docs[d].aliases:
                     s = s.replace(alias, " ")
+                if re.search(
+                    r"[（(]本级[）)]$", self.kb.docs[d].department
+                ):  # "无锡交通局本级": the document's own scope
+                    s = s.replace("本级", " ")
             for department, written in self.named(s).items():  # a short name read by rule ("治安支队" of 治安管理支队)
                 at = s.find(written)
                 place = next(  # with the place written before it ("福州治安支队" of 福州市公安局治安管理支队)
@@ -640,7 +644,7 @@ class Understanding:
             s = cue.sub(" ", s)
         for word in self.filler:
             s = s.replace(word, " ")
-        return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
+        return item_whole(re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip())  # "项目支出总计": 项目支出
 
     def _segments(self, text: str, measure: Measure) -> list[str]:
         if measure == "share":

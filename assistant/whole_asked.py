@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from assistant.subjects import subjects
 from assistant.whole import SIDES
+from index.normal import label_key
 
 WHOLE = SIDES["spending"]  # the registry subject (subjects.toml) of a department's whole spending
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -33,4 +34,16 @@ def whole_content(content: str, text: str, leftover: str, kind: str) -> str:
     支出总表 when no row is called 支出总计); else `content` as it is."""
     if subjects().find(content) is None and names_nothing(leftover) and asks_whole(text, (kind,)):
         return WHOLE
+    return content
+
+
+def item_whole(content: str) -> str:
+    """`content` without a word asking its whole (subjects.toml `item_whole`) written after a subject's alias, when
+    the rest is that alias exactly ("项目支出总计" → "项目支出": the subject's own figure, all funds); else as it is."""
+    book = subjects()
+    key = content.strip()
+    for word in book.item_whole:
+        rest = key.removesuffix(word).strip()
+        if rest != key and rest and any(label_key(rest) in s.aliases for s in book.named):
+            return rest
     return content
