@@ -20,6 +20,7 @@ from index.records import DocumentInfo, Fact
 from index.units import MONEY
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
+SIDE_WORDS = ("收入", "支出")  # a 收入表's or 支出表's column header ends with its side, which a question may leave out
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
 # Tables without a 表N caption, by catalog kind: where a row's own figure is read first.
 KIND_ORDER = (
@@ -254,8 +255,13 @@ def _written_column(facts: list[Fact], question: str) -> list[Fact]:
             column = column.replace(word, "")
         return len(column) >= 2
 
+    def said(column: str) -> str:  # the header as written, or without the side word every column of its table
+        # ends with ("财政专户管理资金" of a 收入表's 财政专户管理资金收入)
+        bare = next((column.removesuffix(w) for w in SIDE_WORDS if column.endswith(w)), column)
+        return column if column in question else bare if bare in question and len(bare) >= 4 else ""
+
     written = max(
-        (f.column for f in facts if f.table and f.column in question and naming(f.column)), key=len, default=""
+        (f.column for f in facts if f.table and said(f.column) and naming(said(f.column))), key=len, default=""
     )
     return [f for f in facts if f.table and f.column == written] if written else []
 
