@@ -11,6 +11,7 @@ from assistant.knowledge import Knowledge
 from assistant.parts import implied_by, of_unasked_part_table, qualified_wholes, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
+from assistant.subjects import subjects
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import FundSplit, fund_split, is_unit, of_unit, totals_in, unit_named, unplaced_words
@@ -225,10 +226,11 @@ class Selector:
                 f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
             )
             if overlap and same_figure and any(wanted in f.column for f in facts):
-                candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
-        if not candidates:
+                all_funds = not any(label.key.startswith(w) and not key.startswith(w) for w in subjects().funds)
+                candidates.append((all_funds, overlap, label.key, [f for f in facts if wanted in f.column]))
+        if not candidates:  # of the names, one not of a fund first ("收入支出总计", never "财政拨款收入支出总计")
             return key, []
-        _, other, facts = max(candidates)
+        *_, other, facts = max(candidates)
         return other, facts
 
 

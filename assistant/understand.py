@@ -644,7 +644,7 @@ class Understanding:
             s = cue.sub(" ", s)
         for word in self.filler:
             s = s.replace(word, " ")
-        return item_whole(re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip())  # "项目支出总计": 项目支出
+        return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
 
     def _segments(self, text: str, measure: Measure) -> list[str]:
         if measure == "share":
@@ -689,6 +689,8 @@ class Understanding:
         If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些"). A `scoping`
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
+        if (said := self.content(phrase, docs)) and item_whole(said) != said:
+            return None  # "项目支出总计": the registry's 项目支出, never a label holding the words (项目总支出)
         best = self._link(phrase, docs, raw, table, money, scoping)
         item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column

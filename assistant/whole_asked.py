@@ -42,6 +42,8 @@ def item_whole(content: str) -> str:
     the rest is that alias exactly ("项目支出总计" → "项目支出": the subject's own figure, all funds); else as it is."""
     book = subjects()
     key = content.strip()
+    if any(label_key(key) in s.aliases for s in book.named):
+        return content  # "支出总计": the word is part of the alias written
     for word in book.item_whole:
         rest = key.removesuffix(word).strip()
         if rest != key and rest and any(label_key(rest) in s.aliases for s in book.named):
