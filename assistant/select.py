@@ -260,7 +260,8 @@ def _written_column(facts: list[Fact], question: str) -> list[Fact]:
     def said(column: str) -> str:  # the header as written, or without the side word every column of its table
         # ends with ("财政专户管理资金" of a 收入表's 财政专户管理资金收入)
         bare = next((column.removesuffix(w) for w in SIDE_WORDS if column.endswith(w)), column)
-        return column if column in question else bare if bare in question and len(bare) >= 4 else ""
+        fund = any(bare.startswith(f) for f in subjects().funds)  # "一般公共预算里": the fund, not 一般公共预算支出
+        return column if column in question else bare if bare in question and len(bare) >= 4 and not fund else ""
 
     written = max(
         (f.column for f in facts if f.table and said(f.column) and naming(said(f.column))), key=len, default=""

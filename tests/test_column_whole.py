@@ -88,3 +88,9 @@ def test_a_column_asked_without_its_side_word() -> None:
     written = _written_column(facts, "重庆水利局2050305高等职业教育的财政专户管理资金是多少？")
     assert [(f.column, f.value) for f in written] == [("财政专户管理资金收入", Decimal("10031.50"))]
     assert _written_column(facts, "重庆水利局高等职业教育的收入是多少？") == []  # 收入 alone names no column
+
+
+def test_a_fund_written_is_no_column_asked_without_its_side_word() -> None:
+    """r11a008: "福利院2024年一般公共预算里，社会福利事业单位的基本支出" names the fund, never 一般公共预算支出."""
+    facts = [income("一般公共预算支出", "6964796", "合计"), income("基本支出", "6964796", "基本支出")]
+    assert _written_column(facts, "福利院2024年一般公共预算里，社会福利事业单位的基本支出是多少元？") == []
