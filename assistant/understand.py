@@ -48,7 +48,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
-from assistant.whole_asked import asks_whole, item_whole
+from assistant.whole_asked import asks_whole, item_whole, same_subject
 from index.normal import squeeze
 from index.units import MONEY, MONEY_PATTERN
 
@@ -689,9 +689,10 @@ class Understanding:
         If the whole phrase names nothing, each clause is tried ("…是多少？就是办公费、水电那些"). A `scoping`
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
-        if (said := self.content(phrase, docs)) and item_whole(said) != said:
-            return None  # "项目支出总计": the registry's 项目支出, never a label holding the words (项目总支出)
         best = self._link(phrase, docs, raw, table, money, scoping)
+        said = self.content(phrase, docs)
+        if best and (whole := item_whole(said)) != said and not same_subject(whole, best.label.key):
+            return None  # "项目支出总计": the registry's 项目支出, never a label merely holding the words (项目总支出)
         item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)

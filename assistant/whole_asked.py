@@ -49,3 +49,13 @@ def item_whole(content: str) -> str:
         if rest != key and rest and any(label_key(rest) in s.aliases for s in book.named):
             return rest
     return content
+
+
+def same_subject(name: str, key: str) -> bool:
+    """A label (`key`) is the subject `name` names: it holds the name, or names the same registry subject ("政府采购
+    预算总额" of 政府采购支出); "项目总支出" (a 绩效目标's indicator) is never 项目支出."""
+    book = subjects()
+    if label_key(name) in key:
+        return True
+    named, found = book.find(name), book.find(key)
+    return named is not None and found is not None and named[0].name == found[0].name

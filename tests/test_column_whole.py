@@ -95,3 +95,11 @@ def test_a_fund_written_is_no_column_asked_without_its_side_word() -> None:
     facts = [income("一般公共预算支出", "6964796", "合计"), income("基本支出", "6964796", "基本支出")]
     written = _written_column(facts, "福利院2024年一般公共预算里，社会福利事业单位的基本支出是多少元？")
     assert [f.column for f in written] == ["基本支出"]
+
+
+def test_a_label_is_the_subject_a_whole_word_follows_only_when_it_names_it() -> None:
+    from assistant.whole_asked import same_subject
+
+    assert same_subject("政府采购支出", "政府采购预算总额")  # the text's name of the same registry subject
+    assert same_subject("项目支出", "项目支出合计")
+    assert not same_subject("项目支出", "项目总支出")  # a 绩效目标's indicator (项目总支出 ≤20万元)
