@@ -466,7 +466,8 @@ class Turn:
             prose = bool(draft.facts) and all(f.table is None for f in draft.facts) and not draft.calculations
             if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
                 return printed  # a prose change of another item: the one the sentence names for what was asked
-            if prose and printed and narrative.RATE_OR_AMOUNT.search(query.question) and "%" in printed.text:
+            said_both = query.measure == "change" and narrative.RATE_OR_AMOUNT.search(query.question)
+            if prose and printed and said_both and "%" in printed.text:
                 return printed  # "增长多少": the same change, with the rate the sentence prints beside it
             return draft
         if query.measure == "share":
