@@ -22,7 +22,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant import follow
+from assistant import follow, quote_fit
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
@@ -381,6 +381,8 @@ def combined(question: str, whole: Answer, ask: Ask, spans: Spans, printed: Prin
 def _covered(part: str, whole: Answer) -> bool:
     """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
     rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
+    if quote_fit.asks_use(part) and quote_fit.use_unprinted("", ["", ""]).split("（")[0] in whole.text:
+        return True  # "是干什么的": the whole's answer already says its use is not printed
     if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
         return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
     if any(w in part for w in which_words()):  # "分别是哪些": the names a count's sentence lists
