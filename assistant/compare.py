@@ -26,10 +26,11 @@ from index.normal import label_key, to_decimal
 from index.query import PROSE, FactQuery, Located
 from index.records import DocumentInfo, Fact
 
-# The column a document's own figure is under, when a place names no role: its measure, else the row's total.
+# The column a document's own figure is under, when a place names no role: its measure, else the row's total
+# (支出总计 before 合计: Shenzhen's 支出总表 prints a 合计 under 政府采购项目 too, a side column's own total).
 OWN_ROLES = {
-    "决算": ("决算数", "本年支出合计", "合计", "支出合计", "本年收入合计"),
-    "预算": ("预算数", "合计", "本年支出合计", "支出合计", "本年收入合计"),
+    "决算": ("决算数", "支出总计", "本年支出合计", "合计", "支出合计", "本年收入合计"),
+    "预算": ("预算数", "支出总计", "合计", "本年支出合计", "支出合计", "本年收入合计"),
 }
 # a column of a table read across by year: "2025年", "2026年度", "2025年预算数" (its role is only its year)
 YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})年度?(?:预算数|决算数|预算|决算|执行数)?")
@@ -376,6 +377,9 @@ def _own_year(facts: list[Fact]) -> list[Fact]:
     loose = [f for f in facts if f.column_role is None or YEAR_COLUMN.fullmatch(label_key(f.column_role))]
     if any(YEAR_COLUMN.fullmatch(label_key(f.column)) for f in loose):  # only the own year's column, if any
         loose = [f for f in loose if YEAR_COLUMN.fullmatch(label_key(f.column))]
+    else:  # a wide table's column of no role (政府采购项目, 其中…) is a side column, never the row's amount
+        wide = {f.table for f in facts if f.column_role is not None}
+        loose = [f for f in loose if f.table not in wide]
     return [f for f in loose if column_year(f) == f.year]  # "上年", "2025年预算数": another year's
 
 

@@ -22,7 +22,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant import follow, next_figure
+from assistant import follow, next_figure, quote_fit
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
@@ -315,12 +315,14 @@ def answered_parts(
         if money and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
-        tried: list[Answer] = []
+        tried: list[tuple[str, Answer]] = []
         for q in dict.fromkeys(questions):
-            tried.append(_unit_kept(part, ask(q)))
-            if not tried[-1].refused:
+            tried.append((q, _unit_kept(part, ask(q))))
+            if not tried[-1][1].refused:
                 break
-        answer = _again(part, _kept(part, tried[-1] if not tried[-1].refused else tried[0]), out[0].answer)
+        asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]
+        # "多少？" completed as the first part's item: that item's row
+        answer = _again(part, _kept(asked, picked), out[0].answer)
         if part in chosen:  # "是基本支出还是项目支出": the first part's own row, never the department's 基本支出
             answer = _same_row(answer, out[0].answer)
         fits = _next_fits(part) if answer.refused and facts_of else None
@@ -498,6 +500,8 @@ def combined(
 def _covered(part: str, whole: Answer) -> bool:
     """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
     rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
+    if quote_fit.asks_use(part) and quote_fit.use_unprinted("", ["", ""]).split("（")[0] in whole.text:
+        return True  # "是干什么的": the whole's answer already says its use is not printed
     if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
         return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
     if any(w in part for w in which_words()):  # "分别是哪些": the names a count's sentence lists

@@ -11,6 +11,7 @@ from assistant.knowledge import Knowledge
 from assistant.parts import implied_by, of_unasked_part_table, qualified_wholes, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
+from assistant.subjects import subjects
 from assistant.tokens import glossary_data
 from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import FundSplit, fund_split, is_unit, of_unit, totals_in, unit_named, unplaced_words
@@ -20,6 +21,7 @@ from index.records import DocumentInfo, Fact
 from index.units import MONEY
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
+SIDE_WORDS = ("收入", "支出")  # a 收入表's or 支出表's column header ends with its side, which a question may leave out
 COLUMN_ORDER = ("支出总计", "金额", "数量", "预算数", "总额", "财政拨款")
 # Tables without a 表N caption, by catalog kind: where a row's own figure is read first.
 KIND_ORDER = (
@@ -224,10 +226,11 @@ class Selector:
                 f.value == base.value and f.unit == base.unit and f.column in ("金额", "数量") for f in facts
             )
             if overlap and same_figure and any(wanted in f.column for f in facts):
-                candidates.append((overlap, label.key, [f for f in facts if wanted in f.column]))
-        if not candidates:
+                all_funds = not any(label.key.startswith(w) and not key.startswith(w) for w in subjects().funds)
+                candidates.append((all_funds, overlap, label.key, [f for f in facts if wanted in f.column]))
+        if not candidates:  # of the names, one not of a fund first ("收入支出总计", never "财政拨款收入支出总计")
             return key, []
-        _, other, facts = max(candidates)
+        *_, other, facts = max(candidates)
         return other, facts
 
 
@@ -254,8 +257,14 @@ def _written_column(facts: list[Fact], question: str) -> list[Fact]:
             column = column.replace(word, "")
         return len(column) >= 2
 
+    def said(column: str) -> str:  # the header as written, or without the side word every column of its table
+        # ends with ("财政专户管理资金" of a 收入表's 财政专户管理资金收入)
+        bare = next((column.removesuffix(w) for w in SIDE_WORDS if column.endswith(w)), column)
+        fund = any(bare.startswith(f) for f in subjects().funds)  # "一般公共预算里": the fund, not 一般公共预算支出
+        return column if column in question else bare if bare in question and len(bare) >= 4 and not fund else ""
+
     written = max(
-        (f.column for f in facts if f.table and f.column in question and naming(f.column)), key=len, default=""
+        (f.column for f in facts if f.table and said(f.column) and naming(said(f.column))), key=len, default=""
     )
     return [f for f in facts if f.table and f.column == written] if written else []
 

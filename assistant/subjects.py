@@ -92,6 +92,7 @@ class Subjects:
     whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
     spending: tuple[str, ...] = ()  # words of spending that name no item ("多花", "花费")
     asks_whole: tuple[str, ...] = ()  # words by which a question naming no item asks the whole ("预算", "一共")
+    item_whole: tuple[str, ...] = ()  # words written after a subject asking its own whole ("项目支出总计")
     stated: Stated = Stated()  # how the text names a subject (places with `text`)
 
     def find(self, text: str) -> tuple[Subject, str] | None:
@@ -150,6 +151,7 @@ def subjects() -> Subjects:
     whole = tuple(data.get("whole", ()))
     spending = tuple(data.get("spending", ()))
     asks_whole = tuple(data.get("asks_whole", ()))
+    item_whole = tuple(data.get("item_whole", ()))
     st = data.get("stated", {})
     stated = Stated(
         heads=tuple(longest_first({label_key(h) for h in st.get("heads", ())})),
@@ -165,6 +167,7 @@ def subjects() -> Subjects:
         whole=whole,
         spending=spending,
         asks_whole=asks_whole,
+        item_whole=item_whole,
         stated=stated,
     )
 

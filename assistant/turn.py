@@ -474,6 +474,9 @@ class Turn:
             prose = bool(draft.facts) and all(f.table is None for f in draft.facts) and not draft.calculations
             if prose and (printed := narrated(self, query)) and abs(printed.value or 0) != abs(draft.value or 0):
                 return printed  # a prose change of another item: the one the sentence names for what was asked
+            said_both = query.measure == "change" and narrative.RATE_OR_AMOUNT.search(query.question)
+            if prose and printed and said_both and "%" in printed.text:
+                return printed  # "增长多少": the same change, with the rate the sentence prints beside it
             if draft.calculations and (printed := printed_change(self, query, draft)):
                 return printed  # the change the text prints for the item answers; a computed one only when none is
             return draft

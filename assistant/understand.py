@@ -48,7 +48,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
-from assistant.whole_asked import asks_whole
+from assistant.whole_asked import asks_whole, item_whole, same_subject
 from index.normal import squeeze
 from index.records import DocumentInfo
 from index.units import MONEY, MONEY_PATTERN
@@ -635,6 +635,10 @@ class Understanding:
             for d in docs:
                 for alias in self.kb.docs[d].aliases:
                     s = s.replace(alias, " ")
+                if re.search(
+                    r"[（(]本级[）)]$", self.kb.docs[d].department
+                ):  # "无锡交通局本级": the document's own scope
+                    s = s.replace("本级", " ")
             for department, written in self.named(s).items():  # a short name read by rule ("治安支队" of 治安管理支队)
                 at = s.find(written)
                 place = next(  # with the place written before it ("福州治安支队" of 福州市公安局治安管理支队)
@@ -693,6 +697,9 @@ class Understanding:
         phrase (the parent of "X里的Y") only narrows its child, which is checked, so it may leave words out.
         """
         best = self._link(phrase, docs, raw, table, money, scoping)
+        said = self.content(phrase, docs)
+        if best and (whole := item_whole(said)) != said and not same_subject(whole, best.label.key):
+            return None  # "项目支出总计": the registry's 项目支出, never a label merely holding the words (项目总支出)
         item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)

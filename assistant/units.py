@@ -104,9 +104,13 @@ def unplaced_words(question: str, unit: Label, doc: DocumentInfo) -> str:
 
 def totals_in(facts: list[Fact], words: str, titles: dict[str, str]) -> list[Fact]:
     """A unit's total in the table whose title holds the words asked ("…中心预算收入合计": 收入总表's 合计
-    of its row); none when no such table gives the row a total (合计/总计 column)."""
+    of its row); else its column of role 合计 whose header holds the words too (Xi'an's “三公”经费 table: the row's
+    一般公共预算拨款安排的“三公”经费预算, never its 2021年 column, which adds 会议费 and 培训费); none when no such
+    table gives the row a total."""
     named = [f for f in facts if f.table and all(w in titles.get(f.table, f.table) for w in words.split())]
-    return [f for f in named if any(t in f.column for t in ("合计", "总计"))]  # as printed: 2021年 is no total
+    printed = [f for f in named if any(t in f.column for t in ("合计", "总计"))]  # as printed: 2021年 is no total
+    headed = [f for f in named if f.column_role == "合计" and all(w in f.column for w in words.split())]
+    return printed or (headed if len({f.column for f in headed}) == 1 else [])
 
 
 def named_units(question: str, doc: DocumentInfo, facts: list[Fact]) -> list[str]:

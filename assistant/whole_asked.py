@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from assistant.subjects import subjects
 from assistant.whole import SIDES
+from index.normal import label_key
 
 WHOLE = SIDES["spending"]  # the registry subject (subjects.toml) of a department's whole spending
 _NAMED = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -34,3 +35,27 @@ def whole_content(content: str, text: str, leftover: str, kind: str) -> str:
     if subjects().find(content) is None and names_nothing(leftover) and asks_whole(text, (kind,)):
         return WHOLE
     return content
+
+
+def item_whole(content: str) -> str:
+    """`content` without a word asking its whole (subjects.toml `item_whole`) written after a subject's alias, when
+    the rest is that alias exactly ("项目支出总计" → "项目支出": the subject's own figure, all funds); else as it is."""
+    book = subjects()
+    key = content.strip()
+    if any(label_key(key) in s.aliases for s in book.named):
+        return content  # "支出总计": the word is part of the alias written
+    for word in book.item_whole:
+        rest = key.removesuffix(word).strip()
+        if rest != key and rest and any(label_key(rest) in s.aliases for s in book.named):
+            return rest
+    return content
+
+
+def same_subject(name: str, key: str) -> bool:
+    """A label (`key`) is the subject `name` names: it holds the name, or names the same registry subject ("政府采购
+    预算总额" of 政府采购支出); "项目总支出" (a 绩效目标's indicator) is never 项目支出."""
+    book = subjects()
+    if label_key(name) in key:
+        return True
+    named, found = book.find(name), book.find(key)
+    return named is not None and found is not None and named[0].name == found[0].name

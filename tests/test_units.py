@@ -139,3 +139,19 @@ def test_a_unit_asked_is_never_answered_with_the_departments_figure() -> None:
     assert unit_mismatch("深圳市水务局2026年三公经费多少？", [own], {"d": doc}, [unit, own]) is None
     said = replace(own, source="一、深圳市观澜河流域管理中心 · 「三公经费 40.80 万元」")
     assert unit_mismatch(asked, [said], {"d": doc}, [unit, said]) is None  # its sentence names the unit
+
+
+def test_a_units_row_answers_the_total_its_three_public_header_names() -> None:
+    """The real 表13 prints, before 2021年 (三公 with 会议费 and 培训费), the row's own “三公” total: the column
+    of role 合计 whose header holds the words asked (r11b129: 西安市儿童福利院 100,000.00)."""
+    header = replace(
+        fact("表13", "西安市殡仪馆", "一般公共预算拨款安排的“三公”经费预算", "30000.00"), column_role="合计"
+    )
+    year = replace(FACTS[-1], column_role="合计")
+    kb = Knowledge([DOC], [*FACTS[:-1], year, header], [], {"d": ""})
+    kb.tables["d"] = TITLES
+    key = next(k for k in kb.labels if kb.labels[k].name == "西安市殡仪馆")
+    query = Query(question="西安市民政局2021年西安市殡仪馆的三公经费是多少？", subjects=(key,), measure="amount",
+                  year=2021, doc_ids=("d",))  # fmt: skip
+    f = Selector(kb).amount(key, query, DOC)
+    assert (f.column, f.value) == ("一般公共预算拨款安排的“三公”经费预算", Decimal("30000.00"))

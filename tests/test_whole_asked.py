@@ -28,6 +28,7 @@ ASKS = {  # one question per entry of subjects.toml `asks_whole`
     "总共": "今年总共多少钱？",
     "整体": "部门整体是多少？",
     "全部": "全部是多少？",
+    "总计": "深圳市财政局2026年收支总计是多少？",
 }
 SPENT = {  # one question per entry of subjects.toml `spending`
     "要花": "今年要花多少钱？",
@@ -39,6 +40,9 @@ SPENT = {  # one question per entry of subjects.toml `spending`
     "少花": "比去年少花多少？",
     "多用": "比去年多用了多少？",
     "少用": "比去年少用了多少？",
+    "打算花": "普陀区社会福利院2024年一共打算花多少钱？",
+    "准备花": "今年准备花多少钱？",
+    "计划花": "今年计划花多少？",
 }
 
 
