@@ -102,6 +102,9 @@ def stated_in_text(t: Turn, query: Query) -> Draft | None:
     )  # fmt: skip
 
 
+DECLINE = re.compile(r"降幅|下降|减少|跌|(?<!多)少")  # "减少了多少", "少了多少": a decline asked; "增长多少" is none
+
+
 def narrated(t: Turn, query: Query) -> Draft | None:
     """A year-on-year change (or rate) printed in the narrative for the very thing asked."""
     docs = [t.kb.docs[d] for d in query.doc_ids if d in t.kb.docs]
@@ -157,7 +160,7 @@ def narrated(t: Turn, query: Query) -> Draft | None:
     unit = "%" if growth else found.change_unit
     assert value is not None
     word = ("增长" if growth else "增加") if value >= 0 else ("下降" if growth else "减少")
-    decline = bool(re.search(r"降幅|下降|减少|跌|少", query.question)) and not premise.either_way(query.question)
+    decline = bool(DECLINE.search(query.question)) and not premise.either_way(query.question)
     shown = value if not (query.magnitude or decline) else abs(value)
     also = ""  # "增长了多少" says neither amount nor rate: both printed are said
     if not growth and found.rate is not None and narrative.RATE_OR_AMOUNT.search(query.question):

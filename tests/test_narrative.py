@@ -212,3 +212,18 @@ def test_a_part_s_change_printed_after_an_aside_is_the_part_s_of_its_whole() -> 
     assert part and part.change == Decimal("2943.64")  # never the whole's 10300.15
     assert part.named() == "一般公共预算财政拨款支出中的基本支出"
     assert best_change(found, "政府性基金预算基本支出", False, (), NEUTRAL) is None  # a part of another whole
+
+
+@pytest.mark.parametrize(
+    ("question", "decline"),
+    [
+        ("福州商务局2026年一般公共预算拨款支出比上年增长多少？", False),  # 多少 is no decline: the printed sign is kept
+        ("比上年减少了多少？", True),
+        ("比上年少了多少？", True),
+        ("降幅是多少？", True),
+    ],
+)
+def test_a_decline_asked_is_read_from_its_own_words_never_from_duoshao(question: str, decline: bool) -> None:
+    from assistant.narrated import DECLINE
+
+    assert bool(DECLINE.search(question)) is decline
