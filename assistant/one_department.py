@@ -48,8 +48,8 @@ def change(ov: Overview, a: Across, s: Subject, docs: Sequence[DocumentInfo]) ->
     parts = [
         figure(f"{name}{s.name}：{later}年{kind} {fmt(now.value, unit)}", now),  # type: ignore[arg-type]
         figure(f"，{earlier}年{kind} {fmt(before.value, unit)}", before),  # type: ignore[arg-type]
-        Part(text=f"；{later}年比{earlier}年{word} {fmt(abs(c.value), c.unit)}。\n", doc_ids=(), calculations=(c,),
-             derived=c),
+        Part(text=f"；{later}年比{earlier}年{word} {fmt(abs(c.value), c.unit)}。\n计算：{c.expression}\n", doc_ids=(),
+             calculations=(c,), derived=c),  # the calculation behind the derived figure, shown
     ]  # fmt: skip
     covered = f"覆盖库中{name} {earlier} 年和 {later} 年的{kind}（两份文件中同一表格、同一栏目）"
     scope = Scope(docs=[now.doc, before.doc], year=later, kind=kind, covered=covered)
