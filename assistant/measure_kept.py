@@ -45,8 +45,9 @@ def rate_asked(question: str) -> bool:
 
 
 @cache
-def _change() -> re.Pattern[str]:
-    c = cues()["change"]
+def _verb_asked(section: str) -> re.Pattern[str]:
+    """A verb of the cue section, its joining words, then its ask words ("减了多少", "买的是什么")."""
+    c = cues()[section]
     verbs, joins, asks = (alternation(c[k]) for k in ("verbs", "joins", "asks"))
     return re.compile(rf"(?P<verb>{verbs})(?:{joins})?(?:{asks})")
 
@@ -54,7 +55,7 @@ def _change() -> re.Pattern[str]:
 def change_asked(question: str) -> bool:
     """The question asks a change ("减了多少", "比上年增加多少", "how much did … decrease")."""
     c, text = cues()["change"], _text(question)
-    for m in _change().finditer(text):
+    for m in _verb_asked("change").finditer(text):
         if m.group("verb") in ("多", "少") and text[m.start() : m.start() + 2] == "多少":
             continue  # "多少" itself
         if not any(text[: m.start()].endswith(w) for w in c["not_before"]):
@@ -101,17 +102,10 @@ def _count_number() -> re.Pattern[str]:
     return re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,2}})(?:{number})(?:{links})?(?:{asks})")
 
 
-@cache
-def _items() -> re.Pattern[str]:
-    c = cues()["items"]
-    verbs, joins, asks = (alternation(c[k]) for k in ("verbs", "joins", "asks"))
-    return re.compile(rf"(?:{verbs})(?:{joins})?(?:{asks})")
-
-
 def items_asked(question: str) -> bool:
     """The question asks what was bought ("货物买的是什么", "采购了哪些", "what did … buy"): items, not an amount."""
     c, text = cues()["items"], _text(question)
-    return bool(_items().search(text)) or (_any(text, c["english"]) and _any(text, c["english_verbs"]))
+    return bool(_verb_asked("items").search(text)) or (_any(text, c["english"]) and _any(text, c["english_verbs"]))
 
 
 def money_asked(question: str) -> bool:
