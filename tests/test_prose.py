@@ -387,3 +387,10 @@ def test_a_paragraph_opening_with_an_aside_is_no_item_of_the_list_before_it() ->
         ("①住房公积金（2210201）", Decimal("498.61")),
         ("②购房补贴（2210203）", Decimal("186.36")),
     ]
+
+
+def test_the_verb_that_arranges_a_figure_is_no_part_of_the_item() -> None:
+    """西安市财政局 2026 p21: "机关运行经费预算安排452.54万元，较上年增加5.48万元": the item is 机关运行经费."""
+    got = facts(["2026年本部门机关运行经费预算安排452.54万元，较上年增加5.48万元，增长1.23%。"])
+    assert ("机关运行经费", "金额", Decimal("452.54"), None) in got
+    assert ("机关运行经费", "比2025年增减", Decimal("5.48"), None) in got
