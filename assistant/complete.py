@@ -339,14 +339,17 @@ def incomplete(
     money = all(f.unit in MONEY for f in draft.facts) and not any(label.targets for label in read)
     if query.fund and draft.facts and all(f.fund == query.fund for f in draft.facts):
         content = without_fund(content)  # "…一般公共预算拨款多少": the fund asked is the figure's own column
-    if picked and money and not draft.citations:  # a quoted change was matched to the question already
-        covered = set(grams(norm(" ".join(around))))
+    # a quoted figure was matched to the question already — unless it is the whole of the column asked ("…（项）
+    # 中项目支出" answered by the department's 项目支出 of the text): then the item asked must be covered too
+    column_whole = bool(query.column) and all(f.table is None and f.row == query.column for f in draft.facts)
+    if picked and money and (not draft.citations or column_whole):
+        covered = set(grams(norm(" ".join([*around, *(c.text for c in draft.citations)]))))
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}
         for label in read:  # its names; not what its other figures are printed under (其他社会工作事务支出's
             covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
         covered |= {g for f in draft.facts for w in wholes_of(f.row) for g in grams(norm(w))}  # 三公 of 因公出国
         covered |= {g for f in draft.facts for w in implied_wholes(f.column) for g in grams(norm(w))}  # 基本支出
-        if words := dropped_words(content, covered, printed, neutral):
+        if words := dropped_words(content, covered, printed, neutral, inside=True):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)
     rest = content

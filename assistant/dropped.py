@@ -58,10 +58,13 @@ def label_grams(kb: Knowledge, label: Label, doc_ids: set[str]) -> set[str]:
     return out
 
 
-def dropped_words(content: str, covered: set[str], printed: set[str], neutral: Iterable[str]) -> list[str]:
+def dropped_words(
+    content: str, covered: set[str], printed: set[str], neutral: Iterable[str], *, inside: bool = False
+) -> list[str]:
     """The runs of `content` (2 characters or more) that no bigram of `covered` touches, once the neutral
     words are taken out, and whose every bigram is `printed` in the documents' item names (a word of chat or of
-    the question's own frame — 任务, 要求 — names no item)."""
+    the question's own frame — 任务, 要求 — names no item). With `inside`, also a printed run of 3 characters or
+    more inside a longer run ("买复印纸": the item 复印纸 after a verb) — for checking an answer, not a link."""
     neutral = longest_first(neutral)
     out = []
     for run in _RUN.findall(content):
@@ -75,4 +78,17 @@ def dropped_words(content: str, covered: set[str], printed: set[str], neutral: I
         for piece in left.split():
             if len(piece) >= 2 and all(g in printed for g in grams(piece)):
                 out.append(piece)
+            elif inside:  # "买复印纸": a verb glued before an item name hides no item — the run inside counts
+                out.extend(_printed_runs(piece, printed))
     return out
+
+
+def _printed_runs(piece: str, printed: set[str]) -> list[str]:
+    """The runs of 3 characters or more inside `piece` whose every bigram is `printed`: "复印纸" in "买复印纸"."""
+    runs, start = [], 0
+    for i in range(len(piece)):
+        if i + 1 >= len(piece) or piece[i : i + 2] not in printed:
+            if i + 1 - start >= 3:
+                runs.append(piece[start : i + 1])
+            start = i + 1
+    return runs

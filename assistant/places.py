@@ -9,8 +9,11 @@ the three are 深圳's) until another place is said ("上海万里街道和北�
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from assistant.cues import longest_first
 from assistant.departments import CITY_PREFIX
@@ -185,6 +188,8 @@ def unloaded(
     masked = text
     for alias in longest_first(set(named.values())):
         masked = masked.replace(alias, "\0" * len(alias))
+    for word in joined_by():  # "科创局再加上深圳市公安局": one more name of the list
+        masked = masked.replace(word, "、")
     names = longest_first({p.name for p in places})
     out = []
     for piece in re.finditer(rf"[^{_SEPARATORS}\0\s]+", masked):
@@ -202,6 +207,13 @@ def unloaded(
                 out.append(name)
             break
     return out
+
+
+@cache
+def joined_by() -> tuple[str, ...]:
+    """Words that join one more department to a list (assistant/places.toml)."""
+    data = tomllib.loads(files("assistant").joinpath("places.toml").read_text(encoding="utf-8"))
+    return tuple(longest_first(data["joined_by"]))
 
 
 def by_full_name(name: str, departments: Iterable[str]) -> str | None:

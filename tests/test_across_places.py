@@ -14,7 +14,7 @@ from assistant.abbreviated import abbreviated
 from assistant.answer import Engine
 from assistant.compare import Reading, subject_named
 from assistant.config import Settings
-from assistant.places import by_full_name, places_of, said, scoped, set_said, unknown_place, unloaded
+from assistant.places import by_full_name, joined_by, places_of, said, scoped, set_said, unknown_place, unloaded
 from assistant.records import Answer, Figure
 from assistant.single_fill import fill, names_it, other_year
 from eval.template_maker import Expected, make_yusuan
@@ -320,3 +320,9 @@ def test_a_text_figure_of_another_year_is_never_the_item() -> None:
     before = replace(_fact("245.13"), source="四、 · 「2025年“三公”经费预算 245.13 万元」")
     assert not other_year(now, 2026) and other_year(before, 2026)
     assert other_year(replace(_fact("1.00"), column="2025年预算数"), 2026)
+
+
+@pytest.mark.parametrize("word", joined_by())
+def test_a_name_joined_to_the_list_by_a_word_is_listed(word: str) -> None:
+    text = f"万里街道、社会福利院{word}区财政局，三公一共多少？"
+    assert unloaded(text, {WANLI: "万里街道", "福利院": "社会福利院"}) == ["区财政局"]

@@ -213,6 +213,9 @@ def test_a_new_subject_keeps_the_earlier_measure() -> None:
     assert measure_kept("万里街道2024年办公费比2023年少了多少？", "印刷费呢？", spans) == (
         "万里街道2024年印刷费比2023年少了多少？"
     )
+    assert measure_kept("万里街道2024年办公费完成了全年预算的百分之几？", "那印刷费呢？", spans) == (
+        "万里街道2024年印刷费完成了全年预算的百分之几？"
+    )  # a completion rate is kept like a change
     assert measure_kept(OFFICE, "印刷费呢？", spans) is None  # an amount: the engine's own inheritance
     assert measure_kept(earlier, "为什么呢？", spans) is None
     assert measure_kept(earlier, "去年呢？", spans) is None
