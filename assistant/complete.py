@@ -341,7 +341,11 @@ def incomplete(
         content = without_fund(content)  # "…一般公共预算拨款多少": the fund asked is the figure's own column
     # a quoted figure was matched to the question already — unless it is the whole of the column asked ("…（项）
     # 中项目支出" answered by the department's 项目支出 of the text): then the item asked must be covered too
-    column_whole = bool(query.column) and all(f.table is None and f.row == query.column for f in draft.facts)
+    column_whole = (
+        query.measure not in ("change", "growth")  # a quoted change was matched by its own reader
+        and bool(query.column)
+        and all(f.table is None and f.row == query.column for f in draft.facts)
+    )
     if picked and money and (not draft.citations or column_whole):
         covered = set(grams(norm(" ".join([*around, *(c.text for c in draft.citations)]))))
         covered |= {g for d in scope if d in kb.docs for g in grams(norm(kb.docs[d].title))}

@@ -32,7 +32,7 @@ SET = re.compile(
 )
 _GENERIC = re.compile(r"^(?:[各这那哪每本全]|[0-9一二两三四五六七八九十几]+[个家]|几个|这些|那些|所有|其他|其余)")
 _SEPARATORS = "、，,和与及跟同（）()"
-_LISTED_BEFORE = re.compile(r"\0[、，,和与及跟同]$")
+_LISTED_BEFORE = re.compile(r"\0[、，,和与及跟同]+$")
 _LISTED_AFTER = re.compile(r"[、，,和与及跟同]\0")
 _ENDING = re.compile(ORG_ENDINGS)
 
@@ -190,6 +190,7 @@ def unloaded(
         masked = masked.replace(alias, "\0" * len(alias))
     for word in joined_by():  # "科创局再加上深圳市公安局": one more name of the list
         masked = masked.replace(word, "、")
+    masked = re.sub(r"(?:19|20)\d{2}\s*年度?(?=、)", "", masked)  # "，2026年加上上海市…局": the year is no name
     names = longest_first({p.name for p in places})
     out = []
     for piece in re.finditer(rf"[^{_SEPARATORS}\0\s]+", masked):

@@ -326,3 +326,9 @@ def test_a_text_figure_of_another_year_is_never_the_item() -> None:
 def test_a_name_joined_to_the_list_by_a_word_is_listed(word: str) -> None:
     text = f"万里街道、社会福利院{word}区财政局，三公一共多少？"
     assert unloaded(text, {WANLI: "万里街道", "福利院": "社会福利院"}) == ["区财政局"]
+
+
+def test_a_year_before_the_joining_word_is_no_name() -> None:
+    text = "深圳三个局和无锡人社局，2026年加上上海市普陀区财政局，总预算是多少？"
+    names = unloaded(text, {"无锡市人力资源和社会保障局": "无锡人社局"})
+    assert "上海市普陀区财政局" in names and not any("年" in n or "加上" in n for n in names)
