@@ -178,7 +178,9 @@ class Fact:
     column_role: str | None = None  # the catalog's column role ("决算数", "基本支出"); None when unknown
     fund: str | None = None  # 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营, for table figures
     code_scheme: str | None = None  # 功能分类 / 经济分类 when `code` is a 科目编码
-    provenance: Provenance = _NO_PROVENANCE  # not given (a store of an older version): built from the fields above
+    # where it is printed, as a record; not given (a store of an older version): built from the fields above. Not
+    # compared: two facts are the same figure whatever is known of their paths
+    provenance: Provenance = field(default=_NO_PROVENANCE, compare=False)
 
     def __post_init__(self) -> None:
         if self.provenance is _NO_PROVENANCE:

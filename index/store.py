@@ -44,6 +44,16 @@ ROW_KEYS = (  # prose rows under the kind ""
     " WHERE row_key IS NOT NULL {where} GROUP BY coalesce(table_kind, ''), row_key ORDER BY 1, 2"
 )  # ordered, as terms are: two servers writing at once take row locks in the same order (no deadlock)
 
+
+def _add_paths(conn: db.Connection) -> None:
+    """A figure's row path and column path (JSON), NULL for the facts already stored: their provenance is
+    built from the flat fields until `budgetqa rebuild`. A column already there is kept."""
+    have = {d[0].lower() for d in conn.execute("SELECT * FROM facts LIMIT 0").description}
+    for column in ("row_path", "col_path"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE facts ADD COLUMN {column} TEXT")
+
+
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
@@ -81,10 +91,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         f"INSERT INTO row_keys {ROW_KEYS.format(where='')}",
     ),
     5: (lexicon.POSTINGS, lexicon.recount),  # 5 → 6: the inverted index (an unscoped search reads its terms' postings)
-    6: (  # 6 → 7: a figure's row path and column path; NULL (built from the flat fields) until `budgetqa rebuild`
-        "ALTER TABLE facts ADD COLUMN row_path TEXT",
-        "ALTER TABLE facts ADD COLUMN col_path TEXT",
-    ),
+    6: (_add_paths,),  # 6 → 7: a figure's row path and column path
 }
 
 SCHEMA = """
