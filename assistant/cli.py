@@ -257,7 +257,7 @@ def cmd_facts(args: argparse.Namespace, store: Store, out: TextIO) -> int:
         print(f"已写出 {len(rows)} 条到 {args.csv}。", file=out)
         return 0
     if args.json:
-        dump([fact_json(f) for f in facts], out)
+        dump([{**fact_json(f), "provenance": f.provenance.as_json()} for f in facts], out)
         return 0
     for f in facts:
         print(f"{f.source}{page_note(f.page)} = {format_amount(f.value)} {f.unit}", file=out)

@@ -100,7 +100,8 @@ def columns_of(header: list[list[str]], body: list[list[str]]) -> tuple[list[Col
             name = f"{item}·{years[j]}"
             role = column_role(re.sub(r"^(?:19|20)\d{2}年度?", "", years[j])) if years[j] == latest else None
             columns.append(Column(name=name, group=None, side=None, kind=kind, role=role.role if role else None,
-                                  item=item, unit=count_unit(leaf) if kind == "count" else None))  # fmt: skip
+                                  item=item, unit=count_unit(leaf) if kind == "count" else None,
+                                  path=_printed(paths[j])))  # fmt: skip
             continue
         if leaf in repeated and group and not side:
             item = group
@@ -115,9 +116,16 @@ def columns_of(header: list[list[str]], body: list[list[str]]) -> tuple[list[Col
                 role=role.role if role else None,
                 item=item,
                 unit=count_unit(leaf) if kind == "count" else None,
+                path=_printed(paths[j]),
             )
         )
     return _apart(columns, tops), unit_in_header
+
+
+def _printed(path: list[str]) -> tuple[str, ...]:
+    """A column's headers as printed, outermost first, without the unit a header names ("金额（元）") or the
+    "其中：" before a part."""
+    return tuple(_UNIT_IN_NAME.sub("", p).removeprefix("其中：").removeprefix("其中:") for p in path)
 
 
 def _year_groups(paths: list[list[str]]) -> dict[int, str]:

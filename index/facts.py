@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from index.catalog import catalog, column_role
 from index.normal import bare_label, form_key
 from index.prose import prose_facts
-from index.records import Column, Disclosure, Fact, Indicator, Row, Table
+from index.provenance import EMPTY_TABLE as EMPTY_TABLE  # where the answer engine reads it from
+from index.provenance import render, row_paths, shown
+from index.records import Column, Disclosure, Fact, Indicator, Provenance, Row, Table
 from index.sides import side_head
 from index.targets import COMPARATORS as _COMPARATORS
 from index.targets import parse_target
 from index.year_groups import own_unit
 
-EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
 _UNIT_COLUMN = "计量单位"  # a target table's column naming each row's unit (座, 个, %, 万元 …)
 _PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]$")  # "指标权重(%)": the header gives the column's unit
@@ -23,8 +24,9 @@ _PERCENT_HEAD = re.compile(r"[（(]\s*[%％]\s*[)）]$")  # "指标权重(%)": t
 _RATE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>(?:万元|元)/[^\d\s/]{1,3})")
 
 
-def extract_facts(d: Disclosure) -> list[Fact]:
-    """All facts of a parsed disclosure, tables first, then the prose."""
+def extract_facts(d: Disclosure, document: str = "") -> list[Fact]:
+    """All facts of a parsed disclosure, tables first, then the prose; `document` names the file in their
+    provenance."""
     facts: list[Fact] = []
     for table in d.tables.values():
         facts.extend(table_facts(d, table))
@@ -33,7 +35,7 @@ def extract_facts(d: Disclosure) -> list[Fact]:
             facts.extend(table_facts(d, table, section=section.heading))
     facts.extend(indicator_facts(d))
     facts.extend(prose_facts(d.sections, doc_id=d.doc_id, department=d.department, year=d.year))
-    return [replace(f, doc_kind=d.kind) for f in facts]
+    return [replace(f, doc_kind=d.kind, provenance=replace(f.provenance, document=document)) for f in facts]
 
 
 def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list[Fact]:
@@ -48,58 +50,83 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
     columns = {c.name: c for c in table.columns}
     own = own_unit(table.rows, d.department) if by_year else None
     out = []
-    for row in table.rows:
+    for row, path in zip(table.rows, row_paths(table.rows), strict=True):
+        above = path[:-1]  # the rows its 科目编码 is under (类 > 款)
         for column, value in row.values.items():
             if value is None:
                 continue
             col = columns.get(column)
             if by_year and row.unit != own and col is not None:  # another unit's group: its row, the year's column
                 unit_col = replace(col, name=f"{row.label}·{column}")
-                out.append(_fact(d, table, section, where, row, row.unit, unit_col.name, value, unit_col))
+                at = Place(where, (shown(row.code, row.unit),), (row.label, *_path(col)))
+                out.append(_fact(d, table, section, at, row, row.unit, unit_col.name, value, unit_col))
                 continue
-            if by_year:
+            if by_year:  # read across: the column is the item (under its header), the row its year
                 label, name = column, row.label
+                at = Place(where, (*(_path(col)[:-1] if col else ()), shown(row.code, label)), (row.label,))
             elif _names_no_item(row, d) and col is not None and (col.item or not row.label):
                 label, name = _item_of(col), _measure_of(col, d.kind)
                 col = replace(col, role=name)  # read by column: the figure is the item's 预算数 / 决算数
+                at = Place(where, (shown(row.code, label),), _path(col))
             elif col is not None and (measure := _measure_row(row.label)) and not _is_measure(col.name):
                 label, name = _item_of(col), measure  # a row 预算数 / 决算数: the column is the item
                 col = replace(col, role=measure)
+                at = Place(where, (shown(row.code, label),), (*_path(col), measure))
             else:
                 label, name = bare_label(row.label), column
+                at = Place(where, (*above, shown(row.code, label)), _path(col) if col else (column,))
             printed = ""
             if col is not None and not by_year and (own := _cell_unit(table, col, row)) is not None:
                 col = replace(col, unit=own)
                 printed = _printed_target(table, col, row, value)
-            fact = _fact(d, table, section, where, row, label, name, value, None if by_year else col)
-            out.append(replace(fact, source=f"{fact.source} {printed}") if printed else fact)
+            out.append(_fact(d, table, section, at, row, label, name, value, None if by_year else col, printed))
         for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
             col = columns.get(column)
             if col is not None and row.label and (rate := _RATE.fullmatch(text.replace(" ", ""))):
                 value = Decimal(rate.group("num").replace(",", ""))
                 rated = replace(col, unit=rate.group("unit"))
-                out.append(_fact(d, table, section, where, row, bare_label(row.label), column, value, rated))
+                label = bare_label(row.label)
+                at = Place(where, (*above, shown(row.code, label)), _path(col))
+                out.append(_fact(d, table, section, at, row, label, column, value, rated))
     if not out and table.no_amounts and table.kind:
         out.append(_empty_fact(d, table, section, where))
     return out
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a table a cell's figure is: the table as printed, the row's path and the column's path."""
+
+    table: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+def _path(col: Column) -> tuple[str, ...]:
+    """A column's headers, outermost first (its group and name when the header rows were not kept)."""
+    return col.path or ((col.group, col.name) if col.group else (col.name,))
 
 
 def _fact(
     d: Disclosure,
     table: Table,
     section: str | None,
-    where: str,
+    at: Place,
     row: Row,
     label: str,
     column: str,
     value: Decimal,
     col: Column | None,
+    printed: str = "",
 ) -> Fact:
     role = col.role if col else None
     fund = table.fund
     unit = table.unit if col is None or col.unit is None else col.unit
     if col and col.role and (r := column_role(col.role)) and r.fund:
         fund = r.fund  # the 政府性基金预算 column of the 财政拨款 table
+    side = row.side if row.side and side_head(row.side) in _PLAIN_SIDES else None
+    place = Provenance(page=row.page, table=at.table, row_path=at.rows, column_path=at.columns, unit=unit,
+                       side=side, column=column, note=printed)  # fmt: skip
     return Fact(
         doc_id=d.doc_id,
         department=d.department,
@@ -111,7 +138,7 @@ def _fact(
         column=column,
         value=value,
         unit=unit,
-        source=_source(where, row, label, column),
+        source=render(place),
         parent=_group_of(table, column) if row.label and any(c.kind == "year" for c in table.columns) else None,
         page=row.page,
         doc_kind=d.kind,
@@ -119,6 +146,7 @@ def _fact(
         column_role=role,
         fund=fund,
         code_scheme=(table.code_scheme or None) if row.code else None,
+        provenance=place,
     )
 
 
@@ -192,6 +220,8 @@ def _empty_fact(d: Disclosure, table: Table, section: str | None, where: str) ->
     """The 0 an empty table stands for ("本表无数据"), cited with its note."""
     kind = next(k for k in catalog().tables if k.kind == table.kind)
     note = next((n for n in reversed(table.notes) if "无" in n or "没有" in n), table.notes[-1] if table.notes else "")
+    place = Provenance(table=where, row_path=(kind.subject,), column_path=(f"{d.kind}数",), unit=table.unit,
+                       column=f"{d.kind}数", note=note, form="empty")  # fmt: skip
     return Fact(
         doc_id=d.doc_id,
         department=d.department,
@@ -203,26 +233,18 @@ def _empty_fact(d: Disclosure, table: Table, section: str | None, where: str) ->
         column=f"{d.kind}数",
         value=Decimal(0),
         unit=table.unit,
-        source=f"{where} · {EMPTY_TABLE}：「{note}」" if note else f"{where} · {EMPTY_TABLE}",
+        source=render(place),
         page=None,
         doc_kind=d.kind,
         table_kind=table.kind,
         column_role=f"{d.kind}数",
         fund=table.fund,
+        provenance=place,
     )
 
 
 def _group_of(table: Table, column: str) -> str | None:
     return next((c.group for c in table.columns if c.name == column and c.group), None)
-
-
-def _source(where: str, row: Row, label: str, column: str) -> str:
-    parts = [where]
-    if row.side and side_head(row.side) in _PLAIN_SIDES:
-        parts.append(row.side)
-    parts.append(f"{row.code} {label}" if row.code else label)
-    parts.append(column)
-    return " · ".join(parts)
 
 
 def indicator_facts(d: Disclosure) -> list[Fact]:
@@ -231,16 +253,19 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
 
     def fact(i: Indicator, column: str, value: Decimal, unit: str, printed: str) -> Fact:
         table = d.tables.get(i.table) or first  # the table it is printed in; read back from a store: the first
-        where = " · ".join(p for p in (table.ref if table else "绩效目标表", i.project) if p)
+        project = (i.project,) if i.project else ()
+        place = Provenance(page=i.page, table=table.ref if table else "绩效目标表", unit=unit, column=column,
+                           row_path=(*project, i.level1, i.level2, i.level3), column_path=(column,), note=printed,
+                           form="indicator")  # fmt: skip
         return Fact(
             doc_id=d.doc_id, department=d.department, year=d.year, table=table.name if table else None,
             section=None, row=i.level3, code=None, column=column, value=value, unit=unit,
-            source=f"{where} · {printed}", parent=i.level2 or None, page=i.page,
-            table_kind=(table.kind if table else None) or "performance", column_role=column,
+            source=render(place), parent=i.level2 or None, page=i.page,
+            table_kind=(table.kind if table else None) or "performance", column_role=column, provenance=place,
         )  # fmt: skip
 
     weights = [
-        fact(i, "指标权重", i.weight, i.weight_unit, f"{i.level3} · 指标权重 {i.weight}{i.weight_unit}")
+        fact(i, "指标权重", i.weight, i.weight_unit, f"指标权重 {i.weight}{i.weight_unit}")
         for i in d.indicators
         if i.weight is not None
     ]
@@ -250,7 +275,7 @@ def indicator_facts(d: Disclosure) -> list[Fact]:
             "目标值",
             i.value,
             i.unit,
-            f"{i.level1}/{i.level2} · {i.level3} · 目标值 {i.target}",  # the target as printed, with its ≥
+            f"目标值 {i.target}",  # the target as printed, with its ≥
         )
         for i in d.indicators
         if i.value is not None

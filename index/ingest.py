@@ -304,7 +304,9 @@ def _prepare(path: Path, given: Identity | None = None) -> Embedded | Known | As
 def parse_loaded(loaded: LoadedText, given: Identity | None = None) -> Parsed:
     """Parse a file's text and extract its facts and passages."""
     disclosure = parse(loaded, given)
-    return Parsed(loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure), chunks=chunk(disclosure))
+    return Parsed(
+        loaded=loaded, disclosure=disclosure, facts=extract_facts(disclosure, loaded.name), chunks=chunk(disclosure)
+    )
 
 
 def recover(store: Store, vectors: Vectors) -> list[str]:

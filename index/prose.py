@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from index.normal import ascii_digits
 from index.numbers import cn_number
+from index.provenance import prose_place, render
 from index.records import Fact, Paragraph, Section
 from index.units import COUNT_PATTERN, MONEY, MONEY_PATTERN
 
@@ -142,11 +143,12 @@ def _execution(p: Paragraph, *, doc_id: str, department: str, year: int) -> list
     for pattern, column in _EXECUTION:
         for m in pattern.finditer(text):
             snippet = text[max(0, m.start() - 12) : m.end()]
+            at = prose_place(p.trail, subject, column, m.group("unit"), snippet, p.page_at(m.start()))
             out.append(
                 Fact(
                     doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0], row=subject,
                     code=None, column=column, value=Decimal(m.group("num").replace(",", "")), unit=m.group("unit"),
-                    source=" · ".join([*p.trail, f"「{snippet}」"]), page=p.page_at(m.start()), column_role=column,
+                    source=render(at), page=p.page_at(m.start()), column_role=column, provenance=at,
                 )
             )  # fmt: skip
             break  # the first of each per item: a paragraph states one item
@@ -212,11 +214,12 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
         if column in ("金额", "数量"):
             placed.append((offset, row))
         offsets.append(offset)
+        at = prose_place(p.trail, row, column, unit, snippet, p.page_at(offset))
         facts.append(
             Fact(
                 doc_id=doc_id, department=department, year=year, table=None, section=p.trail[0],
                 row=row, code=None, column=column, value=value, unit=unit,
-                source=" · ".join([*p.trail, f"「{snippet}」"]), parent=parent, page=p.page_at(offset),
+                source=render(at), parent=parent, page=p.page_at(offset), provenance=at,
             )
         )  # fmt: skip
 

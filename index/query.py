@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,14 @@ from index import db, lexicon
 from index.errors import DocumentNotFound, StoreError
 from index.facts import EMPTY_TABLE
 from index.lexicon import Statistics
-from index.records import Chunk, DocumentInfo, Fact, Indicator
+from index.records import Chunk, DocumentInfo, Fact, Indicator, Provenance, flat_provenance
 
 PART = 500  # documents listed in one query
 PROSE = "文字说明"  # a place's "table kind" for the figures printed in the text (no table)
 
 FACT_COLUMNS = (
     "f.doc_id, f.department, f.year, tbl, section, row, code, col, value, f.unit, source, parent, page,"
-    " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme"
+    " coalesce(doc_kind, d.kind), table_kind, column_role, fund, code_scheme, d.filename, row_path, col_path"
 )
 
 
@@ -44,11 +44,25 @@ def resolve_id(wanted: str, doc_ids: Iterable[str]) -> str:
 
 def fact_of(r: Sequence[object]) -> Fact:
     """A fact from a row selected as FACT_COLUMNS."""
-    return Fact(
+    fact = Fact(
         doc_id=r[0], department=r[1], year=r[2], table=r[3], section=r[4], row=r[5], code=r[6],  # type: ignore[arg-type]
         column=r[7], value=Decimal(str(r[8])), unit=r[9], source=r[10], parent=r[11], page=r[12],  # type: ignore[arg-type]
         doc_kind=r[13], table_kind=r[14], column_role=r[15], fund=r[16], code_scheme=r[17],  # type: ignore[arg-type]
+        provenance=_NOT_READ,
     )  # fmt: skip
+    return replace(fact, provenance=stored_provenance(fact, str(r[18]), r[19], r[20]))
+
+
+_NOT_READ = Provenance()  # a placeholder until the stored paths are read
+
+
+def stored_provenance(f: Fact, document: str, row_path: object, col_path: object) -> Provenance:
+    """A stored fact's provenance: its row and column paths as stored; a fact stored by an older version (NULL)
+    has the one its flat fields tell."""
+    flat = flat_provenance(f, document)
+    if not isinstance(row_path, str) or not isinstance(col_path, str):
+        return flat
+    return replace(flat, row_path=tuple(json.loads(row_path)), column_path=tuple(json.loads(col_path)))
 
 
 @dataclass(frozen=True, kw_only=True)

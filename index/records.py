@@ -24,6 +24,7 @@ class Column:
     role: str | None = None  # the catalog's column role: "决算数", "基本支出", "年末结转和结余" …
     item: str | None = None  # a three-level header's item over a repeated leaf ("公务接待费" over 决算数)
     unit: str | None = None  # a count column's unit (人数 → "人"); None: the table's unit
+    path: tuple[str, ...] = ()  # the headers over it as printed, outermost first, its leaf last; () unknown
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,6 +124,38 @@ class Disclosure:
     identity: Identity = field(default_factory=Identity)  # department, year … as read, with where each was read
 
 
+ProvenanceForm = Literal["cell", "empty", "indicator", "prose"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Provenance:
+    """Where a figure is printed: the document, page, table, the row's path and the column's path.
+
+    `index.provenance.render` says it as the fact's source ("表7 … · 2060702 科普活动 · 支出总计"); the
+    fields after `unit` are only what that rendering shows besides the paths."""
+
+    document: str = ""  # the file name; "" until ingest names it
+    page: int | None = None
+    table: str | None = None  # as printed, caption + title ("表7 一般公共预算支出表（按功能分类）"); None: prose
+    row_path: tuple[str, ...] = ()  # outermost first, the row itself last: 类 > 款 > 项; prose: the section trail
+    column_path: tuple[str, ...] = ()  # outermost header first: ("本年支出", "基本支出", "人员经费")
+    unit: str = ""
+    side: str | None = None  # 收入 / 支出 of a side-by-side table, when the source names it
+    column: str = ""  # the column as the fact names it ("公务接待费·决算数"); "" for prose
+    note: str = ""  # words printed with the figure: the prose snippet, an empty table's note, a target as printed
+    form: ProvenanceForm = "cell"
+
+    def as_json(self) -> dict[str, object]:
+        """The record as `budgetqa facts --json` shows it."""
+        return {
+            "document": self.document, "page": self.page, "table": self.table, "row_path": list(self.row_path),
+            "column_path": list(self.column_path), "unit": self.unit,
+        }  # fmt: skip
+
+
+_NO_PROVENANCE = Provenance()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Fact:
     """One figure from a disclosure, with where it came from."""
@@ -145,6 +178,13 @@ class Fact:
     column_role: str | None = None  # the catalog's column role ("决算数", "基本支出"); None when unknown
     fund: str | None = None  # 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营, for table figures
     code_scheme: str | None = None  # 功能分类 / 经济分类 when `code` is a 科目编码
+    # where it is printed, as a record; not given (a store of an older version): built from the fields above. Not
+    # compared: two facts are the same figure whatever is known of their paths
+    provenance: Provenance = field(default=_NO_PROVENANCE, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.provenance is _NO_PROVENANCE:
+            object.__setattr__(self, "provenance", flat_provenance(self))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -222,3 +262,17 @@ class DocumentInfo:
     def stored(self) -> dict[str, object]:
         """The row as the store keeps it (`budgetqa docs --json`): every field but `aliases`, which it does not keep."""
         return {k: v for k, v in self.__dict__.items() if k != "aliases"}
+
+
+def flat_provenance(f: Fact, document: str = "") -> Provenance:
+    """The provenance a fact's flat fields tell (a fact stored by an older version, or made without one): the
+    table from its source, the row under its parent, a prose figure's section trail from its source."""
+    parts = f.source.split(" · ")
+    if f.table is None and f.section is not None and "「" in f.source and " · 表格 · " not in f.source:
+        trail = tuple(p for p in parts if not p.startswith("「"))
+        return Provenance(document=document, page=f.page, row_path=(*trail, f.row), column_path=(f.column,),
+                          unit=f.unit, form="prose")  # fmt: skip
+    table = " · ".join(parts[:2]) if f.table is None and parts[1:2] == ["表格"] else parts[0]
+    shown = f"{f.code} {f.row}" if f.code else f.row
+    return Provenance(document=document, page=f.page, table=table, row_path=(f.parent, shown) if f.parent else (shown,),
+                      column_path=(f.column,), unit=f.unit, column=f.column)  # fmt: skip

@@ -44,11 +44,21 @@ ROW_KEYS = (  # prose rows under the kind ""
     " WHERE row_key IS NOT NULL {where} GROUP BY coalesce(table_kind, ''), row_key ORDER BY 1, 2"
 )  # ordered, as terms are: two servers writing at once take row locks in the same order (no deadlock)
 
+
+def _add_paths(conn: db.Connection) -> None:
+    """A figure's row path and column path (JSON), NULL for the facts already stored: their provenance is
+    built from the flat fields until `budgetqa rebuild`. A column already there is kept."""
+    have = {d[0].lower() for d in conn.execute("SELECT * FROM facts LIMIT 0").description}
+    for column in ("row_path", "col_path"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE facts ADD COLUMN {column} TEXT")
+
+
 # The store's format, kept in SQLite's user_version. Bump it when the tables or what is
 # stored in them change in a way older code cannot read; `budgetqa rebuild` then
 # rebuilds a store from the document texts it keeps. A change older stores can be
 # brought up to in place goes into MIGRATIONS instead.
-FORMAT = 6
+FORMAT = 7
 Step = str | Callable[[db.Connection], None]  # a statement, or a step that needs Python (recounting)
 MIGRATIONS: dict[int, tuple[Step, ...]] = {
     1: ("ALTER TABLE facts ADD COLUMN page INTEGER",),  # 1 → 2: page provenance (PDF); text documents have none
@@ -81,6 +91,7 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
         f"INSERT INTO row_keys {ROW_KEYS.format(where='')}",
     ),
     5: (lexicon.POSTINGS, lexicon.recount),  # 5 → 6: the inverted index (an unscoped search reads its terms' postings)
+    6: (_add_paths,),  # 6 → 7: a figure's row path and column path
 }
 
 SCHEMA = """
@@ -117,7 +128,9 @@ CREATE TABLE IF NOT EXISTS facts (
     column_role TEXT,               -- the catalog's column role: 决算数, 基本支出 …
     fund        TEXT,               -- 全部 / 财政拨款 / 一般公共预算 / 政府性基金 / 国有资本经营
     code_scheme TEXT,               -- 功能分类 / 经济分类 for a 科目编码
-    row_key     TEXT                -- the row reduced for matching across documents (index.tables.label_key)
+    row_key     TEXT,               -- the row reduced for matching across documents (index.tables.label_key)
+    row_path    TEXT,               -- JSON: the rows it is under, outermost first, itself last (类 > 款 > 项)
+    col_path    TEXT                -- JSON: the headers over its column, outermost first
 );
 CREATE INDEX IF NOT EXISTS facts_doc_kind ON facts(doc_id, table_kind);
 CREATE INDEX IF NOT EXISTS facts_kind ON facts(table_kind, code, column_role);
@@ -309,12 +322,12 @@ class Store:
         conn.defer_foreign_keys()  # lasts until this transaction ends
         conn.executemany(
             "INSERT INTO facts (doc_id, department, year, tbl, section, row, code, col, value, unit, source, parent,"
-            " page, doc_kind, table_kind, column_role, fund, code_scheme, row_key)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " page, doc_kind, table_kind, column_role, fund, code_scheme, row_key, row_path, col_path)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (f.doc_id, f.department, f.year, f.table, f.section, f.row, f.code, f.column, str(f.value),
                  f.unit, f.source, f.parent, f.page, f.doc_kind, f.table_kind, f.column_role, f.fund, f.code_scheme,
-                 label_key(f.row))
+                 label_key(f.row), _json(f.provenance.row_path), _json(f.provenance.column_path))
                 for f in facts
             ),
         )  # fmt: skip
@@ -577,3 +590,7 @@ def _max_batch(client: object, errors: tuple[type[Exception], ...]) -> int:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _json(path: tuple[str, ...]) -> str:
+    return json.dumps(list(path), ensure_ascii=False)

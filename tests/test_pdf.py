@@ -288,7 +288,7 @@ def test_a_format_1_store_gains_the_page_and_catalog_columns_also_opened_by_seve
     with multiprocessing.get_context("spawn").Pool(4) as pool:  # the web workers and a CLI, after an upgrade
         assert pool.map(_open, [str(store)] * 4) == [250] * 4  # the second disclosure's facts
     with closing(sqlite3.connect(store / "facts.sqlite")) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT == 7
         columns = [r[1] for r in conn.execute("PRAGMA table_info(facts)")]
         assert all(columns.count(c) == 1 for c in ("page", "doc_kind", "table_kind", "column_role", "fund", "row_key"))
         assert conn.execute("SELECT count(*) FROM facts WHERE row_key IS NULL").fetchone()[0] == 0

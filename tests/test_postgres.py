@@ -363,3 +363,23 @@ def test_rebuild_in_a_fresh_schema_swapped_in(shared: dict[str, str], tmp_path: 
     assert json.loads(asked.stdout)["value"] == 2564
     searched = budgetqa(shared, tmp_path / "other", "search", "招待费今年多少", "--json")
     assert any("公务接待费" in h["text"] for h in json.loads(searched.stdout)["hits"])  # the new collection
+
+
+def test_provenance_paths_are_kept_and_a_store_of_the_previous_format_migrates(
+    database: str, sample: Parsed, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "pg", database) as pg:
+        put(pg, sample)
+        assert [f.provenance.as_json() for f in pg.facts()] == [f.provenance.as_json() for f in sample.facts]
+        with pg.transaction() as conn:  # as the previous version wrote it
+            conn.execute("ALTER TABLE facts DROP COLUMN row_path")
+            conn.execute("ALTER TABLE facts DROP COLUMN col_path")
+            conn.set_format_version(FORMAT - 1)
+    with Store(tmp_path / "pg", database) as pg:
+        assert pg.conn.format_version() == FORMAT
+        facts = pg.facts()
+    assert facts == sample.facts  # every fact and source as it was; the paths those flat fields tell
+    [f] = [f for f in facts if f.table == "表7" and f.code == "2060702" and f.column == "支出总计"]
+    assert (
+        f.provenance.row_path == ("2060702 科普活动",) and f.provenance.table == "表7 一般公共预算支出表（按功能分类）"
+    )
