@@ -43,6 +43,7 @@ from assistant.subject_path import (
     written_paths,
     written_with_code,
 )
+from assistant.target_said import printed_as_target, without_target_words
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -709,6 +710,13 @@ class Understanding:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
             found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money, scoping))]
             best = max(found, key=lambda lk: lk.score, default=None)
+        if best is None and (bare := without_target_words(phrase)) != phrase:  # "争取中省投资的总目标": its bound
+            lk = self._link(bare, docs, "", table, money, scoping)
+            scope = set(docs)
+            if lk and printed_as_target(
+                self.kb.facts_of(lk.label.key, scope), sum(t.doc_id in scope for t in lk.label.targets)
+            ):
+                best = lk
         return best
 
     def _link(

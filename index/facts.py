@@ -12,7 +12,7 @@ from index.prose import prose_facts
 from index.records import Column, Disclosure, Fact, Indicator, Row, Table
 from index.sides import side_head
 from index.targets import COMPARATORS as _COMPARATORS
-from index.targets import parse_target
+from index.targets import PROJECT_NAME, parse_target, projects_apart
 from index.year_groups import own_unit
 
 EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer quotes the note after it
@@ -43,6 +43,7 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
     read by column: the column's item is the row. An empty table (本表无数据) gives one
     fact, 0, for what it shows none of, citing its note.
     """
+    table = projects_apart(table)  # a target table's project amounts: the project's, not its first indicator's
     by_year = any(c.kind == "year" for c in table.columns)
     where = table.ref if table.name else f"{section} · 表格"
     columns = {c.name: c for c in table.columns}
@@ -72,6 +73,8 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
                 col = replace(col, unit=own)
                 printed = _printed_target(table, col, row, value)
             fact = _fact(d, table, section, where, row, label, name, value, None if by_year else col)
+            if (project := row.texts.get(PROJECT_NAME)) and project != row.label:  # the indicator's project
+                fact = replace(fact, source=fact.source.replace(f"{where} · ", f"{where} · {project} · ", 1))
             out.append(replace(fact, source=f"{fact.source} {printed}") if printed else fact)
         for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
             col = columns.get(column)
