@@ -27,6 +27,7 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
 from assistant.printed_by import points_at_own_unit, printed_by, without_place
+from assistant.project_indicator import indicator_of_project
 from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
@@ -717,6 +718,8 @@ class Understanding:
                 self.kb.facts_of(lk.label.key, scope), sum(t.doc_id in scope for t in lk.label.targets)
             ):
                 best = lk
+        if best is None:  # "就业援助基地补贴的满意度指标": one of that project's indicators
+            best = indicator_of_project(self.kb, self.content(phrase, docs), docs)
         return best
 
     def _link(
