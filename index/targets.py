@@ -302,7 +302,7 @@ def projects_apart(table: Table) -> Table:
     project = ""
     for row in table.rows:
         project = row.texts.get(PROJECT_NAME, "") or project  # a merged cell: named on one row, for all below
-        amounts = {k: v for k, v in row.values.items() if k in own and v is not None}
+        amounts: dict[str, Decimal | None] = {k: v for k, v in row.values.items() if k in own and v is not None}
         if amounts and project:
             rows.append(replace(row, label=project, code=None, values=amounts, texts={}))
         texts = {**row.texts, PROJECT_NAME: project} if project else row.texts
