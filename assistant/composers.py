@@ -23,6 +23,7 @@ from assistant.explain import listing_sentence
 from assistant.juesuan_budget import names_whole, whole_budget
 from assistant.knowledge import grams, norm
 from assistant.parts import rate_unasked, target_asked, unit_asked
+from assistant.per_capita import printed_per_head
 from assistant.records import Citation, Measure, Query
 from assistant.registered import read_subject
 from assistant.select import COUNT_ASKED, LOW_PRIORITY_TABLES, MONEY_NAMED, coarser_printings
@@ -30,7 +31,7 @@ from assistant.shares import check_share
 from assistant.standing import RowsSplit, part_named
 from assistant.target_said import target_said
 from assistant.tokens import to_template
-from assistant.understand import asks_budget
+from assistant.understand import PER_HEAD, asks_budget
 from assistant.units import FundSplit, column_item
 from assistant.whole import narrative_total
 from assistant.within import named_within
@@ -38,6 +39,7 @@ from assistant.year_on_year import change, growth, prior, scope_of
 from index.facts import EMPTY_TABLE
 from index.numbers import format_amount, last_place
 from index.records import DocumentInfo, Fact
+from index.units import is_price
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
@@ -69,7 +71,7 @@ def _same_amount(f: Fact, r: Reading) -> bool:
 def check_unit(e: Turn, query: Query, doc: DocumentInfo) -> None:
     if MONEY_NAMED.search(query.question) and not COUNT_ASKED.search(query.question):
         facts = e.pick.facts(query.subjects[0], doc)
-        if facts and not any(f.unit in calc.MONEY or f.unit == "%" for f in facts):
+        if facts and not any(f.unit in calc.MONEY or f.unit == "%" or is_price(f.unit) for f in facts):
             counted = "、".join(dict.fromkeys(f.unit for f in facts))
             raise Unanswerable(f"文件只有“{e.pick.name(query.subjects[0])}”的数量（{counted}），没有金额")
     for unit, pattern in COUNT_UNITS.items():
@@ -346,6 +348,13 @@ def difference(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
 
 
 def per_head(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
+    if len(query.subjects) < 2 and (printed := printed_per_head(e.kb, query.question, doc, PER_HEAD)):
+        asked = replace(
+            query, subjects=(printed,), measure="amount"
+        )  # "人均补贴标准 =710元/人月": printed, no division
+        if any(t.doc_id == doc.doc_id for t in e.kb.labels[printed].targets):
+            return target(e, asked, doc)
+        return amount(e, asked, doc)
     if len(query.subjects) < 2:
         raise Unanswerable("没有找到按什么人数平均")
     a, b = (e.pick.amount(k, query, doc) for k in query.subjects[:2])

@@ -28,6 +28,7 @@ from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Citation
 from index.numbers import ascii_digits
 from index.records import DocumentInfo, Fact
+from index.units import is_price
 
 Stance = Literal["held", "planned", "done"]  # done: "买了几辆" — bought, what a 决算 reports
 _CJK = "\u4e00-\u9fff"
@@ -199,6 +200,8 @@ def money_unkept(question: str, unit: str | None) -> str | None:
     m = cues()["money_asked"]
     if not any(w in text for w in m["words"]) or any(w in text for w in m["not_words"]):
         return None
+    if is_price(unit) and any(w in text for w in m["price_words"]):
+        return None  # "多少钱一座" ← 417 元/座: the unit price asked, said with its compound unit
     if re.search(rf"(?:几|多少)(?:{alternation(cues()['units'])})", with_person_unit(text)):
         return None  # "资金支持了多少个项目": a count asked
     return f"问题问的是金额，找到的数字是以“{unit}”计的（如绩效目标的目标值），不是所问的金额"

@@ -18,7 +18,7 @@ from assistant.units import FundSplit, fund_split, is_unit, of_unit, totals_in, 
 from assistant.years import column_year
 from index.catalog import count_unit
 from index.records import DocumentInfo, Fact
-from index.units import MONEY
+from index.units import MONEY, is_price
 
 LOW_PRIORITY_TABLES = ("政府性基金", "国有资本")
 SIDE_WORDS = ("收入", "支出")  # a 收入表's or 支出表's column header ends with its side, which a question may leave out
@@ -163,10 +163,10 @@ class Selector:
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)
-        if money and not any(f.unit in MONEY for f in facts):
+        if money and not any(f.unit in MONEY or is_price(f.unit) for f in facts):
             raise Unanswerable(f"文件只给出“{self.name(key)}”的数量，没有金额")  # "涉及预算金额多少" is not "1 个"
-        if money:
-            facts = [f for f in facts if f.unit in MONEY]
+        if money:  # an item printed only with its unit price ("417 元/座") is answered with that price, as printed
+            facts = [f for f in facts if f.unit in MONEY] or [f for f in facts if is_price(f.unit)]
         if query.column in STRICT_COLUMNS and not any(query.column in (f.column, f.column_role) for f in facts):
             raise Unanswerable(f"公开文件没有给出“{self.name(key)}”的{query.column}")  # never another column's
         if one:

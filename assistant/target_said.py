@@ -21,6 +21,8 @@ from index.numbers import ascii_digits
 from index.records import Fact
 
 TARGET_COLUMNS = ("目标值", "指标值")  # the column a target table prints its target figure in
+# a text's figure printed with its bound: index/prose.py's column "数量（以上）", "金额（不少于）"
+_BOUNDED = re.compile(r"[（(](?:不少于|不低于|不超过|不高于|及以上|以上|以下|以内)[)）]$")
 _PRINTED = re.compile(r"(?:目标值|指标值)\s*(?P<cmp>≥|≤|>|<)\s*\d")  # the source's printed target
 # a figure a question states as its own claim about the target: "是不是80%", "是80%吗", "为90%对吗"
 _STATED = re.compile(
@@ -38,7 +40,11 @@ def comparator(f: Fact) -> str:
 
 
 def target_said(f: Fact) -> str:
-    """A target fact's figure as printed, with its comparator: "≥50 次数", "≥90%"; a plain figure otherwise."""
+    """A target fact's figure as printed, with its comparator: "≥50 次数", "≥90%", "不少于 10.4 亿元"; a plain figure
+    otherwise."""
+    if bounded := _BOUNDED.search(f.column):  # the text's "不少于 10.4 亿元", "13 万人以上": the bound as printed
+        bound = bounded.group(0)[1:-1]
+        return f"{bound} {fmt(f.value, f.unit)}" if bound.startswith("不") else f"{fmt(f.value, f.unit)}{bound}"
     return f"{comparator(f)}{fmt(f.value, f.unit)}"
 
 
@@ -85,3 +91,16 @@ def target_unasked(question: str, facts: Sequence[Fact]) -> str:
         return ""
     shown = "；".join(f"“{f.row}”目标值 {target_said(f)}" for f in targets[:2])
     return f"问题问的是现有的数量，找到的只是绩效目标（{shown}），目标不是现有数，没有用它充当答案"
+
+
+def without_target_words(phrase: str) -> str:
+    """The phrase without the words that ask a target ("争取中省投资的总目标是多少" → "争取中省投资的是多少")."""
+    for word in sorted(cues()["target_nouns"], key=len, reverse=True):
+        phrase = phrase.replace(word, " ")
+    return phrase
+
+
+def printed_as_target(facts: Sequence[Fact], targets: int) -> bool:
+    """Whether an item is printed as a target: a 绩效 indicator (`targets` of it), a target table's figure, or a
+    text's figure with its bound ("总额不少于 10.4 亿元")."""
+    return targets > 0 or any(f.column in TARGET_COLUMNS or _BOUNDED.search(f.column) for f in facts)

@@ -27,6 +27,7 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
 from assistant.printed_by import points_at_own_unit, printed_by, without_place
+from assistant.project_indicator import indicator_of_project
 from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
@@ -43,6 +44,7 @@ from assistant.subject_path import (
     written_paths,
     written_with_code,
 )
+from assistant.target_said import printed_as_target, without_target_words
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
@@ -709,6 +711,15 @@ class Understanding:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
             found = [lk for c in clauses if len(clauses) > 1 and (lk := self._link(c, docs, "", table, money, scoping))]
             best = max(found, key=lambda lk: lk.score, default=None)
+        if best is None and (bare := without_target_words(phrase)) != phrase:  # "争取中省投资的总目标": its bound
+            lk = self._link(bare, docs, "", table, money, scoping)
+            scope = set(docs)
+            if lk and printed_as_target(
+                self.kb.facts_of(lk.label.key, scope), sum(t.doc_id in scope for t in lk.label.targets)
+            ):
+                best = lk
+        if best is None:  # "就业援助基地补贴的满意度指标": one of that project's indicators
+            best = indicator_of_project(self.kb, self.content(phrase, docs), docs)
         return best
 
     def _link(

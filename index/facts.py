@@ -14,7 +14,7 @@ from index.provenance import render, row_paths, shown
 from index.records import Column, Disclosure, Fact, Indicator, Provenance, Row, Table
 from index.sides import side_head
 from index.targets import COMPARATORS as _COMPARATORS
-from index.targets import parse_target
+from index.targets import PROJECT_NAME, parse_target, projects_apart
 from index.year_groups import own_unit
 
 _PLAIN_SIDES = ("收入", "支出")  # sides worth naming in a source; 左栏/右栏 are layout only
@@ -45,6 +45,7 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
     read by column: the column's item is the row. An empty table (本表无数据) gives one
     fact, 0, for what it shows none of, citing its note.
     """
+    table = projects_apart(table)  # a target table's project amounts: the project's, not its first indicator's
     by_year = any(c.kind == "year" for c in table.columns)
     where = table.ref if table.name else f"{section} · 表格"
     columns = {c.name: c for c in table.columns}
@@ -79,7 +80,13 @@ def table_facts(d: Disclosure, table: Table, section: str | None = None) -> list
             if col is not None and not by_year and (own := _cell_unit(table, col, row)) is not None:
                 col = replace(col, unit=own)
                 printed = _printed_target(table, col, row, value)
-            out.append(_fact(d, table, section, at, row, label, name, value, None if by_year else col, printed))
+            project = row.texts.get(PROJECT_NAME)  # a target form's indicator: the project it is printed under
+            if project and project != row.label:
+                at = replace(at, rows=(project, *at.rows))
+            else:
+                project = None
+            fact = _fact(d, table, section, at, row, label, name, value, None if by_year else col, printed, project)
+            out.append(fact)
         for column, text in row.texts.items():  # 收费标准 "468元/㎡": one rate per cell, each with its own unit
             col = columns.get(column)
             if col is not None and row.label and (rate := _RATE.fullmatch(text.replace(" ", ""))):
@@ -118,6 +125,7 @@ def _fact(
     value: Decimal,
     col: Column | None,
     printed: str = "",
+    project: str | None = None,
 ) -> Fact:
     role = col.role if col else None
     fund = table.fund
@@ -126,7 +134,7 @@ def _fact(
         fund = r.fund  # the 政府性基金预算 column of the 财政拨款 table
     side = row.side if row.side and side_head(row.side) in _PLAIN_SIDES else None
     place = Provenance(page=row.page, table=at.table, row_path=at.rows, column_path=at.columns, unit=unit,
-                       side=side, column=column, note=printed)  # fmt: skip
+                       side=side, project=project, column=column, note=printed)  # fmt: skip
     return Fact(
         doc_id=d.doc_id,
         department=d.department,

@@ -21,8 +21,8 @@ from index.provenance import prose_place, render
 from index.records import Fact, Paragraph, Section
 from index.units import COUNT_PATTERN, MONEY, MONEY_PATTERN
 
-# The units of index.units, and those only a disclosure's text prints (a 评分 分, 万人次, 批次, areas).
-_UNITS = f"{MONEY_PATTERN}|%|分(?!钟|之)|万人次|批次|{COUNT_PATTERN}|平方米|米(?![内范])"
+# The units of index.units, and those only a disclosure's text prints (a 评分 分, 万人次, 万人, 批次, areas).
+_UNITS = f"{MONEY_PATTERN}|%|分(?!钟|之)|万人次|万人|批次|{COUNT_PATTERN}|平方米|米(?![内范])"
 _LARGE = "万亿元|(?:万|亿)?(?:吨|公斤|斤)"  # "总投资不少于 1.5 万亿元", "轮换市级储备小麦 2.1 亿斤"
 _BOUNDS = "及以上|以上|以下|以内|左右"
 _BOUND_BEFORE = re.compile(r"(?:不少于|不低于|不超过|不高于)$")
@@ -351,7 +351,7 @@ def _paragraph(p: Paragraph, state: _State, *, doc_id: str, department: str, yea
                 continue
             noun = _NOUN_AFTER.match(sentence, f.end()) if unit in _COUNTED else None
             # "包括 9个机关行政处（科、股）室及 0 个下属单位", "完成 13 个区县…考核": a count's noun follows it
-            subject = re.sub(r"\s+", "", noun.group(0)).rstrip("及和与") if noun else clean_subject(pre, names)
+            subject = counted_noun(noun.group(0)) if noun else clean_subject(pre, names)
             if subject and _MEASURE.fullmatch(subject):
                 # "（一）收入预算：2026 年年初预算数 186549.30 万元": the item is before the colon
                 subject = clean_subject(
@@ -480,6 +480,14 @@ def _pre(sentence: str, prev_end: int, start: int) -> str:
     if yongyu > colon and yongyu != -1:
         begin = min(begin, yongyu)
     return sentence[begin:start]
+
+
+def counted_noun(after: str) -> str:
+    """The noun a count is of, read after it: up to the next noun joined by 和/及/与 ("28 个处（室）和市招投标
+    管理办公室" → 处室), a one-character bracket being part of the word ("处（室）" is 处室, as others print it)."""
+    noun = re.sub(r"\s+", "", after)
+    noun = m.group(1) if (m := re.match(r"(.{2,}?)[和及与]", noun)) else noun  # "参与单位": no noun before 与
+    return re.sub(r"[（(](\w)[)）]", r"\1", noun)
 
 
 def _base_year(before: str, year: int) -> int:

@@ -14,7 +14,7 @@ EMPTY_TABLE = "本表无数据"  # in an empty table's fact source: the answer q
 def render(p: Provenance) -> str:
     """The source of a figure as the answer cites it (its page is added by the answer: "（第8页）").
 
-    cell:      table · [side ·] row · column [printed target]
+    cell:      table · [side ·] [project ·] row · column [printed target]
     empty:     table · 本表无数据：「note」
     indicator: table · [project ·] [level1/level2 ·] level3 · printed (a target says its levels, a weight not)
     prose:     section trail · 「snippet」
@@ -28,7 +28,9 @@ def render(p: Provenance) -> str:
         *project, level1, level2, level3 = p.row_path
         levels = [f"{level1}/{level2}"] if p.column_path[-1:] == ("目标值",) else []
         return " · ".join([*([table] if table else []), *project, *levels, level3, p.note])
-    said = " · ".join([table, *([p.side] if p.side else []), p.row_path[-1], p.column])
+    said = " · ".join(
+        [table, *([p.side] if p.side else []), *([p.project] if p.project else []), p.row_path[-1], p.column]
+    )
     return f"{said} {p.note}" if p.note else said
 
 

@@ -141,6 +141,7 @@ class Provenance:
     column_path: tuple[str, ...] = ()  # outermost header first: ("本年支出", "基本支出", "人员经费")
     unit: str = ""
     side: str | None = None  # 收入 / 支出 of a side-by-side table, when the source names it
+    project: str | None = None  # the project a 绩效 form's indicator row is printed under (merged cell)
     column: str = ""  # the column as the fact names it ("公务接待费·决算数"); "" for prose
     note: str = ""  # words printed with the figure: the prose snippet, an empty table's note, a target as printed
     form: ProvenanceForm = "cell"

@@ -16,7 +16,7 @@ from index.normal import form_key, label_key, squeeze  # noqa: F401 (label_key: 
 from index.numbers import NO_VALUE, parse_number
 from index.pages import Cells
 from index.records import Column, Indicator, Row, Table
-from index.targets import is_performance_table, parse_performance
+from index.targets import INDICATOR_NAME, is_performance_table, parse_performance
 from index.year_groups import carry_units
 
 NO_AMOUNT_NOTES = ("本表本年无发生额", "本表无发生额", "本表无数据", "本表为空表")
@@ -271,6 +271,12 @@ def _row(
                 texts[col.name] = get[j]
         elif col.kind == "text" and get[j]:
             texts[col.name] = get[j]
+    if any(columns[j].name == INDICATOR_NAME for j in idx):  # a target table listing projects: each named, kept
+        texts |= {
+            columns[j].name: get[j]
+            for j in idx
+            if columns[j].kind == "label" and get[j] and columns[j].name != INDICATOR_NAME
+        }
     if not labels and not code and not texts and not any(v is not None for v in values.values()):
         return None
     label = years[-1] if years else (labels[-1] if labels else "")

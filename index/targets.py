@@ -30,6 +30,8 @@ COMPARATORS = frozenset(
 _DATE = re.compile(r"^(?:年\d|月(?:\d|底|初|末|中|上旬|下旬|前))")  # "5月31日前", "6月底前": a deadline, no number
 _BRACKETED = re.compile(r"^[（(](?P<unit>[^（）()]*)[)）]$")  # "≥13459.00(平方米)": the unit in brackets
 AMOUNT_NAMES = ("总额", "财政拨款", "其他资金")
+INDICATOR_NAME = "指标名称"  # the column naming each indicator of a target table that lists projects
+PROJECT_NAME = "项目名称"  # … and the column naming the project, printed once beside its first indicator
 _TARGET_HEADS = ("指标值", "目标值")  # the header of an indicator's target column
 
 
@@ -285,3 +287,24 @@ def _task(filled: list[str]) -> Row | None:
         values[n] = v if isinstance(v, Decimal) else None
     texts = {"主要内容": "".join(text[1:])} if len(text) > 1 else {}
     return Row(label=text[0], values=values, texts=texts)
+
+
+def projects_apart(table: Table) -> Table:
+    """A target table listing projects with their indicators ("序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 |
+    指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重"): the project's amounts (the columns left of 指标名称) are a row
+    of the project, never of the indicator printed beside them; each indicator row keeps its project's name (in
+    `texts`, carried down the merged cell). An amount printed with no project named is no fact at all."""
+    names = [c.name for c in table.columns]
+    if INDICATOR_NAME not in names or PROJECT_NAME not in names:
+        return table
+    own = set(names[: names.index(INDICATOR_NAME)])
+    rows: list[Row] = []
+    project = ""
+    for row in table.rows:
+        project = row.texts.get(PROJECT_NAME, "") or project  # a merged cell: named on one row, for all below
+        amounts: dict[str, Decimal | None] = {k: v for k, v in row.values.items() if k in own and v is not None}
+        if amounts and project:
+            rows.append(replace(row, label=project, code=None, values=amounts, texts={}))
+        texts = {**row.texts, PROJECT_NAME: project} if project else row.texts
+        rows.append(replace(row, values={k: v for k, v in row.values.items() if k not in own}, texts=texts))
+    return replace(table, rows=rows)

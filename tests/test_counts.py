@@ -499,6 +499,16 @@ def test_a_rate_or_target_asked_with_money_takes_a_percent(word: str) -> None:
     assert money_unkept(f"退休人员经费发放{word}有多少？", "%") is None  # "退休人员经费发放完成率是多少"
 
 
+# 北京市交通委员会 2026 p10: 城市道路挖掘修复费标准 "花岗岩树池 … 417 元/座" — a unit price answers the price asked
+@pytest.mark.parametrize("word", cues()["money_asked"]["price_words"])
+def test_a_unit_price_answers_the_price_asked_never_an_amount(word: str) -> None:
+    from assistant.counts import money_unkept
+
+    assert money_unkept(f"花岗岩树池{word}要多少钱？", "元/座") is None
+    assert money_unkept("花岗岩树池的经费有多少？", "元/座")  # an amount asked: never the price
+    assert money_unkept(cues()["money_asked"]["price_example"], "元/座") is None
+
+
 def test_a_count_asked_with_money_takes_the_count() -> None:
     from assistant.counts import money_unkept
 

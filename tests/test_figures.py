@@ -54,3 +54,11 @@ def test_find_figures(text: str, figures: list[tuple[str, str, str]]) -> None:
 )
 def test_chinese_numerals(text: str, value: object) -> None:
     assert cn_value(text) == Decimal(str(value))
+
+
+def test_ten_thousand_persons_is_read_as_itself() -> None:
+    """无锡市人社局 2026 (p7) "城镇新增就业 13 万人": 13 万人, never 13 万元 (a stray 人 after it)."""
+    from assistant.figures import find_figures
+
+    assert [(f.value, f.unit) for f in find_figures("城镇新增就业 13 万人。")] == [(Decimal(13), "万人")]
+    assert [(f.value, f.unit) for f in find_figures("50万")] == [(Decimal(50), "万元")]

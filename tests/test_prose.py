@@ -394,3 +394,17 @@ def test_the_verb_that_arranges_a_figure_is_no_part_of_the_item() -> None:
     got = facts(["2026年本部门机关运行经费预算安排452.54万元，较上年增加5.48万元，增长1.23%。"])
     assert ("机关运行经费", "金额", Decimal("452.54"), None) in got
     assert ("机关运行经费", "比2025年增减", Decimal("5.48"), None) in got
+
+
+def test_a_count_is_of_the_noun_after_it_up_to_the_next_joined_noun() -> None:
+    """西安市发展和改革委员会 2019 (p4): "内设 28 个处（室）和市招投标管理办公室" counts 处室, as others print it."""
+    trail = ("西安市发展和改革委员会", "一、西安市发改委主要职责及机构设置")
+    got = facts(["西安市发改委内设 28 个处（室）和市招投标管理办公室、市经济动员办公室。"], trail)
+    assert ("处室", "数量", Decimal(28), None) in got
+
+
+def test_a_target_in_ten_thousand_persons_keeps_its_bound() -> None:
+    """无锡市人力资源和社会保障局 2026 (p7): "全年城镇新增就业 13 万人以上。" — 13 万人, bound 以上."""
+    trail = ("第一部分 部门概况", "二、2026年主要工作任务")
+    got = facts(["推进政策、服务、监测高效联动，全年城镇新增就业 13 万人以上。一是积极构建就业友好型发展方式。"], trail)
+    assert ("全年城镇新增就业", "数量（以上）", Decimal(13), None) in got

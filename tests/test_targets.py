@@ -225,3 +225,26 @@ def test_a_deadline_is_no_numeric_target() -> None:
     assert parse_target("5月31日前") == (None, "", "=")
     assert parse_target("6月底前") == (None, "", "=")
     assert parse_target("3个月") == (Decimal("3"), "个月", "=")
+
+
+def test_a_target_table_listing_projects_gives_the_amount_to_the_project() -> None:
+    """重庆市水利局 2026 表十二 市级一般性项目绩效目标表 (p33): 水利行业业务经费 14,299.16 is printed in the merged
+    project cell beside its first indicator 水质检验对象数量 — the project's amount, never the indicator's; each
+    indicator's source names its project."""
+    from index.facts import table_facts
+
+    form = [
+        "序号\t项目名称\t当年财政拨款预算金额\t当年绩效目标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)",
+        "1\t水利行业业务经费\t14,299.16\t按照相关管理办法推进项目实施\t水质检验对象数量\t≥\t3060\t个次\t10",
+        "\t\t\t\t发布重要水情专报\t≥\t50\t次数\t40",
+    ]
+    table = build_table(name="表12", title="2026年市级一般性项目绩效目标表（一级项目）", unit="万元",
+                        department=None, pages=[grid_rows(form)], notes=[]).table  # fmt: skip
+    d = Disclosure(doc_id="d", title="t", department="重庆市水利局", year=2026, kind="预算", unit="万元",
+                   sections=[], tables={"表12": table}, indicators=[])  # fmt: skip
+    got = {(f.row, f.column, f.value, f.unit) for f in table_facts(d, table)}
+    assert ("水利行业业务经费", "当年财政拨款预算金额", Decimal("14299.16"), "万元") in got
+    assert not [f for f in got if f[0] == "水质检验对象数量" and f[1] == "当年财政拨款预算金额"]
+    assert ("水质检验对象数量", "指标值", Decimal("3060"), "个次") in got
+    sources = {f.source for f in table_facts(d, table) if f.row == "发布重要水情专报"}
+    assert all(" · 水利行业业务经费 · 发布重要水情专报 · " in s for s in sources)

@@ -155,3 +155,11 @@ def test_a_units_row_answers_the_total_its_three_public_header_names() -> None:
                   year=2021, doc_ids=("d",))  # fmt: skip
     f = Selector(kb).amount(key, query, DOC)
     assert (f.column, f.value) == ("一般公共预算拨款安排的“三公”经费预算", Decimal("30000.00"))
+
+
+def test_a_unit_price_is_money_per_something() -> None:
+    """北京市交通委员会 2026 (p10) "417 元/座"; 福州市公安局治安管理支队 2026 (p30) "710 元/人月"."""
+    from index.units import is_price
+
+    assert is_price("元/座") and is_price("元/人月") and is_price("万元/人")
+    assert not is_price("元") and not is_price("%") and not is_price("人") and not is_price("万元/")
