@@ -148,8 +148,9 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
                 and ws[run].startswith(GLOSS)
                 and _restates(found["subject"], zh)
             ):
-                if not _plain(found["subject"]).startswith(_plain(zh)):  # "(因公出国（境）)": the start of the name read
-                    found["subject"] = zh  # "official vehicles (公务用车购置和运行维护费)": as printed
+                # "(因公出国（境）)" is the start of the name read; "(公务用车购置和运行维护费)": as printed
+                if not _plain(found["subject"]).startswith(_plain(zh)):
+                    found["subject"] = zh
                 said = 3
                 continue
             elif slot == "subject" and glossed and said == 3 and found.get("subject", zh) != zh:

@@ -661,7 +661,9 @@ def test_compare_asks_each_of_the_departments_named() -> None:  # round 11 r11b1
     assert chinese(q) == "无锡市交通运输局和北京市信访办公室2026年预算“三公”经费分别是多少？"
 
 
-def test_a_growth_target_is_the_target_stated() -> None:  # round 11 r11b112: 西安发改委 2019 p6 "全市生产总值增长7.8%以上"
+def test_a_growth_target_is_the_target_stated() -> (
+    None
+):  # round 11 r11b112: 西安发改委 2019 p6 "全市生产总值增长7.8%以上"
     q = "What GDP growth target did the Xi'an Development and Reform Commission set for 2019?"
     assert chinese(q) == "西安市发展和改革委员会2019年生产总值增长目标是多少？"
 
