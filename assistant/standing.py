@@ -70,10 +70,12 @@ class RowsSplit(Unanswerable):
 
 
 def sum_asked(question: str, name: str) -> str:
-    """The word by which a question asks every row of the asked name added ("各单位买复印纸一共花多少": a word of
-    subjects.toml `item_whole` said outside the name), or ""."""
-    rest = question.replace(name, " ")
-    return next((w for w in subjects().item_whole if w in rest), "")
+    """The word by which a question asks every row of the asked name added, written right after the name
+    ("各单位买复印纸一共花多少": a word of subjects.toml `item_whole`), or "": a word elsewhere asks another whole
+    ("部门预算收入总共多少" is the 收入合计, never the rows called 部门预算 added)."""
+    words = "|".join(re.escape(w) for w in subjects().item_whole)
+    said = re.search(rf"{re.escape(name)}的?({words})", question) if name else None
+    return said.group(1) if said else ""
 
 
 def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str, question: str = "") -> None:
