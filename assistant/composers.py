@@ -87,7 +87,7 @@ def amount(e: Turn, query: Query, doc: DocumentInfo) -> Draft:
     except FundSplit as split:  # a unit's item printed once per fund, no total: the funds added, each shown
         return _funds_added(e, query, doc, split.facts)
     except RowsSplit as split:  # one 科目 printed in several rows of a table: the rows added, each shown
-        return _rows_added(e, query, doc, split.facts)
+        return _rows_added(e, query, doc, split.facts, split.asked)
     except Unanswerable:
         if query.column == completion.ASKED and (rate := completion.rate(e.kb, query, doc, scope_of(doc))):
             return rate  # "…完成全年预算的比例": 决算数 ÷ 全年预算数 of the same row (assistant/completion.py)
@@ -154,15 +154,22 @@ def _funds_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact]) ->
 _COUNT = dict(zip(range(2, 10), "两三四五六七八九", strict=True))  # rows counted in words: no figure to verify
 
 
-def _rows_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact]) -> Draft:
-    """One 科目 printed in several rows of a table (split by another column, no total row of its own): their sum."""
+def _rows_added(e: Turn, query: Query, doc: DocumentInfo, facts: list[Fact], asked: str = "") -> Draft:
+    """One 科目 printed in several rows of a table (split by another column, no total row of its own), or rows of
+    one name the question asks added (`asked`, its word: "各单位买复印纸一共花多少"): their sum."""
     c = calc.total(*(operand(f) for f in facts))
     f = facts[0]
     name = f"{part_named(f, query.question)}{e.pick.name(query.subjects[0])}"
     column = f"（{f.column}）" if f.column not in ("金额", "合计", "预算数") else ""
+    count = _COUNT.get(len(facts), "多")
+    how = (
+        f"{f.source.split(' · ')[0]}有{count}行都叫“{f.row}”，按问题所说的“{asked}”相加"
+        if asked
+        else f"{f.source.split(' · ')[0]}把{f.row}分{count}行列出，无合计，由各行相加"
+    )
+    terms = " + ".join(fmt(p.value, p.unit) for p in facts)
     text = (
-        f"{scope_of(doc)}{name}{column}为 {fmt(c.value, c.unit)}（{f.source.split(' · ')[0]}把{f.row}分{_COUNT.get(len(facts), '多')}行"
-        f"列出，无合计，由各行相加）。\n计算：{' + '.join(fmt(p.value, p.unit) for p in facts)} = {fmt(c.value, c.unit)}"
+        f"{scope_of(doc)}{name}{column}为 {fmt(c.value, c.unit)}（{how}）。\n计算：{terms} = {fmt(c.value, c.unit)}"
         f"\n出处：{sources(*facts)}"
     )
     return Draft(text=text, value=c.value, unit=c.unit, calculations=[c], facts=facts)

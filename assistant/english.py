@@ -41,7 +41,9 @@ YEAR = re.compile(r"(?:19|20)\d{2}")
 RESTATED = 2  # the characters a gloss and the subject it restates begin with alike
 GLOSS = "="  # marks a run of Chinese written in brackets after English words: "public legal services (公共法律服务)"
 WORD = re.compile(r"[a-z]+|\d+|=?[“（]?[\u4e00-\u9fff][\u4e00-\u9fff“”（）]*")  # a run of Chinese is one word
-BRACKETED = re.compile(r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff][^()（）]*?)\s*[)）](?![\u4e00-\u9fff])")
+BRACKETED = re.compile(  # a gloss may hold one bracket of its own: "(因公出国（境）)"
+    r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff](?:[^()（）]|（[^()（）]*）)*?)\s*[)）](?![\u4e00-\u9fff])"
+)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ASK = "是多少"  # the ask when no measure is said
 SUM = "合计是多少"  # what the bare "total" asks of several departments
@@ -111,9 +113,10 @@ def _glossed(ws: list[str], at: int) -> int:
     return at if at < len(ws) and ws[at].startswith(GLOSS) else -1
 
 
-def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
+def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, str], str, int]:
     """The parts said from ws[at] up to a free "and" (one no entry holds), the first word that could not be
-    placed ("" when every word is read), and where the next part of the question begins."""
+    placed ("" when every word is read), and where the next part of the question begins; `before` is the part
+    said before this one (a word may name a part of its subject: "… and how much of it is services")."""
     found: dict[str, str] = {}
     said, implied = 0, ""  # the rank of the subject read ([generic]); a subject a word implies ([implied])
     last = ""  # the slot the words just before were read as
@@ -125,6 +128,12 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
             slot, zh, at = "year", ws[at], at + 1
         elif ws[at] in (AND, OR):  # "… of A and B", "… and why", "A or B"
             break
+        elif part := _within(found.get("subject") or before.get("subject", ""), ws[at]):
+            at += 1
+            if "subject" in found:  # "the procurement budget for services": the part, said of the whole
+                found["subject"] = part
+                continue
+            slot, zh = "subject", part
         else:
             run = at if HAN.search(ws[at]) else _glossed(ws, at)
             if run < 0:
@@ -139,7 +148,10 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
                 and ws[run].startswith(GLOSS)
                 and _restates(found["subject"], zh)
             ):
-                found["subject"], said = zh, 3  # "official vehicles (公务用车购置和运行维护费)": as printed
+                # "(因公出国（境）)" is the start of the name read; "(公务用车购置和运行维护费)": as printed
+                if not _plain(found["subject"]).startswith(_plain(zh)):
+                    found["subject"] = zh
+                said = 3
                 continue
             elif slot == "subject" and glossed and said == 3 and found.get("subject", zh) != zh:
                 found["subject"] = f"{found['subject']}中的{zh}"  # "procurement … for engineering (工程)"
@@ -185,6 +197,11 @@ def _segment(ws: list[str], at: int) -> tuple[dict[str, str], str, int]:
     return found, unread, at + 1 if not unread else len(ws)
 
 
+def _within(subject: str, word: str) -> str:
+    """The part of `subject` a word names ([within]: "services" of 政府采购 is 政府采购服务), or ""."""
+    return str(glossary()["within"].get(subject, {}).get(word, "")) if subject else ""
+
+
 def _restates(read: str, gloss: str) -> bool:
     """A gloss in brackets written right after a subject names the same item as printed when both begin
     with the same word (公务用车购置及运行费, 公务用车购置和运行维护费); another item (公务接待费, 会议费) says
@@ -212,7 +229,7 @@ def read(question: str) -> tuple[list[dict[str, str]], str]:
     parts: list[dict[str, str]] = []
     while at < len(ws):
         joined = at > 0 and ws[at - 1] == OR
-        found, unread, at = _segment(ws, at)
+        found, unread, at = _segment(ws, at, parts[-1] if parts else {})
         if joined:
             found[JOINED_BY] = OR
         if unread:
@@ -257,7 +274,21 @@ def composed(parts: list[dict[str, str]]) -> str:
         return _across(parts[0]) if "across" in parts[0] else _clause(parts[0], parts[0])
     if sum(1 for p in parts if "department" in p or "unit" in p) > 1:
         return _pair(parts)
-    return "" if any(JOINED_BY in p for p in parts) else _clauses(parts)
+    return _which_of_two(parts) if any(JOINED_BY in p for p in parts) else _clauses(parts)
+
+
+def _which_of_two(parts: list[dict[str, str]]) -> str:
+    """Two subjects of one department joined by "or" and asked which is more or less ([which_of_two]): the
+    first less the second, whose sign says which ("…政府性基金预算拨款比国有资本经营预算拨款多多少？")."""
+    if len(parts) != 2 or any("subject" not in p for p in parts):
+        return ""
+    measures = {p["measure"] for p in parts if "measure" in p}
+    ask = str(glossary()["which_of_two"].get(measures.pop(), "")) if len(measures) == 1 else ""
+    first, second = parts
+    other = {k for p in parts for k in p} - {*HEAD, "year", "subject", "measure", JOINED_BY}
+    if not ask or other or any(first.get(k, v) != v for k, v in second.items() if k in HEAD):
+        return ""  # a change, a unit of measure, the bare "total"; or another head: not one department's two items
+    return f"{_head({**second, **first})}{ask.format(first['subject'], second['subject'])}？"
 
 
 def _head(found: dict[str, str]) -> str:
@@ -327,7 +358,7 @@ def _across(found: dict[str, str]) -> str:
     ask = _ask(found, "all")
     if not ask or "money" in found or "department" in found or "unit" in found:
         return ""
-    ranked = ask.startswith("最")
+    ranked = str(glossary()["all"].get(found.get("measure", ""), "")).startswith("最")  # the ask holds the subject
     if not ranked and found["across"] != "各部门":  # "which department …" asks a ranking
         return ""
     rest = {k: v for k, v in found.items() if k not in NAME}

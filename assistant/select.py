@@ -193,7 +193,9 @@ class Selector:
                 said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
-        refuse_same_name_rows(best, facts, self.name(key))  # three projects called 审计业务经费: which one?
+        refuse_same_name_rows(
+            best, facts, self.name(key), query.question
+        )  # three projects called 审计业务经费: which one?
         finer = [f for f in facts if f.table and best in coarser_printings(f, [best])]
         return self.rank(finer, query)[0] if finer else best
 

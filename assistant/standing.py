@@ -12,6 +12,7 @@ from functools import cache
 
 from assistant.cues import alternation
 from assistant.draft import Unanswerable, fmt, page_note
+from assistant.subjects import subjects
 from assistant.tokens import glossary_data
 from index.catalog import item_rows, part_printed, side_of, wholes
 from index.records import Fact
@@ -62,15 +63,26 @@ class RowsSplit(Unanswerable):
     政府预算经济分类 502 机关商品和服务支出 and 505 对事业单位经常性补助): the rows are parts of the item, to be added
     by the calculator and shown with their terms — never one of them as the item."""
 
-    def __init__(self, reason: str, facts: list[Fact]):
+    def __init__(self, reason: str, facts: list[Fact], asked: str = ""):
         super().__init__(reason)
         self.facts = facts
+        self.asked = asked  # the word by which the question asks rows of one name added ("一共"), else ""
 
 
-def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str) -> None:
+def sum_asked(question: str, name: str) -> str:
+    """The word by which a question asks every row of the asked name added, written right after the name
+    ("各单位买复印纸一共花多少": a word of subjects.toml `item_whole`), or "": a word elsewhere asks another whole
+    ("部门预算收入总共多少" is the 收入合计, never the rows called 部门预算 added)."""
+    words = "|".join(re.escape(w) for w in subjects().item_whole)
+    said = re.search(rf"{re.escape(name)}的?({words})", question) if name else None
+    return said.group(1) if said else ""
+
+
+def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str, question: str = "") -> None:
     """Refuses, naming each, when `best`'s table prints several rows of the same name, code and parent with
-    different figures under its column (three projects called 审计业务经费): which one is asked is not said. Rows of
-    one 科目 (a code of the 功能/经济分类) are its parts, even of one value: RowsSplit, to be added."""
+    different figures under its column (three projects called 审计业务经费): which one is asked is not said, unless
+    the question asks them added ("一共": RowsSplit, with the word). Rows of one 科目 (a code of the 功能/经济分类)
+    are its parts, even of one value: RowsSplit, to be added."""
     if not best.table:
         return
     twins = [
@@ -87,6 +99,8 @@ def refuse_same_name_rows(best: Fact, facts: list[Fact], name: str) -> None:
     values = list(dict.fromkeys((f.value, f.unit) for f in twins))
     if len(values) < 2:
         return
+    if (word := sum_asked(question, name)) and len({f.unit for f in twins}) == 1:
+        raise RowsSplit(f"“{name}”的各行按问题所说的“{word}”相加", twins, asked=word)
     listed = "、".join(fmt(v, u) for v, u in values)
     raise Unanswerable(
         f"{best.source.split(' · ')[0]}{page_note(best.page)}有 {len(values)} 行都叫“{name}”，"

@@ -608,3 +608,66 @@ def test_a_vehicle_purchase_budget_is_money_never_the_count_bought(en: str) -> N
     """r9c024: "budget for vehicle purchase" is the 公务用车购置费 (17.98 万元), never 购置多少辆车."""
     q = f"How much did Wuxi's human resources and social security bureau budget for {en} in 2026?"
     assert chinese(q) == "无锡市人力资源和社会保障局2026年预算公务用车购置费是多少？"
+
+
+def test_a_gloss_holding_a_bracket_of_its_own_is_the_start_of_the_name_read() -> None:  # round 11 r11b018
+    q = "What is the Beijing Municipal Finance Bureau's 2026 budget for official overseas trips (因公出国（境）)?"
+    assert chinese(q) == "北京市财政局2026年预算因公出国（境）费是多少？"  # 127.74 万元 on p8
+    q = "What is the Beijing Municipal Finance Bureau's 2026 budget for official overseas trips (因公出国（境）费用)?"
+    assert chinese(q) == "北京市财政局2026年预算因公出国（境）费用是多少？"  # the name as printed
+
+
+@pytest.mark.parametrize(
+    ("subject", "en", "part"), [(s, en, p) for s, parts in GLOSSARY["within"].items() for en, p in parts.items()]
+)
+def test_a_word_names_a_part_of_the_subject_said_before_it(subject: str, en: str, part: str) -> None:
+    """round 11 r11c141: 烟台审计局 2026 p28 prints 政府采购预算5.8万元 … 政府采购服务预算2万元."""
+    said = next(e for e, z in GLOSSARY["subject"].items() if z == subject)
+    q = f"What is the {said} budget of the Yantai Audit Bureau for 2026, and how much of it is {en}?"
+    assert chinese(q) == f"烟台市审计局2026年预算{subject}是多少？{part}是多少？"
+    assert chinese(f"What is the {said} budget of the Yantai Audit Bureau for {en} in 2026?") == (
+        f"烟台市审计局2026年预算{part}是多少？"
+    )
+    assert chinese(f"How much of the Yantai Audit Bureau's 2026 budget is {en}?") == ""  # a part of nothing said
+    assert f"“{en}”" in refusal(f"How much of the Yantai Audit Bureau's 2026 budget is {en}?")
+
+
+@pytest.mark.parametrize(("measure", "ask"), list(GLOSSARY["which_of_two"].items()))
+def test_two_items_of_one_department_joined_by_or_are_asked_their_difference(measure: str, ask: str) -> None:
+    """round 11 r11c142: 无锡交通局 2026 表4 prints 政府性基金预算拨款 143,999 and 国有资本经营预算拨款 32,640."""
+    en = {z: e for e, z in GLOSSARY["measure"].items() if len(words(e)) == 1}[measure]
+    q = f"Which is {en} in 2026, the Wuxi Transport Bureau's government fund budget or its state capital operating budget?"
+    assert chinese(q) == "无锡市交通运输局2026年" + ask.format("政府性基金预算拨款", "国有资本经营预算拨款") + "？"
+    # another department's item: two departments asked, never one department's difference
+    q = f"Which is {en} in 2026, the Wuxi Transport Bureau's project expenditure or the Yantai Audit Bureau's basic expenditure?"
+    assert chinese(q) == ""
+
+
+def test_two_items_joined_by_or_without_which_is_more_are_not_read() -> None:
+    q = "What is the 2026 project expenditure or the basic expenditure of the Shenzhen Finance Bureau?"
+    assert chinese(q) == "" and "“or”" in refusal(q)
+    q = "Which grew more, the Wuxi Transport Bureau's project expenditure or its basic expenditure?"
+    assert chinese(q) == ""
+
+
+def test_departments_in_general_are_ranked_by_a_subject_too() -> None:  # round 11 r11b194 ("Among …")
+    q = "Among the Wuxi departments, which has the largest project expenditure in 2026?"
+    assert chinese(q) == "无锡市哪个部门2026年项目支出最多？"
+    assert chinese("Which department has the smallest basic expenditure in 2026?") == "哪个部门2026年基本支出最少？"
+
+
+def test_compare_asks_each_of_the_departments_named() -> None:  # round 11 r11b195
+    q = "Compare the 2026 'three public expenses' budgets of the Wuxi Transport Bureau and the Beijing Petition Office."
+    assert chinese(q) == "无锡市交通运输局和北京市信访办公室2026年预算“三公”经费分别是多少？"
+
+
+def test_a_growth_target_is_the_target_stated() -> (
+    None
+):  # round 11 r11b112: 西安发改委 2019 p6 "全市生产总值增长7.8%以上"
+    q = "What GDP growth target did the Xi'an Development and Reform Commission set for 2019?"
+    assert chinese(q) == "西安市发展和改革委员会2019年生产总值增长目标是多少？"
+
+
+def test_other_income_is_the_subject_not_the_whole_income() -> None:  # round 11 r11c183: 62.13% on p34
+    q = "What share of the Wuxi Transport Bureau's 2026 income comes from 'other income'?"
+    assert chinese(q) == "无锡市交通运输局2026年其他收入占比是多少？"
