@@ -247,7 +247,8 @@ class Understanding:
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
         else:
             execution = None
-        measure = "amount" if execution else self._measure(text)
+        # "为什么超过年初预算": a why-question of that column, never its amount
+        measure = "amount" if execution and not EXPLAIN.search(text) else self._measure(text)
         table, text_wo_table = self._table(text, docs)
         code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
         money_context = bool(
