@@ -34,7 +34,7 @@ from assistant.measure_kept import unkept as measure_unkept
 from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, printed_change, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
-from assistant.parts import asked_part
+from assistant.parts import asked_part, named_in
 from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
@@ -72,7 +72,8 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     f, key = draft.facts[0], norm(query.subjects[0])
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
-    return column not in key and column not in norm(f.column) and not written
+    named = named_in(query.column, key)  # "委托业务费涉及财拨资金": its name says it is the 财政拨款
+    return column not in key and column not in norm(f.column) and not written and not named
 
 
 def _printed_first(a: Across) -> bool:
