@@ -22,6 +22,7 @@ from assistant.cues import alternation, last_year_said, longest_first, year_word
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
+from assistant.filler_kept import names_with_filler, without_filler
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
@@ -650,8 +651,8 @@ class Understanding:
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
         for cue in CUES:
             s = cue.sub(" ", s)
-        for word in self.filler:
-            s = s.replace(word, " ")
+        printed = (v for label in self.kb.in_scope(set(docs)) for v in label.variants)
+        s = without_filler(s, self.filler, names_with_filler(printed, self.filler))  # "日常公用支出" printed whole
         return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
 
     def _segments(self, text: str, measure: Measure) -> list[str]:
