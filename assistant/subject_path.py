@@ -197,3 +197,10 @@ def heads_printed(
     codes |= {m.group(1) for f in facts for m in _WRITTEN_CODE.finditer(f.row)}
     heads = sorted({c[:n] for c in codes for n in (3, 5) if len(c) > n})
     return any(norm(row) == name for _, _, row in printed_with_code(heads))
+
+
+def under_parent(facts: Iterable[Fact], parent: str, doc_ids: Iterable[str]) -> bool:
+    """Whether a figure of `facts` in these documents is printed under the item `parent` (its parent path, read by
+    the prose: "项目支出…具体包括：1.预决算管理业务 18,808.16 万元" is under 项目支出)."""
+    docs = set(doc_ids)
+    return any(f.parent and parent in norm(f.parent) for f in facts if f.doc_id in docs)

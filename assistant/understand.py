@@ -39,6 +39,7 @@ from assistant.subject_path import (
     one_printer,
     resolve,
     steps,
+    under_parent,
     with_of,
     without_fund,
     written_paths,
@@ -598,6 +599,7 @@ class Understanding:
                 not in as_written(MARKER.sub("", label.key))  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
+                and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
