@@ -511,7 +511,11 @@ class Turn:
             if stated_share := stated_in_text(self, query):
                 return stated_share  # "项目支出…占本年支出预算36.57%": the share the narrative states
             raise
-        return registry if registry and registry.value != draft.value else draft
+        if registry and registry.value != draft.value:
+            return registry
+        printed = stated_in_text(self, query)  # the share as printed (9.55%) where its two figures round to 9.56%
+        near = printed and printed.value is not None and draft.value is not None
+        return printed if near and abs(printed.value - draft.value) < Decimal("0.015") else draft  # type: ignore[union-attr, operator]
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:

@@ -659,6 +659,8 @@ class Understanding:
 
     def _segments(self, text: str, measure: Measure) -> list[str]:
         if measure == "share":
+            if within := re.search(r"^(.+?)(?:里面|当中|之中|中|里)[，,]\s*(.+?)占", text):
+                return [within.group(2), within.group(1)]  # "A支出中，B占比": B's share of A
             m = re.search(r"(.+?)在(.+?)(?:里面|里|中|当中)?占", text) or re.search(
                 r"(.+?)占(.+?)(?:的)?(?:比重|比例|百分比|多少|百分之|$)", text
             )
