@@ -37,6 +37,7 @@ from assistant.subject_path import (
     heads_printed,
     mark_path,
     one_printer,
+    others_written,
     resolve,
     steps,
     under_parent,
@@ -243,7 +244,9 @@ class Understanding:
         if not named and len(departments := {self.kb.docs[d].department for d in docs}) == 1:
             text = without_place(text, next(iter(departments)))  # "北京四环主路…" scoped by the project it names
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
-        text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
+        coded = coded_names(self.kb, docs)
+        text = written_paths(text, coded)  # "财政事务（财政国库业务）", "公路水路运输行政运行"
+        text = others_written(text, coded)  # "城乡社区公共设施的其他支出": 其他城乡社区公共设施支出
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
