@@ -35,6 +35,7 @@ from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, printed_change, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
 from assistant.parts import asked_part, named_in
+from assistant.placed import placed
 from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
@@ -455,6 +456,8 @@ class Turn:
 
     def compose(self, query: Query) -> Draft:
         """The draft answer to a read `query` on this turn's documents (raises Unanswerable when none is printed)."""
+        if not query.subjects and (where := placed(self, query)):
+            return where  # "…补贴放在哪个科目": the 科目 whose paragraph names it
         if query.measure == "explain" and (note := noted(self, query)):
             return note  # "…表为什么注明是空表": the note printed under that table
         if query.measure == "explain" and (both := reason_and_change(self, query)):
