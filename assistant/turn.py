@@ -517,8 +517,9 @@ class Turn:
         if registry and registry.value != draft.value:
             return registry
         printed = stated_in_text(self, query)  # the share as printed (9.55%) where its two figures round to 9.56%
-        near = printed and printed.value is not None and draft.value is not None
-        return printed if near and abs(printed.value - draft.value) < Decimal("0.015") else draft  # type: ignore[union-attr, operator]
+        if printed is None or printed.value is None or draft.value is None:
+            return draft
+        return printed if abs(printed.value - draft.value) < Decimal("0.015") else draft
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
