@@ -519,7 +519,7 @@ class Turn:
         printed = stated_in_text(self, query)  # the share as printed (9.55%) where its two figures round to 9.56%
         if printed is None or printed.value is None or draft.value is None:
             return draft
-        return printed if abs(printed.value - draft.value) < Decimal("0.015") else draft
+        return printed if Decimal(0) < abs(printed.value - draft.value) < Decimal("0.015") else draft
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:
