@@ -112,9 +112,11 @@ def _subject_start(sentence: str, at: int) -> int:
     万元，主要用于…项目支出，比…"); a change of no words of its own after an aside of no figure is the change of
     the item and amount the aside follows (narrative.ASIDE_BEFORE)."""
     cuts = [0, *(m.end() for m in re.finditer(r"[，。；：:;,]", sentence[:at]))]
-    start = cuts.pop()
+    start = cuts[-1]
     if not sentence[start:at].strip() and (aside := narrative.ASIDE_BEFORE.search(sentence[:at])):
-        return aside.start("subject")  # "基本支出 33325.21 万元，主要用于…，保障…支出，比2025年增加": its item
+        # "其中：基本支出 33325.21 万元，主要用于…，保障…支出，比2025年增加": the clause of its item ("2、会议费…")
+        return max(c for c in cuts if c <= aside.start("subject"))
+    cuts.pop()
     while cuts and (not sentence[start:at].strip("，。；：:;, ") or re.match(USE, sentence[start:at].strip())):
         at = start
         start = cuts.pop()
