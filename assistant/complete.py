@@ -26,7 +26,7 @@ from assistant.knowledge import Knowledge, grams, norm
 from assistant.records import Query
 from assistant.stated import lists_names
 from assistant.subject_path import without_fund
-from assistant.within import implied_wholes, wholes_of
+from assistant.within import coded_wholes, implied_wholes, wholes_of
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
@@ -353,6 +353,7 @@ def incomplete(
             covered |= {g for v in label.variants for g in grams(v)}  # sentence naming 行政运行)
         covered |= {g for f in draft.facts for w in wholes_of(f.row) for g in grams(norm(w))}  # 三公 of 因公出国
         covered |= {g for f in draft.facts for w in implied_wholes(f.column) for g in grams(norm(w))}  # 基本支出
+        covered |= {g for f in draft.facts for w in coded_wholes(f) for g in grams(norm(w))}  # 公用经费 of 30211
         if words := dropped_words(content, covered, printed, neutral, inside=True):
             return f"答案所用的数字没有对应问题中的“{words[0]}”，没有给出其他项目的数字"
     prose = all(f.table is None for f in draft.facts)

@@ -131,6 +131,12 @@ def implied_by(column: str, name: str) -> bool:
     return norm(name) in {norm(n) for n in _data()["implied_by"].get(column, [])}
 
 
+def named_in(column: str, name: str) -> bool:
+    """Whether an item's own name says it is the column asked, in full or short ("委托业务费涉及财拨资金" for
+    财政拨款; parts.toml `named_in`)."""
+    return any(w in name for w in _data()["named_in"].get(column, []))
+
+
 def of_part_tables(facts: list[Fact], question: str) -> bool:
     """Whether `facts` are all rows of a part's table (基本支出表) and `question` names no part."""
     data = _data()

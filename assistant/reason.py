@@ -109,9 +109,14 @@ def sentence_opening(sentence: str) -> str:
 def _subject_start(sentence: str, at: int) -> int:
     """Where the subject of a change clause at `at` begins: after the separator before it, stepping back over
     an empty clause ("…支出，比2025年减少") and one that is itself a use or a reason ("政府性基金预算支出 44134.59
-    万元，主要用于…项目支出，比…")."""
+    万元，主要用于…项目支出，比…"); a change of no words of its own after an aside of no figure is the change of
+    the item and amount the aside follows (narrative.ASIDE_BEFORE)."""
     cuts = [0, *(m.end() for m in re.finditer(r"[，。；：:;,]", sentence[:at]))]
-    start = cuts.pop()
+    start = cuts[-1]
+    if not sentence[start:at].strip() and (aside := narrative.ASIDE_BEFORE.search(sentence[:at])):
+        # "其中：基本支出 33325.21 万元，主要用于…，保障…支出，比2025年增加": the clause of its item ("2、会议费…")
+        return max(c for c in cuts if c <= aside.start("subject"))
+    cuts.pop()
     while cuts and (not sentence[start:at].strip("，。；：:;, ") or re.match(USE, sentence[start:at].strip())):
         at = start
         start = cuts.pop()
@@ -348,6 +353,8 @@ def explained(turn: Turn, query: Query) -> Draft | None:
         way = "up" if change.change > 0 else "down"
     if way is None or (change.change > 0) != (way == "up"):
         return None
+    if own := _of_change(change, same):  # the item's change read with its parent path: the reason printed with it
+        return _quoted(doc.doc_id, [own], chunks)
     if _unread(chunks, change.where, every):
         return None  # a reason printed in the change's section names no item read ("预算收支增（减）的主要原因：…")
     subject = narrative.plain_subject(change.subject, doc.aliases)
@@ -428,6 +435,15 @@ def _parts(change: narrative.Change, subject: str, same: Sequence[Reason]) -> li
         return []
     parts = [r for r in same if r.where.startswith(change.where) and norm(r.subject) != norm(subject)]
     return parts if len(parts) <= 3 else []
+
+
+def _of_change(change: narrative.Change, same: Sequence[Reason]) -> Reason | None:
+    """The one reason printed in the very clause of the item's change ("其中：基本支出…，比2025年增加2943.64万元，
+    主要原因是…" when 基本支出 is read as a part of 一般公共预算财政拨款支出): its quote holds that change as printed
+    and its subject is the change's item."""
+    printed, item = norm(change.printed), norm(on_path(change.subject, change.parents)[0])
+    found = {r.quote: r for r in same if printed in norm(r.quote) and norm(r.subject) == item}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _path(r: Reason) -> str:

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable
 from assistant.knowledge import Knowledge
-from assistant.parts import implied_by, of_unasked_part_table, qualified_wholes, under_unasked_part
+from assistant.parts import implied_by, named_in, of_unasked_part_table, qualified_wholes, under_unasked_part
 from assistant.records import Query
 from assistant.standing import refuse_same_name_rows, standing, without_inclusions
 from assistant.subjects import subjects
@@ -139,6 +139,7 @@ class Selector:
             and query.column not in {f.column for f in facts} | {f.column_role for f in facts}
             and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
             and not implied_by(query.column, self.name(key))  # "基本支出里人员经费": the 人员经费 itself
+            and not named_in(query.column, self.name(key))  # "委托业务费涉及财拨资金": the column's own figure
         ):
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:
@@ -191,6 +192,9 @@ class Selector:
                 facts = kept
                 best = self.rank(facts, query)[0]
                 said = {(f.value, f.unit) for f in facts if not f.table and f.column == best.column}
+        if not best.table and len(said) > 1 and len({v for v, _ in said}) == 1:  # one figure said in several places
+            same = [f for f in facts if not f.table and f.column == best.column]  # ("0 个", "0 辆"): the one
+            best, said = next((f for f in same if f.unit != "个"), best), {(best.value, best.unit)}  # counted by name
         if not best.table and len(said) > 1:  # the text gives it as part of several items (74.00 of 进修及培训 …)
             raise Unanswerable(f"文字说明在多处给出不同的“{self.name(key)}”（分属不同项目），无法确定问的是哪一个")
         refuse_same_name_rows(

@@ -31,8 +31,19 @@ _MONEY = r"亿元|万元|元"
 _MONEY_UNITS = ("亿元", "万元", "元")
 _MARKER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 _SHARE = re.compile(
-    rf"(?P<amount>{_NUM})\s*(?:{_MONEY})\s*[，,]?\s*占(?P<whole>[{_CJK}“”]+?)(?:的)?(?:比例|比重)?(?:为|是)?\s*$"
+    rf"(?P<amount>{_NUM})\s*(?:{_MONEY})\s*[，,]?\s*占(?P<whole>[{_CJK}“”]*?)(?:的)?(?:比例|比重)?(?:为|是)?\s*$"
 )
+# "一般公共预算财政拨款支出 307.82 万元，主要用于以下方面：…住房保障支出（类）29.42 万元，占 9.55%": a share printed
+# with no whole is of the item the sentence opens with, when that item's parts follow it
+_OPENS_PARTS = re.compile(rf"^(?P<whole>[^\d]*?)\s*{_NUM}\s*(?:{_MONEY})\s*[，,]\s*(?:主要用于|具体|包括|其中|构成)")
+
+
+def _opening(before: str) -> str:
+    """The item a sentence opens with, without the heading glued before it ("…支出决算结构情况一般公共预算财政拨款
+    支出" → 一般公共预算财政拨款支出)."""
+    run = _run_before(before)
+    rest = re.sub(r"^.*(?:情况|说明)", "", run)
+    return rest if len(rest) >= 2 else run
 
 
 @cache
@@ -106,9 +117,13 @@ def read(sentences: Sequence[tuple[str, str]]) -> list[Stated]:
                 share = _SHARE.search(head)
                 if not share:
                     continue
-                before = _strip_links(_run_before(head[: share.start()]), at_end=True)
+                part = re.sub(r"[（(][类款项]级?[)）]\s*$", "", head[: share.start()])  # "住房保障支出（类）"
+                before = _strip_links(_run_before(part), at_end=True)
+                whole = share.group("whole") or ((o := _OPENS_PARTS.match(text)) and _opening(o.group("whole")))
+                if not whole:
+                    continue
                 out.append(
-                    Stated(value=value, unit="%", before=before, after="", whole=share.group("whole"),
+                    Stated(value=value, unit="%", before=before, after="", whole=whole,
                            sentence=sentence, where=where)
                 )  # fmt: skip
                 continue
@@ -178,6 +193,8 @@ def asked_share(question: str, names: Sequence[str] = ()) -> Asked | None:
     """The part and the whole of a share asked: "项目支出占本年支出预算的比例" → 项目支出, 本年支出预算."""
     text = _clean(question, names)
     m = re.search(rf"(?P<part>[{_CJK}]+)占(?P<whole>[{_CJK}]+?)(?:的)?(?:比例|比重|百分比|多少|百分之|份额|$)", text)
+    if within := re.search(rf"(?P<whole>[{_CJK}]+?)(?:里面|当中|之中|中|里)[，,]\s*(?P<part>[{_CJK}]+?)占", text):
+        m = within  # "A支出中，B占比": B's share of A
     if not m:
         return None
     return Asked(noun=m.group("part"), unit="%", modifier="", whole=m.group("whole"))

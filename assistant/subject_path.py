@@ -197,3 +197,26 @@ def heads_printed(
     codes |= {m.group(1) for f in facts for m in _WRITTEN_CODE.finditer(f.row)}
     heads = sorted({c[:n] for c in codes for n in (3, 5) if len(c) > n})
     return any(norm(row) == name for _, _, row in printed_with_code(heads))
+
+
+def under_parent(facts: Iterable[Fact], parent: str, doc_ids: Iterable[str]) -> bool:
+    """Whether a figure of `facts` in these documents is printed under the item `parent` (its parent path, read by
+    the prose: "项目支出…具体包括：1.预决算管理业务 18,808.16 万元" is under 项目支出)."""
+    docs = set(doc_ids)
+    return any(f.parent and parent in norm(f.parent) for f in facts if f.doc_id in docs)
+
+
+_OTHER = re.compile(r"其他([\u4e00-\u9fff]{2,})支出")
+
+
+def others_written(text: str, coded: dict[str, set[str]]) -> str:
+    """`text` with "<parent>的其他支出" written as the printed 科目 "其他<parent>支出" ("城乡社区公共设施的其他支出" →
+    其他城乡社区公共设施支出): the parent names which of several 其他支出 is asked. Only a 科目 the documents print
+    is written; every other text is unchanged."""
+    for name in sorted(coded, key=len, reverse=True):
+        if (m := _OTHER.fullmatch(name)) and name not in text:
+            parent = re.escape(m.group(1))
+            text = re.sub(
+                rf"{parent}(?:支出)?(?:[（(]款[)）])?(?:里面的|下面的|中的|里的|下的|的|里|中|下)?其他支出", name, text
+            )
+    return text

@@ -34,7 +34,8 @@ from assistant.measure_kept import unkept as measure_unkept
 from assistant.measures import per_month, points_asked, rate_asked
 from assistant.narrated import count_of, earlier, narrated, printed_change, rate_in_text, stated_in_text
 from assistant.numerals import to_digits
-from assistant.parts import asked_part
+from assistant.parts import asked_part, named_in
+from assistant.placed import placed
 from assistant.ranking import ranked
 from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
@@ -72,7 +73,8 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     f, key = draft.facts[0], norm(query.subjects[0])
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
-    return column not in key and column not in norm(f.column) and not written
+    named = named_in(query.column, key)  # "委托业务费涉及财拨资金": its name says it is the 财政拨款
+    return column not in key and column not in norm(f.column) and not written and not named
 
 
 def _printed_first(a: Across) -> bool:
@@ -454,6 +456,8 @@ class Turn:
 
     def compose(self, query: Query) -> Draft:
         """The draft answer to a read `query` on this turn's documents (raises Unanswerable when none is printed)."""
+        if not query.subjects and (where := placed(self, query)):
+            return where  # "…补贴放在哪个科目": the 科目 whose paragraph names it
         if query.measure == "explain" and (note := noted(self, query)):
             return note  # "…表为什么注明是空表": the note printed under that table
         if query.measure == "explain" and (both := reason_and_change(self, query)):
@@ -510,7 +514,12 @@ class Turn:
             if stated_share := stated_in_text(self, query):
                 return stated_share  # "项目支出…占本年支出预算36.57%": the share the narrative states
             raise
-        return registry if registry and registry.value != draft.value else draft
+        if registry and registry.value != draft.value:
+            return registry
+        printed = stated_in_text(self, query)  # the share as printed (9.55%) where its two figures round to 9.56%
+        if printed is None or printed.value is None or draft.value is None:
+            return draft
+        return printed if Decimal(0) < abs(printed.value - draft.value) < Decimal("0.015") else draft
 
     def _composed(self, query: Query) -> Draft:
         if not query.subjects:

@@ -22,6 +22,7 @@ from assistant.cues import alternation, last_year_said, longest_first, year_word
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
+from assistant.filler_kept import names_with_filler, without_filler
 from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
@@ -37,8 +38,10 @@ from assistant.subject_path import (
     heads_printed,
     mark_path,
     one_printer,
+    others_written,
     resolve,
     steps,
+    under_parent,
     with_of,
     without_fund,
     written_paths,
@@ -243,13 +246,16 @@ class Understanding:
         if not named and len(departments := {self.kb.docs[d].department for d in docs}) == 1:
             text = without_place(text, next(iter(departments)))  # "北京四环主路…" scoped by the project it names
         text = mark_path(text)  # "农林水支出（类）水利（款）行政运行（项）": a path of 科目
-        text = written_paths(text, coded_names(self.kb, docs))  # "财政事务（财政国库业务）", "公路水路运输行政运行"
+        coded = coded_names(self.kb, docs)
+        text = written_paths(text, coded)  # "财政事务（财政国库业务）", "公路水路运输行政运行"
+        text = others_written(text, coded)  # "城乡社区公共设施的其他支出": 其他城乡社区公共设施支出
         execution = next(((p, c) for p, c in EXECUTION if p.search(text)), None)
         if execution and not CHANGE.search(text) and not re.search(r"相差|差额|差多少|多了|少了", text):
             text = execution[0].sub(" ", text, count=1)  # "行政运行全年预算是多少": 行政运行's 全年预算数
         else:
             execution = None
-        measure = "amount" if execution else self._measure(text)
+        # "为什么超过年初预算": a why-question of that column, never its amount
+        measure = "amount" if execution and not EXPLAIN.search(text) else self._measure(text)
         table, text_wo_table = self._table(text, docs)
         code = next((c for c in re.findall(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)", text) if self._has_code(c, docs)), None)
         money_context = bool(
@@ -598,6 +604,7 @@ class Understanding:
                 not in as_written(MARKER.sub("", label.key))  # "职业教育（款）技校教育（项）支出" holds 教育支出
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
+                and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
@@ -651,12 +658,14 @@ class Understanding:
         s = re.sub(r"\d+(?:\.\d+)?%?", " ", s)
         for cue in CUES:
             s = cue.sub(" ", s)
-        for word in self.filler:
-            s = s.replace(word, " ")
+        printed = (v for label in self.kb.in_scope(set(docs)) for v in label.variants)
+        s = without_filler(s, self.filler, names_with_filler(printed, self.filler))  # "日常公用支出" printed whole
         return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
 
     def _segments(self, text: str, measure: Measure) -> list[str]:
         if measure == "share":
+            if within := re.search(r"^(.+?)(?:里面|当中|之中|中|里)[，,]\s*(.+?)占", text):
+                return [within.group(2), within.group(1)]  # "A支出中，B占比": B's share of A
             m = re.search(r"(.+?)在(.+?)(?:里面|里|中|当中)?占", text) or re.search(
                 r"(.+?)占(.+?)(?:的)?(?:比重|比例|百分比|多少|百分之|$)", text
             )

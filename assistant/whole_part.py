@@ -28,7 +28,7 @@ from assistant.parts import _data, _said, implied_by, printed_parts
 from assistant.records import Query
 from assistant.subject_path import without_fund
 from assistant.tokens import glossary_data, to_template
-from assistant.within import wholes_of
+from assistant.within import coded_under, wholes_of
 from index.records import Fact
 
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+是")
@@ -257,7 +257,11 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
     if (
         not part_unsaid
         and not is_whole(f)
-        and (holds_whole(f) or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f)))
+        and (
+            holds_whole(f)
+            or implied_by(norm(asked.whole).strip("的里中"), kb.subject_of(f))
+            or coded_under(norm(asked.whole).strip("的里中"), f)  # 30211 差旅费 of 公用经费
+        )
     ):
         return draft  # the part printed under the whole asked, or one every template defines inside it (人员经费)
     wholes = [f] if holds_whole(f) else [  # another figure stands for the whole only when it names all its words

@@ -7,15 +7,21 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from assistant.knowledge import norm
+from index.records import Fact
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8"))
 
 
 @cache
 def entries() -> tuple[dict[str, list[str]], ...]:
     """The `[[within]]` entries of parts.toml."""
-    data = tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8"))
-    return tuple(data["within"])
+    return tuple(_data()["within"])
 
 
 def wholes_of(part: str) -> list[str]:
@@ -38,5 +44,17 @@ def named_within(part: str, whole: str) -> bool:
 def implied_wholes(name: str) -> list[str]:
     """The column wholes every template defines the item `name` inside ("人员经费" → ["基本支出"]; parts.toml
     `implied_by`, names matched whole: "警务辅助人员经费" is a project, none of the 基本支出)."""
-    data = tomllib.loads(files("assistant").joinpath("parts.toml").read_text(encoding="utf-8"))
-    return [whole for whole, parts in data["implied_by"].items() if norm(name) in {norm(n) for n in parts}]
+    return [whole for whole, parts in _data()["implied_by"].items() if norm(name) in {norm(n) for n in parts}]
+
+
+def coded_under(whole: str, f: Fact) -> bool:
+    """Whether `f` is a 基本支出 table's row of a 经济分类 code every template prints inside the part `whole` of
+    基本支出 (30211 差旅费 inside 公用经费; parts.toml `coded_under`)."""
+    prefixes = tuple(_data()["coded_under"].get(whole, ()))
+    basic = f.table_kind in _data()["part_table_kinds"] and f.code_scheme == "经济分类"
+    return bool(prefixes and f.code and basic and f.code.startswith(prefixes))
+
+
+def coded_wholes(f: Fact) -> list[str]:
+    """The parts of 基本支出 whose codes hold `f`'s (公用经费 for 30211 of a 基本支出表; parts.toml `coded_under`)."""
+    return [w for w in _data()["coded_under"] if coded_under(w, f)]

@@ -345,3 +345,20 @@ def test_a_section_of_unchanged_items_corrects_a_rise_of_the_whole() -> None:
 def test_each_against_budget_word_asks_no_change_over_years(word: str) -> None:
     assert against_budget(str(_data()["against_budget_example"]).format(word=word))
     assert not against_budget("社工部收入支出为什么比2023年增长了？")
+
+
+def test_a_change_after_an_aside_is_the_change_of_the_item_the_aside_follows() -> None:
+    # 重庆市水利局 2026 部门预算, p.6: the change clause has no words of its own; the use aside runs over a comma
+    text = (
+        "2026 年一般公共预算财政拨款支出 128148.56 万元，比 2025 年增加 10300.15 万元。其中：基本支出 33325.21 万元，"
+        "主要用于保障在职人员工资福利及社会保险缴费、离休人员离休费、退休人员补助等，保障部门正常运转的各项商品服务支出，"
+        "比 2025年增加 2943.64 万元，主要原因是水电职院学生人数增加、机关及直属单位人员增加；项目支出94823.35 万元。"
+    )
+    found = [r for r in reasons([chunk(text, "三、财政拨款情况说明")]) if "2943.64" in r.quote]
+    assert [(r.subject, r.way) for r in found] == [("基本支出", "up")]
+    assert found[0].quote.startswith("基本支出") and found[0].quote.endswith("机关及直属单位人员增加")
+
+
+def test_a_why_question_of_a_column_is_a_why_question() -> None:
+    assert against_budget("佛山轨道交通局2019年三公经费比年初预算超了，原因是什么？")
+    assert against_budget("佛山轨道交通局2019年三公经费为什么超过年初预算？")

@@ -1,0 +1,28 @@
+"""Filler words (glossary.json `filler`: 日常, 实际, 情况 …) that are part of a name the documents print: "日常公用支出"
+is the 公用经费 column of 烟台 表5, so its 日常 is no filler. A printed name of at least four characters holding a
+filler word is kept whole while the filler is taken out of a question's words; elsewhere the word is still filler."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+_MIN = 4  # a shorter name ("实际数") is too easily a question's own words
+_HOLD = 0xE000  # private-use characters stand for the kept names while the filler is taken out
+
+
+def names_with_filler(variants: Iterable[str], filler: Sequence[str]) -> list[str]:
+    """The printed names (label variants) that hold a filler word, longest first."""
+    found = {v for v in variants if len(v) >= _MIN and any(w in v for w in filler)}
+    return sorted(found, key=len, reverse=True)
+
+
+def without_filler(text: str, filler: Sequence[str], names: Sequence[str]) -> str:
+    """`text` with every filler word blanked, except inside a printed name from `names` it writes out."""
+    kept = [n for n in names if n in text]
+    for i, name in enumerate(kept):
+        text = text.replace(name, chr(_HOLD + i))
+    for word in filler:
+        text = text.replace(word, " ")
+    for i, name in enumerate(kept):
+        text = text.replace(chr(_HOLD + i), name)
+    return text
