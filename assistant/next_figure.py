@@ -57,11 +57,11 @@ def next_in_sentence(
 
 def _same_figure(f: Fact, own: Fact) -> bool:
     """`f` prints the figure `own` prints, of the same thing, in another sentence of its section ("开展了部门整体支出
-    及7个项目绩效自评" and "组织对7个一般公共预算项目支出开展绩效自评"): the same value and unit, rows sharing a name
-    of `_SHARED` characters."""
+    及7个项目绩效自评" and "组织对7个一般公共预算项目支出开展绩效自评"): the same value and unit, rows ending in the
+    same `_SHARED` characters (a name's head: "绩效自评", never "项目绩效" of 项目绩效目标管理)."""
     if (f.value, f.unit, f.section, f.doc_id) != (own.value, own.unit, own.section, own.doc_id) or not window(f):
         return False
-    return any(own.row[i : i + _SHARED] in f.row for i in range(len(own.row) - _SHARED + 1))
+    return len(own.row) >= _SHARED and f.row.endswith(own.row[-_SHARED:])
 
 
 def _after(own: Fact, facts: list[Fact], fits: Fits, sentence_of: SentenceOf | None = None) -> Fact | None:
@@ -137,8 +137,9 @@ def answered_next(
 
 def budget_fits(f: Fact, first: Fact) -> bool:
     """The budget the first part's figure is set against, printed next in its sentence ("决算为0.16万元，完成预算
-    0万元的0%"): an amount whose clause says 预算."""
-    return money_fits(f, first) and "预算" in re.split("[，,]", window(f))[-1]
+    0万元的0%"): an amount whose clause says 预算 and compares nothing (never "比年初预算增加5万元")."""
+    clause = re.split("[，,]", window(f))[-1]
+    return money_fits(f, first) and "预算" in clause and "比" not in clause
 
 
 def completion(part: str, first: Answer, facts_of: FactsOf, sentence_of: SentenceOf | None = None) -> Answer | None:

@@ -92,6 +92,8 @@ def test_a_completion_of_a_budget_printed_is_computed() -> None:
     assert said.figures[-1].verdict == "derived" and "0.16 ÷ 0.2" in said.figures[-1].expression
     other = _said("完成", "金额", "0.20", "万元", "项目支出决算为 3万元，完成预算 0.20 万元")
     assert completion("完成预算的百分之几", _first(SPENT), lambda d: [SPENT, other]) is None  # another sentence
+    change = _said("比年初预算", "金额", "0.20", "万元", "经费财政拨款支出决算为 0.16万元，比年初预算增加 0.20 万元")
+    assert completion("完成预算的百分之几", _first(SPENT), lambda d: [SPENT, change]) is None  # a change, no budget
 
 
 SELF = Fact(doc_id="fs", department="佛山市轨道交通局", year=2019, table=None, section=SECTION, row="项目绩效自评",
@@ -115,6 +117,11 @@ def test_the_money_of_a_count_printed_again_in_its_own_sentence() -> None:
     assert next_in_sentence(_first(SELF), money_fits, lambda d: facts) is None  # windows alone do not join
     found = next_in_sentence(_first(SELF), money_fits, lambda d: facts, lambda f: SENTENCE)
     assert found == FUNDS
+    goal = Fact(doc_id="fs", department="佛山市轨道交通局", year=2019, table=None, section=SECTION,
+                row="项目绩效目标管理", code=None, column="数量", value=D("7"), unit="个",
+                source=f"{SECTION} · 四、其他 · 「2019 年度我部门组织对 7 个」", page=28)  # fmt: skip
+    other = [goal, LEVEL1, FUNDS, SELF]  # 项目绩效目标管理: another thing counted 7, never its money
+    assert next_in_sentence(_first(SELF), money_fits, lambda d: other, lambda f: SENTENCE) is None
     alone = [SELF, LEVEL1, FUNDS]  # no other sentence prints the 7: the first figure's own sentence only
     assert next_in_sentence(_first(SELF), money_fits, lambda d: alone, lambda f: SENTENCE) is None
 
