@@ -139,7 +139,8 @@ def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
 def _shared(first: str, right: str) -> str:
     """The right item of "A和B分别" with what the left one shares: two columns of one subject ("事业运行这项，全年
     预算和决算" → "事业运行这项，决算") keep that subject; two parts under a named parent ("政府采购预算里货物和服务"
-    → "政府采购预算里服务") keep that parent. Otherwise the right item as written."""
+    → "政府采购预算里服务") keep that parent; two parts of the whole asked before ("其中行政单位和事业单位" → "其中事业
+    单位") keep that 其中. Otherwise the right item as written."""
     if (new := follow.column_word(right)) and new.group(0) == right and (old := follow.column_word(first)):
         return f"{first[: old.start()]}{right}{first[old.end() :]}"
     within = [(first.rfind(w), w) for w in longest_first(cues()["shared_parent"]) if first.rfind(w) >= 2]
@@ -147,7 +148,8 @@ def _shared(first: str, right: str) -> str:
         at, word = max(within, key=lambda f: (f[0] + len(f[1]), len(f[1])))
         if at + len(word) < len(first) and right not in first[:at]:  # "离退休人员里离休和退休": the parent's
             return f"{first[: at + len(word)]}{right}"  # name holding the item would be read for it
-    return right
+    lead = next((w for w in follow.cues()["child"] if first.startswith(w) and not right.startswith(w)), "")
+    return f"{lead}{right}"
 
 
 def split(question: str, spans: Spans, printed: Printed) -> list[str]:
@@ -213,7 +215,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
-        out = [f"{stem}{body}{noun}？", *out] if noun else out
+        if noun and not body[: asked.start()].endswith(noun):  # "事业单位几个" names its own kind of 单位
+            out = [f"{stem}{body}{noun}？", *out]
     elif (first_ask := _COUNT_ASK.search(first)) and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "设备有多少台（套）？今年打算再买几台？": the noun before the first count, after the later one
         if first_ask.group("unit") == asked.group("measure") and subject:
@@ -309,16 +312,20 @@ def answered_parts(
 ) -> list[Part]:
     """Each part answered: the first as written, each later one as the first tried question that is answered
     (the first tried question's refusal when none is; then, for a part of ask words only, the figure of its unit
-    the first part's sentence prints next: assistant/next_figure.py). After an amount of money, a later part that is itself a
-    printed item ("项目支出多少？基本支出多少？") is last tried as that item of the first part's department and year."""
+    the first part's sentence prints next: assistant/next_figure.py). After an amount of money or a count, a later part that
+    is itself a printed item ("项目支出多少？基本支出多少？", "包含多少个单位？其中行政单位几个？") is last tried as that item
+    of the first part's department and year."""
     first = parts[0]
     out = [Part(first, _kept(first, ask(first)))]
-    money = not out[0].answer.refused and (out[0].answer.unit or "").endswith("元")
+    unit = out[0].answer.unit or ""
+    level = not out[0].answer.refused and bool(unit) and unit != "%"  # an amount of money or a count
     for part in parts[1:]:
         questions = completed(first, part, spans) or [part]
         item = follow.stem(part)
+        for lead in follow.cues()["child"]:  # "其中行政单位": the item 行政单位
+            item = item.removeprefix(lead)
         kept = follow.measure_kept(first, part, spans) is not None  # the first part's measure: never a level
-        if money and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
+        if level and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[tuple[str, Answer]] = []

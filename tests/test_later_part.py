@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.compound import _COUNT_ASK, Part, _line, _said_of_first, cues
+from assistant.compound import _COUNT_ASK, Part, _line, _said_of_first, answered_parts, completed, cues, joined
 from assistant.next_figure import completion, money_fits, next_in_sentence
 from assistant.records import Answer
 from assistant.row_indicator import under
@@ -134,3 +134,33 @@ def test_a_name_the_first_parts_sentence_says_is_quoted_not_called_missing() -> 
         Part("多少人？", Answer(question="q", text="抱歉，公开文件中找不到这个问题的答案：没有找到。", refused=True))
     )
     assert missing == ["多少人：公开文件没有找到（没有找到）。"]
+
+
+def _spans(text: str) -> list[str]:
+    return [n for n in ("北京市交通委",) if n in text]
+
+
+FIRST = "北京市交通委2026年部门预算一共包括多少个单位"  # 北京市交通委员会 2026 p5 "部门预算共计32个单位"
+
+
+def test_two_parts_of_the_whole_asked_before_keep_their_qizhong() -> None:
+    assert joined("其中行政单位和事业单位各几个", _spans, lambda n: False) == ["其中行政单位几个", "其中事业单位几个"]
+
+
+def test_a_later_count_naming_its_own_kind_is_not_given_the_first_ones_noun() -> None:
+    # "其中事业单位几个" is never "事业单位几个单位" (read as the 32 单位 of the first part)
+    assert not any(q.endswith("几个单位？") for q in completed(FIRST, "其中事业单位几个", _spans))
+    assert completed("有多少辆车", "今年买几辆", _spans)[0].endswith("今年买几辆车？")  # a bare count: the first noun
+
+
+def test_a_later_item_after_a_count_is_asked_of_the_first_parts_department_and_year() -> None:
+    # p5 "北京市交通委员会所属行政单位18个": the part read on its own, never under 部门预算's 32 单位
+    said = {
+        f"{FIRST}？": Answer(question="q", text="单位 32 个", refused=False, value=D("32"), unit="个"),
+        "北京市交通委2026年其中行政单位几个？": Answer(question="q", text="所属行政单位 18 个", refused=False,
+                                                      value=D("18"), unit="个"),
+    }  # fmt: skip
+    no = Answer(question="q", text="抱歉，公开文件中找不到这个问题的答案：没有找到。", refused=True)
+    parts = answered_parts([f"{FIRST}？", "其中行政单位几个"], lambda q: said.get(q, no), _spans,
+                           lambda n: n == "行政单位")  # fmt: skip
+    assert [p.answer.value for p in parts] == [D("32"), D("18")]
