@@ -215,8 +215,7 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
-        if noun and not body[: asked.start()].endswith(noun):  # "事业单位几个" names its own kind of 单位
-            out = [f"{stem}{body}{noun}？", *out]
+        out = [f"{stem}{body}{noun}？", *out] if noun else out
     elif (first_ask := _COUNT_ASK.search(first)) and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "设备有多少台（套）？今年打算再买几台？": the noun before the first count, after the later one
         if first_ask.group("unit") == asked.group("measure") and subject:
@@ -329,8 +328,9 @@ def answered_parts(
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[tuple[str, Answer]] = []
+        own = not bare(follow.END.sub("", part)) and item != follow.stem(first)  # it names an item of its own
         for q in dict.fromkeys(questions):
-            tried.append((q, _unit_kept(part, ask(q))))
+            tried.append((q, _not_first(_unit_kept(part, ask(q)), out[0].answer, own)))
             if not tried[-1][1].refused:
                 break
         asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]
@@ -363,6 +363,18 @@ def _said_of_first(
     for w in longest_first([*cues()["ask_tails"], *cues()["money_verbs"]]):
         words = words.replace(w, "")
     return row_indicator.answered(part, first, counted.group("unit"), words.strip("了的是呢吗有要"), facts_of)
+
+
+def _not_first(answer: Answer, first: Answer, own: bool) -> Answer:
+    """`answer`, or a refusal when a part naming an item of its own is answered with the very figure the first part
+    was ("其中事业单位几个" read as "…事业单位几个单位" → the 32 单位 again): one part's figure never stands for
+    another's."""
+    if not own or answer.refused or not answer.facts or answer.value != first.value:
+        return answer
+    if not set(answer.facts) <= set(first.facts):
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的只是前一问的数字。", refused=True, value=None, unit=None,
+                   figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def _same_row(answer: Answer, first: Answer) -> Answer:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.compound import _COUNT_ASK, Part, _line, _said_of_first, answered_parts, completed, cues, joined
+from assistant.compound import _COUNT_ASK, Part, _line, _said_of_first, answered_parts, cues, joined
 from assistant.next_figure import completion, money_fits, next_in_sentence
 from assistant.records import Answer
 from assistant.row_indicator import under
@@ -147,10 +147,17 @@ def test_two_parts_of_the_whole_asked_before_keep_their_qizhong() -> None:
     assert joined("其中行政单位和事业单位各几个", _spans, lambda n: False) == ["其中行政单位几个", "其中事业单位几个"]
 
 
-def test_a_later_count_naming_its_own_kind_is_not_given_the_first_ones_noun() -> None:
-    # "其中事业单位几个" is never "事业单位几个单位" (read as the 32 单位 of the first part)
-    assert not any(q.endswith("几个单位？") for q in completed(FIRST, "其中事业单位几个", _spans))
-    assert completed("有多少辆车", "今年买几辆", _spans)[0].endswith("今年买几辆车？")  # a bare count: the first noun
+def test_a_later_part_naming_its_own_item_is_never_the_first_parts_figure_again() -> None:
+    # "其中事业单位几个" tried as "…事业单位几个单位" reads the first part's 32 单位: never its answer
+    fact = Fact(doc_id="bj", department="北京市交通委员会", year=2026, table=None, section="第一部分", row="单位",
+                code=None, column="数量", value=D("32"), unit="个", source="第一部分 · 「部门预算共计32个单位」")  # fmt: skip
+    first = Answer(question="q", text="单位 32 个", refused=False, value=D("32"), unit="个", facts=[fact])
+    no = Answer(question="q", text="抱歉，公开文件中找不到这个问题的答案：没有找到。", refused=True)
+    parts = answered_parts([f"{FIRST}？", "其中事业单位几个"], lambda q: no if "中事业单位几个是" in q else first, _spans,
+                           lambda n: False)  # fmt: skip
+    assert parts[1].answer.refused and parts[1].answer.value is None
+    again = answered_parts([f"{FIRST}？", "一共多少个"], lambda q: first, _spans, lambda n: False)
+    assert again[1].answer.value == D("32")  # a part naming no item of its own may be the same figure
 
 
 def test_a_later_item_after_a_count_is_asked_of_the_first_parts_department_and_year() -> None:
