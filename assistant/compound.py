@@ -328,7 +328,8 @@ def answered_parts(
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[tuple[str, Answer]] = []
-        own = not bare(follow.END.sub("", part)) and item != follow.stem(first)  # it names an item of its own
+        # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
+        own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
         for q in dict.fromkeys(questions):
             tried.append((q, _not_first(_unit_kept(part, ask(q)), out[0].answer, own)))
             if not tried[-1][1].refused:
@@ -391,12 +392,17 @@ def _again(part: str, answer: Answer, first: Answer) -> Answer:
     `answer` is only the first part's figure again: a part is never silently answered by another's figure."""
     if answer.refused or answer.value is None or (answer.value, answer.unit) != (first.value, first.unit):
         return answer
-    if not any(w in part for w in cues()["names_asked"]) or any(w in part for w in ("多少", "几")):
+    if not _names_asked(part):
         return answer
     quoted = next((c.text for c in first.citations if c.text), "")
     said = f"{_UNLISTED}，只在这句话中说明：“{quoted}”" if quoted else "找到的只是前一问的数字"
     return replace(answer, text=f"{_NOT_FOUND}{said}。", refused=True, value=None, unit=None, figures=[],
                    citations=[], facts=[])  # fmt: skip
+
+
+def _names_asked(part: str) -> bool:
+    """The part asks a name ("是哪个单位买？"), not a figure."""
+    return any(w in part for w in cues()["names_asked"]) and not any(w in part for w in ("多少", "几"))
 
 
 def _kept(part: str, answer: Answer) -> Answer:
