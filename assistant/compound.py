@@ -22,7 +22,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from assistant import follow, next_figure, quote_fit
+from assistant import follow, next_figure, quote_fit, row_indicator
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
@@ -33,10 +33,15 @@ from assistant.tokens import leading_noun
 _SEPARATORS = "？?；;，,。"  # marks closing a clause
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
-_COUNT_OF = re.compile(r"(?:多少|几)(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$")  # "几辆车"
-_COUNT_ASK = re.compile(r"(?:有|共有)?(?:多少|几)(?P<unit>[辆个人家名台项座批次])")  # "有多少个", "几辆": a count asked
+_COUNT_OF = re.compile(
+    r"(?:多少|几)(?:个(?=人))?(?P<measure>[辆个人家名台项座])(?P<noun>[\u4e00-\u9fff]{0,6})$"
+)  # "几辆车"
+_COUNT_ASK = re.compile(
+    r"(?:有|共有)?(?:多少|几)(?:个(?=人))?(?P<unit>[辆个人家名台项座批次])"
+)  # "有多少个", "几辆": a count asked
 _QUOTE = "「"  # a figure's source quoting the sentence it was read from
 _NOT_FOUND = "抱歉，公开文件中找不到这个问题的答案："
+_UNLISTED = "公开文件没有单独列出"  # a part asking a name the first part's sentence says: that sentence quoted
 
 Ask = Callable[[str], Answer]  # the engine's answer to one complete question (no conversation)
 Spans = Callable[[str], list[str]]  # the department names as written in a text
@@ -134,7 +139,8 @@ def joined(clause: str, spans: Spans, printed: Printed) -> list[str]:
 def _shared(first: str, right: str) -> str:
     """The right item of "A和B分别" with what the left one shares: two columns of one subject ("事业运行这项，全年
     预算和决算" → "事业运行这项，决算") keep that subject; two parts under a named parent ("政府采购预算里货物和服务"
-    → "政府采购预算里服务") keep that parent. Otherwise the right item as written."""
+    → "政府采购预算里服务") keep that parent; two parts of the whole asked before ("其中行政单位和事业单位" → "其中事业
+    单位") keep that 其中. Otherwise the right item as written."""
     if (new := follow.column_word(right)) and new.group(0) == right and (old := follow.column_word(first)):
         return f"{first[: old.start()]}{right}{first[old.end() :]}"
     within = [(first.rfind(w), w) for w in longest_first(cues()["shared_parent"]) if first.rfind(w) >= 2]
@@ -142,7 +148,8 @@ def _shared(first: str, right: str) -> str:
         at, word = max(within, key=lambda f: (f[0] + len(f[1]), len(f[1])))
         if at + len(word) < len(first) and right not in first[:at]:  # "离退休人员里离休和退休": the parent's
             return f"{first[: at + len(word)]}{right}"  # name holding the item would be read for it
-    return right
+    lead = next((w for w in follow.cues()["child"] if first.startswith(w) and not right.startswith(w)), "")
+    return f"{lead}{right}"
 
 
 def split(question: str, spans: Spans, printed: Printed) -> list[str]:
@@ -300,24 +307,31 @@ def answered_parts(
     printed: Printed,
     facts_of: next_figure.FactsOf | None = None,
     chosen: Collection[str] = (),
+    sentence_of: next_figure.SentenceOf | None = None,
 ) -> list[Part]:
     """Each part answered: the first as written, each later one as the first tried question that is answered
     (the first tried question's refusal when none is; then, for a part of ask words only, the figure of its unit
-    the first part's sentence prints next: assistant/next_figure.py). After an amount of money, a later part that is itself a
-    printed item ("项目支出多少？基本支出多少？") is last tried as that item of the first part's department and year."""
+    the first part's sentence prints next: assistant/next_figure.py). After an amount of money or a count, a later part that
+    is itself a printed item ("项目支出多少？基本支出多少？", "包含多少个单位？其中行政单位几个？") is last tried as that item
+    of the first part's department and year."""
     first = parts[0]
     out = [Part(first, _kept(first, ask(first)))]
-    money = not out[0].answer.refused and (out[0].answer.unit or "").endswith("元")
+    unit = out[0].answer.unit or ""
+    level = not out[0].answer.refused and bool(unit) and unit != "%"  # an amount of money or a count
     for part in parts[1:]:
         questions = completed(first, part, spans) or [part]
         item = follow.stem(part)
+        for lead in follow.cues()["child"]:  # "其中行政单位": the item 行政单位
+            item = item.removeprefix(lead)
         kept = follow.measure_kept(first, part, spans) is not None  # the first part's measure: never a level
-        if money and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
+        if level and not kept and item and item != follow.stem(first) and printed(item) and not spans(part):
             stem = follow.stem(first)
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[tuple[str, Answer]] = []
+        # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
+        own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
         for q in dict.fromkeys(questions):
-            tried.append((q, _unit_kept(part, ask(q))))
+            tried.append((q, _not_first(_unit_kept(part, ask(q)), out[0].answer, own)))
             if not tried[-1][1].refused:
                 break
         asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]
@@ -326,10 +340,42 @@ def answered_parts(
         if part in chosen:  # "是基本支出还是项目支出": the first part's own row, never the department's 基本支出
             answer = _same_row(answer, out[0].answer)
         fits = _next_fits(part) if answer.refused and facts_of else None
-        if fits and facts_of and (said := next_figure.answered_next(part, out[0].answer, fits, facts_of)):
+        if fits and facts_of and (said := next_figure.answered_next(part, out[0].answer, fits, facts_of, sentence_of)):
             answer = said  # "…项目5个，涉及项目预算资金3328.13万元": what the first part's sentence prints next
+        if answer.refused and facts_of and (said := _said_of_first(part, out[0].answer, facts_of, sentence_of)):
+            answer = said
         out.append(Part(part, answer))
     return out
+
+
+def _said_of_first(
+    part: str, first: Answer, facts_of: next_figure.FactsOf, sentence_of: next_figure.SentenceOf | None
+) -> Answer | None:
+    """A part refused on its own answered from what the first part's figure is printed with: the share of the
+    budget its sentence prints next ("完成预算的百分之几？"), or a count in the unit asked printed under its table
+    row ("聘几个人？" of a project's 聘用人员数量); None otherwise."""
+    body = follow.END.sub("", part)
+    if any(w in body for w in cues()["completion"]):
+        return next_figure.completion(part, first, facts_of, sentence_of)
+    counted = _COUNT_ASK.search(body)
+    if not counted or counted.group("unit") not in cues()["own_units"]:
+        return None
+    words = _COUNT_ASK.sub("", body)
+    for w in longest_first([*cues()["ask_tails"], *cues()["money_verbs"]]):
+        words = words.replace(w, "")
+    return row_indicator.answered(part, first, counted.group("unit"), words.strip("了的是呢吗有要"), facts_of)
+
+
+def _not_first(answer: Answer, first: Answer, own: bool) -> Answer:
+    """`answer`, or a refusal when a part naming an item of its own is answered with the very figure the first part
+    was ("其中事业单位几个" read as "…事业单位几个单位" → the 32 单位 again): one part's figure never stands for
+    another's."""
+    if not own or answer.refused or not answer.facts or answer.value != first.value:
+        return answer
+    if not set(answer.facts) <= set(first.facts):
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的只是前一问的数字。", refused=True, value=None, unit=None,
+                   figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def _same_row(answer: Answer, first: Answer) -> Answer:
@@ -346,12 +392,17 @@ def _again(part: str, answer: Answer, first: Answer) -> Answer:
     `answer` is only the first part's figure again: a part is never silently answered by another's figure."""
     if answer.refused or answer.value is None or (answer.value, answer.unit) != (first.value, first.unit):
         return answer
-    if not any(w in part for w in cues()["names_asked"]) or any(w in part for w in ("多少", "几")):
+    if not _names_asked(part):
         return answer
     quoted = next((c.text for c in first.citations if c.text), "")
-    said = f"公开文件没有单独列出，只在这句话中说明：“{quoted}”" if quoted else "找到的只是前一问的数字"
+    said = f"{_UNLISTED}，只在这句话中说明：“{quoted}”" if quoted else "找到的只是前一问的数字"
     return replace(answer, text=f"{_NOT_FOUND}{said}。", refused=True, value=None, unit=None, figures=[],
                    citations=[], facts=[])  # fmt: skip
+
+
+def _names_asked(part: str) -> bool:
+    """The part asks a name ("是哪个单位买？"), not a figure."""
+    return any(w in part for w in cues()["names_asked"]) and not any(w in part for w in ("多少", "几"))
 
 
 def _kept(part: str, answer: Answer) -> Answer:
@@ -428,6 +479,8 @@ def _reason(refusal: Answer) -> str:
 
 
 def _line(part: Part) -> list[str]:
+    if part.answer.refused and (said := _reason(part.answer)).startswith(_UNLISTED):  # the sentence quoted
+        return [f"{follow.END.sub('', part.asked)}：{said}{'' if said.endswith('”') else '。'}"]
     if part.answer.refused:
         return [f"{follow.END.sub('', part.asked)}：公开文件没有找到（{_reason(part.answer)}）。"]
     return [line for line in part.answer.text.split("\n") if line.strip() and not line.startswith("出处：")]
@@ -457,7 +510,13 @@ def _held(whole: Answer, part: Answer) -> bool:
 
 
 def combined(
-    question: str, whole: Answer, ask: Ask, spans: Spans, printed: Printed, facts_of: next_figure.FactsOf | None = None
+    question: str,
+    whole: Answer,
+    ask: Ask,
+    spans: Spans,
+    printed: Printed,
+    facts_of: next_figure.FactsOf | None = None,
+    sentence_of: next_figure.SentenceOf | None = None,
 ) -> Answer:
     """The answer to a question of several parts: `whole` (the engine's answer to all of it) when it has one
     part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
@@ -465,7 +524,7 @@ def combined(
     asked, chosen = _split(question, spans, printed)
     if len(asked) < 2:
         return whole
-    answered = answered_parts(asked, ask, spans, printed, facts_of, chosen)
+    answered = answered_parts(asked, ask, spans, printed, facts_of, chosen, sentence_of)
     adds = _adds_parts(whole, answered)  # the parts added: never the answer of either
     parts = answered if adds else _whole_in_place(answered, whole)
     done = [p for p in parts if not p.answer.refused]

@@ -133,7 +133,8 @@ class Turn:
         ask = lambda q: self._one(q, (), doc_id, within)  # noqa: E731
         printed = lambda name: self._printed(name, to_digits(question), doc_id, within)  # noqa: E731
         facts_of = lambda d: self.engine.knowledge([d]).facts_by_doc.get(d, [])  # noqa: E731
-        return compound.combined(to_digits(question), answer, ask, spans, printed, facts_of)
+        sentence_of = lambda f: self.engine.cite(f).text  # noqa: E731
+        return compound.combined(to_digits(question), answer, ask, spans, printed, facts_of, sentence_of)
 
     def _follow_parts(
         self, question: str, answer: Answer, history: Sequence[Answer], doc_id: str | None, within: Within | None
