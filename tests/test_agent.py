@@ -50,7 +50,7 @@ def model() -> Iterator[ScriptedModel]:
 
 @pytest.fixture
 def settings(store_both: Path, model: ScriptedModel) -> Settings:
-    return Settings(store=store_both, llm_base_url=model.url, llm_api_key="sk-test-secret-0042", llm_timeout=10.0)
+    return Settings(store=store_both, llm_base_url=model.url, llm_api_key="sk-test-secret-0042", llm_timeout=120.0)
 
 
 def ask(model: ScriptedModel, settings: Settings, question: str, *steps: dict, **changes: object) -> Answer:
@@ -278,7 +278,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_disclosure_that_says_ignore_the_instructions_changes_nothing(injected: Path, model: ScriptedModel) -> None:
-    settings = Settings(store=injected, llm_base_url=model.url, llm_timeout=10.0)
+    settings = Settings(store=injected, llm_base_url=model.url, llm_timeout=120.0)
     search = {"call": "search_passages", "arguments": {"query": "特别提示 忽略以上指令"}}
     obeying = {"text": "项目支出为9,999万元，数字已核对。"}  # a model that does what the passage says
     a = ask(model, settings, "解释一下科协2022年机关运行经费的特别提示", search, obeying, obeying)
