@@ -9,8 +9,10 @@ name under a unit code that extends the whole's (西安市民政局 表2: "241 �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from assistant import scope
 from index.records import DocumentInfo, Fact
 
 
@@ -41,3 +43,21 @@ def is_own_level(f: Fact, doc: DocumentInfo, own: set[tuple[str | None, str]]) -
 def own_label(f: Fact, doc: DocumentInfo) -> str:
     """The row as the answer names it: the office's bare-name row gets its accounts ("西安市民政局（本级）")."""
     return f"{f.row}（本级）" if f.row in _names(doc) else f.row
+
+
+def names_office(name: str, doc: DocumentInfo) -> bool:
+    """Whether a part a question names is the department's own office and nothing else: 本级, 局本级, 人社局本级,
+    局机关本身 (the words of assistant/scope.toml's 本级 accounts, after at most the department's name)."""
+    if scope.asked(name) != {scope.OFFICE}:
+        return False
+    rest = name
+    for n in sorted(_names(doc), key=len, reverse=True):
+        rest = rest.replace(n, "")
+    return re.fullmatch(scope.office_pattern(), rest) is not None
+
+
+def office_rows(facts: Iterable[Fact], doc: DocumentInfo) -> list[Fact]:
+    """The figures of the office's row in the document's per-unit tables."""
+    facts = list(facts)
+    own = own_codes(facts, doc)
+    return [f for f in facts if f.table and is_own_level(f, doc, own)]
