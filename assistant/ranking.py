@@ -18,6 +18,7 @@ from assistant import scope
 from assistant.column_ranked import column_rows
 from assistant.complete import cues
 from assistant.draft import cited, fmt
+from assistant.item_ranked import item_rows, named_table, said_more
 from assistant.measures import _data
 from assistant.own_level import is_own_level, own_codes, own_label
 from assistant.records import Answer
@@ -123,6 +124,16 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if (scored := column_rows(facts, question[: m.start()])) is not None:  # "自评得分最低": a score column
         head = f"{doc.year}年{doc.department}{scored[0].source.split(' · ')[0]}所列各行中{scored[0].column}"
         return _ranking(turn, question, m, scored, head, "", least, level, doc)
+    if (table := named_table(before := question[: m.start()])) is not None:  # "政府采购里最大的一笔"
+        names = list(engine.understanding.named(before).values())
+        if (
+            level is not None
+            or said_more(before, table[1], names, doc)
+            or not (items := item_rows(facts, doc, table[0]))
+        ):
+            return None  # "政府采购中分散采购的服务项目": rows of a kind no figure records
+        head = f"{doc.year}年{doc.department}{items[0].source.split(' · ')[0]}所列各项中"
+        return _ranking(turn, question, m, items, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
