@@ -19,6 +19,7 @@ from assistant.draft import Unanswerable, fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.own_level import names_office, office_rows, own_label
 from assistant.records import Answer
+from assistant.within import named_within
 from index.catalog import catalog
 from index.records import Fact
 
@@ -89,6 +90,17 @@ def part_of(part: Fact, whole: Fact) -> bool:
     )
     columns = part.row == whole.row and part.column != whole.column and _total_column(whole)
     return (coded and part.column == whole.column) or columns or total
+
+
+def _within_said(part: Fact, whole: Fact) -> bool:
+    """The text prints the part in the whole's own section, as an item every template prints inside it (parts.toml
+    `[[within]]`: 公务用车购置费 in the “三公”经费, through 公务用车购置和运行维护费), in the same column and unit: "
+    “三公”经费预算 223.80 万元 … 公务用车购置费预算 44.92 万元" (北京市财政局 2026)."""
+    return (
+        not part.table and not whole.table and part.doc_id == whole.doc_id and part.unit == whole.unit
+        and part.column == whole.column and part.row != whole.row and 0 <= part.value <= whole.value
+        and part.source.split(" · 「")[0] == whole.source.split(" · 「")[0] and named_within(part.row, whole.row)
+    )  # fmt: skip
 
 
 def _total_column(f: Fact) -> bool:
@@ -277,7 +289,7 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed)
+                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed or _within_said(f, w))
             }
             if not found and doc and names_office(name, doc):  # "扣除局本级": the office's row of a per-unit table
                 found = {(f.row, f.column, f.value): f for f in office_rows(facts, doc) if part_of(f, w)}
