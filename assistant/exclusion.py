@@ -18,8 +18,8 @@ from assistant.cues import longest_first
 from assistant.draft import Unanswerable, fmt, operand, sources
 from assistant.knowledge import norm
 from assistant.own_level import names_office, office_rows, own_label
+from assistant.part_printed import part_table_rows, table_part, within_said
 from assistant.records import Answer
-from assistant.within import named_within
 from index.catalog import catalog
 from index.records import Fact
 
@@ -90,17 +90,6 @@ def part_of(part: Fact, whole: Fact) -> bool:
     )
     columns = part.row == whole.row and part.column != whole.column and _total_column(whole)
     return (coded and part.column == whole.column) or columns or total
-
-
-def _within_said(part: Fact, whole: Fact) -> bool:
-    """The text prints the part in the whole's own section, as an item every template prints inside it (parts.toml
-    `[[within]]`: 公务用车购置费 in the “三公”经费, through 公务用车购置和运行维护费), in the same column and unit: "
-    “三公”经费预算 223.80 万元 … 公务用车购置费预算 44.92 万元" (北京市财政局 2026)."""
-    return (
-        not part.table and not whole.table and part.doc_id == whole.doc_id and part.unit == whole.unit
-        and part.column == whole.column and part.row != whole.row and 0 <= part.value <= whole.value
-        and part.source.split(" · 「")[0] == whole.source.split(" · 「")[0] and named_within(part.row, whole.row)
-    )  # fmt: skip
 
 
 def _total_column(f: Fact) -> bool:
@@ -289,8 +278,10 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed or _within_said(f, w))
+                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed or within_said(f, w))
             }
+            if not found and (inside := part_table_rows(name, w, facts)):  # "扣掉基本支出里的部分"
+                found = {(f.row, f.column, f.value): f for f in inside}
             if not found and doc and names_office(name, doc):  # "扣除局本级": the office's row of a per-unit table
                 found = {(f.row, f.column, f.value): f for f in office_rows(facts, doc) if part_of(f, w)}
             if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
@@ -348,10 +339,15 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
     doc = engine.kb.docs.get(w.doc_id)
     own = office_rows(_doc_facts(engine, w.doc_id), doc) if doc else []
-    named = [own_label(p, doc) if doc and p in own else _label(p) if p.row != w.row else p.column for p in parts]
+    named = [
+        own_label(p, doc) if doc and p in own
+        else f"{table_part(p)}{_label(p)}" if p.table != w.table and table_part(p)
+        else _label(p) if p.row != w.row else p.column
+        for p in parts
+    ]  # fmt: skip
     names_of = " + ".join(f"{n} {fmt(p.value, p.unit)}" for n, p in zip(named, parts, strict=True))
     text = (
-        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的里中')}为 {fmt(c.value, c.unit)}。\n"
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )
