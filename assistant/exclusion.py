@@ -340,7 +340,7 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     doc = engine.kb.docs.get(w.doc_id)
     own = office_rows(_doc_facts(engine, w.doc_id), doc) if doc else []
     named = [
-        own_label(p, doc) if doc and p in own
+        own_label(p, doc) if doc and p in own and p.row != w.row
         else f"{table_part(p)}{_label(p)}" if p.table != w.table and table_part(p)
         else _label(p) if p.row != w.row else p.column
         for p in parts

@@ -42,7 +42,7 @@ def is_own_level(f: Fact, doc: DocumentInfo, own: set[tuple[str | None, str]]) -
 
 def own_label(f: Fact, doc: DocumentInfo) -> str:
     """The row as the answer names it: the office's bare-name row gets its accounts ("西安市民政局（本级）")."""
-    return f"{f.row}（本级）" if f.row in _names(doc) else f.row
+    return f"{f.row}（本级）" if f.row in _names(doc) and "本级" not in f.row else f.row
 
 
 def names_office(name: str, doc: DocumentInfo) -> bool:

@@ -50,6 +50,9 @@ def test_the_office_row_is_read_either_way_and_the_whole_never(doc: DocumentInfo
 def test_the_office_row_is_named_with_its_accounts() -> None:
     assert own_label(XIAN_ROWS[2], XIAN) == "西安市民政局（本级）"
     assert own_label(WUXI_ROWS[2], WUXI) == "无锡市人力资源和社会保障局（本级）"
+    shenzhen = DocumentInfo(doc_id="s", title="2026年深圳市财政局（本级）部门预算", department="深圳市财政局（本级）",
+                            year=2026, kind="预算", unit="万元", filename="", n_facts=0, ingested_at="")  # fmt: skip
+    assert own_label(_row(shenzhen, "深圳市财政局（本级）", "", "26361.57"), shenzhen) == "深圳市财政局（本级）"  # once
 
 
 @pytest.mark.parametrize(
