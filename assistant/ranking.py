@@ -275,9 +275,12 @@ def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str, office_out: 
                 return None
             if len(columns := {f.column for f in rows}) > 1:  # 总计, 部门预算, 公共预算拨款 all read as 合计
                 named = columns & set(_spec()["unit_totals"])
-                if len(named) != 1:
+                if len(named) == 1:
+                    rows = [f for f in rows if f.column in named]
+                elif len({(f.row, f.code, f.value) for f in rows}) * len(columns) == len(rows):
+                    rows = [f for f in rows if f.column == rows[0].column]  # every column the same figures
+                else:
                     return None
-                rows = [f for f in rows if f.column in named]
             by_row = {f.row: f for f in rows}
             if len(by_row) >= 2:
                 return list(by_row.values()) if _whole(facts, rows[0], doc, own) else None

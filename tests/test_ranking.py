@@ -4,6 +4,7 @@ its one table of projects, top first, each cited — never a sum, never a row of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -277,3 +278,10 @@ def test_only_the_office_is_set_aside_before_a_ranking_of_units() -> None:
     spec = _data()["ranking"]
     m = re.search(spec["set_aside"], spec["set_aside_example"])
     assert m is not None and m.group("part") == "局机关"  # 本身 read after it
+
+
+def test_two_total_columns_printing_the_same_figures_rank_as_one() -> None:
+    """西安市财政局 2026 表2: 部门预算 and 一般公共预算拨款 both read as 合计, the same figure in every row."""
+    same = [replace(f, column="一般公共预算拨款") for f in XIAN_FACTS if f.column == "总计"]
+    rows = _unit_rows([f for f in XIAN_FACTS if f.column == "总计"] + same, XIAN, "西安市民政局哪个单位预算最多？")
+    assert rows is not None and len(rows) == 3 and len({f.column for f in rows}) == 1
