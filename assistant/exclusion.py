@@ -17,6 +17,8 @@ from assistant.complete import cues, part_suffixes
 from assistant.cues import longest_first
 from assistant.draft import Unanswerable, fmt, operand, sources
 from assistant.knowledge import norm
+from assistant.own_level import names_office, office_rows, own_label
+from assistant.part_printed import part_table_rows, table_part, within_said
 from assistant.records import Answer
 from index.catalog import catalog
 from index.records import Fact
@@ -261,6 +263,7 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
     name or a row/column of that table named with it. None unless every printing of the whole that has all the
     parts gives the same result."""
     facts = _doc_facts(engine, whole.doc_id)
+    doc = engine.kb.docs.get(whole.doc_id)
     wholes = [whole, *(f for f in facts if f is not whole and _same_amount(f, whole) and _same_subject(f, whole))]
     read = []
     for name in names:
@@ -275,8 +278,12 @@ def _reading(engine: Turn, whole: Fact, names: list[str]) -> tuple[Fact, list[Fa
             found = {
                 (f.row, f.column, f.value): f
                 for f in [*([own] if own else []), *facts]
-                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed)
+                if (f is own or _named(f, name)) and (part_of(f, w) or id(f) in summed or within_said(f, w))
             }
+            if not found and (inside := part_table_rows(name, w, facts)):  # "扣掉基本支出里的部分"
+                found = {(f.row, f.column, f.value): f for f in inside}
+            if not found and doc and names_office(name, doc):  # "扣除局本级": the office's row of a per-unit table
+                found = {(f.row, f.column, f.value): f for f in office_rows(facts, doc) if part_of(f, w)}
             if not found:  # "科技研发资金": the rows printed as its items ("科技研发资金-基础研究专项" …), together
                 group = {(f.row, f.column, f.value): f for f in facts if _in_group(f, name) and part_of(f, w)}
                 if len(group) >= 2 and len({k[0] for k in group}) == len(group):
@@ -330,9 +337,17 @@ def excluding(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         return _others(engine, question, written, whole, w, parts)
     removed = calc.total(*map(operand, parts)) if len(parts) > 1 else None
     c = calc.difference(operand(w), removed_operand(removed) if removed else operand(parts[0]))
-    names_of = " + ".join(f"{_label(p) if p.row != w.row else p.column} {fmt(p.value, p.unit)}" for p in parts)
+    doc = engine.kb.docs.get(w.doc_id)
+    own = office_rows(_doc_facts(engine, w.doc_id), doc) if doc else []
+    named = [
+        own_label(p, doc) if doc and p in own and p.row != w.row
+        else f"{table_part(p)}{_label(p)}" if p.table != w.table and table_part(p)
+        else _label(p) if p.row != w.row else p.column
+        for p in parts
+    ]  # fmt: skip
+    names_of = " + ".join(f"{n} {fmt(p.value, p.unit)}" for n, p in zip(named, parts, strict=True))
     text = (
-        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的')}为 {fmt(c.value, c.unit)}。\n"
+        f"{w.year}年{w.department}{_named_whole(read, w)}{written.rstrip('，,的里中')}为 {fmt(c.value, c.unit)}。\n"
         f"计算：{_label(w)} {fmt(w.value, w.unit)} − {'(' + names_of + ')' if removed else names_of}"
         f" = {fmt(c.value, c.unit)}\n出处：{sources(w, *parts)}"
     )

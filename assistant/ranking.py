@@ -14,10 +14,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assistant import calculator as calc
+from assistant import scope
 from assistant.column_ranked import column_rows
 from assistant.complete import cues
 from assistant.draft import cited, fmt
+from assistant.item_ranked import item_rows, named_table, said_more
 from assistant.measures import _data
+from assistant.own_level import is_own_level, own_codes, own_label
 from assistant.records import Answer
 from assistant.subject_path import coded_names, under, written_names
 from assistant.threshold import (
@@ -57,7 +60,7 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     if len(found) != 1:
         return None
     m = found[0]
-    which, what = m.group("which"), m.group("what")
+    which, what = m.group("which") or "", m.group("what")  # "谁的预算最多": no classifier
     classifiers = _spec()["classifiers"]  # 哪一类: a level; 哪一项: any item
     levels = {
         n
@@ -69,7 +72,8 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     elif not levels and not what and re.search(_spec()["projects_before"], question[: m.start()]):
         levels.add(PROJECTS)  # "项目支出里哪一项最多": the projects, each an item of 项目支出
     units = _spec()["units"]
-    if re.search(units, what) or re.search(rf"{units}(?:中|里|当中|之中)?$", question[: m.start()]):
+    ends = rf"{units}(?:中|里|当中|之中)?(?:{_spec()['unit_amounts']})?$"  # "下属13个单位里预算最少的是哪个"
+    if re.search(units, what) or re.search(ends, question[: m.start()]):
         levels.add(UNITS)
         what = re.sub("|".join([units, *_spec()["unit_tables"]]), "", what)  # "哪个单位收入最少"
     if len(levels) > 1:
@@ -105,6 +109,12 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if parsed is None:
         return None
     m, level, least = parsed
+    office_out = False
+    if aside := re.search(_spec()["set_aside"], question):  # "除了局机关本身，下属单位里谁的预算最多"
+        if level != UNITS or scope.asked(aside.group("part")) != {scope.OFFICE}:
+            return None  # a part set aside that is no department's own office: not read here
+        office_out = True
+        question = question[: aside.start()] + " " * len(aside.group(0)) + question[aside.end() :]
     if any(cue.name != RANKING_CUE and cue.spans(question) for cue in cues()):
         return None  # "哪个项目增长最多", "除…以外哪个最多": another measure or a condition
     if (doc := one_document(engine, question, doc_id)) is None:
@@ -114,6 +124,16 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if (scored := column_rows(facts, question[: m.start()])) is not None:  # "自评得分最低": a score column
         head = f"{doc.year}年{doc.department}{scored[0].source.split(' · ')[0]}所列各行中{scored[0].column}"
         return _ranking(turn, question, m, scored, head, "", least, level, doc)
+    if (table := named_table(before := question[: m.start()])) is not None:  # "政府采购里最大的一笔"
+        names = list(engine.understanding.named(before).values())
+        if (
+            level is not None
+            or said_more(before, table[1], names, doc)
+            or not (items := item_rows(facts, doc, table[0]))
+        ):
+            return None  # "政府采购中分散采购的服务项目": rows of a kind no figure records
+        head = f"{doc.year}年{doc.department}{items[0].source.split(' · ')[0]}所列各项中"
+        return _ranking(turn, question, m, items, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
@@ -129,7 +149,7 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
         head = f"{doc.year}年{doc.department}{rows[0].table}中{group[0]}的{word}级科目中"
         note = ""
     elif level == UNITS:
-        units = None if name else _unit_rows(facts, doc, question)
+        units = None if name else _unit_rows(facts, doc, question, office_out)
         if units is None:
             return None  # units under a 科目: no table prints that
         rows = units
@@ -190,7 +210,7 @@ def _ranking(
         return None  # "第二多" where rows tie: which place each holds is not printed
     low, high = ("少", "多") if top.unit in MONEY else ("低", "高")  # a score is 最低, an amount 最少
     most = f"最{low if least else high}" if nth == 1 else f"第{m.group('nth')}{low if least else high}"
-    label = (lambda f: f.row) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
+    label = (lambda f: own_label(f, doc)) if level == UNITS else _row  # a unit's code (309005) is no 科目 code
     firsts = "、".join(label(f) for f in ties)
     shown = max(int(_spec()["shown"]), nth)
     lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(order[:shown], 1)]
@@ -235,35 +255,44 @@ def _group_rows(facts: list[Fact], word: str, classes: list[str], width: int) ->
     return list({f.code: f for f in cells if len(f.code or "") == width}.values())
 
 
-def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str) -> list[Fact] | None:
+def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str, office_out: bool = False) -> list[Fact] | None:
     """The total of each unit of the one per-unit table of the kind the question asks (支出, 收入), else of the
-    first kind that has one (the department's own 本级 row among them unless 下属 units are asked); None when no
-    table, or several of a kind, print two units or more."""
+    first kind that has one (the department's own 本级 row among them unless 下属 units are asked, or the office
+    is set aside: `office_out`); None when no table, or several of a kind, print two units or more."""
     kinds = _spec()["unit_tables"]
-    below = re.search(_spec()["subordinate"], question)  # "下属单位": the department's own 本级 row is none
+    below = office_out or re.search(_spec()["subordinate"], question)  # "下属单位": the 本级 row is none
     asked = [kind for word, kind in kinds.items() if word in question] or list(kinds.values())
+    own = own_codes(facts, doc)
     for kind in asked[:1] if len(asked) == 1 else asked:
         for role in totals():
             rows = [
                 f
                 for f in facts
                 if f.table and f.table_kind == kind and f.column_role == role and f.unit in calc.MONEY
-                and (is_unit(f.row, doc) or (not below and _own_level(f.row, doc)))
+                and (is_unit(f.row, doc) or (not below and is_own_level(f, doc, own)))
             ]  # fmt: skip
-            by_row = {f.row: f for f in rows}
             if len({f.table for f in rows}) > 1:
                 return None
+            if len(columns := {f.column for f in rows}) > 1:  # 总计, 部门预算, 公共预算拨款 all read as 合计
+                named = columns & set(_spec()["unit_totals"])
+                if len(named) == 1:
+                    rows = [f for f in rows if f.column in named]
+                elif len({(f.row, f.code, f.value) for f in rows}) * len(columns) == len(rows):
+                    rows = [f for f in rows if f.column == rows[0].column]  # every column the same figures
+                else:
+                    return None
+            by_row = {f.row: f for f in rows}
             if len(by_row) >= 2:
-                return list(by_row.values()) if _whole(facts, rows[0], doc) else None
+                return list(by_row.values()) if _whole(facts, rows[0], doc, own) else None
     return None
 
 
-def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo) -> bool:
+def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo, own: set[tuple[str | None, str]]) -> bool:
     """Whether the units read are all the table's: every unit row of `one`'s table and column (the 本级 row
     too) adds up to the table's printed total (its 合计/总计 row, or the department's own row); a unit
     not read as one (a name ending in a bracket) would leave the ranking without it."""
     cells = [f for f in facts if f.table == one.table and f.column == one.column and f.unit in calc.MONEY]
-    units = {f.row: f for f in cells if is_unit(f.row, doc) or _own_level(f.row, doc)}
+    units = {f.row: f for f in cells if is_unit(f.row, doc) or is_own_level(f, doc, own)}
     totals_printed = {
         calc.convert(f.value, f.unit, "元")
         for f in cells
@@ -271,11 +300,6 @@ def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo) -> bool:
     }
     added = sum((calc.convert(f.value, f.unit, "元") for f in units.values()), start=Decimal(0))
     return added in totals_printed
-
-
-def _own_level(row: str, doc: DocumentInfo) -> bool:
-    """The row of the department's own 本级 unit ("无锡市人力资源和社会保障局（本级）")."""
-    return "本级" in row and any(row.startswith(name) for name in (doc.department, *doc.aliases))
 
 
 def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> list[Fact]:

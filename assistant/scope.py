@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant import calculator as calc
 from assistant.cues import alternation, longest_first
+from assistant.departments import name_parts, spell_out
 from assistant.units import is_unit
 from index.normal import form_key
 from index.records import DocumentInfo, Fact
@@ -57,12 +58,30 @@ def said(question: str, units_asked: bool = True) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for m in words.finditer(text):
         scope = next(s for s, v in data["asked"].items() if form_key(m.group(0)) in map(form_key, v["words"]))
+        if scope == OFFICE and set_aside_before(text[: m.start()]):
+            continue  # "扣除局本级以后": the office is the part taken out, not the accounts asked
         if scope == UNITS and units_asked and (units.match(text[m.end() :]) or counted_before(text[: m.start()])):
             continue  # "下属单位里哪个最多", "所属单位有几个", "下属几个二级预算单位": the units themselves are asked about
         found.append((scope, m.start()))
     blanked = words.sub(lambda m: " " * len(m.group(0)), text)
     found += [(scope, m.end() - 2) for scope, p in after.items() for m in p.finditer(blanked)]
     return found
+
+
+def office_pattern() -> str:
+    """What names the office alone after a department's name: a body's last word (局), then a 本级 word or 机关,
+    then at most 本身 ("局机关本身", "本级")."""
+    data = _data()
+    office = data["asked"][OFFICE]
+    words = alternation([*office["words"], *office["after_name"]])
+    return rf"(?:{alternation(data['grammar']['name_ends'])})?(?:{words})+(?:本身|自身)?"
+
+
+def set_aside_before(text: str) -> bool:
+    """Whether `text` ends with a verb setting a part aside, then at most a body's name ("扣除局", "除了人社局")."""
+    g = _data()["grammar"]
+    body = rf"[^\s，。？?！!,；;的]{{0,10}}?(?:{alternation(g['name_ends'])})"
+    return bool(re.search(rf"(?:{alternation(g['set_aside'])})(?:{body})?\s*$", text))
 
 
 def counted_before(text: str) -> bool:
@@ -78,14 +97,22 @@ def asked(question: str) -> set[str]:
 def _bound(question: str, docs: list[DocumentInfo]) -> dict[str, set[str]]:
     """The accounts asked of each document's department: a word written right after a department's name
     ("深圳市财政局（本级）和人社局…": 本级 of 深圳市财政局 only) binds to it; one after no name, to every one."""
+    question = spell_out(question, {d.department: (d.department, *d.aliases) for d in docs})  # 无锡交通局本级
     text = form_key(question)
     bound: dict[str, set[str]] = {d.doc_id: set() for d in docs}
     for scope, at in said(question):
         before = text[:at].removesuffix("的")
-        named = [d for d in docs if any(before.endswith(form_key(n)) for n in (d.department, *d.aliases))]
+        fits = {d.doc_id: max((len(n) for n in _names(d) if before.endswith(form_key(n))), default=0) for d in docs}
+        named = [d for d in docs if fits[d.doc_id] and fits[d.doc_id] == max(fits.values())]  # the longest name
         for d in named or docs:
             bound[d.doc_id].add(scope)
     return bound
+
+
+def _names(doc: DocumentInfo) -> tuple[str, ...]:
+    """A department's names, and the core of its name a shorter naming is spelled out as (交通运输局)."""
+    parts = name_parts(doc.department)
+    return (doc.department, *doc.aliases, *((parts.core,) if parts else ()))
 
 
 def _serves(doc: DocumentInfo, scope: str) -> bool:

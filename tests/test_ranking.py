@@ -4,6 +4,7 @@ its one table of projects, top first, each cited — never a sum, never a row of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -225,3 +226,62 @@ def test_a_place_of_the_ranking_asked_the_other_way_round(real: Engine) -> None:
     assert not a["refused"] and Decimal(str(a["value"])) == Decimal("19604064")
     assert "第二多的是 208 社会保障和就业支出，" in a["text"] and "\n2. 208 社会保障和就业支出" in a["text"]
     assert all(f["verdict"] == "verified" for f in a["figures"])
+
+
+XIAN = DocumentInfo(doc_id="x", title="2021年西安市民政局部门预算", department="西安市民政局", year=2021, kind="预算",
+                    unit="元", filename="", n_facts=0, ingested_at="", aliases=("西安市民政局", "西安民政局"))  # fmt: skip
+
+
+def _xian(row: str, code: str, total: str, granted: str) -> list[Fact]:
+    """A row of 2021 西安市民政局 表3 as printed (元): 总计 and 公共预算拨款, both read with the role 合计."""
+    return [
+        Fact(doc_id="x", department=XIAN.department, year=2021, table="表3", section=None, row=row, code=code,
+             column=column, value=Decimal(value), unit="元", source=f"表3 · {code} {row} · {column}",
+             table_kind="expenditure", column_role="合计")
+        for column, value in (("总计", total), ("公共预算拨款", granted))
+    ]  # fmt: skip
+
+
+# the whole (241) and the office (241001) printed with the department's bare name, then its units
+XIAN_FACTS = [
+    *_xian("西安市民政局", "241", "230000.00", "120000.00"),
+    *_xian("西安市民政局", "241001", "150000.00", "100000.00"),
+    *_xian("西安市殡仪馆", "241011", "60000.00", "5000.00"),
+    *_xian("西安市养老服务指导中心", "241008", "20000.00", "15000.00"),
+]
+
+
+def test_the_office_printed_with_the_bare_name_under_a_unit_code_is_the_own_row() -> None:
+    every = _unit_rows(XIAN_FACTS, XIAN, "西安市民政局哪个单位预算最多？")
+    assert every is not None and {(f.code, f.value) for f in every} == {
+        ("241001", Decimal("150000.00")), ("241011", Decimal("60000.00")), ("241008", Decimal("20000.00"))
+    }  # fmt: skip  # the 总计 column (never 公共预算拨款, also read as 合计), the whole's 241 row never a unit
+    below = _unit_rows(XIAN_FACTS, XIAN, "西安市民政局下属单位中哪个预算最多？")
+    assert below is not None and {f.code for f in below} == {"241011", "241008"}
+    aside = _unit_rows(XIAN_FACTS, XIAN, "西安市民政局哪个单位预算最多？", office_out=True)
+    assert aside is not None and {f.code for f in aside} == {"241011", "241008"}
+
+
+@pytest.mark.parametrize(
+    ("question", "least"),
+    [
+        ("西安市民政局除了局机关本身，下属单位里谁的预算最多？", False),
+        ("西安市民政局下属13个单位里预算最少的是哪个？", True),
+    ],
+)
+def test_units_ranked_in_a_person_s_words(question: str, least: bool) -> None:
+    found = asked(question)
+    assert found is not None and found[1] == UNITS and found[2] is least
+
+
+def test_only_the_office_is_set_aside_before_a_ranking_of_units() -> None:
+    spec = _data()["ranking"]
+    m = re.search(spec["set_aside"], spec["set_aside_example"])
+    assert m is not None and m.group("part") == "局机关"  # 本身 read after it
+
+
+def test_two_total_columns_printing_the_same_figures_rank_as_one() -> None:
+    """西安市财政局 2026 表2: 部门预算 and 一般公共预算拨款 both read as 合计, the same figure in every row."""
+    same = [replace(f, column="一般公共预算拨款") for f in XIAN_FACTS if f.column == "总计"]
+    rows = _unit_rows([f for f in XIAN_FACTS if f.column == "总计"] + same, XIAN, "西安市民政局哪个单位预算最多？")
+    assert rows is not None and len(rows) == 3 and len({f.column for f in rows}) == 1

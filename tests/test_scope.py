@@ -148,3 +148,31 @@ def test_a_units_word_right_after_a_count_is_what_is_counted(unit: str) -> None:
     # 重庆市水利局 2026 p4: "下属12个二级预算单位"
     assert not said(f"重庆市水利局下属几{unit}二级预算单位？")
     assert said(f"重庆市水利局下属几{unit}二级预算单位？", units_asked=False)
+
+
+@pytest.mark.parametrize("verb", _data()["grammar"]["set_aside"])
+def test_the_office_set_aside_is_the_part_taken_out_not_the_accounts(verb: str) -> None:
+    assert asked(f"人社局收入合计{verb}局本级以后是多少？") == set()
+    assert asked(f"人社局{verb}政府性基金的本级支出是多少？") == {OFFICE}  # 本级 after an item: the accounts
+
+
+JIAOTONG = DocumentInfo(doc_id="jt", title="2026年无锡市交通运输局（本级）单位预算", department="无锡市交通运输局（本级）",
+               year=2026, kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=("无锡市交通运输局",), level="单位", scope="本级")  # fmt: skip
+
+
+def test_the_office_binds_to_the_department_named_shorter_before_it() -> None:
+    """r11c117: 本级 right after 无锡交通局 (无锡市交通运输局 said shorter) is that department's, never 人社局's."""
+    docs = {d.doc_id: d for d in (JIAOTONG, RENSHE)}
+    total_jt = fact(JIAOTONG, "支出总计", "984760.87")
+    assert mismatch("无锡交通局本级的收支总预算比无锡人社局多多少？", [total_jt, TOTAL_RS], docs) is None
+    assert mismatch("无锡人社局本级的收支总预算比无锡交通局多多少？", [total_jt, TOTAL_RS], docs) is not None
+
+
+def test_the_office_binds_to_the_longest_name_written_before_it() -> None:
+    beijing = DocumentInfo(doc_id="bj", title="2026年北京市财政局部门预算", department="北京市财政局", year=2026,
+                           kind="预算", unit="万元", filename="", n_facts=0, ingested_at="", aliases=(), level="部门",
+                           scope="本级")  # fmt: skip
+    docs = {d.doc_id: d for d in (beijing, RENSHE)}
+    # 财政局 is the core of both 北京市财政局 and 深圳市财政局: the longer name written binds 本级 to Beijing alone
+    total_bj = fact(beijing, "支出总计", "100.00")
+    assert mismatch("北京市财政局本级和人社局的支出总计分别是多少？", [total_bj, TOTAL_RS], docs) is None
