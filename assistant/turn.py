@@ -569,7 +569,8 @@ class Turn:
             n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
         ]
         misfits = [
-            quote_fit.misfit(query.question, q.text, paragraphs.get((q.doc_id, q.text), ""), plain) for q in quotes
+            quote_fit.misfit(query.question, q.text, paragraphs.get((q.doc_id, q.text), ""), plain, doc.aliases)
+            for q in quotes
         ]
         quotes = [q for q, unfit in zip(quotes, misfits, strict=True) if unfit is None]  # gives what is asked
         if not quotes:
