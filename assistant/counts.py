@@ -170,6 +170,24 @@ def unit_unkept(question: str, unit: str | None) -> str | None:
     return f"问题问的是以“{frames[0].group('unit')}”计的数量，找到的数字单位是“{unit}”，不是所问的数量"
 
 
+def stance_unkept(
+    question: str, unit: str | None, value: Decimal | None, facts: Sequence[Fact], sentence_of: Callable[[Fact], str]
+) -> str | None:
+    """Why a count answered from prose is of another stance than the one asked ("有多少台套" held is never the
+    "拟购置1台套" planned, "打算买几辆" never the "共有车辆6辆" held), or None. Any path's answer is checked."""
+    a = asked(question)
+    if a is None or not unit or unit in calc.MONEY or unit == "%":
+        return None
+    prose = [f for f in facts if f.table is None and f.unit == unit and (value is None or f.value == value)]
+    if not prose:
+        return None
+    want = "planned" if a.stance in ("planned", "done") else "held"
+    if any(stance(sentence_of(f) or f.source) == want for f in prose):
+        return None
+    asked_as, found = ("计划购置的", "现有的") if want == "planned" else ("现有的", "计划购置的")
+    return f"问题问的是{asked_as}数量，找到的“{prose[0].row}” {prose[0].value} {unit}是{found}数量，不是所问的数量"
+
+
 def counted_by(unit: str) -> str:
     """The counter a unit printed as "X数" counts by: a 绩效 indicator's 计量单位 "次数" counts 次, "人数" 人,
     "项数" 项 ("发布重要水情专报 ≥50 次数" answers "目标是多少次"); any other unit unchanged."""

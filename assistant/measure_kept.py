@@ -74,6 +74,12 @@ def date_asked(question: str) -> bool:
     return _any(text, c["words"]) and not _any(text, c["not_words"])
 
 
+def score_asked(question: str) -> bool:
+    """The question asks a score ("系统评分要求是多少", "得几分")."""
+    c, text = cues()["score"], _text(question)
+    return _any(text, c["words"]) and not _any(text, c["not_words"])
+
+
 @cache
 def _count_noun() -> re.Pattern[str]:
     c = cues()["count_noun"]
@@ -124,6 +130,8 @@ def unkept(question: str, unit: str | None, facts: Sequence[Fact], computed: boo
         return f"问题问的是变化的幅度（百分比），找到的数字是以“{unit}”计的，不是所问的幅度；公开文件中没有找到这一幅度"
     if date_asked(question) and (money or unit == "%"):
         return f"问题问的是时间（日期或期限），找到的数字是以“{unit}”计的，不是所问的时间；公开文件中没有找到这一时间"
+    if score_asked(question) and unit not in cues()["score"]["units"]:
+        return f"问题问的是评分（分值），找到的数字是以“{unit}”计的，不是所问的分值；公开文件中没有找到这一分值"
     if change_asked(question) and not computed and facts and not any(is_change(f) for f in facts):
         return "问题问的是变化（增减）的数额，找到的只是当年的数，不是变化；公开文件中没有找到这一变化"
     if count_asked(question) and (money or unit == "%"):

@@ -52,6 +52,30 @@ def asked_things(question: str) -> str | None:
     return m.group(1)
 
 
+def asked_noun(question: str) -> str | None:
+    """The whole noun a "which" question asks ("哪些办公设备" → 办公设备), or None when it asks a generic one."""
+    if asked_things(question) is None:
+        return None
+    which = "|".join(map(re.escape, sorted(_data()["which"], key=len, reverse=True)))
+    m = re.search(rf"(?:{which})([\u4e00-\u9fff]+)", question)
+    if m is None:
+        return None
+    run, ends = m.group(1), [*_data()["thing_ends"], *_data()["bounds"]]
+    cut = min((i for e in ends if (i := run.find(e, 2)) >= 0), default=len(run))
+    return run[: min(cut, int(_data()["thing_length"]))]
+
+
+def names_nothing(question: str, owner: Sequence[str] = ()) -> bool:
+    """Whether a use question names no item: no figure, and nothing left once the department (`owner`: its
+    names), the year, the use words and the fillers are taken out ("都是什么用途的")."""
+    text = re.sub(r"(?:19|20)\d{2}\s*年度?", "", question)
+    if re.search(r"\d", text):
+        return False  # "那1800万是干什么用的": the figure names it
+    for word in sorted([*owner, *_data()["use_asked"], *_data()["unnamed_fillers"]], key=len, reverse=True):
+        text = text.replace(word, " ")
+    return not re.search(r"[\u4e00-\u9fffA-Za-z]", text)
+
+
 def asks_amount(question: str) -> bool:
     """Whether a question also asks an amount ("…是干什么的，多少钱？")."""
     return _any(_data()["amount_asked"], question)
@@ -70,18 +94,27 @@ def use_search() -> str:
     return str(_data()["use_search"])
 
 
-def misfit(question: str, sentence: str, paragraph: str = "", items: Sequence[str] = ()) -> str | None:
+def misfit(
+    question: str, sentence: str, paragraph: str = "", items: Sequence[str] = (), owner: Sequence[str] = ()
+) -> str | None:
     """Why a quoted sentence does not give what the question asks (a refusal naming what is not printed), or None
-    when it may answer. `items`: the names of the items asked (plain, as the text may print them)."""
+    when it may answer. `items`: the names of the items asked (plain, as the text may print them); `owner`: the
+    names of the department asked."""
     if asks_why_not_printed(question):
         return None if _any(_data()["absence_notes"], sentence) else str(_data()["not_printed_refusal"])
     if asks_use(question):
+        if not items and names_nothing(question, owner):
+            return str(_data()["use_refusal"])  # no item named: another item's use is never its answer
         named = not items or any(norm(i) in norm(sentence + paragraph) for i in items if i)
         gives_use = named and _any(_data()["uses"], sentence) and not _any(_data()["reasons"], sentence)
         return None if gives_use else str(_data()["use_refusal"])
     if thing := asked_things(question):
         if _any(_data()["bounds"], question) and re.search(r"\d", question):
             return str(_data()["bound_refusal"]).format(thing=thing)
-        if thing not in sentence or "｜" in sentence + paragraph or DEFINITION.search(sentence):
-            return str(_data()["list_refusal"]).format(thing=thing)
+        if (
+            (noun := asked_noun(question) or thing) not in sentence
+            or "｜" in sentence + paragraph
+            or DEFINITION.search(sentence)
+        ):
+            return str(_data()["list_refusal"]).format(thing=noun)
     return None

@@ -19,7 +19,7 @@ from assistant.composers import MEASURES, check_unit, target
 from assistant.contradiction import asks_which_right, both_printed
 from assistant.converted import converted
 from assistant.count_across import compared
-from assistant.counts import money_unkept, unit_unkept
+from assistant.counts import money_unkept, stance_unkept, unit_unkept
 from assistant.defined import defined_in
 from assistant.deictic_set import asks_which, resolved
 from assistant.draft import Draft, Unanswerable, cited, fmt, sources
@@ -314,6 +314,7 @@ class Turn:
             or money_unkept(question, draft.unit)
             or measure_unkept(question, draft.unit, draft.facts, bool(draft.calculations))
             or target_unasked(question, draft.facts)  # "有多少辆车": never a target's "车辆数 ≥1"
+            or stance_unkept(question, draft.unit, draft.value, draft.facts, self.kb.sentence_of)
         ):
             return self._refusal(query, unkept, start)  # "多少座水库": never an amount, nor another unit
         if rate_asked(question) and draft.unit != "%":
@@ -579,7 +580,8 @@ class Turn:
             n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
         ]
         misfits = [
-            quote_fit.misfit(query.question, q.text, paragraphs.get((q.doc_id, q.text), ""), plain) for q in quotes
+            quote_fit.misfit(query.question, q.text, paragraphs.get((q.doc_id, q.text), ""), plain, doc.aliases)
+            for q in quotes
         ]
         quotes = [q for q, unfit in zip(quotes, misfits, strict=True) if unfit is None]  # gives what is asked
         if not quotes:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
+from assistant import calculator as calc
+from assistant import named_subject
 from assistant.complete import fact_evidence
 from assistant.draft import Draft, Unanswerable, fmt, sources
 from assistant.dropped import dropped_words
@@ -110,10 +112,21 @@ def _heading_and_sentence(text: str) -> str:
     return f"{heading} {own}".strip()
 
 
+def _counted_before(text: str, unit: str) -> str:
+    """The sentence before a count's own when it prints a count in the same unit, the whole the count's sentence
+    goes on to divide ("…包括万里街道本部以及下属5家预算单位的综合收支计划。本部门中，…事业单位4家"); "" for money."""
+    *before, _own_sentence = text.split("。")
+    if not before or not unit or unit in calc.MONEY or unit == "%":
+        return ""
+    return before[-1] if re.search(rf"\d\s*{re.escape(unit)}", before[-1]) else ""
+
+
 def _whole_of(f: Fact, facts: Sequence[Fact], kb: Knowledge) -> set[str]:
     """What a figure is printed inside: its own words and clause, the names above it (`_above`), and a prose
     figure's section and sentence since its last full stop ("车辆7辆（一般公务用车3辆，执法执勤用车4辆")."""
     said = _heading_and_sentence(kb.sentence_of(f)) if f.table is None else ""
+    if f.table is None:
+        said = f"{_counted_before(kb.sentence_of(f), f.unit)} {said}"
     section = f.source.partition(" · 「")[0] if f.table is None else ""  # "五、国有资产占有情况": the part it is in
     return set(grams(norm(f"{fact_evidence(f)} {said} {section}"))) | _above(f, facts)
 
@@ -272,14 +285,18 @@ def part_within(content: str, draft: Draft, kb: Knowledge, neutral: Sequence[str
             text=f"{scope}{column.row}的{column.column}为 {fmt(column.value, column.unit)}。\n出处：{sources(column)}",
             value=column.value, unit=column.unit, facts=[column], doc_id=draft.doc_id or column.doc_id,
         )  # fmt: skip
+
+    def other(p: Fact) -> bool:  # "参公事业单位" is never the "事业单位" asked: a word glued before makes another
+        return named_subject.other_subject(asked.part, p.row, content)
+
     found: dict[tuple[str, str], tuple[Fact, Fact, bool]] = {}
     for w in (w for w in wholes if unsaid_part(w) or is_whole(w)):  # a figure named with the part is no whole of it
         for p in printed_parts(w, facts, kb.subject_of(w)):
-            if p.column == w.column and own_part(p):
+            if p.column == w.column and own_part(p) and not other(p):
                 found.setdefault((norm(p.row), str(p.value)), (p, w, True))
     for w in [] if found else wholes:  # "…（2010499）195284.3万元，…原因为：一是新增城乡居民煤改洁奖补资金75000万元"
         for p in said_with(w, facts, kb):
-            if p.column == w.column and not unsaid_part(p):
+            if p.column == w.column and not unsaid_part(p) and not other(p):
                 found.setdefault((norm(p.row), str(p.value)), (p, w, False))
     if not found:
         raise Unanswerable(

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.counts import Counted, answer_count, asked, counted, cues, stance
+from assistant.counts import Counted, answer_count, asked, counted, cues, stance, stance_unkept
 from assistant.draft import Unanswerable
 from index.records import Fact
 
@@ -541,3 +541,21 @@ def test_an_intent_word_between_the_noun_and_its_count_is_no_part_of_the_noun(wo
     assert a is not None and a.stance == "planned" and a.head == "设备" and a.nouns == ("价值100万元以上设备",)
     a = asked(f"车辆{word}购置几辆？")
     assert a is not None and a.stance == "planned" and a.nouns == ("车辆",)
+
+
+def test_a_count_of_another_stance_is_never_the_answer_on_any_path() -> None:
+    """Whatever path found it, a planned count ("拟购置1台套") never answers a held one ("有多少台套"), nor the held
+    ("共有车辆16辆") a planned one ("打算买几辆车")."""
+    held, planned = fact("车辆", "16", "辆", HELD), fact("车辆", "2", "辆", PLANNED)
+    devices = fact("单价100万元以上设备", "1", "台套", "2026年拟购置单价100万元以上设备1")
+    said = {id(held): HELD, id(planned): PLANNED, id(devices): "2026年拟购置单价100万元以上设备1"}
+
+    def of(f: Fact) -> str:
+        return said[id(f)]
+
+    assert stance_unkept("单价100万元以上设备有多少台套？", "台套", Decimal(1), [devices], of)
+    assert stance_unkept("单价100万元以上设备打算买几台套？", "台套", Decimal(1), [devices], of) is None
+    assert stance_unkept("治安支队有几辆车？", "辆", Decimal(16), [held], of) is None
+    assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(16), [held], of)
+    assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(2), [planned], of) is None
+    assert stance_unkept("治安支队车辆运行费多少？", "万元", Decimal(2), [planned], of) is None  # no count asked

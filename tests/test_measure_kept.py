@@ -19,6 +19,7 @@ ASKED = {
     "count_noun": mk.count_asked,
     "money": mk.money_asked,
     "items": mk.items_asked,
+    "score": mk.score_asked,
 }
 
 
@@ -61,6 +62,9 @@ def test_a_rate_a_date_and_a_count_are_never_an_amount() -> None:
     assert mk.unkept("烟台审计局那个智慧审计平台等保测评要求几月前完成？", "万元", [LEVEL], computed=False)
     assert mk.unkept("How many vehicles did the Xi'an Civil Affairs Bureau have?", "元", [LEVEL], computed=False)
     assert mk.unkept("无锡人社局有几辆车？", "辆", [COUNT], computed=False) is None
+    score = "烟台市智慧审计平台等保测评服务的系统评分要求是多少？"
+    assert mk.unkept(score, "万元", [LEVEL], computed=False)
+    assert mk.unkept(score, "分", [], computed=False) is None
 
 
 def test_an_english_money_question_is_never_a_count() -> None:

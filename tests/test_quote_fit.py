@@ -9,7 +9,17 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.quote_fit import _data, asked_things, asks_amount, asks_use, asks_why_not_printed, misfit, use_unprinted
+from assistant.quote_fit import (
+    _data,
+    asked_noun,
+    asked_things,
+    asks_amount,
+    asks_use,
+    asks_why_not_printed,
+    misfit,
+    names_nothing,
+    use_unprinted,
+)
 from tests.conftest import REAL, store_of
 
 SECRET = (  # 福州市公安局治安管理支队 2026 单位预算, p.26
@@ -84,6 +94,36 @@ def test_each_which_word_asks_a_list_naming_the_things(word: str) -> None:
     assert misfit(question, "资助的高校包括深圳大学、南方科技大学。") is None
     assert misfit(question, "科学技术奖奖金｜7,100.00｜资助深圳大学等高校。") == refused  # one row is no list
     assert misfit(question, "高校：指普通高等学校。") == refused  # a definition is no list
+
+
+EDUCATION = (
+    "（2）教育支出（类）支出 11,622 万元，主要用于直属事业单位江苏省无锡技师学院部门预算。"  # 无锡人社局 2026 p.39
+)
+WUXI = ("无锡市人力资源和社会保障局", "无锡人社局", "人社局")
+
+
+def test_a_use_question_naming_no_item_is_never_another_items_use() -> None:
+    unnamed, named = _data()["unnamed_example"], _data()["named_example"]
+    assert names_nothing(unnamed, WUXI) and not names_nothing(named, WUXI)
+    assert misfit(unnamed, EDUCATION, owner=WUXI) == _data()["use_refusal"]  # r12c011
+    assert not names_nothing("烟台市审计局项目支出那781.5万是干什么用的？")  # the figure names it
+
+
+@pytest.mark.parametrize("word", _data()["unnamed_fillers"])
+def test_each_filler_names_no_item(word: str) -> None:
+    assert names_nothing(f"无锡人社局{word}什么用途？", WUXI)
+    assert not names_nothing(f"无锡人社局{word}车辆什么用途？", WUXI)
+
+
+@pytest.mark.parametrize("end", _data()["thing_ends"])
+def test_the_whole_noun_asked_must_be_printed(end: str) -> None:
+    question = _data()["noun_example"]
+    assert asked_noun(question) == "办公设备"
+    assert misfit(question, _data()["noun_not_printed"]) == str(_data()["list_refusal"]).format(
+        thing="办公设备"
+    )  # r12b200
+    assert misfit(question, "购置办公设备包括计算机2台、打印机1台。") is None
+    assert asked_noun(f"给了哪些高校{end}？") == "高校"
 
 
 @pytest.mark.parametrize("word", _data()["generic"])

@@ -22,7 +22,15 @@ from assistant.config import Settings
 from assistant.draft import Draft
 from assistant.knowledge import grams, norm
 from assistant.parts import _data
-from assistant.whole_part import Asked, _column_asked, _heading_and_sentence, _short_names, asked_within, opposite
+from assistant.whole_part import (
+    Asked,
+    _column_asked,
+    _counted_before,
+    _heading_and_sentence,
+    _short_names,
+    asked_within,
+    opposite,
+)
 from assistant.within import implied_wholes
 from index.records import Fact
 from tests.conftest import REAL, store_of
@@ -88,6 +96,16 @@ def test_a_part_of_the_first_part_s_item_is_its_own_figure(engine: Engine) -> No
     # the section a figure is printed in is a whole it is inside
     asset = engine.answer("万里街道2023年部门预算公开的国有资产情况里，在建工程金额是多少？")
     assert not asset.refused and asset.value == Decimal("12277.73")
+
+
+def test_a_part_is_read_from_the_sentence_of_its_whole_never_another_subject(engine: Engine) -> None:
+    # p4 "…以及下属5家预算单位的综合收支计划。本部门中，行政单位1家，参公单位1家，事业单位4家"; p32 "参公事业单位" 1家
+    both = engine.answer("万里街道部门预算包含几家下属预算单位？其中事业单位几家？")
+    assert (
+        not both.refused and "5 家" in both.text and "事业单位为 4 家" in both.text and "参公事业单位" not in both.text
+    )
+    assert _counted_before("下属5家预算单位的综合收支计划。本部门中，事业单位4家", "家").startswith("下属5家")
+    assert _counted_before("预算合计830.00万元。其中：工程550.00万元", "万元") == ""  # money: no count divided
 
 
 def test_a_part_asked_by_its_short_name_is_its_own_figure(engine: Engine) -> None:
