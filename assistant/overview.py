@@ -229,6 +229,8 @@ class Overview:
         if a.each and not COMPARED.search(a.question):  # "分别是多少": each department's line, nothing derived
             head = Part(text=f"{scope.when}中各部门的{s.name}：\n", doc_ids=())
             return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+        if a.ratio:  # "A是B的几倍": A ÷ B in the order written, each figure named
+            return self._times(a, s, readings, unit, scope, parts, valued, missing)
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
             same = c.value == 0
@@ -246,6 +248,22 @@ class Overview:
             )
         head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
         return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+
+    def _times(
+        self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope,
+        parts: list[Part], valued: list[Reading], missing: list[Reading],
+    ) -> Composed:  # fmt: skip
+        by = {r.doc.department: r for r in valued}
+        absent = [d for d in a.ratio if d not in by]
+        if absent:
+            raise Unanswerable(f"{'、'.join(absent)}的文件中没有找到{s.name}，无法计算倍数")
+        top, bottom = (by[d] for d in a.ratio)
+        c = calc.ratio(top.operand, bottom.operand)
+        c = replace(c, unit="倍")
+        text = f"{top.doc.department}的{s.name}是{bottom.doc.department}的 {fmt(c.value, '倍')}（{c.expression}）。\n"
+        parts.append(Part(text=text, doc_ids=(), calculations=(c,), derived=c))
+        head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
+        return self.finish(a, s, scope, [head, *parts], valued, missing, value=c.value, unit="倍", shown=len(valued))
 
     def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
@@ -280,6 +298,9 @@ class Overview:
         whole = subject_named("支出合计" if district or not a.whole else a.whole, self.cmp.code_names)
         whole_name = DISTRICT if district else whole.name
         parts_of = self.cmp.read(s, scope.docs)
+        few = bool(a.departments or a.within)  # a few departments: one printing the item only in its text is read there
+        if few:
+            parts_of = fill(parts_of, s, self.single)
         if district:
             parts_of, unit = self.cmp.in_unit(parts_of)
             summed = [r for r in parts_of if r.value is not None]
@@ -290,7 +311,8 @@ class Overview:
             everyone = Reading(doc=summed[0].doc, facts=(), value=total.value, unit=unit, calc=total)
             wholes = {r.doc.doc_id: everyone for r in parts_of}
         else:
-            wholes = {r.doc.doc_id: r for r in self.cmp.read(whole, scope.docs)}
+            read = self.cmp.read(whole, scope.docs)
+            wholes = {r.doc.doc_id: r for r in (fill(read, whole, self.single) if few else read)}
         rated: list[Reading] = []
         lines: dict[str, Part] = {}
         missing = []

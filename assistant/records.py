@@ -105,6 +105,7 @@ class Across:
     earlier: int | None = None  # change: the year compared with (None: the year before `year`)
     growth: bool = False  # change: the rate, not the amount
     magnitude: bool = False  # change: "减少了多少"/"降幅" answer the size, not the sign
+    ratio: tuple[str, ...] = ()  # compare: (dividend, divisor) departments as written ("A是B的几倍")
 
 
 @dataclass(frozen=True, kw_only=True)
