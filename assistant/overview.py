@@ -42,6 +42,8 @@ from index.records import DocumentInfo
 KINDS = ("决算", "预算")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
 
+NOT_FOUND = "文件中未找到此项"  # a department's reading without the item (assistant/compare.py)
+STORE_LIMIT = 24  # a whole store's departments lacking the item read one by one at most (a question each)
 MORE_BY = re.compile(r"[多少高低]了?多少|差多少|相差|差距|差额|多出|高出")  # the difference is asked
 
 
@@ -80,6 +82,8 @@ class Overview:
         readings = self.cmp.read(subject, scope.docs)
         if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
             readings = fill(readings, subject, self.single)
+        elif a.op in ("rank", "filter"):  # a whole store's ranking or list: never "没有" for a printed item
+            readings = fill(readings, subject, self.single, STORE_LIMIT)
         if scope.labelled:  # each line says its year and kind
             readings = [
                 replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings
@@ -171,6 +175,17 @@ class Overview:
                 top,
             )
         ]  # fmt: skip
+        unfound = [r for r in missing if r.note == NOT_FOUND] if not a.per else []
+        if unfound and not a.focus:  # a department whose figure is not found may be first: no winner named
+            parts = [
+                Part(text=f"{scope.when}中，{len(unfound)} 个部门的文件中未找到{s.name}，无法确定全部部门中谁{word}；",
+                     doc_ids=(), checked=False),
+                figure(
+                    f"在找到此项的部门中，{word}的是{'、'.join(r.doc.department for r in tied)}"
+                    f"{'（并列）' if len(tied) > 1 else ''}，{fmt(top.value, unit)}。\n",  # type: ignore[arg-type]
+                    top,
+                ),
+            ]  # fmt: skip
         if a.focus:  # "财政局排第几": its place first
             at = next((i for i, r in enumerate(valued) if r.doc.department == a.focus), None)
             if at is None:
@@ -371,7 +386,7 @@ class Overview:
         if missing:
             by_note: dict[str, list[str]] = {}
             for r in missing:
-                by_note.setdefault(r.note or "文件中没有此项", []).append(r.doc.department)
+                by_note.setdefault(r.note or NOT_FOUND, []).append(r.doc.department)
             for note, names in by_note.items():
                 text = f"未列入的部门（{len(names)} 个，{note}）：{'、'.join(names)}。\n"
                 parts.append(Part(text=text, doc_ids=(), checked=False))

@@ -130,7 +130,7 @@ class Entry:
     source: str = ""  # where the figure is printed (table · row · column, page); "" when it is missing
     printed: str = ""  # the figure as printed when the document uses another unit ("1,234,567 元")
     expression: str = ""  # the calculation of a derived figure (a share, a rate of execution)
-    note: str = ""  # "文件中没有此项", "本表无数据", "按元换算为万元"
+    note: str = ""  # "文件中未找到此项", "本表无数据", "按元换算为万元"
     rank: int | None = None  # 1 = first in the answer's order
 
 

@@ -83,9 +83,29 @@ def _bound(question: str, docs: list[DocumentInfo]) -> dict[str, set[str]]:
     for scope, at in said(question):
         before = text[:at].removesuffix("的")
         named = [d for d in docs if any(before.endswith(form_key(n)) for n in (d.department, *d.aliases))]
+        named = named or _shortened(before, docs)
         for d in named or docs:
             bound[d.doc_id].add(scope)
     return bound
+
+
+def _shortened(before: str, docs: list[DocumentInfo]) -> list[DocumentInfo]:
+    """The one document whose department the name written last before an accounts word shortens, its characters
+    in order ("无锡交通局本级": 无锡市交通运输局), or none: a name that two departments could shorten binds to none."""
+    separators = alternation(_data()["grammar"]["name_separators"])
+    name = re.split(separators, before)[-1]
+    if len(name) < 2 or not re.search(rf"(?:{alternation(_data()['grammar']['name_ends'])})$", name):
+        return []
+    fits = [d for d in docs if _in_order(name, re.sub(r"[（(](?:本级|汇总)[）)]$", "", form_key(d.department)))]
+    return fits if len(fits) == 1 else []
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of `short` is in `full`, in order, the first one first."""
+    if not full.startswith(short[0]):
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def _serves(doc: DocumentInfo, scope: str) -> bool:
