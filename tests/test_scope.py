@@ -148,3 +148,16 @@ def test_a_units_word_right_after_a_count_is_what_is_counted(unit: str) -> None:
     # 重庆市水利局 2026 p4: "下属12个二级预算单位"
     assert not said(f"重庆市水利局下属几{unit}二级预算单位？")
     assert said(f"重庆市水利局下属几{unit}二级预算单位？", units_asked=False)
+
+
+@pytest.mark.parametrize(
+    "question", ["无锡人社局和深圳财政局本级的机关运行经费合计多少？", "人社局、深圳财政局本级，哪个支出多？"]
+)
+def test_the_office_binds_to_the_shortened_name_written_before_it(question: str) -> None:
+    # review r12c119/r12c162: "本级" after the second name is that department's, never the first one's
+    assert mismatch(question, [TOTAL_RS, TOTAL_CZ], DOCS) is None
+
+
+def test_the_office_after_a_shortened_name_still_checks_that_department() -> None:
+    reason = mismatch("深圳财政局和无锡人社局本级的支出合计多少？", [TOTAL_RS, TOTAL_CZ], DOCS)
+    assert reason is not None and "无锡市人力资源和社会保障局本级" in reason
