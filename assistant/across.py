@@ -36,6 +36,8 @@ from assistant.places import (
 from assistant.records import Across, AcrossOp, Answer
 from assistant.restriction import joined, restriction
 from assistant.subjects import Subject, kind_named, subjects
+from assistant.times_across import refusal as times_refusal
+from assistant.times_across import times_asked
 from assistant.tokens import to_template
 from assistant.understand import NOT_BUDGET
 from index.records import DocumentInfo
@@ -264,6 +266,12 @@ class AcrossReader:
         if refusal is None and (kind := kind_named(subject, bare)):  # "政府采购有工程类的": a part, not the whole
             refusal = (f"问题问的是{subject}中的“{kind}”类，各部门比较只读{subject}的合计，不能按“{kind}”类分列"
                        f"；请逐个部门问（如“某部门{subject}中{kind}类是多少”）")  # fmt: skip
+        ratio: tuple[str, ...] = ()
+        if refusal is None and len(departments) >= 2 and not per and times_asked(bare):  # "A是B的几倍": A ÷ B
+            if op == "compare":
+                ratio, refusal = times_refusal(text, named, departments)
+            else:
+                refusal = "“几倍”只能在两个部门之间计算（前一个 ÷ 后一个）；请写成“A的……是B的几倍”"
         year = years[-1] if years else None
         if year is None and THIS_YEAR.search(bare):
             year = max((d.year for d in docs), default=None)
@@ -289,7 +297,7 @@ class AcrossReader:
             below=self._below(bare) if op in ("filter", "share") else None, refusal=refusal,
             rate=bool(EXECUTION.search(bare) or re.search(r"率|百分|比例|比重|%|几成|占", bare)),
             earlier=years[0] if (op == "change" or per == "change") and len(years) == 2 else None,
-            growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)), own_years=own,
+            growth=bool(GROWTH.search(bare)), magnitude=bool(MAGNITUDE.search(bare)), own_years=own, ratio=ratio,
         )  # fmt: skip
 
     def scope(self, question: str, docs: Sequence[DocumentInfo]) -> Scope | Across:
@@ -371,8 +379,8 @@ class AcrossReader:
                 and not (SUPERLATIVE.search(text) and not SUM.search(text))
             ):
                 return "total"  # "合计最多的" ranks (支出合计 is a subject's name); "加起来" sums
-            if SHARE.search(text):
-                return "share"
+            if SHARE.search(text) or SHARE_OF_TOTAL.search(text):
+                return "share"  # "这几个部门里基本支出占比最高的": the shares ranked, never the amounts
             return "rank" if RANK.search(text) and not COMPARE.search(text) else "compare"
         if len(departments) == 1 and many and PLACE.search(text):
             return "rank"  # "财政局的三公经费在各部门中排第几"

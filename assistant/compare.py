@@ -209,7 +209,7 @@ class Comparer:
     @staticmethod
     def _reading(doc: DocumentInfo, facts: tuple[Fact, ...]) -> Reading:
         if not facts:
-            return Reading(doc=doc, facts=(), note="文件中没有此项")
+            return Reading(doc=doc, facts=(), note="文件中未找到此项")
         note = "本表无数据" if any(EMPTY_TABLE in f.source for f in facts) else ""
         if len(facts) == 1 and facts[0].table is None:  # a sentence of the text: said with its words
             note = stated_where(facts[0])

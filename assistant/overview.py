@@ -42,6 +42,8 @@ from index.records import DocumentInfo
 KINDS = ("决算", "预算")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
 
+NOT_FOUND = "文件中未找到此项"  # a department's reading without the item (assistant/compare.py)
+STORE_LIMIT = 24  # a whole store's departments lacking the item read one by one at most (a question each)
 MORE_BY = re.compile(r"[多少高低]了?多少|差多少|相差|差距|差额|多出|高出")  # the difference is asked
 
 
@@ -80,6 +82,8 @@ class Overview:
         readings = self.cmp.read(subject, scope.docs)
         if a.departments or a.within:  # a few departments: one printing the item only in its text is read there
             readings = fill(readings, subject, self.single)
+        elif a.op in ("rank", "filter"):  # a whole store's ranking or list: never "没有" for a printed item
+            readings = fill(readings, subject, self.single, STORE_LIMIT)
         if scope.labelled:  # each line says its year and kind
             readings = [
                 replace(r, note="；".join(n for n in (f"{r.doc.year}年{r.doc.kind}", r.note) if n)) for r in readings
@@ -171,6 +175,17 @@ class Overview:
                 top,
             )
         ]  # fmt: skip
+        unfound = [r for r in missing if r.note == NOT_FOUND] if not a.per else []
+        if unfound and not a.focus:  # a department whose figure is not found may be first: no winner named
+            parts = [
+                Part(text=f"{scope.when}中，{len(unfound)} 个部门的文件中未找到{s.name}，无法确定全部部门中谁{word}；",
+                     doc_ids=(), checked=False),
+                figure(
+                    f"在找到此项的部门中，{word}的是{'、'.join(r.doc.department for r in tied)}"
+                    f"{'（并列）' if len(tied) > 1 else ''}，{fmt(top.value, unit)}。\n",  # type: ignore[arg-type]
+                    top,
+                ),
+            ]  # fmt: skip
         if a.focus:  # "财政局排第几": its place first
             at = next((i for i, r in enumerate(valued) if r.doc.department == a.focus), None)
             if at is None:
@@ -229,6 +244,8 @@ class Overview:
         if a.each and not COMPARED.search(a.question):  # "分别是多少": each department's line, nothing derived
             head = Part(text=f"{scope.when}中各部门的{s.name}：\n", doc_ids=())
             return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+        if a.ratio:  # "A是B的几倍": A ÷ B in the order written, each figure named
+            return self._times(a, s, readings, unit, scope, parts, valued, missing)
         if len(valued) == 2:
             c = calc.difference(valued[0].operand, valued[1].operand)
             same = c.value == 0
@@ -246,6 +263,22 @@ class Overview:
             )
         head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
         return self.finish(a, s, scope, [head, *parts], valued, missing, value=value, unit=unit, shown=len(valued))
+
+    def _times(
+        self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope,
+        parts: list[Part], valued: list[Reading], missing: list[Reading],
+    ) -> Composed:  # fmt: skip
+        by = {r.doc.department: r for r in valued}
+        absent = [d for d in a.ratio if d not in by]
+        if absent:
+            raise Unanswerable(f"{'、'.join(absent)}的文件中没有找到{s.name}，无法计算倍数")
+        top, bottom = (by[d] for d in a.ratio)
+        c = calc.ratio(top.operand, bottom.operand)
+        c = replace(c, unit="倍")
+        text = f"{top.doc.department}的{s.name}是{bottom.doc.department}的 {fmt(c.value, '倍')}（{c.expression}）。\n"
+        parts.append(Part(text=text, doc_ids=(), calculations=(c,), derived=c))
+        head = Part(text=f"{scope.when}中{s.name}比较：\n", doc_ids=())
+        return self.finish(a, s, scope, [head, *parts], valued, missing, value=c.value, unit="倍", shown=len(valued))
 
     def _filter(self, a: Across, s: Subject, readings: list[Reading], unit: str, scope: Scope) -> Composed:
         op, bound, bound_unit = a.threshold or (">", Decimal(0), "")
@@ -280,6 +313,9 @@ class Overview:
         whole = subject_named("支出合计" if district or not a.whole else a.whole, self.cmp.code_names)
         whole_name = DISTRICT if district else whole.name
         parts_of = self.cmp.read(s, scope.docs)
+        few = bool(a.departments or a.within)  # a few departments: one printing the item only in its text is read there
+        if few:
+            parts_of = fill(parts_of, s, self.single)
         if district:
             parts_of, unit = self.cmp.in_unit(parts_of)
             summed = [r for r in parts_of if r.value is not None]
@@ -290,7 +326,8 @@ class Overview:
             everyone = Reading(doc=summed[0].doc, facts=(), value=total.value, unit=unit, calc=total)
             wholes = {r.doc.doc_id: everyone for r in parts_of}
         else:
-            wholes = {r.doc.doc_id: r for r in self.cmp.read(whole, scope.docs)}
+            read = self.cmp.read(whole, scope.docs)
+            wholes = {r.doc.doc_id: r for r in (fill(read, whole, self.single) if few else read)}
         rated: list[Reading] = []
         lines: dict[str, Part] = {}
         missing = []
@@ -349,7 +386,7 @@ class Overview:
         if missing:
             by_note: dict[str, list[str]] = {}
             for r in missing:
-                by_note.setdefault(r.note or "文件中没有此项", []).append(r.doc.department)
+                by_note.setdefault(r.note or NOT_FOUND, []).append(r.doc.department)
             for note, names in by_note.items():
                 text = f"未列入的部门（{len(names)} 个，{note}）：{'、'.join(names)}。\n"
                 parts.append(Part(text=text, doc_ids=(), checked=False))

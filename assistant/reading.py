@@ -144,7 +144,7 @@ def _across(answer: Answer, a: Across, names: Mapping[str, str]) -> Reading:
     if not a.departments and len(departments) > 3:
         departments = (f"{len(departments)} 个部门",)
     documents = tuple(dict.fromkeys(f"{e.year}年{e.kind}" for e in shown))
-    op = ACROSS_OPS.get(a.op, "")
+    op = "倍数（前 ÷ 后）" if a.ratio else ACROSS_OPS.get(a.op, "")
     if a.op == "rank":
         op = f"排名（{'从高到低' if a.descending else '从低到高'}{f'，前{a.limit}名' if a.limit else ''}）"
     elif a.op == "execution" and a.rate:

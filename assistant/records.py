@@ -105,6 +105,7 @@ class Across:
     earlier: int | None = None  # change: the year compared with (None: the year before `year`)
     growth: bool = False  # change: the rate, not the amount
     magnitude: bool = False  # change: "减少了多少"/"降幅" answer the size, not the sign
+    ratio: tuple[str, ...] = ()  # compare: (dividend, divisor) departments as written ("A是B的几倍")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,7 +130,7 @@ class Entry:
     source: str = ""  # where the figure is printed (table · row · column, page); "" when it is missing
     printed: str = ""  # the figure as printed when the document uses another unit ("1,234,567 元")
     expression: str = ""  # the calculation of a derived figure (a share, a rate of execution)
-    note: str = ""  # "文件中没有此项", "本表无数据", "按元换算为万元"
+    note: str = ""  # "文件中未找到此项", "本表无数据", "按元换算为万元"
     rank: int | None = None  # 1 = first in the answer's order
 
 

@@ -104,6 +104,7 @@ def _bound(question: str, docs: list[DocumentInfo]) -> dict[str, set[str]]:
         before = text[:at].removesuffix("的")
         fits = {d.doc_id: max((len(n) for n in _names(d) if before.endswith(form_key(n))), default=0) for d in docs}
         named = [d for d in docs if fits[d.doc_id] and fits[d.doc_id] == max(fits.values())]  # the longest name
+        named = named or _shortened(before, docs)
         for d in named or docs:
             bound[d.doc_id].add(scope)
     return bound
@@ -113,6 +114,25 @@ def _names(doc: DocumentInfo) -> tuple[str, ...]:
     """A department's names, and the core of its name a shorter naming is spelled out as (交通运输局)."""
     parts = name_parts(doc.department)
     return (doc.department, *doc.aliases, *((parts.core,) if parts else ()))
+
+
+def _shortened(before: str, docs: list[DocumentInfo]) -> list[DocumentInfo]:
+    """The one document whose department the name written last before an accounts word shortens, its characters
+    in order ("无锡交通局本级": 无锡市交通运输局), or none: a name that two departments could shorten binds to none."""
+    separators = alternation(_data()["grammar"]["name_separators"])
+    name = re.split(separators, before)[-1]
+    if len(name) < 2 or not re.search(rf"(?:{alternation(_data()['grammar']['name_ends'])})$", name):
+        return []
+    fits = [d for d in docs if _in_order(name, re.sub(r"[（(](?:本级|汇总)[）)]$", "", form_key(d.department)))]
+    return fits if len(fits) == 1 else []
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of `short` is in `full`, in order, the first one first."""
+    if not full.startswith(short[0]):
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def _serves(doc: DocumentInfo, scope: str) -> bool:

@@ -23,10 +23,10 @@ Ask = Callable[[DocumentInfo, str], Answer]
 LIMIT = 8  # departments read so at most (each is one question to the single-document engine)
 
 
-def fill(readings: Sequence[Reading], subject: Subject, ask: Ask | None) -> list[Reading]:
+def fill(readings: Sequence[Reading], subject: Subject, ask: Ask | None, limit: int = LIMIT) -> list[Reading]:
     """The readings, each one without a value replaced by the department's own answer for the subject."""
     lacking = [r for r in readings if r.value is None]
-    if ask is None or not lacking or len(lacking) > LIMIT:
+    if ask is None or not lacking or len(lacking) > limit:
         return list(readings)
     return [_asked(r, subject, ask) if r.value is None else r for r in readings]
 

@@ -85,7 +85,7 @@ def test_a_share_ranking_lists_a_department_without_the_item(engine: Engine) -> 
     traced(a)
     assert (a.value, a.unit) == (Decimal("10.63"), "%")
     assert [(e.department, e.value, e.note) for e in a.entries] == [
-        (WANLI, Decimal("10.63"), ""), (FULIYUAN, None, "文件中没有此项")
+        (WANLI, Decimal("10.63"), ""), (FULIYUAN, None, "文件中未找到此项")
     ]  # fmt: skip
     assert "16,603,248 ÷ 156,211,123 × 100% = 10.63%" in [f.expression for f in a.figures]
     same = engine.answer("2024年预算各部门行政运行支出占本部门支出合计的比例")  # 本部门…合计: its own, not all's

@@ -157,7 +157,7 @@ def _answer(text: str, value: str, verdict: str) -> Answer:
 
 
 def test_a_figure_from_the_department_s_own_text_only_when_verified_and_an_amount() -> None:
-    lacking = [Reading(doc=_doc(), facts=(), note="文件中没有此项")]
+    lacking = [Reading(doc=_doc(), facts=(), note="文件中未找到此项")]
     three = subject_named("“三公”经费", {})
     asked: list[str] = []
 

@@ -29,7 +29,7 @@ def test_a_department_stating_its_three_public_in_its_text_is_ranked_with_it(eng
     a = engine.answer("2026年哪个部门三公经费最多？")
     assert not a.refused and a.value == Decimal("223.80")
     assert [(e.department, e.value) for e in a.entries] == [(BEIJING, Decimal("223.80")), (KEJI, Decimal("118.20"))]
-    assert "文字说明：「2026 年财政拨款“三公”经费预算 223.80 万元」" in a.text and "文件中没有此项" not in a.text
+    assert "文字说明：「2026 年财政拨款“三公”经费预算 223.80 万元」" in a.text and "文件中未找到此项" not in a.text
     assert all(f.verdict in ("verified", "derived") for f in a.figures)
 
 
@@ -52,7 +52,7 @@ def test_organ_operation_cost_stated_in_the_text_is_ranked(engine: Engine) -> No
     a = engine.answer("2026年机关运行经费最高的部门是哪个？")
     assert not a.refused and a.value == Decimal("1158.60")
     assert [(e.department, e.value) for e in a.entries] == [(BEIJING, Decimal("1158.60")), (KEJI, Decimal("443.43"))]
-    assert "文件中没有此项" not in a.text and "50.45" not in a.text  # never the change printed beside it
+    assert "文件中未找到此项" not in a.text and "50.45" not in a.text  # never the change printed beside it
     assert all(f.verdict in ("verified", "derived") for f in a.figures)
 
 

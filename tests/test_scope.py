@@ -176,3 +176,16 @@ def test_the_office_binds_to_the_longest_name_written_before_it() -> None:
     # 财政局 is the core of both 北京市财政局 and 深圳市财政局: the longer name written binds 本级 to Beijing alone
     total_bj = fact(beijing, "支出总计", "100.00")
     assert mismatch("北京市财政局本级和人社局的支出总计分别是多少？", [total_bj, TOTAL_RS], docs) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["无锡人社局和深圳财政局本级的机关运行经费合计多少？", "人社局、深圳财政局本级，哪个支出多？"]
+)
+def test_the_office_binds_to_the_shortened_name_written_before_it(question: str) -> None:
+    # review r12c119/r12c162: "本级" after the second name is that department's, never the first one's
+    assert mismatch(question, [TOTAL_RS, TOTAL_CZ], DOCS) is None
+
+
+def test_the_office_after_a_shortened_name_still_checks_that_department() -> None:
+    reason = mismatch("深圳财政局和无锡人社局本级的支出合计多少？", [TOTAL_RS, TOTAL_CZ], DOCS)
+    assert reason is not None and "无锡市人力资源和社会保障局本级" in reason
