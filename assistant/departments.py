@@ -48,6 +48,8 @@ def department_aliases(department: str, abbreviations: dict[str, str]) -> tuple[
     if street := _STREET.match(core):  # 万里街道办事处 → 万里街道, 万里街道办
         cores |= {street.group("name") + street.group("kind"), street.group("name") + street.group("kind") + "办"}
     cores |= _short_names(core, abbreviations)
+    if _GOVERNMENT in full:  # "重庆市政府办公厅": 人民政府 said shorter
+        cores |= {said + c for said in _DATA["government_said"] for c in list(cores)}
     cores |= {c[: -len(long)] + short for c in cores for long, short in _CLIPPED_ENDINGS if c.endswith(long)}
     for c in cores:
         names.add(c)

@@ -35,6 +35,8 @@ FULIYUAN = "上海市普陀区社会福利院"
         # the scope in brackets (identity.toml: 本级, 汇总) says which accounts, not who
         ("西安市财政局（汇总）", {"西安市财政局", "西安财政局", "市财政局"}, {"西安市"}),
         ("深圳市财政局（本级）", {"深圳市财政局", "深圳财政局"}, {"深圳市"}),
+        # 人民政府 said shorter (departments.toml government_said)
+        ("重庆市人民政府办公厅", {"重庆市政府办公厅", "市政府办公厅", "政府办公厅", "办公厅"}, {"政府", "重庆市政府"}),
     ],
 )
 def test_short_names(department: str, names: set[str], not_names: set[str]) -> None:
