@@ -34,10 +34,13 @@ from assistant.compare import (
 )
 from assistant.draft import Unanswerable, fmt
 from assistant.own_years import scope_of_own_years
+from assistant.printed_share import printed_instead
 from assistant.records import Across, AcrossOp
 from assistant.single_fill import Ask, fill
 from assistant.subjects import Subject
-from index.records import DocumentInfo
+from index.normal import label_key
+from index.query import PROSE, Located
+from index.records import DocumentInfo, Fact
 
 KINDS = ("决算", "预算")
 OPS = {"total": "合计", "average": "平均", "compare": "比较", "share": "比较"}
@@ -338,6 +341,14 @@ class Overview:
                 continue
             of = Operand(value=w.value, unit=w.unit, label=DISTRICT, source=sources) if district else w.operand
             c = calc.share(r.operand, of)
+            if not a.whole and (p := printed_instead(c.value, self._printed_shares(r))) is not None:
+                shown_r = Reading(doc=r.doc, facts=(p,), value=p.value, unit="%")  # the document's own share
+                rated.append(shown_r)
+                lines[r.doc.doc_id] = Part(
+                    text=f"{r.doc.department}：{s.name}{p.column} {fmt(p.value, '%')}（文件所列）\n",
+                    doc_ids=(r.doc.doc_id,), calculations=(), cites=cites(shown_r), cells=(p,),
+                )  # fmt: skip
+                continue
             rated.append(Reading(doc=r.doc, facts=r.facts + w.facts, value=c.value, unit="%", calc=c))
             lines[r.doc.doc_id] = Part(
                 text=f"{r.doc.department}：{s.name} {fmt(r.value, r.unit)}，占{whole_name} {fmt(w.value, w.unit)}的 "
@@ -372,6 +383,13 @@ class Overview:
         composed = self.finish(a, s, scope, parts, listed, missing, value=top.value, unit="%", shown=len(shown))
         composed.metric = metric
         return composed
+
+    def _printed_shares(self, r: Reading) -> list[Fact]:
+        """The shares a department's text prints for the part read (its rows' names), in %."""
+        rows = tuple(dict.fromkeys(label_key(f.row) for f in r.facts))
+        if not rows:
+            return []
+        return [f for f in self.cmp.query.locate([r.doc.doc_id], Located(tables=(PROSE,), rows=rows)) if f.unit == "%"]
 
     # --- the common end -------------------------------------------------------
 
