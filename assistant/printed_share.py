@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from index.records import Fact
 
-ROUNDING = Decimal("0.05")  # two printed shares of two decimals, or a share and its computation, may differ so
-# the whole of the whole department: a share printed "占…支出" of no one fund (一般公共预算, 财政拨款 …)
+ROUNDING = Decimal("0.05")  # a printed share and the same share computed from rounded figures may differ so
+# words naming one fund: a share printed "占一般公共预算支出…" is no share of the department's whole expenditure
 _FUNDS = ("一般公共", "政府性基金", "国有资本", "财政拨款")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant import calculator as calc
 from assistant.cues import alternation, longest_first
-from assistant.departments import name_parts, spell_out
+from assistant.departments import _in_order, name_parts, spell_out
 from assistant.units import is_unit
 from index.normal import form_key
 from index.records import DocumentInfo, Fact
@@ -123,16 +123,9 @@ def _shortened(before: str, docs: list[DocumentInfo]) -> list[DocumentInfo]:
     name = re.split(separators, before)[-1]
     if len(name) < 2 or not re.search(rf"(?:{alternation(_data()['grammar']['name_ends'])})$", name):
         return []
-    fits = [d for d in docs if _in_order(name, re.sub(r"[（(](?:本级|汇总)[）)]$", "", form_key(d.department)))]
+    fulls = {d.doc_id: re.sub(r"[（(](?:本级|汇总)[）)]$", "", form_key(d.department)) for d in docs}
+    fits = [d for d in docs if fulls[d.doc_id].startswith(name[0]) and _in_order(name, fulls[d.doc_id])]
     return fits if len(fits) == 1 else []
-
-
-def _in_order(short: str, full: str) -> bool:
-    """Whether every character of `short` is in `full`, in order, the first one first."""
-    if not full.startswith(short[0]):
-        return False
-    rest = iter(full)
-    return all(c in rest for c in short)
 
 
 def _serves(doc: DocumentInfo, scope: str) -> bool:
