@@ -635,7 +635,7 @@ class Understanding:
 
     def _code_label(self, code: str, docs: list[str]) -> str:
         fact = next(f for d in docs for f in self.kb.facts_by_doc.get(d, []) if f.code == code)
-        return self.kb.subject_of(fact)
+        return norm(self.kb.subject_of(fact))  # the label's key: "因公出国（境）费用" is keyed 因公出国(境)费用
 
     def content(self, phrase: str, docs: list[str], keep_names: bool = False) -> str:
         """A phrase without filler, department names, years and digits: what it is about."""
