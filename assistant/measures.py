@@ -128,13 +128,20 @@ def months_per_year() -> int:
     return int(_data()["per_month"]["months"])
 
 
-def per_month(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
-    """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
-    per-month figure or the year's figure is not one printed amount of money."""
+def asks_per_month(question: str) -> re.Match[str] | None:
+    """The one place a question asks a year's figure per month ("平均每月", "摊到每个月"); None when it asks none,
+    several, or a monthly standard printed as such ("每人每月补贴标准")."""
     found = list(_per_month().finditer(question))
     if len(found) != 1 or any(w in question for w in _data()["per_month"]["not_words"]):
         return None
-    m = found[0]
+    return found[0]
+
+
+def per_month(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
+    """ "平均每月…" as the year's figure ÷ 12, the year's figure verified; None when the question asks no
+    per-month figure or the year's figure is not one printed amount of money."""
+    if (m := asks_per_month(question)) is None:
+        return None
     whole_q = (question[: m.start()] + question[m.end() :]).strip()
     if not re.search(r"[\u4e00-\u9fff]{2,}", whole_q):
         return None

@@ -14,7 +14,16 @@ from assistant.answer import Engine
 from assistant.complete import cues
 from assistant.config import Settings
 from assistant.exclusion import _carried_beside, _parts, _same_amount, _siblings, _whole_read, part_of
-from assistant.measures import _data, _per_month, _same_year, against_same_year, base_of, on_base, on_year_before
+from assistant.measures import (
+    _data,
+    _per_month,
+    _same_year,
+    against_same_year,
+    asks_per_month,
+    base_of,
+    on_base,
+    on_year_before,
+)
 from assistant.records import Answer
 from assistant.threshold import _table_kind, asked, column_roles
 from assistant.understand import Understanding
@@ -179,7 +188,13 @@ def test_a_threshold_list_of_projects_is_the_table_of_projects_printed(engine: E
 def test_a_monthly_standard_is_no_monthly_average(engine: Engine) -> None:
     a = engine.answer("深圳市科技创新局每人每月的补贴标准是多少？")
     assert "÷ 12" not in a.text
-    assert _per_month().search("月均预算支出") and not _per_month().search("每月补贴标准")
+    assert asks_per_month("月均预算支出") and not asks_per_month("每月补贴标准")
+
+
+@pytest.mark.parametrize(("question", "span"), list(_data()["per_month"]["said"].items()))
+def test_each_way_of_saying_per_month_is_read(question: str, span: str) -> None:
+    m = asks_per_month(question)
+    assert m and m.group(0) == span
 
 
 @pytest.mark.parametrize(("word", "kind"), list(_data()["threshold"]["tables"].items()))
