@@ -290,7 +290,7 @@ def asked_as(
     if not history:
         return None
     last = history[-1]
-    earlier = written_out(history, names)
+    earlier = written_out(history, names, spans)
     reply = _body(question)
     narrows = bool(reply) and len(reply) >= 2 and any(reply in p for p in places)  # "深圳" of 深圳市财政局
     if last.choices and last.query is not None and (only_names(question) or narrows):  # after "which department?"
@@ -387,16 +387,36 @@ def _department_replaced(earlier: str, question: str, spans: Callable[[str], lis
     return END.sub("", earlier.strip()).replace(old[0], new, 1) + "？"
 
 
-def written_out(history: Sequence[Answer], names: Callable[[str], bool]) -> str:
+def written_out(
+    history: Sequence[Answer], names: Callable[[str], bool], spans: Callable[[str], list[str]] | None = None
+) -> str:
     """The last question of a conversation as it was read: each follow-up completed by the ones before
-    (a turn answered as its complete question carries it in its query)."""
+    (a turn answered as its complete question carries it in its query); one read in place keeps the
+    department and year it was read with."""
     earlier = ""
     for turn in history:
         asked = turn.query.question if turn.query is not None else turn.question
         if earlier and asked == turn.question and not names(asked):
-            asked = complete(earlier, asked) or _subject_replaced(earlier, asked) or asked
+            asked = (
+                complete(earlier, asked)
+                or _subject_replaced(earlier, asked)
+                or _department_kept(earlier, asked, spans)
+                or asked
+            )
         earlier = asked
     return earlier
+
+
+def _department_kept(earlier: str, question: str, spans: Callable[[str], list[str]] | None) -> str | None:
+    """ "那买车的钱是多少？" after "北京交通委2026年三公经费…": the follow-up as read in place, written after the
+    one department (and the one year, when it says none) of the earlier question, so that a later "那2024年呢？"
+    is still about that department; None when the earlier question names no one department."""
+    written = spans(earlier) if spans else []
+    if len(written) != 1:
+        return None
+    years = set(YEAR.findall(stem(earlier)))
+    year = f"{next(iter(years))}年" if len(years) == 1 and not YEAR.search(question) else ""
+    return f"{written[0]}{year}{question.strip()}"
 
 
 def _subject_replaced(earlier: str, question: str) -> str | None:
@@ -411,13 +431,22 @@ def _subject_replaced(earlier: str, question: str) -> str | None:
 
 
 def answered(
-    question: str, asked: str, history: Sequence[Answer], rules: Callable[[str, Sequence[Answer]], Answer]
+    question: str,
+    asked: str,
+    history: Sequence[Answer],
+    rules: Callable[[str, Sequence[Answer]], Answer],
+    held: frozenset[str] = frozenset(),
+    shown: Callable[[Answer], frozenset[str]] = lambda a: frozenset(),
 ) -> Answer:
     """The answer to a follow-up read as `asked`, its complete question (`rules(question, history)` answers
     one). When that is refused, the engine's own reading of the follow-up is tried, and kept if it answers;
-    a complete question that would ask "which department?" where the conversation had one is not used."""
+    a complete question that would ask "which department?" where the conversation had one is not used, nor
+    one answered with another department's figures (`shown`) when the conversation held one (`held`) and the
+    follow-up names none: "那2024年呢？" after three turns about 北京交通委 is never 社工部's 2024 figure."""
     done = rules(asked, ())
     if done.choices and not history[-1].choices:
+        return rules(question, history)
+    if len(held) == 1 and not done.refused and (departments := shown(done)) and not departments <= held:
         return rules(question, history)
     if not done.refused:
         return replace(done, question=question)

@@ -199,7 +199,9 @@ class Turn:
         if history and (done := row_named(question, history[-1], self.kb.docs, facts_of)):  # "那本级呢？"
             return done
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
-            answer = follow.answered(question, asked, history, lambda q, h: self._rules(q, h, doc_id, allowed))
+            rules = lambda q, h: self._rules(q, h, doc_id, allowed)  # noqa: E731
+            held = frozenset() if names(question) else self._held(history)
+            answer = follow.answered(question, asked, history, rules, held, self._shown)
         else:
             answer = self._rules(question, history, doc_id, allowed)
         reason = None if answer.refused else scope.mismatch(question, answer.facts, self.kb.docs)
@@ -213,6 +215,22 @@ class Turn:
             return answer
         return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{reason}。", refused=True,
                       query=answer.query, timings=answer.timings)  # fmt: skip  # 本级 asked: never the 汇总's figure
+
+    def _held(self, history: Sequence[Answer]) -> frozenset[str]:
+        """The departments the conversation is about: the latest turn's scope that has one."""
+        for a in reversed(history):
+            if a.query is not None and (held := self._departments(a.query.doc_ids)):
+                return held
+        return frozenset()
+
+    def _shown(self, answer: Answer) -> frozenset[str]:
+        """The departments whose figures an answer shows (its scope when it shows none)."""
+        return frozenset(f.department for f in answer.facts) or self._departments(
+            answer.query.doc_ids if answer.query else ()
+        )
+
+    def _departments(self, doc_ids: Sequence[str]) -> frozenset[str]:
+        return frozenset(self.kb.docs[d].department for d in doc_ids if d in self.kb.docs)
 
     def _rules(
         self, question: str, history: Sequence[Answer], doc_id: str | None, allowed: frozenset[str] | None

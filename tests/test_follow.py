@@ -139,6 +139,18 @@ def test_a_year_is_answered_from_that_years_document(real) -> None:  # type: ign
 
 
 @pytest.mark.slow
+def test_a_year_after_a_follow_up_read_in_place_keeps_the_department(real) -> None:  # type: ignore[no-untyped-def]
+    # round 13 bj05: "那2024年呢？" after a follow-up that names no department was answered for another
+    # department printing that year. 万里街道 2023 p.29 prints 公务用车购置费 0; 福利院 has no 2023 document.
+    *_, a = talk(real, "万里街道2024年三公经费是多少？", "那买车的钱是多少？", "那2023年呢？")
+    assert not a.refused and a.value == 0 and {f.department for f in a.facts} == {"上海市普陀区人民政府万里街道办事处"}
+    assert {f.year for f in a.facts} == {2023}
+    *_, b = talk(real, "福利院2024年三公经费是多少？", "那买车的钱是多少？", "那2022年呢？")
+    assert b.refused or {f.department for f in b.facts} == {"上海市普陀区社会福利院"}
+    assert "社会工作部" not in b.text and "万里" not in b.text
+
+
+@pytest.mark.slow
 def test_a_change_against_the_year_before(real) -> None:  # type: ignore[no-untyped-def]
     *_, a = talk(real, "万里街道2024年办公费预算多少？", "比2023年少了多少？")
     assert (a.value, a.unit, a.refused) == (D("1056235"), "元", False)
