@@ -200,8 +200,8 @@ class Turn:
             return done
         if history and (asked := follow.asked_as(question, history, names, only, spans, places)):
             rules = lambda q, h: self._rules(q, h, doc_id, allowed)  # noqa: E731
-            held = frozenset() if names(question) else self._held(history)
-            answer = follow.answered(question, asked, history, rules, held, self._shown)
+            talked_of = frozenset() if names(question) else self._talked_of(history)
+            answer = follow.answered(question, asked, history, rules, talked_of, self._shown)
         else:
             answer = self._rules(question, history, doc_id, allowed)
         reason = None if answer.refused else scope.mismatch(question, answer.facts, self.kb.docs)
@@ -216,11 +216,11 @@ class Turn:
         return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{reason}。", refused=True,
                       query=answer.query, timings=answer.timings)  # fmt: skip  # 本级 asked: never the 汇总's figure
 
-    def _held(self, history: Sequence[Answer]) -> frozenset[str]:
+    def _talked_of(self, history: Sequence[Answer]) -> frozenset[str]:
         """The departments the conversation is about: the latest turn's scope that has one."""
         for a in reversed(history):
-            if a.query is not None and (held := self._departments(a.query.doc_ids)):
-                return held
+            if a.query is not None and (scoped := self._departments(a.query.doc_ids)):
+                return scoped
         return frozenset()
 
     def _shown(self, answer: Answer) -> frozenset[str]:
