@@ -31,7 +31,9 @@ from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
 
-CueKind = Literal["condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share"]
+CueKind = Literal[
+    "condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share", "explanation"
+]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
 
@@ -107,6 +109,19 @@ def cues() -> tuple[Cue, ...]:
         )
         for c in data["cue"]
     )
+
+
+@cache
+def explanation_asked() -> re.Pattern[str]:
+    """The words asking a reason, basis or purpose (the `explanation` cues): the reader asks the document's words
+    for them, and the answer check refuses a bare figure."""
+    return re.compile("|".join(c.pattern.pattern for c in cues() if c.kind == "explanation"))
+
+
+@cache
+def reason_asked() -> re.Pattern[str]:
+    """The words asking a reason (the `原因` cue): answered by the reason printed for the item's change."""
+    return next(c.pattern for c in cues() if c.name == "原因")
 
 
 def reread(question: str, query: Query) -> Query:
@@ -256,6 +271,8 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
     if cue.kind == "share":
         return not (query.measure == "share" and draft.unit == "%" and (draft.value or 0) > 100)
+    if cue.kind == "explanation":  # a reason or purpose asked: the document's words, never a bare figure
+        return query.measure in ("explain", "breakdown") or not draft.facts
     # premise, direction: only a quote can accept it unchecked; a figure answered is checked against the question's
     if query.measure != "explain":
         return True
@@ -303,6 +320,8 @@ def _message(cue: Cue, span: str) -> str:
         return f"问题问的是“{span}”几年的数字，但答案只读到了一年的，没有给出一年的数字充当几年"
     if cue.kind == "share":
         return "算出的占比超过100%，所用的两个数不是部分与整体，没有给出这一比例"
+    if cue.kind == "explanation":
+        return f"问题问的是“{span}”，公开文件中没有找到对此的说明，没有只给出数字充当回答"
     if cue.kind == "measure":
         return f"我没能按问题中的“{span}”算出答案，没有给出不符合这一要求的数字"
     if cue.kind == "condition":  # the exclusion found no part printed as a part of the whole (assistant/exclusion.py)

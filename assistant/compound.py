@@ -428,7 +428,8 @@ def _unit_kept(part: str, answer: Answer) -> Answer:
     other = counted and counted.group("unit") in cues()["own_units"] and unit and counted.group("unit") not in unit
     if not asks_money(part) and not other:
         return answer
-    return replace(answer, text=f"{_NOT_FOUND}找到的数字不是所问的（以“{unit}”计）。", refused=True, value=None,
+    found = f"找到的数字不是所问的（以“{unit}”计）" if unit else "找到的是一段文字说明，不是所问的数字"
+    return replace(answer, text=f"{_NOT_FOUND}{found}。", refused=True, value=None,
                    unit=None, figures=[], citations=[], facts=[])  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from assistant.complete import reason_asked
 from assistant.draft import page_note
 from assistant.knowledge import grams, norm
 from index.normal import ascii_digits, squeeze
@@ -16,7 +17,10 @@ from index.records import Chunk
 if TYPE_CHECKING:
     from assistant.retrieve import Hit
 
-WHY = re.compile(r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的|怎么是|怎么会|怎么就|怎么冒|冒出来|为何")
+WHY = re.compile(
+    r"为什么|为啥|原因|咋回事|怎么回事|怎么没有|怎么来的|怎么是|怎么会|怎么就|怎么冒|冒出来|为何|"
+    + reason_asked().pattern
+)  # with the reason words the answer check knows (cues.toml 原因)
 DEFINE = re.compile(r"什么意思|啥意思|是指|指的是|什么是|含义|定义|包括哪些|包括什么")
 PURPOSE = re.compile(r"干嘛|干什么|做什么|用来|用途|用于|怎么来的")
 WHEN = re.compile(r"什么时候|何时|时限|期限")

@@ -85,6 +85,31 @@ def test_a_measure_the_answer_did_not_compute_is_refused() -> None:
     assert "哪个最多" in (unread(q, query(q), draft(fact("科技研发资金-科技人才专项", "14467"))) or "")
 
 
+def test_a_reason_basis_or_purpose_asked_is_never_a_bare_figure() -> None:
+    # round 13: "减少的理由是什么", "是怎么定的", "用于款待何方宾客", "怎么没安排" answered with the amount alone
+    amount = fact("公务接待费", "3.00", table="表8", column="支出总计")
+    for q, span in [
+        ("深圳科创局公务接待费减少，说明里给的理由是什么？", "理由"),
+        ("深圳市财政局的预算准备金是怎么定的？", "怎么定"),
+        ("佛山市轨道交通局2019年公务接待费用于款待何方宾客？", "何方"),
+        ("审计局今年怎么没安排出国费？", "怎么没"),
+    ]:
+        assert f"“{span}”" in (unread(q, query(q), draft(amount)) or ""), q
+        assert unread(q, query(q, "explain"), draft(amount)) is None  # the document's words quoted
+
+
+def test_whether_vehicles_are_held_is_a_count_and_a_top_three_a_ranking() -> None:
+    cost = fact(
+        "公务用车购置和运行维护费", "0", table=None, source="四、“三公”经费 · 「公务用车购置和运行维护费0万元」"
+    )
+    q = "北京市信访办公室有公车吗？"
+    assert "有公车吗" in (unread(q, query(q), draft(cost)) or "")
+    held = fact("车辆", "0", "台", table=None, column="数量", source="「共有车辆 0 台」")
+    assert unread(q, query(q), draft(held, unit="台")) is None
+    q = "福州治安支队工资福利支出里金额最高的三项是什么？"
+    assert "最高的三项" in (unread(q, query(q), draft(fact("工资福利支出", "2120.90", code="301"))) or "")
+
+
 def test_owned_is_not_bought_and_budget_is_not_actual() -> None:
     owned = fact(
         "车辆",
