@@ -1,0 +1,41 @@
+"""Questions in traditional characters are read as simplified ones (assistant/script.py); the answer keeps the
+question as written. Figures as printed: 福利院 2024 单位预算 "“三公”经费 6.4 万元" (p.15)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.script import simplified
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("西安市民政局2021年殯葬支出多少？較上年增加多少？", "西安市民政局2021年殡葬支出多少？较上年增加多少？"),
+        ("北京市財政局內設機構幾個？", "北京市财政局内设机构几个？"),
+        ("公務用車購置及運行維護費", "公务用车购置及运行维护费"),
+    ],
+)
+def test_traditional_characters_are_read_simplified(written: str, read: str) -> None:
+    assert simplified(written) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["万里街道2024年人员经费是多少？", "社会保障和就业支出（类）行政事业单位养老支出（款）", "显著增长了12.5%", ""]
+)
+def test_simplified_text_is_left_as_it_is(text: str) -> None:
+    assert simplified(text) == text
+
+
+@pytest.mark.slow
+def test_a_question_in_traditional_characters_is_answered(store_real: Path) -> None:
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    asked = "福利院2024年的三公經費是多少？"
+    a = Engine(Settings(store=store_real)).answer(asked)
+    assert not a.refused and (a.value, a.unit) == (Decimal("6.4"), "万元"), a.text
+    assert a.question == asked  # as the user wrote it
