@@ -118,6 +118,12 @@ def explanation_asked() -> re.Pattern[str]:
     return re.compile("|".join(c.pattern.pattern for c in cues() if c.kind == "explanation"))
 
 
+def explains(part: str, quoted: str) -> bool:
+    """A quoted sentence answers the explanation a part asks: it holds a word of a printed explanation of the
+    kind asked (主要原因是…, 按照…提取, 主要用于…)."""
+    return any(c.pattern.search(part) and any(w in quoted for w in c.words) for c in cues() if c.kind == "explanation")
+
+
 @cache
 def reason_asked() -> re.Pattern[str]:
     """The words asking a reason (the `原因` cue): answered by the reason printed for the item's change."""
@@ -218,9 +224,18 @@ def unread(
     wide = evidence + norm(" ".join(around))
     for cue in cues():
         for span in cue.spans(question, names):
+            if cue.kind == "explanation" and _asked_beside(question, span):
+                continue  # "原因是什么，增长了多少": each part answered on its own line (assistant/compound.py)
             if not _consumed(cue, span, query, draft, wide if cue.kind == "qualifier" else evidence):
                 return _contrary(cue, span, draft) or _message(cue, span)
     return None
+
+
+def _asked_beside(question: str, span: str) -> bool:
+    """Another clause of the question asks a figure beside the clause asking an explanation: a question of
+    several parts, whose why part is answered, or named as not found, on its own line."""
+    clauses = [c for c in re.split(r"[，,。；;？?！!]", question) if c.strip()]
+    return len(clauses) > 1 and any(re.search(r"多少|几", c) for c in clauses if span not in c)
 
 
 def unread_across(question: str, facts: Sequence[Fact], names: Sequence[str] = ()) -> str | None:
@@ -272,7 +287,8 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
     if cue.kind == "share":
         return not (query.measure == "share" and draft.unit == "%" and (draft.value or 0) > 100)
     if cue.kind == "explanation":  # a reason or purpose asked: the document's words, never a bare figure
-        return query.measure in ("explain", "breakdown") or not draft.facts
+        quoted = " ".join([*re.findall(r"「([^」]*)」", draft.text), *(c.text for c in draft.citations)])
+        return query.measure in ("explain", "breakdown") or not draft.facts or any(w in quoted for w in cue.words)
     # premise, direction: only a quote can accept it unchecked; a figure answered is checked against the question's
     if query.measure != "explain":
         return True

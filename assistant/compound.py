@@ -23,6 +23,7 @@ from importlib.resources import files
 from typing import Any
 
 from assistant import follow, next_figure, quote_fit, row_indicator
+from assistant.complete import explains, explanation_asked
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
 from assistant.records import Answer
@@ -534,6 +535,7 @@ def combined(
     if not whole.refused and not adds and all(_held(whole, p.answer) for p in done):
         # a part refused, or a why part answered by a reason the whole's answer does not quote
         missing = [p for p in parts if (p.answer.refused or asks_why(p.asked)) and not _covered(p.asked, whole)]
+        whole = _valued(whole, done)
         if not missing:
             return whole
         lines = whole.text.split("\n")
@@ -557,13 +559,23 @@ def combined(
     )
 
 
+def _valued(whole: Answer, done: list[Part]) -> Answer:
+    """The whole's answer (a quote) with the value of the one part that asks a figure, which its quote holds
+    ("…是怎么定的？多少钱？": 297.50 万元 is the value callers read)."""
+    valued = {(p.answer.value, p.answer.unit) for p in done if p.answer.value is not None}
+    if whole.value is not None or len(valued) != 1:
+        return whole
+    value, unit = next(iter(valued))
+    return replace(whole, value=value, unit=unit)
+
+
 def _covered(part: str, whole: Answer) -> bool:
     """The whole question's answer answers a part refused on its own: a reason it quotes answers a why part, a
     rate among its figures a part asking a rate ("其中服务类占多少？" answered 占政府采购的 45.27%)."""
     if quote_fit.asks_use(part) and quote_fit.use_unprinted("", ["", ""]).split("（")[0] in whole.text:
         return True  # "是干什么的": the whole's answer already says its use is not printed
     if asks_why(part):  # a quote giving a reason (reason.toml's markers), never any quote (an amount's sentence)
-        return any(gives_reason(q) for q in re.findall(r"「([^」]*)」", whole.text))
+        return any(gives_reason(q) or explains(part, q) for q in re.findall(r"「([^」]*)」", whole.text))
     if any(w in part for w in which_words()):  # "分别是哪些": the names a count's sentence lists
         return lists_names(whole.text)
     return any(w in part for w in cues()["rates"]) and any(f.unit == "%" for f in whole.figures)
@@ -575,5 +587,6 @@ def which_words() -> list[str]:
 
 
 def asks_why(part: str) -> bool:
-    """The part asks a reason ("原因是什么？", "为什么？")."""
-    return any(w in part for w in cues()["why"])
+    """The part asks a reason, a basis or a purpose ("原因是什么？", "为什么？", "是怎么定的？"): compound.toml's
+    words and the answer check's explanation cues (cues.toml)."""
+    return any(w in part for w in cues()["why"]) or bool(explanation_asked().search(part))

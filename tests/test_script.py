@@ -24,7 +24,8 @@ def test_traditional_characters_are_read_simplified(written: str, read: str) -> 
 
 
 @pytest.mark.parametrize(
-    "text", ["万里街道2024年人员经费是多少？", "社会保障和就业支出（类）行政事业单位养老支出（款）", "显著增长了12.5%", ""]
+    "text",
+    ["万里街道2024年人员经费是多少？", "社会保障和就业支出（类）行政事业单位养老支出（款）", "显著增长了12.5%", ""],
 )
 def test_simplified_text_is_left_as_it_is(text: str) -> None:
     assert simplified(text) == text
