@@ -221,8 +221,8 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
             continue
         if match is None and _plain(found.get(slot, "")) == _plain(zh):  # "three public expenses (三公经费)"
             continue
-        if found.get(slot, zh) != zh:
-            return found, ws[at - 1].lstrip(GLOSS), len(ws)
+        if found.get(slot, zh) != zh:  # said a second time: named as said ("civil affairs bureau", not "bureau")
+            return found, " ".join(match[0]) if match is not None else ws[at - 1].lstrip(GLOSS), len(ws)
         found[slot] = zh
         implied = implied or glossary()["implied"].get(ws[at - 1], "")
     if implied and "subject" not in found:  # "how much did … spend": the spending itself
