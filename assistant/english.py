@@ -7,7 +7,10 @@ subject, measure) is said at most once (places are joined: city, district, stree
 inside the English question is kept as written: a department when it ends as departments are named
 ([chinese] in the glossary), otherwise a subject as the documents print it. Anything else keeps the Chinese
 refusal, naming the word not read: a word the glossary does not know is a part of the question that would
-otherwise be dropped.
+otherwise be dropped. A Chinese question holding English words is read the same way when every word is read
+(`mixed`), so the Chinese reader never drops them; a noun of what is counted ("how many projects …") is read
+only when the subject names it ([counted]); a subject of several words is read with one word in the other
+number ("meeting expense").
 """
 
 from __future__ import annotations
