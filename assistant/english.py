@@ -7,7 +7,10 @@ subject, measure) is said at most once (places are joined: city, district, stree
 inside the English question is kept as written: a department when it ends as departments are named
 ([chinese] in the glossary), otherwise a subject as the documents print it. Anything else keeps the Chinese
 refusal, naming the word not read: a word the glossary does not know is a part of the question that would
-otherwise be dropped.
+otherwise be dropped. A Chinese question holding English words is read the same way when every word is read
+(`mixed`), so the Chinese reader never drops them; a noun of what is counted ("how many projects …") is read
+only when the subject names it ([counted]); a subject of several words is read with one word in the other
+number ("meeting expense").
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ BRACKETED = re.compile(  # a gloss may hold one bracket of its own: "(因公出�
     r"(?<![\u4e00-\u9fff])[(（]\s*([“]?[\u4e00-\u9fff](?:[^()（）]|（[^()（）]*）)*?)\s*[)）](?![\u4e00-\u9fff])"
 )
 HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_INFLECTED = 4  # a word shorter than this is never read in the other number ("and", "one")
+LATIN = re.compile(r"[A-Za-z]{2,}")  # an English word in a Chinese question
+BRACKETED_LATIN = re.compile(r"[(（][^()（）]*[)）]")  # "（资本性支出）" glosses the word before it, or is glossed
 ASK = "是多少"  # the ask when no measure is said
 SUM = "合计是多少"  # what the bare "total" asks of several departments
 AND = "and"  # joins two departments, or two questions of one
@@ -74,7 +80,31 @@ def _phrases() -> list[tuple[tuple[str, ...], str, str]]:
         for slot in SLOTS
         for en, zh in data[slot].items()
     ]
+    written = {p[0] for p in found}
+    varied: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    for ws, slot, zh in found:
+        for v in _numbers(ws, slot):
+            varied.setdefault(v, set()).add((slot, zh))
+    found += [(v, *next(iter(to))) for v, to in varied.items() if v not in written and len(to) == 1]
     return sorted((p for p in found if p[0]), key=lambda p: -len(p[0]))
+
+
+def _numbers(ws: tuple[str, ...], slot: str) -> list[tuple[str, ...]]:
+    """A subject of several words with one of its words in the other number ("meeting expense" of "meeting
+    expenses", "official vehicles purchase" of "official vehicle purchase"); a one-word entry is not varied,
+    as a word of [generic] says less than the same word made plural would. A variant two entries share is
+    not read as either."""
+    if slot != "subject" or len(ws) < 2:
+        return []
+    return [(*ws[:i], _other_number(w), *ws[i + 1 :]) for i, w in enumerate(ws) if _other_number(w)]
+
+
+def _other_number(word: str) -> str:
+    """The word in the other number ("expenses" → "expense", "vehicle" → "vehicles"), or "" for a word too
+    short or not plainly inflected."""
+    if len(word) < MIN_INFLECTED or not word.isalpha() or not word.isascii() or word.endswith(("ss", "us")):
+        return ""
+    return word[:-1] if word.endswith("s") else f"{word}s"
 
 
 def _rank(match: tuple[tuple[str, ...], str, str] | None, word: str) -> int:
@@ -90,9 +120,11 @@ def words(question: str) -> list[str]:
 
 
 def _written(run: str) -> str:
-    """The slot of a run of Chinese: the scope of the department named (本级, 汇总), a department when it ends
-    as departments are named, else a subject."""
+    """The slot of a run of Chinese: the ask itself ("多少"), the scope of the department named (本级, 汇总), a
+    department when it ends as departments are named, else a subject."""
     chinese = glossary()["chinese"]
+    if run in chinese["asks"]:
+        return "ask"
     if _plain(run).strip("（）") in chinese["scopes"]:
         return "scope"
     return "department" if run.endswith(tuple(chinese["department_ends"])) else "subject"
@@ -120,6 +152,7 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
     found: dict[str, str] = {}
     said, implied = 0, ""  # the rank of the subject read ([generic]); a subject a word implies ([implied])
     last = ""  # the slot the words just before were read as
+    counted: list[str] = []  # nouns of what is counted, said apart from the subject ("how many projects … under …")
     while at < len(ws):
         match = _match(ws, at)
         if match is not None:
@@ -128,6 +161,10 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
             slot, zh, at = "year", ws[at], at + 1
         elif ws[at] in (AND, OR):  # "… of A and B", "… and why", "A or B"
             break
+        elif ws[at] in glossary()["counted"]:  # read once the subject is known: it must name what is counted
+            counted.append(ws[at])
+            at += 1
+            continue
         elif part := _within(found.get("subject") or before.get("subject", ""), ws[at]):
             at += 1
             if "subject" in found:  # "the procurement budget for services": the part, said of the whole
@@ -140,6 +177,8 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
                 return found, ws[at], len(ws)
             zh = ws[run].lstrip(GLOSS)
             slot, glossed, at = _written(zh), run > at, run + 1
+            if slot == "ask":  # "… budget 多少？": what every question asks when no measure is said
+                continue
             if slot == "scope":  # "the Wuxi Transport Bureau (本级)": the department's own level
                 zh = f"（{_plain(zh).strip('（）')}）"
             elif (
@@ -185,16 +224,24 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
             continue
         if match is None and _plain(found.get(slot, "")) == _plain(zh):  # "three public expenses (三公经费)"
             continue
-        if found.get(slot, zh) != zh:
-            return found, ws[at - 1].lstrip(GLOSS), len(ws)
+        if found.get(slot, zh) != zh:  # said a second time: named as said ("civil affairs bureau", not "bureau")
+            return found, " ".join(match[0]) if match is not None else ws[at - 1].lstrip(GLOSS), len(ws)
         found[slot] = zh
         implied = implied or glossary()["implied"].get(ws[at - 1], "")
     if implied and "subject" not in found:  # "how much did … spend": the spending itself
         found["subject"] = implied
     if said == 1:  # the bare word "total": of several departments, their sum
         found["bare"] = "total"
-    unread = _against(found)
+    unread = _uncounted(found, counted) or _against(found)
     return found, unread, at + 1 if not unread else len(ws)
+
+
+def _uncounted(found: dict[str, str], counted: list[str]) -> str:
+    """The first noun of what is counted ([counted]) the subject read does not name, or "": "how many projects
+    … under performance target management" counts 纳入绩效目标管理的项目; "how many projects … vehicles" is
+    not read."""
+    subject = found.get("subject", "")
+    return next((w for w in counted if not subject.endswith(str(glossary()["counted"][w]))), "")
 
 
 def _within(subject: str, word: str) -> str:
@@ -258,10 +305,18 @@ def refusal(question: str) -> str:
     return str(glossary()["chinese"]["unread"]).format(word=unread) + foreign_refusal()
 
 
+def mixed(question: str) -> bool:
+    """Chinese written with English words that are not a gloss in brackets ("Shenzhen 财政局 2026 年 government
+    procurement budget 多少？"): read as English when every word is read, so that no English word is dropped by
+    the Chinese reader; else the Chinese reader has it, as before."""
+    bare = BRACKETED_LATIN.sub(" ", question)
+    return len(LATIN.findall(bare)) >= int(glossary()["chinese"]["mixed_words"])
+
+
 def chinese(question: str) -> str:
     """The Chinese question an English one asks, or "" when the question is not in English or not every
     word of it is read."""
-    if not foreign(question):
+    if not foreign(question) and not mixed(question):
         return ""
     parts, unread = read(question)
     return "" if unread else composed(parts)

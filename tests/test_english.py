@@ -11,7 +11,7 @@ import pytest
 
 from assistant.answer import Engine
 from assistant.config import Settings
-from assistant.english import chinese, glossary, refusal, words
+from assistant.english import _phrases, chinese, glossary, refusal, words
 from tests.conftest import REAL, store_of
 
 ENGLISH_REFUSAL = "请用中文提问"
@@ -220,7 +220,10 @@ def test_two_measures_said_apart_ask_one_thing(pair: str, zh: str) -> None:
         ("What is the increase over 2025 of the Yantai Audit Bureau's total expenditure?", "2025"),
         ("What is the share of project expenditure of the Yantai Audit Bureau in 2026 compared with last year?", "compared"),
         ("How much did the Yantai Audit Bureau's total expenditure increase compared with the plan in 2026?", "compared"),
-        ("What percentage of the Yantai Audit Bureau's 2026 total expenditure is project expenditure?", "expenditure"),
+        ("What percentage of the Yantai Audit Bureau's 2026 total expenditure is project expenditure?",
+         "project expenditure"),  # a part said a second time is named in full
+        ("Among the Beijing Finance Bureau, Civil Affairs Bureau and Petition Office, which has no official cars?",
+         "civil affairs bureau"),  # round 12 r12b197: named in full, never "bureau"
         ("What share of Wuxi Transport Bureau's 2026 revenue comes from fees?", "fees"),
         ("What is the total expenditure of the Shenzhen Association for Science and Technology in 2022 excluding salaries?",
          "excluding"),
@@ -392,6 +395,29 @@ QUESTIONS = [
      "北京市交通委员会单位价值100万元以上的设备有多少台？", "118 台（套）", ""),
     ("Which of the loaded Beijing departments has the largest 2026 budget?", "北京市哪个部门2026年预算最多？",
      "text 北京市交通委员会", ""),  # r5b222
+    ("How much is the 2026 departmental budget of the Shenzhen Science and Technology Innovation Bureau?",
+     "深圳市科技创新局2026年部门预算是多少？", "991722.33 万元", "shenzhen-keji-2026-dept-yusuan"),  # r12a190
+    ("Shenzhen 财政局 2026 年 government procurement budget 多少？", "深圳市财政局2026年预算政府采购是多少？",
+     "3790.75 万元", "shenzhen-caizheng-2026-dept-yusuan"),  # r12a196: Chinese with English words, read in full
+    ("How much did the Putuo District Social Welfare Institute budget for electricity in 2024, in yuan?",
+     "普陀区社会福利院2024年预算电费是多少元？", "320000 元", "fuliyuan-2024-danwei-yusuan"),  # r9a016
+    ("Does the Putuo District Social Work Department own any vehicles?", "普陀区委社会工作部车辆数有多少？",
+     "0 辆", "shegongbu-2024-juesuan"),  # r9a169
+    ("How much did the Foshan Rail Transit Bureau actually spend on official hospitality in 2019?",
+     "佛山市轨道交通局2019年决算公务接待费是多少？", "0.16 万元", ""),  # r12c146
+    ("How many projects at the Wuxi Transport Bureau are under performance-target management?",
+     "无锡市交通运输局纳入绩效目标管理的项目是多少？", "38 个", ""),  # r12c150
+    ("How many projects of the Wuxi Human Resources and Social Security Bureau are under performance-target "
+     "management in 2026?", "无锡市人力资源和社会保障局2026年纳入绩效目标管理的项目是多少？", "115 个", ""),  # r8c044
+    ("What are the 'three public expenses' (三公经费) of the Chongqing Water Resources Bureau for 2026, and how did "
+     "they change?", "重庆市水利局2026年“三公”经费是多少？“三公”经费比上年增减多少？", "text 减少", ""),  # r12a193
+    ("What was the Xi'an Development and Reform Commission's meeting-expense budget for 2019?",
+     "西安市发展和改革委员会2019年预算会议费是多少？", "174.6 万元", ""),  # r9b189: "expense" of "meeting expenses"
+    ("Which department in the store has the largest 2026 budget for official vehicles purchase and operation?",
+     "哪个部门2026年预算公务用车购置及运行费最多？", "text 北京市交通委员会", ""),  # r7c162
+    ("What is the 2026 budget of the Fuzhou Public Security Bureau's Public Order Management Detachment, and what "
+     "share goes to basic expenditure?", "福州市公安局治安管理支队2026年预算是多少？基本支出占比是多少？",
+     "2796.14 万元", ""),  # r7c092
 ]  # fmt: skip
 
 
@@ -671,3 +697,51 @@ def test_a_growth_target_is_the_target_stated() -> (
 def test_other_income_is_the_subject_not_the_whole_income() -> None:  # round 11 r11c183: 62.13% on p34
     q = "What share of the Wuxi Transport Bureau's 2026 income comes from 'other income'?"
     assert chinese(q) == "无锡市交通运输局2026年其他收入占比是多少？"
+
+
+# --- counted nouns, the Chinese ask, words in the other number, Chinese with English words (round 12) --------
+
+
+@pytest.mark.parametrize(("en", "zh"), list(GLOSSARY["counted"].items()))
+def test_a_counted_noun_is_read_only_when_the_subject_names_it(en: str, zh: str) -> None:
+    q = f"How many {en} at the Wuxi Transport Bureau are under performance target management?"
+    assert chinese(q) == "无锡市交通运输局纳入绩效目标管理的项目是多少？" and "纳入绩效目标管理的项目".endswith(zh)
+    for other in (  # no subject, or one that is not what is counted ("项目支出" is money, not projects)
+        f"How many {en} does the Wuxi Transport Bureau have?",
+        f"How many {en} of the Wuxi Transport Bureau have project expenditure?",
+    ):
+        assert chinese(other) == "" and refusal(other).startswith(f"我没能理解英文问题中的“{en}”"), other
+
+
+def test_a_counted_noun_is_no_entry_s_word() -> None:  # an entry is read first: the noun would never be
+    assert not {words for words, _, _ in _phrases()} & {(en,) for en in GLOSSARY["counted"]}
+
+
+@pytest.mark.parametrize("ask", GLOSSARY["chinese"]["asks"])
+def test_a_run_of_chinese_that_is_the_ask_says_no_part(ask: str) -> None:
+    assert chinese(f"Shenzhen 财政局 2026 年 total expenditure {ask}？") == "深圳市财政局2026年支出总计是多少？"
+
+
+def test_chinese_with_english_words_is_read_as_english_only_in_full() -> None:
+    assert chinese("深圳市财政局2026年total expenditure是多少？") == "深圳市财政局2026年支出总计是多少？"
+    # one English word, a gloss in brackets, or a word the glossary does not know: the Chinese reader's
+    assert chinese("深圳市财政局2026年GDP是多少？") == ""
+    assert chinese("深圳科创局2026年的capex（资本性支出）是多少？") == ""
+    assert chinese("Shenzhen 财政局 2026 年 capex budget 多少？") == ""
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("meeting expense", "会议费"),  # the last word singular (round 9 r9b189)
+        ("official vehicles purchase and operation", "公务用车购置及运行费"),  # another word plural (round 7 r7c162)
+        ("official receptions expense", ""),  # two words changed: not an entry
+    ],
+)
+def test_a_subject_is_read_with_one_of_its_words_in_the_other_number(en: str, zh: str) -> None:
+    q = f"What is the {en} of the Shenzhen Finance Bureau in 2026?"
+    assert chinese(q) == (f"深圳市财政局2026年{zh}是多少？" if zh else "")
+
+
+def test_a_one_word_subject_is_not_read_in_the_other_number() -> None:
+    assert chinese("What is the totals of the Shenzhen Finance Bureau in 2026?") == ""
