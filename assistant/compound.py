@@ -211,6 +211,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
     out = [follow.complete(first, part), f"{stem}{body}？"]
+    if (item := follow.child_item(part)) and not asks(item):  # "其中人员支出多少": that column of the first's row
+        out.insert(1, f"{stem}的{item}是多少？")
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
@@ -331,7 +333,7 @@ def answered_parts(
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
         own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
         for q in dict.fromkeys(questions):
-            tried.append((q, _not_first(_unit_kept(part, ask(q)), out[0].answer, own)))
+            tried.append((q, _within_first(part, _not_first(_unit_kept(part, ask(q)), out[0].answer, own), out[0].answer)))
             if not tried[-1][1].refused:
                 break
         asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]
@@ -376,6 +378,21 @@ def _not_first(answer: Answer, first: Answer, own: bool) -> Answer:
         return answer
     return replace(answer, text=f"{_NOT_FOUND}找到的只是前一问的数字。", refused=True, value=None, unit=None,
                    figures=[], citations=[], facts=[])  # fmt: skip
+
+
+def _within_first(part: str, answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal when the part asks a part of the first part's figure ("…行政运行是多少？其中人员支出
+    多少？") and `answer` is a larger figure of the same unit and measure (the department's 人员支出, not the row's):
+    a part is never larger than its whole."""
+    if answer.refused or first.refused or answer.value is None or first.value is None or answer.unit != first.unit:
+        return answer
+    measures = {a.query.measure if a.query else None for a in (answer, first)}
+    if len(measures) != 1 or not measures <= set(cues()["level_measures"]) or follow.child_item(part) is None:
+        return answer
+    if Decimal(str(answer.value)) <= Decimal(str(first.value)) or Decimal(str(first.value)) < 0:
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字大于前一问的数字，不是它的一部分。", refused=True, value=None,
+                   unit=None, figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def _same_row(answer: Answer, first: Answer) -> Answer:

@@ -53,7 +53,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
-from assistant.whole_asked import asks_whole, item_whole, same_subject
+from assistant.whole_asked import asks_whole, item_whole, same_subject, written_after
 from index.normal import squeeze
 from index.records import DocumentInfo
 from index.units import MONEY, MONEY_PATTERN
@@ -595,6 +595,7 @@ class Understanding:
         if label is None or any(f.table for f in label.facts if f.doc_id in query.doc_ids):
             return None
         plain = norm(text)
+        parents = {f.parent for f in label.facts if f.parent and f.doc_id in query.doc_ids}
         for other in self.kb.in_scope(set(query.doc_ids)):
             if (
                 len(other.key) >= 3
@@ -605,6 +606,7 @@ class Understanding:
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
+                and not written_after(plain, other.key, [label.key, *parents])  # "政府采购预算总额": its own whole
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
