@@ -21,6 +21,7 @@ from assistant.compound import (
     _kept,
     _unit_kept,
     _whole_in_place,
+    _within_first,
     asks,
     asks_money,
     asks_why,
@@ -446,3 +447,29 @@ def test_a_sum_no_part_asks_never_stands_for_the_parts() -> None:
     assert not _adds_parts(whole, [parts[0], Part("合计呢", refused)])
     printed = Figure(text="61.40 万元", value=D("61.40"), unit="万元", verdict="verified")  # a printed total
     assert not _adds_parts(answer("61.40", printed), parts)
+
+
+@pytest.mark.parametrize("lead", ["其中", "里面"])
+def test_a_part_of_the_first_part_is_also_read_as_that_column_of_its_row(lead: str) -> None:
+    first = "烟台审计局一般公共服务支出（类）审计事务（款）行政运行（项）是多少？"
+    done = completed(first, f"{lead}人员支出多少？", lambda t: [n for n in ("烟台审计局",) if n in t])
+    # 烟台审计局 2026 表5 p15: 2010801 行政运行 · 人员支出 1,326.76 (the 中 form reads no such row)
+    assert "烟台审计局一般公共服务支出（类）审计事务（款）行政运行（项）的人员支出是多少？" in done
+    counted = completed("万里街道包含几家下属预算单位？", "其中事业单位几家？", SPANS)
+    assert counted and not any("的事业单位" in q for q in counted)  # a part asking a count of its own: no column
+
+
+def _level(value: str, unit: str = "万元", measure: str = "amount") -> Answer:
+    query = Query(question="q", subjects=(), measure=measure, year=None, doc_ids=())  # type: ignore[arg-type]
+    return Answer(question="q", text=f"{value}{unit}。", refused=False, value=D(value), unit=unit, query=query)
+
+
+@pytest.mark.parametrize("word", [*cues()["level_measures"]])
+def test_a_part_is_never_larger_than_its_whole(word: str) -> None:
+    # 烟台审计局 2026: 行政运行 1,535.85 (表3), the department's 人员支出 2,536.91 (表5 合计) is no part of it
+    first, whole_s, own = _level("1535.85", measure=word), _level("2536.91", measure=word), _level("1326.76", measure=word)
+    assert _within_first("其中人员支出多少？", whole_s, first).refused
+    assert _within_first("其中人员支出多少？", own, first) is own
+    assert _within_first("人员支出多少？", whole_s, first) is whole_s  # no part asked: another item
+    assert _within_first("其中人员多少人？", _level("3000", "人", word), first).refused is False  # another unit
+    assert _within_first("其中增加多少？", _level("2536.91", measure="change"), first).refused is False
