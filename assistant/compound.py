@@ -196,13 +196,14 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
         return of_counted
     if rate := _measure_of_asked(first, body):
         return [rate]
-    if kept := follow.measure_kept(first, part, spans):
-        return [
-            kept
-        ]  # "基本支出比上年增加了多少？项目支出呢？": the first part's measure, never the new subject's level
     stem = follow.stem(first)
     cut = _cut(stem, spans)
     subject = stem[cut:].lstrip("的")
+    counted_noun = _count_of_noun(first, body, stem[:cut], subject)
+    if kept := follow.measure_kept(first, part, spans):
+        # "基本支出比上年增加了多少？项目支出呢？": the first part's measure, never the new subject's level; a bare
+        # count of the first count's unit counts its noun first ("设备有多少台套？今年又买几台？")
+        return [*counted_noun, kept]
     for word in longest_first(cues()["share_open"]):  # "公务接待费占多少？": a share of the first part's subject
         if word in body and subject:
             item = body[: body.find(word)]
@@ -210,19 +211,45 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 item = item.removeprefix(lead)
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
-    out = [follow.complete(first, part), f"{stem}{body}？"]
+    out = [*_object_of_why(first, body), follow.complete(first, part), f"{stem}{body}？"]
     if (item := follow.child_item(part)) and not asks(item):  # "其中人员支出多少": that column of the first's row
         out.insert(1, f"{stem}的{item}是多少？")
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
-        out = [f"{stem}{body}{noun}？", *out] if noun else out
-    elif (first_ask := _COUNT_ASK.search(first)) and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
-        # "设备有多少台（套）？今年打算再买几台？": the noun before the first count, after the later one
-        if first_ask.group("unit") == asked.group("measure") and subject:
-            out = [f"{stem[:cut]}{body}{subject}？", *out]
+        out = [f"{stem}{body}{noun}？", *counted_noun, *out] if noun else [*counted_noun, *out]
+    else:
+        out = [*counted_noun, *out]
     return list(dict.fromkeys(q for q in out if q))
+
+
+def _count_of_noun(first: str, body: str, lead: str, subject: str) -> list[str]:
+    """ "设备有多少台（套）？今年打算再买几台？": a bare count of the first count's unit, the noun written before the
+    first count after the later one ("…今年打算再买几台单位价值100万元以上的设备？"); [] otherwise."""
+    first_ask, asked = _COUNT_ASK.search(first), _COUNT_OF.search(body)
+    if not first_ask or not asked or asked.group("noun") or not subject:
+        return []
+    return [f"{lead}{body}{subject}？"] if first_ask.group("unit") == asked.group("measure") else []
+
+
+_VERB_COUNT = re.compile(r"(?P<verb>[\u4e00-\u9fff]{1,2}?)(?:多少|几)")
+
+
+def _object_of_why(first: str, body: str) -> list[str]:
+    """ "为什么要买公务车？买几辆？": a bare count whose verb the first part asked the reason of counts that verb's
+    object ("…今年公务车买几辆？"): what the first part writes before its why word, the object after the verb there,
+    then the part; [] when the first part asks no reason or does not write the part's verb after it."""
+    text = follow.END.sub("", first)
+    why = next((text.find(w) for w in longest_first(cues()["why"]) if text.find(w) > 0), -1)
+    counted, verb = _COUNT_OF.search(body), _VERB_COUNT.match(body)
+    if why < 0 or not counted or counted.group("noun") or not verb:
+        return []
+    at = text.find(verb.group("verb"), why)
+    thing = text[at + len(verb.group("verb")) :] if at > why else ""
+    if len(thing) < 2 or asks(thing):
+        return []
+    return [f"{text[:why]}{thing}{body}？"]
 
 
 def asks_money(part: str) -> bool:

@@ -265,6 +265,14 @@ def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None
         ("beijing", "北京市财政局2026年“三公”经费多少？比上年下降了百分之几？", "12.59", "%", "223.80 万元"),
         ("beijing", "北京市财政局有几个内设机构和直属事业单位？", "12", "个", "32 个"),
         ("real_engine", "万里街道2024年项目支出多少？基本支出多少？", "56505103", "元", "99,706,020"),
+        # 北京市财政局 2026 p9: "单位价值100万元以上的设备4台（套）。2026年预算安排中，购置…设备0台（套）"
+        (
+            "beijing",
+            "北京市财政局单位价值100万元以上的设备有多少台套？今年又买几台？",
+            "4",
+            "台（套）",
+            "购置单位价值100万元以上的设备 0 台（套）",
+        ),
     ],
 )
 def test_every_part_is_in_the_answer(request, engine_of: str, question: str, value: str, unit: str, also: str) -> None:  # type: ignore[no-untyped-def]
@@ -473,3 +481,19 @@ def test_a_part_is_never_larger_than_its_whole(word: str) -> None:
     assert _within_first("人员支出多少？", whole_s, first) is whole_s  # no part asked: another item
     assert _within_first("其中人员多少人？", _level("3000", "人", word), first).refused is False  # another unit
     assert _within_first("其中增加多少？", _level("2536.91", measure="change"), first).refused is False
+
+
+def test_a_bare_count_of_the_first_count_s_unit_counts_its_noun() -> None:
+    done = completed("北京市财政局单位价值100万元以上的设备有多少台套？", "今年又买几台？", SPANS)
+    assert "北京市财政局今年又买几台单位价值100万元以上的设备？" in done  # after the 台套 read as a noun
+    assert completed("北京市财政局有多少辆车？", "今年买几辆？", SPANS)[0] == "北京市财政局今年买几辆车？"
+
+
+@pytest.mark.parametrize("why", cues()["why"])
+def test_a_count_of_the_verb_asked_why_counts_its_object(why: str) -> None:
+    # 无锡人社局 2026 p50: "…主要原因是直属事业单位江苏省无锡技师学院本年度拟购置 1 辆公务用车"
+    first = f"无锡市交通运输局今年{why}要买公务车？"
+    done = completed(first, "买几辆？", SPANS)
+    assert done[0] == "无锡市交通运输局今年公务车买几辆？"
+    assert not any("今年公务车" in q for q in completed(first, "花了几天？", SPANS))  # another verb: no object
+    assert not any("今年公务车" in q for q in completed("无锡市交通运输局今年买公务车花多少？", "买几辆？", SPANS))
