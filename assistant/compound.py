@@ -211,7 +211,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 item = item.removeprefix(lead)
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
-    out = [*_object_of_why(first, body), follow.complete(first, part), f"{stem}{body}？"]
+    out = [*_object_of_why(first, body), *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
+    out.append(f"{stem}{body}？")
     if (item := follow.child_item(part)) and not asks(item):  # "其中人员支出多少": that column of the first's row
         out.insert(1, f"{stem}的{item}是多少？")
     counted = _COUNT_OF.search(follow.END.sub("", first))
@@ -231,6 +232,22 @@ def _count_of_noun(first: str, body: str, lead: str, subject: str) -> list[str]:
     if not first_ask or not asked or asked.group("noun") or not subject:
         return []
     return [f"{lead}{body}{subject}？"] if first_ask.group("unit") == asked.group("measure") else []
+
+
+_BARE_ASK = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,6}?)(?:有|是|为)?(?:多少|几)$")
+
+
+def _unit_carried(first: str, body: str, lead: str) -> list[str]:
+    """ "编制多少人，实有多少？": a part naming an item of its own with a bare ask after a count of people, vehicles,
+    units … (compound.toml `own_units`) asks that item counted in the same unit, of the first part's department and
+    year ("西安民政局实有多少人？"), never the first part's item with its words glued on ("编制实有多少"); [] otherwise."""
+    counted, bare_ask = _COUNT_ASK.search(follow.END.sub("", first)), _BARE_ASK.match(body)
+    if not counted or counted.group("unit") not in cues()["own_units"] or not bare_ask or not lead:
+        return []
+    words = bare_ask.group("words")
+    if any(words.startswith(w) for w in follow.cues()["child"]) or asks(words) or asks_money(words):
+        return []
+    return [f"{lead}{body}{counted.group('unit')}？"]
 
 
 _VERB_COUNT = re.compile(r"(?P<verb>[\u4e00-\u9fff]{1,2}?)(?:多少|几)")

@@ -497,3 +497,13 @@ def test_a_count_of_the_verb_asked_why_counts_its_object(why: str) -> None:
     assert done[0] == "无锡市交通运输局今年公务车买几辆？"
     assert not any("今年公务车" in q for q in completed(first, "花了几天？", SPANS))  # another verb: no object
     assert not any("今年公务车" in q for q in completed("无锡市交通运输局今年买公务车花多少？", "买几辆？", SPANS))
+
+
+@pytest.mark.parametrize("unit", cues()["own_units"])
+def test_an_item_asked_bare_after_a_count_is_counted_in_its_unit(unit: str) -> None:
+    # 西安市民政局 2021 p18: "本部门人员编制 609 人……实有人员590 人" — "编制实有多少" read the 编制 again
+    done = completed(f"北京市财政局编制多少{unit}？", "实有多少？", SPANS)
+    assert done[0] == f"北京市财政局实有多少{unit}？"
+    assert completed(f"北京市财政局编制多少{unit}？", "其中行政编制多少？", SPANS)[0] != f"北京市财政局其中行政编制多少{unit}？"
+    assert completed(f"北京市财政局编制多少{unit}？", "花多少？", SPANS)[0] != f"北京市财政局花多少{unit}？"  # money
+    assert completed("北京市财政局三公经费多少？", "实有多少？", SPANS)[0] != "北京市财政局实有多少？"  # no count
