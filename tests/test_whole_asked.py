@@ -111,3 +111,9 @@ def test_an_item_s_whole_is_its_own_figure_never_the_department_s(real_engine: E
     answer = real_engine.answer("万里街道2024年政府采购预算总额和工程类各是多少？")
     assert not answer.refused and "1,662.44 万元" in answer.text and "815.87 万元" in answer.text, answer.text
     assert "没有找到" not in answer.text and "156,211,123" not in answer.text, answer.text
+
+
+def test_the_two_equal_totals_asked_together_are_the_whole(engine: Engine) -> None:
+    # 社工部 2024 决算 p17: "收入支出总计增加307.82万元" (from none: the 2024 total is 307.82)
+    answer = engine.answer("社工部2024年收支总计是多少？")
+    assert not answer.refused and answer.value == Decimal("307.82"), answer.text
