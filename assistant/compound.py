@@ -213,7 +213,7 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
     out = [*_object_of_why(first, body), *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
     out.append(f"{stem}{body}？")
-    if (item := follow.child_item(part)) and not asks(item):  # "其中人员支出多少": that column of the first's row
+    if (item := follow.child_item(part)) and _level_part(first, item):  # "其中人员支出多少": that column of its row
         out.insert(1, f"{stem}的{item}是多少？")
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
@@ -223,6 +223,13 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     else:
         out = [*counted_noun, *out]
     return list(dict.fromkeys(q for q in out if q))
+
+
+def _level_part(first: str, item: str) -> bool:
+    """The item a 其中 part names asks a level of the first part's level: no ask, rate or change word in either
+    ("行政运行比上年增加多少？其中人员经费增加多少？" asks the part's change, never the row's level)."""
+    words = [*cues()["directions"], *cues()["rates"], *cues()["change_rates"]]
+    return not asks(item) and not any(w in f"{first}{item}" for w in words) and not follow.COMPARED.search(first)
 
 
 def _count_of_noun(first: str, body: str, lead: str, subject: str) -> list[str]:

@@ -507,3 +507,10 @@ def test_an_item_asked_bare_after_a_count_is_counted_in_its_unit(unit: str) -> N
     assert completed(f"北京市财政局编制多少{unit}？", "其中行政编制多少？", SPANS)[0] != f"北京市财政局其中行政编制多少{unit}？"
     assert completed(f"北京市财政局编制多少{unit}？", "花多少？", SPANS)[0] != f"北京市财政局花多少{unit}？"  # money
     assert completed("北京市财政局三公经费多少？", "实有多少？", SPANS)[0] != "北京市财政局实有多少？"  # no count
+
+
+@pytest.mark.parametrize("word", cues()["directions"])
+def test_a_part_of_a_change_is_never_read_as_the_row_s_level(word: str) -> None:
+    # 西安市发改委 2019 p24: "行政运行…增加957.62万元，其中人员经费支出增加840.12万元" (the row's level 2,740.23: never)
+    first = f"北京市财政局行政运行比上年{word}多少？"
+    assert not any("行政运行的" in q for q in completed(first, f"其中人员经费{word}多少？", SPANS))
