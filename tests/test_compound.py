@@ -514,3 +514,13 @@ def test_a_part_of_a_change_is_never_read_as_the_row_s_level(word: str) -> None:
     # 西安市发改委 2019 p24: "行政运行…增加957.62万元，其中人员经费支出增加840.12万元" (the row's level 2,740.23: never)
     first = f"北京市财政局行政运行比上年{word}多少？"
     assert not any("行政运行的" in q for q in completed(first, f"其中人员经费{word}多少？", SPANS))
+
+
+@pytest.mark.slow
+def test_a_follow_up_of_two_parts_read_in_place_answers_both(beijing) -> None:  # type: ignore[no-untyped-def]
+    # 北京市财政局 2026 p9: "单位价值100万元以上的设备4台（套）…购置单位价值100万元以上的设备0台（套）"; the first part
+    # completes no earlier question: asked of the department the conversation is about, the second is not dropped
+    earlier = [beijing.answer("北京市财政局有几个内设机构？")]
+    a = beijing.answer("单位价值100万元以上的设备有多少台套？今年又买几台？", earlier)
+    assert not a.refused and (a.value, a.unit) == (D("4"), "台（套）"), a.text
+    assert "购置单位价值100万元以上的设备 0 台（套）" in a.text, a.text
