@@ -211,10 +211,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 item = item.removeprefix(lead)
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
+    child = follow.child_item(part)  # "其中人员支出多少": also that column of the first part's row
+    of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
     out = [*_object_of_why(first, body), *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
-    out.append(f"{stem}{body}？")
-    if (item := follow.child_item(part)) and _level_part(first, item):  # "其中人员支出多少": that column of its row
-        out.insert(1, f"{stem}的{item}是多少？")
+    out += [*of_row, f"{stem}{body}？"]
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
@@ -384,7 +384,8 @@ def answered_parts(
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
         own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
         for q in dict.fromkeys(questions):
-            tried.append((q, _within_first(part, _not_first(_unit_kept(part, ask(q)), out[0].answer, own), out[0].answer)))
+            got = _not_first(_unit_kept(part, ask(q)), out[0].answer, own)
+            tried.append((q, _within_first(part, got, out[0].answer)))
             if not tried[-1][1].refused:
                 break
         asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]

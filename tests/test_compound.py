@@ -475,7 +475,11 @@ def _level(value: str, unit: str = "万元", measure: str = "amount") -> Answer:
 @pytest.mark.parametrize("word", [*cues()["level_measures"]])
 def test_a_part_is_never_larger_than_its_whole(word: str) -> None:
     # 烟台审计局 2026: 行政运行 1,535.85 (表3), the department's 人员支出 2,536.91 (表5 合计) is no part of it
-    first, whole_s, own = _level("1535.85", measure=word), _level("2536.91", measure=word), _level("1326.76", measure=word)
+    first, whole_s, own = (
+        _level("1535.85", measure=word),
+        _level("2536.91", measure=word),
+        _level("1326.76", measure=word),
+    )
     assert _within_first("其中人员支出多少？", whole_s, first).refused
     assert _within_first("其中人员支出多少？", own, first) is own
     assert _within_first("人员支出多少？", whole_s, first) is whole_s  # no part asked: another item
@@ -504,7 +508,10 @@ def test_an_item_asked_bare_after_a_count_is_counted_in_its_unit(unit: str) -> N
     # 西安市民政局 2021 p18: "本部门人员编制 609 人……实有人员590 人" — "编制实有多少" read the 编制 again
     done = completed(f"北京市财政局编制多少{unit}？", "实有多少？", SPANS)
     assert done[0] == f"北京市财政局实有多少{unit}？"
-    assert completed(f"北京市财政局编制多少{unit}？", "其中行政编制多少？", SPANS)[0] != f"北京市财政局其中行政编制多少{unit}？"
+    assert (
+        completed(f"北京市财政局编制多少{unit}？", "其中行政编制多少？", SPANS)[0]
+        != f"北京市财政局其中行政编制多少{unit}？"
+    )
     assert completed(f"北京市财政局编制多少{unit}？", "花多少？", SPANS)[0] != f"北京市财政局花多少{unit}？"  # money
     assert completed("北京市财政局三公经费多少？", "实有多少？", SPANS)[0] != "北京市财政局实有多少？"  # no count
 

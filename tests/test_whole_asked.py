@@ -94,7 +94,9 @@ def test_a_whole_written_right_after_an_item_is_that_item_s_whole(word: str) -> 
     assert word in subjects().item_whole
     whole = f"支出{word}"
     assert written_after(f" 2024年政府采购{whole}是多少？", whole, ["政府采购"])  # the item's name before it
-    assert written_after(f" 政府采购{whole}中工程是多少？", whole, ["拟采购工程支出", "政府采购支出预算总额"])  # its parent's
+    assert written_after(
+        f" 政府采购{whole}中工程是多少？", whole, ["拟采购工程支出", "政府采购支出预算总额"]
+    )  # its parent's
     assert not written_after(f" 2024年{whole}中政府采购是多少？", whole, ["政府采购"])  # the department's whole
     assert not written_after(f" 政府采购{whole}和{whole}", whole, ["政府采购"])  # written once elsewhere too
     assert not written_after(" 政府采购支出是多少？", "支出", ["政府采购"])  # no whole word: no whole
