@@ -987,7 +987,8 @@ class Understanding:
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
         return re.sub(
-            rf"部门预算|支出预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|{spending_words()}|还是",
+            rf"部门预算|支出预算|预算|总额|{whole_words(measure != 'explain')}|{MONEY_PATTERN}|整体|全部|部门|"
+            rf"{spending_words()}|还是",
             " ",
             content,
         )

@@ -119,3 +119,9 @@ def test_the_two_equal_totals_asked_together_are_the_whole(engine: Engine) -> No
     # 社工部 2024 决算 p17: "收入支出总计增加307.82万元" (from none: the 2024 total is 307.82)
     answer = engine.answer("社工部2024年收支总计是多少？")
     assert not answer.refused and answer.value == Decimal("307.82"), answer.text
+
+
+def test_the_reason_of_the_two_totals_is_read_by_their_own_words(engine: Engine) -> None:
+    # 社工部 2024 决算 p17: "收入支出总计增加 307.82 万元，增长100.00%。主要原因：单位于 2024 年成立。"
+    answer = engine.answer("社工部2024年收支总计为什么增长？")
+    assert not answer.refused and "单位于 2024 年成立" in answer.text, answer.text
