@@ -197,13 +197,14 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
         return of_counted
     if rate := _measure_of_asked(first, body):
         return [rate]
-    if kept := follow.measure_kept(first, part, spans):
-        return [
-            kept
-        ]  # "基本支出比上年增加了多少？项目支出呢？": the first part's measure, never the new subject's level
     stem = follow.stem(first)
     cut = _cut(stem, spans)
     subject = stem[cut:].lstrip("的")
+    counted_noun = _count_of_noun(first, body, stem[:cut], subject)
+    if kept := follow.measure_kept(first, part, spans):
+        # "基本支出比上年增加了多少？项目支出呢？": the first part's measure, never the new subject's level; a bare
+        # count of the first count's unit counts its noun first ("设备有多少台套？今年又买几台？")
+        return [*counted_noun, kept]
     for word in longest_first(cues()["share_open"]):  # "公务接待费占多少？": a share of the first part's subject
         if word in body and subject:
             item = body[: body.find(word)]
@@ -211,17 +212,69 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 item = item.removeprefix(lead)
             if item and item != subject:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
-    out = [follow.complete(first, part), f"{stem}{body}？"]
+    child = follow.child_item(part)  # "其中人员支出多少": also that column of the first part's row
+    of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
+    out = [*_object_of_why(first, body), *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
+    out += [*of_row, f"{stem}{body}？"]
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
         # "有多少辆车？今年买几辆？": the later count counts what the first one did (车)
         noun = counted.group("noun") if asked.group("measure") == counted.group("measure") else ""
-        out = [f"{stem}{body}{noun}？", *out] if noun else out
-    elif (first_ask := _COUNT_ASK.search(first)) and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):
-        # "设备有多少台（套）？今年打算再买几台？": the noun before the first count, after the later one
-        if first_ask.group("unit") == asked.group("measure") and subject:
-            out = [f"{stem[:cut]}{body}{subject}？", *out]
+        out = [f"{stem}{body}{noun}？", *counted_noun, *out] if noun else [*counted_noun, *out]
+    else:
+        out = [*counted_noun, *out]
     return list(dict.fromkeys(q for q in out if q))
+
+
+def _level_part(first: str, item: str) -> bool:
+    """The item a 其中 part names asks a level of the first part's level: no ask, rate or change word in either
+    ("行政运行比上年增加多少？其中人员经费增加多少？" asks the part's change, never the row's level)."""
+    words = [*cues()["directions"], *cues()["rates"], *cues()["change_rates"]]
+    return not asks(item) and not any(w in f"{first}{item}" for w in words) and not follow.COMPARED.search(first)
+
+
+def _count_of_noun(first: str, body: str, lead: str, subject: str) -> list[str]:
+    """ "设备有多少台（套）？今年打算再买几台？": a bare count of the first count's unit, the noun written before the
+    first count after the later one ("…今年打算再买几台单位价值100万元以上的设备？"); [] otherwise."""
+    first_ask, asked = _COUNT_ASK.search(first), _COUNT_OF.search(body)
+    if not first_ask or not asked or asked.group("noun") or not subject:
+        return []
+    return [f"{lead}{body}{subject}？"] if first_ask.group("unit") == asked.group("measure") else []
+
+
+_BARE_ASK = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,6}?)(?:有|是|为)?(?:多少|几)$")
+
+
+def _unit_carried(first: str, body: str, lead: str) -> list[str]:
+    """ "编制多少人，实有多少？": a part naming an item of its own with a bare ask after a count of people, vehicles,
+    units … (compound.toml `own_units`) asks that item counted in the same unit, of the first part's department and
+    year ("西安民政局实有多少人？"), never the first part's item with its words glued on ("编制实有多少"); [] otherwise."""
+    counted, bare_ask = _COUNT_ASK.search(follow.END.sub("", first)), _BARE_ASK.match(body)
+    if not counted or counted.group("unit") not in cues()["own_units"] or not bare_ask or not lead:
+        return []
+    words = bare_ask.group("words")
+    if any(words.startswith(w) for w in follow.cues()["child"]) or asks(words) or asks_money(words):
+        return []
+    return [f"{lead}{body}{counted.group('unit')}？"]
+
+
+_VERB_COUNT = re.compile(r"(?P<verb>[\u4e00-\u9fff]{1,2}?)(?:多少|几)")
+
+
+def _object_of_why(first: str, body: str) -> list[str]:
+    """ "为什么要买公务车？买几辆？": a bare count whose verb the first part asked the reason of counts that verb's
+    object ("…今年公务车买几辆？"): what the first part writes before its why word, the object after the verb there,
+    then the part; [] when the first part asks no reason or does not write the part's verb after it."""
+    text = follow.END.sub("", first)
+    why = next((text.find(w) for w in longest_first(cues()["why"]) if text.find(w) > 0), -1)
+    counted, verb = _COUNT_OF.search(body), _VERB_COUNT.match(body)
+    if why < 0 or not counted or counted.group("noun") or not verb:
+        return []
+    at = text.find(verb.group("verb"), why)
+    thing = text[at + len(verb.group("verb")) :] if at > why else ""
+    if len(thing) < 2 or asks(thing):
+        return []
+    return [f"{text[:why]}{thing}{body}？"]
 
 
 def asks_money(part: str) -> bool:
@@ -332,7 +385,8 @@ def answered_parts(
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
         own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
         for q in dict.fromkeys(questions):
-            tried.append((q, _not_first(_unit_kept(part, ask(q)), out[0].answer, own)))
+            got = _not_first(_unit_kept(part, ask(q)), out[0].answer, own)
+            tried.append((q, _within_first(part, got, out[0].answer)))
             if not tried[-1][1].refused:
                 break
         asked, picked = tried[-1] if not tried[-1][1].refused else tried[0]
@@ -377,6 +431,21 @@ def _not_first(answer: Answer, first: Answer, own: bool) -> Answer:
         return answer
     return replace(answer, text=f"{_NOT_FOUND}找到的只是前一问的数字。", refused=True, value=None, unit=None,
                    figures=[], citations=[], facts=[])  # fmt: skip
+
+
+def _within_first(part: str, answer: Answer, first: Answer) -> Answer:
+    """`answer`, or a refusal when the part asks a part of the first part's figure ("…行政运行是多少？其中人员支出
+    多少？") and `answer` is a larger figure of the same unit and measure (the department's 人员支出, not the row's):
+    a part is never larger than its whole."""
+    if answer.refused or first.refused or answer.value is None or first.value is None or answer.unit != first.unit:
+        return answer
+    measures = {a.query.measure if a.query else None for a in (answer, first)}
+    if len(measures) != 1 or not measures <= set(cues()["level_measures"]) or follow.child_item(part) is None:
+        return answer
+    if Decimal(str(answer.value)) <= Decimal(str(first.value)) or Decimal(str(first.value)) < 0:
+        return answer
+    return replace(answer, text=f"{_NOT_FOUND}找到的数字大于前一问的数字，不是它的一部分。", refused=True, value=None,
+                   unit=None, figures=[], citations=[], facts=[])  # fmt: skip
 
 
 def _same_row(answer: Answer, first: Answer) -> Answer:

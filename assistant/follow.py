@@ -61,6 +61,16 @@ def _body(question: str) -> str:
     return text
 
 
+def child_item(question: str) -> str | None:
+    """The item a follow-up opening with a word of a part ("其中人员支出多少？", "里面工程呢") names ("人员支出"),
+    or None when it opens with none or names nothing more."""
+    body = _body(question)
+    for word in _longest(cues()["child"]):
+        if body.startswith(word) and len(body) > len(word):
+            return body[len(word) :]
+    return None
+
+
 def stem(question: str) -> str:
     """The earlier question up to where it starts asking ("万里街道2024年办公费预算是多少？" → "…办公费预算")."""
     text = END.sub("", question.strip())

@@ -90,6 +90,7 @@ class Subjects:
     coded: Place  # where a 科目编码 or a coded row name is read
     funds: tuple[str, ...] = ()  # label_key of the fund names that, written before a subject, qualify it
     whole: tuple[str, ...] = ()  # words naming a department's whole budget besides 预算 and 总额 ("总计")
+    whole_figure: tuple[str, ...] = ()  # such words only when its figure is asked, not its reason ("收支总计")
     spending: tuple[str, ...] = ()  # words of spending that name no item ("多花", "花费")
     asks_whole: tuple[str, ...] = ()  # words by which a question naming no item asks the whole ("预算", "一共")
     item_whole: tuple[str, ...] = ()  # words written after a subject asking its own whole ("项目支出总计")
@@ -149,6 +150,7 @@ def subjects() -> Subjects:
     )
     funds = tuple(label_key(f) for f in data.get("funds", ()))
     whole = tuple(data.get("whole", ()))
+    whole_figure = tuple(data.get("whole_figure", ()))
     spending = tuple(data.get("spending", ()))
     asks_whole = tuple(data.get("asks_whole", ()))
     item_whole = tuple(data.get("item_whole", ()))
@@ -165,6 +167,7 @@ def subjects() -> Subjects:
         coded=place(data["coded"]),
         funds=funds,
         whole=whole,
+        whole_figure=whole_figure,
         spending=spending,
         asks_whole=asks_whole,
         item_whole=item_whole,

@@ -160,11 +160,25 @@ class Turn:
         done = first.query.question
         if follow.END.sub("", done) == follow.END.sub("", parts[0]):  # read in place ("其中因公出国呢？")
             earlier = history[-1].query.question if history[-1].query else history[-1].question
-            done = follow.complete(earlier, parts[0]) or ""
+            done = follow.complete(earlier, parts[0]) or self._of_department(parts[0], first, doc_id, within)
         if not done:
             return answer
         whole = "？".join([follow.END.sub("", done), *parts[1:]]) + "？"
         return replace(self.rules(whole, (), doc_id, within), question=question)
+
+    def _of_department(self, part: str, first: Answer, doc_id: str | None, within: Within | None) -> str:
+        """A first part read in place that completes no earlier question ("今年打算再买几辆车？什么车？" after "…有
+        多少辆执法执勤用车？") asked of the one department (and year) its answer `first` was read in, so that the parts
+        after it are each answered, never silently dropped; "" when that answer was read in several departments'
+        documents or the part so asked is not answered with `first`'s figure (the earlier question's subject was
+        needed)."""
+        docs = [self.kb.docs[d] for d in (first.query.doc_ids if first.query else ()) if d in self.kb.docs]
+        if not docs or len({d.department for d in docs}) != 1:
+            return ""
+        year = f"{docs[0].year}年" if len({d.year for d in docs}) == 1 and "年" not in part else ""
+        asked = f"{docs[0].department}{year}{part}"
+        alone = self._one(asked, (), doc_id, within)
+        return asked if not alone.refused and (alone.value, alone.unit) == (first.value, first.unit) else ""
 
     def _executed_later(self, query: Query) -> Draft | None:
         """A year's 执行数 asked of a 预算 the department's next year's narrative prints for the item

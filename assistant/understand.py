@@ -54,7 +54,7 @@ from assistant.topic import foreign, off_topic
 from assistant.topic import refusal as topic_refusal
 from assistant.units import is_unit
 from assistant.whole import narrative_total, spending_words, whole_words
-from assistant.whole_asked import asks_whole, item_whole, same_subject
+from assistant.whole_asked import asks_whole, item_whole, same_subject, written_after
 from index.normal import squeeze
 from index.records import DocumentInfo
 from index.units import MONEY, MONEY_PATTERN
@@ -597,6 +597,7 @@ class Understanding:
         if label is None or any(f.table for f in label.facts if f.doc_id in query.doc_ids):
             return None
         plain = norm(text)
+        parents = {f.parent for f in label.facts if f.parent and f.doc_id in query.doc_ids}
         for other in self.kb.in_scope(set(query.doc_ids)):
             if (
                 len(other.key) >= 3
@@ -607,6 +608,7 @@ class Understanding:
                 and label.key not in other.key
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
+                and not written_after(plain, other.key, [label.key, *parents])  # "政府采购预算总额": its own whole
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
@@ -987,7 +989,8 @@ class Understanding:
         and its question words ("预算增加的原因是什么") name no item."""
         content = self.content(premise.without_premise(text) if measure == "explain" else text, docs)
         return re.sub(
-            rf"部门预算|支出预算|预算|总额|{whole_words()}|{MONEY_PATTERN}|整体|全部|部门|{spending_words()}|还是",
+            rf"部门预算|支出预算|预算|总额|{whole_words(measure != 'explain')}|{MONEY_PATTERN}|整体|全部|部门|"
+            rf"{spending_words()}|还是",
             " ",
             content,
         )

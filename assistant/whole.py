@@ -17,9 +17,11 @@ from index.units import MONEY
 SIDES = {"spending": "支出合计", "income": "收入合计"}  # the registry subject of each side's whole
 
 
-def whole_words() -> str:
-    """A pattern of the words naming the whole budget besides 预算 and 总额 (subjects.toml `whole`)."""
-    return "|".join(re.escape(w) for w in subjects().whole)
+def whole_words(figure: bool = False) -> str:
+    """A pattern of the words naming the whole budget besides 预算 and 总额 (subjects.toml `whole`), and, when its
+    figure is asked (not its reason), `whole_figure` ("收支总计") first."""
+    book = subjects()
+    return "|".join(re.escape(w) for w in (*(book.whole_figure if figure else ()), *book.whole))
 
 
 def spending_words() -> str:

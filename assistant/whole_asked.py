@@ -59,3 +59,20 @@ def same_subject(name: str, key: str) -> bool:
         return True
     named, found = book.find(name), book.find(key)
     return named is not None and found is not None and named[0].name == found[0].name
+
+
+def written_after(text: str, whole: str, names: Iterable[str]) -> bool:
+    """Whether the whole `whole` (a label such as 支出总计, ending with a word of subjects.toml `item_whole`) is
+    written in `text` only right after one of `names` (an item's name, or the start of the name of what it is
+    printed under, three characters or more): "政府采购预算总额" (read 政府采购支出总计) asks the 政府采购 figure's
+    own whole, never the department's 支出总计; False when the label is no such whole or is written elsewhere."""
+    if not any(whole.endswith(w) for w in subjects().item_whole):
+        return False
+    keys = [k for k in (label_key(n) for n in names) if len(k) >= 3]
+    at = [m.start() for m in re.finditer(re.escape(whole), text)]
+    return bool(at and keys) and all(any(_ends_with_head(text[:i], k) for k in keys) for i in at)
+
+
+def _ends_with_head(before: str, name: str) -> bool:
+    """`before` ends with `name` or with its first three characters or more."""
+    return any(before.endswith(name[:k]) for k in range(len(name), 2, -1))

@@ -21,6 +21,7 @@ from assistant.compound import (
     _kept,
     _unit_kept,
     _whole_in_place,
+    _within_first,
     asks,
     asks_money,
     asks_why,
@@ -264,6 +265,14 @@ def test_the_whole_answer_stands_for_a_first_part_read_otherwise_alone() -> None
         ("beijing", "北京市财政局2026年“三公”经费多少？比上年下降了百分之几？", "12.59", "%", "223.80 万元"),
         ("beijing", "北京市财政局有几个内设机构和直属事业单位？", "12", "个", "32 个"),
         ("real_engine", "万里街道2024年项目支出多少？基本支出多少？", "56505103", "元", "99,706,020"),
+        # 北京市财政局 2026 p9: "单位价值100万元以上的设备4台（套）。2026年预算安排中，购置…设备0台（套）"
+        (
+            "beijing",
+            "北京市财政局单位价值100万元以上的设备有多少台套？今年又买几台？",
+            "4",
+            "台（套）",
+            "购置单位价值100万元以上的设备 0 台（套）",
+        ),
     ],
 )
 def test_every_part_is_in_the_answer(request, engine_of: str, question: str, value: str, unit: str, also: str) -> None:  # type: ignore[no-untyped-def]
@@ -446,3 +455,79 @@ def test_a_sum_no_part_asks_never_stands_for_the_parts() -> None:
     assert not _adds_parts(whole, [parts[0], Part("合计呢", refused)])
     printed = Figure(text="61.40 万元", value=D("61.40"), unit="万元", verdict="verified")  # a printed total
     assert not _adds_parts(answer("61.40", printed), parts)
+
+
+@pytest.mark.parametrize("lead", ["其中", "里面"])
+def test_a_part_of_the_first_part_is_also_read_as_that_column_of_its_row(lead: str) -> None:
+    first = "烟台审计局一般公共服务支出（类）审计事务（款）行政运行（项）是多少？"
+    done = completed(first, f"{lead}人员支出多少？", lambda t: [n for n in ("烟台审计局",) if n in t])
+    # 烟台审计局 2026 表5 p15: 2010801 行政运行 · 人员支出 1,326.76 (the 中 form reads no such row)
+    assert "烟台审计局一般公共服务支出（类）审计事务（款）行政运行（项）的人员支出是多少？" in done
+    counted = completed("万里街道包含几家下属预算单位？", "其中事业单位几家？", SPANS)
+    assert counted and not any("的事业单位" in q for q in counted)  # a part asking a count of its own: no column
+
+
+def _level(value: str, unit: str = "万元", measure: str = "amount") -> Answer:
+    query = Query(question="q", subjects=(), measure=measure, year=None, doc_ids=())  # type: ignore[arg-type]
+    return Answer(question="q", text=f"{value}{unit}。", refused=False, value=D(value), unit=unit, query=query)
+
+
+@pytest.mark.parametrize("word", [*cues()["level_measures"]])
+def test_a_part_is_never_larger_than_its_whole(word: str) -> None:
+    # 烟台审计局 2026: 行政运行 1,535.85 (表3), the department's 人员支出 2,536.91 (表5 合计) is no part of it
+    first, whole_s, own = (
+        _level("1535.85", measure=word),
+        _level("2536.91", measure=word),
+        _level("1326.76", measure=word),
+    )
+    assert _within_first("其中人员支出多少？", whole_s, first).refused
+    assert _within_first("其中人员支出多少？", own, first) is own
+    assert _within_first("人员支出多少？", whole_s, first) is whole_s  # no part asked: another item
+    assert _within_first("其中人员多少人？", _level("3000", "人", word), first).refused is False  # another unit
+    assert _within_first("其中增加多少？", _level("2536.91", measure="change"), first).refused is False
+
+
+def test_a_bare_count_of_the_first_count_s_unit_counts_its_noun() -> None:
+    done = completed("北京市财政局单位价值100万元以上的设备有多少台套？", "今年又买几台？", SPANS)
+    assert "北京市财政局今年又买几台单位价值100万元以上的设备？" in done  # after the 台套 read as a noun
+    assert completed("北京市财政局有多少辆车？", "今年买几辆？", SPANS)[0] == "北京市财政局今年买几辆车？"
+
+
+@pytest.mark.parametrize("why", cues()["why"])
+def test_a_count_of_the_verb_asked_why_counts_its_object(why: str) -> None:
+    # 无锡人社局 2026 p50: "…主要原因是直属事业单位江苏省无锡技师学院本年度拟购置 1 辆公务用车"
+    first = f"无锡市交通运输局今年{why}要买公务车？"
+    done = completed(first, "买几辆？", SPANS)
+    assert done[0] == "无锡市交通运输局今年公务车买几辆？"
+    assert not any("今年公务车" in q for q in completed(first, "花了几天？", SPANS))  # another verb: no object
+    assert not any("今年公务车" in q for q in completed("无锡市交通运输局今年买公务车花多少？", "买几辆？", SPANS))
+
+
+@pytest.mark.parametrize("unit", cues()["own_units"])
+def test_an_item_asked_bare_after_a_count_is_counted_in_its_unit(unit: str) -> None:
+    # 西安市民政局 2021 p18: "本部门人员编制 609 人……实有人员590 人" — "编制实有多少" read the 编制 again
+    done = completed(f"北京市财政局编制多少{unit}？", "实有多少？", SPANS)
+    assert done[0] == f"北京市财政局实有多少{unit}？"
+    assert (
+        completed(f"北京市财政局编制多少{unit}？", "其中行政编制多少？", SPANS)[0]
+        != f"北京市财政局其中行政编制多少{unit}？"
+    )
+    assert completed(f"北京市财政局编制多少{unit}？", "花多少？", SPANS)[0] != f"北京市财政局花多少{unit}？"  # money
+    assert completed("北京市财政局三公经费多少？", "实有多少？", SPANS)[0] != "北京市财政局实有多少？"  # no count
+
+
+@pytest.mark.parametrize("word", cues()["directions"])
+def test_a_part_of_a_change_is_never_read_as_the_row_s_level(word: str) -> None:
+    # 西安市发改委 2019 p24: "行政运行…增加957.62万元，其中人员经费支出增加840.12万元" (the row's level 2,740.23: never)
+    first = f"北京市财政局行政运行比上年{word}多少？"
+    assert not any("行政运行的" in q for q in completed(first, f"其中人员经费{word}多少？", SPANS))
+
+
+@pytest.mark.slow
+def test_a_follow_up_of_two_parts_read_in_place_answers_both(beijing) -> None:  # type: ignore[no-untyped-def]
+    # 北京市财政局 2026 p9: "单位价值100万元以上的设备4台（套）…购置单位价值100万元以上的设备0台（套）"; the first part
+    # completes no earlier question: asked of the department the conversation is about, the second is not dropped
+    earlier = [beijing.answer("北京市财政局有几个内设机构？")]
+    a = beijing.answer("单位价值100万元以上的设备有多少台套？今年又买几台？", earlier)
+    assert not a.refused and (a.value, a.unit) == (D("4"), "台（套）"), a.text
+    assert "购置单位价值100万元以上的设备 0 台（套）" in a.text, a.text

@@ -11,7 +11,7 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.subjects import subjects
-from assistant.whole_asked import WHOLE, asks_whole, names_nothing, whole_content
+from assistant.whole_asked import WHOLE, asks_whole, names_nothing, whole_content, written_after
 from tests.conftest import REAL, store_of
 
 
@@ -87,3 +87,41 @@ def test_a_juesuan_s_whole_spending_asked_in_a_person_s_words(engine: Engine, qu
 def test_an_item_named_is_never_the_whole(engine: Engine) -> None:
     answer = engine.answer("社工部2024年出差花了多少？")
     assert answer.value != Decimal("307.82"), answer.text
+
+
+@pytest.mark.parametrize("word", ["总计", "合计"])
+def test_a_whole_written_right_after_an_item_is_that_item_s_whole(word: str) -> None:
+    assert word in subjects().item_whole
+    whole = f"支出{word}"
+    assert written_after(f" 2024年政府采购{whole}是多少？", whole, ["政府采购"])  # the item's name before it
+    assert written_after(
+        f" 政府采购{whole}中工程是多少？", whole, ["拟采购工程支出", "政府采购支出预算总额"]
+    )  # its parent's
+    assert not written_after(f" 2024年{whole}中政府采购是多少？", whole, ["政府采购"])  # the department's whole
+    assert not written_after(f" 政府采购{whole}和{whole}", whole, ["政府采购"])  # written once elsewhere too
+    assert not written_after(" 政府采购支出是多少？", "支出", ["政府采购"])  # no whole word: no whole
+
+
+@pytest.fixture(scope="module")
+def real_engine(store_real) -> Engine:  # type: ignore[no-untyped-def]
+    return Engine(Settings(store=store_real))
+
+
+@pytest.mark.slow
+def test_an_item_s_whole_is_its_own_figure_never_the_department_s(real_engine: Engine) -> None:
+    # 万里街道 2024 p32: "2024年本部门政府采购预算1662.44万元，其中：…政府采购工程预算815.87万元"
+    answer = real_engine.answer("万里街道2024年政府采购预算总额和工程类各是多少？")
+    assert not answer.refused and "1,662.44 万元" in answer.text and "815.87 万元" in answer.text, answer.text
+    assert "没有找到" not in answer.text and "156,211,123" not in answer.text, answer.text
+
+
+def test_the_two_equal_totals_asked_together_are_the_whole(engine: Engine) -> None:
+    # 社工部 2024 决算 p17: "收入支出总计增加307.82万元" (from none: the 2024 total is 307.82)
+    answer = engine.answer("社工部2024年收支总计是多少？")
+    assert not answer.refused and answer.value == Decimal("307.82"), answer.text
+
+
+def test_the_reason_of_the_two_totals_is_read_by_their_own_words(engine: Engine) -> None:
+    # 社工部 2024 决算 p17: "收入支出总计增加 307.82 万元，增长100.00%。主要原因：单位于 2024 年成立。"
+    answer = engine.answer("社工部2024年收支总计为什么增长？")
+    assert not answer.refused and "单位于 2024 年成立" in answer.text, answer.text
