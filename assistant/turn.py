@@ -41,7 +41,7 @@ from assistant.reason import Corrected
 from assistant.records import Across, Answer, Citation, Query, Within
 from assistant.registry_asked import registered_amount, registered_share_of
 from assistant.row_named import row_named
-from assistant.script import simplified
+from assistant.script import plain
 from assistant.select import Selector
 from assistant.standing import without_inclusions
 from assistant.table_note import noted
@@ -121,8 +121,8 @@ class Turn:
         """The rule engine's answer alone (no language model); a follow-up as the complete question it stands for.
         Every question of the conversation is read in simplified characters (殯葬 → 殡葬) with its Chinese
         numerals in digits; the answer keeps the question as it was written."""
-        read = simplified(question)
-        history = [a if (s := simplified(a.question)) == a.question else replace(a, question=s) for a in history]
+        read = plain(question)
+        history = [a if (s := plain(a.question)) == a.question else replace(a, question=s) for a in history]
         answer = self._parts(read, history, doc_id, within)
         return answer if read == question or answer.question != read else replace(answer, question=question)
 

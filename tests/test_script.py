@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.script import simplified
+from assistant.script import plain, simplified
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,16 @@ def test_a_question_in_traditional_characters_is_answered(store_real: Path) -> N
     a = Engine(Settings(store=store_real)).answer(asked)
     assert not a.refused and (a.value, a.unit) == (Decimal("6.4"), "万元"), a.text
     assert a.question == asked  # as the user wrote it
+
+
+@pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("北京市信访办公室有公车吗？", "北京市信访办公室共有几辆车？"),
+        ("福利院有没有公车？", "福利院共有几辆车？"),
+        ("深圳科创局今年还要买车吗？", "深圳科创局今年还要计划购置几辆车？"),
+    ],
+)
+def test_whether_vehicles_are_held_or_bought_is_asked_as_their_count(asked: str, read: str) -> None:
+    # round 13 bx03, r13c223, r13c014: answered with the vehicles' cost (0 万元, 购置费 0.00)
+    assert plain(asked) == read
