@@ -9,13 +9,27 @@ one that best covers the rest of the question, when one does and no other ties i
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
+from assistant.cues import alternation
 from assistant.knowledge import Knowledge, Link, norm
+from assistant.measure_kept import unkept
 from assistant.target_said import TARGET_COLUMNS
+from index.units import MONEY
 
 MIN_SCORE = 0.2  # the rest's link score an indicator of the named project needs (its project already narrows)
 TIE = 0.05  # two of the project's indicators this close: the question does not say which
+
+
+@cache
+def after_name() -> tuple[str, ...]:
+    """The words said after a project's name that still name it (assistant/project_indicator.toml), longest first."""
+    data = tomllib.loads(files("assistant").joinpath("project_indicator.toml").read_text(encoding="utf-8"))
+    return tuple(sorted(data["after_name"], key=len, reverse=True))
 
 
 def project_of(source: str) -> str:
@@ -38,7 +52,7 @@ def indicator_of_project(kb: Knowledge, content: str, docs: Sequence[str]) -> Li
     if len(projects) != 1:
         return None
     project = next(iter(projects))
-    rest = text.replace(norm(project), " ")
+    rest = re.sub(rf"{re.escape(norm(project))}(?:{alternation(after_name())})?", " ", text)  # "…补贴项目的满意度"
     links = [
         lk
         for lk in kb.link(rest, scope)
@@ -49,3 +63,22 @@ def indicator_of_project(kb: Knowledge, content: str, docs: Sequence[str]) -> Li
     if not links or links[0].score < MIN_SCORE or (len(links) > 1 and links[0].score - links[1].score < TIE):
         return None
     return links[0]
+
+
+def indicator_instead(kb: Knowledge, best: Link, content: str, docs: Sequence[str], question: str) -> Link | None:
+    """The indicator of the project `best` links to, when the question names that project whole and asks a measure
+    its money cannot answer ("…等保测评服务的系统评分要求是多少": a score, the project's row holds 万元) and the
+    rest of the question fits one of the project's indicators; None otherwise (the project's own figure stands,
+    or the refusal naming the measure missing)."""
+    scope = set(docs)
+    facts = [f for f in best.label.facts if f.doc_id in scope]
+    if best.label.targets or any(f.column in TARGET_COLUMNS for f in facts):
+        return None  # already an indicator
+    money = [f for f in facts if f.unit in MONEY]
+    if not money or unkept(question, money[0].unit, money, False) is None:
+        return None  # the project's money answers what is asked
+    found = indicator_of_project(kb, content, docs)
+    if found is None:
+        return None
+    named = {project_of(f.source) for f in found.label.facts if f.doc_id in scope and f.column in TARGET_COLUMNS}
+    return found if norm(best.label.name) in {norm(p) for p in named} else None

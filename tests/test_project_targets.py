@@ -70,3 +70,28 @@ def test_an_indicator_is_found_among_the_indicators_of_the_project_named() -> No
     assert found is not None and found.label.key == "补贴对象满意度"
     assert indicator_of_project(kb, "就业援助基地补贴的完成率", ["d"]) is None  # none of its indicators
     assert indicator_of_project(kb, "满意度", ["d"]) is None  # no project named
+
+
+def test_a_project_named_whole_with_a_score_asked_is_answered_by_its_indicator() -> None:
+    """烟台市审计局 2026 (p24, p31): 烟台市智慧审计平台等保测评服务 4.50万元 (表11) and its indicator 系统等保测评评分
+    ≥60分; a score asked of the project is the indicator's, its money only when money is asked."""
+    from assistant.knowledge import Link
+    from assistant.project_indicator import indicator_instead
+
+    name = "烟台市智慧审计平台等保测评服务"
+    src = f"政策和项目预算绩效目标表 · {name} · 产出/质量"
+    facts = [
+        _fact(name, "财政拨款", "4.5", "万元", f"表11 项目支出预算情况表 · {name} · 财政拨款"),
+        _fact("系统等保测评评分", "目标值", "60", "分", f"{src} · 系统等保测评评分 · 目标值 ≥60分"),
+        _fact("测评报告数量", "目标值", "1", "份", f"{src} · 测评报告数量 · 目标值 =1份"),
+    ]
+    printed = f"{name} 4.50 系统等保测评评分 ≥60分 测评报告数量 =1份"  # the document's text (bigrams seen)
+    kb = Knowledge([_doc("烟台市审计局")], facts, [], {"d": printed})
+    project = Link(label=kb.labels[name], score=1.0, exact=True)
+    asked = f"{name}的系统评分要求是多少？"
+    found = indicator_instead(kb, project, f"{name}的系统评分要求", ["d"], asked)
+    assert found is not None and found.label.key == "系统等保测评评分"
+    money = f"{name}的财政拨款是多少？"
+    assert indicator_instead(kb, project, f"{name}的财政拨款", ["d"], money) is None  # its money answers
+    other = Link(label=kb.labels["系统等保测评评分"], score=1.0, exact=True)
+    assert indicator_instead(kb, other, f"{name}的系统评分要求", ["d"], asked) is None  # already an indicator
