@@ -559,3 +559,12 @@ def test_a_count_of_another_stance_is_never_the_answer_on_any_path() -> None:
     assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(16), [held], of)
     assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(2), [planned], of) is None
     assert stance_unkept("治安支队车辆运行费多少？", "万元", Decimal(2), [planned], of) is None  # no count asked
+
+
+def test_a_count_in_ten_thousands_answers_the_count_asked() -> None:
+    """无锡市人社局 2026 (p11) "补贴性培训 7 万人次以上" answers "多少人次"; an amount of money never does."""
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept("补贴性培训的目标是多少人次？", "万人次") is None
+    assert unit_unkept("补贴性培训的目标是多少人次？", "万元") is not None
+    assert unit_unkept("培训了多少人次？", "万人") is not None  # persons are no person-times
