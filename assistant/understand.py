@@ -728,9 +728,10 @@ class Understanding:
                 self.kb.facts_of(lk.label.key, scope), sum(t.doc_id in scope for t in lk.label.targets)
             ):
                 best = lk
-        if best is None and (bare := without_budget_words(phrase)) != phrase:  # "电费预算是多少元": the row 电费
-            lk = self._link(bare, docs, "", table, money, scoping)
-            best = lk if lk and lk.exact else None  # only a row written out whole, never one merely alike
+        if best is None and raw and (bare := without_budget_words(phrase)) != phrase:  # "电费预算是多少元": 电费
+            lk = self._link(bare, docs, "", table, money, scoping)  # (the question's whole phrase only, raw given)
+            said = "".join(w.strip("的") for w in self.content(bare, docs).split() if w not in MONEY)  # "的电费 元"
+            best = lk if lk and lk.exact and norm(said) == lk.label.key else None  # the row said whole, nothing else
         if best is None:  # "就业援助基地补贴的满意度指标": one of that project's indicators
             best = indicator_of_project(self.kb, self.content(phrase, docs), docs)
         elif instead := indicator_instead(
