@@ -16,9 +16,9 @@ from assistant.numerals import rewrite
 from index.normal import to_decimal
 from index.units import COUNT_PATTERN, MONEY_PATTERN
 
-# The units of index.units, 万人 ("13 万人", never 13 万元 and a stray 人) and 万 alone ("50万" in a question); the
-# other units only a disclosure's text prints (index.prose: 分, 万人次, 批次, 平方米, 米) are not read as units here.
-UNITS = f"{MONEY_PATTERN}|万人(?!次)|万|%|{COUNT_PATTERN}"
+# The units of index.units, 万人次 and 万人 ("7 万人次", "13 万人": never 7 万元 and a stray 人次) and 万 alone ("50万" in
+# a question); the other units only a disclosure's text prints (index.prose: 分, 批次, 平方米, 米) are not read here.
+UNITS = f"{MONEY_PATTERN}|万人次|万人|万|%|{COUNT_PATTERN}"
 _ARABIC = re.compile(
     rf"(?P<pct>百分之)?(?P<num>[-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{UNITS})?(?P<bound>(?:[（(]含[)）])?(?:以上|以下|以内|及以上))?"
 )

@@ -29,7 +29,8 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
 from assistant.printed_by import points_at_own_unit, printed_by, without_place
-from assistant.project_indicator import indicator_of_project
+from assistant.budget_said import without_budget_words
+from assistant.project_indicator import indicator_instead, indicator_of_project
 from assistant.records import Measure, Query
 from assistant.subject_path import (
     MARKER,
@@ -731,8 +732,16 @@ class Understanding:
                 self.kb.facts_of(lk.label.key, scope), sum(t.doc_id in scope for t in lk.label.targets)
             ):
                 best = lk
+        if best is None and raw and (bare := without_budget_words(phrase)) != phrase:  # "电费预算是多少元": 电费
+            lk = self._link(bare, docs, "", table, money, scoping)  # (the question's whole phrase only, raw given)
+            said = "".join(w.strip("的") for w in self.content(bare, docs).split() if w not in MONEY)  # "的电费 元"
+            best = lk if lk and lk.exact and norm(said) == lk.label.key else None  # the row said whole, nothing else
         if best is None:  # "就业援助基地补贴的满意度指标": one of that project's indicators
             best = indicator_of_project(self.kb, self.content(phrase, docs), docs)
+        elif instead := indicator_instead(
+            self.kb, best, self.content(raw or phrase, docs, keep_names=True), docs, raw or phrase
+        ):  # "烟台市智慧审计平台等保测评服务的系统评分要求": the project's indicator, not its money (the name kept whole)
+            best = instead
         return best
 
     def _link(

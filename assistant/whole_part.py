@@ -71,7 +71,7 @@ def asked_within(content: str, own: set[str]) -> Asked | None:
         if not inside and not (pairs & own):
             whole = re.split(r"\s+", text[:i].strip())[-1] if text[:i].strip() else ""
             part = (text[i + len(marker) :].split() or [""])[0]
-            if part:
+            if part and whole.removesuffix("的") not in _data().get("document_wholes", ()):  # a place, no figure
                 found = Asked(whole=whole, part=part)
         i += len(marker)
     return found

@@ -191,6 +191,7 @@ def test_the_tighter_row_is_the_item_asked() -> None:
         ("普陀区社会福利院有几辆公车？", (Decimal(2), "辆")),
         ("万里街道2024年打算买几辆车？", (Decimal(1), "辆")),
         ("万里街道2023年房屋面积有多少平方米？", (Decimal("14609.83"), "平方米")),
+        ("万里街道2023年预算说明里，房屋面积是多少平方米？", (Decimal("14609.83"), "平方米")),  # the text: a place
         ("万里街道2023年有几辆执法执勤用车？", (Decimal(4), "辆")),
     ],
 )
@@ -559,3 +560,12 @@ def test_a_count_of_another_stance_is_never_the_answer_on_any_path() -> None:
     assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(16), [held], of)
     assert stance_unkept("治安支队打算买几辆车？", "辆", Decimal(2), [planned], of) is None
     assert stance_unkept("治安支队车辆运行费多少？", "万元", Decimal(2), [planned], of) is None  # no count asked
+
+
+def test_a_count_in_ten_thousands_answers_the_count_asked() -> None:
+    """无锡市人社局 2026 (p11) "补贴性培训 7 万人次以上" answers "多少人次"; an amount of money never does."""
+    from assistant.counts import unit_unkept
+
+    assert unit_unkept("补贴性培训的目标是多少人次？", "万人次") is None
+    assert unit_unkept("补贴性培训的目标是多少人次？", "万元") is not None
+    assert unit_unkept("培训了多少人次？", "万人") is not None  # persons are no person-times

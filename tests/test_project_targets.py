@@ -1,6 +1,7 @@
 """Targets and per-head figures printed as items of their own, asked in a person's words (assistant/target_said.py,
 assistant/per_capita.py, assistant/project_indicator.py)."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -70,3 +71,61 @@ def test_an_indicator_is_found_among_the_indicators_of_the_project_named() -> No
     assert found is not None and found.label.key == "补贴对象满意度"
     assert indicator_of_project(kb, "就业援助基地补贴的完成率", ["d"]) is None  # none of its indicators
     assert indicator_of_project(kb, "满意度", ["d"]) is None  # no project named
+
+
+def test_a_project_named_whole_with_a_score_asked_is_answered_by_its_indicator() -> None:
+    """烟台市审计局 2026 (p24, p31): 烟台市智慧审计平台等保测评服务 4.50万元 (表11) and its indicator 系统等保测评评分
+    ≥60分; a score asked of the project is the indicator's, its money only when money is asked."""
+    from assistant.knowledge import Link
+    from assistant.project_indicator import indicator_instead
+
+    name = "烟台市智慧审计平台等保测评服务"
+    src = f"政策和项目预算绩效目标表 · {name} · 产出/质量"
+    facts = [
+        _fact(name, "财政拨款", "4.5", "万元", f"表11 项目支出预算情况表 · {name} · 财政拨款"),
+        _fact("系统等保测评评分", "目标值", "60", "分", f"{src} · 系统等保测评评分 · 目标值 ≥60分"),
+        _fact("测评报告数量", "目标值", "1", "份", f"{src} · 测评报告数量 · 目标值 =1份"),
+    ]
+    printed = f"{name} 4.50 系统等保测评评分 ≥60分 测评报告数量 =1份"  # the document's text (bigrams seen)
+    kb = Knowledge([_doc("烟台市审计局")], facts, [], {"d": printed})
+    project = Link(label=kb.labels[name], score=1.0, exact=True)
+    asked = f"{name}的系统评分要求是多少？"
+    found = indicator_instead(kb, project, f"{name}的系统评分要求", ["d"], asked)
+    assert found is not None and found.label.key == "系统等保测评评分"
+    money = f"{name}的财政拨款是多少？"
+    assert indicator_instead(kb, project, f"{name}的财政拨款", ["d"], money) is None  # its money answers
+    other = Link(label=kb.labels["系统等保测评评分"], score=1.0, exact=True)
+    assert indicator_instead(kb, other, f"{name}的系统评分要求", ["d"], asked) is None  # already an indicator
+
+
+def test_the_form_of_a_project_is_the_one_whose_amount_the_question_states() -> None:
+    """烟台市审计局 2026 (p30, p32, p34): three projects called 审计业务经费 (31, 539 and 18 万元), each with its form;
+    "539万元那个审计业务经费，促进增收节支的目标" is p32's 审计促进增收节支金额 ≥1.07亿元. An indicator whose name is
+    printed on another form too is never read from the one stated (its figure could be the other's)."""
+    from assistant.knowledge import Link
+    from assistant.project_indicator import indicator_instead
+
+    name = "审计业务经费"
+    facts = []
+    for page, total, row, value, unit in (
+        (30, "31", "促进增收节支金额", "100", "万元"),
+        (32, "539", "审计促进增收节支金额", "1.07", "亿元"),
+        (34, "18", "促进增收节支金额", "100", "万元"),
+    ):
+        form = _fact(name, "总额", total, "万元", f"绩效目标表 · {name} · 总额")
+        target = _fact(row, "目标值", value, unit, f"绩效目标表 · {name} · 效益/经济效益 · {row} · 目标值 ≥{value}{unit}")
+        facts += [replace(form, page=page, table_kind="performance"), replace(target, page=page, table_kind="performance")]
+        facts.append(_fact(name, "合计", total, "万元", f"表11 项目支出预算情况表 · {name} · 合计"))
+    printed = f"{name} 审计促进增收节支金额 ≥1.07亿元 促进增收节支金额 ≥100万元"
+    kb = Knowledge([_doc("烟台市审计局")], facts, [], {"d": printed})
+    project = Link(label=kb.labels[name], score=1.0, exact=True)
+    content = f"烟台审计局 万元 {name} 促进增收节支的目标是"
+
+    def asked(amount: str) -> str | None:
+        question = f"烟台审计局{amount}那个{name}，促进增收节支的目标是多少？"
+        found = indicator_instead(kb, project, content, ["d"], question)
+        return found.label.key if found else None
+
+    assert asked("539万元") == "审计促进增收节支金额"
+    assert asked("18万元") is None  # 促进增收节支金额 is printed on p30 too
+    assert asked("") is None  # no form stated: the indicators of all three tie

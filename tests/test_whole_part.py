@@ -62,6 +62,13 @@ def test_each_word_holding_a_marker_asks_no_part(word: str) -> None:
     assert asked_within(f"{word}支出", set()) is None
 
 
+@pytest.mark.parametrize("word", _data()["document_wholes"])
+def test_each_whole_naming_the_document_is_a_place_not_a_whole(word: str) -> None:
+    """万里街道 2023 (p29) "预算说明里，房屋面积是多少平方米": 房屋 14609.83平方米 printed in the text is asked."""
+    assert asked_within(f"{word}里 房屋面积", set()) is None
+    assert asked_within(f"{word}的 项目支出里 人员经费", set()) == Asked(whole="项目支出", part="人员经费")
+
+
 @pytest.mark.parametrize(("short", "printed"), list(cast(dict[str, str], _data()["part_names"]).items()))
 def test_each_short_name_of_a_part_is_read_as_printed(short: str, printed: str) -> None:
     assert printed in _short_names(f"给{short}的")
