@@ -166,7 +166,8 @@ def _differed(
         return f"两个部门的{noun}一样多，都是 {counts[first]} {shown}，相差 0。\n", Decimal(0), shown, []
     more, fewer = (first, second) if counts[first] > counts[second] else (second, first)
     operands = [
-        Operand(value=counts[d], unit=shown, label=d, source="；".join(g.source for g in read[d][1])) for d in (more, fewer)
+        Operand(value=counts[d], unit=shown, label=d, source="；".join(g.source for g in read[d][1]))
+        for d in (more, fewer)
     ]
     calc = difference(*operands)
     figure = Figure(
