@@ -54,7 +54,8 @@ def abbreviated(
         if place is None:
             continue
         short = masked[place.end : end_at]
-        if (generic := _GENERIC.search(short)) and generic.start() >= 2:
+        trimmed = (generic := _GENERIC.search(short)) is not None and generic.start() >= 2
+        if trimmed and generic is not None:
             short = short[: generic.start()]  # "烟台审计这三个单位里": the set said after the list's last name
         if _GENERIC.search(short) or not 2 <= len(short) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
             continue
@@ -66,6 +67,6 @@ def abbreviated(
                 break
         if len(fits) == 1:
             found[fits[0]] = place.name + short[:end]
-        elif not _ENDING.search(short):  # a name with its kind is refused by places.unloaded
+        elif not _ENDING.search(short) and not trimmed:  # a name with its kind is refused by places.unloaded
             unresolved.append(item)
     return found, unresolved

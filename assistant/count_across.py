@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from assistant.calculator import Operand, difference, total
 from assistant.counts import answer_count, cues
 from assistant.draft import Draft, Unanswerable
-from assistant.places import ORG_ENDINGS
+from assistant.places import ORG_ENDINGS, SET
 from assistant.records import Across, Answer, Figure
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ def _asked(question: str) -> tuple[str, str, Way] | None:
 
 def _bare(noun: str) -> str:
     """The noun without the words before it: the departments and a year, or the store as a scope ("全库里")."""
+    if (counted := SET.search(noun)) and counted.start() <= 8:  # "无锡2个局单价100万元以上设备": the set asked of
+        noun = re.sub(r"^(?:里|中|当中|之中|的)+", "", noun[counted.end() :])
     noun = _LEAD.sub("", noun)
     return next((noun[len(w) :] for w in _spec()["scopes"] if noun.startswith(w)), noun)
 

@@ -26,10 +26,18 @@ from tests.conftest import REAL, store_of
         ("三个民政局哪个车最多", "车辆", "most"),
         ("上海普陀那三家单位（社会福利院、社工部、万里街道）谁的车最多？", "车辆", "most"),
         ("全库里公务车最多的是哪个部门？", "车辆", "most"),  # r10c135: the store as the scope
+        ("上海普陀这三家单位里车最多的是哪个？", "车辆", "most"),  # the set asked of is no part of the noun
     ],
 )
 def test_a_comparison_of_counts_is_read(question: str, noun: str, way: str) -> None:
     assert _asked(question) == (noun, "辆", way)
+
+
+@pytest.mark.parametrize(
+    "question", ["烟台两个局单价100万元以上设备一共几台？", "无锡2个局的单价100万元以上设备一共几台？"]
+)  # r12c166
+def test_a_place_s_counted_set_before_the_noun_is_no_part_of_it(question: str) -> None:
+    assert _asked(question) == ("单价100万元以上设备", "台", "sum")
 
 
 # one question per pattern of count_across.toml, in order
