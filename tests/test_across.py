@@ -289,3 +289,12 @@ def test_a_subject_printed_only_in_another_year_is_never_a_look_alike_row(engine
 def test_which_of_two_is_asked_apart_from_by_how_much(question: str, difference: bool) -> None:
     """Two departments compared: "哪个多" is answered with the larger one's figure, "多多少" with the difference."""
     assert bool(SUPERLATIVE.search(question)) and bool(MORE_BY.search(question)) == difference
+
+
+def test_the_store_s_documents_are_counted_never_asked_back(engine: Engine) -> None:
+    """r12c170: "库里有几个…的文件" counts the departments (and their documents) loaded, from the documents' records."""
+    a = engine.answer("库里有几个普陀的单位的文件？")
+    assert not a.refused and (a.value, a.unit) == (Decimal(3), "个") and not a.figures
+    assert a.text.startswith("库中有 3 个普陀的单位的公开文件（共 4 份）：") and "2023年预算" in a.text
+    b = engine.answer("库里有几份万里街道的文件？")
+    assert not b.refused and (b.value, b.unit) == (Decimal(2), "份") and SHEGONGBU not in b.text
