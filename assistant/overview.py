@@ -122,6 +122,11 @@ class Overview:
                     return Scope.each_own_kind(held, year, held_kinds, limited)  # side by side, never summed
                 raise Unanswerable(f"{year}年{held_kinds}，预算和决算不能放在一起比较，请分别提问")
             present = common
+        elif len(present) > 1 and a.within and a.op in ("compare", "rank"):  # "上海普陀这几个单位2024年…谁最大"
+            own = {n: {d.kind for d in held if d.department == n} for n in dict.fromkeys(d.department for d in held)}
+            if all(len(k) == 1 for k in own.values()):  # each holds one kind that year: its own, side by side
+                held_kinds = "，".join(f"{n}只有{'、'.join(sorted(k))}" for n, k in own.items())
+                return Scope.each_own_kind(held, year, held_kinds, limited)
         if len(present) > 1:
             raise AskBack(f"库中{year}年的文件既有预算也有决算，请问要比较哪一种", KINDS)
         kind = present.pop()

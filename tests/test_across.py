@@ -298,3 +298,15 @@ def test_the_store_s_documents_are_counted_never_asked_back(engine: Engine) -> N
     assert a.text.startswith("库中有 3 个普陀的单位的公开文件（共 4 份）：") and "2023年预算" in a.text
     b = engine.answer("库里有几份万里街道的文件？")
     assert not b.refused and (b.value, b.unit) == (Decimal(2), "份") and SHEGONGBU not in b.text
+
+
+def test_a_place_s_units_each_holding_one_kind_are_ranked_each_in_its_own(engine: Engine) -> None:
+    """r12a184: in 2024 万里街道 and 福利院 hold only a 预算, 社工部 only a 决算: each read in its own document (社工部's
+    政府采购 printed in its 决算's text), every line saying its kind, never asked back "预算还是决算"."""
+    a = engine.answer("上海普陀这几个单位2024年的政府采购，谁的金额最大？")
+    assert not a.refused and not a.choices, a.text
+    assert [(e.department, e.value) for e in a.entries] == [
+        (WANLI, Decimal("1662.44")), (FULIYUAN, Decimal("120.60")), (SHEGONGBU, Decimal("21.07")),
+    ]  # fmt: skip
+    assert "2024年决算" in a.text and "公开文件没有找到" not in a.text  # 这几个 is the set, no clause of its own
+    assert all(f.verdict == "verified" for f in a.figures)
