@@ -369,8 +369,8 @@ class AcrossReader:
         if len(departments) >= 2:
             if (per := _per(text)) and (WHICH.search(text) or many or WHICH_ROSE.search(text)):
                 return _per_op(text, per)  # "北京这四个部门三公经费比上年增加的有哪些": each one's change
-            if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
-                return "filter"
+            if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text) or SOME.search(text)):
+                return "filter"  # "A、B、C这三家，哪几家有国有资本经营预算支出": those of the named holding it
             if AVERAGE.search(text):
                 return "average"
             if (
