@@ -309,6 +309,13 @@ class Overview:
             f"{scope.when}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
             else f"{scope.when}中，没有{s.name}{condition}的部门。\n"
         )  # fmt: skip
+        unfound = [r for r in missing if r.note == NOT_FOUND] if op != "=" and not a.per else []
+        if unfound:  # a department whose figure is not found may pass: the list is of those found, never all
+            head = (
+                f"{scope.when}中，{len(unfound)} 个部门的文件中未找到{s.name}，无法确定全部部门；"
+                + (f"在找到此项的部门中，{s.name}{condition}的有 {len(hits)} 个：\n" if hits
+                   else f"在找到此项的部门中，没有{s.name}{condition}的。\n")
+            )  # fmt: skip
         parts = [Part(text=head, doc_ids=(), checked=False)]
         parts += [self.cmp.line(None, r, s.name) for r in hits[:SHOWN]]
         rest = missing if op != "=" else []

@@ -310,3 +310,13 @@ def test_a_place_s_units_each_holding_one_kind_are_ranked_each_in_its_own(engine
     ]  # fmt: skip
     assert "2024年决算" in a.text and "公开文件没有找到" not in a.text  # 这几个 is the set, no clause of its own
     assert all(f.verdict == "verified" for f in a.figures)
+
+
+def test_a_threshold_list_with_departments_not_found_never_says_it_is_all(engine: Engine) -> None:
+    """r12c125: 福利院's 2024 预算 is not found to print 会议费: the list is of the departments found, and says so."""
+    a = engine.answer("2024年预算中会议费超过1万元的部门有哪些？")
+    assert not a.refused and [(e.department, e.value) for e in a.entries if e.value is not None] == [
+        (WANLI, Decimal(30000))
+    ]
+    assert "1 个部门的文件中未找到会议费，无法确定全部部门；在找到此项的部门中" in a.text
+    assert "会议费超过10,000 元的部门有" not in a.text and FULIYUAN in a.text
