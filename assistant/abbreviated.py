@@ -45,12 +45,18 @@ def abbreviated(
             if not listed_before or end is None:
                 continue
             item = item[:end]  # "…和北京交委的三公经费": the last item ends at its 的 or year
-        elif not listed_before and piece.start() > 0 and masked[piece.start() - 1] != "\0":
-            continue
-        place = next((p for p in places if p.start == piece.start() and p.end - p.start < len(item)), None)
+        elif not listed_before and piece.start() > 0 and masked[piece.start() - 1] not in "\0" + _CLOSE:
+            continue  # a list's first item opens the question, a sentence ("…最多？无锡人社、…") or follows a name
+        start, end_at = piece.start(), piece.start() + len(item)
+        place = next((p for p in places if p.start == start and p.end - p.start < len(item)), None)
+        if place is None and listed_after and not listed_before:  # "在无锡人社、无锡交通…": words before the first
+            place = next((p for p in places if start < p.start and p.end < end_at), None)
         if place is None:
             continue
-        short = item[len(place.name) :]
+        short = masked[place.end : end_at]
+        trimmed = (generic := _GENERIC.search(short)) is not None and generic.start() >= 2
+        if trimmed and generic is not None:
+            short = short[: generic.start()]  # "烟台审计这三个单位里": the set said after the list's last name
         if _GENERIC.search(short) or not 2 <= len(short) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", short):
             continue
         fits: list[str] = []
@@ -61,6 +67,6 @@ def abbreviated(
                 break
         if len(fits) == 1:
             found[fits[0]] = place.name + short[:end]
-        elif not _ENDING.search(short):  # a name with its kind is refused by places.unloaded
+        elif not _ENDING.search(short) and not trimmed:  # a name with its kind is refused by places.unloaded
             unresolved.append(item)
     return found, unresolved

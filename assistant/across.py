@@ -71,7 +71,7 @@ PART_OF = re.compile(
 SUM = re.compile(r"加起来|加总|加在一起|总共|一共|总和|之和|共计|合起来")  # a sum said as one (合计 may be a name)
 SUPERLATIVE = re.compile(r"最[多少高低大小]|哪个|哪一个|哪家|谁")  # one of them is asked for
 WHOLE_BUDGET = re.compile(
-    r"(?:预算|决算)(?:总额|总量|规模|资金)?\s*(?:是|为)?\s*(?:最|合计|总和|加起来|一共|共|多少|哪个|谁|排|多|少|高|低|大|小)"
+    r"(?:预算|决算)(?:总额|总量|总计|规模|资金)?\s*(?:是|为)?\s*(?:最|合计|总和|加起来|一共|共|多少|哪个|谁|排|比|多|少|高|低|大|小)"
 )
 AVERAGE = re.compile(r"平均|均值")
 COMPARE = re.compile(r"比一比|比一下|对比|比较|相比|谁多|谁高|谁少|谁低|哪个多|哪个高|哪个少|差多少|相差|差距|差额")
@@ -369,8 +369,8 @@ class AcrossReader:
         if len(departments) >= 2:
             if (per := _per(text)) and (WHICH.search(text) or many or WHICH_ROSE.search(text)):
                 return _per_op(text, per)  # "北京这四个部门三公经费比上年增加的有哪些": each one's change
-            if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text)):
-                return "filter"
+            if (WHICH.search(text) or many) and (_bounded(text) or NONE.search(text) or SOME.search(text)):
+                return "filter"  # "A、B、C这三家，哪几家有国有资本经营预算支出": those of the named holding it
             if AVERAGE.search(text):
                 return "average"
             if (

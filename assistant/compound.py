@@ -56,7 +56,9 @@ def cues() -> dict[str, Any]:
 
 
 def asks(text: str) -> bool:
-    """The clause asks something of its own (holds an interrogative)."""
+    """The clause asks something of its own (holds an interrogative, other than in a set pointed at: 这几个单位)."""
+    for word in cues()["demonstratives"]:
+        text = text.replace(word, "")
     return any(w in text for w in cues()["interrogatives"])
 
 

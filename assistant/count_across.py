@@ -19,16 +19,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant.calculator import Operand, total
+from assistant.calculator import Operand, difference, total
 from assistant.counts import answer_count, cues
 from assistant.draft import Draft, Unanswerable
-from assistant.places import ORG_ENDINGS
+from assistant.places import ORG_ENDINGS, SET
 from assistant.records import Across, Answer, Figure
 
 if TYPE_CHECKING:
     from assistant.turn import Turn
 
-Way = Literal["most", "least", "none", "each", "sum"]
+Way = Literal["most", "least", "none", "each", "sum", "difference"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # words before the noun: a year, and the departments named ("…水务局的单价100万元以上设备")
 _LEAD = re.compile(rf"^(?:.*(?:{ORG_ENDINGS}|单位|部门)(?:里|中)?的)?(?:(?:19|20)\d{{2}}\s*年度?|[在中里的])*")
@@ -57,6 +57,8 @@ def _asked(question: str) -> tuple[str, str, Way] | None:
         found += [(m.group("noun"), "each") for m in re.finditer(pattern, question)]
     for pattern in _spec()["sum"]:
         found += [(m.group("noun"), "sum") for m in re.finditer(pattern, question)]
+    for pattern in _spec()["difference"]:
+        found += [(m.group("noun"), "difference") for m in re.finditer(pattern, question)]
     if len({(_bare(n), w) for n, w in found}) != 1:
         return None
     asked, way = found[0]
@@ -68,6 +70,8 @@ def _asked(question: str) -> tuple[str, str, Way] | None:
 
 def _bare(noun: str) -> str:
     """The noun without the words before it: the departments and a year, or the store as a scope ("全库里")."""
+    if (counted := SET.search(noun)) and counted.start() <= 8:  # "无锡2个局单价100万元以上设备": the set asked of
+        noun = re.sub(r"^(?:里|中|当中|之中|的)+", "", noun[counted.end() :])
     noun = _LEAD.sub("", noun)
     return next((noun[len(w) :] for w in _spec()["scopes"] if noun.startswith(w)), noun)
 
@@ -148,6 +152,35 @@ def _summed(
     return line, calc.value, shown, [figure]
 
 
+def _differed(
+    question: str, read: dict[str, tuple[Draft | None, list[Figure], str]], counts: dict[str, Decimal],
+    departments: tuple[str, ...], noun: str, unit: str,
+) -> tuple[str, Decimal | None, str | None, list[Figure]]:  # fmt: skip
+    """The first line of the difference between two departments' counts (the larger minus the smaller, the line
+    saying which holds more), its value and unit, and the derived figure; a count not printed leaves none."""
+    left = [d for d in departments if d not in counts]
+    if left:
+        return f"无法计算差额：{'、'.join(left)}的文件中没有可用的{noun}数量，以下只列出印出的数量。\n", None, None, []
+    said = re.search(r"(?:多少|几)\s*([辆台套个])", question)
+    shown = said.group(1) if said and said.group(1) in cues()["units"][unit] else unit
+    first, second = departments
+    if counts[first] == counts[second]:
+        return f"两个部门的{noun}一样多，都是 {counts[first]} {shown}，相差 0。\n", Decimal(0), shown, []
+    more, fewer = (first, second) if counts[first] > counts[second] else (second, first)
+    operands = [
+        Operand(value=counts[d], unit=shown, label=d, source="；".join(g.source for g in read[d][1]))
+        for d in (more, fewer)
+    ]
+    calc = difference(*operands)
+    figure = Figure(
+        text=f"{calc.value} {shown}", value=calc.value, unit=shown, verdict="derived",
+        source="；".join(o.source for o in operands), expression=calc.expression,
+    )  # fmt: skip
+    said_way = "多" if more == first else "少"
+    line = f"{first}的{noun}比{second}{said_way} {calc.value} {shown}（{calc.expression}）：\n"
+    return line, calc.value, shown, [figure]
+
+
 def compared(engine: Turn, question: str, doc_id: str | None, follows: bool = False) -> Answer | None:
     """The departments' held counts ranked, filtered or summed, each read and verified in its own documents (see
     the module), a refusal naming the departments the question miscounts, or None. A question that `follows`
@@ -160,13 +193,16 @@ def compared(engine: Turn, question: str, doc_id: str | None, follows: bool = Fa
     if isinstance(departments, str):
         return Answer(question=question, text=f"抱歉，公开文件中找不到这个问题的答案：{departments}。", refused=True)
     noun, unit, way = asked
+    if way == "difference" and len(departments) != 2:
+        text = f"抱歉，公开文件中找不到这个问题的答案：{noun}的差额只能在两个部门之间计算（前一个减后一个），问题涉及 {len(departments)} 个部门，请写出要比较的两个部门。"
+        return Answer(question=question, text=text, refused=True)
     read = {d: _read(engine, d, noun, unit) for d in departments}
     counts = {d: r[0].value for d, r in read.items() if r[0] is not None and r[0].value is not None}
     units = {d: r[0].unit or unit for d, r in read.items() if r[0] is not None}
     if not counts:
         return None
     rising = way in ("least", "none")
-    order = departments if way in ("each", "sum") else sorted(
+    order = departments if way in ("each", "sum", "difference") else sorted(
         departments, key=lambda d: (d not in counts, counts.get(d, Decimal(0)) * (1 if rising else -1))
     )  # fmt: skip
     verdict = _verdict(counts, units, noun, way, len(departments))
@@ -177,9 +213,11 @@ def compared(engine: Turn, question: str, doc_id: str | None, follows: bool = Fa
     value, shown = None, None  # the count of the one department holding the most (fewest): the answer's figure
     if way == "sum":
         verdict, value, shown, summed = _summed(question, read, counts, left, noun, unit)
+    if way == "difference":
+        verdict, value, shown, summed = _differed(question, read, counts, departments, noun, unit)
     text = f"{verdict}{lines}{note}\n（各部门公开文件所列的数量，年度和截至时间以原文为准）"
     drafts = [r[0] for r in read.values() if r[0] is not None]
-    if way not in ("each", "none", "sum"):
+    if way not in ("each", "none", "sum", "difference"):
         best = (min if way == "least" else max)(counts.values())
         top = [d for d, v in counts.items() if v == best]
         value, shown = (best, units[top[0]]) if len(top) == 1 else (None, None)

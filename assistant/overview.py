@@ -122,6 +122,11 @@ class Overview:
                     return Scope.each_own_kind(held, year, held_kinds, limited)  # side by side, never summed
                 raise Unanswerable(f"{year}年{held_kinds}，预算和决算不能放在一起比较，请分别提问")
             present = common
+        elif len(present) > 1 and a.within and a.op in ("compare", "rank"):  # "上海普陀这几个单位2024年…谁最大"
+            own = {n: {d.kind for d in held if d.department == n} for n in dict.fromkeys(d.department for d in held)}
+            if all(len(k) == 1 for k in own.values()):  # each holds one kind that year: its own, side by side
+                held_kinds = "，".join(f"{n}只有{'、'.join(sorted(k))}" for n, k in own.items())
+                return Scope.each_own_kind(held, year, held_kinds, limited)
         if len(present) > 1:
             raise AskBack(f"库中{year}年的文件既有预算也有决算，请问要比较哪一种", KINDS)
         kind = present.pop()
@@ -304,6 +309,13 @@ class Overview:
             f"{scope.when}中，{s.name}{condition}的部门有 {len(hits)} 个：\n" if hits
             else f"{scope.when}中，没有{s.name}{condition}的部门。\n"
         )  # fmt: skip
+        unfound = [r for r in missing if r.note == NOT_FOUND] if op != "=" and not a.per else []
+        if unfound:  # a department whose figure is not found may pass: the list is of those found, never all
+            head = (
+                f"{scope.when}中，{len(unfound)} 个部门的文件中未找到{s.name}，无法确定全部部门；"
+                + (f"在找到此项的部门中，{s.name}{condition}的有 {len(hits)} 个：\n" if hits
+                   else f"在找到此项的部门中，没有{s.name}{condition}的。\n")
+            )  # fmt: skip
         parts = [Part(text=head, doc_ids=(), checked=False)]
         parts += [self.cmp.line(None, r, s.name) for r in hits[:SHOWN]]
         rest = missing if op != "=" else []

@@ -43,7 +43,8 @@ def names_it(f: Fact, subject: Subject) -> bool:
 
 def _asked(r: Reading, subject: Subject, ask: Ask) -> Reading:
     doc = r.doc
-    a = ask(doc, f"{doc.department}{doc.year}年{subject.name}是多少？")  # the document is given: its year and kind
+    name = subject.name.removesuffix("预算") if doc.kind == "决算" else subject.name  # a 决算's own: 政府采购
+    a = ask(doc, f"{doc.department}{doc.year}年{name}是多少？")  # the document is given: its year and kind
     if a.refused or a.value is None or not a.figures or a.figures[0].verdict != "verified":
         return r
     if CHANGE.search(a.text.partition("\n")[0]):

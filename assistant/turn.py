@@ -28,6 +28,7 @@ from assistant.exclusion import excluding
 from assistant.explain import best_quotes
 from assistant.explain import sentences as chunk_sentences
 from assistant.false_premise import false_premise
+from assistant.inventory import inventory
 from assistant.knowledge import Knowledge, norm
 from assistant.listed_items import with_items
 from assistant.measure_kept import unkept as measure_unkept
@@ -281,6 +282,12 @@ class Turn:
         if not history and allowed is None and (top := ranked(self, question, doc_id)):
             # "农林水支出下哪个项级科目最多": one level of one table, ranked (assistant/ranking.py)
             return self.engine.read(top, "ranking")
+        if (
+            allowed is None
+            and doc_id is None
+            and (stored := inventory(question, list(self.engine.docs.values()), self.understanding.named))
+        ):
+            return stored  # "库里有几个民政局的文件？": the documents' own records (assistant/inventory.py)
         if allowed is None and (counts := compared(self, question, doc_id, bool(history))):
             # "北京市财政局和深圳市财政局谁的公车多": each one's held count (assistant/count_across.py)
             return counts

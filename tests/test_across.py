@@ -289,3 +289,34 @@ def test_a_subject_printed_only_in_another_year_is_never_a_look_alike_row(engine
 def test_which_of_two_is_asked_apart_from_by_how_much(question: str, difference: bool) -> None:
     """Two departments compared: "哪个多" is answered with the larger one's figure, "多多少" with the difference."""
     assert bool(SUPERLATIVE.search(question)) and bool(MORE_BY.search(question)) == difference
+
+
+def test_the_store_s_documents_are_counted_never_asked_back(engine: Engine) -> None:
+    """r12c170: "库里有几个…的文件" counts the departments (and their documents) loaded, from the documents' records."""
+    a = engine.answer("库里有几个普陀的单位的文件？")
+    assert not a.refused and (a.value, a.unit) == (Decimal(3), "个") and not a.figures
+    assert a.text.startswith("库中有 3 个普陀的单位的公开文件（共 4 份）：") and "2023年预算" in a.text
+    b = engine.answer("库里有几份万里街道的文件？")
+    assert not b.refused and (b.value, b.unit) == (Decimal(2), "份") and SHEGONGBU not in b.text
+
+
+def test_a_place_s_units_each_holding_one_kind_are_ranked_each_in_its_own(engine: Engine) -> None:
+    """r12a184: in 2024 万里街道 and 福利院 hold only a 预算, 社工部 only a 决算: each read in its own document (社工部's
+    政府采购 printed in its 决算's text), every line saying its kind, never asked back "预算还是决算"."""
+    a = engine.answer("上海普陀这几个单位2024年的政府采购，谁的金额最大？")
+    assert not a.refused and not a.choices, a.text
+    assert [(e.department, e.value) for e in a.entries] == [
+        (WANLI, Decimal("1662.44")), (FULIYUAN, Decimal("120.60")), (SHEGONGBU, Decimal("21.07")),
+    ]  # fmt: skip
+    assert "2024年决算" in a.text and "公开文件没有找到" not in a.text  # 这几个 is the set, no clause of its own
+    assert all(f.verdict == "verified" for f in a.figures)
+
+
+def test_a_threshold_list_with_departments_not_found_never_says_it_is_all(engine: Engine) -> None:
+    """r12c125: 福利院's 2024 预算 is not found to print 会议费: the list is of the departments found, and says so."""
+    a = engine.answer("2024年预算中会议费超过1万元的部门有哪些？")
+    assert not a.refused and [(e.department, e.value) for e in a.entries if e.value is not None] == [
+        (WANLI, Decimal(30000))
+    ]
+    assert "1 个部门的文件中未找到会议费，无法确定全部部门；在找到此项的部门中" in a.text
+    assert "会议费超过10,000 元的部门有" not in a.text and FULIYUAN in a.text

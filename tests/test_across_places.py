@@ -134,6 +134,16 @@ def test_a_listed_place_and_shortened_name_names_the_one_department_it_fits() ->
         {"无锡市人力资源和社会保障局": "无锡人社", "无锡市交通运输局（本级）": "无锡交通", "北京市民政局": "北京民政"},
         [],
     )
+    three = {
+        "无锡市人力资源和社会保障局": "无锡人社",
+        "无锡市交通运输局（本级）": "无锡交通",
+        "北京市交通委员会": "北京交委",
+    }
+    for text in (
+        "在无锡人社、无锡交通、北京交委这三个单位里，三公经费按多少排个序",  # r12c126: a word before the first, the set after the last
+        "三个单位里，哪个单位单价100万以上的设备最多？无锡人社、无锡交通、北京交委",  # r12c140: a list after the question
+    ):
+        assert abbreviated(text, said(text, store), subject_at) == (three, [])
 
 
 # --- a named department's figure printed only in its text ---------------------------------------------

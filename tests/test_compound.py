@@ -46,6 +46,11 @@ def test_an_interrogative_makes_a_clause_ask(word: str) -> None:
     assert asks(f"办公费{word}") and not asks("办公费预算")
 
 
+@pytest.mark.parametrize("word", cues()["demonstratives"])
+def test_a_set_pointed_at_asks_nothing(word: str) -> None:
+    assert not asks(f"上海普陀{word}单位2024年的政府采购") and asks(f"{word}单位里哪个的政府采购最多")
+
+
 @pytest.mark.parametrize("word", cues()["why"])
 def test_a_why_word_asks_the_reason_of_the_part_before(word: str) -> None:
     assert asks_why(f"{word}？")

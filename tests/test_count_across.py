@@ -26,10 +26,18 @@ from tests.conftest import REAL, store_of
         ("三个民政局哪个车最多", "车辆", "most"),
         ("上海普陀那三家单位（社会福利院、社工部、万里街道）谁的车最多？", "车辆", "most"),
         ("全库里公务车最多的是哪个部门？", "车辆", "most"),  # r10c135: the store as the scope
+        ("上海普陀这三家单位里车最多的是哪个？", "车辆", "most"),  # the set asked of is no part of the noun
     ],
 )
 def test_a_comparison_of_counts_is_read(question: str, noun: str, way: str) -> None:
     assert _asked(question) == (noun, "辆", way)
+
+
+@pytest.mark.parametrize(
+    "question", ["烟台两个局单价100万元以上设备一共几台？", "无锡2个局的单价100万元以上设备一共几台？"]
+)  # r12c166
+def test_a_place_s_counted_set_before_the_noun_is_no_part_of_it(question: str) -> None:
+    assert _asked(question) == ("单价100万元以上设备", "台", "sum")
 
 
 # one question per pattern of count_across.toml, in order
@@ -53,11 +61,16 @@ PATTERNS = {
         ("截至2025年底一共有多少台车？", "车辆", "sum"),  # r10b178
         ("上海普陀区社会福利院、无锡交通局、烟台审计局的车辆合计？", "车辆", "sum"),  # r11c137
     ],
+    "difference": [
+        ("北京交通委比北京民政局多多少辆车？", "车辆", "difference"),  # r12b177
+        ("深圳科创局的单价100万元以上设备比深圳财政局少几台？", "单价100万元以上设备", "difference"),
+        ("北京财政局和深圳财政局的公车相差多少辆？", "车辆", "difference"),
+    ],
 }
 
 
 @pytest.mark.parametrize(
-    ("key", "at"), [(k, i) for k in ("patterns", "none", "each", "sum") for i in range(len(_spec()[k]))]
+    ("key", "at"), [(k, i) for k in ("patterns", "none", "each", "sum", "difference") for i in range(len(_spec()[k]))]
 )
 def test_each_pattern_reads_its_question(key: str, at: int) -> None:
     question, noun, way = PATTERNS[key][at]
@@ -72,6 +85,8 @@ def test_each_pattern_reads_its_question(key: str, at: int) -> None:
         "谁的公车多，谁的预算多？",
         "哪个部门的车辆购置费最多",
         "车辆购置费合计是多少？",
+        "北京市财政局的三公经费比深圳市财政局多多少？",  # money: the engine across documents
+        "北京市财政局的车辆购置费比深圳市财政局多多少？",
     ],
 )
 def test_what_compares_no_known_count_is_not_read(question: str) -> None:
@@ -189,3 +204,29 @@ def test_departments_whose_latest_documents_differ_in_kind_are_each_read_in_thei
     a = answer_json(engine.answer("北京市财政局和社工部的公务接待费哪个多？", []))
     assert not a["refused"], a["text"]
     assert "2026年预算" in a["text"] and "2024年决算" in a["text"] and "口径不同" in a["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "first", "value"),
+    [
+        ("北京市财政局比深圳市财政局多多少辆车？", "北京市财政局的车辆比深圳市财政局（本级）多 24 辆（27 − 3 = 24）", 24),
+        ("深圳财政局的车比北京财政局少几辆？", "深圳市财政局（本级）的车辆比北京市财政局少 24 辆（27 − 3 = 24）", 24),
+        ("深圳财政局比深圳科创局多几台单价100万元以上设备？", "深圳市财政局（本级）的单价100万元以上设备比深圳市科技创新局（本级）多 2 台", 2),
+    ],
+)  # fmt: skip
+def test_the_difference_of_two_departments_counts_is_derived_from_both(
+    engine: Engine, question: str, first: str, value: int
+) -> None:
+    """r12b177: "A比B多多少辆车" is the difference of two verified counts, never refused as one department's."""
+    a = answer_json(engine.answer(question, []))
+    assert not a["refused"] and a["text"].startswith(first), a["text"]
+    assert a["value"] == value
+    derived = [f for f in a["figures"] if f["verdict"] == "derived"]
+    assert len(derived) == 1 and {f["verdict"] for f in a["figures"]} == {"verified", "derived"}
+
+
+@pytest.mark.slow
+def test_a_difference_of_three_departments_counts_is_refused(engine: Engine) -> None:
+    a = answer_json(engine.answer("北京财政局、深圳财政局和深圳科创局的车相差多少辆？", []))
+    assert a["refused"] and "两个部门之间" in a["text"] and not a["figures"]

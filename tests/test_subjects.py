@@ -153,6 +153,16 @@ def reader() -> AcrossReader:
             },
         ),
         ("各部门基本支出中的人员经费排名", "rank", "人员经费", {}),
+        # a department's whole budget said as 预算总计 and compared by 比…多多少: its 支出合计, both departments
+        ("社工部2024年的预算总计比规资局多多少？", "compare", "支出合计", {"kind": "预算", "year": 2024}),
+        ("社工部和规资局的决算总计哪个多？", "compare", "支出合计", {"kind": "决算"}),
+        # r12c138: which of the named hold an item: those holding it, never their amounts compared
+        (
+            "社工部、规资局这两家，哪几家2024年有政府性基金预算拨款？",
+            "filter",
+            "政府性基金预算财政拨款支出",
+            {"threshold": (">", 0, ""), "departments": tuple(DEPARTMENTS.values())},
+        ),
         ("各部门财政拨款支出排名", "rank", "财政拨款支出", {}),
         (
             "2023年决算中社工部的三公经费在各部门中排第几",
