@@ -150,6 +150,7 @@ EXECUTION = (
 )
 STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
+ITEM_COLUMN_WORDS = {**{to_template(c): c for c in ITEM_COLUMNS}, **{c: c for c in ITEM_COLUMNS}}  # 人员支出: 人员经费
 # Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
 FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
 FUND_WORDS = (*FUNDS, "财政拨款")  # what a question names a fund with
@@ -711,10 +712,12 @@ class Understanding:
         said = self.content(phrase, docs)
         if best and (whole := item_whole(said)) != said and not same_subject(whole, best.label.key):
             return None  # "项目支出总计": the registry's 项目支出, never a label merely holding the words (项目总支出)
-        item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
+        # the column as printed or as the question's text writes it (人员经费 read as 人员支出)
+        item = next((c for c in longest_first(ITEM_COLUMN_WORDS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
-            if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
+            asked = {item, ITEM_COLUMN_WORDS[item]}
+            if row and any(asked & {f.column, f.column_role} for f in row.label.facts if f.doc_id in docs):
                 best = row
         if best is None:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
@@ -870,10 +873,10 @@ class Understanding:
             return self.link(phrase, docs, table=table, money=money and not scoping, scoping=scoping)
 
         if len(parts) == 2 and len(of := with_of(parts)) >= 3:  # "交通运输支出中公路水路运输的行政运行"
-            if found := resolve(of, docs, scoped):
+            if found := resolve(of, docs, scoped) or self._path_column(of, docs, scoped):
                 return found
         if len(parts) >= 3:  # "农林水支出里水利里行政运行": each name under the one before
-            return resolve(parts, docs, scoped) or (None, None)
+            return resolve(parts, docs, scoped) or self._path_column(parts, docs, scoped) or (None, None)
         parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
         child = self.link(child_text, docs, table=table, money=money)
@@ -890,6 +893,25 @@ class Understanding:
         if not codes and (named := self._part_named(m.group(1), child_text, child, docs, table)):
             return named, None  # "政府采购预算中一般公共预算拨款的部分": 一般公共预算拨款政府采购
         return child.label.key, (codes[0] if codes else None)
+
+    @staticmethod
+    def _path_column(
+        parts: list[str], docs: list[str], scoped: Callable[[str, bool], Link | None]
+    ) -> tuple[str, str | None] | None:
+        """ "公路水路运输里行政运行的人员经费": a path whose last name is a column its row prints (人员经费, 基本支出,
+        人员支出) is the path of that row; the column is read apart. None unless the rest resolves as a path and
+        its last row prints that column."""
+        last = scoped(parts[-1], False) if len(parts) >= 3 else None
+        if last is None:
+            return None
+        found = resolve(parts[:-1], docs, scoped)
+        if found is None:
+            return None
+        row = scoped(parts[-2], False)
+        printed = row is not None and any(
+            f.doc_id in docs and last.label.key in (f.column, f.column_role) for f in row.label.facts
+        )
+        return found if printed else None
 
     def _part_named(self, whole: str, part: str, child: Link, docs: list[str], table: str | None) -> str | None:
         """The item printed with the part's name and the whole's together ("一般公共预算拨款政府采购" for
