@@ -30,6 +30,7 @@ _BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 STEP = re.compile(alternation(_DATA["steps"]))
 _AFTER_NAME = re.compile(alternation(_DATA["after_name"]))
 _FUND = re.compile(alternation(_DATA["funds"]))
+JOINERS = "".join(_DATA["joiners"])
 
 
 def mark_path(text: str) -> str:
@@ -95,7 +96,8 @@ def written_paths(text: str, coded: dict[str, set[str]]) -> str:
 
 
 def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, set[str]]) -> str | None:
-    """The text with its first two names written one right after the other (or a space apart: "公路水路运输 行政运行"),
+    """The text with its first two names written one right after the other (or a space or a joiner apart: "公路水路运输
+    行政运行", "社会福利-社会福利事业单位"),
     the first the second's parent, made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
     never at a point inside another name written across it."""
     spans, whole = written_names(text, coded)
@@ -105,7 +107,7 @@ def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, 
         for s2, e2, second in whole:
             if (
                 s2 >= end
-                and not text[end:s2].strip()
+                and not text[end:s2].strip().strip(JOINERS)  # "社会福利-社会福利事业单位": a joiner is a space
                 and (path := pair(first, second))
                 and path.startswith(f"{first}里")
             ):
