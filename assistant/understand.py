@@ -23,7 +23,7 @@ from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_o
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.filler_kept import names_with_filler, without_filler
-from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
+from assistant.knowledge import ITEM_ROLES, Knowledge, Label, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
@@ -37,6 +37,7 @@ from assistant.subject_path import (
     coded_names,
     heads_printed,
     mark_path,
+    path_under,
     one_printer,
     others_written,
     resolve,
@@ -609,9 +610,18 @@ class Understanding:
                 and not implied_by(other.name, label.name)  # "基本支出里人员经费": the 人员经费 itself
                 and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
+                and not self._path_below(label, other, query.doc_ids)  # 卫生健康支出 printed 医疗卫生与计划生育支出
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
         return None
+
+    def _path_below(self, label: Label, other: Label, doc_ids: Sequence[str]) -> bool:
+        """Whether the prose `label`'s 科目 path lies under the table row `other` by code (the 类 the question names
+        printed in the text by its former name)."""
+        docs = set(doc_ids)
+        parents = {f.code for f in other.facts if f.doc_id in docs and f.table and f.code}
+        rows = [(f.row, f.code) for d in docs for f in self.kb.facts_by_doc.get(d, []) if f.table and f.code]
+        return path_under(label.key, parents, rows)
 
     def _absent(self, query: Query, text: str) -> str | None:
         """A 科目 the question writes out (printed in some stored document) that the documents asked about
