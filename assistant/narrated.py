@@ -184,6 +184,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         )
     if found is None or not column_kept(query.column, found.subject):
         return None  # "基本支出比上年增加多少": never the change of the whole it is a column of
+    if not same_year_against(query.question, found.against, doc.year):
+        return None  # "比2023年执行数" asked of the 2023 document, which prints its change against 2022
     value = found.rate if growth else found.change
     unit = "%" if growth else found.change_unit
     assert value is not None
@@ -207,6 +209,17 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         text=text, value=shown, unit=unit, facts=facts, doc_id=doc.doc_id,
         citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
     )  # fmt: skip
+
+
+def same_year_against(question: str, against: str, doc_year: int) -> bool:
+    """Whether a change printed against `against` ("2022年预算执行数", "上年") in a document of `doc_year` is measured
+    against the year the question compares with ("比2023年执行数"); True when the question writes no year there."""
+    asked = narrative.AGAINST.search(question)
+    year = re.search(r"\d{4}", asked.group(0)) if asked else None
+    if year is None:
+        return True
+    printed = re.search(r"\d{4}", against)
+    return int(year.group(0)) == (int(printed.group(0)) if printed else doc_year - 1)
 
 
 def printed_change(t: Turn, query: Query, computed: Draft) -> Draft | None:

@@ -62,3 +62,19 @@ def test_names_joined_by_a_dash_are_a_path_only_when_one_lies_under_the_other(jo
     coded = {"社会工作事务": {"20139"}, "行政运行": {"2013901"}, "养老服务": {"2081006"}}
     assert written_paths(f"社会工作事务{joiner}行政运行是多少", coded) == "社会工作事务里行政运行是多少"
     assert written_paths(f"养老服务{joiner}行政运行是多少", coded) == f"养老服务{joiner}行政运行是多少"
+
+
+def test_a_change_printed_against_another_year_never_answers() -> None:
+    from assistant.narrated import same_year_against
+
+    assert same_year_against("…比2023年执行数增长了百分之几？", "2023年预算执行数", 2024)
+    assert not same_year_against("…比2023年执行数增长了百分之几？", "2022年预算执行数", 2023)
+    assert same_year_against("…比上年增长了百分之几？", "2022年预算执行数", 2023)
+    assert same_year_against("…比2023年增长了多少？", "上年", 2024)
+    assert not same_year_against("…比2023年增长了多少？", "上年", 2023)
+
+
+def test_the_earlier_documents_change_is_never_the_one_asked_against_its_own_year(real: Engine) -> None:
+    # 万里街道 2023 预算 prints 一般行政管理事务 (宣传事务) 比2022年预算执行数增长25.41%: never the change against 2023
+    a = answer_json(real.answer("万里街道宣传事务里一般行政管理事务比2023年执行数增长了百分之几？", []))
+    assert a["refused"] or Decimal(str(a["value"])) != Decimal("25.41")
