@@ -884,10 +884,13 @@ class Understanding:
         def scoped(phrase: str, scoping: bool) -> Link | None:
             return self.link(phrase, docs, table=table, money=money and not scoping, scoping=scoping)
 
-        if len(parts) == 2 and len(of := with_of(parts)) >= 3:  # "交通运输支出中公路水路运输的行政运行"
+        if len(parts) == 2 and len(of := self._named_steps(with_of(parts), docs)) >= 2 and len(with_of(parts)) >= 3:
+            # "交通运输支出中公路水路运输的行政运行"; "政府性基金预算支出里，超长期特别国债安排的水利支出" (the fund taken
+            # out as the column leaves "支出", which names no step)
             if found := resolve(of, docs, scoped) or self._path_column(of, docs, scoped):
                 return found
         if len(parts) >= 3:  # "农林水支出里水利里行政运行": each name under the one before
+            parts = self._named_steps(parts, docs)
             return resolve(parts, docs, scoped) or self._path_column(parts, docs, scoped) or (None, None)
         parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
@@ -905,6 +908,15 @@ class Understanding:
         if not codes and (named := self._part_named(m.group(1), child_text, child, docs, table)):
             return named, None  # "政府采购预算中一般公共预算拨款的部分": 一般公共预算拨款政府采购
         return child.label.key, (codes[0] if codes else None)
+
+    def _named_steps(self, parts: list[str], docs: list[str]) -> list[str]:
+        """The path's names without a first step that names nothing ("支出" left of "政府性基金预算支出" when the
+        fund is read as the column)."""
+        while len(parts) > 2 and not re.search(
+            r"[\u4e00-\u9fff]{2,}", re.sub(r"支出|收入", " ", self.leftover(parts[0], docs, "amount"))
+        ):  # a side of the budget alone (支出, 收入) names no 科目
+            parts = parts[1:]
+        return parts
 
     @staticmethod
     def _path_column(

@@ -84,3 +84,12 @@ def test_a_figure_under_no_personnel_column_never_answers_its_personnel_cost() -
     asked = "无锡交通局公路水路运输（款）行政运行（项）人员经费多少？"
     draft = Draft(text="", value=cell.value, unit="万元", facts=[cell])
     assert unread(asked, Query(question=asked, subjects=("行政运行",), measure="amount", year=2026, doc_ids=("d",)), draft) is None
+
+
+def test_a_side_of_the_budget_left_by_a_fund_names_no_step_of_a_path(understanding: Understanding) -> None:
+    # "重庆市水利局政府性基金预算支出里，超长期特别国债安排的水利支出" with the fund read as the column: "支出" is left
+    parts = ["  支出", ",超长期特别国债安排", "水利支出是多少？"]
+    assert understanding._named_steps(parts, ["d"]) == parts[1:]
+    assert understanding._named_steps(["交通运输支出", "公路水路运输", "行政运行"], ["d"]) == [
+        "交通运输支出", "公路水路运输", "行政运行"]  # fmt: skip
+    assert understanding._named_steps(["  支出", "行政运行"], ["d"]) == ["  支出", "行政运行"]  # two: no path left
