@@ -62,7 +62,7 @@ from index.units import MONEY, MONEY_PATTERN
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
 EXPLAIN = re.compile(
-    r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况"
+    r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况|去哪|去了哪|哪去了|到哪去"
 )
 BREAKDOWN = re.compile(
     r"哪些|哪几|构成|组成|明细|分到|分成|包括什么|包含什么|花在什么|花在哪|下面分|都有啥|有什么项目|具体是什么|包括哪"

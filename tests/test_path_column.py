@@ -93,3 +93,9 @@ def test_a_side_of_the_budget_left_by_a_fund_names_no_step_of_a_path(understandi
     assert understanding._named_steps(["交通运输支出", "公路水路运输", "行政运行"], ["d"]) == [
         "交通运输支出", "公路水路运输", "行政运行"]  # fmt: skip
     assert understanding._named_steps(["  支出", "行政运行"], ["d"]) == ["  支出", "行政运行"]  # two: no path left
+
+
+@pytest.mark.parametrize("asked", ["钱去哪了", "钱都去了哪里", "钱哪去了"])
+def test_where_the_money_went_asks_the_reason(understanding: Understanding, asked: str) -> None:
+    # review r12b124 "老年福利减少了3198万，钱去哪了？": the reason printed for the change, never the change alone
+    assert understanding.understand(f"无锡交通局公路建设减少了100万，{asked}？").measure == "explain"
