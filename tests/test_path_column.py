@@ -99,3 +99,12 @@ def test_a_side_of_the_budget_left_by_a_fund_names_no_step_of_a_path(understandi
 def test_where_the_money_went_asks_the_reason(understanding: Understanding, asked: str) -> None:
     # review r12b124 "老年福利减少了3198万，钱去哪了？": the reason printed for the change, never the change alone
     assert understanding.understand(f"无锡交通局公路建设减少了100万，{asked}？").measure == "explain"
+
+
+def test_the_ranking_reads_the_personnel_and_office_groups_itself() -> None:
+    from assistant import ranking
+    from assistant.complete import cues
+
+    # "社工部基本支出里的公用经费，哪一项最多？": the group's rows ranked, never left for lack of a 公用经费 column
+    assert ranking.GROUP_CUE in {c.name for c in cues()}
+    assert next(c for c in cues() if c.name == ranking.GROUP_CUE).spans("社工部基本支出里的公用经费，哪一项最多？")
