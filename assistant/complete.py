@@ -221,6 +221,7 @@ def unread(
     those subjects has read too; `names` the departments' names; `around` what else the figures are printed
     under (a prose figure's sentence, the 科目 above a coded row), which only a qualifier may be read from."""
     evidence = norm(" ".join([*(fact_evidence(f) for f in draft.facts), *label_text]))
+    evidence += norm(" ".join(w for f in draft.facts for w in coded_wholes(f)))  # 公用经费 of 30227 委托业务费
     wide = evidence + norm(" ".join(around))
     for cue in cues():
         for span in cue.spans(question, names):

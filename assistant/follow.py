@@ -46,6 +46,15 @@ def _longest(words: Sequence[str]) -> list[str]:
     return longest_first(words)
 
 
+def without_lead(question: str) -> str:
+    """The question without a follow-up's opening word ("那政府性基金为什么…" → "政府性基金为什么…")."""
+    text = question.strip()
+    for word in _longest(cues()["lead"]):
+        if text.startswith(word) and len(text) > len(word):
+            return text[len(word) :]
+    return text
+
+
 def _body(question: str) -> str:
     """The follow-up without its opening words ("那", "那么") and closing ask words ("呢", "是多少")."""
     text = END.sub("", question.strip())

@@ -5,6 +5,7 @@ answers: a count or quantity (`count_of`), an earlier year's figure (`earlier`),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -12,11 +13,13 @@ from assistant import calculator as calc
 from assistant import narrative, premise, prior_text, stated
 from assistant.calculator import CalculationError
 from assistant.counts import answer_count
+from assistant.cues import longest_first
 from assistant.draft import Draft, Unanswerable, fmt
 from assistant.listed_count import listed_count
 from assistant.measures import column_kept
 from assistant.printed_by import without_place
 from assistant.rates import rate_of
+from assistant.subject_path import coded_names, heads_written, names_under
 from assistant.records import Citation, Query
 from assistant.understand import FUND_WORDS
 from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
@@ -63,6 +66,8 @@ def earlier(t: Turn, query: Query) -> Draft | None:
     if not any(w in query.question for w in FUND_WORDS):  # no fund said: "一般公共预算培训费" is the 培训费 asked
         neutral = (*neutral, *FUND_WORDS)
     best = prior_text.best_level(found, phrase, year, basis, doc.kind, doc.aliases, neutral)
+    if best is None:  # "事业单位医疗（卫生健康支出-…）": a parent the text prints by another name, matched by code
+        best = _under_heads(t, doc.doc_id, found, phrase, year, basis, doc.kind, doc.aliases, neutral)
     if best is None:
         if other := prior_text.other_basis(found, phrase, year, basis, doc.kind, doc.aliases, neutral):
             raise Unanswerable(prior_text.not_printed(other, basis, doc.aliases))  # never another basis's figure
@@ -76,6 +81,29 @@ def earlier(t: Turn, query: Query) -> Draft | None:
                                                                     else best.change.amount)
     ][:1]  # fmt: skip
     return draft
+
+
+def _under_heads(
+    t: Turn, doc_id: str, found: list[prior_text.Level], phrase: str, year: int, basis: str, kind: str,
+    names: Sequence[str], neutral: Sequence[str],
+) -> prior_text.Level | None:  # fmt: skip
+    """The earlier figure of an item the question names with parents the tables print (卫生健康支出 210) and the text
+    prints by other names (医疗卫生与计划生育支出): only the text's items whose path lies under those parents' codes
+    in the tables, the parents' names then taken out of the phrase. None when the question writes no such parent."""
+    heads = heads_written(phrase, coded_names(t.kb, [doc_id]))
+    if not heads:
+        return None
+    rows = [(f.row, f.code) for f in t.kb.facts_by_doc.get(doc_id, []) if f.table and f.code]
+    codes = set().union(*heads.values())
+    fitting = [
+        lv for lv in found
+        if lv.parents and names_under([*lv.parents[1:], lv.subject], codes, rows)
+        and all(names_under([lv.subject], head, rows) for head in heads.values())
+    ]  # fmt: skip
+    plain = phrase
+    for name in longest_first(heads):
+        plain = plain.replace(name, " ")
+    return prior_text.best_level(fitting, plain, year, basis, kind, names, neutral)
 
 
 def stated_in_text(t: Turn, query: Query) -> Draft | None:
@@ -156,6 +184,8 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         )
     if found is None or not column_kept(query.column, found.subject):
         return None  # "基本支出比上年增加多少": never the change of the whole it is a column of
+    if not same_year_against(query.question, found.against, doc.year):
+        return None  # "比2023年执行数" asked of the 2023 document, which prints its change against 2022
     value = found.rate if growth else found.change
     unit = "%" if growth else found.change_unit
     assert value is not None
@@ -179,6 +209,17 @@ def narrated(t: Turn, query: Query) -> Draft | None:
         text=text, value=shown, unit=unit, facts=facts, doc_id=doc.doc_id,
         citations=[Citation(doc_id=doc.doc_id, where=found.where, text=found.sentence)],
     )  # fmt: skip
+
+
+def same_year_against(question: str, against: str, doc_year: int) -> bool:
+    """Whether a change printed against `against` ("2022年预算执行数", "上年") in a document of `doc_year` is measured
+    against the year the question compares with ("比2023年执行数"); True when the question writes no year there."""
+    asked = narrative.AGAINST.search(question)
+    year = re.search(r"\d{4}", asked.group(0)) if asked else None
+    if year is None:
+        return True
+    printed = re.search(r"\d{4}", against)
+    return int(year.group(0)) == (int(printed.group(0)) if printed else doc_year - 1)
 
 
 def printed_change(t: Turn, query: Query, computed: Draft) -> Draft | None:

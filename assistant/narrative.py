@@ -19,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 from assistant.cues import alternation, longest_first, year_words
 from assistant.knowledge import grams, norm
+from assistant.subject_path import JOINERS
 from index.normal import squeeze_cjk
 from index.records import Chunk
 
@@ -387,7 +388,8 @@ def without(text: str, words: Sequence[str]) -> str:
 
 
 def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequence[str]) -> list[tuple[float, N]]:
-    phrase = re.sub(r"(?<!\S)[类款项](?!\S)", " ", without(phrase, neutral))  # "…组织事务 款 …": a path's level
+    said = re.sub(f"[{re.escape(JOINERS)}]", " ", phrase)  # "社会福利-社会福利事业单位": the names of a path
+    phrase = _plain(said, neutral)
     if not grams(norm(phrase)):
         return []
     scored = []
@@ -395,13 +397,26 @@ def _fits(found: Sequence[N], phrase: str, names: Sequence[str], neutral: Sequen
         if _part_named(phrase, c, names):
             scored.append((2.0, c))
             continue
-        own_phrase = without(phrase, [p for p in c.parents if p in phrase])
+        own_phrase = _plain(_without_parents(said, c, names), neutral)
         q = len(set(grams(norm(own_phrase))))
         asked, own = coverage(own_phrase, without(plain_subject(c.subject, names), neutral))
         exact = 1.0 if c.parents else 0.5  # an item of a subject path is named in full ("其他城乡社区住宅支出")
         if q and asked * q >= q - (1 if q >= 4 else 0) and own >= exact:
             scored.append((asked + own, c))
     return scored
+
+
+def _plain(phrase: str, neutral: Sequence[str]) -> str:
+    """The phrase without its neutral words and a path's level words ("…组织事务 款 …")."""
+    return re.sub(r"(?<!\S)[类款项](?!\S)", " ", without(phrase, neutral))
+
+
+def _without_parents(phrase: str, c: Named, names: Sequence[str]) -> str:
+    """The phrase without the names of the item's parents it writes — taken out before the neutral words (支出 of
+    社会保障和就业支出), and never from the item's own name (社会福利 of 社会福利事业单位)."""
+    held = plain_subject(c.subject, names)
+    marked = phrase.replace(held, "\0") if len(held) >= 2 else phrase
+    return without(marked, [p for p in c.parents if p in marked]).replace("\0", held)
 
 
 def _part_named(phrase: str, c: Named, names: Sequence[str]) -> bool:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from assistant.turn import Turn
 
 RANKING_CUE = "排名"  # cues.toml's cue this module consumes
+GROUP_CUE = "人员经费"  # cues.toml's 人员经费/公用经费: groups this module reads by their codes (measures.toml groups)
 UNITS = -1  # the level "units": the unit rows of a per-unit table
 
 
@@ -115,7 +116,7 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
             return None  # a part set aside that is no department's own office: not read here
         office_out = True
         question = question[: aside.start()] + " " * len(aside.group(0)) + question[aside.end() :]
-    if any(cue.name != RANKING_CUE and cue.spans(question) for cue in cues()):
+    if any(cue.name not in (RANKING_CUE, GROUP_CUE) and cue.spans(question) for cue in cues()):
         return None  # "哪个项目增长最多", "除…以外哪个最多": another measure or a condition
     if (doc := one_document(engine, question, doc_id)) is None:
         return None

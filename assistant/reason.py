@@ -25,7 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant import add_up, narrative, premise, reason_fit, reason_whole
+from assistant import add_up, follow, narrative, premise, reason_fit, reason_whole
 from assistant.draft import Draft, Unanswerable, page_note
 from assistant.explain import WHY
 from assistant.knowledge import norm
@@ -472,8 +472,8 @@ def asked_phrase(turn: Turn, query: Query) -> str:
     """The words of a why-question that name its item (without the department, its premise and question
     words); the item read for it when the question names none (a follow-up)."""
     doc = turn.pick.doc(query)
-    plain = premise.without_premise(query.question)
-    for word in _data()["degree"]:  # "预算大幅增加": how much, no item
+    plain = follow.without_lead(premise.without_premise(query.question))  # "那政府性基金…": a follow-up's 那
+    for word in _data()["degree"]:  # "预算大幅增加", "减少那么多": how much, no item
         plain = plain.replace(word, " ")
     plain = to_template(narrative.asked(plain))
     for word in _data()["parts_of_change"]:  # "增加主要是哪几块": asks the reasons, names no item

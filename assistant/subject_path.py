@@ -30,6 +30,7 @@ _BRACKET = re.compile(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,})[）)]")
 STEP = re.compile(alternation(_DATA["steps"]))
 _AFTER_NAME = re.compile(alternation(_DATA["after_name"]))
 _FUND = re.compile(alternation(_DATA["funds"]))
+JOINERS = "".join(_DATA["joiners"])
 
 
 def mark_path(text: str) -> str:
@@ -95,7 +96,8 @@ def written_paths(text: str, coded: dict[str, set[str]]) -> str:
 
 
 def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, set[str]]) -> str | None:
-    """The text with its first two names written one right after the other (or a space apart: "公路水路运输 行政运行"),
+    """The text with its first two names written one right after the other (or a space or a joiner apart: "公路水路运输
+    行政运行", "社会福利-社会福利事业单位"),
     the first the second's parent, made a path; None when there are none. Only whole names count (not "管理事务" of "一般行政管理事务"), and
     never at a point inside another name written across it."""
     spans, whole = written_names(text, coded)
@@ -105,7 +107,7 @@ def _joined(text: str, pair: Callable[[str, str], str | None], coded: dict[str, 
         for s2, e2, second in whole:
             if (
                 s2 >= end
-                and not text[end:s2].strip()
+                and not text[end:s2].strip().strip(JOINERS)  # "社会福利-社会福利事业单位": a joiner is a space
                 and (path := pair(first, second))
                 and path.startswith(f"{first}里")
             ):
@@ -220,3 +222,37 @@ def others_written(text: str, coded: dict[str, set[str]]) -> str:
                 rf"{parent}(?:支出)?(?:[（(]款[)）])?(?:里面的|下面的|中的|里的|下的|的|里|中|下)?其他支出", name, text
             )
     return text
+
+
+def path_under(written: str, parents: set[str], rows: Iterable[tuple[str, str]]) -> bool:
+    """Whether the 科目 path a sentence writes with level markers ("医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位
+    医疗（项）") lies, below its first name, under one of the codes `parents` in the tables: each later name is a row
+    (`rows`: name, code) under the one before, the first of them under a parent — so a 类 the tables print by another
+    name (卫生健康支出 for 210) is the path's own 类, and never a 类 holding a row of the same name elsewhere."""
+    names = [norm(n) for n in MARKER.split(written.strip("“”\"'")) if n.strip("“”\"' ")]
+    return len(names) >= 2 and names_under(names[1:], parents, rows)
+
+
+def names_under(names: Sequence[str], parents: set[str], rows: Iterable[tuple[str, str]]) -> bool:
+    """Whether the chain of 科目 `names` (parent first) is printed in the tables (`rows`: name, code) each under
+    the one before, the first under one of the codes `parents`."""
+    codes = {c for c in parents if c.isdigit()}
+    if not names or not codes:
+        return False
+    by_name: dict[str, set[str]] = {}
+    for name, code in rows:
+        if code and code.isdigit():
+            by_name.setdefault(norm(name), set()).add(code)
+    for name in names:
+        codes = under(by_name.get(norm(name), set()), codes)
+        if not codes:
+            return False
+    return True
+
+
+def heads_written(text: str, coded: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The 科目 names the text writes (whole) that head another name it writes by code ("卫生健康支出" 210 of
+    "事业单位医疗（卫生健康支出-行政事业单位医疗）", 2101102): each with its codes."""
+    _, whole = written_names(text, coded)
+    written = {n for _, _, n in whole}
+    return {n: coded[n] for n in written if any(under(coded[o], coded[n]) for o in written if o != n)}

@@ -24,7 +24,7 @@ from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_o
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
 from assistant.filler_kept import names_with_filler, without_filler
-from assistant.knowledge import ITEM_ROLES, Knowledge, Link, grams, norm
+from assistant.knowledge import ITEM_ROLES, Knowledge, Label, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
@@ -39,6 +39,7 @@ from assistant.subject_path import (
     coded_names,
     heads_printed,
     mark_path,
+    path_under,
     one_printer,
     others_written,
     resolve,
@@ -63,7 +64,7 @@ from index.units import MONEY, MONEY_PATTERN
 ALL_YEARS = 12  # a department with at most this many documents is read whole for any question
 LINK_THRESHOLD = 0.38  # link score a subject phrase needs (dev+held-out: refusals ≤ 0.31, weakest answerable ≈ 0.43)
 EXPLAIN = re.compile(
-    r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况|"
+    r"为什么|为啥|什么原因|原因|咋回事|怎么回事|怎么没有|为何|怎么是|怎么会|怎么就|怎么冒|怎么多|怎么少|什么意思|啥意思|是指|指的是|什么是|含义|定义|干嘛|干什么|做什么|用来|用途|怎么来的|什么时候|何时|哪一年开始|是什么情况|去哪|去了哪|哪去了|到哪去|"
     + explanation_asked().pattern  # a reason, basis or purpose the answer check refuses a bare figure for (cues.toml)
 )
 BREAKDOWN = re.compile(
@@ -137,12 +138,14 @@ EXECUTION = (
     (
         re.compile(
             r"完成(?:了)?年初预算(?:数)?的?(?:百分比|比例|百分之几|百分之多少|多少)|年初预算(?:的)?(?:执行率|完成率)"
+            r"|年初预算(?:数)?完成了?(?:百分比|比例|百分之几|百分之多少)"  # "年初预算完成了百分之几": the same
         ),
         "完成年初预算的比例",
     ),
     (
         re.compile(
             r"完成(?:了)?(?:全年)?预算(?:数)?的?(?:百分比|比例|百分之几|百分之多少|多少)|执行率|完成率|预算完成情况"
+            r"|全年预算(?:数)?完成了?(?:百分比|比例|百分之几|百分之多少)"  # "全年预算完成了百分之多少": the same
         ),
         "完成全年预算的比例",
     ),
@@ -153,6 +156,7 @@ EXECUTION = (
 )
 STRICT_COLUMNS = frozenset(column for _, column in EXECUTION)
 ITEM_COLUMNS = ITEM_ROLES | set(COLUMNS)  # names that are a row's column as well as an item of their own
+ITEM_COLUMN_WORDS = {**{to_template(c): c for c in ITEM_COLUMNS}, **{c: c for c in ITEM_COLUMNS}}  # 人员支出: 人员经费
 # Names of a fund or a table that contain a column's word (基本支出, 财政拨款) without asking for that column.
 FUNDS = {"一般公共预算": "一般公共预算", "政府性基金": "政府性基金", "国有资本经营": "国有资本经营"}
 FUND_WORDS = (*FUNDS, "财政拨款")  # what a question names a fund with
@@ -611,9 +615,18 @@ class Understanding:
                 and not under_parent(label.facts, other.key, query.doc_ids)  # "项目支出…具体包括：1.预决算管理业务"
                 and not written_after(plain, other.key, [label.key, *parents])  # "政府采购预算总额": its own whole
                 and any(f.table for f in other.facts if f.doc_id in query.doc_ids)
+                and not self._path_below(label, other, query.doc_ids)  # 卫生健康支出 printed 医疗卫生与计划生育支出
             ):
                 return f"{UNBOUND_HEAD}“{other.name}”和“{label.name}”对应起来的数字"
         return None
+
+    def _path_below(self, label: Label, other: Label, doc_ids: Sequence[str]) -> bool:
+        """Whether the prose `label`'s 科目 path lies under the table row `other` by code (the 类 the question names
+        printed in the text by its former name)."""
+        docs = set(doc_ids)
+        parents = {f.code for f in other.facts if f.doc_id in docs and f.table and f.code}
+        rows = [(f.row, f.code) for d in docs for f in self.kb.facts_by_doc.get(d, []) if f.table and f.code]
+        return path_under(label.key, parents, rows)
 
     def _absent(self, query: Query, text: str) -> str | None:
         """A 科目 the question writes out (printed in some stored document) that the documents asked about
@@ -716,10 +729,12 @@ class Understanding:
         said = self.content(phrase, docs)
         if best and (whole := item_whole(said)) != said and not same_subject(whole, best.label.key):
             return None  # "项目支出总计": the registry's 项目支出, never a label merely holding the words (项目总支出)
-        item = next((c for c in longest_first(ITEM_COLUMNS) if c in phrase), None)
+        # the column as printed or as the question's text writes it (人员经费 read as 人员支出)
+        item = next((c for c in longest_first(ITEM_COLUMN_WORDS) if c in phrase), None)
         if best is None and item and phrase.replace(item, "").strip():  # "行政运行的项目支出": that row's column
             row = self._link(phrase.replace(item, " "), docs, "", table, money, scoping)
-            if row and any(item in (f.column, f.column_role) for f in row.label.facts if f.doc_id in docs):
+            asked = {item, ITEM_COLUMN_WORDS[item]}
+            if row and any(asked & {f.column, f.column_role} for f in row.label.facts if f.doc_id in docs):
                 best = row
         if best is None:
             clauses = [c for c in re.split(r"[？?！!。；;，,]", phrase) if len(c.strip()) >= 2]
@@ -882,11 +897,14 @@ class Understanding:
         def scoped(phrase: str, scoping: bool) -> Link | None:
             return self.link(phrase, docs, table=table, money=money and not scoping, scoping=scoping)
 
-        if len(parts) == 2 and len(of := with_of(parts)) >= 3:  # "交通运输支出中公路水路运输的行政运行"
-            if found := resolve(of, docs, scoped):
+        if len(parts) == 2 and len(of := self._named_steps(with_of(parts), docs)) >= 2 and len(with_of(parts)) >= 3:
+            # "交通运输支出中公路水路运输的行政运行"; "政府性基金预算支出里，超长期特别国债安排的水利支出" (the fund taken
+            # out as the column leaves "支出", which names no step)
+            if found := resolve(of, docs, scoped) or self._path_column(of, docs, scoped):
                 return found
         if len(parts) >= 3:  # "农林水支出里水利里行政运行": each name under the one before
-            return resolve(parts, docs, scoped) or (None, None)
+            parts = self._named_steps(parts, docs)
+            return resolve(parts, docs, scoped) or self._path_column(parts, docs, scoped) or (None, None)
         parent = self.link(m.group(1), docs, table=table, scoping=True)
         child_text = THIS_ONE.sub(parent.label.name if parent else " ", m.group(2))
         child = self.link(child_text, docs, table=table, money=money)
@@ -903,6 +921,34 @@ class Understanding:
         if not codes and (named := self._part_named(m.group(1), child_text, child, docs, table)):
             return named, None  # "政府采购预算中一般公共预算拨款的部分": 一般公共预算拨款政府采购
         return child.label.key, (codes[0] if codes else None)
+
+    def _named_steps(self, parts: list[str], docs: list[str]) -> list[str]:
+        """The path's names without a first step that names nothing ("支出" left of "政府性基金预算支出" when the
+        fund is read as the column)."""
+        while len(parts) > 2 and not re.search(
+            r"[\u4e00-\u9fff]{2,}", re.sub(r"支出|收入", " ", self.leftover(parts[0], docs, "amount"))
+        ):  # a side of the budget alone (支出, 收入) names no 科目
+            parts = parts[1:]
+        return parts
+
+    @staticmethod
+    def _path_column(
+        parts: list[str], docs: list[str], scoped: Callable[[str, bool], Link | None]
+    ) -> tuple[str, str | None] | None:
+        """ "公路水路运输里行政运行的人员经费": a path whose last name is a column its row prints (人员经费, 基本支出,
+        人员支出) is the path of that row; the column is read apart. None unless the rest resolves as a path and
+        its last row prints that column."""
+        last = scoped(parts[-1], False) if len(parts) >= 3 else None
+        if last is None:
+            return None
+        found = resolve(parts[:-1], docs, scoped)
+        if found is None:
+            return None
+        row = scoped(parts[-2], False)
+        printed = row is not None and any(
+            f.doc_id in docs and last.label.key in (f.column, f.column_role) for f in row.label.facts
+        )
+        return found if printed else None
 
     def _part_named(self, whole: str, part: str, child: Link, docs: list[str], table: str | None) -> str | None:
         """The item printed with the part's name and the whole's together ("一般公共预算拨款政府采购" for

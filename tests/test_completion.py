@@ -39,3 +39,15 @@ def test_a_budget_prints_no_completion_rate(real: Engine) -> None:
 def test_a_rate_asked_by_path_is_never_derived_from_the_name_alone(real: Engine) -> None:
     a = answer_json(real.answer("社工部2024年社会工作事务（款）行政运行（项）完成全年预算的百分比是多少？", []))
     assert a["refused"] or Decimal(str(a["value"])) == Decimal("98.69")  # never another row's rate
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [
+        ("社会工作事务里的行政运行，全年预算完成了百分之多少？", "98.69"),  # review r12a025: the budget named first
+        ("社工部住房公积金全年预算完成了百分之几？", "97.68"),  # p20: 完成全年预算数的97.68%
+    ],
+)
+def test_the_budget_named_before_completed_asks_the_same_rate(real: Engine, question: str, rate: str) -> None:
+    a = answer_json(real.answer(question, []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal(rate) and a["unit"] == "%"
