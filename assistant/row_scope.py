@@ -47,7 +47,7 @@ def of_part(kinds: dict[str | None, str], question: str) -> set[str | None]:
 def scheme_rows(facts: list[Fact], question: str, width: int, roles: list[str]) -> list[Fact] | None:
     """One figure for each 科目 of one level (`width`: its code length) coded in the classification the question
     names, from the one table of that classification its fund and part words leave, in the first of `roles`
-    that table prints; None when the question names no classification, or no table or several are left."""
+    (else of [row_scope] columns) that table prints; None when the question names no classification, or no table or several are left."""
     scheme = scheme_asked(question)
     if scheme is None:
         return None
@@ -60,7 +60,7 @@ def scheme_rows(facts: list[Fact], question: str, width: int, roles: list[str]) 
     if len(left) != 1:
         return None
     table = left.pop()
-    for role in roles:
+    for role in [*roles, *_spec()["columns"]]:
         rows = [f for f in cells if f.table == table and f.column_role == role]
         if rows:
             return list({f.code: f for f in rows}.values())
