@@ -21,6 +21,7 @@ from assistant.draft import cited, fmt
 from assistant.item_ranked import item_rows, named_table, said_more
 from assistant.measures import _data
 from assistant.own_level import is_own_level, own_codes, own_label
+from assistant.parts_ranked import group_named, part_rows
 from assistant.records import Answer
 from assistant.row_scope import of_part, parent_named
 from assistant.subject_path import under
@@ -57,11 +58,12 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     """(the ranking as written, the level ranked — a code length, PROJECTS, or None when only a parent can say
     it —, whether the least is asked) of a question asking which row is largest; None when it asks no ranking,
     or asks more than one."""
-    found = [m for key in ("pattern", "pattern_after") for m in re.finditer(_spec()[key], question)]
+    found = [m for key in ("pattern", "pattern_after", "pattern_top") for m in re.finditer(_spec()[key], question)]
     if len(found) != 1:
         return None
     m = found[0]
-    which, what = m.group("which") or "", m.group("what")  # "谁的预算最多": no classifier
+    which = m.group("which") or m.groupdict().get("which_after") or ""  # "谁的预算最多": no classifier
+    what = m.groupdict().get("what") or ""
     classifiers = _spec()["classifiers"]  # 哪一类: a level; 哪一项: any item
     levels = {
         n
@@ -73,7 +75,7 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     elif not levels and not what and re.search(_spec()["projects_before"], question[: m.start()]):
         levels.add(PROJECTS)  # "项目支出里哪一项最多": the projects, each an item of 项目支出
     units = _spec()["units"]
-    ends = rf"{units}(?:中|里|当中|之中)?(?:{_spec()['unit_amounts']})?$"  # "下属13个单位里预算最少的是哪个"
+    ends = rf"{units}(?:中|里|当中|之中)?[，,]?(?:{_spec()['unit_amounts']})?$"  # "下属13个单位里预算最少的是哪个"
     if re.search(units, what) or re.search(ends, question[: m.start()]):
         levels.add(UNITS)
         what = re.sub("|".join([units, *_spec()["unit_tables"]]), "", what)  # "哪个单位收入最少"
@@ -82,12 +84,12 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     level = next(iter(levels), None)
     if _unread(what):
         return None  # "哪个单位最多" (rows of no level), "哪一类支出增长最多" (a measure not read here)
-    return m, level, m.group("most") in _spec()["least"]
+    return m, level, (m.group("most") or "多") in _spec()["least"]  # "排前三": from the top
 
 
 def ordinal(m: re.Match[str]) -> int:
     """The place in the ranking asked: 1 for 最多/最少, 2 for 第二多."""
-    nth = m.group("nth")
+    nth = m.groupdict().get("nth")
     return 1 if nth is None else int(nth) if nth.isdigit() else int(_spec()["ordinals"][nth])
 
 
@@ -141,6 +143,11 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
             return None  # "政府采购中分散采购的服务项目": rows of a kind no figure records
         head = f"{doc.year}年{doc.department}{items[0].source.split(' · ')[0]}所列各项中"
         return _ranking(turn, question, m, items, head, "", least, level, doc)
+    if (parts := group_named(before)) is not None:  # "三公经费里哪项最多": the group's parts
+        if level is not None or not (rows := part_rows(facts, parts) or []):
+            return None
+        head = f"{doc.year}年{doc.department}{rows[0].table}所列{parts['name']}各项中"
+        return _ranking(turn, question, m, rows, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
@@ -255,8 +262,11 @@ def _top(
     label = (lambda f: own_label(f, doc)) if level == UNITS else _row
     lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(shown, 1)]
     tie = f"\n（第{many}项与其后的行并列，一并列出）" if len(shown) > many else ""
-    head = f"{head}最{low if least else high}的{many}项（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n"
-    note = f"{tie}\n（该表此级共{len(order)}行，只列出排在前面的{many}项）{note}"  # counts: no figure to check
+    noun = "家" if level == UNITS else "项"
+    head = (
+        f"{head}最{low if least else high}的{many}{noun}（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n"
+    )
+    note = f"{tie}\n（共{len(order)}行，只列出排在前面的{many}{noun}）{note}"  # counts: no figure to check
     return listed(turn, question, head, head + "\n".join(lines), shown, doc, shown[0], note=note)
 
 

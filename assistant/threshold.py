@@ -120,7 +120,9 @@ def over(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if (scheme := scheme_asked(question)) and (rows is None or rows[0].code_scheme != scheme):
         rows = scheme_rows(facts, question, width, [*column_roles(question), *totals()])  # "按经济分类的款级科目"
     start = question.index(written)
-    parent = parent_named(engine, question[:start] + " " * len(written) + question[start + len(written) :], doc.doc_id, turn.kb)
+    parent = parent_named(
+        engine, question[:start] + " " * len(written) + question[start + len(written) :], doc.doc_id, turn.kb
+    )
     if rows is None or parent is None:
         return None  # no table of the rows asked, or several 科目 named
     name, codes = parent

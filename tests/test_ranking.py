@@ -14,6 +14,7 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.measures import _data
 from assistant.numerals import to_digits
+from assistant.parts_ranked import group_named, part_rows
 from assistant.ranking import UNITS, _children, _unit_rows, asked, count, ordinal
 from assistant.render import answer_json
 from assistant.threshold import PROJECTS
@@ -347,3 +348,70 @@ def test_of_two_tables_printing_a_parent_its_rows_are_read_in_the_one_printing_t
     both = [*facts, fact(*general, "30102", "津贴补贴", "540.00"), fact(*general, "30101", "基本工资", "480.00")]
     assert {f.table for f in _children(both, {"301"}, 5, "工资福利支出里金额最高的3项是什么？")} == {general[0]}
     assert {f.table for f in _children(both, {"301"}, 5, "基本支出中工资福利支出最高的3项是什么？")} == {basic[0]}
+
+
+@pytest.mark.parametrize(
+    ("question", "many", "least"),
+    [
+        ("无锡交通局本级的机关运行经费里，金额排前三的是哪几项？", 3, False),
+        ("无锡人社局部门预算的8家预算单位里，预算最多的前三家是哪几家？", 3, False),
+        ("社工部2024年排前三的是哪几类支出？", 3, False),
+        ("支出最少的前两项是什么？", 2, True),
+    ],
+)
+def test_the_top_rows_asked_as_a_place_are_counted(question: str, many: int, least: bool) -> None:
+    found = asked(question)
+    assert found is not None and count(found[0]) == many and found[2] == least
+
+
+def test_the_place_example_is_read() -> None:
+    spec = _data()["ranking"]
+    m = re.search(spec["pattern_top"], spec["example_top"])
+    assert m is not None and m.group(0) == spec["span_top"]
+
+
+def test_the_top_classes_asked_as_a_place_are_the_class_rows(real: Engine) -> None:
+    # 社工部 2024 支出决算表 (p.8-9), 本年支出合计: 201 264.87, 221 29.42, 208 10.82 (210 2.71 is 4th)
+    a = answer_json(real.answer("社工部2024年排前三的是哪几类支出？", []))
+    assert not a["refused"]
+    assert [Decimal(str(f["value"])) for f in a["figures"]] == [Decimal("264.87"), Decimal("29.42"), Decimal("10.82")]
+    assert "支出决算表中类级科目中最多的3项" in a["text"]
+
+
+def test_a_place_in_the_ranking_not_read_is_refused_naming_it(real: Engine) -> None:
+    # never the document's total for a ranking asked: "排前3" is the ranking cue
+    from assistant.complete import cues
+
+    assert any(cue.name == "排名" and cue.spans("社工部2024年排前3的支出科目是什么？") for cue in cues())
+
+
+def _three(row: str, value: str, role: str = "预算数", table: str = "表9") -> Fact:
+    return Fact(doc_id="w", department="无锡市人力资源和社会保障局", year=2026, table=table, section=None, row=row,
+                code=None, column=role, value=Decimal(value), unit="万元", source=f"{table} · {row} · {role}",
+                table_kind="three_public", column_role=role)  # fmt: skip
+
+
+# 2026 无锡市人社局 表9 一般公共预算“三公”经费、会议费、培训费支出表 (p.31), 预算数
+THREE = [
+    _three("“三公”经费合计", "61.40"), _three("因公出国（境）费", "0.00"), _three("公务接待费", "24.82"),
+    _three("公务用车购置及运行维护费", "36.58"), _three("公务用车购置费", "0.00"), _three("公务用车运行维护费", "36.58"),
+    _three("会议费", "10.00"), _three("培训费", "20.00"),
+]  # fmt: skip
+
+
+def test_the_three_parts_of_the_three_public_table_are_ranked_never_a_part_of_a_part() -> None:
+    group = group_named("无锡人社局三公经费里")
+    assert group is not None and group_named("无锡人社局项目支出里") is None
+    rows = part_rows(THREE, group)
+    assert rows is not None and [f.row for f in rows] == ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"]
+    # a part printed twice with other amounts (by fund, by year), or parts missing the printed total: no ranking
+    assert part_rows([*THREE, _three("公务接待费", "20.00")], group) is None
+    assert part_rows([f if f.row != "公务接待费" else replace(f, value=Decimal("20.00")) for f in THREE], group) is None
+
+
+def test_the_three_public_parts_ranked_from_a_real_table(real: Engine) -> None:
+    # 福利院 2024 单位“三公”经费和机关运行经费预算表 (p.15): 公务用车购置及运行费 6.4 万元, the other two 0
+    a = answer_json(real.answer("社会福利院三公经费哪项最多？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("6.4")
+    assert "“三公”经费各项中最多的是 公务用车购置及运行费，" in a["text"]
+    assert all(f["verdict"] == "verified" for f in a["figures"])
