@@ -23,7 +23,7 @@ from assistant.measures import _data
 from assistant.own_level import is_own_level, own_codes, own_label
 from assistant.parts_ranked import group_named, part_rows
 from assistant.records import Answer
-from assistant.row_scope import of_part, parent_named
+from assistant.row_scope import of_part, one_per_code, parent_named
 from assistant.subject_path import under
 from assistant.threshold import (
     PROJECTS,
@@ -300,7 +300,7 @@ def _group_rows(facts: list[Fact], word: str, classes: list[str], width: int) ->
     added = sum((calc.convert(f.value, f.unit, "元") for f in cells if len(f.code or "") == 3), start=Decimal(0))
     if printed and added not in printed:
         return []  # the group's 类 rows read do not make its printed total: a row misread or missing
-    return list({f.code: f for f in cells if len(f.code or "") == width}.values())
+    return one_per_code([f for f in cells if len(f.code or "") == width]) or []
 
 
 def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str, office_out: bool = False) -> list[Fact] | None:
@@ -373,7 +373,7 @@ def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> 
             return []
         if tables:
             table = tables.pop()
-            return list({f.code: f for f in rows if f.table == table}.values())
+            return one_per_code([f for f in rows if f.table == table]) or []
     return []
 
 

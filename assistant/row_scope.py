@@ -44,6 +44,19 @@ def of_part(kinds: dict[str | None, str], question: str) -> set[str | None]:
     }
 
 
+def one_per_code(rows: list[Fact]) -> list[Fact] | None:
+    """One figure for each 科目 code of `rows` (a row printed again, on a page's repeat or in a second column of the
+    same role, is one); None when a code is printed with two amounts (烟台审计局 表6 prints 30101 under 机关工资福利
+    支出 and under 对事业单位经常性补助): which row is the 科目 asked is not read, and keeping one would drop the other
+    silently."""
+    out: dict[str | None, Fact] = {}
+    for f in rows:
+        if f.code in out and out[f.code].value != f.value:
+            return None
+        out.setdefault(f.code, f)
+    return list(out.values())
+
+
 def scheme_rows(facts: list[Fact], question: str, width: int, roles: list[str]) -> list[Fact] | None:
     """One figure for each 科目 of one level (`width`: its code length) coded in the classification the question
     names, from the one table of that classification its fund and part words leave, in the first of `roles`
@@ -63,7 +76,7 @@ def scheme_rows(facts: list[Fact], question: str, width: int, roles: list[str]) 
     for role in [*roles, *_spec()["columns"]]:
         rows = [f for f in cells if f.table == table and f.column_role == role]
         if rows:
-            return list({f.code: f for f in rows}.values())
+            return one_per_code(rows)
     return None
 
 

@@ -17,7 +17,7 @@ from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
 from assistant.records import Answer, Citation, Figure
-from assistant.row_scope import parent_named, scheme_asked, scheme_rows
+from assistant.row_scope import one_per_code, parent_named, scheme_asked, scheme_rows
 from assistant.subject_path import under
 from index.normal import to_decimal
 from index.records import DocumentInfo, Fact
@@ -100,7 +100,7 @@ def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | Non
         if rows:
             if len({f.table for f in rows}) != 1:
                 return None  # several such tables: not surely one level of one table
-            return list({f.code: f for f in rows}.values())
+            return one_per_code(rows)
     return None  # no such table
 
 

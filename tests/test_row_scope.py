@@ -12,7 +12,8 @@ from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.measures import _data
 from assistant.render import answer_json
-from assistant.row_scope import of_part, scheme_asked
+from assistant.row_scope import of_part, one_per_code, scheme_asked, scheme_rows
+from index.records import Fact
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +65,19 @@ def test_a_list_under_a_parent_named_is_of_its_children_only(real: Engine) -> No
     assert "社会保障和就业支出下超过5万元的项级科目" in a["text"] and "行政运行" not in a["text"]
     whole = answer_json(real.answer("社工部2024年支出超过5万元的项级科目有哪些？", []))
     assert Decimal("51.32") in [Decimal(str(f["value"])) for f in whole["figures"]]
+
+
+def _coded(code: str, row: str, value: str, column: str = "基本支出预算") -> Fact:
+    return Fact(doc_id="y", department="烟台市审计局", year=2026, table="表6", section=None, row=row, code=code,
+                column=column, value=Decimal(value), unit="万元", source=f"表6 · {code} {row} · {column}",
+                table_kind="general_public_basic_by_economic", column_role="合计", code_scheme="经济分类")  # fmt: skip
+
+
+def test_a_code_printed_with_two_amounts_is_never_one_of_them() -> None:
+    # 烟台审计局 2026 表6 prints 30101 under 机关工资福利支出 (442.38) and under 对事业单位经常性补助 (128.46)
+    rows = [_coded("30101", "工资奖金津补贴", "442.38"), _coded("30101", "工资福利支出", "128.46"),
+            _coded("30108", "社会保障缴费", "170.61")]  # fmt: skip
+    assert one_per_code(rows) is None
+    assert scheme_rows(rows, "按经济分类的款级科目超过100万元的有哪些", 5, ["合计"]) is None
+    again = [rows[0], _coded("30101", "工资奖金津补贴", "442.38", column="财政拨款"), rows[2]]  # the same amount again
+    assert [f.value for f in one_per_code(again) or []] == [Decimal("442.38"), Decimal("170.61")]
