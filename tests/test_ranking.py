@@ -383,6 +383,7 @@ def test_a_place_in_the_ranking_not_read_is_refused_naming_it(real: Engine) -> N
     from assistant.complete import cues
 
     assert any(cue.name == "排名" and cue.spans("社工部2024年排前3的支出科目是什么？") for cue in cues())
+    assert not any(cue.name == "排名" and cue.spans("今年安排前3个月的资金是多少？") for cue in cues())  # 安排: no rank
 
 
 def _three(row: str, value: str, role: str = "预算数", table: str = "表9") -> Fact:
