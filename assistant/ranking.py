@@ -21,8 +21,10 @@ from assistant.draft import cited, fmt
 from assistant.item_ranked import item_rows, named_table, said_more
 from assistant.measures import _data
 from assistant.own_level import is_own_level, own_codes, own_label
+from assistant.parts_ranked import group_named, part_rows
 from assistant.records import Answer
-from assistant.subject_path import coded_names, under, written_names
+from assistant.row_scope import of_part, one_per_code, parent_named
+from assistant.subject_path import under
 from assistant.threshold import (
     PROJECTS,
     column_roles,
@@ -57,11 +59,12 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     """(the ranking as written, the level ranked — a code length, PROJECTS, or None when only a parent can say
     it —, whether the least is asked) of a question asking which row is largest; None when it asks no ranking,
     or asks more than one."""
-    found = [m for key in ("pattern", "pattern_after") for m in re.finditer(_spec()[key], question)]
+    found = [m for key in ("pattern", "pattern_after", "pattern_top") for m in re.finditer(_spec()[key], question)]
     if len(found) != 1:
         return None
     m = found[0]
-    which, what = m.group("which") or "", m.group("what")  # "谁的预算最多": no classifier
+    which = m.group("which") or m.groupdict().get("which_after") or ""  # "谁的预算最多": no classifier
+    what = m.groupdict().get("what") or ""
     classifiers = _spec()["classifiers"]  # 哪一类: a level; 哪一项: any item
     levels = {
         n
@@ -73,7 +76,7 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     elif not levels and not what and re.search(_spec()["projects_before"], question[: m.start()]):
         levels.add(PROJECTS)  # "项目支出里哪一项最多": the projects, each an item of 项目支出
     units = _spec()["units"]
-    ends = rf"{units}(?:中|里|当中|之中)?(?:{_spec()['unit_amounts']})?$"  # "下属13个单位里预算最少的是哪个"
+    ends = rf"{units}(?:中|里|当中|之中)?[，,]?(?:{_spec()['unit_amounts']})?$"  # "下属13个单位里预算最少的是哪个"
     if re.search(units, what) or re.search(ends, question[: m.start()]):
         levels.add(UNITS)
         what = re.sub("|".join([units, *_spec()["unit_tables"]]), "", what)  # "哪个单位收入最少"
@@ -82,13 +85,19 @@ def asked(question: str) -> tuple[re.Match[str], int | None, bool] | None:
     level = next(iter(levels), None)
     if _unread(what):
         return None  # "哪个单位最多" (rows of no level), "哪一类支出增长最多" (a measure not read here)
-    return m, level, m.group("most") in _spec()["least"]
+    return m, level, (m.group("most") or "多") in _spec()["least"]  # "排前三": from the top
 
 
 def ordinal(m: re.Match[str]) -> int:
     """The place in the ranking asked: 1 for 最多/最少, 2 for 第二多."""
-    nth = m.group("nth")
+    nth = m.groupdict().get("nth")
     return 1 if nth is None else int(nth) if nth.isdigit() else int(_spec()["ordinals"][nth])
+
+
+def count(m: re.Match[str]) -> int | None:
+    """How many rows from the top are asked ("最高的3项": 3), or None when one place is asked."""
+    n = m.groupdict().get("count")
+    return None if n is None else int(n) if n.isdigit() else int(_spec()["ordinals"].get(n, 2 if n == "两" else 0))
 
 
 def _unread(what: str) -> str:
@@ -135,6 +144,11 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
             return None  # "政府采购中分散采购的服务项目": rows of a kind no figure records
         head = f"{doc.year}年{doc.department}{items[0].source.split(' · ')[0]}所列各项中"
         return _ranking(turn, question, m, items, head, "", least, level, doc)
+    if (parts := group_named(before)) is not None:  # "三公经费里哪项最多": the group's parts
+        if level is not None or not (rows := part_rows(facts, parts) or []):
+            return None
+        head = f"{doc.year}年{doc.department}{rows[0].table}所列{parts['name']}各项中"
+        return _ranking(turn, question, m, rows, head, "", least, level, doc)
     group = _group(question[: m.start()])
     read = question
     for word in (group[0], *_spec()["group_parts"]) if group else ():
@@ -202,6 +216,8 @@ def _ranking(
         return calc.convert(f.value, f.unit, "元") if f.unit in MONEY else f.value
 
     order = sorted(rows, key=size, reverse=not least)
+    if (many := count(m)) is not None:
+        return _top(turn, question, rows, order, many, size, head, note, least, level, doc)
     nth = ordinal(m)
     if nth > len(order):
         return None
@@ -221,6 +237,38 @@ def _ranking(
         f"排序（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n" + "\n".join(lines) + more
     )
     return listed(turn, question, head, text, order[:shown], doc, top, note=note)
+
+
+def _top(
+    turn: Turn,
+    question: str,
+    rows: list[Fact],
+    order: list[Fact],
+    many: int,
+    size: Any,
+    head: str,
+    note: str,
+    least: bool,
+    level: int | None,
+    doc: DocumentInfo,
+) -> Answer | None:
+    """The `many` rows at the top of `order` ("最高的3项"), each line cited and checked; a row tied with the
+    last one is listed too and the tie said; None when the table prints fewer rows than asked (a row misread
+    or another table meant)."""
+    if many < 2 or many > len(order):
+        return None
+    last = size(order[many - 1])
+    shown = [f for i, f in enumerate(order) if i < many or size(f) == last]
+    low, high = ("少", "多") if order[0].unit in MONEY else ("低", "高")
+    label = (lambda f: own_label(f, doc)) if level == UNITS else _row
+    lines = [f"{i}. {label(f)} {fmt(f.value, f.unit)}（{cited(f)}）" for i, f in enumerate(shown, 1)]
+    tie = f"\n（第{many}项与其后的行并列，一并列出）" if len(shown) > many else ""
+    noun = "家" if level == UNITS else "项"
+    head = (
+        f"{head}最{low if least else high}的{many}{noun}（{f'从{low}到{high}' if least else f'从{high}到{low}'}）：\n"
+    )
+    note = f"{tie}\n（共{len(order)}行，只列出排在前面的{many}{noun}）{note}"  # counts: no figure to check
+    return listed(turn, question, head, head + "\n".join(lines), shown, doc, shown[0], note=note)
 
 
 def _group(before: str) -> tuple[str, list[str]] | None:
@@ -253,7 +301,7 @@ def _group_rows(facts: list[Fact], word: str, classes: list[str], width: int) ->
     added = sum((calc.convert(f.value, f.unit, "元") for f in cells if len(f.code or "") == 3), start=Decimal(0))
     if printed and added not in printed:
         return []  # the group's 类 rows read do not make its printed total: a row misread or missing
-    return list({f.code: f for f in cells if len(f.code or "") == width}.values())
+    return one_per_code([f for f in cells if len(f.code or "") == width]) or []
 
 
 def _unit_rows(facts: list[Fact], doc: DocumentInfo, question: str, office_out: bool = False) -> list[Fact] | None:
@@ -305,23 +353,28 @@ def _whole(facts: list[Fact], one: Fact, doc: DocumentInfo, own: set[tuple[str |
 
 def _children(facts: list[Fact], codes: set[str], width: int, question: str) -> list[Fact]:
     """The rows one level below a parent 科目 (`width`: their code length) in the one table that prints the
-    parent in the column asked: "商品和服务支出里哪一项最多" reads the 款 rows under 302 of the 经济分类 table
-    (the 支出总表 prints no 经济分类); none when no table or several print the parent."""
+    parent and its children in the column asked (else the table's total, else its only money column, as a
+    group's): "商品和服务支出里哪一项最多" reads the 款 rows under 302 of the 经济分类 table (the 支出总表 prints
+    no 经济分类); of several such tables the one of the part the question names (基本支出), else the one of
+    no part; none when that leaves no table or several."""
     if not codes:
         return []
-    for role in column_roles(question):
-        tables = {f.table for f in facts if f.table and f.code in codes and f.column_role == role}
+    for role in [*column_roles(question), *_spec()["group_columns"]]:
+        parents = {f.table for f in facts if f.table and f.code in codes and f.column_role == role}
+        rows = [
+            f
+            for f in facts
+            if f.table in parents and f.column_role == role and f.code and len(f.code) == width
+            and under([f.code], codes) and f.unit in calc.MONEY
+        ]  # fmt: skip
+        tables = {f.table for f in rows}
         if len(tables) > 1:
+            tables = of_part({f.table: f.table_kind or "" for f in rows}, question)
+        if len(tables) > 1 or (parents and not tables and len(parents) > 1):
             return []
         if tables:
             table = tables.pop()
-            rows = [
-                f
-                for f in facts
-                if f.table == table and f.column_role == role and f.code and len(f.code) == width
-                and under([f.code], codes) and f.unit in calc.MONEY
-            ]  # fmt: skip
-            return list({f.code: f for f in rows}.values())
+            return one_per_code([f for f in rows if f.table == table]) or []
     return []
 
 
@@ -335,11 +388,4 @@ def _parent(engine: Turn, question: str, m: re.Match[str], doc_id: str, kb: Any)
     text = question[: m.start()] + " " * len(m.group(0)) + question[m.end() :]
     if asked(question) and (before := re.search(_spec()["projects_before"], question[: m.start()])):
         text = text[: before.start()] + " " * len(before.group(0)) + text[before.end() :]  # the projects' own word
-    for alias in sorted(engine.understanding.named(text).values(), key=len, reverse=True):
-        text = text.replace(alias, " " * len(alias))
-    coded = coded_names(kb, [doc_id])
-    whole = {n for _, _, n in written_names(text, coded)[1]}
-    if len(whole) > 1:
-        return None
-    name = next(iter(whole), "")
-    return name, coded.get(name, set())
+    return parent_named(engine, text, doc_id, kb)

@@ -17,6 +17,8 @@ from assistant import calculator as calc
 from assistant.draft import cited, fmt, where
 from assistant.measures import _data
 from assistant.records import Answer, Citation, Figure
+from assistant.row_scope import one_per_code, parent_named, scheme_asked, scheme_rows
+from assistant.subject_path import under
 from index.normal import to_decimal
 from index.records import DocumentInfo, Fact
 
@@ -98,7 +100,7 @@ def level_rows(facts: list[Fact], question: str, width: int) -> list[Fact] | Non
         if rows:
             if len({f.table for f in rows}) != 1:
                 return None  # several such tables: not surely one level of one table
-            return list({f.code: f for f in rows}.values())
+            return one_per_code(rows)
     return None  # no such table
 
 
@@ -115,14 +117,23 @@ def over(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
     if width == PROJECTS:
         return _projects(turn, doc, question, written, op, calc.convert(amount, unit, "元"))
     rows = level_rows(facts, question, width)
-    if rows is None:
-        return None
+    if (scheme := scheme_asked(question)) and (rows is None or rows[0].code_scheme != scheme):
+        rows = scheme_rows(facts, question, width, [*column_roles(question), *totals()])  # "按经济分类的款级科目"
+    start = question.index(written)
+    parent = parent_named(
+        engine, question[:start] + " " * len(written) + question[start + len(written) :], doc.doc_id, turn.kb
+    )
+    if rows is None or parent is None:
+        return None  # no table of the rows asked, or several 科目 named
+    name, codes = parent
+    if codes and not (rows := [f for f in rows if under([f.code or ""], codes)]):
+        return None  # "“水利”款下面的项级科目": the table prints no row under the parent named
     limit = calc.convert(amount, unit, rows[0].unit)
     hits: list[Fact] = sorted(
         (f for f in rows if (f.value >= limit if op == ">=" else f.value > limit)), key=lambda f: -f.value
     )
     level = next(word for word, n in _spec()["levels"].items() if n == width)
-    head = f"{doc.year}年{doc.department}{rows[0].table}中{written}的{level}级科目"
+    head = f"{doc.year}年{doc.department}{rows[0].table}中{name + '下' if name else ''}{written}的{level}级科目"
     if not hits:
         top = max(rows, key=lambda f: f.value)
         text = f"{head}：没有。\n（该表{level}级科目中最大的是 {top.code} {top.row} {fmt(top.value, top.unit)}）"

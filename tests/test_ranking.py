@@ -13,7 +13,9 @@ import pytest
 from assistant.answer import Engine
 from assistant.config import Settings
 from assistant.measures import _data
-from assistant.ranking import UNITS, _unit_rows, asked, ordinal
+from assistant.numerals import to_digits
+from assistant.parts_ranked import group_named, part_rows
+from assistant.ranking import UNITS, _children, _unit_rows, asked, count, ordinal
 from assistant.render import answer_json
 from assistant.threshold import PROJECTS
 from index.records import DocumentInfo, Fact
@@ -285,3 +287,132 @@ def test_two_total_columns_printing_the_same_figures_rank_as_one() -> None:
     same = [replace(f, column="一般公共预算拨款") for f in XIAN_FACTS if f.column == "总计"]
     rows = _unit_rows([f for f in XIAN_FACTS if f.column == "总计"] + same, XIAN, "西安市民政局哪个单位预算最多？")
     assert rows is not None and len(rows) == 3 and len({f.column for f in rows}) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "many"),
+    [
+        ("福州治安支队工资福利支出里金额最高的3项是什么？", 3),
+        ("商品和服务支出中最大的5项是哪些？", 5),
+        ("商品和服务支出中最少的两项是什么？", 2),
+        ("深圳市财政局项目支出中最大的一项是什么？", None),  # one place asked, no count
+        ("支出最多的是哪一类？", None),
+    ],
+)
+def test_the_rows_asked_from_the_top_are_counted(question: str, many: int | None) -> None:
+    found = asked(question)
+    assert found is not None and count(found[0]) == many
+
+
+def test_the_top_example_is_read() -> None:
+    spec = _data()["ranking"]
+    m = re.search(spec["pattern_after"], to_digits(spec["top_example"]))
+    assert m is not None and m.group(0) == spec["top_span"] and count(m) == 3
+
+
+def test_the_top_rows_under_a_parent_are_listed_each_cited(real: Engine) -> None:
+    # 福利院 2024 经济分类预算表: 302 商品和服务支出's 款 rows, the top three of 13 (30207 工会经费 88,890 is 4th)
+    a = answer_json(real.answer("福利院商品和服务支出里最大的三项是什么？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("1206000")
+    lines = [line for line in a["text"].splitlines() if re.match(r"\d+\. ", line)]
+    assert [line.split(" 元")[0] for line in lines] == [
+        "1. 30209 物业管理费 1,206,000", "2. 30204 电费 320,000", "3. 30211 事业单位离退休人员福利费 116,640",
+    ]  # fmt: skip
+    assert "经济分类预算表中商品和服务支出下的款级科目中最多的3项" in a["text"]
+    assert [f["verdict"] for f in a["figures"]] == ["verified"] * 3  # the counts said are no figures
+
+
+def test_more_rows_asked_than_the_table_prints_are_left_to_the_engine(real: Engine) -> None:
+    a = answer_json(real.answer("福利院商品和服务支出里最大的二十项是什么？", []))
+    assert "（从多到少）" not in a["text"]
+
+
+def test_of_two_tables_printing_a_parent_its_rows_are_read_in_the_one_printing_them() -> None:
+    # 福州治安支队 2026: 表8 prints 301 alone, 表9 (基本支出 only) prints 301 and its 款 rows
+    def fact(table: str, kind: str, code: str, row: str, value: str) -> Fact:
+        return Fact(doc_id="f", department="福州市公安局治安管理支队", year=2026, table=table, section=None, row=row,
+                    code=code, column="预算数", value=Decimal(value), unit="万元", source=f"{table} · {row} · 预算数",
+                    table_kind=kind, column_role="预算数")  # fmt: skip
+
+    general, basic = ("一般公共预算支出经济分类情况表", "general_public_by_economic"), (
+        "一般公共预算基本支出经济分类情况表", "general_public_basic_by_economic")  # fmt: skip
+    facts = [
+        fact(*general, "301", "工资福利支出", "2120.90"),
+        fact(*basic, "301", "工资福利支出", "2064.67"),
+        fact(*basic, "30102", "津贴补贴", "525.00"),
+        fact(*basic, "30103", "奖金", "470.40"),
+        fact(*basic, "30101", "基本工资", "464.20"),
+    ]
+    rows = _children(facts, {"301"}, 5, "工资福利支出里金额最高的3项是什么？")
+    assert sorted(f.value for f in rows) == [Decimal("464.20"), Decimal("470.40"), Decimal("525.00")]
+    both = [*facts, fact(*general, "30102", "津贴补贴", "540.00"), fact(*general, "30101", "基本工资", "480.00")]
+    assert {f.table for f in _children(both, {"301"}, 5, "工资福利支出里金额最高的3项是什么？")} == {general[0]}
+    assert {f.table for f in _children(both, {"301"}, 5, "基本支出中工资福利支出最高的3项是什么？")} == {basic[0]}
+
+
+@pytest.mark.parametrize(
+    ("question", "many", "least"),
+    [
+        ("无锡交通局本级的机关运行经费里，金额排前三的是哪几项？", 3, False),
+        ("无锡人社局部门预算的8家预算单位里，预算最多的前三家是哪几家？", 3, False),
+        ("社工部2024年排前三的是哪几类支出？", 3, False),
+        ("支出最少的前两项是什么？", 2, True),
+    ],
+)
+def test_the_top_rows_asked_as_a_place_are_counted(question: str, many: int, least: bool) -> None:
+    found = asked(question)
+    assert found is not None and count(found[0]) == many and found[2] == least
+
+
+def test_the_place_example_is_read() -> None:
+    spec = _data()["ranking"]
+    m = re.search(spec["pattern_top"], spec["example_top"])
+    assert m is not None and m.group(0) == spec["span_top"]
+
+
+def test_the_top_classes_asked_as_a_place_are_the_class_rows(real: Engine) -> None:
+    # 社工部 2024 支出决算表 (p.8-9), 本年支出合计: 201 264.87, 221 29.42, 208 10.82 (210 2.71 is 4th)
+    a = answer_json(real.answer("社工部2024年排前三的是哪几类支出？", []))
+    assert not a["refused"]
+    assert [Decimal(str(f["value"])) for f in a["figures"]] == [Decimal("264.87"), Decimal("29.42"), Decimal("10.82")]
+    assert "支出决算表中类级科目中最多的3项" in a["text"]
+
+
+def test_a_place_in_the_ranking_not_read_is_refused_naming_it(real: Engine) -> None:
+    # never the document's total for a ranking asked: "排前3" is the ranking cue
+    from assistant.complete import cues
+
+    assert any(cue.name == "排名" and cue.spans("社工部2024年排前3的支出科目是什么？") for cue in cues())
+    assert not any(cue.name == "排名" and cue.spans("今年安排前3个月的资金是多少？") for cue in cues())  # 安排: no rank
+
+
+def _three(row: str, value: str, role: str = "预算数", table: str = "表9") -> Fact:
+    return Fact(doc_id="w", department="无锡市人力资源和社会保障局", year=2026, table=table, section=None, row=row,
+                code=None, column=role, value=Decimal(value), unit="万元", source=f"{table} · {row} · {role}",
+                table_kind="three_public", column_role=role)  # fmt: skip
+
+
+# 2026 无锡市人社局 表9 一般公共预算“三公”经费、会议费、培训费支出表 (p.31), 预算数
+THREE = [
+    _three("“三公”经费合计", "61.40"), _three("因公出国（境）费", "0.00"), _three("公务接待费", "24.82"),
+    _three("公务用车购置及运行维护费", "36.58"), _three("公务用车购置费", "0.00"), _three("公务用车运行维护费", "36.58"),
+    _three("会议费", "10.00"), _three("培训费", "20.00"),
+]  # fmt: skip
+
+
+def test_the_three_parts_of_the_three_public_table_are_ranked_never_a_part_of_a_part() -> None:
+    group = group_named("无锡人社局三公经费里")
+    assert group is not None and group_named("无锡人社局项目支出里") is None
+    rows = part_rows(THREE, group)
+    assert rows is not None and [f.row for f in rows] == ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"]
+    # a part printed twice with other amounts (by fund, by year), or parts missing the printed total: no ranking
+    assert part_rows([*THREE, _three("公务接待费", "20.00")], group) is None
+    assert part_rows([f if f.row != "公务接待费" else replace(f, value=Decimal("20.00")) for f in THREE], group) is None
+
+
+def test_the_three_public_parts_ranked_from_a_real_table(real: Engine) -> None:
+    # 福利院 2024 单位“三公”经费和机关运行经费预算表 (p.15): 公务用车购置及运行费 6.4 万元, the other two 0
+    a = answer_json(real.answer("社会福利院三公经费哪项最多？", []))
+    assert not a["refused"] and Decimal(str(a["value"])) == Decimal("6.4")
+    assert "“三公”经费各项中最多的是 公务用车购置及运行费，" in a["text"]
+    assert all(f["verdict"] == "verified" for f in a["figures"])
