@@ -11,8 +11,20 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from assistant import as_of, compound, follow, narrative, premise, purpose, quote_fit, quote_whole, reason, scope
-from assistant import units, years
+from assistant import (
+    as_of,
+    compound,
+    follow,
+    narrative,
+    premise,
+    purpose,
+    quote_fit,
+    quote_whole,
+    reason,
+    scope,
+    units,
+    years,
+)
 from assistant import calculator as calc
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
