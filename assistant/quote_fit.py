@@ -44,6 +44,12 @@ def _asks_absent(question: str) -> bool:
     return bool(re.search(rf"(?:{words})[^，。？?！!]{{0,24}}?(?:{things})(?:呢|吗|啊)?(?:[，。？?！!]|$)", question))
 
 
+def absence_notes(question: str) -> tuple[str, ...]:
+    """The words of the document's own note on an absence when a question asks why something is not printed
+    (they answer it as a reason's words do), else ()."""
+    return tuple(_data()["absence_notes"]) if asks_why_not_printed(question) else ()
+
+
 def absent_search() -> str:
     """The words a why-not-printed question searches for besides its own (the document's note on an absence)."""
     return str(_data()["absent_search"])

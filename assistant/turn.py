@@ -607,7 +607,8 @@ class Turn:
         elif quote_fit.asks_why_not_printed(query.question):
             search = f"{search} {quote_fit.absent_search()}"  # the document's note on the absence
         hits = self.search(search, doc.doc_id, k=6)
-        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
+        notes = quote_fit.absence_notes(query.question)
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8, notes=notes)
         items = [  # a change's reason ("为什么减少了") is the item's own paragraph
             n
             for k, n in zip(query.subjects, names, strict=False)

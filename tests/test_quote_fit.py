@@ -184,3 +184,16 @@ def test_each_duties_word_asks_the_duties_never_a_list_of_costs(word: str) -> No
 def test_each_duties_heading_states_the_duties(word: str) -> None:
     assert states_duties(f"{word}：统筹指导人民信访工作。")
     assert not states_duties(COSTS)
+
+
+def test_the_absences_own_note_is_scored_as_the_answer_to_why_not_printed() -> None:
+    from assistant.explain import MIN_SCORE, _score
+    from assistant.quote_fit import absence_notes
+
+    question = "审计局为什么没有部门主管专项资金的绩效目标表？"  # r13b090: 烟台审计局 2026 p.29 prints its note
+    said = (
+        "（二）部门主管专项资金的绩效目标表2026年烟台市审计局部门无财政拨款业务类和投资发展类项目，不涉及绩效目标设置。"
+    )
+    assert absence_notes(question) and not absence_notes("审计局项目支出为什么增加？")
+    assert _score(said, said, question, (), absence_notes(question)) >= MIN_SCORE
+    assert _score(said, said, question, ()) < MIN_SCORE  # no reason word: without the notes, never quoted
