@@ -51,8 +51,11 @@ def sentences(hit: Hit) -> list[tuple[str, str, str]]:
     return out
 
 
-def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ...]) -> float:
-    """How well a sentence answers: shared words (capped), the subject, and the kind of answer asked for."""
+def _score(
+    sentence: str, paragraph: str, question: str, subjects: tuple[str, ...], notes: tuple[str, ...] = ()
+) -> float:
+    """How well a sentence answers: shared words (capped), the subject, and the kind of answer asked for (`notes`:
+    words that give it besides a reason's, such as the document's note on an absence)."""
     s, para = norm(sentence), norm(paragraph)
     shared = len(set(grams(norm(question))) & set(grams(s)))
     score = min(5, shared) + shared / 100  # capped, but of two sentences the one sharing more words ranks first
@@ -66,7 +69,8 @@ def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ..
         elif subject in para:
             score += 2
     if WHY.search(question):
-        score += 6 if re.search(r"原因|由于|因为|主要是|调整为|因此|为进一步|原则|无发生额|本部门无", sentence) else -6
+        given = re.search(r"原因|由于|因为|主要是|调整为|因此|为进一步|原则|无发生额|本部门无", sentence)
+        score += 6 if given or any(n in sentence for n in notes) else -6
         for direction in (r"减少|下降|少|压减", r"增加|增长|多|涨"):
             if re.search(direction, question) and re.search(direction, sentence):
                 score += 1
@@ -87,10 +91,13 @@ def _score(sentence: str, paragraph: str, question: str, subjects: tuple[str, ..
     return score
 
 
-def best_quotes(hits: list[Hit], question: str, subjects: tuple[str, ...], limit: int = 1) -> list[Quote]:
-    """The best sentence(s) among the retrieved chunks, if any answers the question well enough."""
+def best_quotes(
+    hits: list[Hit], question: str, subjects: tuple[str, ...], limit: int = 1, notes: tuple[str, ...] = ()
+) -> list[Quote]:
+    """The best sentence(s) among the retrieved chunks, if any answers the question well enough (`notes`: words
+    that give the answer asked besides a reason's)."""
     scored = [
-        Quote(text=s, where=head + _pages(h), doc_id=h.chunk.doc_id, score=_score(s, para, question, subjects))
+        Quote(text=s, where=head + _pages(h), doc_id=h.chunk.doc_id, score=_score(s, para, question, subjects, notes))
         for h in hits
         for head, para, s in sentences(h)
     ]

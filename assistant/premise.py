@@ -138,6 +138,18 @@ def names_subject(passage: str, items: Sequence[str]) -> bool:
     return not items or any(norm(i) in plain for i in items if i)
 
 
+def on_asked_path(question: str, found: Sequence[Change]) -> list[Change]:
+    """The changes of one item name printed under the parent the question names ("宣传事务一般行政管理事务": the
+    一般行政管理事务 of 宣传事务, not of 群众团体事务); when they lie under several parents and the question names
+    none of them, none (which row is asked is not known); under one parent, all."""
+    paths = {c.parents for c in found}
+    if len(paths) <= 1:
+        return list(found)
+    asked = norm(question)
+    named = [c for c in found if any(len(norm(p)) >= 2 and norm(p) in asked for p in c.parents[-1:])]
+    return named if len({c.parents for c in named}) == 1 else []
+
+
 def item_corrected(question: str, changes: Sequence[Change], item: str) -> tuple[str, Change] | None:
     """(the correction, the printed change) of a why-question about `item` whose direction the change printed
     for that very item contradicts ("事业单位医疗为什么减少" ← "事业单位医疗…比2023年预算执行数增加14.04%"), or
@@ -145,9 +157,9 @@ def item_corrected(question: str, changes: Sequence[Change], item: str) -> tuple
     asked = asked_direction(question)
     if asked is None:
         return None
-    for c in changes:
+    for c in on_asked_path(question, [c for c in changes if norm(c.subject) == norm(item)]):
         signed = c.change if c.change is not None else c.rate
-        if norm(c.subject) != norm(item) or signed is None or signed == 0:
+        if signed is None or signed == 0:
             continue
         printed: Direction = "up" if signed > 0 else "down"
         if printed == asked[1]:

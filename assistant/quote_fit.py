@@ -33,8 +33,41 @@ def _any(words: list[str], text: str) -> bool:
 
 
 def asks_why_not_printed(question: str) -> bool:
-    """Whether a question asks why something is not printed ("…为什么没有说明？")."""
-    return bool(WHY.search(question)) and _any(_data()["not_printed"], question)
+    """Whether a question asks why something is not printed ("…为什么没有说明？", "为什么没有…绩效目标表？")."""
+    return bool(WHY.search(question)) and (_any(_data()["not_printed"], question) or _asks_absent(question))
+
+
+def _asks_absent(question: str) -> bool:
+    """Whether a question names a printed thing as absent ("没有部门主管专项资金的绩效目标表")."""
+    words = "|".join(map(re.escape, sorted(_data()["absent_words"], key=len, reverse=True)))
+    things = "|".join(map(re.escape, sorted(_data()["absent_things"], key=len, reverse=True)))
+    return bool(re.search(rf"(?:{words})[^，。？?！!]{{0,24}}?(?:{things})(?:呢|吗|啊)?(?:[，。？?！!]|$)", question))
+
+
+def absence_notes(question: str) -> tuple[str, ...]:
+    """The words of the document's own note on an absence when a question asks why something is not printed
+    (they answer it as a reason's words do), else ()."""
+    return tuple(_data()["absence_notes"]) if asks_why_not_printed(question) else ()
+
+
+def absent_search() -> str:
+    """The words a why-not-printed question searches for besides its own (the document's note on an absence)."""
+    return str(_data()["absent_search"])
+
+
+def asks_duties(question: str) -> bool:
+    """Whether a question asks what a department does ("平时主要管哪些事？")."""
+    return _any(_data()["duties_asked"], question)
+
+
+def states_duties(sentence: str) -> bool:
+    """Whether a sentence states a department's duties ("主要职责是：…")."""
+    return _any(_data()["duties_stated"], sentence)
+
+
+def duties_search() -> str:
+    """The words a duties question searches for besides its own (the section stating the duties)."""
+    return str(_data()["duties_search"])
 
 
 def asks_use(question: str) -> bool:
@@ -102,6 +135,8 @@ def misfit(
     names of the department asked."""
     if asks_why_not_printed(question):
         return None if _any(_data()["absence_notes"], sentence) else str(_data()["not_printed_refusal"])
+    if asks_duties(question):
+        return None if states_duties(sentence + paragraph) else str(_data()["duties_refusal"])
     if asks_use(question):
         if not items and names_nothing(question, owner):
             return str(_data()["use_refusal"])  # no item named: another item's use is never its answer

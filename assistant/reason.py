@@ -79,6 +79,11 @@ def asks_reason(question: str) -> bool:
     return any(w in question for d in ("up", "down") for w in premise.direction_words(d) if len(w) > 1)
 
 
+def marker() -> re.Pattern[str]:
+    """The words that open a printed reason (reason.toml `markers`: 主要原因是, 由于 …)."""
+    return _marker()
+
+
 def gives_reason(text: str) -> bool:
     """Whether a sentence gives a reason (holds a marker of reason.toml)."""
     return bool(_marker().search(text))

@@ -11,7 +11,20 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from assistant import as_of, compound, follow, narrative, premise, purpose, quote_fit, reason, scope, units, years
+from assistant import (
+    as_of,
+    compound,
+    follow,
+    narrative,
+    premise,
+    purpose,
+    quote_fit,
+    quote_whole,
+    reason,
+    scope,
+    units,
+    years,
+)
 from assistant import calculator as calc
 from assistant.calculator import CalculationError, Operand
 from assistant.complete import incomplete, reread
@@ -610,8 +623,13 @@ class Turn:
         search = " ".join([query.question, *unsaid[:1]])  # a follow-up ("主要啥原因？") searches for what it is about
         if quote_fit.asks_use(query.question):
             search = f"{search} {quote_fit.use_search()}"  # the sentence printing a use
+        if quote_fit.asks_duties(query.question):
+            search = f"{search} {quote_fit.duties_search()}"  # the section stating the duties
+        elif quote_fit.asks_why_not_printed(query.question):
+            search = f"{search} {quote_fit.absent_search()}"  # the document's note on the absence
         hits = self.search(search, doc.doc_id, k=6)
-        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8)
+        notes = quote_fit.absence_notes(query.question)
+        quotes = best_quotes(hits, query.question, tuple(norm(n) for n in names), limit=len(hits) * 8, notes=notes)
         items = [  # a change's reason ("为什么减少了") is the item's own paragraph
             n
             for k, n in zip(query.subjects, names, strict=False)
@@ -623,6 +641,7 @@ class Turn:
             for q in quotes
             if premise.names_subject(paragraphs.get((q.doc_id, q.text), q.text), items)
             and reason.fits(self, query, q.text)
+            and quote_whole.fits(self, query, q.text, names)
         ]
         plain = [
             n for k, n in zip(query.subjects, names, strict=False) if k not in {norm("支出总计"), norm("收入总计")}
@@ -632,6 +651,8 @@ class Turn:
             for q in quotes
         ]
         quotes = [q for q, unfit in zip(quotes, misfits, strict=True) if unfit is None]  # gives what is asked
+        if quote_fit.asks_duties(query.question):  # the sentence stating the duties before its paragraph's others
+            quotes.sort(key=lambda q: not quote_fit.states_duties(q.text))
         if not quotes:
             unfit = next((m for m in misfits if m), "文件中没有找到说明这个问题的文字")
             if (

@@ -14,10 +14,12 @@ from assistant.quote_fit import (
     asked_noun,
     asked_things,
     asks_amount,
+    asks_duties,
     asks_use,
     asks_why_not_printed,
     misfit,
     names_nothing,
+    states_duties,
     use_unprinted,
 )
 from tests.conftest import REAL, store_of
@@ -153,3 +155,45 @@ def test_unprinted_recipients_are_refused_never_a_projects_row(engine: Engine) -
     assert a.refused and "620" not in a.text  # was the 政府采购 sentence
     a = engine.answer("深圳科技创新局2026年市级人才专项经费是干什么用的，多少钱？")
     assert not a.refused and "61191" in a.text.replace(",", "")  # the amount, whatever the use found
+
+
+@pytest.mark.parametrize("word", _data()["absent_words"])
+@pytest.mark.parametrize("thing", _data()["absent_things"])
+def test_each_absent_thing_asks_for_the_absences_own_note(word: str, thing: str) -> None:
+    question = str(_data()["absent_example"]).format(word=word, thing=thing)
+    assert asks_why_not_printed(question)
+    said = "主要原因是严格落实市政府“过紧日子”的要求，控制委托业务费支出。"  # 烟台审计局 2026 p.28 (r13b090)
+    assert misfit(question, said) == _data()["not_printed_refusal"]
+    assert misfit(question, "本部门无财政拨款业务类和投资发展类项目，不涉及绩效目标设置。") is None
+    assert not asks_why_not_printed("烟台市审计局项目支出为什么没有增加？")  # a change, not a printed thing
+
+
+DUTIES = "主要职责是：统筹指导人民信访工作，指导人民建议征集工作；负责志愿服务工作的统筹规划。"  # 社工部 2024 p.4
+COSTS = "其中：人员经费95.36 万元，主要包括：基本工资、津贴补贴；公用经费 10.23万元，主要包括：办公费。"  # p.20
+
+
+@pytest.mark.parametrize("word", _data()["duties_asked"])
+def test_each_duties_word_asks_the_duties_never_a_list_of_costs(word: str) -> None:
+    question = str(_data()["duties_example"]).format(word=word)
+    assert asks_duties(question)
+    assert misfit(question, COSTS) == _data()["duties_refusal"]  # r13c049
+    assert misfit(question, DUTIES) is None
+
+
+@pytest.mark.parametrize("word", _data()["duties_stated"])
+def test_each_duties_heading_states_the_duties(word: str) -> None:
+    assert states_duties(f"{word}：统筹指导人民信访工作。")
+    assert not states_duties(COSTS)
+
+
+def test_the_absences_own_note_is_scored_as_the_answer_to_why_not_printed() -> None:
+    from assistant.explain import MIN_SCORE, _score
+    from assistant.quote_fit import absence_notes
+
+    question = "审计局为什么没有部门主管专项资金的绩效目标表？"  # r13b090: 烟台审计局 2026 p.29 prints its note
+    said = (
+        "（二）部门主管专项资金的绩效目标表2026年烟台市审计局部门无财政拨款业务类和投资发展类项目，不涉及绩效目标设置。"
+    )
+    assert absence_notes(question) and not absence_notes("审计局项目支出为什么增加？")
+    assert _score(said, said, question, (), absence_notes(question)) >= MIN_SCORE
+    assert _score(said, said, question, ()) < MIN_SCORE  # no reason word: without the notes, never quoted
