@@ -1,0 +1,100 @@
+"""A department's name written one character off (北京市财攻局, 西安市法改委, 北京市信坊办公室): which loaded
+department it is near, and whether it may be read as that department.
+
+A name that differs from a loaded department's name in one character that SOUNDS the same (法/发, 正/政, 坊/访,
+居/局: a slip of pinyin input) is that department's name: two departments are never named alike when said
+aloud, so the question is read as the loaded one's and its answer names the department it read. A name that
+differs in a character sounding otherwise (财攻局 for 财政局, 统计局 for 审计局, 民宗局 for 民政局) may be
+another department the store does not hold: it is never read silently; the question is asked back with the
+near department as the choice ("您问的是不是“北京市财政局”？").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pypinyin import Style, pinyin
+
+_DATA = tomllib.loads(Path(__file__).with_name("misspelled.toml").read_text(encoding="utf-8"))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Near:
+    """Words of a question one character off a loaded department's name."""
+
+    start: int
+    end: int
+    written: str  # 北京市财攻局
+    name: str  # the department's name it is near: 北京市财政局
+    department: str  # its full name
+    sounds_alike: bool  # the differing character is said like the name's
+
+
+@cache
+def _sounds(char: str) -> frozenset[str]:
+    """Every reading of a character, without tones (polyphones have several)."""
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Two characters share a reading (法/发 fa, 坊/访 fang); 攻/政 and 统/审 do not."""
+    return bool(_sounds(a) & _sounds(b))
+
+
+def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near]:
+    """Names of `departments` (department → its names) the text writes with exactly one character changed,
+    where no department's name is spelled out; the longest near name at each place."""
+    names = [(n, d) for d, ns in departments.items() for n in ns if len(n) >= _DATA["shortest"]]
+    spelled = [
+        (m.start(), m.end()) for n, _ in names for m in re.finditer(re.escape(n), text)
+    ]  # fmt: skip
+    found: list[Near] = []
+    for name, department in sorted(names, key=lambda x: -len(x[0])):
+        for start in range(len(text) - len(name) + 1):
+            end = start + len(name)
+            written = text[start:end]
+            off = [i for i, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
+            if len(off) != 1 or not _HAN.match(written[off[0]]) or name[off[0]] in _DATA["kept"]:
+                continue
+            if any(s < end and start < e for s, e in spelled):
+                continue
+            if any(n.start < end and start < n.end and n.end - n.start > len(name) for n in found):
+                continue  # inside a longer near name (市财政局 in 北京市财攻局)
+            if any(n.start == start and n.department == department for n in found):
+                continue
+            found.append(Near(start, end, written, name, department, sounds_alike(written[off[0]], name[off[0]])))
+    return sorted(found, key=lambda n: n.start)
+
+
+def read_as(text: str, departments: Mapping[str, Sequence[str]], named: Sequence[str] | None = None) -> str:
+    """The text with each near name written as the department's own when it sounds alike and is near one
+    department only, or when that department is `named` elsewhere in the question (the user said whose; by
+    default the departments a name of which the text spells out)."""
+    near = near_names(text, departments)
+    if named is None:
+        named = [d for d, ns in departments.items() if any(len(n) >= 2 and n in text for n in ns)]
+    for n in sorted(near, key=lambda n: n.start, reverse=True):
+        others = {m.department for m in near if m.start < n.end and n.start < m.end}
+        if len(others) == 1 and (n.sounds_alike or n.department in named):
+            said_before = any(text[: n.start].endswith(a) for a in departments[n.department] if len(a) >= 2)
+            text = text[: n.start] + ("" if said_before else n.name) + text[n.end :]  # "福利院福利所…": once
+    return text
+
+
+def asked_back(text: str, departments: Mapping[str, Sequence[str]]) -> tuple[str, tuple[str, ...]] | None:
+    """The question to ask back of a near name that is not read as a department (it sounds otherwise, or is
+    near several): ("您问的是不是“北京市财政局”？", the departments to choose from); None when there is none."""
+    near = near_names(text, departments)
+    if not near:
+        return None
+    choices = tuple(dict.fromkeys(n.department for n in near))
+    if len(choices) == 1:
+        return f"问题中的“{near[0].written}”不是库中部门的名称，您问的是不是“{choices[0]}”？", choices
+    written = "、".join(dict.fromkeys(f"“{n.written}”" for n in near))
+    return f"问题中的{written}不是库中部门的名称，您问的是哪个部门", choices
