@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
-from assistant import completion, english, measures, misspelled, premise
+from assistant import completion, english, kindless, measures, misspelled, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
 from assistant.coded_scope import PrintedWithCode, coded_scope, of_years, with_department
@@ -212,6 +212,7 @@ class Understanding:
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
         raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
+        raw = kindless.spelled(raw, self.kb.departments())  # 无锡市人社2026年 → 无锡市人社局2026年
         text = to_template(raw)
         named = self._named(text)
         if (spelled := misspelled.read_as(raw, self.kb.departments(), tuple(named))) != raw:  # 北京市信坊办公室
@@ -322,6 +323,7 @@ class Understanding:
         if last and last.choices and self.only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
+        text = kindless.spelled(text, self.kb.departments())
         text = misspelled.read_as(text, self.kb.departments(), tuple(self._named(text)))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
         return self._years_near(docs, text, last)
