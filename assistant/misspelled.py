@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pypinyin import Style, pinyin
 
+from assistant.departments import _place_and_core
+
 _DATA = tomllib.loads(Path(__file__).with_name("misspelled.toml").read_text(encoding="utf-8"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -47,10 +49,19 @@ def sounds_alike(a: str, b: str) -> bool:
     return bool(_sounds(a) & _sounds(b))
 
 
+def _placed(name: str, department: str) -> bool:
+    """The name starts with the department's place said by its own name (北京市财政局, 西安发改委, 普陀区社会福利院),
+    not a level alone (市财政局, 区福利院) nor no place (社会工作部): a place and a name one character off is a
+    department's name, a name alone one character off is often a 科目's words (社会工作事务 / 社会工作部)."""
+    city, district, _, _ = _place_and_core(department)
+    places = {city, city.removesuffix("市"), district, district[:-1], city + district}
+    return any(len(p) >= 2 and p[0] not in _DATA["kept"] and name.startswith(p) and len(name) > len(p) for p in places)
+
+
 def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near]:
     """Names of `departments` (department → its names) the text writes with exactly one character changed,
     where no department's name is spelled out; the longest near name at each place."""
-    names = [(n, d) for d, ns in departments.items() for n in ns if len(n) >= _DATA["shortest"]]
+    names = [(n, d) for d, ns in departments.items() for n in ns if len(n) >= _DATA["shortest"] and _placed(n, d)]
     spelled = [
         (m.start(), m.end()) for n, _ in names for m in re.finditer(re.escape(n), text)
     ]  # fmt: skip

@@ -65,9 +65,13 @@ def test_asked_back_offers_the_near_department() -> None:
     assert asked_back("烟台市统计局2026年预算多少？", departments) == (
         "问题中的“烟台市统计局”不是库中部门的名称，您问的是不是“烟台市审计局”？", ("烟台市审计局",)
     )
-    text, choices = asked_back("市财攻局2026年收入预算？", departments) or ("", ())
-    assert set(choices) == {"北京市财政局", "深圳市财政局（本级）"}  # near two: which one is asked
+    assert asked_back("市财攻局2026年收入预算？", departments) is None  # a level alone: not compared
+    text, choices = asked_back("北京市民工局2026年收入预算？", _departments("北京市民政局", "北京市民宗局")) or ("", ())
+    assert set(choices) == {"北京市民政局", "北京市民宗局"}  # near two: which one is asked
     assert not text.endswith("？")
+    assert read_as("北京市民正局2026年", _departments("北京市民政局", "北京市民宗局")) == "北京市民正局2026年"  # 政 said
+    # alike, but 民正局 is one off 民宗局 too: never read as either
+    assert near_names("社工部其他社会工作事务支出", _departments("中共上海市普陀区委社会工作部")) == []  # no place
     assert asked_back("北京市财政局2026年交通费是多少？", departments) is None
     assert near_names("2026年交通费是多少？", _departments("北京市交通委员会")) == []  # 3 characters: not compared
 
