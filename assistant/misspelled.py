@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pypinyin import Style, pinyin
 
-from assistant.departments import _place_and_core
+from assistant.departments import _SUFFIXES, _place_and_core
 
 _DATA = tomllib.loads(Path(__file__).with_name("misspelled.toml").read_text(encoding="utf-8"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -58,6 +58,13 @@ def _placed(name: str, department: str) -> bool:
     return any(len(p) >= 2 and p[0] not in _DATA["kept"] and name.startswith(p) and len(name) > len(p) for p in places)
 
 
+def _goes_on(after: str) -> bool:
+    """The words right after a near name end a longer name (深圳市科技|创新委员会: not 深圳市科协 one off)."""
+    run = re.match(r"[\u4e00-\u9fff]{1,8}", after)
+    words = run.group(0) if run else ""
+    return any(words[:i].endswith(_SUFFIXES) for i in range(1, len(words) + 1))
+
+
 def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near]:
     """Names of `departments` (department → its names) the text writes with exactly one character changed,
     where no department's name is spelled out; the longest near name at each place."""
@@ -73,7 +80,7 @@ def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near
             off = [i for i, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
             if len(off) != 1 or not _HAN.match(written[off[0]]) or name[off[0]] in _DATA["kept"]:
                 continue
-            if any(s < end and start < e for s, e in spelled):
+            if any(s < end and start < e for s, e in spelled) or _goes_on(text[end:]):
                 continue
             if any(n.start < end and start < n.end and n.end - n.start > len(name) for n in found):
                 continue  # inside a longer near name (市财政局 in 北京市财攻局)

@@ -71,6 +71,8 @@ def test_asked_back_offers_the_near_department() -> None:
     assert not text.endswith("？")
     assert read_as("北京市民正局2026年", _departments("北京市民政局", "北京市民宗局")) == "北京市民正局2026年"  # 政 said
     # alike, but 民正局 is one off 民宗局 too: never read as either
+    assert asked_back("深圳市科技创新委员会今年三公经费多少", _departments("深圳市科学技术协会（本级）")) is None  # 科协 one
+    # off 科技, which goes on into another department's name
     assert near_names("社工部其他社会工作事务支出", _departments("中共上海市普陀区委社会工作部")) == []  # no place
     assert asked_back("北京市财政局2026年交通费是多少？", departments) is None
     assert near_names("2026年交通费是多少？", _departments("北京市交通委员会")) == []  # 3 characters: not compared
