@@ -49,13 +49,14 @@ def sounds_alike(a: str, b: str) -> bool:
     return bool(_sounds(a) & _sounds(b))
 
 
-def _placed(name: str, department: str) -> bool:
+def _placed(name: str, department: str) -> int:
     """The name starts with the department's place said by its own name (北京市财政局, 西安发改委, 普陀区社会福利院),
     not a level alone (市财政局, 区福利院) nor no place (社会工作部): a place and a name one character off is a
     department's name, a name alone one character off is often a 科目's words (社会工作事务 / 社会工作部)."""
     city, district, _, _ = _place_and_core(department)
     places = {city, city.removesuffix("市"), district, district[:-1], city + district}
-    return any(len(p) >= 2 and p[0] not in _DATA["kept"] and name.startswith(p) and len(name) > len(p) for p in places)
+    own = [p for p in places if len(p) >= 2 and p[0] not in _DATA["kept"] and name.startswith(p) and len(name) > len(p)]
+    return max(map(len, own), default=0)
 
 
 def _goes_on(after: str) -> bool:
@@ -80,13 +81,16 @@ def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near
             off = [i for i, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
             if len(off) != 1 or not _HAN.match(written[off[0]]) or name[off[0]] in _DATA["kept"]:
                 continue
+            alike = sounds_alike(written[off[0]], name[off[0]])
+            if not alike and (off[0] < _placed(name, department) or off[0] == len(name) - 1):
+                continue  # 南京市 is another place, 重庆市水利专(项资金) no 水利局: only a slip said alike
             if any(s < end and start < e for s, e in spelled) or _goes_on(text[end:]):
                 continue
             if any(n.start < end and start < n.end and n.end - n.start > len(name) for n in found):
                 continue  # inside a longer near name (市财政局 in 北京市财攻局)
             if any(n.start == start and n.department == department for n in found):
                 continue
-            found.append(Near(start, end, written, name, department, sounds_alike(written[off[0]], name[off[0]])))
+            found.append(Near(start, end, written, name, department, alike))
     return sorted(found, key=lambda n: n.start)
 
 

@@ -73,6 +73,9 @@ def test_asked_back_offers_the_near_department() -> None:
     # alike, but 民正局 is one off 民宗局 too: never read as either
     assert asked_back("深圳市科技创新委员会今年三公经费多少", _departments("深圳市科学技术协会（本级）")) is None  # 科协 one
     # off 科技, which goes on into another department's name
+    assert asked_back("南京市财政局2026年收入预算？", departments) is None  # another place: not 北京市财政局
+    assert read_as("西按市发改委2019年", _departments("西安市发展和改革委员会")) == "西安市发改委2019年"  # said alike
+    assert near_names("重庆市水利专项资金预算多少？", _departments("重庆市水利局")) == []  # the kind is no 专
     assert near_names("社工部其他社会工作事务支出", _departments("中共上海市普陀区委社会工作部")) == []  # no place
     assert asked_back("北京市财政局2026年交通费是多少？", departments) is None
     assert near_names("2026年交通费是多少？", _departments("北京市交通委员会")) == []  # 3 characters: not compared
@@ -99,7 +102,7 @@ def test_a_name_said_alike_is_answered_naming_the_department_read(engine: Engine
 
 
 def test_a_name_said_otherwise_is_asked_back_then_answered_on_yes(engine: Engine) -> None:
-    first = engine.answer("普陀区社会福利所2024年收入预算一共多少钱？")  # 所 is no 院 said: asked, not read
+    first = engine.answer("普陀区社会福祉院2024年收入预算一共多少钱？")  # 祉 is no 利 said: asked, not read
     assert first.refused and first.value is None and first.choices == (FULIYUAN,)
     assert "您问的是不是“上海市普陀区社会福利院”？" in first.text
     yes = engine.answer("是", [first])
