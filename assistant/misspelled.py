@@ -73,6 +73,7 @@ def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near
     spelled = [
         (m.start(), m.end()) for n, _ in names for m in re.finditer(re.escape(n), text)
     ]  # fmt: skip
+    own_names = {n for ns in departments.values() for n in ns}
     found: list[Near] = []
     for name, department in sorted(names, key=lambda x: -len(x[0])):
         for start in range(len(text) - len(name) + 1):
@@ -86,6 +87,9 @@ def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near
                 continue  # 南京市 is another place, 重庆市水利专(项资金) no 水利局: only a slip said alike
             if any(s < end and start < e for s, e in spelled) or _goes_on(text[end:]):
                 continue
+            placed = _placed(name, department)
+            if off[0] >= placed and written[placed:] in own_names:
+                continue  # 烟台市财政局: a loaded department's own name (财政局) in another place, no slip
             if any(n.start < end and start < n.end and n.end - n.start > len(name) for n in found):
                 continue  # inside a longer near name (市财政局 in 北京市财攻局)
             if any(n.start == start and n.department == department for n in found):
@@ -99,8 +103,11 @@ def read_as(text: str, departments: Mapping[str, Sequence[str]], named: Sequence
     department only, or when that department is `named` elsewhere in the question (the user said whose; by
     default the departments a name of which the text spells out)."""
     near = near_names(text, departments)
-    if named is None:
-        named = [d for d, ns in departments.items() if any(len(n) >= 2 and n in text for n in ns)]
+    if named is None:  # named outside the near names ("无锡交通局" holds 交通局 of its own)
+        rest = text
+        for n in near:
+            rest = rest[: n.start] + " " * (n.end - n.start) + rest[n.end :]
+        named = [d for d, ns in departments.items() if any(len(n) >= 2 and n in rest for n in ns)]
     for n in sorted(near, key=lambda n: n.start, reverse=True):
         others = {m.department for m in near if m.start < n.end and n.start < m.end}
         if len(others) == 1 and (n.sounds_alike or n.department in named):

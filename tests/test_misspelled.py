@@ -74,6 +74,8 @@ def test_asked_back_offers_the_near_department() -> None:
     assert asked_back("深圳市科技创新委员会今年三公经费多少", _departments("深圳市科学技术协会（本级）")) is None  # 科协 one
     # off 科技, which goes on into another department's name
     assert asked_back("南京市财政局2026年收入预算？", departments) is None  # another place: not 北京市财政局
+    assert asked_back("烟台市财政局2026年收入预算？", _departments("烟台市民政局", "北京市财政局")) is None  # 财政局 is
+    # a loaded department's name: 烟台市财政局 is another department, not 烟台市民政局 one off
     assert read_as("西按市发改委2019年", _departments("西安市发展和改革委员会")) == "西安市发改委2019年"  # said alike
     assert near_names("重庆市水利专项资金预算多少？", _departments("重庆市水利局")) == []  # the kind is no 专
     assert near_names("社工部其他社会工作事务支出", _departments("中共上海市普陀区委社会工作部")) == []  # no place
