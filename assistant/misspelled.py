@@ -100,8 +100,9 @@ def near_names(text: str, departments: Mapping[str, Sequence[str]]) -> list[Near
 
 def read_as(text: str, departments: Mapping[str, Sequence[str]], named: Sequence[str] | None = None) -> str:
     """The text with each near name written as the department's own when it sounds alike and is near one
-    department only, or when that department is `named` elsewhere in the question (the user said whose; by
-    default the departments a name of which the text spells out)."""
+    department only; dropped when the department's name is said right before it (the reply to "您问的是不是
+    …？" put before the question; `named`: by default the departments a name of which the text spells out).
+    A name said otherwise near a department named elsewhere stays (烟台民政局和烟台财政局: two departments)."""
     near = near_names(text, departments)
     if named is None:  # named outside the near names ("无锡交通局" holds 交通局 of its own)
         rest = text
@@ -110,9 +111,15 @@ def read_as(text: str, departments: Mapping[str, Sequence[str]], named: Sequence
         named = [d for d, ns in departments.items() if any(len(n) >= 2 and n in rest for n in ns)]
     for n in sorted(near, key=lambda n: n.start, reverse=True):
         others = {m.department for m in near if m.start < n.end and n.start < m.end}
-        if len(others) == 1 and (n.sounds_alike or n.department in named):
-            said_before = any(text[: n.start].endswith(a) for a in departments[n.department] if len(a) >= 2)
-            text = text[: n.start] + ("" if said_before else n.name) + text[n.end :]  # "福利院福利所…": once
+        if len(others) != 1:
+            continue
+        said_before = n.department in named and any(
+            text[: n.start].endswith(a) for a in departments[n.department] if len(a) >= 2
+        )  # "福利院" replied to "您问的是不是…？" before the question asked: the name said once
+        if said_before:
+            text = text[: n.start] + text[n.end :]
+        elif n.sounds_alike:
+            text = text[: n.start] + n.name + text[n.end :]
     return text
 
 
