@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant import english, measure_kept
+from assistant import english, kindless, measure_kept, misspelled
+from assistant.script import simplified
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError
@@ -184,6 +185,10 @@ class Engine:
         refuse (and, as set, explanation questions) is drafted by the model and judged (`assistant.agent`)."""
         asked = english.chinese(question)  # an English question every word of which the glossary reads
         original, question = question, to_digits(asked or question)  # 三千万元 → 3000万元, 二〇二五年 → 2025年
+        departments = self.kb.departments()  # 北京市信坊办公室 → 北京市信访办公室, 无锡市人社 → 无锡市人社局
+        plain = simplified(question)  # 北京市財政局 is 北京市财政局 written in traditional characters, no slip
+        if (spelled := misspelled.read_as(kindless.spelled(plain, departments), departments)) != plain:
+            question = spelled
         asked = question if question != original else ""
         rule = self.rules(question, history, doc_id, within)
         rule = self.read(measure_kept.kept(original, rule) if asked else rule, asked=asked, original=original)

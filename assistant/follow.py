@@ -55,6 +55,13 @@ def without_lead(question: str) -> str:
     return text
 
 
+def confirms(question: str) -> bool:
+    """The reply only accepts what was offered ("是", "对的", "嗯，是"): words of follow.toml's confirm."""
+    words = sorted(cues()["confirm"], key=len, reverse=True)
+    rest = re.sub("|".join(map(re.escape, words)), "", END.sub("", question.strip()))
+    return rest != question.strip() and not re.sub(r"[\s，,。.!！啊呀吧呢]", "", rest)
+
+
 def _body(question: str) -> str:
     """The follow-up without its opening words ("那", "那么") and closing ask words ("呢", "是多少")."""
     text = END.sub("", question.strip())
@@ -312,6 +319,8 @@ def asked_as(
     earlier = written_out(history, names, spans)
     reply = _body(question)
     narrows = bool(reply) and len(reply) >= 2 and any(reply in p for p in places)  # "深圳" of 深圳市财政局
+    if len(last.choices) == 1 and last.query is not None and confirms(question):  # "是" after "您问的是不是…？"
+        return f"{last.choices[0]}{earlier}"
     if last.choices and last.query is not None and (only_names(question) or narrows):  # after "which department?"
         return f"{reply if narrows and not only_names(question) else END.sub('', question.strip())}{earlier}"
     if last.across is not None and last.across.ambiguous and (only_names(question) or narrows):

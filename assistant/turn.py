@@ -502,7 +502,10 @@ class Turn:
 
     def _refusal(self, query: Query, reason: str, start: float) -> Answer:
         if query.choices:  # not a refusal: the question is asked back
-            text = f"{reason}：{'、'.join(query.choices)}？请直接回复部门名称，或在问题里写上部门名称。"
+            text = (
+                f"{reason}请直接回复“是”或部门名称，或在问题里写上部门名称。" if reason.endswith("？")  # misspelled
+                else f"{reason}：{'、'.join(query.choices)}？请直接回复部门名称，或在问题里写上部门名称。"
+            )  # fmt: skip
             return Answer(
                 question=query.question, text=text, refused=True, query=query, choices=query.choices,
                 timings={"total_ms": (time.perf_counter() - start) * 1000},

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from importlib.resources import files
 
-from assistant import completion, english, measures, premise
+from assistant import completion, english, kindless, measures, misspelled, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
 from assistant.coded_scope import PrintedWithCode, coded_scope, of_years, with_department
@@ -217,8 +217,12 @@ class Understanding:
             asked = self.understand(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
             return replace(asked, question=question)
         raw = spell_out(AS_OF.sub(" ", CLAIM.sub("", ascii_text(question))).strip(), self.kb.departments())
+        raw = kindless.spelled(raw, self.kb.departments())  # 无锡市人社2026年 → 无锡市人社局2026年
         text = to_template(raw)
         named = self._named(text)
+        if (spelled := misspelled.read_as(raw, self.kb.departments(), tuple(named))) != raw:  # 北京市信坊办公室
+            raw, text = spelled, to_template(spelled)
+            named = self._named(text)
         docs = [d for d in self._scope(text, doc_id, last, named) if allowed is None or d in allowed]
         base = Query(question=question, subjects=(), measure="amount", year=None, doc_ids=tuple(docs))
         if foreign(question):  # "What is the 2026 budget of …?": asked to ask in Chinese, never asked back
@@ -230,6 +234,8 @@ class Understanding:
                 else "指定的文件不在库中"
             )  # fmt: skip
             return replace(base, refusal=why)
+        if not named and not doc_id and (back := misspelled.asked_back(text, self.kb.departments())):
+            return replace(base, refusal=back[0], choices=back[1])  # "北京市财攻局": 北京市财政局? never read silently
         if len(set(named.values())) > 1 and not doc_id:
             return replace(
                 base, refusal=f"问题涉及多个部门（{'、'.join(named)}），目前只能一次回答一个部门的问题，请分开提问"
@@ -322,6 +328,8 @@ class Understanding:
         if last and last.choices and self.only_names(question):
             return self.documents(f"{question.strip()}{last.question}", previous[:-1], doc_id, allowed)
         text = to_template(spell_out(CLAIM.sub("", ascii_text(question)).strip(), self.kb.departments()))
+        text = kindless.spelled(text, self.kb.departments())
+        text = misspelled.read_as(text, self.kb.departments(), tuple(self._named(text)))
         docs = [d for d in self._scope(text, doc_id, last, self._named(text)) if allowed is None or d in allowed]
         return self._years_near(docs, text, last)
 
