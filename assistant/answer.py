@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import english, kindless, measure_kept, misspelled
-from assistant.script import simplified
 from assistant import reading as readings
 from assistant.across import AcrossReader
 from assistant.calculator import Calculation, CalculationError
@@ -32,6 +31,7 @@ from assistant.measures import months_per_year
 from assistant.numerals import to_digits
 from assistant.overview import AskBack, Overview
 from assistant.records import Across, Answer, Citation, Entry, Figure, ModelPart, Query, Within
+from assistant.script import simplified
 from assistant.select import Selector
 from assistant.subjects import subjects
 from assistant.tokens import glossary_data, to_template

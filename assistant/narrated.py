@@ -19,8 +19,8 @@ from assistant.listed_count import listed_count
 from assistant.measures import column_kept
 from assistant.printed_by import without_place
 from assistant.rates import rate_of
-from assistant.subject_path import coded_names, heads_written, names_under
 from assistant.records import Citation, Query
+from assistant.subject_path import coded_names, heads_written, names_under
 from assistant.understand import FUND_WORDS
 from assistant.year_on_year import YEAR_IN_QUESTION, scope_of
 

@@ -107,7 +107,9 @@ def indicator_instead(kb: Knowledge, best: Link, content: str, docs: Sequence[st
     money = [f for f in facts if f.unit in MONEY]
     if not money:
         return None
-    if unkept(question, money[0].unit, money, False) is None and not any(w in question for w in target_cues()["target_nouns"]):
+    if unkept(question, money[0].unit, money, False) is None and not any(
+        w in question for w in target_cues()["target_nouns"]
+    ):
         return None  # the project's money answers what is asked: neither another measure nor a target is asked
     found = indicator_of_project(kb, content, docs, question)
     if found is None:

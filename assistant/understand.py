@@ -16,6 +16,7 @@ from importlib.resources import files
 from assistant import completion, english, kindless, measures, misspelled, premise
 from assistant import kinds as kinds_asked
 from assistant.as_of import AS_OF
+from assistant.budget_said import without_budget_words
 from assistant.coded_scope import PrintedWithCode, coded_scope, of_years, with_department
 from assistant.complete import explanation_asked
 from assistant.completion import BUDGET_VS_ACTUAL
@@ -29,7 +30,6 @@ from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
 from assistant.places import of_another_place
 from assistant.printed_by import points_at_own_unit, printed_by, without_place
-from assistant.budget_said import without_budget_words
 from assistant.project_indicator import indicator_instead, indicator_of_project
 from assistant.records import Measure, Query
 from assistant.subject_path import (
@@ -39,9 +39,9 @@ from assistant.subject_path import (
     coded_names,
     heads_printed,
     mark_path,
-    path_under,
     one_printer,
     others_written,
+    path_under,
     resolve,
     steps,
     under_parent,
@@ -761,8 +761,10 @@ class Understanding:
             best = lk if lk and lk.exact and norm(said) == lk.label.key else None  # the row said whole, nothing else
         if best is None:  # "就业援助基地补贴的满意度指标": one of that project's indicators
             best = indicator_of_project(self.kb, self.content(phrase, docs), docs)
-        elif instead := indicator_instead(
-            self.kb, best, self.content(raw or phrase, docs, keep_names=True), docs, raw or phrase
+        elif (
+            instead := indicator_instead(
+                self.kb, best, self.content(raw or phrase, docs, keep_names=True), docs, raw or phrase
+            )
         ):  # "烟台市智慧审计平台等保测评服务的系统评分要求": the project's indicator, not its money (the name kept whole)
             best = instead
         return best

@@ -63,4 +63,6 @@ def test_ten_thousand_persons_is_read_as_itself() -> None:
     assert [(f.value, f.unit) for f in find_figures("城镇新增就业 13 万人。")] == [(Decimal(13), "万人")]
     assert [(f.value, f.unit) for f in find_figures("50万")] == [(Decimal(50), "万元")]
     # 无锡市人社局 2026 (p11) "补贴性培训 7 万人次以上": 7 万人次, never 7 万元 nor a stray 人次
-    assert [(f.value, f.unit) for f in find_figures("补贴性培训 7 万人次，评价取证 4.7 万人次以上。")] == [(Decimal(7), "万人次")]
+    assert [(f.value, f.unit) for f in find_figures("补贴性培训 7 万人次，评价取证 4.7 万人次以上。")] == [
+        (Decimal(7), "万人次")
+    ]

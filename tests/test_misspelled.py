@@ -18,7 +18,14 @@ from assistant.tokens import glossary_data
 
 FULIYUAN = "上海市普陀区社会福利院"
 WANLI = "上海市普陀区人民政府万里街道办事处"
-NAMES = ("北京市财政局", "深圳市财政局（本级）", "北京市信访办公室", "西安市发展和改革委员会", "北京市民政局", "烟台市审计局")
+NAMES = (
+    "北京市财政局",
+    "深圳市财政局（本级）",
+    "北京市信访办公室",
+    "西安市发展和改革委员会",
+    "北京市民政局",
+    "烟台市审计局",
+)
 
 
 def _departments(*names: str) -> dict[str, tuple[str, ...]]:
@@ -50,7 +57,7 @@ def test_read_as(question: str, read: str) -> None:
 
 
 def test_a_name_near_a_named_department_is_read_as_it() -> None:
-    """"北京市财政局" after "您问的是不是…": the user said whose; its near name is that department's."""
+    """ "北京市财政局" after "您问的是不是…": the user said whose; its near name is that department's."""
     text = "北京市财政局北京市财攻局2026年收入预算？"  # the reply before the question: the name said once
     assert read_as(text, _departments(*NAMES)) == "北京市财政局2026年收入预算？"
     text = "北京市财政局和北京市财攻局2026年收入预算？"  # two departments asked, maybe: never one silently
@@ -62,18 +69,24 @@ def test_a_name_near_a_named_department_is_read_as_it() -> None:
 def test_asked_back_offers_the_near_department() -> None:
     departments = _departments(*NAMES)
     assert asked_back("北京市财攻局2026年收入预算？", departments) == (
-        "问题中的“北京市财攻局”不是库中部门的名称，您问的是不是“北京市财政局”？", ("北京市财政局",)
+        "问题中的“北京市财攻局”不是库中部门的名称，您问的是不是“北京市财政局”？",
+        ("北京市财政局",),
     )
     assert asked_back("烟台市统计局2026年预算多少？", departments) == (
-        "问题中的“烟台市统计局”不是库中部门的名称，您问的是不是“烟台市审计局”？", ("烟台市审计局",)
+        "问题中的“烟台市统计局”不是库中部门的名称，您问的是不是“烟台市审计局”？",
+        ("烟台市审计局",),
     )
     assert asked_back("市财攻局2026年收入预算？", departments) is None  # a level alone: not compared
     text, choices = asked_back("北京市民工局2026年收入预算？", _departments("北京市民政局", "北京市民宗局")) or ("", ())
     assert set(choices) == {"北京市民政局", "北京市民宗局"}  # near two: which one is asked
     assert not text.endswith("？")
-    assert read_as("北京市民正局2026年", _departments("北京市民政局", "北京市民宗局")) == "北京市民正局2026年"  # 政 said
+    assert (
+        read_as("北京市民正局2026年", _departments("北京市民政局", "北京市民宗局")) == "北京市民正局2026年"
+    )  # 政 said
     # alike, but 民正局 is one off 民宗局 too: never read as either
-    assert asked_back("深圳市科技创新委员会今年三公经费多少", _departments("深圳市科学技术协会（本级）")) is None  # 科协 one
+    assert (
+        asked_back("深圳市科技创新委员会今年三公经费多少", _departments("深圳市科学技术协会（本级）")) is None
+    )  # 科协 one
     # off 科技, which goes on into another department's name
     assert asked_back("南京市财政局2026年收入预算？", departments) is None  # another place: not 北京市财政局
     assert asked_back("烟台市财政局2026年收入预算？", _departments("烟台市民政局", "北京市财政局")) is None  # 财政局 is

@@ -83,7 +83,10 @@ def test_a_figure_under_no_personnel_column_never_answers_its_personnel_cost() -
     cell = next(f for f in _facts() if f.code == "2140101" and f.column == "人员经费")
     asked = "无锡交通局公路水路运输（款）行政运行（项）人员经费多少？"
     draft = Draft(text="", value=cell.value, unit="万元", facts=[cell])
-    assert unread(asked, Query(question=asked, subjects=("行政运行",), measure="amount", year=2026, doc_ids=("d",)), draft) is None
+    assert (
+        unread(asked, Query(question=asked, subjects=("行政运行",), measure="amount", year=2026, doc_ids=("d",)), draft)
+        is None
+    )
 
 
 def test_a_side_of_the_budget_left_by_a_fund_names_no_step_of_a_path(understanding: Understanding) -> None:

@@ -113,8 +113,13 @@ def test_the_form_of_a_project_is_the_one_whose_amount_the_question_states() -> 
         (34, "18", "促进增收节支金额", "100", "万元"),
     ):
         form = _fact(name, "总额", total, "万元", f"绩效目标表 · {name} · 总额")
-        target = _fact(row, "目标值", value, unit, f"绩效目标表 · {name} · 效益/经济效益 · {row} · 目标值 ≥{value}{unit}")
-        facts += [replace(form, page=page, table_kind="performance"), replace(target, page=page, table_kind="performance")]
+        target = _fact(
+            row, "目标值", value, unit, f"绩效目标表 · {name} · 效益/经济效益 · {row} · 目标值 ≥{value}{unit}"
+        )
+        facts += [
+            replace(form, page=page, table_kind="performance"),
+            replace(target, page=page, table_kind="performance"),
+        ]
         facts.append(_fact(name, "合计", total, "万元", f"表11 项目支出预算情况表 · {name} · 合计"))
     printed = f"{name} 审计促进增收节支金额 ≥1.07亿元 促进增收节支金额 ≥100万元"
     kb = Knowledge([_doc("烟台市审计局")], facts, [], {"d": printed})

@@ -53,7 +53,9 @@ def test_a_list_by_the_economic_classification_of_a_juesuan_reads_its_juesuan_co
     # 社工部 2024 一般公共预算财政拨款基本支出决算表 (p.13), 决算数: 30102 津贴补贴 39.72 … 30107 绩效工资 10.16
     a = answer_json(real.answer("社工部2024年按经济分类的款级科目，超过10万元的有哪些？", []))
     assert not a["refused"]
-    assert [Decimal(str(f["value"])) for f in a["figures"]] == [Decimal(v) for v in ("39.72", "17.70", "14.12", "10.16")]
+    assert [Decimal(str(f["value"])) for f in a["figures"]] == [
+        Decimal(v) for v in ("39.72", "17.70", "14.12", "10.16")
+    ]
 
 
 def test_a_list_under_a_parent_named_is_of_its_children_only(real: Engine) -> None:
