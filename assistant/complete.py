@@ -56,6 +56,7 @@ class Cue:
     reads_as: str | None = None  # measure: what a question read as a plain amount asks instead ("change")
     up: tuple[str, ...] = ()  # direction: words of a rise
     down: tuple[str, ...] = ()  # direction: words of a fall
+    quoted: bool = False  # explanation: only a quoted sentence holding one of `words` consumes it
 
     def spans(self, question: str, names: Sequence[str] = ()) -> list[str]:
         """The parts of `question` this cue matches: a qualifier's item, the whole match of the others.
@@ -106,6 +107,7 @@ def cues() -> tuple[Cue, ...]:
             reads_as=c.get("reads_as"),
             up=tuple(c.get("up", ())),
             down=tuple(c.get("down", ())),
+            quoted=bool(c.get("quoted", False)),
         )
         for c in data["cue"]
     )
@@ -289,7 +291,8 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
         return not (query.measure == "share" and draft.unit == "%" and (draft.value or 0) > 100)
     if cue.kind == "explanation":  # a reason or purpose asked: the document's words, never a bare figure
         quoted = " ".join([*re.findall(r"「([^」]*)」", draft.text), *(c.text for c in draft.citations)])
-        return query.measure in ("explain", "breakdown") or not draft.facts or any(w in quoted for w in cue.words)
+        said = any(w in quoted for w in cue.words)
+        return said or (not cue.quoted and (query.measure in ("explain", "breakdown") or not draft.facts))
     # premise, direction: only a quote can accept it unchecked; a figure answered is checked against the question's
     if query.measure != "explain":
         return True

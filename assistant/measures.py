@@ -134,6 +134,8 @@ def asks_per_month(question: str) -> re.Match[str] | None:
     found = list(_per_month().finditer(question))
     if len(found) != 1 or any(w in question for w in _data()["per_month"]["not_words"]):
         return None
+    if re.search(_data()["per_month"]["other_rate"], question):
+        return None  # "每平米每月多少钱": a rate per area, never the year's figure ÷ 12
     return found[0]
 
 

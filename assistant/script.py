@@ -1,7 +1,8 @@
 """A question in the form every reader reads: in simplified characters (殯葬支出 → 殡葬支出, 內設機構 → 内设机构;
 the documents and every word list are simplified; OpenCC's phrase-aware t2s conversion leaves simplified text as
-it is), and a yes-or-no question about vehicles asked as the count it is ("有公车吗" → "共有几辆车", glossary.json
-`yes_no`): whether a department holds or buys vehicles is answered by their number, never by their cost."""
+it is), and vehicles asked as the count they are (glossary.json `asked_as`): "有公车吗" → "共有几辆车", "买车吗" → "计划购置几辆车",
+"多少部公务车" → "多少辆公务车" — whether a department holds or buys vehicles is answered by their number, never by
+their cost."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def simplified(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` simplified, its yes-or-no forms asked as counts (the longest form first)."""
+    """`text` simplified, its vehicles asked as counts (the longest form first)."""
     text = simplified(text)
-    forms = glossary_data().get("yes_no", {})
+    forms = glossary_data().get("asked_as", {})
     for form in sorted(forms, key=len, reverse=True):
         text = text.replace(form, forms[form])
     return text

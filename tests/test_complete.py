@@ -95,7 +95,14 @@ def test_a_reason_basis_or_purpose_asked_is_never_a_bare_figure() -> None:
         ("审计局今年怎么没安排出国费？", "怎么没"),
     ]:
         assert f"“{span}”" in (unread(q, query(q), draft(amount)) or ""), q
-        assert unread(q, query(q, "explain"), draft(amount)) is None  # the document's words quoted
+    q = "深圳科创局公务接待费减少，说明里给的理由是什么？"
+    assert unread(q, query(q, "explain"), draft(amount)) is None  # a reason read: the reason sentence quoted
+    # a basis asked is answered only by a sentence that states one, never by a table row quoted
+    q = "福利院的物业管理费怎么算？"
+    row = Draft(text="据经济分类预算表：\n「30209 物业管理费｜1,206,000」", value=None, unit=None, facts=[])
+    assert "“怎么算”" in (unread(q, query(q, "explain"), row) or "")
+    said = Draft(text="据说明：\n「按照管理办法规定比例提取」", value=None, unit=None, facts=[])
+    assert unread(q, query(q, "explain"), said) is None
 
 
 def test_whether_vehicles_are_held_is_a_count_and_a_top_three_a_ranking() -> None:

@@ -197,6 +197,12 @@ def test_each_way_of_saying_per_month_is_read(question: str, span: str) -> None:
     assert m and m.group(0) == span
 
 
+def test_a_rate_per_another_unit_is_no_monthly_average() -> None:
+    # round 12 r12b142: "办公楼租金每平米每月多少钱" was answered with the year's rent ÷ 12
+    assert asks_per_month("办公楼租金每平米每月多少钱？") is None
+    assert asks_per_month("每辆车每个月的运行费是多少？") is None
+
+
 @pytest.mark.parametrize(("word", "kind"), list(_data()["threshold"]["tables"].items()))
 def test_each_threshold_table_word_asks_its_table(word: str, kind: str) -> None:
     assert _table_kind(f"{word}支出超过1000万元的项级科目有哪些？") == kind
