@@ -2,7 +2,7 @@
 the documents and every word list are simplified; OpenCC's phrase-aware t2s conversion leaves simplified text as
 it is), and vehicles asked as the count they are (glossary.json `asked_as`): "有公车吗" → "共有几辆车", "买车吗" → "计划购置几辆车",
 "多少部公务车" → "多少辆公务车" — whether a department holds or buys vehicles is answered by their number, never by
-their cost."""
+their cost; and a sum said colloquially in the word every reader knows ("加一块儿" → "加起来")."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def simplified(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` simplified, its vehicles asked as counts (the longest form first)."""
+    """`text` simplified, its vehicles asked as counts and its sums said as 加起来 (the longest form first)."""
     text = simplified(text)
     forms = glossary_data().get("asked_as", {})
     for form in sorted(forms, key=len, reverse=True):

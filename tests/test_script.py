@@ -49,6 +49,7 @@ def test_a_question_in_traditional_characters_is_answered(store_real: Path) -> N
         ("福利院有没有公车？", "福利院共有几辆车？"),
         ("深圳科创局今年还要买车吗？", "深圳科创局今年还要计划购置几辆车？"),
         ("北京市交通委有多少部公務車？", "北京市交通委有多少辆公务车？"),
+        ("无锡人社局和无锡交通局两家的三公经费加一块儿多少钱？", "无锡人社局和无锡交通局两家的三公经费加起来多少钱？"),
     ],
 )
 def test_whether_vehicles_are_held_or_bought_is_asked_as_their_count(asked: str, read: str) -> None:
