@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant import narrative, premise
 from assistant.calculator import CalculationError
-from assistant.complete import incomplete
+from assistant.complete import explanation_asked, incomplete
 from assistant.draft import Unanswerable
 from assistant.knowledge import norm
 from assistant.reason import gives_reason
@@ -49,7 +49,8 @@ def _item_premise(t: Turn, question: str, query: Query, start: float) -> Answer 
     if draft.calculations and _printed_about(t, query):  # the text's own words on the item (or its parts) first
         return _printed_premise(t, question, query, start)
     content = t.understanding.content(to_template(question), list(query.doc_ids))
-    if incomplete(question, content, change, draft, t.kb, t.understanding.neutral):
+    asked = explanation_asked().sub(" ", question)  # the why is answered by the correction itself
+    if incomplete(asked, content, change, draft, t.kb, t.understanding.neutral):
         return None  # the change read is not (all) the item asked
     if (fixed := premise.correction(question, draft.text)) is None:
         return None
