@@ -23,6 +23,8 @@ from typing import Any
 
 from assistant.topic import foreign, foreign_refusal
 
+# a count or a holding asked ("how many", "the number of", "have any"): the fillers many/number/any/have say it
+COUNTED = re.compile(r"\b(?:how\s+many|number\s+of|(?:have|has|own|owns|hold|holds)\s+any)\b", re.IGNORECASE)
 SLOTS = (
     "place",
     "department",
@@ -181,6 +183,12 @@ def _segment(ws: list[str], at: int, before: dict[str, str]) -> tuple[dict[str, 
                 continue
             if slot == "scope":  # "the Wuxi Transport Bureau (本级)": the department's own level
                 zh = f"（{_plain(zh).strip('（）')}）"
+            elif slot == "department" and last in NAME and "department" in found and ws[run].startswith(GLOSS):
+                # "the Chongqing Water Resources Bureau (重庆市水利局)": the name as the writer glossed it, whole
+                if found.get("place") and _plain(zh).startswith(_plain(found["place"]).removesuffix("市")):
+                    del found["place"]
+                found["department"] = zh
+                continue
             elif (
                 slot == last == "subject"
                 and not glossed
@@ -282,6 +290,9 @@ def read(question: str) -> tuple[list[dict[str, str]], str]:
         if unread:
             return [*parts, found], unread
         parts.append(found)
+    if COUNTED.search(question):  # "how many official vehicles", "have any official vehicles": what is held
+        for found in parts:
+            found["subject"] = glossary()["held_as"].get(found.get("subject", ""), found.get("subject", ""))
     return [p for p in parts if p], ""  # a question that begins "And …" says nothing before it
 
 

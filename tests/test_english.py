@@ -745,3 +745,33 @@ def test_a_subject_is_read_with_one_of_its_words_in_the_other_number(en: str, zh
 
 def test_a_one_word_subject_is_not_read_in_the_other_number() -> None:
     assert chinese("What is the totals of the Shenzhen Finance Bureau in 2026?") == ""
+
+
+@pytest.mark.parametrize("held", sorted(glossary()["held_as"]))
+def test_a_count_or_a_holding_asked_of_money_asks_what_is_held(held: str) -> None:  # round 13 r13c223
+    counted = glossary()["held_as"][held]
+    en = next(en for en, zh in glossary()["subject"].items() if zh == held)
+    for q in (
+        f"Does the Yantai Audit Bureau have any {en}?",
+        f"How many {en} does the Yantai Audit Bureau have?",
+        f"What is the number of {en} of the Yantai Audit Bureau?",
+    ):
+        assert chinese(q) == f"烟台市审计局{counted}{glossary()['asks'].get(counted, '是多少')}？", q
+    assert chinese(f"How much are the {en} of the Yantai Audit Bureau?") == f"烟台市审计局{held}是多少？"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "How many vehicles does the Chongqing Water Resources Bureau (重庆市水利局) have?",
+            "重庆市水利局车辆数有多少？",
+        ),
+        (
+            "How many vehicles does the Shenzhen Water Resources Bureau (深圳市水务局) have?",
+            "深圳市水务局车辆数有多少？",
+        ),
+    ],
+)
+def test_a_department_glossed_in_chinese_is_named_as_glossed(question: str, asked: str) -> None:  # r14c171
+    assert chinese(question) == asked
