@@ -21,18 +21,29 @@ from typing import Any, Literal
 
 from assistant.cues import longest_first
 from assistant.draft import Draft
-from assistant.dropped import dropped_words, own_sentence
-from assistant.knowledge import Knowledge, grams, norm
+from assistant.dropped import dropped_words, item_shaped, own_sentence
+from assistant.knowledge import Knowledge, Label, grams, norm
 from assistant.records import Query
 from assistant.stated import lists_names
 from assistant.subject_path import without_fund
+from assistant.tokens import glossary_data
 from assistant.within import coded_wholes, implied_wholes, wholes_of
 from index.normal import to_decimal
 from index.records import Fact
 from index.units import MONEY
 
 CueKind = Literal[
-    "condition", "measure", "evidence", "qualifier", "premise", "direction", "several", "years", "share", "explanation"
+    "condition",
+    "measure",
+    "evidence",
+    "qualifier",
+    "premise",
+    "direction",
+    "several",
+    "years",
+    "share",
+    "explanation",
+    "names",
 ]
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
@@ -284,6 +295,8 @@ def _consumed(cue: Cue, span: str, query: Query, draft: Draft, read: str) -> boo
             or bool(draft.items)
             or named
         )
+    if cue.kind == "names":  # the items, a sentence listing them, or the document's words — never a bare count
+        return bool(draft.items) or lists_names(draft.text) or draft.value is None
     if cue.kind == "years":
         years = {f.year for f in draft.facts}
         return len(years) >= 2 or query.measure in ("change", "growth", "difference", "prior", "explain")
@@ -336,6 +349,8 @@ def _message(cue: Cue, span: str) -> str:
         return f"公开文件中没有找到问题所说的“{span}”，无法按这一前提作答"
     if cue.kind == "several":
         return f"问题要求“{span}”列出每一项，但只找到了一个数字，没有给出其中一项充当全部"
+    if cue.kind == "names":
+        return f"问题问的是“{span}”，要的是名称，找到的只是一个数字，没有用数字充当名单"
     if cue.kind == "years":
         return f"问题问的是“{span}”几年的数字，但答案只读到了一年的，没有给出一年的数字充当几年"
     if cue.kind == "share":
@@ -371,6 +386,8 @@ def incomplete(
         return None
     if reason := _same_name(question, draft, kb):
         return reason
+    if reason := _unnamed_item(content, query, draft, kb, read, neutral):
+        return reason
     printed = {g for label in kb.in_scope(scope) for v in label.variants for g in grams(v)}
     linked = {id(f) for label in labels for f in label.facts}  # the subjects' own were linked whole already
     # another item's, picked by the composer; or a table's cell, whose row and column paths say all it is
@@ -403,6 +420,30 @@ def incomplete(
     if query.measure in ("change", "growth") and prose and draft.citations and whole:
         if words := topic_words(draft.citations[0].where, question, printed, neutral):
             return f"文字说明中的这一变化说的是“{words[0]}”，不是问题所问的项目"
+    return None
+
+
+def _unnamed_item(
+    content: str, query: Query, draft: Draft, kb: Knowledge, read: Sequence[Label], neutral: Sequence[str]
+) -> str | None:
+    """An item named in the question by the form of its name (`item_shaped`: "…修复费") that the document does
+    not print and that nothing the answer read is printed under — not its rows, sentences, citations, linked
+    names, nor the documents' titles."""
+    if not draft.facts:
+        return None
+    text = [
+        *(_read_text(kb, f) for f in draft.facts),
+        *(c.text for c in draft.citations),
+        *(c.where for c in draft.citations),
+    ]
+    text += [kb.docs[f.doc_id].title for f in draft.facts if f.doc_id in kb.docs]
+    text += [v for label in read for v in label.variants]
+    text += [w for f in draft.facts for w in (*wholes_of(f.row), *implied_wholes(f.column), *coded_wholes(f))]
+    covered = set(grams(norm(" ".join(text))))
+    printed = set().union(*(kb.text_grams(d) for d in {f.doc_id for f in draft.facts}))
+    for word in item_shaped(content, covered, neutral, glossary_data()["item_heads"]):
+        if not set(grams(word)) <= printed:  # a name the document prints may head the grid a cell was read from
+            return f"答案所用的数字没有对应问题中的“{word}”，没有给出其他项目的数字"
     return None
 
 

@@ -32,6 +32,8 @@ from assistant.stated import lists_names
 from assistant.tokens import leading_noun
 
 _SEPARATORS = "？?；;，,。"  # marks closing a clause
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # a question by its form: "买不买", "够不够"
+_SPOKEN_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a space between two words of Chinese
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
 _COUNTED = re.compile(r"^(.*?(?:有|包括|共有|设有|含)?)(几个|几家|几名|几|多少个)(.+)$")  # "有几个A和B"
 _COUNT_OF = re.compile(
@@ -59,7 +61,7 @@ def asks(text: str) -> bool:
     """The clause asks something of its own (holds an interrogative, other than in a set pointed at: 这几个单位)."""
     for word in cues()["demonstratives"]:
         text = text.replace(word, "")
-    return any(w in text for w in cues()["interrogatives"])
+    return any(w in text for w in cues()["interrogatives"]) or bool(_A_NOT_A.search(text))
 
 
 def clauses(question: str) -> list[str]:
@@ -81,10 +83,12 @@ def clauses(question: str) -> list[str]:
 
 
 def _pieces(question: str) -> list[tuple[str, str]]:
-    """The pieces of a question between its separators, each with the mark closing it ("" at the end); a piece
+    """The pieces of a question between its separators (a space between two Chinese words is one: a question
+    typed or said without punctuation), each with the mark closing it ("" at the end); a piece
     listing asks ("有几个、涉及多少钱", "几次、多少人") is cut at its 、 only when every side asks (never the
     items of one list: "工资福利、商品和服务支出分别是多少")."""
     out: list[tuple[str, str]] = []
+    question = _SPOKEN_BREAK.sub("，", question)  # "有几辆车 都是啥车": a space said between two clauses
     for m in re.finditer(f"([^{_SEPARATORS}]*)([{_SEPARATORS}]?)", question):
         piece = m.group(1).strip()
         if not piece:
@@ -385,7 +389,13 @@ def answered_parts(
             questions.append(f"{stem[: _cut(stem, spans)]}{follow.END.sub('', part)}？")
         tried: list[tuple[str, Answer]] = []
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
-        own = len(item) > 1 and item != follow.stem(first) and printed(item) and not _names_asked(part)
+        # — or a part of the first's ("其中执法执勤车几辆？" after "有多少辆车？"), whether printed as an item or not
+        own = (
+            len(item) > 1
+            and item != follow.stem(first)
+            and (printed(item) or follow.child_item(part) is not None)
+            and not _names_asked(part)
+        )
         for q in dict.fromkeys(questions):
             got = _not_first(_unit_kept(part, ask(q)), out[0].answer, own)
             tried.append((q, _within_first(part, got, out[0].answer)))

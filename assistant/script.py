@@ -6,6 +6,7 @@ their cost; and a sum said colloquially in the word every reader knows ("加一�
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import opencc
@@ -26,6 +27,8 @@ def simplified(text: str) -> str:
 def plain(text: str) -> str:
     """`text` simplified, its vehicles asked as counts and its sums said as 加起来 (the longest form first)."""
     text = simplified(text)
+    for shown in sorted(glossary_data()["presentation"], key=len, reverse=True):  # "保留两位小数": how to show it
+        text = re.sub(rf"[，,、；;]?\s*(?:请|并)?{re.escape(shown)}", "", text)
     forms = glossary_data().get("asked_as", {})
     for form in sorted(forms, key=len, reverse=True):
         text = text.replace(form, forms[form])

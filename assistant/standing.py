@@ -46,15 +46,23 @@ def part_named(fact: Fact, question: str, column: str = "") -> str:
     return f"{part}中的"
 
 
+_ITEM = r"(?:(?![年的里中在是])[\u4e00-\u9fff])"  # a character of a listed item: never the words a list follows
+
+
 @cache
 def _inclusion() -> re.Pattern[str]:
     words = alternation(glossary_data()["inclusion"])
-    return re.compile(rf"[（(](?:{words})[^（）()]*[）)]|(?:{words})[\u4e00-\u9fff]{{1,12}}?在内")
+    listed = alternation(glossary_data()["apposition"])
+    return re.compile(
+        rf"[（(](?:{words})[^（）()]*[）)]|(?:{words})[\u4e00-\u9fff]{{1,12}}?在内"
+        rf"|(?:{_ITEM}{{1,10}}、)+{_ITEM}{{1,10}}(?:{listed})(?=[\u4e00-\u9fff“])"
+    )
 
 
 def without_inclusions(question: str) -> str:
     """The question without what it says a total includes: “（含事业收入）”, “包括项目支出在内” widen the figure
-    asked to the whole; the column they name is not the one asked."""
+    asked to the whole, and a list set before the whole as its examples ("公车、出国、接待这些三公经费"); the
+    column or parts they name are not the ones asked."""
     return _inclusion().sub(" ", question)
 
 

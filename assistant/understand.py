@@ -203,6 +203,7 @@ class Understanding:
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
+        self.unless_printed: frozenset[str] = frozenset(data["out_of_scope_unless_printed"])
 
     def understand(
         self,
@@ -461,9 +462,13 @@ class Understanding:
             out.setdefault(doc.department, min(own, key=len) if own else doc.department)
         return tuple(out.values())
 
+    def _prints(self, phrase: str, docs: list[str]) -> bool:
+        """Whether one of the documents prints `phrase` in its text ("房屋14609.83平方米", "每月200元")."""
+        return any(set(grams(phrase)) <= self.kb.text_grams(d) for d in docs)
+
     def _refusal(self, raw: str, text: str, docs: list[str]) -> str | None:
         for phrase, reason in self.out_of_scope.items():
-            if phrase in raw:
+            if phrase in raw and not (phrase in self.unless_printed and self._prints(phrase, docs)):
                 return reason
         own = {a for d in docs for a in self.kb.docs[d].aliases}
         departments = "、".join(self.kb.docs[d].department for d in docs)
@@ -531,7 +536,7 @@ class Understanding:
             return "growth"
         if SHARE.search(text) and measures.amount_taken(text):  # "占了多少钱": the amount, no share
             return "amount"
-        if SHARE.search(text) and not re.search(r"占用", text) and not RATE_OF_CHANGE.search(text):
+        if SHARE.search(text) and not any(w in text for w in _WORDS["not_share"]) and not RATE_OF_CHANGE.search(text):
             return "share"
         if RATE_OF_CHANGE.search(text):  # "比上年增长了多少百分比": the growth, not a share of anything
             return "growth"
@@ -688,7 +693,7 @@ class Understanding:
         s = without_filler(s, self.filler, names_with_filler(printed, self.filler))  # "日常公用支出" printed whole
         return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
 
-    def _segments(self, text: str, measure: Measure) -> list[str]:
+    def _segments(self, text: str, measure: Measure, docs: Sequence[str] = ()) -> list[str]:
         if measure == "share":
             if within := re.search(r"^(.+?)(?:里面|当中|之中|中|里)[，,]\s*(.+?)占", text):
                 return [within.group(2), within.group(1)]  # "A支出中，B占比": B's share of A
@@ -708,16 +713,29 @@ class Understanding:
             return [PER_HEAD.sub(" ", rest), head]
         if measure == "sum":
             body = re.sub(r"加起来|合起来|一共|总共|合计|共计|之和|是多少|多少", " ", text)
+            whole = [n for n in self._joined_names(docs) if n in body]  # "商品和服务支出合计": one item, not two
+            for i, name in enumerate(whole):
+                body = body.replace(name, f"\x00{i}\x00")
+
+            def restored(part: str) -> str:
+                return re.sub(r"\x00(\d+)\x00", lambda m: whole[int(m.group(1))], part)
+
             inner = re.search(r"[（(](.+?)[）)]", body)
             if inner and re.search(r"(?<!增)加|和|与|及|、", inner.group(1)):
                 outer = ASIDE.sub(" ", body)  # "院士专家工作站相关的钱（资助加管理费）": each item in its context
                 parts = re.split(r"加上|(?<!增)加|和|与|以及|及|跟|、|还有", inner.group(1))
-                return [f"{outer} {p}" for p in parts if p.strip()]
+                return [restored(f"{outer} {p}") for p in parts if p.strip()]
             parts = re.split(r"加上|(?<!增)加|和|与|以及|及|跟|、|还有", body)
-            return [p for p in parts if p.strip()]
+            return [restored(p) for p in parts if p.strip()]
         if measure in ("change", "growth"):
             text = AGAINST.sub(" ", text)  # "比2025年年初预算下降了百分之几": 年初预算 is the base, not the item
         return [ASIDE.sub(" ", text)]  # "（主要是退休费）" is an aside, not the subject
+
+    def _joined_names(self, docs: Sequence[str]) -> list[str]:
+        """The names printed in these documents that hold a word a sum is split at (商品和服务支出, 对个人和家庭的
+        补助, 公务用车购置及运行费), longest first: written whole in a question, each is one item."""
+        names = {v for label in self.kb.in_scope(set(docs)) for v in label.variants if len(v) >= 4}
+        return longest_first([n for n in names if re.search(r"和|与|及|、|跟", n)])
 
     def link(
         self,
@@ -976,7 +994,7 @@ class Understanding:
         code = None
         if measure == "explain":  # "预算为什么增加了": the premise and its question words are no part of a name
             text = premise.without_premise(text)
-        segments = self._segments(text, measure)
+        segments = self._segments(text, measure, docs)
         money = measure in ("share", "sum", "difference")
         for n, segment in enumerate(segments):
             segment = self._fund_apart(segment, docs, table, money)

@@ -46,6 +46,33 @@ def test_an_interrogative_makes_a_clause_ask(word: str) -> None:
     assert asks(f"办公费{word}") and not asks("办公费预算")
 
 
+def test_a_space_between_two_asking_clauses_parts_them() -> None:  # round 14 r14a009, r14a053
+    assert clauses("普陀福利院有几辆车 都是啥车") == ["普陀福利院有几辆车", "都是啥车"]
+    assert clauses("万里街道2023年收入预算多少 比2022年多了多少") == ["万里街道2023年收入预算多少", "比2022年多了多少"]
+    assert clauses("北京市财政局的公务接待费主要是接待谁的？预算多少") == [
+        "北京市财政局的公务接待费主要是接待谁的",
+        "预算多少",
+    ]
+    assert clauses("万里街道 2024 年办公费是多少") == [
+        "万里街道 2024 年办公费是多少"
+    ]  # a space by a number parts nothing
+    assert clauses("万里街道 办公费是多少") == ["万里街道，办公费是多少"]  # a side that asks nothing joins the next
+    assert clauses("深圳市科技创新局单价100万以上的设备几台 今年买不买") == [
+        "深圳市科技创新局单价100万以上的设备几台",
+        "今年买不买",
+    ]
+
+
+def test_a_later_part_of_the_first_is_never_answered_with_the_first_figure(store_real) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine  # round 14 r14c103: "其中执法执勤车几辆？" answered with the 16 vehicles again
+    from assistant.config import Settings
+
+    a = Engine(Settings(store=store_real)).answer("万里街道2024年有多少辆车？其中越野车几辆？")
+    lines = a.text.split("\n")
+    assert "7 辆" in lines[0]
+    assert any(line.startswith("其中越野车几辆：公开文件没有找到") for line in lines), a.text
+
+
 @pytest.mark.parametrize("word", cues()["demonstratives"])
 def test_a_set_pointed_at_asks_nothing(word: str) -> None:
     assert not asks(f"上海普陀{word}单位2024年的政府采购") and asks(f"{word}单位里哪个的政府采购最多")

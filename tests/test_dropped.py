@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.dropped import dropped_words
 from assistant.knowledge import grams
 from assistant.tokens import glossary_data
@@ -52,3 +54,32 @@ def test_a_prose_figure_s_own_sentence_holds_no_other_figure_s_name() -> None:
     assert "拟采购工程支出" in own and "政府采购支出预算总额" in own  # its name, and the whole it is listed under
     assert "货物" not in own  # the figure beside it is another item's
     assert "服务" not in own_sentence(kb, works) and "货物" not in own_sentence(kb, services)
+
+
+def test_an_item_named_by_the_form_of_its_name_must_be_covered() -> None:
+    from assistant.dropped import item_shaped
+
+    heads = glossary_data()["item_heads"]
+    covered = set(grams("2026年度收入预算北京市交通委员会部门预算"))  # what the department's 收入合计 was read under
+    assert item_shaped("城市道路掘路修复费预计收入几许", covered, NEUTRAL, heads) == ["城市道路掘路修复费"]
+    assert item_shaped("志愿服务发展基金支出", set(), NEUTRAL, heads) == ["志愿服务发展基金"]
+    # the item read covers it; a short word ending in a head (花费, 专项) names no item of its own
+    assert item_shaped("公务接待费", set(grams("公务接待费")), NEUTRAL, heads) == []
+    assert item_shaped("一共花费多少", set(), NEUTRAL, heads) == []
+    assert item_shaped("水库专项", set(grams("水库")), NEUTRAL, heads) == []
+
+
+@pytest.mark.slow
+def test_a_total_never_answers_an_item_the_documents_do_not_print(store_real) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    engine = Engine(Settings(store=store_real))
+    for q, named in [
+        ("万里街道2024年外墙清洗专项支出是多少？", "外墙清洗专项"),  # was 支出合计 156,211,123 元 ✓
+        ("社工部2024年志愿服务发展基金支出多少？", "志愿服务发展基金"),  # was 支出合计 307.82 万元 ✓
+    ]:
+        a = engine.answer(q)
+        assert a.refused and f"“{named}”" in a.text and not a.figures, q
+    a = engine.answer("万里街道2024年办公费预算是多少？")  # a printed item is still answered
+    assert not a.refused and a.value is not None

@@ -101,3 +101,12 @@ def test_a_follow_up_states_the_year_it_was_read_for(real: Engine) -> None:
     later = real.answer("那2023年呢？", [first])
     assert (later.value, later.unit) == (Decimal("65572343"), "元"), later.text
     assert later.reading is not None and later.reading.line() == "按：万里街道 · 2023年部门预算 · 项目支出"
+
+
+@pytest.mark.slow
+def test_a_printed_name_holding_and_is_one_item_of_a_sum(real: Engine) -> None:  # round 13 r13c104
+    one = real.answer("万里街道2024年经济分类302商品和服务支出合计多少元？")
+    assert (one.value, one.unit, one.refused) == (Decimal("11168569"), "元", False)
+    two = real.answer("万里街道2024年社会保障和就业支出和卫生健康支出合计多少？")
+    assert (two.value, two.unit) == (Decimal("22827721"), "元")
+    assert "19,604,064 元 + 卫生健康支出 3,223,657 元" in two.text

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.script import plain, simplified
+from assistant.tokens import glossary_data
 
 
 @pytest.mark.parametrize(
@@ -51,8 +52,16 @@ def test_a_question_in_traditional_characters_is_answered(store_real: Path) -> N
         ("北京市交通委有多少部公務車？", "北京市交通委有多少辆公务车？"),
         ("普陀区委社会工作部车辆数有多少？", "普陀区委社会工作部车辆数有多少？"),  # 部 of a name is no counter
         ("无锡人社局和无锡交通局两家的三公经费加一块儿多少钱？", "无锡人社局和无锡交通局两家的三公经费加起来多少钱？"),
+        ("深圳市财政局的预算准备金是干啥用的", "深圳市财政局的预算准备金是干什么用的"),  # round 14 r14a119
+        ("社会福利院咋没有买车", "社会福利院怎么没有买车"),  # 咋: 怎么 (a why, not a count)
     ],
 )
 def test_whether_vehicles_are_held_or_bought_is_asked_as_their_count(asked: str, read: str) -> None:
     # round 13 bx03, r13c223, r13c014: answered with the vehicles' cost (0 万元, 购置费 0.00)
     assert plain(asked) == read
+
+
+@pytest.mark.parametrize("shown", glossary_data()["presentation"])
+def test_how_a_figure_is_to_be_shown_is_no_part_of_the_question(shown: str) -> None:  # round 14 r14a016
+    assert plain(f"福利院2024年电费预算平均每个月多少元？{shown}") == "福利院2024年电费预算平均每个月多少元？"
+    assert plain(f"福利院2024年电费预算多少元，{shown}？") == "福利院2024年电费预算多少元？"

@@ -156,3 +156,23 @@ def test_rows_of_one_item_split_by_another_column_are_its_parts() -> None:
     with pytest.raises(RowsSplit) as split:
         pick(rows, "差旅费", "烟台市审计局差旅费预算是多少？")
     assert [f.value for f in split.value.facts] == [Decimal("0.50"), Decimal("0.50")]
+
+
+@pytest.mark.parametrize("word", glossary_data()["apposition"])
+def test_a_list_set_before_a_whole_as_its_examples_names_no_part(word: str) -> None:  # round 13 r13c043
+    assert (
+        without_inclusions(f"区委社工部2024年公车、出国、接待{word}三公经费花了多少？")
+        == "区委社工部2024年 三公经费花了多少？"
+    )
+    assert without_inclusions(f"公务用车、公务接待{word}“三公”经费") == " “三公”经费"
+    asked = "万里街道2024年公务用车、公务接待分别是多少？"  # a list asked is kept
+    assert without_inclusions(asked) == asked
+
+
+@pytest.mark.slow
+def test_the_whole_its_examples_are_set_before_is_answered(store_real) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine
+    from assistant.config import Settings
+
+    a = Engine(Settings(store=store_real)).answer("万里街道2024年公车、出国、接待这些三公经费预算多少？")
+    assert (a.value, a.unit, a.refused) == (Decimal("47.91"), "万元", False)

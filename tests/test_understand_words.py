@@ -27,3 +27,13 @@ def test_each_word_is_read(name: str, word: str) -> None:
 def test_within_splits_at_a_path_step() -> None:
     m = understand.WITHIN.search("城乡社区支出下面的行政运行")
     assert m and (m.group(1), m.group(2)) == ("城乡社区支出", "行政运行")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", _WORDS["not_share"])
+def test_a_word_holding_zhan_asks_no_share(store_real, word: str) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine  # round 13 r13c070: "占有的房屋" was read as the share's denominator
+    from assistant.config import Settings
+
+    a = Engine(Settings(store=store_real)).answer(f"万里街道截至2022年底{word}的房屋有多少平方米？")
+    assert "分母" not in a.text and "占比" not in a.text and a.unit != "%", a.text
