@@ -125,8 +125,8 @@ def ranked(engine: Turn, question: str, doc_id: str | None) -> Answer | None:
             return None  # a part set aside that is no department's own office: not read here
         office_out = True
         question = question[: aside.start()] + " " * len(aside.group(0)) + question[aside.end() :]
-    if any(cue.name not in (RANKING_CUE, GROUP_CUE) and cue.spans(question) for cue in cues()):
-        return None  # "哪个项目增长最多", "除…以外哪个最多": another measure or a condition
+    if any(cue.name not in (RANKING_CUE, GROUP_CUE) and cue.kind != "names" and cue.spans(question) for cue in cues()):
+        return None  # "哪个项目增长最多", "除…以外哪个最多": another measure or a condition (a ranking names its rows)
     if (doc := one_document(engine, question, doc_id)) is None:
         return None
     turn = engine.turn([doc.doc_id])
