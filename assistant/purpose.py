@@ -105,7 +105,8 @@ def spent_on(turn: Turn, query: Query) -> Draft | None:
         name = narrative.plain_subject(turn.pick.name(query.subjects[0]), doc.aliases)
         best = narrative.pick(found, name, doc.aliases, (), first)
     if best is None and query.measure == "amount":  # "购房补贴是给谁的": never its amount alone
-        raise Unanswerable(str(_data()["unprinted"]).format(item=phrase or turn.pick.name(query.subjects[0])))
+        item = turn.pick.name(query.subjects[0]) if query.subjects else phrase  # the item read, as printed
+        raise Unanswerable(str(_data()["unprinted"]).format(item=item))
     if best is None:
         return None
     quote = as_printed(best.quote, chunks)
