@@ -108,6 +108,13 @@ def test_a_join_word_joins_two_counted_items(join: str) -> None:
     ]
 
 
+def test_items_listed_with_a_pause_mark_are_asked_each() -> None:  # round 14 r14c113
+    asked = joined(
+        "福州治安支队基本支出中人员经费、公用经费分别多少", lambda t: ["福州治安支队"] * ("福州治安支队" in t), NEVER
+    )
+    assert asked == ["福州治安支队基本支出中人员经费多少", "福州治安支队公用经费多少"]
+
+
 @pytest.mark.parametrize("tail", cues()["ask_tails"])
 def test_the_reason_is_asked_of_what_the_part_before_asked(tail: str) -> None:
     assert completed(f"北京交通委今年预算比去年少了{tail}？", "原因？", NO_NAMES) == [
