@@ -140,7 +140,8 @@ class Selector:
             and query.column in ("基本支出", "项目支出", "财政拨款", "其他资金")
             and not implied_by(query.column, self.name(key))  # "基本支出里人员经费": the 人员经费 itself
             and not named_in(query.column, self.name(key))  # "委托业务费涉及财拨资金": the column's own figure
-        ):
+            and not any(query.column in f.source.partition(" · 「")[0] for f in facts if f.table is None)
+        ):  # (a sentence of the section "财政拨款支出预算情况说明" states a 财政拨款 figure)
             raise Unanswerable(f"“{self.name(key)}”没有“{query.column}”这一栏")
         if not facts:
             raise Unanswerable(f"没有“{self.name(key)}”的金额")

@@ -89,7 +89,8 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     column = norm(query.column)
     written = key in norm(query.question) or key in norm(to_template(query.question))
     named = named_in(query.column, key)  # "委托业务费涉及财拨资金": its name says it is the 财政拨款
-    return column not in key and column not in norm(f.column) and not written and not named
+    heading = norm(f.source.partition(" · 「")[0])  # "五、财政拨款支出预算情况说明": its section states the column
+    return column not in key and column not in norm(f.column) and column not in heading and not written and not named
 
 
 def _printed_first(a: Across) -> bool:
