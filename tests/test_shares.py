@@ -58,3 +58,19 @@ def test_a_prose_look_alike_is_not_the_total_asked() -> None:
     assert not column_unbound(named, Draft(text="", facts=[found]))
     # no column named: nothing to check
     assert not column_unbound(replace(asked, column=None), Draft(text="", facts=[found]))
+
+
+def test_a_sentence_of_a_section_named_for_the_column_states_it() -> None:  # round 14 r14c022
+    row = "民用航空运输（款）其他民用航空运输支出（项）支出"
+    found = Fact(
+        doc_id="x", department="无锡市交通运输局", year=2026, table=None, section="五、财政拨款支出预算情况说明",
+        row=row, code=None, column="金额", value=D("0"), unit="万元",
+        source=f"第三部分 2026年度单位预算情况说明 · 五、财政拨款支出预算情况说明 · 「{row} 0 万元」",
+    )  # fmt: skip
+    asked = Query(
+        question="无锡交通局今年民航运输那块的财政拨款是多少", subjects=(row,), measure="amount", year=2026,
+        doc_ids=("x",), column="财政拨款",
+    )  # fmt: skip
+    assert not column_unbound(asked, Draft(text="", facts=[found]))
+    other = replace(found, source=f"第三部分 · 四、支出预算情况说明 · 「{row} 0 万元」")
+    assert column_unbound(asked, Draft(text="", facts=[other]))
