@@ -13,6 +13,9 @@ import opencc
 
 from assistant.tokens import glossary_data
 
+# a year said by its last two digits after a word that compares or joins years ("比23年", "24和25年")
+_SHORT_YEAR = re.compile(r"(?<=[比较和与跟同、从至到])(1[5-9]|2\d|3[0-5])年")
+
 
 @cache
 def _converter() -> opencc.OpenCC:
@@ -29,6 +32,7 @@ def plain(text: str) -> str:
     text = simplified(text)
     for shown in sorted(glossary_data()["presentation"], key=len, reverse=True):  # "保留两位小数": how to show it
         text = re.sub(rf"[，,、；;]?\s*(?:请|并)?{re.escape(shown)}", "", text)
+    text = _SHORT_YEAR.sub(r"20\1年", text)  # "比23年执行数": the year 2023 said short
     forms = glossary_data().get("asked_as", {})
     for form in sorted(forms, key=len, reverse=True):
         text = text.replace(form, forms[form])

@@ -349,7 +349,7 @@ class Turn:
                 # 里人员经费": the part printed under the whole asked, never the whole (assistant/whole_part.py)
             if reason := opposite(question, draft):  # "上年结转下来的钱" is never the 结转下年 row
                 raise Unanswerable(reason)
-            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0])):
+            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0]), self.kb.sentence_of):
                 raise Unanswerable(f"答案所用的数字不是问题所说的科目编码{query.code}这一行的，没有给出其他项目的数字")
         except (Unanswerable, CalculationError) as e:
             if across and not isinstance(e, Corrected):  # a corrected premise stays the answer

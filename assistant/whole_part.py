@@ -15,7 +15,7 @@ words that hold 中 or 里 without asking a part (中小企业, 中央), the sho
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
@@ -170,10 +170,13 @@ def coded(query: Query, draft: Draft) -> bool:
     return not code or not draft.facts or any(f.code == code or code in f.row or code in f.source for f in draft.facts)
 
 
-def coded_row(query: Query, draft: Draft, name: str) -> bool:
+def coded_row(query: Query, draft: Draft, name: str, sentence_of: Callable[[Fact], str] = lambda f: "") -> bool:
     """`coded`, or a figure printed without code under the very name of the 科目 asked (`name`): never another
     item's figure ("财政拨款收入 950.12" for "社会福利事业单位（2081005）财政拨款")."""
-    return coded(query, draft) or any(norm(name) in norm(f.row) for f in draft.facts)
+    return coded(query, draft) or any(
+        norm(name) in norm(f.row) or (f.table is None and norm(name) in norm(f"{sentence_of(f)} {f.source}"))
+        for f in draft.facts
+    )  # a sentence of the text naming the 科目 ("…社会福利事业单位（项）”738.66万元，比2023年…增加3.84%")
 
 
 @cache

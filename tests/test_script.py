@@ -65,3 +65,11 @@ def test_whether_vehicles_are_held_or_bought_is_asked_as_their_count(asked: str,
 def test_how_a_figure_is_to_be_shown_is_no_part_of_the_question(shown: str) -> None:  # round 14 r14a016
     assert plain(f"福利院2024年电费预算平均每个月多少元？{shown}") == "福利院2024年电费预算平均每个月多少元？"
     assert plain(f"福利院2024年电费预算多少元，{shown}？") == "福利院2024年电费预算多少元？"
+
+
+def test_a_year_said_by_two_digits_after_a_comparison_is_that_year() -> None:  # round 14 r14a101
+    assert (
+        plain("万里街道2024年事业单位离退休预算比23年执行数涨了多少")
+        == "万里街道2024年事业单位离退休预算比2023年执行数涨了多少"
+    )
+    assert plain("工作满23年的职工") == "工作满23年的职工"  # no comparison: a duration, kept

@@ -203,3 +203,13 @@ def test_a_part_asked_of_a_coded_row_is_its_row_in_the_table_of_that_part() -> N
     assert _column_asked("基本支出", read, [other], [read, other], printed, neutral) is None
     split = [basic, cell("一般公共预算基本支出经济分类情况表", "100.00", column="人员经费")]  # no total column: no cell
     assert _column_asked("基本支出", read, split, [read, *split], printed, neutral) is None
+
+
+@pytest.mark.slow
+def test_a_coded_item_is_answered_by_the_sentence_naming_it(store_real) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine  # round 14 r14a004: the text names the 科目, never its code
+    from assistant.config import Settings
+
+    engine = Engine(Settings(store=store_real))
+    a = engine.answer("普陀区社会福利院社会福利事业单位（2081005）2024年预算比2023年预算执行数增长了百分之几")
+    assert (a.value, a.unit, a.refused) == (Decimal("3.84"), "%", False), a.text
