@@ -32,6 +32,7 @@ from assistant.stated import lists_names
 from assistant.tokens import leading_noun
 
 _SEPARATORS = "？?；;，,。"  # marks closing a clause
+_TOTAL_END = re.compile(r"的?(?:预算)?(?:总额|总计|合计|总数|一共|总共)(?:是|为|有)?(?:多少)?$")  # a whole's total word
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # a question by its form: "买不买", "够不够"
 _SPOKEN_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # a space between two words of Chinese
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
@@ -220,7 +221,11 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
                 return [f"{stem[:cut]}{item}占{subject}的比例是多少？"]
     child = follow.child_item(part)  # "其中人员支出多少": also that column of the first part's row
     of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
-    out = [*_object_of_why(first, body), *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
+    whole = _TOTAL_END.sub("", stem)  # "政府采购总额多少？工程采购多少？": the part within the whole, not its total
+    within = [f"{whole}中{body}？"] if whole != stem and whole[cut:] and not _TOTAL_END.search(body) else []
+    if _TOTAL_END.search(body) and len(body) > 4:  # "收入合计多少？支出合计多少？": a whole of its own, with the
+        within = [f"{stem[:cut]}{body}？"]  # first part's department and year only
+    out = [*_object_of_why(first, body), *within, *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
     out += [*of_row, f"{stem}{body}？"]
     counted = _COUNT_OF.search(follow.END.sub("", first))
     if counted and (asked := _COUNT_OF.search(body)) and not asked.group("noun"):

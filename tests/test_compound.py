@@ -108,6 +108,15 @@ def test_a_join_word_joins_two_counted_items(join: str) -> None:
     ]
 
 
+def test_a_part_after_a_total_is_read_within_the_whole_and_a_total_of_its_own_alone() -> None:  # round 14 r14c147
+    spans = lambda t: [n for n in ("重庆市水利局", "万里街道") if n in t]  # noqa: E731
+    assert (
+        completed("重庆市水利局2026年政府采购总额多少", "工程采购多少？", spans)[0]
+        == "重庆市水利局2026年政府采购中工程采购多少？"
+    )
+    assert completed("万里街道2024年收入合计多少", "支出合计多少？", spans)[0] == "万里街道2024年支出合计多少？"
+
+
 def test_items_listed_with_a_pause_mark_are_asked_each() -> None:  # round 14 r14c113
     asked = joined(
         "福州治安支队基本支出中人员经费、公用经费分别多少", lambda t: ["福州治安支队"] * ("福州治安支队" in t), NEVER
