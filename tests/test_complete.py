@@ -464,3 +464,10 @@ def test_a_headcount_not_printed_is_refused_and_a_cut_is_its_rate(engine: Engine
     assert not money.refused and money.value == Decimal("8009.83")
     cut = engine.answer("深圳财政局机关运行经费砍了多少百分比？")  # once its share of 支出总计, 7.27%
     assert not cut.refused and cut.unit == "%" and cut.value is not None and abs(cut.value) == Decimal("26.0")
+
+
+def test_where_a_change_went_is_a_reason_asked() -> None:  # round 14 r14b161: "主要增加在哪里" answered with the amount
+    cue = next(c for c in cues() if c.name == "原因")
+    for q in ("老年福利增加了3198万元，主要增加在哪里？", "支出增加的部分主要花在哪？", "为什么少了？"):
+        assert cue.spans(q), q
+    assert not cue.spans("老年福利在哪个表里？")
