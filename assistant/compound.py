@@ -23,6 +23,7 @@ from importlib.resources import files
 from typing import Any
 
 from assistant import follow, next_figure, quote_fit, row_indicator
+from assistant.complete import cues as all_cues
 from assistant.complete import explains, explanation_asked
 from assistant.cues import longest_first
 from assistant.reason import gives_reason
@@ -381,6 +382,10 @@ def answered_parts(
     of the first part's department and year."""
     first = parts[0]
     out = [Part(first, _kept(first, ask(first)))]
+    if out[0].answer.refused and (bare := _without_remark(first)) != first:  # "…多了多少钱，我看新闻说涨了不少"
+        again = _kept(bare, ask(bare))
+        if not again.refused:
+            first, out = bare, [Part(parts[0], again)]
     unit = out[0].answer.unit or ""
     level = not out[0].answer.refused and bool(unit) and unit != "%"  # an amount of money or a count
     for part in parts[1:]:
@@ -418,6 +423,18 @@ def answered_parts(
             answer = said
         out.append(Part(part, answer))
     return out
+
+
+def _without_remark(clause: str) -> str:
+    """The clause without the pieces after its asking one that ask nothing and open as a remark (compound.toml
+    `remarks`: "我看新闻说涨了不少"), holding no part of a question a cue reads (a condition, a premise …)."""
+    pieces = [p for p in re.split(r"[，,]", clause) if p.strip()]
+    asking = next((i for i, p in enumerate(pieces) if asks(p)), None)
+    if asking is None:
+        return clause
+    remark = lambda p: p.strip().startswith(tuple(cues()["remarks"])) and not any(c.spans(p) for c in all_cues())  # noqa: E731
+    kept = pieces[: asking + 1] + [p for p in pieces[asking + 1 :] if asks(p) or not remark(p)]
+    return "，".join(kept)
 
 
 def _said_of_first(
@@ -610,6 +627,9 @@ def combined(
     part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
     named in a line of its own); else one line per part, the figures and citations of all."""
     asked, chosen = _split(question, spans, printed)
+    if len(asked) == 1 and whole.refused and (bare := _without_remark(asked[0])) != asked[0]:
+        again = ask(bare)  # "…多了多少钱，我看新闻说涨了不少": the question without the remark after it
+        return whole if again.refused else replace(again, question=question)
     if len(asked) < 2:
         return whole
     answered = answered_parts(asked, ask, spans, printed, facts_of, chosen, sentence_of)

@@ -117,6 +117,16 @@ def test_a_part_after_a_total_is_read_within_the_whole_and_a_total_of_its_own_al
     assert completed("万里街道2024年收入合计多少", "支出合计多少？", spans)[0] == "万里街道2024年支出合计多少？"
 
 
+@pytest.mark.parametrize("word", cues()["remarks"])
+def test_a_remark_after_the_question_is_set_aside_never_a_condition(word: str) -> None:  # round 14 r14b021
+    from assistant.compound import _without_remark
+
+    asked = "北京财政局收入预算比2025年多了多少钱"
+    assert _without_remark(f"{asked}，{word}涨了不少") == asked
+    assert _without_remark(f"{asked}，不含{word}") == f"{asked}，不含{word}"  # a condition stays
+    assert _without_remark(f"{asked}，主要是教育方面的") == f"{asked}，主要是教育方面的"  # no remark: stays
+
+
 def test_items_listed_with_a_pause_mark_are_asked_each() -> None:  # round 14 r14c113
     asked = joined(
         "福州治安支队基本支出中人员经费、公用经费分别多少", lambda t: ["福州治安支队"] * ("福州治安支队" in t), NEVER
