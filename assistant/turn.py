@@ -316,6 +316,22 @@ class Turn:
         turn = self.turn(self.understanding.documents(question, previous, doc_id, allowed))
         return turn._answer(question, previous, doc_id, allowed, across, pool, start)
 
+    def _composed_or_said(self, query: Query) -> Draft:
+        """`compose`, or — when it finds no figure of an amount asked — a quantity or rate the narrative prints
+        ("快速路沥青路面每平方米收多少钱" ← 342 元/㎡, "房屋面积多少" ← 14609.83 平方米)."""
+        try:
+            return self.compose(query)
+        except Unanswerable:
+            if query.measure != "amount":
+                raise
+            try:
+                said = count_of(self, query) or rate_in_text(self, query)
+            except Unanswerable:
+                said = None
+            if said is None:
+                raise
+            return said
+
     def _answer(
         self, question: str, previous: list[Query], doc_id: str | None, allowed: frozenset[str] | None,
         across: Across | None, pool: list[DocumentInfo], start: float,
@@ -340,7 +356,7 @@ class Turn:
         if query.measure == "explain" and (corrected := false_premise(self, question, query, start)):
             return corrected  # "收入为什么增长了" when a fall is printed: the correction, never a quote
         try:  # a part the question names of the figure read: the part's own figure (assistant/parts.py)
-            draft = self._dated(query, rebound or self.compose(query))  # "截至2022年底": the document printing it
+            draft = self._dated(query, rebound or self._composed_or_said(query))  # "截至2022年底": its document
             if draft.doc_id and draft.doc_id in self.kb.docs:
                 at = scope_of(self.kb.docs[draft.doc_id])
                 draft = asked_part(question, draft, self.kb, at)

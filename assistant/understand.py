@@ -203,6 +203,7 @@ class Understanding:
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
+        self.unless_printed: frozenset[str] = frozenset(data["out_of_scope_unless_printed"])
 
     def understand(
         self,
@@ -461,9 +462,13 @@ class Understanding:
             out.setdefault(doc.department, min(own, key=len) if own else doc.department)
         return tuple(out.values())
 
+    def _prints(self, phrase: str, docs: list[str]) -> bool:
+        """Whether one of the documents prints `phrase` in its text ("房屋14609.83平方米", "每月200元")."""
+        return any(set(grams(phrase)) <= self.kb.text_grams(d) for d in docs)
+
     def _refusal(self, raw: str, text: str, docs: list[str]) -> str | None:
         for phrase, reason in self.out_of_scope.items():
-            if phrase in raw:
+            if phrase in raw and not (phrase in self.unless_printed and self._prints(phrase, docs)):
                 return reason
         own = {a for d in docs for a in self.kb.docs[d].aliases}
         departments = "、".join(self.kb.docs[d].department for d in docs)
