@@ -426,9 +426,9 @@ def incomplete(
 def _unnamed_item(
     content: str, query: Query, draft: Draft, kb: Knowledge, read: Sequence[Label], neutral: Sequence[str]
 ) -> str | None:
-    """An item named in the question by the form of its name (`item_shaped`: "…修复费") that the document does
-    not print and that nothing the answer read is printed under — not its rows, sentences, citations, linked
-    names, nor the documents' titles."""
+    """An item named in the question by the form of its name (`item_shaped`: "…修复费") that nothing the answer
+    read is printed under — not its rows, sentences, citations, linked names, the documents' titles, nor the text
+    printed around its figures (the heading of a grid: "北京市城市道路挖掘修复费标准")."""
     if not draft.facts:
         return None
     text = [
@@ -440,9 +440,8 @@ def _unnamed_item(
     text += [v for label in read for v in label.variants]
     text += [w for f in draft.facts for w in (*wholes_of(f.row), *implied_wholes(f.column), *coded_wholes(f))]
     covered = set(grams(norm(" ".join(text))))
-    printed = set().union(*(kb.text_grams(d) for d in {f.doc_id for f in draft.facts}))
     for word in item_shaped(content, covered, neutral, glossary_data()["item_heads"]):
-        if not set(grams(word)) <= printed:  # a name the document prints may head the grid a cell was read from
+        if not any(kb.printed_near(f, word) for f in draft.facts):  # a name printed by the figure heads its grid
             return f"答案所用的数字没有对应问题中的“{word}”，没有给出其他项目的数字"
     return None
 

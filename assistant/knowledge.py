@@ -153,6 +153,24 @@ class Knowledge:
             return ""
         return text[max(0, at - PROSE_CONTEXT) : at + len(snippet) + after]  # the account a figure is part of
 
+    def printed_near(self, f: Fact, word: str, span: int = 800) -> bool:
+        """Whether `word` is printed in the `span` characters before where `f` is printed (its sentence, or its
+        row's label in a grid's text): the heading of the grid or section it is read under ("北京市城市道路挖掘修复费
+        标准" above the 收费标准 rows), never a name printed pages later."""
+        text = self._squeezed.get(f.doc_id)
+        if text is None:
+            raw = self._texts.get(f.doc_id, "")
+            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        window = re.search(r"「(.+?)」", f.source)
+        anchor = squeeze(window.group(1)) if window and not f.table else squeeze(f.row)
+        target = squeeze(word)
+        at = text.find(anchor) if anchor else -1
+        while at >= 0:
+            if target in text[max(0, at - span) : at + len(anchor)]:
+                return True
+            at = text.find(anchor, at + 1)
+        return False
+
     def subject_of(self, f: Fact) -> str:
         """What a fact is about: its row, or its column when the row is the department itself (表3) or the
         table's 合计 row of a column that names an item (支出决算表 合计 · 基本支出, 经济分类表 合计 · 人员经费)."""
