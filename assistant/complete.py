@@ -162,10 +162,11 @@ def code_schemes() -> dict[str, str]:
 
 def fact_evidence(f: Fact) -> str:
     """What a figure is printed under, as the answer read it: its row, parent, column and fund, the table's
-    title, the document's kind, its code's scheme (功能分类), and for a prose figure the clause it ends (never the section heading:
+    title, the document's kind (not for a budget column of a 决算), its code's scheme (功能分类), and for a prose figure the clause it ends (never the section heading:
     "资产购置情况说明" heads the sentence about the vehicles owned)."""
     scheme = f.code_scheme or (code_schemes().get(str(len(f.code)), "") if f.code and f.code.isdigit() else "")
-    parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", f.doc_kind, scheme]
+    budgeted = "预算" in (f.column_role or "") or "预算" in f.column  # a 决算's 全年预算数: never its 决算
+    parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", "" if budgeted else f.doc_kind, scheme]
     trail, _, snippet = f.source.partition(" · 「")
     if f.table:
         parts.append(trail)

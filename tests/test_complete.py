@@ -6,6 +6,7 @@ printed (西安市民政局 2021 表5 "2081099 其他社会福利支出 23,150,0
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -471,3 +472,12 @@ def test_where_a_change_went_is_a_reason_asked() -> None:  # round 14 r14b161: "
     for q in ("老年福利增加了3198万元，主要增加在哪里？", "支出增加的部分主要花在哪？", "为什么少了？"):
         assert cue.spans(q), q
     assert not cue.spans("老年福利在哪个表里？")
+
+
+def test_a_budget_column_of_a_final_account_is_never_what_was_spent() -> None:  # round 14 r14a045
+    budget = fact("行政单位医疗", "2.23", table=None, column="全年预算数", source="「行政单位医疗全年预算2.23万元」")
+    budget = replace(budget, doc_kind="决算", column_role="全年预算数")
+    q = "社工部2024年行政单位医疗全年预算完成了多少？"
+    assert "完成了多少" in (unread(q, query(q), draft(budget)) or "")
+    spent = replace(budget, value=Decimal("2.22"), column="决算数", column_role="决算数")
+    assert unread(q, query(q), draft(spent)) is None
