@@ -6,7 +6,7 @@ Nothing of a question is kept in the engine, so threads answering at once never 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -91,6 +91,15 @@ def column_unbound(query: Query, draft: Draft) -> bool:
     named = named_in(query.column, key)  # "委托业务费涉及财拨资金": its name says it is the 财政拨款
     heading = norm(f.source.partition(" · 「")[0])  # "五、财政拨款支出预算情况说明": its section states the column
     return column not in key and column not in norm(f.column) and column not in heading and not written and not named
+
+
+def _second_document(a: Across | None, pool: Sequence[DocumentInfo]) -> bool:
+    """Whether the store holds both years a change across one department's documents compares."""
+    if a is None or a.year is None or len(a.departments) != 1:
+        return False
+    earlier = a.earlier or a.year - 1
+    held = {d.year for d in pool if d.department == a.departments[0]}
+    return {a.year, earlier} <= held
 
 
 def _printed_first(a: Across) -> bool:
@@ -365,7 +374,11 @@ class Turn:
                 # 里人员经费": the part printed under the whole asked, never the whole (assistant/whole_part.py)
             if reason := opposite(question, draft):  # "上年结转下来的钱" is never the 结转下年 row
                 raise Unanswerable(reason)
-            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0]), self.kb.sentence_of):
+            # the text's sentence naming the 科目 answers a coded row only when no second document can (across)
+            sentence_of: Callable[[Fact], str] = (
+                self.kb.sentence_of if not _second_document(across, pool) else (lambda f: "")
+            )
+            if query.subjects and not coded_row(query, draft, self.pick.name(query.subjects[0]), sentence_of):
                 raise Unanswerable(f"答案所用的数字不是问题所说的科目编码{query.code}这一行的，没有给出其他项目的数字")
         except (Unanswerable, CalculationError) as e:
             if across and not isinstance(e, Corrected):  # a corrected premise stays the answer
