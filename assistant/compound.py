@@ -223,7 +223,10 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     child = follow.child_item(part)  # "其中人员支出多少": also that column of the first part's row
     of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
     whole = _TOTAL_END.sub("", stem)  # "政府采购总额多少？工程采购多少？": the part within the whole, not its total
-    within = [f"{whole}中{body}？"] if whole != stem and whole[cut:] and not _TOTAL_END.search(body) else []
+    asked = follow.END.sub("", first.strip())
+    total = whole != stem or bool(_TOTAL_END.match(asked[len(stem) :])) if asked.startswith(stem) else whole != stem
+    bare_part = follow.child_item(part) is None  # "其中公务接待费多少" is follow.py's (…中公务接待费是多少)
+    within = [f"{whole}中{body}？"] if total and bare_part and whole[cut:] and not _TOTAL_END.search(body) else []
     if _TOTAL_END.search(body) and len(body) > 4:  # "收入合计多少？支出合计多少？": a whole of its own, with the
         within = [f"{stem[:cut]}{body}？"]  # first part's department and year only
     out = [*_object_of_why(first, body), *within, *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
@@ -556,8 +559,9 @@ def _whole_in_place(parts: list[Part], whole: Answer) -> list[Part]:
     if any(not p.answer.refused and p.answer.value == whole.value for p in parts):
         return parts
     first = parts[0].answer
-    if not first.refused and first.unit == whole.unit:  # the first part read alone disagrees with the whole's
-        return [Part(parts[0].asked, whole), *parts[1:]]  # reading of it: the whole's, read with all its words
+    same_item = {f.row for f in first.facts} & {f.row for f in whole.facts} or not first.facts or not whole.facts
+    if not first.refused and first.unit == whole.unit and same_item:  # the first part read alone disagrees with
+        return [Part(parts[0].asked, whole), *parts[1:]]  # the whole's reading of its item: the whole's, all words
     if len(refused) != 1:
         return parts
     part = parts[refused[0]]

@@ -115,6 +115,10 @@ def test_a_part_after_a_total_is_read_within_the_whole_and_a_total_of_its_own_al
         == "重庆市水利局2026年政府采购中工程采购多少？"
     )
     assert completed("万里街道2024年收入合计多少", "支出合计多少？", spans)[0] == "万里街道2024年支出合计多少？"
+    assert (
+        completed("重庆市水利局2026年政府采购一共多少", "服务类多少", spans)[0]
+        == "重庆市水利局2026年政府采购中服务类多少？"
+    )
 
 
 @pytest.mark.parametrize("word", cues()["remarks"])
