@@ -385,10 +385,10 @@ def answered_parts(
     of the first part's department and year."""
     first = parts[0]
     out = [Part(first, _kept(first, ask(first)))]
-    if out[0].answer.refused and (bare := _without_remark(first)) != first:  # "…多了多少钱，我看新闻说涨了不少"
-        again = _kept(bare, ask(bare))
+    if out[0].answer.refused and (unremarked := _without_remark(first)) != first:  # "…多了多少钱，我看新闻说…"
+        again = _kept(unremarked, ask(unremarked))
         if not again.refused:
-            first, out = bare, [Part(parts[0], again)]
+            first, out = unremarked, [Part(parts[0], again)]
     unit = out[0].answer.unit or ""
     level = not out[0].answer.refused and bool(unit) and unit != "%"  # an amount of money or a count
     for part in parts[1:]:
@@ -403,12 +403,10 @@ def answered_parts(
         tried: list[tuple[str, Answer]] = []
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
         # — or a part of the first's ("其中执法执勤车几辆？" after "有多少辆车？"), whether printed as an item or not
-        own = (
-            len(item) > 1
-            and item != follow.stem(first)
-            and (printed(item) or follow.child_item(part) is not None)
-            and not _names_asked(part)
-        )
+        # — or any part saying words of its own ("实有多少人？" after "人员编制多少？"): never the first's figure again
+        said_own = not bare(follow.END.sub("", part)) and not asks_why(part)
+        named = len(item) > 1 and item != follow.stem(first) and (printed(item) or follow.child_item(part) is not None)
+        own = (named or said_own) and not _names_asked(part)
         for q in dict.fromkeys(questions):
             got = _not_first(_unit_kept(part, ask(q)), out[0].answer, own)
             tried.append((q, _within_first(part, got, out[0].answer)))
@@ -631,8 +629,8 @@ def combined(
     part, when no part is answered, or when it holds every answered part's figure (a part it does not answer
     named in a line of its own); else one line per part, the figures and citations of all."""
     asked, chosen = _split(question, spans, printed)
-    if len(asked) == 1 and whole.refused and (bare := _without_remark(asked[0])) != asked[0]:
-        again = ask(bare)  # "…多了多少钱，我看新闻说涨了不少": the question without the remark after it
+    if len(asked) == 1 and whole.refused and (unremarked := _without_remark(asked[0])) != asked[0]:
+        again = ask(unremarked)  # "…多了多少钱，我看新闻说涨了不少": the question without the remark after it
         return whole if again.refused else replace(again, question=question)
     if len(asked) < 2:
         return whole

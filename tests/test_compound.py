@@ -131,6 +131,18 @@ def test_a_remark_after_the_question_is_set_aside_never_a_condition(word: str) -
     assert _without_remark(f"{asked}，主要是教育方面的") == f"{asked}，主要是教育方面的"  # no remark: stays
 
 
+@pytest.mark.slow
+def test_a_later_part_saying_words_of_its_own_is_never_the_first_figure(store_real) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answer import Engine  # round 14 r14b156: "实有多少人？" after "人员编制多少？" answered 609 again
+    from assistant.config import Settings
+
+    engine = Engine(Settings(store=store_real))
+    a = engine.answer("万里街道2024年有多少辆车？其中越野车几辆？")
+    assert a.text.count("7 辆") == 1, a.text
+    same = engine.answer("万里街道2024年三公经费多少？一共多少？")  # ask words only: the same figure stands
+    assert (same.value, same.refused) == (Decimal("47.91"), False)
+
+
 def test_items_listed_with_a_pause_mark_are_asked_each() -> None:  # round 14 r14c113
     asked = joined(
         "福州治安支队基本支出中人员经费、公用经费分别多少", lambda t: ["福州治安支队"] * ("福州治安支队" in t), NEVER
