@@ -325,6 +325,15 @@ def bare(body: str) -> bool:
     return not rest.strip("了的是呢吗")
 
 
+def _own_words(body: str) -> bool:
+    """The part says two words or more of its own beyond ask, money and sum words ("实有多少人" → 实有; never
+    "多多少", "各多少", "一共多少个")."""
+    rest = re.sub(r"(?:多少|几)个?[辆个人家名台项座批次]?", "", body)  # the count asked, never the verb before it
+    for w in longest_first([*cues()["money"], *cues()["ask_tails"], *cues()["money_verbs"], *cues()["sum_words"]]):
+        rest = rest.replace(w, "")
+    return len(rest.strip("了的是呢吗各多少共")) >= 2
+
+
 def _next_fits(part: str) -> next_figure.Fits | None:
     """What a part of ask words only asks of the first part's sentence: an amount of money, a count of its own
     unit ("多少人"), the rate of the change it answered ("幅度多大"); None for any other part."""
@@ -404,7 +413,7 @@ def answered_parts(
         # the part names a printed item of its own ("其中事业单位几个"), asking no name (those are `_again`'s)
         # — or a part of the first's ("其中执法执勤车几辆？" after "有多少辆车？"), whether printed as an item or not
         # — or any part saying words of its own ("实有多少人？" after "人员编制多少？"): never the first's figure again
-        said_own = not bare(follow.END.sub("", part)) and not asks_why(part)
+        said_own = _own_words(follow.END.sub("", part)) and not asks_why(part)
         named = len(item) > 1 and item != follow.stem(first) and (printed(item) or follow.child_item(part) is not None)
         own = (named or said_own) and not _names_asked(part)
         for q in dict.fromkeys(questions):

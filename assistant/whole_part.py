@@ -157,9 +157,11 @@ def opposite(question: str, draft: Draft) -> str | None:
         if said is None or any(w in asked for w in entry["never"]):
             continue
         for f in draft.facts:
-            row = norm(f.row)
+            # a total row's item is its column ("合计 · 财政拨款收入" of 表2 收入决算表)
+            name = f.column if re.fullmatch(r"(?:本年)?(?:合计|总计|小计)", norm(f.row)) else f.row
+            row = norm(name)
             if any(w in row for w in entry["never"]) and not any(w in row for w in entry["asked"]):
-                return f"问题问的是“{said}”，找到的“{f.row}”是方向相反的另一行，没有给出这一数字"
+                return f"问题问的是“{said}”，找到的“{name}”是方向相反的另一行，没有给出这一数字"
     return None
 
 
