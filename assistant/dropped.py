@@ -10,7 +10,7 @@ may stay out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from assistant.cues import longest_first
 from assistant.knowledge import Knowledge, Label, grams, norm
@@ -58,15 +58,9 @@ def label_grams(kb: Knowledge, label: Label, doc_ids: set[str]) -> set[str]:
     return out
 
 
-def dropped_words(
-    content: str, covered: set[str], printed: set[str], neutral: Iterable[str], *, inside: bool = False
-) -> list[str]:
-    """The runs of `content` (2 characters or more) that no bigram of `covered` touches, once the neutral
-    words are taken out, and whose every bigram is `printed` in the documents' item names (a word of chat or of
-    the question's own frame — 任务, 要求 — names no item). With `inside`, also a printed run of 3 characters or
-    more inside a longer run ("买复印纸": the item 复印纸 after a verb) — for checking an answer, not a link."""
+def uncovered(content: str, covered: set[str], neutral: Iterable[str]) -> Iterator[str]:
+    """The pieces of `content`'s runs of Chinese that no bigram of `covered` touches, the neutral words taken out."""
     neutral = longest_first(neutral)
-    out = []
     for run in _RUN.findall(content):
         mark = [False] * len(run)
         for i in range(len(run) - 1):
@@ -75,11 +69,22 @@ def dropped_words(
         left = "".join(" " if m else c for c, m in zip(run, mark, strict=True))
         for word in neutral:
             left = left.replace(word, " ")
-        for piece in left.split():
-            if len(piece) >= 2 and all(g in printed for g in grams(piece)):
-                out.append(piece)
-            elif inside:  # "买复印纸": a verb glued before an item name hides no item — the run inside counts
-                out.extend(_printed_runs(piece, printed))
+        yield from left.split()
+
+
+def dropped_words(
+    content: str, covered: set[str], printed: set[str], neutral: Iterable[str], *, inside: bool = False
+) -> list[str]:
+    """The runs of `content` (2 characters or more) that no bigram of `covered` touches, once the neutral
+    words are taken out, and whose every bigram is `printed` in the documents' item names (a word of chat or of
+    the question's own frame — 任务, 要求 — names no item). With `inside`, also a printed run of 3 characters or
+    more inside a longer run ("买复印纸": the item 复印纸 after a verb) — for checking an answer, not a link."""
+    out = []
+    for piece in uncovered(content, covered, neutral):
+        if len(piece) >= 2 and all(g in printed for g in grams(piece)):
+            out.append(piece)
+        elif inside:  # "买复印纸": a verb glued before an item name hides no item — the run inside counts
+            out.extend(_printed_runs(piece, printed))
     return out
 
 
@@ -88,21 +93,12 @@ def item_shaped(content: str, covered: set[str], neutral: Iterable[str], heads: 
     characters or more before a head word that ends an item's name (glossary.json `item_heads`: 费, 基金 …) —
     whether or not the documents print that name: "城市道路掘路修复费" (printed 城市道路挖掘修复费) is an item the
     department's 收入合计 does not answer."""
-    neutral = longest_first(neutral)
     heads = longest_first(heads)
     out = []
-    for run in _RUN.findall(content):
-        mark = [False] * len(run)
-        for i in range(len(run) - 1):
-            if run[i : i + 2] in covered:
-                mark[i] = mark[i + 1] = True
-        left = "".join(" " if m else c for c, m in zip(run, mark, strict=True))
-        for word in neutral:
-            left = left.replace(word, " ")
-        for piece in left.split():
-            ends = [i + len(h) for h in heads for i in range(3, len(piece)) if piece.startswith(h, i)]
-            if ends:
-                out.append(piece[: min(ends)])
+    for piece in uncovered(content, covered, neutral):
+        ends = [i + len(h) for h in heads for i in range(3, len(piece)) if piece.startswith(h, i)]
+        if ends:
+            out.append(piece[: min(ends)])
     return out
 
 
