@@ -223,8 +223,8 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     child = follow.child_item(part)  # "其中人员支出多少": also that column of the first part's row
     of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
     whole = _TOTAL_END.sub("", stem)  # "政府采购总额多少？工程采购多少？": the part within the whole, not its total
-    asked = follow.END.sub("", first.strip())
-    total = whole != stem or bool(_TOTAL_END.match(asked[len(stem) :])) if asked.startswith(stem) else whole != stem
+    said = follow.END.sub("", first.strip())
+    total = whole != stem or bool(_TOTAL_END.match(said[len(stem) :])) if said.startswith(stem) else whole != stem
     bare_part = follow.child_item(part) is None  # "其中公务接待费多少" is follow.py's (…中公务接待费是多少)
     within = [f"{whole}中{body}？"] if total and bare_part and whole[cut:] and not _TOTAL_END.search(body) else []
     if _TOTAL_END.search(body) and len(body) > 4:  # "收入合计多少？支出合计多少？": a whole of its own, with the

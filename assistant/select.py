@@ -17,6 +17,7 @@ from assistant.understand import STRICT_COLUMNS, asks_budget
 from assistant.units import FundSplit, fund_split, is_unit, of_unit, totals_in, unit_named, unplaced_words
 from assistant.years import column_year
 from index.catalog import count_unit
+from index.provenance import EMPTY_TABLE
 from index.records import DocumentInfo, Fact
 from index.units import MONEY, is_price
 
@@ -161,7 +162,11 @@ class Selector:
             )  # a unit's item per fund, none asked: added by the composer, shown
         if doc.kind == "决算" and asks_budget(query.question) and query.column not in STRICT_COLUMNS:
             # a 决算's 预算 figures only, never its 决算数 (an asked 全年预算/完成率 column is checked below)
-            facts = [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)] or _one_budget(pool)
+            facts = (
+                [f for f in facts if f.column_role in BUDGET_ROLES or asks_budget(f.column)]
+                or [f for f in facts if EMPTY_TABLE in f.source]  # "本表无数据": no figure in any of its columns
+                or _one_budget(pool)
+            )
             if not facts:
                 raise Unanswerable(f"{doc.title}没有给出“{self.name(key)}”的预算数（只有决算数）")
         money = query.measure == "amount" and MONEY_ASKED.search(query.question)

@@ -54,3 +54,10 @@ def test_a_juesuan_printing_no_budget_is_refused(engine: Engine) -> None:
     """佛山市轨道交通局 2019 决算 表4 alone: its 本年支出合计 1,668.14 is the 决算, never the 预算 asked."""
     answer = engine.answer("佛山市轨道交通局2019年预算是多少？")
     assert answer.refused and answer.value is None, answer.text
+
+
+@pytest.mark.slow
+def test_an_empty_tables_budget_column_is_empty_too(engine: Engine) -> None:  # round 14 r14a052
+    # 社工部 2024 决算 财政拨款“三公”经费支出决算表: "本表无数据" — no 预算数 either, never "只有决算数"
+    a = engine.answer("普陀区委社会工作部2024年预算安排的三公经费预算数是多少？")
+    assert (a.value, a.refused) == (Decimal("0"), False) and "本表无数据" in a.text, a.text
