@@ -481,3 +481,16 @@ def test_a_budget_column_of_a_final_account_is_never_what_was_spent() -> None:  
     assert "完成了多少" in (unread(q, query(q), draft(budget)) or "")
     spent = replace(budget, value=Decimal("2.22"), column="决算数", column_role="决算数")
     assert unread(q, query(q), draft(spent)) is None
+
+
+def test_whether_an_item_rose_or_fell_is_its_change() -> None:  # round 15 r15a028, r15a108, r15a150
+    cue = next(c for c in cues() if c.name == "是否变化")
+    for q in (
+        "福州治安支队机关运行经费是不是涨了？",
+        "重庆市水利局机关运行经费是不是大幅增加了？",
+        "三公经费减少了吗？",
+    ):
+        assert cue.spans(q), q
+        assert reread(q, query(q)).measure == "change"
+    for q in ("三公经费减少了多少？", "有没有公务用车？", "机关运行经费是多少？"):
+        assert not cue.spans(q), q

@@ -54,6 +54,11 @@ def test_a_question_in_traditional_characters_is_answered(store_real: Path) -> N
         ("无锡人社局和无锡交通局两家的三公经费加一块儿多少钱？", "无锡人社局和无锡交通局两家的三公经费加起来多少钱？"),
         ("深圳市财政局的预算准备金是干啥用的", "深圳市财政局的预算准备金是干什么用的"),  # round 14 r14a119
         ("社会福利院咋没有买车", "社会福利院怎么没有买车"),  # 咋: 怎么 (a why, not a count)
+        (
+            "深圳这三个部门2026年部门预算总额加在一起是多少？",
+            "深圳这三个部门2026年部门预算总额加起来是多少？",
+        ),  # r15b180
+        ("烟台审计局三公经费是不是砍了？", "烟台审计局三公经费是不是减少了？"),
     ],
 )
 def test_whether_vehicles_are_held_or_bought_is_asked_as_their_count(asked: str, read: str) -> None:
