@@ -50,6 +50,7 @@ from assistant.subject_path import (
     written_paths,
     written_with_code,
 )
+from assistant.subjects import subjects
 from assistant.target_said import printed_as_target, without_target_words
 from assistant.tokens import glossary_data, to_template
 from assistant.topic import foreign, off_topic
@@ -203,6 +204,9 @@ class Understanding:
         self.neutral: tuple[str, ...] = tuple(data["item_neutral"])
         self._label_words: dict[frozenset[str], set[str]] = {}
         self.out_of_scope: dict[str, str] = data["out_of_scope"]
+        self._registry_names = longest_first(
+            {a for subject in subjects().named for a in subject.aliases if len(a) >= 4}
+        )  # the registry's subjects by name: a filler word after one ("支出决算") never cuts it
         self.unless_printed: frozenset[str] = frozenset(data["out_of_scope_unless_printed"])
 
     def understand(
@@ -690,7 +694,8 @@ class Understanding:
         for cue in CUES:
             s = cue.sub(" ", s)
         printed = (v for label in self.kb.in_scope(set(docs)) for v in label.variants)
-        s = without_filler(s, self.filler, names_with_filler(printed, self.filler))  # "日常公用支出" printed whole
+        kept = names_with_filler(printed, self.filler) + self._registry_names  # "日常公用支出" printed whole; a
+        s = without_filler(s, self.filler, kept)  # filler never cuts a registry name ("项目支出决算": 项目支出)
         return re.sub(r"[\s，。？！?!,、：:；;（）()“”]+", " ", s).strip()
 
     def _segments(self, text: str, measure: Measure, docs: Sequence[str] = ()) -> list[str]:

@@ -37,3 +37,14 @@ def test_a_word_holding_zhan_asks_no_share(store_real, word: str) -> None:  # ty
 
     a = Engine(Settings(store=store_real)).answer(f"万里街道截至2022年底{word}的房屋有多少平方米？")
     assert "分母" not in a.text and "占比" not in a.text and a.unit != "%", a.text
+
+
+@pytest.mark.slow
+def test_a_filler_word_never_cuts_a_registry_name(store_real) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from assistant.answer import Engine  # round 15 r15c195: "项目支出决算多少" lost 支出 to the filler 支出决算
+    from assistant.config import Settings
+
+    a = Engine(Settings(store=store_real)).answer("社工部2024年项目支出决算多少？")
+    assert (a.value, a.unit, a.refused) == (Decimal("202.24"), "万元", False), a.text
