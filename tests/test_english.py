@@ -775,3 +775,15 @@ def test_a_count_or_a_holding_asked_of_money_asks_what_is_held(held: str) -> Non
 )
 def test_a_department_glossed_in_chinese_is_named_as_glossed(question: str, asked: str) -> None:  # r14c171
     assert chinese(question) == asked
+
+
+@pytest.mark.slow
+def test_a_registry_subject_asked_by_another_of_its_names_is_answered(store_real) -> None:  # type: ignore[no-untyped-def]
+    # round 15 r15b024: 福利院 2024 prints 公务用车运行费 6.40; "运行维护费" (its other name) was "no such 科目"
+    engine = Engine(Settings(store=store_real))
+    for q in (
+        "普陀区社会福利院2024年公务用车运行维护费预算多少？",
+        "How much is the 2024 budget of the Putuo District Social Welfare Home for running official vehicles?",
+    ):
+        a = engine.answer(q)
+        assert (a.value, a.unit, a.refused) == (Decimal("6.40"), "万元", False), a.text
