@@ -162,8 +162,9 @@ def code_schemes() -> dict[str, str]:
 
 def fact_evidence(f: Fact) -> str:
     """What a figure is printed under, as the answer read it: its row, parent, column and fund, the table's
-    title, the document's kind (not for a budget column of a 决算), its code's scheme (功能分类), and for a prose figure the clause it ends (never the section heading:
-    "资产购置情况说明" heads the sentence about the vehicles owned)."""
+    title, the document's kind (not for a budget column of a 决算), its code's scheme (功能分类), and for a prose
+    figure the clause it ends (never the section heading: "资产购置情况说明" heads the sentence about the vehicles
+    owned)."""
     scheme = f.code_scheme or (code_schemes().get(str(len(f.code)), "") if f.code and f.code.isdigit() else "")
     budgeted = "预算" in (f.column_role or "") or "预算" in f.column  # a 决算's 全年预算数: never its 决算
     parts = [f.row, f.parent or "", f.column, f.column_role or "", f.fund or "", "" if budgeted else f.doc_kind, scheme]
@@ -387,7 +388,7 @@ def incomplete(
         return None
     if reason := _same_name(question, draft, kb):
         return reason
-    if reason := _unnamed_item(content, query, draft, kb, read, neutral):
+    if reason := _unnamed_item(content, draft, kb, read, neutral):
         return reason
     printed = {g for label in kb.in_scope(scope) for v in label.variants for g in grams(v)}
     linked = {id(f) for label in labels for f in label.facts}  # the subjects' own were linked whole already
@@ -425,7 +426,7 @@ def incomplete(
 
 
 def _unnamed_item(
-    content: str, query: Query, draft: Draft, kb: Knowledge, read: Sequence[Label], neutral: Sequence[str]
+    content: str, draft: Draft, kb: Knowledge, read: Sequence[Label], neutral: Sequence[str]
 ) -> str | None:
     """An item named in the question by the form of its name (`item_shaped`: "…修复费") that nothing the answer
     read is printed under — not its rows, sentences, citations, linked names, the documents' titles, nor the text

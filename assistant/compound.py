@@ -224,9 +224,9 @@ def completed(first: str, part: str, spans: Spans) -> list[str]:
     of_row = [f"{stem}的{child}是多少？"] if child and _level_part(first, child) else []
     whole = _TOTAL_END.sub("", stem)  # "政府采购总额多少？工程采购多少？": the part within the whole, not its total
     said = follow.END.sub("", first.strip())
-    total = whole != stem or bool(_TOTAL_END.match(said[len(stem) :])) if said.startswith(stem) else whole != stem
-    bare_part = follow.child_item(part) is None  # "其中公务接待费多少" is follow.py's (…中公务接待费是多少)
-    within = [f"{whole}中{body}？"] if total and bare_part and whole[cut:] and not _TOTAL_END.search(body) else []
+    total = whole != stem or (said.startswith(stem) and bool(_TOTAL_END.match(said[len(stem) :])))
+    # ("其中公务接待费多少" is follow.py's: …中公务接待费是多少)
+    within = [f"{whole}中{body}？"] if total and child is None and whole[cut:] and not _TOTAL_END.search(body) else []
     if _TOTAL_END.search(body) and len(body) > 4:  # "收入合计多少？支出合计多少？": a whole of its own, with the
         within = [f"{stem[:cut]}{body}？"]  # first part's department and year only
     out = [*_object_of_why(first, body), *within, *_unit_carried(first, body, stem[:cut]), follow.complete(first, part)]
@@ -442,9 +442,13 @@ def _without_remark(clause: str) -> str:
     asking = next((i for i, p in enumerate(pieces) if asks(p)), None)
     if asking is None:
         return clause
-    remark = lambda p: p.strip().startswith(tuple(cues()["remarks"])) and not any(c.spans(p) for c in all_cues())  # noqa: E731
-    kept = pieces[: asking + 1] + [p for p in pieces[asking + 1 :] if asks(p) or not remark(p)]
+    kept = pieces[: asking + 1] + [p for p in pieces[asking + 1 :] if asks(p) or not _remark(p)]
     return "，".join(kept)
+
+
+def _remark(piece: str) -> bool:
+    """A piece opening as a remark (compound.toml `remarks`) that holds nothing a cue reads."""
+    return piece.strip().startswith(tuple(cues()["remarks"])) and not any(c.spans(piece) for c in all_cues())
 
 
 def _said_of_first(

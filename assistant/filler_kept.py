@@ -4,7 +4,7 @@ filler word is kept whole while the filler is taken out of a question's words; e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 _MIN = 4  # a shorter name ("实际数") is too easily a question's own words
 _HOLD = 0xE000  # private-use characters stand for the kept names while the filler is taken out
@@ -16,13 +16,24 @@ def names_with_filler(variants: Iterable[str], filler: Sequence[str]) -> list[st
     return sorted(found, key=len, reverse=True)
 
 
-def without_filler(text: str, filler: Sequence[str], names: Sequence[str]) -> str:
-    """`text` with every filler word blanked, except inside a printed name from `names` it writes out."""
+def held(text: str, names: Sequence[str]) -> tuple[str, Callable[[str], str]]:
+    """`text` with each of `names` it writes out (longest first) held as one character, and how to put the names
+    back into any part of it: words of the text are then worked on without cutting a name."""
     kept = [n for n in names if n in text]
     for i, name in enumerate(kept):
         text = text.replace(name, chr(_HOLD + i))
+
+    def restored(part: str) -> str:
+        for i, name in enumerate(kept):
+            part = part.replace(chr(_HOLD + i), name)
+        return part
+
+    return text, restored
+
+
+def without_filler(text: str, filler: Sequence[str], names: Sequence[str]) -> str:
+    """`text` with every filler word blanked, except inside a printed name from `names` it writes out."""
+    text, restored = held(text, names)
     for word in filler:
         text = text.replace(word, " ")
-    for i, name in enumerate(kept):
-        text = text.replace(chr(_HOLD + i), name)
-    return text
+    return restored(text)

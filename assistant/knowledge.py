@@ -136,6 +136,14 @@ class Knowledge:
             found = self._text_grams[doc_id] = set(grams(norm(text() if callable(text) else text)))
         return found
 
+    def _squeezed_text(self, doc_id: str) -> str:
+        """A document's text without spaces (read and squeezed the first time it is needed)."""
+        text = self._squeezed.get(doc_id)
+        if text is None:
+            raw = self._texts.get(doc_id, "")
+            text = self._squeezed[doc_id] = squeeze(raw() if callable(raw) else raw)
+        return text
+
     def sentence_of(self, f: Fact, after: int = 0) -> str:
         """The text a prose figure is printed after (PROSE_CONTEXT characters up to the figure; a fact keeps
         only a window of it: "…号），已安排专项转移支付资金 5612.00 万元" of a sentence naming the fund), and
@@ -143,10 +151,7 @@ class Knowledge:
         window = re.search(r"「(.+?)」", f.source)
         if f.table or not window:
             return ""
-        text = self._squeezed.get(f.doc_id)
-        if text is None:
-            raw = self._texts.get(f.doc_id, "")
-            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        text = self._squeezed_text(f.doc_id)
         snippet = squeeze(window.group(1))
         at = text.find(snippet)
         if at < 0:
@@ -157,10 +162,7 @@ class Knowledge:
         """Whether `word` is printed in the `span` characters before where `f` is printed (its sentence, or its
         row's label in a grid's text): the heading of the grid or section it is read under ("北京市城市道路挖掘修复费
         标准" above the 收费标准 rows), never a name printed pages later."""
-        text = self._squeezed.get(f.doc_id)
-        if text is None:
-            raw = self._texts.get(f.doc_id, "")
-            text = self._squeezed[f.doc_id] = squeeze(raw() if callable(raw) else raw)
+        text = self._squeezed_text(f.doc_id)
         window = re.search(r"「(.+?)」", f.source)
         anchor = squeeze(window.group(1)) if window and not f.table else squeeze(f.row)
         target = squeeze(word)

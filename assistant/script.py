@@ -13,7 +13,7 @@ import opencc
 
 from assistant.tokens import glossary_data
 
-# a year said by its last two digits after a word that compares or joins years ("比23年", "24和25年")
+# a year said by its last two digits after a word that compares or joins years ("比23年", "和25年")
 _SHORT_YEAR = re.compile(r"(?<=[比较和与跟同、从至到])(1[5-9]|2\d|3[0-5])年")
 
 
@@ -28,7 +28,9 @@ def simplified(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` simplified, its vehicles asked as counts and its sums said as 加起来 (the longest form first)."""
+    """`text` simplified, without how a figure is to be shown (glossary.json `presentation`: 保留两位小数), its
+    years said by two digits written out (比23年 → 比2023年), and its forms of asking read as the ones every reader
+    knows (`asked_as`, the longest form first: 有公车吗 → 共有几辆车, 加一块儿 → 加起来, 啥 → 什么)."""
     text = simplified(text)
     for shown in sorted(glossary_data()["presentation"], key=len, reverse=True):  # "保留两位小数": how to show it
         text = re.sub(rf"[，,、；;]?\s*(?:请|并)?{re.escape(shown)}", "", text)

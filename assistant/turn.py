@@ -325,18 +325,20 @@ class Turn:
         turn = self.turn(self.understanding.documents(question, previous, doc_id, allowed))
         return turn._answer(question, previous, doc_id, allowed, across, pool, start)
 
+    def _said_in_text(self, query: Query) -> Draft | None:
+        """A quantity or rate the narrative prints for the amount asked (assistant/narrated.py), or None."""
+        try:
+            return count_of(self, query) or rate_in_text(self, query)
+        except Unanswerable:
+            return None
+
     def _composed_or_said(self, query: Query) -> Draft:
         """`compose`, or — when it finds no figure of an amount asked — a quantity or rate the narrative prints
         ("快速路沥青路面每平方米收多少钱" ← 342 元/㎡, "房屋面积多少" ← 14609.83 平方米)."""
         try:
             return self.compose(query)
         except Unanswerable:
-            if query.measure != "amount":
-                raise
-            try:
-                said = count_of(self, query) or rate_in_text(self, query)
-            except Unanswerable:
-                said = None
+            said = self._said_in_text(query) if query.measure == "amount" else None
             if said is None:
                 raise
             return said
@@ -354,10 +356,7 @@ class Turn:
         # the prose phrase found binds no row of the question, but the registry subject's own place may
         rebound = registered_amount(self, query) if query.refusal and query.unbound else None
         if query.refusal and not rebound and query.measure == "amount":
-            try:  # "房屋面积有多少平方米": a quantity the narrative prints, though no label was linked
-                rebound = count_of(self, query) or rate_in_text(self, query)
-            except Unanswerable:
-                rebound = None
+            rebound = self._said_in_text(query)  # "房屋面积有多少平方米": though no label was linked
         if query.refusal and not rebound:
             if across:  # two years of one department: the documents' own printed change first, else the two figures
                 return self.engine.across(question, across, pool, allowed is not None, start)

@@ -24,7 +24,7 @@ from assistant.cues import alternation, last_year_said, longest_first, year_word
 from assistant.departments import CITY_PREFIX, blank_names, short_names, spell_out, unknown_name
 from assistant.dropped import checked, dropped_words, label_grams
 from assistant.figures import ascii_text
-from assistant.filler_kept import names_with_filler, without_filler
+from assistant.filler_kept import held, names_with_filler, without_filler
 from assistant.knowledge import ITEM_ROLES, Knowledge, Label, Link, grams, norm
 from assistant.narrative import AGAINST, fund_part
 from assistant.parts import implied_by
@@ -718,13 +718,7 @@ class Understanding:
             return [PER_HEAD.sub(" ", rest), head]
         if measure == "sum":
             body = re.sub(r"加起来|合起来|一共|总共|合计|共计|之和|是多少|多少", " ", text)
-            whole = [n for n in self._joined_names(docs) if n in body]  # "商品和服务支出合计": one item, not two
-            for i, name in enumerate(whole):
-                body = body.replace(name, f"\x00{i}\x00")
-
-            def restored(part: str) -> str:
-                return re.sub(r"\x00(\d+)\x00", lambda m: whole[int(m.group(1))], part)
-
+            body, restored = held(body, self._joined_names(docs))  # "商品和服务支出合计": one item, not two
             inner = re.search(r"[（(](.+?)[）)]", body)
             if inner and re.search(r"(?<!增)加|和|与|及|、", inner.group(1)):
                 outer = ASIDE.sub(" ", body)  # "院士专家工作站相关的钱（资助加管理费）": each item in its context
